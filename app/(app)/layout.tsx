@@ -1,0 +1,29 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { NotificationBell } from "@/components/notifications/notification-bell";
+import { RealtimeProvider } from "@/components/realtime/realtime-provider";
+import { ReconnectingBanner } from "@/components/realtime/reconnecting-banner";
+import { AppHeader } from "@/components/shell/app-header";
+import { getDb } from "@/db/client";
+import { requireViewer } from "@/lib/auth/current-user";
+import { countUnreadNotifications } from "@/lib/notifications/queries";
+import { realtimeClientConfig } from "@/lib/realtime/client-config";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const viewer = await requireViewer();
+  const [unread, t] = await Promise.all([countUnreadNotifications(getDb(), viewer), getTranslations("app")]);
+  return (
+    <RealtimeProvider config={realtimeClientConfig()}>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        {t("skipToContent")}
+      </a>
+      <AppHeader viewerName={viewer.name} companyName={viewer.companyName}>
+        <NotificationBell userId={viewer.userId} initialUnread={unread} />
+      </AppHeader>
+      <ReconnectingBanner />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+    </RealtimeProvider>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { MyCourses } from "@/components/home/my-courses";
+import { MyGroups } from "@/components/home/my-groups";
+import { getDb } from "@/db/client";
+import { requireViewer } from "@/lib/auth/current-user";
+import { listMyGroups } from "@/lib/groups/queries";
+import { listMyCourses } from "@/lib/learning/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("nav"))("home") };
+}
+
+export default async function HomePage() {
+  const viewer = await requireViewer();
+  const db = getDb();
+  const [groups, courses, t] = await Promise.all([
+    listMyGroups(db, viewer),
+    listMyCourses(db, viewer),
+    getTranslations("home"),
+  ]);
+  return (
+    <div className="space-y-10">
+      <h1 className="text-2xl font-semibold">{t("title", { name: viewer.name })}</h1>
+      <MyGroups groups={groups} />
+      <MyCourses courses={courses} />
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export { handleHealth as GET } from "@/lib/health";
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,1 @@
+export { handleChannelAuth as POST } from "@/lib/realtime/auth-handlers";

@@ -1,0 +1,1 @@
+export { handleUserAuth as POST } from "@/lib/realtime/auth-handlers";

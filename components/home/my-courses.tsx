@@ -1,0 +1,42 @@
+import { getTranslations } from "next-intl/server";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import type { MyCourse } from "@/lib/learning/queries";
+
+export async function MyCourses({ courses }: { courses: MyCourse[] }) {
+  const t = await getTranslations("home");
+  return (
+    <section aria-labelledby="my-courses">
+      <h2 id="my-courses" className="text-lg font-semibold">
+        {t("myCourses")}
+      </h2>
+      {courses.length === 0 ? (
+        <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t("noCourses")}</p>
+      ) : (
+        <ul className="mt-3 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+          {courses.map((course) => (
+            <li key={course.id} className="grid gap-2 p-4 sm:grid-cols-[1fr_14rem] sm:items-center">
+              <div>
+                <h3 className="font-medium">{course.title}</h3>
+                <p className="text-sm text-slate-600">
+                  {t("lessons", { count: course.lessonCount })}
+                  {" · "}
+                  {course.completedAt
+                    ? t("completedOn", { date: course.completedAt })
+                    : course.lastActivityAt
+                      ? t("lastActivity", { date: course.lastActivityAt })
+                      : t("notStarted")}
+                </p>
+              </div>
+              <div className="space-y-1">
+                <p className="text-sm" data-testid="course-percent">
+                  {t("myProgress", { percent: course.percent / 100 })}
+                </p>
+                <ProgressBar percent={course.percent} label={t("progressLabel", { course: course.title })} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { getTranslations } from "next-intl/server";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import type { MyGroup } from "@/lib/groups/queries";
+
+export async function MyGroups({ groups }: { groups: MyGroup[] }) {
+  const t = await getTranslations("home");
+  return (
+    <section aria-labelledby="my-groups">
+      <h2 id="my-groups" className="text-lg font-semibold">
+        {t("myGroups")}
+      </h2>
+      {groups.length === 0 ? (
+        <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t("noGroups")}</p>
+      ) : (
+        <ul className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {groups.map((group) => (
+            <li key={group.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+              <h3 className="font-semibold">{group.name}</h3>
+              <p className="mt-1 text-sm text-slate-600">
+                {group.courseTitle ? t("groupCourse", { course: group.courseTitle }) : t("groupNoCourse")}
+                {" · "}
+                {t("members", { count: group.memberCount })}
+              </p>
+              {group.courseTitle && group.myPercent !== null && (
+                <div className="mt-3 space-y-1">
+                  <p className="text-sm">{t("myProgress", { percent: group.myPercent / 100 })}</p>
+                  <ProgressBar percent={group.myPercent} label={t("progressLabel", { course: group.courseTitle })} />
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,193 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { useCallback, useEffect, useId, useRef, useState, useTransition } from "react";
+import {
+  listNotificationsAction,
+  markAllNotificationsReadAction,
+  markNotificationReadAction,
+} from "@/lib/notifications/actions";
+import type { NotificationCursor } from "@/lib/notifications/queries";
+import type { NotificationDto } from "@/lib/notifications/types";
+import { realtimeEvents, userChannel } from "@/lib/realtime/channels";
+import { useChannelEvent, useChannelResync } from "@/components/realtime/realtime-provider";
+import { NotificationItem } from "./notification-item";
+
+type Loaded = { items: NotificationDto[]; nextCursor: NotificationCursor | null };
+
+export function NotificationBell({ userId, initialUnread }: { userId: string; initialUnread: number }) {
+  const t = useTranslations("notifications");
+  const format = useFormatter();
+  const [unread, setUnread] = useState(initialUnread);
+  const [open, setOpen] = useState(false);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const panelId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const channel = userChannel(userId);
+
+  const refresh = useCallback(() => {
+    startTransition(async () => {
+      const result = await listNotificationsAction({ cursor: null });
+      if (!result.ok) return setFailed(true);
+      setFailed(false);
+      setUnread(result.data.unread);
+      setLoaded({ items: result.data.items, nextCursor: result.data.nextCursor });
+    });
+  }, []);
+
+  useChannelEvent<NotificationDto>(channel, realtimeEvents.notificationCreated, (notification) => {
+    setUnread((count) => count + 1);
+    setLoaded((current) =>
+      current ? { ...current, items: [notification, ...current.items.filter((n) => n.id !== notification.id)] } : current,
+    );
+  });
+  // Another tab marked something read: take the server's numbers.
+  useChannelEvent(channel, realtimeEvents.notificationsRead, refresh);
+  useChannelResync(channel, refresh);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    };
+    const onClick = (event: MouseEvent) => {
+      const target = event.target as Node;
+      if (!panelRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("mousedown", onClick);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("mousedown", onClick);
+    };
+  }, [open]);
+
+  const toggle = () => {
+    const next = !open;
+    setOpen(next);
+    if (next) refresh();
+  };
+
+  const loadMore = () => {
+    if (!loaded?.nextCursor) return;
+    const cursor = loaded.nextCursor;
+    startTransition(async () => {
+      const result = await listNotificationsAction({ cursor });
+      if (!result.ok) return setFailed(true);
+      setLoaded((current) => ({
+        items: [...(current?.items ?? []), ...result.data.items],
+        nextCursor: result.data.nextCursor,
+      }));
+    });
+  };
+
+  const markRead = (id: string) => {
+    const target = loaded?.items.find((n) => n.id === id);
+    if (!target || target.readAt) return;
+    const readAt = new Date().toISOString();
+    setLoaded((current) =>
+      current ? { ...current, items: current.items.map((n) => (n.id === id ? { ...n, readAt } : n)) } : current,
+    );
+    setUnread((count) => Math.max(0, count - 1));
+    startTransition(async () => {
+      const result = await markNotificationReadAction({ id });
+      if (!result.ok) refresh();
+    });
+  };
+
+  const markAllRead = () => {
+    const readAt = new Date().toISOString();
+    setLoaded((current) =>
+      current ? { ...current, items: current.items.map((n) => ({ ...n, readAt: n.readAt ?? readAt })) } : current,
+    );
+    setUnread(0);
+    startTransition(async () => {
+      const result = await markAllNotificationsReadAction({});
+      if (!result.ok) refresh();
+    });
+  };
+
+  const label = unread > 0 ? t("bellUnread", { count: unread }) : t("bell");
+
+  return (
+    <div className="relative">
+      <button
+        ref={buttonRef}
+        type="button"
+        onClick={toggle}
+        aria-label={label}
+        aria-expanded={open}
+        aria-controls={panelId}
+        className="relative rounded-full p-2 text-slate-700 hover:bg-slate-100"
+      >
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="1.8">
+          <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
+        {unread > 0 && (
+          <span
+            data-testid="unread-count"
+            className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold leading-5 text-white"
+          >
+            {format.number(unread)}
+          </span>
+        )}
+      </button>
+      {open && (
+        <div
+          ref={panelRef}
+          id={panelId}
+          role="region"
+          aria-label={t("title")}
+          className="absolute right-0 z-20 mt-2 w-[min(24rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white shadow-lg"
+        >
+          <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
+            <h2 className="font-semibold text-slate-900">{t("title")}</h2>
+            <button
+              type="button"
+              onClick={markAllRead}
+              disabled={unread === 0}
+              className="text-sm font-medium text-brand-700 hover:underline disabled:cursor-default disabled:text-slate-500 disabled:no-underline"
+            >
+              {t("markAllRead")}
+            </button>
+          </div>
+          <div className="max-h-96 overflow-y-auto" aria-busy={pending}>
+            {failed && (
+              <p className="px-4 py-3 text-sm text-red-700">
+                {t("loadFailed")}{" "}
+                <button type="button" onClick={refresh} className="font-medium underline">
+                  {t("retry")}
+                </button>
+              </p>
+            )}
+            {!loaded && !failed && <p className="px-4 py-6 text-center text-sm text-slate-600">{t("loading")}</p>}
+            {loaded && loaded.items.length === 0 && (
+              <p className="px-4 py-6 text-center text-sm text-slate-600">{t("empty")}</p>
+            )}
+            {loaded && loaded.items.length > 0 && (
+              <ul className="divide-y divide-slate-100">
+                {loaded.items.map((notification) => (
+                  <NotificationItem key={notification.id} notification={notification} onRead={markRead} />
+                ))}
+              </ul>
+            )}
+            {loaded?.nextCursor && (
+              <div className="border-t border-slate-100 p-2 text-center">
+                <button type="button" onClick={loadMore} disabled={pending} className="text-sm font-medium text-brand-700 hover:underline">
+                  {pending ? t("loading") : t("loadMore")}
+                </button>
+              </div>
+            )}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

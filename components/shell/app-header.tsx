@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { signOutAction } from "@/lib/auth/actions";
+import { MainNav } from "./main-nav";
+
+/** The menu uses the words of our users' own documentation; a page not built yet has no entry. */
+export async function AppHeader({
+  viewerName,
+  companyName,
+  children,
+}: {
+  viewerName: string;
+  companyName: string;
+  children: ReactNode;
+}) {
+  const t = await getTranslations();
+  const items = [{ href: "/", label: t("nav.home") }];
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold text-brand-700">
+          {t("app.name")}
+          <span className="sr-only"> – {companyName}</span>
+        </Link>
+        <MainNav items={items} label={t("nav.main")} />
+        <div className="ml-auto flex items-center gap-2">
+          {children}
+          <span className="hidden text-sm text-slate-700 sm:inline">{t("nav.account", { name: viewerName })}</span>
+          <form action={signOutAction}>
+            <button type="submit" className="rounded px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+              {t("nav.signOut")}
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,17 @@
+import { fileURLToPath } from "node:url";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import type { DatabaseHandle } from "./client";
+
+export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+
+/** Applies the committed migrations with Drizzle's migrator (drizzle-kit cannot load pg_trgm into PGlite). */
+export async function applyMigrations(handle: DatabaseHandle): Promise<void> {
+  if (handle.engine === "pglite") {
+    await migratePglite(drizzlePglite({ client: handle.client }), { migrationsFolder });
+  } else {
+    await migrateNodePg(drizzleNodePg({ client: handle.client }), { migrationsFolder });
+  }
+}

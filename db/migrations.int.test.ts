@@ -1,0 +1,57 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { type DatabaseHandle, openPglite, queryRows } from "@/db/client";
+import { applyMigrations } from "@/db/migrate";
+import { createTestDatabase } from "@/tests/database";
+
+async function describeSchema(handle: DatabaseHandle) {
+  const tables = await queryRows<{ table_name: string }>(
+    handle.db,
+    sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+  );
+  const [similarity] = await queryRows<{ score: number }>(handle.db, sql`select similarity('Dana Admin', 'Dana') as score`);
+  return { tables: tables.map((r) => r.table_name), similarity: Number(similarity?.score) };
+}
+
+const coreTables = [
+  "audit_log",
+  "companies",
+  "course_progress",
+  "courses",
+  "departments",
+  "group_members",
+  "learning_groups",
+  "lesson_completions",
+  "lessons",
+  "membership_events",
+  "notifications",
+  "operations",
+  "users",
+];
+
+describe("migrations", () => {
+  it("apply from scratch on PGlite, with pg_trgm", async () => {
+    const handle = openPglite();
+    try {
+      await applyMigrations(handle);
+      const schema = await describeSchema(handle);
+      expect(schema.tables).toEqual(coreTables);
+      expect(schema.similarity).toBeGreaterThan(0.3);
+      // Applying twice is a no-op.
+      await applyMigrations(handle);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it("apply on this run's engine (PostgreSQL when TEST_DATABASE_URL is set)", async () => {
+    const handle = await createTestDatabase();
+    try {
+      const schema = await describeSchema(handle);
+      expect(schema.tables).toEqual(coreTables);
+      expect(schema.similarity).toBeGreaterThan(0.3);
+    } finally {
+      await handle.close();
+    }
+  });
+});

@@ -1,0 +1,5 @@
+export * from "./audit";
+export * from "./groups";
+export * from "./learning";
+export * from "./notifications";
+export * from "./people";

@@ -1,0 +1,18 @@
+import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+
+test("the German-locale person sees German date and number formats @learner", async ({ page }) => {
+  await signIn(page, "jonas.mueller@acme.example");
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  const percent = page.getByTestId("course-percent").first();
+  // German puts a (non-breaking) space before the percent sign.
+  await expect(percent).toHaveText(/^My progress: \d{1,3}\s%$/);
+  await expect(page.getByText(/Last activity \d{2}\.\d{2}\.\d{4}/).first()).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an English-locale person sees English formats", async ({ page }) => {
+  await signIn(page, "lena.learner@acme.example");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByTestId("course-percent").first()).toHaveText(/^My progress: \d{1,3}%$/);
+  await expect(page.getByText(/Last activity [A-Z][a-z]{2} \d{1,2}, \d{4}/).first()).toBeVisible();
+});

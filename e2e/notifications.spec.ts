@@ -1,0 +1,61 @@
+import { markAllNotificationsRead } from "@/lib/notifications/service";
+import { terminateUserConnections } from "@/lib/realtime/server";
+import { findUser, notifyAddedToGroup } from "./support/data";
+import { E2E_SIGNIN_TIMEOUT_MS } from "./support/env";
+import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+
+const bellName = (unread: number) => (unread === 0 ? "Notifications" : `Notifications, ${unread} unread`);
+
+test("notifications arrive live, after the sign-in timeout and after a terminated connection @learner", async ({
+  browser,
+  db,
+}, testInfo) => {
+  // Each project has its own person, so the two projects never count each other's notifications.
+  const email = testInfo.project.name === "mobile" ? "jonas.mueller@acme.example" : "lena.learner@acme.example";
+  const person = await findUser(db, email);
+  const first = await browser.newContext(testInfo.project.use);
+  const second = await browser.newContext(testInfo.project.use);
+  const pageA = await first.newPage();
+  const pageB = await second.newPage();
+  await markAllNotificationsRead(db, person);
+  await signIn(pageA, email);
+  await signIn(pageB, email);
+  const bellA = pageA.getByRole("button", { name: /^Notifications/ });
+  const bellB = pageB.getByRole("button", { name: /^Notifications/ });
+  await expect(bellA).toHaveAccessibleName(bellName(0));
+  await expect(bellB).toHaveAccessibleName(bellName(0));
+  // A marker that a reload would wipe: everything below must arrive without one.
+  await pageA.evaluate(() => Object.assign(window, { __noReload: true }));
+
+  await notifyAddedToGroup(db, person, "Live Group One");
+  await expect(bellA).toHaveAccessibleName(bellName(1));
+  await expect(bellB).toHaveAccessibleName(bellName(1));
+
+  // Past soketi's sign-in timeout: a client that never signed in would have been dropped by now.
+  await pageA.waitForTimeout(E2E_SIGNIN_TIMEOUT_MS + 1500);
+  await notifyAddedToGroup(db, person, "Live Group Two");
+  await expect(bellA).toHaveAccessibleName(bellName(2));
+
+  // The server ends this person's connections (as removal from a group will): the client
+  // reconnects, signs in, re-subscribes, and fetches what it missed meanwhile.
+  await terminateUserConnections(person.id);
+  await notifyAddedToGroup(db, person, "Live Group Three");
+  await expect(bellA).toHaveAccessibleName(bellName(3));
+  await expect(bellB).toHaveAccessibleName(bellName(3));
+  await notifyAddedToGroup(db, person, "Live Group Four");
+  await expect(bellA).toHaveAccessibleName(bellName(4));
+
+  await bellA.click();
+  const panel = pageA.getByRole("region", { name: "Notifications" });
+  await expect(panel.getByText("Dana Admin added you to the group “Live Group Four”.")).toBeVisible();
+  await expect(panel.getByText("Dana Admin added you to the group “Live Group Three”.")).toBeVisible();
+  await expectAccessible(pageA);
+  await panel.getByRole("button", { name: "Mark all as read" }).click();
+  await expect(bellA).toHaveAccessibleName(bellName(0));
+  // The other tab follows.
+  await expect(bellB).toHaveAccessibleName(bellName(0));
+  expect(await pageA.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+
+  await first.close();
+  await second.close();
+});

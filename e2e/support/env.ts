@@ -1,0 +1,31 @@
+import { env } from "@/lib/env";
+import { testPorts, testPusher } from "@/tests/ports";
+
+/** E2E runs on PostgreSQL: its own database on the test server, its own soketi and app ports. */
+export function e2eDatabaseUrl(): string {
+  const server = env().testDatabaseUrl;
+  if (!server) throw new Error("End-to-end tests need TEST_DATABASE_URL (a PostgreSQL server); `npm test` sets it for you.");
+  const url = new URL(server);
+  url.pathname = "/cohort_e2e";
+  return url.toString();
+}
+
+export const e2eBaseUrl = `http://127.0.0.1:${testPorts.e2eApp}`;
+
+/** The environment of the app under test, and of the test workers that reach its database directly. */
+export function e2eAppEnv(): Record<string, string> {
+  return {
+    DATABASE_URL: e2eDatabaseUrl(),
+    AUTH_SECRET: "cohort-e2e-secret-0123456789abcdef",
+    PUSHER_APP_ID: testPusher.appId,
+    PUSHER_KEY: testPusher.key,
+    PUSHER_SECRET: testPusher.secret,
+    PUSHER_HOST: "127.0.0.1",
+    PUSHER_PORT: String(testPorts.e2eSoketi),
+    PUSHER_USE_TLS: "false",
+    LOG_LEVEL: "warn",
+  };
+}
+
+/** Shortened in e2e so a test can wait past it: soketi drops connections that never signed in. */
+export const E2E_SIGNIN_TIMEOUT_MS = 4000;

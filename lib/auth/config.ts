@@ -1,0 +1,29 @@
+import type { NextAuthConfig } from "next-auth";
+
+/**
+ * The edge-safe half of Auth.js: no providers, no database. The session carries the user id only;
+ * company and roles are read from the database on every request (see `current-user.ts`).
+ */
+export const authConfig = {
+  pages: { signIn: "/sign-in" },
+  session: { strategy: "jwt" },
+  trustHost: true,
+  providers: [],
+  logger: {
+    // A failed sign-in is an expected event, not a stack trace.
+    error(error) {
+      if (error.name === "CredentialsSignin") return;
+      console.error(JSON.stringify({ level: "error", message: "auth error", error: error.message }));
+    },
+  },
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.uid = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.uid === "string") session.user.id = token.uid;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,86 @@
+import { z } from "zod";
+
+/**
+ * The only reader of `process.env`. Parsed lazily so that `next build` (which
+ * evaluates route modules) does not need production secrets.
+ */
+const booleanString = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+const DEV_AUTH_SECRET = "cohort-development-secret-not-for-production";
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.url().optional(),
+    PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+    AUTH_SECRET: z.string().min(16).optional(),
+    PUSHER_APP_ID: z.string().min(1).default("app-id"),
+    PUSHER_KEY: z.string().min(1).default("app-key"),
+    PUSHER_SECRET: z.string().min(1).default("app-secret"),
+    PUSHER_CLUSTER: z.string().min(1).optional(),
+    PUSHER_HOST: z.string().min(1).optional(),
+    PUSHER_PORT: z.coerce.number().int().positive().optional(),
+    PUSHER_USE_TLS: booleanString.optional(),
+    PUSHER_PUBLIC_HOST: z.string().min(1).optional(),
+    PUSHER_PUBLIC_PORT: z.coerce.number().int().positive().optional(),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    SHOW_DEMO_ACCOUNTS: booleanString.optional(),
+    TEST_DATABASE_URL: z.url().optional(),
+    CI: z.string().optional(),
+  })
+  .transform((env) => {
+    const selfHosted = env.PUSHER_HOST !== undefined || env.PUSHER_CLUSTER === undefined;
+    const host = env.PUSHER_HOST ?? (selfHosted ? "127.0.0.1" : undefined);
+    const port = env.PUSHER_PORT ?? (selfHosted ? 6001 : undefined);
+    const useTLS = env.PUSHER_USE_TLS ?? !selfHosted;
+    const production = env.NODE_ENV === "production";
+    return {
+      nodeEnv: env.NODE_ENV,
+      production,
+      databaseUrl: env.DATABASE_URL,
+      pgliteDataDir: env.PGLITE_DATA_DIR,
+      authSecret: env.AUTH_SECRET ?? (production ? undefined : DEV_AUTH_SECRET),
+      logLevel: env.LOG_LEVEL,
+      showDemoAccounts: env.SHOW_DEMO_ACCOUNTS ?? !production,
+      /** Integration and e2e tests run on this PostgreSQL server; integration tests use PGlite without it. */
+      testDatabaseUrl: env.TEST_DATABASE_URL,
+      ci: env.CI === "true" || env.CI === "1",
+      pusher: {
+        appId: env.PUSHER_APP_ID,
+        key: env.PUSHER_KEY,
+        secret: env.PUSHER_SECRET,
+        cluster: env.PUSHER_CLUSTER ?? "mt1",
+        host,
+        port,
+        useTLS,
+        /** What the browser connects to; differs from `host` behind a proxy. */
+        publicHost: env.PUSHER_PUBLIC_HOST ?? host,
+        publicPort: env.PUSHER_PUBLIC_PORT ?? port,
+      },
+    };
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+      throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** The secret Auth.js signs sessions with; required in production. */
+export function authSecret(): string {
+  const secret = env().authSecret;
+  if (!secret) throw new Error("AUTH_SECRET must be set in production (at least 16 characters).");
+  return secret;
+}

@@ -1,0 +1,44 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { DatabaseOrTransaction } from "@/db/client";
+import { groupMembers, learningGroups } from "@/db/schema";
+import { type Ctx, isAdmin } from "@/lib/auth/viewer";
+
+export type GroupAccess = {
+  groupId: string;
+  archived: boolean;
+  isMember: boolean;
+  isOwner: boolean;
+  /** Admins read and post in every group of their company without being members. */
+  canRead: boolean;
+  /** Statistics and the admin channel: the group's owner and the company's admins. */
+  canSeeStatistics: boolean;
+};
+
+/** What the caller may do with a group; null when it does not exist for them (another company's). */
+export async function getGroupAccess(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  groupId: string,
+): Promise<GroupAccess | null> {
+  const [row] = await db
+    .select({
+      ownerId: learningGroups.ownerId,
+      archivedAt: learningGroups.archivedAt,
+      isMember: sql<boolean>`${groupMembers.userId} is not null`,
+    })
+    .from(learningGroups)
+    .leftJoin(groupMembers, and(eq(groupMembers.groupId, learningGroups.id), eq(groupMembers.userId, ctx.userId)))
+    .where(and(eq(learningGroups.id, groupId), eq(learningGroups.companyId, ctx.companyId)))
+    .limit(1);
+  if (!row) return null;
+  const admin = isAdmin(ctx);
+  const isOwner = row.ownerId === ctx.userId;
+  return {
+    groupId,
+    archived: row.archivedAt !== null,
+    isMember: row.isMember,
+    isOwner,
+    canRead: row.isMember || admin,
+    canSeeStatistics: isOwner || admin,
+  };
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { log } from "@/lib/log";
+import { getPusher } from "@/lib/realtime/server";
+
+type Check = "ok" | "down";
+
+async function check(name: string, probe: () => Promise<unknown>): Promise<Check> {
+  try {
+    await probe();
+    return "ok";
+  } catch (error) {
+    log.warn("health check failed", { check: name, error });
+    return "down";
+  }
+}
+
+/** Database and realtime server reachable? 200 when both are, 503 otherwise. */
+export async function handleHealth(): Promise<Response> {
+  const [database, realtime] = await Promise.all([
+    check("database", () => getDb().execute(sql`select 1`)),
+    check("realtime", async () => {
+      const response = await getPusher().get({ path: "/channels" });
+      if (!response.ok) throw new Error(`realtime answered ${response.status}`);
+    }),
+  ]);
+  const healthy = database === "ok" && realtime === "ok";
+  return Response.json({ status: healthy ? "ok" : "degraded", database, realtime }, { status: healthy ? 200 : 503 });
+}

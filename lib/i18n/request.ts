@@ -1,0 +1,19 @@
+import { headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { getViewer } from "@/lib/auth/current-user";
+import { formatLocale, loadMessages } from "./catalogue";
+
+/**
+ * The person's own locale and time zone format dates and numbers; signed-out pages follow the
+ * browser. UI sentences come from the catalogue of the nearest language we have (English now).
+ */
+export default getRequestConfig(async () => {
+  const viewer = await getViewer();
+  const requested = viewer?.locale ?? (await headers()).get("accept-language")?.split(",")[0]?.trim();
+  const locale = formatLocale(requested);
+  return {
+    locale,
+    timeZone: viewer?.timeZone ?? "UTC",
+    messages: await loadMessages(locale),
+  };
+});

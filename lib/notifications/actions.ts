@@ -1,0 +1,26 @@
+"use server";
+
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { authorizedAction } from "@/lib/actions/safe-action";
+import { countUnreadNotifications, listNotifications, notificationCursorSchema } from "./queries";
+import { markAllNotificationsRead, markNotificationRead } from "./service";
+
+export const listNotificationsAction = authorizedAction(
+  z.object({ cursor: notificationCursorSchema.nullable() }),
+  async ({ cursor }, viewer) => {
+    const db = getDb();
+    const [page, unread] = await Promise.all([listNotifications(db, viewer, cursor), countUnreadNotifications(db, viewer)]);
+    return { data: { ...page, unread } };
+  },
+);
+
+export const markNotificationReadAction = authorizedAction(z.object({ id: z.uuid() }), async ({ id }, viewer) => ({
+  data: null,
+  events: await markNotificationRead(getDb(), viewer, id),
+}));
+
+export const markAllNotificationsReadAction = authorizedAction(z.object({}), async (_input, viewer) => ({
+  data: null,
+  events: await markAllNotificationsRead(getDb(), viewer),
+}));

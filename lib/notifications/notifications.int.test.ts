@@ -1,0 +1,110 @@
+import Pusher from "pusher-js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { canSubscribe } from "@/lib/realtime/authorize";
+import { userChannel } from "@/lib/realtime/channels";
+import { getPusher, publish } from "@/lib/realtime/server";
+import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { createCompany, createPerson, type TestPerson } from "@/tests/fixtures";
+import { countUnreadNotifications, listNotifications } from "./queries";
+import { createNotifications, markAllNotificationsRead, markNotificationRead } from "./service";
+import type { NewNotification } from "./types";
+
+let handle: TestDatabase;
+let acmePerson: TestPerson;
+let globexPerson: TestPerson;
+
+const added = (person: TestPerson, groupName: string): NewNotification => ({
+  companyId: person.companyId,
+  userId: person.id,
+  type: "group.added",
+  payload: { groupName, actorName: "Dana Admin" },
+});
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  acmePerson = await createPerson(handle.db, (await createCompany(handle.db, "Acme")).id);
+  globexPerson = await createPerson(handle.db, (await createCompany(handle.db, "Globex")).id);
+});
+afterAll(() => handle.close());
+
+describe("notifications", () => {
+  it("lists newest first with a stable cursor and counts unread", async () => {
+    for (let i = 1; i <= 25; i++) await createNotifications(handle.db, [added(acmePerson, `Group ${i}`)]);
+    const first = await listNotifications(handle.db, acmePerson, null, 10);
+    expect(first.items.map((n) => n.payload.groupName)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Group ${25 - i}`),
+    );
+    // A notification arriving between pages does not shift the next page.
+    await createNotifications(handle.db, [added(acmePerson, "Late arrival")]);
+    const second = await listNotifications(handle.db, acmePerson, first.nextCursor, 10);
+    const third = await listNotifications(handle.db, acmePerson, second.nextCursor, 10);
+    expect(second.items.map((n) => n.payload.groupName)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Group ${15 - i}`),
+    );
+    expect(third.items).toHaveLength(5);
+    expect(third.nextCursor).toBeNull();
+    expect(await countUnreadNotifications(handle.db, acmePerson)).toBe(26);
+  });
+
+  it("marks one and then all read; marking again changes nothing", async () => {
+    const [target] = (await listNotifications(handle.db, acmePerson, null, 1)).items;
+    const events = await markNotificationRead(handle.db, acmePerson, target!.id);
+    expect(events).toHaveLength(1);
+    expect(await markNotificationRead(handle.db, acmePerson, target!.id)).toEqual([]);
+    expect(await countUnreadNotifications(handle.db, acmePerson)).toBe(25);
+    await markAllNotificationsRead(handle.db, acmePerson);
+    expect(await countUnreadNotifications(handle.db, acmePerson)).toBe(0);
+    expect(await markAllNotificationsRead(handle.db, acmePerson)).toEqual([]);
+  });
+
+  it("does not let a person of another company read or mark someone's notification", async () => {
+    await createNotifications(handle.db, [added(acmePerson, "Private to Acme")]);
+    const [victim] = (await listNotifications(handle.db, acmePerson, null, 1)).items;
+    const attempt = markNotificationRead(handle.db, globexPerson, victim!.id);
+    await expect(attempt).rejects.toBeInstanceOf(AppError);
+    await expect(attempt).rejects.toMatchObject({ code: "not_found" });
+    expect((await listNotifications(handle.db, globexPerson)).items).toEqual([]);
+    expect(await countUnreadNotifications(handle.db, acmePerson)).toBe(1);
+    // A colleague in the same company is refused just the same.
+    const colleague = await createPerson(handle.db, acmePerson.companyId);
+    await expect(markNotificationRead(handle.db, colleague, victim!.id)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("reaches the person's browser through soketi after commit", async () => {
+    const { pusher } = env();
+    const client = new Pusher(pusher.key, {
+      cluster: pusher.cluster,
+      wsHost: pusher.host,
+      wsPort: pusher.port,
+      forceTLS: false,
+      enabledTransports: ["ws"],
+      channelAuthorization: {
+        endpoint: "unused",
+        transport: "ajax",
+        // The same decision the auth route makes, against the same database.
+        customHandler: async ({ socketId, channelName }, callback) => {
+          if (await canSubscribe(handle.db, acmePerson, channelName)) {
+            callback(null, getPusher().authorizeChannel(socketId, channelName));
+          } else callback(new Error("refused"), null);
+        },
+      },
+    });
+    try {
+      const channel = client.subscribe(userChannel(acmePerson.id));
+      await new Promise<void>((resolve, reject) => {
+        channel.bind("pusher:subscription_succeeded", () => resolve());
+        channel.bind("pusher:subscription_error", reject);
+      });
+      const received = new Promise<{ payload: { groupName: string } }>((resolve) =>
+        channel.bind("notification.created", resolve),
+      );
+      const events = await handle.db.transaction((tx) => createNotifications(tx, [added(acmePerson, "Live")]));
+      await publish(events);
+      expect((await received).payload.groupName).toBe("Live");
+    } finally {
+      client.disconnect();
+    }
+  });
+});

@@ -1,0 +1,34 @@
+/** Channel names, the only place they are spelled. Pusher caps names at 164 characters; ours stay far below. */
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+export const userChannel = (userId: string) => `private-user-${userId}`;
+export const groupChannel = (groupId: string) => `private-group-${groupId}`;
+export const groupAdminChannel = (groupId: string) => `private-group-admin-${groupId}`;
+
+export type ChannelRef =
+  | { kind: "user"; userId: string }
+  | { kind: "group"; groupId: string }
+  | { kind: "group-admin"; groupId: string };
+
+const patterns: [RegExp, (id: string) => ChannelRef][] = [
+  [new RegExp(`^private-user-(${UUID})$`), (userId) => ({ kind: "user", userId })],
+  [new RegExp(`^private-group-admin-(${UUID})$`), (groupId) => ({ kind: "group-admin", groupId })],
+  [new RegExp(`^private-group-(${UUID})$`), (groupId) => ({ kind: "group", groupId })],
+];
+
+/** Parses a channel name from the browser; anything that is not exactly one of ours is null. */
+export function parseChannel(name: string): ChannelRef | null {
+  for (const [pattern, build] of patterns) {
+    const match = pattern.exec(name);
+    if (match?.[1]) return build(match[1]);
+  }
+  return null;
+}
+
+/** Event names per channel, shared by publisher and subscriber. */
+export const realtimeEvents = {
+  notificationCreated: "notification.created",
+  notificationsRead: "notifications.read",
+} as const;
+
+export type RealtimeEvent = { channel: string; event: string; data: unknown };

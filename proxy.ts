@@ -1,0 +1,32 @@
+import NextAuth from "next-auth";
+import { NextResponse } from "next/server";
+import { authConfig } from "@/lib/auth/config";
+import { authSecret } from "@/lib/env";
+
+const { auth } = NextAuth(() => ({ ...authConfig, secret: authSecret() }));
+
+const PUBLIC_PAGES = ["/sign-in"];
+
+/**
+ * Only redirects and tags requests: pages and the data layer check the person themselves.
+ * Every request gets an `x-request-id` that logs and error messages carry.
+ */
+export default auth((request) => {
+  const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
+  const { pathname, search } = request.nextUrl;
+  const isApi = pathname.startsWith("/api/");
+  if (!request.auth && !isApi && !PUBLIC_PAGES.includes(pathname)) {
+    const signIn = new URL("/sign-in", request.nextUrl);
+    if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(signIn);
+  }
+  const headers = new Headers(request.headers);
+  headers.set("x-request-id", requestId);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("x-request-id", requestId);
+  return response;
+});
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

@@ -1,0 +1,54 @@
+import { spawn } from "node:child_process";
+import { openFromEnv } from "@/db/client";
+import { acquirePgliteLock } from "@/db/pglite-lock";
+import { DEMO_PASSWORD, demoAccounts } from "@/db/seed/accounts";
+import { env } from "@/lib/env";
+import { prepareDatabase } from "./lib/prepare-database";
+import { startSoketi } from "./lib/soketi";
+
+/**
+ * `npm run dev`: migrate and seed the database (PGlite under .data/ unless DATABASE_URL is set),
+ * start soketi and Next together, and stop both on Ctrl-C.
+ */
+const config = env();
+const release = config.databaseUrl ? () => {} : acquirePgliteLock(config.pgliteDataDir, "npm run dev");
+
+const handle = openFromEnv();
+await prepareDatabase(handle, console.log);
+// Closed before Next starts: PGlite serves one process, and Next opens it lazily on first request.
+await handle.close();
+
+const { pusher } = config;
+const selfHosted = pusher.host === "127.0.0.1" || pusher.host === "localhost";
+const soketi = selfHosted && pusher.port
+  ? await startSoketi({ port: pusher.port, metricsPort: pusher.port + 3600, appId: pusher.appId, key: pusher.key, secret: pusher.secret })
+  : null;
+
+const port = process.argv[2] ?? "3000";
+const next = spawn(process.execPath, [new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname, "dev", "--port", port], {
+  stdio: "inherit",
+});
+
+console.log(`
+  Cohort is starting on http://localhost:${port}
+  Database: ${config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.pgliteDataDir}`}
+  Realtime: ${soketi ? `soketi on 127.0.0.1:${pusher.port}` : `Pusher Channels (${pusher.cluster})`}
+  Demo logins (password "${DEMO_PASSWORD}"):
+${demoAccounts.map((account) => `    ${account.email.padEnd(30)} ${account.description}`).join("\n")}
+`);
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  next.kill("SIGTERM");
+  await soketi?.stop();
+  release();
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+next.on("exit", (code) => void stop(code ?? 0));
+soketi?.process.on("exit", () => {
+  if (!stopping) console.error("soketi stopped unexpectedly; live updates are unavailable.");
+});

@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { inject } from "vitest";
+import { type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
+import { env } from "@/lib/env";
+import { withDatabase } from "./global-setup";
+
+export type TestDatabase = DatabaseHandle & {
+  /** The PostgreSQL URL of this file's own database; null on PGlite. */
+  url: string | null;
+};
+
+/**
+ * A fresh, migrated database for one test file: a copy of the migrated template on PostgreSQL
+ * (when TEST_DATABASE_URL is set), a loaded snapshot in PGlite otherwise.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const template = inject("pgTemplate");
+  const serverUrl = env().testDatabaseUrl;
+  if (template && serverUrl) {
+    const name = `${template}_${randomUUID().slice(0, 8)}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database "${name}" template "${template}"`);
+    await admin.end();
+    const url = withDatabase(serverUrl, name);
+    const handle = openPostgres(url);
+    return {
+      ...handle,
+      url,
+      close: async () => {
+        await handle.close();
+        const dropper = new pg.Client({ connectionString: serverUrl });
+        await dropper.connect();
+        await dropper.query(`drop database if exists "${name}" with (force)`);
+        await dropper.end();
+      },
+    };
+  }
+  const snapshot = inject("pgliteSnapshot");
+  if (!snapshot) throw new Error("The integration global set-up did not run.");
+  const handle = openPglite({ loadDataDir: new Blob([readFileSync(snapshot)]) });
+  return { ...handle, url: null };
+}

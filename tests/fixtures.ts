@@ -1,0 +1,66 @@
+import { randomUUID } from "node:crypto";
+import type { Database } from "@/db/client";
+import { companies, courses, groupMembers, learningGroups, type Role, users } from "@/db/schema";
+import type { Ctx } from "@/lib/auth/viewer";
+
+/** Small factories for integration tests: rows written straight to the test database. */
+export async function createCompany(db: Database, name = "Test Co") {
+  const [company] = await db.insert(companies).values({ name, defaultTimeZone: "Europe/Berlin", defaultLocale: "en" }).returning();
+  return company!;
+}
+
+export type TestPerson = Ctx & { id: string; email: string };
+
+export async function createPerson(
+  db: Database,
+  companyId: string,
+  options: { roles?: Role[]; name?: string; email?: string; passwordHash?: string | null; deactivated?: boolean } = {},
+): Promise<TestPerson> {
+  const [user] = await db
+    .insert(users)
+    .values({
+      companyId,
+      name: options.name ?? "Test Person",
+      email: options.email ?? `${randomUUID()}@test.example`,
+      roles: options.roles ?? [],
+      passwordHash: options.passwordHash ?? null,
+      deactivatedAt: options.deactivated ? new Date() : null,
+    })
+    .returning();
+  return { id: user!.id, userId: user!.id, companyId, roles: user!.roles, email: user!.email };
+}
+
+export async function createCourse(db: Database, companyId: string, title = "Test Course") {
+  const [course] = await db.insert(courses).values({ companyId, title }).returning();
+  return course!;
+}
+
+export async function createGroup(
+  db: Database,
+  owner: TestPerson,
+  options: { name?: string; members?: TestPerson[]; visibility?: "private" | "public"; courseId?: string } = {},
+) {
+  const [group] = await db
+    .insert(learningGroups)
+    .values({
+      companyId: owner.companyId,
+      name: options.name ?? `Group ${randomUUID().slice(0, 6)}`,
+      visibility: options.visibility ?? "private",
+      courseId: options.courseId ?? null,
+      createdBy: owner.id,
+      ownerId: owner.id,
+    })
+    .returning();
+  if (options.members?.length) {
+    await db.insert(groupMembers).values(
+      options.members.map((member) => ({
+        groupId: group!.id,
+        userId: member.id,
+        companyId: owner.companyId,
+        addedBy: owner.id,
+        source: "individual" as const,
+      })),
+    );
+  }
+  return group!;
+}
