@@ -1,5 +1,5 @@
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import { authConfig } from "@/lib/auth/config";
 import { authSecret } from "@/lib/env";
 
@@ -11,7 +11,7 @@ const PUBLIC_PAGES = ["/sign-in"];
  * Only redirects and tags requests: pages and the data layer check the person themselves.
  * Every request gets an `x-request-id` that logs and error messages carry.
  */
-export default auth((request) => {
+const handler = auth((request) => {
   const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
@@ -25,7 +25,13 @@ export default auth((request) => {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);
   return response;
-});
+}) as unknown as Promise<(request: NextRequest, event: NextFetchEvent) => Promise<Response>>;
+
+// With a lazily configured Auth.js (the secret is read at request time, not at build), wrapping
+// a handler yields a promise of the wrapped handler rather than the handler itself.
+export async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
+  return (await handler)(request, event);
+}
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],

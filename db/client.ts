@@ -26,7 +26,7 @@ const drizzleConfig = { schema, casing: "snake_case" } as const;
 export type PgliteHandle = Extract<DatabaseHandle, { engine: "pglite" }>;
 
 export function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File } = {}): PgliteHandle {
-  if (options.dataDir) mkdirSync(dirname(resolve(options.dataDir)), { recursive: true });
+  if (options.dataDir) mkdirSync(dirname(resolve(/* turbopackIgnore: true */ options.dataDir)), { recursive: true });
   const client = new PGlite({
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,

@@ -7,7 +7,7 @@ test.describe("sign-in @learner", () => {
     await expectAccessible(page);
 
     await page.getByLabel("Work email").fill("dana.admin@acme.example");
-    await page.getByLabel("Password").fill("cohort-demo");
+    await page.getByLabel("Password", { exact: true }).fill("cohort-demo");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
 
     await expect(page.getByRole("heading", { level: 1, name: "Welcome, Dana Admin" })).toBeVisible();
@@ -28,7 +28,7 @@ test.describe("sign-in @learner", () => {
       ["nobody@acme.example", "cohort-demo"],
     ]) {
       await page.getByLabel("Work email").fill(email!);
-      await page.getByLabel("Password").fill(password!);
+      await page.getByLabel("Password", { exact: true }).fill(password!);
       await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await expect(page.getByRole("alert", { name: "The email or password is not correct." })).toBeVisible();
       await expect(page).toHaveURL(/\/sign-in/);

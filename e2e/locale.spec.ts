@@ -6,7 +6,8 @@ test("the German-locale person sees German date and number formats @learner", as
   const percent = page.getByTestId("course-percent").first();
   // German puts a (non-breaking) space before the percent sign.
   await expect(percent).toHaveText(/^My progress: \d{1,3}\s%$/);
-  await expect(page.getByText(/Last activity \d{2}\.\d{2}\.\d{4}/).first()).toBeVisible();
+  // Day before month, then the year: "16. Nov. 2026".
+  await expect(page.getByText(/Last activity \d{1,2}\. \p{L}+\.? \d{4}/u).first()).toBeVisible();
   await expectAccessible(page);
 });
 

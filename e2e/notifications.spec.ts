@@ -17,6 +17,10 @@ test("notifications arrive live, after the sign-in timeout and after a terminate
   const second = await browser.newContext(testInfo.project.use);
   const pageA = await first.newPage();
   const pageB = await second.newPage();
+  // Counting sockets shows what really happened: no reconnect after the sign-in timeout (so
+  // sign-in worked), exactly one after the server ended the connections.
+  let socketsA = 0;
+  pageA.on("websocket", () => socketsA++);
   await markAllNotificationsRead(db, person);
   await signIn(pageA, email);
   await signIn(pageB, email);
@@ -35,6 +39,7 @@ test("notifications arrive live, after the sign-in timeout and after a terminate
   await pageA.waitForTimeout(E2E_SIGNIN_TIMEOUT_MS + 1500);
   await notifyAddedToGroup(db, person, "Live Group Two");
   await expect(bellA).toHaveAccessibleName(bellName(2));
+  expect(socketsA).toBe(1);
 
   // The server ends this person's connections (as removal from a group will): the client
   // reconnects, signs in, re-subscribes, and fetches what it missed meanwhile.
@@ -44,6 +49,7 @@ test("notifications arrive live, after the sign-in timeout and after a terminate
   await expect(bellB).toHaveAccessibleName(bellName(3));
   await notifyAddedToGroup(db, person, "Live Group Four");
   await expect(bellA).toHaveAccessibleName(bellName(4));
+  expect(socketsA).toBe(2);
 
   await bellA.click();
   const panel = pageA.getByRole("region", { name: "Notifications" });

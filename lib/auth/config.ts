@@ -12,7 +12,7 @@ export const authConfig = {
   logger: {
     // A failed sign-in is an expected event, not a stack trace.
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      if ("type" in error && error.type === "CredentialsSignin") return;
       console.error(JSON.stringify({ level: "error", message: "auth error", error: error.message }));
     },
   },
