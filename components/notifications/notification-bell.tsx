@@ -1,52 +1,21 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useCallback, useEffect, useId, useRef, useState, useTransition } from "react";
-import {
-  listNotificationsAction,
-  markAllNotificationsReadAction,
-  markNotificationReadAction,
-} from "@/lib/notifications/actions";
-import type { NotificationCursor } from "@/lib/notifications/queries";
-import type { NotificationDto } from "@/lib/notifications/types";
-import { realtimeEvents, userChannel } from "@/lib/realtime/channels";
-import { useChannelEvent, useChannelResync } from "@/components/realtime/realtime-provider";
+import { useEffect, useId, useRef, useState } from "react";
 import { NotificationItem } from "./notification-item";
-
-type Loaded = { items: NotificationDto[]; nextCursor: NotificationCursor | null };
+import { useNotificationCenter } from "./use-notification-center";
 
 export function NotificationBell({ userId, initialUnread }: { userId: string; initialUnread: number }) {
   const t = useTranslations("notifications");
   const format = useFormatter();
-  const [unread, setUnread] = useState(initialUnread);
   const [open, setOpen] = useState(false);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [failed, setFailed] = useState(false);
-  const [pending, startTransition] = useTransition();
   const panelId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
-  const channel = userChannel(userId);
-
-  const refresh = useCallback(() => {
-    startTransition(async () => {
-      const result = await listNotificationsAction({ cursor: null });
-      if (!result.ok) return setFailed(true);
-      setFailed(false);
-      setUnread(result.data.unread);
-      setLoaded({ items: result.data.items, nextCursor: result.data.nextCursor });
-    });
-  }, []);
-
-  useChannelEvent<NotificationDto>(channel, realtimeEvents.notificationCreated, (notification) => {
-    setUnread((count) => count + 1);
-    setLoaded((current) =>
-      current ? { ...current, items: [notification, ...current.items.filter((n) => n.id !== notification.id)] } : current,
-    );
-  });
-  // Another tab marked something read: take the server's numbers.
-  useChannelEvent(channel, realtimeEvents.notificationsRead, refresh);
-  useChannelResync(channel, refresh);
+  const { unread, loaded, failed, pending, refresh, loadMore, markRead, markAllRead } = useNotificationCenter(
+    userId,
+    initialUnread,
+  );
 
   useEffect(() => {
     if (!open) return;
@@ -72,45 +41,6 @@ export function NotificationBell({ userId, initialUnread }: { userId: string; in
     const next = !open;
     setOpen(next);
     if (next) refresh();
-  };
-
-  const loadMore = () => {
-    if (!loaded?.nextCursor) return;
-    const cursor = loaded.nextCursor;
-    startTransition(async () => {
-      const result = await listNotificationsAction({ cursor });
-      if (!result.ok) return setFailed(true);
-      setLoaded((current) => ({
-        items: [...(current?.items ?? []), ...result.data.items],
-        nextCursor: result.data.nextCursor,
-      }));
-    });
-  };
-
-  const markRead = (id: string) => {
-    const target = loaded?.items.find((n) => n.id === id);
-    if (!target || target.readAt) return;
-    const readAt = new Date().toISOString();
-    setLoaded((current) =>
-      current ? { ...current, items: current.items.map((n) => (n.id === id ? { ...n, readAt } : n)) } : current,
-    );
-    setUnread((count) => Math.max(0, count - 1));
-    startTransition(async () => {
-      const result = await markNotificationReadAction({ id });
-      if (!result.ok) refresh();
-    });
-  };
-
-  const markAllRead = () => {
-    const readAt = new Date().toISOString();
-    setLoaded((current) =>
-      current ? { ...current, items: current.items.map((n) => ({ ...n, readAt: n.readAt ?? readAt })) } : current,
-    );
-    setUnread(0);
-    startTransition(async () => {
-      const result = await markAllNotificationsReadAction({});
-      if (!result.ok) refresh();
-    });
   };
 
   const label = unread > 0 ? t("bellUnread", { count: unread }) : t("bell");

@@ -42,7 +42,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     name: "Hana HR",
     roles: ["hr"],
     department: "People & Culture",
-    description: "Acme HR. Sees every group and the learning statistics.",
+    description: "Acme HR staff.",
   },
   {
     company: "acme",
@@ -50,7 +50,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     name: "Hugo HR",
     roles: ["hr"],
     department: "People & Culture",
-    description: "Acme HR. A second HR account, for trying simultaneous edits.",
+    description: "Acme HR staff (a second account).",
   },
   {
     company: "acme",
@@ -68,7 +68,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     department: "Sales",
     locale: "de",
     timeZone: "Europe/Berlin",
-    description: "Acme learner who uses the German interface.",
+    description: "Acme learner with German locale and Berlin time zone (German date and number formats).",
   },
   {
     company: "globex",

@@ -1,6 +1,7 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, like, notInArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { learningGroups, users } from "@/db/schema";
+import { demoAccounts } from "@/db/seed/accounts";
 import { createNotifications } from "@/lib/notifications/service";
 import { publish } from "@/lib/realtime/server";
 
@@ -27,4 +28,20 @@ export async function notifyAddedToGroup(db: Database, user: { id: string; compa
     ]),
   );
   await publish(events);
+}
+
+/**
+ * A seeded learner no other spec uses, one per Playwright project, so parallel specs never count
+ * each other's notifications.
+ */
+export async function findSpareLearner(db: Database, index: number) {
+  const [learner] = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(sql`cardinality(${users.roles}) = 0`, like(users.email, "%@acme.example"), notInArray(users.email, demoAccounts.map((a) => a.email))))
+    .orderBy(asc(users.email))
+    .offset(index)
+    .limit(1);
+  if (!learner) throw new Error("the seed has too few learners");
+  return { ...(await findUser(db, learner.email)), email: learner.email };
 }

@@ -5,7 +5,7 @@ import { users } from "@/db/schema";
 import { verifyPassword } from "./password";
 
 export const signInSchema = z.object({
-  email: z.email().max(320).transform((email) => email.trim().toLowerCase()),
+  email: z.string().trim().toLowerCase().pipe(z.email().max(320)),
   password: z.string().min(1).max(200),
 });
 

@@ -1,0 +1,57 @@
+import { inArray, sql } from "drizzle-orm";
+import { users } from "@/db/schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "@/db/client";
+import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { demoAccounts } from "./accounts";
+import { isSeeded, seed } from "./index";
+
+let handle: TestDatabase;
+const now = new Date("2026-03-02T10:00:00Z");
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+afterAll(() => handle.close());
+
+describe("demo seed", () => {
+  it("fills an empty database with two companies and refuses a second run", async () => {
+    expect(await isSeeded(handle.db)).toBe(false);
+    const summary = await seed(handle.db, { now });
+    expect(summary).toMatchObject({ companies: 2, users: 190, courses: 7, groups: 5 });
+    expect(await isSeeded(handle.db)).toBe(true);
+    await expect(seed(handle.db, { now })).rejects.toThrow(/already holds/);
+  });
+
+  it("creates every demo account, the German one with its own locale", async () => {
+    const rows = await handle.db
+      .select({ email: users.email, locale: users.locale, timeZone: users.timeZone })
+      .from(users)
+      .where(inArray(users.email, demoAccounts.map((a) => a.email)));
+    expect(rows).toHaveLength(demoAccounts.length);
+    expect(rows.find((r) => r.email === "jonas.mueller@acme.example")).toMatchObject({ locale: "de", timeZone: "Europe/Berlin" });
+  });
+
+  it("keeps course progress consistent with the completions it summarizes", async () => {
+    const [mismatch] = await queryRows<{ count: number }>(
+      handle.db,
+      sql`select count(*)::int as count from course_progress p
+          join (select user_id, course_id, count(*)::int as done from lesson_completions group by 1, 2) c
+            using (user_id, course_id)
+          where p.lessons_done <> c.done`,
+    );
+    expect(mismatch?.count).toBe(0);
+  });
+
+  it("never links a group, member or course across companies", async () => {
+    const [crossing] = await queryRows<{ count: number }>(
+      handle.db,
+      sql`select count(*)::int as count from group_members m
+          join learning_groups g on g.id = m.group_id
+          join users u on u.id = m.user_id
+          left join courses c on c.id = g.course_id
+          where u.company_id <> g.company_id or m.company_id <> g.company_id or c.company_id <> g.company_id`,
+    );
+    expect(crossing?.count).toBe(0);
+  });
+});
