@@ -55,19 +55,5 @@ export function useChannelEvent<T>(channelName: string | null, event: string, ha
  * history, so the page fetches any gap from the server.
  */
 export function useChannelResync(channelName: string | null, resync: () => void): void {
-  const connection = useContext(RealtimeContext);
-  const resyncRef = useRef(resync);
-  useEffect(() => {
-    resyncRef.current = resync;
-  });
-  useEffect(() => {
-    if (!connection || !channelName) return;
-    const channel = connection.acquire(channelName);
-    const listener = () => resyncRef.current();
-    channel.bind("pusher:subscription_succeeded", listener);
-    return () => {
-      channel.unbind("pusher:subscription_succeeded", listener);
-      connection.release(channelName);
-    };
-  }, [connection, channelName]);
+  useChannelEvent(channelName, "pusher:subscription_succeeded", resync);
 }

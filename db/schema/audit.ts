@@ -1,4 +1,5 @@
-import { foreignKey, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { fk, timestampMs } from "./columns";
 import { companies, users } from "./people";
 
 export const actorKindEnum = pgEnum("actor_kind", ["user", "hr", "system"]);
@@ -16,13 +17,11 @@ export const auditLog = pgTable(
     targetId: uuid(),
     details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     batchId: uuid(),
-    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    createdAt: timestampMs().notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ name: "audit_log_company_fk", columns: [t.companyId], foreignColumns: [companies.id] }).onDelete(
-      "cascade",
-    ),
-    foreignKey({ name: "audit_log_actor_fk", columns: [t.actorId], foreignColumns: [users.id] }).onDelete("set null"),
+    fk("audit_log_company_fk", t.companyId, companies.id, "cascade"),
+    fk("audit_log_actor_fk", t.actorId, users.id, "set null"),
     index("audit_log_company_created_idx").on(t.companyId, t.createdAt.desc()),
     index("audit_log_company_target_idx").on(t.companyId, t.targetType, t.targetId),
   ],
@@ -39,13 +38,11 @@ export const operations = pgTable(
     operationKey: text().notNull(),
     kind: text().notNull(),
     result: jsonb().$type<unknown>(),
-    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    createdAt: timestampMs().notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ name: "operations_company_fk", columns: [t.companyId], foreignColumns: [companies.id] }).onDelete(
-      "cascade",
-    ),
-    foreignKey({ name: "operations_actor_fk", columns: [t.actorId], foreignColumns: [users.id] }).onDelete("set null"),
+    fk("operations_company_fk", t.companyId, companies.id, "cascade"),
+    fk("operations_actor_fk", t.actorId, users.id, "set null"),
     uniqueIndex("operations_company_key_uq").on(t.companyId, t.operationKey),
   ],
 );

@@ -1,17 +1,16 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
-  foreignKey,
   index,
   integer,
   pgEnum,
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { fk, timestampMs } from "./columns";
 import { courses } from "./learning";
 import { companies, users } from "./people";
 
@@ -32,23 +31,15 @@ export const learningGroups = pgTable(
     createdBy: uuid().notNull(),
     /** Who manages membership of a private group; the creator at first. */
     ownerId: uuid().notNull(),
-    archivedAt: timestamp({ withTimezone: true, precision: 3 }),
-    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    archivedAt: timestampMs(),
+    createdAt: timestampMs().notNull().defaultNow(),
+    updatedAt: timestampMs().notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ name: "learning_groups_company_fk", columns: [t.companyId], foreignColumns: [companies.id] }).onDelete(
-      "cascade",
-    ),
-    foreignKey({ name: "learning_groups_course_fk", columns: [t.courseId], foreignColumns: [courses.id] }).onDelete(
-      "set null",
-    ),
-    foreignKey({ name: "learning_groups_created_by_fk", columns: [t.createdBy], foreignColumns: [users.id] }).onDelete(
-      "restrict",
-    ),
-    foreignKey({ name: "learning_groups_owner_fk", columns: [t.ownerId], foreignColumns: [users.id] }).onDelete(
-      "restrict",
-    ),
+    fk("learning_groups_company_fk", t.companyId, companies.id, "cascade"),
+    fk("learning_groups_course_fk", t.courseId, courses.id, "set null"),
+    fk("learning_groups_created_by_fk", t.createdBy, users.id, "restrict"),
+    fk("learning_groups_owner_fk", t.ownerId, users.id, "restrict"),
     uniqueIndex("learning_groups_active_name_uq")
       .on(t.companyId, sql`lower(${t.name})`)
       .where(sql`${t.archivedAt} is null`),
@@ -83,20 +74,14 @@ export const groupMembers = pgTable(
     source: membershipSourceEnum().notNull(),
     /** The department or group name behind `source`, kept as it was at the time. */
     sourceLabel: text(),
-    addedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    addedAt: timestampMs().notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ name: "group_members_pk", columns: [t.groupId, t.userId] }),
-    foreignKey({ name: "group_members_group_fk", columns: [t.groupId], foreignColumns: [learningGroups.id] }).onDelete(
-      "cascade",
-    ),
-    foreignKey({ name: "group_members_user_fk", columns: [t.userId], foreignColumns: [users.id] }).onDelete("cascade"),
-    foreignKey({ name: "group_members_company_fk", columns: [t.companyId], foreignColumns: [companies.id] }).onDelete(
-      "cascade",
-    ),
-    foreignKey({ name: "group_members_added_by_fk", columns: [t.addedBy], foreignColumns: [users.id] }).onDelete(
-      "set null",
-    ),
+    fk("group_members_group_fk", t.groupId, learningGroups.id, "cascade"),
+    fk("group_members_user_fk", t.userId, users.id, "cascade"),
+    fk("group_members_company_fk", t.companyId, companies.id, "cascade"),
+    fk("group_members_added_by_fk", t.addedBy, users.id, "set null"),
     index("group_members_user_idx").on(t.userId),
     index("group_members_company_group_idx").on(t.companyId, t.groupId, t.addedAt.desc()),
   ],
@@ -118,21 +103,13 @@ export const membershipEvents = pgTable(
     source: membershipSourceEnum().notNull(),
     sourceLabel: text(),
     batchId: uuid(),
-    at: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    at: timestampMs().notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ name: "membership_events_company_fk", columns: [t.companyId], foreignColumns: [companies.id] }).onDelete(
-      "cascade",
-    ),
-    foreignKey({ name: "membership_events_group_fk", columns: [t.groupId], foreignColumns: [learningGroups.id] }).onDelete(
-      "cascade",
-    ),
-    foreignKey({ name: "membership_events_user_fk", columns: [t.userId], foreignColumns: [users.id] }).onDelete(
-      "cascade",
-    ),
-    foreignKey({ name: "membership_events_actor_fk", columns: [t.actorId], foreignColumns: [users.id] }).onDelete(
-      "set null",
-    ),
+    fk("membership_events_company_fk", t.companyId, companies.id, "cascade"),
+    fk("membership_events_group_fk", t.groupId, learningGroups.id, "cascade"),
+    fk("membership_events_user_fk", t.userId, users.id, "cascade"),
+    fk("membership_events_actor_fk", t.actorId, users.id, "set null"),
     index("membership_events_company_group_at_idx").on(t.companyId, t.groupId, t.at.desc()),
     index("membership_events_user_group_at_idx").on(t.userId, t.groupId, t.at),
   ],

@@ -1,15 +1,14 @@
 import {
-  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { fk, timestampMs } from "./columns";
 import { companies, users } from "./people";
 
 export const courses = pgTable(
@@ -19,12 +18,10 @@ export const courses = pgTable(
     companyId: uuid().notNull(),
     title: text().notNull(),
     description: text().notNull().default(""),
-    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    createdAt: timestampMs().notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ name: "courses_company_fk", columns: [t.companyId], foreignColumns: [companies.id] }).onDelete(
-      "cascade",
-    ),
+    fk("courses_company_fk", t.companyId, companies.id, "cascade"),
     index("courses_company_title_idx").on(t.companyId, t.title),
   ],
 );
@@ -45,10 +42,8 @@ export const lessons = pgTable(
     quiz: jsonb().$type<QuizQuestion[]>(),
   },
   (t) => [
-    foreignKey({ name: "lessons_company_fk", columns: [t.companyId], foreignColumns: [companies.id] }).onDelete(
-      "cascade",
-    ),
-    foreignKey({ name: "lessons_course_fk", columns: [t.courseId], foreignColumns: [courses.id] }).onDelete("cascade"),
+    fk("lessons_company_fk", t.companyId, companies.id, "cascade"),
+    fk("lessons_course_fk", t.courseId, courses.id, "cascade"),
     uniqueIndex("lessons_course_position_uq").on(t.courseId, t.position),
   ],
 );
@@ -65,21 +60,13 @@ export const lessonCompletions = pgTable(
     lessonId: uuid().notNull(),
     /** Quiz result in percent; null for lessons without a quiz. */
     score: integer(),
-    completedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    completedAt: timestampMs().notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ name: "lesson_completions_company_fk", columns: [t.companyId], foreignColumns: [companies.id] }).onDelete(
-      "cascade",
-    ),
-    foreignKey({ name: "lesson_completions_user_fk", columns: [t.userId], foreignColumns: [users.id] }).onDelete(
-      "cascade",
-    ),
-    foreignKey({ name: "lesson_completions_course_fk", columns: [t.courseId], foreignColumns: [courses.id] }).onDelete(
-      "cascade",
-    ),
-    foreignKey({ name: "lesson_completions_lesson_fk", columns: [t.lessonId], foreignColumns: [lessons.id] }).onDelete(
-      "cascade",
-    ),
+    fk("lesson_completions_company_fk", t.companyId, companies.id, "cascade"),
+    fk("lesson_completions_user_fk", t.userId, users.id, "cascade"),
+    fk("lesson_completions_course_fk", t.courseId, courses.id, "cascade"),
+    fk("lesson_completions_lesson_fk", t.lessonId, lessons.id, "cascade"),
     uniqueIndex("lesson_completions_user_lesson_uq").on(t.userId, t.lessonId),
     index("lesson_completions_company_course_idx").on(t.companyId, t.courseId, t.completedAt.desc()),
   ],
@@ -96,18 +83,14 @@ export const courseProgress = pgTable(
     lessonsDone: integer().notNull().default(0),
     percent: integer().notNull().default(0),
     score: integer(),
-    lastActivityAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
-    completedAt: timestamp({ withTimezone: true, precision: 3 }),
+    lastActivityAt: timestampMs().notNull().defaultNow(),
+    completedAt: timestampMs(),
   },
   (t) => [
     primaryKey({ name: "course_progress_pk", columns: [t.userId, t.courseId] }),
-    foreignKey({ name: "course_progress_company_fk", columns: [t.companyId], foreignColumns: [companies.id] }).onDelete(
-      "cascade",
-    ),
-    foreignKey({ name: "course_progress_user_fk", columns: [t.userId], foreignColumns: [users.id] }).onDelete("cascade"),
-    foreignKey({ name: "course_progress_course_fk", columns: [t.courseId], foreignColumns: [courses.id] }).onDelete(
-      "cascade",
-    ),
+    fk("course_progress_company_fk", t.companyId, companies.id, "cascade"),
+    fk("course_progress_user_fk", t.userId, users.id, "cascade"),
+    fk("course_progress_course_fk", t.courseId, courses.id, "cascade"),
     index("course_progress_company_course_idx").on(t.companyId, t.courseId),
   ],
 );

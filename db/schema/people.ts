@@ -1,22 +1,21 @@
 import { sql } from "drizzle-orm";
 import {
-  foreignKey,
   index,
   pgEnum,
   type PgTableExtraConfigValue,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { fk, timestampMs } from "./columns";
 
 export const companies = pgTable("companies", {
   id: uuid().primaryKey().defaultRandom(),
   name: text().notNull(),
   defaultTimeZone: text().notNull().default("UTC"),
   defaultLocale: text().notNull().default("en"),
-  createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  createdAt: timestampMs().notNull().defaultNow(),
 });
 export type Company = typeof companies.$inferSelect;
 export type NewCompany = typeof companies.$inferInsert;
@@ -32,14 +31,12 @@ export const departments = pgTable(
     companyId: uuid().notNull(),
     name: text().notNull(),
     headId: uuid(),
-    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    createdAt: timestampMs().notNull().defaultNow(),
   },
   // Annotated because departments and users reference each other.
   (t): PgTableExtraConfigValue[] => [
-    foreignKey({ name: "departments_company_fk", columns: [t.companyId], foreignColumns: [companies.id] }).onDelete(
-      "cascade",
-    ),
-    foreignKey({ name: "departments_head_fk", columns: [t.headId], foreignColumns: [users.id] }).onDelete("set null"),
+    fk("departments_company_fk", t.companyId, companies.id, "cascade"),
+    fk("departments_head_fk", t.headId, users.id, "set null"),
     uniqueIndex("departments_company_name_uq").on(t.companyId, sql`lower(${t.name})`),
   ],
 );
@@ -61,17 +58,13 @@ export const users = pgTable(
     /** Null means the company's default. */
     timeZone: text(),
     locale: text(),
-    deactivatedAt: timestamp({ withTimezone: true, precision: 3 }),
-    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    deactivatedAt: timestampMs(),
+    createdAt: timestampMs().notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ name: "users_company_fk", columns: [t.companyId], foreignColumns: [companies.id] }).onDelete(
-      "cascade",
-    ),
-    foreignKey({ name: "users_department_fk", columns: [t.departmentId], foreignColumns: [departments.id] }).onDelete(
-      "set null",
-    ),
-    foreignKey({ name: "users_manager_fk", columns: [t.managerId], foreignColumns: [t.id] }).onDelete("set null"),
+    fk("users_company_fk", t.companyId, companies.id, "cascade"),
+    fk("users_department_fk", t.departmentId, departments.id, "set null"),
+    fk("users_manager_fk", t.managerId, t.id, "set null"),
     uniqueIndex("users_email_uq").on(t.email),
     index("users_company_name_idx").on(t.companyId, sql`lower(${t.name})`),
     index("users_company_department_idx").on(t.companyId, t.departmentId),
