@@ -28,6 +28,7 @@ const envSchema = z
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     SHOW_DEMO_ACCOUNTS: booleanString.optional(),
     TEST_DATABASE_URL: z.url().optional(),
+    TEST_PORT_OFFSET: z.coerce.number().int().min(0).max(50000).default(0),
     CI: z.string().optional(),
   })
   .transform((env) => {
@@ -46,6 +47,8 @@ const envSchema = z
       showDemoAccounts: env.SHOW_DEMO_ACCOUNTS ?? !production,
       /** Integration and e2e tests run on this PostgreSQL server; integration tests use PGlite without it. */
       testDatabaseUrl: env.TEST_DATABASE_URL,
+      /** Shifts every test port (and the e2e database name), so two checkouts can run `npm test` at once. */
+      testPortOffset: env.TEST_PORT_OFFSET,
       ci: env.CI === "true" || env.CI === "1",
       pusher: {
         appId: env.PUSHER_APP_ID,

@@ -1,10 +1,17 @@
+import { env } from "@/lib/env";
+
+const offset = env().testPortOffset;
+
 /** Test tiers use their own ports, so `npm test` runs beside `npm run dev` (3000, 6001). */
 export const testPorts = {
-  integrationSoketi: 6101,
-  integrationSoketiMetrics: 9701,
-  e2eSoketi: 6201,
-  e2eSoketiMetrics: 9801,
-  e2eApp: 3100,
+  integrationSoketi: 6101 + offset,
+  integrationSoketiMetrics: 9701 + offset,
+  e2eSoketi: 6201 + offset,
+  e2eSoketiMetrics: 9801 + offset,
+  e2eApp: 3100 + offset,
 } as const;
+
+/** The e2e tier's database on the test server; shifted with the ports. */
+export const e2eDatabaseName = offset ? `cohort_e2e_${offset}` : "cohort_e2e";
 
 export const testPusher = { appId: "cohort-test", key: "cohort-test-key", secret: "cohort-test-secret" } as const;

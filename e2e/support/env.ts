@@ -1,12 +1,12 @@
 import { env } from "@/lib/env";
-import { testPorts, testPusher } from "@/tests/ports";
+import { e2eDatabaseName, testPorts, testPusher } from "@/tests/ports";
 
 /** E2E runs on PostgreSQL: its own database on the test server, its own soketi and app ports. */
 export function e2eDatabaseUrl(): string {
   const server = env().testDatabaseUrl;
   if (!server) throw new Error("End-to-end tests need TEST_DATABASE_URL (a PostgreSQL server); `npm test` sets it for you.");
   const url = new URL(server);
-  url.pathname = "/cohort_e2e";
+  url.pathname = `/${e2eDatabaseName}`;
   return url.toString();
 }
 

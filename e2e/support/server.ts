@@ -5,7 +5,7 @@ import { openPostgres } from "@/db/client";
 import { env } from "@/lib/env";
 import { prepareDatabase } from "@/scripts/lib/prepare-database";
 import { startSoketi } from "@/scripts/lib/soketi";
-import { testPorts, testPusher } from "@/tests/ports";
+import { e2eDatabaseName, testPorts, testPusher } from "@/tests/ports";
 import { E2E_SIGNIN_TIMEOUT_MS, e2eAppEnv, e2eDatabaseUrl } from "./env";
 
 /**
@@ -15,8 +15,8 @@ import { E2E_SIGNIN_TIMEOUT_MS, e2eAppEnv, e2eDatabaseUrl } from "./env";
 const databaseUrl = e2eDatabaseUrl();
 const admin = new pg.Client({ connectionString: env().testDatabaseUrl });
 await admin.connect();
-await admin.query(`drop database if exists "cohort_e2e" with (force)`);
-await admin.query(`create database "cohort_e2e"`);
+await admin.query(`drop database if exists "${e2eDatabaseName}" with (force)`);
+await admin.query(`create database "${e2eDatabaseName}"`);
 await admin.end();
 
 const handle = openPostgres(databaseUrl, { max: 2 });
