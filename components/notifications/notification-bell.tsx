@@ -104,7 +104,7 @@ export function NotificationBell({ userId, initialUnread }: { userId: string; in
             {loaded && loaded.items.length > 0 && (
               <ul className="divide-y divide-slate-100">
                 {loaded.items.map((notification) => (
-                  <NotificationItem key={notification.id} notification={notification} onRead={markRead} />
+                  <NotificationItem key={notification.key} notification={notification} onRead={markRead} />
                 ))}
               </ul>
             )}

@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { NotificationDto } from "@/lib/notifications/types";
 
-export function NotificationItem({ notification, onRead }: { notification: NotificationDto; onRead: (id: string) => void }) {
+export function NotificationItem({ notification, onRead }: { notification: NotificationDto; onRead: (key: string) => void }) {
   const t = useTranslations("notifications");
   const format = useFormatter();
   const unread = notification.readAt === null;
@@ -24,7 +24,7 @@ export function NotificationItem({ notification, onRead }: { notification: Notif
         {unread && (
           <button
             type="button"
-            onClick={() => onRead(notification.id)}
+            onClick={() => onRead(notification.key)}
             className="shrink-0 rounded px-2 py-1 text-xs font-medium text-brand-700 hover:bg-brand-100"
           >
             {t("markRead")}

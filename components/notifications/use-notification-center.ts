@@ -34,10 +34,10 @@ export function useNotificationCenter(userId: string, initialUnread: number) {
       const result = await listNotificationsAction({ cursor: null });
       if (!result.ok) return setFailed(true);
       setFailed(false);
-      const ids = new Set(result.data.items.map((n) => n.id));
+      const ids = new Set(result.data.items.map((n) => n.key));
       const newest = result.data.items[0]?.createdAt ?? "";
-      const missed = arrivedDuringRefresh.current.filter((n) => !ids.has(n.id) && n.createdAt >= newest).reverse();
-      counted.current = new Set([...ids, ...missed.map((n) => n.id)]);
+      const missed = arrivedDuringRefresh.current.filter((n) => !ids.has(n.key) && n.createdAt >= newest).reverse();
+      counted.current = new Set([...ids, ...missed.map((n) => n.key)]);
       setUnread(result.data.unread + missed.length);
       setLoaded({ items: [...missed, ...result.data.items], nextCursor: result.data.nextCursor });
     });
@@ -45,11 +45,11 @@ export function useNotificationCenter(userId: string, initialUnread: number) {
 
   useChannelEvent<NotificationDto>(channel, realtimeEvents.notificationCreated, (notification) => {
     arrivedDuringRefresh.current.push(notification);
-    if (counted.current.has(notification.id)) return;
-    counted.current.add(notification.id);
+    if (counted.current.has(notification.key)) return;
+    counted.current.add(notification.key);
     setUnread((count) => count + 1);
     setLoaded((current) =>
-      current ? { ...current, items: [notification, ...current.items.filter((n) => n.id !== notification.id)] } : current,
+      current ? { ...current, items: [notification, ...current.items.filter((n) => n.key !== notification.key)] } : current,
     );
   });
   // Another tab marked something read: take the server's numbers.
@@ -69,16 +69,16 @@ export function useNotificationCenter(userId: string, initialUnread: number) {
     });
   };
 
-  const markRead = (id: string) => {
-    const target = loaded?.items.find((n) => n.id === id);
+  const markRead = (key: string) => {
+    const target = loaded?.items.find((n) => n.key === key);
     if (!target || target.readAt) return;
     const readAt = new Date().toISOString();
     setLoaded((current) =>
-      current ? { ...current, items: current.items.map((n) => (n.id === id ? { ...n, readAt } : n)) } : current,
+      current ? { ...current, items: current.items.map((n) => (n.key === key ? { ...n, readAt } : n)) } : current,
     );
     setUnread((count) => Math.max(0, count - 1));
     startTransition(async () => {
-      const result = await markNotificationReadAction({ id });
+      const result = await markNotificationReadAction({ key });
       if (!result.ok) refresh();
     });
   };

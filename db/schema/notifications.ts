@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { fk, timestampMs } from "./columns";
 import { learningGroups } from "./groups";
 import { companies, users } from "./people";
@@ -12,6 +12,13 @@ export const notifications = pgTable(
     userId: uuid().notNull(),
     /** Deleting the group deletes its notifications. */
     groupId: uuid(),
+    /**
+     * The person's own identity for this notification: one fan-out publishes the same payload to
+     * many people, so the browser cannot learn each row's id; it dedupes and marks read by key.
+     */
+    key: text()
+      .notNull()
+      .default(sql`gen_random_uuid()::text`),
     type: text().notNull(),
     payload: jsonb().$type<Record<string, string | number | null>>().notNull().default({}),
     readAt: timestampMs(),
@@ -21,7 +28,8 @@ export const notifications = pgTable(
     fk("notifications_company_fk", t.companyId, companies.id, "cascade"),
     fk("notifications_user_fk", t.userId, users.id, "cascade"),
     fk("notifications_group_fk", t.groupId, learningGroups.id, "cascade"),
-    index("notifications_company_user_created_idx").on(t.companyId, t.userId, t.createdAt.desc(), t.id.desc()),
+    index("notifications_company_user_created_idx").on(t.companyId, t.userId, t.createdAt.desc(), t.key.desc()),
+    uniqueIndex("notifications_user_key_uq").on(t.userId, t.key),
     index("notifications_user_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
     index("notifications_group_idx").on(t.groupId),
   ],

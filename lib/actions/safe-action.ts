@@ -6,8 +6,8 @@ import { getViewer } from "@/lib/auth/current-user";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { log } from "@/lib/log";
-import type { RealtimeEvent } from "@/lib/realtime/channels";
-import { publish } from "@/lib/realtime/server";
+import type { Delivery } from "@/lib/realtime/channels";
+import { deliver } from "@/lib/realtime/server";
 
 export type ActionError = {
   code: AppErrorCode | "unexpected";
@@ -17,8 +17,8 @@ export type ActionError = {
 };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
-/** What a handler returns: its data, and the committed events to publish after the response. */
-export type Outcome<T> = { data: T; events?: readonly RealtimeEvent[] };
+/** What a handler returns: its data, and what its committed operation delivers after the response. */
+export type Outcome<T> = { data: T } & Delivery;
 
 async function requestId(): Promise<string> {
   return (await headers()).get("x-request-id") ?? crypto.randomUUID();
@@ -46,8 +46,8 @@ export function authorizedAction<S extends z.ZodType, T>(
       return { ok: false, error: { code: "invalid_input", fieldErrors } };
     }
     try {
-      const { data, events } = await handler(parsed.data, viewer);
-      if (events?.length) after(() => publish(events));
+      const { data, ...delivery } = await handler(parsed.data, viewer);
+      if (delivery.events?.length || delivery.disconnectUsers?.length) after(() => deliver(delivery));
       return { ok: true, data };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: { code: error.code, values: error.values } };

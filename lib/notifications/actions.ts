@@ -15,10 +15,10 @@ export const listNotificationsAction = authorizedAction(
   },
 );
 
-export const markNotificationReadAction = authorizedAction(z.object({ id: z.uuid() }), async ({ id }, viewer) => ({
-  data: null,
-  events: await markNotificationRead(getDb(), viewer, id),
-}));
+export const markNotificationReadAction = authorizedAction(
+  z.object({ key: z.string().min(1).max(100) }),
+  async ({ key }, viewer) => ({ data: null, events: await markNotificationRead(getDb(), viewer, key) }),
+);
 
 export const markAllNotificationsReadAction = authorizedAction(z.object({}), async (_input, viewer) => ({
   data: null,

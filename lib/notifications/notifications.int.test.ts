@@ -50,9 +50,9 @@ describe("notifications", () => {
 
   it("marks one and then all read; marking again changes nothing", async () => {
     const [target] = (await listNotifications(handle.db, acmePerson, null, 1)).items;
-    const events = await markNotificationRead(handle.db, acmePerson, target!.id);
+    const events = await markNotificationRead(handle.db, acmePerson, target!.key);
     expect(events).toHaveLength(1);
-    expect(await markNotificationRead(handle.db, acmePerson, target!.id)).toEqual([]);
+    expect(await markNotificationRead(handle.db, acmePerson, target!.key)).toEqual([]);
     expect(await countUnreadNotifications(handle.db, acmePerson)).toBe(25);
     await markAllNotificationsRead(handle.db, acmePerson);
     expect(await countUnreadNotifications(handle.db, acmePerson)).toBe(0);
@@ -62,14 +62,14 @@ describe("notifications", () => {
   it("does not let a person of another company read or mark someone's notification", async () => {
     await createNotifications(handle.db, [added(acmePerson, "Private to Acme")]);
     const [victim] = (await listNotifications(handle.db, acmePerson, null, 1)).items;
-    const attempt = markNotificationRead(handle.db, globexPerson, victim!.id);
+    const attempt = markNotificationRead(handle.db, globexPerson, victim!.key);
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     await expect(attempt).rejects.toMatchObject({ code: "not_found" });
     expect((await listNotifications(handle.db, globexPerson)).items).toEqual([]);
     expect(await countUnreadNotifications(handle.db, acmePerson)).toBe(1);
     // A colleague in the same company is refused just the same.
     const colleague = await createPerson(handle.db, acmePerson.companyId);
-    await expect(markNotificationRead(handle.db, colleague, victim!.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(markNotificationRead(handle.db, colleague, victim!.key)).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("reaches the person's browser through soketi after commit", async () => {

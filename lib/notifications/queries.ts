@@ -9,7 +9,7 @@ export const NOTIFICATION_PAGE_SIZE = 20;
 
 export function toNotificationDto(row: NotificationRow): NotificationDto {
   return {
-    id: row.id,
+    key: row.key,
     type: row.type as NotificationType,
     payload: row.payload,
     groupId: row.groupId,
@@ -18,8 +18,8 @@ export function toNotificationDto(row: NotificationRow): NotificationDto {
   };
 }
 
-/** Newest first; the cursor is the last item's (createdAt, id), stable while new ones arrive. */
-export const notificationCursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
+/** Newest first; the cursor is the last item's (createdAt, key), stable while new ones arrive. */
+export const notificationCursorSchema = z.object({ createdAt: z.iso.datetime(), key: z.string().min(1).max(100) });
 export type NotificationCursor = z.infer<typeof notificationCursorSchema>;
 
 export type NotificationPage = { items: NotificationDto[]; nextCursor: NotificationCursor | null };
@@ -34,20 +34,20 @@ export async function listNotifications(
   const after = cursor
     ? or(
         lt(notifications.createdAt, new Date(cursor.createdAt)),
-        and(eq(notifications.createdAt, new Date(cursor.createdAt)), lt(notifications.id, cursor.id)),
+        and(eq(notifications.createdAt, new Date(cursor.createdAt)), lt(notifications.key, cursor.key)),
       )
     : undefined;
   const rows = await db
     .select()
     .from(notifications)
     .where(and(mine, after))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .orderBy(desc(notifications.createdAt), desc(notifications.key))
     .limit(limit + 1);
   const items = rows.slice(0, limit).map(toNotificationDto);
   const last = items.at(-1);
   return {
     items,
-    nextCursor: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null,
+    nextCursor: rows.length > limit && last ? { createdAt: last.createdAt, key: last.key } : null,
   };
 }
 

@@ -2,6 +2,7 @@
 export type NotificationPayloads = {
   "group.added": { groupName: string; actorName: string };
   "group.removed": { groupName: string; actorName: string };
+  "group.moved": { fromGroupName: string; groupName: string; actorName: string };
 };
 export type NotificationType = keyof NotificationPayloads;
 
@@ -10,14 +11,16 @@ export type NewNotification = {
     companyId: string;
     userId: string;
     groupId?: string | null;
+    /** Defaults to a fresh one; a fan-out gives every recipient the operation's batch id. */
+    key?: string;
     type: T;
     payload: NotificationPayloads[T];
   };
 }[NotificationType];
 
-/** What the browser receives, live or listed. */
+/** What the browser receives, live or listed; `key` is its identity (see the table's comment). */
 export type NotificationDto = {
-  id: string;
+  key: string;
   type: NotificationType;
   payload: Record<string, string | number | null>;
   groupId: string | null;

@@ -29,6 +29,12 @@ export function parseChannel(name: string): ChannelRef | null {
 export const realtimeEvents = {
   notificationCreated: "notification.created",
   notificationsRead: "notifications.read",
+  membershipChanged: "membership.changed",
+  groupChanged: "group.changed",
 } as const;
 
-export type RealtimeEvent = { channel: string; event: string; data: unknown };
+/** One event for one or many channels (a fan-out sends the same data to every member's channel). */
+export type RealtimeEvent = { channels: readonly string[]; event: string; data: unknown };
+
+/** What a committed operation leaves for after the response: events, and people whose sockets must close. */
+export type Delivery = { events?: readonly RealtimeEvent[]; disconnectUsers?: readonly string[] };

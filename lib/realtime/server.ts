@@ -1,10 +1,11 @@
 import Pusher from "pusher";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
-import type { RealtimeEvent } from "./channels";
+import type { Delivery, RealtimeEvent } from "./channels";
 
-/** Pusher's limit on events in one batch trigger. */
-const MAX_BATCH = 10;
+/** Pusher's limits: channels in one trigger, events in one batch call. */
+export const MAX_CHANNELS_PER_TRIGGER = 100;
+export const MAX_EVENTS_PER_BATCH = 10;
 
 const holder = globalThis as typeof globalThis & { __cohortPusher?: Pusher };
 
@@ -24,17 +25,37 @@ export function getPusher(): Pusher {
   return holder.__cohortPusher;
 }
 
+type Call = { describe: string; send: () => Promise<unknown> };
+
+/** Splits events into the fewest calls Pusher's limits allow. */
+export function planCalls(events: readonly RealtimeEvent[], pusher: Pick<Pusher, "trigger" | "triggerBatch">): Call[] {
+  const calls: Call[] = [];
+  const single = events.filter((e) => e.channels.length === 1);
+  for (let start = 0; start < single.length; start += MAX_EVENTS_PER_BATCH) {
+    const batch = single
+      .slice(start, start + MAX_EVENTS_PER_BATCH)
+      .map((e) => ({ channel: e.channels[0]!, name: e.event, data: e.data }));
+    calls.push({ describe: `batch of ${batch.length}`, send: () => pusher.triggerBatch(batch) });
+  }
+  for (const event of events.filter((e) => e.channels.length > 1)) {
+    for (let start = 0; start < event.channels.length; start += MAX_CHANNELS_PER_TRIGGER) {
+      const channels = event.channels.slice(start, start + MAX_CHANNELS_PER_TRIGGER);
+      calls.push({ describe: `${event.event} to ${channels.length}`, send: () => pusher.trigger([...channels], event.event, event.data) });
+    }
+  }
+  return calls;
+}
+
 /**
- * Publishes events that were already committed. A failed publish is logged, never thrown:
- * the data is safe in the database and clients resync from it when they reconnect.
+ * Publishes what an operation committed. A failed call is logged, never thrown: the data is safe
+ * in the database and clients resync from it when they (re)subscribe.
  */
 export async function publish(events: readonly RealtimeEvent[]): Promise<void> {
-  for (let start = 0; start < events.length; start += MAX_BATCH) {
-    const batch = events.slice(start, start + MAX_BATCH).map((e) => ({ channel: e.channel, name: e.event, data: e.data }));
+  for (const call of planCalls(events, getPusher())) {
     try {
-      await getPusher().triggerBatch(batch);
+      await call.send();
     } catch (error) {
-      log.warn("realtime publish failed", { error, events: batch.length });
+      log.warn("realtime publish failed", { error, call: call.describe });
     }
   }
 }
@@ -42,4 +63,15 @@ export async function publish(events: readonly RealtimeEvent[]): Promise<void> {
 /** Ends every open connection of a person; their client reconnects, signs in again and resyncs. */
 export async function terminateUserConnections(userId: string): Promise<void> {
   await getPusher().terminateUserConnections(userId);
+}
+
+export async function deliver({ events = [], disconnectUsers = [] }: Delivery): Promise<void> {
+  await publish(events);
+  for (const userId of disconnectUsers) {
+    try {
+      await terminateUserConnections(userId);
+    } catch (error) {
+      log.warn("ending a person's connections failed", { error, userId });
+    }
+  }
 }
