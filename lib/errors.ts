@@ -2,7 +2,23 @@
  * Expected failures: each code has a sentence in the message catalogue (`errors.<code>`), so a
  * person reads something they understand; `values` fill its placeholders.
  */
-export type AppErrorCode = "unauthenticated" | "forbidden" | "not_found" | "invalid_input" | "conflict";
+export type AppErrorCode =
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "invalid_input"
+  | "conflict"
+  | "group_archived"
+  | "group_not_archived"
+  | "name_taken"
+  | "restore_name_taken"
+  | "group_full"
+  | "max_below_members"
+  | "course_not_found"
+  | "source_group_not_found"
+  | "target_group_not_found"
+  | "same_group"
+  | "delete_name_mismatch";
 
 export class AppError extends Error {
   constructor(

@@ -1,7 +1,10 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
-import { courseProgress, courses, groupMembers, learningGroups } from "@/db/schema";
+import { courseProgress, courses, groupMembers, learningGroups, users } from "@/db/schema";
+import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
+import { assertCan } from "@/lib/permissions";
+import { type GroupAccess, getGroupAccess } from "./access";
 
 export type MyGroup = {
   id: string;
@@ -37,4 +40,124 @@ export async function listMyGroups(db: DatabaseOrTransaction, ctx: Ctx): Promise
       ),
     )
     .orderBy(asc(learningGroups.name));
+}
+
+export const GROUPS_PAGE_SIZE = 20;
+
+export type GroupListRow = {
+  id: string;
+  name: string;
+  courseTitle: string | null;
+  memberCount: number;
+  maxMembers: number | null;
+  visibility: "private" | "public";
+  ownerName: string;
+  createdAt: Date;
+};
+
+/** The admins' "Learning groups" list: one tab at a time, searched by name, a page at a time. */
+export async function listGroups(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  options: { archived: boolean; search?: string; page?: number },
+): Promise<{ rows: GroupListRow[]; total: number; page: number; pageSize: number }> {
+  assertCan(ctx, "group.list");
+  const page = Math.max(1, options.page ?? 1);
+  const term = options.search?.trim();
+  const where = and(
+    eq(learningGroups.companyId, ctx.companyId),
+    options.archived ? isNotNull(learningGroups.archivedAt) : isNull(learningGroups.archivedAt),
+    term ? ilike(learningGroups.name, `%${escapeLike(term)}%`) : undefined,
+  );
+  const [rows, [totalRow]] = await Promise.all([
+    db
+      .select({
+        id: learningGroups.id,
+        name: learningGroups.name,
+        courseTitle: courses.title,
+        memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${learningGroups.id})`,
+        maxMembers: learningGroups.maxMembers,
+        visibility: learningGroups.visibility,
+        ownerName: users.name,
+        createdAt: learningGroups.createdAt,
+      })
+      .from(learningGroups)
+      .innerJoin(users, eq(users.id, learningGroups.ownerId))
+      .leftJoin(courses, eq(courses.id, learningGroups.courseId))
+      .where(where)
+      .orderBy(desc(learningGroups.createdAt), desc(learningGroups.id))
+      .limit(GROUPS_PAGE_SIZE)
+      .offset((page - 1) * GROUPS_PAGE_SIZE),
+    db.select({ value: count() }).from(learningGroups).where(where),
+  ]);
+  return { rows, total: totalRow?.value ?? 0, page, pageSize: GROUPS_PAGE_SIZE };
+}
+
+export type GroupView = {
+  id: string;
+  name: string;
+  description: string;
+  courseId: string | null;
+  courseTitle: string | null;
+  maxMembers: number | null;
+  visibility: "private" | "public";
+  ownerId: string;
+  ownerName: string;
+  archivedAt: Date | null;
+  createdAt: Date;
+  memberCount: number;
+  access: GroupAccess;
+};
+
+/** The group page's header: null when the group does not exist for the caller (a 404, never a hint). */
+export async function getGroupView(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<GroupView | null> {
+  const access = await getGroupAccess(db, ctx, groupId);
+  if (!access?.canRead) return null;
+  const [row] = await db
+    .select({
+      id: learningGroups.id,
+      name: learningGroups.name,
+      description: learningGroups.description,
+      courseId: learningGroups.courseId,
+      courseTitle: courses.title,
+      maxMembers: learningGroups.maxMembers,
+      visibility: learningGroups.visibility,
+      ownerId: learningGroups.ownerId,
+      ownerName: users.name,
+      archivedAt: learningGroups.archivedAt,
+      createdAt: learningGroups.createdAt,
+      memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${learningGroups.id})`,
+    })
+    .from(learningGroups)
+    .innerJoin(users, eq(users.id, learningGroups.ownerId))
+    .leftJoin(courses, eq(courses.id, learningGroups.courseId))
+    .where(and(eq(learningGroups.id, groupId), eq(learningGroups.companyId, ctx.companyId)));
+  return row ? { ...row, access } : null;
+}
+
+export type GroupOption = { id: string; name: string; memberCount: number; archived: boolean };
+
+/** The company's groups for "Copy from group" (archived too) and "Move to group" (active only). */
+export async function listGroupOptions(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  options: { includeArchived: boolean; exceptGroupId: string },
+): Promise<GroupOption[]> {
+  assertCan(ctx, "group.list");
+  return db
+    .select({
+      id: learningGroups.id,
+      name: learningGroups.name,
+      memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${learningGroups.id})`,
+      archived: sql<boolean>`${learningGroups.archivedAt} is not null`,
+    })
+    .from(learningGroups)
+    .where(
+      and(
+        eq(learningGroups.companyId, ctx.companyId),
+        ne(learningGroups.id, options.exceptGroupId),
+        options.includeArchived ? undefined : isNull(learningGroups.archivedAt),
+      ),
+    )
+    .orderBy(sql`${learningGroups.archivedAt} is not null`, asc(learningGroups.name));
 }

@@ -28,3 +28,14 @@ export async function listMyCourses(db: DatabaseOrTransaction, ctx: Ctx): Promis
     .where(eq(courses.companyId, ctx.companyId))
     .orderBy(sql`${courseProgress.lastActivityAt} desc nulls last`, asc(courses.title));
 }
+
+export type CourseOption = { id: string; title: string };
+
+/** The company's courses, for linking one to a group. */
+export async function listCourseOptions(db: DatabaseOrTransaction, ctx: Ctx): Promise<CourseOption[]> {
+  return db
+    .select({ id: courses.id, title: courses.title })
+    .from(courses)
+    .where(eq(courses.companyId, ctx.companyId))
+    .orderBy(asc(courses.title));
+}

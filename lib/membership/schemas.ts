@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+/** At most this many people picked one by one in a single batch; departments and copies are unbounded. */
+export const MAX_PICKED_PEOPLE = 500;
+
+const uniqueIds = (max: number) =>
+  z
+    .array(z.uuid())
+    .min(1, { error: "validation.selectSomeone" })
+    .max(max, { error: "validation.tooManySelected" })
+    .transform((ids) => [...new Set(ids)]);
+
+/** The three ways to choose people (spec: individually, an entire department, copy from a group). */
+export const selectionSchema = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("people"), userIds: uniqueIds(MAX_PICKED_PEOPLE) }),
+  z.object({ mode: z.literal("departments"), departmentIds: uniqueIds(100) }),
+  z.object({ mode: z.literal("group"), sourceGroupId: z.uuid() }),
+]);
+export type Selection = z.output<typeof selectionSchema>;
+
+export const previewAddSchema = z.object({ groupId: z.uuid(), selection: selectionSchema });
+export const addMembersSchema = previewAddSchema.extend({ operationId: z.uuid() });
+export const removeMembersSchema = z.object({
+  groupId: z.uuid(),
+  userIds: uniqueIds(10_000),
+  operationId: z.uuid(),
+});
+export const moveMembersSchema = removeMembersSchema.extend({ targetGroupId: z.uuid() });
+
+export type AddMembersInput = z.output<typeof addMembersSchema>;
+export type RemoveMembersInput = z.output<typeof removeMembersSchema>;
+export type MoveMembersInput = z.output<typeof moveMembersSchema>;

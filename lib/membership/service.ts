@@ -1,0 +1,328 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
+import type { LearningGroup } from "@/db/schema";
+import { uuidArray } from "@/db/sql";
+import { recordAudit } from "@/lib/audit";
+import type { Ctx } from "@/lib/auth/viewer";
+import { AppError, forbidden } from "@/lib/errors";
+import { assertActive, lockGroup } from "@/lib/groups/lock";
+import { memberCount } from "@/lib/groups/service";
+import { notificationFanOut } from "@/lib/notifications/service";
+import type { NotificationPayloads, NotificationType } from "@/lib/notifications/types";
+import { once } from "@/lib/operations";
+import { canManageMembers } from "@/lib/permissions";
+import { type Delivery, groupChannel, realtimeEvents } from "@/lib/realtime/channels";
+import { candidatesSql } from "./candidates";
+import type { AddMembersInput, MoveMembersInput, RemoveMembersInput, Selection } from "./schemas";
+
+export type AddPreview = {
+  /** People the selection names in this company. */
+  selected: number;
+  toAdd: number;
+  alreadyMembers: number;
+  /** Deactivated people are never added. */
+  deactivated: number;
+  /** Places taken now, and the group's maximum (null: no maximum). */
+  taken: number;
+  max: number | null;
+};
+
+export type AddResult = { added: number; alreadyMembers: number; deactivated: number };
+export type RemoveResult = { removed: number };
+export type MoveResult = { moved: number; alreadyInTarget: number };
+
+type Outcome<T> = { result: T } & Delivery;
+
+function assertManageable(ctx: Ctx, group: LearningGroup): void {
+  if (!canManageMembers(ctx, group)) throw forbidden();
+  assertActive(group);
+}
+
+async function actorName(db: DatabaseOrTransaction, ctx: Ctx): Promise<string> {
+  const [row] = await queryRows<{ name: string }>(db, sql`select name from users where id = ${ctx.userId}`);
+  return row?.name ?? "";
+}
+
+async function classify(db: DatabaseOrTransaction, ctx: Ctx, group: LearningGroup, selection: Selection): Promise<AddPreview> {
+  const candidates = await candidatesSql(db, ctx, group.id, selection);
+  const [row] = await queryRows<Omit<AddPreview, "max">>(
+    db,
+    sql`with candidates as (${candidates}),
+      classified as (
+        select (u.deactivated_at is not null) as deactivated,
+               exists (select 1 from group_members m where m.group_id = ${group.id} and m.user_id = c.user_id) as member
+        from (select distinct on (user_id) * from candidates) c join users u on u.id = c.user_id
+      )
+      select count(*)::int as selected,
+             (count(*) filter (where not member and not deactivated))::int as "toAdd",
+             (count(*) filter (where member))::int as "alreadyMembers",
+             (count(*) filter (where deactivated and not member))::int as deactivated,
+             (select count(*)::int from group_members where group_id = ${group.id}) as taken
+      from classified`,
+  );
+  return { ...row!, max: group.maxMembers };
+}
+
+/** What Confirm would do: the counts the add-members dialog shows before anything changes. */
+export async function previewAddMembers(db: Database, ctx: Ctx, groupId: string, selection: Selection): Promise<AddPreview> {
+  return db.transaction(async (tx) => {
+    const group = await lockGroup(tx, ctx, groupId);
+    assertManageable(ctx, group);
+    return classify(tx, ctx, group, selection);
+  });
+}
+
+function fanOut<T extends NotificationType>(
+  userIds: string[],
+  notification: { key: string; type: T; payload: NotificationPayloads[T]; groupId: string | null; createdAt: Date },
+) {
+  return notificationFanOut(userIds, { ...notification, readAt: null, createdAt: notification.createdAt.toISOString() });
+}
+
+const membershipChanged = (groupId: string) => ({
+  channels: [groupChannel(groupId)],
+  event: realtimeEvents.membershipChanged,
+  data: { groupId },
+});
+
+/**
+ * Adds everyone the selection names who is active and not yet a member, in one transaction and a
+ * fixed number of statements however many people: members, ledger rows and notifications are
+ * each one INSERT … SELECT. Over the maximum, nothing is added and the numbers are reported.
+ */
+export async function addMembers(db: Database, ctx: Ctx, input: AddMembersInput): Promise<Outcome<AddResult>> {
+  return db.transaction(async (tx) => {
+    const batchId = randomUUID();
+    const now = new Date();
+    let addedIds: string[] = [];
+    let groupName = "";
+    let actor = "";
+    const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "membership.add" }, async () => {
+      const group = await lockGroup(tx, ctx, input.groupId);
+      assertManageable(ctx, group);
+      groupName = group.name;
+      const preview = await classify(tx, ctx, group, input.selection);
+      if (preview.max !== null && preview.taken + preview.toAdd > preview.max) {
+        throw new AppError("group_full", { taken: preview.taken, max: preview.max, selected: preview.toAdd });
+      }
+      actor = await actorName(tx, ctx);
+      const payload: NotificationPayloads["group.added"] = { groupName: group.name, actorName: actor };
+      const candidates = await candidatesSql(tx, ctx, group.id, input.selection);
+      const inserted = await queryRows<{ user_id: string }>(
+        tx,
+        sql`with candidates as (${candidates}),
+          eligible as (
+            select distinct on (c.user_id) c.user_id, c.source, c.source_label
+            from candidates c join users u on u.id = c.user_id where u.deactivated_at is null
+          ),
+          inserted as (
+            insert into group_members (group_id, user_id, company_id, added_by, source, source_label, added_at)
+            select ${group.id}, user_id, ${ctx.companyId}, ${ctx.userId}, source, source_label, ${now}
+            from eligible on conflict do nothing
+            returning user_id, source, source_label
+          ),
+          ledger as (
+            insert into membership_events (company_id, group_id, user_id, kind, actor_id, source, source_label, batch_id, at)
+            select ${ctx.companyId}, ${group.id}, user_id, 'added', ${ctx.userId}, source, source_label, ${batchId}, ${now}
+            from inserted
+          )
+          select user_id from inserted`,
+      );
+      addedIds = inserted.map((row) => row.user_id);
+      await insertNotifications(tx, ctx, addedIds, { key: batchId, type: "group.added", payload, groupId: group.id, now });
+      const result: AddResult = { added: addedIds.length, alreadyMembers: preview.alreadyMembers, deactivated: preview.deactivated };
+      await recordAudit(tx, ctx, {
+        action: "group.members_added",
+        targetType: "group",
+        targetId: group.id,
+        batchId,
+        details: { mode: input.selection.mode, ...result },
+      });
+      return result;
+    });
+    if (replayed || addedIds.length === 0) return { result };
+    return {
+      result,
+      events: [
+        fanOut(addedIds, { key: batchId, type: "group.added", payload: { groupName, actorName: actor }, groupId: input.groupId, createdAt: now }),
+        membershipChanged(input.groupId),
+      ],
+    };
+  });
+}
+
+/** Takes people out of a group, writing the ledger; returns who actually left. */
+async function takeOut(
+  tx: DatabaseOrTransaction,
+  ctx: Ctx,
+  group: LearningGroup,
+  userIds: readonly string[],
+  ledger: { batchId: string; now: Date; source: "individual" | "move"; sourceLabel: string | null },
+): Promise<string[]> {
+  const removed = await queryRows<{ user_id: string }>(
+    tx,
+    sql`with removed as (
+        delete from group_members where group_id = ${group.id} and user_id = any(${uuidArray(userIds)})
+        returning user_id
+      ),
+      ledger as (
+        insert into membership_events (company_id, group_id, user_id, kind, actor_id, source, source_label, batch_id, at)
+        select ${ctx.companyId}, ${group.id}, user_id, 'removed', ${ctx.userId}, ${ledger.source}, ${ledger.sourceLabel}, ${ledger.batchId}, ${ledger.now}
+        from removed
+      )
+      select user_id from removed`,
+  );
+  return removed.map((row) => row.user_id);
+}
+
+/**
+ * Removes members: each is notified and loses the group at once (their open connections are
+ * ended, and the channel-auth route refuses the group from then on). Their messages and progress stay.
+ */
+export async function removeMembers(db: Database, ctx: Ctx, input: RemoveMembersInput): Promise<Outcome<RemoveResult>> {
+  return db.transaction(async (tx) => {
+    const batchId = randomUUID();
+    const now = new Date();
+    let removedIds: string[] = [];
+    let groupName = "";
+    let actor = "";
+    const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "membership.remove" }, async () => {
+      const group = await lockGroup(tx, ctx, input.groupId);
+      assertManageable(ctx, group);
+      groupName = group.name;
+      removedIds = await takeOut(tx, ctx, group, input.userIds, { batchId, now, source: "individual", sourceLabel: null });
+      actor = await actorName(tx, ctx);
+      const payload: NotificationPayloads["group.removed"] = { groupName: group.name, actorName: actor };
+      await insertNotifications(tx, ctx, removedIds, { key: batchId, type: "group.removed", payload, groupId: null, now });
+      await recordAudit(tx, ctx, {
+        action: "group.members_removed",
+        targetType: "group",
+        targetId: group.id,
+        batchId,
+        details: { removed: removedIds.length },
+      });
+      return { removed: removedIds.length };
+    });
+    if (replayed || removedIds.length === 0) return { result };
+    return {
+      result,
+      events: [
+        // Kept without the group reference: a later delete of the group must not erase the person's notice.
+        fanOut(removedIds, { key: batchId, type: "group.removed", payload: { groupName, actorName: actor }, groupId: null, createdAt: now }),
+        membershipChanged(input.groupId),
+      ],
+      disconnectUsers: removedIds,
+    };
+  });
+}
+
+async function insertNotifications<T extends NotificationType>(
+  tx: DatabaseOrTransaction,
+  ctx: Ctx,
+  userIds: readonly string[],
+  notification: { key: string; type: T; payload: NotificationPayloads[T]; groupId: string | null; now: Date },
+): Promise<void> {
+  if (userIds.length === 0) return;
+  await tx.execute(
+    sql`insert into notifications (company_id, user_id, group_id, key, type, payload, created_at)
+        select ${ctx.companyId}, id, ${notification.groupId}, ${notification.key}, ${notification.type},
+               ${JSON.stringify(notification.payload)}::jsonb, ${notification.now}
+        from unnest(${uuidArray(userIds)}) as id`,
+  );
+}
+
+/**
+ * "Move to group": out of one group and into another of the company in one transaction, with
+ * one notification per person and both ledgers written. People already in the target only leave
+ * the source. The target's maximum applies to those who arrive.
+ */
+export async function moveMembers(db: Database, ctx: Ctx, input: MoveMembersInput): Promise<Outcome<MoveResult>> {
+  if (input.groupId === input.targetGroupId) throw new AppError("same_group");
+  return db.transaction(async (tx) => {
+    const batchId = randomUUID();
+    const now = new Date();
+    let movedIds: string[] = [];
+    let names = { from: "", to: "" };
+    let actor = "";
+    const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "membership.move" }, async () => {
+      // Locked in a fixed order, so two opposite moves cannot deadlock.
+      const [first, second] = [input.groupId, input.targetGroupId].sort();
+      const locked = new Map<string, LearningGroup>();
+      for (const id of [first!, second!]) {
+        try {
+          locked.set(id, await lockGroup(tx, ctx, id));
+        } catch (error) {
+          if (id === input.targetGroupId && error instanceof AppError && error.code === "not_found") {
+            throw new AppError("target_group_not_found");
+          }
+          throw error;
+        }
+      }
+      const from = locked.get(input.groupId)!;
+      const to = locked.get(input.targetGroupId)!;
+      assertManageable(ctx, from);
+      assertManageable(ctx, to);
+      names = { from: from.name, to: to.name };
+
+      const leaving = await takeOut(tx, ctx, from, input.userIds, { batchId, now, source: "move", sourceLabel: to.name });
+      const arriving = await queryRows<{ user_id: string }>(
+        tx,
+        sql`select id as user_id from unnest(${uuidArray(leaving)}) as id
+            where not exists (select 1 from group_members m where m.group_id = ${to.id} and m.user_id = id)`,
+      );
+      const taken = await memberCount(tx, to.id);
+      if (to.maxMembers !== null && taken + arriving.length > to.maxMembers) {
+        throw new AppError("group_full", { taken, max: to.maxMembers, selected: arriving.length });
+      }
+      const arrivingIds = arriving.map((row) => row.user_id);
+      if (arrivingIds.length > 0) {
+        await tx.execute(
+          sql`with inserted as (
+              insert into group_members (group_id, user_id, company_id, added_by, source, source_label, added_at)
+              select ${to.id}, id, ${ctx.companyId}, ${ctx.userId}, 'move', ${from.name}, ${now}
+              from unnest(${uuidArray(arrivingIds)}) as id
+              returning user_id
+            )
+            insert into membership_events (company_id, group_id, user_id, kind, actor_id, source, source_label, batch_id, at)
+            select ${ctx.companyId}, ${to.id}, user_id, 'added', ${ctx.userId}, 'move', ${from.name}, ${batchId}, ${now}
+            from inserted`,
+        );
+      }
+      movedIds = leaving;
+      actor = await actorName(tx, ctx);
+      await insertNotifications(tx, ctx, leaving, {
+        key: batchId,
+        type: "group.moved",
+        payload: { fromGroupName: from.name, groupName: to.name, actorName: actor },
+        groupId: to.id,
+        now,
+      });
+      const result: MoveResult = { moved: leaving.length, alreadyInTarget: leaving.length - arrivingIds.length };
+      await recordAudit(tx, ctx, {
+        action: "group.members_moved",
+        targetType: "group",
+        targetId: from.id,
+        batchId,
+        details: { targetGroupId: to.id, ...result },
+      });
+      return result;
+    });
+    if (replayed || movedIds.length === 0) return { result };
+    return {
+      result,
+      events: [
+        fanOut(movedIds, {
+          key: batchId,
+          type: "group.moved",
+          payload: { fromGroupName: names.from, groupName: names.to, actorName: actor },
+          groupId: input.targetGroupId,
+          createdAt: now,
+        }),
+        membershipChanged(input.groupId),
+        membershipChanged(input.targetGroupId),
+      ],
+      disconnectUsers: movedIds,
+    };
+  });
+}

@@ -1,0 +1,62 @@
+import { asc, eq, sql } from "drizzle-orm";
+import { type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { departments, users } from "@/db/schema";
+import { escapeLike } from "@/db/sql";
+import type { Ctx } from "@/lib/auth/viewer";
+import { assertCan } from "@/lib/permissions";
+
+export type PersonMatch = {
+  id: string;
+  name: string;
+  email: string;
+  departmentName: string | null;
+  alreadyMember: boolean;
+};
+
+export const AUTOCOMPLETE_LIMIT = 10;
+
+/**
+ * Autocomplete over the company's active people by name or email. Three characters or more use
+ * the trigram index and forgive typos (word similarity); shorter terms match name or email prefixes.
+ */
+export async function searchPeople(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  options: { term: string; groupId?: string },
+): Promise<PersonMatch[]> {
+  assertCan(ctx, "group.list");
+  const term = options.term.trim().toLowerCase();
+  if (!term) return [];
+  const member = options.groupId
+    ? sql`exists (select 1 from group_members m where m.group_id = ${options.groupId} and m.user_id = u.id)`
+    : sql`false`;
+  const prefix = `${escapeLike(term)}%`;
+  const match =
+    term.length >= 3
+      ? sql`(${term} <% u.name or ${term} <% u.email or u.name ilike ${`%${escapeLike(term)}%`})`
+      : sql`(lower(u.name) like ${prefix} or u.email like ${prefix} or lower(u.name) like ${`% ${escapeLike(term)}%`})`;
+  const rank = term.length >= 3 ? sql`greatest(word_similarity(${term}, u.name), word_similarity(${term}, u.email))` : sql`0`;
+  return queryRows<PersonMatch>(
+    db,
+    sql`select u.id, u.name, u.email, d.name as "departmentName", ${member} as "alreadyMember"
+        from users u left join departments d on d.id = u.department_id
+        where u.company_id = ${ctx.companyId} and u.deactivated_at is null and ${match}
+        order by ${rank} desc, lower(u.name), u.id
+        limit ${AUTOCOMPLETE_LIMIT}`,
+  );
+}
+
+export type DepartmentOption = { id: string; name: string; activePeople: number };
+
+export async function listDepartments(db: DatabaseOrTransaction, ctx: Ctx): Promise<DepartmentOption[]> {
+  assertCan(ctx, "group.list");
+  return db
+    .select({
+      id: departments.id,
+      name: departments.name,
+      activePeople: sql<number>`(select count(*)::int from ${users} u where u.department_id = ${departments.id} and u.deactivated_at is null)`,
+    })
+    .from(departments)
+    .where(eq(departments.companyId, ctx.companyId))
+    .orderBy(asc(departments.name));
+}

@@ -1,0 +1,39 @@
+import type { Role } from "@/db/schema";
+import type { Ctx } from "@/lib/auth/viewer";
+import { forbidden } from "@/lib/errors";
+
+/**
+ * Who may do what, in one place, checked fail-closed: an action missing here is allowed to nobody.
+ * Learners (no role) manage nothing; HR staff act through the HR forms, which arrive with their issue.
+ */
+export const PERMISSIONS = {
+  "group.list": ["admin"],
+  "group.create": ["admin"],
+  "group.edit": ["admin"],
+  "group.archive": ["admin"],
+  "group.restore": ["admin"],
+  "group.delete": ["admin"],
+  "group.takeOwnership": ["admin"],
+  "group.viewHistory": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(ctx: Ctx, permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission] ?? [];
+  return allowed.some((role) => ctx.roles.includes(role));
+}
+
+export function assertCan(ctx: Ctx, permission: Permission): void {
+  if (!can(ctx, permission)) throw forbidden();
+}
+
+/**
+ * Adding and removing members. Public groups: the company's admins (the owner among them).
+ * Private groups: only the owner ("only you as the creator invite"), and only while an admin;
+ * another admin takes ownership first, which is audited.
+ */
+export function canManageMembers(ctx: Ctx, group: { visibility: "private" | "public"; ownerId: string }): boolean {
+  if (!ctx.roles.includes("admin")) return false;
+  return group.visibility === "public" || group.ownerId === ctx.userId;
+}
