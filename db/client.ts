@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { Pool } from "pg";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import * as schema from "./schema";
 
 /** The one database type every data function accepts, whichever engine runs. */
@@ -38,6 +39,8 @@ export function openPglite(options: { dataDir?: string; loadDataDir?: Blob | Fil
 
 export function openPostgres(connectionString: string, options: { max?: number } = {}): DatabaseHandle {
   const pool = new Pool({ connectionString, max: options.max ?? 10 });
+  // An idle connection the server ends (restart, failover) must not crash the process; the pool replaces it.
+  pool.on("error", (error) => log.warn("idle database connection lost", { error: error.message }));
   const db = drizzleNodePg({ client: pool, ...drizzleConfig }) as unknown as Database;
   return { db, engine: "postgres", client: pool, close: () => pool.end() };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/db/client";
-import { companies, courses, groupMembers, learningGroups, type Role, users } from "@/db/schema";
+import { companies, courses, departments, groupMembers, learningGroups, type Role, users } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 
 /** Small factories for integration tests: rows written straight to the test database. */
@@ -14,7 +14,14 @@ export type TestPerson = Ctx & { id: string; email: string };
 export async function createPerson(
   db: Database,
   companyId: string,
-  options: { roles?: Role[]; name?: string; email?: string; passwordHash?: string | null; deactivated?: boolean } = {},
+  options: {
+    roles?: Role[];
+    name?: string;
+    email?: string;
+    passwordHash?: string | null;
+    deactivated?: boolean;
+    departmentId?: string;
+  } = {},
 ): Promise<TestPerson> {
   const [user] = await db
     .insert(users)
@@ -25,6 +32,7 @@ export async function createPerson(
       roles: options.roles ?? [],
       passwordHash: options.passwordHash ?? null,
       deactivatedAt: options.deactivated ? new Date() : null,
+      departmentId: options.departmentId ?? null,
     })
     .returning();
   return { id: user!.id, userId: user!.id, companyId, roles: user!.roles, email: user!.email };
@@ -38,7 +46,13 @@ export async function createCourse(db: Database, companyId: string, title = "Tes
 export async function createGroup(
   db: Database,
   owner: TestPerson,
-  options: { name?: string; members?: TestPerson[]; visibility?: "private" | "public"; courseId?: string } = {},
+  options: {
+    name?: string;
+    members?: TestPerson[];
+    visibility?: "private" | "public";
+    courseId?: string;
+    maxMembers?: number;
+  } = {},
 ) {
   const [group] = await db
     .insert(learningGroups)
@@ -47,6 +61,7 @@ export async function createGroup(
       name: options.name ?? `Group ${randomUUID().slice(0, 6)}`,
       visibility: options.visibility ?? "private",
       courseId: options.courseId ?? null,
+      maxMembers: options.maxMembers ?? null,
       createdBy: owner.id,
       ownerId: owner.id,
     })
@@ -64,3 +79,10 @@ export async function createGroup(
   }
   return group!;
 }
+
+export async function createDepartment(db: Database, companyId: string, name: string) {
+  const [department] = await db.insert(departments).values({ companyId, name }).returning();
+  return department!;
+}
+
+export const opId = () => randomUUID();

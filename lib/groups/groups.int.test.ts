@@ -1,0 +1,145 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, courseProgress, groupMembers, learningGroups, membershipEvents, notifications } from "@/db/schema";
+import { addMembers } from "@/lib/membership/service";
+import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { createCompany, createCourse, createPerson, opId, type TestPerson } from "@/tests/fixtures";
+import { createGroupSchema } from "./schemas";
+import { archiveGroup, createGroup, deleteGroup, restoreGroup, takeOwnership, updateGroup } from "./service";
+
+let handle: TestDatabase;
+let admin: TestPerson;
+let otherAdmin: TestPerson;
+let learner: TestPerson;
+let courseId: string;
+let foreignCourseId: string;
+
+const fields = (name: string, extra: Partial<{ courseId: string | null; maxMembers: number | null }> = {}) =>
+  createGroupSchema.parse({ name, operationId: opId(), ...extra });
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  const acme = await createCompany(handle.db, "Acme");
+  const globex = await createCompany(handle.db, "Globex");
+  admin = await createPerson(handle.db, acme.id, { roles: ["admin"], name: "Dana Admin" });
+  otherAdmin = await createPerson(handle.db, acme.id, { roles: ["admin"], name: "Omar Admin" });
+  learner = await createPerson(handle.db, acme.id);
+  courseId = (await createCourse(handle.db, acme.id)).id;
+  foreignCourseId = (await createCourse(handle.db, globex.id)).id;
+});
+afterAll(() => handle.close());
+
+describe("creating a group", () => {
+  it("creates it with the creator as owner, audited, once per operation id", async () => {
+    const input = fields("Onboarding Q1 2026", { courseId, maxMembers: 30 });
+    const { result } = await createGroup(handle.db, admin, input);
+    const replay = await createGroup(handle.db, admin, input);
+    expect(replay.result).toEqual(result);
+    const rows = await handle.db.select().from(learningGroups).where(eq(learningGroups.name, "Onboarding Q1 2026"));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ createdBy: admin.id, ownerId: admin.id, visibility: "private", courseId, maxMembers: 30 });
+    const audit = await handle.db.select().from(auditLog).where(eq(auditLog.targetId, result.groupId));
+    expect(audit.map((a) => a.action)).toEqual(["group.created"]);
+  });
+
+  it("refuses a name an active group has, regardless of case", async () => {
+    await expect(createGroup(handle.db, otherAdmin, fields("ONBOARDING q1 2026"))).rejects.toMatchObject({
+      code: "name_taken",
+      values: { name: "ONBOARDING q1 2026" },
+    });
+  });
+
+  it("refuses another company's course and anyone who is not an admin", async () => {
+    await expect(createGroup(handle.db, admin, fields("Foreign course", { courseId: foreignCourseId }))).rejects.toMatchObject({
+      code: "course_not_found",
+    });
+    await expect(createGroup(handle.db, learner, fields("Learner group"))).rejects.toMatchObject({ code: "forbidden" });
+    expect(await handle.db.select().from(learningGroups).where(eq(learningGroups.name, "Learner group"))).toEqual([]);
+  });
+
+  it("validates each field with a specific message", () => {
+    const issues = (input: Record<string, unknown>) =>
+      createGroupSchema.safeParse({ operationId: opId(), ...input }).error?.issues.map((i) => [i.path.join("."), i.message]);
+    expect(issues({ name: "  " })).toEqual([["name", "validation.nameRequired"]]);
+    expect(issues({ name: "x".repeat(121) })).toEqual([["name", "validation.nameTooLong"]]);
+    expect(issues({ name: "ok", description: "d".repeat(2001) })).toEqual([["description", "validation.descriptionTooLong"]]);
+    expect(issues({ name: "ok", maxMembers: "0" })).toEqual([["maxMembers", "validation.maxMembersRange"]]);
+    expect(issues({ name: "ok", maxMembers: "10001" })).toEqual([["maxMembers", "validation.maxMembersRange"]]);
+    expect(issues({ name: "ok", maxMembers: "2.5" })).toEqual([["maxMembers", "validation.maxMembersNumber"]]);
+    expect(createGroupSchema.parse({ name: " ok ", maxMembers: "", courseId: "", operationId: opId() })).toMatchObject({
+      name: "ok",
+      maxMembers: null,
+      courseId: null,
+      visibility: "private",
+    });
+  });
+});
+
+describe("editing, archiving, restoring, deleting", () => {
+  let groupId: string;
+  beforeAll(async () => {
+    groupId = (await createGroup(handle.db, admin, fields("Sales Refresher 2026", { maxMembers: 10 }))).result.groupId;
+    const people = await Promise.all([1, 2, 3].map(() => createPerson(handle.db, admin.companyId)));
+    await addMembers(handle.db, admin, {
+      groupId,
+      selection: { mode: "people", userIds: people.map((p) => p.id) },
+      operationId: opId(),
+    });
+  });
+
+  it("refuses a maximum below the member count, with both numbers", async () => {
+    const input = { ...fields("Sales Refresher 2026", { maxMembers: 2 }), groupId };
+    await expect(updateGroup(handle.db, otherAdmin, input)).rejects.toMatchObject({
+      code: "max_below_members",
+      values: { max: 2, members: 3 },
+    });
+    await updateGroup(handle.db, otherAdmin, { ...fields("Sales Refresher 2026", { maxMembers: 3, courseId }), groupId });
+    const [row] = await handle.db.select().from(learningGroups).where(eq(learningGroups.id, groupId));
+    expect(row).toMatchObject({ maxMembers: 3, courseId });
+  });
+
+  it("archives: read-only afterwards, and the name is free again", async () => {
+    await archiveGroup(handle.db, admin, { groupId, operationId: opId() });
+    await expect(
+      updateGroup(handle.db, admin, { ...fields("Renamed"), groupId }),
+    ).rejects.toMatchObject({ code: "group_archived" });
+    await expect(archiveGroup(handle.db, admin, { groupId, operationId: opId() })).rejects.toMatchObject({
+      code: "group_archived",
+    });
+    const clash = await createGroup(handle.db, admin, fields("sales refresher 2026"));
+    await expect(restoreGroup(handle.db, admin, { groupId, operationId: opId() })).rejects.toMatchObject({
+      code: "restore_name_taken",
+      values: { name: "Sales Refresher 2026" },
+    });
+    await deleteGroup(handle.db, admin, { groupId: clash.result.groupId, operationId: opId(), confirmName: "sales refresher 2026" });
+    await restoreGroup(handle.db, admin, { groupId, operationId: opId() });
+    const [row] = await handle.db.select().from(learningGroups).where(eq(learningGroups.id, groupId));
+    expect(row?.archivedAt).toBeNull();
+  });
+
+  it("takes ownership, audited", async () => {
+    await takeOwnership(handle.db, otherAdmin, { groupId, operationId: opId() });
+    const [row] = await handle.db.select().from(learningGroups).where(eq(learningGroups.id, groupId));
+    expect(row).toMatchObject({ ownerId: otherAdmin.id, createdBy: admin.id });
+    const audit = await handle.db.select().from(auditLog).where(eq(auditLog.action, "group.ownership_taken"));
+    expect(audit).toHaveLength(1);
+    await expect(takeOwnership(handle.db, learner, { groupId, operationId: opId() })).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("deletes only with the exact name; members, ledger and notifications go, progress and one audit row stay", async () => {
+    const [member] = await handle.db.select().from(groupMembers).where(eq(groupMembers.groupId, groupId));
+    await handle.db.insert(courseProgress).values({ companyId: admin.companyId, userId: member!.userId, courseId, lessonsDone: 1, percent: 10 });
+    await expect(
+      deleteGroup(handle.db, admin, { groupId, operationId: opId(), confirmName: "sales refresher" }),
+    ).rejects.toMatchObject({ code: "delete_name_mismatch" });
+    await deleteGroup(handle.db, admin, { groupId, operationId: opId(), confirmName: "Sales Refresher 2026" });
+    expect(await handle.db.select().from(learningGroups).where(eq(learningGroups.id, groupId))).toEqual([]);
+    expect(await handle.db.select().from(groupMembers).where(eq(groupMembers.groupId, groupId))).toEqual([]);
+    expect(await handle.db.select().from(membershipEvents).where(eq(membershipEvents.groupId, groupId))).toEqual([]);
+    expect(await handle.db.select().from(notifications).where(eq(notifications.groupId, groupId))).toEqual([]);
+    expect(await handle.db.select().from(courseProgress).where(eq(courseProgress.userId, member!.userId))).toHaveLength(1);
+    const deletions = await handle.db.select().from(auditLog).where(eq(auditLog.action, "group.deleted"));
+    const audit = deletions.find((row) => row.details.groupId === groupId);
+    expect(audit?.details).toMatchObject({ groupId, name: "Sales Refresher 2026", members: 3, ledger: 3, notifications: 3 });
+  });
+});

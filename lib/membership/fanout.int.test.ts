@@ -1,0 +1,81 @@
+import Pusher from "pusher-js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
+import { canSubscribe } from "@/lib/realtime/authorize";
+import { userChannel } from "@/lib/realtime/channels";
+import { deliver, getPusher } from "@/lib/realtime/server";
+import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { createCompany, createDepartment, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
+import { addMembers } from "./service";
+
+const PEOPLE = 150;
+
+describe("fan-out of 'added to the group'", () => {
+  let handle: TestDatabase;
+  let admin: TestPerson;
+  let departmentId: string;
+  let people: TestPerson[];
+  const clients: Pusher[] = [];
+
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    const acme = await createCompany(handle.db, "Acme");
+    admin = await createPerson(handle.db, acme.id, { roles: ["admin"] });
+    departmentId = (await createDepartment(handle.db, acme.id, "Everyone")).id;
+    people = [];
+    for (let i = 0; i < PEOPLE; i++) people.push(await createPerson(handle.db, acme.id, { departmentId }));
+  });
+  afterAll(async () => {
+    for (const client of clients) client.disconnect();
+    await handle.close();
+  });
+
+  it("delivers exactly one notification to each of 150 subscribers", async () => {
+    const { pusher } = env();
+    const received = new Map<string, number>();
+    await Promise.all(
+      people.map(async (person) => {
+        const client = new Pusher(pusher.key, {
+          cluster: pusher.cluster,
+          wsHost: pusher.host,
+          wsPort: pusher.port,
+          forceTLS: false,
+          enabledTransports: ["ws"],
+          channelAuthorization: {
+            endpoint: "unused",
+            transport: "ajax",
+            // The channel-auth route's own decision, for this person.
+            customHandler: async ({ socketId, channelName }, callback) => {
+              if (await canSubscribe(handle.db, person, channelName)) {
+                callback(null, getPusher().authorizeChannel(socketId, channelName));
+              } else callback(new Error("refused"), null);
+            },
+          },
+        });
+        clients.push(client);
+        const channel = client.subscribe(userChannel(person.id));
+        channel.bind("notification.created", () => received.set(person.id, (received.get(person.id) ?? 0) + 1));
+        await new Promise<void>((resolve, reject) => {
+          channel.bind("pusher:subscription_succeeded", () => resolve());
+          channel.bind("pusher:subscription_error", reject);
+        });
+      }),
+    );
+
+    const group = await createGroup(handle.db, admin, { name: "Everyone wave" });
+    const outcome = await addMembers(handle.db, admin, {
+      groupId: group.id,
+      selection: { mode: "departments", departmentIds: [departmentId] },
+      operationId: opId(),
+    });
+    expect(outcome.result.added).toBe(PEOPLE);
+    await deliver(outcome);
+
+    const deadline = Date.now() + 15_000;
+    while (received.size < PEOPLE && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    // A moment more, so a duplicate would have time to arrive.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(received.size).toBe(PEOPLE);
+    expect([...received.values()].every((count) => count === 1)).toBe(true);
+  });
+});
