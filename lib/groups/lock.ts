@@ -10,11 +10,21 @@ import { AppError, notFound } from "@/lib/errors";
  * instead of both passing the maximum-members check.
  */
 export async function lockGroup(tx: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<LearningGroup> {
-  const [group] = await tx
+  return readGroup(tx, ctx, groupId, { lock: true });
+}
+
+/** The same read without the lock, for previews that change nothing. */
+export async function readGroup(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  groupId: string,
+  options: { lock: boolean } = { lock: false },
+): Promise<LearningGroup> {
+  const query = db
     .select()
     .from(learningGroups)
-    .where(and(eq(learningGroups.id, groupId), eq(learningGroups.companyId, ctx.companyId)))
-    .for("update");
+    .where(and(eq(learningGroups.id, groupId), eq(learningGroups.companyId, ctx.companyId)));
+  const [group] = options.lock ? await query.for("update") : await query;
   if (!group) throw notFound();
   return group;
 }

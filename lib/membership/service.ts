@@ -6,7 +6,7 @@ import { uuidArray } from "@/db/sql";
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, forbidden } from "@/lib/errors";
-import { assertActive, lockGroup } from "@/lib/groups/lock";
+import { assertActive, lockGroup, readGroup } from "@/lib/groups/lock";
 import { memberCount } from "@/lib/groups/service";
 import { notificationFanOut } from "@/lib/notifications/service";
 import type { NotificationPayloads, NotificationType } from "@/lib/notifications/types";
@@ -66,11 +66,9 @@ async function classify(db: DatabaseOrTransaction, ctx: Ctx, group: LearningGrou
 
 /** What Confirm would do: the counts the add-members dialog shows before anything changes. */
 export async function previewAddMembers(db: Database, ctx: Ctx, groupId: string, selection: Selection): Promise<AddPreview> {
-  return db.transaction(async (tx) => {
-    const group = await lockGroup(tx, ctx, groupId);
-    assertManageable(ctx, group);
-    return classify(tx, ctx, group, selection);
-  });
+  const group = await readGroup(db, ctx, groupId);
+  assertManageable(ctx, group);
+  return classify(db, ctx, group, selection);
 }
 
 function fanOut<T extends NotificationType>(
