@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState, useTransition } from "react";
 import { useChannelEvent, useChannelResync } from "@/components/realtime/realtime-provider";
 import {
@@ -43,10 +44,13 @@ export function useNotificationCenter(userId: string, initialUnread: number) {
     });
   }, []);
 
+  const router = useRouter();
   useChannelEvent<NotificationDto>(channel, realtimeEvents.notificationCreated, (notification) => {
     arrivedDuringRefresh.current.push(notification);
     if (counted.current.has(notification.key)) return;
     counted.current.add(notification.key);
+    // Joining or leaving a group changes what this page shows (home, the group page): re-render it.
+    if (notification.type.startsWith("group.")) router.refresh();
     setUnread((count) => count + 1);
     setLoaded((current) =>
       current ? { ...current, items: [notification, ...current.items.filter((n) => n.key !== notification.key)] } : current,
