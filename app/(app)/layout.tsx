@@ -7,6 +7,7 @@ import { AppHeader } from "@/components/shell/app-header";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { countUnreadNotifications } from "@/lib/notifications/queries";
+import { can } from "@/lib/permissions";
 import { realtimeClientConfig } from "@/lib/realtime/client-config";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -17,7 +18,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {t("skipToContent")}
       </a>
-      <AppHeader viewerName={viewer.name} companyName={viewer.companyName}>
+      <AppHeader viewerName={viewer.name} companyName={viewer.companyName} showGroupAdmin={can(viewer, "group.list")}>
         <NotificationBell userId={viewer.userId} initialUnread={unread} />
       </AppHeader>
       <ReconnectingBanner />

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { MyGroup } from "@/lib/groups/queries";
@@ -14,8 +15,15 @@ export async function MyGroups({ groups }: { groups: MyGroup[] }) {
       ) : (
         <ul className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {groups.map((group) => (
-            <li key={group.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-              <h3 className="font-semibold">{group.name}</h3>
+            <li
+              key={group.id}
+              className="relative rounded-lg border border-slate-200 bg-white p-4 shadow-sm transition-shadow hover:shadow-md has-[a:focus-visible]:ring-2 has-[a:focus-visible]:ring-brand-600"
+            >
+              <h3 className="font-semibold">
+                <Link href={`/groups/${group.id}`} className="text-slate-900 after:absolute after:inset-0 hover:text-brand-700 focus-visible:outline-none">
+                  {group.name}
+                </Link>
+              </h3>
               <p className="mt-1 text-sm text-slate-600">
                 {group.courseTitle ? t("groupCourse", { course: group.courseTitle }) : t("groupNoCourse")}
                 {" · "}

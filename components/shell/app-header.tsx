@@ -8,27 +8,35 @@ import { MainNav } from "./main-nav";
 export async function AppHeader({
   viewerName,
   companyName,
+  showGroupAdmin,
   children,
 }: {
   viewerName: string;
   companyName: string;
+  /** Admins get "Learning groups", the list of all the company's groups. */
+  showGroupAdmin: boolean;
   children: ReactNode;
 }) {
   const t = await getTranslations();
-  const items = [{ href: "/", label: t("nav.home") }];
+  const items = [
+    { href: "/", label: t("nav.home") },
+    ...(showGroupAdmin ? [{ href: "/admin/groups", label: t("nav.groups") }] : []),
+  ];
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
         <Link href="/" className="text-lg font-semibold text-brand-700">
           {t("app.name")}
           <span className="sr-only"> – {companyName}</span>
         </Link>
-        <MainNav items={items} label={t("nav.main")} />
+        <div className="order-last w-full sm:order-none sm:w-auto">
+          <MainNav items={items} label={t("nav.main")} />
+        </div>
         <div className="ml-auto flex items-center gap-2">
           {children}
           <span className="hidden text-sm text-slate-700 sm:inline">{t("nav.account", { name: viewerName })}</span>
           <form action={signOutAction}>
-            <button type="submit" className="rounded px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+            <button type="submit" className="rounded px-3 py-2 text-sm font-medium whitespace-nowrap text-slate-700 hover:bg-slate-100">
               {t("nav.signOut")}
             </button>
           </form>

@@ -15,7 +15,7 @@ export function MainNav({ items, label }: { items: { href: string; label: string
               <Link
                 href={item.href}
                 aria-current={current ? "page" : undefined}
-                className={`rounded px-3 py-2 text-sm font-medium ${current ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}
+                className={`block rounded px-3 py-2 text-sm font-medium whitespace-nowrap ${current ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}
               >
                 {item.label}
               </Link>

@@ -23,7 +23,7 @@ export async function listMyGroups(db: DatabaseOrTransaction, ctx: Ctx): Promise
       name: learningGroups.name,
       courseTitle: courses.title,
       myPercent: sql<number | null>`case when ${learningGroups.courseId} is null then null else coalesce(${courseProgress.percent}, 0) end`,
-      memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${learningGroups.id})`,
+      memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${learningGroups}.id)`,
     })
     .from(groupMembers)
     .innerJoin(learningGroups, eq(learningGroups.id, groupMembers.groupId))
@@ -75,7 +75,7 @@ export async function listGroups(
         id: learningGroups.id,
         name: learningGroups.name,
         courseTitle: courses.title,
-        memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${learningGroups.id})`,
+        memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${learningGroups}.id)`,
         maxMembers: learningGroups.maxMembers,
         visibility: learningGroups.visibility,
         ownerName: users.name,
@@ -126,7 +126,7 @@ export async function getGroupView(db: DatabaseOrTransaction, ctx: Ctx, groupId:
       ownerName: users.name,
       archivedAt: learningGroups.archivedAt,
       createdAt: learningGroups.createdAt,
-      memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${learningGroups.id})`,
+      memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${learningGroups}.id)`,
     })
     .from(learningGroups)
     .innerJoin(users, eq(users.id, learningGroups.ownerId))
@@ -148,7 +148,7 @@ export async function listGroupOptions(
     .select({
       id: learningGroups.id,
       name: learningGroups.name,
-      memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${learningGroups.id})`,
+      memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${learningGroups}.id)`,
       archived: sql<boolean>`${learningGroups.archivedAt} is not null`,
     })
     .from(learningGroups)

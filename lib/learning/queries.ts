@@ -18,7 +18,7 @@ export async function listMyCourses(db: DatabaseOrTransaction, ctx: Ctx): Promis
     .select({
       id: courses.id,
       title: courses.title,
-      lessonCount: sql<number>`(select count(*)::int from ${lessons} l where l.course_id = ${courses.id})`,
+      lessonCount: sql<number>`(select count(*)::int from ${lessons} l where l.course_id = ${courses}.id)`,
       percent: sql<number>`coalesce(${courseProgress.percent}, 0)`,
       completedAt: courseProgress.completedAt,
       lastActivityAt: courseProgress.lastActivityAt,

@@ -1,5 +1,5 @@
 import { asc, eq, sql } from "drizzle-orm";
-import { type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { departments, users } from "@/db/schema";
 import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
@@ -14,13 +14,14 @@ export type PersonMatch = {
 };
 
 export const AUTOCOMPLETE_LIMIT = 10;
+const WORD_SIMILARITY_THRESHOLD = "0.45";
 
 /**
  * Autocomplete over the company's active people by name or email. Three characters or more use
  * the trigram index and forgive typos (word similarity); shorter terms match name or email prefixes.
  */
 export async function searchPeople(
-  db: DatabaseOrTransaction,
+  db: Database,
   ctx: Ctx,
   options: { term: string; groupId?: string },
 ): Promise<PersonMatch[]> {
@@ -35,15 +36,19 @@ export async function searchPeople(
     term.length >= 3
       ? sql`(${term} <% u.name or ${term} <% u.email or u.name ilike ${`%${escapeLike(term)}%`})`
       : sql`(lower(u.name) like ${prefix} or u.email like ${prefix} or lower(u.name) like ${`% ${escapeLike(term)}%`})`;
-  const rank = term.length >= 3 ? sql`greatest(word_similarity(${term}, u.name), word_similarity(${term}, u.email))` : sql`0`;
-  return queryRows<PersonMatch>(
-    db,
-    sql`select u.id, u.name, u.email, d.name as "departmentName", ${member} as "alreadyMember"
-        from users u left join departments d on d.id = u.department_id
-        where u.company_id = ${ctx.companyId} and u.deactivated_at is null and ${match}
-        order by ${rank} desc, lower(u.name), u.id
-        limit ${AUTOCOMPLETE_LIMIT}`,
-  );
+  const rank =
+    term.length >= 3 ? sql`greatest(word_similarity(${term}, u.name), word_similarity(${term}, u.email)) desc,` : sql``;
+  const query = sql`select u.id, u.name, u.email, d.name as "departmentName", ${member} as "alreadyMember"
+      from users u left join departments d on d.id = u.department_id
+      where u.company_id = ${ctx.companyId} and u.deactivated_at is null and ${match}
+      order by ${rank} lower(u.name), u.id
+      limit ${AUTOCOMPLETE_LIMIT}`;
+  if (term.length < 3) return queryRows<PersonMatch>(db, query);
+  return db.transaction(async (tx) => {
+    // pg_trgm's default (0.6) misses a swapped pair of letters in a short name ("leanr" for "Lena Learner").
+    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY_THRESHOLD}, true)`);
+    return queryRows<PersonMatch>(tx, query);
+  });
 }
 
 export type DepartmentOption = { id: string; name: string; activePeople: number };
@@ -54,7 +59,7 @@ export async function listDepartments(db: DatabaseOrTransaction, ctx: Ctx): Prom
     .select({
       id: departments.id,
       name: departments.name,
-      activePeople: sql<number>`(select count(*)::int from ${users} u where u.department_id = ${departments.id} and u.deactivated_at is null)`,
+      activePeople: sql<number>`(select count(*)::int from ${users} u where u.department_id = ${departments}.id and u.deactivated_at is null)`,
     })
     .from(departments)
     .where(eq(departments.companyId, ctx.companyId))

@@ -1,0 +1,62 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { DialogButton } from "@/components/ui/dialog-button";
+import type { GroupView } from "@/lib/groups/queries";
+import type { CourseOption } from "@/lib/learning/queries";
+import { CloseGroupDialog } from "./close-group-dialog";
+import { EditGroupDialog } from "./edit-group-dialog";
+import { RestoreGroupDialog } from "./restore-group-dialog";
+import { TakeOwnershipDialog } from "./take-ownership-dialog";
+
+/** What the viewer may do with the group, decided on the server; an archived group offers only Restore and Delete. */
+export type GroupRights = { edit: boolean; archive: boolean; delete: boolean; restore: boolean; takeOwnership: boolean };
+
+export function GroupActions({ group, rights, courses }: { group: GroupView; rights: GroupRights; courses: readonly CourseOption[] }) {
+  const t = useTranslations("group");
+  if (group.archivedAt) {
+    return (
+      <div className="flex shrink-0 flex-wrap gap-2">
+        {rights.restore && (
+          <DialogButton variant="primary" label={t("restore.button")}>
+            {(close) => <RestoreGroupDialog groupId={group.id} groupName={group.name} onClose={close} />}
+          </DialogButton>
+        )}
+        {rights.delete && (
+          <DialogButton variant="danger" label={t("close.deleteButton")}>
+            {(close) => <CloseGroupDialog groupId={group.id} groupName={group.name} canArchive={false} canDelete onClose={close} />}
+          </DialogButton>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className="flex shrink-0 flex-wrap gap-2">
+      {rights.edit && (
+        <DialogButton label={t("edit.button")}>
+          {(close) => <EditGroupDialog group={group} courses={courses} onClose={close} />}
+        </DialogButton>
+      )}
+      {rights.takeOwnership && (
+        <DialogButton label={t("takeOwnership.button")}>
+          {(close) => (
+            <TakeOwnershipDialog groupId={group.id} groupName={group.name} ownerName={group.ownerName} onClose={close} />
+          )}
+        </DialogButton>
+      )}
+      {(rights.archive || rights.delete) && (
+        <DialogButton label={t("close.button")}>
+          {(close) => (
+            <CloseGroupDialog
+              groupId={group.id}
+              groupName={group.name}
+              canArchive={rights.archive}
+              canDelete={rights.delete}
+              onClose={close}
+            />
+          )}
+        </DialogButton>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import { ActionAlert } from "@/components/ui/action-alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { DialogFooter } from "@/components/ui/dialog-footer";
+import { Tabs } from "@/components/ui/tabs";
+import { useAction } from "@/components/ui/use-action";
+import { useActionData } from "@/components/ui/use-action-data";
+import { addMembersAction, addMembersOptionsAction } from "@/lib/membership/actions";
+import type { Selection } from "@/lib/membership/schemas";
+import type { AddResult } from "@/lib/membership/service";
+import type { PersonMatch } from "@/lib/people/queries";
+import { AddPreview } from "./add-preview";
+import { AddResultMessage } from "./add-result-message";
+import { DepartmentPicker } from "./department-picker";
+import { GroupSourcePicker } from "./group-source-picker";
+import { PersonPicker } from "./person-picker";
+import { fitsInGroup, useAddPreview } from "./use-add-preview";
+
+type Mode = Selection["mode"];
+
+/**
+ * "Add members", three ways (spec: individually, an entire department, copy from a group). Each
+ * tab keeps its own choice; Confirm adds the current tab's. One operation id per opening.
+ */
+export function AddMembersDialog({ groupId, groupName, onClose }: { groupId: string; groupName: string; onClose: () => void }) {
+  const t = useTranslations("members.add");
+  const tc = useTranslations("common");
+  const router = useRouter();
+  const [operationId] = useState(() => crypto.randomUUID());
+  const [mode, setMode] = useState<Mode>("people");
+  const [people, setPeople] = useState<PersonMatch[]>([]);
+  const [departmentIds, setDepartmentIds] = useState<string[]>([]);
+  const [sourceGroupId, setSourceGroupId] = useState("");
+  const [result, setResult] = useState<AddResult | null>(null);
+  const options = useActionData(() => addMembersOptionsAction({ groupId }), groupId);
+  const add = useAction(addMembersAction);
+
+  const selection = useMemo((): Selection | null => {
+    if (mode === "people") return people.length > 0 ? { mode, userIds: people.map((person) => person.id) } : null;
+    if (mode === "departments") return departmentIds.length > 0 ? { mode, departmentIds } : null;
+    return sourceGroupId ? { mode, sourceGroupId } : null;
+  }, [mode, people, departmentIds, sourceGroupId]);
+  const preview = useAddPreview(groupId, mode === "people" ? null : selection);
+
+  const count =
+    mode === "people"
+      ? people.length
+      : preview.status === "done" && preview.result.ok && fitsInGroup(preview.result.data)
+        ? preview.result.data.toAdd
+        : 0;
+
+  const confirm = () => {
+    if (!selection) return;
+    add.run({ groupId, selection, operationId }, (data) => {
+      setResult(data);
+      router.refresh();
+    });
+  };
+
+  const tabs = [
+    { id: "people", label: t("tabs.people") },
+    { id: "departments", label: t("tabs.departments") },
+    { id: "group", label: t("tabs.group") },
+  ] as const;
+
+  return (
+    <Dialog title={t("title", { name: groupName })} description={t("intro")} onClose={onClose} busy={add.pending} wide>
+      {result ? (
+        <>
+          <AddResultMessage result={result} />
+          <DialogFooter>
+            <Button variant="primary" onClick={onClose} autoFocus>
+              {tc("done")}
+            </Button>
+          </DialogFooter>
+        </>
+      ) : (
+        <>
+          <Tabs label={t("tabs.label")} tabs={tabs} selected={mode} onSelect={setMode}>
+            <div className="min-h-40 space-y-4">
+              {mode === "people" && <PersonPicker groupId={groupId} picked={people} onChange={setPeople} />}
+              {mode !== "people" && !options && <p className="text-sm text-slate-600">{tc("loading")}</p>}
+              {mode !== "people" && options && !options.ok && <ActionAlert error={options.error} />}
+              {mode === "departments" && options?.ok && (
+                <DepartmentPicker departments={options.data.departments} selected={departmentIds} onChange={setDepartmentIds} />
+              )}
+              {mode === "group" && options?.ok && (
+                <GroupSourcePicker groups={options.data.groups} selected={sourceGroupId} onChange={setSourceGroupId} />
+              )}
+              <AddPreview state={preview} />
+            </div>
+          </Tabs>
+          <div className="mt-4">
+            <ActionAlert error={add.error} />
+          </div>
+          <DialogFooter>
+            <Button onClick={onClose} disabled={add.pending}>
+              {tc("cancel")}
+            </Button>
+            <Button variant="primary" pending={add.pending} disabled={count === 0} onClick={confirm}>
+              {add.pending ? t("adding") : count > 0 ? t("confirmCount", { count }) : t("confirm")}
+            </Button>
+          </DialogFooter>
+        </>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,66 @@
+import { getTranslations } from "next-intl/server";
+import { Pagination } from "@/components/ui/pagination";
+import { SearchForm } from "@/components/ui/search-form";
+import type { MemberRow, Page } from "@/lib/membership/queries";
+import { AddMembersButton } from "./add-members-button";
+import { MembersTable } from "./members-table";
+
+/** Why the viewer sees no management buttons, when they are an admin who might expect them. */
+export type MembersNote = "archived" | "ownerOnly" | null;
+
+export async function MembersTab({
+  groupId,
+  groupName,
+  ownerName,
+  members,
+  query,
+  canManage,
+  note,
+  pageHref,
+}: {
+  groupId: string;
+  groupName: string;
+  ownerName: string;
+  members: Page<MemberRow>;
+  query: string;
+  canManage: boolean;
+  note: MembersNote;
+  pageHref: (page: number) => string;
+}) {
+  const t = await getTranslations("members");
+  const empty = "rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700";
+  return (
+    <section aria-labelledby="members-title" className="space-y-4">
+      <h2 id="members-title" className="sr-only">
+        {t("title")}
+      </h2>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <SearchForm label={t("searchLabel")} query={query} />
+        {canManage && <AddMembersButton groupId={groupId} groupName={groupName} />}
+      </div>
+      {note && <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">{t(`note.${note}`, { owner: ownerName })}</p>}
+      <MembersTable
+        key={`${query}/${members.page}`}
+        groupId={groupId}
+        groupName={groupName}
+        members={members.rows}
+        selectable={canManage}
+        emptyMessage={
+          query ? (
+            <p className={empty}>{t("noMatches", { query })}</p>
+          ) : members.total > 0 ? (
+            <p className={empty}>{t("pageEmpty")}</p>
+          ) : canManage ? (
+            <div className={empty}>
+              <p className="font-medium text-slate-900">{t("empty.title")}</p>
+              <p className="mt-1 text-sm">{t("empty.manage")}</p>
+            </div>
+          ) : (
+            <p className={empty}>{t("empty.read")}</p>
+          )
+        }
+      />
+      <Pagination page={members.page} pageSize={members.pageSize} total={members.total} href={pageHref} />
+    </section>
+  );
+}

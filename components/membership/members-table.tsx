@@ -1,0 +1,120 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import { DialogButton } from "@/components/ui/dialog-button";
+import { TableScroller } from "@/components/ui/table-scroller";
+import type { MemberRow as Member } from "@/lib/membership/queries";
+import { MemberRow } from "./member-row";
+import { MoveMembersDialog } from "./move-members-dialog";
+import { RemoveMembersDialog } from "./remove-members-dialog";
+
+const th = "px-4 py-3 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase";
+
+/**
+ * The Members tab's table. For those who manage members, rows can be selected (on this page) and
+ * then removed or moved to another group; what happened is announced above the table.
+ */
+export function MembersTable({
+  groupId,
+  groupName,
+  members,
+  selectable,
+  emptyMessage,
+}: {
+  groupId: string;
+  groupName: string;
+  members: readonly Member[];
+  selectable: boolean;
+  /** Shown instead of the table when this page has nobody (the notice of what just happened stays). */
+  emptyMessage: ReactNode;
+}) {
+  const t = useTranslations("members");
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = useState("");
+  const allRef = useRef<HTMLInputElement>(null);
+  const chosen = members.filter((member) => selected.has(member.userId));
+  const all = chosen.length > 0 && chosen.length === members.length;
+
+  useEffect(() => {
+    if (allRef.current) allRef.current.indeterminate = chosen.length > 0 && !all;
+  });
+
+  const toggle = (userId: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(userId);
+      else next.delete(userId);
+      return next;
+    });
+
+  const done = (message: string) => {
+    setSelected(new Set());
+    setNotice(message);
+  };
+
+  const people = chosen.map((member) => ({ userId: member.userId, name: member.name }));
+
+  return (
+    <div className="space-y-3">
+      <p role="status" className={notice ? "rounded-md bg-emerald-50 px-4 py-2 text-sm text-emerald-900" : "sr-only"}>
+        {notice}
+      </p>
+      {members.length === 0 && emptyMessage}
+      {members.length > 0 && selectable && (
+        <div className="flex flex-wrap items-center gap-2">
+          <p className="mr-auto text-sm text-slate-700" aria-live="polite">
+            {chosen.length > 0 ? t("selected", { count: chosen.length }) : t("selectHint")}
+          </p>
+          <DialogButton label={t("remove.button")} disabled={chosen.length === 0}>
+            {(close) => (
+              <RemoveMembersDialog groupId={groupId} groupName={groupName} people={people} onDone={done} onClose={close} />
+            )}
+          </DialogButton>
+          <DialogButton label={t("move.button")} disabled={chosen.length === 0}>
+            {(close) => (
+              <MoveMembersDialog groupId={groupId} groupName={groupName} people={people} onDone={done} onClose={close} />
+            )}
+          </DialogButton>
+        </div>
+      )}
+      {members.length > 0 && (
+        <TableScroller label={t("tableLabel")}>
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="sr-only">{t("tableLabel")}</caption>
+            <thead className="bg-slate-50">
+              <tr>
+                {selectable && (
+                  <td className="w-10 px-4 py-3">
+                    <input
+                      ref={allRef}
+                      type="checkbox"
+                      checked={all}
+                      onChange={(event) => setSelected(new Set(event.target.checked ? members.map((m) => m.userId) : []))}
+                      aria-label={t("selectAll")}
+                      className="h-4 w-4 accent-brand-600"
+                    />
+                  </td>
+                )}
+                <th scope="col" className={th}>{t("columns.name")}</th>
+                <th scope="col" className={th}>{t("columns.department")}</th>
+                <th scope="col" className={th}>{t("columns.added")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {members.map((member) => (
+                <MemberRow
+                  key={member.userId}
+                  member={member}
+                  selectable={selectable}
+                  selected={selected.has(member.userId)}
+                  onToggle={toggle}
+                />
+              ))}
+            </tbody>
+          </table>
+        </TableScroller>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { ActionResult } from "@/lib/actions/safe-action";
+
+/**
+ * Loads data through a server action when mounted and again whenever `key` changes; null while
+ * loading. Answers for an earlier key are dropped, and a failure to reach the server is an
+ * unexpected error.
+ */
+export function useActionData<T>(load: () => Promise<ActionResult<T>>, key: string): ActionResult<T> | null {
+  const [state, setState] = useState<{ key: string; result: ActionResult<T> } | null>(null);
+  const loadRef = useRef(load);
+  useEffect(() => {
+    loadRef.current = load;
+  });
+  useEffect(() => {
+    let live = true;
+    loadRef
+      .current()
+      .catch((): ActionResult<T> => ({ ok: false, error: { code: "unexpected" } }))
+      .then((result) => {
+        if (live) setState({ key, result });
+      });
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return state?.key === key ? state.result : null;
+}

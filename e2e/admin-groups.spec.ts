@@ -1,0 +1,322 @@
+import { randomUUID } from "node:crypto";
+import type { Locator, Page } from "@playwright/test";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { departments, users } from "@/db/schema";
+import type { Ctx } from "@/lib/auth/viewer";
+import { createGroup as createGroupDirectly } from "@/lib/groups/service";
+import type { Selection } from "@/lib/membership/schemas";
+import { addMembers } from "@/lib/membership/service";
+import { markAllNotificationsRead } from "@/lib/notifications/service";
+import { findSpareLearner, findUser } from "./support/data";
+import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+
+// The people this spec adds (Hugo HR, the Finance, People & Culture and Engineering departments,
+// spare learner 5) are nobody whose notifications another spec counts: not Lena, Jonas or Sales.
+
+async function activePeople(db: Database, companyId: string, department: string): Promise<number> {
+  const [row] = await db
+    .select({ value: count() })
+    .from(users)
+    .innerJoin(departments, eq(departments.id, users.departmentId))
+    .where(and(eq(users.companyId, companyId), eq(departments.name, department), isNull(users.deactivatedAt)));
+  return row?.value ?? 0;
+}
+
+/** Someone in the department whose name nobody else in the company has, so a search finds one row. */
+async function uniquelyNamed(db: Database, companyId: string, department: string): Promise<string> {
+  const [row] = await db
+    .select({ name: users.name })
+    .from(users)
+    .innerJoin(departments, eq(departments.id, users.departmentId))
+    .where(
+      and(
+        eq(users.companyId, companyId),
+        eq(departments.name, department),
+        sql`(select count(*) from ${users} other where other.company_id = ${companyId} and other.name = ${users.name}) = 1`,
+      ),
+    )
+    .orderBy(asc(users.name))
+    .limit(1);
+  if (!row) throw new Error(`nobody with a unique name in ${department}`);
+  return row.name;
+}
+
+const menu = (page: Page) => page.getByRole("navigation", { name: "Main menu" });
+const fact = (page: Page, term: string) => page.locator(`dt:text-is("${term}") + dd`);
+
+async function createGroup(page: Page, name: string, fields: { course?: string; maxMembers?: string } = {}) {
+  await menu(page).getByRole("link", { name: "Learning groups" }).click();
+  await page.getByRole("button", { name: "New learning group" }).click();
+  const dialog = page.getByRole("dialog", { name: "New learning group" });
+  await dialog.getByRole("textbox", { name: "Name" }).fill(name);
+  await dialog.getByRole("textbox", { name: /^Description/ }).fill("Created by the admin-groups end-to-end test.");
+  if (fields.course) await dialog.getByRole("combobox", { name: /^Linked course/ }).selectOption({ label: fields.course });
+  if (fields.maxMembers) await dialog.getByRole("spinbutton", { name: /^Maximum members/ }).fill(fields.maxMembers);
+  await dialog.getByRole("button", { name: "Create" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+/** A group made through the services, as a test's own starting point. */
+async function seedGroup(db: Database, admin: Ctx, name: string, selections: Selection[]) {
+  const { result } = await createGroupDirectly(db, admin, {
+    name,
+    description: "",
+    courseId: null,
+    maxMembers: null,
+    visibility: "private",
+    operationId: randomUUID(),
+  });
+  for (const selection of selections) {
+    await addMembers(db, admin, { groupId: result.groupId, selection, operationId: randomUUID() });
+  }
+}
+
+async function openAddMembers(page: Page, groupName: string): Promise<Locator> {
+  await page.getByRole("button", { name: "Add members" }).click();
+  const dialog = page.getByRole("dialog", { name: `Add members to “${groupName}”` });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+async function confirmAdd(dialog: Locator, count: number, result: string) {
+  await dialog.getByRole("button", { name: count === 1 ? "Add 1 person" : `Add ${count} people` }).click();
+  await expect(dialog.getByRole("status").filter({ hasText: /^Added/ })).toHaveText(result);
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(dialog).toBeHidden();
+}
+
+async function searchMembers(page: Page, term: string) {
+  await page.getByRole("searchbox", { name: "Search members by name" }).fill(term);
+  await page.getByRole("search", { name: "Search members by name" }).getByRole("button", { name: "Search" }).click();
+  await page.waitForURL((url) => url.searchParams.get("q") === term);
+}
+
+test("an admin creates learning groups and fills them individually, by department and by copying", async ({ page, db }) => {
+  test.slow();
+  const stamp = Date.now();
+  const guild = `Engineering Guild ${stamp}`;
+  const cohort = `Finance Cohort ${stamp}`;
+  const dana = await findUser(db, "dana.admin@acme.example");
+  const engineering = await activePeople(db, dana.companyId, "Engineering");
+  const finance = await activePeople(db, dana.companyId, "Finance");
+  const culture = await activePeople(db, dana.companyId, "People & Culture");
+
+  await signIn(page, "dana.admin@acme.example");
+  await menu(page).getByRole("link", { name: "Learning groups" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Learning groups" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Active" })).toHaveAttribute("aria-current", "page");
+  await expectAccessible(page);
+
+  // The dialog refuses an empty name, beside the field.
+  await page.getByRole("button", { name: "New learning group" }).click();
+  const create = page.getByRole("dialog", { name: "New learning group" });
+  await expect(create.getByRole("radio", { name: "Private" })).toBeChecked();
+  await expectAccessible(page);
+  await create.getByRole("button", { name: "Create" }).click();
+  const name = create.getByRole("textbox", { name: "Name" });
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expect(name).toHaveAccessibleDescription(/^Enter a name for the group\./);
+  await expect(name).toBeFocused();
+  await expectAccessible(page);
+  await page.keyboard.press("Escape");
+  await expect(create).toBeHidden();
+
+  // A first group, filled with a whole department, seeing the preview first.
+  await createGroup(page, guild);
+  await expect(page.getByText("No members yet")).toBeVisible();
+  await expectAccessible(page);
+  let dialog = await openAddMembers(page, guild);
+  await dialog.getByRole("tab", { name: "Department" }).click();
+  await dialog.getByRole("checkbox", { name: /^Engineering\b/ }).check();
+  await expect(dialog.getByText(`${engineering} to add`, { exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await confirmAdd(dialog, engineering, `Added ${engineering} people.`);
+  await expect(fact(page, "Members")).toHaveText(String(engineering));
+
+  // A second group with a course and a maximum: one person, two departments, a copy of the first group.
+  await createGroup(page, cohort, { course: "Welcome to Acme", maxMembers: "80" });
+  await expect(fact(page, "Linked course")).toHaveText("Welcome to Acme");
+  dialog = await openAddMembers(page, cohort);
+  await expect(dialog.getByRole("tab", { name: "Individually" })).toHaveAttribute("aria-selected", "true");
+  const search = dialog.getByRole("combobox", { name: "Search people" });
+  await search.fill("hugo");
+  const hugo = dialog.getByRole("option", { name: /Hugo HR/ });
+  await expect(hugo).toContainText("hugo.hr@acme.example · People & Culture");
+  await expect(search).toHaveAttribute("aria-expanded", "true");
+  await expectAccessible(page);
+  await hugo.click();
+  await expect(dialog.getByRole("button", { name: "Remove Hugo HR from the selection" })).toBeVisible();
+  await expect(search).toHaveValue("");
+  await confirmAdd(dialog, 1, "Added 1 person.");
+
+  dialog = await openAddMembers(page, cohort);
+  await dialog.getByRole("tab", { name: "Individually" }).press("ArrowRight");
+  await expect(dialog.getByRole("tab", { name: "Department" })).toBeFocused();
+  await dialog.getByRole("checkbox", { name: /^Finance\b/ }).check();
+  await dialog.getByRole("checkbox", { name: /^People & Culture\b/ }).check();
+  const departmentsToAdd = finance + culture - 1;
+  await expect(dialog.getByText(`${departmentsToAdd} to add, 1 already a member`, { exact: true })).toBeVisible();
+  await expect(dialog.getByText("1 of 80 places taken before adding.")).toBeVisible();
+  await confirmAdd(dialog, departmentsToAdd, `Added ${departmentsToAdd} people. 1 was already a member.`);
+
+  dialog = await openAddMembers(page, cohort);
+  await dialog.getByRole("tab", { name: "Copy from group" }).click();
+  await dialog.getByRole("combobox", { name: "Group to copy from" }).selectOption({ label: `${guild} (${engineering} members)` });
+  await expect(dialog.getByText(`${engineering} to add`, { exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await confirmAdd(dialog, engineering, `Added ${engineering} people.`);
+
+  await expect(fact(page, "Members")).toHaveText(`${1 + departmentsToAdd + engineering} / 80`);
+  await expect(page.getByText("Page 1 of 2")).toBeVisible();
+  await searchMembers(page, "Hugo HR");
+  await expect(page.getByRole("row", { name: /^Select Hugo HR/ })).toContainText(/Added by Dana Admin on \w{3} \d{1,2}, \d{4}$/);
+
+  // Newest first: the copy and the departments on the first page, Hugo (added first) on the second.
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(page.getByRole("heading", { name: "Membership history" })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(`Added Dana Admin Copied from group ${guild}$`) }).first()).toBeVisible();
+  await expect(page.getByRole("row", { name: /Added Dana Admin Via department Finance$/ }).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Next" }).click();
+  await expect(page.getByText("Page 2 of 2")).toBeVisible();
+  await expect(page.getByRole("row", { name: /Hugo HR Added Dana Admin Individually$/ })).toBeVisible();
+});
+
+test("an admin removes and moves members, archives, restores and deletes a group", async ({ page, db }) => {
+  test.slow();
+  const stamp = Date.now();
+  const cohort = `Finance Wave ${stamp}`;
+  const alumni = `Finance Alumni ${stamp}`;
+  const dana = await findUser(db, "dana.admin@acme.example");
+  const hugo = await findUser(db, "hugo.hr@acme.example");
+  const [finance] = await db
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.companyId, dana.companyId), eq(departments.name, "Finance")));
+  await seedGroup(db, dana, cohort, [
+    { mode: "people", userIds: [hugo.id] },
+    { mode: "departments", departmentIds: [finance!.id] },
+  ]);
+  await seedGroup(db, dana, alumni, []);
+  const total = 1 + (await activePeople(db, dana.companyId, "Finance"));
+  const mover = await uniquelyNamed(db, dana.companyId, "Finance");
+
+  await signIn(page, "dana.admin@acme.example");
+  await menu(page).getByRole("link", { name: "Learning groups" }).click();
+  await page.getByRole("link", { name: cohort }).click();
+  await expect(fact(page, "Members")).toHaveText(String(total));
+
+  // Remove Hugo: the dialog says how many, and that messages and progress stay.
+  await searchMembers(page, "Hugo HR");
+  await page.getByRole("checkbox", { name: "Select Hugo HR" }).check();
+  await page.getByRole("button", { name: "Remove" }).click();
+  const remove = page.getByRole("dialog", { name: `Remove 1 person from “${cohort}”?` });
+  await expect(remove).toContainText("Their messages and their progress in the linked course stay.");
+  await expectAccessible(page);
+  await remove.getByRole("button", { name: "Remove 1 person" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Removed 1 person." })).toBeVisible();
+  await expect(page.getByText("Nobody in this group matches “Hugo HR”.")).toBeVisible();
+  await expect(fact(page, "Members")).toHaveText(String(total - 1));
+
+  // Move someone to the other group.
+  await searchMembers(page, mover);
+  await page.getByRole("checkbox", { name: `Select ${mover}` }).check();
+  await page.getByRole("button", { name: "Move to group" }).click();
+  const move = page.getByRole("dialog", { name: "Move 1 person to another group" });
+  await move.getByRole("combobox", { name: "Move to" }).selectOption({ label: `${alumni} (0 members)` });
+  await expectAccessible(page);
+  await move.getByRole("button", { name: "Move 1 person" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Moved 1 person to “${alumni}”.` })).toBeVisible();
+  await expect(fact(page, "Members")).toHaveText(String(total - 2));
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(page.getByRole("row", { name: new RegExp(`${mover} Removed Dana Admin Moved to group ${alumni}$`) })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Hugo HR Removed Dana Admin Individually$/ })).toBeVisible();
+
+  // Close the group: Archive is the recommended choice.
+  await page.getByRole("button", { name: "Close group" }).click();
+  const close = page.getByRole("dialog", { name: `Close “${cohort}”` });
+  await expect(close.getByRole("radio", { name: /^Archive/ })).toBeChecked();
+  await expectAccessible(page);
+  await close.getByRole("button", { name: "Archive group" }).click();
+  await expect(close).toBeHidden();
+  await expect(page.getByText("Archived", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Close group" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await menu(page).getByRole("link", { name: "Learning groups" }).click();
+  await expect(page.getByRole("link", { name: alumni })).toBeVisible();
+  await expect(page.getByRole("link", { name: cohort })).toHaveCount(0);
+  await page.getByRole("link", { name: "Archived" }).click();
+  await expect(page.getByRole("link", { name: "Archived" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: cohort })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: cohort }).click();
+  await expect(page.getByRole("button", { name: "Add members" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Restore" }).click();
+  const restore = page.getByRole("dialog", { name: `Restore “${cohort}”?` });
+  await restore.getByRole("button", { name: "Restore group" }).click();
+  await expect(restore).toBeHidden();
+  await expect(page.getByRole("button", { name: "Add members" })).toBeVisible();
+
+  // Delete: gone for good, after typing the exact name.
+  await page.getByRole("button", { name: "Close group" }).click();
+  await close.getByRole("radio", { name: /^Delete/ }).check();
+  const confirmDelete = close.getByRole("button", { name: "Delete group" });
+  await expect(confirmDelete).toBeDisabled();
+  await close.getByRole("textbox", { name: `Type “${cohort}” to confirm` }).fill(cohort);
+  await expectAccessible(page);
+  await confirmDelete.click();
+  await expect(page).toHaveURL(/\/admin\/groups$/);
+  await expect(page.getByRole("link", { name: alumni })).toBeVisible();
+  await expect(page.getByRole("link", { name: cohort })).toHaveCount(0);
+});
+
+test("a learner added to a group sees the notification arrive live, and the group from home", async ({
+  page,
+  browser,
+  db,
+}, testInfo) => {
+  test.slow();
+  const learner = await findSpareLearner(db, 5);
+  await markAllNotificationsRead(db, learner);
+  const learnerContext = await browser.newContext(testInfo.project.use);
+  const learnerPage = await learnerContext.newPage();
+  await signIn(learnerPage, learner.email);
+  const bell = learnerPage.getByRole("button", { name: /^Notifications/ });
+  await expect(bell).toHaveAccessibleName("Notifications");
+  await expect(menu(learnerPage).getByRole("link", { name: "Learning groups" })).toHaveCount(0);
+  // A marker that a reload would wipe: the notification must arrive without one.
+  await learnerPage.evaluate(() => Object.assign(window, { __noReload: true }));
+
+  const groupName = `Live Wave ${Date.now()}`;
+  await signIn(page, "dana.admin@acme.example");
+  await createGroup(page, groupName);
+  const dialog = await openAddMembers(page, groupName);
+  const search = dialog.getByRole("combobox", { name: "Search people" });
+  await search.fill(learner.email);
+  const first = dialog.getByRole("option").first();
+  await expect(first).toContainText(learner.email);
+  await expect(first).toHaveAttribute("aria-selected", "true");
+  await search.press("Enter");
+  await expect(dialog.getByRole("button", { name: /^Remove .+ from the selection$/ })).toBeVisible();
+  await confirmAdd(dialog, 1, "Added 1 person.");
+
+  await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
+  await bell.click();
+  await expect(learnerPage.getByText(`Dana Admin added you to the group “${groupName}”.`)).toBeVisible();
+  expect(await learnerPage.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+
+  // The learner opens the group from home: members only, no admin actions, no history.
+  await learnerPage.goto("/");
+  await learnerPage.getByRole("link", { name: groupName }).click();
+  await expect(learnerPage.getByRole("heading", { level: 1, name: groupName })).toBeVisible();
+  await expect(learnerPage.getByRole("row", { name: /Added by Dana Admin on/ })).toHaveCount(1);
+  await expect(learnerPage.getByRole("button", { name: "Add members" })).toHaveCount(0);
+  await expect(learnerPage.getByRole("link", { name: "History" })).toHaveCount(0);
+  await expectAccessible(learnerPage);
+  await learnerPage.goto("/admin/groups");
+  await expect(learnerPage.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await learnerContext.close();
+});

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { createCompany, createDepartment, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
+import { listDepartments, searchPeople } from "./queries";
+
+let handle: TestDatabase;
+let admin: TestPerson;
+let lena: TestPerson;
+let groupId: string;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  const acme = await createCompany(handle.db, "Acme");
+  const globex = await createCompany(handle.db, "Globex");
+  const sales = await createDepartment(handle.db, acme.id, "Sales");
+  await createDepartment(handle.db, acme.id, "Finance");
+  admin = await createPerson(handle.db, acme.id, { roles: ["admin"], name: "Dana Admin", email: "dana@acme.example" });
+  lena = await createPerson(handle.db, acme.id, { name: "Lena Learner", email: "lena.learner@acme.example", departmentId: sales.id });
+  await createPerson(handle.db, acme.id, { name: "Leonie Lang", email: "leonie@acme.example", departmentId: sales.id });
+  await createPerson(handle.db, acme.id, { name: "Lena Gone", email: "gone@acme.example", departmentId: sales.id, deactivated: true });
+  await createPerson(handle.db, globex.id, { name: "Lena Globex", email: "lena@globex.example" });
+  groupId = (await createGroup(handle.db, admin, { name: "Wave", members: [lena] })).id;
+});
+afterAll(() => handle.close());
+
+const names = (matches: { name: string }[]) => matches.map((m) => m.name);
+
+describe("people autocomplete", () => {
+  it("finds active people of my company by part of a name, marking members", async () => {
+    const matches = await searchPeople(handle.db, admin, { term: "lena", groupId });
+    expect(names(matches)).toEqual(["Lena Learner"]);
+    expect(matches[0]).toMatchObject({ departmentName: "Sales", alreadyMember: true, email: "lena.learner@acme.example" });
+  });
+
+  it("forgives a typo from three characters on", async () => {
+    expect(names(await searchPeople(handle.db, admin, { term: "leanr", groupId }))).toContain("Lena Learner");
+    expect(names(await searchPeople(handle.db, admin, { term: "Learnr", groupId }))).toContain("Lena Learner");
+  });
+
+  it("matches name and email prefixes for one or two characters", async () => {
+    expect(names(await searchPeople(handle.db, admin, { term: "le", groupId }))).toEqual(["Lena Learner", "Leonie Lang"]);
+    expect(names(await searchPeople(handle.db, admin, { term: "l", groupId }))).toEqual(["Lena Learner", "Leonie Lang"]);
+    expect(names(await searchPeople(handle.db, admin, { term: "da", groupId }))).toEqual(["Dana Admin"]);
+  });
+
+  it("is for admins only", async () => {
+    await expect(searchPeople(handle.db, lena, { term: "lena", groupId })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("departments", () => {
+  it("lists my company's departments with their active people", async () => {
+    expect(await listDepartments(handle.db, admin)).toEqual([
+      expect.objectContaining({ name: "Finance", activePeople: 0 }),
+      expect.objectContaining({ name: "Sales", activePeople: 2 }),
+    ]);
+  });
+});
