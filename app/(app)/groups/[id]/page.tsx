@@ -5,6 +5,7 @@ import { cache } from "react";
 import { z } from "zod";
 import { GroupActions, type GroupRights } from "@/components/groups/group-actions";
 import { GroupHeader } from "@/components/groups/group-header";
+import { GroupLiveRefresh } from "@/components/groups/group-live-refresh";
 import { HistoryTab } from "@/components/membership/history-tab";
 import { type MembersNote, MembersTab } from "@/components/membership/members-tab";
 import { LinkTabs } from "@/components/ui/link-tabs";
@@ -61,6 +62,7 @@ export default async function GroupPage({ params, searchParams }: { params: Para
 
   return (
     <div className="space-y-8">
+      <GroupLiveRefresh groupId={group.id} />
       <GroupHeader
         group={group}
         backHref={can(viewer, "group.list") ? (archived ? "/admin/groups?tab=archived" : "/admin/groups") : null}
