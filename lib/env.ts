@@ -29,6 +29,7 @@ const envSchema = z
     SHOW_DEMO_ACCOUNTS: booleanString.optional(),
     TEST_DATABASE_URL: z.url().optional(),
     TEST_PORT_OFFSET: z.coerce.number().int().min(0).max(50000).default(0),
+    BENCH_DATABASE_URL: z.url().optional(),
     CI: z.string().optional(),
   })
   .transform((env) => {
@@ -49,6 +50,8 @@ const envSchema = z
       testDatabaseUrl: env.TEST_DATABASE_URL,
       /** Shifts every test port (and the e2e database name), so two checkouts can run `npm test` at once. */
       testPortOffset: env.TEST_PORT_OFFSET,
+      /** The PostgreSQL server `npm run bench` creates its databases on; the local server when unset. */
+      benchDatabaseUrl: env.BENCH_DATABASE_URL,
       ci: env.CI === "true" || env.CI === "1",
       pusher: {
         appId: env.PUSHER_APP_ID,

@@ -1,0 +1,159 @@
+import type { Pool, PoolClient, QueryConfig, QueryResult } from "pg";
+import { type Database, openPostgres } from "@/db/client";
+
+/** One statement as the data layer handed it to the driver. */
+export type Statement = {
+  text: string;
+  values: unknown[];
+  /** `pool` for a pool-level query, else the n-th client checked out (a transaction). */
+  via: "pool" | number;
+  /** Statements of one wave were in flight together (a `Promise.all` in the data layer). */
+  wave: number;
+  /** The single row it returned, by position; lets a replay follow ids the database generated. */
+  row: unknown[] | null;
+};
+
+type Query = (config: string | QueryConfig, values?: unknown[]) => Promise<QueryResult>;
+
+/**
+ * A database handle opened exactly as the app opens one (`openPostgres`) whose driver calls are
+ * recorded while `record` runs: the SQL text and values the data layer emits, which connection
+ * carried them and which ran concurrently. Recording at the driver boundary captures what the
+ * drizzle logger shows plus begin/commit and the concurrency, so the floor cannot drift from the code.
+ */
+export function openRecorder(url: string) {
+  const handle = openPostgres(url, { max: 10 });
+  if (handle.engine !== "postgres") throw new Error("The recorder needs PostgreSQL.");
+  const pool = handle.client;
+  let log: Statement[] | null = null;
+  let inFlight = 0;
+  let wave = -1;
+  let clients = 0;
+
+  const track = async (via: Statement["via"], run: Query, config: string | QueryConfig, values?: unknown[]) => {
+    if (!log) return run(config, values);
+    if (inFlight === 0) wave += 1;
+    const entry: Statement = { text: typeof config === "string" ? config : config.text, values: [...(values ?? [])], via, wave, row: null };
+    log.push(entry);
+    inFlight += 1;
+    try {
+      const result = await run(config, values);
+      if (result.rows.length === 1) entry.row = Object.values(result.rows[0] as object);
+      return result;
+    } finally {
+      inFlight -= 1;
+    }
+  };
+
+  const poolQuery = pool.query.bind(pool) as unknown as Query;
+  const poolConnect = pool.connect.bind(pool) as (...args: unknown[]) => Promise<PoolClient> | undefined;
+  Object.assign(pool, {
+    query: (config: string | QueryConfig, values?: unknown[]) => track("pool", poolQuery, config, values),
+    // pg-pool's own query() connects with a callback: pass those through untouched.
+    connect: (...args: unknown[]) => {
+      if (args.length > 0) return poolConnect(...args);
+      return poolConnect()!.then((client) => {
+        const id = clients++;
+        const clientQuery = client.query.bind(client) as unknown as Query;
+        return new Proxy(client, {
+          get(target, property) {
+            if (property === "query") return (config: string | QueryConfig, values?: unknown[]) => track(id, clientQuery, config, values);
+            const value = Reflect.get(target, property) as unknown;
+            return typeof value === "function" ? value.bind(target) : value;
+          },
+        });
+      });
+    },
+  });
+
+  return {
+    db: handle.db,
+    async record<T>(work: (db: Database) => Promise<T>): Promise<{ result: T; statements: Statement[] }> {
+      log = [];
+      wave = -1;
+      const statements = log;
+      try {
+        return { result: await work(handle.db), statements };
+      } finally {
+        log = null;
+      }
+    },
+    close: () => handle.close(),
+  };
+}
+export type Recorder = ReturnType<typeof openRecorder>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function replaceIn(value: unknown, substitutions: ReadonlyMap<string, string>): unknown {
+  if (typeof value === "string") {
+    let out = value;
+    for (const [from, to] of substitutions) out = out.replaceAll(from, to);
+    return out;
+  }
+  if (Array.isArray(value)) return value.map((item) => replaceIn(item, substitutions));
+  return value;
+}
+
+/**
+ * The recorded statements with values swapped (a fresh group id, a new operation key, …), done
+ * before the clock starts: replacing inside a 10,000-id array parameter is not the database's work.
+ */
+export function retarget(statements: readonly Statement[], substitutions: ReadonlyMap<string, string>): Statement[] {
+  if (substitutions.size === 0) return [...statements];
+  return statements.map((statement) => ({ ...statement, values: statement.values.map((value) => replaceIn(value, substitutions)) }));
+}
+
+/**
+ * Replays statements through raw `pg`: pool-level ones wave by wave (concurrent within a wave, as
+ * recorded), a transaction's on one checked-out client. An id the database generated during the
+ * recording (say, a claimed operation row) is followed to the id it generates now. `timings`, when
+ * given, collects each statement's duration by its position.
+ */
+export async function replay(pool: Pool, statements: readonly Statement[], timings?: number[][]): Promise<void> {
+  const generated = new Map<string, string>();
+  const clients = new Map<number, PoolClient>();
+  let failed = false;
+  const follow = (value: unknown): unknown =>
+    typeof value === "string" ? (generated.get(value) ?? value) : Array.isArray(value) ? value.map(follow) : value;
+  try {
+    let index = 0;
+    while (index < statements.length) {
+      const wave = statements[index]!.wave;
+      const batch: Statement[] = [];
+      while (index < statements.length && statements[index]!.wave === wave) batch.push(statements[index++]!);
+      await Promise.all(
+        batch.map(async (statement) => {
+          let connection: Pool | PoolClient = pool;
+          if (statement.via !== "pool") {
+            if (!clients.has(statement.via)) clients.set(statement.via, await pool.connect());
+            connection = clients.get(statement.via)!;
+          }
+          const values = generated.size > 0 ? statement.values.map(follow) : statement.values;
+          const started = performance.now();
+          const result = await connection.query(statement.text, values);
+          if (timings) (timings[statements.indexOf(statement)] ??= []).push(performance.now() - started);
+          if (statement.row && result.rows.length === 1) {
+            const now = Object.values(result.rows[0] as object);
+            statement.row.forEach((before, column) => {
+              const after = now[column];
+              if (typeof before === "string" && typeof after === "string" && before !== after && UUID.test(before)) {
+                generated.set(before, after);
+              }
+            });
+          }
+        }),
+      );
+    }
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    for (const client of clients.values()) client.release(failed);
+  }
+}
+
+/** A statement's first words, to name it in a breakdown. */
+export function label(statement: Statement): string {
+  return statement.text.replace(/\s+/g, " ").trim().slice(0, 60);
+}

@@ -1,0 +1,77 @@
+import type pg from "pg";
+import type { Database } from "@/db/client";
+import type { Ctx } from "@/lib/auth/viewer";
+import { type Recorder, replay, type Statement } from "./capture";
+import { type Figures, median, type Plan, type Side, timed } from "./measure";
+
+/** What a case gets: the app's handle, a raw `pg` pool for the floor, a recorder, the admin's context. */
+export type Bench = { db: Database; bare: pg.Pool; recorder: Recorder; ctx: Ctx };
+
+export type Details = Record<string, unknown>;
+
+export type Prepared = {
+  ours: Side;
+  bare: Side;
+  details?: Details;
+  /** Runs after the measurement: checks and figures that need the final state. */
+  finish?: () => Promise<Details>;
+};
+
+export type BenchCase = {
+  name: string;
+  /** The target as the issue states it; every comparison is on p95. */
+  target: string;
+  plan: Plan;
+  prepare(bench: Bench): Promise<Prepared>;
+  passes(figures: Figures, details: Details): boolean;
+};
+
+/**
+ * A read measured over a fixed list of variants (terms, pages), taken in turn. Each variant's
+ * statements are recorded once; the floor replays them through raw `pg` with the same concurrency.
+ */
+export function readCase(options: {
+  name: string;
+  target: string;
+  plan: Plan;
+  variants: (bench: Bench) => Array<{ label: string; run: (db: Database) => Promise<unknown> }>;
+  /** Rows a variant returned, to show in the results (and to catch an empty answer). */
+  size: (result: unknown) => number;
+  passes: BenchCase["passes"];
+}): BenchCase {
+  return {
+    name: options.name,
+    target: options.target,
+    plan: options.plan,
+    passes: options.passes,
+    async prepare(bench) {
+      const variants = options.variants(bench);
+      const recorded: Statement[][] = [];
+      const rows: Record<string, number> = {};
+      let statements = 0;
+      for (const variant of variants) {
+        const { result, statements: emitted } = await bench.recorder.record(variant.run);
+        recorded.push(emitted);
+        rows[variant.label] = options.size(result);
+        statements = Math.max(statements, emitted.length);
+      }
+      const pick = (iteration: number) => iteration % variants.length;
+      const byVariant: number[][] = variants.map(() => []);
+      const ours: Side = async (iteration) => {
+        const ms = await timed(() => variants[pick(iteration)]!.run(bench.db));
+        byVariant[pick(iteration)]!.push(ms);
+        return ms;
+      };
+      const bare: Side = (iteration) => timed(() => replay(bench.bare, recorded[pick(iteration)]!));
+      return {
+        ours,
+        bare,
+        details: { variants: variants.length, statements_per_call: statements, rows },
+        // Which variants are slow: the median of our calls for each.
+        finish: async () => ({
+          p50_ms_by_variant: Object.fromEntries(variants.map((v, i) => [v.label, Math.round(median(byVariant[i]!) * 10) / 10])),
+        }),
+      };
+    },
+  };
+}

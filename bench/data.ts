@@ -1,0 +1,159 @@
+/**
+ * The benchmark data set, generated in SQL (generate_series) in one session: 100,000 people in 50
+ * departments, 2,000 groups, one big group of 10,000 members, and a second, small company.
+ * Ids are random like the product's, so indexes see the same scatter; the few the cases need are fixed.
+ */
+export const BENCH_IDS = {
+  company: "b0000000-0000-4000-8000-000000000001",
+  otherCompany: "b0000000-0000-4000-8000-000000000002",
+  admin: "b0000000-0000-4000-8000-0000000000a1",
+  /** 10,000 people: the department-add case. */
+  department10k: "b0000000-0000-4000-8000-00000000d001",
+  /** 1,000 people: the statement-count comparison. */
+  department1k: "b0000000-0000-4000-8000-00000000d002",
+  /** 10,000 members: the member-page case. */
+  bigGroup: "b0000000-0000-4000-8000-00000000b001",
+} as const;
+
+export const BENCH_SHAPE = { people: 100_000, departments: 50, groups: 2_000, bigGroupMembers: 10_000 } as const;
+
+const words = (text: string) => text.trim().split(/\s+/);
+const sqlArray = (items: readonly string[]) => `array[${items.map((item) => `'${item}'`).join(",")}]`;
+
+/** 98 first and 210 last names: each first name about 1 % of people, each last name about 0.5 %. */
+const FIRST_NAMES = words(`
+  Maria John Anna Mark Sophie Lukas Emma Noah Olivia Liam Mia Jonas Lena Paul Clara Felix Hannah Leon Sarah
+  David Laura Martin Julia Thomas Nina Peter Eva Daniel Lisa Michael Marta Jan Katarzyna Piotr Aisha Omar
+  Fatima Yusuf Mei Wei Hiroshi Yuki Priya Arjun Carlos Lucia Diego Sofia Mateo Elena Ivan Olga Kwame Amara
+  Chloe Lucas Zoe Ethan Grace Oscar Ingrid Erik Freya Nils Ahmed Leila Samir Nadia Tomasz Agnieszka Jakub
+  Zofia Giulia Marco Luca Chiara Pierre Camille Louis Manon Hugo Ines Rui Beatriz Joao Ana Kenji Aiko Minho
+  Jisoo Ravi Ananya Vikram Deepa Tunde Ngozi Sipho Thandiwe
+`);
+const LAST_NAMES = words(`
+  Garcia Smith Mueller Schmidt Johnson Williams Brown Jones Miller Davis Martinez Lopez Gonzalez Wilson
+  Anderson Taylor Thomas Moore Martin Jackson White Harris Clark Lewis Walker Young Allen King Wright Scott
+  Nguyen Kowalski Nowak Wojcik Fischer Weber Meyer Wagner Becker Schulz Hoffmann Rossi Russo Ferrari Esposito
+  Bianchi Dubois Moreau Laurent Lefebvre Tanaka Suzuki Sato Kim Lee Park Chen Wang Li Patel Sharma Singh
+  Okafor Mensah Hernandez Perez Sanchez Ramirez Torres Flores Rivera Gomez Diaz Reyes Cruz Morales Ortiz
+  Gutierrez Chavez Ramos Ruiz Alvarez Mendoza Castillo Jimenez Moreno Romero Herrera Medina Aguilar Vargas
+  Guzman Castro Kaminski Lewandowski Zielinski Szymanski Wozniak Dabrowski Kozlowski Jankowski Mazur Krawczyk
+  Koch Richter Klein Wolf Schroeder Neumann Schwarz Zimmermann Braun Krueger Hofmann Hartmann Lange Schmitt
+  Werner Krause Meier Lehmann Colombo Ricci Marino Greco Bruno Gallo Conti DeLuca Costa Giordano Mancini
+  Rizzo Lombardi Moretti Bernard Petit Durand Leroy Simon Michel Garnier Faure Rousseau Blanc Guerin Muller
+  Henry Roussel Nicolas Perrin Morin Mathieu Clement Gauthier Watanabe Ito Yamamoto Nakamura Kobayashi Kato
+  Yoshida Yamada Sasaki Yamaguchi Matsumoto Inoue Choi Jung Kang Cho Yoon Jang Lim Han Oh Seo Shin Kwon Hwang
+  Ahn Song Huang Zhang Liu Yang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gupta Kumar Reddy Iyer Nair Mehta Shah
+  Joshi Adeyemi Okonkwo Boateng Owusu Ndlovu Dlamini
+`);
+const FIRST = sqlArray(FIRST_NAMES);
+const LAST = sqlArray(LAST_NAMES);
+const NF = FIRST_NAMES.length;
+const NL = LAST_NAMES.length;
+const DEPARTMENTS = `array['Field Sales','Legal','Engineering','Marketing','Finance','People & Culture','Operations',
+  'Customer Success','Product','Design','Data & Analytics','IT Services','Security','Procurement','Logistics',
+  'Quality','Research','Support','Facilities','Communications','Partnerships','Inside Sales','Compliance','Risk',
+  'Treasury','Payroll','Recruiting','Learning','Strategy','Platform','Mobile','Infrastructure','Billing',
+  'Growth','Brand','Events','Retail','Wholesale','Manufacturing','Supply Chain','Warehouse North',
+  'Warehouse South','Fleet','Field Service','Training','Audit','Tax','Investor Relations','Public Affairs',
+  'Sustainability']`;
+const TOPICS = `array['Onboarding wave','Sales refresher','Leadership cohort','Data & AI circle','Compliance training',
+  'Safety basics','Product bootcamp','Customer care','Manager essentials','Security awareness','Finance for all',
+  'Language club']`;
+
+/**
+ * The statements, in order, for one session. `$1` is the one precomputed password hash everyone shares.
+ * A person's department comes from a permutation of their number, so a department is scattered
+ * through the table as it would be after years of hires.
+ */
+export const GENERATE_SQL: string[] = [
+  `insert into companies (id, name, default_time_zone) values
+     ('${BENCH_IDS.company}', 'Bench Corp', 'Europe/Berlin'), ('${BENCH_IDS.otherCompany}', 'Other Bench Ltd', 'UTC')`,
+
+  `create temp table bench_departments as
+     select n, case n when 1 then '${BENCH_IDS.department10k}'::uuid when 2 then '${BENCH_IDS.department1k}'::uuid
+                      else gen_random_uuid() end as id, (${DEPARTMENTS})[n] as name
+     from generate_series(1, 50) n`,
+  `insert into departments (id, company_id, name) select id, '${BENCH_IDS.company}', name from bench_departments`,
+  `insert into departments (company_id, name) select '${BENCH_IDS.otherCompany}', 'Other team ' || n from generate_series(1, 3) n`,
+
+  `create temp table bench_people as
+     select i, case i when 3 then '${BENCH_IDS.admin}'::uuid else gen_random_uuid() end as id,
+            (i::bigint * 7919) % 100000 as p
+     from generate_series(1, 100000) i`,
+  `insert into users (id, company_id, department_id, roles, name, email, password_hash, deactivated_at, created_at)
+     select pp.id, '${BENCH_IDS.company}', d.id,
+            case when pp.i in (3, 5, 7, 11, 13, 17) then '{admin}'::role[] when pp.p % 5000 = 1 then '{hr}'::role[]
+                 else '{}'::role[] end,
+            f.first || ' ' || l.last,
+            lower(f.first || '.' || l.last || '.' || pp.i || '@bench.example'),
+            $1,
+            case when pp.p >= 21000 and pp.p % 97 = 0 then now() - interval '30 days' end,
+            now() - (pp.i % 1000) * interval '1 day'
+     from bench_people pp
+     cross join lateral (select (${FIRST})[1 + pp.i % ${NF}] as first) f
+     cross join lateral (select (${LAST})[1 + (pp.i / ${NF}) % ${NL}] as last) l
+     join bench_departments d on d.n = case when pp.p < 10000 then 1 when pp.p < 11000 then 2 else 3 + pp.p % 48 end`,
+  `insert into users (company_id, department_id, roles, name, email, password_hash)
+     select '${BENCH_IDS.otherCompany}', (select id from departments where company_id = '${BENCH_IDS.otherCompany}'
+              order by name offset i % 3 limit 1),
+            case when i = 1 then '{admin}'::role[] else '{}'::role[] end,
+            (${FIRST})[1 + (i * 7) % ${NF}] || ' ' || (${LAST})[1 + (i * 11) % ${NL}], 'person' || i || '@other.example', $1
+     from generate_series(1, 500) i`,
+
+  `create temp table bench_courses as select n, gen_random_uuid() as id from generate_series(1, 40) n`,
+  `insert into courses (id, company_id, title, description)
+     select id, '${BENCH_IDS.company}', 'Course ' || n || ': ' || (${TOPICS})[1 + n % 12], 'Generated for benchmarks'
+     from bench_courses`,
+  `insert into courses (company_id, title) select '${BENCH_IDS.otherCompany}', 'Other course ' || n from generate_series(1, 5) n`,
+  `insert into lessons (company_id, course_id, position, title)
+     select c.company_id, c.id, p, 'Lesson ' || p from courses c cross join generate_series(1, 5) p`,
+
+  // Owners: the bench admin for most groups, the other admins for the rest.
+  `create temp table bench_admins as
+     select row_number() over (order by id) as n, id from users where company_id = '${BENCH_IDS.company}' and 'admin' = any(roles)`,
+  `create temp table bench_groups as
+     select g, case g when 1 then '${BENCH_IDS.bigGroup}'::uuid else gen_random_uuid() end as id,
+            case when g % 4 = 0 then (select id from bench_admins where n = 1 + g % 6) else '${BENCH_IDS.admin}'::uuid end as owner_id
+     from generate_series(1, 2000) g`,
+  `insert into learning_groups (id, company_id, name, description, course_id, max_members, visibility, created_by,
+                                owner_id, archived_at, created_at, updated_at)
+     select bg.id, '${BENCH_IDS.company}',
+            case bg.g when 1 then 'All hands onboarding' else (${TOPICS})[1 + bg.g % 12] || ' ' || lpad(bg.g::text, 4, '0') end,
+            'Generated for benchmarks', case when bg.g % 5 < 3 then bc.id end,
+            case when bg.g % 7 = 0 then 50 end,
+            (case when bg.g % 3 = 0 or bg.g = 1 then 'public' else 'private' end)::group_visibility,
+            bg.owner_id, bg.owner_id,
+            case when bg.g % 10 = 0 then now() - bg.g * interval '2 hours' end,
+            now() - bg.g * interval '8 hours', now() - bg.g * interval '8 hours'
+     from bench_groups bg join bench_courses bc on bc.n = 1 + bg.g % 40`,
+  `insert into learning_groups (company_id, name, visibility, created_by, owner_id)
+     select '${BENCH_IDS.otherCompany}', 'Other group ' || n, 'private', u.id, u.id
+     from generate_series(1, 20) n, users u where u.email = 'person1@other.example'`,
+
+  // Small groups: 5 to 40 active people each; the big group: 10,000 people from many departments.
+  `insert into group_members (group_id, user_id, company_id, added_by, source, added_at)
+     select bg.id, u.id, '${BENCH_IDS.company}', bg.owner_id, 'individual', now() - bg.g * interval '8 hours' + k * interval '1 minute'
+     from bench_groups bg
+     cross join lateral generate_series(1, 5 + bg.g % 36) k
+     join bench_people pp on pp.i = 1 + (bg.g * 7919 + k * 104729) % 100000
+     join users u on u.id = pp.id and u.deactivated_at is null
+     where bg.g > 1
+     on conflict do nothing`,
+  `insert into group_members (group_id, user_id, company_id, added_by, source, added_at)
+     select '${BENCH_IDS.bigGroup}', pp.id, '${BENCH_IDS.company}', '${BENCH_IDS.admin}', 'individual',
+            now() - interval '90 days' + (pp.i % 500) * interval '1 minute'
+     from bench_people pp where pp.p >= 11000 and pp.p < 21000`,
+  `insert into group_members (group_id, user_id, company_id, added_by, source)
+     select g.id, u.id, g.company_id, g.owner_id, 'individual'
+     from learning_groups g join users u on u.company_id = g.company_id and u.email like 'person%@other.example'
+     where g.company_id = '${BENCH_IDS.otherCompany}' and (hashtext(g.id::text || u.id::text) % 20) = 0`,
+  `insert into membership_events (company_id, group_id, user_id, kind, actor_id, source, at)
+     select company_id, group_id, user_id, 'added', added_by, source, added_at from group_members`,
+  `insert into notifications (company_id, user_id, group_id, type, payload, created_at)
+     select m.company_id, m.user_id, m.group_id, 'group.added',
+            jsonb_build_object('groupName', g.name, 'actorName', 'Bench Admin'), m.added_at
+     from group_members m join learning_groups g on g.id = m.group_id`,
+  `insert into audit_log (company_id, actor_id, action, target_type, target_id, details, created_at)
+     select company_id, created_by, 'group.created', 'group', id, jsonb_build_object('name', name), created_at
+     from learning_groups`,
+];

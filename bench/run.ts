@@ -1,0 +1,94 @@
+/**
+ * `npm run bench [-- <filter>…]`: measures each case against its floor on a copy of the benchmark
+ * template, writes bench/results/latest.json and prints a table. Filters match parts of case names.
+ */
+import os from "node:os";
+import { relative } from "node:path";
+import pg from "pg";
+import { openPostgres } from "@/db/client";
+import { loadViewer } from "@/lib/auth/viewer";
+import { env } from "@/lib/env";
+import type { BenchCase, Details } from "./case";
+import { openRecorder } from "./capture";
+import { departmentAdd, departmentAddReplay } from "./cases/department-add";
+import { autocomplete, groupList, memberPage } from "./cases/reads";
+import { BENCH_IDS, BENCH_SHAPE } from "./data";
+import { copyTemplate, dropStaleCopies, ensureTemplate, serverFacts, TEMPLATE } from "./databases";
+import { interleave, medianOfRounds } from "./measure";
+import { type CaseResult, caseResult, commitInfo, machineInfo, RESULTS_FILE, table, writeResults } from "./results";
+
+const CASES: BenchCase[] = [autocomplete, departmentAdd, departmentAddReplay, groupList, memberPage];
+const LOCAL_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres";
+
+const say = (line: string) => console.log(`[bench] ${line}`);
+
+async function runCase(serverUrl: string, benchCase: BenchCase): Promise<CaseResult> {
+  const started = performance.now();
+  const copy = await copyTemplate(serverUrl, benchCase.name);
+  const app = openPostgres(copy.url, { max: 10 });
+  const bare = new pg.Pool({ connectionString: copy.url, max: 10 });
+  const recorder = openRecorder(copy.url);
+  let details: Details = {};
+  try {
+    const viewer = await loadViewer(app.db, BENCH_IDS.admin);
+    if (!viewer) throw new Error("The bench admin is missing from the template.");
+    const ctx = { userId: viewer.userId, companyId: viewer.companyId, roles: viewer.roles };
+    const prepared = await benchCase.prepare({ db: app.db, bare, recorder, ctx });
+    details = prepared.details ?? {};
+    const { rounds, perRound } = await interleave(benchCase.plan, prepared.ours, prepared.bare);
+    details = { ...details, ...(await prepared.finish?.()) };
+    const figures = medianOfRounds(rounds);
+    const seconds = (performance.now() - started) / 1000;
+    return caseResult(benchCase.name, benchCase.target, benchCase.plan, perRound, {
+      figures, rounds, details, seconds, pass: benchCase.passes(figures, details),
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    say(`${benchCase.name} failed: ${message}`);
+    return caseResult(benchCase.name, benchCase.target, benchCase.plan, 0, {
+      details, seconds: (performance.now() - started) / 1000, pass: false, error: message,
+    });
+  } finally {
+    await Promise.all([app.close(), bare.end(), recorder.close()]);
+    await copy.drop();
+  }
+}
+
+async function main(): Promise<number> {
+  const filters = process.argv.slice(2).filter((arg) => arg !== "--");
+  const selected = CASES.filter((c) => filters.length === 0 || filters.some((filter) => c.name.includes(filter)));
+  if (selected.length === 0) {
+    console.error(`No case matches ${filters.join(", ")}. Cases: ${CASES.map((c) => c.name).join(", ")}`);
+    return 2;
+  }
+  const serverUrl = env().benchDatabaseUrl ?? LOCAL_POSTGRES;
+  const started = performance.now();
+  const startedAt = new Date();
+  await dropStaleCopies(serverUrl);
+  const templateBuildSeconds = await ensureTemplate(serverUrl, say);
+  const machine = machineInfo(await serverFacts(serverUrl));
+
+  const results: CaseResult[] = [];
+  for (const benchCase of selected) {
+    say(`${benchCase.name}…`);
+    const result = await runCase(serverUrl, benchCase);
+    say(`${benchCase.name}: p95 ${result.p95_ms ?? "–"} ms (bare ${result.bare_p95_ms ?? "–"} ms) in ${result.seconds} s: ${result.pass ? "pass" : "FAIL"}`);
+    results.push(result);
+  }
+
+  const seconds = (performance.now() - started) / 1000;
+  writeResults({
+    ...commitInfo(),
+    started_at: startedAt.toISOString(),
+    run_seconds: Math.round(seconds),
+    filter: filters.length > 0 ? filters : null,
+    machine: { ...machine, load_average_at_end: os.loadavg().map((value) => Math.round(value * 100) / 100) },
+    database: { server: new URL(serverUrl).host, template: TEMPLATE, template_build_seconds: templateBuildSeconds, data: BENCH_SHAPE },
+    cases: results,
+  });
+  console.log(`\n${table(results)}\n`);
+  say(`${results.filter((r) => r.pass).length} of ${results.length} cases pass; ${Math.round(seconds)} s; results in ${relative(process.cwd(), RESULTS_FILE)}`);
+  return results.every((r) => r.pass) ? 0 : 1;
+}
+
+process.exitCode = await main();
