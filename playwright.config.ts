@@ -1,9 +1,11 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { e2eAppEnv, e2eBaseUrl } from "./e2e/support/env";
+import { reloadEnv } from "./lib/env";
 
 // Test workers reach the app's database and soketi directly (to create notifications, cut sockets).
 Object.assign(process.env, e2eAppEnv());
+reloadEnv();
 
 const chromium = "/usr/bin/chromium";
 const launchOptions = {

@@ -87,3 +87,8 @@ export function authSecret(): string {
   if (!secret) throw new Error("AUTH_SECRET must be set in production (at least 16 characters).");
   return secret;
 }
+
+/** Forgets the parsed environment; for set-up code that writes variables after something read them. */
+export function reloadEnv(): void {
+  cached = undefined;
+}
