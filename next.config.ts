@@ -9,8 +9,11 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
-  // PGlite loads its WASM and extension bundles from its package folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // PGlite loads its WASM and extension bundles from its package folder at run time; Neon's
+  // driver and ws are left to Node as well, so the app runs them as the integration tests do.
+  serverExternalPackages: ["@electric-sql/pglite", "@neondatabase/serverless", "ws"],
+  // A self-contained server in .next/standalone, with only the node_modules it needs (see the Dockerfile).
+  output: "standalone",
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

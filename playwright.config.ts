@@ -1,11 +1,14 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { e2eAppEnv, e2eBaseUrl } from "./e2e/support/env";
+import { e2eAppEnv, e2eBaseUrl, smokeBaseUrl } from "./e2e/support/env";
 import { reloadEnv } from "./lib/env";
 
 // Test workers reach the app's database and soketi directly (to create notifications, cut sockets).
 Object.assign(process.env, e2eAppEnv());
 reloadEnv();
+
+/** The PGlite smoke project's specs; the PostgreSQL projects leave them alone. */
+const smokeSpecs = /\/e2e\/pglite\//;
 
 const chromium = "/usr/bin/chromium";
 const launchOptions = {
@@ -30,15 +33,28 @@ export default defineConfig({
   reporter: [["list"]],
   use: { baseURL: e2eBaseUrl, trace: "retain-on-failure", launchOptions },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
-    { name: "mobile", grep: /@learner/, use: { ...devices["Pixel 7"], launchOptions } },
+    { name: "desktop", testIgnore: smokeSpecs, use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "mobile", grep: /@learner/, testIgnore: smokeSpecs, use: { ...devices["Pixel 7"], launchOptions } },
+    // The embedded default, as a container runs it: the standalone server on PGlite.
+    { name: "pglite-smoke", testMatch: smokeSpecs, use: { ...devices["Desktop Chrome"], baseURL: smokeBaseUrl, launchOptions } },
   ],
-  webServer: {
-    command: "npx tsx e2e/support/server.ts",
-    url: `${e2eBaseUrl}/api/health`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  // Started one after the other, so only the first can ever need to build.
+  webServer: [
+    {
+      command: "npx tsx e2e/support/server.ts",
+      url: `${e2eBaseUrl}/api/health`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      command: "npx tsx e2e/support/pglite-server.ts",
+      url: `${smokeBaseUrl}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

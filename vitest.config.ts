@@ -19,7 +19,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["{lib,db,components,scripts}/**/*.test.{ts,tsx}"],
+          include: ["{lib,db,components,scripts,packages}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.{ts,tsx}", "node_modules/**"],
         },
       },

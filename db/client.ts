@@ -2,13 +2,17 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { Pool as NeonPool, neonConfig } from "@neondatabase/serverless";
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
+import { drizzle as drizzleNeon } from "drizzle-orm/neon-serverless";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { Pool } from "pg";
+import ws from "ws";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { choosePostgresDriver } from "./driver";
 import * as schema from "./schema";
 
 /** The one database type every data function accepts, whichever engine runs. */
@@ -19,6 +23,7 @@ export type DatabaseOrTransaction = Database | Transaction;
 export type DatabaseHandle = { db: Database; close: () => Promise<void> } & (
   | { engine: "pglite"; client: PGlite }
   | { engine: "postgres"; client: Pool }
+  | { engine: "neon"; client: NeonPool }
 );
 
 const drizzleConfig = { schema, casing: "snake_case" } as const;
@@ -45,10 +50,44 @@ export function openPostgres(connectionString: string, options: { max?: number }
   return { db, engine: "postgres", client: pool, close: () => pool.end() };
 }
 
-/** Chooses the engine from the environment: PostgreSQL for a `DATABASE_URL`, embedded PGlite otherwise. */
+export type NeonOptions = {
+  max?: number;
+  /**
+   * A WebSocket-to-TCP proxy in front of an ordinary PostgreSQL, as `host:port/path` without a
+   * scheme (the driver appends `?address=host:port`). Neon's own hosts need none.
+   */
+  wsProxy?: string;
+};
+
+/** Neon through its WebSocket driver: a pool of real sessions, so interactive transactions work. */
+export function openNeon(connectionString: string, options: NeonOptions = {}): DatabaseHandle {
+  configureNeon(options.wsProxy);
+  const pool = new NeonPool({ connectionString, max: options.max ?? 10 });
+  const db = drizzleNeon({ client: pool, ...drizzleConfig }) as unknown as Database;
+  return { db, engine: "neon", client: pool, close: () => pool.end() };
+}
+
+/** The driver reads `neonConfig` as each connection opens, so this applies to the whole process. */
+function configureNeon(wsProxy: string | undefined): void {
+  const { defaults } = neonConfig;
+  // Node 20 has no global WebSocket.
+  neonConfig.webSocketConstructor = ws;
+  neonConfig.wsProxy = wsProxy ?? defaults.wsProxy;
+  // A plain proxy to a plain PostgreSQL: no TLS around the socket or inside it, and no pipelined
+  // start-up, which assumes cleartext passwords and fails under SCRAM.
+  neonConfig.useSecureWebSocket = wsProxy ? false : defaults.useSecureWebSocket;
+  neonConfig.pipelineTLS = wsProxy ? false : defaults.pipelineTLS;
+  neonConfig.pipelineConnect = wsProxy ? false : defaults.pipelineConnect;
+}
+
+/**
+ * Chooses the engine from the environment: embedded PGlite without a `DATABASE_URL`; with one,
+ * Neon's driver or node-postgres (see `choosePostgresDriver`).
+ */
 export function openFromEnv(): DatabaseHandle {
-  const { databaseUrl, pgliteDataDir } = env();
-  return databaseUrl ? openPostgres(databaseUrl) : openPglite({ dataDir: pgliteDataDir });
+  const { databaseUrl, databaseDriver, pgliteDataDir } = env();
+  if (!databaseUrl) return openPglite({ dataDir: pgliteDataDir });
+  return choosePostgresDriver(databaseUrl, databaseDriver) === "neon" ? openNeon(databaseUrl) : openPostgres(databaseUrl);
 }
 
 // Kept on globalThis so that dev-mode module reloading never opens PGlite twice in one process.

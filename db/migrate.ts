@@ -1,4 +1,6 @@
 import { fileURLToPath } from "node:url";
+import { drizzle as drizzleNeon } from "drizzle-orm/neon-serverless";
+import { migrate as migrateNeon } from "drizzle-orm/neon-serverless/migrator";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -9,9 +11,12 @@ export const migrationsFolder = fileURLToPath(new URL("./migrations", import.met
 
 /** Applies the committed migrations with Drizzle's migrator (drizzle-kit cannot load pg_trgm into PGlite). */
 export async function applyMigrations(handle: DatabaseHandle): Promise<void> {
-  if (handle.engine === "pglite") {
-    await migratePglite(drizzlePglite({ client: handle.client }), { migrationsFolder });
-  } else {
-    await migrateNodePg(drizzleNodePg({ client: handle.client }), { migrationsFolder });
+  switch (handle.engine) {
+    case "pglite":
+      return migratePglite(drizzlePglite({ client: handle.client }), { migrationsFolder });
+    case "postgres":
+      return migrateNodePg(drizzleNodePg({ client: handle.client }), { migrationsFolder });
+    case "neon":
+      return migrateNeon(drizzleNeon({ client: handle.client }), { migrationsFolder });
   }
 }

@@ -14,6 +14,7 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.url().optional(),
+    DATABASE_DRIVER: z.enum(["pg", "neon"]).optional(),
     PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
     AUTH_SECRET: z.string().min(16).optional(),
     PUSHER_APP_ID: z.string().min(1).default("app-id"),
@@ -32,6 +33,10 @@ const envSchema = z
     BENCH_DATABASE_URL: z.url().optional(),
     CI: z.string().optional(),
   })
+  .refine((env) => !env.DATABASE_DRIVER || env.DATABASE_URL, {
+    message: "DATABASE_DRIVER applies to DATABASE_URL, which is not set",
+    path: ["DATABASE_DRIVER"],
+  })
   .transform((env) => {
     const selfHosted = env.PUSHER_HOST !== undefined || env.PUSHER_CLUSTER === undefined;
     const host = env.PUSHER_HOST ?? (selfHosted ? "127.0.0.1" : undefined);
@@ -42,6 +47,8 @@ const envSchema = z
       nodeEnv: env.NODE_ENV,
       production,
       databaseUrl: env.DATABASE_URL,
+      /** Unset: Neon's driver for Neon's hosts, node-postgres otherwise (see db/driver.ts). */
+      databaseDriver: env.DATABASE_DRIVER,
       pgliteDataDir: env.PGLITE_DATA_DIR,
       authSecret: env.AUTH_SECRET ?? (production ? undefined : DEV_AUTH_SECRET),
       logLevel: env.LOG_LEVEL,

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
-import { type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
+import { type DatabaseHandle, openNeon, openPglite, openPostgres } from "@/db/client";
 import { env } from "@/lib/env";
 import { withDatabase } from "./global-setup";
 
@@ -11,11 +11,19 @@ export type TestDatabase = DatabaseHandle & {
   url: string | null;
 };
 
+export type TestDatabaseOptions = {
+  /**
+   * Open the copy through the Neon driver, by way of this WebSocket-to-TCP proxy
+   * (tests/ws-tcp-proxy.ts); only on PostgreSQL runs.
+   */
+  neonWsProxy?: string;
+};
+
 /**
  * A fresh, migrated database for one test file: a copy of the migrated template on PostgreSQL
  * (when TEST_DATABASE_URL is set), a loaded snapshot in PGlite otherwise.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const template = inject("pgTemplate");
   const serverUrl = env().testDatabaseUrl;
   if (template && serverUrl) {
@@ -25,7 +33,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.query(`create database "${name}" template "${template}"`);
     await admin.end();
     const url = withDatabase(serverUrl, name);
-    const handle = openPostgres(url);
+    const handle = options.neonWsProxy ? openNeon(url, { wsProxy: options.neonWsProxy }) : openPostgres(url);
     return {
       ...handle,
       url,
@@ -38,6 +46,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
+  if (options.neonWsProxy) throw new Error("The Neon driver is tested against PostgreSQL: set TEST_DATABASE_URL.");
   const snapshot = inject("pgliteSnapshot");
   if (!snapshot) throw new Error("The integration global set-up did not run.");
   const handle = openPglite({ loadDataDir: new Blob([readFileSync(snapshot)]) });

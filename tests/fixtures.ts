@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { Database } from "@/db/client";
+import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { companies, courses, departments, groupMembers, learningGroups, type Role, users } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 
 /** Small factories for integration tests: rows written straight to the test database. */
-export async function createCompany(db: Database, name = "Test Co") {
+export async function createCompany(db: DatabaseOrTransaction, name = "Test Co") {
   const [company] = await db.insert(companies).values({ name, defaultTimeZone: "Europe/Berlin", defaultLocale: "en" }).returning();
   return company!;
 }

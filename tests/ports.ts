@@ -9,9 +9,15 @@ export const testPorts = {
   e2eSoketi: 6201 + offset,
   e2eSoketiMetrics: 9801 + offset,
   e2eApp: 3100 + offset,
+  smokeSoketi: 6301 + offset,
+  smokeSoketiMetrics: 9901 + offset,
+  smokeApp: 3200 + offset,
 } as const;
 
 /** The e2e tier's database on the test server; shifted with the ports. */
 export const e2eDatabaseName = offset ? `cohort_e2e_${offset}` : "cohort_e2e";
+
+/** The PGlite smoke project's embedded data directory; shifted with the ports. */
+export const smokePgliteDir = `.data/e2e-pglite-${offset}`;
 
 export const testPusher = { appId: "cohort-test", key: "cohort-test-key", secret: "cohort-test-secret" } as const;

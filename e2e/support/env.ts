@@ -1,5 +1,6 @@
+import { resolve } from "node:path";
 import { env } from "@/lib/env";
-import { e2eDatabaseName, testPorts, testPusher } from "@/tests/ports";
+import { e2eDatabaseName, smokePgliteDir, testPorts, testPusher } from "@/tests/ports";
 
 /** E2E runs on PostgreSQL: its own database on the test server, its own soketi and app ports. */
 export function e2eDatabaseUrl(): string {
@@ -11,20 +12,32 @@ export function e2eDatabaseUrl(): string {
 }
 
 export const e2eBaseUrl = `http://127.0.0.1:${testPorts.e2eApp}`;
+export const smokeBaseUrl = `http://127.0.0.1:${testPorts.smokeApp}`;
 
-/** The environment of the app under test, and of the test workers that reach its database directly. */
-export function e2eAppEnv(): Record<string, string> {
+/** Absolute, because the standalone server changes into its own folder before it opens PGlite. */
+export const smokeDataDir = resolve(smokePgliteDir);
+
+function appEnv(soketiPort: number): Record<string, string> {
   return {
-    DATABASE_URL: e2eDatabaseUrl(),
     AUTH_SECRET: "cohort-e2e-secret-0123456789abcdef",
     PUSHER_APP_ID: testPusher.appId,
     PUSHER_KEY: testPusher.key,
     PUSHER_SECRET: testPusher.secret,
     PUSHER_HOST: "127.0.0.1",
-    PUSHER_PORT: String(testPorts.e2eSoketi),
+    PUSHER_PORT: String(soketiPort),
     PUSHER_USE_TLS: "false",
     LOG_LEVEL: "warn",
   };
+}
+
+/** The environment of the app under test, and of the test workers that reach its database directly. */
+export function e2eAppEnv(): Record<string, string> {
+  return { DATABASE_URL: e2eDatabaseUrl(), ...appEnv(testPorts.e2eSoketi) };
+}
+
+/** The PGlite smoke project's app: no DATABASE_URL, so it opens the embedded database. */
+export function smokeAppEnv(): Record<string, string> {
+  return { PGLITE_DATA_DIR: smokeDataDir, ...appEnv(testPorts.smokeSoketi) };
 }
 
 /** Shortened in e2e so a test can wait past it: soketi drops connections that never signed in. */

@@ -1,0 +1,28 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import type { RunningSoketi } from "@/scripts/lib/soketi";
+
+export const nextBin = new URL("../../node_modules/next/dist/bin/next", import.meta.url).pathname;
+
+/**
+ * `npm test` builds in its build tier; a bare `playwright test` on a fresh checkout builds here.
+ * Playwright starts its web servers one after another, so two never build at once.
+ */
+export async function buildIfMissing(appEnv: NodeJS.ProcessEnv): Promise<void> {
+  if (existsSync(".next/BUILD_ID") && existsSync(".next/standalone/server.js")) return;
+  const build = spawn(process.execPath, [nextBin, "build"], { stdio: "inherit", env: appEnv });
+  const code = await new Promise<number | null>((resolve) => build.on("exit", resolve));
+  if (code !== 0) throw new Error("next build failed");
+}
+
+/** Ends the app and its soketi together, whichever of Playwright's signal or the app's exit comes first. */
+export function stopTogether(app: ChildProcess, soketi: RunningSoketi): void {
+  const stop = async () => {
+    app.kill("SIGTERM");
+    await soketi.stop();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop());
+  process.on("SIGINT", () => void stop());
+  app.on("exit", () => void stop());
+}
