@@ -1,11 +1,10 @@
 import Pusher from "pusher-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { env } from "@/lib/env";
-import { canSubscribe } from "@/lib/realtime/authorize";
 import { userChannel } from "@/lib/realtime/channels";
-import { deliver, getPusher } from "@/lib/realtime/server";
+import { deliver } from "@/lib/realtime/server";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
+import { subscribeAs } from "@/tests/realtime-client";
 import { addMembers } from "./service";
 
 const PEOPLE = 150;
@@ -31,36 +30,12 @@ describe("fan-out of 'added to the group'", () => {
   });
 
   it("delivers exactly one notification to each of 150 subscribers", async () => {
-    const { pusher } = env();
     const received = new Map<string, number>();
-    await Promise.all(
-      people.map(async (person) => {
-        const client = new Pusher(pusher.key, {
-          cluster: pusher.cluster,
-          wsHost: pusher.host,
-          wsPort: pusher.port,
-          forceTLS: false,
-          enabledTransports: ["ws"],
-          channelAuthorization: {
-            endpoint: "unused",
-            transport: "ajax",
-            // The channel-auth route's own decision, for this person.
-            customHandler: async ({ socketId, channelName }, callback) => {
-              if (await canSubscribe(handle.db, person, channelName)) {
-                callback(null, getPusher().authorizeChannel(socketId, channelName));
-              } else callback(new Error("refused"), null);
-            },
-          },
-        });
-        clients.push(client);
-        const channel = client.subscribe(userChannel(person.id));
-        channel.bind("notification.created", () => received.set(person.id, (received.get(person.id) ?? 0) + 1));
-        await new Promise<void>((resolve, reject) => {
-          channel.bind("pusher:subscription_succeeded", () => resolve());
-          channel.bind("pusher:subscription_error", reject);
-        });
-      }),
-    );
+    for (const person of people) {
+      const { client, channel } = await subscribeAs(handle.db, person, userChannel(person.id));
+      clients.push(client);
+      channel.bind("notification.created", () => received.set(person.id, (received.get(person.id) ?? 0) + 1));
+    }
 
     const group = await createGroup(handle.db, admin, { name: "Everyone wave" });
     const outcome = await addMembers(handle.db, admin, {

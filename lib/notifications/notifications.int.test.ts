@@ -1,12 +1,10 @@
-import Pusher from "pusher-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { canSubscribe } from "@/lib/realtime/authorize";
 import { userChannel } from "@/lib/realtime/channels";
-import { getPusher, publish } from "@/lib/realtime/server";
+import { publish } from "@/lib/realtime/server";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createPerson, type TestPerson } from "@/tests/fixtures";
+import { subscribeAs } from "@/tests/realtime-client";
 import { countUnreadNotifications, listNotifications } from "./queries";
 import { createNotifications, markAllNotificationsRead, markNotificationRead } from "./service";
 import type { NewNotification } from "./types";
@@ -73,30 +71,8 @@ describe("notifications", () => {
   });
 
   it("reaches the person's browser through soketi after commit", async () => {
-    const { pusher } = env();
-    const client = new Pusher(pusher.key, {
-      cluster: pusher.cluster,
-      wsHost: pusher.host,
-      wsPort: pusher.port,
-      forceTLS: false,
-      enabledTransports: ["ws"],
-      channelAuthorization: {
-        endpoint: "unused",
-        transport: "ajax",
-        // The same decision the auth route makes, against the same database.
-        customHandler: async ({ socketId, channelName }, callback) => {
-          if (await canSubscribe(handle.db, acmePerson, channelName)) {
-            callback(null, getPusher().authorizeChannel(socketId, channelName));
-          } else callback(new Error("refused"), null);
-        },
-      },
-    });
+    const { client, channel } = await subscribeAs(handle.db, acmePerson, userChannel(acmePerson.id));
     try {
-      const channel = client.subscribe(userChannel(acmePerson.id));
-      await new Promise<void>((resolve, reject) => {
-        channel.bind("pusher:subscription_succeeded", () => resolve());
-        channel.bind("pusher:subscription_error", reject);
-      });
       const received = new Promise<{ payload: { groupName: string } }>((resolve) =>
         channel.bind("notification.created", resolve),
       );
