@@ -35,7 +35,7 @@ export function readCase(options: {
   target: string;
   plan: Plan;
   variants: (bench: Bench) => Array<{ label: string; run: (db: Database) => Promise<unknown> }>;
-  /** Rows a variant returned, to show in the results (and to catch an empty answer). */
+  /** Rows a variant returned, shown in the results: a fast empty answer would prove nothing. */
   size: (result: unknown) => number;
   passes: BenchCase["passes"];
 }): BenchCase {
