@@ -11,6 +11,7 @@ import { FormField, inputClass } from "@/components/ui/form-field";
 import { useAction } from "@/components/ui/use-action";
 import { useActionData } from "@/components/ui/use-action-data";
 import { moveMembersAction, moveTargetsAction } from "@/lib/membership/actions";
+import type { MembersDialogProps } from "./members-dialog-props";
 import { SelectedPeople } from "./selected-people";
 
 /** "Move to group": out of this group and into another active one, in one step with one notification each. */
@@ -20,13 +21,7 @@ export function MoveMembersDialog({
   people,
   onDone,
   onClose,
-}: {
-  groupId: string;
-  groupName: string;
-  people: readonly { userId: string; name: string }[];
-  onDone: (message: string) => void;
-  onClose: () => void;
-}) {
+}: MembersDialogProps) {
   const t = useTranslations("members.move");
   const tc = useTranslations("common");
   const router = useRouter();

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useAction } from "@/components/ui/use-action";
 import { removeMembersAction } from "@/lib/membership/actions";
+import type { MembersDialogProps } from "./members-dialog-props";
 import { SelectedPeople } from "./selected-people";
 
 /** "Remove": how many people, and that their messages and progress stay. */
@@ -15,13 +16,7 @@ export function RemoveMembersDialog({
   people,
   onDone,
   onClose,
-}: {
-  groupId: string;
-  groupName: string;
-  people: readonly { userId: string; name: string }[];
-  onDone: (message: string) => void;
-  onClose: () => void;
-}) {
+}: MembersDialogProps) {
   const t = useTranslations("members.remove");
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());

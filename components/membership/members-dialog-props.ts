@@ -1,0 +1,8 @@
+/** What the Remove and Move dialogs are given: the group, the people selected in its table, and the way back. */
+export type MembersDialogProps = {
+  groupId: string;
+  groupName: string;
+  people: readonly { userId: string; name: string }[];
+  onDone: (message: string) => void;
+  onClose: () => void;
+};
