@@ -26,6 +26,18 @@ const envSchema = z
     PUSHER_USE_TLS: booleanString.optional(),
     PUSHER_PUBLIC_HOST: z.string().min(1).optional(),
     PUSHER_PUBLIC_PORT: z.coerce.number().int().positive().optional(),
+    APP_URL: z.url().optional(),
+    SMTP_HOST: z.string().min(1).default("127.0.0.1"),
+    SMTP_PORT: z.coerce.number().int().positive().default(1025),
+    SMTP_SECURE: booleanString.optional(),
+    SMTP_USER: z.string().min(1).optional(),
+    SMTP_PASSWORD: z.string().min(1).optional(),
+    MAIL_FROM: z.string().min(3).default("Cohort <no-reply@cohort.localhost>"),
+    MAILDEV_WEB_PORT: z.coerce.number().int().positive().default(1080),
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_DISPLAY_NAME: z.string().min(1).default("Single sign-on"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     SHOW_DEMO_ACCOUNTS: booleanString.optional(),
     TEST_DATABASE_URL: z.url().optional(),
@@ -36,6 +48,10 @@ const envSchema = z
   .refine((env) => !env.DATABASE_DRIVER || env.DATABASE_URL, {
     message: "DATABASE_DRIVER applies to DATABASE_URL, which is not set",
     path: ["DATABASE_DRIVER"],
+  })
+  .refine((env) => (env.OIDC_ISSUER === undefined) === (env.OIDC_CLIENT_ID === undefined), {
+    message: "OIDC_ISSUER and OIDC_CLIENT_ID switch single sign-on on together",
+    path: ["OIDC_CLIENT_ID"],
   })
   .transform((env) => {
     const selfHosted = env.PUSHER_HOST !== undefined || env.PUSHER_CLUSTER === undefined;
@@ -60,6 +76,26 @@ const envSchema = z
       /** The PostgreSQL server `npm run bench` creates its databases on; the local server when unset. */
       benchDatabaseUrl: env.BENCH_DATABASE_URL,
       ci: env.CI === "true" || env.CI === "1",
+      /** The address people reach the app at; links in emails start with it. */
+      appUrl: env.APP_URL ?? "http://localhost:3000",
+      mail: {
+        host: env.SMTP_HOST,
+        port: env.SMTP_PORT,
+        secure: env.SMTP_SECURE ?? env.SMTP_PORT === 465,
+        auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD ?? "" } : undefined,
+        from: env.MAIL_FROM,
+        /** MailDev's web inbox, started beside the app by `npm run dev`. */
+        devInboxPort: env.MAILDEV_WEB_PORT,
+      },
+      /** Single sign-on through one OIDC provider; off unless its issuer and client are set. */
+      oidc: env.OIDC_ISSUER && env.OIDC_CLIENT_ID
+        ? {
+            issuer: env.OIDC_ISSUER,
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET,
+            displayName: env.OIDC_DISPLAY_NAME,
+          }
+        : undefined,
       pusher: {
         appId: env.PUSHER_APP_ID,
         key: env.PUSHER_KEY,

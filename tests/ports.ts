@@ -12,6 +12,14 @@ export const testPorts = {
   smokeSoketi: 6301 + offset,
   smokeSoketiMetrics: 9901 + offset,
   smokeApp: 3200 + offset,
+  integrationSmtp: 2125 + offset,
+  integrationMailWeb: 2180 + offset,
+  e2eSmtp: 2225 + offset,
+  e2eMailWeb: 2280 + offset,
+  smokeSmtp: 2325 + offset,
+  smokeMailWeb: 2380 + offset,
+  integrationOidc: 7101 + offset,
+  e2eOidc: 7201 + offset,
 } as const;
 
 /** The e2e tier's database on the test server; shifted with the ports. */
