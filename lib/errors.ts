@@ -18,7 +18,11 @@ export type AppErrorCode =
   | "source_group_not_found"
   | "target_group_not_found"
   | "same_group"
-  | "delete_name_mismatch";
+  | "delete_name_mismatch"
+  | "department_name_taken"
+  | "department_not_empty"
+  | "department_merge_same"
+  | "head_not_found";
 
 export class AppError extends Error {
   constructor(

@@ -15,6 +15,12 @@ export const PERMISSIONS = {
   "group.delete": ["admin"],
   "group.takeOwnership": ["admin"],
   "group.viewHistory": ["admin"],
+  "department.list": ["admin"],
+  "department.create": ["admin"],
+  "department.rename": ["admin"],
+  "department.setHead": ["admin"],
+  "department.merge": ["admin"],
+  "department.delete": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,5 +1,6 @@
 import { and, count, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import { courses, groupMembers, learningGroups, membershipEvents, notifications } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/auth/viewer";
@@ -44,19 +45,11 @@ async function assertNameFree(db: DatabaseOrTransaction, ctx: Ctx, name: string,
 }
 
 /** Another transaction can take the name between the check and the insert; the unique index decides. */
-function nameClash(error: unknown, name: string): AppError | null {
-  const cause = (error as { cause?: { code?: string; constraint?: string } })?.cause ?? error;
-  const pg = cause as { code?: string; constraint?: string };
-  return pg?.code === "23505" && pg.constraint === "learning_groups_active_name_uq"
-    ? new AppError("name_taken", { name })
-    : null;
-}
-
 async function withNameGuard<T>(name: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw nameClash(error, name) ?? error;
+    throw isUniqueViolation(error, "learning_groups_active_name_uq") ? new AppError("name_taken", { name }) : error;
   }
 }
 

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { createCompany, createDepartment, createPerson, opId, type TestPerson } from "@/tests/fixtures";
+import { listDepartmentChoices, listDepartmentsPage } from "./queries";
+import { createDepartment as createThroughService, deleteDepartment, mergeDepartments, renameDepartment, setDepartmentHead } from "./service";
+
+type Actor = "admin" | "hr" | "learner" | "foreignAdmin";
+type Action = "list" | "create" | "rename" | "setHead" | "merge" | "delete";
+type Expected = "ok" | "forbidden" | "not_found";
+
+/**
+ * Written out by hand, not derived from lib/permissions.ts: role × action on a department of the
+ * admins' company. HR staff read people but manage departments only through the HR forms.
+ */
+const matrix: [Actor, Action, Expected][] = [
+  ["admin", "list", "ok"],
+  ["admin", "create", "ok"],
+  ["admin", "rename", "ok"],
+  ["admin", "setHead", "ok"],
+  ["admin", "merge", "ok"],
+  ["admin", "delete", "ok"],
+  ["hr", "list", "forbidden"],
+  ["hr", "create", "forbidden"],
+  ["hr", "rename", "forbidden"],
+  ["hr", "setHead", "forbidden"],
+  ["hr", "merge", "forbidden"],
+  ["hr", "delete", "forbidden"],
+  ["learner", "list", "forbidden"],
+  ["learner", "create", "forbidden"],
+  ["learner", "rename", "forbidden"],
+  ["learner", "setHead", "forbidden"],
+  ["learner", "merge", "forbidden"],
+  ["learner", "delete", "forbidden"],
+  ["foreignAdmin", "list", "ok"],
+  ["foreignAdmin", "create", "ok"],
+  ["foreignAdmin", "rename", "not_found"],
+  ["foreignAdmin", "setHead", "not_found"],
+  ["foreignAdmin", "merge", "not_found"],
+  ["foreignAdmin", "delete", "not_found"],
+];
+
+let handle: TestDatabase;
+let people: Record<Actor, TestPerson>;
+let counter = 0;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  const acme = await createCompany(handle.db, "Acme");
+  const globex = await createCompany(handle.db, "Globex");
+  people = {
+    admin: await createPerson(handle.db, acme.id, { roles: ["admin"] }),
+    hr: await createPerson(handle.db, acme.id, { roles: ["hr"] }),
+    learner: await createPerson(handle.db, acme.id),
+    foreignAdmin: await createPerson(handle.db, globex.id, { roles: ["admin"] }),
+  };
+});
+afterAll(() => handle.close());
+
+async function attempt(actor: Actor, action: Action): Promise<Expected> {
+  const companyId = people.admin.companyId;
+  const department = await createDepartment(handle.db, companyId, `Department ${++counter}`);
+  const target = await createDepartment(handle.db, companyId, `Target ${counter}`);
+  const ctx = people[actor];
+  const departmentId = department.id;
+  const operationId = opId();
+  const run: Record<Action, () => Promise<unknown>> = {
+    list: () => Promise.all([listDepartmentsPage(handle.db, ctx), listDepartmentChoices(handle.db, ctx)]),
+    create: () => createThroughService(handle.db, ctx, { name: `Created ${counter}`, operationId }),
+    rename: () => renameDepartment(handle.db, ctx, { departmentId, name: `Renamed ${counter}`, operationId }),
+    setHead: () => setDepartmentHead(handle.db, ctx, { departmentId, headId: null, operationId }),
+    merge: () => mergeDepartments(handle.db, ctx, { departmentId, targetId: target.id, operationId }),
+    delete: () => deleteDepartment(handle.db, ctx, { departmentId, operationId }),
+  };
+  try {
+    await run[action]();
+    return "ok";
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "forbidden" || error.code === "not_found")) return error.code;
+    throw error;
+  }
+}
+
+describe("department permission matrix", () => {
+  it.each(matrix)("%s → %s: %s", async (actor, action, expected) => {
+    expect(await attempt(actor, action)).toBe(expected);
+  });
+});

@@ -1,0 +1,69 @@
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { DatabaseOrTransaction } from "@/db/client";
+import { departments, users } from "@/db/schema";
+import type { Ctx } from "@/lib/auth/viewer";
+import { assertCan } from "@/lib/permissions";
+
+export const DEPARTMENTS_PAGE_SIZE = 25;
+
+export type DepartmentRow = {
+  id: string;
+  name: string;
+  /** Active people; deactivated ones still belong to it but are not counted. */
+  peopleCount: number;
+  head: { id: string; name: string; deactivated: boolean } | null;
+};
+
+const head = alias(users, "head");
+
+/** The admins' "Departments" list, by name, a page at a time. */
+export async function listDepartmentsPage(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  options: { page?: number } = {},
+): Promise<{ rows: DepartmentRow[]; total: number; page: number; pageSize: number }> {
+  assertCan(ctx, "department.list");
+  const page = Math.max(1, options.page ?? 1);
+  const where = eq(departments.companyId, ctx.companyId);
+  const [rows, [totalRow]] = await Promise.all([
+    db
+      .select({
+        id: departments.id,
+        name: departments.name,
+        peopleCount: sql<number>`(select count(*)::int from ${users} u where u.company_id = ${ctx.companyId} and u.department_id = ${departments}.id and u.deactivated_at is null)`,
+        headId: head.id,
+        headName: head.name,
+        headDeactivatedAt: head.deactivatedAt,
+      })
+      .from(departments)
+      // The head is read within the company too, whatever the foreign key allows.
+      .leftJoin(head, and(eq(head.id, departments.headId), eq(head.companyId, ctx.companyId)))
+      .where(where)
+      .orderBy(asc(sql`lower(${departments.name})`), asc(departments.id))
+      .limit(DEPARTMENTS_PAGE_SIZE)
+      .offset((page - 1) * DEPARTMENTS_PAGE_SIZE),
+    db.select({ value: count() }).from(departments).where(where),
+  ]);
+  return {
+    rows: rows.map(({ headId, headName, headDeactivatedAt, ...row }) => ({
+      ...row,
+      head: headId && headName ? { id: headId, name: headName, deactivated: headDeactivatedAt !== null } : null,
+    })),
+    total: totalRow?.value ?? 0,
+    page,
+    pageSize: DEPARTMENTS_PAGE_SIZE,
+  };
+}
+
+export type DepartmentChoice = { id: string; name: string };
+
+/** Every department of the company by name: the targets a merge can choose from. */
+export async function listDepartmentChoices(db: DatabaseOrTransaction, ctx: Ctx): Promise<DepartmentChoice[]> {
+  assertCan(ctx, "department.merge");
+  return db
+    .select({ id: departments.id, name: departments.name })
+    .from(departments)
+    .where(eq(departments.companyId, ctx.companyId))
+    .orderBy(asc(sql`lower(${departments.name})`), asc(departments.id));
+}

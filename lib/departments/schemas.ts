@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+/** Messages are catalogue keys under `validation.*`, rendered beside the field. */
+export const DEPARTMENT_NAME_MAX = 120;
+
+const operationId = z.uuid();
+const departmentId = z.uuid();
+
+export const departmentNameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: "validation.departmentNameRequired" })
+  .max(DEPARTMENT_NAME_MAX, { error: "validation.nameTooLong" });
+
+export const createDepartmentSchema = z.object({ name: departmentNameSchema, operationId });
+export const renameDepartmentSchema = z.object({ departmentId, name: departmentNameSchema, operationId });
+/** `headId` null clears the head. */
+export const setDepartmentHeadSchema = z.object({
+  departmentId,
+  headId: z.preprocess((value) => (value === "" || value === undefined ? null : value), z.uuid().nullable()),
+  operationId,
+});
+export const mergeDepartmentsSchema = z.object({
+  departmentId,
+  targetId: z.uuid({ error: "validation.mergeTargetRequired" }),
+  operationId,
+});
+export const deleteDepartmentSchema = z.object({ departmentId, operationId });
+
+export type CreateDepartmentInput = z.output<typeof createDepartmentSchema>;
+export type RenameDepartmentInput = z.output<typeof renameDepartmentSchema>;
+export type SetDepartmentHeadInput = z.output<typeof setDepartmentHeadSchema>;
+export type MergeDepartmentsInput = z.output<typeof mergeDepartmentsSchema>;
+export type DeleteDepartmentInput = z.output<typeof deleteDepartmentSchema>;
