@@ -9,18 +9,22 @@ export async function AppHeader({
   viewerName,
   companyName,
   showGroupAdmin,
+  showDepartmentAdmin,
   children,
 }: {
   viewerName: string;
   companyName: string;
   /** Admins get "Learning groups", the list of all the company's groups. */
   showGroupAdmin: boolean;
+  /** Admins get "Departments", where they manage the company's departments. */
+  showDepartmentAdmin: boolean;
   children: ReactNode;
 }) {
   const t = await getTranslations();
   const items = [
     { href: "/", label: t("nav.home") },
     ...(showGroupAdmin ? [{ href: "/admin/groups", label: t("nav.groups") }] : []),
+    ...(showDepartmentAdmin ? [{ href: "/admin/departments", label: t("nav.departments") }] : []),
   ];
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -35,6 +39,9 @@ export async function AppHeader({
         <div className="ml-auto flex items-center gap-2">
           {children}
           <span className="hidden text-sm text-slate-700 sm:inline">{t("nav.account", { name: viewerName })}</span>
+          <Link href="/profile" className="rounded px-3 py-2 text-sm font-medium whitespace-nowrap text-slate-700 hover:bg-slate-100">
+            {t("nav.profile")}
+          </Link>
           <form action={signOutAction}>
             <button type="submit" className="rounded px-3 py-2 text-sm font-medium whitespace-nowrap text-slate-700 hover:bg-slate-100">
               {t("nav.signOut")}

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { authorizedAction } from "@/lib/actions/safe-action";
 import {
@@ -9,6 +10,7 @@ import {
   mergeDepartmentsSchema,
   renameDepartmentSchema,
 } from "./schemas";
+import { listMergeTargets } from "./queries";
 import { createDepartment, deleteDepartment, mergeDepartments, renameDepartment } from "./service";
 
 /** Department names and counts also show in the add-members dialog, which loads them fresh each time. */
@@ -25,6 +27,10 @@ export const renameDepartmentAction = authorizedAction(renameDepartmentSchema, a
   refresh();
   return { data: null };
 });
+
+export const mergeTargetsAction = authorizedAction(z.object({ departmentId: z.uuid() }), async ({ departmentId }, viewer) => ({
+  data: await listMergeTargets(getDb(), viewer, { exceptId: departmentId }),
+}));
 
 export const mergeDepartmentsAction = authorizedAction(mergeDepartmentsSchema, async (input, viewer) => {
   const data = await mergeDepartments(getDb(), viewer, input);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, departments, users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment as insertDepartment, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { DEPARTMENTS_PAGE_SIZE, listDepartmentChoices, listDepartmentsPage } from "./queries";
+import { DEPARTMENTS_PAGE_SIZE, listDepartmentsPage, listMergeTargets } from "./queries";
 import { createDepartmentSchema } from "./schemas";
 import { createDepartment, deleteDepartment, mergeDepartments, renameDepartment, setDepartmentHead } from "./service";
 
@@ -187,7 +187,10 @@ describe("isolation", () => {
     expect(await departmentIdOf("Acme Only")).toBe(ownId);
     const names = (await listDepartmentsPage(handle.db, admin)).rows.map((r) => r.name);
     expect(names).not.toContain("Globex Only");
-    expect((await listDepartmentChoices(handle.db, admin)).map((d) => d.name)).not.toContain("Globex Only");
+    const targets = (await listMergeTargets(handle.db, admin, { exceptId: ownId })).map((d) => d.name);
+    expect(targets).not.toContain("Globex Only");
+    expect(targets).not.toContain("Acme Only");
+    expect(targets).toContain("Sales");
     expect((await listDepartmentsPage(handle.db, foreignAdmin)).rows.map((r) => r.name)).toEqual(["Globex Only", "Sales"]);
   });
 

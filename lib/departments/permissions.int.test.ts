@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { listDepartmentChoices, listDepartmentsPage } from "./queries";
+import { listDepartmentsPage, listMergeTargets } from "./queries";
 import { createDepartment as createThroughService, deleteDepartment, mergeDepartments, renameDepartment, setDepartmentHead } from "./service";
 
 type Actor = "admin" | "hr" | "learner" | "foreignAdmin";
@@ -65,7 +65,7 @@ async function attempt(actor: Actor, action: Action): Promise<Expected> {
   const departmentId = department.id;
   const operationId = opId();
   const run: Record<Action, () => Promise<unknown>> = {
-    list: () => Promise.all([listDepartmentsPage(handle.db, ctx), listDepartmentChoices(handle.db, ctx)]),
+    list: () => Promise.all([listDepartmentsPage(handle.db, ctx), listMergeTargets(handle.db, ctx, { exceptId: departmentId })]),
     create: () => createThroughService(handle.db, ctx, { name: `Created ${counter}`, operationId }),
     rename: () => renameDepartment(handle.db, ctx, { departmentId, name: `Renamed ${counter}`, operationId }),
     setHead: () => setDepartmentHead(handle.db, ctx, { departmentId, headId: null, operationId }),

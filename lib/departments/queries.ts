@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { departments, users } from "@/db/schema";
@@ -58,12 +58,16 @@ export async function listDepartmentsPage(
 
 export type DepartmentChoice = { id: string; name: string };
 
-/** Every department of the company by name: the targets a merge can choose from. */
-export async function listDepartmentChoices(db: DatabaseOrTransaction, ctx: Ctx): Promise<DepartmentChoice[]> {
+/** The company's other departments by name: what a merge can choose as its target. */
+export async function listMergeTargets(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  options: { exceptId: string },
+): Promise<DepartmentChoice[]> {
   assertCan(ctx, "department.merge");
   return db
     .select({ id: departments.id, name: departments.name })
     .from(departments)
-    .where(eq(departments.companyId, ctx.companyId))
+    .where(and(eq(departments.companyId, ctx.companyId), ne(departments.id, options.exceptId)))
     .orderBy(asc(sql`lower(${departments.name})`), asc(departments.id));
 }

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ProfileForm } from "@/components/profile/profile-form";
+import { getDb } from "@/db/client";
+import { requireViewer } from "@/lib/auth/current-user";
+import { PROFILE_LOCALES, timeZones } from "@/lib/i18n/locales";
+import { getProfile } from "@/lib/profile/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("profile"))("title") };
+}
+
+/** A language's name in that language itself, so people find their own whatever the interface shows. */
+const languageName = (locale: string) => new Intl.DisplayNames([locale], { type: "language" }).of(locale) ?? locale;
+
+/** Everyone's own profile: their details, and the place for their password. */
+export default async function ProfilePage() {
+  const viewer = await requireViewer();
+  const [profile, t, format] = await Promise.all([getProfile(getDb(), viewer), getTranslations("profile"), getFormatter()]);
+  const now = format.dateTime(new Date(), {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+  });
+  return (
+    <div className="space-y-10">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 max-w-2xl text-slate-600">{t("intro")}</p>
+      </div>
+      <section aria-labelledby="profile-details" className="space-y-5 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+        <h2 id="profile-details" className="text-lg font-semibold">
+          {t("details.title")}
+        </h2>
+        <dl>
+          <dt className="text-sm font-medium text-slate-900">{t("details.email")}</dt>
+          <dd className="mt-1 text-sm break-all text-slate-700">{profile.email}</dd>
+          <dd className="mt-1 text-xs text-slate-600">{t("details.emailHint")}</dd>
+        </dl>
+        <ProfileForm
+          name={profile.name}
+          timeZone={profile.timeZone ?? ""}
+          locale={profile.locale ?? ""}
+          companyTimeZone={profile.companyTimeZone}
+          companyLocaleLabel={languageName(profile.companyLocale)}
+          timeZones={timeZones()}
+          locales={PROFILE_LOCALES.map((value) => ({ value, label: languageName(value) }))}
+          now={t("now", { now })}
+        />
+      </section>
+      <section id="password" aria-labelledby="profile-password" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+        <h2 id="profile-password" className="text-lg font-semibold">
+          {t("password.title")}
+        </h2>
+        <p className="text-sm text-slate-600">{t("password.intro")}</p>
+      </section>
+    </div>
+  );
+}

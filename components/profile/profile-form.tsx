@@ -1,0 +1,106 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { ActionAlert } from "@/components/ui/action-alert";
+import { Button } from "@/components/ui/button";
+import { FormField, inputClass } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
+import { PERSON_NAME_MAX } from "@/lib/profile/schemas";
+import { updateProfileAction } from "@/lib/profile/actions";
+
+const FIELDS = ["name", "timeZone", "locale"] as const;
+
+export type ProfileFormProps = {
+  name: string;
+  /** The person's own choices; "" is the company's default. */
+  timeZone: string;
+  locale: string;
+  companyTimeZone: string;
+  companyLocaleLabel: string;
+  timeZones: readonly string[];
+  locales: readonly { value: string; label: string }[];
+  /** The current time in the person's time zone, so a change shows its effect. */
+  now: string;
+};
+
+/**
+ * Name, time zone and language. Saving refreshes the page: the header, dates and the interface
+ * language follow at once, because every render reads the person afresh. Each save is its own
+ * operation, so a double click writes once.
+ */
+export function ProfileForm(props: ProfileFormProps) {
+  const t = useTranslations("profile.form");
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [saved, setSaved] = useState(false);
+  const save = useAction(updateProfileAction);
+  const fieldErrors = save.error?.fieldErrors ?? {};
+
+  useEffect(() => {
+    if (save.error) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [save.error]);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const text = (field: string) => String(data.get(field) ?? "");
+    setSaved(false);
+    save.run({ name: text("name"), timeZone: text("timeZone"), locale: text("locale"), operationId: crypto.randomUUID() }, () => {
+      setSaved(true);
+      router.refresh();
+    });
+  };
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="max-w-xl space-y-5">
+      <ActionAlert error={save.error} fields={FIELDS} />
+      <FormField label={t("name")} hint={t("nameHint")} errors={fieldErrors.name}>
+        {(control) => (
+          <input
+            {...control}
+            name="name"
+            required
+            maxLength={PERSON_NAME_MAX}
+            defaultValue={props.name}
+            autoComplete="name"
+            className={inputClass}
+          />
+        )}
+      </FormField>
+      <FormField label={t("timeZone")} hint={`${t("timeZoneHint")} ${props.now}`} errors={fieldErrors.timeZone}>
+        {(control) => (
+          <select {...control} name="timeZone" defaultValue={props.timeZone} className={inputClass}>
+            <option value="">{t("companyDefault", { value: props.companyTimeZone })}</option>
+            {props.timeZones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField label={t("language")} hint={t("languageHint")} errors={fieldErrors.locale}>
+        {(control) => (
+          <select {...control} name="locale" defaultValue={props.locale} className={inputClass}>
+            <option value="">{t("companyDefault", { value: props.companyLocaleLabel })}</option>
+            {props.locales.map((locale) => (
+              <option key={locale.value} value={locale.value} lang={locale.value}>
+                {locale.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <div className="flex flex-wrap items-center gap-4">
+        <Button type="submit" variant="primary" pending={save.pending}>
+          {save.pending ? t("saving") : t("save")}
+        </Button>
+        <p role="status" className="text-sm text-emerald-800">
+          {saved && !save.pending ? t("saved") : ""}
+        </p>
+      </div>
+    </form>
+  );
+}

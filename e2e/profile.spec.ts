@@ -1,0 +1,46 @@
+import { findSpareLearner } from "./support/data";
+import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+
+test("a learner edits their name, time zone and language and sees them applied @learner", async ({ page, db }, testInfo) => {
+  // Spare learners 3 and 4 are this spec's alone, so no other spec sees the new name or language.
+  const learner = await findSpareLearner(db, testInfo.project.name === "mobile" ? 4 : 3);
+  const newName = `Pat Profile ${Date.now()}`;
+
+  await signIn(page, learner.email);
+  await page.getByRole("link", { name: "Profile" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Profile" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Password" })).toBeVisible();
+  await expect(page.getByText(learner.email)).toBeVisible();
+  const timeZone = page.getByRole("combobox", { name: "Time zone" });
+  await expect(timeZone).toHaveValue("");
+  await expect(timeZone.getByRole("option", { selected: true })).toHaveText("Company default (Europe/Berlin)");
+  await expectAccessible(page);
+
+  // An empty name is refused beside the field, and nothing is saved.
+  const name = page.getByRole("textbox", { name: "Name" });
+  await name.fill("  ");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expect(name).toHaveAccessibleDescription(/^Enter your name\./);
+  await expect(name).toBeFocused();
+
+  await name.fill(newName);
+  await timeZone.selectOption("Asia/Tokyo");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your profile is saved." })).toBeVisible();
+  // The page is rendered again in the new time zone: Tokyo is GMT+9 all year.
+  await expect(timeZone).toHaveAccessibleDescription(/In your time zone it is now .*GMT\+9\.$/);
+  await expectAccessible(page);
+
+  await page.getByRole("combobox", { name: "Language" }).selectOption({ label: "Deutsch" });
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${newName}` })).toBeVisible();
+  await page.reload();
+  await page.getByRole("link", { name: "Profile" }).click();
+  await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue(newName);
+  await expect(page.getByRole("combobox", { name: "Time zone" })).toHaveValue("Asia/Tokyo");
+  await expect(page.getByRole("combobox", { name: "Language" })).toHaveValue("de");
+});
