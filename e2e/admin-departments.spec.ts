@@ -75,8 +75,9 @@ test("an admin creates, renames, merges and deletes departments", async ({ page,
   const crewId = await departmentId(db, omar.companyId, crew);
   const harborId = await departmentId(db, omar.companyId, harbor);
   // Two people join the crew, as the people pages or an HR form would put them there.
+  const crewEmails = [1, 2].map((n) => `crew-${n}-${randomUUID()}@acme.example`);
   await db.insert(users).values(
-    [1, 2].map((n) => ({ companyId: omar.companyId, departmentId: crewId, name: `Crew Member ${n}`, email: `crew-${n}-${randomUUID()}@acme.example` })),
+    crewEmails.map((email, index) => ({ companyId: omar.companyId, departmentId: crewId, name: `Crew Member ${index + 1}`, email })),
   );
   await page.reload();
   await expect(row(page, crew)).toContainText("2 people");
@@ -113,6 +114,17 @@ test("an admin creates, renames, merges and deletes departments", async ({ page,
   expect(await departmentId(db, omar.companyId, crew)).toBeUndefined();
   const moved = await db.select({ id: users.id }).from(users).where(eq(users.departmentId, harborId!));
   expect(moved).toHaveLength(2);
+
+  // The head: one of the department's people, shown in the list.
+  await page.getByRole("button", { name: `Choose the head of ${harbor}` }).click();
+  const head = page.getByRole("dialog", { name: `Head of “${harbor}”` });
+  const person = head.getByRole("combobox", { name: "Head" });
+  await expect(person).toHaveValue("");
+  await person.selectOption({ label: `Crew Member 1 (${crewEmails[0]})` });
+  await expectAccessible(page);
+  await head.getByRole("button", { name: "Save" }).click();
+  await expect(head).toBeHidden();
+  await expect(row(page, harbor)).toContainText("Crew Member 1");
 
   // An empty department is deleted after confirmation.
   await createDepartment(page, spare);

@@ -5,11 +5,12 @@ import { DialogButton } from "@/components/ui/dialog-button";
 import { renameDepartmentAction } from "@/lib/departments/actions";
 import type { DepartmentRow } from "@/lib/departments/queries";
 import { DeleteDepartmentDialog } from "./delete-department-dialog";
+import { DepartmentHeadDialog } from "./department-head-dialog";
 import { DepartmentNameDialog } from "./department-name-dialog";
 import { MergeDepartmentDialog } from "./merge-department-dialog";
 
-/** A row's Rename, Merge and Delete; each button names its department for assistive technology. */
-export function DepartmentActions({ department }: { department: Pick<DepartmentRow, "id" | "name" | "peopleCount"> }) {
+/** A row's Rename, Head, Merge and Delete; each button names its department for assistive technology. */
+export function DepartmentActions({ department }: { department: DepartmentRow }) {
   const t = useTranslations("departments");
   const named = (label: string, full: string) => (
     <>
@@ -30,6 +31,9 @@ export function DepartmentActions({ department }: { department: Pick<DepartmentR
             onClose={close}
           />
         )}
+      </DialogButton>
+      <DialogButton variant="ghost" label={named(t("head.button"), t("head.buttonFor", { name: department.name }))}>
+        {(close) => <DepartmentHeadDialog department={department} onClose={close} />}
       </DialogButton>
       <DialogButton variant="ghost" label={named(t("merge.button"), t("merge.buttonFor", { name: department.name }))}>
         {(close) => <MergeDepartmentDialog department={department} onClose={close} />}

@@ -9,9 +9,10 @@ import {
   deleteDepartmentSchema,
   mergeDepartmentsSchema,
   renameDepartmentSchema,
+  setDepartmentHeadSchema,
 } from "./schemas";
-import { listMergeTargets } from "./queries";
-import { createDepartment, deleteDepartment, mergeDepartments, renameDepartment } from "./service";
+import { listHeadCandidates, listMergeTargets } from "./queries";
+import { createDepartment, deleteDepartment, mergeDepartments, renameDepartment, setDepartmentHead } from "./service";
 
 /** Department names and counts also show in the add-members dialog, which loads them fresh each time. */
 const refresh = () => revalidatePath("/admin/departments");
@@ -24,6 +25,16 @@ export const createDepartmentAction = authorizedAction(createDepartmentSchema, a
 
 export const renameDepartmentAction = authorizedAction(renameDepartmentSchema, async (input, viewer) => {
   await renameDepartment(getDb(), viewer, input);
+  refresh();
+  return { data: null };
+});
+
+export const headCandidatesAction = authorizedAction(z.object({ departmentId: z.uuid() }), async ({ departmentId }, viewer) => ({
+  data: await listHeadCandidates(getDb(), viewer, departmentId),
+}));
+
+export const setDepartmentHeadAction = authorizedAction(setDepartmentHeadSchema, async (input, viewer) => {
+  await setDepartmentHead(getDb(), viewer, input);
   refresh();
   return { data: null };
 });

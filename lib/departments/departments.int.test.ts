@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, departments, users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment as insertDepartment, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { DEPARTMENTS_PAGE_SIZE, listDepartmentsPage, listMergeTargets } from "./queries";
+import { DEPARTMENTS_PAGE_SIZE, listDepartmentsPage, listHeadCandidates, listMergeTargets } from "./queries";
 import { createDepartmentSchema } from "./schemas";
 import { createDepartment, deleteDepartment, mergeDepartments, renameDepartment, setDepartmentHead } from "./service";
 
@@ -105,6 +105,17 @@ describe("heads", () => {
       { headId: head.id, previousHeadId: null },
       { headId: null, previousHeadId: head.id },
     ]);
+  });
+
+  it("offers the department's active people by name as heads; another company's department is not found", async () => {
+    const { departmentId } = await create("Procurement");
+    const bea = await createPerson(handle.db, admin.companyId, { name: "bea Buyer", departmentId });
+    const abe = await createPerson(handle.db, admin.companyId, { name: "Abe Agent", departmentId });
+    await createPerson(handle.db, admin.companyId, { name: "Gone Buyer", departmentId, deactivated: true });
+    await createPerson(handle.db, admin.companyId, { name: "Elsewhere" });
+    const candidates = await listHeadCandidates(handle.db, admin, departmentId);
+    expect(candidates.map((c) => c.id)).toEqual([abe.id, bea.id]);
+    await expect(listHeadCandidates(handle.db, foreignAdmin, departmentId)).rejects.toMatchObject({ code: "not_found" });
   });
 });
 

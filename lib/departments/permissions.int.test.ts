@@ -2,39 +2,44 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { listDepartmentsPage, listMergeTargets } from "./queries";
+import { listDepartmentsPage, listHeadCandidates, listMergeTargets } from "./queries";
 import { createDepartment as createThroughService, deleteDepartment, mergeDepartments, renameDepartment, setDepartmentHead } from "./service";
 
 type Actor = "admin" | "hr" | "learner" | "foreignAdmin";
-type Action = "list" | "create" | "rename" | "setHead" | "merge" | "delete";
+type Action = "list" | "create" | "rename" | "headCandidates" | "setHead" | "merge" | "delete";
 type Expected = "ok" | "forbidden" | "not_found";
 
 /**
  * Written out by hand, not derived from lib/permissions.ts: role × action on a department of the
- * admins' company. HR staff read people but manage departments only through the HR forms.
+ * admins' company (listing and creating act on the caller's own company). HR staff read people
+ * but manage departments only through the HR forms.
  */
 const matrix: [Actor, Action, Expected][] = [
   ["admin", "list", "ok"],
   ["admin", "create", "ok"],
   ["admin", "rename", "ok"],
+  ["admin", "headCandidates", "ok"],
   ["admin", "setHead", "ok"],
   ["admin", "merge", "ok"],
   ["admin", "delete", "ok"],
   ["hr", "list", "forbidden"],
   ["hr", "create", "forbidden"],
   ["hr", "rename", "forbidden"],
+  ["hr", "headCandidates", "forbidden"],
   ["hr", "setHead", "forbidden"],
   ["hr", "merge", "forbidden"],
   ["hr", "delete", "forbidden"],
   ["learner", "list", "forbidden"],
   ["learner", "create", "forbidden"],
   ["learner", "rename", "forbidden"],
+  ["learner", "headCandidates", "forbidden"],
   ["learner", "setHead", "forbidden"],
   ["learner", "merge", "forbidden"],
   ["learner", "delete", "forbidden"],
   ["foreignAdmin", "list", "ok"],
   ["foreignAdmin", "create", "ok"],
   ["foreignAdmin", "rename", "not_found"],
+  ["foreignAdmin", "headCandidates", "not_found"],
   ["foreignAdmin", "setHead", "not_found"],
   ["foreignAdmin", "merge", "not_found"],
   ["foreignAdmin", "delete", "not_found"],
@@ -68,6 +73,7 @@ async function attempt(actor: Actor, action: Action): Promise<Expected> {
     list: () => Promise.all([listDepartmentsPage(handle.db, ctx), listMergeTargets(handle.db, ctx, { exceptId: departmentId })]),
     create: () => createThroughService(handle.db, ctx, { name: `Created ${counter}`, operationId }),
     rename: () => renameDepartment(handle.db, ctx, { departmentId, name: `Renamed ${counter}`, operationId }),
+    headCandidates: () => listHeadCandidates(handle.db, ctx, departmentId),
     setHead: () => setDepartmentHead(handle.db, ctx, { departmentId, headId: null, operationId }),
     merge: () => mergeDepartments(handle.db, ctx, { departmentId, targetId: target.id, operationId }),
     delete: () => deleteDepartment(handle.db, ctx, { departmentId, operationId }),

@@ -1,9 +1,11 @@
-import { and, asc, count, eq, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { departments, users } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
+import { notFound } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
+import { HEAD_CANDIDATES_LIMIT } from "./schemas";
 
 export const DEPARTMENTS_PAGE_SIZE = 25;
 
@@ -70,4 +72,29 @@ export async function listMergeTargets(
     .from(departments)
     .where(and(eq(departments.companyId, ctx.companyId), ne(departments.id, options.exceptId)))
     .orderBy(asc(sql`lower(${departments.name})`), asc(departments.id));
+}
+
+export type HeadCandidate = { id: string; name: string; email: string };
+
+/**
+ * Who the "Head" dialog offers: the department's active people by name (the service accepts any
+ * active person of the company, for the HR forms). Another company's department is not found.
+ */
+export async function listHeadCandidates(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  departmentId: string,
+): Promise<HeadCandidate[]> {
+  assertCan(ctx, "department.setHead");
+  const [department] = await db
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.id, departmentId), eq(departments.companyId, ctx.companyId)));
+  if (!department) throw notFound();
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.companyId, ctx.companyId), eq(users.departmentId, departmentId), isNull(users.deactivatedAt)))
+    .orderBy(asc(sql`lower(${users.name})`), asc(users.id))
+    .limit(HEAD_CANDIDATES_LIMIT);
 }

@@ -2,6 +2,8 @@ import { z } from "zod";
 
 /** Messages are catalogue keys under `validation.*`, rendered beside the field. */
 export const DEPARTMENT_NAME_MAX = 120;
+/** The "Head" dialog lists at most this many of the department's people. */
+export const HEAD_CANDIDATES_LIMIT = 500;
 
 const operationId = z.uuid();
 const departmentId = z.uuid();
