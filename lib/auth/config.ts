@@ -5,7 +5,8 @@ import type { NextAuthConfig } from "next-auth";
  * company and roles are read from the database on every request (see `current-user.ts`).
  */
 export const authConfig = {
-  pages: { signIn: "/sign-in" },
+  // Auth.js's own failures (a provider that cannot be reached, say) land on the sign-in page too.
+  pages: { signIn: "/sign-in", error: "/sign-in" },
   session: { strategy: "jwt" },
   trustHost: true,
   providers: [],
