@@ -28,5 +28,6 @@ declare module "oidc-provider" {
     constructor(issuer: string, configuration?: Configuration);
     readonly issuer: string;
     listen(port: number, host: string, callback?: () => void): Server;
+    on(event: string, listener: (ctx: unknown, error: Error & { error_description?: string; error_detail?: string }) => void): this;
   }
 }

@@ -14,7 +14,10 @@ export const authConfig = {
     // A failed sign-in is an expected event, not a stack trace.
     error(error) {
       if ("type" in error && error.type === "CredentialsSignin") return;
-      console.error(JSON.stringify({ level: "error", message: "auth error", error: error.message }));
+      // Auth.js's own message only points at its docs; the underlying error says what went wrong.
+      const cause = (error.cause as { err?: Error & { error_description?: string } } | undefined)?.err;
+      const detail = cause instanceof Error ? [cause.message, cause.error_description].filter(Boolean).join(": ") : undefined;
+      console.error(JSON.stringify({ level: "error", message: "auth error", error: error.message, cause: detail }));
     },
   },
   callbacks: {

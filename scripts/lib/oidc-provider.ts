@@ -5,7 +5,8 @@ import Provider from "oidc-provider";
 export type OidcTestAccount = { login: string; email: string; emailVerified: boolean };
 
 export type OidcProviderOptions = {
-  port: number;
+  /** `http://127.0.0.1:<port>/`: the trailing slash keeps it equal to its parsed URL, which Auth.js compares against. */
+  issuer: string;
   clientId: string;
   clientSecret: string;
   /** The app's callback, e.g. `http://127.0.0.1:3130/api/auth/callback/oidc`. */
@@ -13,7 +14,7 @@ export type OidcProviderOptions = {
   accounts: readonly OidcTestAccount[];
 };
 
-export type RunningOidcProvider = { issuer: string; stop: () => Promise<void> };
+export type RunningOidcProvider = { stop: () => Promise<void> };
 
 /**
  * A real OpenID provider on loopback for tests, with one confidential client and a fixed list of
@@ -21,10 +22,8 @@ export type RunningOidcProvider = { issuer: string; stop: () => Promise<void> };
  * that is not in the list cannot sign in there.
  */
 export async function startOidcProvider(options: OidcProviderOptions): Promise<RunningOidcProvider> {
-  // The trailing slash keeps the identifier equal to its parsed URL, which Auth.js compares against.
-  const issuer = `http://127.0.0.1:${options.port}/`;
   const accounts = new Map(options.accounts.map((account) => [account.login, account]));
-  const provider = new Provider(issuer, {
+  const provider = new Provider(options.issuer, {
     clients: [
       {
         client_id: options.clientId,
@@ -48,8 +47,12 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<R
       };
     },
   });
+  // The app only learns "invalid_grant" and the like; the reason is worth seeing in the test output.
+  for (const event of ["authorization.error", "grant.error", "server_error"]) {
+    provider.on(event, (_ctx, error) => console.error(`oidc-provider ${event}: ${error.message} ${error.error_detail ?? ""}`));
+  }
   const server = await new Promise<Server>((resolve, reject) => {
-    const listening = provider.listen(options.port, "127.0.0.1", () => resolve(listening));
+    const listening = provider.listen(Number(new URL(options.issuer).port), "127.0.0.1", () => resolve(listening));
     listening.once("error", reject);
   });
   const stop = () =>
@@ -57,5 +60,5 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<R
       server.closeAllConnections();
       server.close(() => resolve());
     });
-  return { issuer, stop };
+  return { stop };
 }
