@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { companies, departments, type Role, users } from "@/db/schema";
+import { companies, companyDomains, departments, type Role, users } from "@/db/schema";
 import { type CompanyKey, DEMO_PEOPLE } from "./accounts";
 import { DAY, type Random, ago } from "./random";
 
@@ -166,6 +166,8 @@ export async function insertPeople(tx: Transaction, rng: Random, now: Date, pass
     COMPANIES.map((company) => [company.key, insertedCompanies.find((row) => row.name === company.name)!.id]),
   );
   const companyId = (key: CompanyKey) => companyIds.get(key)!;
+  // Each company owns its email domain, so its people can sign in through single sign-on.
+  await tx.insert(companyDomains).values(COMPANIES.map((company) => ({ domain: company.domain, companyId: companyId(company.key) })));
 
   // Heads are unknown until users exist, and users need department ids: departments go first, heads later.
   const insertedDepartments = await tx

@@ -1,5 +1,5 @@
-import { inArray, sql } from "drizzle-orm";
-import { users } from "@/db/schema";
+import { eq, inArray, sql } from "drizzle-orm";
+import { companies, companyDomains, users } from "@/db/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
@@ -30,6 +30,18 @@ describe("demo seed", () => {
       .where(inArray(users.email, demoAccounts.map((a) => a.email)));
     expect(rows).toHaveLength(demoAccounts.length);
     expect(rows.find((r) => r.email === "jonas.mueller@acme.example")).toMatchObject({ locale: "de", timeZone: "Europe/Berlin" });
+  });
+
+  it("gives each company its own email domain, for single sign-on", async () => {
+    const rows = await handle.db
+      .select({ domain: companyDomains.domain, company: companies.name })
+      .from(companyDomains)
+      .innerJoin(companies, eq(companies.id, companyDomains.companyId))
+      .orderBy(companyDomains.domain);
+    expect(rows).toEqual([
+      { domain: "acme.example", company: "Acme GmbH" },
+      { domain: "globex.example", company: "Globex Ltd" },
+    ]);
   });
 
   it("keeps course progress consistent with the completions it summarizes", async () => {

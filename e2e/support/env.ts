@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { env } from "@/lib/env";
+import type { OidcTestAccount } from "@/scripts/lib/oidc-provider";
 import { e2eDatabaseName, smokePgliteDir, testPorts, testPusher } from "@/tests/ports";
 
 /** E2E runs on PostgreSQL: its own database on the test server, its own soketi and app ports. */
@@ -30,9 +31,35 @@ function appEnv(soketiPort: number): Record<string, string> {
   };
 }
 
+/** The local identity provider the e2e app signs in through; e2e/support/server.ts starts it. */
+export const e2eOidc = {
+  issuer: `http://127.0.0.1:${testPorts.e2eOidc}/`,
+  clientId: "cohort-e2e",
+  clientSecret: "cohort-e2e-oidc-secret",
+  displayName: "Acme Login",
+  redirectUri: `${e2eBaseUrl}/api/auth/callback/oidc`,
+};
+
+/** The people the identity provider knows; a login is also the subject it vouches for. */
+export const e2eOidcAccounts = {
+  /** A seeded person of the company owning globex.example. */
+  gary: { login: "gary", email: "gary.learner@globex.example", emailVerified: true },
+  /** The domain is Acme's, but nobody at Acme has this email. */
+  stranger: { login: "stranger", email: "stranger@acme.example", emailVerified: true },
+  /** A seeded person, but the provider has not verified the address. */
+  unverified: { login: "unverified", email: "hugo.hr@acme.example", emailVerified: false },
+} satisfies Record<string, OidcTestAccount>;
+
 /** The environment of the app under test, and of the test workers that reach its database directly. */
 export function e2eAppEnv(): Record<string, string> {
-  return { DATABASE_URL: e2eDatabaseUrl(), ...appEnv(testPorts.e2eSoketi) };
+  return {
+    DATABASE_URL: e2eDatabaseUrl(),
+    ...appEnv(testPorts.e2eSoketi),
+    OIDC_ISSUER: e2eOidc.issuer,
+    OIDC_CLIENT_ID: e2eOidc.clientId,
+    OIDC_CLIENT_SECRET: e2eOidc.clientSecret,
+    OIDC_DISPLAY_NAME: e2eOidc.displayName,
+  };
 }
 
 /** The PGlite smoke project's app: no DATABASE_URL, so it opens the embedded database. */

@@ -2,15 +2,16 @@ import { spawn } from "node:child_process";
 import pg from "pg";
 import { openPostgres } from "@/db/client";
 import { env } from "@/lib/env";
+import { startOidcProvider } from "@/scripts/lib/oidc-provider";
 import { prepareDatabase } from "@/scripts/lib/prepare-database";
 import { startSoketi } from "@/scripts/lib/soketi";
 import { e2eDatabaseName, testPorts, testPusher } from "@/tests/ports";
-import { E2E_SIGNIN_TIMEOUT_MS, e2eAppEnv, e2eDatabaseUrl } from "./env";
+import { E2E_SIGNIN_TIMEOUT_MS, e2eAppEnv, e2eDatabaseUrl, e2eOidc, e2eOidcAccounts } from "./env";
 import { buildIfMissing, nextBin, stopTogether } from "./web-server";
 
 /**
  * Playwright's web server for the PostgreSQL projects: a fresh, migrated and seeded database,
- * soketi, and `next start` on the production build (built first when missing).
+ * soketi, the local OpenID provider, and `next start` on the production build (built first when missing).
  */
 const databaseUrl = e2eDatabaseUrl();
 const admin = new pg.Client({ connectionString: env().testDatabaseUrl });
@@ -31,10 +32,12 @@ const soketi = await startSoketi({
   quiet: true,
 });
 
+const oidc = await startOidcProvider({ ...e2eOidc, accounts: Object.values(e2eOidcAccounts) });
+
 const appEnv = { ...process.env, ...e2eAppEnv() };
 await buildIfMissing(appEnv);
 const next = spawn(process.execPath, [nextBin, "start", "--port", String(testPorts.e2eApp), "--hostname", "127.0.0.1"], {
   stdio: "inherit",
   env: appEnv,
 });
-stopTogether(next, soketi);
+stopTogether(next, soketi, oidc);

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import type { RunningSoketi } from "@/scripts/lib/soketi";
 
 export const nextBin = new URL("../../node_modules/next/dist/bin/next", import.meta.url).pathname;
 
@@ -15,11 +14,11 @@ export async function buildIfMissing(appEnv: NodeJS.ProcessEnv): Promise<void> {
   if (code !== 0) throw new Error("next build failed");
 }
 
-/** Ends the app and its soketi together, whichever of Playwright's signal or the app's exit comes first. */
-export function stopTogether(app: ChildProcess, soketi: RunningSoketi): void {
+/** Ends the app and the servers beside it together, whichever of Playwright's signal or the app's exit comes first. */
+export function stopTogether(app: ChildProcess, ...companions: { stop: () => Promise<void> }[]): void {
   const stop = async () => {
     app.kill("SIGTERM");
-    await soketi.stop();
+    await Promise.all(companions.map((companion) => companion.stop()));
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop());

@@ -2,6 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "./index";
+import { SSO_PROVIDER_ID } from "./sso-provider";
 
 export type SignInState = { error: "invalid_credentials" | null; email: string };
 
@@ -25,6 +26,11 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     throw error; // the redirect after a successful sign-in travels as an exception
   }
   return { error: null, email };
+}
+
+/** Sends the browser to the identity provider; it comes back through Auth.js's OIDC callback. */
+export async function signInWithSsoAction(form: FormData): Promise<void> {
+  await signIn(SSO_PROVIDER_ID, { redirectTo: safeCallback(form.get("callbackUrl")) });
 }
 
 export async function signOutAction(): Promise<void> {

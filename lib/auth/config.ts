@@ -5,7 +5,8 @@ import type { NextAuthConfig } from "next-auth";
  * company and roles are read from the database on every request (see `current-user.ts`).
  */
 export const authConfig = {
-  pages: { signIn: "/sign-in" },
+  // Auth.js's own failures (a provider that cannot be reached, say) land on the sign-in page too.
+  pages: { signIn: "/sign-in", error: "/sign-in" },
   session: { strategy: "jwt" },
   trustHost: true,
   providers: [],
@@ -13,7 +14,10 @@ export const authConfig = {
     // A failed sign-in is an expected event, not a stack trace.
     error(error) {
       if ("type" in error && error.type === "CredentialsSignin") return;
-      console.error(JSON.stringify({ level: "error", message: "auth error", error: error.message }));
+      // Auth.js's own message only points at its docs; the underlying error says what went wrong.
+      const cause = (error.cause as { err?: Error & { error_description?: string } } | undefined)?.err;
+      const detail = cause instanceof Error ? [cause.message, cause.error_description].filter(Boolean).join(": ") : undefined;
+      console.error(JSON.stringify({ level: "error", message: "auth error", error: error.message, cause: detail }));
     },
   },
   callbacks: {

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { authSecret } from "@/lib/env";
 import { authConfig } from "./config";
 import { checkCredentials } from "./credentials";
+import { ssoProviders, ssoSignIn } from "./sso-provider";
 
 // Lazy, so that `next build` can evaluate routes without the production secret.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -14,5 +15,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       credentials: { email: {}, password: {} },
       authorize: (input) => checkCredentials(getDb(), input),
     }),
+    ...ssoProviders(),
   ],
+  callbacks: { ...authConfig.callbacks, signIn: ssoSignIn },
 }));

@@ -1,0 +1,77 @@
+import { and, eq } from "drizzle-orm";
+import type { Database, Transaction } from "@/db/client";
+import { companyDomains, userIdentities, users } from "@/db/schema";
+import { log } from "@/lib/log";
+
+/**
+ * Why a single sign-on was refused. They travel as `/sign-in?error=<code>` and each has a sentence
+ * under `sso.errors`; the `sso_` prefix keeps them apart from Auth.js's own error names.
+ */
+export const SSO_REFUSALS = ["sso_email_unverified", "sso_domain_unknown", "sso_person_unknown", "sso_person_deactivated"] as const;
+export type SsoRefusal = (typeof SSO_REFUSALS)[number];
+
+export const isSsoRefusal = (value: unknown): value is SsoRefusal => SSO_REFUSALS.includes(value as SsoRefusal);
+
+/** What the identity provider vouched for, straight from its ID token (so of unknown shape). */
+export type SsoClaims = { issuer: string; subject: string; email: unknown; emailVerified: unknown };
+
+export type SsoResult = { userId: string } | { refusal: SsoRefusal };
+
+/**
+ * Maps an external identity to an existing person; never creates one. A known (issuer, subject) is
+ * that person. Otherwise the email must be verified, its domain owned by a company, and a person of
+ * that company must have exactly that email: then the identity is linked, so later sign-ins follow
+ * the subject even if the email changes at the provider. Deactivated people are refused either way.
+ */
+export async function resolveSsoIdentity(db: Database, claims: SsoClaims): Promise<SsoResult> {
+  const result = await db.transaction((tx) => mapIdentity(tx, claims));
+  const fields = { issuer: claims.issuer, subject: claims.subject, email: claims.email };
+  if ("refusal" in result) log.warn("single sign-on refused", { ...fields, reason: result.refusal });
+  else log.info("single sign-on", { ...fields, userId: result.userId });
+  return result;
+}
+
+async function mapIdentity(tx: Transaction, { issuer, subject, email, emailVerified }: SsoClaims): Promise<SsoResult> {
+  const now = new Date();
+  const [linked] = await tx
+    .select({ userId: users.id, deactivatedAt: users.deactivatedAt })
+    .from(userIdentities)
+    .innerJoin(users, eq(users.id, userIdentities.userId))
+    .where(and(eq(userIdentities.issuer, issuer), eq(userIdentities.subject, subject)))
+    .limit(1);
+  if (linked) {
+    if (linked.deactivatedAt) return { refusal: "sso_person_deactivated" };
+    await tx
+      .update(userIdentities)
+      .set({ lastSignInAt: now })
+      .where(and(eq(userIdentities.issuer, issuer), eq(userIdentities.subject, subject)));
+    return { userId: linked.userId };
+  }
+
+  // Only an address the provider has checked proves who this is; anything else could be typed by anyone.
+  const address = typeof email === "string" ? email.trim().toLowerCase() : "";
+  if (!address.includes("@") || !isVerified(emailVerified)) return { refusal: "sso_email_unverified" };
+
+  const domain = address.slice(address.lastIndexOf("@") + 1);
+  const [owner] = await tx
+    .select({ companyId: companyDomains.companyId })
+    .from(companyDomains)
+    .where(eq(companyDomains.domain, domain))
+    .limit(1);
+  if (!owner) return { refusal: "sso_domain_unknown" };
+
+  const [person] = await tx
+    .select({ id: users.id, deactivatedAt: users.deactivatedAt })
+    .from(users)
+    .where(and(eq(users.companyId, owner.companyId), eq(users.email, address)))
+    .limit(1);
+  if (!person) return { refusal: "sso_person_unknown" };
+  if (person.deactivatedAt) return { refusal: "sso_person_deactivated" };
+
+  // A concurrent first sign-in of the same identity has the same email, so it links the same person.
+  await tx.insert(userIdentities).values({ issuer, subject, userId: person.id, lastSignInAt: now }).onConflictDoNothing();
+  return { userId: person.id };
+}
+
+// Some providers (Amazon Cognito, for one) send the flag as a string.
+const isVerified = (value: unknown) => value === true || value === "true";
