@@ -18,7 +18,6 @@ export const testPorts = {
   e2eMailWeb: 2280 + offset,
   smokeSmtp: 2325 + offset,
   smokeMailWeb: 2380 + offset,
-  integrationOidc: 7101 + offset,
   e2eOidc: 7201 + offset,
 } as const;
 
