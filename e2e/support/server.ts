@@ -3,6 +3,7 @@ import pg from "pg";
 import { openPostgres } from "@/db/client";
 import { env } from "@/lib/env";
 import { prepareDatabase } from "@/scripts/lib/prepare-database";
+import { startMailDev } from "@/scripts/lib/maildev";
 import { startSoketi } from "@/scripts/lib/soketi";
 import { e2eDatabaseName, testPorts, testPusher } from "@/tests/ports";
 import { E2E_SIGNIN_TIMEOUT_MS, e2eAppEnv, e2eDatabaseUrl } from "./env";
@@ -10,7 +11,7 @@ import { buildIfMissing, nextBin, stopTogether } from "./web-server";
 
 /**
  * Playwright's web server for the PostgreSQL projects: a fresh, migrated and seeded database,
- * soketi, and `next start` on the production build (built first when missing).
+ * soketi, MailDev, and `next start` on the production build (built first when missing).
  */
 const databaseUrl = e2eDatabaseUrl();
 const admin = new pg.Client({ connectionString: env().testDatabaseUrl });
@@ -31,10 +32,12 @@ const soketi = await startSoketi({
   quiet: true,
 });
 
+const mailDev = await startMailDev({ smtpPort: testPorts.e2eSmtp, webPort: testPorts.e2eMailWeb, quiet: true });
+
 const appEnv = { ...process.env, ...e2eAppEnv() };
 await buildIfMissing(appEnv);
 const next = spawn(process.execPath, [nextBin, "start", "--port", String(testPorts.e2eApp), "--hostname", "127.0.0.1"], {
   stdio: "inherit",
   env: appEnv,
 });
-stopTogether(next, soketi);
+stopTogether(next, soketi, mailDev);

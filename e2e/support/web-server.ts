@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import type { RunningSoketi } from "@/scripts/lib/soketi";
+import type { RunningService } from "@/scripts/lib/child-service";
 
 export const nextBin = new URL("../../node_modules/next/dist/bin/next", import.meta.url).pathname;
 
@@ -15,11 +15,11 @@ export async function buildIfMissing(appEnv: NodeJS.ProcessEnv): Promise<void> {
   if (code !== 0) throw new Error("next build failed");
 }
 
-/** Ends the app and its soketi together, whichever of Playwright's signal or the app's exit comes first. */
-export function stopTogether(app: ChildProcess, soketi: RunningSoketi): void {
+/** Ends the app and its helpers (soketi, MailDev) together, whichever of Playwright's signal or the app's exit comes first. */
+export function stopTogether(app: ChildProcess, ...services: RunningService[]): void {
   const stop = async () => {
     app.kill("SIGTERM");
-    await soketi.stop();
+    await Promise.all(services.map((service) => service.stop()));
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop());
