@@ -72,11 +72,14 @@ export async function inspectToken(db: DatabaseOrTransaction, token: string): Pr
   return { state, purpose: row.purpose, email: state === "valid" ? row.email : null };
 }
 
-const tokenErrors = {
+const linkErrors = {
   invalid: "accounts.errors.linkInvalid",
   expired: "accounts.errors.linkExpired",
   used: "accounts.errors.linkUsed",
 } as const;
+
+/** Why a link cannot be used, as the error code (and catalogue key) that says so. */
+export const linkErrorCode = (state: TokenState) => linkErrors[state === "valid" ? "invalid" : state];
 
 /**
  * Spends a link: one statement sets `used_at` only while it is unused and unexpired, so of two
@@ -102,5 +105,5 @@ export async function consumeToken(
     .returning({ userId: accountTokens.userId, purpose: accountTokens.purpose });
   if (spent) return spent;
   const { state } = await inspectToken(tx, token);
-  throw new AppError(tokenErrors[state === "valid" ? "invalid" : state]);
+  throw new AppError(linkErrorCode(state));
 }
