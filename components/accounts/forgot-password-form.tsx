@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { authCardClass, authLinkClass } from "@/components/auth/auth-page";
 import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { useAction } from "@/components/ui/use-action";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import { requestPasswordResetAction } from "@/lib/accounts/actions";
 
 /** "Forgot your password?": the same answer whether or not the address has an account. */
@@ -15,6 +16,8 @@ export function ForgotPasswordForm() {
   const t = useTranslations("accounts.forgotPassword");
   const request = useAction(requestPasswordResetAction);
   const [sentTo, setSentTo] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, request.error);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -36,7 +39,7 @@ export function ForgotPasswordForm() {
   }
 
   return (
-    <form onSubmit={submit} noValidate className={authCardClass}>
+    <form ref={formRef} onSubmit={submit} noValidate className={authCardClass}>
       <p className="text-sm text-slate-700">{t("intro")}</p>
       <ActionAlert error={request.error} fields={["email"]} />
       <FormField label={t("email")} errors={request.error?.fieldErrors?.email}>

@@ -2,11 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { FormEvent } from "react";
+import { type FormEvent, useRef } from "react";
 import { authCardClass } from "@/components/auth/auth-page";
 import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { useAction } from "@/components/ui/use-action";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import { setPasswordAction } from "@/lib/accounts/actions";
 import { NEW_PASSWORD_FIELDS, NewPasswordFields } from "./new-password-fields";
 
@@ -15,6 +16,8 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
   const t = useTranslations("accounts.setPassword");
   const router = useRouter();
   const save = useAction(setPasswordAction);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, save.error);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -26,7 +29,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
   };
 
   return (
-    <form onSubmit={submit} noValidate className={authCardClass}>
+    <form ref={formRef} onSubmit={submit} noValidate className={authCardClass}>
       <p className="text-sm text-slate-700">{t("intro", { email })}</p>
       <ActionAlert error={save.error} fields={NEW_PASSWORD_FIELDS} />
       <NewPasswordFields labels={{ password: t("password"), confirm: t("confirmPassword") }} errors={save.error?.fieldErrors ?? {}} />

@@ -2,13 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogFooter } from "@/components/ui/dialog-footer";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { useAction } from "@/components/ui/use-action";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import { invitePersonAction } from "@/lib/accounts/actions";
 import { PERSON_NAME_MAX } from "@/lib/accounts/schemas";
 import type { DepartmentOption } from "@/lib/people/queries";
@@ -34,9 +35,7 @@ export function InvitePersonDialog({ departments, onClose }: { departments: read
   const formRef = useRef<HTMLFormElement>(null);
   const fieldErrors = invite.error?.fieldErrors ?? {};
 
-  useEffect(() => {
-    if (invite.error) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [invite.error]);
+  useFocusFirstInvalid(formRef, invite.error);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -7,6 +7,7 @@ import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { useAction } from "@/components/ui/use-action";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import { changePasswordAction } from "@/lib/accounts/actions";
 
 const FIELDS = ["currentPassword", ...NEW_PASSWORD_FIELDS] as const;
@@ -21,6 +22,7 @@ export function ChangePasswordForm() {
   const [operationId, setOperationId] = useState(() => crypto.randomUUID());
   const [changed, setChanged] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, change.error);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
