@@ -19,15 +19,22 @@ await prepareDatabase(handle, console.log);
 // Closed before Next starts: PGlite serves one process, and Next opens it lazily on first request.
 await handle.close();
 
-const { pusher } = config;
-const selfHosted = pusher.host === "127.0.0.1" || pusher.host === "localhost";
-const soketi = selfHosted && pusher.port
-  ? await startSoketi({ port: pusher.port, metricsPort: pusher.port + 3600, appId: pusher.appId, key: pusher.key, secret: pusher.secret })
-  : null;
-
-const { mail } = config;
-const localMail = mail.host === "127.0.0.1" || mail.host === "localhost";
-const mailDev = localMail ? await startMailDev({ smtpPort: mail.port, webPort: mail.devInboxPort }) : null;
+const { pusher, mail } = config;
+const isLocal = (host: string | undefined) => host === "127.0.0.1" || host === "localhost";
+// Started together; when one fails, the other is stopped rather than left running without us.
+const [soketiStart, mailDevStart] = await Promise.allSettled([
+  isLocal(pusher.host) && pusher.port
+    ? startSoketi({ port: pusher.port, metricsPort: pusher.port + 3600, appId: pusher.appId, key: pusher.key, secret: pusher.secret })
+    : null,
+  isLocal(mail.host) ? startMailDev({ smtpPort: mail.port, webPort: mail.devInboxPort }) : null,
+]);
+if (soketiStart.status === "rejected" || mailDevStart.status === "rejected") {
+  for (const started of [soketiStart, mailDevStart]) if (started.status === "fulfilled") await started.value?.stop();
+  release();
+  throw soketiStart.status === "rejected" ? soketiStart.reason : (mailDevStart as PromiseRejectedResult).reason;
+}
+const soketi = soketiStart.value;
+const mailDev = mailDevStart.value;
 
 const port = process.argv[2] ?? "3000";
 const next = spawn(process.execPath, [new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname, "dev", "--port", port], {

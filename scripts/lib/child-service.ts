@@ -3,6 +3,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 export type RunningService = { process: ChildProcess; stop: () => Promise<void> };
 
+/** Generous, because a busy two-core machine (tests, builds) can take many seconds to start a Node server. */
+const STARTUP_TIMEOUT_MS = 30_000;
+
 /**
  * Starts a local helper server (soketi, MailDev) as a child Node process and waits until `readyUrl`
  * answers 200; stops it with SIGTERM, then SIGKILL after 3 s. Quiet services keep their stderr for
@@ -33,7 +36,8 @@ export async function startService(options: {
     if (!exited) child.kill("SIGKILL");
   };
 
-  for (let attempt = 0; attempt < 100; attempt++) {
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
     if (exited) throw new Error(`${options.name} exited during start-up (${options.readyUrl}).\n${stderr}`);
     try {
       const response = await fetch(options.readyUrl);
@@ -44,7 +48,7 @@ export async function startService(options: {
     await sleep(100);
   }
   await stop();
-  throw new Error(`${options.name} did not answer at ${options.readyUrl} within 10 s.\n${stderr}`);
+  throw new Error(`${options.name} did not answer at ${options.readyUrl} within ${STARTUP_TIMEOUT_MS / 1000} s.\n${stderr}`);
 }
 
 /** A package's file inside this project's node_modules. */
