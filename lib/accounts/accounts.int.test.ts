@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { linkIn, mailbox, tokenIn } from "@/tests/mailbox";
 import { testPorts } from "@/tests/ports";
-import { changePassword, invitePerson, requestPasswordReset, resendInvitation, setPasswordWithToken } from "./service";
+import { changePassword, invitePerson, RESET_LINKS_PER_HOUR, requestPasswordReset, resendInvitation, setPasswordWithToken } from "./service";
 import { hashToken, inspectToken } from "./tokens";
 
 const inbox = mailbox(`http://127.0.0.1:${testPorts.integrationMailWeb}/api`);
@@ -215,6 +215,19 @@ describe("forgot password", () => {
     expect(await checkCredentials(handle.db, { email, password: PASSWORD })).toBeNull();
     expect(await checkCredentials(handle.db, { email, password: "brand new secret" })).toEqual({ id: person.id });
     expect((await inspectToken(handle.db, tokenB!)).state).toBe("expired");
+  });
+
+  it(`sends at most ${RESET_LINKS_PER_HOUR} links an hour to one person, answering the same`, async () => {
+    const person = await createPerson(handle.db, admin.companyId, { email: unique("flood") });
+    const outcomes = [];
+    for (let i = 0; i <= RESET_LINKS_PER_HOUR; i++) outcomes.push(await requestPasswordReset(handle.db, person.email));
+    expect(outcomes.map((outcome) => outcome.mail.length)).toEqual([...Array(RESET_LINKS_PER_HOUR).fill(1), 0]);
+    expect(outcomes.every((outcome) => outcome.result === null)).toBe(true);
+    await handle.db
+      .update(accountTokens)
+      .set({ createdAt: new Date(Date.now() - 61 * 60_000) })
+      .where(eq(accountTokens.userId, person.id));
+    expect((await requestPasswordReset(handle.db, person.email)).mail).toHaveLength(1);
   });
 
   it("answers the same for unknown and deactivated addresses, and sends them nothing", async () => {

@@ -1,6 +1,6 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { departments, users } from "@/db/schema";
+import { accountTokens, departments, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { verifyPassword, hashPassword } from "@/lib/auth/password";
 import { clearAccountFailures } from "@/lib/auth/throttle";
@@ -102,9 +102,13 @@ export async function resendInvitation(
   return { result, mail };
 }
 
+/** Reset links one person can be sent per hour: enough for a lost mail, too few to flood their inbox through the form. */
+export const RESET_LINKS_PER_HOUR = 3;
+
 /**
  * "Forgot password": a one-time link by email to an active person. Unknown and deactivated
- * addresses get no mail and the same answer, so the form tells nobody who has an account.
+ * addresses get no mail and the same answer, so the form tells nobody who has an account; past
+ * RESET_LINKS_PER_HOUR, requests are answered the same and send nothing.
  */
 export async function requestPasswordReset(db: Database, email: string): Promise<AccountOutcome<null>> {
   const [person] = await db
@@ -113,6 +117,17 @@ export async function requestPasswordReset(db: Database, email: string): Promise
     .where(and(eq(users.email, email), isNull(users.deactivatedAt)));
   if (!person) return { result: null, mail: [] };
   const mail = await db.transaction(async (tx) => {
+    // Taken in turn per person, so simultaneous requests cannot all pass the count.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, person.id)).for("update");
+    const recent = await tx.$count(
+      accountTokens,
+      and(
+        eq(accountTokens.userId, person.id),
+        eq(accountTokens.purpose, "password_reset"),
+        gt(accountTokens.createdAt, sql`now() - interval '1 hour'`),
+      ),
+    );
+    if (recent >= RESET_LINKS_PER_HOUR) return [];
     const issued = await issueToken(tx, { userId: person.id, purpose: "password_reset", createdBy: null });
     return [await composeLinkMail(tx, { userId: person.id, kind: "passwordReset", issued })];
   });
