@@ -34,18 +34,18 @@ export async function accountLinkMail(mail: AccountLinkMail): Promise<OutgoingMa
   ];
   const action = t(`${mail.kind}.action`);
   const expiry = t("expiry", { expiresAt: mail.expiresAt, timeZone: mail.recipient.timeZone });
-  const after = [t("linkFallback"), expiry, t(`${mail.kind}.ignore`)];
+  const ignore = t(`${mail.kind}.ignore`);
   const footer = t("footer", { company: mail.company });
 
-  const text = [...paragraphs, `${action}: ${mail.link}`, expiry, t(`${mail.kind}.ignore`), "--", footer].join("\n\n");
+  const text = [...paragraphs, `${action}: ${mail.link}`, expiry, ignore, "--", footer].join("\n\n");
   const p = (value: string) => `<p style="margin:0 0 16px">${escapeHtml(value)}</p>`;
   const href = escapeHtml(mail.link);
   const html = `<!doctype html>
 <html lang="${escapeHtml(locale)}"><body style="font-family:system-ui,sans-serif;color:#0f172a;line-height:1.5;max-width:560px;margin:0 auto;padding:24px">
 ${paragraphs.map(p).join("\n")}
 <p style="margin:24px 0"><a href="${href}" style="background:#2563eb;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(action)}</a></p>
-${p(after[0]!)}<p style="margin:0 0 16px;word-break:break-all"><a href="${href}">${href}</a></p>
-${after.slice(1).map(p).join("\n")}
+${p(t("linkFallback"))}<p style="margin:0 0 16px;word-break:break-all"><a href="${href}">${href}</a></p>
+${p(expiry)}${p(ignore)}
 <hr style="border:none;border-top:1px solid #e2e8f0;margin:24px 0"><p style="font-size:12px;color:#475569">${escapeHtml(footer)}</p>
 </body></html>`;
   return { to: mail.recipient.email, subject: t(`${mail.kind}.subject`, values), text, html };
