@@ -5,7 +5,8 @@ import { authSecret } from "@/lib/env";
 
 const { auth } = NextAuth(() => ({ ...authConfig, secret: authSecret() }));
 
-const PUBLIC_PAGES = ["/sign-in"];
+/** Pages for people who are not signed in: signing in, and choosing a password through a mailed link. */
+const PUBLIC_PAGES = ["/sign-in", "/forgot-password", "/set-password"];
 
 /**
  * Only redirects and tags requests: pages and the data layer check the person themselves.

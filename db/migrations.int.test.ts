@@ -14,8 +14,10 @@ async function describeSchema(handle: DatabaseHandle) {
 }
 
 const coreTables = [
+  "account_tokens",
   "audit_log",
   "companies",
+  "company_domains",
   "course_progress",
   "courses",
   "departments",
@@ -26,6 +28,8 @@ const coreTables = [
   "membership_events",
   "notifications",
   "operations",
+  "sign_in_throttles",
+  "user_identities",
   "users",
 ];
 

@@ -1,8 +1,15 @@
+import type { Messages } from "@/lib/i18n/catalogue";
+
+/** A domain's own errors, named by their full catalogue key so each domain keeps its sentences in its namespace. */
+type AccountsErrorCode = `accounts.errors.${keyof Messages["accounts"]["errors"]}`;
+
 /**
- * Expected failures: each code has a sentence in the message catalogue (`errors.<code>`), so a
- * person reads something they understand; `values` fill its placeholders.
+ * Expected failures: each code has a sentence in the message catalogue (`errors.<code>`, or the
+ * code itself when it is a full key such as `accounts.errors.linkExpired`), so a person reads
+ * something they understand; `values` fill its placeholders.
  */
 export type AppErrorCode =
+  | AccountsErrorCode
   | "unauthenticated"
   | "forbidden"
   | "not_found"
@@ -25,9 +32,14 @@ export type AppErrorCode =
   | "head_not_found";
 
 export class AppError extends Error {
+  /**
+   * `field` names the form field the error is about: the action shows the sentence beside that
+   * field (see `authorizedAction`), as it does for a schema's errors.
+   */
   constructor(
     readonly code: AppErrorCode,
     readonly values: Record<string, string | number> = {},
+    readonly field?: string,
   ) {
     super(code);
     this.name = "AppError";

@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   "department.setHead": ["admin"],
   "department.merge": ["admin"],
   "department.delete": ["admin"],
+  "person.invite": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,11 +4,12 @@ import { acquirePgliteLock } from "@/db/pglite-lock";
 import { DEMO_PASSWORD, demoAccounts } from "@/db/seed/accounts";
 import { env } from "@/lib/env";
 import { prepareDatabase } from "./lib/prepare-database";
+import { startMailDev } from "./lib/maildev";
 import { startSoketi } from "./lib/soketi";
 
 /**
  * `npm run dev`: migrate and seed the database (PGlite under .data/ unless DATABASE_URL is set),
- * start soketi and Next together, and stop both on Ctrl-C.
+ * start soketi, MailDev (when mail goes to this machine) and Next together, and stop them all on Ctrl-C.
  */
 const config = env();
 const release = config.databaseUrl ? () => {} : acquirePgliteLock(config.pgliteDataDir, "npm run dev");
@@ -18,11 +19,22 @@ await prepareDatabase(handle, console.log);
 // Closed before Next starts: PGlite serves one process, and Next opens it lazily on first request.
 await handle.close();
 
-const { pusher } = config;
-const selfHosted = pusher.host === "127.0.0.1" || pusher.host === "localhost";
-const soketi = selfHosted && pusher.port
-  ? await startSoketi({ port: pusher.port, metricsPort: pusher.port + 3600, appId: pusher.appId, key: pusher.key, secret: pusher.secret })
-  : null;
+const { pusher, mail } = config;
+const isLocal = (host: string | undefined) => host === "127.0.0.1" || host === "localhost";
+// Started together; when one fails, the other is stopped rather than left running without us.
+const [soketiStart, mailDevStart] = await Promise.allSettled([
+  isLocal(pusher.host) && pusher.port
+    ? startSoketi({ port: pusher.port, metricsPort: pusher.port + 3600, appId: pusher.appId, key: pusher.key, secret: pusher.secret })
+    : null,
+  isLocal(mail.host) ? startMailDev({ smtpPort: mail.port, webPort: mail.devInboxPort }) : null,
+]);
+if (soketiStart.status === "rejected" || mailDevStart.status === "rejected") {
+  for (const started of [soketiStart, mailDevStart]) if (started.status === "fulfilled") await started.value?.stop();
+  release();
+  throw soketiStart.status === "rejected" ? soketiStart.reason : (mailDevStart as PromiseRejectedResult).reason;
+}
+const soketi = soketiStart.value;
+const mailDev = mailDevStart.value;
 
 const port = process.argv[2] ?? "3000";
 const next = spawn(process.execPath, [new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname, "dev", "--port", port], {
@@ -33,6 +45,7 @@ console.log(`
   Cohort is starting on http://localhost:${port}
   Database: ${config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.pgliteDataDir}`}
   Realtime: ${soketi ? `soketi on 127.0.0.1:${pusher.port}` : `Pusher Channels (${pusher.cluster})`}
+  Mail:     ${mailDev ? `MailDev, SMTP on 127.0.0.1:${mail.port}; read what the app sends at ${mailDev.inboxUrl}` : `SMTP server ${mail.host}:${mail.port}`}
   Demo logins (password "${DEMO_PASSWORD}"):
 ${demoAccounts.map((account) => `    ${account.email.padEnd(30)} ${account.description}`).join("\n")}
 `);
@@ -42,7 +55,7 @@ async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   next.kill("SIGTERM");
-  await soketi?.stop();
+  await Promise.all([soketi?.stop(), mailDev?.stop()]);
   release();
   process.exit(code);
 }
@@ -51,4 +64,7 @@ process.on("SIGTERM", () => void stop(0));
 next.on("exit", (code) => void stop(code ?? 0));
 soketi?.process.on("exit", () => {
   if (!stopping) console.error("soketi stopped unexpectedly; live updates are unavailable.");
+});
+mailDev?.process.on("exit", () => {
+  if (!stopping) console.error("MailDev stopped unexpectedly; mail the app sends is lost.");
 });

@@ -4,6 +4,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openPglite, openPostgres } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
+import { startMailDev } from "@/scripts/lib/maildev";
 import { startSoketi } from "@/scripts/lib/soketi";
 import { testPorts, testPusher } from "./ports";
 import { env } from "@/lib/env";
@@ -18,7 +19,7 @@ declare module "vitest" {
 /**
  * Migrates once per run: PostgreSQL into a template database that each test file copies;
  * PGlite into a data-directory snapshot that each test file loads (about 1 s instead of 3–6).
- * Starts the integration tier's own soketi.
+ * Starts the integration tier's own soketi and MailDev.
  */
 export default async function setup(project: TestProject) {
   const soketi = await startSoketi({
@@ -28,6 +29,8 @@ export default async function setup(project: TestProject) {
     userAuthenticationTimeoutMs: 3000,
     quiet: true,
   });
+
+  const mailDev = await startMailDev({ smtpPort: testPorts.integrationSmtp, webPort: testPorts.integrationMailWeb, quiet: true });
 
   const url = env().testDatabaseUrl;
   let cleanup: () => Promise<void>;
@@ -66,6 +69,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     await cleanup();
     await soketi.stop();
+    await mailDev.stop();
   };
 }
 

@@ -1,7 +1,7 @@
 import { reloadEnv } from "@/lib/env";
 import { testPorts, testPusher } from "./ports";
 
-// Point the app's realtime client at this tier's soketi; reading the ports parsed the
+// Point the app's realtime client and mail at this tier's soketi and MailDev; reading the ports parsed the
 // environment once already, so parse it again with these values.
 Object.assign(process.env, {
   PUSHER_APP_ID: testPusher.appId,
@@ -10,6 +10,9 @@ Object.assign(process.env, {
   PUSHER_HOST: "127.0.0.1",
   PUSHER_PORT: String(testPorts.integrationSoketi),
   PUSHER_USE_TLS: "false",
+  SMTP_HOST: "127.0.0.1",
+  SMTP_PORT: String(testPorts.integrationSmtp),
+  APP_URL: "http://cohort.test",
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 });
 reloadEnv();

@@ -1,22 +1,32 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
 import { signInAction, type SignInState } from "@/lib/auth/actions";
+import { authCardClass, authLinkClass } from "./auth-page";
 
 type DemoAccount = { email: string; name: string; description: string };
 
 export function SignInForm({
   callbackUrl,
+  initialEmail,
+  passwordSet,
   demoAccounts,
   demoPassword,
 }: {
   callbackUrl: string;
+  initialEmail: string;
+  /** Arrived here from choosing a password with a mailed link. */
+  passwordSet: boolean;
   demoAccounts: DemoAccount[];
   demoPassword: string | null;
 }) {
   const t = useTranslations("signIn");
-  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, { error: null, email: "" });
+  const ta = useTranslations("accounts.signIn");
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, { error: null, email: initialEmail });
+  const error =
+    state.error === "throttled" ? ta("throttled", { minutes: state.minutes ?? 1 }) : state.error ? t("invalidCredentials") : null;
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
@@ -28,11 +38,16 @@ export function SignInForm({
 
   return (
     <>
-      <form action={formAction} className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm" noValidate>
+      <form action={formAction} className={authCardClass} noValidate>
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
-        {state.error && (
-          <p role="alert" aria-label={t("invalidCredentials")} className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
-            {t("invalidCredentials")}
+        {passwordSet && !state.error && (
+          <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            {ta("passwordSet")}
+          </p>
+        )}
+        {error && (
+          <p role="alert" aria-label={error} className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+            {error}
           </p>
         )}
         <div>
@@ -71,6 +86,11 @@ export function SignInForm({
         >
           {pending ? t("submitting") : t("submit")}
         </button>
+        <p className="text-center text-sm">
+          <Link href="/forgot-password" className={authLinkClass}>
+            {ta("forgotPassword")}
+          </Link>
+        </p>
       </form>
       {demoAccounts.length > 0 && demoPassword && (
         <section aria-labelledby="demo-accounts" className="mt-8">

@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type FormEvent, useEffect, useId, useRef } from "react";
+import { type FormEvent, useId, useRef } from "react";
 import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { DialogFooter } from "@/components/ui/dialog-footer";
 import { FormField, inputClass } from "@/components/ui/form-field";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import type { ActionError } from "@/lib/actions/safe-action";
 import { GROUP_DESCRIPTION_MAX, GROUP_MAX_MEMBERS_LIMIT, GROUP_NAME_MAX } from "@/lib/groups/schemas";
 import type { CourseOption } from "@/lib/learning/queries";
@@ -50,10 +51,7 @@ export function GroupForm({
   const publicHintId = useId();
   const fieldErrors = error?.fieldErrors ?? {};
 
-  // After a refused submit, the first field to fix gets the focus.
-  useEffect(() => {
-    if (error) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [error]);
+  useFocusFirstInvalid(formRef, error);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,23 +1,35 @@
 import { useTranslations } from "next-intl";
 import type { ActionError } from "@/lib/actions/safe-action";
-import type { Messages } from "@/lib/i18n/catalogue";
 
-type ValidationKey = keyof Messages["validation"];
+type Translate = ReturnType<typeof useTranslations<never>>;
+type CatalogueKey = Parameters<Translate>[0];
 
-/** An action's error as a sentence: `errors.<code>` with its values; unexpected ones name the request id. */
+/** A code or field error that is a full catalogue key (`accounts.errors.linkExpired`) rather than a bare code. */
+const isFullKey = (key: string) => key.includes(".");
+
+/**
+ * An action's error as a sentence: `errors.<code>` (or the code itself when it is a full key) with
+ * its values; unexpected ones name the request id.
+ */
 export function useErrorMessage(): (error: ActionError) => string {
-  const t = useTranslations("errors");
+  const t = useTranslations();
   return (error) => {
-    if (error.code !== "unexpected") return t(error.code, error.values);
-    return error.requestId ? t("unexpected", { requestId: error.requestId }) : t("unexpectedNoId");
+    if (error.code === "unexpected") {
+      return error.requestId ? t("errors.unexpected", { requestId: error.requestId }) : t("errors.unexpectedNoId");
+    }
+    const key = (isFullKey(error.code) ? error.code : `errors.${error.code}`) as CatalogueKey;
+    return t(key, error.values);
   };
 }
 
-/** A field error from the schemas (a catalogue key such as `validation.nameRequired`) as a sentence. */
+/**
+ * A field error from the schemas (a catalogue key such as `validation.nameRequired` or
+ * `accounts.validation.passwordTooShort`) as a sentence; an unknown key reads "This value is not valid".
+ */
 export function useFieldErrorMessage(): (key: string) => string {
-  const t = useTranslations("validation");
+  const t = useTranslations();
   return (key) => {
-    const name = key.replace(/^validation\./, "") as ValidationKey;
-    return t.has(name) ? t(name) : t("invalid");
+    const full = (isFullKey(key) ? key : `validation.${key}`) as CatalogueKey;
+    return t.has(full) ? t(full) : t("validation.invalid");
   };
 }

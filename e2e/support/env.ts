@@ -13,13 +13,18 @@ export function e2eDatabaseUrl(): string {
 }
 
 export const e2eBaseUrl = `http://127.0.0.1:${testPorts.e2eApp}`;
+/** The e2e MailDev's REST API, where specs read the mail the app sent. */
+export const e2eMailApiUrl = `http://127.0.0.1:${testPorts.e2eMailWeb}/api`;
 export const smokeBaseUrl = `http://127.0.0.1:${testPorts.smokeApp}`;
 
 /** Absolute, because the standalone server changes into its own folder before it opens PGlite. */
 export const smokeDataDir = resolve(smokePgliteDir);
 
-function appEnv(soketiPort: number): Record<string, string> {
+function appEnv(soketiPort: number, smtpPort: number, appUrl: string): Record<string, string> {
   return {
+    APP_URL: appUrl,
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(smtpPort),
     AUTH_SECRET: "cohort-e2e-secret-0123456789abcdef",
     PUSHER_APP_ID: testPusher.appId,
     PUSHER_KEY: testPusher.key,
@@ -54,7 +59,7 @@ export const e2eOidcAccounts = {
 export function e2eAppEnv(): Record<string, string> {
   return {
     DATABASE_URL: e2eDatabaseUrl(),
-    ...appEnv(testPorts.e2eSoketi),
+    ...appEnv(testPorts.e2eSoketi, testPorts.e2eSmtp, e2eBaseUrl),
     OIDC_ISSUER: e2eOidc.issuer,
     OIDC_CLIENT_ID: e2eOidc.clientId,
     OIDC_CLIENT_SECRET: e2eOidc.clientSecret,
@@ -62,9 +67,12 @@ export function e2eAppEnv(): Record<string, string> {
   };
 }
 
-/** The PGlite smoke project's app: no DATABASE_URL, so it opens the embedded database. */
+/**
+ * The PGlite smoke project's app: no DATABASE_URL, so it opens the embedded database. Its specs send
+ * no mail, so its SMTP port has no MailDev behind it (and never reaches one started by `npm run dev`).
+ */
 export function smokeAppEnv(): Record<string, string> {
-  return { PGLITE_DATA_DIR: smokeDataDir, ...appEnv(testPorts.smokeSoketi) };
+  return { PGLITE_DATA_DIR: smokeDataDir, ...appEnv(testPorts.smokeSoketi, testPorts.smokeSmtp, smokeBaseUrl) };
 }
 
 /** Shortened in e2e so a test can wait past it: soketi drops connections that never signed in. */

@@ -4,6 +4,7 @@ import { openPostgres } from "@/db/client";
 import { env } from "@/lib/env";
 import { startOidcProvider } from "@/scripts/lib/oidc-provider";
 import { prepareDatabase } from "@/scripts/lib/prepare-database";
+import { startMailDev } from "@/scripts/lib/maildev";
 import { startSoketi } from "@/scripts/lib/soketi";
 import { e2eDatabaseName, testPorts, testPusher } from "@/tests/ports";
 import { E2E_SIGNIN_TIMEOUT_MS, e2eAppEnv, e2eDatabaseUrl, e2eOidc, e2eOidcAccounts } from "./env";
@@ -11,7 +12,7 @@ import { buildIfMissing, nextBin, stopTogether } from "./web-server";
 
 /**
  * Playwright's web server for the PostgreSQL projects: a fresh, migrated and seeded database,
- * soketi, the local OpenID provider, and `next start` on the production build (built first when missing).
+ * soketi, MailDev, the local OpenID provider, and `next start` on the production build (built first when missing).
  */
 const databaseUrl = e2eDatabaseUrl();
 const admin = new pg.Client({ connectionString: env().testDatabaseUrl });
@@ -33,6 +34,7 @@ const soketi = await startSoketi({
 });
 
 const oidc = await startOidcProvider({ ...e2eOidc, accounts: Object.values(e2eOidcAccounts) });
+const mailDev = await startMailDev({ smtpPort: testPorts.e2eSmtp, webPort: testPorts.e2eMailWeb, quiet: true });
 
 const appEnv = { ...process.env, ...e2eAppEnv() };
 await buildIfMissing(appEnv);
@@ -40,4 +42,4 @@ const next = spawn(process.execPath, [nextBin, "start", "--port", String(testPor
   stdio: "inherit",
   env: appEnv,
 });
-stopTogether(next, soketi, oidc);
+stopTogether(next, soketi, mailDev, oidc);

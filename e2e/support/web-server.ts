@@ -14,11 +14,11 @@ export async function buildIfMissing(appEnv: NodeJS.ProcessEnv): Promise<void> {
   if (code !== 0) throw new Error("next build failed");
 }
 
-/** Ends the app and the servers beside it together, whichever of Playwright's signal or the app's exit comes first. */
-export function stopTogether(app: ChildProcess, ...companions: { stop: () => Promise<void> }[]): void {
+/** Ends the app and its helpers (soketi, MailDev, the identity provider) together, whichever of Playwright's signal or the app's exit comes first. */
+export function stopTogether(app: ChildProcess, ...services: { stop: () => Promise<void> }[]): void {
   const stop = async () => {
     app.kill("SIGTERM");
-    await Promise.all(companions.map((companion) => companion.stop()));
+    await Promise.all(services.map((service) => service.stop()));
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop());

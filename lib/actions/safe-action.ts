@@ -6,6 +6,7 @@ import { getViewer } from "@/lib/auth/current-user";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { type OutgoingMail, sendMail } from "@/lib/mail/send";
 import type { Delivery } from "@/lib/realtime/channels";
 import { deliver } from "@/lib/realtime/server";
 
@@ -17,11 +18,47 @@ export type ActionError = {
 };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
-/** What a handler returns: its data, and what its committed operation delivers after the response. */
-export type Outcome<T> = { data: T } & Delivery;
+/** What a handler returns: its data, and what its committed operation delivers (events, mail) after the response. */
+export type Outcome<T> = { data: T; mail?: readonly OutgoingMail[] } & Delivery;
 
 async function requestId(): Promise<string> {
   return (await headers()).get("x-request-id") ?? crypto.randomUUID();
+}
+
+/** Schema issues as catalogue keys per field; `_` holds those of the whole input. */
+function invalidInput(error: z.ZodError): ActionError {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { code: "invalid_input", fieldErrors };
+}
+
+/** Parses, runs, hands events and mail to `after()`, and maps errors; shared by both kinds of action. */
+async function run<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  handler: (input: z.output<S>) => Promise<Outcome<T>>,
+  logFields: Record<string, unknown>,
+): Promise<ActionResult<T>> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
+  try {
+    const { data, mail, ...delivery } = await handler(parsed.data);
+    if (delivery.events?.length || delivery.disconnectUsers?.length) after(() => deliver(delivery));
+    if (mail?.length) after(() => sendMail(mail));
+    return { ok: true, data };
+  } catch (error) {
+    if (error instanceof AppError) {
+      // An error about one field reads like a schema's: beside the field, under the general alert.
+      if (error.field) return { ok: false, error: { code: "invalid_input", fieldErrors: { [error.field]: [error.code] } } };
+      return { ok: false, error: { code: error.code, values: error.values } };
+    }
+    const id = await requestId();
+    log.error("server action failed", { requestId: id, ...logFields, error });
+    return { ok: false, error: { code: "unexpected", requestId: id } };
+  }
 }
 
 /**
@@ -36,24 +73,15 @@ export function authorizedAction<S extends z.ZodType, T>(
   return async (input: z.input<S>): Promise<ActionResult<T>> => {
     const viewer = await getViewer();
     if (!viewer) return { ok: false, error: { code: "unauthenticated" } };
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path.join(".") || "_";
-        (fieldErrors[key] ??= []).push(issue.message);
-      }
-      return { ok: false, error: { code: "invalid_input", fieldErrors } };
-    }
-    try {
-      const { data, ...delivery } = await handler(parsed.data, viewer);
-      if (delivery.events?.length || delivery.disconnectUsers?.length) after(() => deliver(delivery));
-      return { ok: true, data };
-    } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: { code: error.code, values: error.values } };
-      const id = await requestId();
-      log.error("server action failed", { requestId: id, userId: viewer.userId, error });
-      return { ok: false, error: { code: "unexpected", requestId: id } };
-    }
+    return run(schema, input, (parsed) => handler(parsed, viewer), { userId: viewer.userId });
   };
+}
+
+/**
+ * For the few actions of signed-out people (asking for a reset link, choosing a password with a
+ * one-time link): the same parsing, delivery and error mapping, with no caller. What such a handler
+ * may do is decided by what it is given (a valid token), never by who asks.
+ */
+export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>) => Promise<Outcome<T>>) {
+  return (input: z.input<S>): Promise<ActionResult<T>> => run(schema, input, handler, {});
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { users } from "@/db/schema";
 import { verifyPassword } from "./password";
+import { clearAccountFailures, lockedUntil, recordFailure } from "./throttle";
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email().max(320)),
@@ -10,8 +11,8 @@ export const signInSchema = z.object({
 });
 
 /**
- * Checks a sign-in attempt. Unknown email, wrong password, no password set and a deactivated
- * account all answer null: the caller shows one message for all of them.
+ * Checks a sign-in attempt. Unknown email, wrong password, no password set (an invited person who
+ * has not chosen one) and a deactivated account all answer null: the caller shows one message for all.
  */
 export async function checkCredentials(db: DatabaseOrTransaction, input: unknown): Promise<{ id: string } | null> {
   const parsed = signInSchema.safeParse(input);
@@ -24,4 +25,26 @@ export async function checkCredentials(db: DatabaseOrTransaction, input: unknown
   const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? null);
   if (!user || !valid || user.deactivatedAt) return null;
   return { id: user.id };
+}
+
+export type SignInAttempt = { ok: true; id: string } | { ok: false; lockedUntil: Date | null };
+
+/**
+ * A throttled sign-in: a locked account or address is refused before the password is looked at
+ * (so a right password does not get through either); a failure is counted; a success clears the
+ * account's count. `lockedUntil` is set when the attempt was refused, or caused, a lock.
+ */
+export async function attemptSignIn(db: DatabaseOrTransaction, input: unknown, address: string | null): Promise<SignInAttempt> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, lockedUntil: null };
+  const keys = { email: parsed.data.email, address };
+  const locked = await lockedUntil(db, keys);
+  if (locked) return { ok: false, lockedUntil: locked };
+  const user = await checkCredentials(db, parsed.data);
+  if (user) {
+    await clearAccountFailures(db, [keys.email]);
+    return { ok: true, id: user.id };
+  }
+  await recordFailure(db, keys);
+  return { ok: false, lockedUntil: await lockedUntil(db, keys) };
 }

@@ -1,10 +1,16 @@
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { authSecret } from "@/lib/env";
 import { authConfig } from "./config";
-import { checkCredentials } from "./credentials";
+import { attemptSignIn } from "./credentials";
 import { ssoProviders, ssoSignIn } from "./sso-provider";
+import { clientAddress } from "./throttle";
+
+/** A refused sign-in because of too many failures; the sign-in form reads the lock and says how long. */
+class SignInThrottled extends CredentialsSignin {
+  code = "throttled";
+}
 
 // Lazy, so that `next build` can evaluate routes without the production secret.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -13,7 +19,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      authorize: (input) => checkCredentials(getDb(), input),
+      authorize: async (input, request) => {
+        const attempt = await attemptSignIn(getDb(), input, clientAddress(request.headers));
+        if (attempt.ok) return { id: attempt.id };
+        if (attempt.lockedUntil) throw new SignInThrottled();
+        return null;
+      },
     }),
     ...ssoProviders(),
   ],

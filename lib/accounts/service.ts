@@ -1,0 +1,183 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { accountTokens, departments, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { verifyPassword, hashPassword } from "@/lib/auth/password";
+import { clearAccountFailures } from "@/lib/auth/throttle";
+import type { Ctx } from "@/lib/auth/viewer";
+import { AppError, notFound } from "@/lib/errors";
+import type { OutgoingMail } from "@/lib/mail/send";
+import { once } from "@/lib/operations";
+import { assertCan } from "@/lib/permissions";
+import { composeLinkMail } from "./mail";
+import type { ChangePasswordInput, InvitePersonInput, SetPasswordInput } from "./schemas";
+import { consumeToken, expireOpenTokens, issueToken } from "./tokens";
+
+/** A committed operation's result and the mail to send once it has committed. */
+export type AccountOutcome<T> = { result: T; mail: OutgoingMail[] };
+
+const emailUnavailable = () => new AppError("accounts.errors.emailUnavailable", {}, "email");
+
+/** Emails are unique across the product; a clash never says where the address is in use. */
+function emailClash(error: unknown): AppError | null {
+  const cause = (error as { cause?: { code?: string; constraint?: string } })?.cause ?? error;
+  const pg = cause as { code?: string; constraint?: string };
+  return pg?.code === "23505" && pg.constraint === "users_email_uq" ? emailUnavailable() : null;
+}
+
+/**
+ * An admin invites a person: the account without a password and a one-time link, in one
+ * transaction; the email goes out after commit. A replayed operation returns the first result and
+ * sends nothing again (the admin can resend the invitation).
+ */
+export async function invitePerson(db: Database, ctx: Ctx, input: InvitePersonInput): Promise<AccountOutcome<{ userId: string }>> {
+  assertCan(ctx, "person.invite");
+  const mail: OutgoingMail[] = [];
+  try {
+    const result = await db.transaction(async (tx) => {
+      const { result } = await once(tx, ctx, { key: input.operationId, kind: "person.invite" }, async () => {
+        if (input.departmentId) {
+          const [department] = await tx
+            .select({ id: departments.id })
+            .from(departments)
+            .where(and(eq(departments.id, input.departmentId), eq(departments.companyId, ctx.companyId)));
+          if (!department) throw new AppError("accounts.errors.departmentNotFound", {}, "departmentId");
+        }
+        const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+        if (taken) throw emailUnavailable();
+        const [person] = await tx
+          .insert(users)
+          .values({
+            companyId: ctx.companyId,
+            name: input.name,
+            email: input.email,
+            departmentId: input.departmentId,
+            roles: input.roles,
+            passwordHash: null,
+          })
+          .returning({ id: users.id });
+        const issued = await issueToken(tx, { userId: person!.id, purpose: "invitation", createdBy: ctx.userId });
+        mail.push(await composeLinkMail(tx, { userId: person!.id, kind: "invitation", issued, inviterId: ctx.userId }));
+        await recordAudit(tx, ctx, {
+          action: "person.invited",
+          targetType: "user",
+          targetId: person!.id,
+          details: { email: input.email, roles: input.roles, departmentId: input.departmentId },
+        });
+        return { userId: person!.id };
+      });
+      return result;
+    });
+    return { result, mail };
+  } catch (error) {
+    throw emailClash(error) ?? error;
+  }
+}
+
+/** A new invitation link for a person of the caller's company who has not chosen a password yet; older links stop working. */
+export async function resendInvitation(
+  db: Database,
+  ctx: Ctx,
+  input: { userId: string; operationId: string },
+): Promise<AccountOutcome<{ email: string }>> {
+  assertCan(ctx, "person.invite");
+  const mail: OutgoingMail[] = [];
+  const result = await db.transaction(async (tx) => {
+    const { result } = await once(tx, ctx, { key: input.operationId, kind: "person.resendInvitation" }, async () => {
+      const [person] = await tx
+        .select({ id: users.id, name: users.name, email: users.email, passwordHash: users.passwordHash })
+        .from(users)
+        .where(and(eq(users.id, input.userId), eq(users.companyId, ctx.companyId), isNull(users.deactivatedAt)))
+        .for("update");
+      if (!person) throw notFound();
+      if (person.passwordHash) throw new AppError("accounts.errors.notPending", { name: person.name });
+      await expireOpenTokens(tx, person.id, "invitation");
+      const issued = await issueToken(tx, { userId: person.id, purpose: "invitation", createdBy: ctx.userId });
+      mail.push(await composeLinkMail(tx, { userId: person.id, kind: "invitation", issued, inviterId: ctx.userId }));
+      await recordAudit(tx, ctx, { action: "person.invitation_resent", targetType: "user", targetId: person.id });
+      return { email: person.email };
+    });
+    return result;
+  });
+  return { result, mail };
+}
+
+/** Reset links one person can be sent per hour: enough for a lost mail, too few to flood their inbox through the form. */
+export const RESET_LINKS_PER_HOUR = 3;
+
+/**
+ * "Forgot password": a one-time link by email to an active person. Unknown and deactivated
+ * addresses get no mail and the same answer, so the form tells nobody who has an account; past
+ * RESET_LINKS_PER_HOUR, requests are answered the same and send nothing.
+ */
+export async function requestPasswordReset(db: Database, email: string): Promise<AccountOutcome<null>> {
+  const [person] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, email), isNull(users.deactivatedAt)));
+  if (!person) return { result: null, mail: [] };
+  const mail = await db.transaction(async (tx) => {
+    // Taken in turn per person, so simultaneous requests cannot all pass the count.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, person.id)).for("update");
+    const recent = await tx.$count(
+      accountTokens,
+      and(
+        eq(accountTokens.userId, person.id),
+        eq(accountTokens.purpose, "password_reset"),
+        gt(accountTokens.createdAt, sql`now() - interval '1 hour'`),
+      ),
+    );
+    if (recent >= RESET_LINKS_PER_HOUR) return [];
+    const issued = await issueToken(tx, { userId: person.id, purpose: "password_reset", createdBy: null });
+    return [await composeLinkMail(tx, { userId: person.id, kind: "passwordReset", issued })];
+  });
+  return { result: null, mail };
+}
+
+/**
+ * Choosing a password with a mailed link (invitation or reset): spends the link, sets the
+ * password, ends the person's other open links of that purpose and clears their sign-in failures,
+ * in one transaction. Answers the email, for the sign-in form that follows.
+ */
+export async function setPasswordWithToken(db: Database, input: SetPasswordInput): Promise<{ email: string }> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const { userId, purpose } = await consumeToken(tx, input.token);
+    const [person] = await tx
+      .update(users)
+      .set({ passwordHash })
+      .where(eq(users.id, userId))
+      .returning({ email: users.email, companyId: users.companyId, roles: users.roles });
+    await expireOpenTokens(tx, userId, purpose);
+    await clearAccountFailures(tx, [person!.email]);
+    const ctx = { userId, companyId: person!.companyId, roles: person!.roles };
+    await recordAudit(tx, ctx, { action: "account.password_set", targetType: "user", targetId: userId, details: { purpose } });
+    return { email: person!.email };
+  });
+}
+
+/**
+ * A signed-in person changes their password; the current one is asked for first. Open reset links
+ * stop working. A resubmitted form (same operation id) answers the first result.
+ */
+export async function changePassword(db: Database, ctx: Ctx, input: ChangePasswordInput): Promise<void> {
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction(async (tx) => {
+    await once(tx, ctx, { key: input.operationId, kind: "account.changePassword" }, async () => {
+      const [person] = await tx
+        .select({ passwordHash: users.passwordHash })
+        .from(users)
+        .where(and(eq(users.id, ctx.userId), eq(users.companyId, ctx.companyId)))
+        .for("update");
+      if (!person) throw notFound();
+      if (!(await verifyPassword(input.currentPassword, person.passwordHash))) {
+        throw new AppError("accounts.errors.wrongPassword", {}, "currentPassword");
+      }
+      if (input.currentPassword === input.password) throw new AppError("accounts.errors.samePassword", {}, "password");
+      await tx.update(users).set({ passwordHash }).where(eq(users.id, ctx.userId));
+      await expireOpenTokens(tx, ctx.userId, "password_reset");
+      await recordAudit(tx, ctx, { action: "account.password_changed", targetType: "user", targetId: ctx.userId });
+      return null;
+    });
+  });
+}

@@ -1,0 +1,109 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { DatabaseOrTransaction } from "@/db/client";
+import { type AccountTokenPurpose, accountTokens, users } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+
+/** How long a one-time link works: invitations and password resets alike. */
+export const TOKEN_LIFETIME_DAYS = 7;
+const TOKEN_BYTES = 32;
+
+/** Only this digest is stored: a copy of the table opens no account. */
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** The link a person follows; the token travels in it and nowhere else. */
+export const setPasswordPath = (token: string) => `/set-password?token=${encodeURIComponent(token)}`;
+
+export type IssuedToken = { token: string; expiresAt: Date };
+
+/** A new one-time token for `userId`: 32 random bytes, base64url in the link, SHA-256 in the table. */
+export async function issueToken(
+  tx: DatabaseOrTransaction,
+  input: { userId: string; purpose: AccountTokenPurpose; createdBy: string | null },
+): Promise<IssuedToken> {
+  const token = randomBytes(TOKEN_BYTES).toString("base64url");
+  const [row] = await tx
+    .insert(accountTokens)
+    .values({
+      userId: input.userId,
+      purpose: input.purpose,
+      tokenHash: hashToken(token),
+      createdBy: input.createdBy,
+      expiresAt: sql`now() + make_interval(days => ${TOKEN_LIFETIME_DAYS})`,
+    })
+    .returning({ expiresAt: accountTokens.expiresAt });
+  return { token, expiresAt: row!.expiresAt };
+}
+
+/** Ends every open link of one purpose for a person (a new invitation replaces the old; a set password spends the rest). */
+export async function expireOpenTokens(tx: DatabaseOrTransaction, userId: string, purpose: AccountTokenPurpose): Promise<void> {
+  await tx
+    .update(accountTokens)
+    .set({ expiresAt: sql`least(${accountTokens.expiresAt}, now())` })
+    .where(
+      and(
+        eq(accountTokens.userId, userId),
+        eq(accountTokens.purpose, purpose),
+        isNull(accountTokens.usedAt),
+        sql`${accountTokens.expiresAt} > now()`,
+      ),
+    );
+}
+
+export type TokenState = "valid" | "expired" | "used" | "invalid";
+
+export type TokenInfo = { state: TokenState; purpose: AccountTokenPurpose | null; email: string | null };
+
+/** What a link is, for the page that opens it: nothing is spent. A deactivated person's links are invalid. */
+export async function inspectToken(db: DatabaseOrTransaction, token: string): Promise<TokenInfo> {
+  const [row] = await db
+    .select({
+      purpose: accountTokens.purpose,
+      usedAt: accountTokens.usedAt,
+      expired: sql<boolean>`${accountTokens.expiresAt} <= now()`,
+      email: users.email,
+      deactivatedAt: users.deactivatedAt,
+    })
+    .from(accountTokens)
+    .innerJoin(users, eq(users.id, accountTokens.userId))
+    .where(eq(accountTokens.tokenHash, hashToken(token)));
+  if (!row || row.deactivatedAt) return { state: "invalid", purpose: null, email: null };
+  const state: TokenState = row.usedAt ? "used" : row.expired ? "expired" : "valid";
+  return { state, purpose: row.purpose, email: state === "valid" ? row.email : null };
+}
+
+const linkErrors = {
+  invalid: "accounts.errors.linkInvalid",
+  expired: "accounts.errors.linkExpired",
+  used: "accounts.errors.linkUsed",
+} as const;
+
+/** Why a link cannot be used, as the error code (and catalogue key) that says so. */
+export const linkErrorCode = (state: TokenState) => linkErrors[state === "valid" ? "invalid" : state];
+
+/**
+ * Spends a link: one statement sets `used_at` only while it is unused and unexpired, so of two
+ * concurrent uses exactly one succeeds. Answers whose link it was, or says why it cannot be used.
+ */
+export async function consumeToken(
+  tx: DatabaseOrTransaction,
+  token: string,
+): Promise<{ userId: string; purpose: AccountTokenPurpose }> {
+  const [spent] = await tx
+    .update(accountTokens)
+    .set({ usedAt: sql`now()` })
+    .from(users)
+    .where(
+      and(
+        eq(accountTokens.tokenHash, hashToken(token)),
+        isNull(accountTokens.usedAt),
+        sql`${accountTokens.expiresAt} > now()`,
+        eq(users.id, accountTokens.userId),
+        isNull(users.deactivatedAt),
+      ),
+    )
+    .returning({ userId: accountTokens.userId, purpose: accountTokens.purpose });
+  if (spent) return spent;
+  const { state } = await inspectToken(tx, token);
+  throw new AppError(linkErrorCode(state));
+}

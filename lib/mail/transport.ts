@@ -1,0 +1,13 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import { env } from "@/lib/env";
+
+let transporter: Transporter | undefined;
+
+/** One SMTP transport per process, from `env().mail`: MailDev locally, any SMTP server in production. */
+export function mailTransport(): Transporter {
+  if (!transporter) {
+    const { host, port, secure, auth } = env().mail;
+    transporter = nodemailer.createTransport({ host, port, secure, auth, connectionTimeout: 10_000, greetingTimeout: 10_000 });
+  }
+  return transporter;
+}
