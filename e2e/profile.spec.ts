@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD } from "@/db/seed/accounts";
 import { findSpareLearner } from "./support/data";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 
@@ -43,4 +44,29 @@ test("a learner edits their name, time zone and language and sees them applied @
   await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue(newName);
   await expect(page.getByRole("combobox", { name: "Time zone" })).toHaveValue("Asia/Tokyo");
   await expect(page.getByRole("combobox", { name: "Language" })).toHaveValue("de");
+});
+
+test("a learner changes their password on the profile page and signs in with the new one", async ({ page, db }) => {
+  // Spare learner 6 is this test's alone: nobody else signs in with its password.
+  const learner = await findSpareLearner(db, 6);
+  const newPassword = `new-password-${Date.now()}`;
+
+  await signIn(page, learner.email);
+  await page.getByRole("link", { name: "Profile" }).click();
+  const current = page.getByLabel("Current password");
+  await current.fill("not-my-password");
+  await page.getByLabel("New password").fill(newPassword);
+  await page.getByLabel("Repeat the new password").fill(newPassword);
+  await page.getByRole("button", { name: "Change the password" }).click();
+  await expect(current).toHaveAttribute("aria-invalid", "true");
+  await expect(current).toBeFocused();
+
+  await current.fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Change the password" }).click();
+  await expect(page.getByText("Your password has been changed.")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await signIn(page, learner.email, newPassword);
 });

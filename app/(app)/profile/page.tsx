@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ChangePasswordForm } from "@/components/profile/change-password-form";
 import { ProfileForm } from "@/components/profile/profile-form";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
@@ -56,6 +57,7 @@ export default async function ProfilePage() {
           {t("password.title")}
         </h2>
         <p className="text-sm text-slate-600">{t("password.intro")}</p>
+        <ChangePasswordForm />
       </section>
     </div>
   );
