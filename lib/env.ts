@@ -38,6 +38,7 @@ const envSchema = z
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_DISPLAY_NAME: z.string().min(1).default("Single sign-on"),
+    TRUSTED_PROXIES: z.coerce.number().int().min(1).max(10).default(1),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     SHOW_DEMO_ACCOUNTS: booleanString.optional(),
     TEST_DATABASE_URL: z.url().optional(),
@@ -96,6 +97,8 @@ const envSchema = z
             displayName: env.OIDC_DISPLAY_NAME,
           }
         : undefined,
+      /** How many proxies in front of the app append to X-Forwarded-For; the per-address sign-in limit reads the entry the outermost one added. */
+      trustedProxies: env.TRUSTED_PROXIES,
       pusher: {
         appId: env.PUSHER_APP_ID,
         key: env.PUSHER_KEY,

@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { getDb } from "@/db/client";
+import { env } from "@/lib/env";
 import { signInSchema } from "./credentials";
 import { signIn, signOut } from "./index";
 import { SSO_PROVIDER_ID } from "./sso-provider";
@@ -25,7 +26,7 @@ function safeCallback(value: FormDataEntryValue | null): string {
 async function lockMinutes(email: string): Promise<number | null> {
   const parsed = signInSchema.shape.email.safeParse(email);
   if (!parsed.success) return null;
-  const until = await lockedUntil(getDb(), { email: parsed.data, address: clientAddress(await headers()) });
+  const until = await lockedUntil(getDb(), { email: parsed.data, address: clientAddress(await headers(), env().trustedProxies) });
   return until ? minutesUntil(until) : null;
 }
 

@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
-import { authSecret } from "@/lib/env";
+import { authSecret, env } from "@/lib/env";
 import { authConfig } from "./config";
 import { attemptSignIn } from "./credentials";
 import { ssoProviders, ssoSignIn } from "./sso-provider";
@@ -20,7 +20,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     Credentials({
       credentials: { email: {}, password: {} },
       authorize: async (input, request) => {
-        const attempt = await attemptSignIn(getDb(), input, clientAddress(request.headers));
+        const attempt = await attemptSignIn(getDb(), input, clientAddress(request.headers, env().trustedProxies));
         if (attempt.ok) return { id: attempt.id };
         if (attempt.lockedUntil) throw new SignInThrottled();
         return null;

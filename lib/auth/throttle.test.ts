@@ -2,11 +2,15 @@ import { describe, expect, it } from "vitest";
 import { clientAddress, minutesUntil } from "./throttle";
 
 describe("clientAddress", () => {
-  it("takes the first hop of X-Forwarded-For, then X-Real-IP, else nothing", () => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": " 198.51.100.7 , 10.0.0.1", "x-real-ip": "10.0.0.1" }))).toBe("198.51.100.7");
-    expect(clientAddress(new Headers({ "x-real-ip": "2001:db8::1" }))).toBe("2001:db8::1");
-    expect(clientAddress(new Headers({ "x-forwarded-for": "" }))).toBeNull();
-    expect(clientAddress(new Headers())).toBeNull();
+  it("takes the X-Forwarded-For entry the trusted proxies put there, then X-Real-IP, else nothing", () => {
+    // The client wrote 203.0.113.9 itself; our one proxy appended the address it saw.
+    const forwarded = new Headers({ "x-forwarded-for": " 203.0.113.9 , 198.51.100.7", "x-real-ip": "10.0.0.1" });
+    expect(clientAddress(forwarded, 1)).toBe("198.51.100.7");
+    expect(clientAddress(forwarded, 2)).toBe("203.0.113.9");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "198.51.100.7" }), 3)).toBe("198.51.100.7");
+    expect(clientAddress(new Headers({ "x-real-ip": "2001:db8::1" }), 1)).toBe("2001:db8::1");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "" }), 1)).toBeNull();
+    expect(clientAddress(new Headers(), 1)).toBeNull();
   });
 });
 

@@ -24,12 +24,15 @@ function scopedKeys({ email, address }: AttemptKeys): { scope: SignInScope; key:
 }
 
 /**
- * The client's address as the request reports it: the first hop of `x-forwarded-for` (the client, as
- * the proxy in front of us saw it), else `x-real-ip`; null when neither is present.
+ * The client's address, counted from the right of `x-forwarded-for`: each proxy appends the address it
+ * was reached from, so the entry `trustedProxies` from the end is the one our own outermost proxy saw.
+ * Entries further left are whatever the client wrote, and trusting them would let anyone dodge the
+ * per-address limit (or lock out someone else's address) by sending the header. `x-real-ip` when there
+ * is no `x-forwarded-for`; null when neither is present.
  */
-export function clientAddress(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const address = forwarded || headers.get("x-real-ip")?.trim();
+export function clientAddress(headers: Headers, trustedProxies: number): string | null {
+  const hops = (headers.get("x-forwarded-for") ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
+  const address = hops.length ? hops[Math.max(0, hops.length - trustedProxies)] : headers.get("x-real-ip")?.trim();
   return address ? address.slice(0, 100) : null;
 }
 
