@@ -18,7 +18,15 @@ export type AppErrorCode =
   | "source_group_not_found"
   | "target_group_not_found"
   | "same_group"
-  | "delete_name_mismatch";
+  | "delete_name_mismatch"
+  | "last_admin"
+  | "deactivate_self"
+  | "already_deactivated"
+  | "not_deactivated"
+  | "department_not_found"
+  | "manager_not_found"
+  | "manager_self"
+  | "manager_cycle";
 
 export class AppError extends Error {
   constructor(

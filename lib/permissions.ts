@@ -4,7 +4,8 @@ import { forbidden } from "@/lib/errors";
 
 /**
  * Who may do what, in one place, checked fail-closed: an action missing here is allowed to nobody.
- * Learners (no role) manage nothing; HR staff act through the HR forms, which arrive with their issue.
+ * Learners (no role) manage nothing; HR staff read people and act through the HR forms, which arrive
+ * with their issue.
  */
 export const PERMISSIONS = {
   "group.list": ["admin"],
@@ -15,6 +16,11 @@ export const PERMISSIONS = {
   "group.delete": ["admin"],
   "group.takeOwnership": ["admin"],
   "group.viewHistory": ["admin"],
+  "department.list": ["admin", "hr"],
+  "people.list": ["admin", "hr"],
+  "people.view": ["admin", "hr"],
+  "people.edit": ["admin"],
+  "people.deactivate": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
