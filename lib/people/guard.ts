@@ -10,7 +10,9 @@ import { AppError, forbidden } from "@/lib/errors";
  * again under the lock: an admin who lost the role meanwhile acts no more.
  */
 export async function lockCompanyPeople(tx: DatabaseOrTransaction, ctx: Ctx): Promise<void> {
-  await tx.execute(sql`select id from companies where id = ${ctx.companyId} for update`);
+  // Not `for update`: every insert that references the company (the operation's claim, the audit row)
+  // takes a key-share lock on its row, and two of those would deadlock against `for update`.
+  await tx.execute(sql`select id from companies where id = ${ctx.companyId} for no key update`);
   const [actor] = await queryRows<{ id: string }>(
     tx,
     sql`select id from users

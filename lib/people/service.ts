@@ -26,7 +26,10 @@ type LockedPerson = {
   deactivatedAt: Date | null;
 };
 
-/** A person of the caller's company, locked until the transaction ends. */
+/**
+ * A person of the caller's company, locked until the transaction ends. `no key update`, like the
+ * company's lock: rows that reference the person (an operation they claimed) hold key-share locks.
+ */
 async function lockPerson(tx: DatabaseOrTransaction, ctx: Ctx, personId: string): Promise<LockedPerson> {
   const [person] = await queryRows<LockedPerson>(
     tx,
@@ -36,7 +39,7 @@ async function lockPerson(tx: DatabaseOrTransaction, ctx: Ctx, personId: string)
         left join departments d on d.id = u.department_id
         left join users m on m.id = u.manager_id
         where u.id = ${personId} and u.company_id = ${ctx.companyId}
-        for update of u`,
+        for no key update of u`,
   );
   if (!person) throw notFound();
   return person;
