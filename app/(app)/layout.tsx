@@ -18,7 +18,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {t("skipToContent")}
       </a>
-      <AppHeader viewerName={viewer.name} companyName={viewer.companyName} showGroupAdmin={can(viewer, "group.list")}>
+      <AppHeader
+        viewerName={viewer.name}
+        companyName={viewer.companyName}
+        showGroupAdmin={can(viewer, "group.list")}
+        showPeople={can(viewer, "people.list")}
+      >
         <NotificationBell userId={viewer.userId} initialUnread={unread} />
       </AppHeader>
       <ReconnectingBanner />

@@ -9,18 +9,22 @@ export async function AppHeader({
   viewerName,
   companyName,
   showGroupAdmin,
+  showPeople,
   children,
 }: {
   viewerName: string;
   companyName: string;
   /** Admins get "Learning groups", the list of all the company's groups. */
   showGroupAdmin: boolean;
+  /** Admins and HR staff get "People", the company's directory. */
+  showPeople: boolean;
   children: ReactNode;
 }) {
   const t = await getTranslations();
   const items = [
     { href: "/", label: t("nav.home") },
     ...(showGroupAdmin ? [{ href: "/admin/groups", label: t("nav.groups") }] : []),
+    ...(showPeople ? [{ href: "/admin/people", label: t("nav.people") }] : []),
   ];
   return (
     <header className="border-b border-slate-200 bg-white">
