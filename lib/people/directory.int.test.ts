@@ -113,6 +113,10 @@ describe("the person page", () => {
       ],
       courses: [{ title: "Safety", percent: 60, lessonsDone: 3, completedAt: null }],
     });
+    expect(page?.createdAt).toBeInstanceOf(Date);
+    expect(page?.groups[0]?.addedAt).toBeInstanceOf(Date);
+    expect(page?.courses[0]?.lastActivityAt).toBeInstanceOf(Date);
+    expect(page?.audit.rows[0]?.createdAt).toBeInstanceOf(Date);
     expect(page?.audit).toMatchObject({ total: AUDIT_PAGE_SIZE + 1, page: 1 });
     expect(page?.audit.rows).toHaveLength(AUDIT_PAGE_SIZE);
     expect(page?.audit.rows[0]).toMatchObject({ details: { i: AUDIT_PAGE_SIZE }, actorName: "Dana Admin" });

@@ -48,6 +48,10 @@ export type PersonView = PersonDetails & {
 
 export const AUDIT_PAGE_SIZE = 20;
 
+/** Raw SQL comes back without Drizzle's column mapping: node-postgres hands timestamps over as text. */
+const date = (value: Date | string) => new Date(value);
+const maybeDate = (value: Date | string | null) => (value === null ? null : new Date(value));
+
 /**
  * The person page: details, groups (active and archived memberships), course progress and the audit
  * trail of changes to them. Null when the person is not in the caller's company (a 404, never a hint).
@@ -104,8 +108,19 @@ export async function getPerson(
   ]);
   return {
     ...person,
-    groups,
-    courses,
-    audit: { rows: audit, total: auditCount?.total ?? 0, page: auditPage, pageSize: AUDIT_PAGE_SIZE },
+    createdAt: date(person.createdAt),
+    deactivatedAt: maybeDate(person.deactivatedAt),
+    groups: groups.map((group) => ({ ...group, addedAt: date(group.addedAt) })),
+    courses: courses.map((course) => ({
+      ...course,
+      lastActivityAt: date(course.lastActivityAt),
+      completedAt: maybeDate(course.completedAt),
+    })),
+    audit: {
+      rows: audit.map((row) => ({ ...row, createdAt: date(row.createdAt) })),
+      total: auditCount?.total ?? 0,
+      page: auditPage,
+      pageSize: AUDIT_PAGE_SIZE,
+    },
   };
 }
