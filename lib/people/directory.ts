@@ -2,9 +2,8 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { Role } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
-import type { Page } from "@/lib/membership/queries";
 import { assertCan } from "@/lib/permissions";
-import { personMatch, withPersonMatch } from "./match";
+import { FUZZY_MIN_LENGTH, personContains, personResembles, withPersonMatch } from "./match";
 import type { PersonStatus, RoleFilter } from "./schemas";
 
 export const PEOPLE_PAGE_SIZE = 25;
@@ -27,18 +26,29 @@ export type PeopleFilters = {
 };
 
 /**
- * A person's status, from the row `u`: deactivated wins; without a password and an SSO identity
- * they have not accepted their invitation yet.
+ * A page of people, and whether another follows. No total: counting every match of a common
+ * term among 100,000 people costs more than the page itself (see bench/README.md, people.search).
  */
-export const statusSql = sql`case
-    when u.deactivated_at is not null then 'deactivated'
-    when u.password_hash is null and not exists (select 1 from user_identities i where i.user_id = u.id) then 'invited'
-    else 'active' end`;
+export type PeoplePage = {
+  rows: PersonRow[];
+  page: number;
+  pageSize: number;
+  hasNext: boolean;
+  /** No one contained the term, so these are the people whose name or email resembles it. */
+  resembling: boolean;
+};
+
+/** Not yet signed in: neither a password nor an SSO identity (the invitation is still open). */
+const neverSignedUp = sql`u.password_hash is null and not exists (select 1 from user_identities i where i.user_id = u.id)`;
+
+/** A person's status, from the row `u`: deactivated wins over invited. */
+export const statusSql = sql`case when u.deactivated_at is not null then 'deactivated'
+    when ${neverSignedUp} then 'invited' else 'active' end`;
 
 const statusFilter: Record<PersonStatus, SQL> = {
   deactivated: sql`u.deactivated_at is not null`,
-  invited: sql`u.deactivated_at is null and u.password_hash is null and not exists (select 1 from user_identities i where i.user_id = u.id)`,
-  active: sql`u.deactivated_at is null and (u.password_hash is not null or exists (select 1 from user_identities i where i.user_id = u.id))`,
+  invited: sql`u.deactivated_at is null and ${neverSignedUp}`,
+  active: sql`u.deactivated_at is null and not (${neverSignedUp})`,
 };
 
 const roleFilter: Record<RoleFilter, SQL> = {
@@ -47,30 +57,61 @@ const roleFilter: Record<RoleFilter, SQL> = {
   learner: sql`cardinality(u.roles) = 0`,
 };
 
-/** "People": the company's people, searched, filtered and a page at a time, by name. */
-export async function listPeople(db: Database, ctx: Ctx, filters: PeopleFilters = {}): Promise<Page<PersonRow>> {
+/**
+ * One page by name, one row more than shown to tell whether another follows. With a term, the
+ * matches are gathered first through the trigram indexes and then sorted: walking the name index
+ * and testing each row, which the planner would otherwise choose, reads most of the company for a
+ * rare term.
+ */
+async function readPage(db: DatabaseOrTransaction, where: SQL, page: number, gatherFirst: boolean): Promise<PersonRow[]> {
+  const limit = PEOPLE_PAGE_SIZE + 1;
+  const offset = (page - 1) * PEOPLE_PAGE_SIZE;
+  const ids = gatherFirst
+    ? sql`with matches as materialized (select u.id, lower(u.name) as sort_name from users u where ${where})
+          select id, sort_name from matches order by sort_name, id limit ${limit} offset ${offset}`
+    : sql`select u.id, lower(u.name) as sort_name from users u where ${where}
+          order by lower(u.name), u.id limit ${limit} offset ${offset}`;
+  // roles as text[]: node-postgres leaves an array of an enum as its text form.
+  return queryRows<PersonRow>(
+    db,
+    sql`select u.id, u.name, u.email, d.name as "departmentName", u.roles::text[] as roles, ${statusSql} as status
+        from (${ids}) p join users u on u.id = p.id left join departments d on d.id = u.department_id
+        order by p.sort_name, p.id`,
+  );
+}
+
+/**
+ * "People": the company's people, filtered and a page at a time, by name. A term finds the people
+ * whose name or email contains it; when nobody does (a typo), those whose name or email resembles
+ * it, as the add-members autocomplete forgives typos.
+ */
+export async function listPeople(db: Database, ctx: Ctx, filters: PeopleFilters = {}): Promise<PeoplePage> {
   assertCan(ctx, "people.list");
   const page = Math.max(1, filters.page ?? 1);
   const term = filters.q?.trim().toLowerCase() ?? "";
-  const conditions = [
-    sql`u.company_id = ${ctx.companyId}`,
-    term ? personMatch(term) : null,
-    filters.departmentId ? sql`u.department_id = ${filters.departmentId}` : null,
-    filters.role ? roleFilter[filters.role] : null,
-    filters.status ? statusFilter[filters.status] : null,
-  ].filter((condition) => condition !== null);
-  const where = sql.join(conditions, sql` and `);
-  // roles as text[]: node-postgres leaves an array of an enum as its text form.
-  return withPersonMatch(db, term, async (tx: DatabaseOrTransaction) => {
-    const rows = await queryRows<PersonRow>(
-      tx,
-      sql`select u.id, u.name, u.email, d.name as "departmentName", u.roles::text[] as roles, ${statusSql} as status
-          from users u left join departments d on d.id = u.department_id
-          where ${where}
-          order by lower(u.name), u.id
-          limit ${PEOPLE_PAGE_SIZE} offset ${(page - 1) * PEOPLE_PAGE_SIZE}`,
+  const where = (match: SQL | null) =>
+    sql.join(
+      [
+        sql`u.company_id = ${ctx.companyId}`,
+        match,
+        filters.departmentId ? sql`u.department_id = ${filters.departmentId}` : null,
+        filters.role ? roleFilter[filters.role] : null,
+        filters.status ? statusFilter[filters.status] : null,
+      ].filter((condition) => condition !== null),
+      sql` and `,
     );
-    const [count] = await queryRows<{ total: number }>(tx, sql`select count(*)::int as total from users u where ${where}`);
-    return { rows, total: count?.total ?? 0, page, pageSize: PEOPLE_PAGE_SIZE };
+  const result = (rows: PersonRow[], resembling: boolean): PeoplePage => ({
+    rows: rows.slice(0, PEOPLE_PAGE_SIZE),
+    page,
+    pageSize: PEOPLE_PAGE_SIZE,
+    hasNext: rows.length > PEOPLE_PAGE_SIZE,
+    resembling,
   });
+  if (!term) return result(await readPage(db, where(null), page, false), false);
+  const containing = await readPage(db, where(personContains(term)), page, true);
+  if (containing.length > 0 || term.length < FUZZY_MIN_LENGTH) return result(containing, false);
+  // Past the end of the containing people, or none at all: only the latter turns to resemblance.
+  if (page > 1 && (await readPage(db, where(personContains(term)), 1, true)).length > 0) return result([], false);
+  const resembling = await withPersonMatch(db, (tx) => readPage(tx, where(personResembles(term)), page, true));
+  return result(resembling, resembling.length > 0);
 }

@@ -9,24 +9,32 @@ const WORD_SIMILARITY_THRESHOLD = "0.45";
 export const FUZZY_MIN_LENGTH = 3;
 
 /**
- * The people search of the directory, as the add-members autocomplete does it: three characters or
- * more match by word similarity (trigram index) or as a part of the name; shorter terms match name,
- * last-name or email prefixes. `u` is the alias of `users`; `term` is lower-cased and trimmed.
+ * People whose name or email contains the term (three characters or more, served by the trigram
+ * indexes), or, for one or two characters, whose name, last name or email starts with it. `u` is
+ * the alias of `users`; `term` is lower-cased and trimmed.
  */
-export function personMatch(term: string): SQL {
+export function personContains(term: string): SQL {
   if (term.length >= FUZZY_MIN_LENGTH) {
-    return sql`(${term} <% u.name or ${term} <% u.email or u.name ilike ${`%${escapeLike(term)}%`})`;
+    const part = `%${escapeLike(term)}%`;
+    return sql`(u.name ilike ${part} or u.email like ${part})`;
   }
   const prefix = `${escapeLike(term)}%`;
   return sql`(lower(u.name) like ${prefix} or u.email like ${prefix} or lower(u.name) like ${`% ${escapeLike(term)}%`})`;
 }
 
 /**
- * Runs `work` with the word-similarity threshold `personMatch` relies on. The setting is local to a
- * transaction, so the work runs in one; a short term needs no setting and no transaction.
+ * The typo-forgiving match of the add-members autocomplete (word similarity over the trigram
+ * indexes), for terms of three characters or more; it needs `withPersonMatch`'s threshold.
  */
-export async function withPersonMatch<T>(db: Database, term: string, work: (db: DatabaseOrTransaction) => Promise<T>): Promise<T> {
-  if (term.length < FUZZY_MIN_LENGTH) return work(db);
+export function personResembles(term: string): SQL {
+  return sql`(${term} <% u.name or ${term} <% u.email)`;
+}
+
+/**
+ * Runs `work` with the word-similarity threshold `personResembles` relies on. The setting is local to a
+ * transaction, so the work runs in one.
+ */
+export async function withPersonMatch<T>(db: Database, work: (db: DatabaseOrTransaction) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY_THRESHOLD}, true)`);
     return work(tx);

@@ -51,19 +51,15 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
         </div>
       </div>
       <PeopleFilters values={filters} departments={departments} />
+      {list.resembling && <p className="text-sm text-slate-700">{t("resembling", { query: filters.q })}</p>}
       {list.rows.length > 0 ? (
         <PeopleTable rows={list.rows} />
       ) : (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">
-          {list.total > 0 ? t("pageEmpty") : filtered ? t("empty.noMatches") : t("empty.none")}
+          {list.page > 1 ? t("pageEmpty") : filtered ? t("empty.noMatches") : t("empty.none")}
         </p>
       )}
-      <Pagination
-        page={list.page}
-        pageSize={list.pageSize}
-        total={list.total}
-        href={(page) => withParams("/admin/people", { ...link, page })}
-      />
+      <Pagination page={list.page} hasNext={list.hasNext} href={(page) => withParams("/admin/people", { ...link, page })} />
     </div>
   );
 }
