@@ -16,7 +16,7 @@ export const PERMISSIONS = {
   "group.delete": ["admin"],
   "group.takeOwnership": ["admin"],
   "group.viewHistory": ["admin"],
-  "department.list": ["admin", "hr"],
+  "department.options": ["admin", "hr"],
   "people.list": ["admin", "hr"],
   "people.view": ["admin", "hr"],
   "people.edit": ["admin"],

@@ -58,10 +58,11 @@ const roleFilter: Record<RoleFilter, SQL> = {
 };
 
 /**
- * One page by name, one row more than shown to tell whether another follows. With a term, the
- * matches are gathered first through the trigram indexes and then sorted: walking the name index
- * and testing each row, which the planner would otherwise choose, reads most of the company for a
- * rare term.
+ * One page by name, one row more than shown to tell whether another follows. A term of three
+ * characters or more gathers its matches through the trigram indexes first and then sorts them:
+ * walking the name index and testing each row, which the planner would otherwise choose, reads
+ * most of the company for a rare term. Shorter terms have no index to gather with, and match
+ * often enough that the walk finds a page soon.
  */
 async function readPage(db: DatabaseOrTransaction, where: SQL, page: number, gatherFirst: boolean): Promise<PersonRow[]> {
   const limit = PEOPLE_PAGE_SIZE + 1;
@@ -108,8 +109,9 @@ export async function listPeople(db: Database, ctx: Ctx, filters: PeopleFilters 
     resembling,
   });
   if (!term) return result(await readPage(db, where(null), page, false), false);
-  const containing = await readPage(db, where(personContains(term)), page, true);
-  if (containing.length > 0 || term.length < FUZZY_MIN_LENGTH) return result(containing, false);
+  const gather = term.length >= FUZZY_MIN_LENGTH;
+  const containing = await readPage(db, where(personContains(term)), page, gather);
+  if (containing.length > 0 || !gather) return result(containing, false);
   // Past the end of the containing people, or none at all: only the latter turns to resemblance.
   if (page > 1 && (await readPage(db, where(personContains(term)), 1, true)).length > 0) return result([], false);
   const resembling = await withPersonMatch(db, (tx) => readPage(tx, where(personResembles(term)), page, true));
