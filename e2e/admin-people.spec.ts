@@ -81,6 +81,37 @@ test.describe("people (admin)", () => {
     await expect(page.getByRole("table", { name: "People of your company" }).getByRole("link", { name })).toBeVisible();
   });
 
+  test("an admin finds and sets a manager, and grants a role", async ({ page, db }) => {
+    const suffix = randomUUID().slice(0, 4);
+    const name = `Nico Newhire ${suffix}`;
+    const managerName = `Mona Manager ${suffix}`;
+    await newPerson(db, { name });
+    await newPerson(db, { name: managerName });
+    await signIn(page, "dana.admin@acme.example");
+    await openPerson(page, name);
+    await expect(fact(page, "Manager")).toHaveText("No manager");
+
+    await page.getByRole("button", { name: "Change manager" }).click();
+    const dialog = page.getByRole("dialog", { name: `Manager of ${name}` });
+    await dialog.getByRole("searchbox", { name: "Find a person" }).fill(`mona manager ${suffix}`);
+    await dialog.getByRole("searchbox", { name: "Find a person" }).press("Enter");
+    await dialog.getByRole("radio", { name: new RegExp(`^${managerName}`) }).check();
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(fact(page, "Manager")).toHaveText(managerName);
+
+    await page.getByRole("button", { name: "Change roles" }).click();
+    const roles = page.getByRole("dialog", { name: `Roles of ${name}` });
+    await roles.getByRole("checkbox", { name: /^HR/ }).check();
+    await roles.getByRole("button", { name: "Save" }).click();
+    await expect(roles).toHaveCount(0);
+    await expect(fact(page, "Roles")).toHaveText("HR");
+    const changes = page.getByRole("table", { name: "Changes to this person" });
+    await expect(changes.getByText(`Manager: none → ${managerName}`)).toBeVisible();
+    await expect(changes.getByText("Roles: none → HR")).toBeVisible();
+  });
+
   test("an admin deactivates someone after a confirmation, which signs them out and takes them out of their groups, then reactivates them", async ({
     page,
     browser,

@@ -30,12 +30,15 @@ export const reactivatePersonAction = authorizedAction(personOperationSchema, as
   return { data: result, ...delivery };
 });
 
-/** Candidates for "Change manager": active people of the company matching the term, the person left out. */
+/**
+ * Candidates for "Change manager": people of the company matching the term who are not
+ * deactivated (a new hire still invited may already lead someone), the person left out.
+ */
 export const managerOptionsAction = authorizedAction(managerSearchSchema, async ({ personId, term }, viewer) => {
-  const { rows } = await listPeople(getDb(), viewer, { q: term, status: "active" });
+  const { rows } = await listPeople(getDb(), viewer, { q: term });
   return {
     data: rows
-      .filter((row) => row.id !== personId)
+      .filter((row) => row.id !== personId && row.status !== "deactivated")
       .map(({ id, name, email, departmentName }) => ({ id, name, email, departmentName })),
   };
 });
