@@ -29,7 +29,15 @@ export type AppErrorCode =
   | "department_name_taken"
   | "department_not_empty"
   | "department_merge_same"
-  | "head_not_found";
+  | "head_not_found"
+  | "last_admin"
+  | "deactivate_self"
+  | "already_deactivated"
+  | "not_deactivated"
+  | "department_not_found"
+  | "manager_not_found"
+  | "manager_self"
+  | "manager_cycle";
 
 export class AppError extends Error {
   /**

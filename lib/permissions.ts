@@ -4,7 +4,8 @@ import { forbidden } from "@/lib/errors";
 
 /**
  * Who may do what, in one place, checked fail-closed: an action missing here is allowed to nobody.
- * Learners (no role) manage nothing; HR staff act through the HR forms, which arrive with their issue.
+ * Learners (no role) manage nothing; HR staff read people and act through the HR forms, which arrive
+ * with their issue.
  */
 export const PERMISSIONS = {
   "group.list": ["admin"],
@@ -21,7 +22,12 @@ export const PERMISSIONS = {
   "department.setHead": ["admin"],
   "department.merge": ["admin"],
   "department.delete": ["admin"],
-  "person.invite": ["admin"],
+  "department.options": ["admin", "hr"],
+  "people.list": ["admin", "hr"],
+  "people.view": ["admin", "hr"],
+  "people.edit": ["admin"],
+  "people.deactivate": ["admin"],
+  "people.invite": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

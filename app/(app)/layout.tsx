@@ -22,6 +22,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         viewerName={viewer.name}
         companyName={viewer.companyName}
         showGroupAdmin={can(viewer, "group.list")}
+        showPeople={can(viewer, "people.list")}
         showDepartmentAdmin={can(viewer, "department.list")}
       >
         <NotificationBell userId={viewer.userId} initialUnread={unread} />

@@ -9,6 +9,7 @@ export async function AppHeader({
   viewerName,
   companyName,
   showGroupAdmin,
+  showPeople,
   showDepartmentAdmin,
   children,
 }: {
@@ -16,6 +17,8 @@ export async function AppHeader({
   companyName: string;
   /** Admins get "Learning groups", the list of all the company's groups. */
   showGroupAdmin: boolean;
+  /** Admins and HR staff get "People", the company's directory. */
+  showPeople: boolean;
   /** Admins get "Departments", where they manage the company's departments. */
   showDepartmentAdmin: boolean;
   children: ReactNode;
@@ -24,6 +27,7 @@ export async function AppHeader({
   const items = [
     { href: "/", label: t("nav.home") },
     ...(showGroupAdmin ? [{ href: "/admin/groups", label: t("nav.groups") }] : []),
+    ...(showPeople ? [{ href: "/admin/people", label: t("nav.people") }] : []),
     ...(showDepartmentAdmin ? [{ href: "/admin/departments", label: t("nav.departments") }] : []),
   ];
   return (

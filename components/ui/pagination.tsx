@@ -2,20 +2,20 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "./button";
 
-/** Previous / Next links and "Page x of y"; `href` builds the link to a page. Nothing when one page holds everything. */
+/**
+ * Previous / Next links and "Page x of y"; `href` builds the link to a page. Nothing when one page
+ * holds everything. Lists too large to count each time give `hasNext` instead of a total: "Page x".
+ */
 export async function Pagination({
   page,
-  pageSize,
-  total,
   href,
+  ...extent
 }: {
   page: number;
-  pageSize: number;
-  total: number;
   href: (page: number) => string;
-}) {
+} & ({ pageSize: number; total: number } | { hasNext: boolean })) {
   const t = await getTranslations("common");
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const pages = "total" in extent ? Math.max(1, Math.ceil(extent.total / extent.pageSize)) : page + (extent.hasNext ? 1 : 0);
   if (pages === 1 && page === 1) return null;
   const disabled = `${buttonClass("secondary")} pointer-events-none opacity-50`;
   return (
@@ -29,7 +29,7 @@ export async function Pagination({
           {t("previous")}
         </span>
       )}
-      <p className="text-sm text-slate-700">{t("pageOf", { page, pages })}</p>
+      <p className="text-sm text-slate-700">{"total" in extent ? t("pageOf", { page, pages }) : t("page", { page })}</p>
       {page < pages ? (
         <Link href={href(page + 1)} rel="next" className={buttonClass("secondary")}>
           {t("next")}

@@ -31,11 +31,11 @@ function emailClash(error: unknown): AppError | null {
  * sends nothing again (the admin can resend the invitation).
  */
 export async function invitePerson(db: Database, ctx: Ctx, input: InvitePersonInput): Promise<AccountOutcome<{ userId: string }>> {
-  assertCan(ctx, "person.invite");
+  assertCan(ctx, "people.invite");
   const mail: OutgoingMail[] = [];
   try {
     const result = await db.transaction(async (tx) => {
-      const { result } = await once(tx, ctx, { key: input.operationId, kind: "person.invite" }, async () => {
+      const { result } = await once(tx, ctx, { key: input.operationId, kind: "people.invite" }, async () => {
         if (input.departmentId) {
           const [department] = await tx
             .select({ id: departments.id })
@@ -80,7 +80,7 @@ export async function resendInvitation(
   ctx: Ctx,
   input: { userId: string; operationId: string },
 ): Promise<AccountOutcome<{ email: string }>> {
-  assertCan(ctx, "person.invite");
+  assertCan(ctx, "people.invite");
   const mail: OutgoingMail[] = [];
   const result = await db.transaction(async (tx) => {
     const { result } = await once(tx, ctx, { key: input.operationId, kind: "person.resendInvitation" }, async () => {

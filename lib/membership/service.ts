@@ -14,6 +14,7 @@ import { once } from "@/lib/operations";
 import { canManageMembers } from "@/lib/permissions";
 import { type Delivery, groupChannel, realtimeEvents } from "@/lib/realtime/channels";
 import { candidatesSql } from "./candidates";
+import { type RemovalLedger, takeOut } from "./removal";
 import type { AddMembersInput, MoveMembersInput, RemoveMembersInput, Selection } from "./schemas";
 
 export type AddPreview = {
@@ -78,7 +79,7 @@ function fanOut<T extends NotificationType>(
   return notificationFanOut(userIds, { ...notification, readAt: null, createdAt: notification.createdAt.toISOString() });
 }
 
-const membershipChanged = (groupId: string) => ({
+export const membershipChanged = (groupId: string) => ({
   channels: [groupChannel(groupId)],
   event: realtimeEvents.membershipChanged,
   data: { groupId },
@@ -150,28 +151,16 @@ export async function addMembers(db: Database, ctx: Ctx, input: AddMembersInput)
   });
 }
 
-/** Takes people out of a group, writing the ledger; returns who actually left. */
-async function takeOut(
+/** Takes people out of one group, writing the ledger; returns who actually left. */
+async function takeOutOf(
   tx: DatabaseOrTransaction,
   ctx: Ctx,
   group: LearningGroup,
   userIds: readonly string[],
-  ledger: { batchId: string; now: Date; source: "individual" | "move"; sourceLabel: string | null },
+  ledger: RemovalLedger,
 ): Promise<string[]> {
-  const removed = await queryRows<{ user_id: string }>(
-    tx,
-    sql`with removed as (
-        delete from group_members where group_id = ${group.id} and user_id = any(${uuidArray(userIds)})
-        returning user_id
-      ),
-      ledger as (
-        insert into membership_events (company_id, group_id, user_id, kind, actor_id, source, source_label, batch_id, at)
-        select ${ctx.companyId}, ${group.id}, user_id, 'removed', ${ctx.userId}, ${ledger.source}, ${ledger.sourceLabel}, ${ledger.batchId}, ${ledger.now}
-        from removed
-      )
-      select user_id from removed`,
-  );
-  return removed.map((row) => row.user_id);
+  const removed = await takeOut(tx, ctx, sql`group_id = ${group.id} and user_id = any(${uuidArray(userIds)})`, ledger);
+  return removed.map((row) => row.userId);
 }
 
 /**
@@ -189,7 +178,7 @@ export async function removeMembers(db: Database, ctx: Ctx, input: RemoveMembers
       const group = await lockGroup(tx, ctx, input.groupId);
       assertManageable(ctx, group);
       groupName = group.name;
-      removedIds = await takeOut(tx, ctx, group, input.userIds, { batchId, now, source: "individual", sourceLabel: null });
+      removedIds = await takeOutOf(tx, ctx, group, input.userIds, { batchId, now, source: "individual", sourceLabel: null });
       actor = await actorName(tx, ctx);
       const payload: NotificationPayloads["group.removed"] = { groupName: group.name, actorName: actor };
       await insertNotifications(tx, ctx, removedIds, { key: batchId, type: "group.removed", payload, groupId: null, now });
@@ -263,7 +252,7 @@ export async function moveMembers(db: Database, ctx: Ctx, input: MoveMembersInpu
       assertManageable(ctx, to);
       names = { from: from.name, to: to.name };
 
-      const leaving = await takeOut(tx, ctx, from, input.userIds, { batchId, now, source: "move", sourceLabel: to.name });
+      const leaving = await takeOutOf(tx, ctx, from, input.userIds, { batchId, now, source: "move", sourceLabel: to.name });
       const arriving = await queryRows<{ user_id: string }>(
         tx,
         sql`select id as user_id from unnest(${uuidArray(leaving)}) as id

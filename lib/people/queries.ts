@@ -54,7 +54,7 @@ export async function searchPeople(
 export type DepartmentOption = { id: string; name: string; activePeople: number };
 
 export async function listDepartments(db: DatabaseOrTransaction, ctx: Ctx): Promise<DepartmentOption[]> {
-  assertCan(ctx, "group.list");
+  assertCan(ctx, "department.options");
   return db
     .select({
       id: departments.id,

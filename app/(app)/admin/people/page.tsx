@@ -1,25 +1,67 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { InvitePersonButton } from "@/components/people/invite-person-button";
+import { PeopleFilters, type PeopleFilterValues } from "@/components/people/people-filters";
+import { PeopleTable } from "@/components/people/people-table";
+import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
-import { can } from "@/lib/permissions";
+import { listPeople } from "@/lib/people/directory";
 import { listDepartments } from "@/lib/people/queries";
+import { PERSON_STATUSES, ROLE_FILTERS } from "@/lib/people/schemas";
+import { can } from "@/lib/permissions";
+import { pageParam, type SearchParams, textParam, withParams } from "../../search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("accounts.people"))("title") };
+  return { title: (await getTranslations("people"))("title") };
 }
 
-/** "People", for admins (anybody else gets a 404): for now the title and the Invite button; the directory joins it. */
-export default async function AdminPeoplePage() {
+/** A value from a fixed list, or null for anything else in the query string. */
+function oneOf<T extends string>(allowed: readonly T[], value: string): T | null {
+  return (allowed as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+/** "People": the company's directory for admins and HR staff; anybody else gets a 404. */
+export default async function PeoplePage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer();
-  if (!can(viewer, "person.invite")) notFound();
-  const [departments, t] = await Promise.all([listDepartments(getDb(), viewer), getTranslations("accounts.people")]);
+  if (!can(viewer, "people.list")) notFound();
+  const params = await searchParams;
+  const department = textParam(params.department);
+  const filters: PeopleFilterValues = {
+    q: textParam(params.q),
+    departmentId: z.uuid().safeParse(department).success ? department : null,
+    role: oneOf(ROLE_FILTERS, textParam(params.role)),
+    status: oneOf(PERSON_STATUSES, textParam(params.status)),
+  };
+  const db = getDb();
+  const [list, departments, t] = await Promise.all([
+    listPeople(db, viewer, { ...filters, page: pageParam(params.page) }),
+    listDepartments(db, viewer),
+    getTranslations("people"),
+  ]);
+  const filtered = Boolean(filters.q || filters.departmentId || filters.role || filters.status);
+  const link = { q: filters.q, department: filters.departmentId ?? undefined, role: filters.role ?? undefined, status: filters.status ?? undefined };
   return (
-    <div className="flex flex-wrap items-start justify-between gap-4">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <InvitePersonButton departments={departments} />
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="mt-1 max-w-2xl text-slate-600">{can(viewer, "people.edit") ? t("intro") : t("introReadOnly")}</p>
+        </div>
+        {can(viewer, "people.invite") && <InvitePersonButton departments={departments} />}
+      </div>
+      <PeopleFilters values={filters} departments={departments} />
+      {list.resembling && <p className="text-sm text-slate-700">{t("resembling", { query: filters.q })}</p>}
+      {list.rows.length > 0 ? (
+        <PeopleTable rows={list.rows} />
+      ) : (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">
+          {list.page > 1 ? t("pageEmpty") : filtered ? t("empty.noMatches") : t("empty.none")}
+        </p>
+      )}
+      <Pagination page={list.page} hasNext={list.hasNext} href={(page) => withParams("/admin/people", { ...link, page })} />
     </div>
   );
 }

@@ -1,0 +1,197 @@
+import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { departments, users } from "@/db/schema";
+import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import { hashPassword } from "@/lib/auth/password";
+import { createGroup } from "@/lib/groups/service";
+import { addMembers } from "@/lib/membership/service";
+import { findUser } from "./support/data";
+import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+
+// Each test makes its own person, so no other spec's counts (departments, groups) change under it.
+
+async function departmentId(db: Database, companyId: string, name: string): Promise<string> {
+  const [row] = await db
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.companyId, companyId), eq(departments.name, name)));
+  if (!row) throw new Error(`seeded department ${name} is missing`);
+  return row.id;
+}
+
+async function newPerson(db: Database, options: { name: string; department?: string; password?: boolean }) {
+  const dana = await findUser(db, "dana.admin@acme.example");
+  const email = `${options.name.toLowerCase().replace(/\W+/g, ".")}@acme.example`;
+  const [person] = await db
+    .insert(users)
+    .values({
+      companyId: dana.companyId,
+      name: options.name,
+      email,
+      departmentId: options.department ? await departmentId(db, dana.companyId, options.department) : null,
+      passwordHash: options.password ? await hashPassword(DEMO_PASSWORD) : null,
+    })
+    .returning({ id: users.id });
+  return { id: person!.id, email, dana };
+}
+
+const fact = (page: Page, term: string) => page.locator(`dt:text-is("${term}") + dd`);
+const menu = (page: Page) => page.getByRole("navigation", { name: "Main menu" });
+
+async function openPerson(page: Page, name: string) {
+  await menu(page).getByRole("link", { name: "People" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
+  await page.getByRole("searchbox", { name: "Search people by name or email" }).fill(name);
+  await page.getByRole("button", { name: "Apply" }).click();
+  const table = page.getByRole("table", { name: "People of your company" });
+  await expect(table.getByRole("row")).toHaveCount(2);
+  await expectAccessible(page);
+  await table.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+test.describe("people (admin)", () => {
+  test("an admin moves someone to another department and sees it on the person page", async ({ page, db }) => {
+    const name = `Mara Mover ${randomUUID().slice(0, 4)}`;
+    await newPerson(db, { name, department: "Marketing" });
+    await signIn(page, "dana.admin@acme.example");
+    await openPerson(page, name);
+    await expect(fact(page, "Department")).toHaveText("Marketing");
+    await expect(page.getByText("Nothing has been changed yet.")).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Change department" }).click();
+    const dialog = page.getByRole("dialog", { name: `Department of ${name}` });
+    await dialog.getByRole("combobox", { name: "Department" }).selectOption({ label: "Customer Success" });
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(fact(page, "Department")).toHaveText("Customer Success");
+    const changes = page.getByRole("table", { name: "Changes to this person" });
+    await expect(changes.getByText("Department: Marketing → Customer Success")).toBeVisible();
+    await expect(changes.getByRole("cell", { name: "Dana Admin" })).toBeVisible();
+
+    // The directory's department filter finds them in their new department.
+    await menu(page).getByRole("link", { name: "People" }).click();
+    await page.getByRole("combobox", { name: "Department" }).selectOption({ label: "Customer Success" });
+    await page.getByRole("searchbox", { name: "Search people by name or email" }).fill(name);
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page.getByRole("table", { name: "People of your company" }).getByRole("link", { name })).toBeVisible();
+  });
+
+  test("an admin finds and sets a manager, and grants a role", async ({ page, db }) => {
+    const suffix = randomUUID().slice(0, 4);
+    const name = `Nico Newhire ${suffix}`;
+    const managerName = `Mona Manager ${suffix}`;
+    await newPerson(db, { name });
+    await newPerson(db, { name: managerName });
+    await signIn(page, "dana.admin@acme.example");
+    await openPerson(page, name);
+    await expect(fact(page, "Manager")).toHaveText("No manager");
+
+    await page.getByRole("button", { name: "Change manager" }).click();
+    const dialog = page.getByRole("dialog", { name: `Manager of ${name}` });
+    await dialog.getByRole("searchbox", { name: "Find a person" }).fill(`mona manager ${suffix}`);
+    await dialog.getByRole("searchbox", { name: "Find a person" }).press("Enter");
+    await dialog.getByRole("radio", { name: new RegExp(`^${managerName}`) }).check();
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(fact(page, "Manager")).toHaveText(managerName);
+
+    await page.getByRole("button", { name: "Change roles" }).click();
+    const roles = page.getByRole("dialog", { name: `Roles of ${name}` });
+    await roles.getByRole("checkbox", { name: /^HR/ }).check();
+    await roles.getByRole("button", { name: "Save" }).click();
+    await expect(roles).toHaveCount(0);
+    await expect(fact(page, "Roles")).toHaveText("HR");
+    const changes = page.getByRole("table", { name: "Changes to this person" });
+    await expect(changes.getByText(`Manager: none → ${managerName}`)).toBeVisible();
+    await expect(changes.getByText("Roles: none → HR")).toBeVisible();
+  });
+
+  test("an admin deactivates someone after a confirmation, which signs them out and takes them out of their groups, then reactivates them", async ({
+    page,
+    browser,
+    db,
+  }) => {
+    const name = `Lee Leaver ${randomUUID().slice(0, 4)}`;
+    const leaver = await newPerson(db, { name, password: true });
+    const groupName = `Leaver's wave ${randomUUID().slice(0, 4)}`;
+    const dana = { ...leaver.dana, userId: leaver.dana.id };
+    const { result } = await createGroup(db, dana, {
+      name: groupName, description: "", courseId: null, maxMembers: null, visibility: "private", operationId: randomUUID(),
+    });
+    await addMembers(db, dana, { groupId: result.groupId, selection: { mode: "people", userIds: [leaver.id] }, operationId: randomUUID() });
+
+    const theirs = await browser.newContext();
+    const theirPage = await theirs.newPage();
+    await signIn(theirPage, leaver.email);
+
+    await signIn(page, "dana.admin@acme.example");
+    await openPerson(page, name);
+    const groups = page.getByRole("table", { name: "Their groups" });
+    await expect(groups.getByRole("link", { name: groupName })).toBeVisible();
+
+    await page.getByRole("button", { name: "Deactivate" }).click();
+    let dialog = page.getByRole("dialog", { name: `Deactivate ${name}?` });
+    await expect(dialog.getByText("They leave their 1 active learning group; its history records it.")).toBeVisible();
+    await expect(dialog.getByText("You can reactivate them later: that restores sign-in only, not their groups.")).toBeVisible();
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByText("Active", { exact: true }).first()).toBeVisible();
+
+    await page.getByRole("button", { name: "Deactivate" }).click();
+    await dialog.getByRole("button", { name: "Deactivate" }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByText(/^Deactivated on .*\. They cannot sign in\.$/)).toBeVisible();
+    await expect(page.getByText("They are in no learning group.")).toBeVisible();
+    await expect(page.getByRole("table", { name: "Changes to this person" }).getByText("Left 1 active group.")).toBeVisible();
+    await expectAccessible(page);
+
+    // Their next request finds them signed out.
+    await theirPage.reload();
+    await expect(theirPage.getByLabel("Work email")).toBeVisible();
+    await theirs.close();
+
+    await page.getByRole("button", { name: "Reactivate" }).click();
+    dialog = page.getByRole("dialog", { name: `Reactivate ${name}?` });
+    await expect(dialog.getByText(/The groups they left are not restored/)).toBeVisible();
+    await dialog.getByRole("button", { name: "Reactivate" }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Deactivate" })).toBeVisible();
+    await expect(page.getByText("They are in no learning group.")).toBeVisible();
+  });
+
+  test("HR staff read people without changing them; learners and another company find no such page", async ({ page, db }) => {
+    const name = `Rita Reader ${randomUUID().slice(0, 4)}`;
+    await newPerson(db, { name, department: "Marketing" });
+    await signIn(page, "hana.hr@acme.example");
+    await openPerson(page, name);
+    await expect(fact(page, "Department")).toHaveText("Marketing");
+    await expect(page.getByRole("button", { name: "Change department" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Deactivate" })).toHaveCount(0);
+    const url = page.url();
+
+    await page.context().clearCookies();
+    await signIn(page, "lena.learner@acme.example");
+    await expect(menu(page).getByRole("link", { name: "People" })).toHaveCount(0);
+    for (const path of ["/admin/people", new URL(url).pathname]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    }
+    await expectAccessible(page);
+
+    await page.context().clearCookies();
+    await signIn(page, "gina.admin@globex.example");
+    await menu(page).getByRole("link", { name: "People" }).click();
+    await page.getByRole("searchbox", { name: "Search people by name or email" }).fill(name);
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page.getByText("Nobody matches these filters.", { exact: false })).toBeVisible();
+    await page.goto(new URL(url).pathname);
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  });
+});
