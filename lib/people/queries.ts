@@ -47,7 +47,9 @@ export async function searchPeople(
   }
   // The closest names come straight from the GiST index in distance order (`<<->`), so a common
   // fragment ("mar": a tenth of the company) stops after ten rows instead of scoring every match;
-  // email starts come from a btree range. Only those twenty candidates are ranked.
+  // email starts come from a btree range (in the index's byte order; an ORDER BY email would pick the
+  // collation-ordered unique index and filter its way through the company). Only those twenty
+  // candidates are ranked.
   const query = sql`select ${columns}
     from (
       (select id from users
@@ -56,7 +58,7 @@ export async function searchPeople(
       union
       (select id from users
        where company_id = ${ctx.companyId} and deactivated_at is null and email like ${prefix}
-       order by email limit ${AUTOCOMPLETE_LIMIT})
+       limit ${AUTOCOMPLETE_LIMIT})
     ) candidates
     join users u on u.id = candidates.id left join departments d on d.id = u.department_id
     order by greatest(word_similarity(${term}, u.name), word_similarity(${term}, u.email)) desc, lower(u.name), u.id
