@@ -76,9 +76,9 @@ export const groupMembers = pgTable(
     sourceLabel: text(),
     addedAt: timestampMs().notNull().defaultNow(),
     /**
-     * `lower(users.name)`, copied so that a page of a big group's member list is read in name order
-     * from `group_members_company_group_sort_idx` instead of joining and sorting every member. Triggers keep
-     * it true (migration 0005): filled on insert when not given, rewritten when the person is renamed.
+     * `lower(users.name)`, copied so that a page of a big group's member list is read in name order from
+     * `group_members_company_group_sort_idx` instead of joining and sorting every member. Triggers keep it
+     * true (migration 0005): filled on insert when not given, rewritten when the person is renamed.
      */
     sortName: text(),
   },
