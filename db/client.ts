@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Pool as NeonPool, neonConfig } from "@neondatabase/serverless";
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
@@ -36,7 +37,7 @@ export function openPglite(options: { dataDir?: string; loadDataDir?: Blob | Fil
   const client = new PGlite({
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
-    extensions: { pg_trgm },
+    extensions: { pg_trgm, btree_gist },
   });
   const db = drizzlePglite({ client, ...drizzleConfig }) as unknown as Database;
   return { db, engine: "pglite", client, close: () => client.close() };

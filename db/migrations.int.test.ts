@@ -10,7 +10,12 @@ async function describeSchema(handle: DatabaseHandle) {
     sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
   );
   const [similarity] = await queryRows<{ score: number }>(handle.db, sql`select similarity('Dana Admin', 'Dana') as score`);
-  return { tables: tables.map((r) => r.table_name), similarity: Number(similarity?.score) };
+  const extensions = await queryRows<{ extname: string }>(handle.db, sql`select extname from pg_extension order by extname`);
+  return {
+    tables: tables.map((r) => r.table_name),
+    similarity: Number(similarity?.score),
+    extensions: extensions.map((r) => r.extname),
+  };
 }
 
 const coreTables = [
@@ -32,6 +37,7 @@ const coreTables = [
   "user_identities",
   "users",
 ];
+const extensions = ["btree_gist", "pg_trgm", "plpgsql"];
 
 describe("migrations", () => {
   it("apply from scratch on PGlite, with pg_trgm", async () => {
@@ -41,6 +47,7 @@ describe("migrations", () => {
       const schema = await describeSchema(handle);
       expect(schema.tables).toEqual(coreTables);
       expect(schema.similarity).toBeGreaterThan(0.3);
+      expect(schema.extensions).toEqual(extensions);
       // Applying twice is a no-op.
       await applyMigrations(handle);
     } finally {
@@ -54,6 +61,7 @@ describe("migrations", () => {
       const schema = await describeSchema(handle);
       expect(schema.tables).toEqual(coreTables);
       expect(schema.similarity).toBeGreaterThan(0.3);
+      expect(schema.extensions).toEqual(extensions);
     } finally {
       await handle.close();
     }

@@ -2,7 +2,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
 import { TableScroller } from "@/components/ui/table-scroller";
-import type { HistoryRow, Page } from "@/lib/membership/queries";
+import type { HistoryRow } from "@/lib/membership/queries";
+import type { Page } from "@/lib/pagination";
 
 const th = "px-4 py-3 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase";
 const td = "px-4 py-3 whitespace-nowrap";

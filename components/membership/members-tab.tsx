@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
-import type { MemberRow, Page } from "@/lib/membership/queries";
+import type { MemberRow } from "@/lib/membership/queries";
+import type { Page } from "@/lib/pagination";
 import { AddMembersButton } from "./add-members-button";
 import { MembersTable } from "./members-table";
 

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/ui/pagination";
 import { TableScroller } from "@/components/ui/table-scroller";
 import type { Role } from "@/db/schema";
-import type { Page } from "@/lib/membership/queries";
+import type { Page } from "@/lib/pagination";
 import type { AuditEntryRow } from "@/lib/people/person";
 import type { PersonChanges } from "@/lib/people/service";
 import { EmptyNote, SectionHeading, td, th } from "./person-section";

@@ -75,15 +75,22 @@ export const groupMembers = pgTable(
     /** The department or group name behind `source`, kept as it was at the time. */
     sourceLabel: text(),
     addedAt: timestampMs().notNull().defaultNow(),
+    /**
+     * `lower(users.name)`, copied so that a page of a big group's member list is read in name order from
+     * `group_members_company_group_sort_idx` instead of joining and sorting every member. Triggers keep it
+     * true (migration 0005): filled on insert when not given, rewritten when the person is renamed.
+     */
+    sortName: text(),
   },
   (t) => [
     primaryKey({ name: "group_members_pk", columns: [t.groupId, t.userId] }),
+    // The row's group and person are checked: a membership is the one fact everything else derives
+    // from. Its company is the group's (no key of its own), and `added_by` is who did it, for display
+    // only: a trigger sets it to null when that person is deleted (migration 0005).
     fk("group_members_group_fk", t.groupId, learningGroups.id, "cascade"),
     fk("group_members_user_fk", t.userId, users.id, "cascade"),
-    fk("group_members_company_fk", t.companyId, companies.id, "cascade"),
-    fk("group_members_added_by_fk", t.addedBy, users.id, "set null"),
     index("group_members_user_idx").on(t.userId),
-    index("group_members_company_group_idx").on(t.companyId, t.groupId, t.addedAt.desc()),
+    index("group_members_company_group_sort_idx").on(t.companyId, t.groupId, t.sortName, t.userId),
   ],
 );
 export type GroupMember = typeof groupMembers.$inferSelect;
@@ -106,10 +113,11 @@ export const membershipEvents = pgTable(
     at: timestampMs().notNull().defaultNow(),
   },
   (t) => [
-    fk("membership_events_company_fk", t.companyId, companies.id, "cascade"),
-    fk("membership_events_group_fk", t.groupId, learningGroups.id, "cascade"),
-    fk("membership_events_user_fk", t.userId, users.id, "cascade"),
-    fk("membership_events_actor_fk", t.actorId, users.id, "set null"),
+    // No foreign keys: a department add writes 10,000 ledger rows, and PostgreSQL checks a key row by
+    // row (four checks per person cost more than the inserts). Every row is written from the
+    // membership just inserted or deleted in the same statement, whose group and person were checked
+    // or locked there; deleting a group or a person removes its rows, and deleting an actor empties
+    // `actor_id`, through statement-level triggers (migration 0005), as the keys' cascades did.
     index("membership_events_company_group_at_idx").on(t.companyId, t.groupId, t.at.desc()),
     index("membership_events_user_group_at_idx").on(t.userId, t.groupId, t.at),
   ],

@@ -1,8 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { fk, timestampMs } from "./columns";
-import { learningGroups } from "./groups";
-import { companies, users } from "./people";
+import { timestampMs } from "./columns";
 
 export const notifications = pgTable(
   "notifications",
@@ -25,9 +23,9 @@ export const notifications = pgTable(
     createdAt: timestampMs().notNull().defaultNow(),
   },
   (t) => [
-    fk("notifications_company_fk", t.companyId, companies.id, "cascade"),
-    fk("notifications_user_fk", t.userId, users.id, "cascade"),
-    fk("notifications_group_fk", t.groupId, learningGroups.id, "cascade"),
+    // No foreign keys, for the ledger's reason (see `membershipEvents`): one department add writes
+    // 10,000 notifications. Deleting a person or a group deletes theirs through statement-level
+    // triggers (migration 0005); a notification's company is its person's.
     index("notifications_company_user_created_idx").on(t.companyId, t.userId, t.createdAt.desc(), t.key.desc()),
     uniqueIndex("notifications_user_key_uq").on(t.userId, t.key),
     index("notifications_user_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),

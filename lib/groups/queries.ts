@@ -3,6 +3,7 @@ import type { DatabaseOrTransaction } from "@/db/client";
 import { courseProgress, courses, groupMembers, learningGroups, users } from "@/db/schema";
 import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
+import { type Page, pageWindow } from "@/lib/pagination";
 import { assertCan } from "@/lib/permissions";
 import { type GroupAccess, getGroupAccess } from "./access";
 
@@ -55,39 +56,55 @@ export type GroupListRow = {
   createdAt: Date;
 };
 
-/** The admins' "Learning groups" list: one tab at a time, searched by name, a page at a time. */
+/**
+ * The admins' "Learning groups" list: one tab at a time, searched by name, a page at a time. Member
+ * counts are taken for the page's rows only, after the limit, so a late page costs what the first does.
+ */
 export async function listGroups(
   db: DatabaseOrTransaction,
   ctx: Ctx,
   options: { archived: boolean; search?: string; page?: number },
-): Promise<{ rows: GroupListRow[]; total: number; page: number; pageSize: number }> {
+): Promise<Page<GroupListRow>> {
   assertCan(ctx, "group.list");
-  const page = Math.max(1, options.page ?? 1);
+  const { page, limit, offset } = pageWindow(options.page, GROUPS_PAGE_SIZE);
   const term = options.search?.trim();
   const where = and(
     eq(learningGroups.companyId, ctx.companyId),
     options.archived ? isNotNull(learningGroups.archivedAt) : isNull(learningGroups.archivedAt),
     term ? ilike(learningGroups.name, `%${escapeLike(term)}%`) : undefined,
   );
+  const onPage = db
+    .select({
+      id: learningGroups.id,
+      name: learningGroups.name,
+      courseTitle: courses.title,
+      maxMembers: learningGroups.maxMembers,
+      visibility: learningGroups.visibility,
+      ownerName: sql<string>`${users.name}`.as("owner_name"),
+      createdAt: learningGroups.createdAt,
+    })
+    .from(learningGroups)
+    .innerJoin(users, eq(users.id, learningGroups.ownerId))
+    .leftJoin(courses, eq(courses.id, learningGroups.courseId))
+    .where(where)
+    .orderBy(desc(learningGroups.createdAt), desc(learningGroups.id))
+    .limit(limit)
+    .offset(offset)
+    .as("on_page");
   const [rows, [totalRow]] = await Promise.all([
     db
       .select({
-        id: learningGroups.id,
-        name: learningGroups.name,
-        courseTitle: courses.title,
-        memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${learningGroups}.id)`,
-        maxMembers: learningGroups.maxMembers,
-        visibility: learningGroups.visibility,
-        ownerName: users.name,
-        createdAt: learningGroups.createdAt,
+        id: onPage.id,
+        name: onPage.name,
+        courseTitle: onPage.courseTitle,
+        memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${onPage.id})`,
+        maxMembers: onPage.maxMembers,
+        visibility: onPage.visibility,
+        ownerName: onPage.ownerName,
+        createdAt: onPage.createdAt,
       })
-      .from(learningGroups)
-      .innerJoin(users, eq(users.id, learningGroups.ownerId))
-      .leftJoin(courses, eq(courses.id, learningGroups.courseId))
-      .where(where)
-      .orderBy(desc(learningGroups.createdAt), desc(learningGroups.id))
-      .limit(GROUPS_PAGE_SIZE)
-      .offset((page - 1) * GROUPS_PAGE_SIZE),
+      .from(onPage)
+      .orderBy(desc(onPage.createdAt), desc(onPage.id)),
     db.select({ value: count() }).from(learningGroups).where(where),
   ]);
   return { rows, total: totalRow?.value ?? 0, page, pageSize: GROUPS_PAGE_SIZE };

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, sql } from "drizzle-orm";
+import { and, count, desc, eq, ilike } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { departments, groupMembers, type MembershipSource, membershipEvents, users } from "@/db/schema";
@@ -6,6 +6,7 @@ import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
 import { getGroupAccess } from "@/lib/groups/access";
+import { type Page, pageWindow } from "@/lib/pagination";
 import { assertCan } from "@/lib/permissions";
 
 export const MEMBERS_PAGE_SIZE = 50;
@@ -20,11 +21,13 @@ export type MemberRow = {
   sourceLabel: string | null;
 };
 
-export type Page<T> = { rows: T[]; total: number; page: number; pageSize: number };
-
 const addedBy = alias(users, "added_by");
 
-/** The Members tab: readable by the group's members and the company's admins. */
+/**
+ * The Members tab: readable by the group's members and the company's admins. A page is taken in
+ * name order from `group_members_company_group_sort_idx` (its keys only), and just those rows are
+ * joined to people, so page 200 of a 10,000-member group reads 50 people, not 10,000.
+ */
 export async function listMembers(
   db: DatabaseOrTransaction,
   ctx: Ctx,
@@ -33,13 +36,21 @@ export async function listMembers(
 ): Promise<Page<MemberRow>> {
   const access = await getGroupAccess(db, ctx, groupId);
   if (!access?.canRead) throw notFound();
-  const page = Math.max(1, options.page ?? 1);
+  const { page, limit, offset } = pageWindow(options.page, MEMBERS_PAGE_SIZE);
   const term = options.search?.trim();
   const where = and(
-    eq(groupMembers.groupId, groupId),
     eq(groupMembers.companyId, ctx.companyId),
-    term ? ilike(users.name, `%${escapeLike(term)}%`) : undefined,
+    eq(groupMembers.groupId, groupId),
+    term ? ilike(groupMembers.sortName, `%${escapeLike(term)}%`) : undefined,
   );
+  const onPage = db
+    .select({ userId: groupMembers.userId, sortName: groupMembers.sortName })
+    .from(groupMembers)
+    .where(where)
+    .orderBy(groupMembers.sortName, groupMembers.userId)
+    .limit(limit)
+    .offset(offset)
+    .as("on_page");
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -51,19 +62,14 @@ export async function listMembers(
         source: groupMembers.source,
         sourceLabel: groupMembers.sourceLabel,
       })
-      .from(groupMembers)
-      .innerJoin(users, eq(users.id, groupMembers.userId))
+      .from(onPage)
+      .innerJoin(groupMembers, and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, onPage.userId)))
+      .innerJoin(users, eq(users.id, onPage.userId))
       .leftJoin(departments, eq(departments.id, users.departmentId))
       .leftJoin(addedBy, eq(addedBy.id, groupMembers.addedBy))
-      .where(where)
-      .orderBy(sql`lower(${users.name})`, users.id)
-      .limit(MEMBERS_PAGE_SIZE)
-      .offset((page - 1) * MEMBERS_PAGE_SIZE),
-    db
-      .select({ value: count() })
-      .from(groupMembers)
-      .innerJoin(users, eq(users.id, groupMembers.userId))
-      .where(where),
+      .orderBy(onPage.sortName, onPage.userId),
+    // Every member row names a person of the group's company (the user key), so no join is needed.
+    db.select({ value: count() }).from(groupMembers).where(where),
   ]);
   return { rows, total: total?.value ?? 0, page, pageSize: MEMBERS_PAGE_SIZE };
 }
@@ -91,7 +97,7 @@ export async function listHistory(
   assertCan(ctx, "group.viewHistory");
   const access = await getGroupAccess(db, ctx, groupId);
   if (!access) throw notFound();
-  const page = Math.max(1, options.page ?? 1);
+  const { page, limit, offset } = pageWindow(options.page, MEMBERS_PAGE_SIZE);
   const where = and(eq(membershipEvents.companyId, ctx.companyId), eq(membershipEvents.groupId, groupId));
   const [rows, [total]] = await Promise.all([
     db
@@ -109,8 +115,8 @@ export async function listHistory(
       .leftJoin(actor, eq(actor.id, membershipEvents.actorId))
       .where(where)
       .orderBy(desc(membershipEvents.at), desc(membershipEvents.id))
-      .limit(MEMBERS_PAGE_SIZE)
-      .offset((page - 1) * MEMBERS_PAGE_SIZE),
+      .limit(limit)
+      .offset(offset),
     db.select({ value: count() }).from(membershipEvents).where(where),
   ]);
   return { rows, total: total?.value ?? 0, page, pageSize: MEMBERS_PAGE_SIZE };

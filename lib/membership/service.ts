@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { LearningGroup } from "@/db/schema";
 import { uuidArray } from "@/db/sql";
@@ -88,7 +88,8 @@ export const membershipChanged = (groupId: string) => ({
 /**
  * Adds everyone the selection names who is active and not yet a member, in one transaction and a
  * fixed number of statements however many people: members, ledger rows and notifications are
- * each one INSERT … SELECT. Over the maximum, nothing is added and the numbers are reported.
+ * written by one statement (an INSERT … SELECT and two INSERTs fed by its RETURNING). Over the
+ * maximum, nothing is added and the numbers are reported.
  */
 export async function addMembers(db: Database, ctx: Ctx, input: AddMembersInput): Promise<Outcome<AddResult>> {
   return db.transaction(async (tx) => {
@@ -108,16 +109,18 @@ export async function addMembers(db: Database, ctx: Ctx, input: AddMembersInput)
       actor = await actorName(tx, ctx);
       const payload: NotificationPayloads["group.added"] = { groupName: group.name, actorName: actor };
       const candidates = await candidatesSql(tx, ctx, group.id, input.selection);
+      // sort_name is given here, from the join with users the statement makes anyway, so that the
+      // trigger that would fill it (migration 0005) is not called 10,000 times.
       const inserted = await queryRows<{ user_id: string }>(
         tx,
         sql`with candidates as (${candidates}),
           eligible as (
-            select distinct on (c.user_id) c.user_id, c.source, c.source_label
+            select distinct on (c.user_id) c.user_id, c.source, c.source_label, lower(u.name) as sort_name
             from candidates c join users u on u.id = c.user_id where u.deactivated_at is null
           ),
           inserted as (
-            insert into group_members (group_id, user_id, company_id, added_by, source, source_label, added_at)
-            select ${group.id}, user_id, ${ctx.companyId}, ${ctx.userId}, source, source_label, ${now}
+            insert into group_members (group_id, user_id, company_id, added_by, source, source_label, added_at, sort_name)
+            select ${group.id}, user_id, ${ctx.companyId}, ${ctx.userId}, source, source_label, ${now}, sort_name
             from eligible on conflict do nothing
             returning user_id, source, source_label
           ),
@@ -125,11 +128,13 @@ export async function addMembers(db: Database, ctx: Ctx, input: AddMembersInput)
             insert into membership_events (company_id, group_id, user_id, kind, actor_id, source, source_label, batch_id, at)
             select ${ctx.companyId}, ${group.id}, user_id, 'added', ${ctx.userId}, source, source_label, ${batchId}, ${now}
             from inserted
+          ),
+          notified as (
+            ${notificationsInsert(ctx, sql`inserted`, { key: batchId, type: "group.added", payload, groupId: group.id, now })}
           )
           select user_id from inserted`,
       );
       addedIds = inserted.map((row) => row.user_id);
-      await insertNotifications(tx, ctx, addedIds, { key: batchId, type: "group.added", payload, groupId: group.id, now });
       const result: AddResult = { added: addedIds.length, alreadyMembers: preview.alreadyMembers, deactivated: preview.deactivated };
       await recordAudit(tx, ctx, {
         action: "group.members_added",
@@ -204,19 +209,34 @@ export async function removeMembers(db: Database, ctx: Ctx, input: RemoveMembers
   });
 }
 
+type NotificationRows<T extends NotificationType> = {
+  key: string;
+  type: T;
+  payload: NotificationPayloads[T];
+  groupId: string | null;
+  now: Date;
+};
+
+/**
+ * The INSERT giving everyone in `recipients` (a relation with a `user_id` column: a CTE of the same
+ * statement, or a list of ids) the same notification, so a batch's notifications never travel
+ * through Node and back.
+ */
+function notificationsInsert<T extends NotificationType>(ctx: Ctx, recipients: SQL, notification: NotificationRows<T>): SQL {
+  return sql`insert into notifications (company_id, user_id, group_id, key, type, payload, created_at)
+    select ${ctx.companyId}, user_id, ${notification.groupId}, ${notification.key}, ${notification.type},
+           ${JSON.stringify(notification.payload)}::jsonb, ${notification.now}
+    from ${recipients}`;
+}
+
 async function insertNotifications<T extends NotificationType>(
   tx: DatabaseOrTransaction,
   ctx: Ctx,
   userIds: readonly string[],
-  notification: { key: string; type: T; payload: NotificationPayloads[T]; groupId: string | null; now: Date },
+  notification: NotificationRows<T>,
 ): Promise<void> {
   if (userIds.length === 0) return;
-  await tx.execute(
-    sql`insert into notifications (company_id, user_id, group_id, key, type, payload, created_at)
-        select ${ctx.companyId}, id, ${notification.groupId}, ${notification.key}, ${notification.type},
-               ${JSON.stringify(notification.payload)}::jsonb, ${notification.now}
-        from unnest(${uuidArray(userIds)}) as id`,
-  );
+  await tx.execute(notificationsInsert(ctx, sql`unnest(${uuidArray(userIds)}) as recipients (user_id)`, notification));
 }
 
 /**

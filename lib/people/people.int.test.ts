@@ -37,6 +37,18 @@ describe("people autocomplete", () => {
     expect(names(await searchPeople(handle.db, admin, { term: "Learnr", groupId }))).toContain("Lena Learner");
   });
 
+  it("shows the closest of many matching names first, and finds people by the start of their email", async () => {
+    const initechId = (await createCompany(handle.db, "Initech")).id;
+    const boss = await createPerson(handle.db, initechId, { roles: ["admin"], name: "Bill Boss" });
+    for (let i = 0; i < 12; i++) await createPerson(handle.db, initechId, { name: `Maria Roe ${i}` });
+    await createPerson(handle.db, initechId, { name: "Marius Lopez" });
+    await createPerson(handle.db, initechId, { name: "Kim Park", email: "kp-sales-lead@initech.example" });
+    const marias = names(await searchPeople(handle.db, boss, { term: "maria" }));
+    expect(marias).toHaveLength(10);
+    expect(marias.every((name) => name.startsWith("Maria Roe"))).toBe(true);
+    expect(names(await searchPeople(handle.db, boss, { term: "KP-Sal" }))).toEqual(["Kim Park"]);
+  });
+
   it("matches name and email prefixes for one or two characters", async () => {
     expect(names(await searchPeople(handle.db, admin, { term: "le", groupId }))).toEqual(["Lena Learner", "Leonie Lang"]);
     expect(names(await searchPeople(handle.db, admin, { term: "l", groupId }))).toEqual(["Lena Learner", "Leonie Lang"]);

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { Role } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
-import type { Page } from "@/lib/membership/queries";
+import type { Page } from "@/lib/pagination";
 import { assertCan } from "@/lib/permissions";
 import { statusSql } from "./directory";
 import type { PersonStatus } from "./schemas";

@@ -1,0 +1,2 @@
+CREATE INDEX "users_company_name_knn_idx" ON "users" USING gist ("company_id","name" gist_trgm_ops(siglen=256));--> statement-breakpoint
+CREATE INDEX "users_company_email_prefix_idx" ON "users" USING btree ("company_id","email" text_pattern_ops);
