@@ -6,6 +6,8 @@ import { e2eDatabaseUrl } from "./env";
 
 /** Every page a test visits gets an accessibility check against WCAG 2 A/AA. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Next streams a dynamic page's metadata after its body, so the title can arrive a moment later.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, "accessibility violations").toEqual([]);
