@@ -1,11 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/ui/pagination";
-import { TableScroller } from "@/components/ui/table-scroller";
 import type { Role } from "@/db/schema";
 import type { Page } from "@/lib/pagination";
 import type { AuditEntryRow } from "@/lib/people/person";
 import type { PersonChanges } from "@/lib/people/service";
-import { EmptyNote, SectionHeading, td, th } from "./person-section";
+import { PersonSection, td } from "./person-section";
 
 /** The audit trail of changes to a person, newest first, each change in words. */
 export async function PersonAudit({ audit, pageHref }: { audit: Page<AuditEntryRow>; pageHref: (page: number) => string }) {
@@ -24,45 +23,34 @@ export async function PersonAudit({ audit, pageHref }: { audit: Page<AuditEntryR
   };
 
   return (
-    <section aria-labelledby="person-audit" className="space-y-3">
-      <SectionHeading id="person-audit" title={t("title")} intro={t("intro")} />
-      {audit.rows.length === 0 ? (
-        <EmptyNote>{t("empty")}</EmptyNote>
-      ) : (
-        <TableScroller label={t("tableLabel")}>
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">{t("tableLabel")}</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className={th}>{t("when")}</th>
-                <th scope="col" className={th}>{t("change")}</th>
-                <th scope="col" className={th}>{t("by")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {audit.rows.map((row) => (
-                <tr key={row.id}>
-                  <td className={`${td} text-slate-700 tabular-nums`}>
-                    <time dateTime={row.createdAt.toISOString()}>
-                      {format.dateTime(row.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-                    </time>
-                  </td>
-                  <th scope="row" className={`${td} text-left font-normal whitespace-normal`}>
-                    <span className="font-medium text-slate-900">{t("action", { action: row.action.replace(".", "_") })}</span>
-                    {describe(row).map((line) => (
-                      <span key={line} className="block text-slate-700">
-                        {line}
-                      </span>
-                    ))}
-                  </th>
-                  <td className={`${td} text-slate-700`}>{row.actorName ?? t("someone")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroller>
-      )}
-      <Pagination page={audit.page} pageSize={audit.pageSize} total={audit.total} href={pageHref} />
-    </section>
+    <PersonSection
+      id="person-audit"
+      title={t("title")}
+      intro={t("intro")}
+      label={t("tableLabel")}
+      columns={[t("when"), t("change"), t("by")]}
+      isEmpty={audit.rows.length === 0}
+      emptyText={t("empty")}
+      footer={<Pagination page={audit.page} pageSize={audit.pageSize} total={audit.total} href={pageHref} />}
+    >
+      {audit.rows.map((row) => (
+        <tr key={row.id}>
+          <td className={`${td} text-slate-700 tabular-nums`}>
+            <time dateTime={row.createdAt.toISOString()}>
+              {format.dateTime(row.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+            </time>
+          </td>
+          <th scope="row" className={`${td} text-left font-normal whitespace-normal`}>
+            <span className="font-medium text-slate-900">{t("action", { action: row.action.replace(".", "_") })}</span>
+            {describe(row).map((line) => (
+              <span key={line} className="block text-slate-700">
+                {line}
+              </span>
+            ))}
+          </th>
+          <td className={`${td} text-slate-700`}>{row.actorName ?? t("someone")}</td>
+        </tr>
+      ))}
+    </PersonSection>
   );
 }

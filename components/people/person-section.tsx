@@ -1,20 +1,64 @@
 import type { ReactNode } from "react";
+import { TableScroller } from "@/components/ui/table-scroller";
 
-/** The table cells and headings the person page's sections share. */
-export const th = "px-4 py-3 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase";
+/** The cell classes of the person page's tables; row cells are the sections' own. */
 export const td = "px-4 py-3 align-top whitespace-nowrap";
+const th = "px-4 py-3 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase";
 
-export function SectionHeading({ id, title, intro }: { id: string; title: string; intro?: string }) {
+/**
+ * A titled section of the person page: a table under its heading, or a sentence saying there is
+ * nothing to list. `children` are the table's rows; `footer` follows the table (pagination).
+ */
+export function PersonSection({
+  id,
+  title,
+  intro,
+  label,
+  columns,
+  isEmpty,
+  emptyText,
+  children,
+  footer,
+}: {
+  id: string;
+  title: string;
+  intro?: string;
+  /** Names the table for assistive technology (caption and scroll region). */
+  label: string;
+  columns: readonly string[];
+  isEmpty: boolean;
+  emptyText: string;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
-    <div>
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {intro && <p className="mt-1 text-sm text-slate-600">{intro}</p>}
-    </div>
+    <section aria-labelledby={id} className="space-y-3">
+      <div>
+        <h2 id={id} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {intro && <p className="mt-1 text-sm text-slate-600">{intro}</p>}
+      </div>
+      {isEmpty ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">{emptyText}</p>
+      ) : (
+        <TableScroller label={label}>
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="sr-only">{label}</caption>
+            <thead className="bg-slate-50">
+              <tr>
+                {columns.map((column) => (
+                  <th key={column} scope="col" className={th}>
+                    {column}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">{children}</tbody>
+          </table>
+        </TableScroller>
+      )}
+      {footer}
+    </section>
   );
-}
-
-export function EmptyNote({ children }: { children: ReactNode }) {
-  return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">{children}</p>;
 }
