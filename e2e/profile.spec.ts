@@ -55,7 +55,7 @@ test("a learner changes their password on the profile page and signs in with the
   await page.getByRole("link", { name: "Profile" }).click();
   const current = page.getByLabel("Current password");
   await current.fill("not-my-password");
-  await page.getByLabel("New password").fill(newPassword);
+  await page.getByLabel("New password", { exact: true }).fill(newPassword);
   await page.getByLabel("Repeat the new password").fill(newPassword);
   await page.getByRole("button", { name: "Change the password" }).click();
   await expect(current).toHaveAttribute("aria-invalid", "true");

@@ -40,25 +40,20 @@ export function ChangePasswordForm() {
   };
 
   return (
-    <section aria-labelledby="change-password-title" className="max-w-md">
-      <h2 id="change-password-title" className="text-lg font-semibold">
-        {t("title")}
-      </h2>
-      <form ref={formRef} onSubmit={submit} noValidate className="mt-4 space-y-4">
-        {changed && (
-          <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-            {t("changed")}
-          </p>
-        )}
-        <ActionAlert error={change.error} fields={FIELDS} />
-        <FormField label={t("current")} errors={change.error?.fieldErrors?.currentPassword}>
-          {(control) => <input {...control} name="currentPassword" type="password" autoComplete="current-password" required className={inputClass} />}
-        </FormField>
-        <NewPasswordFields labels={{ password: t("next"), confirm: t("confirm") }} errors={change.error?.fieldErrors ?? {}} />
-        <Button type="submit" variant="primary" pending={change.pending}>
-          {change.pending ? t("submitting") : t("submit")}
-        </Button>
-      </form>
-    </section>
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={t("title")} className="max-w-md space-y-4">
+      {changed && (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          {t("changed")}
+        </p>
+      )}
+      <ActionAlert error={change.error} fields={FIELDS} />
+      <FormField label={t("current")} errors={change.error?.fieldErrors?.currentPassword}>
+        {(control) => <input {...control} name="currentPassword" type="password" autoComplete="current-password" required className={inputClass} />}
+      </FormField>
+      <NewPasswordFields labels={{ password: t("next"), confirm: t("confirm") }} errors={change.error?.fieldErrors ?? {}} />
+      <Button type="submit" variant="primary" pending={change.pending}>
+        {change.pending ? t("submitting") : t("submit")}
+      </Button>
+    </form>
   );
 }
