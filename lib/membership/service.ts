@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
 import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { lockCompanyMembership } from "@/db/locks";
 import type { LearningGroup } from "@/db/schema";
 import { uuidArray } from "@/db/sql";
 import { recordAudit } from "@/lib/audit";
@@ -99,6 +100,8 @@ export async function addMembers(db: Database, ctx: Ctx, input: AddMembersInput)
     let groupName = "";
     let actor = "";
     const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "membership.add" }, async () => {
+      // Before the group's lock and the first read of who is active (see lockCompanyMembership).
+      await lockCompanyMembership(tx, ctx.companyId, "membership-write");
       const group = await lockGroup(tx, ctx, input.groupId);
       assertManageable(ctx, group);
       groupName = group.name;
@@ -253,6 +256,8 @@ export async function moveMembers(db: Database, ctx: Ctx, input: MoveMembersInpu
     let names = { from: "", to: "" };
     let actor = "";
     const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "membership.move" }, async () => {
+      // Arrivals are whoever is still in the source group, which a deactivation in flight empties.
+      await lockCompanyMembership(tx, ctx.companyId, "membership-write");
       // Locked in a fixed order, so two opposite moves cannot deadlock.
       const [first, second] = [input.groupId, input.targetGroupId].sort();
       const locked = new Map<string, LearningGroup>();
