@@ -100,7 +100,8 @@ export async function addMembers(db: Database, ctx: Ctx, input: AddMembersInput)
     let groupName = "";
     let actor = "";
     const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "membership.add" }, async () => {
-      // Before the group's lock and the first read of who is active (see lockCompanyMembership).
+      // First: before the reads of who is active, and before any row is locked, so that waiting here
+      // for a deactivation can never close a cycle of waits.
       await lockCompanyMembership(tx, ctx.companyId, "membership-write");
       const group = await lockGroup(tx, ctx, input.groupId);
       assertManageable(ctx, group);
