@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
 import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { lockCompanyMembership } from "@/db/locks";
 import type { LearningGroup } from "@/db/schema";
 import { uuidArray } from "@/db/sql";
 import { recordAudit } from "@/lib/audit";
@@ -99,6 +100,9 @@ export async function addMembers(db: Database, ctx: Ctx, input: AddMembersInput)
     let groupName = "";
     let actor = "";
     const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "membership.add" }, async () => {
+      // First: before the reads of who is active, and before any row is locked, so that waiting here
+      // for a deactivation can never close a cycle of waits.
+      await lockCompanyMembership(tx, ctx.companyId, "membership-write");
       const group = await lockGroup(tx, ctx, input.groupId);
       assertManageable(ctx, group);
       groupName = group.name;
@@ -253,6 +257,8 @@ export async function moveMembers(db: Database, ctx: Ctx, input: MoveMembersInpu
     let names = { from: "", to: "" };
     let actor = "";
     const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "membership.move" }, async () => {
+      // Arrivals are whoever is still in the source group, which a deactivation in flight empties.
+      await lockCompanyMembership(tx, ctx.companyId, "membership-write");
       // Locked in a fixed order, so two opposite moves cannot deadlock.
       const [first, second] = [input.groupId, input.targetGroupId].sort();
       const locked = new Map<string, LearningGroup>();

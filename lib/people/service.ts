@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { lockCompanyMembership } from "@/db/locks";
 import { type Role, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/auth/viewer";
@@ -145,6 +146,8 @@ export async function deactivatePerson(db: Database, ctx: Ctx, input: PersonOper
       if (person.id === ctx.userId) throw new AppError("deactivate_self");
       if (person.deactivatedAt) throw new AppError("already_deactivated", { name: person.name });
       if (isActiveAdmin(person)) await assertAnotherAdmin(tx, ctx, person);
+      // Waits for adds and moves in flight, so the removal below also finds what they put in.
+      await lockCompanyMembership(tx, ctx.companyId, "deactivation");
       await tx.execute(sql`update users set deactivated_at = ${now} where id = ${person.id}`);
       const left = await takeOut(
         tx,

@@ -1,0 +1,128 @@
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DatabaseHandle, openPostgres, queryRows } from "@/db/client";
+import { env } from "@/lib/env";
+import { addMembers, moveMembers } from "@/lib/membership/service";
+import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { createCompany, createDepartment, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
+import { deactivatePerson } from "./service";
+
+/**
+ * Deactivation against the writes that put people into groups, each on its own connection
+ * (PostgreSQL only: PGlite serves one connection at a time). Both services write their audit row
+ * last, so a third connection holding `audit_log` in share mode is the barrier: the first service
+ * stops there with its memberships written but not committed, the second starts and is also
+ * stopped (at the barrier, or earlier by the service's own lock), then both go on and commit.
+ * Whatever the order, the deactivated person must end up in no active group.
+ */
+describe.runIf(env().testDatabaseUrl)("deactivation racing adds and moves (PostgreSQL)", () => {
+  let handle: TestDatabase;
+  let writer: DatabaseHandle;
+  let deactivator: DatabaseHandle;
+
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    writer = openPostgres(handle.url!, { max: 1 });
+    deactivator = openPostgres(handle.url!, { max: 1 });
+  });
+  afterAll(async () => {
+    await writer.close();
+    await deactivator.close();
+    await handle.close();
+  });
+
+  async function holdAuditRows(): Promise<pg.Client> {
+    const barrier = new pg.Client({ connectionString: handle.url! });
+    await barrier.connect();
+    await barrier.query("begin");
+    await barrier.query("lock table audit_log in share mode");
+    return barrier;
+  }
+
+  /** Resolves once `count` transactions of this database wait for a lock: proof they are in flight. */
+  async function waitersReach(count: number): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const [row] = await queryRows<{ waiting: number }>(
+        handle.db,
+        sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+      );
+      if (row!.waiting >= count) return;
+      if (Date.now() > deadline) throw new Error(`${row!.waiting} transactions wait for a lock, expected ${count}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** Starts `first`, lets it stop before its audit row, starts `second`, then lets both finish. */
+  async function race<A, B>(first: () => Promise<A>, second: () => Promise<B>): Promise<[A, B]> {
+    const barrier = await holdAuditRows();
+    try {
+      const a = first();
+      await waitersReach(1);
+      const b = second();
+      await waitersReach(2);
+      await barrier.query("commit");
+      return await Promise.all([a, b]);
+    } finally {
+      await barrier.end();
+    }
+  }
+
+  const activeGroupsOf = async (person: TestPerson) =>
+    queryRows<{ name: string }>(
+      handle.db,
+      sql`select g.name from group_members m join learning_groups g on g.id = m.group_id
+          where m.user_id = ${person.id} and g.archived_at is null`,
+    );
+
+  async function company() {
+    const acme = await createCompany(handle.db, "Acme");
+    const admin = await createPerson(handle.db, acme.id, { roles: ["admin"] });
+    const sales = await createDepartment(handle.db, acme.id, "Sales");
+    const leaver = await createPerson(handle.db, acme.id, { name: "Leaver", departmentId: sales.id });
+    const colleague = await createPerson(handle.db, acme.id, { name: "Colleague", departmentId: sales.id });
+    const earlier = await createGroup(handle.db, admin, { name: "Earlier", members: [leaver] });
+    const target = await createGroup(handle.db, admin, { name: "Target" });
+    return { admin, sales, leaver, colleague, earlier, target };
+  }
+
+  const addDepartment = (ctx: TestPerson, groupId: string, departmentId: string) =>
+    addMembers(writer.db, ctx, { groupId, selection: { mode: "departments", departmentIds: [departmentId] }, operationId: opId() });
+  const deactivate = (ctx: TestPerson, person: TestPerson) =>
+    deactivatePerson(deactivator.db, ctx, { personId: person.id, operationId: opId() });
+
+  it("an add of their department still open when they are deactivated: they leave the group it added them to", async () => {
+    const { admin, sales, leaver, target } = await company();
+    const [added, deactivated] = await race(
+      () => addDepartment(admin, target.id, sales.id),
+      () => deactivate(admin, leaver),
+    );
+    expect(added.result.added).toBe(2);
+    expect(deactivated.result.groupsLeft).toBe(2);
+    expect(await activeGroupsOf(leaver)).toEqual([]);
+  });
+
+  it("an add that starts while their deactivation is open: the add leaves them out", async () => {
+    const { admin, sales, leaver, colleague, target } = await company();
+    const [deactivated, added] = await race(
+      () => deactivate(admin, leaver),
+      () => addDepartment(admin, target.id, sales.id),
+    );
+    expect(deactivated.result.groupsLeft).toBe(1);
+    expect(added.result).toEqual({ added: 1, alreadyMembers: 0, deactivated: 1 });
+    expect(await activeGroupsOf(leaver)).toEqual([]);
+    expect(await activeGroupsOf(colleague)).toEqual([{ name: "Target" }]);
+  });
+
+  it("a move to another group still open when they are deactivated: they are in neither group", async () => {
+    const { admin, leaver, earlier, target } = await company();
+    const [moved, deactivated] = await race(
+      () => moveMembers(writer.db, admin, { groupId: earlier.id, targetGroupId: target.id, userIds: [leaver.id], operationId: opId() }),
+      () => deactivate(admin, leaver),
+    );
+    expect(moved.result.moved).toBe(1);
+    expect(deactivated.result.groupsLeft).toBe(1);
+    expect(await activeGroupsOf(leaver)).toEqual([]);
+  });
+});
