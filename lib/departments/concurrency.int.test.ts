@@ -1,12 +1,15 @@
 import { eq, inArray } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openPostgres } from "@/db/client";
 import { departments, users } from "@/db/schema";
 import { env } from "@/lib/env";
+import { withBarrier } from "@/tests/barrier";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { deleteDepartment, mergeDepartments } from "./service";
+
+/** The barrier's lock: what both racers lock first. */
+const departmentRows = (ids: string[]) => ({ text: "select id from departments where id = any($1::uuid[]) for update", values: [ids] });
 
 /**
  * Races need two real connections: PostgreSQL only. A third connection holds the departments'
@@ -33,18 +36,6 @@ describe.runIf(env().testDatabaseUrl)("concurrent department changes (PostgreSQL
     await handle.close();
   });
 
-  async function withBarrier<T>(departmentIds: string[], race: () => Promise<T>): Promise<T> {
-    const barrier = new pg.Client({ connectionString: handle.url! });
-    await barrier.connect();
-    await barrier.query("begin");
-    await barrier.query("select id from departments where id = any($1::uuid[]) for update", [departmentIds]);
-    const running = race();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await barrier.query("commit");
-    await barrier.end();
-    return running;
-  }
-
   const peopleIn = async (ids: string[]) => {
     const rows = await handle.db.select({ departmentId: users.departmentId }).from(users).where(inArray(users.id, ids));
     return rows.map((row) => row.departmentId);
@@ -55,7 +46,7 @@ describe.runIf(env().testDatabaseUrl)("concurrent department changes (PostgreSQL
     const b = await createDepartment(handle.db, admin.companyId, "Crossed B");
     const inA = await Promise.all([1, 2].map(() => createPerson(handle.db, admin.companyId, { departmentId: a.id })));
     const inB = await Promise.all([1, 2, 3].map(() => createPerson(handle.db, admin.companyId, { departmentId: b.id })));
-    const outcomes = await withBarrier([a.id, b.id], () =>
+    const outcomes = await withBarrier(handle.url!, departmentRows([a.id, b.id]), () =>
       Promise.allSettled([
         mergeDepartments(first.db, admin, { departmentId: a.id, targetId: b.id, operationId: opId() }),
         mergeDepartments(second.db, otherAdmin, { departmentId: b.id, targetId: a.id, operationId: opId() }),
@@ -73,7 +64,7 @@ describe.runIf(env().testDatabaseUrl)("concurrent department changes (PostgreSQL
     const a = await createDepartment(handle.db, admin.companyId, "Race A");
     const b = await createDepartment(handle.db, admin.companyId, "Race B");
     const inA = await Promise.all([1, 2].map(() => createPerson(handle.db, admin.companyId, { departmentId: a.id })));
-    const outcomes = await withBarrier([a.id, b.id], () =>
+    const outcomes = await withBarrier(handle.url!, departmentRows([a.id, b.id]), () =>
       Promise.allSettled([
         mergeDepartments(first.db, admin, { departmentId: a.id, targetId: b.id, operationId: opId() }),
         deleteDepartment(second.db, otherAdmin, { departmentId: b.id, operationId: opId() }),

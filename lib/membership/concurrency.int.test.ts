@@ -1,12 +1,15 @@
 import { eq } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openPostgres } from "@/db/client";
 import { groupMembers, notifications } from "@/db/schema";
 import { env } from "@/lib/env";
+import { withBarrier } from "@/tests/barrier";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { addMembers } from "./service";
+
+/** The barrier's lock: what both racers lock first. */
+const groupRow = (groupId: string) => ({ text: "select id from learning_groups where id = $1 for update", values: [groupId] });
 
 /**
  * Races need two real connections: PostgreSQL only (PGlite serves one connection at a time).
@@ -34,23 +37,11 @@ describe.runIf(env().testDatabaseUrl)("concurrent membership changes (PostgreSQL
     await handle.close();
   });
 
-  async function withBarrier<T>(groupId: string, race: () => Promise<T>): Promise<T> {
-    const barrier = new pg.Client({ connectionString: handle.url! });
-    await barrier.connect();
-    await barrier.query("begin");
-    await barrier.query("select id from learning_groups where id = $1 for update", [groupId]);
-    const running = race();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await barrier.query("commit");
-    await barrier.end();
-    return running;
-  }
-
   it("two batches racing for the last places: one wins, the other is refused with the numbers", async () => {
     const group = await createGroup(handle.db, admin, { name: "Race", maxMembers: 5, members: people.slice(0, 3) });
     const batch = (db: DatabaseHandle, who: TestPerson[]) =>
       addMembers(db.db, admin, { groupId: group.id, selection: { mode: "people", userIds: who.map((p) => p.id) }, operationId: opId() });
-    const outcomes = await withBarrier(group.id, () =>
+    const outcomes = await withBarrier(handle.url!, groupRow(group.id), () =>
       Promise.allSettled([batch(first, people.slice(3, 5)), batch(second, people.slice(5, 7))]),
     );
     const fulfilled = outcomes.filter((o) => o.status === "fulfilled");
@@ -68,7 +59,7 @@ describe.runIf(env().testDatabaseUrl)("concurrent membership changes (PostgreSQL
   it("a double submit of the same operation adds and notifies once, and both get the same answer", async () => {
     const group = await createGroup(handle.db, admin, { name: "Double" });
     const input = { groupId: group.id, selection: { mode: "people" as const, userIds: [people[7]!.id] }, operationId: opId() };
-    const [a, b] = await withBarrier(group.id, () =>
+    const [a, b] = await withBarrier(handle.url!, groupRow(group.id), () =>
       Promise.all([addMembers(first.db, admin, input), addMembers(second.db, admin, input)]),
     );
     expect(a.result).toEqual(b.result);

@@ -1,13 +1,16 @@
 import { eq, sql } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openPostgres } from "@/db/client";
 import { users } from "@/db/schema";
 import { env } from "@/lib/env";
+import { withBarrier } from "@/tests/barrier";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { updatePersonSchema } from "./schemas";
 import { deactivatePerson, updatePerson } from "./service";
+
+/** The barrier's lock: what both racers lock first. */
+const companyRow = (companyId: string) => ({ text: "select id from companies where id = $1 for no key update", values: [companyId] });
 
 /**
  * The last-admin guard under races: PostgreSQL only (PGlite serves one connection at a time). A third
@@ -29,18 +32,6 @@ describe.runIf(env().testDatabaseUrl)("two admins at the same moment (PostgreSQL
     await second.close();
     await handle.close();
   });
-
-  async function withBarrier<T>(companyId: string, race: () => Promise<T>): Promise<T> {
-    const barrier = new pg.Client({ connectionString: handle.url! });
-    await barrier.connect();
-    await barrier.query("begin");
-    await barrier.query("select id from companies where id = $1 for no key update", [companyId]);
-    const running = race();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await barrier.query("commit");
-    await barrier.end();
-    return running;
-  }
 
   async function twoAdmins() {
     const company = await createCompany(handle.db, "Pair");
@@ -65,21 +56,21 @@ describe.runIf(env().testDatabaseUrl)("two admins at the same moment (PostgreSQL
 
   it("each drops their own admin role: one passes, the other is the last admin", async () => {
     const { company, a, b } = await twoAdmins();
-    const outcomes = await withBarrier(company.id, () => Promise.allSettled([demote(first, a, a), demote(second, b, b)]));
+    const outcomes = await withBarrier(handle.url!, companyRow(company.id), () => Promise.allSettled([demote(first, a, a), demote(second, b, b)]));
     expect(codes(outcomes)).toEqual(["last_admin", "ok"]);
     expect(await activeAdmins(company.id)).toHaveLength(1);
   });
 
   it("they demote each other: the second finds they are no admin any more, one admin remains", async () => {
     const { company, a, b } = await twoAdmins();
-    const outcomes = await withBarrier(company.id, () => Promise.allSettled([demote(first, a, b), demote(second, b, a)]));
+    const outcomes = await withBarrier(handle.url!, companyRow(company.id), () => Promise.allSettled([demote(first, a, b), demote(second, b, a)]));
     expect(codes(outcomes)).toEqual(["forbidden", "ok"]);
     expect(await activeAdmins(company.id)).toHaveLength(1);
   });
 
   it("they deactivate each other: one admin remains active", async () => {
     const { company, a, b } = await twoAdmins();
-    const outcomes = await withBarrier(company.id, () =>
+    const outcomes = await withBarrier(handle.url!, companyRow(company.id), () =>
       Promise.allSettled([
         deactivatePerson(first.db, a, { personId: b.id, operationId: opId() }),
         deactivatePerson(second.db, b, { personId: a.id, operationId: opId() }),

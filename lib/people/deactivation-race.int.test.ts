@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openPostgres, queryRows } from "@/db/client";
 import { env } from "@/lib/env";
 import { addMembers, moveMembers } from "@/lib/membership/service";
+import { lockWaitersReach } from "@/tests/barrier";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { deactivatePerson } from "./service";
@@ -40,28 +41,14 @@ describe.runIf(env().testDatabaseUrl)("deactivation racing adds and moves (Postg
     return barrier;
   }
 
-  /** Resolves once `count` transactions of this database wait for a lock: proof they are in flight. */
-  async function waitersReach(count: number): Promise<void> {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const [row] = await queryRows<{ waiting: number }>(
-        handle.db,
-        sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
-      );
-      if (row!.waiting >= count) return;
-      if (Date.now() > deadline) throw new Error(`${row!.waiting} transactions wait for a lock, expected ${count}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-
   /** Starts `first`, lets it stop before its audit row, starts `second`, then lets both finish. */
   async function race<A, B>(first: () => Promise<A>, second: () => Promise<B>): Promise<[A, B]> {
     const barrier = await holdAuditRows();
     try {
       const a = first();
-      await waitersReach(1);
+      await lockWaitersReach(barrier, 1);
       const b = second();
-      await waitersReach(2);
+      await lockWaitersReach(barrier, 2);
       await barrier.query("commit");
       return await Promise.all([a, b]);
     } finally {
