@@ -2,8 +2,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, courseProgress, groupMembers, learningGroups, membershipEvents, notifications } from "@/db/schema";
 import { addMembers } from "@/lib/membership/service";
+import { deactivatePerson } from "@/lib/people/service";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import { createCompany, createCourse, createPerson, opId, type TestPerson } from "@/tests/fixtures";
+import { createCompany, createCourse, createGroup as createFixtureGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { createGroupSchema } from "./schemas";
 import { archiveGroup, createGroup, deleteGroup, restoreGroup, takeOwnership, updateGroup } from "./service";
 
@@ -115,6 +116,22 @@ describe("editing, archiving, restoring, deleting", () => {
     await restoreGroup(handle.db, admin, { groupId, operationId: opId() });
     const [row] = await handle.db.select().from(learningGroups).where(eq(learningGroups.id, groupId));
     expect(row?.archivedAt).toBeNull();
+  });
+
+  it("restoring lets people deactivated while it was archived leave it, in the ledger", async () => {
+    const staying = await createPerson(handle.db, admin.companyId);
+    const leaving = await createPerson(handle.db, admin.companyId);
+    const group = await createFixtureGroup(handle.db, admin, { name: "Archived wave", members: [staying, leaving] });
+    await archiveGroup(handle.db, admin, { groupId: group.id, operationId: opId() });
+    await deactivatePerson(handle.db, admin, { personId: leaving.id, operationId: opId() });
+    const kept = await handle.db.select().from(groupMembers).where(eq(groupMembers.groupId, group.id));
+    expect(kept).toHaveLength(2);
+
+    await restoreGroup(handle.db, admin, { groupId: group.id, operationId: opId() });
+    const members = await handle.db.select({ userId: groupMembers.userId }).from(groupMembers).where(eq(groupMembers.groupId, group.id));
+    expect(members).toEqual([{ userId: staying.id }]);
+    const ledger = await handle.db.select().from(membershipEvents).where(eq(membershipEvents.groupId, group.id));
+    expect(ledger).toEqual([expect.objectContaining({ userId: leaving.id, kind: "removed", source: "deactivation" })]);
   });
 
   it("takes ownership, audited", async () => {

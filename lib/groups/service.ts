@@ -1,10 +1,13 @@
+import { randomUUID } from "node:crypto";
 import { and, count, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
+import { lockCompanyMembership } from "@/db/locks";
 import { courses, groupMembers, learningGroups, membershipEvents, notifications } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
+import { takeOut } from "@/lib/membership/removal";
 import { once } from "@/lib/operations";
 import { assertCan } from "@/lib/permissions";
 import { groupChannel, type RealtimeEvent, realtimeEvents } from "@/lib/realtime/channels";
@@ -132,6 +135,9 @@ export async function restoreGroup(db: Database, ctx: Ctx, input: { groupId: str
   assertCan(ctx, "group.restore");
   return db.transaction(async (tx) => {
     const { replayed } = await once(tx, ctx, { key: input.operationId, kind: "group.restore" }, async () => {
+      // Restoring makes the kept members members of an active group again: a membership write, so
+      // a deactivation in flight is waited for (see db/locks.ts) before we look at who is deactivated.
+      await lockCompanyMembership(tx, ctx.companyId, "membership-write");
       const group = await lockGroup(tx, ctx, input.groupId);
       if (!group.archivedAt) throw new AppError("group_not_archived", { name: group.name });
       try {
@@ -139,8 +145,23 @@ export async function restoreGroup(db: Database, ctx: Ctx, input: { groupId: str
       } catch {
         throw new AppError("restore_name_taken", { name: group.name });
       }
-      await tx.update(learningGroups).set({ archivedAt: null, updatedAt: new Date() }).where(eq(learningGroups.id, group.id));
-      await recordAudit(tx, ctx, { action: "group.restored", targetType: "group", targetId: group.id, details: { name: group.name } });
+      const now = new Date();
+      await tx.update(learningGroups).set({ archivedAt: null, updatedAt: now }).where(eq(learningGroups.id, group.id));
+      // The archive kept the member list as it was; people deactivated since leave now, as they left
+      // every active group when they were deactivated.
+      const left = await takeOut(
+        tx,
+        ctx,
+        sql`group_id = ${group.id} and user_id in (
+              select id from users where company_id = ${ctx.companyId} and deactivated_at is not null)`,
+        { batchId: randomUUID(), now, source: "deactivation", sourceLabel: null },
+      );
+      await recordAudit(tx, ctx, {
+        action: "group.restored",
+        targetType: "group",
+        targetId: group.id,
+        details: { name: group.name, deactivatedLeft: left.length },
+      });
       return null;
     });
     return { result: null, events: replayed ? [] : [changed(input.groupId, "restored")] };
