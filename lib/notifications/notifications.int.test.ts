@@ -29,7 +29,12 @@ afterAll(() => handle.close());
 
 describe("notifications", () => {
   it("lists newest first with a stable cursor and counts unread", async () => {
-    for (let i = 1; i <= 25; i++) await createNotifications(handle.db, [added(acmePerson, `Group ${i}`)]);
+    // One millisecond apart: within one millisecond the order is by id, which is random, so
+    // "Group 23 after Group 22" would be luck.
+    for (let i = 1; i <= 25; i++) {
+      await createNotifications(handle.db, [added(acmePerson, `Group ${i}`)]);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
     const first = await listNotifications(handle.db, acmePerson, null, 10);
     expect(first.items.map((n) => n.payload.groupName)).toEqual(
       Array.from({ length: 10 }, (_, i) => `Group ${25 - i}`),
