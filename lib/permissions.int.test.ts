@@ -5,6 +5,7 @@ import { createGroupSchema } from "@/lib/groups/schemas";
 import { archiveGroup, createGroup, deleteGroup, restoreGroup, takeOwnership, updateGroup } from "@/lib/groups/service";
 import { addMembers, removeMembers } from "@/lib/membership/service";
 import { AppError } from "@/lib/errors";
+import { refusalOr } from "@/tests/refusal";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createGroup as insertGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 
@@ -101,13 +102,10 @@ async function attempt(actor: Actor, action: Action, visibility: "private" | "pu
     addMembers: () => addMembers(handle.db, ctx, { groupId, selection: { mode: "people", userIds: [newcomer.id] }, operationId }),
     removeMembers: () => removeMembers(handle.db, ctx, { groupId, userIds: [people.learnerMember.id], operationId }),
   };
-  try {
+  return refusalOr(async () => {
     await run[action]();
-    return "ok";
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "forbidden" || error.code === "not_found")) return error.code;
-    throw error;
-  }
+    return "ok" as const;
+  });
 }
 
 describe("permission matrix", () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { refusalOr } from "@/tests/refusal";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { listDepartmentsPage, listHeadCandidates, listMergeTargets } from "./queries";
@@ -78,13 +78,10 @@ async function attempt(actor: Actor, action: Action): Promise<Expected> {
     merge: () => mergeDepartments(handle.db, ctx, { departmentId, targetId: target.id, operationId }),
     delete: () => deleteDepartment(handle.db, ctx, { departmentId, operationId }),
   };
-  try {
+  return refusalOr(async () => {
     await run[action]();
-    return "ok";
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "forbidden" || error.code === "not_found")) return error.code;
-    throw error;
-  }
+    return "ok" as const;
+  });
 }
 
 describe("department permission matrix", () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { listDepartments } from "@/lib/people/queries";
+import { refusalOr } from "@/tests/refusal";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { listPeople } from "./directory";
@@ -106,12 +107,7 @@ async function attempt(actor: Actor, action: Action): Promise<Expected> {
       return true;
     },
   };
-  try {
-    return (await run[action]()) ? "ok" : "absent";
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "forbidden" || error.code === "not_found")) return error.code;
-    throw error;
-  }
+  return refusalOr(async () => ((await run[action]()) ? "ok" : "absent"));
 }
 
 describe("people permission matrix", () => {
