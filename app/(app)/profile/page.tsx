@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/profile/change-password-form";
 import { ProfileForm } from "@/components/profile/profile-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { PROFILE_LOCALES, timeZones } from "@/lib/i18n/locales";
@@ -28,10 +29,7 @@ export default async function ProfilePage() {
   });
   return (
     <div className="space-y-10">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 max-w-2xl text-slate-600">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <section aria-labelledby="profile-details" className="space-y-5 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
         <h2 id="profile-details" className="text-lg font-semibold">
           {t("details.title")}

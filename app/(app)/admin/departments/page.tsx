@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { DepartmentsTable } from "@/components/departments/departments-table";
 import { NewDepartmentButton } from "@/components/departments/new-department-button";
 import { Pagination } from "@/components/ui/pagination";
+import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listDepartmentsPage } from "@/lib/departments/queries";
@@ -27,13 +28,7 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
   ]);
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p className="mt-1 max-w-2xl text-slate-600">{t("intro")}</p>
-        </div>
-        {can(viewer, "department.create") && <NewDepartmentButton />}
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} action={can(viewer, "department.create") && <NewDepartmentButton />} />
       {list.rows.length > 0 ? (
         <DepartmentsTable rows={list.rows} />
       ) : list.total > 0 ? (

@@ -7,6 +7,7 @@ import { NewGroupButton } from "@/components/groups/new-group-button";
 import { LinkTabs } from "@/components/ui/link-tabs";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listGroups } from "@/lib/groups/queries";
@@ -35,13 +36,7 @@ export default async function AdminGroupsPage({ searchParams }: { searchParams: 
   const tab = archived ? "archived" : undefined;
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p className="mt-1 max-w-2xl text-slate-600">{t("intro")}</p>
-        </div>
-        {canCreate && <NewGroupButton courses={courses} />}
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} action={canCreate && <NewGroupButton courses={courses} />} />
       <LinkTabs
         label={t("tabs.label")}
         tabs={[

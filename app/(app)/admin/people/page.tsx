@@ -6,6 +6,7 @@ import { InvitePersonButton } from "@/components/people/invite-person-button";
 import { PeopleFilters, type PeopleFilterValues } from "@/components/people/people-filters";
 import { PeopleTable } from "@/components/people/people-table";
 import { Pagination } from "@/components/ui/pagination";
+import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listPeople } from "@/lib/people/directory";
@@ -45,13 +46,11 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
   const link = { q: filters.q, department: filters.departmentId ?? undefined, role: filters.role ?? undefined, status: filters.status ?? undefined };
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p className="mt-1 max-w-2xl text-slate-600">{can(viewer, "people.edit") ? t("intro") : t("introReadOnly")}</p>
-        </div>
-        {can(viewer, "people.invite") && <InvitePersonButton departments={departments} />}
-      </div>
+      <PageHeader
+        title={t("title")}
+        intro={can(viewer, "people.edit") ? t("intro") : t("introReadOnly")}
+        action={can(viewer, "people.invite") && <InvitePersonButton departments={departments} />}
+      />
       <PeopleFilters values={filters} departments={departments} />
       {list.resembling && <p className="text-sm text-slate-700">{t("resembling", { query: filters.q })}</p>}
       {list.rows.length > 0 ? (
