@@ -101,12 +101,12 @@ export const GENERATE_SQL: string[] = [
      from generate_series(1, 500) i`,
 
   `create temp table bench_courses as select n, gen_random_uuid() as id from generate_series(1, 40) n`,
-  `insert into courses (id, company_id, title, description)
-     select id, '${BENCH_IDS.company}', 'Course ' || n || ': ' || (${TOPICS})[1 + n % 12], 'Generated for benchmarks'
+  `insert into courses (id, company_id, key, title, description)
+     select id, '${BENCH_IDS.company}', 'course-' || n, 'Course ' || n || ': ' || (${TOPICS})[1 + n % 12], 'Generated for benchmarks'
      from bench_courses`,
-  `insert into courses (company_id, title) select '${BENCH_IDS.otherCompany}', 'Other course ' || n from generate_series(1, 5) n`,
-  `insert into lessons (company_id, course_id, position, title)
-     select c.company_id, c.id, p, 'Lesson ' || p from courses c cross join generate_series(1, 5) p`,
+  `insert into courses (company_id, key, title) select '${BENCH_IDS.otherCompany}', 'other-' || n, 'Other course ' || n from generate_series(1, 5) n`,
+  `insert into lessons (company_id, course_id, key, position, title)
+     select c.company_id, c.id, 'lesson-' || p, p, 'Lesson ' || p from courses c cross join generate_series(1, 5) p`,
 
   // Owners: the bench admin for most groups, the other admins for the rest.
   `create temp table bench_admins as

@@ -20,7 +20,10 @@ async function describeSchema(handle: DatabaseHandle) {
 
 const coreTables = [
   "account_tokens",
+  "activity_events",
   "audit_log",
+  "certificate_counters",
+  "certificates",
   "companies",
   "company_domains",
   "course_progress",
@@ -33,7 +36,10 @@ const coreTables = [
   "membership_events",
   "notifications",
   "operations",
+  "progress_snapshots",
   "sign_in_throttles",
+  "streaks",
+  "user_badges",
   "user_identities",
   "users",
 ];

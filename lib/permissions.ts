@@ -28,6 +28,9 @@ export const PERMISSIONS = {
   "people.edit": ["admin"],
   "people.deactivate": ["admin"],
   "people.invite": ["admin"],
+  "course.import": ["admin"],
+  /** Another person's certificates and badges, on their person page. */
+  "learning.viewOthers": ["admin", "hr"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

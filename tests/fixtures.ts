@@ -39,7 +39,7 @@ export async function createPerson(
 }
 
 export async function createCourse(db: Database, companyId: string, title = "Test Course") {
-  const [course] = await db.insert(courses).values({ companyId, title }).returning();
+  const [course] = await db.insert(courses).values({ companyId, key: randomUUID(), title }).returning();
   return course!;
 }
 

@@ -1,7 +1,11 @@
+import { sql } from "drizzle-orm";
 import {
+  bigint,
+  date,
   index,
   integer,
   jsonb,
+  pgEnum,
   pgTable,
   primaryKey,
   text,
@@ -16,13 +20,17 @@ export const courses = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     companyId: uuid().notNull(),
+    /** The course's id in the import file: importing the same key again updates the course. */
+    key: text().notNull(),
     title: text().notNull(),
     description: text().notNull().default(""),
     createdAt: timestampMs().notNull().defaultNow(),
+    updatedAt: timestampMs().notNull().defaultNow(),
   },
   (t) => [
     fk("courses_company_fk", t.companyId, companies.id, "cascade"),
     index("courses_company_title_idx").on(t.companyId, t.title),
+    uniqueIndex("courses_company_key_uq").on(t.companyId, t.key),
   ],
 );
 export type Course = typeof courses.$inferSelect;
@@ -36,15 +44,23 @@ export const lessons = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     companyId: uuid().notNull(),
     courseId: uuid().notNull(),
+    /** The lesson's id in the import file, unique within its course. */
+    key: text().notNull(),
     position: integer().notNull(),
     title: text().notNull(),
     content: text().notNull().default(""),
     quiz: jsonb().$type<QuizQuestion[]>(),
+    /**
+     * Set when a re-import no longer lists the lesson: it leaves the course (and its percent) but
+     * keeps the completions that learners earned with it.
+     */
+    retiredAt: timestampMs(),
   },
   (t) => [
     fk("lessons_company_fk", t.companyId, companies.id, "cascade"),
     fk("lessons_course_fk", t.courseId, courses.id, "cascade"),
-    uniqueIndex("lessons_course_position_uq").on(t.courseId, t.position),
+    uniqueIndex("lessons_course_position_uq").on(t.courseId, t.position).where(sql`${t.retiredAt} is null`),
+    uniqueIndex("lessons_course_key_uq").on(t.courseId, t.key),
   ],
 );
 export type Lesson = typeof lessons.$inferSelect;
@@ -95,3 +111,146 @@ export const courseProgress = pgTable(
   ],
 );
 export type CourseProgress = typeof courseProgress.$inferSelect;
+
+/** One row per person, course and day (in the learner's time zone) on which their progress changed. */
+export const progressSnapshots = pgTable(
+  "progress_snapshots",
+  {
+    companyId: uuid().notNull(),
+    userId: uuid().notNull(),
+    courseId: uuid().notNull(),
+    day: date({ mode: "string" }).notNull(),
+    lessonsDone: integer().notNull(),
+    percent: integer().notNull(),
+    score: integer(),
+  },
+  (t) => [
+    primaryKey({ name: "progress_snapshots_pk", columns: [t.userId, t.courseId, t.day] }),
+    fk("progress_snapshots_company_fk", t.companyId, companies.id, "cascade"),
+    fk("progress_snapshots_user_fk", t.userId, users.id, "cascade"),
+    fk("progress_snapshots_course_fk", t.courseId, courses.id, "cascade"),
+    index("progress_snapshots_company_course_day_idx").on(t.companyId, t.courseId, t.day),
+  ],
+);
+export type ProgressSnapshot = typeof progressSnapshots.$inferSelect;
+
+/**
+ * Consecutive days with at least one completed lesson, counted in the learner's time zone. `current`
+ * is the run that ended on `lastDay`; readers treat it as broken once a whole day has passed since.
+ */
+export const streaks = pgTable(
+  "streaks",
+  {
+    userId: uuid().primaryKey(),
+    companyId: uuid().notNull(),
+    current: integer().notNull(),
+    longest: integer().notNull(),
+    lastDay: date({ mode: "string" }).notNull(),
+  },
+  (t) => [
+    fk("streaks_company_fk", t.companyId, companies.id, "cascade"),
+    fk("streaks_user_fk", t.userId, users.id, "cascade"),
+  ],
+);
+export type Streak = typeof streaks.$inferSelect;
+
+export const badgeEnum = pgEnum("badge", [
+  "first_lesson",
+  "first_course",
+  "three_courses",
+  "streak_7",
+  "streak_30",
+  "perfect_quiz",
+]);
+export type Badge = (typeof badgeEnum.enumValues)[number];
+
+/** Each badge is awarded once per person; `courseId` is the course of the completion that earned it. */
+export const userBadges = pgTable(
+  "user_badges",
+  {
+    companyId: uuid().notNull(),
+    userId: uuid().notNull(),
+    badge: badgeEnum().notNull(),
+    courseId: uuid().notNull(),
+    awardedAt: timestampMs().notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "user_badges_pk", columns: [t.userId, t.badge] }),
+    fk("user_badges_company_fk", t.companyId, companies.id, "cascade"),
+    fk("user_badges_user_fk", t.userId, users.id, "cascade"),
+    fk("user_badges_course_fk", t.courseId, courses.id, "cascade"),
+  ],
+);
+export type UserBadge = typeof userBadges.$inferSelect;
+
+/** Per-company certificate numbering: an upsert on the company's row hands out the next number atomically. */
+export const certificateCounters = pgTable(
+  "certificate_counters",
+  {
+    companyId: uuid().primaryKey(),
+    lastNumber: bigint({ mode: "number" }).notNull(),
+  },
+  (t) => [fk("certificate_counters_company_fk", t.companyId, companies.id, "cascade")],
+);
+
+export const certificates = pgTable(
+  "certificates",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    companyId: uuid().notNull(),
+    userId: uuid().notNull(),
+    courseId: uuid().notNull(),
+    serial: text().notNull(),
+    issuedAt: timestampMs().notNull().defaultNow(),
+  },
+  (t) => [
+    fk("certificates_company_fk", t.companyId, companies.id, "cascade"),
+    fk("certificates_user_fk", t.userId, users.id, "cascade"),
+    fk("certificates_course_fk", t.courseId, courses.id, "cascade"),
+    uniqueIndex("certificates_serial_uq").on(t.serial),
+    uniqueIndex("certificates_user_course_uq").on(t.userId, t.courseId),
+  ],
+);
+export type Certificate = typeof certificates.$inferSelect;
+
+/** What the group feed shows. The group-area issue adds its own kinds (praise) with ALTER TYPE. */
+export const activityTypeEnum = pgEnum("activity_type", [
+  "lesson_completed",
+  "course_completed",
+  "streak_milestone",
+  "badge_awarded",
+  "certificate_issued",
+]);
+export type ActivityType = (typeof activityTypeEnum.enumValues)[number];
+
+/**
+ * A learner's events; they belong to the learner and survive group deletion. Every event carries a
+ * course (a streak or badge event the course of the completion that caused it), so a group's feed is
+ * "events on its linked course by people while they were members".
+ */
+export const activityEvents = pgTable(
+  "activity_events",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    companyId: uuid().notNull(),
+    userId: uuid().notNull(),
+    type: activityTypeEnum().notNull(),
+    courseId: uuid().notNull(),
+    lessonId: uuid(),
+    badge: badgeEnum(),
+    certificateId: uuid(),
+    /** Display facts frozen at the moment (lesson title, score, streak length, serial). */
+    payload: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestampMs().notNull().defaultNow(),
+  },
+  (t) => [
+    fk("activity_events_company_fk", t.companyId, companies.id, "cascade"),
+    fk("activity_events_user_fk", t.userId, users.id, "cascade"),
+    fk("activity_events_course_fk", t.courseId, courses.id, "cascade"),
+    fk("activity_events_lesson_fk", t.lessonId, lessons.id, "set null"),
+    fk("activity_events_certificate_fk", t.certificateId, certificates.id, "set null"),
+    index("activity_events_company_course_created_idx").on(t.companyId, t.courseId, t.createdAt.desc(), t.id.desc()),
+    index("activity_events_user_created_idx").on(t.userId, t.createdAt.desc()),
+  ],
+);
+export type ActivityEvent = typeof activityEvents.$inferSelect;

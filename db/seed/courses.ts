@@ -282,6 +282,9 @@ export function lessonContent(course: CourseSpec, lesson: LessonSpec, position: 
   return [lesson.summary, context, closing].join("\n\n");
 }
 
+/** "Welcome to Acme" → "welcome-to-acme": the key an admin's import file would use for it. */
+const courseKey = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+
 export type SeededCourse = {
   id: string;
   companyId: string;
@@ -303,6 +306,7 @@ export async function insertCourses(
     .values(
       COURSES.map((course) => ({
         companyId: companyId(course.company),
+        key: courseKey(course.title),
         title: course.title,
         description: course.description,
         // Older than the oldest group (about 120 days), which links to a course.
@@ -319,6 +323,7 @@ export async function insertCourses(
         course.lessons.map((lesson, index) => ({
           companyId: companyId(course.company),
           courseId: courseId(course.title),
+          key: `lesson-${index + 1}`,
           position: index + 1,
           title: lesson.title,
           content: lessonContent(course, lesson, index + 1),

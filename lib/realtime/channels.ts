@@ -31,6 +31,8 @@ export const realtimeEvents = {
   notificationsRead: "notifications.read",
   membershipChanged: "membership.changed",
   groupChanged: "group.changed",
+  /** A learner's activity event on the group's linked course (the group feed). */
+  activityCreated: "activity.created",
 } as const;
 
 /** One event for one or many channels (a fan-out sends the same data to every member's channel). */
