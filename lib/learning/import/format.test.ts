@@ -1,0 +1,137 @@
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import en from "@/lib/i18n/messages/en.json";
+import { COURSE_FILE_MAX_BYTES, type CourseFileResult, parseCourseFile } from "./format";
+import { jsonErrorIndex } from "./json-position";
+
+const t = createTranslator({ locale: "en", messages: en, namespace: "coursesAdmin" });
+
+/** The problems as the import dialog words them. */
+function sentences(result: CourseFileResult): string[] {
+  if (result.ok) return [];
+  return result.issues.map(({ path, code, values }) => {
+    const message = t(`issues.${code}`, values);
+    return path ? t("import.issueAt", { path, message }) : message;
+  });
+}
+
+const lesson = (key: string, extra: Record<string, unknown> = {}) => ({ key, title: `Lesson ${key}`, content: "Text.", ...extra });
+const question = (answer: unknown, options: unknown = ["a", "b", "c"]) => ({ prompt: "Which?", options, answer });
+const file = (overrides: Record<string, unknown> = {}) =>
+  JSON.stringify({ key: "security-basics", title: "Security basics", lessons: [lesson("intro")], ...overrides });
+
+describe("course file format", () => {
+  it("accepts a valid file, trimming text and defaulting what is optional", () => {
+    const result = parseCourseFile(
+      `\uFEFF${JSON.stringify({
+        key: "security-basics",
+        title: "  Security basics ",
+        lessons: [{ key: "passwords", title: "Passwords" }, lesson("phishing", { quiz: [question(1)] })],
+      })}`,
+    );
+    expect(result).toEqual({
+      ok: true,
+      course: {
+        key: "security-basics",
+        title: "Security basics",
+        description: "",
+        lessons: [
+          { key: "passwords", title: "Passwords", content: "" },
+          { key: "phishing", title: "Lesson phishing", content: "Text.", quiz: [{ prompt: "Which?", options: ["a", "b", "c"], answer: 1 }] },
+        ],
+      },
+    });
+  });
+
+  it("points at a quiz answer outside its options, and at a lesson key used twice", () => {
+    const lessons = [lesson("intro"), lesson("basics"), lesson("intro"), lesson("quiz", { quiz: [question(3)] })];
+    expect(sentences(parseCourseFile(file({ lessons })))).toEqual([
+      "lessons[2].key: “intro” is used twice (also lessons[0])",
+      "lessons[3].quiz[0].answer: must be the index of one of the 3 options (0–2)",
+    ]);
+  });
+
+  it("reports every problem of a file at once, in the file's order", () => {
+    const lessons = [
+      lesson("Intro Page"),
+      { key: "b", content: "x".repeat(50_001), quizz: [] },
+      lesson("c", { quiz: [question(1.5, ["yes", "yes"]), question(0, ["only"])] }),
+      "not a lesson",
+      lesson("e", { quiz: [] }),
+    ];
+    expect(sentences(parseCourseFile(file({ key: "", description: 7, lessons })))).toEqual([
+      "key: must not be empty",
+      "description: must be text in quotes",
+      "lessons[0].key: must use only lowercase letters a–z, digits 0–9 and hyphens",
+      "lessons[1].title: is missing",
+      "lessons[1].content: must be at most 50,000 characters (it has 50,001)",
+      "lessons[1].quizz: is not a field of the course format (check the spelling)",
+      "lessons[2].quiz[0].options[1]: is the same option as options[0]",
+      "lessons[2].quiz[0].answer: must be the index of one of the 2 options (0–1)",
+      "lessons[2].quiz[1].options: must have at least 2 entries",
+      "lessons[3]: must be an object in curly braces",
+      "lessons[4].quiz: must have at least 1 entry",
+    ]);
+  });
+
+  it("bounds the lists and the texts", () => {
+    const many = Array.from({ length: 201 }, (_, index) => lesson(`l-${index}`));
+    expect(sentences(parseCourseFile(file({ lessons: many, title: "t".repeat(201) })))).toEqual([
+      "title: must be at most 200 characters (it has 201)",
+      "lessons: must have at most 200 entries (it has 201)",
+    ]);
+    const options = ["1", "2", "3", "4", "5", "6", "7"];
+    const quiz = Array.from({ length: 21 }, () => question(0));
+    expect(sentences(parseCourseFile(file({ key: "k".repeat(101), lessons: [lesson("a", { quiz }), lesson("b", { quiz: [question(0, options)] })] })))).toEqual([
+      "key: must be at most 100 characters (it has 101)",
+      "lessons[0].quiz: must have at most 20 entries (it has 21)",
+      "lessons[1].quiz[0].options: must have at most 6 entries (it has 7)",
+    ]);
+    expect(sentences(parseCourseFile(file({ lessons: [] })))).toEqual(["lessons: must have at least 1 entry"]);
+  });
+
+  it("says what the whole file lacks", () => {
+    expect(sentences(parseCourseFile("[]"))).toEqual(["The file must contain one course: an object with “key”, “title” and “lessons”."]);
+    expect(sentences(parseCourseFile("{}"))).toEqual(["key: is missing", "title: is missing", "lessons: is missing"]);
+    expect(sentences(parseCourseFile("  \n"))).toEqual(["The file is empty."]);
+  });
+
+  it("gives the line and column where the JSON breaks", () => {
+    expect(sentences(parseCourseFile('{\n  "key": "a",\n  "title": tru\n}'))).toEqual([
+      'The file is not valid JSON: unexpected "\\n" at line 3, column 15.',
+    ]);
+    expect(sentences(parseCourseFile('{\n  "key": "a",\n}'))).toEqual(['The file is not valid JSON: unexpected "}" at line 3, column 1.']);
+    expect(sentences(parseCourseFile('{"lessons": [1, 2'))).toEqual([
+      "The file is not valid JSON: it ends too early, at line 1, column 18. Is a closing bracket or quote missing?",
+    ]);
+  });
+
+  it("refuses a file over 1 MB before reading it", () => {
+    const big = file({ description: "é".repeat(COURSE_FILE_MAX_BYTES / 2) });
+    expect(sentences(parseCourseFile(big))).toEqual([`The file is ${new Intl.NumberFormat("en").format(new TextEncoder().encode(big).length)} bytes; at most 1,048,576 bytes (1 MB) are accepted.`]);
+  });
+
+  it("reports at most 50 problems, with the total", () => {
+    const result = parseCourseFile(file({ lessons: Array.from({ length: 60 }, () => ({})) }));
+    expect(result).toMatchObject({ ok: false, total: 120 });
+    expect(result.ok || result.issues.length).toBe(50);
+  });
+});
+
+describe("locating a JSON error", () => {
+  it.each([
+    ['{"a": 1,}', 8],
+    ['{"a" 1}', 5],
+    ["[1, 2]x", 6],
+    ['"tab\there"', 4],
+    ['"\\x"', 2],
+    ["01", 1],
+    ["-", 1],
+    ["[1.]", 3],
+    ['{"a": [true, nul]}', 16],
+    ['{"a": "\\u00e9", "b": [1e5, -0.5E-3, {}]', 39],
+  ])("%s fails at %i", (text, index) => {
+    expect(() => JSON.parse(text)).toThrow();
+    expect(jsonErrorIndex(text)).toBe(index);
+  });
+});
