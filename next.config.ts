@@ -16,6 +16,11 @@ const nextConfig: NextConfig = {
   output: "standalone",
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // A course import sends its file (at most 1 MiB, lib/learning/import/format.ts) as a string in
+    // the action's body, where JSON escaping can double it; the default limit is 1 MB.
+    serverActions: { bodySizeLimit: "2mb" },
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -24,6 +24,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         showGroupAdmin={can(viewer, "group.list")}
         showPeople={can(viewer, "people.list")}
         showDepartmentAdmin={can(viewer, "department.list")}
+        showCourseAdmin={can(viewer, "course.import")}
       >
         <NotificationBell userId={viewer.userId} initialUnread={unread} />
       </AppHeader>

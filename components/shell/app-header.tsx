@@ -11,6 +11,7 @@ export async function AppHeader({
   showGroupAdmin,
   showPeople,
   showDepartmentAdmin,
+  showCourseAdmin,
   children,
 }: {
   viewerName: string;
@@ -21,6 +22,8 @@ export async function AppHeader({
   showPeople: boolean;
   /** Admins get "Departments", where they manage the company's departments. */
   showDepartmentAdmin: boolean;
+  /** Admins get "Courses", where they import courses and see the company's. */
+  showCourseAdmin: boolean;
   children: ReactNode;
 }) {
   const t = await getTranslations();
@@ -29,6 +32,7 @@ export async function AppHeader({
     ...(showGroupAdmin ? [{ href: "/admin/groups", label: t("nav.groups") }] : []),
     ...(showPeople ? [{ href: "/admin/people", label: t("nav.people") }] : []),
     ...(showDepartmentAdmin ? [{ href: "/admin/departments", label: t("nav.departments") }] : []),
+    ...(showCourseAdmin ? [{ href: "/admin/courses", label: t("nav.courseAdmin") }] : []),
   ];
   return (
     <header className="border-b border-slate-200 bg-white">

@@ -11,7 +11,7 @@ function sentences(result: CourseFileResult): string[] {
   if (result.ok) return [];
   return result.issues.map(({ path, code, values }) => {
     const message = t(`issues.${code}`, values);
-    return path ? t("import.issueAt", { path, message }) : message;
+    return path ? t.markup("import.issueAt", { path, message, code: (chunks) => chunks }) : message;
   });
 }
 

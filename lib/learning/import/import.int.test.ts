@@ -23,7 +23,7 @@ const courseFile = (key: string, lessonSpecs: LessonSpec[], title = "Security ba
 const text = (file: unknown) => JSON.stringify(file);
 
 async function imported(actor: TestPerson, file: unknown, operationId = opId(), now = new Date()) {
-  const result = await importCourse(handle.db, actor, { file: text(file), operationId }, now);
+  const { result } = await importCourse(handle.db, actor, { file: text(file), operationId }, now);
   if (result.status !== "imported") throw new Error(`not imported: ${JSON.stringify(result)}`);
   return result.summary;
 }
@@ -127,9 +127,9 @@ describe("importing a course", () => {
 
   it("accepts an already-parsed course, validated all the same", async () => {
     const file = courseFile("parsed-test", [{ key: "only" }]);
-    const result = await importCourse(handle.db, admin, { file: { ...file, lessons: file.lessons.map((l) => ({ ...l })) }, operationId: opId() });
+    const { result } = await importCourse(handle.db, admin, { file: { ...file, lessons: file.lessons.map((l) => ({ ...l })) }, operationId: opId() });
     expect(result).toMatchObject({ status: "imported", summary: { outcome: "created", lessonsAdded: 1 } });
-    const bad = await importCourse(handle.db, admin, { file: { ...file, key: "Not A Slug" } as CourseFile, operationId: opId() });
+    const { result: bad } = await importCourse(handle.db, admin, { file: { ...file, key: "Not A Slug" } as CourseFile, operationId: opId() });
     expect(bad).toEqual({ status: "invalid", total: 1, issues: [{ path: "key", code: "keyFormat" }] });
   });
 });
@@ -139,7 +139,7 @@ describe("all or nothing", () => {
     await imported(admin, courseFile("invalid-test", [{ key: "a" }]));
     const before = await companyState(admin.companyId);
     const operationId = opId();
-    const refused = await importCourse(handle.db, admin, { file: text(courseFile("invalid-test", [{ key: "a" }, { key: "a" }, { key: "b", quiz: [] }])), operationId });
+    const { result: refused } = await importCourse(handle.db, admin, { file: text(courseFile("invalid-test", [{ key: "a" }, { key: "a" }, { key: "b", quiz: [] }])), operationId });
     expect(refused).toEqual<ImportResult>({
       status: "invalid",
       total: 2,
@@ -148,7 +148,7 @@ describe("all or nothing", () => {
         { path: "lessons[2].quiz", code: "tooFew", values: { min: 1 } },
       ],
     });
-    const broken = await importCourse(handle.db, admin, { file: '{"key": "invalid-test",', operationId });
+    const { result: broken } = await importCourse(handle.db, admin, { file: '{"key": "invalid-test",', operationId });
     expect(broken).toMatchObject({ status: "invalid", issues: [{ path: "", code: "invalidJsonEnd", values: { line: 1, column: 24 } }] });
     expect(await companyState(admin.companyId)).toEqual(before);
     // The corrected file goes with the same operation id, which no refusal claimed.

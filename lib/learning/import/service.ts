@@ -19,9 +19,7 @@ export type ImportSummary = {
 };
 
 /** An invalid file changes nothing and claims no operation id, so the corrected file can go with the same one. */
-export type ImportResult =
-  | ({ status: "imported"; summary: ImportSummary } & Delivery)
-  | { status: "invalid"; issues: ImportIssue[]; total: number };
+export type ImportResult = { status: "imported"; summary: ImportSummary } | { status: "invalid"; issues: ImportIssue[]; total: number };
 
 export type ImportInput = { file: string | CourseFile; operationId: string };
 
@@ -84,10 +82,10 @@ async function syncLessons(tx: Transaction, ctx: Ctx, courseId: string, course: 
  * matched by its key within the caller's company (another company's course of the same key is
  * another course), lessons by their keys within the course.
  */
-export async function importCourse(db: Database, ctx: Ctx, input: ImportInput, now = new Date()): Promise<ImportResult> {
+export async function importCourse(db: Database, ctx: Ctx, input: ImportInput, now = new Date()): Promise<{ result: ImportResult } & Delivery> {
   assertCan(ctx, "course.import");
   const checked = typeof input.file === "string" ? parseCourseFile(input.file) : validateCourseFile(input.file);
-  if (!checked.ok) return { status: "invalid", issues: checked.issues, total: checked.total };
+  if (!checked.ok) return { result: { status: "invalid", issues: checked.issues, total: checked.total } };
   const course = checked.course;
   return db.transaction(async (tx) => {
     const { result } = await once(tx, ctx, { key: input.operationId, kind: "course.import" }, async () => {
@@ -110,6 +108,6 @@ export async function importCourse(db: Database, ctx: Ctx, input: ImportInput, n
       });
       return summary;
     });
-    return { status: "imported", summary: result };
+    return { result: { status: "imported", summary: result } };
   });
 }
