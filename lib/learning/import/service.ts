@@ -5,6 +5,9 @@ import type { Ctx } from "@/lib/auth/viewer";
 import { once } from "@/lib/operations";
 import { assertCan } from "@/lib/permissions";
 import type { Delivery } from "@/lib/realtime/channels";
+import { type ActivityRow, activityFanOut } from "../events";
+import { finishCourse } from "../finish";
+import { refreshCourseProgress } from "../progress";
 import { type CourseFile, type ImportIssue, parseCourseFile, validateCourseFile } from "./format";
 
 export type ImportSummary = {
@@ -80,7 +83,11 @@ async function syncLessons(tx: Transaction, ctx: Ctx, courseId: string, course: 
 /**
  * Imports a course file: all or nothing, in one transaction, once per operation id. The course is
  * matched by its key within the caller's company (another company's course of the same key is
- * another course), lessons by their keys within the course.
+ * another course), lessons by their keys within the course. Everyone with progress in the course is
+ * then recomputed by the same statement a completion uses: added lessons lower the percent of those
+ * who have not finished, retired ones raise it, and whoever now has every current lesson done has
+ * finished — with a certificate, events and badges, as if their last lesson had just been completed.
+ * Those who had finished stay finished.
  */
 export async function importCourse(db: Database, ctx: Ctx, input: ImportInput, now = new Date()): Promise<{ result: ImportResult } & Delivery> {
   assertCan(ctx, "course.import");
@@ -88,9 +95,13 @@ export async function importCourse(db: Database, ctx: Ctx, input: ImportInput, n
   if (!checked.ok) return { result: { status: "invalid", issues: checked.issues, total: checked.total } };
   const course = checked.course;
   return db.transaction(async (tx) => {
-    const { result } = await once(tx, ctx, { key: input.operationId, kind: "course.import" }, async () => {
+    let activities: ActivityRow[] = [];
+    const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "course.import" }, async () => {
       const { id, created } = await upsertCourse(tx, ctx, course, now);
       const lessons = await syncLessons(tx, ctx, id, course, now);
+      const scope = { companyId: ctx.companyId, courseId: id };
+      const progress = await refreshCourseProgress(tx, scope, now);
+      activities = await finishCourse(tx, { ...scope, userIds: progress.newlyFinished }, now);
       const summary: ImportSummary = {
         courseId: id,
         title: course.title,
@@ -98,16 +109,18 @@ export async function importCourse(db: Database, ctx: Ctx, input: ImportInput, n
         lessonsAdded: lessons.added,
         lessonsUpdated: lessons.updated,
         lessonsRetired: lessons.retired,
-        learnersRecomputed: 0,
+        learnersRecomputed: progress.refreshed,
       };
       await recordAudit(tx, ctx, {
         action: created ? "course.imported" : "course.reimported",
         targetType: "course",
         targetId: id,
-        details: { key: course.key, title: course.title, ...lessons, learnersRecomputed: summary.learnersRecomputed },
+        details: { key: course.key, title: course.title, ...lessons, learnersRecomputed: progress.refreshed, newlyFinished: progress.newlyFinished.length },
       });
       return summary;
     });
-    return { result: { status: "imported", summary: result } };
+    const imported: ImportResult = { status: "imported", summary: result };
+    if (replayed || activities.length === 0) return { result: imported };
+    return { result: imported, events: await activityFanOut(tx, ctx.companyId, activities) };
   });
 }
