@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import en from "@/lib/i18n/messages/en.json";
@@ -115,6 +116,16 @@ describe("course file format", () => {
     const result = parseCourseFile(file({ lessons: Array.from({ length: 60 }, () => ({})) }));
     expect(result).toMatchObject({ ok: false, total: 120 });
     expect(result.ok || result.issues.length).toBe(50);
+  });
+});
+
+describe("the documented examples", () => {
+  it("are valid: the one in docs/course-import.md and the e2e fixture", () => {
+    const docs = readFileSync("docs/course-import.md", "utf8");
+    const example = /```json\n([\s\S]*?)```/.exec(docs)?.[1];
+    expect(parseCourseFile(example ?? "")).toMatchObject({ ok: true, course: { key: "security-basics", lessons: [{ key: "passwords" }, { key: "phishing" }] } });
+    const fixture = readFileSync("e2e/fixtures/course-import/security-basics.json", "utf8");
+    expect(parseCourseFile(fixture)).toMatchObject({ ok: true, course: { key: "security-basics" } });
   });
 });
 
