@@ -178,9 +178,10 @@ export function validateCourseFile(data: unknown): CourseFileResult {
   const duplicates = duplicateLessonKeys(data);
   if (parsed.success && duplicates.length === 0) return { ok: true, course: parsed.data };
   const lessonOf = (path: readonly PropertyKey[]) => (path[0] === "lessons" && typeof path[1] === "number" ? path[1] : -1);
+  // A lesson's key clash comes first among its problems (the key is its first field); the sort keeps that order.
   const found = [
-    ...(parsed.error?.issues ?? []).flatMap((issue) => toImportIssues(issue, data).map((each) => ({ index: lessonOf(issue.path), issue: each }))),
     ...duplicates,
+    ...(parsed.error?.issues ?? []).flatMap((issue) => toImportIssues(issue, data).map((each) => ({ index: lessonOf(issue.path), issue: each }))),
   ];
   return failed(found.sort((a, b) => a.index - b.index).map(({ issue }) => issue));
 }
