@@ -63,10 +63,10 @@ export function ImportCourseDialog({ onClose }: { onClose: () => void }) {
     });
   };
 
+  // The form comes back with an empty file input, since the summary replaced it.
   const another = () => {
     setOperationId(crypto.randomUUID());
     setOutcome(null);
-    if (inputRef.current) inputRef.current.value = "";
   };
 
   const imported = outcome?.status === "imported" ? outcome.summary : null;
