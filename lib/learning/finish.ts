@@ -53,13 +53,15 @@ export async function finishCourse(tx: DatabaseOrTransaction, scope: FinishScope
   );
   const finishers = [...new Set(finished.map((row) => row.userId))];
   if (finishers.length === 0) return [];
+  // Courses finished by `now`, and this one (a back-dated completion can finish it "after" `now`):
+  // the seed issues certificates in historical order while later finishes are already recorded.
   const badges = await awardBadges(
     tx,
     companyId,
     sql`select p.user_id, ${courseId}::uuid as course_id, ${now}::timestamptz as at, null::int as lessons,
                count(*)::int as courses, null::int as streak, null::int as best_score
         from course_progress p
-        where p.company_id = ${companyId} and p.user_id = any(${uuidArray(finishers)}) and p.completed_at is not null
+        where p.company_id = ${companyId} and p.user_id = any(${uuidArray(finishers)}) and (p.completed_at <= ${now} or p.course_id = ${courseId})
         group by p.user_id`,
   );
   return [...finished, ...badges];
