@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activityEvents, auditLog, certificates, courseProgress, lessons } from "@/db/schema";
 import { groupChannel, realtimeEvents } from "@/lib/realtime/channels";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { refusalOr } from "@/tests/refusal";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { completeLesson } from "../completion";
+import { listAdminCourses } from "./queries";
 import { importCourse } from "./service";
 
 let handle: TestDatabase;
@@ -115,5 +117,17 @@ describe("re-import recomputes everyone's progress in the same transaction", () 
     expect(now.almost).toMatchObject({ lessonsDone: 3, percent: 100, completedAt: new Date("2026-05-02T10:00:00Z") });
     expect(now.finisher).toMatchObject({ lessonsDone: 4, percent: 100 });
     expect(await certificatesOf(almost)).toHaveLength(1);
+  });
+
+  it("the admins' list counts current lessons, learners and finishers of the company's courses only", async () => {
+    const globexAdmin = await createPerson(handle.db, (await createCompany(handle.db, "Globex")).id, { roles: ["admin"] });
+    await importCourse(handle.db, globexAdmin, { file: file(["x"]), operationId: opId() });
+    await handle.db.update(lessons).set({ retiredAt: new Date() }).where(and(eq(lessons.courseId, courseId), eq(lessons.key, "e")));
+    const list = await listAdminCourses(handle.db, admin);
+    expect(list).toMatchObject({ total: 1, page: 1, rows: [{ id: courseId, key: "recompute", title: "Recompute", lessonCount: 4, learners: 3, finished: 2 }] });
+    expect((await listAdminCourses(handle.db, globexAdmin)).rows.map((row) => row.lessonCount)).toEqual([1]);
+    for (const person of [halfway, await createPerson(handle.db, admin.companyId, { roles: ["hr"] })]) {
+      expect(await refusalOr(() => listAdminCourses(handle.db, person))).toBe("forbidden");
+    }
   });
 });
