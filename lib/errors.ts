@@ -37,7 +37,11 @@ export type AppErrorCode =
   | "department_not_found"
   | "manager_not_found"
   | "manager_self"
-  | "manager_cycle";
+  | "manager_cycle"
+  | "quiz_answers_required"
+  | "quiz_answers_count"
+  | "quiz_answer_invalid"
+  | "quiz_not_expected";
 
 export class AppError extends Error {
   /**

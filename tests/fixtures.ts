@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
-import { companies, courses, departments, groupMembers, learningGroups, type Role, users } from "@/db/schema";
+import { companies, courses, departments, groupMembers, learningGroups, lessons, type QuizQuestion, type Role, users } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 
 /** Small factories for integration tests: rows written straight to the test database. */
@@ -86,3 +86,20 @@ export async function createDepartment(db: Database, companyId: string, name: st
 }
 
 export const opId = () => randomUUID();
+
+/** Lessons in position order; a lesson given as a quiz gets those questions, `null` none. */
+export async function createLessons(db: Database, course: { id: string; companyId: string }, quizzes: (QuizQuestion[] | null)[]) {
+  return db
+    .insert(lessons)
+    .values(
+      quizzes.map((quiz, index) => ({
+        companyId: course.companyId,
+        courseId: course.id,
+        key: `lesson-${index + 1}`,
+        position: index + 1,
+        title: `Lesson ${index + 1}`,
+        quiz,
+      })),
+    )
+    .returning();
+}

@@ -183,14 +183,22 @@ export const userBadges = pgTable(
 );
 export type UserBadge = typeof userBadges.$inferSelect;
 
-/** Per-company certificate numbering: an upsert on the company's row hands out the next number atomically. */
+/**
+ * Per-company certificate numbering: an upsert on the company's row hands out the next number atomically.
+ * `companyNumber` is drawn once, from a product-wide sequence, when the company's first certificate is
+ * issued: a short code that sets the company's serials apart from every other company's.
+ */
 export const certificateCounters = pgTable(
   "certificate_counters",
   {
     companyId: uuid().primaryKey(),
     lastNumber: bigint({ mode: "number" }).notNull(),
+    companyNumber: integer().notNull().generatedByDefaultAsIdentity(),
   },
-  (t) => [fk("certificate_counters_company_fk", t.companyId, companies.id, "cascade")],
+  (t) => [
+    fk("certificate_counters_company_fk", t.companyId, companies.id, "cascade"),
+    uniqueIndex("certificate_counters_company_number_uq").on(t.companyNumber),
+  ],
 );
 
 export const certificates = pgTable(

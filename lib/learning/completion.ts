@@ -1,0 +1,175 @@
+import { sql } from "drizzle-orm";
+import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
+import type { Badge, QuizQuestion } from "@/db/schema";
+import type { Ctx } from "@/lib/auth/viewer";
+import { AppError, notFound } from "@/lib/errors";
+import { once } from "@/lib/operations";
+import type { Delivery } from "@/lib/realtime/channels";
+import { awardBadges, BADGE_RULES } from "./badges";
+import { type ActivityRow, activityFanOut, insertActivities } from "./events";
+import { finishCourse } from "./finish";
+import { refreshCourseProgress } from "./progress";
+import { advanceStreak, currentStreak, isStreakMilestone, type StreakState } from "./streaks";
+
+export type CompleteLessonInput = { lessonId: string; operationId: string; answers?: number[] };
+
+export type CompletionResult = {
+  /** The learner had completed this lesson before: nothing changed, and `score` is the first one. */
+  alreadyCompleted: boolean;
+  /** Quiz result in percent; null for a lesson without a quiz. */
+  score: number | null;
+  /** The course's percent after this completion. */
+  percent: number;
+  /** This completion finished the course. */
+  courseCompleted: boolean;
+  /** Badges this completion earned. */
+  badges: Badge[];
+  /** The certificate this completion issued. */
+  certificateId: string | null;
+  /** The learner's current streak in days. */
+  streak: number;
+};
+
+export type Outcome<T> = { result: T } & Delivery;
+
+type LessonToComplete = { id: string; courseId: string; title: string; quiz: QuizQuestion[] | null; day: string };
+
+/**
+ * The lesson, if it is a current lesson of a course of the caller's company, with the caller's local
+ * date at `now` (their time zone, else the company's): the one place a completion's day is decided.
+ * The course row is share-locked, so a re-import of the course (which updates that row first) and a
+ * completion never recompute its progress at the same time.
+ */
+async function readLesson(tx: DatabaseOrTransaction, ctx: Ctx, lessonId: string, now: Date): Promise<LessonToComplete> {
+  const [lesson] = await queryRows<LessonToComplete>(
+    tx,
+    sql`select l.id, l.course_id as "courseId", l.title, l.quiz,
+               to_char((${now}::timestamptz at time zone coalesce(u.time_zone, co.default_time_zone))::date, 'YYYY-MM-DD') as day
+        from lessons l
+        join courses c on c.id = l.course_id and c.company_id = ${ctx.companyId}
+        join users u on u.id = ${ctx.userId} and u.company_id = ${ctx.companyId}
+        join companies co on co.id = u.company_id
+        where l.id = ${lessonId} and l.company_id = ${ctx.companyId} and l.retired_at is null
+        for share of c`,
+  );
+  if (!lesson) throw notFound();
+  return lesson;
+}
+
+/** Checks the answers against the lesson's quiz; returns the score in percent, null without a quiz. */
+export function scoreAnswers(quiz: readonly QuizQuestion[] | null, answers: readonly number[] | undefined): number | null {
+  if (!quiz?.length) {
+    if (answers !== undefined) throw new AppError("quiz_not_expected", {}, "answers");
+    return null;
+  }
+  if (answers === undefined) throw new AppError("quiz_answers_required", {}, "answers");
+  if (answers.length !== quiz.length) {
+    throw new AppError("quiz_answers_count", { expected: quiz.length, given: answers.length }, "answers");
+  }
+  answers.forEach((answer, index) => {
+    if (!Number.isInteger(answer) || answer < 0 || answer >= quiz[index]!.options.length) {
+      throw new AppError("quiz_answer_invalid", { question: index + 1 }, "answers");
+    }
+  });
+  const correct = answers.filter((answer, index) => answer === quiz[index]!.answer).length;
+  return Math.round((100 * correct) / quiz.length);
+}
+
+async function readStreak(tx: DatabaseOrTransaction, userId: string): Promise<StreakState | null> {
+  const [streak] = await queryRows<StreakState>(
+    tx,
+    sql`select current, longest, to_char(last_day, 'YYYY-MM-DD') as "lastDay" from streaks where user_id = ${userId}`,
+  );
+  return streak ?? null;
+}
+
+/** What a repeated completion answers: the first score, the progress and streak as they stand. */
+async function alreadyCompleted(tx: DatabaseOrTransaction, ctx: Ctx, lesson: LessonToComplete): Promise<CompletionResult> {
+  const [row] = await queryRows<{ score: number | null; percent: number | null }>(
+    tx,
+    sql`select c.score, p.percent from lesson_completions c
+        left join course_progress p on p.user_id = c.user_id and p.course_id = c.course_id
+        where c.user_id = ${ctx.userId} and c.lesson_id = ${lesson.id}`,
+  );
+  const streak = currentStreak(await readStreak(tx, ctx.userId), lesson.day);
+  return { alreadyCompleted: true, score: row?.score ?? null, percent: row?.percent ?? 0, courseCompleted: false, badges: [], certificateId: null, streak };
+}
+
+/**
+ * Completes a lesson for the caller, once: by operation id, and by (learner, lesson) — completing
+ * it again changes nothing. One transaction writes the completion, the course's progress, today's
+ * snapshot, the streak, badges, a certificate when the course is finished, and their activity events;
+ * the events to publish to the learner's groups on that course come back as data.
+ */
+export async function completeLesson(
+  db: Database,
+  ctx: Ctx,
+  input: CompleteLessonInput,
+  now: Date = new Date(),
+): Promise<Outcome<CompletionResult>> {
+  return db.transaction(async (tx) => {
+    let activities: ActivityRow[] = [];
+    const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "learning.complete" }, async () => {
+      // A learner's completions queue behind each other: progress, streak and badge counts read what
+      // the previous one wrote, and two racing completions of the last lesson issue one certificate.
+      await tx.execute(sql`select 1 from users where id = ${ctx.userId} and company_id = ${ctx.companyId} for no key update`);
+      const lesson = await readLesson(tx, ctx, input.lessonId, now);
+      const score = scoreAnswers(lesson.quiz, input.answers);
+      const [completion] = await queryRows<{ id: string }>(
+        tx,
+        sql`insert into lesson_completions (company_id, user_id, course_id, lesson_id, score, completed_at)
+            values (${ctx.companyId}, ${ctx.userId}, ${lesson.courseId}, ${lesson.id}, ${score}, ${now})
+            on conflict (user_id, lesson_id) do nothing returning id`,
+      );
+      if (!completion) return alreadyCompleted(tx, ctx, lesson);
+
+      const scope = { companyId: ctx.companyId, courseId: lesson.courseId, userIds: [ctx.userId] };
+      const { newlyFinished } = await refreshCourseProgress(tx, scope, now);
+      const [progress] = await queryRows<{ percent: number }>(
+        tx,
+        sql`insert into progress_snapshots (company_id, user_id, course_id, day, lessons_done, percent, score)
+            select company_id, user_id, course_id, ${lesson.day}::date, lessons_done, percent, score from course_progress
+            where user_id = ${ctx.userId} and course_id = ${lesson.courseId}
+            on conflict (user_id, course_id, day) do update
+              set lessons_done = excluded.lessons_done, percent = excluded.percent, score = excluded.score
+            returning percent`,
+      );
+
+      const previous = await readStreak(tx, ctx.userId);
+      const streak = advanceStreak(previous, lesson.day);
+      await tx.execute(
+        sql`insert into streaks (user_id, company_id, current, longest, last_day)
+            values (${ctx.userId}, ${ctx.companyId}, ${streak.current}, ${streak.longest}, ${streak.lastDay}::date)
+            on conflict (user_id) do update set current = excluded.current, longest = excluded.longest, last_day = excluded.last_day`,
+      );
+      const extended = streak.lastDay !== previous?.lastDay;
+
+      const own = await insertActivities(tx, ctx.companyId, [
+        { userId: ctx.userId, type: "lesson_completed", courseId: lesson.courseId, lessonId: lesson.id, payload: { lessonTitle: lesson.title, score }, createdAt: now },
+        ...(extended && isStreakMilestone(streak.current)
+          ? [{ userId: ctx.userId, type: "streak_milestone" as const, courseId: lesson.courseId, payload: { days: streak.current }, createdAt: now }]
+          : []),
+      ]);
+      const finished = await finishCourse(tx, { ...scope, userIds: newlyFinished }, now);
+      const badges = await awardBadges(
+        tx,
+        ctx.companyId,
+        sql`select ${ctx.userId}::uuid as user_id, ${lesson.courseId}::uuid as course_id, ${now}::timestamptz as at,
+                   1 as lessons, null::int as courses, ${streak.current}::int as streak, ${score}::int as best_score`,
+      );
+      activities = [...own, ...finished, ...badges];
+      const awarded = BADGE_RULES.map((rule) => rule.badge).filter((badge) => activities.some((a) => a.badge === badge));
+      return {
+        alreadyCompleted: false,
+        score,
+        percent: progress!.percent,
+        courseCompleted: newlyFinished.length > 0,
+        badges: awarded,
+        certificateId: activities.find((a) => a.type === "certificate_issued")?.certificateId ?? null,
+        streak: streak.current,
+      };
+    });
+    if (replayed || activities.length === 0) return { result };
+    return { result, events: await activityFanOut(tx, ctx.companyId, activities) };
+  });
+}

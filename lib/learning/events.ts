@@ -1,0 +1,131 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type DatabaseOrTransaction, queryRows } from "@/db/client";
+import type { ActivityType, Badge } from "@/db/schema";
+import { uuidArray } from "@/db/sql";
+import { groupChannel, type RealtimeEvent, realtimeEvents } from "@/lib/realtime/channels";
+
+/** An activity_events row as the statements that insert it return it. */
+export type ActivityRow = {
+  id: string;
+  userId: string;
+  type: ActivityType;
+  courseId: string;
+  lessonId: string | null;
+  badge: Badge | null;
+  certificateId: string | null;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+};
+
+/** The RETURNING clause of every insert into activity_events, shaped as `ActivityRow`. */
+export const activityReturning = sql`returning id, user_id as "userId", type, course_id as "courseId", lesson_id as "lessonId",
+  badge, certificate_id as "certificateId", payload, created_at as "createdAt"`;
+
+export type NewActivity = {
+  userId: string;
+  type: ActivityType;
+  courseId: string;
+  lessonId?: string | null;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+};
+
+/** Inserts events given by value (a completion's own, a streak milestone) in one statement. */
+export async function insertActivities(
+  tx: DatabaseOrTransaction,
+  companyId: string,
+  activities: readonly NewActivity[],
+): Promise<ActivityRow[]> {
+  if (activities.length === 0) return [];
+  const values = activities.map(
+    (a) =>
+      sql`(${companyId}::uuid, ${a.userId}::uuid, ${a.type}::activity_type, ${a.courseId}::uuid, ${a.lessonId ?? null}::uuid,
+           ${JSON.stringify(a.payload)}::jsonb, ${a.createdAt}::timestamptz)`,
+  );
+  return readActivities(
+    tx,
+    sql`insert into activity_events (company_id, user_id, type, course_id, lesson_id, payload, created_at)
+        values ${sql.join(values, sql`, `)} ${activityReturning}`,
+  );
+}
+
+/** Runs a statement that ends in `activityReturning`; drivers differ in how they hand back timestamps. */
+export async function readActivities(tx: DatabaseOrTransaction, statement: SQL): Promise<ActivityRow[]> {
+  const rows = await queryRows<ActivityRow>(tx, statement);
+  return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
+}
+
+/**
+ * What a group's feed receives for one event: small (Pusher caps events at 10 KB), and complete
+ * enough to render the entry without a request; clients that missed it resync from the database.
+ */
+export type ActivityMessage = {
+  id: string;
+  type: ActivityType;
+  createdAt: string;
+  userId: string;
+  userName: string;
+  courseId: string;
+  lessonId: string | null;
+  lessonTitle: string | null;
+  score: number | null;
+  badge: Badge | null;
+  certificateId: string | null;
+  serial: string | null;
+  streakDays: number | null;
+};
+
+const payloadText = (row: ActivityRow, key: string) => (typeof row.payload[key] === "string" ? (row.payload[key] as string) : null);
+const payloadNumber = (row: ActivityRow, key: string) => (typeof row.payload[key] === "number" ? (row.payload[key] as number) : null);
+
+export function activityMessage(row: ActivityRow, userName: string): ActivityMessage {
+  return {
+    id: row.id,
+    type: row.type,
+    createdAt: row.createdAt.toISOString(),
+    userId: row.userId,
+    userName,
+    courseId: row.courseId,
+    lessonId: row.lessonId,
+    lessonTitle: payloadText(row, "lessonTitle"),
+    score: payloadNumber(row, "score"),
+    badge: row.badge,
+    certificateId: row.certificateId,
+    serial: payloadText(row, "serial"),
+    streakDays: payloadNumber(row, "days"),
+  };
+}
+
+/**
+ * The realtime events for committed activity: each goes to every active group of the company that
+ * is linked to the event's course and in which its learner is a member now. One query however many
+ * events; run it inside the transaction, so the membership read is the one the events committed with.
+ */
+export async function activityFanOut(
+  tx: DatabaseOrTransaction,
+  companyId: string,
+  activities: readonly ActivityRow[],
+): Promise<RealtimeEvent[]> {
+  if (activities.length === 0) return [];
+  const userIds = [...new Set(activities.map((a) => a.userId))];
+  const courseIds = [...new Set(activities.map((a) => a.courseId))];
+  const audiences = await queryRows<{ groupId: string; courseId: string; userId: string; userName: string }>(
+    tx,
+    sql`select g.id as "groupId", g.course_id as "courseId", m.user_id as "userId", u.name as "userName"
+        from learning_groups g
+        join group_members m on m.group_id = g.id and m.user_id = any(${uuidArray(userIds)})
+        join users u on u.id = m.user_id
+        where g.company_id = ${companyId} and g.archived_at is null and g.course_id = any(${uuidArray(courseIds)})`,
+  );
+  return activities.flatMap((activity) => {
+    const audience = audiences.filter((a) => a.userId === activity.userId && a.courseId === activity.courseId);
+    if (audience.length === 0) return [];
+    return [
+      {
+        channels: audience.map((a) => groupChannel(a.groupId)),
+        event: realtimeEvents.activityCreated,
+        data: activityMessage(activity, audience[0]!.userName),
+      },
+    ];
+  });
+}
