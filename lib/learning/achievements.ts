@@ -3,6 +3,7 @@ import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { type Badge, certificates, courses, userBadges, users } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { assertCan, can } from "@/lib/permissions";
+import { currentStreak, type StreakState } from "./streaks";
 
 export type EarnedBadge = { badge: Badge; awardedAt: Date; courseTitle: string };
 export type CertificateSummary = { id: string; serial: string; issuedAt: Date; courseId: string; courseTitle: string };
@@ -40,21 +41,20 @@ export async function getLearningRecords(db: DatabaseOrTransaction, ctx: Ctx, pe
 export type StreakView = { current: number; longest: number };
 
 /**
- * My streak as of `now`: the stored run counts while its last day is today or yesterday in my time
- * zone (the company's when I chose none); after a whole day without a lesson it is broken.
+ * My streak as of `now`: the stored run, judged against today in my time zone (the company's when
+ * I chose none), so it reads as broken once a whole day has passed without a lesson.
  */
 export async function getMyStreak(db: DatabaseOrTransaction, ctx: Ctx, now: Date = new Date()): Promise<StreakView> {
-  const [row] = await queryRows<StreakView>(
+  const [row] = await queryRows<StreakState & { today: string }>(
     db,
-    sql`select case when s.last_day >= (${now.toISOString()}::timestamptz at time zone coalesce(u.time_zone, co.default_time_zone))::date - 1
-                    then s.current else 0 end as current,
-               s.longest
+    sql`select s.current, s.longest, to_char(s.last_day, 'YYYY-MM-DD') as "lastDay",
+               to_char((${now.toISOString()}::timestamptz at time zone coalesce(u.time_zone, co.default_time_zone))::date, 'YYYY-MM-DD') as today
         from streaks s
         join users u on u.id = s.user_id
         join companies co on co.id = u.company_id
         where s.user_id = ${ctx.userId} and s.company_id = ${ctx.companyId}`,
   );
-  return row ?? { current: 0, longest: 0 };
+  return row ? { current: currentStreak(row, row.today), longest: row.longest } : { current: 0, longest: 0 };
 }
 
 export type CertificateView = CertificateSummary & { ownerId: string; ownerName: string };
