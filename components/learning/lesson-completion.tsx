@@ -12,8 +12,8 @@ import { CompletionSummary } from "./completion-summary";
 
 /**
  * "Mark as complete", or a lesson's quiz and "Submit quiz"; then what the completion brought (score,
- * progress, streak, new badges, the certificate) with the way on. Each submission is its own
- * operation; the button stays busy while it runs, and completing a lesson again changes nothing.
+ * progress, streak, new badges, the certificate) with the way on. The button stays busy while a
+ * submission runs, and completing a lesson again changes nothing.
  * Once the lesson is done and nothing was submitted here, the page's `completedNote` shows instead.
  */
 export function LessonCompletion({
@@ -34,12 +34,22 @@ export function LessonCompletion({
   const [result, setResult] = useState<CompletionResult | null>(null);
   const [unanswered, setUnanswered] = useState<number[]>([]);
   const formRef = useRef<HTMLFormElement>(null);
+  // One submission keeps its operation id until it is answered, so a double click is a replay of the
+  // same operation (with the same answer) rather than a second completion; a failed one gets a new id.
+  const operation = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (complete.error) operation.current = null;
+  }, [complete.error]);
 
   useEffect(() => {
     if (unanswered.length > 0) formRef.current?.querySelector<HTMLInputElement>(`input[name="question-${unanswered[0]}"]`)?.focus();
   }, [unanswered]);
 
-  const submit = (answers?: number[]) => complete.run({ lessonId, operationId: crypto.randomUUID(), answers }, setResult);
+  const submit = (answers?: number[]) => {
+    operation.current ??= crypto.randomUUID();
+    complete.run({ lessonId, operationId: operation.current, answers }, setResult);
+  };
 
   const submitQuiz = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
