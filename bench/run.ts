@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import type { BenchCase, Details } from "./case";
 import { openRecorder } from "./capture";
 import { departmentAdd, departmentAddReplay } from "./cases/department-add";
+import { learningCompletion } from "./cases/learning";
 import { peopleSearch, personPage } from "./cases/people";
 import { autocomplete, groupList, memberPage } from "./cases/reads";
 import { BENCH_IDS, BENCH_SHAPE } from "./data";
@@ -18,7 +19,16 @@ import { copyTemplate, dropStaleCopies, ensureTemplate, serverFacts, TEMPLATE } 
 import { interleave, medianOfRounds } from "./measure";
 import { type CaseResult, caseResult, commitInfo, machineInfo, RESULTS_FILE, table, writeResults } from "./results";
 
-const CASES: BenchCase[] = [autocomplete, departmentAdd, departmentAddReplay, groupList, memberPage, peopleSearch, personPage];
+const CASES: BenchCase[] = [
+  autocomplete,
+  departmentAdd,
+  departmentAddReplay,
+  groupList,
+  learningCompletion,
+  memberPage,
+  peopleSearch,
+  personPage,
+];
 const LOCAL_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres";
 
 const say = (line: string) => console.log(`[bench] ${line}`);

@@ -5,7 +5,8 @@ import { DEMO_PASSWORD } from "./accounts";
 import { insertCourses } from "./courses";
 import { insertGroups } from "./groups";
 import { insertPeople } from "./people";
-import { insertCompletions, insertCourseProgress } from "./progress";
+import { deriveLearningRecords } from "./learning";
+import { countLearningRecords, insertCompletions, type LearningRecords } from "./progress";
 import { createRandom } from "./random";
 
 export { DEMO_PASSWORD, demoAccounts } from "./accounts";
@@ -13,14 +14,13 @@ export { DEMO_PASSWORD, demoAccounts } from "./accounts";
 // Any fixed number will do; changing it reshuffles every generated name, enrolment and membership.
 const SEED = 20_260_101;
 
-export type SeedSummary = {
+export type SeedSummary = LearningRecords & {
   companies: number;
   departments: number;
   users: number;
   courses: number;
   lessons: number;
   completions: number;
-  courseProgress: number;
   groups: number;
   memberships: number;
   notifications: number;
@@ -48,7 +48,8 @@ export async function seed(db: Database, options: { now?: Date } = {}): Promise<
     const { companyIds, departments, people } = await insertPeople(tx, rng, now, passwordHash);
     const courses = await insertCourses(tx, rng, now, companyIds);
     const completions = await insertCompletions(tx, rng, now, people, courses);
-    const courseProgress = await insertCourseProgress(tx);
+    await deriveLearningRecords(tx, courses, now);
+    const learning = await countLearningRecords(tx);
     const groups = await insertGroups(tx, rng, now, people, courses);
 
     return {
@@ -58,7 +59,7 @@ export async function seed(db: Database, options: { now?: Date } = {}): Promise<
       courses: courses.length,
       lessons: courses.reduce((sum, course) => sum + course.lessons.length, 0),
       completions,
-      courseProgress,
+      ...learning,
       ...groups,
     };
   });

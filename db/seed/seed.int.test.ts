@@ -55,6 +55,45 @@ describe("demo seed", () => {
     expect(mismatch?.count).toBe(0);
   });
 
+  it("derives the learning records from the completions: snapshots, events, streaks, certificates, badges", async () => {
+    const [counts] = await queryRows<Record<string, number>>(
+      handle.db,
+      sql`select
+            (select count(*)::int from lesson_completions c where not exists (
+               select 1 from activity_events e where e.type = 'lesson_completed' and e.lesson_id = c.lesson_id and e.user_id = c.user_id
+                 and e.created_at = c.completed_at)) as "completionsWithoutEvent",
+            (select count(*)::int from course_progress p where p.completed_at is not null and not exists (
+               select 1 from certificates x where x.user_id = p.user_id and x.course_id = p.course_id)) as "finishedWithoutCertificate",
+            (select count(*)::int from certificates) - (select count(distinct serial)::int from certificates) as "repeatedSerials",
+            (select count(*)::int from certificates x where not exists (
+               select 1 from activity_events e where e.type = 'certificate_issued' and e.certificate_id = x.id)) as "certificatesWithoutEvent",
+            (select count(distinct user_id)::int from lesson_completions) - (select count(*)::int from streaks) as "learnersWithoutStreak",
+            (select count(distinct user_id)::int from lesson_completions) - (select count(*)::int from user_badges where badge = 'first_lesson') as "learnersWithoutFirstBadge",
+            (select count(*)::int from user_badges b where not exists (
+               select 1 from activity_events e where e.type = 'badge_awarded' and e.user_id = b.user_id and e.badge = b.badge)) as "badgesWithoutEvent",
+            (select count(*)::int from course_progress p where p.lessons_done <> (
+               select s.lessons_done from progress_snapshots s where s.user_id = p.user_id and s.course_id = p.course_id
+               order by s.day desc limit 1)) as "snapshotsBehind",
+            (select count(*)::int from certificates) as certificates`,
+    );
+    expect(counts).toMatchObject({
+      completionsWithoutEvent: 0,
+      finishedWithoutCertificate: 0,
+      repeatedSerials: 0,
+      certificatesWithoutEvent: 0,
+      learnersWithoutStreak: 0,
+      learnersWithoutFirstBadge: 0,
+      badgesWithoutEvent: 0,
+      snapshotsBehind: 0,
+    });
+    expect(counts!.certificates).toBeGreaterThan(20);
+    const lena = await queryRows<{ badge: string }>(
+      handle.db,
+      sql`select b.badge from user_badges b join users u on u.id = b.user_id where u.email = 'lena.learner@acme.example' order by 1`,
+    );
+    expect(lena.map((row) => row.badge)).toEqual(expect.arrayContaining(["first_lesson", "perfect_quiz"]));
+  });
+
   it("never links a group, member or course across companies", async () => {
     const [crossing] = await queryRows<{ count: number }>(
       handle.db,

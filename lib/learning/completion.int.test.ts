@@ -15,6 +15,7 @@ import {
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { completeLesson } from "./completion";
+import { finishCourse } from "./finish";
 import { refreshCourseProgress } from "./progress";
 
 const q = (answer: number): QuizQuestion => ({ prompt: "Which?", options: ["a", "b", "c"], answer });
@@ -103,6 +104,38 @@ describe("completing a lesson", () => {
     );
     expect(refreshed).toEqual({ newlyFinished: [], refreshed: 1 });
     expect(await progressOf(person, c.id)).toMatchObject({ lessonsDone: 1, percent: 100, completedAt: new Date("2026-05-04T08:00:00Z") });
+  });
+
+  it("recomputes everyone's progress set-based; those a retirement finishes get their certificate from finishCourse", async () => {
+    const [ahead, behind] = [await learner(), await learner()];
+    const { course: c, lessons: [one, two, three] } = await course([[q(0)], null, null]);
+    await complete(ahead, one!.id, "2026-05-04T08:00:00Z", [0]);
+    await complete(ahead, two!.id, "2026-05-04T09:00:00Z");
+    await complete(behind, one!.id, "2026-05-04T08:00:00Z", [1]);
+    await handle.db.update(lessons).set({ retiredAt: new Date("2026-05-05T08:00:00Z") }).where(eq(lessons.id, three!.id));
+
+    const at = new Date("2026-05-05T08:00:00Z");
+    const events = await handle.db.transaction(async (tx) => {
+      const { newlyFinished, refreshed } = await refreshCourseProgress(tx, { companyId, courseId: c.id }, at);
+      expect({ newlyFinished, refreshed }).toEqual({ newlyFinished: [ahead.id], refreshed: 2 });
+      return finishCourse(tx, { companyId, courseId: c.id, userIds: newlyFinished }, at);
+    });
+    expect(events.map((e) => [e.type, e.userId, e.badge]).sort()).toEqual([
+      ["badge_awarded", ahead.id, "first_course"],
+      ["certificate_issued", ahead.id, null],
+      ["course_completed", ahead.id, null],
+    ]);
+    expect(await progressOf(ahead, c.id)).toMatchObject({ lessonsDone: 2, percent: 100, score: 100, completedAt: new Date("2026-05-04T09:00:00Z") });
+    expect(await progressOf(behind, c.id)).toMatchObject({ lessonsDone: 1, percent: 50, score: 0, completedAt: null });
+    expect(await handle.db.select().from(certificates).where(eq(certificates.courseId, c.id))).toHaveLength(1);
+  });
+
+  it("a completion dated before the learner's others still finishes the course and earns its badge", async () => {
+    const person = await learner();
+    const { lessons: [one, two] } = await course([null, null]);
+    await complete(person, two!.id, "2026-05-10T08:00:00Z");
+    const earlier = await complete(person, one!.id, "2026-05-08T08:00:00Z");
+    expect(earlier.result).toMatchObject({ courseCompleted: true, badges: ["first_course"] });
   });
 
   async function createLessonAt(c: { id: string; companyId: string }, position: number) {

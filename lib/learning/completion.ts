@@ -9,7 +9,7 @@ import { awardBadges, BADGE_RULES } from "./badges";
 import { type ActivityRow, activityFanOut, insertActivities } from "./events";
 import { finishCourse } from "./finish";
 import { refreshCourseProgress } from "./progress";
-import { advanceStreak, currentStreak, isStreakMilestone, type StreakState } from "./streaks";
+import { advanceStreak, currentStreak, isStreakMilestone, learnerDay, type StreakState } from "./streaks";
 
 export type CompleteLessonInput = { lessonId: string; operationId: string; answers?: number[] };
 
@@ -36,7 +36,7 @@ type LessonToComplete = { id: string; courseId: string; title: string; quiz: Qui
 
 /**
  * The lesson, if it is a current lesson of a course of the caller's company, with the caller's local
- * date at `now` (their time zone, else the company's): the one place a completion's day is decided.
+ * date at `now`.
  * The course row is share-locked, so a re-import of the course (which updates that row first) and a
  * completion never recompute its progress at the same time.
  */
@@ -44,7 +44,7 @@ async function readLesson(tx: DatabaseOrTransaction, ctx: Ctx, lessonId: string,
   const [lesson] = await queryRows<LessonToComplete>(
     tx,
     sql`select l.id, l.course_id as "courseId", l.title, l.quiz,
-               to_char((${now}::timestamptz at time zone coalesce(u.time_zone, co.default_time_zone))::date, 'YYYY-MM-DD') as day
+               ${learnerDay(sql`${now}::timestamptz`)} as day
         from lessons l
         join courses c on c.id = l.course_id and c.company_id = ${ctx.companyId}
         join users u on u.id = ${ctx.userId} and u.company_id = ${ctx.companyId}

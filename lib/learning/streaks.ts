@@ -1,8 +1,16 @@
+import { type SQL, sql } from "drizzle-orm";
 import type { Streak } from "@/db/schema";
 
 export type StreakState = Pick<Streak, "current" | "longest" | "lastDay">;
 
 const DAY_MS = 86_400_000;
+
+/**
+ * The learner's local date at `at`, as "YYYY-MM-DD": their time zone, else their company's. The one
+ * place a completion's day is decided; the statement must have the learner as `u` and their company as `co`.
+ */
+export const learnerDay = (at: SQL): SQL =>
+  sql`to_char((${at} at time zone coalesce(u.time_zone, co.default_time_zone))::date, 'YYYY-MM-DD')`;
 
 /** Whole days from one calendar date ("YYYY-MM-DD") to another; calendar dates have no time zone left in them. */
 export function daysBetween(from: string, to: string): number {
@@ -10,8 +18,7 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /**
- * The streak after a completion on `day`, the learner's local date (computed once, in SQL, by
- * `completeLesson`). The same day changes nothing; the next day extends the run; a later day starts
+ * The streak after a completion on `day`, the learner's local date (`learnerDay`). The same day changes nothing; the next day extends the run; a later day starts
  * a new one. A completion dated before the last day (a clock moved back, a late replay) changes nothing.
  */
 export function advanceStreak(previous: StreakState | null, day: string): StreakState {
