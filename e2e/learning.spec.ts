@@ -164,3 +164,21 @@ test("a certificate is its owner's and their admins': another learner and anothe
     await context.close();
   }
 });
+
+test("a lesson that gained a quiz while its page was open asks for a reload, and completes nothing", async ({ page, db }) => {
+  const { course, lessons: [first], person } = await newCompany(db, [null]);
+  const learner = await person("Rita Reload");
+  await signIn(page, learner.email);
+  await page.goto(`/courses/${course.id}/lessons/${first!.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Why security matters" })).toBeVisible();
+
+  // A re-import gives the lesson a quiz meanwhile.
+  await db.update(lessons).set({ quiz }).where(eq(lessons.id, first!.id));
+  await page.getByRole("button", { name: "Mark as complete" }).click();
+  await expect(page.getByRole("alert", { name: /^This quiz has changed since you opened the page\./ })).toBeVisible();
+  const [completions] = await db.select({ n: count() }).from(lessonCompletions).where(eq(lessonCompletions.userId, learner.id));
+  expect(completions!.n).toBe(0);
+
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Submit quiz" })).toBeVisible();
+});

@@ -46,6 +46,16 @@ export function LessonCompletion({
     if (unanswered.length > 0) formRef.current?.querySelector<HTMLInputElement>(`input[name="question-${unanswered[0]}"]`)?.focus();
   }, [unanswered]);
 
+  // Answers that no longer fit the lesson mean a re-import changed its quiz while the page was open.
+  const alert =
+    complete.error?.fieldErrors?.answers !== undefined ? (
+      <p role="alert" aria-label={t("quizChanged")} className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        {t("quizChanged")}
+      </p>
+    ) : (
+      <ActionAlert error={complete.error} />
+    );
+
   const submit = (answers?: number[]) => {
     operation.current ??= crypto.randomUUID();
     complete.run({ lessonId, operationId: operation.current, answers }, setResult);
@@ -66,7 +76,7 @@ export function LessonCompletion({
       {!result && completedNote}
       {!result && !completedNote && questions.length === 0 && (
         <div className="space-y-3">
-          <ActionAlert error={complete.error} />
+          {alert}
           <Button variant="primary" pending={complete.pending} onClick={() => submit()}>
             {complete.pending ? t("completing") : t("markComplete")}
           </Button>
@@ -105,7 +115,7 @@ export function LessonCompletion({
               {t("unanswered", { count: unanswered.length })}
             </p>
           )}
-          <ActionAlert error={complete.error} />
+          {alert}
           <Button type="submit" variant="primary" pending={complete.pending}>
             {complete.pending ? t("submitting") : t("submitQuiz")}
           </Button>

@@ -53,7 +53,7 @@ export default async function LessonPage({ params }: { params: Params }) {
       <LessonCompletion
         lessonId={lesson.id}
         questions={lesson.questions}
-        completedNote={completedNote || null}
+        completedNote={completedNote}
         nextHref={lessonHref(lesson.nextLessonId)}
         courseHref={courseHref}
       />
