@@ -52,8 +52,9 @@ export async function finishCourse(tx: DatabaseOrTransaction, scope: FinishScope
       ${activityReturning}`,
   );
   const finishers = [...new Set(finished.map((row) => row.userId))];
-  // Courses finished by `now`: the seed replays history, where later finishes are already recorded.
   if (finishers.length === 0) return [];
+  // Courses finished by `now`, and this one (a back-dated completion can finish it "after" `now`):
+  // the seed issues certificates in historical order while later finishes are already recorded.
   const badges = await awardBadges(
     tx,
     companyId,
