@@ -11,7 +11,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and extension bundles from its package folder at run time; Neon's
   // driver and ws are left to Node as well, so the app runs them as the integration tests do.
-  serverExternalPackages: ["@electric-sql/pglite", "@neondatabase/serverless", "ws"],
+  // pdfkit reads its standard fonts' metrics (AFM files) from its package folder when it draws.
+  serverExternalPackages: ["@electric-sql/pglite", "@neondatabase/serverless", "ws", "pdfkit"],
   // A self-contained server in .next/standalone, with only the node_modules it needs (see the Dockerfile).
   output: "standalone",
   poweredByHeader: false,

@@ -24,9 +24,8 @@ test("an admin imports a course: a bad file is refused with pointed problems, a 
   const lessons = course.lessons as Lesson[];
 
   await signIn(page, "omar.admin@acme.example");
-  // The learners' "Courses" link may sit in the same menu: this one goes to the admin page.
-  await menu(page).locator('a[href="/admin/courses"]').click();
-  await expect(page.getByRole("heading", { level: 1, name: "Courses" })).toBeVisible();
+  await menu(page).getByRole("link", { name: "Manage courses" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Manage courses" })).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole("button", { name: "Import course" }).click();

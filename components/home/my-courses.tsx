@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { MyCourse } from "@/lib/learning/queries";
@@ -16,7 +17,11 @@ export async function MyCourses({ courses }: { courses: MyCourse[] }) {
           {courses.map((course) => (
             <li key={course.id} className="grid gap-2 p-4 sm:grid-cols-[1fr_14rem] sm:items-center">
               <div>
-                <h3 className="font-medium">{course.title}</h3>
+                <h3 className="font-medium">
+                  <Link href={`/courses/${course.id}`} className="text-brand-700 hover:underline">
+                    {course.title}
+                  </Link>
+                </h3>
                 <p className="text-sm text-slate-600">
                   {t("lessons", { count: course.lessonCount })}
                   {" · "}

@@ -22,13 +22,14 @@ export async function AppHeader({
   showPeople: boolean;
   /** Admins get "Departments", where they manage the company's departments. */
   showDepartmentAdmin: boolean;
-  /** Admins get "Courses", where they import courses and see the company's. */
+  /** Admins get "Manage courses", where they import courses and see the company's. */
   showCourseAdmin: boolean;
   children: ReactNode;
 }) {
   const t = await getTranslations();
   const items = [
     { href: "/", label: t("nav.home") },
+    { href: "/courses", label: t("nav.courses") },
     ...(showGroupAdmin ? [{ href: "/admin/groups", label: t("nav.groups") }] : []),
     ...(showPeople ? [{ href: "/admin/people", label: t("nav.people") }] : []),
     ...(showDepartmentAdmin ? [{ href: "/admin/departments", label: t("nav.departments") }] : []),

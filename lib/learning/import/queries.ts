@@ -19,7 +19,7 @@ export type AdminCourseRow = {
   updatedAt: Date;
 };
 
-/** The admins' "Courses": the company's courses by title, a page at a time. */
+/** "Manage courses": the company's courses by title, a page at a time. */
 export async function listAdminCourses(db: DatabaseOrTransaction, ctx: Ctx, options: { page?: number } = {}): Promise<Page<AdminCourseRow>> {
   assertCan(ctx, "course.import");
   const { page, limit, offset } = pageWindow(options.page, COURSES_PAGE_SIZE);

@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const frame = "rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700";
 
-/** The admins' "Courses": what the company has, and the import. Anybody else gets a 404. */
+/** "Manage courses": what the company has, and the import. Anybody else gets a 404. */
 export default async function AdminCoursesPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer();
   if (!can(viewer, "course.import")) notFound();

@@ -7,11 +7,14 @@ import { z } from "zod";
 import { PersonActions, type PersonRights } from "@/components/people/person-actions";
 import { PersonAudit } from "@/components/people/person-audit";
 import { RoleBadges, StatusBadge } from "@/components/people/person-badges";
+import { PersonCertificates } from "@/components/people/person-certificates";
 import { PersonCourses } from "@/components/people/person-courses";
+import { PersonEarnedBadges } from "@/components/people/person-earned-badges";
 import { PersonGroups } from "@/components/people/person-groups";
 import { ResendInvitationButton } from "@/components/people/resend-invitation-button";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
+import { getLearningRecords } from "@/lib/learning/achievements";
 import { getPerson } from "@/lib/people/person";
 import { listDepartments } from "@/lib/people/queries";
 import { can } from "@/lib/permissions";
@@ -41,10 +44,11 @@ export default async function PersonPage({ params, searchParams }: { params: Par
     edit: can(viewer, "people.edit"),
     deactivate: can(viewer, "people.deactivate") && person.id !== viewer.userId,
   };
-  const [t, format, departments] = await Promise.all([
+  const [t, format, departments, records] = await Promise.all([
     getTranslations("people"),
     getFormatter(),
     rights.edit ? listDepartments(getDb(), viewer) : [],
+    getLearningRecords(getDb(), viewer, person.id),
   ]);
   const facts = [
     { label: t("person.email"), value: person.email },
@@ -106,6 +110,8 @@ export default async function PersonPage({ params, searchParams }: { params: Par
       </header>
       <PersonGroups groups={person.groups} />
       <PersonCourses courses={person.courses} />
+      <PersonCertificates certificates={records.certificates} />
+      <PersonEarnedBadges badges={records.badges} />
       <PersonAudit audit={person.audit} pageHref={(page) => withParams(path, { auditPage: page })} />
     </div>
   );
