@@ -23,14 +23,30 @@ export async function once<T>(
     .onConflictDoNothing({ target: [operations.companyId, operations.operationKey] })
     .returning({ id: operations.id });
   if (!claimed) {
-    const [previous] = await tx
-      .select({ kind: operations.kind, result: operations.result })
-      .from(operations)
-      .where(and(eq(operations.companyId, ctx.companyId), eq(operations.operationKey, operation.key)));
-    if (!previous || previous.kind !== operation.kind) throw new AppError("conflict");
-    return { result: previous.result as T, replayed: true };
+    const previous = await storedResult<T>(tx, ctx, operation);
+    if (!previous) throw new AppError("conflict");
+    return previous;
   }
   const result = await work();
   await tx.update(operations).set({ result }).where(eq(operations.id, claimed.id));
   return { result, replayed: false };
+}
+
+/**
+ * The result of an operation that already ran, read without a transaction: a replay then costs one
+ * indexed read instead of a transaction around the claim. Null when it has not run (or is still in
+ * flight, which `once` inside the transaction settles); an id used for another kind is a conflict.
+ */
+export async function storedResult<T>(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  operation: { key: string; kind: string },
+): Promise<{ result: T; replayed: true } | null> {
+  const [previous] = await db
+    .select({ kind: operations.kind, result: operations.result })
+    .from(operations)
+    .where(and(eq(operations.companyId, ctx.companyId), eq(operations.operationKey, operation.key)));
+  if (!previous) return null;
+  if (previous.kind !== operation.kind) throw new AppError("conflict");
+  return { result: previous.result as T, replayed: true };
 }

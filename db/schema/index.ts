@@ -1,5 +1,6 @@
 export * from "./accounts";
 export * from "./audit";
+export * from "./chat";
 export * from "./groups";
 export * from "./learning";
 export * from "./notifications";

@@ -13,6 +13,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { fk, timestampMs } from "./columns";
+import { groupMessages } from "./chat";
+import { learningGroups } from "./groups";
 import { companies, users } from "./people";
 
 export const courses = pgTable(
@@ -221,13 +223,15 @@ export const certificates = pgTable(
 );
 export type Certificate = typeof certificates.$inferSelect;
 
-/** What the group feed shows. The group-area issue adds its own kinds (praise) with ALTER TYPE. */
+/** What the group feed shows. */
 export const activityTypeEnum = pgEnum("activity_type", [
   "lesson_completed",
   "course_completed",
   "streak_milestone",
   "badge_awarded",
   "certificate_issued",
+  /** A chat message of kind praise: it names a colleague and enters that group's feed only. */
+  "praise",
 ]);
 export type ActivityType = (typeof activityTypeEnum.enumValues)[number];
 
@@ -247,6 +251,9 @@ export const activityEvents = pgTable(
     lessonId: uuid(),
     badge: badgeEnum(),
     certificateId: uuid(),
+    /** Set for praise only: the group whose chat it was said in (its feed alone shows it). */
+    groupId: uuid(),
+    messageId: uuid(),
     /** Display facts frozen at the moment (lesson title, score, streak length, serial). */
     payload: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestampMs().notNull().defaultNow(),
@@ -257,6 +264,9 @@ export const activityEvents = pgTable(
     fk("activity_events_course_fk", t.courseId, courses.id, "cascade"),
     fk("activity_events_lesson_fk", t.lessonId, lessons.id, "set null"),
     fk("activity_events_certificate_fk", t.certificateId, certificates.id, "set null"),
+    fk("activity_events_group_fk", t.groupId, learningGroups.id, "cascade"),
+    fk("activity_events_message_fk", t.messageId, groupMessages.id, "cascade"),
+    index("activity_events_group_created_idx").on(t.groupId, t.createdAt.desc(), t.id.desc()).where(sql`${t.groupId} is not null`),
     index("activity_events_company_course_created_idx").on(t.companyId, t.courseId, t.createdAt.desc(), t.id.desc()),
     index("activity_events_user_created_idx").on(t.userId, t.createdAt.desc()),
   ],

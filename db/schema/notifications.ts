@@ -1,6 +1,13 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { timestampMs } from "./columns";
+
+/**
+ * How much of a group's chat notifies a person: every message, only mentions of them and admins'
+ * notes, or nothing. A person's default lives on `users`; a group's setting overrides it.
+ */
+export const notificationLevelEnum = pgEnum("notification_level", ["all", "mentions", "none"]);
+export type NotificationLevel = (typeof notificationLevelEnum.enumValues)[number];
 
 export const notifications = pgTable(
   "notifications",

@@ -9,6 +9,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { fk, timestampMs } from "./columns";
+import { notificationLevelEnum } from "./notifications";
 
 export const companies = pgTable("companies", {
   id: uuid().primaryKey().defaultRandom(),
@@ -58,6 +59,8 @@ export const users = pgTable(
     /** Null means the company's default. */
     timeZone: text(),
     locale: text(),
+    /** Chat notifications in a group the person has not set otherwise (profile page). */
+    groupNotificationDefault: notificationLevelEnum().notNull().default("all"),
     deactivatedAt: timestampMs(),
     createdAt: timestampMs().notNull().defaultNow(),
   },

@@ -11,7 +11,7 @@ import { assertActive, lockGroup, readGroup } from "@/lib/groups/lock";
 import { memberCount } from "@/lib/groups/service";
 import { notificationFanOut } from "@/lib/notifications/service";
 import type { NotificationPayloads, NotificationType } from "@/lib/notifications/types";
-import { once } from "@/lib/operations";
+import { once, storedResult } from "@/lib/operations";
 import { canManageMembers } from "@/lib/permissions";
 import { type Delivery, groupChannel, realtimeEvents } from "@/lib/realtime/channels";
 import { candidatesSql } from "./candidates";
@@ -93,6 +93,9 @@ export const membershipChanged = (groupId: string) => ({
  * maximum, nothing is added and the numbers are reported.
  */
 export async function addMembers(db: Database, ctx: Ctx, input: AddMembersInput): Promise<Outcome<AddResult>> {
+  // A re-submitted form is answered from the stored result before any lock or transaction.
+  const stored = await storedResult<AddResult>(db, ctx, { key: input.operationId, kind: "membership.add" });
+  if (stored) return { result: stored.result };
   return db.transaction(async (tx) => {
     const batchId = randomUUID();
     const now = new Date();
