@@ -81,11 +81,16 @@ async function readersAmong(tx: DatabaseOrTransaction, ctx: Ctx, groupId: string
 }
 
 /**
- * Counts the author's messages of the last window under a lock on their row, so two posts at once
- * cannot both see nine; refuses with how long to wait until the oldest of them leaves the window.
+ * A person's posts queue behind each other on their own row: the rate limit then counts what the
+ * previous post wrote (two posts at once cannot both see nine), and a concurrent duplicate of an
+ * operation finds the first one's message.
  */
-async function enforceRateLimit(tx: DatabaseOrTransaction, ctx: Ctx, now: Date): Promise<void> {
+async function lockAuthor(tx: DatabaseOrTransaction, ctx: Ctx): Promise<void> {
   await tx.execute(sql`select 1 from users where id = ${ctx.userId} and company_id = ${ctx.companyId} for no key update`);
+}
+
+/** Refuses a post beyond RATE_LIMIT, saying how long to wait until the oldest of the window leaves it. */
+async function enforceRateLimit(tx: DatabaseOrTransaction, ctx: Ctx, now: Date): Promise<void> {
   const since = new Date(now.getTime() - RATE_LIMIT.windowMs);
   const [row] = await queryRows<{ recent: number; oldest: Date | string | null }>(
     tx,
@@ -134,7 +139,7 @@ async function authorName(tx: DatabaseOrTransaction, ctx: Ctx): Promise<string> 
   return row?.name ?? "";
 }
 
-/** A replayed post: the first message, at its newest version. Another author's id is a conflict. */
+/** A replayed post: the first message, at its newest version. Another author's operation id is a conflict. */
 async function postedBefore(db: DatabaseOrTransaction, ctx: Ctx, input: PostMessageInput): Promise<ChatMessageDto | null> {
   const [message] = await selectMessages(
     db,
@@ -184,14 +189,12 @@ export async function postMessage(
   input: PostMessageInput,
   now: Date = new Date(),
 ): Promise<ChatOutcome<ChatMessageDto>> {
-  const replay = await postedBefore(db, ctx, input);
-  if (replay) return { result: replay };
   return db.transaction(async (tx) => {
     const group = await writableGroup(tx, ctx, input.groupId);
+    await lockAuthor(tx, ctx);
+    const replay = await postedBefore(tx, ctx, input);
+    if (replay) return { result: replay };
     await enforceRateLimit(tx, ctx, now);
-    // The author's posts queue on the lock just taken, so a concurrent duplicate finds the first here.
-    const duplicate = await postedBefore(tx, ctx, input);
-    if (duplicate) return { result: duplicate };
     const reply = await replyTarget(tx, ctx, group.id, input);
     const praised = input.kind === "praise" ? await praisedName(tx, ctx, group.id, input.praisedUserId!) : null;
     const mentions = await readersAmong(tx, ctx, group.id, mentionedIds(input.body));
@@ -252,10 +255,10 @@ async function changeMessage(
   change: (tx: DatabaseOrTransaction, message: StoredMessage, group: LearningGroup) => Promise<SQL | null>,
 ): Promise<ChatOutcome<ChatMessageDto>> {
   return db.transaction(async (tx) => {
-    // NO KEY UPDATE, like the UPDATE itself: a reply being posted to this message holds the group's
-    // sequence and takes KEY SHARE on it through its foreign key, which FOR UPDATE would deadlock with.
     let changed = false;
     const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind }, async () => {
+      // NO KEY UPDATE, like the UPDATE itself: a reply being posted to this message holds the group's
+      // sequence and takes KEY SHARE on it through its foreign key, which FOR UPDATE would deadlock with.
       const [stored] = await queryRows<StoredMessage>(
         tx,
         sql`select id, group_id as "groupId", author_id as "authorId", kind, created_at as "createdAt",
