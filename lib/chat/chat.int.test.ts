@@ -135,6 +135,12 @@ describe("kinds", () => {
       userName: "Lena Learner",
       praisedUserName: "Jonas Mueller",
     });
+    // A praise too large for one live event reaches the feed live with its text cut; the row keeps it whole.
+    const long = await post(member, { groupId: group.id, kind: "praise", body: "学".repeat(4000), praisedUserId: colleague.id });
+    const live = long.events?.find((e) => e.event === "activity.created")?.data as { text: string };
+    expect(live.text).toBe(`${"学".repeat(1000)}…`);
+    const [stored] = await handle.db.select().from(activityEvents).where(eq(activityEvents.messageId, long.result.id));
+    expect((stored!.payload as { text: string }).text).toHaveLength(4000);
     // Without a linked course there is no feed: the praise is a chat message only.
     const plainGroup = await privateGroup();
     const { result: plain } = await post(member, { groupId: plainGroup.id, kind: "praise", body: "Thanks", praisedUserId: colleague.id });

@@ -26,6 +26,9 @@ export const RATE_LIMIT = { messages: 10, windowMs: 10_000 } as const;
  */
 export const MAX_EVENT_BYTES = 9_000;
 
+/** Characters of an oversized praise kept in the feed's live event: at most 4 bytes each, well inside the limit. */
+const LIVE_PRAISE_TEXT = 1_000;
+
 export type ChatMessageNotice = Pick<ChatMessageDto, "id" | "groupId" | "seq" | "operationKey"> & { tooLarge: true };
 /** What `realtimeEvents.chatMessage` carries: the message, or (rarely) the notice to fetch it. */
 export type ChatMessageEventData = ChatMessageDto | ChatMessageNotice;
@@ -168,13 +171,10 @@ async function recordPraise(
                 ${JSON.stringify(payload)}::jsonb, ${message.now})
         ${activityReturning}`,
   );
-  return [
-    {
-      channels: [groupChannel(group.id)],
-      event: realtimeEvents.activityCreated,
-      data: { ...activityMessage(row!, message.authorName), ...payload },
-    },
-  ];
+  const data = { ...activityMessage(row!, message.authorName), ...payload };
+  // The feed's live entry must fit Pusher's limit too; the full text is in the row.
+  if (Buffer.byteLength(JSON.stringify(data)) > MAX_EVENT_BYTES) data.text = `${message.body.slice(0, LIVE_PRAISE_TEXT)}…`;
+  return [{ channels: [groupChannel(group.id)], event: realtimeEvents.activityCreated, data }];
 }
 
 /**
