@@ -6,14 +6,12 @@ import { type Ctx, isAdmin } from "@/lib/auth/viewer";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { assertActive, readGroup } from "@/lib/groups/lock";
 import { activityMessage, activityReturning, readActivities } from "@/lib/learning/events";
-import { once } from "@/lib/operations";
-import { type Delivery, groupChannel, type RealtimeEvent, realtimeEvents } from "@/lib/realtime/channels";
+import { type Committed, once } from "@/lib/operations";
+import { groupChannel, type RealtimeEvent, realtimeEvents } from "@/lib/realtime/channels";
 import { mentionedIds } from "./mentions";
 import { notifyNewMessage } from "./notify";
 import { assertCanReadChat, type ChatMessageDto, groupReadersSql, selectMessages } from "./queries";
 import type { EditMessageInput, MessageOperationInput, PostMessageInput } from "./schemas";
-
-export type ChatOutcome<T> = { result: T } & Delivery;
 
 export const EDIT_WINDOW_MS = 15 * 60_000;
 /** At most this many messages per person in any window of this length, across all their groups. */
@@ -188,7 +186,7 @@ export async function postMessage(
   ctx: Ctx,
   input: PostMessageInput,
   now: Date = new Date(),
-): Promise<ChatOutcome<ChatMessageDto>> {
+): Promise<Committed<ChatMessageDto>> {
   return db.transaction(async (tx) => {
     const group = await writableGroup(tx, ctx, input.groupId);
     await lockAuthor(tx, ctx);
@@ -253,7 +251,7 @@ async function changeMessage(
   input: MessageOperationInput,
   kind: string,
   change: (tx: DatabaseOrTransaction, message: StoredMessage, group: LearningGroup) => Promise<SQL | null>,
-): Promise<ChatOutcome<ChatMessageDto>> {
+): Promise<Committed<ChatMessageDto>> {
   return db.transaction(async (tx) => {
     let changed = false;
     const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind }, async () => {
@@ -286,7 +284,7 @@ export async function editMessage(
   ctx: Ctx,
   input: EditMessageInput,
   now: Date = new Date(),
-): Promise<ChatOutcome<ChatMessageDto>> {
+): Promise<Committed<ChatMessageDto>> {
   return changeMessage(db, ctx, input, "chat.edit", async (tx, message, group) => {
     if (message.authorId !== ctx.userId) throw forbidden();
     if (message.deleted) throw new AppError("chat_message_deleted");
@@ -311,7 +309,7 @@ export async function deleteMessage(
   ctx: Ctx,
   input: MessageOperationInput,
   now: Date = new Date(),
-): Promise<ChatOutcome<ChatMessageDto>> {
+): Promise<Committed<ChatMessageDto>> {
   return changeMessage(db, ctx, input, "chat.delete", async (tx, message) => {
     if (message.authorId !== ctx.userId && !isAdmin(ctx)) throw forbidden();
     if (message.deleted) return null;
@@ -326,7 +324,7 @@ export async function markAnswered(
   ctx: Ctx,
   input: MessageOperationInput,
   now: Date = new Date(),
-): Promise<ChatOutcome<ChatMessageDto>> {
+): Promise<Committed<ChatMessageDto>> {
   return changeMessage(db, ctx, input, "chat.answered", async (_tx, message, group) => {
     if (message.kind !== "question") throw new AppError("chat_not_a_question");
     if (message.authorId !== ctx.userId && group.ownerId !== ctx.userId && !isAdmin(ctx)) throw forbidden();
