@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activityEvents, groupMembers, learningGroups } from "@/db/schema";
+import { activityEvents, groupMembers, learningGroups, notifications } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
@@ -207,7 +207,10 @@ describe("edit, delete, answered", () => {
     const own = await deleteMessage(handle.db, member, { messageId: mine.id, operationId: opId() }, tick());
     expect(own.result).toMatchObject({ body: "", deletedById: member.id });
     expect(own.result.deletedAt).not.toBeNull();
+    const quoted = () => handle.db.select().from(notifications).where(eq(notifications.key, theirs.id));
+    expect(await quoted()).toHaveLength(1);
     const byAdmin = await deleteMessage(handle.db, otherAdmin, { messageId: theirs.id, operationId: opId() }, tick());
+    expect(await quoted()).toEqual([]);
     expect(byAdmin.result).toMatchObject({ body: "", deletedById: otherAdmin.id });
     // Deleted, it stays in place; editing it is refused; deleting again changes nothing.
     const listed = await listMessages(handle.db, member, group.id);
