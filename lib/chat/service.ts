@@ -5,39 +5,17 @@ import { uuidArray } from "@/db/sql";
 import { type Ctx, isAdmin } from "@/lib/auth/viewer";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { assertActive, readGroup } from "@/lib/groups/lock";
-import { activityMessage, activityReturning, readActivities } from "@/lib/learning/events";
 import { type Committed, once } from "@/lib/operations";
-import { groupChannel, type RealtimeEvent, realtimeEvents } from "@/lib/realtime/channels";
+import { chatMessageEvent } from "./events";
 import { mentionedIds } from "./mentions";
 import { notifyNewMessage } from "./notify";
+import { recordPraise } from "./praise";
 import { assertCanReadChat, type ChatMessageDto, groupReadersSql, selectMessages } from "./queries";
 import type { EditMessageInput, MessageOperationInput, PostMessageInput } from "./schemas";
 
 export const EDIT_WINDOW_MS = 15 * 60_000;
 /** At most this many messages per person in any window of this length, across all their groups. */
 export const RATE_LIMIT = { messages: 10, windowMs: 10_000 } as const;
-
-/**
- * Pusher refuses events over 10 KB. 4,000 characters of ASCII fit with room to spare, but 4,000
- * characters of, say, Chinese take 12,000 bytes: such a message goes out as a notice carrying its
- * seq, and clients fetch it with `messagesSince`, as after a reconnect.
- */
-export const MAX_EVENT_BYTES = 9_000;
-
-/** Characters of an oversized praise kept in the feed's live event: at most 4 bytes each, well inside the limit. */
-const LIVE_PRAISE_TEXT = 1_000;
-
-export type ChatMessageNotice = Pick<ChatMessageDto, "id" | "groupId" | "seq" | "operationKey"> & { tooLarge: true };
-/** What `realtimeEvents.chatMessage` carries: the message, or (rarely) the notice to fetch it. */
-export type ChatMessageEventData = ChatMessageDto | ChatMessageNotice;
-
-/** The live event for a message's newest version; the sender reconciles its optimistic copy by `operationKey`. */
-export function chatMessageEvent(message: ChatMessageDto): RealtimeEvent {
-  const fits = Buffer.byteLength(JSON.stringify(message)) <= MAX_EVENT_BYTES;
-  const { id, groupId, seq, operationKey } = message;
-  const data: ChatMessageEventData = fits ? message : { id, groupId, seq, operationKey, tooLarge: true };
-  return { channels: [groupChannel(groupId)], event: realtimeEvents.chatMessage, data };
-}
 
 async function readMessage(db: DatabaseOrTransaction, id: string): Promise<ChatMessageDto> {
   const [message] = await selectMessages(db, sql`m.id = ${id}`);
@@ -148,31 +126,6 @@ async function postedBefore(db: DatabaseOrTransaction, ctx: Ctx, input: PostMess
   );
   if (message && message.authorId !== ctx.userId) throw new AppError("conflict");
   return message ?? null;
-}
-
-/**
- * Praise enters the group's activity feed, which exists only for a group with a linked course:
- * the row names the author, the group and the message; its payload who was praised and the text.
- */
-async function recordPraise(
-  tx: DatabaseOrTransaction,
-  ctx: Ctx,
-  group: LearningGroup,
-  message: { id: string; body: string; praisedUserId: string; praisedUserName: string; authorName: string; now: Date },
-): Promise<RealtimeEvent[]> {
-  if (!group.courseId) return [];
-  const payload = { praisedUserId: message.praisedUserId, praisedUserName: message.praisedUserName, text: message.body };
-  const [row] = await readActivities(
-    tx,
-    sql`insert into activity_events (company_id, user_id, type, course_id, group_id, message_id, payload, created_at)
-        values (${ctx.companyId}, ${ctx.userId}, 'praise', ${group.courseId}, ${group.id}, ${message.id},
-                ${JSON.stringify(payload)}::jsonb, ${message.now})
-        ${activityReturning}`,
-  );
-  const data = { ...activityMessage(row!, message.authorName), ...payload };
-  // The feed's live entry must fit Pusher's limit too; the full text is in the row.
-  if (Buffer.byteLength(JSON.stringify(data)) > MAX_EVENT_BYTES) data.text = `${message.body.slice(0, LIVE_PRAISE_TEXT)}…`;
-  return [{ channels: [groupChannel(group.id)], event: realtimeEvents.activityCreated, data }];
 }
 
 /**
