@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { authorizedAction } from "@/lib/actions/safe-action";
-import { feedCursorSchema, listFeed, listFeedSince } from "./queries";
+import { listFeed, listFeedSince } from "./queries";
+import { feedCursorSchema } from "./types";
 
 /** "Load older", and the first page again when a resync finds too much missed. */
 export const listFeedAction = authorizedAction(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mergeFeed, newestCursor, oldestCursor } from "./merge";
-import type { FeedEntry } from "./queries";
+import type { FeedEntry } from "./types";
 
 const entry = (id: string, createdAt: string, lessonTitle = id): FeedEntry => ({
   id, createdAt, lessonTitle, type: "lesson_completed", userId: "u", userName: "Ann", score: null, badge: null,

@@ -1,4 +1,4 @@
-import type { FeedCursor, FeedEntry } from "./queries";
+import type { FeedCursor, FeedEntry } from "./types";
 
 /** Newest first by `(createdAt, id)`, the order the server pages in. */
 const newerFirst = (a: FeedEntry, b: FeedEntry) =>

@@ -1,64 +1,14 @@
-import { and, eq } from "drizzle-orm";
-import { type SQL, sql } from "drizzle-orm";
-import { z } from "zod";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
-import { type ActivityType, type Badge, learningGroups } from "@/db/schema";
+import { learningGroups } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
 import { getGroupAccess } from "@/lib/groups/access";
-import type { ActivityMessage } from "@/lib/learning/events";
+import type { FeedCursor, FeedEntry, FeedPage, FeedSince } from "./types";
 
 export const FEED_PAGE_SIZE = 30;
 /** A resync after a long drop fetches at most this many newer entries; beyond that the client starts over. */
 export const FEED_SINCE_LIMIT = 100;
-
-/** Newest first; an entry's `(createdAt, id)` is its position, stable while new entries arrive. */
-export const feedCursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
-export type FeedCursor = z.infer<typeof feedCursorSchema>;
-
-/** One line of a group's feed, with everything the page shows for it. */
-export type FeedEntry = {
-  id: string;
-  type: ActivityType;
-  createdAt: string;
-  userId: string;
-  userName: string;
-  lessonTitle: string | null;
-  score: number | null;
-  badge: Badge | null;
-  certificateId: string | null;
-  serial: string | null;
-  streakDays: number | null;
-  /** Praise only: whom it names, and what was said (empty once the message was deleted). */
-  praisedName: string | null;
-  praiseText: string | null;
-};
-
-export type FeedPage = { entries: FeedEntry[]; hasMore: boolean };
-export type FeedSince = { entries: FeedEntry[]; complete: boolean };
-
-/**
- * A live event as a feed entry. Praise carries its words only in the chat, so a praise event is
- * not complete here: the client fetches it through `listFeedSince` instead.
- */
-export function feedEntryFromMessage(message: ActivityMessage): FeedEntry | null {
-  if (message.type === "praise") return null;
-  return {
-    id: message.id,
-    type: message.type,
-    createdAt: message.createdAt,
-    userId: message.userId,
-    userName: message.userName,
-    lessonTitle: message.lessonTitle,
-    score: message.score,
-    badge: message.badge,
-    certificateId: message.certificateId,
-    serial: message.serial,
-    streakDays: message.streakDays,
-    praisedName: null,
-    praiseText: null,
-  };
-}
 
 type Bound = { direction: "older" | "newer"; cursor: FeedCursor | null; limit: number };
 
