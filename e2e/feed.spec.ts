@@ -37,14 +37,14 @@ test("a member sees a colleague's completed lesson appear in the group's feed, a
   await pageA.goto(`/groups/${group.id}`);
   const tabs = pageA.getByRole("navigation", { name: "Group sections" });
   await expect(tabs.getByRole("link", { name: "Activity" })).toHaveAttribute("aria-current", "page");
-  await expect(pageA.getByText("No activity yet")).toBeVisible();
+  await expect(pageA.getByRole("main").getByText("No activity yet")).toBeVisible();
   await expectAccessible(pageA);
 
   await pageB.goto(`/courses/${course.id}/lessons/${first!.id}`);
   await pageB.getByRole("button", { name: "Mark as complete" }).click();
   await expect(pageB.getByRole("heading", { name: "Lesson completed" })).toBeVisible();
 
-  const feed = pageA.getByRole("list", { name: "Recent activity in this group" });
+  const feed = pageA.getByRole("main").getByRole("list", { name: "Recent activity in this group" });
   await expect(feed.getByText(`Ben Learner ${suffix} completed Spotting phishing`)).toBeVisible();
   await expect(feed.getByText(`Ben Learner ${suffix} earned the badge “First lesson”`)).toBeVisible();
   await expectAccessible(pageA);
