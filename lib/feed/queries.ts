@@ -47,7 +47,8 @@ async function readFeed(db: DatabaseOrTransaction, ctx: Ctx, groupId: string, co
         select f.id, f.type, f.created_at as "createdAt", f.user_id as "userId", u.name as "userName",
                f.payload->>'lessonTitle' as "lessonTitle", (f.payload->>'score')::int as score, f.badge,
                f.certificate_id as "certificateId", f.payload->>'serial' as serial, (f.payload->>'days')::int as "streakDays",
-               praised.name as "praisedName", case when f.type = 'praise' then msg.body end as "praiseText"
+               case when f.type = 'praise' then coalesce(praised.name, f.payload->>'praisedUserName') end as "praisedName",
+               case when f.type = 'praise' then coalesce(msg.body, f.payload->>'text') end as "praiseText"
         from feed f
         join users u on u.id = f.user_id
         left join group_messages msg on msg.id = f.message_id and msg.group_id = ${groupId}
