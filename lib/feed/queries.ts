@@ -22,7 +22,9 @@ type Row = Omit<FeedEntry, "createdAt"> & { createdAt: Date | string };
  */
 async function readFeed(db: DatabaseOrTransaction, ctx: Ctx, groupId: string, courseId: string, bound: Bound): Promise<Row[]> {
   const newer = bound.direction === "newer";
-  const order = newer ? sql`asc` : sql`desc`;
+  // Spelled as the indexes store it (drizzle's `desc` is NULLS LAST), so each branch reads its index
+  // in order and stops at the limit instead of sorting every matching event.
+  const order = newer ? sql`asc nulls first` : sql`desc nulls last`;
   const position: SQL = bound.cursor
     ? newer
       ? sql`and (e.created_at, e.id) > (${bound.cursor.createdAt}::timestamptz, ${bound.cursor.id}::uuid)`
