@@ -40,15 +40,6 @@ export default async function GroupPage({ params, searchParams }: { params: Para
   const query = await searchParams;
   const archived = group.archivedAt !== null;
   const showHistory = can(viewer, "group.viewHistory");
-  const requested = textParam(query.tab);
-  // The feed exists with a linked course; it is where members land, admins keep landing on Members.
-  const showActivity = group.courseId !== null;
-  const tab =
-    showHistory && requested === "history"
-      ? "history"
-      : showActivity && (requested === "activity" || (requested === "" && group.access.isMember))
-        ? "activity"
-        : "members";
   const page = pageParam(query.page);
   const search = textParam(query.q);
   const path = `/groups/${group.id}`;
@@ -60,6 +51,16 @@ export default async function GroupPage({ params, searchParams }: { params: Para
     takeOwnership: !archived && !group.access.isOwner && can(viewer, "group.takeOwnership"),
   };
   const canManage = !archived && canManageMembers(viewer, group);
+  const requested = textParam(query.tab);
+  // The feed exists with a linked course. Members land on it; whoever manages the members lands on
+  // Members, where their work is, and stays there when an add takes them into the group.
+  const showActivity = group.courseId !== null;
+  const tab =
+    showHistory && requested === "history"
+      ? "history"
+      : showActivity && (requested === "activity" || (requested === "" && group.access.isMember && !canManage))
+        ? "activity"
+        : "members";
   const note: MembersNote = !can(viewer, "group.list") ? null : archived ? "archived" : canManage ? null : "ownerOnly";
 
   const db = getDb();
