@@ -12,6 +12,7 @@ import type { BenchCase, Details } from "./case";
 import { openRecorder } from "./capture";
 import { chatResync } from "./cases/chat";
 import { departmentAdd, departmentAddReplay } from "./cases/department-add";
+import { feedPage } from "./cases/feed";
 import { learningCompletion } from "./cases/learning";
 import { peopleSearch, personPage } from "./cases/people";
 import { autocomplete, groupList, memberPage } from "./cases/reads";
@@ -25,6 +26,7 @@ const CASES: BenchCase[] = [
   chatResync,
   departmentAdd,
   departmentAddReplay,
+  feedPage,
   groupList,
   learningCompletion,
   memberPage,
