@@ -6,11 +6,14 @@ import { z } from "zod";
 import { GroupActions, type GroupRights } from "@/components/groups/group-actions";
 import { GroupHeader } from "@/components/groups/group-header";
 import { GroupLiveRefresh } from "@/components/groups/group-live-refresh";
+import { GroupPreview } from "@/components/my-groups/group-preview";
+import { LeaveButton } from "@/components/my-groups/leave-button";
 import { HistoryTab } from "@/components/membership/history-tab";
 import { type MembersNote, MembersTab } from "@/components/membership/members-tab";
 import { LinkTabs } from "@/components/ui/link-tabs";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
+import { getGroupPreview } from "@/lib/groups/my-groups";
 import { getGroupView } from "@/lib/groups/queries";
 import { listCourseOptions } from "@/lib/learning/queries";
 import { listHistory, listMembers } from "@/lib/membership/queries";
@@ -25,16 +28,28 @@ const loadGroup = cache(async (id: string) => {
   return z.uuid().safeParse(id).success ? getGroupView(getDb(), viewer, id) : null;
 });
 
+/** A public group's preview for someone of the company who cannot read it; null for everyone else. */
+const loadPreview = cache(async (id: string) => {
+  const viewer = await requireViewer();
+  return z.uuid().safeParse(id).success ? getGroupPreview(getDb(), viewer, id) : null;
+});
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const group = await loadGroup((await params).id);
+  const { id } = await params;
+  const group = (await loadGroup(id)) ?? (await loadPreview(id));
   return { title: group?.name ?? (await getTranslations("errors"))("notFoundTitle") };
 }
 
 /** The group for everyone who may read it; tabs and actions appear by permission. */
 export default async function GroupPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const viewer = await requireViewer();
-  const group = await loadGroup((await params).id);
-  if (!group) notFound();
+  const { id } = await params;
+  const group = await loadGroup(id);
+  if (!group) {
+    const preview = await loadPreview(id);
+    if (!preview) notFound();
+    return <GroupPreview group={preview} />;
+  }
   const query = await searchParams;
   const archived = group.archivedAt !== null;
   const showHistory = can(viewer, "group.viewHistory");
@@ -66,7 +81,12 @@ export default async function GroupPage({ params, searchParams }: { params: Para
       <GroupHeader
         group={group}
         backHref={can(viewer, "group.list") ? (archived ? "/admin/groups?tab=archived" : "/admin/groups") : null}
-        actions={<GroupActions group={group} rights={rights} courses={courses} />}
+        actions={
+          <div className="flex shrink-0 flex-wrap gap-2">
+            {group.access.canLeave && <LeaveButton groupId={group.id} groupName={group.name} leaveTo="/groups" />}
+            <GroupActions group={group} rights={rights} courses={courses} />
+          </div>
+        }
       />
       <div className="space-y-6">
         <LinkTabs
