@@ -8,6 +8,7 @@ import { GroupHeader } from "@/components/groups/group-header";
 import { GroupLiveRefresh } from "@/components/groups/group-live-refresh";
 import { GroupPreview } from "@/components/my-groups/group-preview";
 import { LeaveButton } from "@/components/my-groups/leave-button";
+import { GroupNotificationSettings } from "@/components/notification-settings/group-notification-settings";
 import { HistoryTab } from "@/components/membership/history-tab";
 import { type MembersNote, MembersTab } from "@/components/membership/members-tab";
 import { LinkTabs } from "@/components/ui/link-tabs";
@@ -17,6 +18,7 @@ import { getGroupPreview } from "@/lib/groups/my-groups";
 import { getGroupView } from "@/lib/groups/queries";
 import { listCourseOptions } from "@/lib/learning/queries";
 import { listHistory, listMembers } from "@/lib/membership/queries";
+import { getGroupLevel } from "@/lib/notifications/preferences";
 import { can, canManageMembers } from "@/lib/permissions";
 import { pageParam, type SearchParams, textParam, withParams } from "../../search-params";
 
@@ -68,8 +70,10 @@ export default async function GroupPage({ params, searchParams }: { params: Para
   const note: MembersNote = !can(viewer, "group.list") ? null : archived ? "archived" : canManage ? null : "ownerOnly";
 
   const db = getDb();
-  const [t, courses, members, history] = await Promise.all([
+  const [t, tn, notificationLevel, courses, members, history] = await Promise.all([
     getTranslations("group"),
+    getTranslations("notificationSettings"),
+    getGroupLevel(db, viewer, group.id),
     rights.edit ? listCourseOptions(db, viewer) : [],
     tab === "members" ? listMembers(db, viewer, group.id, { search, page }) : null,
     tab === "history" ? listHistory(db, viewer, group.id, { page }) : null,
@@ -110,6 +114,12 @@ export default async function GroupPage({ params, searchParams }: { params: Para
         )}
         {history && <HistoryTab history={history} pageHref={(target) => withParams(path, { tab: "history", page: target })} />}
       </div>
+      <section aria-labelledby="group-notifications" className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="group-notifications" className="text-lg font-semibold">
+          {tn("title")}
+        </h2>
+        <GroupNotificationSettings groupId={group.id} level={notificationLevel.effective} defaultLevel={notificationLevel.defaultLevel} />
+      </section>
     </div>
   );
 }
