@@ -157,6 +157,16 @@ describe("kinds", () => {
     expect(edited.mentions).toEqual([member.id]);
   });
 
+  it("publishes a 4,000-character message whole, or as a notice to fetch it when its bytes exceed Pusher's limit", async () => {
+    const group = await privateGroup();
+    const ascii = await note(member, group.id, `"${"a".repeat(3998)}"`);
+    expect(ascii.events?.[0]?.data).toEqual(ascii.result);
+    expect(Buffer.byteLength(JSON.stringify(ascii.result))).toBeLessThan(10_000);
+    const wide = await note(member, group.id, "学".repeat(4000));
+    const { id, seq, operationKey } = wide.result;
+    expect(wide.events?.[0]?.data).toEqual({ id, groupId: group.id, seq, operationKey, tooLarge: true });
+  });
+
   it("trims the body and refuses empty and over-long ones", () => {
     const base = { groupId: owner.id, operationId: opId(), kind: "note" };
     expect(postMessageSchema.parse({ ...base, body: "  hi\r\n " }).body).toBe("hi");

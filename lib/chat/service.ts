@@ -19,9 +19,23 @@ export const EDIT_WINDOW_MS = 15 * 60_000;
 /** At most this many messages per person in any window of this length, across all their groups. */
 export const RATE_LIMIT = { messages: 10, windowMs: 10_000 } as const;
 
+/**
+ * Pusher refuses events over 10 KB. 4,000 characters of ASCII fit with room to spare, but 4,000
+ * characters of, say, Chinese take 12,000 bytes: such a message goes out as a notice carrying its
+ * seq, and clients fetch it with `messagesSince`, as after a reconnect.
+ */
+export const MAX_EVENT_BYTES = 9_000;
+
+export type ChatMessageNotice = Pick<ChatMessageDto, "id" | "groupId" | "seq" | "operationKey"> & { tooLarge: true };
+/** What `realtimeEvents.chatMessage` carries: the message, or (rarely) the notice to fetch it. */
+export type ChatMessageEventData = ChatMessageDto | ChatMessageNotice;
+
 /** The live event for a message's newest version; the sender reconciles its optimistic copy by `operationKey`. */
 export function chatMessageEvent(message: ChatMessageDto): RealtimeEvent {
-  return { channels: [groupChannel(message.groupId)], event: realtimeEvents.chatMessage, data: message };
+  const fits = Buffer.byteLength(JSON.stringify(message)) <= MAX_EVENT_BYTES;
+  const { id, groupId, seq, operationKey } = message;
+  const data: ChatMessageEventData = fits ? message : { id, groupId, seq, operationKey, tooLarge: true };
+  return { channels: [groupChannel(groupId)], event: realtimeEvents.chatMessage, data };
 }
 
 async function readMessage(db: DatabaseOrTransaction, id: string): Promise<ChatMessageDto> {
