@@ -11,11 +11,18 @@ export const BENCH_IDS = {
   department10k: "b0000000-0000-4000-8000-00000000d001",
   /** 1,000 people: the statement-count comparison. */
   department1k: "b0000000-0000-4000-8000-00000000d002",
-  /** 10,000 members: the member-page case. */
+  /** 10,000 members: the member-page and feed.page cases. */
   bigGroup: "b0000000-0000-4000-8000-00000000b001",
 } as const;
 
-export const BENCH_SHAPE = { people: 100_000, departments: 50, groups: 2_000, bigGroupMembers: 10_000 } as const;
+export const BENCH_SHAPE = {
+  people: 100_000,
+  departments: 50,
+  groups: 2_000,
+  bigGroupMembers: 10_000,
+  activityEvents: 1_000_000,
+  praiseMessages: 1_000,
+} as const;
 
 const words = (text: string) => text.trim().split(/\s+/);
 const sqlArray = (items: readonly string[]) => `array[${items.map((item) => `'${item}'`).join(",")}]`;
@@ -156,4 +163,55 @@ export const GENERATE_SQL: string[] = [
   `insert into audit_log (company_id, actor_id, action, target_type, target_id, details, created_at)
      select company_id, created_by, 'group.created', 'group', id, jsonb_build_object('name', name), created_at
      from learning_groups`,
+
+  // The feed: periods in the big group's ledger beyond the first add. A tenth of its members were
+  // removed 60 days ago and added again 30 days ago; 1,000 people were members from 90 to 45 days ago.
+  `create temp table bench_feed_members as
+     select row_number() over (order by user_id) as n, user_id as id from group_members where group_id = '${BENCH_IDS.bigGroup}'`,
+  `create temp table bench_feed_others as
+     select row_number() over (order by u.id) as n, u.id from users u
+     where u.company_id = '${BENCH_IDS.company}'
+       and not exists (select 1 from group_members m where m.group_id = '${BENCH_IDS.bigGroup}' and m.user_id = u.id)`,
+  `insert into membership_events (company_id, group_id, user_id, kind, actor_id, source, at)
+     select '${BENCH_IDS.company}', '${BENCH_IDS.bigGroup}', m.id, k.kind::membership_event_kind, '${BENCH_IDS.admin}', 'individual', now() - k.ago
+     from bench_feed_members m
+     cross join (values ('removed', interval '60 days'), ('added', interval '30 days')) k(kind, ago)
+     where m.n <= 1000`,
+  `insert into membership_events (company_id, group_id, user_id, kind, actor_id, source, at)
+     select '${BENCH_IDS.company}', '${BENCH_IDS.bigGroup}', o.id, k.kind::membership_event_kind, '${BENCH_IDS.admin}', 'individual', now() - k.ago
+     from bench_feed_others o
+     cross join (values ('added', interval '90 days'), ('removed', interval '45 days')) k(kind, ago)
+     where o.n <= 1000`,
+  // 1,000,000 events over 90 days on 5 courses: 60 % on the big group's linked course, 10 % by its
+  // (current or former) members, chosen independently; the rest by 50,000 other people.
+  `create temp table bench_feed_courses as
+     select 0 as n, course_id as id from learning_groups where id = '${BENCH_IDS.bigGroup}'
+     union all
+     select row_number() over (order by c.id), c.id from courses c
+     where c.company_id = '${BENCH_IDS.company}' and c.id <> (select course_id from learning_groups where id = '${BENCH_IDS.bigGroup}')
+     order by 1 limit 5`,
+  `insert into activity_events (company_id, user_id, type, course_id, badge, payload, created_at)
+     select '${BENCH_IDS.company}',
+            case when i % 10 = 0 then m.id else o.id end,
+            (case i % 20 when 1 then 'course_completed' when 3 then 'streak_milestone' when 5 then 'badge_awarded'
+                          else 'lesson_completed' end)::activity_type,
+            c.id,
+            case when i % 20 = 5 then 'first_lesson'::badge end,
+            jsonb_build_object('lessonTitle', 'Lesson ' || (1 + i % 5), 'score', i % 101, 'days', 7),
+            now() - i * interval '7776 milliseconds'
+     from generate_series(1, ${BENCH_SHAPE.activityEvents}) i
+     join bench_feed_members m on m.n = 1 + (i * 7919) % 10000
+     join bench_feed_others o on o.n = 1 + (i * 104729) % 50000
+     join bench_feed_courses c on c.n = case when (i / 10) % 10 < 6 then 0 else 1 + (i / 100) % 4 end`,
+  // Praise in the big group's chat, which enters its feed.
+  `insert into group_messages (id, company_id, group_id, author_id, kind, body, praised_user_id, seq, operation_key, created_at)
+     select gen_random_uuid(), '${BENCH_IDS.company}', '${BENCH_IDS.bigGroup}', a.id, 'praise', 'Thanks for the help, ' || i,
+            b.id, i, 'bench-' || i, now() - i * interval '2 hours'
+     from generate_series(1, ${BENCH_SHAPE.praiseMessages}) i
+     join bench_feed_members a on a.n = 1 + (i * 13) % 10000
+     join bench_feed_members b on b.n = 1 + (i * 29) % 10000`,
+  `insert into activity_events (company_id, user_id, type, course_id, group_id, message_id, created_at)
+     select company_id, author_id, 'praise', (select course_id from learning_groups where id = '${BENCH_IDS.bigGroup}'),
+            group_id, id, created_at
+     from group_messages where group_id = '${BENCH_IDS.bigGroup}'`,
 ];

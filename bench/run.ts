@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import type { BenchCase, Details } from "./case";
 import { openRecorder } from "./capture";
 import { departmentAdd, departmentAddReplay } from "./cases/department-add";
+import { feedPage } from "./cases/feed";
 import { learningCompletion } from "./cases/learning";
 import { peopleSearch, personPage } from "./cases/people";
 import { autocomplete, groupList, memberPage } from "./cases/reads";
@@ -23,6 +24,7 @@ const CASES: BenchCase[] = [
   autocomplete,
   departmentAdd,
   departmentAddReplay,
+  feedPage,
   groupList,
   learningCompletion,
   memberPage,

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { MemberRow as Member } from "@/lib/membership/queries";
+import { MemberProgressCells } from "./member-progress-cells";
 
 /** One member: name, department, and how they came in ("Added by Dana Admin on Feb 3, 2026 via department Sales"). */
 export function MemberRow({
@@ -9,11 +10,13 @@ export function MemberRow({
   selectable,
   selected,
   onToggle,
+  canOpenCertificate,
 }: {
   member: Member;
   selectable: boolean;
   selected: boolean;
   onToggle: (userId: string, selected: boolean) => void;
+  canOpenCertificate: boolean;
 }) {
   const t = useTranslations("members");
   const how = t("added", {
@@ -39,6 +42,7 @@ export function MemberRow({
         {member.name}
       </th>
       <td className="px-4 py-3 whitespace-nowrap text-slate-700">{member.departmentName ?? "—"}</td>
+      {member.progress && <MemberProgressCells name={member.name} progress={member.progress} canOpenCertificate={canOpenCertificate} />}
       <td className="min-w-72 px-4 py-3 text-slate-700">{how}</td>
     </tr>
   );

@@ -18,6 +18,9 @@ export async function MembersTab({
   canManage,
   note,
   pageHref,
+  courseTitle,
+  viewerId,
+  canOpenAnyCertificate,
 }: {
   groupId: string;
   groupName: string;
@@ -27,6 +30,10 @@ export async function MembersTab({
   canManage: boolean;
   note: MembersNote;
   pageHref: (page: number) => string;
+  /** The linked course: members then see each other's progress in it. */
+  courseTitle: string | null;
+  viewerId: string;
+  canOpenAnyCertificate: boolean;
 }) {
   const t = await getTranslations("members");
   const empty = "rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700";
@@ -36,7 +43,7 @@ export async function MembersTab({
         {t("title")}
       </h2>
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <SearchForm label={t("searchLabel")} query={query} />
+        <SearchForm label={t("searchLabel")} query={query} keep={{ tab: "members" }} />
         {canManage && <AddMembersButton groupId={groupId} groupName={groupName} />}
       </div>
       {note && <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">{t(`note.${note}`, { owner: ownerName })}</p>}
@@ -46,6 +53,9 @@ export async function MembersTab({
         groupName={groupName}
         members={members.rows}
         selectable={canManage}
+        courseTitle={courseTitle}
+        viewerId={viewerId}
+        canOpenAnyCertificate={canOpenAnyCertificate}
         emptyMessage={
           query ? (
             <p className={empty}>{t("noMatches", { query })}</p>

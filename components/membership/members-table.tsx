@@ -21,11 +21,18 @@ export function MembersTable({
   members,
   selectable,
   emptyMessage,
+  courseTitle,
+  viewerId,
+  canOpenAnyCertificate,
 }: {
   groupId: string;
   groupName: string;
   members: readonly Member[];
   selectable: boolean;
+  /** The linked course, whose progress columns show; null for a group without one. */
+  courseTitle: string | null;
+  viewerId: string;
+  canOpenAnyCertificate: boolean;
   /** Shown instead of the table when this page has nobody (the notice of what just happened stays). */
   emptyMessage: ReactNode;
 }) {
@@ -98,6 +105,13 @@ export function MembersTable({
                 )}
                 <th scope="col" className={th}>{t("columns.name")}</th>
                 <th scope="col" className={th}>{t("columns.department")}</th>
+                {courseTitle !== null && (
+                  <>
+                    <th scope="col" className={th}>{t("columns.progress", { course: courseTitle })}</th>
+                    <th scope="col" className={th}>{t("columns.streak")}</th>
+                    <th scope="col" className={th}>{t("columns.achievements")}</th>
+                  </>
+                )}
                 <th scope="col" className={th}>{t("columns.added")}</th>
               </tr>
             </thead>
@@ -109,6 +123,7 @@ export function MembersTable({
                   selectable={selectable}
                   selected={selected.has(member.userId)}
                   onToggle={toggle}
+                  canOpenCertificate={canOpenAnyCertificate || member.userId === viewerId}
                 />
               ))}
             </tbody>

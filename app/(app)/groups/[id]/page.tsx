@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getNow, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { z } from "zod";
+import { ActivityTab } from "@/components/feed/activity-tab";
 import { GroupActions, type GroupRights } from "@/components/groups/group-actions";
 import { GroupHeader } from "@/components/groups/group-header";
 import { GroupLiveRefresh } from "@/components/groups/group-live-refresh";
@@ -14,6 +15,7 @@ import { type MembersNote, MembersTab } from "@/components/membership/members-ta
 import { LinkTabs } from "@/components/ui/link-tabs";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
+import { listFeed } from "@/lib/feed/queries";
 import { getGroupPreview } from "@/lib/groups/my-groups";
 import { getGroupView } from "@/lib/groups/queries";
 import { listCourseOptions } from "@/lib/learning/queries";
@@ -55,7 +57,15 @@ export default async function GroupPage({ params, searchParams }: { params: Para
   const query = await searchParams;
   const archived = group.archivedAt !== null;
   const showHistory = can(viewer, "group.viewHistory");
-  const tab = showHistory && textParam(query.tab) === "history" ? "history" : "members";
+  const requested = textParam(query.tab);
+  // The feed exists with a linked course; it is where members land, admins keep landing on Members.
+  const showActivity = group.courseId !== null;
+  const tab =
+    showHistory && requested === "history"
+      ? "history"
+      : showActivity && (requested === "activity" || (requested === "" && group.access.isMember))
+        ? "activity"
+        : "members";
   const page = pageParam(query.page);
   const search = textParam(query.q);
   const path = `/groups/${group.id}`;
@@ -70,13 +80,15 @@ export default async function GroupPage({ params, searchParams }: { params: Para
   const note: MembersNote = !can(viewer, "group.list") ? null : archived ? "archived" : canManage ? null : "ownerOnly";
 
   const db = getDb();
-  const [t, tn, notificationLevel, courses, members, history] = await Promise.all([
+  const [t, tn, now, notificationLevel, courses, members, history, feed] = await Promise.all([
     getTranslations("group"),
     getTranslations("notificationSettings"),
+    getNow(),
     getGroupLevel(db, viewer, group.id),
     rights.edit ? listCourseOptions(db, viewer) : [],
     tab === "members" ? listMembers(db, viewer, group.id, { search, page }) : null,
     tab === "history" ? listHistory(db, viewer, group.id, { page }) : null,
+    tab === "activity" ? listFeed(db, viewer, group.id) : null,
   ]);
 
   return (
@@ -96,7 +108,8 @@ export default async function GroupPage({ params, searchParams }: { params: Para
         <LinkTabs
           label={t("tabsLabel")}
           tabs={[
-            { href: path, label: t("tabs.members"), current: tab === "members" },
+            ...(showActivity ? [{ href: `${path}?tab=activity`, label: t("tabs.activity"), current: tab === "activity" }] : []),
+            { href: `${path}?tab=members`, label: t("tabs.members"), current: tab === "members" },
             ...(showHistory ? [{ href: `${path}?tab=history`, label: t("tabs.history"), current: tab === "history" }] : []),
           ]}
         />
@@ -109,7 +122,19 @@ export default async function GroupPage({ params, searchParams }: { params: Para
             query={search}
             canManage={canManage}
             note={note}
-            pageHref={(target) => withParams(path, { q: search, page: target })}
+            pageHref={(target) => withParams(path, { tab: "members", q: search, page: target })}
+            courseTitle={group.courseTitle}
+            viewerId={viewer.userId}
+            canOpenAnyCertificate={can(viewer, "learning.viewOthers")}
+          />
+        )}
+        {feed && (
+          <ActivityTab
+            groupId={group.id}
+            initial={feed}
+            renderedAt={now.getTime()}
+            viewerId={viewer.userId}
+            canOpenAnyCertificate={can(viewer, "learning.viewOthers")}
           />
         )}
         {history && <HistoryTab history={history} pageHref={(target) => withParams(path, { tab: "history", page: target })} />}

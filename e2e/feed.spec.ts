@@ -1,0 +1,62 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { lessons } from "@/db/schema";
+import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import { hashPassword } from "@/lib/auth/password";
+import { addMembers } from "@/lib/membership/service";
+import { createCompany, createCourse, createGroup, createLessons, createPerson } from "@/tests/fixtures";
+import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+
+test("a member sees a colleague's completed lesson appear in the group's feed, and their progress under Members @learner", async ({
+  browser,
+  db,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const suffix = randomUUID().slice(0, 6);
+  const company = await createCompany(db, `Feedwell ${suffix}`);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const person = (name: string, roles: ("admin" | "hr")[] = []) =>
+    createPerson(db, company.id, { name: `${name} ${suffix}`, email: `${name.split(" ")[0]!.toLowerCase()}.${suffix}@feedwell.example`, roles, passwordHash });
+  const admin = await person("Dana Admin", ["admin"]);
+  const ann = await person("Ann Watcher");
+  const ben = await person("Ben Learner");
+  const course = await createCourse(db, company.id, `Security Basics ${suffix}`);
+  const [first] = await createLessons(db, course, [null, null]);
+  await db.update(lessons).set({ title: "Spotting phishing" }).where(eq(lessons.id, first!.id));
+  const group = await createGroup(db, admin, { name: `Onboarding ${suffix}`, courseId: course.id });
+  // Through the membership service, so the ledger holds their periods as the product writes them.
+  await addMembers(db, admin, { groupId: group.id, selection: { mode: "people", userIds: [ann.id, ben.id] }, operationId: randomUUID() });
+
+  const contextA = await browser.newContext(testInfo.project.use);
+  const contextB = await browser.newContext(testInfo.project.use);
+  const pageA = await contextA.newPage();
+  const pageB = await contextB.newPage();
+  await signIn(pageA, ann.email);
+  await signIn(pageB, ben.email);
+
+  await pageA.goto(`/groups/${group.id}`);
+  const tabs = pageA.getByRole("navigation", { name: "Group sections" });
+  await expect(tabs.getByRole("link", { name: "Activity" })).toHaveAttribute("aria-current", "page");
+  await expect(pageA.getByRole("main").getByText("No activity yet")).toBeVisible();
+  await expectAccessible(pageA);
+
+  await pageB.goto(`/courses/${course.id}/lessons/${first!.id}`);
+  await pageB.getByRole("button", { name: "Mark as complete" }).click();
+  await expect(pageB.getByRole("heading", { name: "Lesson completed" })).toBeVisible();
+
+  const feed = pageA.getByRole("main").getByRole("list", { name: "Recent activity in this group" });
+  await expect(feed.getByText(`Ben Learner ${suffix} completed Spotting phishing`)).toBeVisible();
+  await expect(feed.getByText(`Ben Learner ${suffix} earned the badge “First lesson”`)).toBeVisible();
+  await expectAccessible(pageA);
+
+  await tabs.getByRole("link", { name: "Members" }).click();
+  const row = pageA.getByRole("row", { name: new RegExp(`Ben Learner ${suffix}`) });
+  await expect(row).toContainText("1 of 2 lessons");
+  await expect(row).toContainText("50%");
+  await expect(row).toContainText("1 day");
+  await expect(pageA.getByRole("row", { name: new RegExp(`Ann Watcher ${suffix}`) })).toContainText("0 of 2 lessons");
+  await expectAccessible(pageA);
+
+  await contextA.close();
+  await contextB.close();
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { mergeFeed, newestCursor, oldestCursor } from "./merge";
+import type { FeedEntry } from "./types";
+
+const entry = (id: string, createdAt: string, lessonTitle = id): FeedEntry => ({
+  id, createdAt, lessonTitle, type: "lesson_completed", userId: "u", userName: "Ann", score: null, badge: null,
+  certificateId: null, serial: null, streakDays: null, praisedName: null, praiseText: null,
+});
+
+const a = entry("00000000-0000-4000-8000-00000000000a", "2026-03-01T09:00:00.000Z");
+const b = entry("00000000-0000-4000-8000-00000000000b", "2026-03-01T09:00:00.000Z");
+const c = entry("00000000-0000-4000-8000-00000000000c", "2026-03-01T09:05:00.000Z");
+
+describe("the client's feed merge", () => {
+  it("keeps each entry once, newest first, ties by id as the server orders them", () => {
+    expect(mergeFeed([b, a], [c, a]).map((e) => e.id)).toEqual([c.id, b.id, a.id]);
+  });
+
+  it("orders entries that arrive out of order and lets the later copy of an entry win", () => {
+    const renamed = { ...a, userName: "Ann B." };
+    const merged = mergeFeed([a], [c, b, renamed]);
+    expect(merged.map((e) => e.id)).toEqual([c.id, b.id, a.id]);
+    expect(merged[2]!.userName).toBe("Ann B.");
+  });
+
+  it("gives the cursors of the newest and the oldest entry held", () => {
+    const feed = mergeFeed([], [a, b, c]);
+    expect(newestCursor(feed)).toEqual({ createdAt: c.createdAt, id: c.id });
+    expect(oldestCursor(feed)).toEqual({ createdAt: a.createdAt, id: a.id });
+    expect(newestCursor([])).toBeNull();
+  });
+});

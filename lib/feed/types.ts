@@ -1,0 +1,53 @@
+/** What the feed's server side and the browser share; nothing here touches the database. */
+import { z } from "zod";
+import type { ActivityType, Badge } from "@/db/schema";
+import type { ActivityMessage } from "@/lib/learning/events";
+
+/** Newest first; an entry's `(createdAt, id)` is its position, stable while new entries arrive. */
+export const feedCursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
+export type FeedCursor = z.infer<typeof feedCursorSchema>;
+
+/** One line of a group's feed, with everything the page shows for it. */
+export type FeedEntry = {
+  id: string;
+  type: ActivityType;
+  createdAt: string;
+  userId: string;
+  userName: string;
+  lessonTitle: string | null;
+  score: number | null;
+  badge: Badge | null;
+  certificateId: string | null;
+  serial: string | null;
+  streakDays: number | null;
+  /** Praise only: whom it names, and what was said (empty once the message was deleted). */
+  praisedName: string | null;
+  praiseText: string | null;
+};
+
+export type FeedPage = { entries: FeedEntry[]; hasMore: boolean };
+export type FeedSince = { entries: FeedEntry[]; complete: boolean };
+
+/**
+ * A live event as a feed entry. Praise carries its words only in the chat, so a praise event is
+ * not complete here: the client fetches it through `listFeedSince` instead.
+ */
+export function feedEntryFromMessage(message: ActivityMessage): FeedEntry | null {
+  if (message.type === "praise") return null;
+  return {
+    id: message.id,
+    type: message.type,
+    createdAt: message.createdAt,
+    userId: message.userId,
+    userName: message.userName,
+    lessonTitle: message.lessonTitle,
+    score: message.score,
+    badge: message.badge,
+    certificateId: message.certificateId,
+    serial: message.serial,
+    streakDays: message.streakDays,
+    praisedName: null,
+    praiseText: null,
+  };
+}
+
