@@ -7,8 +7,8 @@ import {
   initialChat,
   receive,
   receiveOlder,
-  threads,
-  visibleMessages,
+  type ChatState,
+  visibleThreads,
 } from "./merge";
 
 type Message = { id: string; seq: number; operationKey: string; createdAt: string; body: string; replyToId: string | null; authorId: string };
@@ -26,6 +26,8 @@ const message = (id: string, seq: number, minute: number, extra: Partial<Message
 });
 const draft = (operationKey: string, minute: number) => ({ operationKey, createdAt: at(minute), draft: { body: "draft" } });
 const ids = (list: readonly { id: string }[]) => list.map((m) => m.id);
+/** What the page shows, in reading order. */
+const visibleMessages = (state: ChatState<Message, unknown>) => visibleThreads(state).flatMap((t) => [t.message, ...t.replies]);
 
 describe("receive", () => {
   it("holds each message once, whatever the number of copies", () => {
@@ -127,20 +129,28 @@ describe("paging", () => {
   });
 });
 
-describe("threads", () => {
-  it("puts replies (and replies to replies) under their message, and orphans on their own", () => {
-    const list = [
-      message("q", 1, 1),
-      message("other", 2, 2),
-      message("r1", 3, 3, { replyToId: "q" }),
-      message("r2", 4, 4, { replyToId: "r1" }),
-      message("orphan", 5, 5, { replyToId: "not-loaded" }),
-    ];
-    expect(threads(list).map((t) => [t.message.id, ids(t.replies)])).toEqual([
+describe("visibleThreads", () => {
+  it("puts replies under their message, and keeps replies to messages not shown until Load older", () => {
+    let state = initialChat<Message, never>(
+      [message("q", 2, 2), message("other", 3, 3), message("r1", 4, 4, { replyToId: "q" })],
+      true,
+    );
+    state = receive(state, [message("r2", 5, 5, { replyToId: "q" }), message("late", 6, 6, { replyToId: "old" })]);
+    expect(visibleThreads(state).map((t) => [t.message.id, ids(t.replies)])).toEqual([
       ["q", ["r1", "r2"]],
       ["other", []],
-      ["orphan", []],
     ]);
+    state = receiveOlder(state, [message("old", 1, 1)], false);
+    expect(visibleThreads(state).map((t) => [t.message.id, ids(t.replies)])).toEqual([
+      ["old", ["late"]],
+      ["q", ["r1", "r2"]],
+      ["other", []],
+    ]);
+  });
+
+  it("sets the floor by the oldest message opening a thread, not by a reply", () => {
+    const state = initialChat<Message, never>([message("r", 5, 5, { replyToId: "q" }), message("q", 4, 4)], true);
+    expect(state.floor).toEqual({ createdAt: at(4), id: "q" });
   });
 });
 

@@ -8,14 +8,15 @@
 
 /** What the merge needs of a server message; the chat's DTO carries more. */
 export type Versioned = { id: string; seq: number; operationKey: string; createdAt: string };
+type Threaded = Versioned & { replyToId: string | null };
 
 /** A message sent but not yet confirmed by the server; `failed` once its action said no. */
 export type PendingMessage<D> = { operationKey: string; createdAt: string; draft: D; failed: boolean };
 
-/** The oldest message loaded by page: messages before it are not shown until "Load older" reaches them. */
+/** The oldest message opening a thread in the pages loaded: older threads are not shown until "Load older" reaches them. */
 export type Floor = { createdAt: string; id: string };
 
-export type ChatState<M extends Versioned, D> = {
+export type ChatState<M extends Threaded, D> = {
   messages: ReadonlyMap<string, M>;
   pending: readonly PendingMessage<D>[];
   /** Every change at or below this sequence is reflected in what is held. */
@@ -27,13 +28,13 @@ export type ChatState<M extends Versioned, D> = {
 const byTime = (a: Floor, b: Floor) =>
   a.createdAt === b.createdAt ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.createdAt < b.createdAt ? -1 : 1;
 
-function oldest<M extends Versioned>(page: readonly M[]): Floor | null {
-  const first = [...page].sort(byTime)[0];
+function oldest<M extends Threaded>(page: readonly M[]): Floor | null {
+  const first = page.filter((message) => message.replyToId === null).sort(byTime)[0];
   return first ? { createdAt: first.createdAt, id: first.id } : null;
 }
 
 /** The state after the first page (newest messages); `hasOlder` says whether older ones exist. */
-export function initialChat<M extends Versioned, D>(page: readonly M[], hasOlder: boolean, highestSeq = 0): ChatState<M, D> {
+export function initialChat<M extends Threaded, D>(page: readonly M[], hasOlder: boolean, highestSeq = 0): ChatState<M, D> {
   return receive({ messages: new Map(), pending: [], highestSeq, floor: hasOlder ? oldest(page) : null }, page);
 }
 
@@ -41,7 +42,7 @@ export function initialChat<M extends Versioned, D>(page: readonly M[], hasOlder
  * Merges server copies of messages (from any source, in any order): each id keeps its highest
  * sequence, and pending messages confirmed by one of them leave.
  */
-export function receive<M extends Versioned, D>(state: ChatState<M, D>, incoming: readonly M[]): ChatState<M, D> {
+export function receive<M extends Threaded, D>(state: ChatState<M, D>, incoming: readonly M[]): ChatState<M, D> {
   if (incoming.length === 0) return state;
   const messages = new Map(state.messages);
   let highestSeq = state.highestSeq;
@@ -58,7 +59,7 @@ export function receive<M extends Versioned, D>(state: ChatState<M, D>, incoming
 }
 
 /** An older page arrived: merge it and show history back to its oldest message (or all of it). */
-export function receiveOlder<M extends Versioned, D>(state: ChatState<M, D>, page: readonly M[], hasOlder: boolean): ChatState<M, D> {
+export function receiveOlder<M extends Threaded, D>(state: ChatState<M, D>, page: readonly M[], hasOlder: boolean): ChatState<M, D> {
   const merged = receive(state, page);
   const pageFloor = oldest(page);
   const floor = !hasOlder ? null : pageFloor && state.floor && byTime(pageFloor, state.floor) > 0 ? state.floor : pageFloor;
@@ -66,7 +67,7 @@ export function receiveOlder<M extends Versioned, D>(state: ChatState<M, D>, pag
 }
 
 /** Adds a message being sent; nothing changes when the server's copy is already held (a retry that arrived late). */
-export function addPending<M extends Versioned, D>(state: ChatState<M, D>, pending: Omit<PendingMessage<D>, "failed">): ChatState<M, D> {
+export function addPending<M extends Threaded, D>(state: ChatState<M, D>, pending: Omit<PendingMessage<D>, "failed">): ChatState<M, D> {
   const held = [...state.messages.values()].some((message) => message.operationKey === pending.operationKey);
   if (held) return state;
   const others = state.pending.filter((p) => p.operationKey !== pending.operationKey);
@@ -74,44 +75,30 @@ export function addPending<M extends Versioned, D>(state: ChatState<M, D>, pendi
 }
 
 /** The send failed: keep the draft, marked, so it can be retried with the same operation key or discarded. */
-export function failPending<M extends Versioned, D>(state: ChatState<M, D>, operationKey: string): ChatState<M, D> {
+export function failPending<M extends Threaded, D>(state: ChatState<M, D>, operationKey: string): ChatState<M, D> {
   return { ...state, pending: state.pending.map((p) => (p.operationKey === operationKey ? { ...p, failed: true } : p)) };
 }
 
-export function dropPending<M extends Versioned, D>(state: ChatState<M, D>, operationKey: string): ChatState<M, D> {
+export function dropPending<M extends Threaded, D>(state: ChatState<M, D>, operationKey: string): ChatState<M, D> {
   return { ...state, pending: state.pending.filter((p) => p.operationKey !== operationKey) };
-}
-
-/** The messages to show, oldest first: everything from the floor on. */
-export function visibleMessages<M extends Versioned, D>(state: ChatState<M, D>): M[] {
-  const floor = state.floor;
-  const shown = [...state.messages.values()].filter((message) => !floor || byTime(message, floor) >= 0);
-  return shown.sort(byTime);
 }
 
 export type Thread<M> = { message: M; replies: M[] };
 
 /**
- * Replies sit under their message; a reply whose message is not shown (older than the floor,
- * say) stands on its own. Threads are in the order of their first message.
+ * What to show, oldest first: the messages from the floor on, each with its replies beneath it
+ * (threads are one level deep). A reply to a message not shown waits for "Load older".
  */
-export function threads<M extends Versioned & { replyToId: string | null }>(messages: readonly M[]): Thread<M>[] {
-  const shown = new Set(messages.map((message) => message.id));
-  const result: Thread<M>[] = [];
-  const byId = new Map<string, Thread<M>>();
-  for (const message of messages) {
-    const parent = message.replyToId && shown.has(message.replyToId) ? byId.get(message.replyToId) : undefined;
-    if (parent) {
-      parent.replies.push(message);
-      // A reply to a reply joins the same thread.
-      byId.set(message.id, parent);
-    } else {
-      const thread = { message, replies: [] };
-      byId.set(message.id, thread);
-      result.push(thread);
-    }
+export function visibleThreads<M extends Threaded, D>(state: ChatState<M, D>): Thread<M>[] {
+  const floor = state.floor;
+  const all = [...state.messages.values()].sort(byTime);
+  const threads = new Map<string, Thread<M>>();
+  for (const message of all) {
+    if (message.replyToId === null) {
+      if (!floor || byTime(message, floor) >= 0) threads.set(message.id, { message, replies: [] });
+    } else threads.get(message.replyToId)?.replies.push(message);
   }
-  return result;
+  return [...threads.values()];
 }
 
 /**

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { z } from "zod";
+import { ChatTab } from "@/components/chat/chat-tab";
 import { GroupActions, type GroupRights } from "@/components/groups/group-actions";
 import { GroupHeader } from "@/components/groups/group-header";
 import { GroupLiveRefresh } from "@/components/groups/group-live-refresh";
@@ -11,6 +12,8 @@ import { type MembersNote, MembersTab } from "@/components/membership/members-ta
 import { LinkTabs } from "@/components/ui/link-tabs";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
+import { isAdmin } from "@/lib/auth/viewer";
+import { listMessages } from "@/lib/chat/queries";
 import { getGroupView } from "@/lib/groups/queries";
 import { listCourseOptions } from "@/lib/learning/queries";
 import { listHistory, listMembers } from "@/lib/membership/queries";
@@ -38,7 +41,9 @@ export default async function GroupPage({ params, searchParams }: { params: Para
   const query = await searchParams;
   const archived = group.archivedAt !== null;
   const showHistory = can(viewer, "group.viewHistory");
-  const tab = showHistory && textParam(query.tab) === "history" ? "history" : "members";
+  const showChat = group.access.canRead;
+  const requested = textParam(query.tab);
+  const tab = showHistory && requested === "history" ? "history" : showChat && requested === "chat" ? "chat" : "members";
   const page = pageParam(query.page);
   const search = textParam(query.q);
   const path = `/groups/${group.id}`;
@@ -53,11 +58,13 @@ export default async function GroupPage({ params, searchParams }: { params: Para
   const note: MembersNote = !can(viewer, "group.list") ? null : archived ? "archived" : canManage ? null : "ownerOnly";
 
   const db = getDb();
-  const [t, courses, members, history] = await Promise.all([
+  const [t, tChat, courses, members, history, chat] = await Promise.all([
     getTranslations("group"),
+    getTranslations("chatTab"),
     rights.edit ? listCourseOptions(db, viewer) : [],
     tab === "members" ? listMembers(db, viewer, group.id, { search, page }) : null,
     tab === "history" ? listHistory(db, viewer, group.id, { page }) : null,
+    tab === "chat" ? listMessages(db, viewer, group.id) : null,
   ]);
 
   return (
@@ -72,6 +79,7 @@ export default async function GroupPage({ params, searchParams }: { params: Para
         <LinkTabs
           label={t("tabsLabel")}
           tabs={[
+            ...(showChat ? [{ href: `${path}?tab=chat`, label: tChat("tab"), current: tab === "chat" }] : []),
             { href: path, label: t("tabs.members"), current: tab === "members" },
             ...(showHistory ? [{ href: `${path}?tab=history`, label: t("tabs.history"), current: tab === "history" }] : []),
           ]}
@@ -86,6 +94,15 @@ export default async function GroupPage({ params, searchParams }: { params: Para
             canManage={canManage}
             note={note}
             pageHref={(target) => withParams(path, { q: search, page: target })}
+          />
+        )}
+        {chat && (
+          <ChatTab
+            key={group.id}
+            groupId={group.id}
+            viewer={{ id: viewer.userId, name: viewer.name, isAdmin: isAdmin(viewer), isOwner: group.access.isOwner }}
+            archived={archived}
+            initial={chat}
           />
         )}
         {history && <HistoryTab history={history} pageHref={(target) => withParams(path, { tab: "history", page: target })} />}
