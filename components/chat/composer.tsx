@@ -15,8 +15,8 @@ import type { Draft } from "./use-chat-room";
 
 type Kind = ChatMessageDto["kind"];
 
-/** An "@" at the start or after a space, up to the caret: the name being typed. */
-const MENTION_AT_CARET = /(?:^|\s)@([^\s@[\]()]{0,40})$/;
+/** An "@" at the start or after a space, up to the caret: the name being typed (first and last names have spaces). */
+const MENTION_AT_CARET = /(?:^|\s)@([^\n@[\]()]{0,40})$/;
 
 /** The kinds a message may have where it is written: an answer only replies to a question, a question opens a thread. */
 function kindsFor(replyTo: ChatMessageDto | null): Kind[] {
@@ -45,8 +45,10 @@ export function Composer({
   const textarea = useRef<HTMLTextAreaElement>(null);
   const caretAfterPick = useRef<number | null>(null);
   const kinds = kindsFor(replyTo);
-  const [chosenKind, setKind] = useState<Kind>("note");
-  const kind = kinds.includes(chosenKind) ? chosenKind : (kinds[0] ?? "note");
+  // A choice belongs to where it was made: replying to a question starts as an answer.
+  const [choice, setChoice] = useState<{ replyToId: string | null; kind: Kind }>({ replyToId: null, kind: "note" });
+  const kind = choice.replyToId === (replyTo?.id ?? null) && kinds.includes(choice.kind) ? choice.kind : (kinds[0] ?? "note");
+  const setKind = (next: Kind) => setChoice({ replyToId: replyTo?.id ?? null, kind: next });
   const [body, setBody] = useState("");
   const [praised, setPraised] = useState<Mentionable | null>(null);
   const [mentionStart, setMentionStart] = useState<number | null>(null);
@@ -56,10 +58,7 @@ export function Composer({
   const sendable = body.trim().length > 0 && body.length <= MAX_BODY_LENGTH && (kind !== "praise" || praised !== null);
 
   useEffect(() => {
-    if (replyTo) {
-      setKind(replyTo.kind === "question" ? "answer" : "note");
-      textarea.current?.focus();
-    }
+    if (replyTo) textarea.current?.focus();
   }, [replyTo]);
 
   useEffect(() => {
