@@ -41,7 +41,13 @@ export type AppErrorCode =
   | "quiz_answers_required"
   | "quiz_answers_count"
   | "quiz_answer_invalid"
-  | "quiz_not_expected";
+  | "quiz_not_expected"
+  | "chat_rate_limited"
+  | "chat_edit_window_closed"
+  | "chat_message_deleted"
+  | "chat_not_a_question"
+  | "chat_praise_not_member"
+  | "chat_reply_not_found";
 
 export class AppError extends Error {
   /**

@@ -1,8 +1,17 @@
+/** A chat message's notification: the most specific of the chat types applies to each person. */
+export type ChatNotificationPayload = { groupName: string; authorName: string; excerpt: string; messageId: string };
+
 /** Every notification type and the values its sentence in the catalogue (`notifications.types.*`) needs. */
 export type NotificationPayloads = {
   "group.added": { groupName: string; actorName: string };
   "group.removed": { groupName: string; actorName: string };
   "group.moved": { fromGroupName: string; groupName: string; actorName: string };
+  "chat.message": ChatNotificationPayload;
+  "chat.mention": ChatNotificationPayload;
+  "chat.adminNote": ChatNotificationPayload;
+  "chat.answer": ChatNotificationPayload;
+  "chat.question": ChatNotificationPayload;
+  "chat.praise": ChatNotificationPayload;
 };
 export type NotificationType = keyof NotificationPayloads;
 

@@ -33,6 +33,11 @@ export const realtimeEvents = {
   groupChanged: "group.changed",
   /** A learner's activity event on the group's linked course (the group feed). */
   activityCreated: "activity.created",
+  /**
+   * A chat message at its newest version (created, edited, deleted or marked answered), with its seq:
+   * clients keep the highest seq of each message.
+   */
+  chatMessage: "chat.message",
 } as const;
 
 /** One event for one or many channels (a fan-out sends the same data to every member's channel). */

@@ -1,0 +1,88 @@
+import { sql } from "drizzle-orm";
+import { type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { uuidArray } from "@/db/sql";
+import type { Ctx } from "@/lib/auth/viewer";
+import { effectiveLevelSql } from "@/lib/notifications/preferences";
+import { notificationFanOut } from "@/lib/notifications/service";
+import type { ChatNotificationPayload, NotificationType } from "@/lib/notifications/types";
+import type { RealtimeEvent } from "@/lib/realtime/channels";
+import { mentionsAsText } from "./mentions";
+import { groupReadersSql } from "./queries";
+
+const EXCERPT_LENGTH = 140;
+
+export type NewMessageFacts = {
+  id: string;
+  groupId: string;
+  groupName: string;
+  ownerId: string;
+  authorName: string;
+  kind: "note" | "question" | "answer" | "praise";
+  body: string;
+  byAdmin: boolean;
+  mentions: readonly string[];
+  praisedUserId: string | null;
+  /** For an answer: who asked the question. */
+  askerId: string | null;
+  createdAt: Date;
+};
+
+export function excerpt(body: string): string {
+  const text = mentionsAsText(body).replace(/\s+/g, " ").trim();
+  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text;
+}
+
+/**
+ * Notifies everyone who can read the group except the author, by their level for it (all: every
+ * message; mentions: what concerns them and admins' notes; none: nothing). Each person gets one
+ * notification, the most specific that applies. One INSERT … SELECT inside the caller's
+ * transaction, keyed by the message id so a retried transaction cannot double it; returns one
+ * realtime event per type, fanned out to its recipients' own channels.
+ */
+export async function notifyNewMessage(tx: DatabaseOrTransaction, ctx: Ctx, message: NewMessageFacts): Promise<RealtimeEvent[]> {
+  const payload: ChatNotificationPayload = {
+    groupName: message.groupName,
+    authorName: message.authorName,
+    excerpt: excerpt(message.body),
+    messageId: message.id,
+  };
+  const adminNote = message.byAdmin && message.kind === "note";
+  const rows = await queryRows<{ userId: string; type: NotificationType }>(
+    tx,
+    sql`with readers as (${groupReadersSql(ctx.companyId, message.groupId)}),
+        leveled as (
+          select u.id as user_id, ${effectiveLevelSql("u", message.groupId)} as level
+          from readers r join users u on u.id = r.user_id
+          where u.id <> ${ctx.userId}
+        ),
+        typed as (
+          select user_id,
+                 case
+                   when user_id = any(${uuidArray(message.mentions)}) then 'chat.mention'
+                   when user_id = ${message.askerId}::uuid then 'chat.answer'
+                   when user_id = ${message.praisedUserId}::uuid then 'chat.praise'
+                   when ${message.kind === "question"} and user_id = ${message.ownerId}::uuid then 'chat.question'
+                   when ${adminNote} then 'chat.adminNote'
+                   when level = 'all' then 'chat.message'
+                 end as type
+          from leveled where level <> 'none'
+        )
+        insert into notifications (company_id, user_id, group_id, key, type, payload, created_at)
+        select ${ctx.companyId}, user_id, ${message.groupId}, ${message.id}, type, ${JSON.stringify(payload)}::jsonb, ${message.createdAt}
+        from typed where type is not null
+        on conflict (user_id, key) do nothing
+        returning user_id as "userId", type`,
+  );
+  const byType = new Map<NotificationType, string[]>();
+  for (const row of rows) byType.set(row.type, [...(byType.get(row.type) ?? []), row.userId]);
+  return [...byType].map(([type, userIds]) =>
+    notificationFanOut(userIds, {
+      key: message.id,
+      type,
+      payload,
+      groupId: message.groupId,
+      readAt: null,
+      createdAt: message.createdAt.toISOString(),
+    }),
+  );
+}

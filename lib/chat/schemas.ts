@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { messageKindEnum, notificationLevelEnum } from "@/db/schema";
+
+/** Longest message, in UTF-16 code units (what a textarea's maxLength and String.length count). */
+export const MAX_BODY_LENGTH = 4000;
+
+// Control characters other than tab and newline would be stored invisibly and inflate the realtime
+// payload (JSON writes each as six bytes).
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+export const messageBodySchema = z
+  .string()
+  .transform((body) => body.replace(/\r\n?/g, "\n").replace(CONTROL, "").trim())
+  .pipe(
+    z
+      .string()
+      .min(1, { error: "messageRequired" })
+      .max(MAX_BODY_LENGTH, { error: "messageTooLong" }),
+  );
+
+/** Keyset cursor over top-level messages, newest first: the oldest message of the page held. */
+export const messageCursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
+export type MessageCursor = z.infer<typeof messageCursorSchema>;
+
+export const postMessageSchema = z
+  .object({
+    groupId: z.uuid(),
+    operationId: z.uuid(),
+    kind: z.enum(messageKindEnum.enumValues),
+    body: messageBodySchema,
+    replyToId: z.uuid().optional(),
+    praisedUserId: z.uuid().optional(),
+  })
+  .superRefine((input, context) => {
+    if (input.kind === "praise" && !input.praisedUserId) {
+      context.addIssue({ code: "custom", path: ["praisedUserId"], message: "praiseNeedsColleague" });
+    }
+    if (input.kind !== "praise" && input.praisedUserId) {
+      context.addIssue({ code: "custom", path: ["praisedUserId"], message: "onlyPraiseNamesColleague" });
+    }
+    if (input.kind === "answer" && !input.replyToId) {
+      context.addIssue({ code: "custom", path: ["replyToId"], message: "answerNeedsQuestion" });
+    }
+    // Threads are one level deep and an answer names its question: a question opens a thread.
+    if (input.kind === "question" && input.replyToId) {
+      context.addIssue({ code: "custom", path: ["replyToId"], message: "questionIsTopLevel" });
+    }
+  });
+export type PostMessageInput = z.output<typeof postMessageSchema>;
+
+export const editMessageSchema = z.object({ messageId: z.uuid(), operationId: z.uuid(), body: messageBodySchema });
+export type EditMessageInput = z.output<typeof editMessageSchema>;
+
+export const messageOperationSchema = z.object({ messageId: z.uuid(), operationId: z.uuid() });
+export type MessageOperationInput = z.output<typeof messageOperationSchema>;
+
+export const listMessagesSchema = z.object({ groupId: z.uuid(), before: messageCursorSchema.optional() });
+export const messagesSinceSchema = z.object({ groupId: z.uuid(), seq: z.number().int().min(0) });
+export const searchMentionableSchema = z.object({ groupId: z.uuid(), term: z.string().trim().max(100) });
+export const groupIdSchema = z.object({ groupId: z.uuid() });
+
+export const notificationLevelSchema = z.enum(notificationLevelEnum.enumValues);

@@ -1,0 +1,320 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
+import type { LearningGroup, MessageKind } from "@/db/schema";
+import { uuidArray } from "@/db/sql";
+import { type Ctx, isAdmin } from "@/lib/auth/viewer";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { assertActive, readGroup } from "@/lib/groups/lock";
+import { activityMessage, activityReturning, readActivities } from "@/lib/learning/events";
+import { once } from "@/lib/operations";
+import { type Delivery, groupChannel, type RealtimeEvent, realtimeEvents } from "@/lib/realtime/channels";
+import { mentionedIds } from "./mentions";
+import { notifyNewMessage } from "./notify";
+import { assertCanReadChat, type ChatMessageDto, groupReadersSql, selectMessages } from "./queries";
+import type { EditMessageInput, MessageOperationInput, PostMessageInput } from "./schemas";
+
+export type ChatOutcome<T> = { result: T } & Delivery;
+
+export const EDIT_WINDOW_MS = 15 * 60_000;
+/** At most this many messages per person in any window of this length, across all their groups. */
+export const RATE_LIMIT = { messages: 10, windowMs: 10_000 } as const;
+
+/** The live event for a message's newest version; the sender reconciles its optimistic copy by `operationKey`. */
+export function chatMessageEvent(message: ChatMessageDto): RealtimeEvent {
+  return { channels: [groupChannel(message.groupId)], event: realtimeEvents.chatMessage, data: message };
+}
+
+async function readMessage(db: DatabaseOrTransaction, id: string): Promise<ChatMessageDto> {
+  const [message] = await selectMessages(db, sql`m.id = ${id}`);
+  if (!message) throw notFound();
+  return message;
+}
+
+/** The group, if the caller may write in its chat now: readable (else not found) and not archived. */
+async function writableGroup(tx: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<LearningGroup> {
+  await assertCanReadChat(tx, ctx, groupId);
+  const group = await readGroup(tx, ctx, groupId);
+  assertActive(group);
+  return group;
+}
+
+/**
+ * Takes the group's next chat sequence number. The row stays locked until commit, so numbers
+ * become visible in order: a reader never sees seq n + 1 while n is still uncommitted.
+ */
+async function nextSeq(tx: DatabaseOrTransaction, ctx: Ctx, groupId: string, newMessageAt: Date | null): Promise<number> {
+  const [row] = await queryRows<{ seq: number | string }>(
+    tx,
+    sql`insert into group_chat_state (group_id, company_id, last_seq, last_message_at)
+        values (${groupId}, ${ctx.companyId}, 1, ${newMessageAt})
+        on conflict (group_id) do update set
+          last_seq = group_chat_state.last_seq + 1,
+          last_message_at = greatest(group_chat_state.last_message_at, excluded.last_message_at)
+        returning last_seq as seq`,
+  );
+  return Number(row!.seq);
+}
+
+/** Ids among `ids` of people who can read the group: mentions of anyone else are dropped. */
+async function readersAmong(tx: DatabaseOrTransaction, ctx: Ctx, groupId: string, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`select r.user_id as id from (${groupReadersSql(ctx.companyId, groupId)}) r where r.user_id = any(${uuidArray(ids)})`,
+  );
+  const readable = new Set(rows.map((row) => row.id));
+  return ids.filter((id) => readable.has(id));
+}
+
+/**
+ * Counts the author's messages of the last window under a lock on their row, so two posts at once
+ * cannot both see nine; refuses with how long to wait until the oldest of them leaves the window.
+ */
+async function enforceRateLimit(tx: DatabaseOrTransaction, ctx: Ctx, now: Date): Promise<void> {
+  await tx.execute(sql`select 1 from users where id = ${ctx.userId} and company_id = ${ctx.companyId} for no key update`);
+  const since = new Date(now.getTime() - RATE_LIMIT.windowMs);
+  const [row] = await queryRows<{ recent: number; oldest: Date | string | null }>(
+    tx,
+    sql`select count(*)::int as recent, min(created_at) as oldest from (
+          select created_at from group_messages
+          where author_id = ${ctx.userId} and created_at > ${since} and created_at <= ${now}
+          order by created_at desc limit ${RATE_LIMIT.messages}
+        ) recent`,
+  );
+  if (row && row.recent >= RATE_LIMIT.messages && row.oldest) {
+    const waitMs = new Date(row.oldest).getTime() + RATE_LIMIT.windowMs - now.getTime();
+    throw new AppError("chat_rate_limited", { seconds: Math.max(1, Math.ceil(waitMs / 1000)) });
+  }
+}
+
+type ReplyTarget = { rootId: string; askerId: string | null };
+
+/** A reply joins its parent's thread (one level deep); an answer must reply to a question. */
+async function replyTarget(tx: DatabaseOrTransaction, ctx: Ctx, groupId: string, input: PostMessageInput): Promise<ReplyTarget | null> {
+  if (!input.replyToId) return null;
+  const [parent] = await queryRows<{ id: string; kind: MessageKind; replyToId: string | null; authorId: string; deleted: boolean }>(
+    tx,
+    sql`select id, kind, reply_to_id as "replyToId", author_id as "authorId", deleted_at is not null as deleted
+        from group_messages where id = ${input.replyToId} and group_id = ${groupId} and company_id = ${ctx.companyId}`,
+  );
+  if (!parent) throw new AppError("chat_reply_not_found", {}, "replyToId");
+  if (parent.deleted) throw new AppError("chat_message_deleted", {}, "replyToId");
+  if (input.kind === "answer" && parent.kind !== "question") throw new AppError("chat_not_a_question", {}, "replyToId");
+  return { rootId: parent.replyToId ?? parent.id, askerId: input.kind === "answer" ? parent.authorId : null };
+}
+
+/** The praised colleague's name: a current, active member of the group other than the author. */
+async function praisedName(tx: DatabaseOrTransaction, ctx: Ctx, groupId: string, userId: string): Promise<string> {
+  const [row] = await queryRows<{ name: string }>(
+    tx,
+    sql`select u.name from group_members gm join users u on u.id = gm.user_id
+        where gm.group_id = ${groupId} and gm.user_id = ${userId} and u.company_id = ${ctx.companyId}
+          and u.deactivated_at is null and u.id <> ${ctx.userId}`,
+  );
+  if (!row) throw new AppError("chat_praise_not_member", {}, "praisedUserId");
+  return row.name;
+}
+
+async function authorName(tx: DatabaseOrTransaction, ctx: Ctx): Promise<string> {
+  const [row] = await queryRows<{ name: string }>(tx, sql`select name from users where id = ${ctx.userId}`);
+  return row?.name ?? "";
+}
+
+/** A replayed post: the first message, at its newest version. Another author's id is a conflict. */
+async function postedBefore(db: DatabaseOrTransaction, ctx: Ctx, input: PostMessageInput): Promise<ChatMessageDto | null> {
+  const [message] = await selectMessages(
+    db,
+    sql`m.group_id = ${input.groupId} and m.company_id = ${ctx.companyId} and m.operation_key = ${input.operationId}`,
+  );
+  if (message && message.authorId !== ctx.userId) throw new AppError("conflict");
+  return message ?? null;
+}
+
+/**
+ * Praise enters the group's activity feed, which exists only for a group with a linked course:
+ * the row names the author, the group and the message; its payload who was praised and the text.
+ */
+async function recordPraise(
+  tx: DatabaseOrTransaction,
+  ctx: Ctx,
+  group: LearningGroup,
+  message: { id: string; body: string; praisedUserId: string; praisedUserName: string; authorName: string; now: Date },
+): Promise<RealtimeEvent[]> {
+  if (!group.courseId) return [];
+  const payload = { praisedUserId: message.praisedUserId, praisedUserName: message.praisedUserName, text: message.body };
+  const [row] = await readActivities(
+    tx,
+    sql`insert into activity_events (company_id, user_id, type, course_id, group_id, message_id, payload, created_at)
+        values (${ctx.companyId}, ${ctx.userId}, 'praise', ${group.courseId}, ${group.id}, ${message.id},
+                ${JSON.stringify(payload)}::jsonb, ${message.now})
+        ${activityReturning}`,
+  );
+  return [
+    {
+      channels: [groupChannel(group.id)],
+      event: realtimeEvents.activityCreated,
+      data: { ...activityMessage(row!, message.authorName), ...payload },
+    },
+  ];
+}
+
+/**
+ * Posts a message: by a current member or an admin of the company, in an active group, at most
+ * RATE_LIMIT per person. Idempotent by operation id ((group, operation_key) is unique): a replay
+ * returns the first message and publishes nothing. One transaction writes the message, its
+ * sequence number, praise's feed event and the notifications; the events come back as data.
+ */
+export async function postMessage(
+  db: Database,
+  ctx: Ctx,
+  input: PostMessageInput,
+  now: Date = new Date(),
+): Promise<ChatOutcome<ChatMessageDto>> {
+  const replay = await postedBefore(db, ctx, input);
+  if (replay) return { result: replay };
+  return db.transaction(async (tx) => {
+    const group = await writableGroup(tx, ctx, input.groupId);
+    await enforceRateLimit(tx, ctx, now);
+    // The author's posts queue on the lock just taken, so a concurrent duplicate finds the first here.
+    const duplicate = await postedBefore(tx, ctx, input);
+    if (duplicate) return { result: duplicate };
+    const reply = await replyTarget(tx, ctx, group.id, input);
+    const praised = input.kind === "praise" ? await praisedName(tx, ctx, group.id, input.praisedUserId!) : null;
+    const mentions = await readersAmong(tx, ctx, group.id, mentionedIds(input.body));
+    const seq = await nextSeq(tx, ctx, group.id, now);
+    const byAdmin = isAdmin(ctx);
+    const [inserted] = await queryRows<{ id: string }>(
+      tx,
+      sql`insert into group_messages (company_id, group_id, author_id, kind, body, reply_to_id, praised_user_id, mentions,
+                                      by_admin, seq, operation_key, created_at)
+          values (${ctx.companyId}, ${group.id}, ${ctx.userId}, ${input.kind}, ${input.body}, ${reply?.rootId ?? null},
+                  ${input.praisedUserId ?? null}, ${uuidArray(mentions)}, ${byAdmin}, ${seq}, ${input.operationId}, ${now})
+          returning id`,
+    );
+    const id = inserted!.id;
+    const name = await authorName(tx, ctx);
+    const feed = praised
+      ? await recordPraise(tx, ctx, group, { id, body: input.body, praisedUserId: input.praisedUserId!, praisedUserName: praised, authorName: name, now })
+      : [];
+    const notifications = await notifyNewMessage(tx, ctx, {
+      id,
+      groupId: group.id,
+      groupName: group.name,
+      ownerId: group.ownerId,
+      authorName: name,
+      kind: input.kind,
+      body: input.body,
+      byAdmin,
+      mentions,
+      praisedUserId: input.praisedUserId ?? null,
+      askerId: reply?.askerId ?? null,
+      createdAt: now,
+    });
+    const message = await readMessage(tx, id);
+    return { result: message, events: [chatMessageEvent(message), ...feed, ...notifications] };
+  });
+}
+
+type StoredMessage = {
+  id: string;
+  groupId: string;
+  authorId: string;
+  kind: MessageKind;
+  createdAt: Date;
+  deleted: boolean;
+  answered: boolean;
+};
+
+/**
+ * Runs one change of an existing message, once per operation id: locks the message, checks the
+ * group is readable and active, lets `change` decide (a SET list, or null when there is nothing
+ * to change), stamps the group's next seq and returns the newest version with its live event.
+ */
+async function changeMessage(
+  db: Database,
+  ctx: Ctx,
+  input: MessageOperationInput,
+  kind: string,
+  change: (tx: DatabaseOrTransaction, message: StoredMessage, group: LearningGroup) => Promise<SQL | null>,
+): Promise<ChatOutcome<ChatMessageDto>> {
+  return db.transaction(async (tx) => {
+    // NO KEY UPDATE, like the UPDATE itself: a reply being posted to this message holds the group's
+    // sequence and takes KEY SHARE on it through its foreign key, which FOR UPDATE would deadlock with.
+    let changed = false;
+    const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind }, async () => {
+      const [stored] = await queryRows<StoredMessage>(
+        tx,
+        sql`select id, group_id as "groupId", author_id as "authorId", kind, created_at as "createdAt",
+                   deleted_at is not null as deleted, answered_at is not null as answered
+            from group_messages where id = ${input.messageId} and company_id = ${ctx.companyId} for no key update`,
+      );
+      if (!stored) throw notFound();
+      const message = { ...stored, createdAt: new Date(stored.createdAt) };
+      const group = await writableGroup(tx, ctx, message.groupId);
+      const set = await change(tx, message, group);
+      if (set) {
+        const seq = await nextSeq(tx, ctx, group.id, null);
+        await tx.execute(sql`update group_messages set ${set}, seq = ${seq} where id = ${message.id}`);
+        changed = true;
+      }
+      return readMessage(tx, message.id);
+    });
+    return { result, events: replayed || !changed ? [] : [chatMessageEvent(result)] };
+  });
+}
+
+/** Edits one's own message within EDIT_WINDOW_MS of sending it; mentions are read again. */
+export async function editMessage(
+  db: Database,
+  ctx: Ctx,
+  input: EditMessageInput,
+  now: Date = new Date(),
+): Promise<ChatOutcome<ChatMessageDto>> {
+  return changeMessage(db, ctx, input, "chat.edit", async (tx, message, group) => {
+    if (message.authorId !== ctx.userId) throw forbidden();
+    if (message.deleted) throw new AppError("chat_message_deleted");
+    if (now.getTime() - message.createdAt.getTime() > EDIT_WINDOW_MS) throw new AppError("chat_edit_window_closed");
+    const mentions = await readersAmong(tx, ctx, group.id, mentionedIds(input.body));
+    if (message.kind === "praise") {
+      await tx.execute(
+        sql`update activity_events set payload = jsonb_set(payload, '{text}', to_jsonb(${input.body}::text))
+            where message_id = ${message.id} and company_id = ${ctx.companyId}`,
+      );
+    }
+    return sql`body = ${input.body}, mentions = ${uuidArray(mentions)}, edited_at = ${now}`;
+  });
+}
+
+/**
+ * Deletes a message: one's own, or any as an admin. The text goes, "message deleted" stays in its
+ * place (and its replies under it); praise leaves the feed with it. Deleting again changes nothing.
+ */
+export async function deleteMessage(
+  db: Database,
+  ctx: Ctx,
+  input: MessageOperationInput,
+  now: Date = new Date(),
+): Promise<ChatOutcome<ChatMessageDto>> {
+  return changeMessage(db, ctx, input, "chat.delete", async (tx, message) => {
+    if (message.authorId !== ctx.userId && !isAdmin(ctx)) throw forbidden();
+    if (message.deleted) return null;
+    await tx.execute(sql`delete from activity_events where message_id = ${message.id} and company_id = ${ctx.companyId}`);
+    return sql`body = '', mentions = '{}'::uuid[], deleted_at = ${now}, deleted_by = ${ctx.userId}`;
+  });
+}
+
+/** Marks a question answered: by its asker, the group's owner or an admin. Marking again changes nothing. */
+export async function markAnswered(
+  db: Database,
+  ctx: Ctx,
+  input: MessageOperationInput,
+  now: Date = new Date(),
+): Promise<ChatOutcome<ChatMessageDto>> {
+  return changeMessage(db, ctx, input, "chat.answered", async (_tx, message, group) => {
+    if (message.kind !== "question") throw new AppError("chat_not_a_question");
+    if (message.authorId !== ctx.userId && group.ownerId !== ctx.userId && !isAdmin(ctx)) throw forbidden();
+    if (message.deleted) throw new AppError("chat_message_deleted");
+    if (message.answered) return null;
+    return sql`answered_at = ${now}, answered_by = ${ctx.userId}`;
+  });
+}
