@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getNow, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { z } from "zod";
+import { ChatTab } from "@/components/chat/chat-tab";
 import { ActivityTab } from "@/components/feed/activity-tab";
 import { GroupActions, type GroupRights } from "@/components/groups/group-actions";
 import { GroupHeader } from "@/components/groups/group-header";
@@ -15,6 +16,8 @@ import { type MembersNote, MembersTab } from "@/components/membership/members-ta
 import { LinkTabs } from "@/components/ui/link-tabs";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
+import { isAdmin } from "@/lib/auth/viewer";
+import { listMessages } from "@/lib/chat/queries";
 import { listFeed } from "@/lib/feed/queries";
 import { getGroupPreview } from "@/lib/groups/my-groups";
 import { getGroupView } from "@/lib/groups/queries";
@@ -60,12 +63,15 @@ export default async function GroupPage({ params, searchParams }: { params: Para
   const requested = textParam(query.tab);
   // The feed exists with a linked course; it is where members land, admins keep landing on Members.
   const showActivity = group.courseId !== null;
+  const showChat = group.access.canRead;
   const tab =
     showHistory && requested === "history"
       ? "history"
-      : showActivity && (requested === "activity" || (requested === "" && group.access.isMember))
-        ? "activity"
-        : "members";
+      : showChat && requested === "chat"
+        ? "chat"
+        : showActivity && (requested === "activity" || (requested === "" && group.access.isMember))
+          ? "activity"
+          : "members";
   const page = pageParam(query.page);
   const search = textParam(query.q);
   const path = `/groups/${group.id}`;
@@ -80,8 +86,9 @@ export default async function GroupPage({ params, searchParams }: { params: Para
   const note: MembersNote = !can(viewer, "group.list") ? null : archived ? "archived" : canManage ? null : "ownerOnly";
 
   const db = getDb();
-  const [t, tn, now, notificationLevel, courses, members, history, feed] = await Promise.all([
+  const [t, tChat, tn, now, notificationLevel, courses, members, history, feed, chat] = await Promise.all([
     getTranslations("group"),
+    getTranslations("chatTab"),
     getTranslations("notificationSettings"),
     getNow(),
     getGroupLevel(db, viewer, group.id),
@@ -89,6 +96,7 @@ export default async function GroupPage({ params, searchParams }: { params: Para
     tab === "members" ? listMembers(db, viewer, group.id, { search, page }) : null,
     tab === "history" ? listHistory(db, viewer, group.id, { page }) : null,
     tab === "activity" ? listFeed(db, viewer, group.id) : null,
+    tab === "chat" ? listMessages(db, viewer, group.id) : null,
   ]);
 
   return (
@@ -109,6 +117,7 @@ export default async function GroupPage({ params, searchParams }: { params: Para
           label={t("tabsLabel")}
           tabs={[
             ...(showActivity ? [{ href: `${path}?tab=activity`, label: t("tabs.activity"), current: tab === "activity" }] : []),
+            ...(showChat ? [{ href: `${path}?tab=chat`, label: tChat("tab"), current: tab === "chat" }] : []),
             { href: `${path}?tab=members`, label: t("tabs.members"), current: tab === "members" },
             ...(showHistory ? [{ href: `${path}?tab=history`, label: t("tabs.history"), current: tab === "history" }] : []),
           ]}
@@ -135,6 +144,15 @@ export default async function GroupPage({ params, searchParams }: { params: Para
             renderedAt={now.getTime()}
             viewerId={viewer.userId}
             canOpenAnyCertificate={can(viewer, "learning.viewOthers")}
+          />
+        )}
+        {chat && (
+          <ChatTab
+            key={group.id}
+            groupId={group.id}
+            viewer={{ id: viewer.userId, name: viewer.name, isAdmin: isAdmin(viewer), isOwner: group.access.isOwner }}
+            archived={archived}
+            initial={chat}
           />
         )}
         {history && <HistoryTab history={history} pageHref={(target) => withParams(path, { tab: "history", page: target })} />}
