@@ -3,12 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { groupMembers } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
+import { listMessages, markRead, messagesSince, searchMentionable } from "@/lib/chat/queries";
+import { deleteMessage, editMessage, markAnswered, postMessage } from "@/lib/chat/service";
+import { listFeed, listFeedSince } from "@/lib/feed/queries";
 import { listHistory, listMembers } from "@/lib/membership/queries";
 import { joinGroup, leaveGroup } from "@/lib/membership/self-service";
 import { removeMembers } from "@/lib/membership/service";
+import { getGroupLevel, setGroupLevel } from "@/lib/notifications/preferences";
 import { canSubscribe } from "@/lib/realtime/authorize";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
+import { createCompany, createCourse, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
 import { getGroupPreview } from "./my-groups";
 import { getGroupView } from "./queries";
@@ -43,8 +47,10 @@ beforeAll(async () => {
     otherAdmin: await createPerson(db, globex.id, { roles: ["admin"], name: "Other admin" }),
   };
   const { member, removed } = people;
-  privateGroupId = (await createGroup(db, owner, { name: "Private", members: [owner, member, removed] })).id;
-  publicGroupId = (await createGroup(db, owner, { name: "Public", visibility: "public", members: [owner, member, removed] })).id;
+  // A linked course, so the feed exists for the rightful readers.
+  const courseId = (await createCourse(db, acme.id)).id;
+  privateGroupId = (await createGroup(db, owner, { name: "Private", courseId, members: [owner, member, removed] })).id;
+  publicGroupId = (await createGroup(db, owner, { name: "Public", visibility: "public", courseId, members: [owner, member, removed] })).id;
   // Removed through the real service, as an admin would: the ledger and everything else as in production.
   for (const groupId of [privateGroupId, publicGroupId]) {
     await removeMembers(db, owner, { groupId, userIds: [removed.id], operationId: opId() });
@@ -62,10 +68,22 @@ const gotIn = async (attempt: () => Promise<unknown>) => {
   return outcome !== "forbidden" && outcome !== "not_found" && outcome !== null && outcome !== false;
 };
 
-/** Reads and the channel: what only members and the company's admins may reach. */
+const epoch = { createdAt: new Date(0).toISOString(), id: "00000000-0000-0000-0000-000000000000" };
+
+/** Reads, writes and the channel: what only members and the company's admins may reach. */
 const memberSurfaces: Record<string, Surface> = {
   "group page data": (ctx, groupId) => gotIn(() => getGroupView(db, ctx, groupId)),
   "members list": (ctx, groupId) => gotIn(() => listMembers(db, ctx, groupId)),
+  "feed page": (ctx, groupId) => gotIn(() => listFeed(db, ctx, groupId)),
+  "feed resync": (ctx, groupId) => gotIn(() => listFeedSince(db, ctx, groupId, epoch)),
+  "chat messages": (ctx, groupId) => gotIn(() => listMessages(db, ctx, groupId)),
+  "chat resync": (ctx, groupId) => gotIn(() => messagesSince(db, ctx, groupId, 0)),
+  "mention search": (ctx, groupId) => gotIn(() => searchMentionable(db, ctx, groupId, "")),
+  "chat mark read": (ctx, groupId) => gotIn(() => markRead(db, ctx, groupId)),
+  "chat post": (ctx, groupId) =>
+    gotIn(() => postMessage(db, ctx, { groupId, operationId: opId(), kind: "note", body: "Hello from the matrix" })),
+  "notification setting read": (ctx, groupId) => gotIn(() => getGroupLevel(db, ctx, groupId)),
+  "notification setting write": (ctx, groupId) => gotIn(() => setGroupLevel(db, ctx, { groupId, level: "mentions", operationId: opId() })),
   "channel subscribe": (ctx, groupId) => canSubscribe(db, ctx, `private-group-${groupId}`),
 };
 
@@ -82,6 +100,40 @@ describe.each(Object.entries(memberSurfaces))("%s", (_name, surface) => {
   it.each<Who>(["member", "owner", "admin"])("sibling: %s gets in to both groups", async (who) => {
     expect(await surface(people[who], privateGroupId)).toBe(true);
     expect(await surface(people[who], publicGroupId)).toBe(true);
+  });
+});
+
+describe("a member's chat message: edit, delete, mark answered", () => {
+  const question = async (groupId: string) =>
+    (await postMessage(db, people.member, { groupId, operationId: opId(), kind: "question", body: "Where is the handbook?" })).result.id;
+  const changes = {
+    edit: (ctx: Ctx, messageId: string) => editMessage(db, ctx, { messageId, operationId: opId(), body: "Defaced" }),
+    delete: (ctx: Ctx, messageId: string) => deleteMessage(db, ctx, { messageId, operationId: opId() }),
+    "mark answered": (ctx: Ctx, messageId: string) => markAnswered(db, ctx, { messageId, operationId: opId() }),
+  };
+  it.each(Object.keys(changes) as (keyof typeof changes)[])("%s: everyone outside the group is refused, in both groups", async (change) => {
+    for (const groupId of [privateGroupId, publicGroupId]) {
+      const messageId = await question(groupId);
+      for (const who of ["learner", "removed", "hr", "otherMember", "otherAdmin"] as const) {
+        expect(await gotIn(() => changes[change](people[who], messageId)), `${who}`).toBe(false);
+      }
+      const [stored] = (await listMessages(db, people.member, groupId)).messages.filter((m) => m.id === messageId);
+      expect(stored).toMatchObject({ body: "Where is the handbook?" });
+    }
+  });
+  it("edit and delete: another member is refused someone else's message", async () => {
+    const other = await createPerson(db, people.member.companyId, { name: "Other member" });
+    await db.insert(groupMembers).values({ groupId: privateGroupId, userId: other.id, companyId: other.companyId, source: "individual" });
+    const messageId = await question(privateGroupId);
+    expect(await refusalOr(() => changes.edit(other, messageId))).toBe("forbidden");
+    expect(await refusalOr(() => changes.delete(other, messageId))).toBe("forbidden");
+    expect(await refusalOr(() => changes["mark answered"](other, messageId))).toBe("forbidden");
+  });
+  it("sibling: the author edits, the owner marks answered, an admin deletes", async () => {
+    const messageId = await question(privateGroupId);
+    expect((await changes.edit(people.member, messageId)).result).toMatchObject({ body: "Defaced" });
+    expect((await changes["mark answered"](people.owner, messageId)).result).toMatchObject({ id: messageId });
+    expect((await changes.delete(people.admin, messageId)).result).toMatchObject({ id: messageId });
   });
 });
 
