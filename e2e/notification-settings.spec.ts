@@ -32,7 +32,7 @@ test("a group set to Nothing sends no chat notification; set to All it sends one
 
   await signIn(page, a.email);
   await page.goto(`/groups/${group.id}`);
-  const settings = page.getByRole("group", { name: "Chat notifications for this group" });
+  const settings = page.getByRole("group", { name: "Notify me about this group's chat" });
   await expect(settings.getByRole("radio", { name: /^All messages/ })).toBeChecked();
   await settings.getByRole("radio", { name: /^Nothing/ }).check();
   await expect(settings.getByText("Saved: Nothing.")).toBeVisible();
@@ -51,7 +51,7 @@ test("a group set to Nothing sends no chat notification; set to All it sends one
   const received = await chatNotificationsOf(db, a);
   expect(received.map((n) => n.payload)).toMatchObject([{ excerpt: "Coffee is ready." }]);
   await page.getByRole("button", { name: "Notifications, 1 unread" }).click();
-  await expect(page.getByRole("region", { name: "Notifications" })).toContainText(`Ben ${suffix} in “Night shift ${suffix}”: Coffee is ready.`);
+  await expect(page.getByRole("region", { name: "Notifications", exact: true })).toContainText(`Ben ${suffix} in “Night shift ${suffix}”: Coffee is ready.`);
 });
 
 test("the profile sets the default level that groups without their own setting follow @learner", async ({ page, db }) => {
@@ -70,7 +70,7 @@ test("the profile sets the default level that groups without their own setting f
   await expectAccessible(page);
 
   await page.goto(`/groups/${group.id}`);
-  const settings = page.getByRole("group", { name: "Chat notifications for this group" });
+  const settings = page.getByRole("group", { name: "Notify me about this group's chat" });
   await expect(settings.getByRole("radio", { name: /^Only mentions and admins' notes/ })).toBeChecked();
   await expect(settings).toContainText("your default applies: Only mentions and admins' notes");
 });
