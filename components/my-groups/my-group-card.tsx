@@ -9,7 +9,6 @@ import { LeaveButton } from "./leave-button";
 /** One of my groups: course and my progress, unread messages, last activity; Leave for active public groups. */
 export async function MyGroupCard({ group }: { group: Card }) {
   const t = await getTranslations("myGroups");
-  const archived = group.archivedAt !== null;
   return (
     <li className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex items-start justify-between gap-2">
@@ -28,13 +27,13 @@ export async function MyGroupCard({ group }: { group: Card }) {
         </div>
       )}
       <p className="text-sm text-slate-600">
-        {archived && group.archivedAt
+        {group.archivedAt
           ? t("archivedOn", { date: group.archivedAt })
           : group.lastActivityAt
             ? t("lastActivity", { date: group.lastActivityAt })
             : t("noActivity")}
       </p>
-      {!archived && group.visibility === "public" && (
+      {!group.archivedAt && group.visibility === "public" && (
         <div className="mt-auto">
           <LeaveButton groupId={group.id} groupName={group.name} />
         </div>

@@ -71,6 +71,15 @@ describe("joining a public group", () => {
     expect(await ledgerOf(group.id)).toHaveLength(0);
   });
 
+  it("a person deactivated before the join commits is not put in the group", async () => {
+    const group = await createGroup(handle.db, admin, { visibility: "public" });
+    const leaving = await createPerson(handle.db, admin.companyId, { deactivated: true });
+    const outcome = await joinGroup(handle.db, leaving, { groupId: group.id, operationId: opId() });
+    expect(outcome).toEqual({ result: { joined: false } });
+    expect(await membersOf(group.id)).toHaveLength(0);
+    expect(await ledgerOf(group.id)).toHaveLength(0);
+  });
+
   it("a full group refuses with the numbers", async () => {
     const group = await createGroup(handle.db, admin, { visibility: "public", maxMembers: 1, members: [omar] });
     await expect(joinGroup(handle.db, lena, { groupId: group.id, operationId: opId() })).rejects.toMatchObject({

@@ -60,19 +60,25 @@ export async function joinGroup(db: Database, ctx: Ctx, input: SelfServiceInput)
       }
       const batchId = randomUUID();
       const now = new Date();
-      // Only an active person is inserted, checked in the statement's own snapshot under the lock above.
-      await tx.execute(
+      // Only an active person is inserted, checked in the statement's own snapshot under the lock above:
+      // a deactivation that committed first leaves nothing to insert.
+      const inserted = await queryRows<{ user_id: string }>(
+        tx,
         sql`with inserted as (
             insert into group_members (group_id, user_id, company_id, added_by, source, added_at)
             select ${group.id}, id, ${ctx.companyId}, ${ctx.userId}, 'join', ${now}
             from users where id = ${ctx.userId} and company_id = ${ctx.companyId} and deactivated_at is null
             on conflict do nothing
             returning user_id
+          ),
+          ledger as (
+            insert into membership_events (company_id, group_id, user_id, kind, actor_id, source, batch_id, at)
+            select ${ctx.companyId}, ${group.id}, user_id, 'added', ${ctx.userId}, 'join', ${batchId}, ${now}
+            from inserted
           )
-          insert into membership_events (company_id, group_id, user_id, kind, actor_id, source, batch_id, at)
-          select ${ctx.companyId}, ${group.id}, user_id, 'added', ${ctx.userId}, 'join', ${batchId}, ${now}
-          from inserted`,
+          select user_id from inserted`,
       );
+      if (inserted.length === 0) return { joined: false };
       await recordAudit(tx, ctx, { action: "group.joined", targetType: "group", targetId: group.id, batchId });
       return { joined: true };
     });

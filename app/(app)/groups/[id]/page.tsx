@@ -61,7 +61,8 @@ export default async function GroupPage({ params, searchParams }: { params: Para
   const archived = group.archivedAt !== null;
   const showHistory = can(viewer, "group.viewHistory");
   const requested = textParam(query.tab);
-  // The feed exists with a linked course; it is where members land, admins keep landing on Members.
+  // The feed exists with a linked course; it is where members land. Admins keep landing on Members, also
+  // when they are members: their Add members dialog refreshes the page, which must stay on Members.
   const showActivity = group.courseId !== null;
   const showChat = group.access.canRead;
   const tab =
@@ -69,7 +70,7 @@ export default async function GroupPage({ params, searchParams }: { params: Para
       ? "history"
       : showChat && requested === "chat"
         ? "chat"
-        : showActivity && (requested === "activity" || (requested === "" && group.access.isMember))
+        : showActivity && (requested === "activity" || (requested === "" && group.access.isMember && !can(viewer, "group.list")))
           ? "activity"
           : "members";
   const page = pageParam(query.page);
