@@ -93,6 +93,14 @@ describe("notification levels", () => {
     }
   });
 
+  it("praise of me: all and mentions hear it, none does not", async () => {
+    const { recipients, groups } = await setUp();
+    for (const [index, praised] of recipients.entries()) {
+      const { result } = await post(author, { groupId: groups[0]!.id, kind: "praise", body: "Well done", praisedUserId: praised.id });
+      expect((await notified(result.id))[praised.id] ?? null).toBe(["chat.praise", "chat.praise", null][index]);
+    }
+  });
+
   it("a question reaches the group's owner: unless the owner set nothing", async () => {
     const { recipients, groups } = await setUp({ ownedByRecipients: true });
     for (const [index, group] of groups.entries()) {

@@ -27,7 +27,7 @@ export type NewMessageFacts = {
   createdAt: Date;
 };
 
-export function excerpt(body: string): string {
+function excerpt(body: string): string {
   const text = mentionsAsText(body).replace(/\s+/g, " ").trim();
   return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text;
 }
