@@ -199,7 +199,7 @@ export const GENERATE_SQL: string[] = [
             case when i % 20 = 5 then 'first_lesson'::badge end,
             jsonb_build_object('lessonTitle', 'Lesson ' || (1 + i % 5), 'score', i % 101, 'days', 7),
             now() - i * interval '7776 milliseconds'
-     from generate_series(1, ${BENCH_SHAPE.activityEvents}) i
+     from generate_series(1::bigint, ${BENCH_SHAPE.activityEvents}) i
      join bench_feed_members m on m.n = 1 + (i * 7919) % 10000
      join bench_feed_others o on o.n = 1 + (i * 104729) % 50000
      join bench_feed_courses c on c.n = case when (i / 10) % 10 < 6 then 0 else 1 + (i / 100) % 4 end`,

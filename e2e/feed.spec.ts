@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { WebSocketRoute } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { lessons } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
@@ -7,7 +8,7 @@ import { addMembers } from "@/lib/membership/service";
 import { createCompany, createCourse, createGroup, createLessons, createPerson } from "@/tests/fixtures";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 
-test("a member sees a colleague's completed lesson appear in the group's feed, and their progress under Members @learner", async ({
+test("a member sees a colleague's progress appear in the group's feed live and after a dropped connection, and under Members @learner", async ({
   browser,
   db,
 }, testInfo) => {
@@ -21,8 +22,9 @@ test("a member sees a colleague's completed lesson appear in the group's feed, a
   const ann = await person("Ann Watcher");
   const ben = await person("Ben Learner");
   const course = await createCourse(db, company.id, `Security Basics ${suffix}`);
-  const [first] = await createLessons(db, course, [null, null]);
+  const [first, second] = await createLessons(db, course, [null, null]);
   await db.update(lessons).set({ title: "Spotting phishing" }).where(eq(lessons.id, first!.id));
+  await db.update(lessons).set({ title: "Passwords that last" }).where(eq(lessons.id, second!.id));
   const group = await createGroup(db, admin, { name: `Onboarding ${suffix}`, courseId: course.id });
   // Through the membership service, so the ledger holds their periods as the product writes them.
   await addMembers(db, admin, { groupId: group.id, selection: { mode: "people", userIds: [ann.id, ben.id] }, operationId: randomUUID() });
@@ -31,6 +33,14 @@ test("a member sees a colleague's completed lesson appear in the group's feed, a
   const contextB = await browser.newContext(testInfo.project.use);
   const pageA = await contextA.newPage();
   const pageB = await contextB.newPage();
+  // A's sockets to soketi go through this route, so the test can really cut them.
+  let reachable = true;
+  const open: WebSocketRoute[] = [];
+  await pageA.routeWebSocket(/:\d+\/app\//, (socket) => {
+    if (!reachable) return socket.close({ code: 4009, reason: "outage" });
+    socket.connectToServer();
+    open.push(socket);
+  });
   await signIn(pageA, ann.email);
   await signIn(pageB, ben.email);
 
@@ -49,11 +59,28 @@ test("a member sees a colleague's completed lesson appear in the group's feed, a
   await expect(feed.getByText(`Ben Learner ${suffix} earned the badge “First lesson”`)).toBeVisible();
   await expectAccessible(pageA);
 
+  // Ben finishes the course while Ann's connection is down: the events are lost in transit, and
+  // the resync after re-subscribing fetches them.
+  reachable = false;
+  await Promise.all(open.map((socket) => socket.close({ code: 4009, reason: "outage" })));
+  await expect(pageA.getByRole("status").filter({ hasText: "Reconnecting" })).toBeVisible();
+  await pageB.goto(`/courses/${course.id}/lessons/${second!.id}`);
+  await pageB.getByRole("button", { name: "Mark as complete" }).click();
+  await expect(pageB.getByRole("heading", { name: "Lesson completed" })).toBeVisible();
+  reachable = true;
+  await expect(feed.getByText(`Ben Learner ${suffix} finished the course`)).toBeVisible({ timeout: 20_000 });
+  await expect(feed.getByText(`Ben Learner ${suffix} completed Passwords that last`)).toBeVisible();
+  await expect(feed.getByText(new RegExp(`^Ben Learner ${suffix} received the certificate CHT-`))).toBeVisible();
+  // Ben's certificate is his (and the admins'): Ann sees its serial, not a link to it.
+  await expect(feed.getByRole("link", { name: "View certificate" })).toHaveCount(0);
+  await expectAccessible(pageA);
+
   await tabs.getByRole("link", { name: "Members" }).click();
   const row = pageA.getByRole("row", { name: new RegExp(`Ben Learner ${suffix}`) });
-  await expect(row).toContainText("1 of 2 lessons");
-  await expect(row).toContainText("50%");
+  await expect(row).toContainText("2 of 2 lessons");
+  await expect(row).toContainText("100%");
   await expect(row).toContainText("1 day");
+  await expect(row).toContainText("Certificate CHT-");
   await expect(pageA.getByRole("row", { name: new RegExp(`Ann Watcher ${suffix}`) })).toContainText("0 of 2 lessons");
   await expectAccessible(pageA);
 

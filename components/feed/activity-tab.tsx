@@ -6,8 +6,7 @@ import { useChannelEvent, useChannelResync } from "@/components/realtime/realtim
 import { Button } from "@/components/ui/button";
 import { listFeedAction, listFeedSinceAction } from "@/lib/feed/actions";
 import { mergeFeed, newestCursor, oldestCursor } from "@/lib/feed/merge";
-import { type FeedEntry as Entry, type FeedPage, feedEntryFromMessage } from "@/lib/feed/types";
-import type { ActivityMessage } from "@/lib/learning/events";
+import { type FeedEntry as Entry, type FeedPage, feedEntryFromMessage, type LiveActivity } from "@/lib/feed/types";
 import { groupChannel, realtimeEvents } from "@/lib/realtime/channels";
 import { FeedEntry } from "./feed-entry";
 
@@ -72,7 +71,7 @@ export function ActivityTab({
   }, [groupId, announce]);
 
   const channel = groupChannel(groupId);
-  useChannelEvent<ActivityMessage>(channel, realtimeEvents.activityCreated, (message) => {
+  useChannelEvent<LiveActivity>(channel, realtimeEvents.activityCreated, (message) => {
     const entry = feedEntryFromMessage(message);
     if (!entry) return void resync();
     announce([entry]);

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { plainExcerpt } from "@/lib/feed/excerpt";
 import type { FeedEntry as Entry } from "@/lib/feed/types";
 
 const MINUTE = 60_000;
@@ -12,17 +13,6 @@ function relativeUnit(ms: number): "second" | "minute" | "hour" | "day" {
   if (ms < 60 * MINUTE) return "minute";
   if (ms < 24 * 60 * MINUTE) return "hour";
   return "day";
-}
-
-/** The praise's words as plain text: Markdown marks and mention syntax left out, since the feed shows an excerpt. */
-export function plainExcerpt(markdown: string, max = 280): string {
-  const text = markdown
-    .replace(/@\[([^\]]+)\]\([0-9a-f-]{36}\)/gi, "@$1")
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
-    .replace(/[*_`~#>]+/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /**

@@ -40,6 +40,11 @@ test("a learner sees her groups and notifications, marks them read and opens a g
     .getByRole("link", { name: /Onboarding Q1 2026/ })
     .click();
   await expect(page.getByRole("heading", { level: 1, name: "Onboarding Q1 2026" })).toBeVisible();
+  // A member of a group with a course lands on its activity feed.
+  const sections = page.getByRole("navigation", { name: "Group sections" });
+  await expect(sections.getByRole("link", { name: "Activity" })).toHaveAttribute("aria-current", "page");
+  await expectAccessible(page);
+  await sections.getByRole("link", { name: "Members" }).click();
   await expect(page.getByRole("rowheader", { name: "Lena Learner" })).toBeVisible();
   await expectAccessible(page);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mergeFeed, newestCursor, oldestCursor } from "./merge";
-import type { FeedEntry } from "./types";
+import { type FeedEntry, feedEntryFromMessage } from "./types";
 
 const entry = (id: string, createdAt: string, lessonTitle = id): FeedEntry => ({
   id, createdAt, lessonTitle, type: "lesson_completed", userId: "u", userName: "Ann", score: null, badge: null,
@@ -28,5 +28,18 @@ describe("the client's feed merge", () => {
     expect(newestCursor(feed)).toEqual({ createdAt: c.createdAt, id: c.id });
     expect(oldestCursor(feed)).toEqual({ createdAt: a.createdAt, id: a.id });
     expect(newestCursor([])).toBeNull();
+  });
+});
+
+describe("a live event as a feed entry", () => {
+  const message = {
+    id: a.id, type: "praise" as const, createdAt: a.createdAt, userId: "u", userName: "Ann", courseId: "c", lessonId: null,
+    lessonTitle: null, score: null, badge: null, certificateId: null, serial: null, streakDays: null,
+  };
+
+  it("takes praise with its words, and leaves praise without them to a resync", () => {
+    expect(feedEntryFromMessage({ ...message, praisedUserName: "Ben", text: "Thanks!" })).toMatchObject({ praisedName: "Ben", praiseText: "Thanks!" });
+    expect(feedEntryFromMessage(message)).toBeNull();
+    expect(feedEntryFromMessage({ ...message, type: "lesson_completed", lessonTitle: "Intro" })).toMatchObject({ lessonTitle: "Intro", praisedName: null });
   });
 });

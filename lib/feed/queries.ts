@@ -22,7 +22,9 @@ type Row = Omit<FeedEntry, "createdAt"> & { createdAt: Date | string };
  */
 async function readFeed(db: DatabaseOrTransaction, ctx: Ctx, groupId: string, courseId: string, bound: Bound): Promise<Row[]> {
   const newer = bound.direction === "newer";
-  const order = newer ? sql`asc` : sql`desc`;
+  // Spelled as the indexes store it (drizzle's `desc` is NULLS LAST), so each branch reads its index
+  // in order and stops at the limit instead of sorting every matching event.
+  const order = newer ? sql`asc nulls first` : sql`desc nulls last`;
   const position: SQL = bound.cursor
     ? newer
       ? sql`and (e.created_at, e.id) > (${bound.cursor.createdAt}::timestamptz, ${bound.cursor.id}::uuid)`
@@ -47,7 +49,8 @@ async function readFeed(db: DatabaseOrTransaction, ctx: Ctx, groupId: string, co
         select f.id, f.type, f.created_at as "createdAt", f.user_id as "userId", u.name as "userName",
                f.payload->>'lessonTitle' as "lessonTitle", (f.payload->>'score')::int as score, f.badge,
                f.certificate_id as "certificateId", f.payload->>'serial' as serial, (f.payload->>'days')::int as "streakDays",
-               praised.name as "praisedName", case when f.type = 'praise' then msg.body end as "praiseText"
+               case when f.type = 'praise' then coalesce(praised.name, f.payload->>'praisedUserName') end as "praisedName",
+               case when f.type = 'praise' then coalesce(msg.body, f.payload->>'text') end as "praiseText"
         from feed f
         join users u on u.id = f.user_id
         left join group_messages msg on msg.id = f.message_id and msg.group_id = ${groupId}

@@ -28,12 +28,16 @@ export type FeedEntry = {
 export type FeedPage = { entries: FeedEntry[]; hasMore: boolean };
 export type FeedSince = { entries: FeedEntry[]; complete: boolean };
 
+/** What the group channel carries for an event; praise adds whom it names and what was said. */
+export type LiveActivity = ActivityMessage & { praisedUserName?: string; text?: string };
+
 /**
- * A live event as a feed entry. Praise carries its words only in the chat, so a praise event is
- * not complete here: the client fetches it through `listFeedSince` instead.
+ * A live event as a feed entry. A praise event without its words (an older publisher) is not
+ * complete here: the client fetches it through the since-cursor query instead.
  */
-export function feedEntryFromMessage(message: ActivityMessage): FeedEntry | null {
-  if (message.type === "praise") return null;
+export function feedEntryFromMessage(message: LiveActivity): FeedEntry | null {
+  const praise = message.type === "praise";
+  if (praise && (message.praisedUserName === undefined || message.text === undefined)) return null;
   return {
     id: message.id,
     type: message.type,
@@ -46,8 +50,7 @@ export function feedEntryFromMessage(message: ActivityMessage): FeedEntry | null
     certificateId: message.certificateId,
     serial: message.serial,
     streakDays: message.streakDays,
-    praisedName: null,
-    praiseText: null,
+    praisedName: praise ? (message.praisedUserName ?? null) : null,
+    praiseText: praise ? (message.text ?? null) : null,
   };
 }
-

@@ -60,19 +60,6 @@ export default async function GroupPage({ params, searchParams }: { params: Para
   const query = await searchParams;
   const archived = group.archivedAt !== null;
   const showHistory = can(viewer, "group.viewHistory");
-  const requested = textParam(query.tab);
-  // The feed exists with a linked course; it is where members land. Admins keep landing on Members, also
-  // when they are members: their Add members dialog refreshes the page, which must stay on Members.
-  const showActivity = group.courseId !== null;
-  const showChat = group.access.canRead;
-  const tab =
-    showHistory && requested === "history"
-      ? "history"
-      : showChat && requested === "chat"
-        ? "chat"
-        : showActivity && (requested === "activity" || (requested === "" && group.access.isMember && !can(viewer, "group.list")))
-          ? "activity"
-          : "members";
   const page = pageParam(query.page);
   const search = textParam(query.q);
   const path = `/groups/${group.id}`;
@@ -84,6 +71,19 @@ export default async function GroupPage({ params, searchParams }: { params: Para
     takeOwnership: !archived && !group.access.isOwner && can(viewer, "group.takeOwnership"),
   };
   const canManage = !archived && canManageMembers(viewer, group);
+  const requested = textParam(query.tab);
+  // The feed exists with a linked course. Members land on it; whoever manages the members lands on
+  // Members, where their work is, and stays there when an add takes them into the group.
+  const showActivity = group.courseId !== null;
+  const showChat = group.access.canRead;
+  const tab =
+    showHistory && requested === "history"
+      ? "history"
+      : showChat && requested === "chat"
+        ? "chat"
+        : showActivity && (requested === "activity" || (requested === "" && group.access.isMember && !canManage))
+          ? "activity"
+          : "members";
   const note: MembersNote = !can(viewer, "group.list") ? null : archived ? "archived" : canManage ? null : "ownerOnly";
 
   const db = getDb();
