@@ -49,6 +49,21 @@ async function send(page: Page, text: string) {
   await expect(box).toHaveValue("");
 }
 
+/**
+ * Resolves once the page's socket has joined the group's channel: from then on a message can only
+ * reach it live, not through the resync that follows every subscription.
+ */
+function joined(page: Page, groupId: string): Promise<void> {
+  return new Promise((resolve) =>
+    page.on("websocket", (socket) =>
+      socket.on("framereceived", ({ payload }) => {
+        const frame = String(payload);
+        if (frame.includes("pusher_internal:subscription_succeeded") && frame.includes(`private-group-${groupId}`)) resolve();
+      }),
+    ),
+  );
+}
+
 const log = (page: Page) => page.getByRole("log", { name: "Messages" });
 
 test("two people chat live; a mention notifies; a cut socket catches up exactly; removal ends the group for one @learner", async ({
@@ -82,8 +97,11 @@ test("two people chat live; a mention notifies; a cut socket catches up exactly;
   await signIn(pageA, personA.email);
   await signIn(pageB, personB.email);
   const chatUrl = `/groups/${groupId}?tab=chat`;
+  const liveA = joined(pageA, groupId);
+  const liveB = joined(pageB, groupId);
   await pageA.goto(chatUrl);
   await pageB.goto(chatUrl);
+  await Promise.all([liveA, liveB]);
   await expect(pageA.getByRole("link", { name: "Chat", exact: true })).toHaveAttribute("aria-current", "page");
   await expect(log(pageB)).toContainText("No messages yet");
   // A marker that a reload would wipe: everything B sees below must arrive without one.
