@@ -10,6 +10,7 @@ import { loadViewer } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
 import type { BenchCase, Details } from "./case";
 import { openRecorder } from "./capture";
+import { chatResync } from "./cases/chat";
 import { departmentAdd, departmentAddReplay } from "./cases/department-add";
 import { learningCompletion } from "./cases/learning";
 import { peopleSearch, personPage } from "./cases/people";
@@ -21,6 +22,7 @@ import { type CaseResult, caseResult, commitInfo, machineInfo, RESULTS_FILE, tab
 
 const CASES: BenchCase[] = [
   autocomplete,
+  chatResync,
   departmentAdd,
   departmentAddReplay,
   groupList,

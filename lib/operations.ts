@@ -3,6 +3,11 @@ import type { DatabaseOrTransaction } from "@/db/client";
 import { operations } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
+import type { OutgoingMail } from "@/lib/mail/send";
+import type { Delivery } from "@/lib/realtime/channels";
+
+/** What a service returns once its transaction has committed: the result, and what to deliver after it. */
+export type Committed<T> = { result: T; mail?: readonly OutgoingMail[] } & Delivery;
 
 export type Idempotent<T> = { result: T; replayed: boolean };
 

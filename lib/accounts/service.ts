@@ -7,14 +7,12 @@ import { clearAccountFailures } from "@/lib/auth/throttle";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
 import type { OutgoingMail } from "@/lib/mail/send";
-import { once } from "@/lib/operations";
+import { type Committed, once } from "@/lib/operations";
 import { assertCan } from "@/lib/permissions";
 import { composeLinkMail } from "./mail";
 import type { ChangePasswordInput, InvitePersonInput, SetPasswordInput } from "./schemas";
 import { consumeToken, expireOpenTokens, issueToken } from "./tokens";
 
-/** A committed operation's result and the mail to send once it has committed. */
-export type AccountOutcome<T> = { result: T; mail: OutgoingMail[] };
 
 const emailUnavailable = () => new AppError("accounts.errors.emailUnavailable", {}, "email");
 
@@ -30,7 +28,7 @@ function emailClash(error: unknown): AppError | null {
  * transaction; the email goes out after commit. A replayed operation returns the first result and
  * sends nothing again (the admin can resend the invitation).
  */
-export async function invitePerson(db: Database, ctx: Ctx, input: InvitePersonInput): Promise<AccountOutcome<{ userId: string }>> {
+export async function invitePerson(db: Database, ctx: Ctx, input: InvitePersonInput): Promise<Committed<{ userId: string }>> {
   assertCan(ctx, "people.invite");
   const mail: OutgoingMail[] = [];
   try {
@@ -79,7 +77,7 @@ export async function resendInvitation(
   db: Database,
   ctx: Ctx,
   input: { userId: string; operationId: string },
-): Promise<AccountOutcome<{ email: string }>> {
+): Promise<Committed<{ email: string }>> {
   assertCan(ctx, "people.invite");
   const mail: OutgoingMail[] = [];
   const result = await db.transaction(async (tx) => {
@@ -110,7 +108,7 @@ export const RESET_LINKS_PER_HOUR = 3;
  * addresses get no mail and the same answer, so the form tells nobody who has an account; past
  * RESET_LINKS_PER_HOUR, requests are answered the same and send nothing.
  */
-export async function requestPasswordReset(db: Database, email: string): Promise<AccountOutcome<null>> {
+export async function requestPasswordReset(db: Database, email: string): Promise<Committed<null>> {
   const [person] = await db
     .select({ id: users.id })
     .from(users)

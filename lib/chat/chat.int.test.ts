@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activityEvents, groupMembers, learningGroups } from "@/db/schema";
+import { activityEvents, groupMembers, learningGroups, notifications } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
@@ -135,6 +135,12 @@ describe("kinds", () => {
       userName: "Lena Learner",
       praisedUserName: "Jonas Mueller",
     });
+    // A praise too large for one live event reaches the feed live with its text cut; the row keeps it whole.
+    const long = await post(member, { groupId: group.id, kind: "praise", body: "学".repeat(4000), praisedUserId: colleague.id });
+    const live = long.events?.find((e) => e.event === "activity.created")?.data as { text: string };
+    expect(live.text).toBe(`${"学".repeat(1000)}…`);
+    const [stored] = await handle.db.select().from(activityEvents).where(eq(activityEvents.messageId, long.result.id));
+    expect((stored!.payload as { text: string }).text).toHaveLength(4000);
     // Without a linked course there is no feed: the praise is a chat message only.
     const plainGroup = await privateGroup();
     const { result: plain } = await post(member, { groupId: plainGroup.id, kind: "praise", body: "Thanks", praisedUserId: colleague.id });
@@ -155,6 +161,16 @@ describe("kinds", () => {
       body: `Only ${mentionToken("Olga", outsider.id)} and ${mentionToken("Lena", member.id)}`,
     }, tick());
     expect(edited.mentions).toEqual([member.id]);
+  });
+
+  it("publishes a 4,000-character message whole, or as a notice to fetch it when its bytes exceed Pusher's limit", async () => {
+    const group = await privateGroup();
+    const ascii = await note(member, group.id, `"${"a".repeat(3998)}"`);
+    expect(ascii.events?.[0]?.data).toEqual(ascii.result);
+    expect(Buffer.byteLength(JSON.stringify(ascii.result))).toBeLessThan(10_000);
+    const wide = await note(member, group.id, "学".repeat(4000));
+    const { id, seq, operationKey } = wide.result;
+    expect(wide.events?.[0]?.data).toEqual({ id, groupId: group.id, seq, operationKey, tooLarge: true });
   });
 
   it("trims the body and refuses empty and over-long ones", () => {
@@ -191,7 +207,10 @@ describe("edit, delete, answered", () => {
     const own = await deleteMessage(handle.db, member, { messageId: mine.id, operationId: opId() }, tick());
     expect(own.result).toMatchObject({ body: "", deletedById: member.id });
     expect(own.result.deletedAt).not.toBeNull();
+    const quoted = () => handle.db.select().from(notifications).where(eq(notifications.key, theirs.id));
+    expect(await quoted()).toHaveLength(1);
     const byAdmin = await deleteMessage(handle.db, otherAdmin, { messageId: theirs.id, operationId: opId() }, tick());
+    expect(await quoted()).toEqual([]);
     expect(byAdmin.result).toMatchObject({ body: "", deletedById: otherAdmin.id });
     // Deleted, it stays in place; editing it is refused; deleting again changes nothing.
     const listed = await listMessages(handle.db, member, group.id);

@@ -7,7 +7,7 @@ const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 const NAME = "[^\\[\\]\\n]{1,200}";
 
 /** A fresh matcher each call: global regexes carry state between uses. */
-export const mentionPattern = () => new RegExp(`@\\[(${NAME})\\]\\((${UUID})\\)`, "g");
+const mentionPattern = () => new RegExp(`@\\[(${NAME})\\]\\((${UUID})\\)`, "g");
 
 /** The id of a mention link's target when a link's URL is one (see `components/chat/message-body.tsx`). */
 export const mentionTargetPattern = new RegExp(`^${UUID}$`);

@@ -27,15 +27,18 @@ export type NewMessageFacts = {
   createdAt: Date;
 };
 
-export function excerpt(body: string): string {
+function excerpt(body: string): string {
   const text = mentionsAsText(body).replace(/\s+/g, " ").trim();
   return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text;
 }
 
 /**
- * Notifies everyone who can read the group except the author, by their level for it (all: every
- * message; mentions: what concerns them and admins' notes; none: nothing). Each person gets one
- * notification, the most specific that applies. One INSERT … SELECT inside the caller's
+ * Notifies the people a new message concerns, except its author, by their level for the group
+ * (all: every message; mentions: what concerns them and admins' notes; none: nothing). Members
+ * hear of messages and admins' notes; anyone who can read the group (an admin who is not a member
+ * too) hears of a mention of them, an answer to their question, praise of them and, as the owner,
+ * of questions — so admins are not told of every message in every group of the company. Each
+ * person gets one notification, the most specific that applies. One INSERT … SELECT inside the caller's
  * transaction, keyed by the message id so a retried transaction cannot double it; returns one
  * realtime event per type, fanned out to its recipients' own channels.
  */
@@ -51,7 +54,8 @@ export async function notifyNewMessage(tx: DatabaseOrTransaction, ctx: Ctx, mess
     tx,
     sql`with readers as (${groupReadersSql(ctx.companyId, message.groupId)}),
         leveled as (
-          select u.id as user_id, ${effectiveLevelSql("u", message.groupId)} as level
+          select u.id as user_id, ${effectiveLevelSql("u", message.groupId)} as level,
+                 exists (select 1 from group_members gm where gm.group_id = ${message.groupId} and gm.user_id = u.id) as member
           from readers r join users u on u.id = r.user_id
           where u.id <> ${ctx.userId}
         ),
@@ -62,8 +66,8 @@ export async function notifyNewMessage(tx: DatabaseOrTransaction, ctx: Ctx, mess
                    when user_id = ${message.askerId}::uuid then 'chat.answer'
                    when user_id = ${message.praisedUserId}::uuid then 'chat.praise'
                    when ${message.kind === "question"} and user_id = ${message.ownerId}::uuid then 'chat.question'
-                   when ${adminNote} then 'chat.adminNote'
-                   when level = 'all' then 'chat.message'
+                   when member and ${adminNote} then 'chat.adminNote'
+                   when member and level = 'all' then 'chat.message'
                  end as type
           from leveled where level <> 'none'
         )

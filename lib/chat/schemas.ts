@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { messageKindEnum, notificationLevelEnum } from "@/db/schema";
+import type { MessageKind } from "@/db/schema";
+
+// Spelled out rather than read from the schema's enum: the composer imports this file into the
+// browser bundle, which must not pull in the database schema. `satisfies` keeps them equal.
+const KINDS = { note: true, question: true, answer: true, praise: true } satisfies Record<MessageKind, true>;
+export const MESSAGE_KINDS = Object.keys(KINDS) as [MessageKind, ...MessageKind[]];
 
 /** Longest message, in UTF-16 code units (what a textarea's maxLength and String.length count). */
 export const MAX_BODY_LENGTH = 4000;
@@ -26,7 +31,7 @@ export const postMessageSchema = z
   .object({
     groupId: z.uuid(),
     operationId: z.uuid(),
-    kind: z.enum(messageKindEnum.enumValues),
+    kind: z.enum(MESSAGE_KINDS),
     body: messageBodySchema,
     replyToId: z.uuid().optional(),
     praisedUserId: z.uuid().optional(),
@@ -58,5 +63,3 @@ export const listMessagesSchema = z.object({ groupId: z.uuid(), before: messageC
 export const messagesSinceSchema = z.object({ groupId: z.uuid(), seq: z.number().int().min(0) });
 export const searchMentionableSchema = z.object({ groupId: z.uuid(), term: z.string().trim().max(100) });
 export const groupIdSchema = z.object({ groupId: z.uuid() });
-
-export const notificationLevelSchema = z.enum(notificationLevelEnum.enumValues);

@@ -5,24 +5,17 @@ import { uuidArray } from "@/db/sql";
 import { type Ctx, isAdmin } from "@/lib/auth/viewer";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { assertActive, readGroup } from "@/lib/groups/lock";
-import { activityMessage, activityReturning, readActivities } from "@/lib/learning/events";
-import { once } from "@/lib/operations";
-import { type Delivery, groupChannel, type RealtimeEvent, realtimeEvents } from "@/lib/realtime/channels";
+import { type Committed, once } from "@/lib/operations";
+import { chatMessageEvent } from "./events";
 import { mentionedIds } from "./mentions";
 import { notifyNewMessage } from "./notify";
+import { recordPraise } from "./praise";
 import { assertCanReadChat, type ChatMessageDto, groupReadersSql, selectMessages } from "./queries";
 import type { EditMessageInput, MessageOperationInput, PostMessageInput } from "./schemas";
-
-export type ChatOutcome<T> = { result: T } & Delivery;
 
 export const EDIT_WINDOW_MS = 15 * 60_000;
 /** At most this many messages per person in any window of this length, across all their groups. */
 export const RATE_LIMIT = { messages: 10, windowMs: 10_000 } as const;
-
-/** The live event for a message's newest version; the sender reconciles its optimistic copy by `operationKey`. */
-export function chatMessageEvent(message: ChatMessageDto): RealtimeEvent {
-  return { channels: [groupChannel(message.groupId)], event: realtimeEvents.chatMessage, data: message };
-}
 
 async function readMessage(db: DatabaseOrTransaction, id: string): Promise<ChatMessageDto> {
   const [message] = await selectMessages(db, sql`m.id = ${id}`);
@@ -67,11 +60,16 @@ async function readersAmong(tx: DatabaseOrTransaction, ctx: Ctx, groupId: string
 }
 
 /**
- * Counts the author's messages of the last window under a lock on their row, so two posts at once
- * cannot both see nine; refuses with how long to wait until the oldest of them leaves the window.
+ * A person's posts queue behind each other on their own row: the rate limit then counts what the
+ * previous post wrote (two posts at once cannot both see nine), and a concurrent duplicate of an
+ * operation finds the first one's message.
  */
-async function enforceRateLimit(tx: DatabaseOrTransaction, ctx: Ctx, now: Date): Promise<void> {
+async function lockAuthor(tx: DatabaseOrTransaction, ctx: Ctx): Promise<void> {
   await tx.execute(sql`select 1 from users where id = ${ctx.userId} and company_id = ${ctx.companyId} for no key update`);
+}
+
+/** Refuses a post beyond RATE_LIMIT, saying how long to wait until the oldest of the window leaves it. */
+async function enforceRateLimit(tx: DatabaseOrTransaction, ctx: Ctx, now: Date): Promise<void> {
   const since = new Date(now.getTime() - RATE_LIMIT.windowMs);
   const [row] = await queryRows<{ recent: number; oldest: Date | string | null }>(
     tx,
@@ -120,7 +118,7 @@ async function authorName(tx: DatabaseOrTransaction, ctx: Ctx): Promise<string> 
   return row?.name ?? "";
 }
 
-/** A replayed post: the first message, at its newest version. Another author's id is a conflict. */
+/** A replayed post: the first message, at its newest version. Another author's operation id is a conflict. */
 async function postedBefore(db: DatabaseOrTransaction, ctx: Ctx, input: PostMessageInput): Promise<ChatMessageDto | null> {
   const [message] = await selectMessages(
     db,
@@ -128,34 +126,6 @@ async function postedBefore(db: DatabaseOrTransaction, ctx: Ctx, input: PostMess
   );
   if (message && message.authorId !== ctx.userId) throw new AppError("conflict");
   return message ?? null;
-}
-
-/**
- * Praise enters the group's activity feed, which exists only for a group with a linked course:
- * the row names the author, the group and the message; its payload who was praised and the text.
- */
-async function recordPraise(
-  tx: DatabaseOrTransaction,
-  ctx: Ctx,
-  group: LearningGroup,
-  message: { id: string; body: string; praisedUserId: string; praisedUserName: string; authorName: string; now: Date },
-): Promise<RealtimeEvent[]> {
-  if (!group.courseId) return [];
-  const payload = { praisedUserId: message.praisedUserId, praisedUserName: message.praisedUserName, text: message.body };
-  const [row] = await readActivities(
-    tx,
-    sql`insert into activity_events (company_id, user_id, type, course_id, group_id, message_id, payload, created_at)
-        values (${ctx.companyId}, ${ctx.userId}, 'praise', ${group.courseId}, ${group.id}, ${message.id},
-                ${JSON.stringify(payload)}::jsonb, ${message.now})
-        ${activityReturning}`,
-  );
-  return [
-    {
-      channels: [groupChannel(group.id)],
-      event: realtimeEvents.activityCreated,
-      data: { ...activityMessage(row!, message.authorName), ...payload },
-    },
-  ];
 }
 
 /**
@@ -169,15 +139,13 @@ export async function postMessage(
   ctx: Ctx,
   input: PostMessageInput,
   now: Date = new Date(),
-): Promise<ChatOutcome<ChatMessageDto>> {
-  const replay = await postedBefore(db, ctx, input);
-  if (replay) return { result: replay };
+): Promise<Committed<ChatMessageDto>> {
   return db.transaction(async (tx) => {
     const group = await writableGroup(tx, ctx, input.groupId);
+    await lockAuthor(tx, ctx);
+    const replay = await postedBefore(tx, ctx, input);
+    if (replay) return { result: replay };
     await enforceRateLimit(tx, ctx, now);
-    // The author's posts queue on the lock just taken, so a concurrent duplicate finds the first here.
-    const duplicate = await postedBefore(tx, ctx, input);
-    if (duplicate) return { result: duplicate };
     const reply = await replyTarget(tx, ctx, group.id, input);
     const praised = input.kind === "praise" ? await praisedName(tx, ctx, group.id, input.praisedUserId!) : null;
     const mentions = await readersAmong(tx, ctx, group.id, mentionedIds(input.body));
@@ -236,12 +204,12 @@ async function changeMessage(
   input: MessageOperationInput,
   kind: string,
   change: (tx: DatabaseOrTransaction, message: StoredMessage, group: LearningGroup) => Promise<SQL | null>,
-): Promise<ChatOutcome<ChatMessageDto>> {
+): Promise<Committed<ChatMessageDto>> {
   return db.transaction(async (tx) => {
-    // NO KEY UPDATE, like the UPDATE itself: a reply being posted to this message holds the group's
-    // sequence and takes KEY SHARE on it through its foreign key, which FOR UPDATE would deadlock with.
     let changed = false;
     const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind }, async () => {
+      // NO KEY UPDATE, like the UPDATE itself: a reply being posted to this message holds the group's
+      // sequence and takes KEY SHARE on it through its foreign key, which FOR UPDATE would deadlock with.
       const [stored] = await queryRows<StoredMessage>(
         tx,
         sql`select id, group_id as "groupId", author_id as "authorId", kind, created_at as "createdAt",
@@ -269,7 +237,7 @@ export async function editMessage(
   ctx: Ctx,
   input: EditMessageInput,
   now: Date = new Date(),
-): Promise<ChatOutcome<ChatMessageDto>> {
+): Promise<Committed<ChatMessageDto>> {
   return changeMessage(db, ctx, input, "chat.edit", async (tx, message, group) => {
     if (message.authorId !== ctx.userId) throw forbidden();
     if (message.deleted) throw new AppError("chat_message_deleted");
@@ -287,18 +255,24 @@ export async function editMessage(
 
 /**
  * Deletes a message: one's own, or any as an admin. The text goes, "message deleted" stays in its
- * place (and its replies under it); praise leaves the feed with it. Deleting again changes nothing.
+ * place (and its replies under it); praise leaves the feed with it, and the notifications quoting it
+ * go. Deleting again changes nothing.
  */
 export async function deleteMessage(
   db: Database,
   ctx: Ctx,
   input: MessageOperationInput,
   now: Date = new Date(),
-): Promise<ChatOutcome<ChatMessageDto>> {
+): Promise<Committed<ChatMessageDto>> {
   return changeMessage(db, ctx, input, "chat.delete", async (tx, message) => {
     if (message.authorId !== ctx.userId && !isAdmin(ctx)) throw forbidden();
     if (message.deleted) return null;
     await tx.execute(sql`delete from activity_events where message_id = ${message.id} and company_id = ${ctx.companyId}`);
+    // Its notifications quote it: they go too, looked up per reader through (user_id, key).
+    await tx.execute(
+      sql`delete from notifications n using (${groupReadersSql(ctx.companyId, message.groupId)}) r
+          where n.user_id = r.user_id and n.key = ${message.id}`,
+    );
     return sql`body = '', mentions = '{}'::uuid[], deleted_at = ${now}, deleted_by = ${ctx.userId}`;
   });
 }
@@ -309,7 +283,7 @@ export async function markAnswered(
   ctx: Ctx,
   input: MessageOperationInput,
   now: Date = new Date(),
-): Promise<ChatOutcome<ChatMessageDto>> {
+): Promise<Committed<ChatMessageDto>> {
   return changeMessage(db, ctx, input, "chat.answered", async (_tx, message, group) => {
     if (message.kind !== "question") throw new AppError("chat_not_a_question");
     if (message.authorId !== ctx.userId && group.ownerId !== ctx.userId && !isAdmin(ctx)) throw forbidden();

@@ -8,13 +8,12 @@ import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { takeOut } from "@/lib/membership/removal";
-import { once } from "@/lib/operations";
+import { type Committed, once } from "@/lib/operations";
 import { assertCan } from "@/lib/permissions";
 import { groupChannel, type RealtimeEvent, realtimeEvents } from "@/lib/realtime/channels";
 import { assertActive, lockGroup } from "./lock";
 import type { CreateGroupInput, GroupFields, UpdateGroupInput } from "./schemas";
 
-export type GroupOutcome<T> = { result: T; events: RealtimeEvent[] };
 
 const changed = (groupId: string, change: string): RealtimeEvent => ({
   channels: [groupChannel(groupId)],
@@ -56,7 +55,7 @@ async function withNameGuard<T>(name: string, work: () => Promise<T>): Promise<T
   }
 }
 
-export async function createGroup(db: Database, ctx: Ctx, input: CreateGroupInput): Promise<GroupOutcome<{ groupId: string }>> {
+export async function createGroup(db: Database, ctx: Ctx, input: CreateGroupInput): Promise<Committed<{ groupId: string }>> {
   assertCan(ctx, "group.create");
   return withNameGuard(input.name, () =>
     db.transaction(async (tx) => {
@@ -90,7 +89,7 @@ export async function memberCount(db: DatabaseOrTransaction, groupId: string): P
   return row?.value ?? 0;
 }
 
-export async function updateGroup(db: Database, ctx: Ctx, input: UpdateGroupInput): Promise<GroupOutcome<null>> {
+export async function updateGroup(db: Database, ctx: Ctx, input: UpdateGroupInput): Promise<Committed<null>> {
   assertCan(ctx, "group.edit");
   return withNameGuard(input.name, () =>
     db.transaction(async (tx) => {

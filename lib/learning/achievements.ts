@@ -3,11 +3,20 @@ import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { type Badge, certificates, courses, userBadges, users } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { assertCan, can } from "@/lib/permissions";
-import { currentStreak, type StreakState } from "./streaks";
+import { currentStreak, learnerDay, type StreakState } from "./streaks";
 
 export type EarnedBadge = { badge: Badge; awardedAt: Date; courseTitle: string };
 export type CertificateSummary = { id: string; serial: string; issuedAt: Date; courseId: string; courseTitle: string };
 export type LearningRecords = { badges: EarnedBadge[]; certificates: CertificateSummary[] };
+
+/** A certificate as lists and its page show it; the query joins `courses`. */
+const certificateSummary = {
+  id: certificates.id,
+  serial: certificates.serial,
+  issuedAt: certificates.issuedAt,
+  courseId: certificates.courseId,
+  courseTitle: courses.title,
+};
 
 /**
  * A person's badges and certificates: everyone sees their own; admins and HR staff those of the
@@ -23,13 +32,7 @@ export async function getLearningRecords(db: DatabaseOrTransaction, ctx: Ctx, pe
       .where(and(eq(userBadges.userId, personId), eq(userBadges.companyId, ctx.companyId)))
       .orderBy(asc(userBadges.awardedAt), asc(userBadges.badge)),
     db
-      .select({
-        id: certificates.id,
-        serial: certificates.serial,
-        issuedAt: certificates.issuedAt,
-        courseId: certificates.courseId,
-        courseTitle: courses.title,
-      })
+      .select(certificateSummary)
       .from(certificates)
       .innerJoin(courses, eq(courses.id, certificates.courseId))
       .where(and(eq(certificates.userId, personId), eq(certificates.companyId, ctx.companyId)))
@@ -48,7 +51,7 @@ export async function getMyStreak(db: DatabaseOrTransaction, ctx: Ctx, now: Date
   const [row] = await queryRows<StreakState & { today: string }>(
     db,
     sql`select s.current, s.longest, to_char(s.last_day, 'YYYY-MM-DD') as "lastDay",
-               to_char((${now.toISOString()}::timestamptz at time zone coalesce(u.time_zone, co.default_time_zone))::date, 'YYYY-MM-DD') as today
+               ${learnerDay(sql`${now.toISOString()}::timestamptz`)} as today
         from streaks s
         join users u on u.id = s.user_id
         join companies co on co.id = u.company_id
@@ -66,11 +69,7 @@ export type CertificateView = CertificateSummary & { ownerId: string; ownerName:
 export async function getCertificate(db: DatabaseOrTransaction, ctx: Ctx, certificateId: string): Promise<CertificateView | null> {
   const [certificate] = await db
     .select({
-      id: certificates.id,
-      serial: certificates.serial,
-      issuedAt: certificates.issuedAt,
-      courseId: certificates.courseId,
-      courseTitle: courses.title,
+      ...certificateSummary,
       ownerId: certificates.userId,
       ownerName: users.name,
     })

@@ -3,8 +3,7 @@ import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/clien
 import type { Badge, QuizQuestion } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
-import { once } from "@/lib/operations";
-import type { Delivery } from "@/lib/realtime/channels";
+import { type Committed, once } from "@/lib/operations";
 import { awardBadges, BADGE_RULES } from "./badges";
 import { type ActivityRow, activityFanOut, insertActivities } from "./events";
 import { finishCourse } from "./finish";
@@ -30,7 +29,6 @@ export type CompletionResult = {
   streak: number;
 };
 
-export type Outcome<T> = { result: T } & Delivery;
 
 type LessonToComplete = { id: string; courseId: string; title: string; quiz: QuizQuestion[] | null; day: string };
 
@@ -106,7 +104,7 @@ export async function completeLesson(
   ctx: Ctx,
   input: CompleteLessonInput,
   now: Date = new Date(),
-): Promise<Outcome<CompletionResult>> {
+): Promise<Committed<CompletionResult>> {
   return db.transaction(async (tx) => {
     let activities: ActivityRow[] = [];
     const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "learning.complete" }, async () => {

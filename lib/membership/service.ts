@@ -11,9 +11,9 @@ import { assertActive, lockGroup, readGroup } from "@/lib/groups/lock";
 import { memberCount } from "@/lib/groups/service";
 import { notificationFanOut } from "@/lib/notifications/service";
 import type { NotificationPayloads, NotificationType } from "@/lib/notifications/types";
-import { once, storedResult } from "@/lib/operations";
+import { type Committed, once, storedResult } from "@/lib/operations";
 import { canManageMembers } from "@/lib/permissions";
-import { type Delivery, groupChannel, realtimeEvents } from "@/lib/realtime/channels";
+import { groupChannel, realtimeEvents } from "@/lib/realtime/channels";
 import { candidatesSql } from "./candidates";
 import { type RemovalLedger, takeOut } from "./removal";
 import type { AddMembersInput, MoveMembersInput, RemoveMembersInput, Selection } from "./schemas";
@@ -34,7 +34,6 @@ export type AddResult = { added: number; alreadyMembers: number; deactivated: nu
 export type RemoveResult = { removed: number };
 export type MoveResult = { moved: number; alreadyInTarget: number };
 
-type Outcome<T> = { result: T } & Delivery;
 
 function assertManageable(ctx: Ctx, group: LearningGroup): void {
   if (!canManageMembers(ctx, group)) throw forbidden();
@@ -92,7 +91,7 @@ export const membershipChanged = (groupId: string) => ({
  * written by one statement (an INSERT … SELECT and two INSERTs fed by its RETURNING). Over the
  * maximum, nothing is added and the numbers are reported.
  */
-export async function addMembers(db: Database, ctx: Ctx, input: AddMembersInput): Promise<Outcome<AddResult>> {
+export async function addMembers(db: Database, ctx: Ctx, input: AddMembersInput): Promise<Committed<AddResult>> {
   // A re-submitted form is answered from the stored result before any lock or transaction.
   const stored = await storedResult<AddResult>(db, ctx, { key: input.operationId, kind: "membership.add" });
   if (stored) return { result: stored.result };
@@ -179,7 +178,7 @@ async function takeOutOf(
  * Removes members: each is notified and loses the group at once (their open connections are
  * ended, and the channel-auth route refuses the group from then on). Their messages and progress stay.
  */
-export async function removeMembers(db: Database, ctx: Ctx, input: RemoveMembersInput): Promise<Outcome<RemoveResult>> {
+export async function removeMembers(db: Database, ctx: Ctx, input: RemoveMembersInput): Promise<Committed<RemoveResult>> {
   return db.transaction(async (tx) => {
     const batchId = randomUUID();
     const now = new Date();
@@ -251,7 +250,7 @@ async function insertNotifications<T extends NotificationType>(
  * one notification per person and both ledgers written. People already in the target only leave
  * the source. The target's maximum applies to those who arrive.
  */
-export async function moveMembers(db: Database, ctx: Ctx, input: MoveMembersInput): Promise<Outcome<MoveResult>> {
+export async function moveMembers(db: Database, ctx: Ctx, input: MoveMembersInput): Promise<Committed<MoveResult>> {
   if (input.groupId === input.targetGroupId) throw new AppError("same_group");
   return db.transaction(async (tx) => {
     const batchId = randomUUID();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { courseProgress, userIdentities, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
@@ -114,6 +114,10 @@ describe("the person page", () => {
     for (let i = 0; i < AUDIT_PAGE_SIZE + 1; i++) {
       await recordAudit(handle.db, admin, { action: "person.updated", targetType: "user", targetId: lena.id, details: { i } });
     }
+    // A millisecond apart, since rows of the same millisecond are ordered by their random id.
+    await handle.db.execute(
+      sql`update audit_log set created_at = created_at + ((details->>'i')::int * interval '1 millisecond') where target_id = ${lena.id}`,
+    );
     const page = await getPerson(handle.db, admin, lena.id);
     expect(page).toMatchObject({
       name: "Lena Learner",

@@ -8,13 +8,11 @@ import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
 import { membershipChanged } from "@/lib/membership/service";
 import { takeOut } from "@/lib/membership/removal";
-import { once } from "@/lib/operations";
+import { type Committed, once } from "@/lib/operations";
 import { assertCan } from "@/lib/permissions";
-import type { Delivery } from "@/lib/realtime/channels";
 import { assertAnotherAdmin, lockCompanyPeople } from "./guard";
 import type { PersonOperationInput, UpdatePersonInput } from "./schemas";
 
-type Outcome<T> = { result: T } & Delivery;
 
 type LockedPerson = {
   id: string;
@@ -91,7 +89,7 @@ export type PersonChanges = {
  * after. Taking the admin role from the company's last active admin is refused. A changed role ends
  * the person's realtime connections, so channel access is asked for again.
  */
-export async function updatePerson(db: Database, ctx: Ctx, input: UpdatePersonInput): Promise<Outcome<{ changed: boolean }>> {
+export async function updatePerson(db: Database, ctx: Ctx, input: UpdatePersonInput): Promise<Committed<{ changed: boolean }>> {
   assertCan(ctx, "people.edit");
   return db.transaction(async (tx) => {
     let rolesChanged = false;
@@ -134,7 +132,7 @@ export type DeactivationResult = { groupsLeft: number };
  * keep their member lists), and the operation is audited. Their open connections are then ended.
  * Open assignments are waived here too once assignments exist.
  */
-export async function deactivatePerson(db: Database, ctx: Ctx, input: PersonOperationInput): Promise<Outcome<DeactivationResult>> {
+export async function deactivatePerson(db: Database, ctx: Ctx, input: PersonOperationInput): Promise<Committed<DeactivationResult>> {
   assertCan(ctx, "people.deactivate");
   return db.transaction(async (tx) => {
     const batchId = randomUUID();
@@ -172,7 +170,7 @@ export async function deactivatePerson(db: Database, ctx: Ctx, input: PersonOper
 }
 
 /** Reactivation restores sign-in only: the groups the person left stay left. */
-export async function reactivatePerson(db: Database, ctx: Ctx, input: PersonOperationInput): Promise<Outcome<null>> {
+export async function reactivatePerson(db: Database, ctx: Ctx, input: PersonOperationInput): Promise<Committed<null>> {
   assertCan(ctx, "people.deactivate");
   return db.transaction(async (tx) => {
     const { result } = await once(tx, ctx, { key: input.operationId, kind: "person.reactivate" }, async () => {

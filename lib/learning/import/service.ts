@@ -2,9 +2,8 @@ import { sql } from "drizzle-orm";
 import { type Database, type Transaction, queryRows } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/auth/viewer";
-import { once } from "@/lib/operations";
+import { type Committed, once } from "@/lib/operations";
 import { assertCan } from "@/lib/permissions";
-import type { Delivery } from "@/lib/realtime/channels";
 import { type ActivityRow, activityFanOut } from "../events";
 import { finishCourse } from "../finish";
 import { refreshCourseProgress } from "../progress";
@@ -89,7 +88,7 @@ async function syncLessons(tx: Transaction, ctx: Ctx, courseId: string, course: 
  * finished — with a certificate, events and badges, as if their last lesson had just been completed.
  * Those who had finished stay finished.
  */
-export async function importCourse(db: Database, ctx: Ctx, input: ImportInput, now = new Date()): Promise<{ result: ImportResult } & Delivery> {
+export async function importCourse(db: Database, ctx: Ctx, input: ImportInput, now = new Date()): Promise<Committed<ImportResult>> {
   assertCan(ctx, "course.import");
   const checked = typeof input.file === "string" ? parseCourseFile(input.file) : validateCourseFile(input.file);
   if (!checked.ok) return { result: { status: "invalid", issues: checked.issues, total: checked.total } };
