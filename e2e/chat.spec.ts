@@ -3,7 +3,7 @@ import type { Page, WebSocketRoute } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { postMessage } from "@/lib/chat/service";
-import { createGroup } from "@/lib/groups/service";
+import { archiveGroup, createGroup } from "@/lib/groups/service";
 import { addMembers, removeMembers } from "@/lib/membership/service";
 import { markAllNotificationsRead } from "@/lib/notifications/service";
 import { deliver } from "@/lib/realtime/server";
@@ -183,6 +183,77 @@ test("two people chat live; a mention notifies; a cut socket catches up exactly;
     await postMessage(db, admin, { groupId: otherGroupId, operationId: randomUUID(), kind: "note", body: "Still reaching you" }),
   );
   await expect(bellB).toHaveAccessibleName(bellName(1));
+
+  await contextA.close();
+  await contextB.close();
+});
+
+test("questions get answers and are marked answered, praise stands out, a burst hits the rate limit, an archived chat is read-only @learner", async ({
+  browser,
+  db,
+}, testInfo) => {
+  const base = testInfo.project.name === "mobile" ? 26 : 24;
+  const personA = await spareLearner(db, base);
+  const personB = await spareLearner(db, base + 1);
+  const name = `Questions ${randomUUID().slice(0, 8)}`;
+  const groupId = await groupWith(db, name, [personA, personB]);
+  const contextA = await browser.newContext(testInfo.project.use);
+  const contextB = await browser.newContext(testInfo.project.use);
+  const pageA = await contextA.newPage();
+  const pageB = await contextB.newPage();
+  await signIn(pageA, personA.email);
+  await signIn(pageB, personB.email);
+  const liveA = joined(pageA, groupId);
+  const liveB = joined(pageB, groupId);
+  await pageA.goto(`/groups/${groupId}?tab=chat`);
+  await pageB.goto(`/groups/${groupId}?tab=chat`);
+  await Promise.all([liveA, liveB]);
+
+  // A asks; B answers through the question's own button, which makes the reply an answer.
+  await pageA.getByLabel("Kind of message").selectOption("question");
+  await send(pageA, "Where are the slides?");
+  const questionB = log(pageB).getByRole("article").filter({ hasText: "Where are the slides?" });
+  await questionB.getByRole("button", { name: "Answer" }).click();
+  await expect(pageB.getByText(`Replying to ${personA.name}`)).toBeVisible();
+  await expect(pageB.getByLabel("Kind of message")).toHaveValue("answer");
+  await send(pageB, "In the **shared** folder");
+  const replies = log(pageA).getByRole("list", { name: `Replies to ${personA.name}` });
+  await expect(replies.getByRole("article")).toHaveCount(1);
+  await expect(replies.locator("strong", { hasText: "shared" })).toBeVisible();
+
+  // The asker marks it answered; B sees the mark live.
+  const questionA = log(pageA).getByRole("article").filter({ hasText: "Where are the slides?" });
+  await questionA.getByRole("button", { name: "Mark as answered" }).click();
+  await expect(questionB.getByText("Answered", { exact: true })).toBeVisible();
+  await expect(questionA.getByRole("button", { name: "Mark as answered" })).toHaveCount(0);
+
+  // B praises A, picked with the keyboard.
+  await pageB.getByLabel("Kind of message").selectOption("praise");
+  const colleague = pageB.getByRole("combobox", { name: "Colleague to praise" });
+  await colleague.pressSequentially(personA.name);
+  await expect(pageB.getByRole("option", { name: personA.name })).toBeVisible();
+  await colleague.press("Enter");
+  await send(pageB, "Great onboarding session!");
+  const praise = log(pageA).getByRole("article").filter({ hasText: "Great onboarding session!" });
+  await expect(praise.getByText(`Praise for ${personA.name}`)).toBeVisible();
+  await expectAccessible(pageA);
+
+  // Eleven messages in a burst (the answer and the praise may count too): the last is refused, kept as a draft, and says why.
+  for (let index = 1; index <= 11; index++) await send(pageB, `Burst ${index}`);
+  const refused = log(pageB).getByRole("article").filter({ hasText: "Burst 11" });
+  await expect(refused.getByRole("alert")).toContainText("You are sending messages too quickly");
+  await expect(refused.getByRole("button", { name: "Try again" })).toBeVisible();
+  await expect(log(pageA).getByText("Burst 1", { exact: true })).toHaveCount(1);
+  await expect(log(pageA).getByText("Burst 11", { exact: true })).toHaveCount(0);
+
+  // Archived: the chat stays readable, the composer goes, and a note says why.
+  const admin = await findUser(db, "dana.admin@acme.example");
+  await deliver(await archiveGroup(db, admin, { groupId, operationId: randomUUID() }));
+  await expect(pageA.getByText("This group is archived: its chat can be read")).toBeVisible();
+  await expect(pageA.getByRole("textbox", { name: "Message" })).toHaveCount(0);
+  await expect(log(pageA).getByText("Where are the slides?")).toBeVisible();
+  await expect(questionA.getByRole("button", { name: "Answer" })).toHaveCount(0);
+  await expectAccessible(pageA);
 
   await contextA.close();
   await contextB.close();
