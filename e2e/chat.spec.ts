@@ -197,6 +197,9 @@ test("questions get answers and are marked answered, praise stands out, a burst 
   const personB = await spareLearner(db, base + 1);
   const name = `Questions ${randomUUID().slice(0, 8)}`;
   const groupId = await groupWith(db, name, [personA, personB]);
+  // Waiting before A first opens the chat: an admin's note, marked as such, behind the "New" divider.
+  const admin = await findUser(db, "dana.admin@acme.example");
+  await deliver(await postMessage(db, admin, { groupId, operationId: randomUUID(), kind: "note", body: "Welcome, everyone" }));
   const contextA = await browser.newContext(testInfo.project.use);
   const contextB = await browser.newContext(testInfo.project.use);
   const pageA = await contextA.newPage();
@@ -208,6 +211,10 @@ test("questions get answers and are marked answered, praise stands out, a burst 
   await pageA.goto(`/groups/${groupId}?tab=chat`);
   await pageB.goto(`/groups/${groupId}?tab=chat`);
   await Promise.all([liveA, liveB]);
+  const divider = log(pageA).getByText("New", { exact: true });
+  await expect(divider).toBeVisible();
+  const welcome = log(pageA).getByRole("article").filter({ hasText: "Welcome, everyone" });
+  await expect(welcome.getByText("Admin note")).toBeVisible();
 
   // A asks; B answers through the question's own button, which makes the reply an answer.
   await pageA.getByLabel("Kind of message").selectOption("question");
@@ -247,13 +254,16 @@ test("questions get answers and are marked answered, praise stands out, a burst 
   await expect(log(pageA).getByText("Burst 11", { exact: true })).toHaveCount(0);
 
   // Archived: the chat stays readable, the composer goes, and a note says why.
-  const admin = await findUser(db, "dana.admin@acme.example");
   await deliver(await archiveGroup(db, admin, { groupId, operationId: randomUUID() }));
   await expect(pageA.getByText("This group is archived: its chat can be read")).toBeVisible();
   await expect(pageA.getByRole("textbox", { name: "Message" })).toHaveCount(0);
   await expect(log(pageA).getByText("Where are the slides?")).toBeVisible();
   await expect(questionA.getByRole("button", { name: "Answer" })).toHaveCount(0);
   await expectAccessible(pageA);
+  // Opening the tab marked everything read: no divider on the next visit.
+  await pageA.reload();
+  await expect(log(pageA).getByText("Welcome, everyone")).toBeVisible();
+  await expect(divider).toHaveCount(0);
 
   await contextA.close();
   await contextB.close();
