@@ -268,3 +268,26 @@ test("questions get answers and are marked answered, praise stands out, a burst 
   await contextA.close();
   await contextB.close();
 });
+
+test("a long chat opens at its newest page and loads older messages by cursor", async ({ page, db }) => {
+  const reader = await spareLearner(db, 28);
+  const groupId = await groupWith(db, `Long chat ${randomUUID().slice(0, 8)}`, [reader]);
+  // 55 notes, two seconds apart an hour ago: under the rate limit, and older than one page of 50.
+  const admin = await findUser(db, "dana.admin@acme.example");
+  const start = Date.now() - 3_600_000;
+  for (let index = 1; index <= 55; index++) {
+    const body = `Note number ${index}`;
+    await postMessage(db, admin, { groupId, operationId: randomUUID(), kind: "note", body }, new Date(start + index * 2000));
+  }
+  await signIn(page, reader.email);
+  await page.goto(`/groups/${groupId}?tab=chat`);
+  const messages = log(page).getByRole("article");
+  await expect(messages).toHaveCount(50);
+  await expect(messages.first()).toContainText("Note number 6");
+  await expect(messages.last()).toContainText("Note number 55");
+  await log(page).getByRole("button", { name: "Load older messages" }).click();
+  await expect(messages).toHaveCount(55);
+  await expect(messages.first()).toContainText("Note number 1");
+  await expect(log(page).getByRole("button", { name: "Load older messages" })).toHaveCount(0);
+  await expectAccessible(page);
+});
