@@ -66,6 +66,15 @@ export function ChatTab({
     const element = list.current;
     if (element && atBottom.current) element.scrollTop = element.scrollHeight;
   }, [newest?.id, pendingCount]);
+  // Opening the chat with unread messages starts at the divider rather than at the newest.
+  const dividerRef = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    const element = list.current;
+    const marker = dividerRef.current;
+    if (!element || !marker) return;
+    element.scrollTop = marker.offsetTop - element.offsetTop - 8;
+    atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48;
+  }, []);
 
   const rights = (message: ChatMessageDto): MessageRights => {
     const own = message.authorId === viewer.id;
@@ -88,7 +97,7 @@ export function ChatTab({
     />
   );
   const divider = (
-    <li className="flex items-center gap-3 text-xs font-semibold uppercase tracking-wide text-red-700">
+    <li ref={dividerRef} className="flex items-center gap-3 text-xs font-semibold uppercase tracking-wide text-red-700">
       <span aria-hidden="true" className="h-px flex-1 bg-red-300" />
       {t("newDivider")}
       <span aria-hidden="true" className="h-px flex-1 bg-red-300" />
