@@ -70,6 +70,8 @@ test("two people chat live; a mention notifies; a cut socket catches up exactly;
   browser,
   db,
 }, testInfo) => {
+  // Two browsers, a real outage and a removal: longer than one page's flow on a busy machine.
+  test.setTimeout(90_000);
   // Spare learners no other spec uses, a pair per project.
   const base = testInfo.project.name === "mobile" ? 22 : 20;
   const personA = await spareLearner(db, base);
@@ -192,6 +194,7 @@ test("questions get answers and are marked answered, praise stands out, a burst 
   browser,
   db,
 }, testInfo) => {
+  test.setTimeout(90_000);
   const base = testInfo.project.name === "mobile" ? 26 : 24;
   const personA = await spareLearner(db, base);
   const personB = await spareLearner(db, base + 1);
@@ -244,6 +247,11 @@ test("questions get answers and are marked answered, praise stands out, a burst 
   const praise = log(pageA).getByRole("article").filter({ hasText: "Great onboarding session!" });
   await expect(praise.getByText(`Praise for ${personA.name}`)).toBeVisible();
   await expectAccessible(pageA);
+
+  // Too large for a Pusher event (3,500 characters of three bytes each): it still reaches B, once.
+  await send(pageA, `${"大".repeat(3500)} END-OF-LONG`);
+  await expect(log(pageB).getByText("END-OF-LONG")).toHaveCount(1);
+  await expect(log(pageA).getByText("END-OF-LONG")).toHaveCount(1);
 
   // Eleven messages in a burst (the answer and the praise may count too): the last is refused, kept as a draft, and says why.
   for (let index = 1; index <= 11; index++) await send(pageB, `Burst ${index}`);

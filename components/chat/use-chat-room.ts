@@ -12,6 +12,7 @@ import {
   postMessageAction,
   resyncMessagesAction,
 } from "@/lib/chat/actions";
+import type { ChatMessageEventData } from "@/lib/chat/events";
 import type { ChatMessageDto, MessagePage } from "@/lib/chat/queries";
 import { groupChannel, realtimeEvents } from "@/lib/realtime/channels";
 import {
@@ -61,7 +62,8 @@ const unreachable = (): ActionResult<never> => ({ ok: false, error: { code: "une
 /**
  * A group's chat, live: the first page comes from the server render; realtime events, action
  * responses and resyncs all go through the merge, so a message shows once at its newest version.
- * Every (re)subscription fetches what changed above the highest sequence held.
+ * Every (re)subscription, and every notice of a message too large to travel live, fetches what
+ * changed above the highest sequence held.
  */
 export function useChatRoom(groupId: string, initial: MessagePage) {
   const [state, dispatch] = useReducer(reduce, initial, (page) =>
@@ -77,10 +79,6 @@ export function useChatRoom(groupId: string, initial: MessagePage) {
     highestSeq.current = state.highestSeq;
   });
 
-  useChannelEvent<ChatMessageDto>(channel, realtimeEvents.chatMessage, (message) => {
-    if (message.groupId === groupId) dispatch({ type: "receive", messages: [message] });
-  });
-
   const resync = useCallback(async () => {
     // A long outage may leave more than one batch to fetch.
     for (;;) {
@@ -93,6 +91,14 @@ export function useChatRoom(groupId: string, initial: MessagePage) {
     }
   }, [groupId]);
   useChannelResync(channel, () => void resync());
+
+  useChannelEvent<ChatMessageEventData>(channel, realtimeEvents.chatMessage, (data) => {
+    if (data.groupId !== groupId) return;
+    // Too large for Pusher, so only its seq came: fetch it as after a reconnect.
+    if ("tooLarge" in data) {
+      if (data.seq > highestSeq.current) void resync();
+    } else dispatch({ type: "receive", messages: [data] });
+  });
 
   const send = (draft: Draft, operationKey = crypto.randomUUID()) => {
     setSendErrors((errors) => without(errors, operationKey));
