@@ -20,6 +20,7 @@ export type AppErrorCode =
   | "name_taken"
   | "restore_name_taken"
   | "group_full"
+  | "group_full_join"
   | "max_below_members"
   | "course_not_found"
   | "source_group_not_found"

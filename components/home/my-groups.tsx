@@ -7,9 +7,14 @@ export async function MyGroups({ groups }: { groups: MyGroup[] }) {
   const t = await getTranslations("home");
   return (
     <section aria-labelledby="my-groups">
-      <h2 id="my-groups" className="text-lg font-semibold">
-        {t("myGroups")}
-      </h2>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="my-groups" className="text-lg font-semibold">
+          {t("myGroups")}
+        </h2>
+        <Link href="/groups" className="text-sm font-medium text-brand-700 hover:underline">
+          {t("allGroups")}
+        </Link>
+      </div>
       {groups.length === 0 ? (
         <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t("noGroups")}</p>
       ) : (

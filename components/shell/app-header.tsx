@@ -29,6 +29,7 @@ export async function AppHeader({
   const t = await getTranslations();
   const items = [
     { href: "/", label: t("nav.home") },
+    { href: "/groups", label: t("nav.myGroups") },
     { href: "/courses", label: t("nav.courses") },
     ...(showGroupAdmin ? [{ href: "/admin/groups", label: t("nav.groups") }] : []),
     ...(showPeople ? [{ href: "/admin/people", label: t("nav.people") }] : []),

@@ -12,6 +12,14 @@ export type GroupAccess = {
   canRead: boolean;
   /** Statistics and the admin channel: the group's owner and the company's admins. */
   canSeeStatistics: boolean;
+  /**
+   * A public, active group shows everyone of the company who cannot read it its description and
+   * Join: never its chat, feed or members. Private and archived groups do not exist for them.
+   */
+  canPreview: boolean;
+  /** Public, active groups: anyone of the company joins by themselves, and members leave by themselves. */
+  canJoin: boolean;
+  canLeave: boolean;
 };
 
 /** What the caller may do with a group; null when it does not exist for them (another company's). */
@@ -24,6 +32,7 @@ export async function getGroupAccess(
     .select({
       ownerId: learningGroups.ownerId,
       archivedAt: learningGroups.archivedAt,
+      visibility: learningGroups.visibility,
       isMember: sql<boolean>`${groupMembers.userId} is not null`,
     })
     .from(learningGroups)
@@ -33,12 +42,17 @@ export async function getGroupAccess(
   if (!row) return null;
   const admin = isAdmin(ctx);
   const isOwner = row.ownerId === ctx.userId;
+  const canRead = row.isMember || admin;
+  const selfService = row.visibility === "public" && row.archivedAt === null;
   return {
     groupId,
     archived: row.archivedAt !== null,
     isMember: row.isMember,
     isOwner,
-    canRead: row.isMember || admin,
+    canRead,
     canSeeStatistics: isOwner || admin,
+    canPreview: selfService && !canRead,
+    canJoin: selfService && !row.isMember,
+    canLeave: selfService && row.isMember,
   };
 }

@@ -6,11 +6,13 @@ import { getDb } from "@/db/client";
 import { authorizedAction } from "@/lib/actions/safe-action";
 import { listGroupOptions } from "@/lib/groups/queries";
 import { listDepartments, searchPeople } from "@/lib/people/queries";
-import { addMembersSchema, moveMembersSchema, previewAddSchema, removeMembersSchema } from "./schemas";
+import { addMembersSchema, moveMembersSchema, previewAddSchema, removeMembersSchema, selfServiceSchema } from "./schemas";
+import { joinGroup, leaveGroup } from "./self-service";
 import { addMembers, moveMembers, previewAddMembers, removeMembers } from "./service";
 
 function refresh(...groupIds: string[]) {
   revalidatePath("/admin/groups");
+  revalidatePath("/groups");
   revalidatePath("/");
   for (const id of groupIds) revalidatePath(`/groups/${id}`);
 }
@@ -52,5 +54,17 @@ export const removeMembersAction = authorizedAction(removeMembersSchema, async (
 export const moveMembersAction = authorizedAction(moveMembersSchema, async (input, viewer) => {
   const { result, ...delivery } = await moveMembers(getDb(), viewer, input);
   refresh(input.groupId, input.targetGroupId);
+  return { data: result, ...delivery };
+});
+
+export const joinGroupAction = authorizedAction(selfServiceSchema, async (input, viewer) => {
+  const { result, ...delivery } = await joinGroup(getDb(), viewer, input);
+  refresh(input.groupId);
+  return { data: result, ...delivery };
+});
+
+export const leaveGroupAction = authorizedAction(selfServiceSchema, async (input, viewer) => {
+  const { result, ...delivery } = await leaveGroup(getDb(), viewer, input);
+  refresh(input.groupId);
   return { data: result, ...delivery };
 });

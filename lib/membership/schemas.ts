@@ -30,3 +30,7 @@ export const moveMembersSchema = removeMembersSchema.extend({ targetGroupId: z.u
 export type AddMembersInput = z.output<typeof addMembersSchema>;
 export type RemoveMembersInput = z.output<typeof removeMembersSchema>;
 export type MoveMembersInput = z.output<typeof moveMembersSchema>;
+
+/** Joining or leaving a public group by oneself. */
+export const selfServiceSchema = z.object({ groupId: z.uuid(), operationId: z.uuid() });
+export type SelfServiceInput = z.output<typeof selfServiceSchema>;

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/profile/change-password-form";
+import { DefaultNotificationSettings } from "@/components/notification-settings/default-notification-settings";
 import { ProfileForm } from "@/components/profile/profile-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { PROFILE_LOCALES, timeZones } from "@/lib/i18n/locales";
+import { getDefaultLevel } from "@/lib/notifications/preferences";
 import { getProfile } from "@/lib/profile/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,10 +17,17 @@ export async function generateMetadata(): Promise<Metadata> {
 /** A language's name in that language itself, so people find their own whatever the interface shows. */
 const languageName = (locale: string) => new Intl.DisplayNames([locale], { type: "language" }).of(locale) ?? locale;
 
-/** Everyone's own profile: their details, and the place for their password. */
+/** Everyone's own profile: their details, their password, and their default for group chat notifications. */
 export default async function ProfilePage() {
   const viewer = await requireViewer();
-  const [profile, t, format] = await Promise.all([getProfile(getDb(), viewer), getTranslations("profile"), getFormatter()]);
+  const db = getDb();
+  const [profile, notificationLevel, t, tn, format] = await Promise.all([
+    getProfile(db, viewer),
+    getDefaultLevel(db, viewer),
+    getTranslations("profile"),
+    getTranslations("notificationSettings"),
+    getFormatter(),
+  ]);
   const now = format.dateTime(new Date(), {
     day: "numeric",
     month: "short",
@@ -56,6 +65,12 @@ export default async function ProfilePage() {
         </h2>
         <p className="text-sm text-slate-600">{t("password.intro")}</p>
         <ChangePasswordForm />
+      </section>
+      <section id="notifications" aria-labelledby="profile-notifications" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+        <h2 id="profile-notifications" className="text-lg font-semibold">
+          {tn("defaultTitle")}
+        </h2>
+        <DefaultNotificationSettings level={notificationLevel} />
       </section>
     </div>
   );

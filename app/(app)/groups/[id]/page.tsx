@@ -3,19 +3,27 @@ import { notFound } from "next/navigation";
 import { getNow, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { z } from "zod";
+import { ChatTab } from "@/components/chat/chat-tab";
 import { ActivityTab } from "@/components/feed/activity-tab";
 import { GroupActions, type GroupRights } from "@/components/groups/group-actions";
 import { GroupHeader } from "@/components/groups/group-header";
 import { GroupLiveRefresh } from "@/components/groups/group-live-refresh";
+import { GroupPreview } from "@/components/my-groups/group-preview";
+import { LeaveButton } from "@/components/my-groups/leave-button";
+import { GroupNotificationSettings } from "@/components/notification-settings/group-notification-settings";
 import { HistoryTab } from "@/components/membership/history-tab";
 import { type MembersNote, MembersTab } from "@/components/membership/members-tab";
 import { LinkTabs } from "@/components/ui/link-tabs";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
+import { isAdmin } from "@/lib/auth/viewer";
+import { listMessages } from "@/lib/chat/queries";
 import { listFeed } from "@/lib/feed/queries";
+import { getGroupPreview } from "@/lib/groups/my-groups";
 import { getGroupView } from "@/lib/groups/queries";
 import { listCourseOptions } from "@/lib/learning/queries";
 import { listHistory, listMembers } from "@/lib/membership/queries";
+import { getGroupLevel } from "@/lib/notifications/preferences";
 import { can, canManageMembers } from "@/lib/permissions";
 import { pageParam, type SearchParams, textParam, withParams } from "../../search-params";
 
@@ -27,16 +35,28 @@ const loadGroup = cache(async (id: string) => {
   return z.uuid().safeParse(id).success ? getGroupView(getDb(), viewer, id) : null;
 });
 
+/** A public group's preview for someone of the company who cannot read it; null for everyone else. */
+const loadPreview = cache(async (id: string) => {
+  const viewer = await requireViewer();
+  return z.uuid().safeParse(id).success ? getGroupPreview(getDb(), viewer, id) : null;
+});
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const group = await loadGroup((await params).id);
+  const { id } = await params;
+  const group = (await loadGroup(id)) ?? (await loadPreview(id));
   return { title: group?.name ?? (await getTranslations("errors"))("notFoundTitle") };
 }
 
 /** The group for everyone who may read it; tabs and actions appear by permission. */
 export default async function GroupPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const viewer = await requireViewer();
-  const group = await loadGroup((await params).id);
-  if (!group) notFound();
+  const { id } = await params;
+  const group = await loadGroup(id);
+  if (!group) {
+    const preview = await loadPreview(id);
+    if (!preview) notFound();
+    return <GroupPreview group={preview} />;
+  }
   const query = await searchParams;
   const archived = group.archivedAt !== null;
   const showHistory = can(viewer, "group.viewHistory");
@@ -55,22 +75,29 @@ export default async function GroupPage({ params, searchParams }: { params: Para
   // The feed exists with a linked course. Members land on it; whoever manages the members lands on
   // Members, where their work is, and stays there when an add takes them into the group.
   const showActivity = group.courseId !== null;
+  const showChat = group.access.canRead;
   const tab =
     showHistory && requested === "history"
       ? "history"
-      : showActivity && (requested === "activity" || (requested === "" && group.access.isMember && !canManage))
-        ? "activity"
-        : "members";
+      : showChat && requested === "chat"
+        ? "chat"
+        : showActivity && (requested === "activity" || (requested === "" && group.access.isMember && !canManage))
+          ? "activity"
+          : "members";
   const note: MembersNote = !can(viewer, "group.list") ? null : archived ? "archived" : canManage ? null : "ownerOnly";
 
   const db = getDb();
-  const [t, now, courses, members, history, feed] = await Promise.all([
+  const [t, tChat, tn, now, notificationLevel, courses, members, history, feed, chat] = await Promise.all([
     getTranslations("group"),
+    getTranslations("chatTab"),
+    getTranslations("notificationSettings"),
     getNow(),
+    getGroupLevel(db, viewer, group.id),
     rights.edit ? listCourseOptions(db, viewer) : [],
     tab === "members" ? listMembers(db, viewer, group.id, { search, page }) : null,
     tab === "history" ? listHistory(db, viewer, group.id, { page }) : null,
     tab === "activity" ? listFeed(db, viewer, group.id) : null,
+    tab === "chat" ? listMessages(db, viewer, group.id) : null,
   ]);
 
   return (
@@ -79,13 +106,19 @@ export default async function GroupPage({ params, searchParams }: { params: Para
       <GroupHeader
         group={group}
         backHref={can(viewer, "group.list") ? (archived ? "/admin/groups?tab=archived" : "/admin/groups") : null}
-        actions={<GroupActions group={group} rights={rights} courses={courses} />}
+        actions={
+          <div className="flex shrink-0 flex-wrap gap-2">
+            {group.access.canLeave && <LeaveButton groupId={group.id} groupName={group.name} leaveTo="/groups" />}
+            <GroupActions group={group} rights={rights} courses={courses} />
+          </div>
+        }
       />
       <div className="space-y-6">
         <LinkTabs
           label={t("tabsLabel")}
           tabs={[
             ...(showActivity ? [{ href: `${path}?tab=activity`, label: t("tabs.activity"), current: tab === "activity" }] : []),
+            ...(showChat ? [{ href: `${path}?tab=chat`, label: tChat("tab"), current: tab === "chat" }] : []),
             { href: `${path}?tab=members`, label: t("tabs.members"), current: tab === "members" },
             ...(showHistory ? [{ href: `${path}?tab=history`, label: t("tabs.history"), current: tab === "history" }] : []),
           ]}
@@ -114,8 +147,23 @@ export default async function GroupPage({ params, searchParams }: { params: Para
             canOpenAnyCertificate={can(viewer, "learning.viewOthers")}
           />
         )}
+        {chat && (
+          <ChatTab
+            key={group.id}
+            groupId={group.id}
+            viewer={{ id: viewer.userId, name: viewer.name, isAdmin: isAdmin(viewer), isOwner: group.access.isOwner }}
+            archived={archived}
+            initial={chat}
+          />
+        )}
         {history && <HistoryTab history={history} pageHref={(target) => withParams(path, { tab: "history", page: target })} />}
       </div>
+      <section aria-labelledby="group-notifications" className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="group-notifications" className="text-lg font-semibold">
+          {tn("title")}
+        </h2>
+        <GroupNotificationSettings groupId={group.id} level={notificationLevel.effective} defaultLevel={notificationLevel.defaultLevel} />
+      </section>
     </div>
   );
 }

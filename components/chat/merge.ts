@@ -1,0 +1,114 @@
+/**
+ * The chat's client state, kept as pure functions so the order in which copies of a message
+ * arrive (action response, realtime event, resync, "Load older") never matters: each message is
+ * held once, at its highest sequence; a pending message is replaced by the server's copy that
+ * carries its operation key, whichever comes first; and the highest sequence held is where the
+ * next resync starts.
+ */
+
+/** What the merge needs of a server message; the chat's DTO carries more. */
+export type Versioned = { id: string; seq: number; operationKey: string; createdAt: string };
+type Threaded = Versioned & { replyToId: string | null };
+
+/** A message sent but not yet confirmed by the server; `failed` once its action said no. */
+export type PendingMessage<D> = { operationKey: string; createdAt: string; draft: D; failed: boolean };
+
+/** The oldest message opening a thread in the pages loaded: older threads are not shown until "Load older" reaches them. */
+export type Floor = { createdAt: string; id: string };
+
+export type ChatState<M extends Threaded, D> = {
+  messages: ReadonlyMap<string, M>;
+  pending: readonly PendingMessage<D>[];
+  /** Every change at or below this sequence is reflected in what is held. */
+  highestSeq: number;
+  /** Null when the whole history is loaded. */
+  floor: Floor | null;
+};
+
+const byTime = (a: Floor, b: Floor) =>
+  a.createdAt === b.createdAt ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.createdAt < b.createdAt ? -1 : 1;
+
+function oldest<M extends Threaded>(page: readonly M[]): Floor | null {
+  const first = page.filter((message) => message.replyToId === null).sort(byTime)[0];
+  return first ? { createdAt: first.createdAt, id: first.id } : null;
+}
+
+/** The state after the first page (newest messages); `hasOlder` says whether older ones exist. */
+export function initialChat<M extends Threaded, D>(page: readonly M[], hasOlder: boolean, highestSeq = 0): ChatState<M, D> {
+  return receive({ messages: new Map(), pending: [], highestSeq, floor: hasOlder ? oldest(page) : null }, page);
+}
+
+/**
+ * Merges server copies of messages (from any source, in any order): each id keeps its highest
+ * sequence, and pending messages confirmed by one of them leave.
+ */
+export function receive<M extends Threaded, D>(state: ChatState<M, D>, incoming: readonly M[]): ChatState<M, D> {
+  if (incoming.length === 0) return state;
+  const messages = new Map(state.messages);
+  let highestSeq = state.highestSeq;
+  for (const message of incoming) {
+    const held = messages.get(message.id);
+    if (!held || held.seq < message.seq) messages.set(message.id, message);
+    highestSeq = Math.max(highestSeq, message.seq);
+  }
+  const confirmed = new Set(incoming.map((message) => message.operationKey));
+  const pending = state.pending.some((p) => confirmed.has(p.operationKey))
+    ? state.pending.filter((p) => !confirmed.has(p.operationKey))
+    : state.pending;
+  return { messages, pending, highestSeq, floor: state.floor };
+}
+
+/** An older page arrived: merge it and show history back to its oldest message (or all of it). */
+export function receiveOlder<M extends Threaded, D>(state: ChatState<M, D>, page: readonly M[], hasOlder: boolean): ChatState<M, D> {
+  const merged = receive(state, page);
+  const pageFloor = oldest(page);
+  const floor = !hasOlder ? null : pageFloor && state.floor && byTime(pageFloor, state.floor) > 0 ? state.floor : pageFloor;
+  return { ...merged, floor };
+}
+
+/** Adds a message being sent; nothing changes when the server's copy is already held (a retry that arrived late). */
+export function addPending<M extends Threaded, D>(state: ChatState<M, D>, pending: Omit<PendingMessage<D>, "failed">): ChatState<M, D> {
+  const held = [...state.messages.values()].some((message) => message.operationKey === pending.operationKey);
+  if (held) return state;
+  const others = state.pending.filter((p) => p.operationKey !== pending.operationKey);
+  return { ...state, pending: [...others, { ...pending, failed: false }] };
+}
+
+/** The send failed: keep the draft, marked, so it can be retried with the same operation key or discarded. */
+export function failPending<M extends Threaded, D>(state: ChatState<M, D>, operationKey: string): ChatState<M, D> {
+  return { ...state, pending: state.pending.map((p) => (p.operationKey === operationKey ? { ...p, failed: true } : p)) };
+}
+
+export function dropPending<M extends Threaded, D>(state: ChatState<M, D>, operationKey: string): ChatState<M, D> {
+  return { ...state, pending: state.pending.filter((p) => p.operationKey !== operationKey) };
+}
+
+export type Thread<M> = { message: M; replies: M[] };
+
+/**
+ * What to show, oldest first: the messages from the floor on, each with its replies beneath it
+ * (threads are one level deep). A reply to a message not shown waits for "Load older".
+ */
+export function visibleThreads<M extends Threaded, D>(state: ChatState<M, D>): Thread<M>[] {
+  const floor = state.floor;
+  const all = [...state.messages.values()].sort(byTime);
+  const threads = new Map<string, Thread<M>>();
+  for (const message of all) {
+    if (message.replyToId === null) {
+      if (!floor || byTime(message, floor) >= 0) threads.set(message.id, { message, replies: [] });
+    } else threads.get(message.replyToId)?.replies.push(message);
+  }
+  return [...threads.values()];
+}
+
+/**
+ * Where the "New" divider goes: the first message in reading order that someone else wrote after
+ * the person last read the chat; null when there is none.
+ */
+export function firstUnreadId<M extends Versioned & { authorId: string }>(
+  ordered: readonly M[],
+  lastReadAt: string | null,
+  viewerId: string,
+): string | null {
+  return ordered.find((message) => message.authorId !== viewerId && (lastReadAt === null || message.createdAt > lastReadAt))?.id ?? null;
+}

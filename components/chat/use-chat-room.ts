@@ -1,0 +1,160 @@
+"use client";
+
+import { useCallback, useEffect, useReducer, useRef, useState, useTransition } from "react";
+import { useChannelEvent, useChannelResync } from "@/components/realtime/realtime-provider";
+import type { ActionError, ActionResult } from "@/lib/actions/safe-action";
+import {
+  deleteMessageAction,
+  editMessageAction,
+  loadOlderMessagesAction,
+  markAnsweredAction,
+  markReadAction,
+  postMessageAction,
+  resyncMessagesAction,
+} from "@/lib/chat/actions";
+import type { ChatMessageEventData } from "@/lib/chat/events";
+import type { ChatMessageDto, MessagePage } from "@/lib/chat/queries";
+import { groupChannel, realtimeEvents } from "@/lib/realtime/channels";
+import {
+  addPending,
+  type ChatState,
+  dropPending,
+  failPending,
+  initialChat,
+  receive,
+  receiveOlder,
+} from "./merge";
+
+/** What the composer sends; also what a pending message shows until the server's copy replaces it. */
+export type Draft = {
+  kind: ChatMessageDto["kind"];
+  body: string;
+  replyToId: string | null;
+  praisedUserId: string | null;
+  praisedUserName: string | null;
+};
+
+type State = ChatState<ChatMessageDto, Draft>;
+type Event =
+  | { type: "receive"; messages: readonly ChatMessageDto[] }
+  | { type: "older"; page: MessagePage }
+  | { type: "pending"; operationKey: string; createdAt: string; draft: Draft }
+  | { type: "failed"; operationKey: string }
+  | { type: "drop"; operationKey: string };
+
+function reduce(state: State, event: Event): State {
+  switch (event.type) {
+    case "receive":
+      return receive(state, event.messages);
+    case "older":
+      return receiveOlder(state, event.page.messages, event.page.nextCursor !== null);
+    case "pending":
+      return addPending(state, event);
+    case "failed":
+      return failPending(state, event.operationKey);
+    case "drop":
+      return dropPending(state, event.operationKey);
+  }
+}
+
+const unreachable = (): ActionResult<never> => ({ ok: false, error: { code: "unexpected" } });
+
+/**
+ * A group's chat, live: the first page comes from the server render; realtime events, action
+ * responses and resyncs all go through the merge, so a message shows once at its newest version.
+ * Every (re)subscription, and every notice of a message too large to travel live, fetches what
+ * changed above the highest sequence held.
+ */
+export function useChatRoom(groupId: string, initial: MessagePage) {
+  const [state, dispatch] = useReducer(reduce, initial, (page) =>
+    initialChat<ChatMessageDto, Draft>(page.messages, page.nextCursor !== null, page.lastSeq),
+  );
+  const [sendErrors, setSendErrors] = useState<ReadonlyMap<string, ActionError>>(new Map());
+  const [loadError, setLoadError] = useState<ActionError | null>(null);
+  const [loadingOlder, startLoadingOlder] = useTransition();
+  const channel = groupChannel(groupId);
+  // The latest sequence held, read by resync without re-creating the subscription.
+  const highestSeq = useRef(state.highestSeq);
+  useEffect(() => {
+    highestSeq.current = state.highestSeq;
+  });
+
+  const resync = useCallback(async () => {
+    // A long outage may leave more than one batch to fetch.
+    for (;;) {
+      const result = await resyncMessagesAction({ groupId, seq: highestSeq.current }).catch(unreachable);
+      if (!result.ok) return setLoadError(result.error);
+      setLoadError(null);
+      dispatch({ type: "receive", messages: result.data.messages });
+      if (!result.data.hasMore) return;
+      highestSeq.current = Math.max(highestSeq.current, result.data.lastSeq);
+    }
+  }, [groupId]);
+  useChannelResync(channel, () => void resync());
+
+  useChannelEvent<ChatMessageEventData>(channel, realtimeEvents.chatMessage, (data) => {
+    if (data.groupId !== groupId) return;
+    // Too large for Pusher, so only its seq came: fetch it as after a reconnect.
+    if ("tooLarge" in data) {
+      if (data.seq > highestSeq.current) void resync();
+    } else dispatch({ type: "receive", messages: [data] });
+  });
+
+  const send = (draft: Draft, operationKey = crypto.randomUUID()) => {
+    setSendErrors((errors) => without(errors, operationKey));
+    dispatch({ type: "pending", operationKey, createdAt: new Date().toISOString(), draft });
+    void postMessageAction({
+      groupId,
+      operationId: operationKey,
+      kind: draft.kind,
+      body: draft.body,
+      replyToId: draft.replyToId ?? undefined,
+      praisedUserId: draft.praisedUserId ?? undefined,
+    })
+      .catch(unreachable)
+      .then((result) => {
+        if (result.ok) return dispatch({ type: "receive", messages: [result.data] });
+        dispatch({ type: "failed", operationKey });
+        setSendErrors((errors) => new Map(errors).set(operationKey, result.error));
+      });
+  };
+
+  const discard = (operationKey: string) => {
+    dispatch({ type: "drop", operationKey });
+    setSendErrors((errors) => without(errors, operationKey));
+  };
+
+  const loadOlder = () => {
+    const floor = state.floor;
+    if (!floor) return;
+    startLoadingOlder(async () => {
+      const result = await loadOlderMessagesAction({ groupId, before: floor }).catch(unreachable);
+      if (!result.ok) return setLoadError(result.error);
+      setLoadError(null);
+      dispatch({ type: "older", page: result.data });
+    });
+  };
+
+  /** For edit, delete and "Mark as answered": the server's new version goes through the merge. */
+  const applied = (result: ActionResult<ChatMessageDto>) => {
+    if (result.ok) dispatch({ type: "receive", messages: [result.data] });
+    return result;
+  };
+  const edit = (messageId: string, body: string) =>
+    editMessageAction({ messageId, body, operationId: crypto.randomUUID() }).catch(unreachable).then(applied);
+  const remove = (messageId: string) =>
+    deleteMessageAction({ messageId, operationId: crypto.randomUUID() }).catch(unreachable).then(applied);
+  const markAnswered = (messageId: string) =>
+    markAnsweredAction({ messageId, operationId: crypto.randomUUID() }).catch(unreachable).then(applied);
+
+  const markRead = useCallback(() => void markReadAction({ groupId }).catch(unreachable), [groupId]);
+
+  return { state, sendErrors, loadError, loadingOlder, send, discard, loadOlder, edit, remove, markAnswered, markRead };
+}
+
+function without<K, V>(map: ReadonlyMap<K, V>, key: K): ReadonlyMap<K, V> {
+  if (!map.has(key)) return map;
+  const copy = new Map(map);
+  copy.delete(key);
+  return copy;
+}

@@ -1,0 +1,301 @@
+import { randomUUID } from "node:crypto";
+import type { Page, WebSocketRoute } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import { postMessage } from "@/lib/chat/service";
+import { archiveGroup, createGroup } from "@/lib/groups/service";
+import { addMembers, removeMembers } from "@/lib/membership/service";
+import { markAllNotificationsRead } from "@/lib/notifications/service";
+import { deliver } from "@/lib/realtime/server";
+import { findSpareLearner, findUser } from "./support/data";
+import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+
+type Db = Parameters<typeof createGroup>[0];
+type Person = Awaited<ReturnType<typeof findSpareLearner>> & { name: string };
+
+/** A spare learner with their name, which the chat shows. */
+async function spareLearner(db: Db, index: number): Promise<Person> {
+  const person = await findSpareLearner(db, index);
+  const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, person.id));
+  return { ...person, name: row!.name };
+}
+
+const bellName = (unread: number) => (unread === 0 ? "Notifications" : `Notifications, ${unread} unread`);
+
+/** A private group of its own per run, so the two projects and repeated runs never share a chat. */
+async function groupWith(db: Db, name: string, members: readonly Person[]): Promise<string> {
+  const admin = await findUser(db, "dana.admin@acme.example");
+  const { result } = await createGroup(db, admin, {
+    name,
+    description: "",
+    courseId: null,
+    maxMembers: null,
+    visibility: "private",
+    operationId: randomUUID(),
+  });
+  await addMembers(db, admin, {
+    groupId: result.groupId,
+    selection: { mode: "people", userIds: members.map((person) => person.id) },
+    operationId: randomUUID(),
+  });
+  return result.groupId;
+}
+
+/** The composer of the chat on `page`: types the text and sends it with Enter. */
+async function send(page: Page, text: string) {
+  const box = page.getByRole("textbox", { name: "Message" });
+  await box.fill(text);
+  await box.press("Enter");
+  await expect(box).toHaveValue("");
+}
+
+/**
+ * Resolves once the page's socket has joined the group's channel: from then on a message can only
+ * reach it live, not through the resync that follows every subscription.
+ */
+function joined(page: Page, groupId: string): Promise<void> {
+  return new Promise((resolve) =>
+    page.on("websocket", (socket) =>
+      socket.on("framereceived", ({ payload }) => {
+        const frame = String(payload);
+        if (frame.includes("pusher_internal:subscription_succeeded") && frame.includes(`private-group-${groupId}`)) resolve();
+      }),
+    ),
+  );
+}
+
+const log = (page: Page) => page.getByRole("log", { name: "Messages" });
+
+test("two people chat live; a mention notifies; a cut socket catches up exactly; removal ends the group for one @learner", async ({
+  browser,
+  db,
+}, testInfo) => {
+  // Two browsers, a real outage and a removal: longer than one page's flow on a busy machine.
+  test.setTimeout(90_000);
+  // Spare learners no other spec uses, a pair per project.
+  const base = testInfo.project.name === "mobile" ? 22 : 20;
+  const personA = await spareLearner(db, base);
+  const personB = await spareLearner(db, base + 1);
+  const run = randomUUID().slice(0, 8);
+  const groupId = await groupWith(db, `Chat ${run}`, [personA, personB]);
+  const otherGroupId = await groupWith(db, `Other ${run}`, [personB]);
+  await markAllNotificationsRead(db, personA);
+  await markAllNotificationsRead(db, personB);
+
+  const contextA = await browser.newContext(testInfo.project.use);
+  const contextB = await browser.newContext(testInfo.project.use);
+  const pageA = await contextA.newPage();
+  const pageB = await contextB.newPage();
+
+  // B's sockets to soketi go through this route, so the test can really cut them.
+  let soketiReachable = true;
+  const openB: WebSocketRoute[] = [];
+  await pageB.routeWebSocket(/:\d+\/app\//, (socket) => {
+    if (!soketiReachable) return socket.close({ code: 4009, reason: "outage" });
+    socket.connectToServer();
+    openB.push(socket);
+  });
+
+  await signIn(pageA, personA.email);
+  await signIn(pageB, personB.email);
+  const chatUrl = `/groups/${groupId}?tab=chat`;
+  const liveA = joined(pageA, groupId);
+  const liveB = joined(pageB, groupId);
+  await pageA.goto(chatUrl);
+  await pageB.goto(chatUrl);
+  await Promise.all([liveA, liveB]);
+  await expect(pageA.getByRole("link", { name: "Chat", exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(log(pageB)).toContainText("No messages yet");
+  // A marker that a reload would wipe: everything B sees below must arrive without one.
+  await pageB.evaluate(() => Object.assign(window, { __noReload: true }));
+
+  // A posts; B sees it live, once; A's own copy is reconciled, never doubled.
+  await send(pageA, "Hello from A");
+  await expect(log(pageB).getByText("Hello from A")).toHaveCount(1);
+  await expect(log(pageA).getByText("Hello from A")).toHaveCount(1);
+  await send(pageA, "This one goes away");
+  await expect(log(pageB).getByText("This one goes away")).toHaveCount(1);
+
+  // B mentions A through the autocomplete, with the keyboard.
+  const boxB = pageB.getByRole("textbox", { name: "Message" });
+  await boxB.fill("Thanks @");
+  await boxB.pressSequentially(personA.name);
+  const suggestions = pageB.getByRole("listbox", { name: "People" });
+  await expect(suggestions.getByRole("option", { name: personA.name })).toBeVisible();
+  await boxB.press("ArrowDown");
+  await boxB.press("ArrowUp");
+  await boxB.press("Enter");
+  await expect(boxB).toHaveValue(`Thanks @[${personA.name}](${personA.id}) `);
+  await boxB.pressSequentially("for the tip");
+  await boxB.press("Enter");
+  await expect(log(pageA).getByText("for the tip")).toHaveCount(1);
+  const bellA = pageA.getByRole("button", { name: /^Notifications/ });
+  await expect(bellA).toHaveAccessibleName(bellName(1));
+  await bellA.click();
+  await expect(pageA.getByText(`${personB.name} mentioned you in “Chat ${run}”`)).toBeVisible();
+  await bellA.click();
+  await expectAccessible(pageA);
+
+  // B's socket is cut for real; meanwhile A posts twice, edits one message and deletes another.
+  soketiReachable = false;
+  await Promise.all(openB.map((socket) => socket.close({ code: 4009, reason: "outage" })));
+  await expect(pageB.getByRole("status").filter({ hasText: "Reconnecting" })).toBeVisible();
+  await send(pageA, "Missed one");
+  await send(pageA, "Missed two");
+  const hello = log(pageA).getByRole("article").filter({ hasText: "Hello from A" });
+  await hello.getByRole("button", { name: "Edit" }).click();
+  const editor = hello.getByRole("textbox", { name: "Edit your message" });
+  await editor.fill("Hello from A, edited");
+  await editor.press("Enter");
+  await expect(log(pageA).getByText("Hello from A, edited")).toBeVisible();
+  const doomed = log(pageA).getByRole("article").filter({ hasText: "This one goes away" });
+  await doomed.getByRole("button", { name: "Delete" }).click();
+  const confirm = pageA.getByRole("dialog", { name: "Delete this message?" });
+  await confirm.getByRole("button", { name: "Delete message" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(log(pageA).getByText("This one goes away")).toHaveCount(0);
+  // B still shows the old state: nothing reached it.
+  await expect(log(pageB).getByText("Hello from A", { exact: true })).toHaveCount(1);
+
+  soketiReachable = true;
+  await expect(pageB.getByRole("status").filter({ hasText: "Reconnecting" })).toBeHidden({ timeout: 20_000 });
+  const logB = log(pageB);
+  await expect(logB.getByText("Missed two")).toHaveCount(1);
+  await expect(logB.getByText("Missed one")).toHaveCount(1);
+  await expect(logB.getByText("Hello from A, edited")).toHaveCount(1);
+  await expect(logB.getByText("Hello from A", { exact: true })).toHaveCount(0);
+  await expect(logB.getByText("This one goes away")).toHaveCount(0);
+  await expect(logB.getByText("Message deleted")).toHaveCount(1);
+  await expect(logB.getByText("for the tip")).toHaveCount(1);
+  await expect(logB.getByRole("article")).toHaveCount(5);
+  expect(await pageB.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+  await expectAccessible(pageB);
+
+  // The admin removes B: B loses this group (its page is gone) but keeps the bell and other groups.
+  const admin = await findUser(db, "dana.admin@acme.example");
+  await deliver(await removeMembers(db, admin, { groupId, userIds: [personB.id], operationId: randomUUID() }));
+  const bellB = pageB.getByRole("button", { name: /^Notifications/ });
+  await expect(pageB.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await pageB.reload();
+  await expect(pageB.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await markAllNotificationsRead(db, personB);
+  await pageB.reload();
+  await expect(bellB).toHaveAccessibleName(bellName(0));
+  await deliver(
+    await postMessage(db, admin, { groupId: otherGroupId, operationId: randomUUID(), kind: "note", body: "Still reaching you" }),
+  );
+  await expect(bellB).toHaveAccessibleName(bellName(1));
+
+  await contextA.close();
+  await contextB.close();
+});
+
+test("questions get answers and are marked answered, praise stands out, a burst hits the rate limit, an archived chat is read-only @learner", async ({
+  browser,
+  db,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const base = testInfo.project.name === "mobile" ? 26 : 24;
+  const personA = await spareLearner(db, base);
+  const personB = await spareLearner(db, base + 1);
+  const name = `Questions ${randomUUID().slice(0, 8)}`;
+  const groupId = await groupWith(db, name, [personA, personB]);
+  // Waiting before A first opens the chat: an admin's note, marked as such, behind the "New" divider.
+  const admin = await findUser(db, "dana.admin@acme.example");
+  await deliver(await postMessage(db, admin, { groupId, operationId: randomUUID(), kind: "note", body: "Welcome, everyone" }));
+  const contextA = await browser.newContext(testInfo.project.use);
+  const contextB = await browser.newContext(testInfo.project.use);
+  const pageA = await contextA.newPage();
+  const pageB = await contextB.newPage();
+  await signIn(pageA, personA.email);
+  await signIn(pageB, personB.email);
+  const liveA = joined(pageA, groupId);
+  const liveB = joined(pageB, groupId);
+  await pageA.goto(`/groups/${groupId}?tab=chat`);
+  await pageB.goto(`/groups/${groupId}?tab=chat`);
+  await Promise.all([liveA, liveB]);
+  const divider = log(pageA).getByText("New", { exact: true });
+  await expect(divider).toBeVisible();
+  const welcome = log(pageA).getByRole("article").filter({ hasText: "Welcome, everyone" });
+  await expect(welcome.getByText("Admin note")).toBeVisible();
+
+  // A asks; B answers through the question's own button, which makes the reply an answer.
+  await pageA.getByLabel("Kind of message").selectOption("question");
+  await send(pageA, "Where are the slides?");
+  const questionB = log(pageB).getByRole("article").filter({ hasText: "Where are the slides?" });
+  await questionB.getByRole("button", { name: "Answer" }).click();
+  await expect(pageB.getByText(`Replying to ${personA.name}`)).toBeVisible();
+  await expect(pageB.getByLabel("Kind of message")).toHaveValue("answer");
+  await send(pageB, "In the **shared** folder");
+  const replies = log(pageA).getByRole("list", { name: `Replies to ${personA.name}` });
+  await expect(replies.getByRole("article")).toHaveCount(1);
+  await expect(replies.locator("strong", { hasText: "shared" })).toBeVisible();
+
+  // The asker marks it answered; B sees the mark live.
+  const questionA = log(pageA).getByRole("article").filter({ hasText: "Where are the slides?" });
+  await questionA.getByRole("button", { name: "Mark as answered" }).click();
+  await expect(questionB.getByText("Answered", { exact: true })).toBeVisible();
+  await expect(questionA.getByRole("button", { name: "Mark as answered" })).toHaveCount(0);
+
+  // B praises A, picked with the keyboard.
+  await pageB.getByLabel("Kind of message").selectOption("praise");
+  const colleague = pageB.getByRole("combobox", { name: "Colleague to praise" });
+  await colleague.pressSequentially(personA.name);
+  await expect(pageB.getByRole("option", { name: personA.name })).toBeVisible();
+  await colleague.press("Enter");
+  await send(pageB, "Great onboarding session!");
+  const praise = log(pageA).getByRole("article").filter({ hasText: "Great onboarding session!" });
+  await expect(praise.getByText(`Praise for ${personA.name}`)).toBeVisible();
+  await expectAccessible(pageA);
+
+  // Too large for a Pusher event (3,500 characters of three bytes each): it still reaches B, once.
+  await send(pageA, `${"大".repeat(3500)} END-OF-LONG`);
+  await expect(log(pageB).getByText("END-OF-LONG")).toHaveCount(1);
+  await expect(log(pageA).getByText("END-OF-LONG")).toHaveCount(1);
+
+  // Eleven messages in a burst (the answer and the praise may count too): the last is refused, kept as a draft, and says why.
+  for (let index = 1; index <= 11; index++) await send(pageB, `Burst ${index}`);
+  const refused = log(pageB).getByRole("article").filter({ hasText: "Burst 11" });
+  await expect(refused.getByRole("alert")).toContainText("You are sending messages too quickly");
+  await expect(refused.getByRole("button", { name: "Try again" })).toBeVisible();
+  await expect(log(pageA).getByText("Burst 1", { exact: true })).toHaveCount(1);
+  await expect(log(pageA).getByText("Burst 11", { exact: true })).toHaveCount(0);
+
+  // Archived: the chat stays readable, the composer goes, and a note says why.
+  await deliver(await archiveGroup(db, admin, { groupId, operationId: randomUUID() }));
+  await expect(pageA.getByText("This group is archived: its chat can be read")).toBeVisible();
+  await expect(pageA.getByRole("textbox", { name: "Message" })).toHaveCount(0);
+  await expect(log(pageA).getByText("Where are the slides?")).toBeVisible();
+  await expect(questionA.getByRole("button", { name: "Answer" })).toHaveCount(0);
+  await expectAccessible(pageA);
+  // Opening the tab marked everything read: no divider on the next visit.
+  await pageA.reload();
+  await expect(log(pageA).getByText("Welcome, everyone")).toBeVisible();
+  await expect(divider).toHaveCount(0);
+
+  await contextA.close();
+  await contextB.close();
+});
+
+test("a long chat opens at its newest page and loads older messages by cursor", async ({ page, db }) => {
+  const reader = await spareLearner(db, 28);
+  const groupId = await groupWith(db, `Long chat ${randomUUID().slice(0, 8)}`, [reader]);
+  // 55 notes, two seconds apart an hour ago: under the rate limit, and older than one page of 50.
+  const admin = await findUser(db, "dana.admin@acme.example");
+  const start = Date.now() - 3_600_000;
+  for (let index = 1; index <= 55; index++) {
+    const body = `Note number ${index}`;
+    await postMessage(db, admin, { groupId, operationId: randomUUID(), kind: "note", body }, new Date(start + index * 2000));
+  }
+  await signIn(page, reader.email);
+  await page.goto(`/groups/${groupId}?tab=chat`);
+  const messages = log(page).getByRole("article");
+  await expect(messages).toHaveCount(50);
+  await expect(messages.first()).toContainText("Note number 6");
+  await expect(messages.last()).toContainText("Note number 55");
+  await log(page).getByRole("button", { name: "Load older messages" }).click();
+  await expect(messages).toHaveCount(55);
+  await expect(messages.first()).toContainText("Note number 1");
+  await expect(log(page).getByRole("button", { name: "Load older messages" })).toHaveCount(0);
+  await expectAccessible(page);
+});

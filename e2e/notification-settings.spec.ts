@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, like } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { notifications } from "@/db/schema";
+import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import { hashPassword } from "@/lib/auth/password";
+import { postMessage } from "@/lib/chat/service";
+import { deliver } from "@/lib/realtime/server";
+import { createCompany, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
+import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+
+/** B posts through the chat's own service, then what it committed is published, as the chat action does. */
+async function post(db: Database, author: TestPerson, groupId: string, body: string) {
+  const { result, ...delivery } = await postMessage(db, author, { groupId, operationId: randomUUID(), kind: "note", body });
+  await deliver(delivery);
+  return result;
+}
+
+const chatNotificationsOf = (db: Database, person: TestPerson) =>
+  db.select({ payload: notifications.payload }).from(notifications).where(and(eq(notifications.userId, person.id), like(notifications.type, "chat.%")));
+
+test("a group set to Nothing sends no chat notification; set to All it sends one @learner", async ({ page, db }) => {
+  const suffix = randomUUID().slice(0, 6);
+  const company = await createCompany(db, `Quietwell ${suffix}`);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const person = (name: string, roles: "admin"[] = []) =>
+    createPerson(db, company.id, { name: `${name} ${suffix}`, email: `${name.toLowerCase()}.${suffix}@quietwell.example`, roles, passwordHash });
+  const admin = await person("Ada", ["admin"]);
+  const a = await person("Anna");
+  const b = await person("Ben");
+  const group = await createGroup(db, admin, { name: `Night shift ${suffix}`, members: [a, b] });
+
+  await signIn(page, a.email);
+  await page.goto(`/groups/${group.id}`);
+  const settings = page.getByRole("group", { name: "Notify me about this group's chat" });
+  await expect(settings.getByRole("radio", { name: /^All messages/ })).toBeChecked();
+  await settings.getByRole("radio", { name: /^Nothing/ }).check();
+  await expect(settings.getByText("Saved: Nothing.")).toBeVisible();
+  await expectAccessible(page);
+
+  await post(db, b, group.id, "Is anyone awake?");
+  expect(await chatNotificationsOf(db, a)).toEqual([]);
+
+  await page.reload();
+  await expect(settings.getByRole("radio", { name: /^Nothing/ })).toBeChecked();
+  await settings.getByRole("radio", { name: /^All messages/ }).check();
+  await expect(settings.getByText("Saved: All messages.")).toBeVisible();
+
+  await post(db, b, group.id, "Coffee is ready.");
+  await expect(page.getByRole("button", { name: "Notifications, 1 unread" })).toBeVisible();
+  const received = await chatNotificationsOf(db, a);
+  expect(received.map((n) => n.payload)).toMatchObject([{ excerpt: "Coffee is ready." }]);
+  await page.getByRole("button", { name: "Notifications, 1 unread" }).click();
+  await expect(page.getByRole("region", { name: "Notifications", exact: true })).toContainText(`Ben ${suffix} in “Night shift ${suffix}”: Coffee is ready.`);
+});
+
+test("the profile sets the default level that groups without their own setting follow @learner", async ({ page, db }) => {
+  const suffix = randomUUID().slice(0, 6);
+  const company = await createCompany(db, `Defaultwell ${suffix}`);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const admin = await createPerson(db, company.id, { roles: ["admin"], name: `Ada ${suffix}`, email: `ada.${suffix}@defaultwell.example`, passwordHash });
+  const a = await createPerson(db, company.id, { name: `Anna ${suffix}`, email: `anna.${suffix}@defaultwell.example`, passwordHash });
+  const group = await createGroup(db, admin, { members: [a] });
+
+  await signIn(page, a.email);
+  await page.goto("/profile");
+  const defaults = page.getByRole("group", { name: "Default for your groups" });
+  await defaults.getByRole("radio", { name: /^Only mentions and admins' notes/ }).check();
+  await expect(defaults.getByText("Saved: Only mentions and admins' notes.")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto(`/groups/${group.id}`);
+  const settings = page.getByRole("group", { name: "Notify me about this group's chat" });
+  await expect(settings.getByRole("radio", { name: /^Only mentions and admins' notes/ })).toBeChecked();
+  await expect(settings).toContainText("your default applies: Only mentions and admins' notes");
+});

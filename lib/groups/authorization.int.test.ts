@@ -1,0 +1,193 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { groupMembers } from "@/db/schema";
+import type { Ctx } from "@/lib/auth/viewer";
+import { listMessages, markRead, messagesSince, searchMentionable } from "@/lib/chat/queries";
+import { deleteMessage, editMessage, markAnswered, postMessage } from "@/lib/chat/service";
+import { listFeed, listFeedSince } from "@/lib/feed/queries";
+import { listHistory, listMembers } from "@/lib/membership/queries";
+import { joinGroup, leaveGroup } from "@/lib/membership/self-service";
+import { removeMembers } from "@/lib/membership/service";
+import { getGroupLevel, setGroupLevel } from "@/lib/notifications/preferences";
+import { canSubscribe } from "@/lib/realtime/authorize";
+import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { createCompany, createCourse, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
+import { refusalOr } from "@/tests/refusal";
+import { getGroupPreview } from "./my-groups";
+import { getGroupView } from "./queries";
+
+/**
+ * Attacker versus victim for every group route, action and channel, written out by hand rather than
+ * derived from lib/permissions.ts or getGroupAccess: each attacker is refused, and a sibling test
+ * shows the rightful member or admin still gets in, so a refusal never passes because nothing works.
+ */
+
+let handle: TestDatabase;
+let db: Database;
+type Who = "owner" | "member" | "admin" | "learner" | "removed" | "hr" | "otherMember" | "otherAdmin";
+let people: Record<Who, TestPerson>;
+let privateGroupId: string;
+let publicGroupId: string;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  db = handle.db;
+  const acme = await createCompany(db, "Acme");
+  const globex = await createCompany(db, "Globex");
+  const owner = await createPerson(db, acme.id, { roles: ["admin"], name: "Owner" });
+  people = {
+    owner,
+    member: await createPerson(db, acme.id, { name: "Member" }),
+    admin: await createPerson(db, acme.id, { roles: ["admin"], name: "Admin" }),
+    learner: await createPerson(db, acme.id, { name: "Learner" }),
+    removed: await createPerson(db, acme.id, { name: "Removed" }),
+    hr: await createPerson(db, acme.id, { roles: ["hr"], name: "HR" }),
+    otherMember: await createPerson(db, globex.id, { name: "Other member" }),
+    otherAdmin: await createPerson(db, globex.id, { roles: ["admin"], name: "Other admin" }),
+  };
+  const { member, removed } = people;
+  // A linked course, so the feed exists for the rightful readers.
+  const courseId = (await createCourse(db, acme.id)).id;
+  privateGroupId = (await createGroup(db, owner, { name: "Private", courseId, members: [owner, member, removed] })).id;
+  publicGroupId = (await createGroup(db, owner, { name: "Public", visibility: "public", courseId, members: [owner, member, removed] })).id;
+  // Removed through the real service, as an admin would: the ledger and everything else as in production.
+  for (const groupId of [privateGroupId, publicGroupId]) {
+    await removeMembers(db, owner, { groupId, userIds: [removed.id], operationId: opId() });
+  }
+  // The other company has its own group, so "other company" is a member somewhere, not nobody.
+  await createGroup(db, people.otherAdmin, { members: [people.otherMember] });
+});
+afterAll(() => handle.close());
+
+type Surface = (ctx: Ctx, groupId: string) => Promise<boolean>;
+
+/** Whether the caller got in: a read that answered, or a refusal (not found / forbidden / null / false). */
+const gotIn = async (attempt: () => Promise<unknown>) => {
+  const outcome = await refusalOr(attempt);
+  return outcome !== "forbidden" && outcome !== "not_found" && outcome !== null && outcome !== false;
+};
+
+const epoch = { createdAt: new Date(0).toISOString(), id: "00000000-0000-0000-0000-000000000000" };
+
+/** Reads, writes and the channel: what only members and the company's admins may reach. */
+const memberSurfaces: Record<string, Surface> = {
+  "group page data": (ctx, groupId) => gotIn(() => getGroupView(db, ctx, groupId)),
+  "members list": (ctx, groupId) => gotIn(() => listMembers(db, ctx, groupId)),
+  "feed page": (ctx, groupId) => gotIn(() => listFeed(db, ctx, groupId)),
+  "feed resync": (ctx, groupId) => gotIn(() => listFeedSince(db, ctx, groupId, epoch)),
+  "chat messages": (ctx, groupId) => gotIn(() => listMessages(db, ctx, groupId)),
+  "chat resync": (ctx, groupId) => gotIn(() => messagesSince(db, ctx, groupId, 0)),
+  "mention search": (ctx, groupId) => gotIn(() => searchMentionable(db, ctx, groupId, "")),
+  "chat mark read": (ctx, groupId) => gotIn(() => markRead(db, ctx, groupId)),
+  "chat post": (ctx, groupId) =>
+    gotIn(() => postMessage(db, ctx, { groupId, operationId: opId(), kind: "note", body: "Hello from the matrix" })),
+  "notification setting read": (ctx, groupId) => gotIn(() => getGroupLevel(db, ctx, groupId)),
+  "notification setting write": (ctx, groupId) => gotIn(() => setGroupLevel(db, ctx, { groupId, level: "mentions", operationId: opId() })),
+  "channel subscribe": (ctx, groupId) => canSubscribe(db, ctx, `private-group-${groupId}`),
+};
+
+const privateAttackers: Who[] = ["learner", "removed", "hr", "otherMember", "otherAdmin"];
+const publicAttackers: Who[] = ["learner", "removed", "hr", "otherMember", "otherAdmin"];
+
+describe.each(Object.entries(memberSurfaces))("%s", (_name, surface) => {
+  it.each(privateAttackers)("private group: %s is refused", async (who) => {
+    expect(await surface(people[who], privateGroupId)).toBe(false);
+  });
+  it.each(publicAttackers)("public group: %s, not a member, is refused", async (who) => {
+    expect(await surface(people[who], publicGroupId)).toBe(false);
+  });
+  it.each<Who>(["member", "owner", "admin"])("sibling: %s gets in to both groups", async (who) => {
+    expect(await surface(people[who], privateGroupId)).toBe(true);
+    expect(await surface(people[who], publicGroupId)).toBe(true);
+  });
+});
+
+describe("a member's chat message: edit, delete, mark answered", () => {
+  const question = async (groupId: string) =>
+    (await postMessage(db, people.member, { groupId, operationId: opId(), kind: "question", body: "Where is the handbook?" })).result.id;
+  const changes = {
+    edit: (ctx: Ctx, messageId: string) => editMessage(db, ctx, { messageId, operationId: opId(), body: "Defaced" }),
+    delete: (ctx: Ctx, messageId: string) => deleteMessage(db, ctx, { messageId, operationId: opId() }),
+    "mark answered": (ctx: Ctx, messageId: string) => markAnswered(db, ctx, { messageId, operationId: opId() }),
+  };
+  it.each(Object.keys(changes) as (keyof typeof changes)[])("%s: everyone outside the group is refused, in both groups", async (change) => {
+    for (const groupId of [privateGroupId, publicGroupId]) {
+      const messageId = await question(groupId);
+      for (const who of ["learner", "removed", "hr", "otherMember", "otherAdmin"] as const) {
+        expect(await gotIn(() => changes[change](people[who], messageId)), `${who}`).toBe(false);
+      }
+      const [stored] = (await listMessages(db, people.member, groupId)).messages.filter((m) => m.id === messageId);
+      expect(stored).toMatchObject({ body: "Where is the handbook?" });
+    }
+  });
+  it("edit and delete: another member is refused someone else's message", async () => {
+    const other = await createPerson(db, people.member.companyId, { name: "Other member" });
+    await db.insert(groupMembers).values({ groupId: privateGroupId, userId: other.id, companyId: other.companyId, source: "individual" });
+    const messageId = await question(privateGroupId);
+    expect(await refusalOr(() => changes.edit(other, messageId))).toBe("forbidden");
+    expect(await refusalOr(() => changes.delete(other, messageId))).toBe("forbidden");
+    expect(await refusalOr(() => changes["mark answered"](other, messageId))).toBe("forbidden");
+  });
+  it("sibling: the author edits, the owner marks answered, an admin deletes", async () => {
+    const messageId = await question(privateGroupId);
+    expect((await changes.edit(people.member, messageId)).result).toMatchObject({ body: "Defaced" });
+    expect((await changes["mark answered"](people.owner, messageId)).result).toMatchObject({ id: messageId });
+    expect((await changes.delete(people.admin, messageId)).result).toMatchObject({ id: messageId });
+  });
+});
+
+describe("the group's admin channel and History", () => {
+  const adminOnly: Record<string, Surface> = {
+    "admin channel": (ctx, groupId) => canSubscribe(db, ctx, `private-group-admin-${groupId}`),
+    history: (ctx, groupId) => gotIn(() => listHistory(db, ctx, groupId)),
+  };
+  it.each(Object.keys(adminOnly))("%s: members, learners, HR and the other company are refused", async (name) => {
+    for (const who of ["member", "learner", "removed", "hr", "otherMember", "otherAdmin"] as const) {
+      expect(await adminOnly[name]!(people[who], privateGroupId), `${who}`).toBe(false);
+    }
+  });
+  it.each(Object.keys(adminOnly))("%s, sibling: the owner and the company's admins get in", async (name) => {
+    expect(await adminOnly[name]!(people.owner, privateGroupId)).toBe(true);
+    expect(await adminOnly[name]!(people.admin, publicGroupId)).toBe(true);
+  });
+});
+
+describe("the public preview", () => {
+  it.each<Who>(["otherMember", "otherAdmin"])("%s sees no preview of either group", async (who) => {
+    expect(await getGroupPreview(db, people[who], publicGroupId)).toBeNull();
+    expect(await getGroupPreview(db, people[who], privateGroupId)).toBeNull();
+  });
+  it.each<Who>(["learner", "removed", "hr"])("%s sees no preview of a private group", async (who) => {
+    expect(await getGroupPreview(db, people[who], privateGroupId)).toBeNull();
+  });
+  it.each<Who>(["learner", "removed", "hr"])("sibling: %s, of the company and not a member, previews the public group", async (who) => {
+    expect(await getGroupPreview(db, people[who], publicGroupId)).toMatchObject({ name: "Public", memberCount: 2 });
+  });
+});
+
+describe("Join and Leave", () => {
+  const isIn = async (who: Who, groupId: string) =>
+    (await db.select().from(groupMembers).where(eq(groupMembers.groupId, groupId))).some((m) => m.userId === people[who].id);
+
+  it.each<Who>(["learner", "removed", "hr", "otherMember", "otherAdmin"])("%s cannot join the private group", async (who) => {
+    expect(await refusalOr(() => joinGroup(db, people[who], { groupId: privateGroupId, operationId: opId() }))).toBe("not_found");
+    expect(await isIn(who, privateGroupId)).toBe(false);
+  });
+  it.each<Who>(["otherMember", "otherAdmin"])("%s cannot join the other company's public group", async (who) => {
+    expect(await refusalOr(() => joinGroup(db, people[who], { groupId: publicGroupId, operationId: opId() }))).toBe("not_found");
+  });
+  it("a member of the private group cannot leave it by themselves", async () => {
+    expect(await refusalOr(() => leaveGroup(db, people.member, { groupId: privateGroupId, operationId: opId() }))).toBe("forbidden");
+    expect(await isIn("member", privateGroupId)).toBe(true);
+  });
+  it("the other company cannot leave (or touch) the public group", async () => {
+    expect(await refusalOr(() => leaveGroup(db, people.otherMember, { groupId: publicGroupId, operationId: opId() }))).toBe("not_found");
+  });
+  it("sibling: the removed member joins the public group again, and leaves it", async () => {
+    expect((await joinGroup(db, people.removed, { groupId: publicGroupId, operationId: opId() })).result).toEqual({ joined: true });
+    expect(await memberSurfaces["group page data"]!(people.removed, publicGroupId)).toBe(true);
+    expect((await leaveGroup(db, people.removed, { groupId: publicGroupId, operationId: opId() })).result).toEqual({ left: true });
+    expect(await memberSurfaces["group page data"]!(people.removed, publicGroupId)).toBe(false);
+  });
+});
