@@ -5,9 +5,10 @@ import { Fragment, useEffect, useRef, useState } from "react";
 import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import type { ChatMessageDto, MessagePage } from "@/lib/chat/queries";
+import { EDIT_WINDOW_MS } from "@/lib/chat/schemas";
 import { Composer } from "./composer";
 import { firstUnreadId, type PendingMessage, visibleThreads } from "./merge";
-import { EDIT_WINDOW_MS, MessageItem, type MessageRights } from "./message-item";
+import { MessageItem, type MessageRights } from "./message-item";
 import { PendingItem } from "./pending-item";
 import { type Draft, useChatRoom } from "./use-chat-room";
 

@@ -11,9 +11,6 @@ import type { ChatMessageDto } from "@/lib/chat/queries";
 import { EditMessageForm } from "./edit-message-form";
 import { MessageBody } from "./message-body";
 
-/** Own messages can be edited this long after they were sent (the server checks it too). */
-export const EDIT_WINDOW_MS = 15 * 60 * 1000;
-
 export type MessageRights = { edit: boolean; delete: boolean; markAnswered: boolean; reply: boolean };
 
 export type MessageHandlers = {

@@ -9,6 +9,9 @@ export const MESSAGE_KINDS = Object.keys(KINDS) as [MessageKind, ...MessageKind[
 /** Longest message, in UTF-16 code units (what a textarea's maxLength and String.length count). */
 export const MAX_BODY_LENGTH = 4000;
 
+/** Own messages can be edited this long after they were sent; the composer hides Edit after it. */
+export const EDIT_WINDOW_MS = 15 * 60_000;
+
 // Control characters other than tab and newline would be stored invisibly and inflate the realtime
 // payload (JSON writes each as six bytes).
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;

@@ -11,9 +11,8 @@ import { mentionedIds } from "./mentions";
 import { notifyNewMessage } from "./notify";
 import { recordPraise } from "./praise";
 import { assertCanReadChat, type ChatMessageDto, groupReadersSql, selectMessages } from "./queries";
-import type { EditMessageInput, MessageOperationInput, PostMessageInput } from "./schemas";
+import { EDIT_WINDOW_MS, type EditMessageInput, type MessageOperationInput, type PostMessageInput } from "./schemas";
 
-export const EDIT_WINDOW_MS = 15 * 60_000;
 /** At most this many messages per person in any window of this length, across all their groups. */
 export const RATE_LIMIT = { messages: 10, windowMs: 10_000 } as const;
 
