@@ -33,6 +33,7 @@ const coreTables = [
   "group_members",
   "group_messages",
   "group_notification_settings",
+  "group_progress_daily",
   "group_reads",
   "learning_groups",
   "lesson_completions",

@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   "course.import": ["admin"],
   /** Another person's certificates and badges, on their person page. */
   "learning.viewOthers": ["admin", "hr"],
+  /** Reports across all groups (HR staff read them; a group's own Statistics tab is for admins and its owner). */
+  "reports.view": ["admin", "hr"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -5,3 +5,4 @@ export * from "./groups";
 export * from "./learning";
 export * from "./notifications";
 export * from "./people";
+export * from "./statistics";
