@@ -1,0 +1,40 @@
+import type { Database } from "@/db/client";
+import type { Ctx } from "@/lib/auth/viewer";
+import { getGroupStatistics, listStatisticsMembers, type MemberSort, type SortDirection } from "@/lib/statistics/group";
+import { type BenchCase, readCase } from "../case";
+import { BENCH_IDS } from "../data";
+
+const READS = { warmup: 20, iterations: 200, rounds: 3 };
+
+/** What the Statistics tab reads on opening: the figures and the member table's first page. */
+async function statisticsTab(db: Database, ctx: Ctx, sort: MemberSort, direction: SortDirection) {
+  const [statistics, page] = await Promise.all([
+    getGroupStatistics(db, ctx, BENCH_IDS.statsGroup),
+    listStatisticsMembers(db, ctx, BENCH_IDS.statsGroup, { sort, direction }),
+  ]);
+  return { statistics, page };
+}
+
+/**
+ * `stats.group`: the 10,000-member group on its 50-lesson course (250,000 completions, which the
+ * tab never reads), opened as the default by name and sorted by each other column.
+ */
+export const statsGroup: BenchCase = readCase({
+  name: "stats.group",
+  target: "p95 ≤ 25 ms and ≤ 1.5 × bare",
+  plan: READS,
+  size: (result) => {
+    const { statistics, page } = result as Awaited<ReturnType<typeof statisticsTab>>;
+    return statistics.members + page.rows.length;
+  },
+  variants: ({ ctx }) =>
+    (
+      [
+        ["name", "asc"],
+        ["progress", "desc"],
+        ["score", "desc"],
+        ["activity", "desc"],
+      ] as const
+    ).map(([sort, direction]) => ({ label: `by ${sort} ${direction}`, run: (db) => statisticsTab(db, ctx, sort, direction) })),
+  passes: ({ p95, bareP95 }) => p95 <= 25 && p95 <= 1.5 * bareP95,
+});
