@@ -88,12 +88,12 @@ export default async function GroupPage({ params, searchParams }: { params: Para
     canSeeStatistics && requested === "statistics"
       ? "statistics"
       : showHistory && requested === "history"
-      ? "history"
-      : showChat && requested === "chat"
-        ? "chat"
-        : showActivity && (requested === "activity" || (requested === "" && group.access.isMember && !canManage))
-          ? "activity"
-          : "members";
+        ? "history"
+        : showChat && requested === "chat"
+          ? "chat"
+          : showActivity && (requested === "activity" || (requested === "" && group.access.isMember && !canManage))
+            ? "activity"
+            : "members";
   const note: MembersNote = !can(viewer, "group.list") ? null : archived ? "archived" : canManage ? null : "ownerOnly";
 
   const db = getDb();
