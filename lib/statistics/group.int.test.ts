@@ -11,7 +11,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createDepartment, createGroup, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { subscribeAs } from "@/tests/realtime-client";
 import { csvLine } from "./csv";
-import { exportStatisticsMembers, getGroupStatistics, listStatisticsMembers, STATISTICS_MEMBERS_PAGE_SIZE } from "./group";
+import { exportStatisticsMembers, getGroupStatistics, getStatisticsTab, listStatisticsMembers, STATISTICS_MEMBERS_PAGE_SIZE } from "./group";
 
 describe("the group's statistics", () => {
   let handle: TestDatabase;
@@ -94,6 +94,12 @@ describe("the group's statistics", () => {
     const searched = await listStatisticsMembers(handle.db, admin, group.id, { search: "al" });
     expect(searched.rows.map((r) => r.name)).toEqual(["Alex All", "Alma AllButOne"]);
     expect(searched.total).toBe(2);
+    // The page's one call: the same figures and rows, the total taken from the figures without a search.
+    const tab = await getStatisticsTab(handle.db, admin, group.id, { sort: "progress", direction: "desc" });
+    expect(tab).toEqual({ statistics: stats, members: byProgress });
+    const tabSearched = await getStatisticsTab(handle.db, admin, group.id, { search: "al" });
+    expect(tabSearched.members).toEqual(searched);
+    expect(tabSearched.statistics.members).toBe(5);
     const done = byProgress.rows[0]!;
     expect(done).toMatchObject({ email: all!.email, lessonsDone: 4, percent: 100, departmentName: expect.stringMatching(/^Sales/) });
     expect(done.completedAt).toEqual(at);

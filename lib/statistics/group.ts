@@ -46,7 +46,11 @@ const share = (count: number, total: number) => (total === 0 ? 0 : Math.round((1
  * not count): one statement over course_progress, never over lesson_completions.
  */
 export async function getGroupStatistics(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<GroupStatistics> {
-  const scope = await getStatisticsScope(db, ctx, groupId);
+  return readStatistics(db, ctx, await getStatisticsScope(db, ctx, groupId));
+}
+
+async function readStatistics(db: DatabaseOrTransaction, ctx: Ctx, scope: StatisticsScope): Promise<GroupStatistics> {
+  const groupId = scope.groupId;
   const bands = Array.from({ length: HISTOGRAM_BANDS }, (_, band) => sql`count(*) filter (where band = ${band})::int`);
   const [row] = await queryRows<{ members: number; average: number; done: number; halfway: number; notStarted: number; histogram: number[] }>(
     db,
@@ -114,9 +118,38 @@ export async function listStatisticsMembers(
   db: DatabaseOrTransaction,
   ctx: Ctx,
   groupId: string,
-  options: { search?: string; sort?: MemberSort; direction?: SortDirection; page?: number } = {},
+  options: MemberTableOptions = {},
 ): Promise<Page<StatisticsMemberRow>> {
+  return readMemberPage(db, ctx, await getStatisticsScope(db, ctx, groupId), options);
+}
+
+export type MemberTableOptions = { search?: string; sort?: MemberSort; direction?: SortDirection; page?: number };
+
+/**
+ * The whole tab, as the page opens it: access is checked once, then the figures and the table's page
+ * are read side by side; without a search the figures' member count is the table's total.
+ */
+export async function getStatisticsTab(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  groupId: string,
+  options: MemberTableOptions = {},
+): Promise<{ statistics: GroupStatistics; members: Page<StatisticsMemberRow> }> {
   const scope = await getStatisticsScope(db, ctx, groupId);
+  const searching = Boolean(options.search?.trim());
+  const statistics = readStatistics(db, ctx, scope);
+  const members = await readMemberPage(db, ctx, scope, options, searching ? undefined : statistics.then((s) => s.members));
+  return { statistics: await statistics, members };
+}
+
+async function readMemberPage(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  scope: StatisticsScope,
+  options: MemberTableOptions,
+  knownTotal?: Promise<number>,
+): Promise<Page<StatisticsMemberRow>> {
+  const groupId = scope.groupId;
   const { page, limit, offset } = pageWindow(options.page, STATISTICS_MEMBERS_PAGE_SIZE);
   const term = options.search?.trim();
   const where = sql`m.company_id = ${ctx.companyId} and m.group_id = ${groupId}
@@ -127,15 +160,15 @@ export async function listStatisticsMembers(
     sort === "name"
       ? sql`m.sort_name ${direction}, m.user_id ${direction}`
       : sql`${sortKey[sort]} ${direction} nulls last, m.sort_name, m.user_id`;
-  const [rows, [total]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     queryRows<StatisticsMemberRow>(
       db,
       sql`select ${memberColumns} from group_members m ${memberJoins(scope)}
           where ${where} order by ${order} limit ${limit} offset ${offset}`,
     ),
-    queryRows<{ value: number }>(db, sql`select count(*)::int as value from group_members m where ${where}`),
+    knownTotal ?? queryRows<{ value: number }>(db, sql`select count(*)::int as value from group_members m where ${where}`).then(([row]) => row?.value ?? 0),
   ]);
-  return { rows: readMembers(rows), total: total?.value ?? 0, page, pageSize: STATISTICS_MEMBERS_PAGE_SIZE };
+  return { rows: readMembers(rows), total, page, pageSize: STATISTICS_MEMBERS_PAGE_SIZE };
 }
 
 export const CSV_BATCH_SIZE = 1000;

@@ -26,7 +26,7 @@ import { listCourseOptions } from "@/lib/learning/queries";
 import { listHistory, listMembers } from "@/lib/membership/queries";
 import { getGroupLevel } from "@/lib/notifications/preferences";
 import { can, canManageMembers } from "@/lib/permissions";
-import { getGroupStatistics, listStatisticsMembers, MEMBER_SORTS, type MemberSort, type SortDirection } from "@/lib/statistics/group";
+import { getStatisticsTab, MEMBER_SORTS, type MemberSort, type SortDirection } from "@/lib/statistics/group";
 import { pageParam, type SearchParams, textParam, withParams } from "../../search-params";
 
 type Params = Promise<{ id: string }>;
@@ -97,7 +97,7 @@ export default async function GroupPage({ params, searchParams }: { params: Para
   const note: MembersNote = !can(viewer, "group.list") ? null : archived ? "archived" : canManage ? null : "ownerOnly";
 
   const db = getDb();
-  const [t, tChat, tn, now, notificationLevel, courses, members, history, feed, chat, statistics, statisticsMembers] = await Promise.all([
+  const [t, tChat, tn, now, notificationLevel, courses, members, history, feed, chat, statistics] = await Promise.all([
     getTranslations("group"),
     getTranslations("chatTab"),
     getTranslations("notificationSettings"),
@@ -108,8 +108,7 @@ export default async function GroupPage({ params, searchParams }: { params: Para
     tab === "history" ? listHistory(db, viewer, group.id, { page }) : null,
     tab === "activity" ? listFeed(db, viewer, group.id) : null,
     tab === "chat" ? listMessages(db, viewer, group.id) : null,
-    tab === "statistics" && showStatistics ? getGroupStatistics(db, viewer, group.id) : null,
-    tab === "statistics" && showStatistics ? listStatisticsMembers(db, viewer, group.id, { search, sort, direction, page }) : null,
+    tab === "statistics" && showStatistics ? getStatisticsTab(db, viewer, group.id, { search, sort, direction, page }) : null,
   ]);
 
   return (
@@ -172,10 +171,10 @@ export default async function GroupPage({ params, searchParams }: { params: Para
         {tab === "statistics" && !showStatistics && (
           <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">{t("statisticsNoCourse")}</p>
         )}
-        {statistics && statisticsMembers && (
+        {statistics && (
           <StatisticsTab
-            statistics={statistics}
-            members={statisticsMembers}
+            statistics={statistics.statistics}
+            members={statistics.members}
             query={search}
             sort={sort}
             direction={direction}
