@@ -214,4 +214,17 @@ export const GENERATE_SQL: string[] = [
      select company_id, author_id, 'praise', (select course_id from learning_groups where id = '${BENCH_IDS.bigGroup}'),
             group_id, id, created_at
      from group_messages where group_id = '${BENCH_IDS.bigGroup}'`,
+
+  // --- stats.reports: progress of the small groups' members in their groups' linked courses ---
+  // 0 to 5 of the course's 5 lessons each (0: no row, "Not started yet"), completed at 5. The big
+  // group's course is left to the stats.group generator, which gives that course its own shape.
+  `insert into course_progress (company_id, user_id, course_id, lessons_done, percent, score, last_activity_at, completed_at)
+     select '${BENCH_IDS.company}', m.user_id, g.course_id, d.done, d.done * 20, 50 + d.done * 10,
+            now() - (d.done + 1) * interval '1 day', case when d.done = 5 then now() - interval '1 day' end
+     from group_members m
+     join learning_groups g on g.id = m.group_id
+     cross join lateral (select abs(hashtext(m.user_id::text || g.course_id::text)) % 6 as done) d
+     where g.company_id = '${BENCH_IDS.company}' and g.course_id is not null and d.done > 0
+       and g.course_id <> (select course_id from learning_groups where id = '${BENCH_IDS.bigGroup}')
+     on conflict do nothing`,
 ];
