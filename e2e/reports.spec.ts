@@ -18,7 +18,11 @@ async function openReports(page: Page) {
 test.describe("reports", () => {
   // Its own company, so the report holds exactly this test's groups, whatever other specs create.
   const suffix = randomUUID().slice(0, 6);
-  const emails = { admin: `dana.${suffix}@reportly.example`, hr: `hana.${suffix}@reportly.example` };
+  const emails = {
+    admin: `dana.${suffix}@reportly.example`,
+    hr: `hana.${suffix}@reportly.example`,
+    learner: `lena.${suffix}@reportly.example`,
+  };
   const course = `Security ${suffix}`;
   let waveId = "";
 
@@ -27,6 +31,7 @@ test.describe("reports", () => {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const admin = await createPerson(db, company.id, { name: "Dana Admin", email: emails.admin, roles: ["admin"], passwordHash });
     await createPerson(db, company.id, { name: "Hana HR", email: emails.hr, roles: ["hr"], passwordHash });
+    await createPerson(db, company.id, { name: "Lena Learner", email: emails.learner, passwordHash });
     const [ava, bo, cy] = await Promise.all(["Ava", "Bo", "Cy"].map((name) => createPerson(db, company.id, { name })));
     const security = await createCourse(db, company.id, course);
     const other = await createCourse(db, company.id, `Other ${suffix}`);
@@ -91,5 +96,13 @@ test.describe("reports", () => {
     await expect(table.getByRole("rowheader").getByRole("link")).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Download CSV" })).toBeVisible();
     await expectAccessible(page);
+  });
+
+  test("a learner finds neither Reports nor its CSV", async ({ page }) => {
+    await signIn(page, emails.learner);
+    await expect(page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Reports" })).toHaveCount(0);
+    await page.goto("/admin/reports");
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    expect((await page.request.get("/admin/reports/csv")).status()).toBe(404);
   });
 });
