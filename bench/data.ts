@@ -249,4 +249,16 @@ export const GENERATE_SQL: string[] = [
      from lesson_completions where course_id = '${BENCH_IDS.statsCourse}'
      group by company_id, user_id, course_id`,
   // ---- end stats-group
+  // --- stats.reports: progress of the small groups' members in their groups' linked courses ---
+  // 0 to 5 of the course's 5 lessons each (0: no row, "Not started yet"), completed at 5. Only the
+  // 1,999 generated small groups: groups other generators add keep the progress they give them.
+  `insert into course_progress (company_id, user_id, course_id, lessons_done, percent, score, last_activity_at, completed_at)
+     select '${BENCH_IDS.company}', m.user_id, g.course_id, d.done, d.done * 20, 50 + d.done * 10,
+            now() - (d.done + 1) * interval '1 day', case when d.done = 5 then now() - interval '1 day' end
+     from bench_groups bg
+     join learning_groups g on g.id = bg.id
+     join group_members m on m.group_id = g.id
+     cross join lateral (select abs(hashtext(m.user_id::text || g.course_id::text)) % 6 as done) d
+     where bg.g > 1 and g.course_id is not null and d.done > 0
+     on conflict do nothing`,
 ];

@@ -17,6 +17,7 @@ import { learningCompletion } from "./cases/learning";
 import { peopleSearch, personPage } from "./cases/people";
 import { autocomplete, groupList, memberPage } from "./cases/reads";
 import { statsGroup } from "./cases/stats";
+import { statsReports } from "./cases/reports";
 import { BENCH_IDS, BENCH_SHAPE } from "./data";
 import { copyTemplate, dropStaleCopies, ensureTemplate, serverFacts, TEMPLATE } from "./databases";
 import { interleave, medianOfRounds } from "./measure";
@@ -34,6 +35,7 @@ const CASES: BenchCase[] = [
   peopleSearch,
   personPage,
   statsGroup,
+  statsReports,
 ];
 const LOCAL_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres";
 

@@ -25,6 +25,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         showPeople={can(viewer, "people.list")}
         showDepartmentAdmin={can(viewer, "department.list")}
         showCourseAdmin={can(viewer, "course.import")}
+        showReports={can(viewer, "reports.view")}
       >
         <NotificationBell userId={viewer.userId} initialUnread={unread} />
       </AppHeader>

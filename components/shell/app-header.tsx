@@ -12,6 +12,7 @@ export async function AppHeader({
   showPeople,
   showDepartmentAdmin,
   showCourseAdmin,
+  showReports,
   children,
 }: {
   viewerName: string;
@@ -24,6 +25,8 @@ export async function AppHeader({
   showDepartmentAdmin: boolean;
   /** Admins get "Manage courses", where they import courses and see the company's. */
   showCourseAdmin: boolean;
+  /** Admins and HR staff get "Reports", every group's progress (HR read-only). */
+  showReports: boolean;
   children: ReactNode;
 }) {
   const t = await getTranslations();
@@ -35,6 +38,7 @@ export async function AppHeader({
     ...(showPeople ? [{ href: "/admin/people", label: t("nav.people") }] : []),
     ...(showDepartmentAdmin ? [{ href: "/admin/departments", label: t("nav.departments") }] : []),
     ...(showCourseAdmin ? [{ href: "/admin/courses", label: t("nav.courseAdmin") }] : []),
+    ...(showReports ? [{ href: "/admin/reports", label: t("nav.reports") }] : []),
   ];
   return (
     <header className="border-b border-slate-200 bg-white">
