@@ -5,6 +5,7 @@ import Pusher from "pusher";
 import { env } from "@/lib/env";
 import { startSoketi } from "@/scripts/lib/soketi";
 import { nextBin } from "@/e2e/support/web-server";
+import { within } from "./clients";
 
 const offset = env().testPortOffset;
 /** The bench's own ports, beside the test tiers' (tests/ports.ts) and `npm run dev`'s. */
@@ -59,7 +60,7 @@ async function stopGroup(child: ChildProcess): Promise<void> {
     }
   };
   signal("SIGTERM");
-  if (!(await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]))) signal("SIGKILL");
+  if (!(await within(exited, 5000))) signal("SIGKILL");
 }
 
 /**

@@ -1,5 +1,4 @@
 import { type ChildProcess, fork } from "node:child_process";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { RunningApp } from "./app";
 
 export type ParentCommand =
@@ -23,6 +22,20 @@ export type ClientFleet = {
 
 const SCRIPT = new URL("./client-process.ts", import.meta.url).pathname;
 const READY_TIMEOUT_MS = 300_000;
+
+/**
+ * Whether `promise` settled within `ms`. The timer is cleared either way: a pending one would keep
+ * the bench process alive after its last case.
+ */
+export async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true as const), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** The clock the client processes stamp arrivals with; processes on one machine share it. */
 export const clock = () => performance.timeOrigin + performance.now();
@@ -51,7 +64,7 @@ export async function startClients(
         if (child.exitCode !== null || child.signalCode !== null) return;
         const exited = new Promise((resolve) => child.once("exit", resolve));
         if (child.connected) child.send({ type: "stop" } satisfies ParentCommand);
-        if (!(await Promise.race([exited.then(() => true), sleep(3000).then(() => false)]))) child.kill("SIGKILL");
+        if (!(await within(exited, 3000))) child.kill("SIGKILL");
       }),
     );
   };
@@ -77,12 +90,9 @@ export async function startClients(
         child.send({ type: "start", baseUrl: app.baseUrl, pusher: app.pusher, channel, emails: share } satisfies ParentCommand);
       });
     });
-    await Promise.race([
-      Promise.all(ready),
-      sleep(READY_TIMEOUT_MS).then(() => {
-        throw new Error(`the clients were not subscribed within ${READY_TIMEOUT_MS / 1000} s`);
-      }),
-    ]);
+    if (!(await within(Promise.all(ready), READY_TIMEOUT_MS))) {
+      throw new Error(`the clients were not subscribed within ${READY_TIMEOUT_MS / 1000} s`);
+    }
   } catch (error) {
     await stop();
     throw error;
@@ -95,10 +105,9 @@ export async function startClients(
       let done = () => {};
       const complete = new Promise<void>((resolve) => (done = resolve));
       waiting.set(key, { reports, done });
-      const inTime = await Promise.race([complete.then(() => true), sleep(timeoutMs).then(() => false)]);
-      if (!inTime) {
+      if (!(await within(complete, timeoutMs))) {
         for (const child of children) child.send({ type: "flush", key } satisfies ParentCommand);
-        await Promise.race([complete, sleep(1000)]);
+        await within(complete, 1000);
       }
       waiting.delete(key);
     }
