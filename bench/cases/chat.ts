@@ -144,7 +144,7 @@ export const chatFanout: BenchCase = {
   plan: { warmup: 10, iterations: 70, rounds: 3 },
   passes: ({ p95, bareP95 }, details) =>
     p95 <= 100 && p95 <= 2 * bareP95 + 30 && details.lost === 0 && Number(details.messages_per_side) >= 200,
-  async prepare({ db, bare: pool, url }) {
+  async prepare({ db, bare: pool, recorder, url }) {
     const { groupId, members } = await createGroup(pool, FANOUT_MEMBERS);
     await pool.query("analyze group_members");
     if (members.length !== FANOUT_MEMBERS) throw new Error(`Only ${members.length} people for the group.`);
@@ -238,16 +238,29 @@ export const chatFanout: BenchCase = {
       };
 
       Object.assign(details, { clients: FANOUT_MEMBERS, client_processes: CLIENT_PROCESSES, senders: SENDERS, sign_in_and_subscribe_seconds: setUpSeconds });
-      // Where the time goes: the same post in-process (one transaction, events returned, not published).
+      // Where the time goes: the same post in-process (one transaction, events returned, not
+      // published), its statements recorded with their durations.
       const service = async () => {
         const ms: number[] = [];
+        const byStatement = new Map<string, number[]>();
         for (const [i, member] of members.slice(SENDERS, SENDERS + SERVICE_CALLS).entries()) {
           const viewer = await loadViewer(db, member.id);
           if (!viewer) throw new Error(`${member.email} cannot be loaded`);
           const ctx: Ctx = { userId: viewer.userId, companyId: viewer.companyId, roles: viewer.roles };
-          ms.push(await timed(() => postMessage(db, ctx, { groupId, operationId: randomUUID(), kind: "note", body: body(i) })));
+          const input = { groupId, operationId: randomUUID(), kind: "note" as const, body: body(i) };
+          const started = performance.now();
+          const { statements } = await recorder.record((recording) => postMessage(recording, ctx, input));
+          ms.push(performance.now() - started);
+          statements.forEach((statement, index) => {
+            const name = `${index + 1}. ${label(statement)}`;
+            byStatement.set(name, [...(byStatement.get(name) ?? []), statement.ms ?? Number.NaN]);
+          });
         }
-        return { service_post_p50_ms: round(percentile(ms, 0.5)), service_post_p95_ms: round(percentile(ms, 0.95)) };
+        return {
+          service_post_p50_ms: round(percentile(ms, 0.5)),
+          service_post_p95_ms: round(percentile(ms, 0.95)),
+          service_statement_p50_ms: Object.fromEntries([...byStatement].map(([name, times]) => [name, round(median(times))])),
+        };
       };
       const unused = () => Promise.reject(new Error("chat.fanout measures through `measure`"));
       return { details, ours: unused, bare: unused, measure, finish: async () => ({ ...details, ...(await service()) }), close };
