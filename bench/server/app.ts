@@ -48,19 +48,20 @@ export async function ensureBuild(log: (line: string) => void): Promise<number |
   return seconds;
 }
 
-/** Ends `next start` and anything it spawned: it runs in its own process group. */
+/** Signals `next start` and anything it spawned: it runs in its own process group. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // already gone
+  }
+}
+
 async function stopGroup(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, name);
-    } catch {
-      // already gone
-    }
-  };
-  signal("SIGTERM");
-  if (!(await within(exited, 5000))) signal("SIGKILL");
+  signalGroup(child, "SIGTERM");
+  if (!(await within(exited, 5000))) signalGroup(child, "SIGKILL");
 }
 
 /**
@@ -89,7 +90,18 @@ export async function startApp(databaseUrl: string): Promise<RunningApp> {
       LOG_LEVEL: "warn",
     },
   });
+  // Its own process group keeps `next start` out of the terminal's Ctrl-C, so an interrupted or
+  // killed bench ends it (and soketi) here rather than leaving them running.
+  const abandon = (signal: NodeJS.Signals) => {
+    signalGroup(next, "SIGKILL");
+    soketi.process.kill("SIGKILL");
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", abandon);
+  process.once("SIGTERM", abandon);
   const stop = async () => {
+    process.off("SIGINT", abandon);
+    process.off("SIGTERM", abandon);
     await stopGroup(next);
     await soketi.stop();
   };

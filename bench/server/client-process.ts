@@ -11,7 +11,10 @@ import type { ChildReport, ParentCommand } from "./clients";
 
 const SIGN_IN_CONCURRENCY = 4;
 
-const send = (report: ChildReport) => process.send!(report);
+// After the parent is gone (a killed bench) there is nobody to report to, and writing would fail.
+const send = (report: ChildReport) => {
+  if (process.connected) process.send!(report);
+};
 const now = () => performance.timeOrigin + performance.now();
 
 /** POSTs pusher-js's form to one of the app's realtime routes with the person's session cookie. */
@@ -95,6 +98,8 @@ async function start(command: Extract<ParentCommand, { type: "start" }>): Promis
   clients.push(...connecting);
   send({ type: "ready", clients: clients.length });
 }
+
+process.once("disconnect", () => process.exit(0));
 
 process.on("message", (command: ParentCommand) => {
   if (command.type === "start") {
