@@ -11,6 +11,8 @@ export type Statement = {
   wave: number;
   /** The single row it returned, by position; lets a replay follow ids the database generated. */
   row: unknown[] | null;
+  /** How long the driver call took while recorded: where a call's time goes, without a replay. */
+  ms?: number;
 };
 
 type Query = (config: string | QueryConfig, values?: unknown[]) => Promise<QueryResult>;
@@ -36,11 +38,13 @@ export function openRecorder(url: string) {
     const entry: Statement = { text: typeof config === "string" ? config : config.text, values: [...(values ?? [])], via, wave, row: null };
     log.push(entry);
     inFlight += 1;
+    const started = performance.now();
     try {
       const result = await run(config, values);
       if (result.rows.length === 1) entry.row = Object.values(result.rows[0] as object);
       return result;
     } finally {
+      entry.ms = performance.now() - started;
       inFlight -= 1;
     }
   };

@@ -4,8 +4,11 @@ import type { Ctx } from "@/lib/auth/viewer";
 import { type Recorder, replay, type Statement } from "./capture";
 import { type Figures, median, type Plan, type Side, timed } from "./measure";
 
-/** What a case gets: the app's handle, a raw `pg` pool for the floor, a recorder, the admin's context. */
-export type Bench = { db: Database; bare: pg.Pool; recorder: Recorder; ctx: Ctx };
+/**
+ * What a case gets: the app's handle, a raw `pg` pool for the floor, a recorder, the admin's context,
+ * and the copy's URL (for a case that starts the app itself against it).
+ */
+export type Bench = { db: Database; bare: pg.Pool; recorder: Recorder; ctx: Ctx; url: string };
 
 export type Details = Record<string, unknown>;
 
@@ -15,6 +18,10 @@ export type Prepared = {
   details?: Details;
   /** Runs after the measurement: checks and figures that need the final state. */
   finish?: () => Promise<Details>;
+  /** Replaces the interleaving of single calls, for a case whose figures are not one time per call. */
+  measure?: (plan: Plan) => Promise<{ rounds: Figures[]; perRound: number }>;
+  /** Stops what `prepare` started (servers, clients); runs after success and failure alike. */
+  close?: () => Promise<void>;
 };
 
 export type BenchCase = {

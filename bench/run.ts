@@ -8,9 +8,9 @@ import pg from "pg";
 import { openPostgres } from "@/db/client";
 import { loadViewer } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
-import type { BenchCase, Details } from "./case";
+import type { BenchCase, Details, Prepared } from "./case";
 import { openRecorder } from "./capture";
-import { chatResync } from "./cases/chat";
+import { chatFanout, chatResync } from "./cases/chat";
 import { departmentAdd, departmentAddReplay } from "./cases/department-add";
 import { feedPage } from "./cases/feed";
 import { learningCompletion } from "./cases/learning";
@@ -25,6 +25,7 @@ import { type CaseResult, caseResult, commitInfo, machineInfo, RESULTS_FILE, tab
 
 const CASES: BenchCase[] = [
   autocomplete,
+  chatFanout,
   chatResync,
   departmentAdd,
   departmentAddReplay,
@@ -48,13 +49,16 @@ async function runCase(serverUrl: string, benchCase: BenchCase): Promise<CaseRes
   const bare = new pg.Pool({ connectionString: copy.url, max: 10 });
   const recorder = openRecorder(copy.url);
   let details: Details = {};
+  let prepared: Prepared | undefined;
   try {
     const viewer = await loadViewer(app.db, BENCH_IDS.admin);
     if (!viewer) throw new Error("The bench admin is missing from the template.");
     const ctx = { userId: viewer.userId, companyId: viewer.companyId, roles: viewer.roles };
-    const prepared = await benchCase.prepare({ db: app.db, bare, recorder, ctx });
+    prepared = await benchCase.prepare({ db: app.db, bare, recorder, ctx, url: copy.url });
     details = prepared.details ?? {};
-    const { rounds, perRound } = await interleave(benchCase.plan, prepared.ours, prepared.bare);
+    const { rounds, perRound } = prepared.measure
+      ? await prepared.measure(benchCase.plan)
+      : await interleave(benchCase.plan, prepared.ours, prepared.bare);
     details = { ...details, ...(await prepared.finish?.()) };
     const figures = medianOfRounds(rounds);
     const seconds = (performance.now() - started) / 1000;
@@ -68,6 +72,7 @@ async function runCase(serverUrl: string, benchCase: BenchCase): Promise<CaseRes
       details, seconds: (performance.now() - started) / 1000, pass: false, error: message,
     });
   } finally {
+    await prepared?.close?.();
     await Promise.all([app.close(), bare.end(), recorder.close()]);
     await copy.drop();
   }

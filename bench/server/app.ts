@@ -1,0 +1,123 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import Pusher from "pusher";
+import { env } from "@/lib/env";
+import { startSoketi } from "@/scripts/lib/soketi";
+import { nextBin } from "@/e2e/support/web-server";
+import { within } from "./clients";
+
+const offset = env().testPortOffset;
+/** The bench's own ports, beside the test tiers' (tests/ports.ts) and `npm run dev`'s. */
+const ports = { app: 3400 + offset, soketi: 6401 + offset, soketiMetrics: 10001 + offset };
+const pusherApp = { appId: "cohort-bench", key: "cohort-bench-key", secret: "cohort-bench-secret" } as const;
+const STARTUP_TIMEOUT_MS = 60_000;
+
+export type RunningApp = {
+  baseUrl: string;
+  /** The pusher-js options of a client of this app's soketi (as the browser gets them). */
+  pusher: { key: string; host: string; port: number };
+  /** A server-side client of the same soketi, for the bare publish. */
+  publisher: Pusher;
+  stop: () => Promise<void>;
+};
+
+/** Source the build depends on: tracked files outside the bench, tests and docs. */
+function newestSourceMtime(): number {
+  const files = execFileSync("git", ["ls-files", "app", "lib", "components", "db", "proxy.ts", "next.config.ts", "package-lock.json"], {
+    encoding: "utf8",
+  })
+    .split("\n")
+    .filter((file) => file && existsSync(file));
+  return Math.max(...files.map((file) => statSync(file).mtimeMs));
+}
+
+/**
+ * Reuses `.next` when its BUILD_ID is newer than every source file it was built from, else runs
+ * `next build`. Returns the build's seconds, or null when the existing build was current.
+ */
+export async function ensureBuild(log: (line: string) => void): Promise<number | null> {
+  if (existsSync(".next/BUILD_ID") && statSync(".next/BUILD_ID").mtimeMs > newestSourceMtime()) return null;
+  log("Building the app (next build)…");
+  const started = performance.now();
+  const build = spawn(process.execPath, [nextBin, "build"], { stdio: ["ignore", "ignore", "inherit"] });
+  const code = await new Promise<number | null>((resolve) => build.on("exit", resolve));
+  if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+  const seconds = (performance.now() - started) / 1000;
+  log(`Built the app in ${seconds.toFixed(0)} s.`);
+  return seconds;
+}
+
+/** Signals `next start` and anything it spawned: it runs in its own process group. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // already gone
+  }
+}
+
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  signalGroup(child, "SIGTERM");
+  if (!(await within(exited, 5000))) signalGroup(child, "SIGKILL");
+}
+
+/**
+ * soketi on the bench's ports and `next start` on the production build against `databaseUrl`,
+ * ready when `/api/health` answers 200 (database and soketi reachable). `stop` ends both; on a
+ * failed start they are stopped before the error is thrown.
+ */
+export async function startApp(databaseUrl: string): Promise<RunningApp> {
+  const baseUrl = `http://127.0.0.1:${ports.app}`;
+  const soketi = await startSoketi({ port: ports.soketi, metricsPort: ports.soketiMetrics, ...pusherApp, quiet: true });
+  const next = spawn(process.execPath, [nextBin, "start", "--port", String(ports.app), "--hostname", "127.0.0.1"], {
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      APP_URL: baseUrl,
+      AUTH_SECRET: "cohort-bench-secret-0123456789abcdef",
+      PUSHER_APP_ID: pusherApp.appId,
+      PUSHER_KEY: pusherApp.key,
+      PUSHER_SECRET: pusherApp.secret,
+      PUSHER_HOST: "127.0.0.1",
+      PUSHER_PORT: String(ports.soketi),
+      PUSHER_USE_TLS: "false",
+      LOG_LEVEL: "warn",
+    },
+  });
+  // Its own process group keeps `next start` out of the terminal's Ctrl-C, so an interrupted or
+  // killed bench ends it (and soketi) here rather than leaving them running.
+  const abandon = (signal: NodeJS.Signals) => {
+    signalGroup(next, "SIGKILL");
+    soketi.process.kill("SIGKILL");
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", abandon);
+  process.once("SIGTERM", abandon);
+  const stop = async () => {
+    process.off("SIGINT", abandon);
+    process.off("SIGTERM", abandon);
+    await stopGroup(next);
+    await soketi.stop();
+  };
+  try {
+    const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+    for (;;) {
+      if (next.exitCode !== null) throw new Error(`next start exited during start-up (${next.exitCode}).`);
+      if (Date.now() > deadline) throw new Error(`next start did not answer within ${STARTUP_TIMEOUT_MS / 1000} s.`);
+      const response = await fetch(`${baseUrl}/api/health`).catch(() => null);
+      if (response?.ok) break;
+      await sleep(200);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const publisher = new Pusher({ ...pusherApp, host: "127.0.0.1", port: String(ports.soketi), useTLS: false });
+  return { baseUrl, pusher: { key: pusherApp.key, host: "127.0.0.1", port: ports.soketi }, publisher, stop };
+}

@@ -1,0 +1,113 @@
+/**
+ * A child process holding pusher-js clients of the bench app, one per person, each signed in
+ * through Auth.js, signed in to soketi and authorized to the channel through the app's own routes,
+ * as the browser is. It stamps every event carrying an `operationKey` on arrival and reports the
+ * stamps of a key once all its clients have it (or when the parent gives up on the key).
+ * Spawned by `clients.ts`; talks to it over IPC.
+ */
+import Pusher from "pusher-js";
+import { signIn } from "./http";
+import type { ChildReport, ParentCommand } from "./clients";
+
+const SIGN_IN_CONCURRENCY = 4;
+
+// After the parent is gone (a killed bench) there is nobody to report to, and writing would fail.
+const send = (report: ChildReport) => {
+  if (process.connected) process.send!(report);
+};
+const now = () => performance.timeOrigin + performance.now();
+
+/** POSTs pusher-js's form to one of the app's realtime routes with the person's session cookie. */
+async function authorize(url: string, cookie: string, form: Record<string, string>): Promise<unknown> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams(form),
+  });
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return response.json();
+}
+
+async function connect(command: Extract<ParentCommand, { type: "start" }>, email: string, onKey: (key: string) => void): Promise<Pusher> {
+  const cookie = await signIn(command.baseUrl, email);
+  const client = new Pusher(command.pusher.key, {
+    cluster: "",
+    wsHost: command.pusher.host,
+    wsPort: command.pusher.port,
+    forceTLS: false,
+    enabledTransports: ["ws"],
+    userAuthentication: {
+      endpoint: `${command.baseUrl}/api/realtime/user-auth`,
+      transport: "ajax",
+      customHandler: ({ socketId }, callback) => {
+        authorize(`${command.baseUrl}/api/realtime/user-auth`, cookie, { socket_id: socketId }).then(
+          (data) => callback(null, data as { auth: string; user_data: string }),
+          (error: Error) => callback(error, null),
+        );
+      },
+    },
+    channelAuthorization: {
+      endpoint: `${command.baseUrl}/api/realtime/auth`,
+      transport: "ajax",
+      customHandler: ({ socketId, channelName }, callback) => {
+        authorize(`${command.baseUrl}/api/realtime/auth`, cookie, { socket_id: socketId, channel_name: channelName }).then(
+          (data) => callback(null, data as { auth: string }),
+          (error: Error) => callback(error, null),
+        );
+      },
+    },
+  });
+  client.signin();
+  await client.user.signinDonePromise;
+  const channel = client.subscribe(command.channel);
+  await new Promise<void>((resolve, reject) => {
+    channel.bind("pusher:subscription_succeeded", () => resolve());
+    channel.bind("pusher:subscription_error", (error: unknown) => reject(new Error(`subscription refused: ${JSON.stringify(error)}`)));
+  });
+  channel.bind_global((_event: string, data: unknown) => {
+    const key = (data as { operationKey?: unknown } | null)?.operationKey;
+    if (typeof key === "string") onKey(key);
+  });
+  return client;
+}
+
+const clients: Pusher[] = [];
+const arrivals = new Map<string, number[]>();
+
+function record(key: string): void {
+  const stamp = now();
+  const times = arrivals.get(key) ?? [];
+  times.push(stamp);
+  arrivals.set(key, times);
+  if (times.length === clients.length) report(key);
+}
+
+function report(key: string): void {
+  send({ type: "arrived", key, times: arrivals.get(key) ?? [] });
+  arrivals.delete(key);
+}
+
+async function start(command: Extract<ParentCommand, { type: "start" }>): Promise<void> {
+  const queue = [...command.emails];
+  const connecting: Pusher[] = [];
+  await Promise.all(
+    Array.from({ length: SIGN_IN_CONCURRENCY }, async () => {
+      for (let email = queue.shift(); email; email = queue.shift()) connecting.push(await connect(command, email, record));
+    }),
+  );
+  clients.push(...connecting);
+  send({ type: "ready", clients: clients.length });
+}
+
+process.once("disconnect", () => process.exit(0));
+
+process.on("message", (command: ParentCommand) => {
+  if (command.type === "start") {
+    start(command).catch((error: Error) => send({ type: "error", message: error.message }));
+  } else if (command.type === "flush") {
+    report(command.key);
+  } else {
+    for (const client of clients) client.disconnect();
+    process.exit(0);
+  }
+});
