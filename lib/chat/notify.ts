@@ -50,9 +50,13 @@ export async function notifyNewMessage(tx: DatabaseOrTransaction, ctx: Ctx, mess
     messageId: message.id,
   };
   const adminNote = message.byAdmin && message.kind === "note";
+  // Admins who are not members hear only of what names them (see above): only they need looking up.
+  const concerned = [...message.mentions, message.askerId, message.praisedUserId, message.kind === "question" ? message.ownerId : null].filter(
+    (id): id is string => id !== null,
+  );
   const rows = await queryRows<{ userId: string; type: NotificationType }>(
     tx,
-    sql`with readers as (${groupReadersSql(ctx.companyId, message.groupId)}),
+    sql`with readers as (${groupReadersSql(ctx.companyId, message.groupId, concerned)}),
         leveled as (
           select u.id as user_id, ${effectiveLevelSql("u", message.groupId)} as level,
                  exists (select 1 from group_members gm where gm.group_id = ${message.groupId} and gm.user_id = u.id) as member
