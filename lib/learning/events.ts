@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { ActivityType, Badge } from "@/db/schema";
 import { uuidArray } from "@/db/sql";
-import { groupChannel, type RealtimeEvent, realtimeEvents } from "@/lib/realtime/channels";
+import { groupAdminChannel, groupChannel, type RealtimeEvent, realtimeEvents } from "@/lib/realtime/channels";
 
 /** An activity_events row as the statements that insert it return it. */
 export type ActivityRow = {
@@ -100,6 +100,8 @@ export function activityMessage(row: ActivityRow, userName: string): ActivityMes
  * The realtime events for committed activity: each goes to every active group of the company that
  * is linked to the event's course and in which its learner is a member now. One query however many
  * events; run it inside the transaction, so the membership read is the one the events committed with.
+ * Each completed lesson also tells those groups' admin channels, once per group, that their
+ * statistics changed (the other activities of a completion move no figure of their own).
  */
 export async function activityFanOut(
   tx: DatabaseOrTransaction,
@@ -120,12 +122,17 @@ export async function activityFanOut(
   return activities.flatMap((activity) => {
     const audience = audiences.filter((a) => a.userId === activity.userId && a.courseId === activity.courseId);
     if (audience.length === 0) return [];
-    return [
-      {
-        channels: audience.map((a) => groupChannel(a.groupId)),
-        event: realtimeEvents.activityCreated,
-        data: activityMessage(activity, audience[0]!.userName),
-      },
-    ];
+    const feed: RealtimeEvent = {
+      channels: audience.map((a) => groupChannel(a.groupId)),
+      event: realtimeEvents.activityCreated,
+      data: activityMessage(activity, audience[0]!.userName),
+    };
+    if (activity.type !== "lesson_completed") return [feed];
+    const statistics: RealtimeEvent = {
+      channels: audience.map((a) => groupAdminChannel(a.groupId)),
+      event: realtimeEvents.statisticsChanged,
+      data: { courseId: activity.courseId },
+    };
+    return [feed, statistics];
   });
 }

@@ -38,6 +38,8 @@ export const realtimeEvents = {
    * clients keep the highest seq of each message.
    */
   chatMessage: "chat.message",
+  /** On the group's admin channel: a member's progress in the linked course changed; the figures refetch. */
+  statisticsChanged: "statistics.changed",
 } as const;
 
 /** One event for one or many channels (a fan-out sends the same data to every member's channel). */

@@ -10,6 +10,7 @@ import { GroupHeader } from "@/components/groups/group-header";
 import { GroupLiveRefresh } from "@/components/groups/group-live-refresh";
 import { GroupPreview } from "@/components/my-groups/group-preview";
 import { LeaveButton } from "@/components/my-groups/leave-button";
+import { StatisticsTab } from "@/components/statistics/statistics-tab";
 import { GroupNotificationSettings } from "@/components/notification-settings/group-notification-settings";
 import { HistoryTab } from "@/components/membership/history-tab";
 import { type MembersNote, MembersTab } from "@/components/membership/members-tab";
@@ -25,6 +26,7 @@ import { listCourseOptions } from "@/lib/learning/queries";
 import { listHistory, listMembers } from "@/lib/membership/queries";
 import { getGroupLevel } from "@/lib/notifications/preferences";
 import { can, canManageMembers } from "@/lib/permissions";
+import { getGroupStatistics, listStatisticsMembers, MEMBER_SORTS, type MemberSort, type SortDirection } from "@/lib/statistics/group";
 import { pageParam, type SearchParams, textParam, withParams } from "../../search-params";
 
 type Params = Promise<{ id: string }>;
@@ -76,8 +78,16 @@ export default async function GroupPage({ params, searchParams }: { params: Para
   // Members, where their work is, and stays there when an add takes them into the group.
   const showActivity = group.courseId !== null;
   const showChat = group.access.canRead;
+  // Statistics are about the linked course: without one the tab is not offered, and asking for it
+  // anyway explains why.
+  const canSeeStatistics = group.access.canSeeStatistics;
+  const showStatistics = canSeeStatistics && group.courseId !== null;
+  const sort: MemberSort = MEMBER_SORTS.find((s) => s === textParam(query.sort)) ?? "name";
+  const direction: SortDirection = textParam(query.dir) === "desc" ? "desc" : "asc";
   const tab =
-    showHistory && requested === "history"
+    canSeeStatistics && requested === "statistics"
+      ? "statistics"
+      : showHistory && requested === "history"
       ? "history"
       : showChat && requested === "chat"
         ? "chat"
@@ -87,7 +97,7 @@ export default async function GroupPage({ params, searchParams }: { params: Para
   const note: MembersNote = !can(viewer, "group.list") ? null : archived ? "archived" : canManage ? null : "ownerOnly";
 
   const db = getDb();
-  const [t, tChat, tn, now, notificationLevel, courses, members, history, feed, chat] = await Promise.all([
+  const [t, tChat, tn, now, notificationLevel, courses, members, history, feed, chat, statistics, statisticsMembers] = await Promise.all([
     getTranslations("group"),
     getTranslations("chatTab"),
     getTranslations("notificationSettings"),
@@ -98,6 +108,8 @@ export default async function GroupPage({ params, searchParams }: { params: Para
     tab === "history" ? listHistory(db, viewer, group.id, { page }) : null,
     tab === "activity" ? listFeed(db, viewer, group.id) : null,
     tab === "chat" ? listMessages(db, viewer, group.id) : null,
+    tab === "statistics" && showStatistics ? getGroupStatistics(db, viewer, group.id) : null,
+    tab === "statistics" && showStatistics ? listStatisticsMembers(db, viewer, group.id, { search, sort, direction, page }) : null,
   ]);
 
   return (
@@ -121,6 +133,7 @@ export default async function GroupPage({ params, searchParams }: { params: Para
             ...(showChat ? [{ href: `${path}?tab=chat`, label: tChat("tab"), current: tab === "chat" }] : []),
             { href: `${path}?tab=members`, label: t("tabs.members"), current: tab === "members" },
             ...(showHistory ? [{ href: `${path}?tab=history`, label: t("tabs.history"), current: tab === "history" }] : []),
+            ...(showStatistics ? [{ href: `${path}?tab=statistics`, label: t("tabs.statistics"), current: tab === "statistics" }] : []),
           ]}
         />
         {members && (
@@ -154,6 +167,20 @@ export default async function GroupPage({ params, searchParams }: { params: Para
             viewer={{ id: viewer.userId, name: viewer.name, isAdmin: isAdmin(viewer), isOwner: group.access.isOwner }}
             archived={archived}
             initial={chat}
+          />
+        )}
+        {tab === "statistics" && !showStatistics && (
+          <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">{t("statisticsNoCourse")}</p>
+        )}
+        {statistics && statisticsMembers && (
+          <StatisticsTab
+            statistics={statistics}
+            members={statisticsMembers}
+            query={search}
+            sort={sort}
+            direction={direction}
+            canOpenPeople={can(viewer, "people.view")}
+            href={(target) => withParams(path, { tab: "statistics", q: search, sort: target.sort, dir: target.dir, page: target.page })}
           />
         )}
         {history && <HistoryTab history={history} pageHref={(target) => withParams(path, { tab: "history", page: target })} />}
