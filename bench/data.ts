@@ -214,4 +214,18 @@ export const GENERATE_SQL: string[] = [
      select company_id, author_id, 'praise', (select course_id from learning_groups where id = '${BENCH_IDS.bigGroup}'),
             group_id, id, created_at
      from group_messages where group_id = '${BENCH_IDS.bigGroup}'`,
+
+  // ---- stats-time: progress over time of the 10,000-member group (the big group until the
+  // statistics group is merged): 180 stored days, and progress snapshots behind today's live point —
+  // member n reached lesson k (of the course's 5) some 150 - 30k days ago, so every bucket is filled.
+  `insert into progress_snapshots (company_id, user_id, course_id, day, lessons_done, percent, score)
+     select '${BENCH_IDS.company}', m.id, g.course_id, current_date - (150 - 30 * k + m.n % 20)::int, k, 20 * k, 60 + (m.n * k) % 41
+     from bench_feed_members m
+     join learning_groups g on g.id = '${BENCH_IDS.bigGroup}'
+     cross join lateral generate_series(1, (m.n % 6)::int) k`,
+  `insert into group_progress_daily (group_id, company_id, day, course_id, members, average_percent, done, halfway, not_started)
+     select g.id, g.company_id, current_date - d, g.course_id, 10000, 50.0 * (180 - d) / 180, 10 * (180 - d), 3000, 7000 - 10 * (180 - d)
+     from learning_groups g cross join generate_series(1, 180) d
+     where g.id = '${BENCH_IDS.bigGroup}'`,
+  // ---- end stats-time
 ];
