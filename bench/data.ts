@@ -13,6 +13,9 @@ export const BENCH_IDS = {
   department1k: "b0000000-0000-4000-8000-00000000d002",
   /** 10,000 members: the member-page and feed.page cases. */
   bigGroup: "b0000000-0000-4000-8000-00000000b001",
+  /** 10,000 members on a 50-lesson course with 250,000 completions: the statistics cases. */
+  statsGroup: "b0000000-0000-4000-8000-00000000b002",
+  statsCourse: "b0000000-0000-4000-8000-00000000c002",
 } as const;
 
 export const BENCH_SHAPE = {
@@ -22,6 +25,7 @@ export const BENCH_SHAPE = {
   bigGroupMembers: 10_000,
   activityEvents: 1_000_000,
   praiseMessages: 1_000,
+  statsLessons: 50,
 } as const;
 
 const words = (text: string) => text.trim().split(/\s+/);
@@ -215,17 +219,53 @@ export const GENERATE_SQL: string[] = [
             group_id, id, created_at
      from group_messages where group_id = '${BENCH_IDS.bigGroup}'`,
 
-  // ---- stats-time: progress over time of the 10,000-member group (the big group until the
-  // statistics group is merged): 180 stored days, and progress snapshots behind today's live point —
-  // member n reached lesson k (of the course's 5) some 150 - 30k days ago, so every bucket is filled.
+  // ---- stats-group: the statistics group. 10,000 people (not the big group's) on a 50-lesson
+  // course; member n has done the first (n * 7919) % 51 lessons — about 250,000 completions in all,
+  // every bucket and band filled — and course_progress agrees with them, as completeLesson keeps it.
+  `insert into courses (id, company_id, key, title, description)
+     values ('${BENCH_IDS.statsCourse}', '${BENCH_IDS.company}', 'stats-course', 'Statistics course', 'Generated for benchmarks')`,
+  `insert into lessons (company_id, course_id, key, position, title)
+     select '${BENCH_IDS.company}', '${BENCH_IDS.statsCourse}', 'lesson-' || p, p, 'Lesson ' || p
+     from generate_series(1, ${BENCH_SHAPE.statsLessons}) p`,
+  `insert into learning_groups (id, company_id, name, description, course_id, visibility, created_by, owner_id, created_at)
+     values ('${BENCH_IDS.statsGroup}', '${BENCH_IDS.company}', 'Statistics cohort', 'Generated for benchmarks',
+             '${BENCH_IDS.statsCourse}', 'private', '${BENCH_IDS.admin}', '${BENCH_IDS.admin}', now() - interval '180 days')`,
+  `create temp table bench_stats_members as
+     select row_number() over (order by pp.i) as n, pp.id from bench_people pp where pp.p >= 21000 and pp.p < 31000`,
+  `insert into group_members (group_id, user_id, company_id, added_by, source, added_at)
+     select '${BENCH_IDS.statsGroup}', m.id, '${BENCH_IDS.company}', '${BENCH_IDS.admin}', 'individual',
+            now() - interval '180 days' + (m.n % 1000) * interval '1 hour'
+     from bench_stats_members m`,
+  `insert into membership_events (company_id, group_id, user_id, kind, actor_id, source, at)
+     select company_id, group_id, user_id, 'added', added_by, source, added_at from group_members where group_id = '${BENCH_IDS.statsGroup}'`,
+  `insert into lesson_completions (company_id, user_id, course_id, lesson_id, score, completed_at)
+     select '${BENCH_IDS.company}', m.id, l.course_id, l.id, case when l.position % 2 = 1 then (m.n * l.position) % 101 end,
+            now() - ((m.n * 7919) % 51 - l.position) * interval '3 days' - (m.n % 24) * interval '1 hour'
+     from bench_stats_members m
+     join lessons l on l.course_id = '${BENCH_IDS.statsCourse}' and l.position <= (m.n * 7919) % 51`,
+  `insert into course_progress (company_id, user_id, course_id, lessons_done, percent, score, last_activity_at, completed_at)
+     select company_id, user_id, course_id, count(*), 100 * count(*) / ${BENCH_SHAPE.statsLessons}, round(avg(score)), max(completed_at),
+            case when count(*) = ${BENCH_SHAPE.statsLessons} then max(completed_at) end
+     from lesson_completions where course_id = '${BENCH_IDS.statsCourse}'
+     group by company_id, user_id, course_id`,
+  // ---- end stats-group
+
+  // ---- stats-time: progress over time of the statistics group: its members' progress snapshots, one
+  // per person and day with a completion, as completeLesson writes them (behind today's live point),
+  // and 180 stored days of figures (before today).
   `insert into progress_snapshots (company_id, user_id, course_id, day, lessons_done, percent, score)
-     select '${BENCH_IDS.company}', m.id, g.course_id, current_date - (150 - 30 * k + m.n % 20)::int, k, 20 * k, 60 + (m.n * k) % 41
-     from bench_feed_members m
-     join learning_groups g on g.id = '${BENCH_IDS.bigGroup}'
-     cross join lateral generate_series(1, (m.n % 6)::int) k`,
+     select company_id, user_id, course_id, day, done, 100 * done / ${BENCH_SHAPE.statsLessons}, null
+     from (
+       select company_id, user_id, course_id, day, sum(n) over (partition by user_id order by day)::int as done
+       from (
+         select company_id, user_id, course_id, (completed_at at time zone 'UTC')::date as day, count(*) as n
+         from lesson_completions where course_id = '${BENCH_IDS.statsCourse}'
+         group by company_id, user_id, course_id, day
+       ) per_day
+     ) cumulative`,
   `insert into group_progress_daily (group_id, company_id, day, course_id, members, average_percent, done, halfway, not_started)
      select g.id, g.company_id, current_date - d, g.course_id, 10000, 50.0 * (180 - d) / 180, 10 * (180 - d), 3000, 7000 - 10 * (180 - d)
      from learning_groups g cross join generate_series(1, 180) d
-     where g.id = '${BENCH_IDS.bigGroup}'`,
+     where g.id = '${BENCH_IDS.statsGroup}'`,
   // ---- end stats-time
 ];

@@ -16,7 +16,7 @@ import { feedPage } from "./cases/feed";
 import { learningCompletion } from "./cases/learning";
 import { peopleSearch, personPage } from "./cases/people";
 import { autocomplete, groupList, memberPage } from "./cases/reads";
-import { statsOverTime } from "./cases/stats";
+import { statsGroup, statsOverTime } from "./cases/stats";
 import { BENCH_IDS, BENCH_SHAPE } from "./data";
 import { copyTemplate, dropStaleCopies, ensureTemplate, serverFacts, TEMPLATE } from "./databases";
 import { interleave, medianOfRounds } from "./measure";
@@ -33,6 +33,7 @@ const CASES: BenchCase[] = [
   memberPage,
   peopleSearch,
   personPage,
+  statsGroup,
   statsOverTime,
 ];
 const LOCAL_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres";

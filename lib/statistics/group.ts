@@ -163,7 +163,7 @@ export async function exportStatisticsMembers(
             order by m.sort_name, m.user_id limit ${batchSize}`,
       );
       if (rows.length === 0) return;
-      yield readMembers(rows.map(({ sortName: _, ...row }) => row));
+      yield readMembers(rows);
       const last = rows.at(-1)!;
       after = { sortName: last.sortName, userId: last.userId };
       if (rows.length < batchSize) return;
