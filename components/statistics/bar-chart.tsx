@@ -14,7 +14,7 @@ export function StatisticsBarChart({ id, bars, patterned = false }: { id: string
   return (
     <div aria-hidden="true" className="h-60 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={bars} margin={{ top: 20, right: 8, bottom: 4, left: -16 }}>
+        <BarChart data={bars} margin={{ top: 20, right: 8, bottom: 4, left: -16 }} accessibilityLayer={false}>
           <defs>
             <pattern id={`${id}-diagonal`} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
               <rect width="8" height="8" fill="#e0e7ff" />

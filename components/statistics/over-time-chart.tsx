@@ -9,7 +9,8 @@ type Marker = "circle" | "square" | "triangle" | "diamond";
 
 /**
  * Each line has a dash pattern and a marker of its own, so the lines are told apart without colour;
- * the legend names them. Hidden from screen readers, which read the table beside it.
+ * the legend names them. Hidden from screen readers, which read the table beside it, and out of the
+ * tab order (recharts would make it focusable, for a keyboard tooltip, inside an aria-hidden box).
  */
 const LINES: { key: Series; dash?: string; marker: Marker; color: string; axis: "percent" | "count" }[] = [
   { key: "averagePercent", marker: "circle", color: "#312e81", axis: "percent" },
@@ -37,7 +38,7 @@ export function OverTimeChart({ points, names }: { points: OverTimeChartPoint[];
   return (
     <div aria-hidden="true" className="h-72 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={points} margin={{ top: 12, right: 8, bottom: 4, left: -8 }}>
+        <ComposedChart data={points} margin={{ top: 12, right: 8, bottom: 4, left: -8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={16} />
           <YAxis yAxisId="percent" domain={[0, 100]} unit="%" tick={{ fontSize: 12 }} />
