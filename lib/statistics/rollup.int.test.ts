@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Database, type DatabaseHandle, openPostgres, queryRows } from "@/db/client";
-import { groupProgressDaily, learningGroups, type Lesson, membershipEvents } from "@/db/schema";
+import { groupMembers, groupProgressDaily, learningGroups, type Lesson, membershipEvents } from "@/db/schema";
 import { handleRollupCron } from "@/lib/cron/rollup";
 import { completeLesson } from "@/lib/learning/completion";
 import { env, reloadEnv } from "@/lib/env";
@@ -50,6 +50,8 @@ async function scenarioGroup(options: { archivedAt?: Date } = {}) {
     [c, "removed", "2026-03-06T12:00:00Z"],
     [b, "added", "2026-03-07T08:00:00Z"],
   ]);
+  // Who the ledger leaves in the group, as the membership service keeps it beside the ledger.
+  await db.insert(groupMembers).values([a, b, e].map((person) => ({ groupId: group.id, userId: person.id, companyId, source: "individual" as const })));
   return group;
 }
 
@@ -237,15 +239,21 @@ describe("the cron route", () => {
 });
 
 describe("getProgressOverTime", () => {
-  it("returns the stored days and today's point computed live, to the owner and admins only", async () => {
+  it("returns the stored days and today's point computed live (none once archived), to the owner and admins only", async () => {
     const group = await scenarioGroup();
     await rollupWeek();
     const now = at("2026-03-09T12:00:00Z");
     await complete(people.e, lessons[0]!, "2026-03-09T09:00:00Z");
     const points = await getProgressOverTime(db, admin, group.id, now);
     const expected = await recompute(group.id, [...DAYS, "2026-03-09"]);
-    expect(points).toEqual(expected.map((point) => ({ ...point, live: point.day === "2026-03-09" })));
+    const today = expected.pop()!;
+    expect(points.slice(0, -1)).toEqual(expected.map((point) => ({ ...point, live: false })));
+    // Today as the Statistics tab shows it: the average to one decimal.
+    expect(points.at(-1)).toEqual({ ...today, averagePercent: Math.round(today.averagePercent * 10) / 10, live: true });
     expect(points.at(-1)).toMatchObject({ members: 3, done: 1, halfway: 2, notStarted: 0 });
+
+    await db.update(learningGroups).set({ archivedAt: at("2026-03-08T12:00:00Z") }).where(eq(learningGroups.id, group.id));
+    expect((await getProgressOverTime(db, admin, group.id, now)).map((point) => point.day)).toEqual(DAYS);
 
     await expect(getProgressOverTime(db, people.a, group.id, now)).rejects.toMatchObject({ code: "not_found" });
     const stranger = await createPerson(db, (await createCompany(db, "Initech")).id, { roles: ["admin"] });

@@ -14,17 +14,6 @@ export type RollupWhen = { day: Day } | { now: Date; catchUpDays?: number };
 /** Narrows a run to one company or one group; the scheduler runs unscoped. */
 export type RollupScope = { companyId?: string; groupId?: string };
 
-export type DayFigures = {
-  groupId: string;
-  day: Day;
-  courseId: string;
-  members: number;
-  averagePercent: number;
-  done: number;
-  halfway: number;
-  notStarted: number;
-};
-
 /** The scheduler catches up at most a week of missed runs; older gaps stay gaps. */
 export const CATCH_UP_DAYS = 7;
 
@@ -105,16 +94,4 @@ export async function rollupDay(db: DatabaseOrTransaction, when: RollupWhen, sco
         returning group_id`,
   );
   return { written: rows.length };
-}
-
-/** Today's figures of one group, computed as the rollup would and not stored; null without a course or once archived. */
-export async function liveDay(db: DatabaseOrTransaction, groupId: string, companyId: string, now: Date): Promise<DayFigures | null> {
-  const today = sql`select (${now}::timestamptz at time zone c.default_time_zone)::date as day, true as required`;
-  const [row] = await queryRows<DayFigures>(
-    db,
-    sql`select f.group_id as "groupId", to_char(f.day, 'YYYY-MM-DD') as day, f.course_id as "courseId", f.members,
-               f.average_percent as "averagePercent", f.done, f.halfway, f.not_started as "notStarted"
-        from (${figures(targets(today, { companyId, groupId }))}) f`,
-  );
-  return row ?? null;
 }
