@@ -261,4 +261,23 @@ export const GENERATE_SQL: string[] = [
      cross join lateral (select abs(hashtext(m.user_id::text || g.course_id::text)) % 6 as done) d
      where bg.g > 1 and g.course_id is not null and d.done > 0
      on conflict do nothing`,
+
+  // ---- stats-time: progress over time of the statistics group: its members' progress snapshots, one
+  // per person and day with a completion, as completeLesson writes them (behind today's live point),
+  // and 180 stored days of figures (before today).
+  `insert into progress_snapshots (company_id, user_id, course_id, day, lessons_done, percent, score)
+     select company_id, user_id, course_id, day, done, 100 * done / ${BENCH_SHAPE.statsLessons}, null
+     from (
+       select company_id, user_id, course_id, day, sum(n) over (partition by user_id order by day)::int as done
+       from (
+         select company_id, user_id, course_id, (completed_at at time zone 'UTC')::date as day, count(*) as n
+         from lesson_completions where course_id = '${BENCH_IDS.statsCourse}'
+         group by company_id, user_id, course_id, day
+       ) per_day
+     ) cumulative`,
+  `insert into group_progress_daily (group_id, company_id, day, course_id, members, average_percent, done, halfway, not_started)
+     select g.id, g.company_id, current_date - d, g.course_id, 10000, 50.0 * (180 - d) / 180, 10 * (180 - d), 3000, 7000 - 10 * (180 - d)
+     from learning_groups g cross join generate_series(1, 180) d
+     where g.id = '${BENCH_IDS.statsGroup}'`,
+  // ---- end stats-time
 ];

@@ -16,8 +16,8 @@ import { feedPage } from "./cases/feed";
 import { learningCompletion } from "./cases/learning";
 import { peopleSearch, personPage } from "./cases/people";
 import { autocomplete, groupList, memberPage } from "./cases/reads";
-import { statsGroup } from "./cases/stats";
 import { statsReports } from "./cases/reports";
+import { statsGroup, statsOverTime } from "./cases/stats";
 import { BENCH_IDS, BENCH_SHAPE } from "./data";
 import { copyTemplate, dropStaleCopies, ensureTemplate, serverFacts, TEMPLATE } from "./databases";
 import { interleave, medianOfRounds } from "./measure";
@@ -37,6 +37,7 @@ const CASES: BenchCase[] = [
   personPage,
   statsGroup,
   statsReports,
+  statsOverTime,
 ];
 const LOCAL_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres";
 

@@ -45,6 +45,7 @@ const envSchema = z
     TEST_PORT_OFFSET: z.coerce.number().int().min(0).max(50000).default(0),
     BENCH_DATABASE_URL: z.url().optional(),
     CI: z.string().optional(),
+    CRON_SECRET: z.string().min(16).optional(),
   })
   .refine((env) => !env.DATABASE_DRIVER || env.DATABASE_URL, {
     message: "DATABASE_DRIVER applies to DATABASE_URL, which is not set",
@@ -77,6 +78,8 @@ const envSchema = z
       /** The PostgreSQL server `npm run bench` creates its databases on; the local server when unset. */
       benchDatabaseUrl: env.BENCH_DATABASE_URL,
       ci: env.CI === "true" || env.CI === "1",
+      /** What the scheduler sends as `Authorization: Bearer …` to /api/cron/*; unset, those routes refuse every call. */
+      cronSecret: env.CRON_SECRET,
       /** The address people reach the app at; links in emails start with it. */
       appUrl: env.APP_URL ?? "http://localhost:3000",
       mail: {

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { openFromEnv } from "@/db/client";
 import { acquirePgliteLock } from "@/db/pglite-lock";
 import { DEMO_PASSWORD, demoAccounts } from "@/db/seed/accounts";
@@ -37,6 +38,9 @@ const soketi = soketiStart.value;
 const mailDev = mailDevStart.value;
 
 const port = process.argv[2] ?? "3000";
+// Next inherits the secret, so the dev timer below passes the route's check without any set-up.
+const cronSecret = config.cronSecret ?? randomBytes(24).toString("hex");
+process.env.CRON_SECRET = cronSecret;
 const next = spawn(process.execPath, [new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname, "dev", "--port", port], {
   stdio: "inherit",
 });
@@ -50,10 +54,32 @@ console.log(`
 ${demoAccounts.map((account) => `    ${account.email.padEnd(30)} ${account.description}`).join("\n")}
 `);
 
+/**
+ * The platform cron's stand-in: the daily rollup once Next answers, then hourly (it is idempotent, and
+ * catches up the days a stopped dev server missed).
+ */
+const HOUR_MS = 3_600_000;
+let rollupTimer: NodeJS.Timeout | undefined;
+async function runRollup(): Promise<void> {
+  try {
+    const response = await fetch(`http://localhost:${port}/api/cron/rollup`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${cronSecret}` },
+    });
+    if (!response.ok) console.error(`The daily rollup answered ${response.status}.`);
+    rollupTimer = setTimeout(() => void runRollup(), HOUR_MS);
+  } catch {
+    // Next is still starting.
+    rollupTimer = setTimeout(() => void runRollup(), 10_000);
+  }
+}
+rollupTimer = setTimeout(() => void runRollup(), 5_000);
+
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
+  clearTimeout(rollupTimer);
   next.kill("SIGTERM");
   await Promise.all([soketi?.stop(), mailDev?.stop()]);
   release();

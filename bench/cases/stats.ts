@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
 import type { Ctx } from "@/lib/auth/viewer";
 import { getStatisticsTab, type MemberSort, type SortDirection } from "@/lib/statistics/group";
+import { getProgressOverTime } from "@/lib/statistics/over-time";
 import { type BenchCase, readCase } from "../case";
 import { BENCH_IDS } from "../data";
 
@@ -32,4 +33,14 @@ export const statsGroup: BenchCase = readCase({
       ] as const
     ).map(([sort, direction]) => ({ label: `by ${sort} ${direction}`, run: (db) => statisticsTab(db, ctx, sort, direction) })),
   passes: ({ p95, bareP95 }) => p95 <= 25 && p95 <= 1.5 * bareP95,
+});
+
+/** The Statistics tab's chart: 180 stored days of the same group, and today's point computed live. */
+export const statsOverTime: BenchCase = readCase({
+  name: "stats.over-time",
+  target: "p95 ≤ 60 ms",
+  plan: READS,
+  size: (result) => (result as unknown[]).length,
+  variants: ({ ctx }) => [{ label: "180 days and today", run: (db) => getProgressOverTime(db, ctx, BENCH_IDS.statsGroup) }],
+  passes: ({ p95 }) => p95 <= 60,
 });

@@ -16,3 +16,14 @@ export function bucketOf(alias: string): SQL<Bucket> {
   return sql<Bucket>`case when ${p}.completed_at is not null then 'done'
     when coalesce(${p}.lessons_done, 0) > 0 then 'halfway' else 'notStarted' end`;
 }
+
+/**
+ * The same three groups from a `progress_snapshots` row under `alias` (LEFT JOINed: none means nothing
+ * completed by then). Snapshots copy course_progress, whose percent is 100 exactly when the course is
+ * completed and stays 100 once it was, so percent stands in for completed_at.
+ */
+export function snapshotBucketOf(alias: string): SQL<Bucket> {
+  const s = sql.identifier(alias);
+  return sql<Bucket>`case when ${s}.percent = 100 then 'done'
+    when coalesce(${s}.lessons_done, 0) > 0 then 'halfway' else 'notStarted' end`;
+}

@@ -11,6 +11,7 @@ import { GroupLiveRefresh } from "@/components/groups/group-live-refresh";
 import { GroupPreview } from "@/components/my-groups/group-preview";
 import { LeaveButton } from "@/components/my-groups/leave-button";
 import { StatisticsTab } from "@/components/statistics/statistics-tab";
+import { ProgressOverTime } from "@/components/statistics/over-time";
 import { GroupNotificationSettings } from "@/components/notification-settings/group-notification-settings";
 import { HistoryTab } from "@/components/membership/history-tab";
 import { type MembersNote, MembersTab } from "@/components/membership/members-tab";
@@ -27,6 +28,7 @@ import { listHistory, listMembers } from "@/lib/membership/queries";
 import { getGroupLevel } from "@/lib/notifications/preferences";
 import { can, canManageMembers } from "@/lib/permissions";
 import { getStatisticsTab, MEMBER_SORTS, type MemberSort, type SortDirection } from "@/lib/statistics/group";
+import { getProgressOverTime } from "@/lib/statistics/over-time";
 import { pageParam, type SearchParams, textParam, withParams } from "../../search-params";
 
 type Params = Promise<{ id: string }>;
@@ -97,7 +99,7 @@ export default async function GroupPage({ params, searchParams }: { params: Para
   const note: MembersNote = !can(viewer, "group.list") ? null : archived ? "archived" : canManage ? null : "ownerOnly";
 
   const db = getDb();
-  const [t, tChat, tn, now, notificationLevel, courses, members, history, feed, chat, statistics] = await Promise.all([
+  const [t, tChat, tn, now, notificationLevel, courses, members, history, feed, chat, statistics, overTime] = await Promise.all([
     getTranslations("group"),
     getTranslations("chatTab"),
     getTranslations("notificationSettings"),
@@ -109,6 +111,7 @@ export default async function GroupPage({ params, searchParams }: { params: Para
     tab === "activity" ? listFeed(db, viewer, group.id) : null,
     tab === "chat" ? listMessages(db, viewer, group.id) : null,
     tab === "statistics" && showStatistics ? getStatisticsTab(db, viewer, group.id, { search, sort, direction, page }) : null,
+    tab === "statistics" && showStatistics ? getProgressOverTime(db, viewer, group.id) : null,
   ]);
 
   return (
@@ -182,6 +185,7 @@ export default async function GroupPage({ params, searchParams }: { params: Para
             href={(target) => withParams(path, { tab: "statistics", q: search, sort: target.sort, dir: target.dir, page: target.page })}
           />
         )}
+        {overTime && <ProgressOverTime points={overTime} />}
         {history && <HistoryTab history={history} pageHref={(target) => withParams(path, { tab: "history", page: target })} />}
       </div>
       <section aria-labelledby="group-notifications" className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
