@@ -1,25 +1,13 @@
 /** What the feed's server side and the browser share; nothing here touches the database. */
 import { z } from "zod";
-import type { ActivityType, Badge } from "@/db/schema";
 import type { ActivityMessage } from "@/lib/learning/events";
 
 /** Newest first; an entry's `(createdAt, id)` is its position, stable while new entries arrive. */
 export const feedCursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
 export type FeedCursor = z.infer<typeof feedCursorSchema>;
 
-/** One line of a group's feed, with everything the page shows for it. */
-export type FeedEntry = {
-  id: string;
-  type: ActivityType;
-  createdAt: string;
-  userId: string;
-  userName: string;
-  lessonTitle: string | null;
-  score: number | null;
-  badge: Badge | null;
-  certificateId: string | null;
-  serial: string | null;
-  streakDays: number | null;
+/** One line of a group's feed, with everything the page shows for it: the published event's facts, and praise's own. */
+export type FeedEntry = Omit<ActivityMessage, "courseId" | "lessonId"> & {
   /** Praise only: whom it names, and what was said (empty once the message was deleted). */
   praisedName: string | null;
   praiseText: string | null;

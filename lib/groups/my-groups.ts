@@ -86,6 +86,16 @@ export type DiscoverGroup = {
   maxMembers: number | null;
 };
 
+/** A group as Discover and the preview show it; the query left-joins `courses`. */
+const discoverColumns = {
+  id: learningGroups.id,
+  name: learningGroups.name,
+  description: learningGroups.description,
+  courseTitle: courses.title,
+  memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${learningGroups}.id)`,
+  maxMembers: learningGroups.maxMembers,
+};
+
 /** Discover: my company's public, active groups I am not in, searched by name, a page at a time. */
 export async function listDiscoverGroups(
   db: DatabaseOrTransaction,
@@ -108,14 +118,7 @@ export async function listDiscoverGroups(
   );
   const [rows, [total]] = await Promise.all([
     db
-      .select({
-        id: learningGroups.id,
-        name: learningGroups.name,
-        description: learningGroups.description,
-        courseTitle: courses.title,
-        memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${learningGroups}.id)`,
-        maxMembers: learningGroups.maxMembers,
-      })
+      .select(discoverColumns)
       .from(learningGroups)
       .leftJoin(courses, eq(courses.id, learningGroups.courseId))
       .where(where)
@@ -136,14 +139,7 @@ export async function getGroupPreview(db: DatabaseOrTransaction, ctx: Ctx, group
   const access = await getGroupAccess(db, ctx, groupId);
   if (!access?.canPreview) return null;
   const [row] = await db
-    .select({
-      id: learningGroups.id,
-      name: learningGroups.name,
-      description: learningGroups.description,
-      courseTitle: courses.title,
-      memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${learningGroups}.id)`,
-      maxMembers: learningGroups.maxMembers,
-    })
+    .select(discoverColumns)
     .from(learningGroups)
     .leftJoin(courses, eq(courses.id, learningGroups.courseId))
     .where(and(eq(learningGroups.id, groupId), eq(learningGroups.companyId, ctx.companyId)));
