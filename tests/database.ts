@@ -52,3 +52,23 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   const handle = openPglite({ loadDataDir: new Blob([readFileSync(snapshot)]) });
   return { ...handle, url: null };
 }
+
+/** A test file's database and two more single-connection handles to it, one per racer (PostgreSQL only). */
+export type RaceDatabase = TestDatabase & { first: DatabaseHandle; second: DatabaseHandle };
+
+/** The race tests' set-up: two transactions can only overlap on two real connections. */
+export async function createRaceDatabase(): Promise<RaceDatabase> {
+  const handle = await createTestDatabase();
+  const first = openPostgres(handle.url!, { max: 1 });
+  const second = openPostgres(handle.url!, { max: 1 });
+  return {
+    ...handle,
+    first,
+    second,
+    close: async () => {
+      await first.close();
+      await second.close();
+      await handle.close();
+    },
+  };
+}

@@ -5,7 +5,7 @@ import { groupMessages } from "@/db/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { withBarrier } from "@/tests/barrier";
-import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { createRaceDatabase, type RaceDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { postMessageSchema } from "./schemas";
 import { postMessage } from "./service";
@@ -15,20 +15,17 @@ import { postMessage } from "./service";
  * locks first (the author's, or the group's chat sequence), and lets go once all wait behind it.
  */
 describe.runIf(env().testDatabaseUrl)("concurrent posts (PostgreSQL)", () => {
-  let handle: TestDatabase;
+  let handle: RaceDatabase;
   let first: DatabaseHandle;
   let second: DatabaseHandle;
   let companyId: string;
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    first = openPostgres(handle.url!, { max: 1 });
-    second = openPostgres(handle.url!, { max: 1 });
+    handle = await createRaceDatabase();
+    ({ first, second } = handle);
     companyId = (await createCompany(handle.db, "Acme")).id;
   });
   afterAll(async () => {
-    await first.close();
-    await second.close();
     await handle.close();
   });
 

@@ -1,10 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DatabaseHandle, openPostgres } from "@/db/client";
+import type { DatabaseHandle } from "@/db/client";
 import { departments, users } from "@/db/schema";
 import { env } from "@/lib/env";
 import { withBarrier } from "@/tests/barrier";
-import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { createRaceDatabase, type RaceDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { deleteDepartment, mergeDepartments } from "./service";
 
@@ -16,23 +16,20 @@ const departmentRows = (ids: string[]) => ({ text: "select id from departments w
  * row locks as a barrier, so both operations are in flight together before either proceeds.
  */
 describe.runIf(env().testDatabaseUrl)("concurrent department changes (PostgreSQL)", () => {
-  let handle: TestDatabase;
+  let handle: RaceDatabase;
   let first: DatabaseHandle;
   let second: DatabaseHandle;
   let admin: TestPerson;
   let otherAdmin: TestPerson;
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    first = openPostgres(handle.url!, { max: 1 });
-    second = openPostgres(handle.url!, { max: 1 });
+    handle = await createRaceDatabase();
+    ({ first, second } = handle);
     const acme = await createCompany(handle.db, "Acme");
     admin = await createPerson(handle.db, acme.id, { roles: ["admin"] });
     otherAdmin = await createPerson(handle.db, acme.id, { roles: ["admin"] });
   });
   afterAll(async () => {
-    await first.close();
-    await second.close();
     await handle.close();
   });
 

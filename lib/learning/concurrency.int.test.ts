@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, type DatabaseHandle, openPostgres } from "@/db/client";
+import type { Database, DatabaseHandle } from "@/db/client";
 import { activityEvents, certificates, lessonCompletions } from "@/db/schema";
 import { env } from "@/lib/env";
 import { withBarrier } from "@/tests/barrier";
-import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { createRaceDatabase, type RaceDatabase } from "@/tests/database";
 import { createCompany, createCourse, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { completeLesson } from "./completion";
 
@@ -13,20 +13,17 @@ import { completeLesson } from "./completion";
  * lock, and lets go once both wait behind it.
  */
 describe.runIf(env().testDatabaseUrl)("concurrent completions (PostgreSQL)", () => {
-  let handle: TestDatabase;
+  let handle: RaceDatabase;
   let first: DatabaseHandle;
   let second: DatabaseHandle;
   let companyId: string;
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    first = openPostgres(handle.url!, { max: 1 });
-    second = openPostgres(handle.url!, { max: 1 });
+    handle = await createRaceDatabase();
+    ({ first, second } = handle);
     companyId = (await createCompany(handle.db, "Acme")).id;
   });
   afterAll(async () => {
-    await first.close();
-    await second.close();
     await handle.close();
   });
 

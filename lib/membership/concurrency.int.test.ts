@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DatabaseHandle, openPostgres } from "@/db/client";
+import type { DatabaseHandle } from "@/db/client";
 import { groupMembers, notifications } from "@/db/schema";
 import { env } from "@/lib/env";
 import { withBarrier } from "@/tests/barrier";
-import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { createRaceDatabase, type RaceDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { addMembers } from "./service";
 
@@ -17,23 +17,20 @@ const groupRow = (groupId: string) => ({ text: "select id from learning_groups w
  * together before either can proceed.
  */
 describe.runIf(env().testDatabaseUrl)("concurrent membership changes (PostgreSQL)", () => {
-  let handle: TestDatabase;
+  let handle: RaceDatabase;
   let first: DatabaseHandle;
   let second: DatabaseHandle;
   let admin: TestPerson;
   let people: TestPerson[];
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    first = openPostgres(handle.url!, { max: 1 });
-    second = openPostgres(handle.url!, { max: 1 });
+    handle = await createRaceDatabase();
+    ({ first, second } = handle);
     const acme = await createCompany(handle.db, "Acme");
     admin = await createPerson(handle.db, acme.id, { roles: ["admin"] });
     people = await Promise.all(Array.from({ length: 8 }, () => createPerson(handle.db, acme.id)));
   });
   afterAll(async () => {
-    await first.close();
-    await second.close();
     await handle.close();
   });
 

@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DatabaseHandle, openPostgres } from "@/db/client";
+import type { DatabaseHandle } from "@/db/client";
 import { users } from "@/db/schema";
 import { env } from "@/lib/env";
 import { withBarrier } from "@/tests/barrier";
-import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { createRaceDatabase, type RaceDatabase } from "@/tests/database";
 import { createCompany, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { updatePersonSchema } from "./schemas";
 import { deactivatePerson, updatePerson } from "./service";
@@ -18,18 +18,15 @@ const companyRow = (companyId: string) => ({ text: "select id from companies whe
  * before either can proceed.
  */
 describe.runIf(env().testDatabaseUrl)("two admins at the same moment (PostgreSQL)", () => {
-  let handle: TestDatabase;
+  let handle: RaceDatabase;
   let first: DatabaseHandle;
   let second: DatabaseHandle;
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    first = openPostgres(handle.url!, { max: 1 });
-    second = openPostgres(handle.url!, { max: 1 });
+    handle = await createRaceDatabase();
+    ({ first, second } = handle);
   });
   afterAll(async () => {
-    await first.close();
-    await second.close();
     await handle.close();
   });
 

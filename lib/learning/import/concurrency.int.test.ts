@@ -1,10 +1,10 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DatabaseHandle, openPostgres } from "@/db/client";
+import type { DatabaseHandle } from "@/db/client";
 import { activityEvents, certificates, courseProgress, lessons } from "@/db/schema";
 import { env } from "@/lib/env";
 import { withBarrier } from "@/tests/barrier";
-import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { createRaceDatabase, type RaceDatabase } from "@/tests/database";
 import { createCompany, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { completeLesson } from "../completion";
 import { importCourse } from "./service";
@@ -20,22 +20,19 @@ const file = (key: string, lessonKeys: string[]) =>
  * barrier, so both operations are in flight together before either proceeds.
  */
 describe.runIf(env().testDatabaseUrl)("a re-import racing with completions and imports (PostgreSQL)", () => {
-  let handle: TestDatabase;
+  let handle: RaceDatabase;
   let first: DatabaseHandle;
   let second: DatabaseHandle;
   let admin: TestPerson;
   let companyId: string;
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    first = openPostgres(handle.url!, { max: 1 });
-    second = openPostgres(handle.url!, { max: 1 });
+    handle = await createRaceDatabase();
+    ({ first, second } = handle);
     companyId = (await createCompany(handle.db, "Acme")).id;
     admin = await createPerson(handle.db, companyId, { roles: ["admin"] });
   });
   afterAll(async () => {
-    await first.close();
-    await second.close();
     await handle.close();
   });
 
