@@ -15,7 +15,8 @@ export async function recordAudit(db: DatabaseOrTransaction, ctx: Ctx, entry: Au
   await db.insert(auditLog).values({
     companyId: ctx.companyId,
     actorId: ctx.userId,
-    actorKind: "user",
+    actorKind: ctx.actor?.kind ?? "user",
+    apiKeyId: ctx.actor?.kind === "api_key" ? ctx.actor.keyId : null,
     action: entry.action,
     targetType: entry.targetType,
     targetId: entry.targetId,

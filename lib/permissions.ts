@@ -4,8 +4,7 @@ import { forbidden } from "@/lib/errors";
 
 /**
  * Who may do what, in one place, checked fail-closed: an action missing here is allowed to nobody.
- * Learners (no role) manage nothing; HR staff read people and act through the HR forms, which arrive
- * with their issue.
+ * Learners (no role) manage nothing; HR staff read people and reports and act through the HR forms.
  */
 export const PERMISSIONS = {
   "group.list": ["admin"],
@@ -33,6 +32,14 @@ export const PERMISSIONS = {
   "learning.viewOthers": ["admin", "hr"],
   /** Reports across all groups (HR staff read them; a group's own Statistics tab is for admins and its owner). */
   "reports.view": ["admin", "hr"],
+  /** Mandatory assignments: the person page's "Assign a course" and the bulk wizard. HR assigns through its forms. */
+  "assignment.assign": ["admin"],
+  /** "Mandatory assignments": the overview by course and by group, and its CSV. */
+  "assignment.overview": ["admin"],
+  /** The HR area (`/hr`): new hire, department change, leaver, CSV import. */
+  "hr.forms": ["admin", "hr"],
+  /** API keys for the HR integration API. */
+  "apiKeys.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -52,6 +59,8 @@ export function assertCan(ctx: Ctx, permission: Permission): void {
  * another admin takes ownership first, which is audited.
  */
 export function canManageMembers(ctx: Ctx, group: { visibility: "private" | "public"; ownerId: string }): boolean {
+  // HR forms, imports and API keys act on any group of their company (ARCHITECTURE, "Ownership").
+  if (ctx.actor?.kind === "hr" || ctx.actor?.kind === "api_key") return true;
   if (!ctx.roles.includes("admin")) return false;
   return group.visibility === "public" || group.ownerId === ctx.userId;
 }

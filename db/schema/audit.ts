@@ -2,7 +2,7 @@ import { index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-
 import { fk, timestampMs } from "./columns";
 import { companies, users } from "./people";
 
-export const actorKindEnum = pgEnum("actor_kind", ["user", "hr", "system"]);
+export const actorKindEnum = pgEnum("actor_kind", ["user", "hr", "api_key", "system"]);
 
 /** One row per operation; the per-person detail of membership changes is the ledger. */
 export const auditLog = pgTable(
@@ -12,6 +12,8 @@ export const auditLog = pgTable(
     companyId: uuid().notNull(),
     actorId: uuid(),
     actorKind: actorKindEnum().notNull().default("user"),
+    /** The API key that made an `api_key` actor's request (the key's creator is `actor_id`). */
+    apiKeyId: uuid(),
     action: text().notNull(),
     targetType: text().notNull(),
     targetId: uuid(),
@@ -37,6 +39,8 @@ export const operations = pgTable(
     actorId: uuid(),
     operationKey: text().notNull(),
     kind: text().notNull(),
+    /** SHA-256 of an API request's body: the same Idempotency-Key with another body is a conflict. */
+    requestHash: text(),
     result: jsonb().$type<unknown>(),
     createdAt: timestampMs().notNull().defaultNow(),
   },

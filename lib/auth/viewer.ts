@@ -2,8 +2,15 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { companies, type Role, users } from "@/db/schema";
 
+/**
+ * Who is acting, for permissions and the audit: a person in their own right, HR staff through the HR
+ * forms and import (the `hr` actor, which acts on any group of its company), or an API key (acting
+ * for the company; `userId` is then the key's creator, who answers for it).
+ */
+export type Actor = { kind: "user" } | { kind: "hr" } | { kind: "api_key"; keyId: string };
+
 /** What the data layer knows about the caller: always read from the database, never from the browser. */
-export type Ctx = { userId: string; companyId: string; roles: readonly Role[] };
+export type Ctx = { userId: string; companyId: string; roles: readonly Role[]; actor?: Actor };
 
 export type Viewer = Ctx & {
   name: string;

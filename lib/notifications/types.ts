@@ -12,6 +12,12 @@ export type NotificationPayloads = {
   "chat.answer": ChatNotificationPayload;
   "chat.question": ChatNotificationPayload;
   "chat.praise": ChatNotificationPayload;
+  /** A mandatory course was assigned (`dueOn` is the deadline date, YYYY-MM-DD, ending 23:59 local). */
+  "assignment.assigned": { courseTitle: string; courseId: string; dueOn: string; actorName: string };
+  /** A reminder before the deadline; `days` until it. */
+  "assignment.reminder": { courseTitle: string; courseId: string; dueOn: string; days: number };
+  /** The deadline passed; `days` since it. */
+  "assignment.overdue": { courseTitle: string; courseId: string; dueOn: string; days: number };
 };
 export type NotificationType = keyof NotificationPayloads;
 

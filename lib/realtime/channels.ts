@@ -40,6 +40,8 @@ export const realtimeEvents = {
   chatMessage: "chat.message",
   /** On the group's admin channel: a member's progress in the linked course changed; the figures refetch. */
   statisticsChanged: "statistics.changed",
+  /** On the person's own channel: one of their assignments was created, completed or waived; "My assignments" refetches. */
+  assignmentChanged: "assignment.changed",
 } as const;
 
 /** One event for one or many channels (a fan-out sends the same data to every member's channel). */
