@@ -63,7 +63,8 @@ type ClaimedRow = {
 
 const reminderTemplates: readonly OutboxTemplate[] = ["assignment.reminder", "assignment.overdue"];
 
-async function sendThroughTransport(message: OutgoingMail & { messageId: string }): Promise<void> {
+/** The default sender: the SMTP transport, with the row's Message-ID as the header. */
+export async function smtpSend(message: OutgoingMail & { messageId: string }): Promise<void> {
   await mailTransport().sendMail({ from: env().mail.from, ...message });
 }
 
@@ -75,7 +76,7 @@ async function sendThroughTransport(message: OutgoingMail & { messageId: string 
  * address, name, language and time zone are read now, not when the mail was queued.
  */
 export async function drainOutbox(db: Database, now: Date, options: DrainOptions = {}): Promise<DrainResult> {
-  const { limit = 100, leaseMs = OUTBOX_LEASE_MS, maxAttempts = OUTBOX_MAX_ATTEMPTS, send = sendThroughTransport } = options;
+  const { limit = 100, leaseMs = OUTBOX_LEASE_MS, maxAttempts = OUTBOX_MAX_ATTEMPTS, send = smtpSend } = options;
   const available = sql`o.sent_at is null and o.dropped_at is null and (o.claimed_until is null or o.claimed_until < ${now})`;
 
   // Completing the course (or being waived) cancels the reminders left; a mail tried too often is given up.
