@@ -173,6 +173,20 @@ describe("runReminders", () => {
     expect((await written(db, id, done.id)).outbox[0]!.dropped_at).not.toBeNull();
     expect(await inbox.to(done.email)).toEqual([]);
   });
+
+  it("drops every queued mail about an assignment waived before it went out", async () => {
+    const waived = await learner();
+    const { id } = await assign(waived, "2026-03-20", "2026-03-01T10:00:00Z");
+    await db.execute(
+      outboxInsertSql(companyId, "assignment.assigned", sql`(select ${waived.id}::uuid as user_id, ${id}::uuid as assignment_id) as r`,
+        sql`${JSON.stringify({ courseTitle: "Fire Safety", courseId, dueOn: "2026-03-20", actorName: "Ada Admin" })}::jsonb`,
+        { withAssignment: true, now: at("2026-03-01T10:00:00Z") }),
+    );
+    await db.update(assignments).set({ status: "waived", waivedAt: at("2026-03-01T10:05:00Z"), waivedReason: "removed" }).where(eq(assignments.id, id));
+    await drainOutbox(db, at("2026-03-01T10:06:00Z"));
+    expect((await written(db, id, waived.id)).outbox).toMatchObject([{ sent_at: null, last_error: "assignment waived" }]);
+    expect(await inbox.to(waived.email)).toEqual([]);
+  });
 });
 
 describe("drainOutbox", () => {

@@ -79,17 +79,20 @@ export async function drainOutbox(db: Database, now: Date, options: DrainOptions
   const { limit = 100, leaseMs = OUTBOX_LEASE_MS, maxAttempts = OUTBOX_MAX_ATTEMPTS, send = smtpSend } = options;
   const available = sql`o.sent_at is null and o.dropped_at is null and (o.claimed_until is null or o.claimed_until < ${now})`;
 
-  // Completing the course (or being waived) cancels the reminders left; a mail tried too often is given up.
+  // Completing the course cancels the reminders left, a waived assignment every mail about it; a mail
+  // tried too often is given up.
+  const reminder = sql`o.template in (${sql.join(reminderTemplates.map((template) => sql`${template}`), sql`, `)})`;
   const dropped = await queryRows<{ id: string; template: string; last_error: string | null }>(
     db,
     sql`update mail_outbox o
         set dropped_at = ${now},
             last_error = case when o.attempts >= ${maxAttempts} then coalesce(o.last_error, 'no answer') || ' (given up)'
+                              when a.status = 'waived' then 'assignment waived'
                               else 'assignment no longer open' end
-        where ${available}
-          and (o.attempts >= ${maxAttempts}
-               or (o.template in (${sql.join(reminderTemplates.map((t) => sql`${t}`), sql`, `)})
-                   and not exists (select 1 from assignments a where a.id = o.assignment_id and a.status = 'open')))
+        from mail_outbox target
+        left join assignments a on a.id = target.assignment_id
+        where target.id = o.id and ${available}
+          and (o.attempts >= ${maxAttempts} or a.status = 'waived' or (${reminder} and a.status is distinct from 'open'))
         returning o.id, o.template, o.last_error`,
   );
   for (const row of dropped) {
