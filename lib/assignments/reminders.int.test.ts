@@ -317,7 +317,7 @@ describe.runIf(env().testDatabaseUrl)("overlapping scheduler runs (PostgreSQL, t
   });
   afterEach(() => race.close());
 
-  it("split the work: one reminder row, one notification and one outbox row per assignment and day", async () => {
+  it("split the work: one reminder row, one notification and one outbox row per assignment and day, each mail sent once", async () => {
     const company = await createCompany(race.db, "Race Co");
     const course = await createCourse(race.db, company.id, "Race Course");
     const people = await Promise.all(Array.from({ length: 5 }, () => createPerson(race.db, company.id)));
@@ -341,5 +341,17 @@ describe.runIf(env().testDatabaseUrl)("overlapping scheduler runs (PostgreSQL, t
         outbox: [{ template: "assignment.reminder" }],
       });
     }
+
+    // Two senders at once: each message claimed by one of them, sent once.
+    const drains = await withBarrier(race.url!, { text: "lock table mail_outbox in share row exclusive mode" }, () =>
+      Promise.all([drainOutbox(race.first.db, now), drainOutbox(race.second.db, now)]),
+    );
+    expect(drains.reduce((sum, drain) => sum + drain.sent, 0)).toBe(5);
+    for (const person of people) expect(await inbox.waitFor(person.email, 1)).toHaveLength(1);
+    const [outbox] = await queryRows<{ sent: number; attempts: number }>(
+      race.db,
+      sql`select count(*) filter (where sent_at is not null)::int as sent, sum(attempts)::int as attempts from mail_outbox`,
+    );
+    expect(outbox).toEqual({ sent: 5, attempts: 5 });
   });
 });
