@@ -55,31 +55,37 @@ ${demoAccounts.map((account) => `    ${account.email.padEnd(30)} ${account.descr
 `);
 
 /**
- * The platform cron's stand-in: the daily rollup once Next answers, then hourly (it is idempotent, and
- * catches up the days a stopped dev server missed).
+ * The platform cron's stand-in, calling the cron routes over HTTP inside Next's own process (never a
+ * second process opening the embedded database): the daily rollup once Next answers, then hourly (it is
+ * idempotent, and catches up the days a stopped dev server missed); reminders and the mail outbox every
+ * minute.
  */
-const HOUR_MS = 3_600_000;
-let rollupTimer: NodeJS.Timeout | undefined;
-async function runRollup(): Promise<void> {
-  try {
-    const response = await fetch(`http://localhost:${port}/api/cron/rollup`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${cronSecret}` },
-    });
-    if (!response.ok) console.error(`The daily rollup answered ${response.status}.`);
-    rollupTimer = setTimeout(() => void runRollup(), HOUR_MS);
-  } catch {
-    // Next is still starting.
-    rollupTimer = setTimeout(() => void runRollup(), 10_000);
-  }
+const MINUTE_MS = 60_000;
+const cronTimers = new Map<string, NodeJS.Timeout>();
+function scheduleCron(path: string, everyMs: number, firstInMs: number): void {
+  const run = async () => {
+    try {
+      const response = await fetch(`http://localhost:${port}${path}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${cronSecret}` },
+      });
+      if (!response.ok) console.error(`${path} answered ${response.status}.`);
+      cronTimers.set(path, setTimeout(() => void run(), everyMs));
+    } catch {
+      // Next is still starting.
+      cronTimers.set(path, setTimeout(() => void run(), 10_000));
+    }
+  };
+  cronTimers.set(path, setTimeout(() => void run(), firstInMs));
 }
-rollupTimer = setTimeout(() => void runRollup(), 5_000);
+scheduleCron("/api/cron/rollup", 60 * MINUTE_MS, 5_000);
+scheduleCron("/api/cron/reminders", MINUTE_MS, 15_000);
 
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  clearTimeout(rollupTimer);
+  for (const timer of cronTimers.values()) clearTimeout(timer);
   next.kill("SIGTERM");
   await Promise.all([soketi?.stop(), mailDev?.stop()]);
   release();

@@ -3,6 +3,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 /** A message as MailDev's REST API returns it (the fields tests read). */
 export type ReceivedMail = {
   id: string;
+  /** Header names in lower case, e.g. `message-id`. */
+  headers: Record<string, string>;
   subject: string;
   text: string;
   html: string;

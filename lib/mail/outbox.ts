@@ -1,4 +1,10 @@
 import { type SQL, sql } from "drizzle-orm";
+import { type Database, queryRows } from "@/db/client";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import type { OutgoingMail } from "./send";
+import { type AssignmentMailKind, assignmentMail } from "./templates";
+import { mailTransport } from "./transport";
 
 /** The mails that go through the outbox, each rendered at send time from its payload in the recipient's locale. */
 export type OutboxTemplate = "assignment.assigned" | "assignment.reminder" | "assignment.overdue";
@@ -7,9 +13,11 @@ export type OutboxTemplate = "assignment.assigned" | "assignment.reminder" | "as
  * The INSERT that queues one mail per recipient, inside the transaction that caused it. `recipients`
  * is a relation of the same statement with `user_id` (and `assignment_id` when `withAssignment`), and
  * `payload` an expression over it (jsonb), so a batch of 10,000 never travels through Node.
+ * `companyId` is one company's id, or (for the scheduler, whose batch spans companies) an expression
+ * over `recipients`.
  */
 export function outboxInsertSql(
-  companyId: string,
+  companyId: string | SQL,
   template: OutboxTemplate,
   recipients: SQL,
   payload: SQL,
@@ -19,4 +27,133 @@ export function outboxInsertSql(
   return sql`insert into mail_outbox (company_id, user_id, template, payload, assignment_id, created_at)
     select ${companyId}, user_id, ${template}, ${payload}, ${assignment}, ${options.now}
     from ${recipients}`;
+}
+
+/** How long a sender holds the rows it claimed: a crashed run's rows are sent again after this. */
+export const OUTBOX_LEASE_MS = 5 * 60_000;
+/** Attempts before a mail is given up on (dropped, with its last error logged). */
+export const OUTBOX_MAX_ATTEMPTS = 5;
+
+export type DrainOptions = {
+  /** Rows claimed in this run. */
+  limit?: number;
+  leaseMs?: number;
+  maxAttempts?: number;
+  /** Hands one message to the mail server; the SMTP transport unless another is given. */
+  send?: (message: OutgoingMail & { messageId: string }) => Promise<void>;
+};
+
+export type DrainResult = { claimed: number; sent: number; failed: number; dropped: number };
+
+type ClaimedRow = {
+  id: string;
+  message_id: string;
+  template: OutboxTemplate;
+  attempts: number;
+  name: string;
+  email: string;
+  locale: string;
+  time_zone: string;
+  company: string;
+  course_id: string | null;
+  course_title: string | null;
+  due_on: string | null;
+  payload: Record<string, unknown>;
+};
+
+const reminderTemplates: readonly OutboxTemplate[] = ["assignment.reminder", "assignment.overdue"];
+
+/** The default sender: the SMTP transport, with the row's Message-ID as the header. */
+export async function smtpSend(message: OutgoingMail & { messageId: string }): Promise<void> {
+  await mailTransport().sendMail({ from: env().mail.from, ...message });
+}
+
+/**
+ * Sends what the outbox holds, at least once: claims pending rows under a lease and commits, sends
+ * each with its stored Message-ID, then marks it sent. A crash between sending and marking leaves the
+ * lease to expire, and the next run sends the same message again with the same Message-ID, which
+ * mail clients show once. Overlapping runs claim different rows (`skip locked`). The recipient's
+ * address, name, language and time zone are read now, not when the mail was queued.
+ */
+export async function drainOutbox(db: Database, now: Date, options: DrainOptions = {}): Promise<DrainResult> {
+  const { limit = 100, leaseMs = OUTBOX_LEASE_MS, maxAttempts = OUTBOX_MAX_ATTEMPTS, send = smtpSend } = options;
+  const available = sql`o.sent_at is null and o.dropped_at is null and (o.claimed_until is null or o.claimed_until < ${now})`;
+
+  // Completing the course cancels the reminders left, a waived assignment every mail about it; a mail
+  // tried too often is given up.
+  const reminder = sql`o.template in (${sql.join(reminderTemplates.map((template) => sql`${template}`), sql`, `)})`;
+  const dropped = await queryRows<{ id: string; template: string; last_error: string | null }>(
+    db,
+    sql`update mail_outbox o
+        set dropped_at = ${now},
+            last_error = case when o.attempts >= ${maxAttempts} then coalesce(o.last_error, 'no answer') || ' (given up)'
+                              when a.status = 'waived' then 'assignment waived'
+                              else 'assignment no longer open' end
+        from mail_outbox target
+        left join assignments a on a.id = target.assignment_id
+        where target.id = o.id and ${available}
+          and (o.attempts >= ${maxAttempts} or a.status = 'waived' or (${reminder} and a.status is distinct from 'open'))
+        returning o.id, o.template, o.last_error`,
+  );
+  for (const row of dropped) {
+    if (row.last_error?.endsWith("(given up)")) log.error("mail given up", { id: row.id, template: row.template, lastError: row.last_error });
+  }
+
+  const claimed = await queryRows<ClaimedRow>(
+    db,
+    sql`with picked as (
+          select o.id from mail_outbox o
+          where ${available}
+          order by o.created_at
+          limit ${limit}
+          for update skip locked
+        ),
+        claimed as (
+          update mail_outbox o
+          set claimed_until = ${new Date(now.getTime() + leaseMs)}, attempts = o.attempts + 1
+          from picked where o.id = picked.id
+          returning o.*
+        )
+        select o.id, o.message_id, o.template, o.attempts, o.payload,
+               u.name, u.email, coalesce(u.locale, c.default_locale) as locale,
+               coalesce(u.time_zone, c.default_time_zone) as time_zone, c.name as company,
+               co.id as course_id, co.title as course_title, to_char(a.due_on, 'YYYY-MM-DD') as due_on
+        from claimed o
+        join users u on u.id = o.user_id
+        join companies c on c.id = o.company_id
+        left join assignments a on a.id = o.assignment_id
+        left join courses co on co.id = coalesce(a.course_id, (o.payload ->> 'courseId')::uuid)
+        order by o.created_at`,
+  );
+
+  const result: DrainResult = { claimed: claimed.length, sent: 0, failed: 0, dropped: dropped.length };
+  for (const row of claimed) {
+    try {
+      await send({ ...(await renderOutboxMail(row)), messageId: row.message_id });
+    } catch (error) {
+      result.failed++;
+      log.warn("mail not sent; tried again after the lease", { id: row.id, attempts: row.attempts, error });
+      await db.execute(sql`update mail_outbox set last_error = ${String(error)} where id = ${row.id}`);
+      continue;
+    }
+    // Marked one by one: a crash later in the run repeats only the messages not yet marked.
+    await db.execute(sql`update mail_outbox set sent_at = ${now}, last_error = null where id = ${row.id}`);
+    result.sent++;
+  }
+  return result;
+}
+
+function renderOutboxMail(row: ClaimedRow): Promise<OutgoingMail> {
+  const payload = row.payload;
+  const courseId = row.course_id ?? String(payload.courseId ?? "");
+  return assignmentMail({
+    kind: row.template.slice("assignment.".length) as AssignmentMailKind,
+    recipient: { name: row.name, email: row.email, locale: row.locale, timeZone: row.time_zone },
+    company: row.company,
+    courseTitle: row.course_title ?? String(payload.courseTitle ?? ""),
+    dueOn: row.due_on ?? String(payload.dueOn ?? ""),
+    days: Number(payload.days ?? 0),
+    actorName: typeof payload.actorName === "string" ? payload.actorName : undefined,
+    link: `${env().appUrl}/courses/${courseId}`,
+  });
 }

@@ -18,6 +18,26 @@ export type AccountLinkMail = {
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
+/** A message's parts: paragraphs, one button (with its address written out below it), notes, footer. */
+type Layout = { paragraphs: string[]; action: { label: string; href: string }; fallback: string; notes: string[]; footer: string };
+
+/** Every mail's shape, as plain text and as HTML with all values escaped. */
+function layout(locale: string, parts: Layout): { text: string; html: string } {
+  const { paragraphs, action, fallback, notes, footer } = parts;
+  const text = [...paragraphs, `${action.label}: ${action.href}`, ...notes, "--", footer].join("\n\n");
+  const p = (value: string) => `<p style="margin:0 0 16px">${escapeHtml(value)}</p>`;
+  const href = escapeHtml(action.href);
+  const html = `<!doctype html>
+<html lang="${escapeHtml(locale)}"><body style="font-family:system-ui,sans-serif;color:#0f172a;line-height:1.5;max-width:560px;margin:0 auto;padding:24px">
+${paragraphs.map(p).join("\n")}
+<p style="margin:24px 0"><a href="${href}" style="background:#2563eb;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(action.label)}</a></p>
+${p(fallback)}<p style="margin:0 0 16px;word-break:break-all"><a href="${href}">${href}</a></p>
+${notes.map(p).join("")}
+<hr style="border:none;border-top:1px solid #e2e8f0;margin:24px 0"><p style="font-size:12px;color:#475569">${escapeHtml(footer)}</p>
+</body></html>`;
+  return { text, html };
+}
+
 /** A one-time link email (invitation or password reset), in the recipient's language, as HTML and plain text. */
 export async function accountLinkMail(mail: AccountLinkMail): Promise<OutgoingMail> {
   const locale = formatLocale(mail.recipient.locale);
@@ -37,16 +57,47 @@ export async function accountLinkMail(mail: AccountLinkMail): Promise<OutgoingMa
   const ignore = t(`${mail.kind}.ignore`);
   const footer = t("footer", { company: mail.company });
 
-  const text = [...paragraphs, `${action}: ${mail.link}`, expiry, ignore, "--", footer].join("\n\n");
-  const p = (value: string) => `<p style="margin:0 0 16px">${escapeHtml(value)}</p>`;
-  const href = escapeHtml(mail.link);
-  const html = `<!doctype html>
-<html lang="${escapeHtml(locale)}"><body style="font-family:system-ui,sans-serif;color:#0f172a;line-height:1.5;max-width:560px;margin:0 auto;padding:24px">
-${paragraphs.map(p).join("\n")}
-<p style="margin:24px 0"><a href="${href}" style="background:#2563eb;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(action)}</a></p>
-${p(t("linkFallback"))}<p style="margin:0 0 16px;word-break:break-all"><a href="${href}">${href}</a></p>
-${p(expiry)}${p(ignore)}
-<hr style="border:none;border-top:1px solid #e2e8f0;margin:24px 0"><p style="font-size:12px;color:#475569">${escapeHtml(footer)}</p>
-</body></html>`;
+  const { text, html } = layout(locale, { paragraphs, action: { label: action, href: mail.link }, fallback: t("linkFallback"), notes: [expiry, ignore], footer });
   return { to: mail.recipient.email, subject: t(`${mail.kind}.subject`, values), text, html };
+}
+
+/** The mails about a mandatory course, queued in the outbox (`lib/mail/outbox.ts`). */
+export type AssignmentMailKind = "assigned" | "reminder" | "overdue";
+
+export type AssignmentMail = {
+  kind: AssignmentMailKind;
+  recipient: Recipient;
+  company: string;
+  courseTitle: string;
+  /** The deadline date (YYYY-MM-DD); it ends at 23:59 in the recipient's time zone. */
+  dueOn: string;
+  /** Days until the deadline (reminder) or since it (overdue). */
+  days: number;
+  /** Who assigned it (assigned only). */
+  actorName?: string;
+  link: string;
+};
+
+/** A mandatory-course mail, in the recipient's language, as HTML and plain text. */
+export async function assignmentMail(mail: AssignmentMail): Promise<OutgoingMail> {
+  const locale = formatLocale(mail.recipient.locale);
+  const t = createTranslator({ locale, timeZone: mail.recipient.timeZone, messages: await loadMessages(locale), namespace: "mail" });
+  const values = {
+    name: mail.recipient.name,
+    company: mail.company,
+    course: mail.courseTitle,
+    actor: mail.actorName ?? "",
+    days: mail.days,
+    // A date without a time: formatted in UTC, so no time zone moves it to another day.
+    dueOn: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${mail.dueOn}T00:00:00Z`)),
+  };
+  const key = `assignment.${mail.kind}` as const;
+  const { text, html } = layout(locale, {
+    paragraphs: [t("assignment.greeting", values), t(`${key}.body`, values)],
+    action: { label: t("assignment.action"), href: mail.link },
+    fallback: t("linkFallback"),
+    notes: [t("assignment.deadline", values)],
+    footer: t("footer", { company: mail.company }),
+  });
+  return { to: mail.recipient.email, subject: t(`${key}.subject`, values), text, html };
 }

@@ -1,0 +1,133 @@
+import { sql } from "drizzle-orm";
+import { type Database, queryRows } from "@/db/client";
+import { uuidArray } from "@/db/sql";
+import { outboxInsertSql } from "@/lib/mail/outbox";
+import { notificationFanOut } from "@/lib/notifications/service";
+import type { NotificationType } from "@/lib/notifications/types";
+import type { RealtimeEvent } from "@/lib/realtime/channels";
+import { learnerZoneSql, nextReminderSql, reminderMomentSql } from "./deadlines";
+
+/** Assignments handled per transaction: small enough to keep locks short, large enough to stay set-based. */
+export const REMINDER_BATCH = 1_000;
+
+export type ReminderRun = {
+  /** Assignments whose reminder moment had come. */
+  assignments: number;
+  /** Reminder rows written (notified or superseded). */
+  written: number;
+  /** Notifications and outbox rows written: one each per notified reminder. */
+  notified: number;
+  /** Notification events, to publish once the run has committed. */
+  events: RealtimeEvent[];
+};
+
+type NotifiedRow = {
+  user_id: string;
+  key: string;
+  type: NotificationType;
+  payload: Record<string, string | number>;
+  created_at: Date | string;
+};
+
+/**
+ * The scheduler's reminders and overdue notices: every open assignment whose `next_reminder_at` has
+ * come, in batches that each commit on their own. Overlapping runs split the work (`skip locked`), and
+ * the unique key of `assignment_reminders` is the once-only guarantee whatever happens.
+ *
+ * When several of an assignment's reminders are due at once (the scheduler did not run for days), all
+ * are recorded but only the latest is notified and mailed: a learner gets "overdue", not "7 days left",
+ * "1 day left" and "overdue" in the same minute. A reminder whose moment came before the assignment
+ * was made is never due (a course assigned 3 days before its deadline has no "7 days before").
+ */
+export async function runReminders(db: Database, now: Date, options: { batchSize?: number } = {}): Promise<ReminderRun> {
+  const batchSize = options.batchSize ?? REMINDER_BATCH;
+  const run: ReminderRun = { assignments: 0, written: 0, notified: 0, events: [] };
+  for (;;) {
+    const batch = await db.transaction(async (tx) => {
+      const picked = await queryRows<{ id: string }>(
+        tx,
+        sql`select id from assignments
+            where status = 'open' and next_reminder_at <= ${now}
+            order by next_reminder_at
+            limit ${batchSize}
+            for update skip locked`,
+      );
+      if (picked.length === 0) return null;
+      const moment = reminderMomentSql(sql`b.due_on`, sql`d.offset_days`, sql`b.zone`);
+      // One statement for the whole batch: reminder rows, then for each row actually inserted (not
+      // already there from an overlapping run) the notification and the outbox row, and the next moment.
+      const [result] = await queryRows<{ written: number; notified: NotifiedRow[] }>(
+        tx,
+        sql`with batch as (
+              select a.id, a.company_id, a.user_id, a.course_id, a.due_on, a.assigned_at, a.reminder_days,
+                     ${learnerZoneSql(sql`u`, sql`c`)} as zone, co.title as course_title
+              from assignments a
+              join users u on u.id = a.user_id
+              join companies c on c.id = a.company_id
+              join courses co on co.id = a.course_id
+              where a.id = any(${uuidArray(picked.map((row) => row.id))})
+            ),
+            due as (
+              select b.*, d.offset_days
+              from batch b
+              cross join lateral unnest(b.reminder_days) as d (offset_days)
+              where ${moment} <= ${now} and ${moment} > b.assigned_at
+            ),
+            written as (
+              insert into assignment_reminders (company_id, assignment_id, user_id, offset_days, created_at)
+              select company_id, id, user_id, offset_days, ${now} from due
+              on conflict (assignment_id, offset_days) do nothing
+              returning assignment_id, offset_days
+            ),
+            latest as (
+              select distinct on (w.assignment_id)
+                     b.id as assignment_id, b.company_id, b.user_id, w.offset_days,
+                     'assignment-reminder:' || b.id || ':' || w.offset_days as key,
+                     case when w.offset_days <= 0 then 'assignment.reminder' else 'assignment.overdue' end as type,
+                     jsonb_build_object('courseTitle', b.course_title, 'courseId', b.course_id,
+                                        'dueOn', to_char(b.due_on, 'YYYY-MM-DD'), 'days', abs(w.offset_days)) as payload
+              from written w join batch b on b.id = w.assignment_id
+              order by w.assignment_id, w.offset_days desc
+            ),
+            notified as (
+              insert into notifications (company_id, user_id, group_id, key, type, payload, created_at)
+              select company_id, user_id, null, key, type, payload, ${now} from latest
+              on conflict (user_id, key) do nothing
+              returning user_id, key, type, payload, created_at
+            ),
+            reminder_mail as (
+              ${outboxInsertSql(sql`company_id`, "assignment.reminder", sql`(select * from latest where offset_days <= 0) as r`, sql`payload`, { withAssignment: true, now })}
+            ),
+            overdue_mail as (
+              ${outboxInsertSql(sql`company_id`, "assignment.overdue", sql`(select * from latest where offset_days > 0) as r`, sql`payload`, { withAssignment: true, now })}
+            ),
+            advanced as (
+              update assignments a
+              set next_reminder_at = ${nextReminderSql(sql`b.due_on`, sql`b.reminder_days`, sql`b.zone`, sql`${now}::timestamptz`)}
+              from batch b where a.id = b.id
+            )
+            select (select count(*)::int from written) as written,
+                   coalesce((select json_agg(n) from notified n), '[]'::json) as notified`,
+      );
+      return { picked: picked.length, written: result!.written, rows: result!.notified };
+    });
+    if (!batch) break;
+    run.assignments += batch.picked;
+    run.written += batch.written;
+    run.notified += batch.rows.length;
+    for (const row of batch.rows) {
+      run.events.push(
+        notificationFanOut([row.user_id], {
+          key: row.key,
+          type: row.type,
+          payload: row.payload,
+          groupId: null,
+          readAt: null,
+          createdAt: new Date(row.created_at).toISOString(),
+        }),
+      );
+    }
+    if (batch.picked < batchSize) break;
+  }
+  return run;
+}

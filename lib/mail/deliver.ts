@@ -1,0 +1,16 @@
+import { getDb } from "@/db/client";
+import { log } from "@/lib/log";
+import { drainOutbox } from "./outbox";
+
+/**
+ * Sends what an action just queued without waiting for the scheduler: call it in `after()` once the
+ * transaction that wrote outbox rows has committed. A failure is logged; the scheduler's next run
+ * sends what is left.
+ */
+export async function deliverOutboxSoon(): Promise<void> {
+  try {
+    await drainOutbox(getDb(), new Date());
+  } catch (error) {
+    log.error("outbox delivery failed; the scheduler retries", { error });
+  }
+}
