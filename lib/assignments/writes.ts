@@ -36,12 +36,15 @@ export type InsertMeta = { source: AssignmentSource; now: Date; batchId: string 
  * course before gets it as `done` at their completion, unnotified: there is nothing left for them to do.
  */
 export async function insertAssignments(tx: DatabaseOrTransaction, ctx: Ctx, wanted: SQL, meta: InsertMeta): Promise<AssignedRow[]> {
+  return queryRows<AssignedRow>(tx, insertAssignmentsSql(ctx, wanted, meta));
+}
+
+/** The statement `insertAssignments` runs (exported for measuring it with EXPLAIN). */
+export function insertAssignmentsSql(ctx: Ctx, wanted: SQL, meta: InsertMeta): SQL {
   const { now, batchId } = meta;
   const zone = sql`zone`;
   const payload = sql`jsonb_build_object('courseTitle', course_title, 'courseId', course_id, 'dueOn', due_on, 'actorName', actor_name)`;
-  return queryRows<AssignedRow>(
-    tx,
-    sql`with wanted as (${wanted}),
+  return sql`with wanted as (${wanted}),
       targets as (
         select distinct on (w.user_id, w.course_id)
                w.user_id, w.course_id, w.group_id, w.rule_id, w.reminder_days, w.assigned_by, w.actor_name, z.zone,
@@ -80,8 +83,7 @@ export async function insertAssignments(tx: DatabaseOrTransaction, ctx: Ctx, wan
       mailed as (${outboxInsertSql(ctx.companyId, "assignment.assigned", sql`fresh`, payload, { withAssignment: true, now })})
       select assignment_id as id, user_id as "userId", course_id as "courseId", status, due_on as "dueOn",
              course_title as "courseTitle", actor_name as "actorName"
-      from written`,
-  );
+      from written`;
 }
 
 /** The key a batch gives each person's notification of one course: the same for everyone, so one event carries it. */
@@ -136,18 +138,18 @@ export async function applyGroupRules(
   batchId: string,
 ): Promise<AssignedRow[]> {
   if (userIds.length === 0) return [];
-  return insertAssignments(
-    tx,
-    ctx,
-    sql`select m.user_id, r.course_id, r.group_id, r.id as rule_id, r.due_on, r.due_after_days, r.reminder_days,
+  return insertAssignments(tx, ctx, groupRulesWanted(ctx, groupId, userIds), { source: "rule", now, batchId });
+}
+
+/** What a group's rules ask for `userIds`: the `wanted` relation of `insertAssignments`. */
+export function groupRulesWanted(ctx: Ctx, groupId: string, userIds: readonly string[]): SQL {
+  return sql`select m.user_id, r.course_id, r.group_id, r.id as rule_id, r.due_on, r.due_after_days, r.reminder_days,
                r.created_by as assigned_by, coalesce(creator.name, '') as actor_name
         from assignment_rules r
         join learning_groups g on g.id = r.group_id and g.company_id = ${ctx.companyId} and g.archived_at is null
         left join users creator on creator.id = r.created_by
         cross join unnest(${uuidArray(userIds)}) as m (user_id)
-        where r.group_id = ${groupId} and r.company_id = ${ctx.companyId}`,
-    { source: "rule", now, batchId },
-  );
+        where r.group_id = ${groupId} and r.company_id = ${ctx.companyId}`;
 }
 
 /** What an open assignment becomes when it is waived: nothing more is sent for it. */
