@@ -4,6 +4,7 @@ import { queryRows } from "@/db/client";
 import { assignmentRules, assignments, mailOutbox, notifications, users } from "@/db/schema";
 import { deleteGroup } from "@/lib/groups/service";
 import { completeLesson } from "@/lib/learning/completion";
+import { importCourse } from "@/lib/learning/import/service";
 import { joinGroup, leaveGroup } from "@/lib/membership/self-service";
 import { addMembers, moveMembers, removeMembers } from "@/lib/membership/service";
 import { deactivatePerson } from "@/lib/people/service";
@@ -210,5 +211,26 @@ describe("completing the course", () => {
     const outcome = await completeLesson(handle.db, learner, { lessonId: lesson!.id, operationId: opId() }, at);
     expect(await assignmentOf(learner.id, course.id)).toMatchObject({ status: "done", completedAt: at, nextReminderAt: null });
     expect(outcome.events).toContainEqual({ channels: [`private-user-${learner.id}`], event: "assignment.changed", data: {} });
+  });
+
+  it("a re-import that finishes people (a retired last lesson) marks their assignments done in one go", async () => {
+    const file = (keys: string[]) =>
+      JSON.stringify({ key: "assigned-import", title: "Imported", lessons: keys.map((key) => ({ key, title: `Lesson ${key}`, content: `${key}.` })) });
+    const created = await importCourse(handle.db, admin, { file: file(["a", "b"]), operationId: opId() });
+    if (created.result.status !== "imported") throw new Error("not imported");
+    const courseId = created.result.summary.courseId;
+    const learners = [await person(), await person()];
+    const [lessonA] = await queryRows<{ id: string }>(handle.db, sql`select id from lessons where course_id = ${courseId} and key = 'a'`);
+    for (const learner of learners) {
+      await assignPerson(handle.db, admin, { personId: learner.id, courseId, deadline: { kind: "relative", days: 30 }, reminderDays: [-1], operationId: opId() });
+      await completeLesson(handle.db, learner, { lessonId: lessonA!.id, operationId: opId() });
+    }
+    const outcome = await importCourse(handle.db, admin, { file: file(["a"]), operationId: opId() });
+    for (const learner of learners) expect(await assignmentOf(learner.id, courseId)).toMatchObject({ status: "done", nextReminderAt: null });
+    expect(outcome.events).toContainEqual({
+      channels: expect.arrayContaining(learners.map((learner) => `private-user-${learner.id}`)),
+      event: "assignment.changed",
+      data: {},
+    });
   });
 });
