@@ -48,7 +48,12 @@ export type AppErrorCode =
   | "chat_message_deleted"
   | "chat_not_a_question"
   | "chat_praise_not_member"
-  | "chat_reply_not_found";
+  | "chat_reply_not_found"
+  | "assignment_date_past"
+  | "assignment_person_not_found"
+  | "assignment_person_deactivated"
+  | "assignment_group_not_found"
+  | "assignment_rule_not_found";
 
 export class AppError extends Error {
   /**

@@ -9,7 +9,13 @@ import { removeMembersAction } from "@/lib/membership/actions";
 import type { MembersDialogProps } from "./members-dialog-props";
 import { SelectedPeople } from "./selected-people";
 
-/** "Remove": how many people, and that their messages and progress stay. */
+type AssignmentChoice = "rule" | "keep" | "waive";
+const assignmentChoices: AssignmentChoice[] = ["rule", "keep", "waive"];
+
+/**
+ * "Remove": how many people, that their messages and progress stay, and what becomes of the open
+ * mandatory assignments they got through this group (as the group's assignment says, unless chosen here).
+ */
 export function RemoveMembersDialog({
   groupId,
   groupName,
@@ -21,6 +27,7 @@ export function RemoveMembersDialog({
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
   const remove = useAction(removeMembersAction);
+  const [assignmentChoice, setAssignmentChoice] = useState<AssignmentChoice>("rule");
   return (
     <ConfirmDialog
       title={t("title", { count: people.length, name: groupName })}
@@ -31,16 +38,42 @@ export function RemoveMembersDialog({
       error={remove.error}
       onClose={onClose}
       onConfirm={() =>
-        remove.run({ groupId, userIds: people.map((person) => person.userId), operationId }, ({ removed }) => {
-          onDone(t("done", { count: removed }));
-          router.refresh();
-          onClose();
-        })
+        remove.run(
+          {
+            groupId,
+            userIds: people.map((person) => person.userId),
+            operationId,
+            onAssignments: assignmentChoice === "rule" ? undefined : assignmentChoice,
+          },
+          ({ removed }) => {
+            onDone(t("done", { count: removed }));
+            router.refresh();
+            onClose();
+          },
+        )
       }
     >
       <SelectedPeople people={people} />
       <p>{t("body")}</p>
       <p>{t("kept")}</p>
+      <fieldset className="mt-4">
+        <legend className="font-medium">{t("assignments.legend")}</legend>
+        <div className="mt-2 grid gap-2">
+          {assignmentChoices.map((value) => (
+            <label key={value} className="flex cursor-pointer items-start gap-3">
+              <input
+                type="radio"
+                name="remove-assignments"
+                value={value}
+                checked={assignmentChoice === value}
+                onChange={() => setAssignmentChoice(value)}
+                className="mt-1 accent-brand-600"
+              />
+              <span>{t(`assignments.${value}`)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
     </ConfirmDialog>
   );
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { Badge, QuizQuestion } from "@/db/schema";
+import { assignmentChanged, completeAssignments } from "@/lib/assignments/writes";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
 import { type Committed, once } from "@/lib/operations";
@@ -107,6 +108,7 @@ export async function completeLesson(
 ): Promise<Committed<CompletionResult>> {
   return db.transaction(async (tx) => {
     let activities: ActivityRow[] = [];
+    let completedAssignments: string[] = [];
     const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "learning.complete" }, async () => {
       // A learner's completions queue behind each other: progress, streak and badge counts read what
       // the previous one wrote, and two racing completions of the last lesson issue one certificate.
@@ -149,6 +151,7 @@ export async function completeLesson(
           : []),
       ]);
       const finished = await finishCourse(tx, { ...scope, userIds: newlyFinished }, now);
+      completedAssignments = await completeAssignments(tx, { ...scope, userIds: newlyFinished }, now);
       const badges = await awardBadges(
         tx,
         ctx.companyId,
@@ -167,7 +170,7 @@ export async function completeLesson(
         streak: streak.current,
       };
     });
-    if (replayed || activities.length === 0) return { result };
-    return { result, events: await activityFanOut(tx, ctx.companyId, activities) };
+    if (replayed || (activities.length === 0 && completedAssignments.length === 0)) return { result };
+    return { result, events: [...(await activityFanOut(tx, ctx.companyId, activities)), ...assignmentChanged(completedAssignments)] };
   });
 }

@@ -20,12 +20,16 @@ export type Selection = z.output<typeof selectionSchema>;
 
 export const previewAddSchema = z.object({ groupId: z.uuid(), selection: selectionSchema });
 export const addMembersSchema = previewAddSchema.extend({ operationId: z.uuid() });
-export const removeMembersSchema = z.object({
+const takeOutSchema = z.object({
   groupId: z.uuid(),
   userIds: uniqueIds(10_000),
   operationId: z.uuid(),
 });
-export const moveMembersSchema = removeMembersSchema.extend({ targetGroupId: z.uuid() });
+export const removeMembersSchema = takeOutSchema.extend({
+  /** The remove dialog's choice for open assignments the group gave; absent, the group's rules decide. */
+  onAssignments: z.enum(["keep", "waive"]).optional(),
+});
+export const moveMembersSchema = takeOutSchema.extend({ targetGroupId: z.uuid() });
 
 export type AddMembersInput = z.output<typeof addMembersSchema>;
 export type RemoveMembersInput = z.output<typeof removeMembersSchema>;

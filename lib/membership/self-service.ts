@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { lockCompanyMembership } from "@/db/locks";
 import type { LearningGroup } from "@/db/schema";
+import { type AssignedRow, applyGroupRules, assignedEvents, assignmentChanged, waiveOnRemoval } from "@/lib/assignments/writes";
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, forbidden, notFound } from "@/lib/errors";
@@ -48,6 +49,9 @@ export async function joinGroup(db: Database, ctx: Ctx, input: SelfServiceInput)
   const stored = await storedResult<JoinResult>(db, ctx, operation);
   if (stored) return { result: stored.result };
   return db.transaction(async (tx) => {
+    const batchId = randomUUID();
+    const now = new Date();
+    let assigned: AssignedRow[] = [];
     const { result, replayed } = await once(tx, ctx, operation, async () => {
       await lockCompanyMembership(tx, ctx.companyId, "membership-write");
       const group = await lockGroup(tx, ctx, input.groupId);
@@ -58,8 +62,6 @@ export async function joinGroup(db: Database, ctx: Ctx, input: SelfServiceInput)
       if (group.maxMembers !== null && taken >= group.maxMembers) {
         throw new AppError("group_full_join", { taken, max: group.maxMembers });
       }
-      const batchId = randomUUID();
-      const now = new Date();
       // Only an active person is inserted, checked in the statement's own snapshot under the lock above:
       // a deactivation that committed first leaves nothing to insert.
       const inserted = await queryRows<{ user_id: string }>(
@@ -79,11 +81,12 @@ export async function joinGroup(db: Database, ctx: Ctx, input: SelfServiceInput)
           select user_id from inserted`,
       );
       if (inserted.length === 0) return { joined: false };
+      assigned = await applyGroupRules(tx, ctx, group.id, [ctx.userId], now, batchId);
       await recordAudit(tx, ctx, { action: "group.joined", targetType: "group", targetId: group.id, batchId });
       return { joined: true };
     });
     if (replayed || !result.joined) return { result };
-    return { result, events: [membershipChanged(input.groupId)] };
+    return { result, events: [membershipChanged(input.groupId), ...assignedEvents(assigned, { source: "rule", now, batchId })] };
   });
 }
 
@@ -94,21 +97,24 @@ export async function joinGroup(db: Database, ctx: Ctx, input: SelfServiceInput)
  */
 export async function leaveGroup(db: Database, ctx: Ctx, input: SelfServiceInput): Promise<Outcome<LeaveResult>> {
   return db.transaction(async (tx) => {
+    let waivedIds: string[] = [];
     const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "membership.leave" }, async () => {
       const group = await lockGroup(tx, ctx, input.groupId);
       assertSelfService(group, await isMember(tx, group, ctx));
       const batchId = randomUUID();
+      const now = new Date();
       const removed = await takeOut(tx, ctx, sql`group_id = ${group.id} and user_id = ${ctx.userId}`, {
         batchId,
-        now: new Date(),
+        now,
         source: "leave",
         sourceLabel: null,
       });
       if (removed.length === 0) return { left: false };
+      waivedIds = await waiveOnRemoval(tx, ctx, group.id, [ctx.userId], now);
       await recordAudit(tx, ctx, { action: "group.left", targetType: "group", targetId: group.id, batchId });
       return { left: true };
     });
     if (replayed || !result.left) return { result };
-    return { result, events: [membershipChanged(input.groupId)], disconnectUsers: [ctx.userId] };
+    return { result, events: [membershipChanged(input.groupId), ...assignmentChanged(waivedIds)], disconnectUsers: [ctx.userId] };
   });
 }

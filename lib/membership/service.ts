@@ -4,6 +4,7 @@ import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/clien
 import { lockCompanyMembership } from "@/db/locks";
 import type { LearningGroup } from "@/db/schema";
 import { uuidArray } from "@/db/sql";
+import { type AssignedRow, applyGroupRules, assignedEvents, assignmentChanged, waiveOnRemoval } from "@/lib/assignments/writes";
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, forbidden } from "@/lib/errors";
@@ -99,6 +100,7 @@ export async function addMembers(db: Database, ctx: Ctx, input: AddMembersInput)
     const batchId = randomUUID();
     const now = new Date();
     let addedIds: string[] = [];
+    let assigned: AssignedRow[] = [];
     let groupName = "";
     let actor = "";
     const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "membership.add" }, async () => {
@@ -141,6 +143,8 @@ export async function addMembers(db: Database, ctx: Ctx, input: AddMembersInput)
           select user_id from inserted`,
       );
       addedIds = inserted.map((row) => row.user_id);
+      // The group's assignment rules reach the newcomers: one more statement, fed by the ids just inserted.
+      assigned = await applyGroupRules(tx, ctx, group.id, addedIds, now, batchId);
       const result: AddResult = { added: addedIds.length, alreadyMembers: preview.alreadyMembers, deactivated: preview.deactivated };
       await recordAudit(tx, ctx, {
         action: "group.members_added",
@@ -157,6 +161,7 @@ export async function addMembers(db: Database, ctx: Ctx, input: AddMembersInput)
       events: [
         fanOut(addedIds, { key: batchId, type: "group.added", payload: { groupName, actorName: actor }, groupId: input.groupId, createdAt: now }),
         membershipChanged(input.groupId),
+        ...assignedEvents(assigned, { source: "rule", now, batchId }),
       ],
     };
   });
@@ -183,6 +188,7 @@ export async function removeMembers(db: Database, ctx: Ctx, input: RemoveMembers
     const batchId = randomUUID();
     const now = new Date();
     let removedIds: string[] = [];
+    let waivedIds: string[] = [];
     let groupName = "";
     let actor = "";
     const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "membership.remove" }, async () => {
@@ -190,6 +196,7 @@ export async function removeMembers(db: Database, ctx: Ctx, input: RemoveMembers
       assertManageable(ctx, group);
       groupName = group.name;
       removedIds = await takeOutOf(tx, ctx, group, input.userIds, { batchId, now, source: "individual", sourceLabel: null });
+      waivedIds = await waiveOnRemoval(tx, ctx, group.id, removedIds, now, input.onAssignments);
       actor = await actorName(tx, ctx);
       const payload: NotificationPayloads["group.removed"] = { groupName: group.name, actorName: actor };
       await insertNotifications(tx, ctx, removedIds, { key: batchId, type: "group.removed", payload, groupId: null, now });
@@ -198,7 +205,7 @@ export async function removeMembers(db: Database, ctx: Ctx, input: RemoveMembers
         targetType: "group",
         targetId: group.id,
         batchId,
-        details: { removed: removedIds.length },
+        details: { removed: removedIds.length, assignmentsWaived: waivedIds.length, onAssignments: input.onAssignments ?? "rule" },
       });
       return { removed: removedIds.length };
     });
@@ -209,6 +216,7 @@ export async function removeMembers(db: Database, ctx: Ctx, input: RemoveMembers
         // Kept without the group reference: a later delete of the group must not erase the person's notice.
         fanOut(removedIds, { key: batchId, type: "group.removed", payload: { groupName, actorName: actor }, groupId: null, createdAt: now }),
         membershipChanged(input.groupId),
+        ...assignmentChanged(waivedIds),
       ],
       disconnectUsers: removedIds,
     };
@@ -256,6 +264,8 @@ export async function moveMembers(db: Database, ctx: Ctx, input: MoveMembersInpu
     const batchId = randomUUID();
     const now = new Date();
     let movedIds: string[] = [];
+    let assigned: AssignedRow[] = [];
+    let waivedIds: string[] = [];
     let names = { from: "", to: "" };
     let actor = "";
     const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "membership.move" }, async () => {
@@ -304,6 +314,10 @@ export async function moveMembers(db: Database, ctx: Ctx, input: MoveMembersInpu
             from inserted`,
         );
       }
+      // Arrivals get the target's rules; then leavers lose what the source's rules say they lose (the
+      // target's rule for the same course keeps it, so the order matters).
+      assigned = await applyGroupRules(tx, ctx, to.id, arrivingIds, now, batchId);
+      waivedIds = await waiveOnRemoval(tx, ctx, from.id, leaving, now);
       movedIds = leaving;
       actor = await actorName(tx, ctx);
       await insertNotifications(tx, ctx, leaving, {
@@ -336,6 +350,8 @@ export async function moveMembers(db: Database, ctx: Ctx, input: MoveMembersInpu
         }),
         membershipChanged(input.groupId),
         membershipChanged(input.targetGroupId),
+        ...assignedEvents(assigned, { source: "rule", now, batchId }),
+        ...assignmentChanged(waivedIds),
       ],
       disconnectUsers: movedIds,
     };

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { lockCompanyMembership } from "@/db/locks";
 import { type Role, users } from "@/db/schema";
+import { waiveAllOf } from "@/lib/assignments/writes";
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
@@ -129,8 +130,8 @@ export type DeactivationResult = { groupsLeft: number };
  * Deactivation, the one service admins and HR's leaver form share: in one transaction the person
  * is marked deactivated (sign-in ends at their next request, since every request reads the
  * person again), leaves every active group of the company with a ledger row each (archived groups
- * keep their member lists), and the operation is audited. Their open connections are then ended.
- * Open assignments are waived here too once assignments exist.
+ * keep their member lists), their open assignments are waived (nothing more is sent for them), and
+ * the operation is audited. Their open connections are then ended.
  */
 export async function deactivatePerson(db: Database, ctx: Ctx, input: PersonOperationInput): Promise<Committed<DeactivationResult>> {
   assertCan(ctx, "people.deactivate");
@@ -155,12 +156,13 @@ export async function deactivatePerson(db: Database, ctx: Ctx, input: PersonOper
         { batchId, now, source: "deactivation", sourceLabel: null },
       );
       groupIds = left.map((row) => row.groupId);
+      const assignmentsWaived = await waiveAllOf(tx, ctx, person.id, now);
       await recordAudit(tx, ctx, {
         action: "person.deactivated",
         targetType: "user",
         targetId: person.id,
         batchId,
-        details: { groupsLeft: groupIds.length },
+        details: { groupsLeft: groupIds.length, assignmentsWaived },
       });
       return { groupsLeft: groupIds.length };
     });

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Database, type Transaction, queryRows } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
+import { assignmentChanged, completeAssignments } from "@/lib/assignments/writes";
 import type { Ctx } from "@/lib/auth/viewer";
 import { type Committed, once } from "@/lib/operations";
 import { assertCan } from "@/lib/permissions";
@@ -95,12 +96,14 @@ export async function importCourse(db: Database, ctx: Ctx, input: ImportInput, n
   const course = checked.course;
   return db.transaction(async (tx) => {
     let activities: ActivityRow[] = [];
+    let completedAssignments: string[] = [];
     const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "course.import" }, async () => {
       const { id, created } = await upsertCourse(tx, ctx, course, now);
       const lessons = await syncLessons(tx, ctx, id, course, now);
       const scope = { companyId: ctx.companyId, courseId: id };
       const progress = await refreshCourseProgress(tx, scope, now);
       activities = await finishCourse(tx, { ...scope, userIds: progress.newlyFinished }, now);
+      completedAssignments = await completeAssignments(tx, { ...scope, userIds: progress.newlyFinished }, now);
       const summary: ImportSummary = {
         courseId: id,
         title: course.title,
@@ -119,7 +122,7 @@ export async function importCourse(db: Database, ctx: Ctx, input: ImportInput, n
       return summary;
     });
     const imported: ImportResult = { status: "imported", summary: result };
-    if (replayed || activities.length === 0) return { result: imported };
-    return { result: imported, events: await activityFanOut(tx, ctx.companyId, activities) };
+    if (replayed || (activities.length === 0 && completedAssignments.length === 0)) return { result: imported };
+    return { result: imported, events: [...(await activityFanOut(tx, ctx.companyId, activities)), ...assignmentChanged(completedAssignments)] };
   });
 }
