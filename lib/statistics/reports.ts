@@ -26,6 +26,8 @@ export type ReportFilters = {
   search?: string;
   sort?: ReportSort;
   direction?: SortDirection;
+  /** The moment "overdue" is about; now unless given. */
+  now?: Date;
 };
 
 export type ReportRow = {
@@ -43,6 +45,8 @@ export type ReportRow = {
   done: number | null;
   halfway: number | null;
   notStarted: number | null;
+  /** Open assignments that came through the group and are past their deadline (any course). */
+  overdue: number;
 };
 
 export type ReportPage = Page<ReportRow> & {
@@ -118,7 +122,10 @@ function readRows(db: DatabaseOrTransaction, ctx: Ctx, filters: ReportFilters, l
                case when p.course_id is not null then round(s.average::numeric, 1)::float8 end as average,
                case when p.course_id is not null then s.done end as done,
                case when p.course_id is not null then s.halfway end as halfway,
-               case when p.course_id is not null then s.not_started end as "notStarted"
+               case when p.course_id is not null then s.not_started end as "notStarted",
+               (select count(*)::int from assignments a
+                 where a.group_id = p.id and a.company_id = ${ctx.companyId}
+                   and a.status = 'open' and a.due_at <= ${filters.now ?? new Date()}) as overdue
         from on_page p
         join users o on o.id = p.owner_id
         left join courses c on c.id = p.course_id
@@ -185,7 +192,7 @@ export function reportCsv(db: DatabaseOrTransaction, ctx: Ctx, filters: ReportFi
     for await (const rows of reportBatches(db, ctx, filters)) {
       yield rows.map((row) => [
         row.name, row.courseTitle, labels.status(row.archived), labels.visibility(row.visibility), row.ownerName,
-        row.members, row.average, row.done, row.halfway, row.notStarted,
+        row.members, row.average, row.done, row.halfway, row.notStarted, row.overdue,
       ]);
     }
   }
