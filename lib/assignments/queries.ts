@@ -149,3 +149,14 @@ export async function listPersonAssignments(
     seesEveryGroup: true,
   });
 }
+
+/** The home page's card: the caller's open assignments and how many of them are overdue. */
+export async function countMyAssignments(db: DatabaseOrTransaction, ctx: Ctx, now: Date = new Date()): Promise<{ open: number; overdue: number }> {
+  const [row] = await queryRows<{ open: number; overdue: number }>(
+    db,
+    sql`select count(*)::int as open, count(*) filter (where a.due_at <= ${now})::int as overdue
+        from assignments a
+        where a.company_id = ${ctx.companyId} and a.user_id = ${ctx.userId} and a.status = 'open'`,
+  );
+  return row ?? { open: 0, overdue: 0 };
+}
