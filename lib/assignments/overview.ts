@@ -34,6 +34,9 @@ export type OverviewFilters = {
   direction?: "asc" | "desc";
 };
 
+/** The overview as a page asks for it: the tab, and its filters with their defaults filled in. */
+export type OverviewQuery = Required<Omit<OverviewFilters, "courseId" | "groupId">> & OverviewFilters & { view: OverviewView };
+
 export type AssignmentFigures = { assigned: number; done: number; open: number; overdue: number };
 export type OverviewRow = AssignmentFigures & { id: string; name: string };
 
@@ -206,4 +209,16 @@ export async function groupAssignmentFigures(
         where a.group_id = ${groupId} and a.company_id = ${ctx.companyId}`,
   );
   return row ?? { assigned: 0, done: 0, open: 0, overdue: 0, rules: 0 };
+}
+
+/** The groups assignments came through, for the overview's group filter (read through the group index). */
+export async function listAssignmentGroupOptions(db: DatabaseOrTransaction, ctx: Ctx): Promise<{ id: string; name: string }[]> {
+  assertCan(ctx, "assignment.overview");
+  return queryRows(
+    db,
+    sql`select g.id, g.name from learning_groups g
+        where g.company_id = ${ctx.companyId}
+          and exists (select 1 from assignments a where a.group_id = g.id and a.company_id = g.company_id)
+        order by lower(g.name), g.id`,
+  );
 }
