@@ -1,6 +1,17 @@
+import { sql } from "drizzle-orm";
+import { type Database, queryRows } from "@/db/client";
 import { assignmentRules, assignments, type AssignmentSource, type AssignmentStatus } from "@/db/schema";
-import type { Database } from "@/db/client";
-import { DEFAULT_REMINDER_DAYS } from "@/lib/assignments/deadlines";
+import { DEFAULT_REMINDER_DAYS, dueAtSql, learnerZoneSql } from "@/lib/assignments/deadlines";
+
+/** The instant the deadline day `dueOn` ends for this person: the next midnight in their zone. */
+export async function dueAtFor(db: Database, person: { id: string }, dueOn: string): Promise<Date> {
+  const [row] = await queryRows<{ dueAt: Date | string }>(
+    db,
+    sql`select ${dueAtSql(sql`${dueOn}`, learnerZoneSql(sql`u`, sql`c`))} as "dueAt"
+        from users u join companies c on c.id = u.company_id where u.id = ${person.id}`,
+  );
+  return new Date(row!.dueAt);
+}
 
 /**
  * Assignment rows written straight to the test database, for tests of what reads them: the deadline

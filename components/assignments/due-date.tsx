@@ -10,7 +10,7 @@ export async function DueDate({ dueAt }: { dueAt: Date }) {
   return (
     <time dateTime={lastMinute.toISOString()}>
       {t("due", {
-        time: format.dateTime(lastMinute, { hour: "2-digit", minute: "2-digit" }),
+        time: format.dateTime(lastMinute, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
         date: format.dateTime(lastMinute, { day: "numeric", month: "short", year: "numeric" }),
       })}
     </time>
