@@ -80,6 +80,8 @@ test.describe("reports", () => {
 
     // All courses, all statuses, sorted by members: a group without a course shows no figures.
     await page.getByRole("link", { name: "Clear filters" }).click();
+    // The sort link is on both pages: wait for the cleared one, or the click may sort the filtered list.
+    await expect(table.getByRole("row")).toHaveCount(5);
     await page.getByRole("link", { name: "Members, sort ascending" }).click();
     await expect(table.getByRole("columnheader", { name: /Members/ })).toHaveAttribute("aria-sort", "ascending");
     await expect(table.getByRole("rowheader")).toHaveText(["=SUM(1)", "Chat only", "Archived wave", "Wave A"]);
