@@ -18,6 +18,7 @@ test.describe("mandatory assignments", () => {
   const emails = { admin: `dana.${suffix}@assignly.example`, learner: `lena.${suffix}@assignly.example` };
   let learner: TestPerson;
   let fireId = "";
+  let waveId = "";
 
   test.beforeAll(async ({ db }) => {
     const company = await createCompany(db, `Assignly ${suffix}`);
@@ -27,7 +28,9 @@ test.describe("mandatory assignments", () => {
     const bo = await createPerson(db, company.id, { name: "Bo Learner" });
     const [security, privacy, fire] = await Promise.all(["Security", "Privacy", "Fire safety"].map((title) => createCourse(db, company.id, title)));
     fireId = fire!.id;
+    // No linked course: its Statistics tab exists for its assignments alone.
     const wave = await createGroup(db, admin, { name: "Wave A", members: [learner, bo] });
+    waveId = wave.id;
     // Deadlines as the app writes them: a day that ends at midnight in the learner's zone.
     const due = async (person: TestPerson, days: number) => {
       const dueOn = new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
@@ -90,6 +93,12 @@ test.describe("mandatory assignments", () => {
     const people = page.getByRole("table", { name: "Assigned people" });
     await expect(people.getByRole("rowheader")).toHaveText([/Lena Learner/, /Bo Learner/]);
     await expect(people.getByRole("row", { name: /Lena Learner/ })).toContainText("Overdue");
+    await expectAccessible(page);
+
+    await page.goto(`/groups/${waveId}`);
+    await page.getByRole("link", { name: "Statistics" }).click();
+    const figures = page.getByRole("region", { name: "Mandatory assignments" });
+    await expect(figures.getByRole("definition")).toHaveText(["2", "1", "1", "1"]);
     await expectAccessible(page);
   });
 });
