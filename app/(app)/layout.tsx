@@ -26,6 +26,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         showDepartmentAdmin={can(viewer, "department.list")}
         showCourseAdmin={can(viewer, "course.import")}
         showReports={can(viewer, "reports.view")}
+        showAssignmentAdmin={can(viewer, "assignment.overview")}
       >
         <NotificationBell userId={viewer.userId} initialUnread={unread} />
       </AppHeader>

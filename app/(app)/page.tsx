@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { MyAssignmentsCard } from "@/components/home/my-assignments-card";
 import { MyCourses } from "@/components/home/my-courses";
 import { MyGroups } from "@/components/home/my-groups";
 import { getDb } from "@/db/client";
+import { countMyAssignments } from "@/lib/assignments/queries";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listMyGroups } from "@/lib/groups/queries";
 import { listMyCourses } from "@/lib/learning/queries";
@@ -14,7 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HomePage() {
   const viewer = await requireViewer();
   const db = getDb();
-  const [groups, courses, t] = await Promise.all([
+  const [assignments, groups, courses, t] = await Promise.all([
+    countMyAssignments(db, viewer),
     listMyGroups(db, viewer),
     listMyCourses(db, viewer),
     getTranslations("home"),
@@ -22,6 +25,7 @@ export default async function HomePage() {
   return (
     <div className="space-y-10">
       <h1 className="text-2xl font-semibold">{t("title", { name: viewer.name })}</h1>
+      <MyAssignmentsCard open={assignments.open} overdue={assignments.overdue} />
       <MyGroups groups={groups} />
       <MyCourses courses={courses} />
     </div>

@@ -19,6 +19,7 @@ export function PersonSection({
   emptyText,
   children,
   footer,
+  action,
 }: {
   id: string;
   title: string;
@@ -30,14 +31,19 @@ export function PersonSection({
   emptyText: string;
   children: ReactNode;
   footer?: ReactNode;
+  /** Beside the heading: the section's own button (e.g. "Assign a course"). */
+  action?: ReactNode;
 }) {
   return (
     <section aria-labelledby={id} className="space-y-3">
-      <div>
-        <h2 id={id} className="text-lg font-semibold">
-          {title}
-        </h2>
-        {intro && <p className="mt-1 text-sm text-slate-600">{intro}</p>}
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h2 id={id} className="text-lg font-semibold">
+            {title}
+          </h2>
+          {intro && <p className="mt-1 text-sm text-slate-600">{intro}</p>}
+        </div>
+        {action}
       </div>
       {isEmpty ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">{emptyText}</p>

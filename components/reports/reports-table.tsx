@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { OverdueCount } from "@/components/assignments/overdue-count";
 import { Badge } from "@/components/ui/badge";
 import { TableScroller } from "@/components/ui/table-scroller";
 import type { ReportFilters, ReportRow, ReportSort } from "@/lib/statistics/reports";
@@ -68,6 +69,7 @@ export async function ReportsTable({
             <th scope="col" className={th}>{t("table.done")}</th>
             <th scope="col" className={th}>{t("table.halfway")}</th>
             <th scope="col" className={th}>{t("table.notStarted")}</th>
+            <th scope="col" className={th}>{t("table.overdue")}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -93,6 +95,9 @@ export async function ReportsTable({
               <td className={`${td} tabular-nums`}>{figure(group.done, (done) => format.number(done))}</td>
               <td className={`${td} tabular-nums`}>{figure(group.halfway, (halfway) => format.number(halfway))}</td>
               <td className={`${td} tabular-nums`}>{figure(group.notStarted, (notStarted) => format.number(notStarted))}</td>
+              <td className={`${td} tabular-nums`}>
+                {group.overdue > 0 ? <OverdueCount count={group.overdue} /> : format.number(group.overdue)}
+              </td>
             </tr>
           ))}
         </tbody>

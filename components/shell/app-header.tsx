@@ -13,6 +13,7 @@ export async function AppHeader({
   showDepartmentAdmin,
   showCourseAdmin,
   showReports,
+  showAssignmentAdmin,
   children,
 }: {
   viewerName: string;
@@ -27,6 +28,8 @@ export async function AppHeader({
   showCourseAdmin: boolean;
   /** Admins and HR staff get "Reports", every group's progress (HR read-only). */
   showReports: boolean;
+  /** Admins get "Mandatory assignments", the overview by course and by group. */
+  showAssignmentAdmin: boolean;
   children: ReactNode;
 }) {
   const t = await getTranslations();
@@ -34,11 +37,13 @@ export async function AppHeader({
     { href: "/", label: t("nav.home") },
     { href: "/groups", label: t("nav.myGroups") },
     { href: "/courses", label: t("nav.courses") },
+    { href: "/assignments", label: t("nav.myAssignments") },
     ...(showGroupAdmin ? [{ href: "/admin/groups", label: t("nav.groups") }] : []),
     ...(showPeople ? [{ href: "/admin/people", label: t("nav.people") }] : []),
     ...(showDepartmentAdmin ? [{ href: "/admin/departments", label: t("nav.departments") }] : []),
     ...(showCourseAdmin ? [{ href: "/admin/courses", label: t("nav.courseAdmin") }] : []),
     ...(showReports ? [{ href: "/admin/reports", label: t("nav.reports") }] : []),
+    ...(showAssignmentAdmin ? [{ href: "/admin/assignments", label: t("nav.assignmentAdmin") }] : []),
   ];
   return (
     <header className="border-b border-slate-200 bg-white">

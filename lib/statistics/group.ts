@@ -27,6 +27,28 @@ export async function getStatisticsScope(db: DatabaseOrTransaction, ctx: Ctx, gr
   return row;
 }
 
+/**
+ * What the group's Statistics tab shows, for its owner and the company's admins: the linked course's
+ * figures (with the group's assignment figures beside them), only the assignment figures for a group
+ * without a course that assignments came through or a rule keeps assigning from, or no tab (null).
+ */
+export type StatisticsTabKind = "course" | "assignments";
+
+export async function getStatisticsTabKind(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<StatisticsTabKind | null> {
+  const access = await getGroupAccess(db, ctx, groupId);
+  if (!access?.canSeeStatistics) return null;
+  const [row] = await queryRows<{ hasCourse: boolean; hasAssignments: boolean }>(
+    db,
+    sql`select g.course_id is not null as "hasCourse",
+               (exists (select 1 from assignments a where a.group_id = g.id and a.company_id = g.company_id)
+                or exists (select 1 from assignment_rules r where r.group_id = g.id and r.company_id = g.company_id)) as "hasAssignments"
+        from learning_groups g
+        where g.id = ${groupId} and g.company_id = ${ctx.companyId}`,
+  );
+  if (!row) return null;
+  return row.hasCourse ? "course" : row.hasAssignments ? "assignments" : null;
+}
+
 /** Histogram bands of 10 %: 0–9, 10–19, … 90–99, and 100 on its own (done). */
 export const HISTOGRAM_BANDS = 11;
 

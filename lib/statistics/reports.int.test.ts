@@ -129,7 +129,7 @@ describe("reports across groups", () => {
 });
 
 const labels = {
-  header: ["Group", "Course", "Status", "Visibility", "Owner", "Members", "Average", "Done", "Halfway", "Not started"],
+  header: ["Group", "Course", "Status", "Visibility", "Owner", "Members", "Average", "Done", "Halfway", "Not started", "Overdue"],
   status: (archived: boolean) => (archived ? "Archived" : "Active"),
   visibility: (visibility: string) => visibility,
 };
@@ -144,13 +144,13 @@ describe("the report as CSV", () => {
     const lines = (await response.text()).replace(/^\uFEFF/, "").split("\r\n");
     expect(lines.slice(0, 4)).toEqual([
       labels.header.join(","),
-      "Wave A,Security,Active,private,Dana Admin,3,41.7,1,1,1",
-      "Archived wave,Security,Archived,private,Dana Admin,2,50,1,0,1",
-      "Chat only,,Active,public,Dana Admin,1,,,,",
+      "Wave A,Security,Active,private,Dana Admin,3,41.7,1,1,1,0",
+      "Archived wave,Security,Archived,private,Dana Admin,2,50,1,0,1,0",
+      "Chat only,,Active,public,Dana Admin,1,,,,,0",
     ]);
     // Every group of every page: the four above and the paged ones, then the closing line break.
     expect(lines).toHaveLength(1 + 4 + REPORTS_PAGE_SIZE + 2 + 1);
     const sum = await reportCsv(handle.db, hr, { status: "all", search: "sum(" }, labels, "report.csv").text();
-    expect(sum.split("\r\n")[1]).toBe("'=SUM(1),,Active,private,Dana Admin,0,,,,");
+    expect(sum.split("\r\n")[1]).toBe("'=SUM(1),,Active,private,Dana Admin,0,,,,,0");
   });
 });

@@ -43,6 +43,8 @@ export type ReportRow = {
   done: number | null;
   halfway: number | null;
   notStarted: number | null;
+  /** Open assignments that came through the group and are past their deadline (any course). */
+  overdue: number;
 };
 
 export type ReportPage = Page<ReportRow> & {
@@ -92,7 +94,14 @@ const SORT_KEYS: Record<ReportSort, { join: SQL; key: SQL }> = {
  * only those rows get their current members' figures, from `course_progress` (never completions).
  * A member without a progress row has not started: they count as 0 % and "Not started yet".
  */
-function readRows(db: DatabaseOrTransaction, ctx: Ctx, filters: ReportFilters, limit: number, offset: number): Promise<ReportRow[]> {
+function readRows(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  filters: ReportFilters,
+  limit: number,
+  offset: number,
+  now: Date,
+): Promise<ReportRow[]> {
   const direction = filters.direction === "desc" ? sql`desc` : sql`asc`;
   // Inside the CTE only a bare output name may be ordered by, so the key is named without its table.
   const order = (alias: string, key: SQL) => {
@@ -118,7 +127,10 @@ function readRows(db: DatabaseOrTransaction, ctx: Ctx, filters: ReportFilters, l
                case when p.course_id is not null then round(s.average::numeric, 1)::float8 end as average,
                case when p.course_id is not null then s.done end as done,
                case when p.course_id is not null then s.halfway end as halfway,
-               case when p.course_id is not null then s.not_started end as "notStarted"
+               case when p.course_id is not null then s.not_started end as "notStarted",
+               (select count(*)::int from assignments a
+                 where a.group_id = p.id and a.company_id = ${ctx.companyId}
+                   and a.status = 'open' and a.due_at <= ${now}) as overdue
         from on_page p
         join users o on o.id = p.owner_id
         left join courses c on c.id = p.course_id
@@ -142,12 +154,12 @@ function readRows(db: DatabaseOrTransaction, ctx: Ctx, filters: ReportFilters, l
 export async function listReports(
   db: DatabaseOrTransaction,
   ctx: Ctx,
-  options: ReportFilters & { page?: number },
+  options: ReportFilters & { page?: number; now?: Date },
 ): Promise<ReportPage> {
   assertCan(ctx, "reports.view");
   const { page, limit, offset } = pageWindow(options.page, REPORTS_PAGE_SIZE);
   const [rows, [total]] = await Promise.all([
-    readRows(db, ctx, options, limit, offset),
+    readRows(db, ctx, options, limit, offset, options.now ?? new Date()),
     queryRows<{ value: number }>(db, sql`select count(*)::int as value from learning_groups g where ${whereOf(ctx, options)}`),
   ]);
   return { rows, total: total?.value ?? 0, page, pageSize: REPORTS_PAGE_SIZE, canOpenStatistics: isAdmin(ctx) };
@@ -161,8 +173,10 @@ export async function* reportBatches(
   batchSize = REPORT_CSV_BATCH,
 ): AsyncGenerator<ReportRow[]> {
   assertCan(ctx, "reports.view");
+  // One moment for the whole download, so a batch read a second later counts overdue the same way.
+  const now = new Date();
   for (let offset = 0; ; offset += batchSize) {
-    const rows = await readRows(db, ctx, filters, batchSize, offset);
+    const rows = await readRows(db, ctx, filters, batchSize, offset, now);
     if (rows.length > 0) yield rows;
     if (rows.length < batchSize) return;
   }
@@ -185,7 +199,7 @@ export function reportCsv(db: DatabaseOrTransaction, ctx: Ctx, filters: ReportFi
     for await (const rows of reportBatches(db, ctx, filters)) {
       yield rows.map((row) => [
         row.name, row.courseTitle, labels.status(row.archived), labels.visibility(row.visibility), row.ownerName,
-        row.members, row.average, row.done, row.halfway, row.notStarted,
+        row.members, row.average, row.done, row.halfway, row.notStarted, row.overdue,
       ]);
     }
   }

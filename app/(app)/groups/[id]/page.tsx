@@ -10,6 +10,7 @@ import { GroupHeader } from "@/components/groups/group-header";
 import { GroupLiveRefresh } from "@/components/groups/group-live-refresh";
 import { GroupPreview } from "@/components/my-groups/group-preview";
 import { LeaveButton } from "@/components/my-groups/leave-button";
+import { AssignmentFiguresSection } from "@/components/statistics/assignment-figures";
 import { StatisticsTab } from "@/components/statistics/statistics-tab";
 import { ProgressOverTime } from "@/components/statistics/over-time";
 import { GroupNotificationSettings } from "@/components/notification-settings/group-notification-settings";
@@ -27,7 +28,8 @@ import { listCourseOptions } from "@/lib/learning/queries";
 import { listHistory, listMembers } from "@/lib/membership/queries";
 import { getGroupLevel } from "@/lib/notifications/preferences";
 import { can, canManageMembers } from "@/lib/permissions";
-import { getStatisticsTab, MEMBER_SORTS, type MemberSort, type SortDirection } from "@/lib/statistics/group";
+import { groupAssignmentFigures } from "@/lib/assignments/overview";
+import { getStatisticsTab, getStatisticsTabKind, MEMBER_SORTS, type MemberSort, type SortDirection } from "@/lib/statistics/group";
 import { getProgressOverTime } from "@/lib/statistics/over-time";
 import { pageParam, type SearchParams, textParam, withParams } from "../../search-params";
 
@@ -80,10 +82,11 @@ export default async function GroupPage({ params, searchParams }: { params: Para
   // Members, where their work is, and stays there when an add takes them into the group.
   const showActivity = group.courseId !== null;
   const showChat = group.access.canRead;
-  // Statistics are about the linked course: without one the tab is not offered, and asking for it
-  // anyway explains why.
+  // Statistics are about the linked course and the group's mandatory assignments: a group with
+  // neither has no tab, and asking for it anyway explains why.
   const canSeeStatistics = group.access.canSeeStatistics;
-  const showStatistics = canSeeStatistics && group.courseId !== null;
+  const statisticsKind = canSeeStatistics ? await getStatisticsTabKind(getDb(), viewer, group.id) : null;
+  const showStatistics = statisticsKind !== null;
   const sort: MemberSort = MEMBER_SORTS.find((s) => s === textParam(query.sort)) ?? "name";
   const direction: SortDirection = textParam(query.dir) === "desc" ? "desc" : "asc";
   const tab =
@@ -99,10 +102,11 @@ export default async function GroupPage({ params, searchParams }: { params: Para
   const note: MembersNote = !can(viewer, "group.list") ? null : archived ? "archived" : canManage ? null : "ownerOnly";
 
   const db = getDb();
-  const [t, tChat, tn, now, notificationLevel, courses, members, history, feed, chat, statistics, overTime] = await Promise.all([
+  const [t, tChat, tn, tStatistics, now, notificationLevel, courses, members, history, feed, chat, statistics, overTime, assignmentFigures] = await Promise.all([
     getTranslations("group"),
     getTranslations("chatTab"),
     getTranslations("notificationSettings"),
+    getTranslations("statistics"),
     getNow(),
     getGroupLevel(db, viewer, group.id),
     rights.edit ? listCourseOptions(db, viewer) : [],
@@ -110,8 +114,9 @@ export default async function GroupPage({ params, searchParams }: { params: Para
     tab === "history" ? listHistory(db, viewer, group.id, { page }) : null,
     tab === "activity" ? listFeed(db, viewer, group.id) : null,
     tab === "chat" ? listMessages(db, viewer, group.id) : null,
-    tab === "statistics" && showStatistics ? getStatisticsTab(db, viewer, group.id, { search, sort, direction, page }) : null,
-    tab === "statistics" && showStatistics ? getProgressOverTime(db, viewer, group.id) : null,
+    tab === "statistics" && statisticsKind === "course" ? getStatisticsTab(db, viewer, group.id, { search, sort, direction, page }) : null,
+    tab === "statistics" && statisticsKind === "course" ? getProgressOverTime(db, viewer, group.id) : null,
+    tab === "statistics" && showStatistics ? groupAssignmentFigures(db, viewer, group.id) : null,
   ]);
 
   return (
@@ -174,6 +179,9 @@ export default async function GroupPage({ params, searchParams }: { params: Para
         {tab === "statistics" && !showStatistics && (
           <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">{t("statisticsNoCourse")}</p>
         )}
+        {tab === "statistics" && statisticsKind === "assignments" && (
+          <p className="rounded-md bg-slate-50 px-4 py-3 text-sm text-slate-700">{tStatistics("assignments.onlyAssignments")}</p>
+        )}
         {statistics && (
           <StatisticsTab
             statistics={statistics.statistics}
@@ -186,6 +194,7 @@ export default async function GroupPage({ params, searchParams }: { params: Para
           />
         )}
         {overTime && <ProgressOverTime points={overTime} />}
+        {assignmentFigures && <AssignmentFiguresSection figures={assignmentFigures} />}
         {history && <HistoryTab history={history} pageHref={(target) => withParams(path, { tab: "history", page: target })} />}
       </div>
       <section aria-labelledby="group-notifications" className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">

@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { z } from "zod";
 import { PersonActions, type PersonRights } from "@/components/people/person-actions";
+import { PersonAssignments } from "@/components/people/person-assignments";
 import { PersonAudit } from "@/components/people/person-audit";
 import { RoleBadges, StatusBadge } from "@/components/people/person-badges";
 import { PersonCertificates } from "@/components/people/person-certificates";
@@ -12,7 +13,9 @@ import { PersonCourses } from "@/components/people/person-courses";
 import { PersonEarnedBadges } from "@/components/people/person-earned-badges";
 import { PersonGroups } from "@/components/people/person-groups";
 import { ResendInvitationButton } from "@/components/people/resend-invitation-button";
+import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
+import { listPersonAssignments } from "@/lib/assignments/queries";
 import { requireViewer } from "@/lib/auth/current-user";
 import { getLearningRecords } from "@/lib/learning/achievements";
 import { getPerson } from "@/lib/people/person";
@@ -37,18 +40,21 @@ export async function generateMetadata({ params, searchParams }: { params: Param
 /** A person of the company: admins change and deactivate; HR staff read. */
 export default async function PersonPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const viewer = await requireViewer();
-  const auditPage = pageParam((await searchParams).auditPage);
+  const query = await searchParams;
+  const auditPage = pageParam(query.auditPage);
+  const assignmentsPage = pageParam(query.assignmentsPage);
   const person = await loadPerson((await params).id, auditPage);
   if (!person) notFound();
   const rights: PersonRights = {
     edit: can(viewer, "people.edit"),
     deactivate: can(viewer, "people.deactivate") && person.id !== viewer.userId,
   };
-  const [t, format, departments, records] = await Promise.all([
+  const [t, format, departments, records, assignments] = await Promise.all([
     getTranslations("people"),
     getFormatter(),
     rights.edit ? listDepartments(getDb(), viewer) : [],
     getLearningRecords(getDb(), viewer, person.id),
+    listPersonAssignments(getDb(), viewer, person.id, { page: assignmentsPage }),
   ]);
   const facts = [
     { label: t("person.email"), value: person.email },
@@ -108,11 +114,22 @@ export default async function PersonPage({ params, searchParams }: { params: Par
           </dl>
         </section>
       </header>
+      <PersonAssignments
+        assignments={assignments}
+        footer={
+          <Pagination
+            page={assignments.page}
+            pageSize={assignments.pageSize}
+            total={assignments.total}
+            href={(page) => withParams(path, { assignmentsPage: page, auditPage })}
+          />
+        }
+      />
       <PersonGroups groups={person.groups} />
       <PersonCourses courses={person.courses} />
       <PersonCertificates certificates={records.certificates} />
       <PersonEarnedBadges badges={records.badges} />
-      <PersonAudit audit={person.audit} pageHref={(page) => withParams(path, { auditPage: page })} />
+      <PersonAudit audit={person.audit} pageHref={(page) => withParams(path, { auditPage: page, assignmentsPage })} />
     </div>
   );
 }

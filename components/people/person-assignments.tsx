@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { dueOnDate } from "@/components/assignments/due-date";
+import { AssignmentStatusBadge } from "@/components/assignments/status-badge";
+import type { AssignmentRow } from "@/lib/assignments/queries";
+import type { Page } from "@/lib/pagination";
+import { PersonSection, td } from "./person-section";
+
+/**
+ * The person page's "Assignments": every course assigned to them, waived ones included. `action`
+ * is the slot for "Assign a course"; `footer` the pager.
+ */
+export async function PersonAssignments({ assignments, action, footer }: { assignments: Page<AssignmentRow>; action?: ReactNode; footer?: ReactNode }) {
+  const [t, format] = await Promise.all([getTranslations("people.assignments"), getFormatter()]);
+  const date = (value: Date) => <time dateTime={value.toISOString()}>{format.dateTime(value, { dateStyle: "medium" })}</time>;
+  return (
+    <PersonSection
+      id="person-assignments"
+      title={t("title")}
+      label={t("caption")}
+      columns={[t("course"), t("status"), t("due"), t("progress"), t("group"), t("assigned"), t("completed")]}
+      isEmpty={assignments.total === 0}
+      emptyText={t("empty")}
+      action={action}
+      footer={footer}
+    >
+      {assignments.rows.map((row) => (
+        <tr key={row.id} className={row.status === "overdue" ? "bg-red-50/40" : undefined}>
+          <th scope="row" className={`${td} text-left font-medium whitespace-normal`}>
+            {row.courseTitle}
+          </th>
+          <td className={td}>
+            <AssignmentStatusBadge status={row.status} />
+          </td>
+          <td className={td}>{format.dateTime(dueOnDate(row.dueOn), { dateStyle: "medium", timeZone: "UTC" })}</td>
+          <td className={`${td} tabular-nums`}>{row.percent}%</td>
+          <td className={`${td} whitespace-normal`}>
+            {row.group === null ? (
+              t("none")
+            ) : row.group.linked ? (
+              <Link href={`/groups/${row.group.id}`} className="text-brand-700 hover:underline">
+                {row.group.name}
+              </Link>
+            ) : (
+              row.group.name
+            )}
+          </td>
+          <td className={td}>{date(row.assignedAt)}</td>
+          <td className={td}>{row.completedAt ? date(row.completedAt) : t("none")}</td>
+        </tr>
+      ))}
+    </PersonSection>
+  );
+}

@@ -1,0 +1,224 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { escapeLike } from "@/db/sql";
+import type { Ctx } from "@/lib/auth/viewer";
+import { notFound } from "@/lib/errors";
+import { getGroupAccess } from "@/lib/groups/access";
+import { type Page, pageWindow } from "@/lib/pagination";
+import { assertCan } from "@/lib/permissions";
+import { csvResponse } from "@/lib/statistics/csv";
+import { type AssignmentRow, type ShownStatus, shownStatusSql } from "./queries";
+
+/**
+ * "Mandatory assignments", the admin overview: per course, or per group an assignment came through,
+ * how many are assigned (open + done), done, open (overdue included) and overdue. Waived ones count
+ * nowhere. Every figure is one grouped statement over `assignments`, read through its company-course
+ * and group indexes.
+ */
+
+export const OVERVIEW_VIEWS = ["course", "group"] as const;
+export type OverviewView = (typeof OVERVIEW_VIEWS)[number];
+export const OVERVIEW_SORTS = ["name", "assigned", "done", "open", "overdue"] as const;
+export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
+export const OVERVIEW_STATUSES = ["all", "overdue"] as const;
+export type OverviewStatus = (typeof OVERVIEW_STATUSES)[number];
+
+export type OverviewFilters = {
+  courseId?: string | null;
+  groupId?: string | null;
+  /** `overdue`: only rows with at least one overdue assignment. */
+  status?: OverviewStatus;
+  /** Part of the course title (by course) or the group name (by group). */
+  search?: string;
+  sort?: OverviewSort;
+  direction?: "asc" | "desc";
+};
+
+/** The overview as a page asks for it: the tab, and its filters with their defaults filled in. */
+export type OverviewQuery = Required<Omit<OverviewFilters, "courseId" | "groupId">> & OverviewFilters & { view: OverviewView };
+
+export type AssignmentFigures = { assigned: number; done: number; open: number; overdue: number };
+export type OverviewRow = AssignmentFigures & { id: string; name: string };
+
+export const OVERVIEW_PAGE_SIZE = 25;
+export const OVERVIEW_CSV_BATCH = 500;
+
+/** The four figures over the assignments aliased `a`, at `now`. */
+export const figuresSql = (now: Date): SQL => sql`count(*) filter (where a.status <> 'waived')::int as assigned,
+  count(*) filter (where a.status = 'done')::int as done,
+  count(*) filter (where a.status = 'open')::int as open,
+  count(*) filter (where a.status = 'open' and a.due_at <= ${now})::int as overdue`;
+
+/** Per view: what a row is (its id and name) and how assignments reach it. */
+const VIEWS: Record<OverviewView, { id: SQL; name: SQL; from: SQL }> = {
+  course: { id: sql`c.id`, name: sql`c.title`, from: sql`assignments a join courses c on c.id = a.course_id` },
+  group: {
+    id: sql`g.id`,
+    name: sql`g.name`,
+    from: sql`assignments a join learning_groups g on g.id = a.group_id and g.company_id = a.company_id`,
+  },
+};
+
+function matched(ctx: Ctx, view: OverviewView, filters: OverviewFilters, now: Date): SQL {
+  const { id, name, from } = VIEWS[view];
+  const term = filters.search?.trim();
+  const where = [
+    sql`a.company_id = ${ctx.companyId}`,
+    sql`a.status <> 'waived'`,
+    filters.courseId ? sql`a.course_id = ${filters.courseId}` : null,
+    filters.groupId ? sql`a.group_id = ${filters.groupId}` : null,
+    term ? sql`${name} ilike ${`%${escapeLike(term)}%`}` : null,
+  ].filter((condition) => condition !== null);
+  return sql`select ${id} as id, ${name} as name, ${figuresSql(now)}
+    from ${from}
+    where ${sql.join(where, sql` and `)}
+    group by ${id}, ${name}
+    ${filters.status === "overdue" ? sql`having count(*) filter (where a.status = 'open' and a.due_at <= ${now}) > 0` : sql``}`;
+}
+
+function readRows(db: DatabaseOrTransaction, ctx: Ctx, view: OverviewView, filters: OverviewFilters, now: Date, limit: number, offset: number) {
+  const direction = filters.direction === "desc" ? sql`desc` : sql`asc`;
+  const sort = filters.sort ?? "name";
+  const key = sort === "name" ? sql`lower(name)` : sql.identifier(sort);
+  return queryRows<OverviewRow>(
+    db,
+    sql`select * from (${matched(ctx, view, filters, now)}) rows
+        order by ${key} ${direction}, lower(name), id
+        limit ${limit} offset ${offset}`,
+  );
+}
+
+/** One page of the overview, by course or by group. Admins only. */
+export async function listAssignmentOverview(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  view: OverviewView,
+  options: OverviewFilters & { page?: number; now?: Date } = {},
+): Promise<Page<OverviewRow>> {
+  assertCan(ctx, "assignment.overview");
+  const now = options.now ?? new Date();
+  const { page, limit, offset } = pageWindow(options.page, OVERVIEW_PAGE_SIZE);
+  const [rows, [total]] = await Promise.all([
+    readRows(db, ctx, view, options, now, limit, offset),
+    queryRows<{ value: number }>(db, sql`select count(*)::int as value from (${matched(ctx, view, options, now)}) rows`),
+  ]);
+  return { rows, total: total?.value ?? 0, page, pageSize: OVERVIEW_PAGE_SIZE };
+}
+
+/** The CSV's words in the reader's language. */
+export type OverviewCsvLabels = { header: readonly string[] };
+
+/** The whole filtered overview in the page's order, streamed batch by batch (formula-safe cells). */
+export function assignmentOverviewCsv(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  view: OverviewView,
+  filters: OverviewFilters,
+  labels: OverviewCsvLabels,
+  filename: string,
+  now: Date = new Date(),
+): Response {
+  assertCan(ctx, "assignment.overview");
+  async function* lines() {
+    for (let offset = 0; ; offset += OVERVIEW_CSV_BATCH) {
+      const rows = await readRows(db, ctx, view, filters, now, OVERVIEW_CSV_BATCH, offset);
+      if (rows.length > 0) yield rows.map((row) => [row.name, row.assigned, row.done, row.open, row.overdue]);
+      if (rows.length < OVERVIEW_CSV_BATCH) return;
+    }
+  }
+  return csvResponse(filename, labels.header, lines());
+}
+
+export const DRILL_DOWN_PAGE_SIZE = 50;
+
+export type DrillDownRow = Pick<AssignmentRow, "id" | "dueOn" | "assignedAt" | "completedAt" | "percent"> & {
+  userId: string;
+  name: string;
+  email: string;
+  courseTitle: string;
+  groupName: string | null;
+  status: ShownStatus;
+};
+
+/**
+ * The people behind one overview row: the assignments of one course, or of one group, with their
+ * status; overdue first, then by name. The course or group must be the company's, else not found.
+ */
+export async function listAssignmentPeople(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  target: { view: OverviewView; id: string },
+  options: { status?: OverviewStatus; page?: number; now?: Date } = {},
+): Promise<Page<DrillDownRow> & { name: string }> {
+  assertCan(ctx, "assignment.overview");
+  const now = options.now ?? new Date();
+  const [owner] = await queryRows<{ name: string }>(
+    db,
+    target.view === "course"
+      ? sql`select title as name from courses where id = ${target.id} and company_id = ${ctx.companyId}`
+      : sql`select name from learning_groups where id = ${target.id} and company_id = ${ctx.companyId}`,
+  );
+  if (!owner) throw notFound();
+  const { page, limit, offset } = pageWindow(options.page, DRILL_DOWN_PAGE_SIZE);
+  const where = sql`a.company_id = ${ctx.companyId} and a.status <> 'waived'
+    and ${target.view === "course" ? sql`a.course_id = ${target.id}` : sql`a.group_id = ${target.id}`}
+    ${options.status === "overdue" ? sql`and a.status = 'open' and a.due_at <= ${now}` : sql``}`;
+  const [rows, [total]] = await Promise.all([
+    queryRows<DrillDownRow>(
+      db,
+      sql`select a.id, u.id as "userId", u.name, u.email, c.title as "courseTitle", g.name as "groupName",
+                 ${shownStatusSql(now)} as status, a.due_on as "dueOn", a.assigned_at as "assignedAt",
+                 a.completed_at as "completedAt", coalesce(p.percent, 0)::int as percent
+          from assignments a
+          join users u on u.id = a.user_id
+          join courses c on c.id = a.course_id
+          left join learning_groups g on g.id = a.group_id
+          left join course_progress p on p.user_id = a.user_id and p.course_id = a.course_id
+          where ${where}
+          order by case when a.status = 'open' and a.due_at <= ${now} then 0 when a.status = 'open' then 1 else 2 end,
+                   lower(u.name), a.id
+          limit ${limit} offset ${offset}`,
+    ),
+    queryRows<{ value: number }>(db, sql`select count(*)::int as value from assignments a where ${where}`),
+  ]);
+  const read = rows.map((row) => ({
+    ...row,
+    assignedAt: new Date(row.assignedAt),
+    completedAt: row.completedAt === null ? null : new Date(row.completedAt),
+  }));
+  return { rows: read, total: total?.value ?? 0, page, pageSize: DRILL_DOWN_PAGE_SIZE, name: owner.name };
+}
+
+/**
+ * The figures of the assignments that came through one group, for its Statistics tab (its owner and
+ * the company's admins), and how many rules keep assigning its joiners.
+ */
+export async function groupAssignmentFigures(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  groupId: string,
+  now: Date = new Date(),
+): Promise<AssignmentFigures & { rules: number }> {
+  const access = await getGroupAccess(db, ctx, groupId);
+  if (!access?.canSeeStatistics) throw notFound();
+  const [row] = await queryRows<AssignmentFigures & { rules: number }>(
+    db,
+    sql`select ${figuresSql(now)},
+               (select count(*)::int from assignment_rules r where r.group_id = ${groupId} and r.company_id = ${ctx.companyId}) as rules
+        from assignments a
+        where a.group_id = ${groupId} and a.company_id = ${ctx.companyId}`,
+  );
+  return row ?? { assigned: 0, done: 0, open: 0, overdue: 0, rules: 0 };
+}
+
+/** The groups assignments came through, for the overview's group filter (read through the group index). */
+export async function listAssignmentGroupOptions(db: DatabaseOrTransaction, ctx: Ctx): Promise<{ id: string; name: string }[]> {
+  assertCan(ctx, "assignment.overview");
+  return queryRows(
+    db,
+    sql`select g.id, g.name from learning_groups g
+        where g.company_id = ${ctx.companyId}
+          and exists (select 1 from assignments a where a.group_id = g.id and a.company_id = g.company_id)
+        order by lower(g.name), g.id`,
+  );
+}
