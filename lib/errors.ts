@@ -48,7 +48,16 @@ export type AppErrorCode =
   | "chat_message_deleted"
   | "chat_not_a_question"
   | "chat_praise_not_member"
-  | "chat_reply_not_found";
+  | "chat_reply_not_found"
+  | "import_too_large"
+  | "import_unreadable"
+  | "import_empty"
+  | "import_too_many_rows"
+  | "import_not_ready"
+  | "import_group_gone"
+  | "import_group_full"
+  | "import_stale"
+  | "import_failed";
 
 export class AppError extends Error {
   /**
