@@ -232,8 +232,18 @@ export async function confirmImport(db: Database, ctx: Ctx, jobId: string): Prom
   }
 }
 
-/** Memberships the import added, by group: where anything that follows a new membership hooks in. */
+/** Memberships the import added: the people who joined, by group. */
 export type NewMemberships = Map<string, string[]>;
+
+function byGroup(added: readonly { group_id: string; user_id: string }[]): NewMemberships {
+  const groups: NewMemberships = new Map();
+  for (const { group_id, user_id } of added) {
+    const members = groups.get(group_id);
+    if (members) members.push(user_id);
+    else groups.set(group_id, [user_id]);
+  }
+  return groups;
+}
 
 /**
  * The final transaction of a claimed job: everything or nothing. A fixed number of statements
@@ -279,8 +289,9 @@ export async function applyImport(db: Database, userCtx: Ctx, jobId: string): Pr
           { batchId, now, actorName: actor, notificationKey: sql`${batchId} || ':' || i.group_id` },
         ),
       );
-      const newMemberships: NewMemberships = new Map();
-      for (const { group_id, user_id } of added) newMemberships.set(group_id, [...(newMemberships.get(group_id) ?? []), user_id]);
+      // The hook point for newly added memberships: whatever follows a person joining a group (the
+      // groups' assignment rules) runs on `newMemberships` here, inside this same transaction.
+      const newMemberships = byGroup(added);
 
       const summary: ImportSummary = { created, updated, unchanged, memberships: added.length };
       await recordAudit(tx, ctx, {
