@@ -46,9 +46,12 @@ async function bareImport(pool: pg.Pool, iteration: number): Promise<void> {
   }
 }
 
-/** Untimed: the people of one iteration go again (with their memberships), so every iteration starts alike. */
-async function cleanUp(pool: pg.Pool, iteration: number): Promise<void> {
-  for (const side of ["ours", "bare"]) await pool.query("delete from users where email like $1", [`%@${domain(side, iteration)}`]);
+/**
+ * Untimed: the staged rows go, and the statistics are brought up to date. The people stay (each
+ * iteration imports its own addresses): deleting 50,000 people, with every table that refers to
+ * them, takes minutes.
+ */
+async function cleanUp(pool: pg.Pool): Promise<void> {
   await pool.query("delete from import_jobs where company_id = $1", [BENCH_IDS.company]);
   await pool.query("vacuum analyze users, group_members, membership_events, notifications, import_rows");
 }
@@ -74,7 +77,7 @@ export const hrImport: BenchCase = {
       },
       async bare(iteration) {
         const took = await timed(() => bareImport(bare, iteration));
-        await cleanUp(bare, iteration);
+        await cleanUp(bare);
         return took;
       },
     };
