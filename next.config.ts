@@ -21,6 +21,9 @@ const nextConfig: NextConfig = {
     // A course import sends its file (at most 1 MiB, lib/learning/import/format.ts) as a string in
     // the action's body, where JSON escaping can double it; the default limit is 1 MB.
     serverActions: { bodySizeLimit: "2mb" },
+    // The proxy (proxy.ts) runs on every route and buffers request bodies up to this size, cutting
+    // longer ones: an HR import file may be up to 20 MB (lib/hr/import/csv.ts), sent with its multipart envelope.
+    proxyClientMaxBodySize: "21mb",
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

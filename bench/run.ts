@@ -14,6 +14,7 @@ import { reminderRun } from "./cases/assignments";
 import { chatFanout, chatResync } from "./cases/chat";
 import { departmentAdd, departmentAddReplay } from "./cases/department-add";
 import { feedPage } from "./cases/feed";
+import { hrImport } from "./cases/hr-import";
 import { learningCompletion } from "./cases/learning";
 import { peopleSearch, personPage } from "./cases/people";
 import { autocomplete, groupList, memberPage } from "./cases/reads";
@@ -33,6 +34,7 @@ const CASES: BenchCase[] = [
   departmentAddReplay,
   feedPage,
   groupList,
+  hrImport,
   learningCompletion,
   memberPage,
   peopleSearch,

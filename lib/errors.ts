@@ -53,7 +53,16 @@ export type AppErrorCode =
   | "assignment_person_not_found"
   | "assignment_person_deactivated"
   | "assignment_group_not_found"
-  | "assignment_rule_not_found";
+  | "assignment_rule_not_found"
+  | "import_too_large"
+  | "import_unreadable"
+  | "import_empty"
+  | "import_too_many_rows"
+  | "import_not_ready"
+  | "import_group_gone"
+  | "import_group_full"
+  | "import_stale"
+  | "import_failed";
 
 export class AppError extends Error {
   /**

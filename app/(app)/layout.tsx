@@ -27,6 +27,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         showCourseAdmin={can(viewer, "course.import")}
         showReports={can(viewer, "reports.view")}
         showAssignmentAdmin={can(viewer, "assignment.overview")}
+        showHr={can(viewer, "hr.forms")}
       >
         <NotificationBell userId={viewer.userId} initialUnread={unread} />
       </AppHeader>

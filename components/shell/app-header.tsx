@@ -14,6 +14,7 @@ export async function AppHeader({
   showCourseAdmin,
   showReports,
   showAssignmentAdmin,
+  showHr,
   children,
 }: {
   viewerName: string;
@@ -30,6 +31,8 @@ export async function AppHeader({
   showReports: boolean;
   /** Admins get "Mandatory assignments", the overview by course and by group. */
   showAssignmentAdmin: boolean;
+  /** Admins and HR staff get "HR", the HR area (import, and the HR forms). */
+  showHr: boolean;
   children: ReactNode;
 }) {
   const t = await getTranslations();
@@ -44,6 +47,7 @@ export async function AppHeader({
     ...(showCourseAdmin ? [{ href: "/admin/courses", label: t("nav.courseAdmin") }] : []),
     ...(showReports ? [{ href: "/admin/reports", label: t("nav.reports") }] : []),
     ...(showAssignmentAdmin ? [{ href: "/admin/assignments", label: t("nav.assignmentAdmin") }] : []),
+    ...(showHr ? [{ href: "/hr", label: t("nav.hr") }] : []),
   ];
   return (
     <header className="border-b border-slate-200 bg-white">

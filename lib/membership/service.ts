@@ -41,7 +41,7 @@ function assertManageable(ctx: Ctx, group: LearningGroup): void {
   assertActive(group);
 }
 
-async function actorName(db: DatabaseOrTransaction, ctx: Ctx): Promise<string> {
+export async function actorName(db: DatabaseOrTransaction, ctx: Ctx): Promise<string> {
   const [row] = await queryRows<{ name: string }>(db, sql`select name from users where id = ${ctx.userId}`);
   return row?.name ?? "";
 }
@@ -73,7 +73,7 @@ export async function previewAddMembers(db: Database, ctx: Ctx, groupId: string,
   return classify(db, ctx, group, selection);
 }
 
-function fanOut<T extends NotificationType>(
+export function fanOut<T extends NotificationType>(
   userIds: string[],
   notification: { key: string; type: T; payload: NotificationPayloads[T]; groupId: string | null; createdAt: Date },
 ) {
@@ -115,32 +115,15 @@ export async function addMembers(db: Database, ctx: Ctx, input: AddMembersInput)
         throw new AppError("group_full", { taken: preview.taken, max: preview.max, selected: preview.toAdd });
       }
       actor = await actorName(tx, ctx);
-      const payload: NotificationPayloads["group.added"] = { groupName: group.name, actorName: actor };
       const candidates = await candidatesSql(tx, ctx, group.id, input.selection);
-      // sort_name is given here, from the join with users the statement makes anyway, so that the
-      // trigger that would fill it (migration 0005) is not called 10,000 times.
       const inserted = await queryRows<{ user_id: string }>(
         tx,
-        sql`with candidates as (${candidates}),
-          eligible as (
-            select distinct on (c.user_id) c.user_id, c.source, c.source_label, lower(u.name) as sort_name
-            from candidates c join users u on u.id = c.user_id where u.deactivated_at is null
-          ),
-          inserted as (
-            insert into group_members (group_id, user_id, company_id, added_by, source, source_label, added_at, sort_name)
-            select ${group.id}, user_id, ${ctx.companyId}, ${ctx.userId}, source, source_label, ${now}, sort_name
-            from eligible on conflict do nothing
-            returning user_id, source, source_label
-          ),
-          ledger as (
-            insert into membership_events (company_id, group_id, user_id, kind, actor_id, source, source_label, batch_id, at)
-            select ${ctx.companyId}, ${group.id}, user_id, 'added', ${ctx.userId}, source, source_label, ${batchId}, ${now}
-            from inserted
-          ),
-          notified as (
-            ${notificationsInsert(ctx, sql`inserted`, { key: batchId, type: "group.added", payload, groupId: group.id, now })}
-          )
-          select user_id from inserted`,
+        insertMembershipsSql(
+          ctx,
+          sql`select distinct on (c.user_id) ${group.id}::uuid as group_id, c.user_id, c.source, c.source_label, lower(u.name) as sort_name
+              from (${candidates}) c join users u on u.id = c.user_id where u.deactivated_at is null`,
+          { batchId, now, actorName: actor, notificationKey: sql`${batchId}::text` },
+        ),
       );
       addedIds = inserted.map((row) => row.user_id);
       // The group's assignment rules reach the newcomers: one more statement, fed by the ids just inserted.
@@ -165,6 +148,42 @@ export async function addMembers(db: Database, ctx: Ctx, input: AddMembersInput)
       ],
     };
   });
+}
+
+/**
+ * The one statement that puts people into groups: the memberships (an INSERT … SELECT from
+ * `eligible`, skipping who is already a member), their ledger rows and an "added to group"
+ * notification each, the last two fed by the first's RETURNING, so a batch never travels through
+ * Node. `eligible` yields `group_id, user_id, source, source_label, sort_name`, one row per
+ * membership; sort_name is given there, from a join with users the caller makes anyway, so that the
+ * trigger that would fill it (migration 0005) is not called 10,000 times. `notificationKey` is an
+ * expression over the inserted row `i` (e.g. `i.group_id`), unique per person and batch. Selects the
+ * `group_id, user_id` of the memberships it added.
+ */
+export function insertMembershipsSql(
+  ctx: Ctx,
+  eligible: SQL,
+  batch: { batchId: string; now: Date; actorName: string; notificationKey: SQL },
+): SQL {
+  return sql`with eligible as (${eligible}),
+    inserted as (
+      insert into group_members (group_id, user_id, company_id, added_by, source, source_label, added_at, sort_name)
+      select group_id, user_id, ${ctx.companyId}, ${ctx.userId}, source, source_label, ${batch.now}, sort_name
+      from eligible on conflict do nothing
+      returning group_id, user_id, source, source_label
+    ),
+    ledger as (
+      insert into membership_events (company_id, group_id, user_id, kind, actor_id, source, source_label, batch_id, at)
+      select ${ctx.companyId}, group_id, user_id, 'added', ${ctx.userId}, source, source_label, ${batch.batchId}, ${batch.now}
+      from inserted
+    ),
+    notified as (
+      insert into notifications (company_id, user_id, group_id, key, type, payload, created_at)
+      select ${ctx.companyId}, i.user_id, i.group_id, ${batch.notificationKey}, 'group.added',
+             jsonb_build_object('groupName', g.name, 'actorName', ${batch.actorName}::text), ${batch.now}
+      from inserted i join learning_groups g on g.id = i.group_id
+    )
+    select group_id, user_id from inserted`;
 }
 
 /** Takes people out of one group, writing the ledger; returns who actually left. */

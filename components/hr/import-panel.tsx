@@ -1,0 +1,236 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { type DragEvent, type FormEvent, useEffect, useRef, useState } from "react";
+import { ActionAlert } from "@/components/ui/action-alert";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import type { ActionError } from "@/lib/actions/safe-action";
+import type { ImportJobView } from "@/lib/hr/import/service";
+
+/** The job as JSON brings it: dates are strings. */
+type Job = Omit<ImportJobView, "createdAt" | "finishedAt" | "sameFileImportedAt"> & {
+  createdAt: string;
+  finishedAt: string | null;
+  sameFileImportedAt: string | null;
+};
+
+/** How often the page asks for the job's progress while it runs. */
+const POLL_MS = 500;
+const PROBLEMS_PER_PAGE = 20;
+const running = (job: Job | null) => job !== null && ["validating", "staging", "applying"].includes(job.status);
+
+async function call(url: string, init?: RequestInit): Promise<{ job?: Job; error?: ActionError }> {
+  try {
+    const response = await fetch(url, { cache: "no-store", ...init });
+    return (await response.json()) as { job?: Job; error?: ActionError };
+  } catch {
+    return { error: { code: "unexpected" } };
+  }
+}
+
+/** Upload, the check's problems or preview, Confirm, progress and the outcome of one import. */
+export function ImportPanel() {
+  const t = useTranslations("hr.import");
+  const format = useFormatter();
+  const router = useRouter();
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [job, setJob] = useState<Job | null>(null);
+  const [error, setError] = useState<ActionError | null>(null);
+  const [pending, setPending] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [page, setPage] = useState(0);
+
+  const jobId = job?.id;
+  const isRunning = running(job);
+  useEffect(() => {
+    if (!jobId || !isRunning) return;
+    const timer = setInterval(async () => {
+      const answer = await call(`/api/hr/imports/${jobId}`);
+      if (answer.job) {
+        setJob(answer.job);
+        if (!running(answer.job)) router.refresh();
+      }
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [jobId, isRunning, router]);
+
+  async function upload(event: FormEvent) {
+    event.preventDefault();
+    if (!file) {
+      setError({ code: "invalid_input", fieldErrors: { _: ["hr.import.noFile"] } });
+      return;
+    }
+    setPending(true);
+    setError(null);
+    const body = new FormData();
+    body.set("file", file);
+    const answer = await call("/api/hr/imports", { method: "POST", body });
+    setPending(false);
+    setPage(0);
+    if (answer.job) setJob(answer.job);
+    else setError(answer.error ?? { code: "unexpected" });
+  }
+
+  async function confirm() {
+    if (!job) return;
+    setPending(true);
+    const answer = await call(`/api/hr/imports/${job.id}/confirm`, { method: "POST" });
+    setPending(false);
+    if (answer.job) {
+      setConfirming(false);
+      setJob(answer.job);
+    } else setError(answer.error ?? { code: "unexpected" });
+  }
+
+  function reset() {
+    setJob(null);
+    setFile(null);
+    setError(null);
+    if (input.current) input.current.value = "";
+  }
+
+  function drop(event: DragEvent) {
+    event.preventDefault();
+    const dropped = event.dataTransfer.files[0];
+    if (dropped) setFile(dropped);
+  }
+
+  if (!job) {
+    return (
+      <form onSubmit={upload} onDragOver={(event) => event.preventDefault()} onDrop={drop} className="space-y-3 rounded-lg border-2 border-dashed border-slate-300 bg-white p-6" noValidate>
+        <div className="flex flex-wrap items-center gap-3">
+          <label htmlFor="import-file" className="text-sm font-medium">
+            {t("fileLabel")}
+          </label>
+          <input
+            ref={input}
+            id="import-file"
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+            className="text-sm"
+          />
+          <span className="text-sm text-slate-500">{t("dropHint")}</span>
+        </div>
+        {file && <p className="text-sm text-slate-700">{file.name}</p>}
+        <ActionAlert error={error} />
+        <Button type="submit" variant="primary" pending={pending}>
+          {pending ? t("uploading") : t("upload")}
+        </Button>
+      </form>
+    );
+  }
+
+  const summary = job.summary;
+  const nothingToChange = summary !== null && summary.created + summary.updated + summary.memberships === 0;
+  const pages = Math.max(1, Math.ceil(job.problems.length / PROBLEMS_PER_PAGE));
+  const shown = job.problems.slice(page * PROBLEMS_PER_PAGE, (page + 1) * PROBLEMS_PER_PAGE);
+
+  return (
+    <section aria-labelledby="import-status" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+      <h2 id="import-status" className="text-lg font-semibold">
+        {job.fileName}: {t(`status.${job.status}`)}
+      </h2>
+
+      {(job.status === "validating" || job.status === "staging") && (
+        <div className="space-y-2">
+          <ProgressBar label={t("progressLabel")} percent={job.totalRows === 0 ? 0 : (job.stagedRows / job.totalRows) * 100} />
+          <p className="text-sm text-slate-700" data-testid="import-progress">
+            {t("progress", { staged: job.stagedRows, total: job.totalRows })}
+          </p>
+        </div>
+      )}
+
+      {job.status === "invalid" && (
+        <div className="space-y-3">
+          <p role="alert" className="text-sm text-red-800">
+            {t("problemsTitle", { count: job.problemCount })}{" "}
+            {job.problemCount > job.problems.length && t("problemsShown", { shown: job.problems.length })}
+          </p>
+          <div role="region" aria-label={t("problemsTable")} tabIndex={0} className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{t("problemsTable")}</caption>
+              <thead className="border-b border-slate-200 text-slate-600">
+                <tr>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t("row")}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t("field")}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t("problem")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((problem, index) => (
+                  <tr key={`${problem.row}-${problem.field}-${index}`} className="border-b border-slate-100">
+                    <td className="py-2 pr-4">{format.number(problem.row)}</td>
+                    <td className="py-2 pr-4">{problem.field ?? ""}</td>
+                    <td className="py-2 pr-4">{t(`problems.${problem.message}` as "problems.emailInvalid")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {pages > 1 && (
+            <div className="flex items-center gap-3 text-sm">
+              <Button disabled={page === 0} onClick={() => setPage(page - 1)}>
+                {t("previous")}
+              </Button>
+              <span>{t("page", { page: page + 1, pages })}</span>
+              <Button disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
+                {t("next")}
+              </Button>
+            </div>
+          )}
+        </div>
+      )}
+
+      {summary && (job.status === "ready" || job.status === "applying" || job.status === "done") && (
+        <div className="space-y-2">
+          <h3 className="font-medium">{job.status === "done" ? t("summaryTitle") : t("previewTitle")}</h3>
+          {job.sameFileImportedAt && <p className="text-sm text-slate-700">{t("sameFile", { date: new Date(job.sameFileImportedAt) })}</p>}
+          {nothingToChange ? (
+            <p role="status" className="text-sm text-slate-700">
+              {t("nothingToChange")}
+            </p>
+          ) : (
+            <ul className="list-disc pl-5 text-sm text-slate-700" data-testid="import-summary">
+              <li>{t("created", { count: summary.created })}</li>
+              <li>{t("updated", { count: summary.updated })}</li>
+              <li>{t("unchanged", { count: summary.unchanged })}</li>
+              <li>{t("memberships", { count: summary.memberships })}</li>
+            </ul>
+          )}
+          {job.status === "done" && summary.created > 0 && <p className="text-sm text-slate-600">{t("invitations")}</p>}
+        </div>
+      )}
+
+      {job.status === "failed" && job.error && <ActionAlert error={job.error as ActionError} />}
+      {!confirming && <ActionAlert error={error} />}
+
+      <div className="flex flex-wrap gap-3">
+        {job.status === "ready" && !nothingToChange && (
+          <Button variant="primary" onClick={() => setConfirming(true)}>
+            {t("confirm")}
+          </Button>
+        )}
+        {!running(job) && <Button onClick={reset}>{t("another")}</Button>}
+      </div>
+
+      {confirming && (
+        <ConfirmDialog
+          title={t("confirm")}
+          confirmLabel={t("confirmYes")}
+          pendingLabel={t("status.applying")}
+          pending={pending}
+          error={error}
+          onConfirm={confirm}
+          onClose={() => setConfirming(false)}
+        >
+          <p>{t("confirmQuestion", { total: job.totalRows })}</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import { hashPassword } from "@/lib/auth/password";
+import { createCompany, createDepartment, createGroup, createPerson } from "@/tests/fixtures";
+import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+
+test.describe("HR import", () => {
+  // Its own company, so the people it creates meet nobody else's.
+  const suffix = randomUUID().slice(0, 6);
+  const hrEmail = `hana.${suffix}@importly.example`;
+  const wave = `Onboarding ${suffix}`;
+  const rows = 20_000;
+
+  test.beforeAll(async ({ db }) => {
+    const company = await createCompany(db, `Importly ${suffix}`);
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const hr = await createPerson(db, company.id, { name: "Hana HR", email: hrEmail, roles: ["hr"], passwordHash });
+    await createDepartment(db, company.id, "Sales");
+    await createGroup(db, hr, { name: wave, visibility: "public" });
+  });
+
+  test("HR uploads a CSV, watches the progress move, confirms, and the people appear", async ({ page }) => {
+    test.setTimeout(180_000);
+    const lines = Array.from({ length: rows }, (_, i) => `person.${i}.${suffix}@importly.example,Imported Person ${i},Sales,,${wave}`);
+    const csv = ["email,name,department,manager_email,groups", ...lines].join("\r\n");
+
+    await signIn(page, hrEmail);
+    await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "HR" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Import people" })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByLabel("CSV file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByRole("button", { name: "Check file" }).click();
+
+    // The staged count is read while it moves, until the preview replaces it.
+    const progress = page.getByTestId("import-progress");
+    const summary = page.getByTestId("import-summary");
+    await expect(progress).toBeVisible();
+    const seen = new Set<string>();
+    const deadline = Date.now() + 120_000;
+    while (!(await summary.isVisible()) && Date.now() < deadline) {
+      for (const text of await progress.allTextContents()) seen.add(text);
+      await page.waitForTimeout(100);
+    }
+    expect(seen.size).toBeGreaterThan(1);
+    expect([...seen].some((text) => /^[1-9][\d,]* of 20,000 rows$/.test(text) && text !== "20,000 of 20,000 rows")).toBe(true);
+
+    await expect(summary).toContainText("20,000 new people");
+    await expect(summary).toContainText("20,000 group memberships added");
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Yes, import" }).click();
+    await expect(page.getByRole("heading", { name: "people.csv: Imported" })).toBeVisible({ timeout: 90_000 });
+    await expect(summary).toContainText("20,000 new people");
+
+    await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "People" }).click();
+    await page.getByRole("searchbox", { name: "Search people by name or email" }).fill("Imported Person 19999");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page.getByRole("table", { name: "People of your company" }).getByRole("link", { name: "Imported Person 19999" })).toBeVisible();
+  });
+});

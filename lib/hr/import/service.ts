@@ -1,0 +1,472 @@
+import { createHash, randomUUID } from "node:crypto";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { lockCompanyMembership } from "@/db/locks";
+import { type ImportJob, importJobs } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import type { Ctx } from "@/lib/auth/viewer";
+import { AppError, notFound } from "@/lib/errors";
+import { actorName, fanOut, insertMembershipsSql, membershipChanged } from "@/lib/membership/service";
+import type { Committed } from "@/lib/operations";
+import { assertCan } from "@/lib/permissions";
+import { type ImportProblem, parseImportCsv } from "./csv";
+import { type ImportLookups, type ResolvedRow, validateRows } from "./validate";
+
+/** Rows per staging transaction: each commits with the job's progress, which the page shows moving. */
+export const STAGE_CHUNK_ROWS = 1_000;
+/** Problems kept on the job for the page to list; the count covers them all. */
+export const PROBLEMS_KEPT = 500;
+
+/**
+ * What an import does, as previewed from the staged rows and then as applied: people created,
+ * updated (name, department or manager differ) and left as they are, and memberships added.
+ */
+export type ImportSummary = { created: number; updated: number; unchanged: number; memberships: number };
+
+/** The job as the page polls it. */
+export type ImportJobView = Pick<
+  ImportJob,
+  "id" | "fileName" | "status" | "totalRows" | "stagedRows" | "problems" | "problemCount" | "createdAt" | "finishedAt"
+> & {
+  summary: ImportSummary | null;
+  /** Why the final transaction failed: an error code and its values, rendered from the catalogue. */
+  error: { code: string; values: Record<string, string | number> } | null;
+  /** When the same file was last imported by this company, if it was. */
+  sameFileImportedAt: Date | null;
+};
+
+/** HR imports act as the `hr` actor whoever runs them (ARCHITECTURE, "Ownership"): on any group, audited as HR. */
+const asHr = (ctx: Ctx): Ctx => ({ ...ctx, actor: { kind: "hr" } });
+
+const jobOf = async (db: DatabaseOrTransaction, ctx: Ctx, jobId: string) => {
+  const [job] = await db
+    .select()
+    .from(importJobs)
+    .where(and(eq(importJobs.id, jobId), eq(importJobs.companyId, ctx.companyId)));
+  if (!job) throw notFound();
+  return job;
+};
+
+export type StartedImport = { job: ImportJob; run: () => Promise<void> };
+
+/**
+ * Takes an uploaded file: reads it and records the job (status `validating`), answering at once;
+ * `run` (called after the response) validates every row and stages the valid file in chunks.
+ */
+export async function startImport(
+  db: Database,
+  ctx: Ctx,
+  input: { fileName: string; text: string },
+  options: { onChunk?: (staged: number) => Promise<void> | void } = {},
+): Promise<StartedImport> {
+  assertCan(ctx, "hr.forms");
+  const parsed = parseImportCsv(input.text);
+  const [job] = await db
+    .insert(importJobs)
+    .values({
+      companyId: ctx.companyId,
+      createdBy: ctx.userId,
+      fileName: input.fileName.slice(0, 200) || "import.csv",
+      fileHash: createHash("sha256").update(input.text).digest("hex"),
+      totalRows: parsed.rows.length,
+    })
+    .returning();
+  const run = async () => {
+    try {
+      await validateAndStage(db, ctx, job!.id, parsed.rows, parsed.problems, options.onChunk);
+    } catch (error) {
+      await markFailed(db, job!.id, error);
+      throw error;
+    }
+  };
+  return { job: job!, run };
+}
+
+async function loadLookups(db: Database, ctx: Ctx, emails: string[]): Promise<ImportLookups> {
+  const [departments, groups, accounts] = await Promise.all([
+    queryRows<{ id: string; name: string }>(db, sql`select id, name from departments where company_id = ${ctx.companyId}`),
+    queryRows<{ id: string; name: string }>(
+      db,
+      sql`select id, name from learning_groups where company_id = ${ctx.companyId} and archived_at is null`,
+    ),
+    queryRows<{ email: string; in_company: boolean; active: boolean }>(
+      db,
+      sql`select email, company_id = ${ctx.companyId} as in_company, deactivated_at is null as active
+          from users where email in (select jsonb_array_elements_text(${JSON.stringify(emails)}::jsonb))`,
+    ),
+  ]);
+  const byIdAndName = (rows: { id: string; name: string }[]) =>
+    new Map(rows.flatMap((row) => [[row.id, row.id] as const, [row.name.toLowerCase(), row.id] as const]));
+  return {
+    departments: byIdAndName(departments),
+    groups: byIdAndName(groups),
+    accounts: new Map(accounts.map((row) => [row.email, { inCompany: row.in_company, active: row.active }])),
+  };
+}
+
+async function validateAndStage(
+  db: Database,
+  ctx: Ctx,
+  jobId: string,
+  rows: Parameters<typeof validateRows>[0],
+  fileProblems: ImportProblem[],
+  onChunk?: (staged: number) => Promise<void> | void,
+): Promise<void> {
+  const emails = [...new Set(rows.flatMap((row) => [row.email, row.managerEmail]).filter(Boolean))];
+  const { resolved, problems } = rows.length > 0 ? validateRows(rows, await loadLookups(db, ctx, emails)) : { resolved: [], problems: [] };
+  const allProblems = [...fileProblems, ...problems].sort((a, b) => a.row - b.row);
+  if (allProblems.length > 0) {
+    await db
+      .update(importJobs)
+      .set({
+        status: "invalid",
+        problems: allProblems.slice(0, PROBLEMS_KEPT),
+        problemCount: allProblems.length,
+        updatedAt: new Date(),
+        finishedAt: new Date(),
+      })
+      .where(eq(importJobs.id, jobId));
+    return;
+  }
+  await db.update(importJobs).set({ status: "staging", updatedAt: new Date() }).where(eq(importJobs.id, jobId));
+  for (let start = 0; start < resolved.length; start += STAGE_CHUNK_ROWS) {
+    const chunk = resolved.slice(start, start + STAGE_CHUNK_ROWS);
+    await db.transaction(async (tx) => {
+      await stageChunk(tx, jobId, chunk);
+      await tx
+        .update(importJobs)
+        .set({ stagedRows: start + chunk.length, updatedAt: new Date() })
+        .where(eq(importJobs.id, jobId));
+    });
+    await onChunk?.(start + chunk.length);
+  }
+  // Fresh statistics: without them the planner takes tens of thousands of staged rows for a handful
+  // and joins them by nested loops (minutes instead of seconds).
+  await db.execute(sql`analyze import_rows`);
+  const summary = await previewSummary(db, ctx, jobId);
+  await db.update(importJobs).set({ status: "ready", summary, updatedAt: new Date() }).where(eq(importJobs.id, jobId));
+}
+
+/** One INSERT per chunk: the rows travel as one JSON parameter, whatever their number. */
+async function stageChunk(tx: DatabaseOrTransaction, jobId: string, rows: readonly ResolvedRow[]): Promise<void> {
+  const json = JSON.stringify(
+    rows.map((row) => ({
+      row_number: row.row,
+      email: row.email,
+      name: row.name,
+      department_id: row.departmentId,
+      manager_email: row.managerEmail,
+      group_ids: `{${row.groupIds.join(",")}}`,
+    })),
+  );
+  await tx.execute(
+    sql`insert into import_rows (job_id, row_number, email, name, department_id, manager_email, group_ids)
+        select ${jobId}, row_number, email, name, department_id, manager_email, group_ids::uuid[]
+        from jsonb_to_recordset(${json}::jsonb)
+          as r (row_number int, email text, name text, department_id uuid, manager_email text, group_ids text)`,
+  );
+}
+
+/**
+ * The staged rows joined to who they name now: the person (null: to be created), their manager
+ * (null: someone the file creates), and whether the row changes the person. Within the final
+ * transaction, after the INSERT of new people, it sees them too: their manager is then a change. The preview and the
+ * final transaction classify with this same relation, so what Confirm does is what the preview said.
+ */
+const classifiedRows = (ctx: Ctx, jobId: string) => sql`
+  select r.row_number, r.email, r.name, r.department_id, r.manager_email, r.group_ids, u.id as user_id,
+         (u.id is not null and ${rowChanges}) as changes
+  from import_rows r
+  left join users u on u.email = r.email and u.company_id = ${ctx.companyId}
+  left join ${managerOf(ctx)}
+  where r.job_id = ${jobId}`;
+
+/** The staged row `r` changes the person `u`, whose manager per the file is `m`: an empty cell changes nothing. */
+const rowChanges = sql`(
+  u.name is distinct from r.name
+  or (r.department_id is not null and u.department_id is distinct from r.department_id)
+  or (r.manager_email is not null and (m.id is null or u.manager_id is distinct from m.id))
+)`;
+
+/** The manager the staged row `r` names, as `m`: an active person of the company. */
+const managerOf = (ctx: Ctx) =>
+  sql`users m on m.email = r.manager_email and m.company_id = ${ctx.companyId} and m.deactivated_at is null`;
+
+async function previewSummary(db: DatabaseOrTransaction, ctx: Ctx, jobId: string): Promise<ImportSummary> {
+  const [row] = await queryRows<ImportSummary>(
+    db,
+    sql`with c as (${classifiedRows(ctx, jobId)})
+        select (count(*) filter (where user_id is null))::int as created,
+               (count(*) filter (where changes))::int as updated,
+               (count(*) filter (where user_id is not null and not changes))::int as unchanged,
+               (select count(*)::int from c cross join unnest(c.group_ids) as g (group_id)
+                where c.user_id is null
+                   or not exists (select 1 from group_members gm where gm.group_id = g.group_id and gm.user_id = c.user_id)) as memberships
+        from c`,
+  );
+  return row!;
+}
+
+async function markFailed(db: Database, jobId: string, error: unknown): Promise<void> {
+  const failure = error instanceof AppError ? { code: error.code, values: error.values } : { code: "import_failed", values: {} };
+  await db
+    .update(importJobs)
+    .set({ status: "failed", error: JSON.stringify(failure), updatedAt: new Date(), finishedAt: new Date() })
+    .where(eq(importJobs.id, jobId));
+}
+
+/**
+ * Confirm: claims a `ready` job for applying (only once: a second Confirm finds it claimed), so the
+ * page can answer at once; `applyImport` then runs after the response.
+ */
+export async function confirmImport(db: Database, ctx: Ctx, jobId: string): Promise<void> {
+  assertCan(ctx, "hr.forms");
+  const [claimed] = await db
+    .update(importJobs)
+    .set({ status: "applying", updatedAt: new Date() })
+    .where(and(eq(importJobs.id, jobId), eq(importJobs.companyId, ctx.companyId), eq(importJobs.status, "ready")))
+    .returning({ id: importJobs.id });
+  if (!claimed) {
+    await jobOf(db, ctx, jobId);
+    throw new AppError("import_not_ready");
+  }
+}
+
+/** Memberships the import added: the people who joined, by group. */
+export type NewMemberships = Map<string, string[]>;
+
+function byGroup(added: readonly { group_id: string; user_id: string }[]): NewMemberships {
+  const groups: NewMemberships = new Map();
+  for (const { group_id, user_id } of added) {
+    const members = groups.get(group_id);
+    if (members) members.push(user_id);
+    else groups.set(group_id, [user_id]);
+  }
+  return groups;
+}
+
+/**
+ * The final transaction of a claimed job: everything or nothing. A fixed number of statements
+ * however many rows: people created (without a password: they are invited with "Resend invitation"),
+ * people updated, managers set, memberships with their ledger and notifications, one audit row, the
+ * job done with what it did. What changed since the preview is checked again under the locks: a
+ * group archived, deleted or filled meanwhile, an address taken meanwhile. On failure the job is
+ * `failed` with the reason and nothing else has changed.
+ */
+export async function applyImport(db: Database, userCtx: Ctx, jobId: string): Promise<Committed<ImportSummary>> {
+  assertCan(userCtx, "hr.forms");
+  const ctx = asHr(userCtx);
+  const job = await jobOf(db, ctx, jobId);
+  if (job.status !== "applying") throw new AppError("import_not_ready");
+  try {
+    return await db.transaction(async (tx) => {
+      // Locks the job, so that a second run waits here and then finds it no longer applying.
+      const [mine] = await tx
+        .update(importJobs)
+        .set({ updatedAt: new Date() })
+        .where(and(eq(importJobs.id, jobId), eq(importJobs.status, "applying")))
+        .returning({ id: importJobs.id });
+      if (!mine) throw new AppError("import_not_ready");
+      const batchId = randomUUID();
+      const now = new Date();
+      // Before any read of who is active, as every membership write does (db/locks.ts).
+      await lockCompanyMembership(tx, ctx.companyId, "membership-write");
+      const groups = await lockImportGroups(tx, ctx, jobId);
+      await assertStillValid(tx, ctx, jobId);
+      await assertRoomInGroups(tx, ctx, jobId, groups);
+
+      const { created, updated, unchanged } = await upsertPeople(tx, ctx, jobId);
+      const actor = await actorName(tx, ctx);
+      const added = await queryRows<{ group_id: string; user_id: string }>(
+        tx,
+        insertMembershipsSql(
+          ctx,
+          sql`select distinct g.group_id, u.id as user_id, 'import'::membership_source as source,
+                     ${job.fileName}::text as source_label, lower(u.name) as sort_name
+              from import_rows r cross join unnest(r.group_ids) as g (group_id)
+              join users u on u.email = r.email and u.company_id = ${ctx.companyId} and u.deactivated_at is null
+              where r.job_id = ${jobId}`,
+          { batchId, now, actorName: actor, notificationKey: sql`${batchId} || ':' || i.group_id` },
+        ),
+      );
+      // The hook point for newly added memberships: whatever follows a person joining a group (the
+      // groups' assignment rules) runs on `newMemberships` here, inside this same transaction.
+      const newMemberships = byGroup(added);
+
+      const summary: ImportSummary = { created, updated, unchanged, memberships: added.length };
+      await recordAudit(tx, ctx, {
+        action: "hr.import_applied",
+        targetType: "import",
+        targetId: jobId,
+        batchId,
+        details: { fileName: job.fileName, rows: job.totalRows, ...summary },
+      });
+      await tx
+        .update(importJobs)
+        .set({ status: "done", summary, updatedAt: now, finishedAt: now })
+        .where(eq(importJobs.id, jobId));
+      return {
+        result: summary,
+        events: [...newMemberships].flatMap(([groupId, userIds]) => [
+          fanOut(userIds, {
+            key: `${batchId}:${groupId}`,
+            type: "group.added",
+            payload: { groupName: groups.get(groupId)!, actorName: actor },
+            groupId,
+            createdAt: now,
+          }),
+          membershipChanged(groupId),
+        ]),
+      };
+    });
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === "import_not_ready")) await markFailed(db, jobId, error);
+    throw error;
+  }
+}
+
+/** Locks every group the rows name, in id order (as concurrent batches do), and finds them all still active. */
+async function lockImportGroups(tx: DatabaseOrTransaction, ctx: Ctx, jobId: string): Promise<Map<string, string>> {
+  const named = await queryRows<{ id: string; name: string | null; archived: boolean | null }>(
+    tx,
+    sql`with named as (select distinct unnest(group_ids) as id from import_rows where job_id = ${jobId})
+        select named.id, g.name, g.archived_at is not null as archived
+        from named left join (
+          select id, name, archived_at from learning_groups
+          where company_id = ${ctx.companyId} and id in (select id from named)
+          order by id for update
+        ) g on g.id = named.id`,
+  );
+  for (const group of named) {
+    if (group.name === null) throw new AppError("import_group_gone");
+    if (group.archived) throw new AppError("group_archived", { name: group.name });
+  }
+  return new Map(named.map((group) => [group.id, group.name!]));
+}
+
+/** Addresses and departments as validated: an address taken by another company meanwhile, or a department deleted, stops the import. */
+async function assertStillValid(tx: DatabaseOrTransaction, ctx: Ctx, jobId: string): Promise<void> {
+  const [stale] = await queryRows<{ row_number: number }>(
+    tx,
+    sql`select r.row_number from import_rows r
+        where r.job_id = ${jobId} and (
+          exists (select 1 from users u where u.email = r.email
+                  and (u.company_id <> ${ctx.companyId} or u.deactivated_at is not null))
+          or (r.department_id is not null and not exists (
+                select 1 from departments d where d.id = r.department_id and d.company_id = ${ctx.companyId}))
+        )
+        order by r.row_number limit 1`,
+  );
+  if (stale) throw new AppError("import_stale", { row: stale.row_number });
+}
+
+/** Each group's maximum against its members now plus the import's arrivals; the first group over it is reported. */
+async function assertRoomInGroups(tx: DatabaseOrTransaction, ctx: Ctx, jobId: string, groups: Map<string, string>): Promise<void> {
+  if (groups.size === 0) return;
+  const [full] = await queryRows<{ name: string; taken: number; max: number; selected: number }>(
+    tx,
+    sql`with c as (${classifiedRows(ctx, jobId)}),
+        arriving as (
+          select g.group_id, count(*)::int as selected
+          from c cross join unnest(c.group_ids) as g (group_id)
+          where c.user_id is null
+             or not exists (select 1 from group_members gm where gm.group_id = g.group_id and gm.user_id = c.user_id)
+          group by g.group_id
+        )
+        select lg.name, (select count(*)::int from group_members gm where gm.group_id = lg.id) as taken,
+               lg.max_members as max, a.selected
+        from arriving a join learning_groups lg on lg.id = a.group_id
+        where lg.max_members is not null
+          and (select count(*) from group_members gm where gm.group_id = lg.id) + a.selected > lg.max_members
+        order by lg.name limit 1`,
+  );
+  if (full) throw new AppError("import_group_full", full);
+}
+
+/**
+ * People: the new ones created (no password, the company's), then one UPDATE for name, department
+ * and manager of everyone the rows change (managers may be people the file itself creates, hence
+ * after the INSERT). An empty department or manager cell leaves the person's value as it is.
+ */
+async function upsertPeople(tx: DatabaseOrTransaction, ctx: Ctx, jobId: string): Promise<Omit<ImportSummary, "memberships">> {
+  const [before] = await queryRows<{ unchanged: number }>(
+    tx,
+    sql`select (count(*) filter (where user_id is not null and not changes))::int as unchanged
+        from (${classifiedRows(ctx, jobId)}) c`,
+  );
+  const inserted = await queryRows<{ id: string }>(
+    tx,
+    sql`insert into users (company_id, name, email, department_id, password_hash)
+        select ${ctx.companyId}, r.name, r.email, r.department_id, null
+        from import_rows r
+        where r.job_id = ${jobId} and not exists (select 1 from users u where u.email = r.email)
+        returning id`,
+  );
+  // The people just created count in the statistics of the joins that follow (ANALYZE counts this
+  // transaction's own rows): stale ones would turn those joins into nested loops over every person.
+  if (inserted.length > 0) await tx.execute(sql`analyze users`);
+  const changed = await queryRows<{ id: string }>(
+    tx,
+    sql`update users u
+        set name = r.name,
+            department_id = coalesce(r.department_id, u.department_id),
+            manager_id = coalesce(m.id, u.manager_id)
+        from import_rows r left join ${managerOf(ctx)}
+        where r.job_id = ${jobId} and u.email = r.email and u.company_id = ${ctx.companyId} and ${rowChanges}
+        returning u.id`,
+  );
+  const createdIds = new Set(inserted.map((row) => row.id));
+  return {
+    created: inserted.length,
+    updated: changed.filter((row) => !createdIds.has(row.id)).length,
+    unchanged: before!.unchanged,
+  };
+}
+
+const view = (job: ImportJob, sameFileImportedAt: Date | null): ImportJobView => ({
+  id: job.id,
+  fileName: job.fileName,
+  status: job.status,
+  totalRows: job.totalRows,
+  stagedRows: job.stagedRows,
+  problems: job.problems,
+  problemCount: job.problemCount,
+  createdAt: job.createdAt,
+  finishedAt: job.finishedAt,
+  summary: (job.summary as ImportSummary | null) ?? null,
+  error: job.error ? (JSON.parse(job.error) as ImportJobView["error"]) : null,
+  sameFileImportedAt,
+});
+
+/** One job of the caller's company, as the page polls it. */
+export async function readImportJob(db: Database, ctx: Ctx, jobId: string): Promise<ImportJobView> {
+  assertCan(ctx, "hr.forms");
+  const job = await jobOf(db, ctx, jobId);
+  const [previous] = await db
+    .select({ finishedAt: importJobs.finishedAt })
+    .from(importJobs)
+    .where(
+      and(
+        eq(importJobs.companyId, ctx.companyId),
+        eq(importJobs.fileHash, job.fileHash),
+        eq(importJobs.status, "done"),
+        sql`${importJobs.id} <> ${job.id}`,
+        sql`${importJobs.createdAt} < ${job.createdAt}`,
+      ),
+    )
+    .orderBy(desc(importJobs.finishedAt))
+    .limit(1);
+  return view(job, previous?.finishedAt ?? null);
+}
+
+/** The company's most recent imports, newest first. */
+export async function listImportJobs(db: Database, ctx: Ctx, limit = 20): Promise<ImportJobView[]> {
+  assertCan(ctx, "hr.forms");
+  const jobs = await db
+    .select()
+    .from(importJobs)
+    .where(eq(importJobs.companyId, ctx.companyId))
+    .orderBy(desc(importJobs.createdAt))
+    .limit(limit);
+  return jobs.map((job) => view(job, null));
+}
