@@ -6,6 +6,7 @@ import { getViewer } from "@/lib/auth/current-user";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { deliverOutboxSoon } from "@/lib/mail/deliver";
 import { type OutgoingMail, sendMail } from "@/lib/mail/send";
 import type { Delivery } from "@/lib/realtime/channels";
 import { deliver } from "@/lib/realtime/server";
@@ -48,6 +49,7 @@ async function run<S extends z.ZodType, T>(
     const { data, mail, ...delivery } = await handler(parsed.data);
     if (delivery.events?.length || delivery.disconnectUsers?.length) after(() => deliver(delivery));
     if (mail?.length) after(() => sendMail(mail));
+    if (delivery.outbox) after(() => deliverOutboxSoon());
     return { ok: true, data };
   } catch (error) {
     if (error instanceof AppError) {

@@ -11,7 +11,7 @@ import { assertActive, readGroup } from "@/lib/groups/lock";
 import { type Committed, once, storedResult } from "@/lib/operations";
 import { assertCan } from "@/lib/permissions";
 import type { AssignCourseInput, AssignmentSelection, AssignPersonInput, Deadline, EndRuleInput, PreviewAssignmentInput } from "./schemas";
-import { assignedEvents, insertAssignments } from "./writes";
+import { assignedEvents, insertAssignments, queuedMail } from "./writes";
 
 export type AssignmentPreview = {
   /** People of the company the selection names. */
@@ -249,7 +249,7 @@ async function runAssignment(db: Database, ctx: Ctx, input: AssignRun, now: Date
       return result;
     });
     if (replayed) return { result };
-    return { result, events: assignedEvents(rows, meta) };
+    return { result, events: assignedEvents(rows, meta), outbox: queuedMail(rows) };
   });
 }
 

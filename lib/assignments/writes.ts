@@ -100,6 +100,9 @@ export function assignmentChanged(userIds: readonly string[]): RealtimeEvent[] {
  * (a fixed date is one event for everyone; "N days after" differs only where learners' todays do), and
  * the assignments-changed event.
  */
+/** Whether `insertAssignments` queued mail (open assignments are announced; ones finished before are not). */
+export const queuedMail = (rows: readonly AssignedRow[]) => rows.some((row) => row.status === "open");
+
 export function assignedEvents(rows: readonly AssignedRow[], meta: InsertMeta): RealtimeEvent[] {
   const open = rows.filter((row) => row.status === "open");
   const byContent = new Map<string, { row: AssignedRow; userIds: string[] }>();

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { lockCompanyMembership } from "@/db/locks";
 import type { LearningGroup } from "@/db/schema";
-import { type AssignedRow, applyGroupRules, assignedEvents, assignmentChanged, waiveOnRemoval } from "@/lib/assignments/writes";
+import { type AssignedRow, applyGroupRules, assignedEvents, assignmentChanged, queuedMail, waiveOnRemoval } from "@/lib/assignments/writes";
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, forbidden, notFound } from "@/lib/errors";
@@ -86,7 +86,11 @@ export async function joinGroup(db: Database, ctx: Ctx, input: SelfServiceInput)
       return { joined: true };
     });
     if (replayed || !result.joined) return { result };
-    return { result, events: [membershipChanged(input.groupId), ...assignedEvents(assigned, { source: "rule", now, batchId })] };
+    return {
+      result,
+      events: [membershipChanged(input.groupId), ...assignedEvents(assigned, { source: "rule", now, batchId })],
+      outbox: queuedMail(assigned),
+    };
   });
 }
 

@@ -4,7 +4,7 @@ import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/clien
 import { lockCompanyMembership } from "@/db/locks";
 import type { LearningGroup } from "@/db/schema";
 import { uuidArray } from "@/db/sql";
-import { type AssignedRow, applyGroupRules, assignedEvents, assignmentChanged, waiveOnRemoval } from "@/lib/assignments/writes";
+import { type AssignedRow, applyGroupRules, assignedEvents, assignmentChanged, queuedMail, waiveOnRemoval } from "@/lib/assignments/writes";
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, forbidden } from "@/lib/errors";
@@ -146,6 +146,7 @@ export async function addMembers(db: Database, ctx: Ctx, input: AddMembersInput)
         membershipChanged(input.groupId),
         ...assignedEvents(assigned, { source: "rule", now, batchId }),
       ],
+      outbox: queuedMail(assigned),
     };
   });
 }
@@ -373,6 +374,7 @@ export async function moveMembers(db: Database, ctx: Ctx, input: MoveMembersInpu
         ...assignmentChanged(waivedIds),
       ],
       disconnectUsers: movedIds,
+      outbox: queuedMail(assigned),
     };
   });
 }

@@ -48,4 +48,9 @@ export const realtimeEvents = {
 export type RealtimeEvent = { channels: readonly string[]; event: string; data: unknown };
 
 /** What a committed operation leaves for after the response: events, and people whose sockets must close. */
-export type Delivery = { events?: readonly RealtimeEvent[]; disconnectUsers?: readonly string[] };
+export type Delivery = {
+  events?: readonly RealtimeEvent[];
+  disconnectUsers?: readonly string[];
+  /** Mail was queued in the outbox: send it now rather than at the scheduler's next run. */
+  outbox?: boolean;
+};

@@ -3,6 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { lockCompanyMembership } from "@/db/locks";
 import { type ImportJob, importJobs } from "@/db/schema";
+import { type AssignedRow, applyGroupRules, assignedEvents, queuedMail } from "@/lib/assignments/writes";
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
@@ -289,9 +290,11 @@ export async function applyImport(db: Database, userCtx: Ctx, jobId: string): Pr
           { batchId, now, actorName: actor, notificationKey: sql`${batchId} || ':' || i.group_id` },
         ),
       );
-      // The hook point for newly added memberships: whatever follows a person joining a group (the
-      // groups' assignment rules) runs on `newMemberships` here, inside this same transaction.
+      // Whatever follows a person joining a group runs here, inside this same transaction: each group's
+      // assignment rules reach its newcomers (one statement per group the file names).
       const newMemberships = byGroup(added);
+      const assigned: AssignedRow[] = [];
+      for (const [groupId, userIds] of newMemberships) assigned.push(...(await applyGroupRules(tx, ctx, groupId, userIds, now, batchId)));
 
       const summary: ImportSummary = { created, updated, unchanged, memberships: added.length };
       await recordAudit(tx, ctx, {
@@ -316,7 +319,8 @@ export async function applyImport(db: Database, userCtx: Ctx, jobId: string): Pr
             createdAt: now,
           }),
           membershipChanged(groupId),
-        ]),
+        ]).concat(assignedEvents(assigned, { source: "rule", now, batchId })),
+        outbox: queuedMail(assigned),
       };
     });
   } catch (error) {

@@ -5,6 +5,7 @@ import { errorResponse, hrViewer, json } from "@/lib/hr/import/http";
 import { applyImport, confirmImport, readImportJob } from "@/lib/hr/import/service";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { deliverOutboxSoon } from "@/lib/mail/deliver";
 import { deliver } from "@/lib/realtime/server";
 
 export const dynamic = "force-dynamic";
@@ -24,6 +25,7 @@ export async function POST(_request: Request, { params }: { params: Promise<{ id
       try {
         const committed = await applyImport(getDb(), viewer, id.data);
         await deliver(committed);
+        if (committed.outbox) await deliverOutboxSoon();
       } catch (error) {
         // The job records why it failed (and that nothing changed); the page shows it.
         if (!(error instanceof AppError)) log.error("hr import failed", { jobId: id.data, error });
