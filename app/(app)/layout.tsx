@@ -26,6 +26,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         showDepartmentAdmin={can(viewer, "department.list")}
         showCourseAdmin={can(viewer, "course.import")}
         showReports={can(viewer, "reports.view")}
+        showApiKeys={can(viewer, "apiKeys.manage")}
       >
         <NotificationBell userId={viewer.userId} initialUnread={unread} />
       </AppHeader>

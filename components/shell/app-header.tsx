@@ -13,6 +13,7 @@ export async function AppHeader({
   showDepartmentAdmin,
   showCourseAdmin,
   showReports,
+  showApiKeys,
   children,
 }: {
   viewerName: string;
@@ -27,6 +28,8 @@ export async function AppHeader({
   showCourseAdmin: boolean;
   /** Admins and HR staff get "Reports", every group's progress (HR read-only). */
   showReports: boolean;
+  /** Admins get "API keys", the keys of the HR integration API. */
+  showApiKeys: boolean;
   children: ReactNode;
 }) {
   const t = await getTranslations();
@@ -39,6 +42,7 @@ export async function AppHeader({
     ...(showDepartmentAdmin ? [{ href: "/admin/departments", label: t("nav.departments") }] : []),
     ...(showCourseAdmin ? [{ href: "/admin/courses", label: t("nav.courseAdmin") }] : []),
     ...(showReports ? [{ href: "/admin/reports", label: t("nav.reports") }] : []),
+    ...(showApiKeys ? [{ href: "/admin/api-keys", label: t("nav.apiKeys") }] : []),
   ];
   return (
     <header className="border-b border-slate-200 bg-white">

@@ -15,9 +15,10 @@ export function openApiDocument(): JsonSchema {
   const schemaOf = (schema: z.ZodType, io: "input" | "output"): JsonSchema => {
     const generated = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
     const relinked = JSON.parse(JSON.stringify(generated).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
-    const { $schema: _schema, $defs, ...rest } = relinked;
-    Object.assign(components, $defs as Record<string, JsonSchema> | undefined);
-    return rest;
+    Object.assign(components, relinked.$defs as Record<string, JsonSchema> | undefined);
+    delete relinked.$defs;
+    delete relinked.$schema;
+    return relinked;
   };
 
   const parameters = (route: ApiRoute) => {

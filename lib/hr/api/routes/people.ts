@@ -65,8 +65,8 @@ export const updatePersonRoute = defineRoute({
   body: updatePersonBody,
   response: { status: 200, description: "The person as they are now.", schema: person },
   handle: async ({ params, body }, { db, caller, operationId }) => {
-    const { result: _, ...delivery } = await updatePerson(db, caller.ctx, { personId: params.id, operationId, ...body });
-    return { body: await getApiPerson(db, caller.ctx, params.id), ...delivery };
+    const { events, disconnectUsers } = await updatePerson(db, caller.ctx, { personId: params.id, operationId, ...body });
+    return { body: await getApiPerson(db, caller.ctx, params.id), events, disconnectUsers };
   },
 });
 
