@@ -13,6 +13,7 @@ import { openRecorder } from "./capture";
 import { chatFanout, chatResync } from "./cases/chat";
 import { departmentAdd, departmentAddReplay } from "./cases/department-add";
 import { feedPage } from "./cases/feed";
+import { hrApiBulkMembers } from "./cases/hr-api";
 import { learningCompletion } from "./cases/learning";
 import { peopleSearch, personPage } from "./cases/people";
 import { autocomplete, groupList, memberPage } from "./cases/reads";
@@ -31,6 +32,7 @@ const CASES: BenchCase[] = [
   departmentAddReplay,
   feedPage,
   groupList,
+  hrApiBulkMembers,
   learningCompletion,
   memberPage,
   peopleSearch,
