@@ -75,6 +75,14 @@ test("an admin creates an API key, a system adds 1,000 members with it, the admi
   await expect(confirm).toBeHidden();
   await expect(row(page, "HR sync")).toContainText("Revoked");
 
+  // The reference the page links to, and the document it is written from.
+  await page.getByRole("link", { name: "API reference" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "HR integration API" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: "POST /api/v1/groups/{id}/members" })).toBeVisible();
+  await expectAccessible(page);
+  const openapi = await fetch(`${baseURL}/api/v1/openapi.json`);
+  expect(((await openapi.json()) as { openapi: string }).openapi).toBe("3.1.0");
+
   const refused = await addMembers();
   expect(refused.status).toBe(401);
   expect(refused.headers.get("content-type")).toBe("application/problem+json");

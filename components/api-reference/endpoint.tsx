@@ -22,7 +22,7 @@ export async function Endpoint({ method, path, operation }: { method: string; pa
   return (
     <section aria-labelledby={`op-${operation.operationId}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
       <h3 id={`op-${operation.operationId}`} className="font-mono text-base font-semibold">
-        <span className="mr-2 rounded bg-brand-50 px-2 py-0.5 text-brand-800">{method.toUpperCase()}</span>
+        <span className="mr-2 rounded bg-brand-50 px-2 py-0.5 text-brand-800">{method.toUpperCase()}</span>{" "}
         /api/v1{path}
       </h3>
       <p className="font-medium">{String(operation.summary)}</p>
