@@ -78,7 +78,7 @@ test("an admin creates an API key, a system adds 1,000 members with it, the admi
   // The reference the page links to, and the document it is written from.
   await page.getByRole("link", { name: "API reference" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "HR integration API" })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 3, name: "POST /api/v1/groups/{id}/members" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: "POST /api/v1/groups/{id}/members", exact: true })).toBeVisible();
   await expectAccessible(page);
   const openapi = await fetch(`${baseURL}/api/v1/openapi.json`);
   expect(((await openapi.json()) as { openapi: string }).openapi).toBe("3.1.0");

@@ -3,10 +3,17 @@ import { getTranslations } from "next-intl/server";
 type Json = { [key: string]: unknown };
 type Parameter = { name: string; in: string; required?: boolean; description?: string; schema?: Json };
 
-/** A schema as people read it: its JSON, with references left as the names of the schemas below. */
-export function SchemaBlock({ schema }: { schema: unknown }) {
+/**
+ * A schema as people read it: its JSON, with references left as the names of the schemas below. A
+ * long line scrolls sideways, which the keyboard can do too (the region takes the focus).
+ */
+export function SchemaBlock({ label, schema }: { label: string; schema: unknown }) {
   const text = JSON.stringify(schema, null, 2).replaceAll('"#/components/schemas/', '"#');
-  return <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{text}</pre>;
+  return (
+    <pre role="region" aria-label={label} tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+      {text}
+    </pre>
+  );
 }
 
 /** One operation of the OpenAPI document: method and path, what it does, its parameters, body and response. */
@@ -45,13 +52,13 @@ export async function Endpoint({ method, path, operation }: { method: string; pa
       {body && (
         <div>
           <h4 className="text-sm font-semibold">{t("requestBody")}</h4>
-          <SchemaBlock schema={body} />
+          <SchemaBlock label={`${operation.operationId}: ${t("requestBody")}`} schema={body} />
         </div>
       )}
       <div>
         <h4 className="text-sm font-semibold">{t("response", { status })}</h4>
         <p className="text-sm text-slate-700">{response.description}</p>
-        {response.content?.["application/json"] && <SchemaBlock schema={response.content["application/json"].schema} />}
+        {response.content?.["application/json"] && <SchemaBlock label={`${operation.operationId}: ${t("response", { status })}`} schema={response.content["application/json"].schema} />}
       </div>
     </section>
   );

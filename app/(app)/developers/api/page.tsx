@@ -46,8 +46,9 @@ export default async function ApiReferencePage() {
           <h3 className="font-semibold">{t("errors.codes")}</h3>
           <dl className="mt-1 max-w-3xl space-y-1 text-sm">
             {Object.entries(en.api.problems).map(([code, text]) => (
-              <div key={code} id={`problem-${code}`}>
-                <dt className="inline font-mono">{code}</dt>: <dd className="inline text-slate-700">{text}</dd>
+              <div key={code} id={`problem-${code}`} className="flex flex-wrap gap-x-2">
+                <dt className="font-mono">{code}</dt>
+                <dd className="text-slate-700">{text}</dd>
               </div>
             ))}
           </dl>
@@ -70,7 +71,7 @@ export default async function ApiReferencePage() {
         {Object.entries(document.components.schemas).map(([name, schema]) => (
           <div key={name} id={name}>
             <h3 className="font-mono font-semibold">{name}</h3>
-            <SchemaBlock schema={schema} />
+            <SchemaBlock label={name} schema={schema} />
           </div>
         ))}
       </section>
