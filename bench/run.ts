@@ -15,6 +15,7 @@ import { chatFanout, chatResync } from "./cases/chat";
 import { departmentAdd, departmentAddReplay } from "./cases/department-add";
 import { feedPage } from "./cases/feed";
 import { hrImport } from "./cases/hr-import";
+import { hrApiBulkMembers } from "./cases/hr-api";
 import { learningCompletion } from "./cases/learning";
 import { peopleSearch, personPage } from "./cases/people";
 import { autocomplete, groupList, memberPage } from "./cases/reads";
@@ -35,6 +36,7 @@ const CASES: BenchCase[] = [
   feedPage,
   groupList,
   hrImport,
+  hrApiBulkMembers,
   learningCompletion,
   memberPage,
   peopleSearch,

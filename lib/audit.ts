@@ -4,7 +4,7 @@ import type { Ctx } from "@/lib/auth/viewer";
 
 export type AuditEntry = {
   action: string;
-  targetType: "group" | "user" | "department" | "course" | "import";
+  targetType: "group" | "user" | "department" | "course" | "import" | "api_key";
   targetId: string | null;
   details?: Record<string, unknown>;
   batchId?: string | null;

@@ -44,7 +44,20 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
+/**
+ * An API key acts with HR staff's roles, plus the HR integration API's own operations; the key's
+ * scope (read or write) is checked by the API before any of these. An HR person signed in gets none
+ * of these from the admin screens: only the key's actor does.
+ */
+const API_KEY_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
+  "people.invite",
+  "people.edit",
+  "people.deactivate",
+  "group.list",
+]);
+
 export function can(ctx: Ctx, permission: Permission): boolean {
+  if (ctx.actor?.kind === "api_key" && API_KEY_PERMISSIONS.has(permission)) return true;
   const allowed: readonly Role[] = PERMISSIONS[permission] ?? [];
   return allowed.some((role) => ctx.roles.includes(role));
 }

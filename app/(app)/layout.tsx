@@ -28,6 +28,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         showReports={can(viewer, "reports.view")}
         showAssignmentAdmin={can(viewer, "assignment.overview")}
         showHr={can(viewer, "hr.forms")}
+        showApiKeys={can(viewer, "apiKeys.manage")}
       >
         <NotificationBell userId={viewer.userId} initialUnread={unread} />
       </AppHeader>

@@ -15,6 +15,7 @@ export async function AppHeader({
   showReports,
   showAssignmentAdmin,
   showHr,
+  showApiKeys,
   children,
 }: {
   viewerName: string;
@@ -33,6 +34,8 @@ export async function AppHeader({
   showAssignmentAdmin: boolean;
   /** Admins and HR staff get "HR", the HR area (import, and the HR forms). */
   showHr: boolean;
+  /** Admins get "API keys", the keys of the HR integration API. */
+  showApiKeys: boolean;
   children: ReactNode;
 }) {
   const t = await getTranslations();
@@ -48,6 +51,7 @@ export async function AppHeader({
     ...(showReports ? [{ href: "/admin/reports", label: t("nav.reports") }] : []),
     ...(showAssignmentAdmin ? [{ href: "/admin/assignments", label: t("nav.assignmentAdmin") }] : []),
     ...(showHr ? [{ href: "/hr", label: t("nav.hr") }] : []),
+    ...(showApiKeys ? [{ href: "/admin/api-keys", label: t("nav.apiKeys") }] : []),
   ];
   return (
     <header className="border-b border-slate-200 bg-white">

@@ -1,15 +1,13 @@
 import "server-only";
 import { headers } from "next/headers";
-import { after } from "next/server";
 import type { z } from "zod";
+import { afterCommit } from "@/lib/after-commit";
 import { getViewer } from "@/lib/auth/current-user";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { deliverOutboxSoon } from "@/lib/mail/deliver";
-import { type OutgoingMail, sendMail } from "@/lib/mail/send";
+import type { OutgoingMail } from "@/lib/mail/send";
 import type { Delivery } from "@/lib/realtime/channels";
-import { deliver } from "@/lib/realtime/server";
 
 export type ActionError = {
   code: AppErrorCode | "unexpected";
@@ -46,10 +44,8 @@ async function run<S extends z.ZodType, T>(
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
   try {
-    const { data, mail, ...delivery } = await handler(parsed.data);
-    if (delivery.events?.length || delivery.disconnectUsers?.length) after(() => deliver(delivery));
-    if (mail?.length) after(() => sendMail(mail));
-    if (delivery.outbox) after(() => deliverOutboxSoon());
+    const { data, ...delivery } = await handler(parsed.data);
+    afterCommit(delivery);
     return { ok: true, data };
   } catch (error) {
     if (error instanceof AppError) {

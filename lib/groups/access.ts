@@ -10,7 +10,7 @@ export type GroupAccess = {
   isOwner: boolean;
   /** Admins read and post in every group of their company without being members. */
   canRead: boolean;
-  /** Statistics and the admin channel: the group's owner and the company's admins. */
+  /** Statistics and the admin channel: the group's owner and the company's admins (and an API key: figures only). */
   canSeeStatistics: boolean;
   /**
    * A public, active group shows everyone of the company who cannot read it its description and
@@ -50,7 +50,8 @@ export async function getGroupAccess(
     isMember: row.isMember,
     isOwner,
     canRead,
-    canSeeStatistics: isOwner || admin,
+    // The HR integration API reads any group's figures of its company (HR staff read reports).
+    canSeeStatistics: isOwner || admin || ctx.actor?.kind === "api_key",
     canPreview: selfService && !canRead,
     canJoin: selfService && !row.isMember,
     canLeave: selfService && row.isMember,

@@ -2,8 +2,10 @@ import { z } from "zod";
 
 /** At most this many people picked one by one in a single batch; departments and copies are unbounded. */
 export const MAX_PICKED_PEOPLE = 500;
+/** At most this many people in one removal, move or API batch (the group maximum's own limit). */
+export const MAX_BATCH_PEOPLE = 10_000;
 
-const uniqueIds = (max: number) =>
+export const uniqueIds = (max: number) =>
   z
     .array(z.uuid())
     .min(1, { error: "validation.selectSomeone" })
@@ -22,7 +24,7 @@ export const previewAddSchema = z.object({ groupId: z.uuid(), selection: selecti
 export const addMembersSchema = previewAddSchema.extend({ operationId: z.uuid() });
 const takeOutSchema = z.object({
   groupId: z.uuid(),
-  userIds: uniqueIds(10_000),
+  userIds: uniqueIds(MAX_BATCH_PEOPLE),
   operationId: z.uuid(),
 });
 export const removeMembersSchema = takeOutSchema.extend({

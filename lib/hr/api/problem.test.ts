@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { ApiProblem, appErrorStatus, jsonPointer, toProblem, ValidationProblem, zodIssues } from "./problem";
+
+const context = { instance: "/api/v1/groups/1/members", requestId: "req-1" };
+
+describe("problem details", () => {
+  it("maps service errors to statuses and the catalogue's sentences", () => {
+    expect(appErrorStatus(new AppError("not_found"))).toBe(404);
+    expect(appErrorStatus(new AppError("forbidden"))).toBe(403);
+    expect(appErrorStatus(new AppError("group_full", { taken: 1, max: 1, selected: 2 }))).toBe(409);
+    expect(appErrorStatus(new AppError("manager_cycle"))).toBe(422);
+    const { problem } = toProblem(new AppError("group_full", { taken: 9, max: 10, selected: 2 }), context);
+    expect(problem).toEqual({
+      type: "/developers/api#problem-group_full",
+      title: "Conflict",
+      status: 409,
+      code: "group_full",
+      detail: "This group is full: 9 of 10 places taken, 2 selected.",
+      instance: context.instance,
+    });
+  });
+
+  it("points at the field an AppError names", () => {
+    const { problem } = toProblem(new AppError("accounts.errors.emailUnavailable", {}, "email"), context);
+    expect(problem).toMatchObject({ status: 422, code: "accounts.errors.emailUnavailable", type: "/developers/api#problem-emailUnavailable" });
+    expect(problem.errors).toEqual([{ pointer: "/email", detail: "This email cannot be used. Enter another address." }]);
+  });
+
+  it("keeps the API's own refusals with their headers", () => {
+    const { problem, headers } = toProblem(new ApiProblem(429, "rateLimited", { limit: 600, seconds: 1 }, { "retry-after": "1" }), context);
+    expect(problem).toMatchObject({ status: 429, title: "Too many requests", detail: "Too many requests with this key: at most 600 a minute. Try again in 1 second." });
+    expect(headers).toEqual({ "retry-after": "1" });
+  });
+
+  it("turns schema issues into pointers (RFC 6901 escapes) and parameters, translating catalogue keys", () => {
+    expect(jsonPointer(["a/b", "c~d", 0])).toBe("/a~1b/c~0d/0");
+    const schema = z.object({ userIds: z.array(z.uuid()).min(1, { error: "validation.selectSomeone" }) });
+    const body = schema.safeParse({ userIds: [] });
+    expect(zodIssues(body.error!, "body")).toEqual([{ pointer: "/userIds", detail: "Select at least one person." }]);
+    const query = z.object({ limit: z.int() }).safeParse({ limit: "x" });
+    expect(zodIssues(query.error!, "query")).toEqual([{ parameter: "limit", detail: expect.any(String) }]);
+    const { problem } = toProblem(new ValidationProblem([{ pointer: "/x", detail: "bad" }]), context);
+    expect(problem).toMatchObject({ status: 422, code: "invalidBody", errors: [{ pointer: "/x", detail: "bad" }] });
+  });
+
+  it("answers anything else as a 500 naming the request id, never the error's text", () => {
+    const { problem } = toProblem(new Error('duplicate key value violates unique constraint "users_email_uq"'), context);
+    expect(problem).toMatchObject({ status: 500, code: "unexpected", requestId: "req-1", title: "Internal server error" });
+    expect(JSON.stringify(problem)).not.toContain("users_email_uq");
+    expect(problem.detail).toContain("req-1");
+  });
+});

@@ -1,0 +1,140 @@
+import { createTranslator } from "next-intl";
+import type { z } from "zod";
+import { AppError, type AppErrorCode } from "@/lib/errors";
+import en from "@/lib/i18n/messages/en.json";
+
+/** The API's own refusals, each with a sentence under `api.problems` in the catalogue. */
+export type ApiProblemCode = keyof (typeof en)["api"]["problems"];
+
+/** One invalid field: `pointer` (RFC 6901) into the JSON body, or `parameter` for the query string. */
+export type ProblemIssue = { detail: string; pointer?: string; parameter?: string };
+
+/** RFC 9457 problem details, as every error of /api/v1 is answered. */
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  code: string;
+  errors?: ProblemIssue[];
+  requestId?: string;
+};
+
+/** A refusal raised inside the pipeline; headers (Retry-After, Allow) go with the response. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ApiProblemCode,
+    readonly values: Record<string, string | number> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(code);
+    this.name = "ApiProblem";
+  }
+}
+
+/** Schema issues, kept apart so the body's pointers and the query's parameter names are both reported. */
+export class ValidationProblem extends Error {
+  constructor(
+    readonly issues: ProblemIssue[],
+    readonly code: ApiProblemCode = "invalidBody",
+  ) {
+    super("invalid input");
+    this.name = "ValidationProblem";
+  }
+}
+
+/** API errors are answered in English: a system reads them, and people read them in logs. */
+const translate = createTranslator({
+  locale: "en",
+  messages: en,
+  onError: () => undefined,
+  getMessageFallback: ({ key, namespace }) => (namespace ? `${namespace}.${key}` : key),
+});
+
+/** A catalogue key (a schema's or an AppError's) in words; text that is no key is returned as it is. */
+export function sentence(key: string, values: Record<string, string | number> = {}): string {
+  const found = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], en);
+  if (typeof found !== "string") return key;
+  return translate(key as never, values as never);
+}
+
+const appErrorKey = (code: AppErrorCode) => (code.includes(".") ? code : `errors.${code}`);
+
+/** AppError codes that are not about the input's shape but the current state of things: 409. */
+const CONFLICTS: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>([
+  "conflict",
+  "group_archived",
+  "group_not_archived",
+  "group_full",
+  "group_full_join",
+  "name_taken",
+  "already_deactivated",
+  "not_deactivated",
+  "last_admin",
+  "deactivate_self",
+]);
+
+/** The HTTP status for a service's expected failure: the rest is input that points at nothing usable (422). */
+export function appErrorStatus(error: AppError): number {
+  if (error.code === "unauthenticated") return 401;
+  if (error.code === "forbidden") return 403;
+  if (error.code === "not_found") return 404;
+  if (CONFLICTS.has(error.code)) return 409;
+  return 422;
+}
+
+const typeOf = (code: string) => `/developers/api#problem-${code.replace(/^.*\./, "")}`;
+const title = (status: number) => sentence(`api.titles.${status}`);
+
+/** RFC 6901: `~` and `/` inside a segment are escaped. */
+export const jsonPointer = (path: readonly PropertyKey[]) =>
+  path.map((part) => "/" + String(part).replaceAll("~", "~0").replaceAll("/", "~1")).join("");
+
+/** Zod issues as problem entries; `in` says whether they are about the body or the query string. */
+export function zodIssues(error: z.ZodError, where: "body" | "query"): ProblemIssue[] {
+  return error.issues.map((issue) => {
+    const detail = sentence(issue.message);
+    if (where === "query") return { detail, parameter: issue.path.map(String).join(".") };
+    return { detail, pointer: jsonPointer(issue.path) };
+  });
+}
+
+/** Any error as problem details: known ones with their sentence, the rest as a 500 naming only the request id. */
+export function toProblem(error: unknown, context: { instance: string; requestId: string }): { problem: Problem; headers: Record<string, string> } {
+  const base = { instance: context.instance };
+  if (error instanceof ApiProblem) {
+    const problem = { type: typeOf(error.code), title: title(error.status), status: error.status, code: error.code, detail: sentence(`api.problems.${error.code}`, error.values), ...base };
+    return { problem, headers: error.headers };
+  }
+  if (error instanceof ValidationProblem) {
+    const problem = { type: typeOf(error.code), title: title(422), status: 422, code: error.code, detail: sentence(`api.problems.${error.code}`), errors: error.issues, ...base };
+    return { problem, headers: {} };
+  }
+  if (error instanceof AppError) {
+    const status = appErrorStatus(error);
+    const detail = sentence(appErrorKey(error.code), error.values);
+    const problem: Problem = { type: typeOf(error.code), title: title(status), status, code: error.code, detail, ...base };
+    // An error about one field reads like a schema's: the field is pointed at.
+    if (error.field) problem.errors = [{ detail, pointer: jsonPointer([error.field]) }];
+    return { problem, headers: {} };
+  }
+  const problem = {
+    type: typeOf("unexpected"),
+    title: title(500),
+    status: 500,
+    code: "unexpected",
+    detail: sentence("api.problems.unexpected", { requestId: context.requestId }),
+    requestId: context.requestId,
+    ...base,
+  };
+  return { problem, headers: {} };
+}
+
+export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problem), {
+    status: problem.status,
+    headers: { "content-type": "application/problem+json", ...headers },
+  });
+}
