@@ -62,7 +62,8 @@ export type AppErrorCode =
   | "import_group_gone"
   | "import_group_full"
   | "import_stale"
-  | "import_failed";
+  | "import_failed"
+  | "import_interrupted";
 
 export class AppError extends Error {
   /**

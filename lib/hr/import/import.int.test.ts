@@ -4,7 +4,7 @@ import { auditLog, groupMembers, importJobs, importRows, learningGroups, members
 import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
-import { applyImport, confirmImport, readImportJob, startImport, STAGE_CHUNK_ROWS } from "./service";
+import { applyImport, confirmImport, readImportJob, STALLED_AFTER_MS, startImport, STAGE_CHUNK_ROWS } from "./service";
 
 let handle: TestDatabase;
 let hr: TestPerson;
@@ -196,6 +196,20 @@ describe("applying", () => {
     await createPerson(handle.db, globexId, { email: "late.clash@import.example" });
     await confirmImport(handle.db, hr, job.id);
     await expect(applyImport(handle.db, hr, job.id)).rejects.toMatchObject({ code: "import_stale", values: { row: 2 } });
+  });
+
+  it("a job a restart cut off while applying reads as interrupted, with nothing applied", async () => {
+    const job = await upload(`${header}\ncut.off@import.example,Cut Off,,,Onboarding Q1`);
+    await confirmImport(handle.db, hr, job.id);
+    // The process died before its final transaction committed: the job stays claimed, nothing else changed.
+    const before = await counts();
+    const soon = new Date(Date.now() + 60_000);
+    expect((await readImportJob(handle.db, hr, job.id, soon)).status).toBe("applying");
+    const later = new Date(Date.now() + STALLED_AFTER_MS + 60_000);
+    const stalled = await readImportJob(handle.db, hr, job.id, later);
+    expect(stalled).toMatchObject({ status: "failed", error: { code: "import_interrupted" } });
+    expect(await counts()).toEqual(before);
+    await expect(applyImport(handle.db, hr, job.id)).rejects.toMatchObject({ code: "import_not_ready" });
   });
 
   it("another company's job is not found", async () => {

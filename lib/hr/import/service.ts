@@ -442,9 +442,28 @@ const view = (job: ImportJob, sameFileImportedAt: Date | null): ImportJobView =>
   sameFileImportedAt,
 });
 
+/** A job that has not moved for this long while checking, staging or applying was cut off by a restart. */
+export const STALLED_AFTER_MS = 2 * 60_000;
+
+/**
+ * Marks the company's jobs that a server restart left half-way as failed, so the page stops waiting
+ * for them. Nothing of theirs was applied: the final transaction died with the process. A running
+ * final transaction holds its job's row lock and is skipped; staging moves `updated_at` each chunk.
+ */
+async function failStalledJobs(db: Database, ctx: Ctx, now: Date): Promise<void> {
+  const failure = JSON.stringify({ code: "import_interrupted", values: {} });
+  await db.execute(sql`update import_jobs set status = 'failed', error = ${failure}, updated_at = ${now}, finished_at = ${now}
+    where id in (
+      select id from import_jobs
+      where company_id = ${ctx.companyId} and status in ('validating', 'staging', 'applying')
+        and updated_at < ${new Date(now.getTime() - STALLED_AFTER_MS)}
+      for update skip locked)`);
+}
+
 /** One job of the caller's company, as the page polls it. */
-export async function readImportJob(db: Database, ctx: Ctx, jobId: string): Promise<ImportJobView> {
+export async function readImportJob(db: Database, ctx: Ctx, jobId: string, now = new Date()): Promise<ImportJobView> {
   assertCan(ctx, "hr.forms");
+  await failStalledJobs(db, ctx, now);
   const job = await jobOf(db, ctx, jobId);
   const [previous] = await db
     .select({ finishedAt: importJobs.finishedAt })
@@ -464,8 +483,9 @@ export async function readImportJob(db: Database, ctx: Ctx, jobId: string): Prom
 }
 
 /** The company's most recent imports, newest first. */
-export async function listImportJobs(db: Database, ctx: Ctx, limit = 20): Promise<ImportJobView[]> {
+export async function listImportJobs(db: Database, ctx: Ctx, limit = 20, now = new Date()): Promise<ImportJobView[]> {
   assertCan(ctx, "hr.forms");
+  await failStalledJobs(db, ctx, now);
   const jobs = await db
     .select()
     .from(importJobs)
