@@ -174,6 +174,19 @@ describe("runReminders", () => {
     expect(await inbox.to(done.email)).toEqual([]);
   });
 
+  it("settles an assignment left open though its course was finished (made while the course was being completed)", async () => {
+    const finished = await learner();
+    const { id } = await assign(finished, "2026-03-20", "2026-03-01T10:00:00Z");
+    await db.execute(sql`insert into course_progress (user_id, course_id, company_id, lessons_done, percent, completed_at)
+      values (${finished.id}, ${courseId}, ${companyId}, 1, 100, ${at("2026-03-02T10:00:00Z")})`);
+    const run = await runReminders(db, at("2026-03-13T08:00:00Z"));
+    expect(run).toMatchObject({ written: 0, notified: 0 });
+    expect(run.events.map((event) => event.event)).toEqual(["assignment.changed"]);
+    const [row] = await db.select().from(assignments).where(eq(assignments.id, id));
+    expect(row).toMatchObject({ status: "done", completedAt: at("2026-03-02T10:00:00Z"), nextReminderAt: null });
+    expect(await written(db, id, finished.id)).toMatchObject({ offsets: [], notifications: [], outbox: [] });
+  });
+
   it("drops every queued mail about an assignment waived before it went out", async () => {
     const waived = await learner();
     const { id } = await assign(waived, "2026-03-20", "2026-03-01T10:00:00Z");

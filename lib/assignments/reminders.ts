@@ -6,6 +6,7 @@ import { notificationFanOut } from "@/lib/notifications/service";
 import type { NotificationType } from "@/lib/notifications/types";
 import type { RealtimeEvent } from "@/lib/realtime/channels";
 import { learnerZoneSql, nextReminderSql, reminderMomentSql } from "./deadlines";
+import { assignmentChanged } from "./writes";
 
 /** Assignments handled per transaction: small enough to keep locks short, large enough to stay set-based. */
 export const REMINDER_BATCH = 1_000;
@@ -56,9 +57,19 @@ export async function runReminders(db: Database, now: Date, options: { batchSize
       const moment = reminderMomentSql(sql`b.due_on`, sql`d.offset_days`, sql`b.zone`);
       // One statement for the whole batch: reminder rows, then for each row actually inserted (not
       // already there from an overlapping run) the notification and the outbox row, and the next moment.
-      const [result] = await queryRows<{ written: number; notified: NotifiedRow[] }>(
+      const [result] = await queryRows<{ written: number; notified: NotifiedRow[]; settled: string[] }>(
         tx,
-        sql`with batch as (
+        sql`with settled as (
+              -- A course finished while the assignment was being made (the completion could not see the
+              -- uncommitted row) left it open: it is done, and nothing is sent.
+              update assignments a
+              set status = 'done', completed_at = cp.completed_at, next_reminder_at = null
+              from course_progress cp
+              where a.id = any(${uuidArray(picked.map((row) => row.id))})
+                and cp.user_id = a.user_id and cp.course_id = a.course_id and cp.completed_at is not null
+              returning a.id, a.user_id
+            ),
+            batch as (
               select a.id, a.company_id, a.user_id, a.course_id, a.due_on, a.assigned_at, a.reminder_days,
                      ${learnerZoneSql(sql`u`, sql`c`)} as zone, co.title as course_title
               from assignments a
@@ -66,6 +77,7 @@ export async function runReminders(db: Database, now: Date, options: { batchSize
               join companies c on c.id = a.company_id
               join courses co on co.id = a.course_id
               where a.id = any(${uuidArray(picked.map((row) => row.id))})
+                and not exists (select 1 from settled s where s.id = a.id)
             ),
             due as (
               select b.*, d.offset_days
@@ -107,9 +119,10 @@ export async function runReminders(db: Database, now: Date, options: { batchSize
               from batch b where a.id = b.id
             )
             select (select count(*)::int from written) as written,
-                   coalesce((select json_agg(n) from notified n), '[]'::json) as notified`,
+                   coalesce((select json_agg(n) from notified n), '[]'::json) as notified,
+                   coalesce((select array_agg(user_id) from settled), '{}') as settled`,
       );
-      return { picked: picked.length, written: result!.written, rows: result!.notified };
+      return { picked: picked.length, written: result!.written, rows: result!.notified, settled: result!.settled };
     });
     if (!batch) break;
     run.assignments += batch.picked;
@@ -127,6 +140,7 @@ export async function runReminders(db: Database, now: Date, options: { batchSize
         }),
       );
     }
+    run.events.push(...assignmentChanged(batch.settled));
     if (batch.picked < batchSize) break;
   }
   return run;
