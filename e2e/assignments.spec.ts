@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from "@/db/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { realtimeEvents, userChannel } from "@/lib/realtime/channels";
 import { publish } from "@/lib/realtime/server";
-import { dueAtFor, insertAssignment } from "@/tests/assignment-rows";
+import { dueAtFor, insertAssignment } from "@/tests/assignments";
 import { createCompany, createCourse, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 

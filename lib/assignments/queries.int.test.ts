@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { courseProgress } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import { insertAssignment } from "@/tests/assignment-rows";
+import { insertAssignment } from "@/tests/assignments";
 import { createCompany, createCourse, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
 import { type AssignmentRow, listMyAssignments, type MyAssignmentFilter, listPersonAssignments, MY_ASSIGNMENTS_PAGE_SIZE } from "./queries";
