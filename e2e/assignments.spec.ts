@@ -137,7 +137,7 @@ test.describe("assigning mandatory courses", () => {
     const learnerPage = await learnerContext.newPage();
     await signIn(learnerPage, emails.learner);
     await learnerPage.goto("/assignments");
-    await expect(learnerPage.getByText("You have no mandatory assignments.")).toBeVisible();
+    await expect(learnerPage.getByRole("main").getByText("You have no mandatory assignments.")).toBeVisible();
     const bell = learnerPage.getByRole("button", { name: /^Notifications/ });
     await expect(bell).toHaveAccessibleName("Notifications");
 
@@ -165,7 +165,7 @@ test.describe("assigning mandatory courses", () => {
     // Step 3: a date three weeks ahead; the default reminders stay.
     await expect(page.getByRole("heading", { level: 2, name: "Deadline and reminders" })).toBeFocused();
     const dueOn = new Date(Date.now() + 21 * DAY).toISOString().slice(0, 10);
-    await page.getByLabel("Date").fill(dueOn);
+    await page.getByLabel("Date", { exact: true }).fill(dueOn);
     await expect(page.getByRole("listitem").filter({ hasText: "7 days before the deadline" })).toBeVisible();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Next" }).click();
