@@ -6,7 +6,6 @@ import { getViewer } from "@/lib/auth/current-user";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { deliverOutboxSoon } from "@/lib/mail/deliver";
 import { type OutgoingMail, sendMail } from "@/lib/mail/send";
 import type { Delivery } from "@/lib/realtime/channels";
 import { deliver } from "@/lib/realtime/server";
@@ -19,12 +18,8 @@ export type ActionError = {
 };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
-/**
- * What a handler returns: its data, and what its committed operation delivers (events, mail) after the
- * response. `outbox`: the operation queued mail in the outbox, sent after the response rather than at
- * the scheduler's next run.
- */
-export type Outcome<T> = { data: T; mail?: readonly OutgoingMail[]; outbox?: boolean } & Delivery;
+/** What a handler returns: its data, and what its committed operation delivers (events, mail) after the response. */
+export type Outcome<T> = { data: T; mail?: readonly OutgoingMail[] } & Delivery;
 
 async function requestId(): Promise<string> {
   return (await headers()).get("x-request-id") ?? crypto.randomUUID();
@@ -50,10 +45,9 @@ async function run<S extends z.ZodType, T>(
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
   try {
-    const { data, mail, outbox, ...delivery } = await handler(parsed.data);
+    const { data, mail, ...delivery } = await handler(parsed.data);
     if (delivery.events?.length || delivery.disconnectUsers?.length) after(() => deliver(delivery));
     if (mail?.length) after(() => sendMail(mail));
-    if (outbox) after(deliverOutboxSoon);
     return { ok: true, data };
   } catch (error) {
     if (error instanceof AppError) {

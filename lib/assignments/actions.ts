@@ -19,14 +19,14 @@ export const previewAssignmentAction = authorizedAction(previewAssignmentSchema,
 export const assignCourseAction = authorizedAction(assignCourseSchema, async (input, viewer) => {
   const { result, ...delivery } = await assignCourse(getDb(), viewer, input);
   refresh();
-  return { data: result, ...delivery, outbox: result.assigned > 0 };
+  return { data: result, ...delivery };
 });
 
 /** The person page's "Assign a course". */
 export const assignPersonAction = authorizedAction(assignPersonSchema, async (input, viewer) => {
   const { result, ...delivery } = await assignPerson(getDb(), viewer, input);
   refresh(`/admin/people/${input.personId}`);
-  return { data: result, ...delivery, outbox: result.assigned > 0 };
+  return { data: result, ...delivery };
 });
 
 export const listGroupRulesAction = authorizedAction(groupRulesSchema, async ({ groupId }, viewer) => ({

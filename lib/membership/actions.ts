@@ -6,7 +6,6 @@ import { getDb } from "@/db/client";
 import { authorizedAction } from "@/lib/actions/safe-action";
 import { listGroupOptions } from "@/lib/groups/queries";
 import { listDepartments, searchPeople } from "@/lib/people/queries";
-import { type Delivery, realtimeEvents } from "@/lib/realtime/channels";
 import { addMembersSchema, moveMembersSchema, previewAddSchema, removeMembersSchema, selfServiceSchema } from "./schemas";
 import { joinGroup, leaveGroup } from "./self-service";
 import { addMembers, moveMembers, previewAddMembers, removeMembers } from "./service";
@@ -17,10 +16,6 @@ function refresh(...groupIds: string[]) {
   revalidatePath("/");
   for (const id of groupIds) revalidatePath(`/groups/${id}`);
 }
-
-/** Joiners of a group with an assignment rule were assigned a course, and their mail waits in the outbox. */
-const joinedGroupWithRule = (delivery: Delivery) =>
-  delivery.events?.some((event) => event.event === realtimeEvents.assignmentChanged) ?? false;
 
 export const searchPeopleAction = authorizedAction(
   // Without a group (the assignment wizard) nobody is marked as already a member.
@@ -48,13 +43,13 @@ export const previewAddMembersAction = authorizedAction(previewAddSchema, async 
 export const addMembersAction = authorizedAction(addMembersSchema, async (input, viewer) => {
   const { result, ...delivery } = await addMembers(getDb(), viewer, input);
   refresh(input.groupId);
-  return { data: result, ...delivery, outbox: joinedGroupWithRule(delivery) };
+  return { data: result, ...delivery };
 });
 
 export const removeMembersAction = authorizedAction(removeMembersSchema, async (input, viewer) => {
   const { result, ...delivery } = await removeMembers(getDb(), viewer, input);
   refresh(input.groupId);
-  return { data: result, ...delivery, outbox: joinedGroupWithRule(delivery) };
+  return { data: result, ...delivery };
 });
 
 export const moveMembersAction = authorizedAction(moveMembersSchema, async (input, viewer) => {
@@ -66,7 +61,7 @@ export const moveMembersAction = authorizedAction(moveMembersSchema, async (inpu
 export const joinGroupAction = authorizedAction(selfServiceSchema, async (input, viewer) => {
   const { result, ...delivery } = await joinGroup(getDb(), viewer, input);
   refresh(input.groupId);
-  return { data: result, ...delivery, outbox: joinedGroupWithRule(delivery) };
+  return { data: result, ...delivery };
 });
 
 export const leaveGroupAction = authorizedAction(selfServiceSchema, async (input, viewer) => {
