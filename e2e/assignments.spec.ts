@@ -194,6 +194,7 @@ test.describe("assigning mandatory courses", () => {
     await page.goto(`/groups/${groupId}?tab=members`);
     const rules = page.getByRole("table", { name: "Assignment rules of this group" });
     await expect(rules.getByRole("row", { name: /Data protection/ })).toContainText("Keep the open assignment");
+    await expectAccessible(page);
     await page.getByRole("button", { name: "Add members" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByRole("combobox", { name: "Search people" }).fill("Jo Joi");
