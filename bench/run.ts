@@ -10,6 +10,7 @@ import { loadViewer } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
 import type { BenchCase, Details, Prepared } from "./case";
 import { openRecorder } from "./capture";
+import { assignBulk, departmentAddWithRule } from "./cases/assign-bulk";
 import { reminderRun } from "./cases/assignments";
 import { chatFanout, chatResync } from "./cases/chat";
 import { departmentAdd, departmentAddReplay } from "./cases/department-add";
@@ -27,12 +28,14 @@ import { interleave, medianOfRounds } from "./measure";
 import { type CaseResult, caseResult, commitInfo, machineInfo, RESULTS_FILE, table, writeResults } from "./results";
 
 const CASES: BenchCase[] = [
+  assignBulk,
   reminderRun,
   autocomplete,
   chatFanout,
   chatResync,
   departmentAdd,
   departmentAddReplay,
+  departmentAddWithRule,
   feedPage,
   groupList,
   hrImport,

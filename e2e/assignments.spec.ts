@@ -5,8 +5,10 @@ import { DEMO_PASSWORD } from "@/db/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { realtimeEvents, userChannel } from "@/lib/realtime/channels";
 import { publish } from "@/lib/realtime/server";
-import { dueAtFor, insertAssignment } from "@/tests/assignment-rows";
+import { dueAtFor, insertAssignment } from "@/tests/assignments";
 import { createCompany, createCourse, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
+import { mailbox } from "@/tests/mailbox";
+import { e2eMailApiUrl } from "./support/env";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 
 const DAY = 86_400_000;
@@ -100,5 +102,136 @@ test.describe("mandatory assignments", () => {
     const figures = page.getByRole("region", { name: "Mandatory assignments" });
     await expect(figures.getByRole("definition")).toHaveText(["2", "1", "1", "1"]);
     await expectAccessible(page);
+  });
+});
+
+test.describe("assigning mandatory courses", () => {
+  const suffix = randomUUID().slice(0, 6);
+  const emails = {
+    admin: `ada.${suffix}@assignwiz.example`,
+    learner: `lou.${suffix}@assignwiz.example`,
+    joiner: `jo.${suffix}@assignwiz.example`,
+    direct: `dirk.${suffix}@assignwiz.example`,
+  };
+  const inbox = mailbox(e2eMailApiUrl);
+  let groupId = "";
+  let joinerId = "";
+  let directId = "";
+
+  test.beforeAll(async ({ db }) => {
+    const company = await createCompany(db, `Assignwiz ${suffix}`);
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const admin = await createPerson(db, company.id, { name: "Ada Admin", email: emails.admin, roles: ["admin"], passwordHash });
+    const learner = await createPerson(db, company.id, { name: "Lou Learner", email: emails.learner, passwordHash });
+    const joiner = await createPerson(db, company.id, { name: "Jo Joiner", email: emails.joiner, passwordHash });
+    const direct = await createPerson(db, company.id, { name: "Dirk Direct", email: emails.direct, passwordHash });
+    joinerId = joiner.id;
+    directId = direct.id;
+    await Promise.all(["Data protection", "First aid"].map((title) => createCourse(db, company.id, title)));
+    groupId = (await createGroup(db, admin, { name: "Onboarding wave", members: [learner] })).id;
+  });
+
+  test("an admin assigns a course to a learning group; its member sees it live and by mail, and a later member gets it too", async ({ page, browser }) => {
+    // The learner, in a second browser, already on My assignments.
+    const learnerContext = await browser.newContext();
+    const learnerPage = await learnerContext.newPage();
+    await signIn(learnerPage, emails.learner);
+    await learnerPage.goto("/assignments");
+    await expect(learnerPage.getByRole("main").getByText("You have no mandatory assignments.")).toBeVisible();
+    const bell = learnerPage.getByRole("button", { name: /^Notifications/ });
+    await expect(bell).toHaveAccessibleName("Notifications");
+
+    await signIn(page, emails.admin);
+    await page.goto("/admin/assignments");
+    await page.getByRole("link", { name: "Bulk assignment" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Bulk assignment" })).toBeVisible();
+    await expectAccessible(page);
+
+    // Step 1: a course, found by searching; Next without one says so beside the list.
+    await page.getByRole("button", { name: "Next" }).click();
+    await expect(page.getByText("Choose a course.")).toBeVisible();
+    await page.getByRole("searchbox", { name: "Search courses" }).fill("protect");
+    await page.getByRole("listbox", { name: "Course" }).selectOption({ label: "Data protection" });
+    await page.getByRole("button", { name: "Next" }).click();
+
+    // Step 2: by learning group, keeping the assignment for people who join later.
+    await expect(page.getByRole("heading", { level: 2, name: "Select people" })).toBeFocused();
+    await page.getByRole("tab", { name: "By learning group" }).click();
+    await page.getByRole("combobox", { name: "Learning group" }).selectOption({ label: "Onboarding wave (1 member)" });
+    await expect(page.getByRole("checkbox", { name: /Also assign to people who join later/ })).toBeChecked();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Next" }).click();
+
+    // Step 3: a date three weeks ahead; the default reminders stay.
+    await expect(page.getByRole("heading", { level: 2, name: "Deadline and reminders" })).toBeFocused();
+    const dueOn = new Date(Date.now() + 21 * DAY).toISOString().slice(0, 10);
+    await page.getByLabel("Date", { exact: true }).fill(dueOn);
+    await expect(page.getByRole("listitem").filter({ hasText: "7 days before the deadline" })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Next" }).click();
+
+    // Step 4: the numbers, then Confirm.
+    await expect(page.getByRole("heading", { level: 2, name: "Check and confirm" })).toBeFocused();
+    await expect(page.getByText("1 person will be assigned.")).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "Assignment done" })).toBeFocused();
+    await expect(page.getByText("1 person was assigned and notified.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Go to Mandatory assignments" })).toBeVisible();
+
+    // The learner: the assignment and its notification arrive without a reload; the mail in MailDev.
+    const items = learnerPage.getByRole("list", { name: "My assigned courses" }).getByRole("listitem");
+    await expect(items).toHaveCount(1);
+    await expect(items.first()).toContainText("Data protection");
+    await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
+    await bell.click();
+    await expect(learnerPage.getByRole("region", { name: "Notifications" })).toContainText("Ada Admin assigned you the mandatory course “Data protection”");
+    const [mail] = await inbox.waitFor(emails.learner);
+    expect(mail!.subject).toBe("New mandatory course: Data protection");
+    await learnerContext.close();
+
+    // The group lists its rule; a person added afterwards is assigned too, and mailed.
+    await page.goto(`/groups/${groupId}?tab=members`);
+    const rules = page.getByRole("table", { name: "Assignment rules of this group" });
+    await expect(rules.getByRole("row", { name: /Data protection/ })).toContainText("Keep the open assignment");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Add members" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("combobox", { name: "Search people" }).fill("Jo Joi");
+    await dialog.getByRole("option", { name: /Jo Joiner/ }).click();
+    await dialog.getByRole("button", { name: "Add 1 person" }).click();
+    await dialog.getByRole("button", { name: "Done" }).click();
+    const [joinerMail] = await inbox.waitFor(emails.joiner);
+    expect(joinerMail!.subject).toBe("New mandatory course: Data protection");
+    await page.goto(`/admin/people/${joinerId}`);
+    const assigned = page.getByRole("table", { name: "Courses assigned to this person" });
+    await expect(assigned.getByRole("row", { name: /Data protection/ })).toContainText("Onboarding wave");
+
+    // Ending the rule asks first; people who join from then on are not assigned.
+    await page.goto(`/groups/${groupId}?tab=members`);
+    await rules.getByRole("button", { name: "End rule" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "End rule" }).click();
+    await expect(rules).toHaveCount(0);
+    await expect(page.getByText("No rule: people who join are not assigned any course.")).toBeVisible();
+  });
+
+  test("an admin assigns a course directly on a person's page", async ({ page }) => {
+    await signIn(page, emails.admin);
+    await page.goto(`/admin/people/${directId}`);
+    const section = page.getByRole("table", { name: "Courses assigned to this person" });
+    await expect(page.getByText("No course is assigned to this person.")).toBeVisible();
+    await page.getByRole("button", { name: "Assign a course" }).click();
+    const dialog = page.getByRole("dialog", { name: "Assign a course to Dirk Direct" });
+    await dialog.getByRole("combobox", { name: "Course" }).selectOption({ label: "First aid" });
+    await dialog.getByRole("radio", { name: "A number of days after the assignment" }).check();
+    await dialog.getByLabel("Days", { exact: true }).first().fill("14");
+    await dialog.getByRole("button", { name: "Remove reminder: 1 day after the deadline" }).click();
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: "Assign", exact: true }).click();
+    await expect(dialog.getByRole("status")).toHaveText("First aid is assigned to Dirk Direct.");
+    await dialog.getByRole("button", { name: "Done" }).click();
+    await expect(section.getByRole("row", { name: /First aid/ })).toContainText("Open");
+    const [mail] = await inbox.waitFor(emails.direct);
+    expect(mail!.subject).toBe("New mandatory course: First aid");
   });
 });

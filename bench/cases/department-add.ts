@@ -9,7 +9,7 @@ import { BENCH_IDS } from "../data";
 import { median, timed } from "../measure";
 
 /** An empty private group owned by the bench admin: each add starts from the same state. */
-async function newGroup(pool: pg.Pool): Promise<string> {
+export async function newGroup(pool: pg.Pool): Promise<string> {
   const { rows } = await pool.query<{ id: string }>(
     `insert into learning_groups (company_id, name, visibility, created_by, owner_id)
      values ($1, $2, 'private', $3, $3) returning id`,
@@ -22,7 +22,7 @@ async function newGroup(pool: pg.Pool): Promise<string> {
  * Untimed clean-up, so the database does not grow by 30,000 rows per iteration, nor carry them as
  * dead rows that autovacuum would clean up in the middle of a later, timed iteration.
  */
-async function dropGroup(pool: pg.Pool, groupId: string): Promise<void> {
+export async function dropGroup(pool: pg.Pool, groupId: string): Promise<void> {
   await pool.query("delete from learning_groups where id = $1", [groupId]);
   await pool.query("vacuum group_members, membership_events, notifications, learning_groups");
 }
@@ -38,7 +38,7 @@ async function counts(pool: pg.Pool, groupId: string) {
   return rows[0]!;
 }
 
-const addDepartment = (db: Database, ctx: Ctx, groupId: string, departmentId: string, operationId = randomUUID()) =>
+export const addDepartment = (db: Database, ctx: Ctx, groupId: string, departmentId: string, operationId = randomUUID()) =>
   addMembers(db, ctx, { groupId, selection: { mode: "departments", departmentIds: [departmentId] }, operationId });
 
 function assertAddedAll(found: Awaited<ReturnType<typeof counts>>, who: string): void {

@@ -2,6 +2,8 @@
 export type MembersDialogProps = {
   groupId: string;
   groupName: string;
+  /** The group has an assignment rule or open assignments: removing asks what becomes of them. */
+  hasAssignments: boolean;
   people: readonly { userId: string; name: string }[];
   onDone: (message: string) => void;
   onClose: () => void;

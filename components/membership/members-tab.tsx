@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
 import type { MemberRow } from "@/lib/membership/queries";
@@ -12,6 +13,7 @@ export type MembersNote = "archived" | "ownerOnly" | null;
 export async function MembersTab({
   groupId,
   groupName,
+  hasAssignments,
   ownerName,
   members,
   query,
@@ -21,9 +23,11 @@ export async function MembersTab({
   courseTitle,
   viewerId,
   canOpenAnyCertificate,
+  children,
 }: {
   groupId: string;
   groupName: string;
+  hasAssignments: boolean;
   ownerName: string;
   members: Page<MemberRow>;
   query: string;
@@ -34,6 +38,8 @@ export async function MembersTab({
   courseTitle: string | null;
   viewerId: string;
   canOpenAnyCertificate: boolean;
+  /** Below the members: the group's assignment rules, for admins. */
+  children?: ReactNode;
 }) {
   const t = await getTranslations("members");
   const empty = "rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700";
@@ -51,6 +57,7 @@ export async function MembersTab({
         key={`${query}/${members.page}`}
         groupId={groupId}
         groupName={groupName}
+        hasAssignments={hasAssignments}
         members={members.rows}
         selectable={canManage}
         courseTitle={courseTitle}
@@ -72,6 +79,7 @@ export async function MembersTab({
         }
       />
       <Pagination page={members.page} pageSize={members.pageSize} total={members.total} href={pageHref} />
+      {children}
     </section>
   );
 }

@@ -18,6 +18,7 @@ const th = "px-4 py-3 text-left text-xs font-semibold tracking-wide text-slate-6
 export function MembersTable({
   groupId,
   groupName,
+  hasAssignments,
   members,
   selectable,
   emptyMessage,
@@ -27,6 +28,8 @@ export function MembersTable({
 }: {
   groupId: string;
   groupName: string;
+  /** The group has an assignment rule or open assignments (the remove dialog's choice shows then). */
+  hasAssignments: boolean;
   members: readonly Member[];
   selectable: boolean;
   /** The linked course, whose progress columns show; null for a group without one. */
@@ -75,12 +78,12 @@ export function MembersTable({
           </p>
           <DialogButton label={t("remove.button")} disabled={chosen.length === 0}>
             {(close) => (
-              <RemoveMembersDialog groupId={groupId} groupName={groupName} people={people} onDone={done} onClose={close} />
+              <RemoveMembersDialog groupId={groupId} groupName={groupName} hasAssignments={hasAssignments} people={people} onDone={done} onClose={close} />
             )}
           </DialogButton>
           <DialogButton label={t("move.button")} disabled={chosen.length === 0}>
             {(close) => (
-              <MoveMembersDialog groupId={groupId} groupName={groupName} people={people} onDone={done} onClose={close} />
+              <MoveMembersDialog groupId={groupId} groupName={groupName} hasAssignments={hasAssignments} people={people} onDone={done} onClose={close} />
             )}
           </DialogButton>
         </div>

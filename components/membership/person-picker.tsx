@@ -14,14 +14,14 @@ const DEBOUNCE_MS = 200;
 /**
  * "Individually": an autocomplete (ARIA combobox) over the company's people. Arrow keys move
  * through the suggestions, Enter picks one, Escape closes the list; picked people appear as
- * chips that can be taken out again. People already in the group cannot be picked.
+ * chips that can be taken out again. People already in the group (when there is one) cannot be picked.
  */
 export function PersonPicker({
   groupId,
   picked,
   onChange,
 }: {
-  groupId: string;
+  groupId?: string;
   picked: readonly PersonMatch[];
   onChange: (people: PersonMatch[]) => void;
 }) {

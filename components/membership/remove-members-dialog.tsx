@@ -14,11 +14,13 @@ const assignmentChoices: AssignmentChoice[] = ["rule", "keep", "waive"];
 
 /**
  * "Remove": how many people, that their messages and progress stay, and what becomes of the open
- * mandatory assignments they got through this group (as the group's assignment says, unless chosen here).
+ * mandatory assignments they got through this group (as the group's assignment says, unless chosen here):
+ * asked only of a group with an assignment rule or open assignments.
  */
 export function RemoveMembersDialog({
   groupId,
   groupName,
+  hasAssignments,
   people,
   onDone,
   onClose,
@@ -56,24 +58,26 @@ export function RemoveMembersDialog({
       <SelectedPeople people={people} />
       <p>{t("body")}</p>
       <p>{t("kept")}</p>
-      <fieldset className="mt-4">
-        <legend className="font-medium">{t("assignments.legend")}</legend>
-        <div className="mt-2 grid gap-2">
-          {assignmentChoices.map((value) => (
-            <label key={value} className="flex cursor-pointer items-start gap-3">
-              <input
-                type="radio"
-                name="remove-assignments"
-                value={value}
-                checked={assignmentChoice === value}
-                onChange={() => setAssignmentChoice(value)}
-                className="mt-1 accent-brand-600"
-              />
-              <span>{t(`assignments.${value}`)}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      {hasAssignments && (
+        <fieldset className="mt-4">
+          <legend className="font-medium">{t("assignments.legend")}</legend>
+          <div className="mt-2 grid gap-2">
+            {assignmentChoices.map((value) => (
+              <label key={value} className="flex cursor-pointer items-start gap-3">
+                <input
+                  type="radio"
+                  name="remove-assignments"
+                  value={value}
+                  checked={assignmentChoice === value}
+                  onChange={() => setAssignmentChoice(value)}
+                  className="mt-1 accent-brand-600"
+                />
+                <span>{t(`assignments.${value}`)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
     </ConfirmDialog>
   );
 }

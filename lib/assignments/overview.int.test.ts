@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getStatisticsTabKind } from "@/lib/statistics/group";
 import { listReports } from "@/lib/statistics/reports";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import { insertAssignment, insertRule } from "@/tests/assignment-rows";
+import { insertAssignment, insertRule } from "@/tests/assignments";
 import { createCompany, createCourse, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
 import {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { courseProgress } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import { insertAssignment } from "@/tests/assignment-rows";
+import { insertAssignment, insertRule } from "@/tests/assignments";
 import { createCompany, createCourse, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
-import { type AssignmentRow, listMyAssignments, type MyAssignmentFilter, listPersonAssignments, MY_ASSIGNMENTS_PAGE_SIZE } from "./queries";
+import { type AssignmentRow, groupHasOpenAssignments, listMyAssignments, type MyAssignmentFilter, listPersonAssignments, MY_ASSIGNMENTS_PAGE_SIZE } from "./queries";
 
 const NOW = new Date("2026-12-10T12:00:00Z");
 const days = (n: number) => new Date(NOW.getTime() + n * 86_400_000);
@@ -16,6 +16,7 @@ let lena: TestPerson;
 let bo: TestPerson;
 let foreignAdmin: TestPerson;
 let waveId: string;
+let leftId: string;
 
 const shown = (rows: AssignmentRow[]) => rows.map((row) => [row.courseTitle, row.status]);
 
@@ -34,6 +35,7 @@ beforeAll(async () => {
   waveId = wave.id;
   // Lena has left this private group: its name is not hers to read any more.
   const left = await createGroup(db, admin, { name: "Secret project" });
+  leftId = left.id;
   await insertAssignment(db, lena, security!.id, { dueAt: days(-1), groupId: wave.id });
   await insertAssignment(db, lena, privacy!.id, { dueAt: days(5) });
   await insertAssignment(db, lena, fire!.id, { dueAt: days(2), status: "done", groupId: left.id });
@@ -110,5 +112,18 @@ describe("a person's assignments", () => {
   it("refuses learners and treats another company's person as not found", async () => {
     expect(await refusalOr(() => listPersonAssignments(handle.db, bo, lena.id))).toBe("forbidden");
     expect(await refusalOr(() => listPersonAssignments(handle.db, foreignAdmin, lena.id))).toBe("not_found");
+  });
+});
+
+describe("whether a group's removals touch assignments", () => {
+  it("is so with open assignments through the group or a rule on it, not with done ones alone, nor for another company", async () => {
+    const { db } = handle;
+    expect(await groupHasOpenAssignments(db, admin, waveId)).toBe(true);
+    expect(await groupHasOpenAssignments(db, admin, leftId)).toBe(false);
+    const ruled = await createGroup(db, admin, { name: "Ruled" });
+    expect(await groupHasOpenAssignments(db, admin, ruled.id)).toBe(false);
+    await insertRule(db, ruled, (await createCourse(db, admin.companyId, "Rule course")).id);
+    expect(await groupHasOpenAssignments(db, admin, ruled.id)).toBe(true);
+    expect(await groupHasOpenAssignments(db, foreignAdmin, waveId)).toBe(false);
   });
 });

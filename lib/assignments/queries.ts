@@ -160,3 +160,16 @@ export async function countMyAssignments(db: DatabaseOrTransaction, ctx: Ctx, no
   );
   return row ?? { open: 0, overdue: 0 };
 }
+
+/**
+ * Whether removing members of the group can touch assignments: it has a rule, or open assignments came
+ * through it. The remove dialog asks what becomes of them only then. The caller has read the group.
+ */
+export async function groupHasOpenAssignments(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<boolean> {
+  const [row] = await queryRows<{ found: boolean }>(
+    db,
+    sql`select exists (select 1 from assignment_rules r where r.group_id = ${groupId} and r.company_id = ${ctx.companyId})
+            or exists (select 1 from assignments a where a.group_id = ${groupId} and a.company_id = ${ctx.companyId} and a.status = 'open') as found`,
+  );
+  return row?.found ?? false;
+}

@@ -154,11 +154,11 @@ export async function getGroupView(db: DatabaseOrTransaction, ctx: Ctx, groupId:
 
 export type GroupOption = { id: string; name: string; memberCount: number; archived: boolean };
 
-/** The company's groups for "Copy from group" (archived too) and "Move to group" (active only). */
+/** The company's groups for "Copy from group" (archived too), "Move to group" and the assignment wizard (active only). */
 export async function listGroupOptions(
   db: DatabaseOrTransaction,
   ctx: Ctx,
-  options: { includeArchived: boolean; exceptGroupId: string },
+  options: { includeArchived: boolean; exceptGroupId?: string },
 ): Promise<GroupOption[]> {
   assertCan(ctx, "group.list");
   return db
@@ -172,7 +172,7 @@ export async function listGroupOptions(
     .where(
       and(
         eq(learningGroups.companyId, ctx.companyId),
-        ne(learningGroups.id, options.exceptGroupId),
+        options.exceptGroupId ? ne(learningGroups.id, options.exceptGroupId) : undefined,
         options.includeArchived ? undefined : isNull(learningGroups.archivedAt),
       ),
     )

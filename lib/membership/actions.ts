@@ -18,7 +18,8 @@ function refresh(...groupIds: string[]) {
 }
 
 export const searchPeopleAction = authorizedAction(
-  z.object({ term: z.string().max(100), groupId: z.uuid() }),
+  // Without a group (the assignment wizard) nobody is marked as already a member.
+  z.object({ term: z.string().max(100), groupId: z.uuid().optional() }),
   async (input, viewer) => ({ data: await searchPeople(getDb(), viewer, input) }),
 );
 

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getNow, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { z } from "zod";
+import { GroupRules } from "@/components/assignments/group-rules";
 import { ChatTab } from "@/components/chat/chat-tab";
 import { ActivityTab } from "@/components/feed/activity-tab";
 import { GroupActions, type GroupRights } from "@/components/groups/group-actions";
@@ -29,6 +30,8 @@ import { listHistory, listMembers } from "@/lib/membership/queries";
 import { getGroupLevel } from "@/lib/notifications/preferences";
 import { can, canManageMembers } from "@/lib/permissions";
 import { groupAssignmentFigures } from "@/lib/assignments/overview";
+import { groupHasOpenAssignments } from "@/lib/assignments/queries";
+import { listGroupRules } from "@/lib/assignments/service";
 import { getStatisticsTab, getStatisticsTabKind, MEMBER_SORTS, type MemberSort, type SortDirection } from "@/lib/statistics/group";
 import { getProgressOverTime } from "@/lib/statistics/over-time";
 import { pageParam, type SearchParams, textParam, withParams } from "../../search-params";
@@ -101,8 +104,9 @@ export default async function GroupPage({ params, searchParams }: { params: Para
             : "members";
   const note: MembersNote = !can(viewer, "group.list") ? null : archived ? "archived" : canManage ? null : "ownerOnly";
 
+  const showRules = tab === "members" && can(viewer, "assignment.assign");
   const db = getDb();
-  const [t, tChat, tn, tStatistics, now, notificationLevel, courses, members, history, feed, chat, statistics, overTime, assignmentFigures] = await Promise.all([
+  const [t, tChat, tn, tStatistics, now, notificationLevel, courses, members, history, feed, chat, statistics, overTime, assignmentFigures, rules, hasAssignments] = await Promise.all([
     getTranslations("group"),
     getTranslations("chatTab"),
     getTranslations("notificationSettings"),
@@ -117,6 +121,8 @@ export default async function GroupPage({ params, searchParams }: { params: Para
     tab === "statistics" && statisticsKind === "course" ? getStatisticsTab(db, viewer, group.id, { search, sort, direction, page }) : null,
     tab === "statistics" && statisticsKind === "course" ? getProgressOverTime(db, viewer, group.id) : null,
     tab === "statistics" && showStatistics ? groupAssignmentFigures(db, viewer, group.id) : null,
+    showRules ? listGroupRules(db, viewer, group.id) : null,
+    tab === "members" && canManage ? groupHasOpenAssignments(db, viewer, group.id) : false,
   ]);
 
   return (
@@ -156,7 +162,10 @@ export default async function GroupPage({ params, searchParams }: { params: Para
             courseTitle={group.courseTitle}
             viewerId={viewer.userId}
             canOpenAnyCertificate={can(viewer, "learning.viewOthers")}
-          />
+            hasAssignments={hasAssignments}
+          >
+            {rules && <GroupRules groupId={group.id} rules={rules} canAssign={!archived} />}
+          </MembersTab>
         )}
         {feed && (
           <ActivityTab

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { z } from "zod";
+import { AssignPersonButton } from "@/components/assignments/assign-person-button";
 import { PersonActions, type PersonRights } from "@/components/people/person-actions";
 import { PersonAssignments } from "@/components/people/person-assignments";
 import { PersonAudit } from "@/components/people/person-audit";
@@ -18,6 +19,7 @@ import { getDb } from "@/db/client";
 import { listPersonAssignments } from "@/lib/assignments/queries";
 import { requireViewer } from "@/lib/auth/current-user";
 import { getLearningRecords } from "@/lib/learning/achievements";
+import { listCourseOptions } from "@/lib/learning/queries";
 import { getPerson } from "@/lib/people/person";
 import { listDepartments } from "@/lib/people/queries";
 import { can } from "@/lib/permissions";
@@ -49,12 +51,15 @@ export default async function PersonPage({ params, searchParams }: { params: Par
     edit: can(viewer, "people.edit"),
     deactivate: can(viewer, "people.deactivate") && person.id !== viewer.userId,
   };
-  const [t, format, departments, records, assignments] = await Promise.all([
+  // A deactivated person cannot take a course: nothing to assign them.
+  const canAssign = can(viewer, "assignment.assign") && person.deactivatedAt === null;
+  const [t, format, departments, records, assignments, courses] = await Promise.all([
     getTranslations("people"),
     getFormatter(),
     rights.edit ? listDepartments(getDb(), viewer) : [],
     getLearningRecords(getDb(), viewer, person.id),
     listPersonAssignments(getDb(), viewer, person.id, { page: assignmentsPage }),
+    canAssign ? listCourseOptions(getDb(), viewer) : [],
   ]);
   const facts = [
     { label: t("person.email"), value: person.email },
@@ -116,6 +121,7 @@ export default async function PersonPage({ params, searchParams }: { params: Par
       </header>
       <PersonAssignments
         assignments={assignments}
+        action={canAssign ? <AssignPersonButton person={{ id: person.id, name: person.name }} courses={courses} /> : undefined}
         footer={
           <Pagination
             page={assignments.page}
