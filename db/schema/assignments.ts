@@ -84,14 +84,13 @@ export const assignments = pgTable(
     waivedReason: waiveReasonEnum(),
     batchId: uuid(),
   },
-  // No key on the company: the person's key already cascades from it, and a 10,000-person assignment
-  // pays for every key checked per row.
+  // Keys only on the person and the course (their deletes cascade). A 10,000-person assignment pays for
+  // every key checked per row, so the company (the person's key cascades from it), the group, the rule
+  // and `assigned_by` have none: deleting a group, a rule or a person empties those columns through
+  // statement-level triggers (migration 0014), as the keys' `set null` did.
   (t) => [
     fk("assignments_user_fk", t.userId, users.id, "cascade"),
     fk("assignments_course_fk", t.courseId, courses.id, "cascade"),
-    fk("assignments_group_fk", t.groupId, learningGroups.id, "set null"),
-    fk("assignments_rule_fk", t.ruleId, assignmentRules.id, "set null"),
-    fk("assignments_assigned_by_fk", t.assignedBy, users.id, "set null"),
     uniqueIndex("assignments_user_course_live_uq").on(t.userId, t.courseId).where(sql`${t.status} <> 'waived'`),
     index("assignments_company_course_status_idx").on(t.companyId, t.courseId, t.status),
     index("assignments_group_idx").on(t.groupId).where(sql`${t.groupId} is not null`),
@@ -152,6 +151,8 @@ export const mailOutbox = pgTable(
     fk("mail_outbox_user_fk", t.userId, users.id, "cascade"),
     fk("mail_outbox_assignment_fk", t.assignmentId, assignments.id, "cascade"),
     uniqueIndex("mail_outbox_message_id_uq").on(t.messageId),
+    // The assignment key's cascade and the drain's "no longer open" check look rows up by assignment.
+    index("mail_outbox_assignment_idx").on(t.assignmentId).where(sql`${t.assignmentId} is not null`),
     index("mail_outbox_pending_idx").on(t.createdAt).where(sql`${t.sentAt} is null and ${t.droppedAt} is null`),
   ],
 );

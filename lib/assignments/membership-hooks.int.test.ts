@@ -198,6 +198,16 @@ describe("leaving the group: keep or waive", () => {
     expect(await handle.db.select().from(assignmentRules).where(eq(assignmentRules.groupId, group.id))).toHaveLength(0);
     expect(await assignmentOf(member.id, courseId)).toMatchObject({ status: "open", groupId: null, ruleId: null });
   });
+
+  it("deleting the admin who assigned leaves the assignment, without who assigned it", async () => {
+    const assigner = await createPerson(handle.db, acmeId, { roles: ["admin"], name: "Temporary Admin" });
+    const member = await person();
+    const course = await createCourse(handle.db, acmeId);
+    await assignPerson(handle.db, assigner, { personId: member.id, courseId: course.id, deadline: { kind: "relative", days: 5 }, reminderDays: [], operationId: opId() });
+    expect(await assignmentOf(member.id, course.id)).toMatchObject({ assignedBy: assigner.id });
+    await handle.db.delete(users).where(eq(users.id, assigner.id));
+    expect(await assignmentOf(member.id, course.id)).toMatchObject({ status: "open", assignedBy: null });
+  });
 });
 
 describe("completing the course", () => {
