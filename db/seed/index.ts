@@ -2,6 +2,7 @@ import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { companies } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "./accounts";
+import { insertAssignments, type SeededAssignments } from "./assignments";
 import { insertCourses } from "./courses";
 import { insertGroups } from "./groups";
 import { insertPeople } from "./people";
@@ -14,7 +15,7 @@ export { DEMO_PASSWORD, demoAccounts } from "./accounts";
 // Any fixed number will do; changing it reshuffles every generated name, enrolment and membership.
 const SEED = 20_260_101;
 
-export type SeedSummary = LearningRecords & {
+export type SeedSummary = LearningRecords & SeededAssignments & {
   companies: number;
   departments: number;
   users: number;
@@ -51,6 +52,7 @@ export async function seed(db: Database, options: { now?: Date } = {}): Promise<
     await deriveLearningRecords(tx, courses, now);
     const learning = await countLearningRecords(tx);
     const groups = await insertGroups(tx, rng, now, people, courses);
+    const assignments = await insertAssignments(tx, now);
 
     return {
       companies: companyIds.size,
@@ -61,6 +63,7 @@ export async function seed(db: Database, options: { now?: Date } = {}): Promise<
       completions,
       ...learning,
       ...groups,
+      ...assignments,
     };
   });
 }

@@ -105,4 +105,22 @@ describe("demo seed", () => {
     );
     expect(crossing?.count).toBe(0);
   });
+
+  it("gives onboarding waves a rule and their members its assignment, and leaves some sales assignments overdue", async () => {
+    const [figures] = await queryRows<{ rules: number; ruleAssignments: number; members: number; overdue: number; done: number; crossing: number }>(
+      handle.db,
+      sql`select (select count(*)::int from assignment_rules) as rules,
+                 (select count(*)::int from assignments where source = 'rule') as "ruleAssignments",
+                 (select count(*)::int from group_members m join assignment_rules r on r.group_id = m.group_id) as members,
+                 (select count(*)::int from assignments where status = 'open' and due_at <= ${now}) as overdue,
+                 (select count(*)::int from assignments where status = 'done') as done,
+                 (select count(*)::int from assignments a join users u on u.id = a.user_id join courses c on c.id = a.course_id
+                  where u.company_id <> a.company_id or c.company_id <> a.company_id) as crossing`,
+    );
+    expect(figures!.rules).toBeGreaterThanOrEqual(2);
+    expect(figures!.ruleAssignments).toBe(figures!.members);
+    expect(figures!.overdue).toBeGreaterThan(0);
+    expect(figures!.done).toBeGreaterThan(0);
+    expect(figures!.crossing).toBe(0);
+  });
 });
