@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
+import { actionsColumn, Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import type { ApiKeyRow } from "@/lib/hr/api-keys";
 import { RevokeApiKeyButton } from "./revoke-api-key-button";
 
@@ -9,7 +9,7 @@ export async function ApiKeysTable({ rows }: { rows: readonly ApiKeyRow[] }) {
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const columns = [
     ...(["name", "prefix", "scope", "createdBy", "createdAt", "lastUsed", "status"] as const).map((column) => ({ label: t(`columns.${column}`) })),
-    { label: t("columns.actions"), hidden: true, align: "right" as const },
+    actionsColumn(t("columns.actions")),
   ];
   return (
     <DataTable label={t("tableLabel")} columns={columns}>

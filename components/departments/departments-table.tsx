@@ -1,16 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
+import { actionsColumn, Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import type { DepartmentRow } from "@/lib/departments/queries";
 import { DepartmentActions } from "./department-actions";
 
 export async function DepartmentsTable({ rows }: { rows: readonly DepartmentRow[] }) {
   const t = await getTranslations("departments");
   const columns = [
-    { label: t("columns.name") },
-    { label: t("columns.people") },
-    { label: t("columns.head") },
-    { label: t("columns.actions"), hidden: true, align: "right" as const },
+    ...(["name", "people", "head"] as const).map((column) => ({ label: t(`columns.${column}`) })),
+    actionsColumn(t("columns.actions")),
   ];
   return (
     <DataTable label={t("tableLabel")} columns={columns}>

@@ -21,6 +21,9 @@ export type DataColumn = {
   };
 };
 
+/** The last column, of a row's buttons: its header is for screen readers only. */
+export const actionsColumn = (label: string): DataColumn => ({ label, hidden: true, align: "right" });
+
 const headerClass = "px-4 py-3 text-xs font-semibold tracking-wide text-slate-600 uppercase";
 const cellClass = "px-4 py-3";
 
