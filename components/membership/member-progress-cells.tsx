@@ -2,10 +2,9 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { Cell } from "@/components/ui/data-table";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { MemberProgress } from "@/lib/membership/queries";
-
-const td = "px-4 py-3 align-top text-slate-700";
 
 /**
  * A member's progress in the group's linked course (spec FAQ: members of a group with a course see
@@ -23,16 +22,16 @@ export function MemberProgressCells({
   const t = useTranslations("members.progress");
   return (
     <>
-      <td className={`${td} min-w-48`}>
+      <Cell wrap className="min-w-48 align-top text-slate-700">
         <div className="flex items-center gap-2">
           <ProgressBar percent={progress.percent} label={t("bar", { name, percent: progress.percent })} />
           <span className="text-xs font-medium whitespace-nowrap text-slate-900">{t("percent", { percent: progress.percent })}</span>
         </div>
         <p className="mt-1 text-xs">{t("lessons", { done: progress.lessonsDone, total: progress.lessonsTotal })}</p>
         <p className="text-xs">{progress.score === null ? t("noScore") : t("score", { score: progress.score })}</p>
-      </td>
-      <td className={`${td} whitespace-nowrap`}>{t("streak", { days: progress.streak })}</td>
-      <td className={`${td} whitespace-nowrap`}>
+      </Cell>
+      <Cell className="align-top text-slate-700">{t("streak", { days: progress.streak })}</Cell>
+      <Cell className="align-top text-slate-700">
         <p>{t("badges", { count: progress.badges })}</p>
         <p className="text-xs">
           {progress.certificateId && progress.certificateSerial ? (
@@ -47,7 +46,7 @@ export function MemberProgressCells({
             t("noCertificate")
           )}
         </p>
-      </td>
+      </Cell>
     </>
   );
 }

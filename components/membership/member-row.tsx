@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Cell, Row, RowHeader } from "@/components/ui/data-table";
 import type { MemberRow as Member } from "@/lib/membership/queries";
 import { MemberProgressCells } from "./member-progress-cells";
 
@@ -26,9 +27,9 @@ export function MemberRow({
     label: member.sourceLabel ?? "",
   });
   return (
-    <tr className={selected ? "bg-brand-50" : "hover:bg-slate-50"}>
+    <Row className={selected ? "bg-brand-50" : undefined}>
       {selectable && (
-        <td className="w-10 px-4 py-3">
+        <Cell className="w-10">
           <input
             type="checkbox"
             checked={selected}
@@ -36,14 +37,14 @@ export function MemberRow({
             aria-label={t("select", { name: member.name })}
             className="h-4 w-4 accent-brand-600"
           />
-        </td>
+        </Cell>
       )}
-      <th scope="row" className="px-4 py-3 text-left font-medium whitespace-nowrap text-slate-900">
-        {member.name}
-      </th>
-      <td className="px-4 py-3 whitespace-nowrap text-slate-700">{member.departmentName ?? "—"}</td>
+      <RowHeader nowrap>{member.name}</RowHeader>
+      <Cell className="text-slate-700">{member.departmentName ?? "—"}</Cell>
       {member.progress && <MemberProgressCells name={member.name} progress={member.progress} canOpenCertificate={canOpenCertificate} />}
-      <td className="min-w-72 px-4 py-3 text-slate-700">{how}</td>
-    </tr>
+      <Cell wrap className="min-w-72 text-slate-700">
+        {how}
+      </Cell>
+    </Row>
   );
 }

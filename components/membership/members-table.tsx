@@ -2,14 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useRef, useState } from "react";
+import { DataTable } from "@/components/ui/data-table";
 import { DialogButton } from "@/components/ui/dialog-button";
-import { TableScroller } from "@/components/ui/table-scroller";
 import type { MemberRow as Member } from "@/lib/membership/queries";
 import { MemberRow } from "./member-row";
 import { MoveMembersDialog } from "./move-members-dialog";
 import { RemoveMembersDialog } from "./remove-members-dialog";
-
-const th = "px-4 py-3 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase";
 
 /**
  * The Members tab's table. For those who manage members, rows can be selected (on this page) and
@@ -64,6 +62,14 @@ export function MembersTable({
   };
 
   const people = chosen.map((member) => ({ userId: member.userId, name: member.name }));
+  const columns = [
+    { label: t("columns.name") },
+    { label: t("columns.department") },
+    ...(courseTitle === null
+      ? []
+      : [{ label: t("columns.progress", { course: courseTitle }) }, { label: t("columns.streak") }, { label: t("columns.achievements") }]),
+    { label: t("columns.added") },
+  ];
 
   return (
     <div className="space-y-3">
@@ -89,49 +95,35 @@ export function MembersTable({
         </div>
       )}
       {members.length > 0 && (
-        <TableScroller label={t("tableLabel")}>
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">{t("tableLabel")}</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                {selectable && (
-                  <td className="w-10 px-4 py-3">
-                    <input
-                      ref={allRef}
-                      type="checkbox"
-                      checked={all}
-                      onChange={(event) => setSelected(new Set(event.target.checked ? members.map((m) => m.userId) : []))}
-                      aria-label={t("selectAll")}
-                      className="h-4 w-4 accent-brand-600"
-                    />
-                  </td>
-                )}
-                <th scope="col" className={th}>{t("columns.name")}</th>
-                <th scope="col" className={th}>{t("columns.department")}</th>
-                {courseTitle !== null && (
-                  <>
-                    <th scope="col" className={th}>{t("columns.progress", { course: courseTitle })}</th>
-                    <th scope="col" className={th}>{t("columns.streak")}</th>
-                    <th scope="col" className={th}>{t("columns.achievements")}</th>
-                  </>
-                )}
-                <th scope="col" className={th}>{t("columns.added")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {members.map((member) => (
-                <MemberRow
-                  key={member.userId}
-                  member={member}
-                  selectable={selectable}
-                  selected={selected.has(member.userId)}
-                  onToggle={toggle}
-                  canOpenCertificate={canOpenAnyCertificate || member.userId === viewerId}
+        <DataTable
+          label={t("tableLabel")}
+          columns={columns}
+          leadingHeader={
+            selectable && (
+              <td className="w-10 px-4 py-3">
+                <input
+                  ref={allRef}
+                  type="checkbox"
+                  checked={all}
+                  onChange={(event) => setSelected(new Set(event.target.checked ? members.map((m) => m.userId) : []))}
+                  aria-label={t("selectAll")}
+                  className="h-4 w-4 accent-brand-600"
                 />
-              ))}
-            </tbody>
-          </table>
-        </TableScroller>
+              </td>
+            )
+          }
+        >
+          {members.map((member) => (
+            <MemberRow
+              key={member.userId}
+              member={member}
+              selectable={selectable}
+              selected={selected.has(member.userId)}
+              onToggle={toggle}
+              canOpenCertificate={canOpenAnyCertificate || member.userId === viewerId}
+            />
+          ))}
+        </DataTable>
       )}
     </div>
   );

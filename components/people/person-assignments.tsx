@@ -3,9 +3,10 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { dueOnDate } from "@/components/assignments/due-date";
 import { AssignmentStatusBadge } from "@/components/assignments/status-badge";
+import { Cell, Row, RowHeader } from "@/components/ui/data-table";
 import type { AssignmentRow } from "@/lib/assignments/queries";
 import type { Page } from "@/lib/pagination";
-import { PersonSection, td } from "./person-section";
+import { PersonSection } from "./person-section";
 
 /**
  * The person page's "Assignments": every course assigned to them, waived ones included. `action`
@@ -26,16 +27,14 @@ export async function PersonAssignments({ assignments, action, footer }: { assig
       footer={footer}
     >
       {assignments.rows.map((row) => (
-        <tr key={row.id} className={row.status === "overdue" ? "bg-red-50/40" : undefined}>
-          <th scope="row" className={`${td} text-left font-medium whitespace-normal`}>
-            {row.courseTitle}
-          </th>
-          <td className={td}>
+        <Row key={row.id} className={row.status === "overdue" ? "bg-red-50/40" : undefined}>
+          <RowHeader>{row.courseTitle}</RowHeader>
+          <Cell>
             <AssignmentStatusBadge status={row.status} />
-          </td>
-          <td className={td}>{format.dateTime(dueOnDate(row.dueOn), { dateStyle: "medium", timeZone: "UTC" })}</td>
-          <td className={`${td} tabular-nums`}>{row.percent}%</td>
-          <td className={`${td} whitespace-normal`}>
+          </Cell>
+          <Cell>{format.dateTime(dueOnDate(row.dueOn), { dateStyle: "medium", timeZone: "UTC" })}</Cell>
+          <Cell className="tabular-nums">{row.percent}%</Cell>
+          <Cell wrap>
             {row.group === null ? (
               t("none")
             ) : row.group.linked ? (
@@ -45,10 +44,10 @@ export async function PersonAssignments({ assignments, action, footer }: { assig
             ) : (
               row.group.name
             )}
-          </td>
-          <td className={td}>{date(row.assignedAt)}</td>
-          <td className={td}>{row.completedAt ? date(row.completedAt) : t("none")}</td>
-        </tr>
+          </Cell>
+          <Cell>{date(row.assignedAt)}</Cell>
+          <Cell>{row.completedAt ? date(row.completedAt) : t("none")}</Cell>
+        </Row>
       ))}
     </PersonSection>
   );

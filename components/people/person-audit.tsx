@@ -1,10 +1,11 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Cell, Row, RowHeader } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import type { Role } from "@/db/schema";
 import type { Page } from "@/lib/pagination";
 import type { AuditEntryRow } from "@/lib/people/person";
 import type { PersonChanges } from "@/lib/people/service";
-import { PersonSection, td } from "./person-section";
+import { PersonSection } from "./person-section";
 
 /** The audit trail of changes to a person, newest first, each change in words. */
 export async function PersonAudit({ audit, pageHref }: { audit: Page<AuditEntryRow>; pageHref: (page: number) => string }) {
@@ -34,22 +35,22 @@ export async function PersonAudit({ audit, pageHref }: { audit: Page<AuditEntryR
       footer={<Pagination page={audit.page} pageSize={audit.pageSize} total={audit.total} href={pageHref} />}
     >
       {audit.rows.map((row) => (
-        <tr key={row.id}>
-          <td className={`${td} text-slate-700 tabular-nums`}>
+        <Row key={row.id}>
+          <Cell className="text-slate-700 tabular-nums">
             <time dateTime={row.createdAt.toISOString()}>
               {format.dateTime(row.createdAt, { dateStyle: "medium", timeStyle: "short" })}
             </time>
-          </td>
-          <th scope="row" className={`${td} text-left font-normal whitespace-normal`}>
+          </Cell>
+          <RowHeader plain>
             <span className="font-medium text-slate-900">{t("action", { action: row.action.replace(".", "_") })}</span>
             {describe(row).map((line) => (
               <span key={line} className="block text-slate-700">
                 {line}
               </span>
             ))}
-          </th>
-          <td className={`${td} text-slate-700`}>{row.actorName ?? t("someone")}</td>
-        </tr>
+          </RowHeader>
+          <Cell className="text-slate-700">{row.actorName ?? t("someone")}</Cell>
+        </Row>
       ))}
     </PersonSection>
   );

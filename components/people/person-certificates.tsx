@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Cell, Row, RowHeader } from "@/components/ui/data-table";
 import type { CertificateSummary } from "@/lib/learning/achievements";
 import { CERTIFICATE_DATE_FORMAT } from "@/lib/learning/certificate-pdf";
-import { PersonSection, td } from "./person-section";
+import { PersonSection } from "./person-section";
 
 export async function PersonCertificates({ certificates }: { certificates: readonly CertificateSummary[] }) {
   const [t, format] = await Promise.all([getTranslations("people.person.certificates"), getFormatter()]);
@@ -16,17 +17,17 @@ export async function PersonCertificates({ certificates }: { certificates: reado
       emptyText={t("empty")}
     >
       {certificates.map((certificate) => (
-        <tr key={certificate.id}>
-          <th scope="row" className={`${td} text-left font-medium whitespace-normal`}>
+        <Row key={certificate.id}>
+          <RowHeader>
             <Link href={`/certificates/${certificate.id}`} className="text-brand-700 hover:underline">
               {certificate.courseTitle}
             </Link>
-          </th>
-          <td className={`${td} tabular-nums`}>
+          </RowHeader>
+          <Cell className="tabular-nums">
             <time dateTime={certificate.issuedAt.toISOString()}>{format.dateTime(certificate.issuedAt, CERTIFICATE_DATE_FORMAT)}</time>
-          </td>
-          <td className={`${td} font-mono`}>{certificate.serial}</td>
-        </tr>
+          </Cell>
+          <Cell className="font-mono">{certificate.serial}</Cell>
+        </Row>
       ))}
     </PersonSection>
   );

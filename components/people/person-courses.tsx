@@ -1,7 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Cell, Row, RowHeader } from "@/components/ui/data-table";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { PersonCourse } from "@/lib/people/person";
-import { PersonSection, td } from "./person-section";
+import { PersonSection } from "./person-section";
 
 export async function PersonCourses({ courses }: { courses: readonly PersonCourse[] }) {
   const [t, format] = await Promise.all([getTranslations("people.person.courses"), getFormatter()]);
@@ -16,20 +17,18 @@ export async function PersonCourses({ courses }: { courses: readonly PersonCours
       emptyText={t("empty")}
     >
       {courses.map((course) => (
-        <tr key={course.courseId}>
-          <th scope="row" className={`${td} text-left font-medium whitespace-normal`}>
-            {course.title}
-          </th>
-          <td className={td}>
+        <Row key={course.courseId}>
+          <RowHeader>{course.title}</RowHeader>
+          <Cell>
             <div className="flex min-w-40 items-center gap-3">
               <ProgressBar percent={course.percent} label={t("progressLabel", { course: course.title })} />
               <span className="tabular-nums">{t("percent", { percent: course.percent })}</span>
             </div>
-          </td>
-          <td className={`${td} tabular-nums`}>{format.number(course.lessonsDone)}</td>
-          <td className={`${td} tabular-nums`}>{date(course.lastActivityAt)}</td>
-          <td className={`${td} tabular-nums`}>{course.completedAt ? date(course.completedAt) : t("notCompleted")}</td>
-        </tr>
+          </Cell>
+          <Cell className="tabular-nums">{format.number(course.lessonsDone)}</Cell>
+          <Cell className="tabular-nums">{date(course.lastActivityAt)}</Cell>
+          <Cell className="tabular-nums">{course.completedAt ? date(course.completedAt) : t("notCompleted")}</Cell>
+        </Row>
       ))}
     </PersonSection>
   );

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import { Cell, Row, RowHeader } from "@/components/ui/data-table";
 import type { PersonGroup } from "@/lib/people/person";
-import { PersonSection, td } from "./person-section";
+import { PersonSection } from "./person-section";
 
 export async function PersonGroups({ groups }: { groups: readonly PersonGroup[] }) {
   const [t, format] = await Promise.all([getTranslations("people.person.groups"), getFormatter()]);
@@ -17,19 +18,19 @@ export async function PersonGroups({ groups }: { groups: readonly PersonGroup[] 
       emptyText={t("empty")}
     >
       {groups.map((group) => (
-        <tr key={group.id}>
-          <th scope="row" className={`${td} text-left font-medium whitespace-normal`}>
+        <Row key={group.id}>
+          <RowHeader>
             <Link href={`/groups/${group.id}`} className="text-brand-700 hover:underline">
               {group.name}
             </Link>
-          </th>
-          <td className={td}>
+          </RowHeader>
+          <Cell>
             <Badge tone={group.archived ? "warning" : "success"}>{group.archived ? t("archived") : t("active")}</Badge>
-          </td>
-          <td className={`${td} tabular-nums`}>
+          </Cell>
+          <Cell className="tabular-nums">
             <time dateTime={group.addedAt.toISOString()}>{format.dateTime(group.addedAt, { dateStyle: "medium" })}</time>
-          </td>
-        </tr>
+          </Cell>
+        </Row>
       ))}
     </PersonSection>
   );

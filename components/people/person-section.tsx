@@ -1,13 +1,9 @@
 import type { ReactNode } from "react";
-import { TableScroller } from "@/components/ui/table-scroller";
-
-/** The cell classes of the person page's tables; row cells are the sections' own. */
-export const td = "px-4 py-3 align-top whitespace-nowrap";
-const th = "px-4 py-3 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase";
+import { DataTable } from "@/components/ui/data-table";
 
 /**
  * A titled section of the person page: a table under its heading, or a sentence saying there is
- * nothing to list. `children` are the table's rows; `footer` follows the table (pagination).
+ * nothing to list. `children` are the table's rows (`Row`s of `components/ui/data-table`); `footer` follows the table (pagination).
  */
 export function PersonSection({
   id,
@@ -48,21 +44,9 @@ export function PersonSection({
       {isEmpty ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">{emptyText}</p>
       ) : (
-        <TableScroller label={label}>
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">{label}</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                {columns.map((column) => (
-                  <th key={column} scope="col" className={th}>
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">{children}</tbody>
-          </table>
-        </TableScroller>
+        <DataTable label={label} columns={columns.map((column) => ({ label: column }))} cellAlign="top">
+          {children}
+        </DataTable>
       )}
       {footer}
     </section>

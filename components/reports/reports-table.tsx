@@ -3,11 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { OverdueCount } from "@/components/assignments/overdue-count";
 import { Badge } from "@/components/ui/badge";
-import { TableScroller } from "@/components/ui/table-scroller";
+import { Cell, type DataColumn, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import type { ReportFilters, ReportRow, ReportSort } from "@/lib/statistics/reports";
-
-const th = "px-4 py-3 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase";
-const td = "px-4 py-3 align-top whitespace-nowrap";
 
 /**
  * The report's table. Sortable columns are links that sort by them (again: the other way), with
@@ -26,22 +23,21 @@ export async function ReportsTable({
   sortHref: (sort: ReportSort, direction: "asc" | "desc") => string;
 }) {
   const [t, format] = await Promise.all([getTranslations("reports"), getFormatter()]);
-  const sortable = (sort: ReportSort, label: string) => {
-    const current = filters.sort === sort;
-    const next = current && filters.direction === "asc" ? "desc" : "asc";
-    return (
-      <th scope="col" className={th} aria-sort={current ? (filters.direction === "asc" ? "ascending" : "descending") : undefined}>
-        <Link
-          href={sortHref(sort, next)}
-          aria-label={t(next === "asc" ? "table.sortAscending" : "table.sortDescending", { column: label })}
-          className="inline-flex items-center gap-1 hover:text-slate-900 hover:underline"
-        >
-          {label}
-          {current && <span aria-hidden="true">{filters.direction === "asc" ? "▲" : "▼"}</span>}
-        </Link>
-      </th>
-    );
-  };
+  const sortable = (sort: ReportSort, label: string): DataColumn => ({
+    label,
+    sort: {
+      direction: filters.sort === sort ? (filters.direction ?? "asc") : null,
+      href: (next) => sortHref(sort, next),
+      label: (next) => t(next === "asc" ? "table.sortAscending" : "table.sortDescending", { column: label }),
+    },
+  });
+  const columns = [
+    sortable("name", t("table.name")),
+    ...(["course", "status", "visibility", "owner"] as const).map((key) => ({ label: t(`table.${key}`) })),
+    sortable("members", t("table.members")),
+    sortable("average", t("table.average")),
+    ...(["done", "halfway", "notStarted", "overdue"] as const).map((key) => ({ label: t(`table.${key}`) })),
+  ];
   const figure = (value: number | null, shown: (value: number) => ReactNode) =>
     value === null ? (
       <>
@@ -54,54 +50,32 @@ export async function ReportsTable({
       shown(value)
     );
   return (
-    <TableScroller label={t("table.caption")}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">{t("table.caption")}</caption>
-        <thead className="bg-slate-50">
-          <tr>
-            {sortable("name", t("table.name"))}
-            <th scope="col" className={th}>{t("table.course")}</th>
-            <th scope="col" className={th}>{t("table.status")}</th>
-            <th scope="col" className={th}>{t("table.visibility")}</th>
-            <th scope="col" className={th}>{t("table.owner")}</th>
-            {sortable("members", t("table.members"))}
-            {sortable("average", t("table.average"))}
-            <th scope="col" className={th}>{t("table.done")}</th>
-            <th scope="col" className={th}>{t("table.halfway")}</th>
-            <th scope="col" className={th}>{t("table.notStarted")}</th>
-            <th scope="col" className={th}>{t("table.overdue")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((group) => (
-            <tr key={group.id} className="hover:bg-slate-50">
-              <th scope="row" className={`${td} text-left font-medium whitespace-normal`}>
-                {canOpenStatistics ? (
-                  <Link href={`/groups/${group.id}?tab=statistics`} className="text-brand-700 hover:underline">
-                    {group.name}
-                  </Link>
-                ) : (
-                  group.name
-                )}
-              </th>
-              <td className={`${td} whitespace-normal`}>{group.courseTitle ?? figure(null, () => null)}</td>
-              <td className={td}>
-                <Badge tone={group.archived ? "neutral" : "success"}>{t(group.archived ? "status.archived" : "status.active")}</Badge>
-              </td>
-              <td className={td}>{t(`visibility.${group.visibility}`)}</td>
-              <td className={td}>{group.ownerName}</td>
-              <td className={`${td} tabular-nums`}>{format.number(group.members)}</td>
-              <td className={`${td} tabular-nums`}>{figure(group.average, (average) => t("average", { percent: average }))}</td>
-              <td className={`${td} tabular-nums`}>{figure(group.done, (done) => format.number(done))}</td>
-              <td className={`${td} tabular-nums`}>{figure(group.halfway, (halfway) => format.number(halfway))}</td>
-              <td className={`${td} tabular-nums`}>{figure(group.notStarted, (notStarted) => format.number(notStarted))}</td>
-              <td className={`${td} tabular-nums`}>
-                {group.overdue > 0 ? <OverdueCount count={group.overdue} /> : format.number(group.overdue)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroller>
+    <DataTable label={t("table.caption")} columns={columns} cellAlign="top">
+      {rows.map((group) => (
+        <Row key={group.id}>
+          <RowHeader>
+            {canOpenStatistics ? (
+              <Link href={`/groups/${group.id}?tab=statistics`} className="text-brand-700 hover:underline">
+                {group.name}
+              </Link>
+            ) : (
+              group.name
+            )}
+          </RowHeader>
+          <Cell wrap>{group.courseTitle ?? figure(null, () => null)}</Cell>
+          <Cell>
+            <Badge tone={group.archived ? "neutral" : "success"}>{t(group.archived ? "status.archived" : "status.active")}</Badge>
+          </Cell>
+          <Cell>{t(`visibility.${group.visibility}`)}</Cell>
+          <Cell>{group.ownerName}</Cell>
+          <Cell className="tabular-nums">{format.number(group.members)}</Cell>
+          <Cell className="tabular-nums">{figure(group.average, (average) => t("average", { percent: average }))}</Cell>
+          <Cell className="tabular-nums">{figure(group.done, (done) => format.number(done))}</Cell>
+          <Cell className="tabular-nums">{figure(group.halfway, (halfway) => format.number(halfway))}</Cell>
+          <Cell className="tabular-nums">{figure(group.notStarted, (notStarted) => format.number(notStarted))}</Cell>
+          <Cell className="tabular-nums">{group.overdue > 0 ? <OverdueCount count={group.overdue} /> : format.number(group.overdue)}</Cell>
+        </Row>
+      ))}
+    </DataTable>
   );
 }
