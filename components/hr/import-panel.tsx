@@ -6,6 +6,7 @@ import { type DragEvent, type FormEvent, useEffect, useRef, useState } from "rea
 import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { ActionError } from "@/lib/actions/safe-action";
 import type { ImportJobView } from "@/lib/hr/import/service";
@@ -151,27 +152,15 @@ export function ImportPanel() {
             {t("problemsTitle", { count: job.problemCount })}{" "}
             {job.problemCount > job.problems.length && t("problemsShown", { shown: job.problems.length })}
           </p>
-          <div role="region" aria-label={t("problemsTable")} tabIndex={0} className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("problemsTable")}</caption>
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("row")}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("field")}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("problem")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((problem, index) => (
-                  <tr key={`${problem.row}-${problem.field}-${index}`} className="border-b border-slate-100">
-                    <td className="py-2 pr-4">{format.number(problem.row)}</td>
-                    <td className="py-2 pr-4">{problem.field ?? ""}</td>
-                    <td className="py-2 pr-4">{t(`problems.${problem.message}` as "problems.emailInvalid")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label={t("problemsTable")} columns={[{ label: t("row") }, { label: t("field") }, { label: t("problem") }]}>
+            {shown.map((problem, index) => (
+              <Row key={`${problem.row}-${problem.field}-${index}`}>
+                <RowHeader>{format.number(problem.row)}</RowHeader>
+                <Cell>{problem.field ?? ""}</Cell>
+                <Cell wrap>{t(`problems.${problem.message}` as "problems.emailInvalid")}</Cell>
+              </Row>
+            ))}
+          </DataTable>
           {pages > 1 && (
             <div className="flex items-center gap-3 text-sm">
               <Button disabled={page === 0} onClick={() => setPage(page - 1)}>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ImportPanel } from "@/components/hr/import-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { TableScroller } from "@/components/ui/table-scroller";
+import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listImportJobs } from "@/lib/hr/import/service";
@@ -35,28 +35,16 @@ export default async function HrImportPage() {
         {jobs.length === 0 ? (
           <p className="text-sm text-slate-600">{t("historyEmpty")}</p>
         ) : (
-          <TableScroller label={t("historyTitle")}>
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("historyFile")}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("historyWhen")}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("historyStatus")}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("historyRows")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {jobs.map((job) => (
-                  <tr key={job.id} className="border-b border-slate-100">
-                    <td className="py-2 pr-4">{job.fileName}</td>
-                    <td className="py-2 pr-4">{format.dateTime(job.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                    <td className="py-2 pr-4">{t(`status.${job.status}`)}</td>
-                    <td className="py-2 pr-4">{format.number(job.totalRows)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroller>
+          <DataTable label={t("historyTitle")} columns={[{ label: t("historyFile") }, { label: t("historyWhen") }, { label: t("historyStatus") }, { label: t("historyRows") }]}>
+            {jobs.map((job) => (
+              <Row key={job.id}>
+                <RowHeader>{job.fileName}</RowHeader>
+                <Cell>{format.dateTime(job.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Cell>
+                <Cell>{t(`status.${job.status}`)}</Cell>
+                <Cell className="tabular-nums">{format.number(job.totalRows)}</Cell>
+              </Row>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>
