@@ -1,5 +1,5 @@
 import { and, count, eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import { assignments, auditLog, groupMembers, membershipEvents, notifications, users } from "@/db/schema";
 import { assignCourse } from "@/lib/assignments/service";
@@ -97,6 +97,7 @@ beforeAll(async () => {
     operationId: opId(),
   }, NOW);
 });
+afterAll(async () => handle.close());
 
 describe("new hire", () => {
   it("invites the person with department and manager, adds them, assigns the courses and the wave's rule from the start date, with one welcome", async () => {
