@@ -47,14 +47,15 @@ const hire = (overrides: Record<string, unknown> = {}) =>
 
 /** What a failed form must not leave behind. */
 const footprint = async () => {
-  const [row] = await queryRows<Record<string, number>>(
+  type Counts = { users: number; members: number; assignments: number; notifications: number; tokens: number; audits: number; operations: number };
+  const [row] = await queryRows<Counts>(
     handle.db,
     sql`select (select count(*)::int from users) as users, (select count(*)::int from group_members) as members,
                (select count(*)::int from assignments) as assignments, (select count(*)::int from notifications) as notifications,
                (select count(*)::int from account_tokens) as tokens, (select count(*)::int from audit_log) as audits,
                (select count(*)::int from operations) as operations`,
   );
-  return row;
+  return row!;
 };
 
 const codeOf = async (attempt: Promise<unknown>) => {
@@ -146,6 +147,16 @@ describe("new hire", () => {
     expect(await codeOf(createNewHire(handle.db, hr, hire({ email: learner.email }), NOW))).toBe("accounts.errors.emailUnavailable");
     expect(await codeOf(createNewHire(handle.db, hr, hire({ startDate: "2026-01-01" }), NOW))).toBe("hr_deadline_past");
     expect(await footprint()).toEqual(before);
+  });
+
+  it("lets only one of two new hires racing for a group's last place in; the other leaves nothing", async () => {
+    const lastPlace = await createGroup(handle.db, admin, { name: "Last place", maxMembers: 2, members: [learner] });
+    const before = await footprint();
+    const outcomes = await Promise.all([1, 2].map(() => codeOf(createNewHire(handle.db, hr, hire({ groupIds: [lastPlace.id], courses: [] }), NOW))));
+    expect(outcomes.sort()).toEqual(["hr_group_full", "ok"]);
+    const after = await footprint();
+    expect(after.users - before.users).toBe(1);
+    expect(await handle.db.$count(groupMembers, eq(groupMembers.groupId, lastPlace.id))).toBe(2);
   });
 
   it("treats another company's department, manager, group and course as not found", async () => {

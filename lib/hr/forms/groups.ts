@@ -18,20 +18,27 @@ export function asHrActor(ctx: Ctx): Ctx {
 export type LockedFormGroup = { id: string; name: string; maxMembers: number | null; taken: number };
 
 /**
- * The active groups of the caller's company a form names, locked in one statement (in id order, as
- * every batch locks them) with their member counts. An id that is not an active group of the company
+ * The active groups of the caller's company a form names, locked (in id order, so two forms cannot
+ * deadlock) and then read with their member counts: two statements however many groups. An id that is not an active group of the company
  * is refused; `arriving` people joining each group must fit its maximum.
  */
 export async function lockFormGroups(tx: DatabaseOrTransaction, ctx: Ctx, groupIds: readonly string[], arriving: number): Promise<LockedFormGroup[]> {
   if (groupIds.length === 0) return [];
+  await tx.execute(
+    sql`select id from learning_groups
+        where company_id = ${ctx.companyId} and id = any(${uuidArray(groupIds)}) and archived_at is null
+        order by id
+        for update`,
+  );
+  // Counted by a second statement: its snapshot is taken after the locks were granted, so it sees
+  // the members a batch that held a lock before us committed (the locking statement's would not).
   const groups = await queryRows<LockedFormGroup>(
     tx,
     sql`select g.id, g.name, g.max_members as "maxMembers",
                (select count(*)::int from group_members m where m.group_id = g.id) as taken
         from learning_groups g
         where g.company_id = ${ctx.companyId} and g.id = any(${uuidArray(groupIds)}) and g.archived_at is null
-        order by g.id
-        for update of g`,
+        order by g.id`,
   );
   if (groups.length !== groupIds.length) throw new AppError("hr_group_not_found", {}, "groupIds");
   const full = groups.find((group) => group.maxMembers !== null && group.taken + arriving > group.maxMembers);
