@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
+import { groupMembers } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { linkIn, mailbox } from "@/tests/mailbox";
@@ -23,10 +24,15 @@ test.describe("HR forms", () => {
     const company = await createCompany(db, `Hiring ${suffix}`);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const hr = await createPerson(db, company.id, { name: "Hana HR", email: hrEmail, roles: ["hr"], passwordHash });
-    await createDepartment(db, company.id, "Sales");
-    await createGroup(db, hr, { name: `Sales team ${suffix}` });
+    const sales = await createDepartment(db, company.id, "Sales");
+    await createDepartment(db, company.id, "Support");
+    const salesTeam = await createGroup(db, hr, { name: `Sales team ${suffix}` });
+    await createGroup(db, hr, { name: `Support team ${suffix}` });
     await createGroup(db, hr, { name: wave });
     await createCourse(db, company.id, course);
+    // Sam came into the sales team via their department: the department change offers to take them out.
+    const sam = await createPerson(db, company.id, { name: `Sam Mover ${suffix}`, departmentId: sales.id });
+    await db.insert(groupMembers).values({ groupId: salesTeam.id, userId: sam.id, companyId: company.id, addedBy: hr.id, source: "department", sourceLabel: "Sales" });
   });
 
   test("HR enters a new hire into the onboarding wave with a course; the new hire follows the invitation and finds it all", async ({ page, browser }) => {
@@ -74,5 +80,35 @@ test.describe("HR forms", () => {
     await expect(assigned.first()).toContainText(course);
     await expect(assigned.first()).toContainText("Open");
     await expectAccessible(hire);
+  });
+
+  test("HR moves a person to another department and groups, then records them as a leaver", async ({ page }) => {
+    const hrArea = page.getByRole("navigation", { name: "HR area" });
+    await signIn(page, hrEmail);
+    await page.goto("/hr");
+    await hrArea.getByRole("link", { name: "Department change" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Department change" })).toBeVisible();
+    await page.getByRole("textbox", { name: "Search for: Person" }).fill(`Sam Mover ${suffix}`);
+    await page.getByRole("button", { name: "Find" }).click();
+    await page.getByRole("radio", { name: new RegExp(`Sam Mover ${suffix}`) }).click();
+    await expect(page.getByText("Department now: Sales")).toBeVisible();
+    // Joined via the old department: ticked to leave.
+    await expect(page.getByRole("group", { name: "Groups to leave" }).getByRole("checkbox", { name: new RegExp(`Sales team ${suffix}`) })).toBeChecked();
+    await page.getByRole("combobox", { name: "New department" }).selectOption({ label: "Support" });
+    await page.getByRole("group", { name: "Groups to join" }).getByRole("checkbox", { name: `Support team ${suffix}` }).check();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Change department" }).click();
+    await expect(page.getByText(`Sam Mover ${suffix} moved: joined 1 group, left 1 group; no assignment waived.`)).toBeVisible();
+
+    await hrArea.getByRole("link", { name: "Leaver" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Leaver" })).toBeVisible();
+    await page.getByRole("textbox", { name: "Search for: Person who leaves" }).fill(`Sam Mover ${suffix}`);
+    await page.getByRole("button", { name: "Find" }).click();
+    await page.getByRole("radio", { name: new RegExp(`Sam Mover ${suffix}`) }).click();
+    await page.getByRole("button", { name: "Record leaver" }).click();
+    const dialog = page.getByRole("dialog", { name: `Deactivate Sam Mover ${suffix}?` });
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: "Yes, deactivate" }).click();
+    await expect(page.getByText(`Sam Mover ${suffix} is deactivated and left 1 group.`)).toBeVisible();
   });
 });
