@@ -65,6 +65,7 @@ export function DepartmentChangeForm({ departments, groups }: { departments: { i
   }
 
   const memberOf = new Set(current?.groups.map((group) => group.id));
+  const joinable = groups.filter((group) => !memberOf.has(group.id));
   return (
     <form onSubmit={submit} className="max-w-3xl space-y-5" noValidate>
       <ActionAlert error={action.error ?? load.error} fields={["departmentId"]} />
@@ -91,8 +92,9 @@ export function DepartmentChangeForm({ departments, groups }: { departments: { i
           </FormField>
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium text-slate-900">{t("join")}</legend>
-            <ul className="max-h-64 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2">
-              {groups.filter((group) => !memberOf.has(group.id)).map((group) => (
+            {joinable.length === 0 && <p className="text-sm text-slate-600">{t("noGroupsToJoin")}</p>}
+            <ul className="max-h-64 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2" hidden={joinable.length === 0}>
+              {joinable.map((group) => (
                 <li key={group.id}>
                   <label className="flex items-center gap-2 text-sm">
                     <input type="checkbox" checked={add.includes(group.id)} onChange={(event) => toggle(setAdd, group.id, event.target.checked)} />
