@@ -17,6 +17,7 @@ import { departmentAdd, departmentAddReplay } from "./cases/department-add";
 import { feedPage } from "./cases/feed";
 import { hrImport } from "./cases/hr-import";
 import { hrApiBulkMembers } from "./cases/hr-api";
+import { hrNewHire } from "./cases/hr-new-hire";
 import { learningCompletion } from "./cases/learning";
 import { peopleSearch, personPage } from "./cases/people";
 import { autocomplete, groupList, memberPage } from "./cases/reads";
@@ -40,6 +41,7 @@ const CASES: BenchCase[] = [
   groupList,
   hrImport,
   hrApiBulkMembers,
+  hrNewHire,
   learningCompletion,
   memberPage,
   peopleSearch,

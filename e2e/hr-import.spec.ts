@@ -26,6 +26,7 @@ test.describe("HR import", () => {
 
     await signIn(page, hrEmail);
     await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "HR" }).click();
+    await page.getByRole("navigation", { name: "HR area" }).getByRole("link", { name: "Import people" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Import people" })).toBeVisible();
     await expectAccessible(page);
 

@@ -61,6 +61,11 @@ export type AppErrorCode =
   | "import_not_ready"
   | "import_group_gone"
   | "import_group_full"
+  | "hr_group_not_found"
+  | "hr_group_full"
+  | "hr_deadline_past"
+  | "hr_person_deactivated"
+  | "hr_leaver_admin"
   | "import_stale"
   | "import_failed"
   | "import_interrupted";

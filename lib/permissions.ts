@@ -45,19 +45,22 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 /**
- * An API key acts with HR staff's roles, plus the HR integration API's own operations; the key's
- * scope (read or write) is checked by the API before any of these. An HR person signed in gets none
- * of these from the admin screens: only the key's actor does.
+ * What the HR paths may do beyond their roles: an API key (acting with HR staff's roles, its scope
+ * checked by the API first) and the `hr` actor of HR's forms (new hire, department change, leaver),
+ * which a server action takes on only after `hr.forms` allowed the person. An HR person signed in to
+ * the admin screens gets none of these: only those actors do.
  */
-const API_KEY_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
+const DELEGATED_ACTOR_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
   "people.invite",
   "people.edit",
   "people.deactivate",
   "group.list",
 ]);
 
+const isDelegatedActor = (ctx: Ctx) => ctx.actor?.kind === "api_key" || ctx.actor?.kind === "hr";
+
 export function can(ctx: Ctx, permission: Permission): boolean {
-  if (ctx.actor?.kind === "api_key" && API_KEY_PERMISSIONS.has(permission)) return true;
+  if (isDelegatedActor(ctx) && DELEGATED_ACTOR_PERMISSIONS.has(permission)) return true;
   const allowed: readonly Role[] = PERMISSIONS[permission] ?? [];
   return allowed.some((role) => ctx.roles.includes(role));
 }
@@ -73,7 +76,7 @@ export function assertCan(ctx: Ctx, permission: Permission): void {
  */
 export function canManageMembers(ctx: Ctx, group: { visibility: "private" | "public"; ownerId: string }): boolean {
   // HR forms, imports and API keys act on any group of their company (ARCHITECTURE, "Ownership").
-  if (ctx.actor?.kind === "hr" || ctx.actor?.kind === "api_key") return true;
+  if (isDelegatedActor(ctx)) return true;
   if (!ctx.roles.includes("admin")) return false;
   return group.visibility === "public" || group.ownerId === ctx.userId;
 }

@@ -39,10 +39,12 @@ export const invitePersonSchema = z.object({
     .max(PERSON_NAME_MAX, { error: "accounts.validation.nameTooLong" }),
   email,
   departmentId: optionalUuid.default(null),
+  managerId: optionalUuid.default(null),
   roles: z.array(z.enum(["admin", "hr"])).max(2).transform((roles) => [...new Set(roles)]).default([]),
   operationId,
 });
-export type InvitePersonInput = z.output<typeof invitePersonSchema>;
+/** The manager is optional for callers that invite without one (the admin's form has no manager field). */
+export type InvitePersonInput = Omit<z.output<typeof invitePersonSchema>, "managerId"> & { managerId?: string | null };
 
 export const resendInvitationSchema = z.object({ userId: z.uuid(), operationId });
 

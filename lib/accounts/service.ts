@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { accountTokens, departments, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { verifyPassword, hashPassword } from "@/lib/auth/password";
@@ -17,15 +17,64 @@ import { consumeToken, expireOpenTokens, issueToken } from "./tokens";
 const emailUnavailable = () => new AppError("accounts.errors.emailUnavailable", {}, "email");
 
 /** Emails are unique across the product; a clash never says where the address is in use. */
-function emailClash(error: unknown): AppError | null {
+export function emailClash(error: unknown): AppError | null {
   const cause = (error as { cause?: { code?: string; constraint?: string } })?.cause ?? error;
   const pg = cause as { code?: string; constraint?: string };
   return pg?.code === "23505" && pg.constraint === "users_email_uq" ? emailUnavailable() : null;
 }
 
+/** Who is invited: the account's fields (no password: the person chooses one with the mailed link). */
+export type Invitee = Pick<InvitePersonInput, "name" | "email" | "departmentId" | "managerId" | "roles">;
+
 /**
- * An admin invites a person: the account without a password and a one-time link, in one
- * transaction; the email goes out after commit. A replayed operation returns the first result and
+ * The one way a person is invited, inside the caller's transaction: checks the department and the
+ * manager belong to the caller's company and the email is free, inserts the person without a
+ * password, issues the invitation link and composes its mail (sent after commit), audited. Used by
+ * the admin's invitation, the HR API's create-person and HR's new-hire form.
+ */
+export async function insertInvitedPerson(tx: DatabaseOrTransaction, ctx: Ctx, input: Invitee): Promise<{ userId: string; mail: OutgoingMail }> {
+  if (input.departmentId) {
+    const [department] = await tx
+      .select({ id: departments.id })
+      .from(departments)
+      .where(and(eq(departments.id, input.departmentId), eq(departments.companyId, ctx.companyId)));
+    if (!department) throw new AppError("accounts.errors.departmentNotFound", {}, "departmentId");
+  }
+  if (input.managerId) {
+    const [manager] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, input.managerId), eq(users.companyId, ctx.companyId), isNull(users.deactivatedAt)));
+    if (!manager) throw new AppError("manager_not_found", {}, "managerId");
+  }
+  const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+  if (taken) throw emailUnavailable();
+  const [person] = await tx
+    .insert(users)
+    .values({
+      companyId: ctx.companyId,
+      name: input.name,
+      email: input.email,
+      departmentId: input.departmentId,
+      managerId: input.managerId ?? null,
+      roles: input.roles,
+      passwordHash: null,
+    })
+    .returning({ id: users.id });
+  const issued = await issueToken(tx, { userId: person!.id, purpose: "invitation", createdBy: ctx.userId });
+  const mail = await composeLinkMail(tx, { userId: person!.id, kind: "invitation", issued, inviterId: ctx.userId });
+  await recordAudit(tx, ctx, {
+    action: "person.invited",
+    targetType: "user",
+    targetId: person!.id,
+    details: { email: input.email, roles: input.roles, departmentId: input.departmentId, managerId: input.managerId ?? null },
+  });
+  return { userId: person!.id, mail };
+}
+
+/**
+ * An admin (or an API key) invites a person: the account without a password and a one-time link, in
+ * one transaction; the email goes out after commit. A replayed operation returns the first result and
  * sends nothing again (the admin can resend the invitation).
  */
 export async function invitePerson(db: Database, ctx: Ctx, input: InvitePersonInput): Promise<Committed<{ userId: string }>> {
@@ -34,35 +83,9 @@ export async function invitePerson(db: Database, ctx: Ctx, input: InvitePersonIn
   try {
     const result = await db.transaction(async (tx) => {
       const { result } = await once(tx, ctx, { key: input.operationId, kind: "people.invite" }, async () => {
-        if (input.departmentId) {
-          const [department] = await tx
-            .select({ id: departments.id })
-            .from(departments)
-            .where(and(eq(departments.id, input.departmentId), eq(departments.companyId, ctx.companyId)));
-          if (!department) throw new AppError("accounts.errors.departmentNotFound", {}, "departmentId");
-        }
-        const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-        if (taken) throw emailUnavailable();
-        const [person] = await tx
-          .insert(users)
-          .values({
-            companyId: ctx.companyId,
-            name: input.name,
-            email: input.email,
-            departmentId: input.departmentId,
-            roles: input.roles,
-            passwordHash: null,
-          })
-          .returning({ id: users.id });
-        const issued = await issueToken(tx, { userId: person!.id, purpose: "invitation", createdBy: ctx.userId });
-        mail.push(await composeLinkMail(tx, { userId: person!.id, kind: "invitation", issued, inviterId: ctx.userId }));
-        await recordAudit(tx, ctx, {
-          action: "person.invited",
-          targetType: "user",
-          targetId: person!.id,
-          details: { email: input.email, roles: input.roles, departmentId: input.departmentId },
-        });
-        return { userId: person!.id };
+        const invited = await insertInvitedPerson(tx, ctx, input);
+        mail.push(invited.mail);
+        return { userId: invited.userId };
       });
       return result;
     });

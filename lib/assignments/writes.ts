@@ -25,7 +25,8 @@ export type AssignedRow = {
   actorName: string;
 };
 
-export type InsertMeta = { source: AssignmentSource; now: Date; batchId: string };
+/** `announce: false` writes no notification or mail per assignment, for a caller that sends one of its own (HR's welcome). */
+export type InsertMeta = { source: AssignmentSource; now: Date; batchId: string; announce?: boolean };
 
 /**
  * Assigns what `wanted` asks for, in one statement with its notifications and mails. `wanted` selects
@@ -74,7 +75,7 @@ export function insertAssignmentsSql(ctx: Ctx, wanted: SQL, meta: InsertMeta): S
         join courses co on co.id = i.course_id
         join targets t on t.user_id = i.user_id and t.course_id = i.course_id
       ),
-      fresh as (select * from written where status = 'open'),
+      fresh as (select * from written where status = 'open' and ${meta.announce ?? true}::boolean),
       notified as (
         insert into notifications (company_id, user_id, group_id, key, type, payload, created_at)
         select ${ctx.companyId}, user_id, null, ${batchId}::text || ':' || course_id::text, 'assignment.assigned', ${payload}, ${now}

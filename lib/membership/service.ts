@@ -159,12 +159,13 @@ export async function addMembers(db: Database, ctx: Ctx, input: AddMembersInput)
  * membership; sort_name is given there, from a join with users the caller makes anyway, so that the
  * trigger that would fill it (migration 0005) is not called 10,000 times. `notificationKey` is an
  * expression over the inserted row `i` (e.g. `i.group_id`), unique per person and batch. Selects the
- * `group_id, user_id` of the memberships it added.
+ * `group_id, user_id` of the memberships it added. `announce: false` leaves the notifications out, for
+ * a caller that sends one notification of its own (HR's new hire: one welcome listing everything).
  */
 export function insertMembershipsSql(
   ctx: Ctx,
   eligible: SQL,
-  batch: { batchId: string; now: Date; actorName: string; notificationKey: SQL },
+  batch: { batchId: string; now: Date; actorName: string; notificationKey: SQL; announce?: boolean },
 ): SQL {
   return sql`with eligible as (${eligible}),
     inserted as (
@@ -183,6 +184,7 @@ export function insertMembershipsSql(
       select ${ctx.companyId}, i.user_id, i.group_id, ${batch.notificationKey}, 'group.added',
              jsonb_build_object('groupName', g.name, 'actorName', ${batch.actorName}::text), ${batch.now}
       from inserted i join learning_groups g on g.id = i.group_id
+      where ${batch.announce ?? true}::boolean
     )
     select group_id, user_id from inserted`;
 }

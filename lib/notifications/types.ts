@@ -18,6 +18,8 @@ export type NotificationPayloads = {
   "assignment.reminder": { courseTitle: string; courseId: string; dueOn: string; days: number };
   /** The deadline passed; `days` since it. */
   "assignment.overdue": { courseTitle: string; courseId: string; dueOn: string; days: number };
+  /** HR's new hire: one welcome listing the groups joined and the mandatory courses (names quoted and joined). */
+  "hr.welcome": { groups: string; groupCount: number; courses: string; courseCount: number };
 };
 export type NotificationType = keyof NotificationPayloads;
 

@@ -7,7 +7,8 @@ import { AppError, forbidden } from "@/lib/errors";
  * Serializes changes to the company's people that touch who may administer it: the company's row is
  * locked until the transaction ends, so two admins demoting or deactivating each other at the same
  * moment run one after the other, and the second sees the first's change. The caller is checked
- * again under the lock: an admin who lost the role meanwhile acts no more.
+ * again under the lock: an admin who lost the role meanwhile acts no more (HR staff acting through
+ * the HR forms, as the `hr` actor, likewise).
  */
 export async function lockCompanyPeople(tx: DatabaseOrTransaction, ctx: Ctx): Promise<void> {
   // Not `for update`: every insert that references the company (the operation's claim, the audit row)
@@ -16,7 +17,8 @@ export async function lockCompanyPeople(tx: DatabaseOrTransaction, ctx: Ctx): Pr
   const [actor] = await queryRows<{ id: string }>(
     tx,
     sql`select id from users
-        where id = ${ctx.userId} and company_id = ${ctx.companyId} and deactivated_at is null and 'admin' = any(roles)`,
+        where id = ${ctx.userId} and company_id = ${ctx.companyId} and deactivated_at is null
+          and ('admin' = any(roles) or (${ctx.actor?.kind === "hr"}::boolean and 'hr' = any(roles)))`,
   );
   if (!actor) throw forbidden();
 }

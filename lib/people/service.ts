@@ -144,6 +144,8 @@ export async function deactivatePerson(db: Database, ctx: Ctx, input: PersonOper
       const person = await lockPerson(tx, ctx, input.personId);
       if (person.id === ctx.userId) throw new AppError("deactivate_self");
       if (person.deactivatedAt) throw new AppError("already_deactivated", { name: person.name });
+      // HR's leaver form ends learners' and HR staff's accounts; an admin's account is another admin's call.
+      if (ctx.actor?.kind === "hr" && person.roles.includes("admin")) throw new AppError("hr_leaver_admin", { name: person.name });
       if (isActiveAdmin(person)) await assertAnotherAdmin(tx, ctx, person);
       // Waits for adds and moves in flight, so the removal below also finds what they put in.
       await lockCompanyMembership(tx, ctx.companyId, "deactivation");

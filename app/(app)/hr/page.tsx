@@ -2,5 +2,5 @@ import { redirect } from "next/navigation";
 
 /** The HR area opens on its first section. */
 export default function HrPage() {
-  redirect("/hr/import");
+  redirect("/hr/new-hire");
 }

@@ -324,6 +324,41 @@ describe("HR integration API", () => {
     });
   });
 
+  describe("assignments", () => {
+    it("assigns a course to people by id, audited as the key; replays; another company's ids are counted or not found", async () => {
+      const course = await createCourse(db, admin.companyId, "API course");
+      const learners = await Promise.all([1, 2, 3].map(() => createPerson(db, admin.companyId)));
+      const body = {
+        courseId: course.id,
+        deadline: { kind: "relative", days: 14 },
+        reminderDays: [-3, -1],
+        selection: { mode: "individuals", userIds: [...learners.map((p) => p.id), foreign.personId] },
+      };
+      const idempotencyKey = randomUUID();
+      const first = await callApi(db, "POST", "/assignments", { key: writeKey, body, idempotencyKey });
+      expect(first).toMatchObject({ status: 201, body: { assigned: 3, alreadyAssigned: 0, deactivated: 0, ruleId: null } });
+      const replay = await callApi(db, "POST", "/assignments", { key: writeKey, body, idempotencyKey });
+      expect(replay.body).toEqual(first.body);
+      const rows = await queryRows<{ source: string; n: number }>(
+        db,
+        sql`select source, count(*)::int as n from assignments where course_id = ${course.id} group by source`,
+      );
+      expect(rows).toEqual([{ source: "api", n: 3 }]);
+      const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, "assignment.assigned"), eq(auditLog.targetId, course.id)));
+      expect(audit!.actorKind).toBe("api_key");
+
+      const byGroup = await callApi(db, "POST", "/assignments", {
+        key: writeKey,
+        body: { ...body, selection: { mode: "group", groupId: foreign.groupId } },
+      });
+      expect(byGroup).toMatchObject({ status: 422, body: { code: "assignment_group_not_found" } });
+      const foreignCourse = await callApi(db, "POST", "/assignments", { key: otherKey, body });
+      expect(foreignCourse).toMatchObject({ status: 422, body: { code: "course_not_found" } });
+      const invalid = await callApi(db, "POST", "/assignments", { key: writeKey, body: { ...body, deadline: { kind: "relative", days: 0 } } });
+      expect(invalid.status).toBe(422);
+    });
+  });
+
   it("limits requests per key and window, with Retry-After", async () => {
     const company = await createCompany(db, "Busy Co");
     const key = await newKey(await createPerson(db, company.id, { roles: ["admin"] }), "read");

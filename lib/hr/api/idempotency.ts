@@ -49,9 +49,6 @@ export function serviceOperationId(keyId: string, idempotencyKey: string): strin
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** A second operation id for the second step of an endpoint that calls two services. */
-export const followUpOperationId = (operationId: string, step: string) => serviceOperationId(operationId, step);
-
 type Record_ = { requestHash: string | null; result: StoredResponse | null };
 
 /**

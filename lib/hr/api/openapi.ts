@@ -98,7 +98,7 @@ export function openApiDocument(): JsonSchema {
     // Relative: the document is served from the API's own origin, whatever proxies put in front.
     servers: [{ url: API_BASE }],
     security: [{ apiKey: [] }],
-    tags: [{ name: "People" }, { name: "Groups" }, { name: "Members" }, { name: "Statistics" }],
+    tags: [{ name: "People" }, { name: "Groups" }, { name: "Members" }, { name: "Assignments" }, { name: "Statistics" }],
     paths,
     components: {
       securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key created by an admin under Admin › API keys." } },

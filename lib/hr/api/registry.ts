@@ -1,3 +1,4 @@
+import { createAssignments } from "./routes/assignments";
 import { addGroupMembers, getGroup, groupStatistics, listGroups, removeGroupMembers } from "./routes/groups";
 import { createPerson, deactivatePersonRoute, listPeople, updatePersonRoute } from "./routes/people";
 import type { ApiRoute } from "./route";
@@ -19,4 +20,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   addGroupMembers,
   removeGroupMembers,
   groupStatistics,
+  createAssignments,
 ];

@@ -26,7 +26,7 @@ export type ApiRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Zo
   operationId: string;
   summary: string;
   description: string;
-  tag: "People" | "Groups" | "Members" | "Statistics";
+  tag: "People" | "Groups" | "Members" | "Assignments" | "Statistics";
   /** What the key must be allowed: every write needs a write key (and an Idempotency-Key). */
   scope: ApiKeyScope;
   params?: P;

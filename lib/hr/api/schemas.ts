@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { invitePersonSchema } from "@/lib/accounts/schemas";
+import { assignCourseSchema } from "@/lib/assignments/schemas";
 import { MAX_BATCH_PEOPLE, uniqueIds } from "@/lib/membership/schemas";
 import { PERSON_STATUSES, updatePersonSchema } from "@/lib/people/schemas";
 import { BUCKETS } from "@/lib/statistics/buckets";
@@ -98,3 +99,21 @@ export const statistics = z
     histogram: z.array(z.int()).length(HISTOGRAM_BANDS).meta({ description: "Members per 10 % band; the last is 100 %." }),
   })
   .meta({ id: "GroupStatistics" });
+
+export const createAssignmentsBody = assignCourseSchema
+  .omit({ operationId: true })
+  .meta({
+    id: "CreateAssignments",
+    description:
+      "A course, its deadline (a date, or N days after the assignment) and reminder days, for up to 10,000 people by id, a department, or a learning group (optionally as a rule for people who join it later).",
+  });
+
+export const assignmentsCreated = z
+  .object({
+    assigned: z.int(),
+    alreadyAssigned: z.int().meta({ description: "People who already have the course assigned, left as they are." }),
+    alreadyCompleted: z.int().meta({ description: "People who finished the course before: recorded as done, not notified." }),
+    deactivated: z.int().meta({ description: "Deactivated people named, never assigned." }),
+    ruleId: z.uuid().nullable().meta({ description: "The group's rule, when it keeps applying to people who join later." }),
+  })
+  .meta({ id: "AssignmentsCreated" });

@@ -1,21 +1,9 @@
 import { z } from "zod";
-import type { Database } from "@/db/client";
 import { invitePerson } from "@/lib/accounts/service";
-import type { Ctx } from "@/lib/auth/viewer";
-import { AppError } from "@/lib/errors";
 import { deactivatePerson, updatePerson } from "@/lib/people/service";
-import { followUpOperationId } from "../idempotency";
 import { getApiPerson, listApiPeople } from "../queries";
 import { defineRoute } from "../route";
 import { createPersonBody, deactivation, idParams, person, personPage, peopleQuery, updatePersonBody } from "../schemas";
-
-async function assertManager(db: Database, ctx: Ctx, managerId: string): Promise<void> {
-  try {
-    await getApiPerson(db, ctx, managerId);
-  } catch {
-    throw new AppError("manager_not_found", {}, "managerId");
-  }
-}
 
 export const listPeople = defineRoute({
   method: "GET",
@@ -43,13 +31,8 @@ export const createPerson = defineRoute({
   body: createPersonBody,
   response: { status: 201, description: "The person, invited.", schema: person },
   handle: async ({ body }, { db, caller, operationId }) => {
-    const { managerId, ...fields } = body;
-    // Checked first so that a wrong manager leaves no invited person behind.
-    if (managerId) await assertManager(db, caller.ctx, managerId);
-    const invited = await invitePerson(db, caller.ctx, { ...fields, roles: [], operationId });
-    const personId = invited.result.userId;
-    if (managerId) await updatePerson(db, caller.ctx, { personId, managerId, operationId: followUpOperationId(operationId, "manager") });
-    return { status: 201, body: await getApiPerson(db, caller.ctx, personId), mail: invited.mail };
+    const invited = await invitePerson(db, caller.ctx, { ...body, roles: [], operationId });
+    return { status: 201, body: await getApiPerson(db, caller.ctx, invited.result.userId), mail: invited.mail };
   },
 });
 

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { DepartmentChangeForm } from "@/components/hr/department-change-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db/client";
+import { requireViewer } from "@/lib/auth/current-user";
+import { getFormOptions } from "@/lib/hr/forms/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("hr.departmentChange"))("title") };
+}
+
+/** HR's "Department change": new department, groups joined for it, groups left, in one transaction. */
+export default async function DepartmentChangePage() {
+  const viewer = await requireViewer();
+  const [options, t] = await Promise.all([getFormOptions(getDb(), viewer), getTranslations("hr.departmentChange")]);
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("title")} intro={t("intro")} />
+      <DepartmentChangeForm departments={options.departments} groups={options.groups} />
+    </div>
+  );
+}

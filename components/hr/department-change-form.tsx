@@ -1,0 +1,133 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { type FormEvent, useState } from "react";
+import { ActionAlert } from "@/components/ui/action-alert";
+import { Button } from "@/components/ui/button";
+import { FormField, inputClass } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
+import { departmentChangeAction, personGroupsAction } from "@/lib/hr/forms/actions";
+import type { FormGroupOption, PersonGroup } from "@/lib/hr/forms/queries";
+import { type FoundPerson, PersonSearch } from "./person-search";
+
+type Current = { departmentName: string | null; groups: PersonGroup[] };
+
+/**
+ * "Department change": choose the person, their new department, the groups chosen for it, and which
+ * of their current groups they leave (those they joined via their old department are ticked).
+ */
+export function DepartmentChangeForm({ departments, groups }: { departments: { id: string; name: string }[]; groups: FormGroupOption[] }) {
+  const t = useTranslations("hr.departmentChange");
+  const [operationId, setOperationId] = useState(() => crypto.randomUUID());
+  const [person, setPerson] = useState<FoundPerson | null>(null);
+  const [current, setCurrent] = useState<Current | null>(null);
+  const [add, setAdd] = useState<string[]>([]);
+  const [leave, setLeave] = useState<string[]>([]);
+  const [done, setDone] = useState<{ name: string; joined: number; left: number; waived: number } | null>(null);
+  const load = useAction(personGroupsAction);
+  const action = useAction(departmentChangeAction);
+  const errors = action.error?.fieldErrors ?? {};
+
+  const choose = (found: FoundPerson | null) => {
+    setPerson(found);
+    setCurrent(null);
+    setAdd([]);
+    setLeave([]);
+    if (found) {
+      load.run({ personId: found.id }, (data) => {
+        setCurrent({ departmentName: data.person.departmentName, groups: data.groups });
+        setLeave(data.groups.filter((group) => group.viaDepartment).map((group) => group.id));
+      });
+    }
+  };
+  const toggle = (set: typeof setAdd, id: string, on: boolean) => set((ids) => (on ? [...ids, id] : ids.filter((other) => other !== id)));
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!person) return;
+    const departmentId = String(new FormData(event.currentTarget).get("departmentId") ?? "");
+    action.run({ personId: person.id, departmentId, addGroupIds: add, removeGroupIds: leave, operationId }, (result) => {
+      setDone({ name: person.name, joined: result.joined, left: result.left, waived: result.assignmentsWaived });
+      choose(null);
+      setOperationId(crypto.randomUUID());
+    });
+  };
+
+  if (done) {
+    return (
+      <div role="status" className="space-y-3 rounded-md border border-green-200 bg-green-50 p-4 text-sm">
+        <p className="font-medium">{t("done", done)}</p>
+        <Button type="button" onClick={() => setDone(null)}>
+          {t("another")}
+        </Button>
+      </div>
+    );
+  }
+
+  const memberOf = new Set(current?.groups.map((group) => group.id));
+  const joinable = groups.filter((group) => !memberOf.has(group.id));
+  return (
+    <form onSubmit={submit} className="max-w-3xl space-y-5" noValidate>
+      <ActionAlert error={action.error ?? load.error} fields={["departmentId"]} />
+      <PersonSearch label={t("person")} name="personId" selected={person} onSelect={choose} />
+      {person && !current && load.pending && <p className="text-sm text-slate-600">{t("loading")}</p>}
+      {person && current && (
+        <>
+          <p className="text-sm text-slate-700">
+            {current.departmentName ? t("currentDepartment", { name: current.departmentName }) : t("noDepartment")}
+          </p>
+          <FormField label={t("department")} errors={errors.departmentId}>
+            {(control) => (
+              <select {...control} name="departmentId" className={inputClass} defaultValue="" required>
+                <option value="" disabled>
+                  {t("chooseDepartment")}
+                </option>
+                {departments.map((department) => (
+                  <option key={department.id} value={department.id}>
+                    {department.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium text-slate-900">{t("join")}</legend>
+            {joinable.length === 0 && <p className="text-sm text-slate-600">{t("noGroupsToJoin")}</p>}
+            <ul className="max-h-64 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2" hidden={joinable.length === 0}>
+              {joinable.map((group) => (
+                <li key={group.id}>
+                  <label className="flex items-center gap-2 text-sm">
+                    <input type="checkbox" checked={add.includes(group.id)} onChange={(event) => toggle(setAdd, group.id, event.target.checked)} />
+                    {group.name}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium text-slate-900">{t("leave")}</legend>
+            <p className="text-xs text-slate-600">{t("leaveHint")}</p>
+            {current.groups.length === 0 ? (
+              <p className="text-sm text-slate-600">{t("noGroups")}</p>
+            ) : (
+              <ul className="space-y-1">
+                {current.groups.map((group) => (
+                  <li key={group.id}>
+                    <label className="flex items-center gap-2 text-sm">
+                      <input type="checkbox" checked={leave.includes(group.id)} onChange={(event) => toggle(setLeave, group.id, event.target.checked)} />
+                      {group.name}
+                      {group.viaDepartment && <span className="text-slate-600">{t("viaDepartment", { name: current.departmentName ?? "" })}</span>}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </fieldset>
+          <Button type="submit" variant="primary" pending={action.pending}>
+            {action.pending ? t("saving") : t("submit")}
+          </Button>
+        </>
+      )}
+    </form>
+  );
+}

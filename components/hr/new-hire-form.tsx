@@ -1,0 +1,175 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { type FormEvent, useState } from "react";
+import { ActionAlert } from "@/components/ui/action-alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { FormField, inputClass } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
+import { newHireAction } from "@/lib/hr/forms/actions";
+import type { FormCourseOption, FormGroupOption } from "@/lib/hr/forms/queries";
+import { type FoundPerson, PersonSearch } from "./person-search";
+
+/** A course's default deadline in the form: a month after the first day. */
+const DEFAULT_DAYS = 30;
+
+type Options = { departments: { id: string; name: string }[]; groups: FormGroupOption[]; courses: FormCourseOption[] };
+
+/**
+ * "New hire": the person, their department, line manager and first day, the groups to join
+ * (onboarding groups suggested first) and the mandatory courses with their deadline in days after
+ * the first day. One submit creates everything, or nothing.
+ */
+export function NewHireForm({ options, today }: { options: Options; today: string }) {
+  const t = useTranslations("hr.newHire");
+  const [operationId, setOperationId] = useState(() => crypto.randomUUID());
+  const [manager, setManager] = useState<FoundPerson | null>(null);
+  const [groupIds, setGroupIds] = useState<string[]>([]);
+  const [courses, setCourses] = useState<Record<string, number>>({});
+  const [done, setDone] = useState<{ name: string; groups: number; courses: number } | null>(null);
+  const action = useAction(newHireAction);
+  const errors = action.error?.fieldErrors ?? {};
+
+  const toggleGroup = (id: string, on: boolean) => setGroupIds((ids) => (on ? [...ids, id] : ids.filter((other) => other !== id)));
+  const toggleCourse = (id: string, on: boolean) =>
+    setCourses((chosen) => {
+      const next = { ...chosen };
+      if (on) next[id] = DEFAULT_DAYS;
+      else delete next[id];
+      return next;
+    });
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const name = String(data.get("name") ?? "");
+    action.run(
+      {
+        name,
+        email: String(data.get("email") ?? ""),
+        departmentId: String(data.get("departmentId") ?? ""),
+        managerId: manager?.id ?? null,
+        startDate: String(data.get("startDate") ?? ""),
+        groupIds,
+        courses: Object.entries(courses).map(([courseId, daysAfterStart]) => ({ courseId, daysAfterStart })),
+        operationId,
+      },
+      (result) => {
+        setDone({ name, groups: result.groups, courses: result.courses });
+        form.reset();
+        setManager(null);
+        setGroupIds([]);
+        setCourses({});
+        setOperationId(crypto.randomUUID());
+      },
+    );
+  };
+
+  if (done) {
+    return (
+      <div role="status" className="space-y-3 rounded-md border border-green-200 bg-green-50 p-4 text-sm">
+        <p className="font-medium">{t("done", { name: done.name, groups: done.groups, courses: done.courses })}</p>
+        <Button type="button" onClick={() => setDone(null)}>
+          {t("another")}
+        </Button>
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} className="max-w-3xl space-y-5" noValidate>
+      <ActionAlert error={action.error} fields={["name", "email", "departmentId", "managerId", "startDate", "groupIds", "courses"]} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField label={t("name")} errors={errors.name}>
+          {(control) => <input {...control} name="name" autoComplete="off" className={inputClass} required />}
+        </FormField>
+        <FormField label={t("email")} hint={t("emailHint")} errors={errors.email}>
+          {(control) => <input {...control} name="email" type="email" autoComplete="off" className={inputClass} required />}
+        </FormField>
+        <FormField label={t("department")} errors={errors.departmentId} optional>
+          {(control) => (
+            <select {...control} name="departmentId" className={inputClass} defaultValue="">
+              <option value="">{t("noDepartment")}</option>
+              {options.departments.map((department) => (
+                <option key={department.id} value={department.id}>
+                  {department.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label={t("startDate")} errors={errors.startDate}>
+          {(control) => <input {...control} name="startDate" type="date" defaultValue={today} className={inputClass} required />}
+        </FormField>
+      </div>
+      <div>
+        <PersonSearch label={t("manager")} name="managerId" selected={manager} onSelect={setManager} />
+        {errors.managerId && <p className="mt-1 text-sm text-red-700">{t("managerInvalid")}</p>}
+      </div>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-900">{t("groups")}</legend>
+        <p className="text-xs text-slate-600">{t("groupsHint")}</p>
+        {options.groups.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("noGroups")}</p>
+        ) : (
+          <ul className="max-h-72 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2">
+            {options.groups.map((group) => (
+              <li key={group.id}>
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" checked={groupIds.includes(group.id)} onChange={(event) => toggleGroup(group.id, event.target.checked)} />
+                  <span>{group.name}</span>
+                  <span className="text-slate-600">
+                    {group.maxMembers === null ? t("members", { taken: group.taken }) : t("membersOfMax", { taken: group.taken, max: group.maxMembers })}
+                  </span>
+                  {group.suggested && <Badge tone="brand">{t("suggested")}</Badge>}
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-900">{t("courses")}</legend>
+        <p className="text-xs text-slate-600">{t("coursesHint")}</p>
+        {errors.courses && <p className="text-sm text-red-700">{t("coursesInvalid")}</p>}
+        {options.courses.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("noCourses")}</p>
+        ) : (
+          <ul className="max-h-72 space-y-2 overflow-y-auto rounded-md border border-slate-200 p-2">
+            {options.courses.map((course) => {
+              const chosen = course.id in courses;
+              return (
+                <li key={course.id} className="flex flex-wrap items-center gap-2 text-sm">
+                  <label className="flex items-center gap-2">
+                    <input type="checkbox" checked={chosen} onChange={(event) => toggleCourse(course.id, event.target.checked)} />
+                    <span>{course.title}</span>
+                  </label>
+                  {chosen && (
+                    <label className="flex items-center gap-2 text-slate-700">
+                      <span>{t("dueAfter")}</span>
+                      <input
+                        type="number"
+                        min={1}
+                        max={3650}
+                        className={`${inputClass} w-24`}
+                        aria-label={t("dueAfterLabel", { title: course.title })}
+                        value={courses[course.id]}
+                        onChange={(event) => setCourses((all) => ({ ...all, [course.id]: Number(event.target.value) }))}
+                      />
+                      <span>{t("days")}</span>
+                    </label>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </fieldset>
+      <Button type="submit" variant="primary" pending={action.pending}>
+        {action.pending ? t("saving") : t("submit")}
+      </Button>
+    </form>
+  );
+}
