@@ -1,4 +1,3 @@
-import "server-only";
 import { after } from "next/server";
 import { deliverOutboxSoon } from "@/lib/mail/deliver";
 import { type OutgoingMail, sendMail } from "@/lib/mail/send";
