@@ -8,6 +8,7 @@ import { FormField, inputClass } from "@/components/ui/form-field";
 import { useAction } from "@/components/ui/use-action";
 import { departmentChangeAction, personGroupsAction } from "@/lib/hr/forms/actions";
 import type { FormGroupOption, PersonGroup } from "@/lib/hr/forms/queries";
+import { GroupChecklist } from "./group-checklist";
 import { type FoundPerson, PersonSearch } from "./person-search";
 
 type Current = { departmentName: string | null; groups: PersonGroup[] };
@@ -40,7 +41,6 @@ export function DepartmentChangeForm({ departments, groups }: { departments: { i
       });
     }
   };
-  const toggle = (set: typeof setAdd, id: string, on: boolean) => set((ids) => (on ? [...ids, id] : ids.filter((other) => other !== id)));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -90,39 +90,16 @@ export function DepartmentChangeForm({ departments, groups }: { departments: { i
               </select>
             )}
           </FormField>
-          <fieldset className="space-y-2">
-            <legend className="text-sm font-medium text-slate-900">{t("join")}</legend>
-            {joinable.length === 0 && <p className="text-sm text-slate-600">{t("noGroupsToJoin")}</p>}
-            <ul className="max-h-64 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2" hidden={joinable.length === 0}>
-              {joinable.map((group) => (
-                <li key={group.id}>
-                  <label className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" checked={add.includes(group.id)} onChange={(event) => toggle(setAdd, group.id, event.target.checked)} />
-                    {group.name}
-                  </label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-          <fieldset className="space-y-2">
-            <legend className="text-sm font-medium text-slate-900">{t("leave")}</legend>
-            <p className="text-xs text-slate-600">{t("leaveHint")}</p>
-            {current.groups.length === 0 ? (
-              <p className="text-sm text-slate-600">{t("noGroups")}</p>
-            ) : (
-              <ul className="space-y-1">
-                {current.groups.map((group) => (
-                  <li key={group.id}>
-                    <label className="flex items-center gap-2 text-sm">
-                      <input type="checkbox" checked={leave.includes(group.id)} onChange={(event) => toggle(setLeave, group.id, event.target.checked)} />
-                      {group.name}
-                      {group.viaDepartment && <span className="text-slate-600">{t("viaDepartment", { name: current.departmentName ?? "" })}</span>}
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </fieldset>
+          <GroupChecklist legend={t("join")} empty={t("noGroupsToJoin")} groups={joinable} selected={add} onChange={setAdd} />
+          <GroupChecklist
+            legend={t("leave")}
+            hint={t("leaveHint")}
+            empty={t("noGroups")}
+            groups={current.groups}
+            selected={leave}
+            onChange={setLeave}
+            detail={(group) => group.viaDepartment && <span className="text-slate-600">{t("viaDepartment", { name: current.departmentName ?? "" })}</span>}
+          />
           <Button type="submit" variant="primary" pending={action.pending}>
             {action.pending ? t("saving") : t("submit")}
           </Button>

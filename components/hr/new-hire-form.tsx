@@ -9,6 +9,7 @@ import { FormField, inputClass } from "@/components/ui/form-field";
 import { useAction } from "@/components/ui/use-action";
 import { newHireAction } from "@/lib/hr/forms/actions";
 import type { FormCourseOption, FormGroupOption } from "@/lib/hr/forms/queries";
+import { GroupChecklist } from "./group-checklist";
 import { type FoundPerson, PersonSearch } from "./person-search";
 
 /** A course's default deadline in the form: a month after the first day. */
@@ -31,7 +32,6 @@ export function NewHireForm({ options, today }: { options: Options; today: strin
   const action = useAction(newHireAction);
   const errors = action.error?.fieldErrors ?? {};
 
-  const toggleGroup = (id: string, on: boolean) => setGroupIds((ids) => (on ? [...ids, id] : ids.filter((other) => other !== id)));
   const toggleCourse = (id: string, on: boolean) =>
     setCourses((chosen) => {
       const next = { ...chosen };
@@ -108,28 +108,22 @@ export function NewHireForm({ options, today }: { options: Options; today: strin
         <PersonSearch label={t("manager")} name="managerId" selected={manager} onSelect={setManager} />
         {errors.managerId && <p className="mt-1 text-sm text-red-700">{t("managerInvalid")}</p>}
       </div>
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-900">{t("groups")}</legend>
-        <p className="text-xs text-slate-600">{t("groupsHint")}</p>
-        {options.groups.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("noGroups")}</p>
-        ) : (
-          <ul className="max-h-72 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2">
-            {options.groups.map((group) => (
-              <li key={group.id}>
-                <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" checked={groupIds.includes(group.id)} onChange={(event) => toggleGroup(group.id, event.target.checked)} />
-                  <span>{group.name}</span>
-                  <span className="text-slate-600">
-                    {group.maxMembers === null ? t("members", { taken: group.taken }) : t("membersOfMax", { taken: group.taken, max: group.maxMembers })}
-                  </span>
-                  {group.suggested && <Badge tone="brand">{t("suggested")}</Badge>}
-                </label>
-              </li>
-            ))}
-          </ul>
+      <GroupChecklist
+        legend={t("groups")}
+        hint={t("groupsHint")}
+        empty={t("noGroups")}
+        groups={options.groups}
+        selected={groupIds}
+        onChange={setGroupIds}
+        detail={(group) => (
+          <>
+            <span className="text-slate-600">
+              {group.maxMembers === null ? t("members", { taken: group.taken }) : t("membersOfMax", { taken: group.taken, max: group.maxMembers })}
+            </span>
+            {group.suggested && <Badge tone="brand">{t("suggested")}</Badge>}
+          </>
         )}
-      </fieldset>
+      />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-900">{t("courses")}</legend>
         <p className="text-xs text-slate-600">{t("coursesHint")}</p>

@@ -146,12 +146,12 @@ export const mailOutbox = pgTable(
     droppedAt: timestampMs(),
     lastError: text(),
   },
-  // No key on the company, for the assignments' reason: the recipient's key cascades from it.
+  // No foreign keys, for the assignments' reason (a 10,000-person assignment queues 10,000 mails): every
+  // row is written from the assignment or reminder just inserted in the same statement, and deleting a
+  // person or an assignment deletes their mail through statement-level triggers (migration 0015).
   (t) => [
-    fk("mail_outbox_user_fk", t.userId, users.id, "cascade"),
-    fk("mail_outbox_assignment_fk", t.assignmentId, assignments.id, "cascade"),
     uniqueIndex("mail_outbox_message_id_uq").on(t.messageId),
-    // The assignment key's cascade and the drain's "no longer open" check look rows up by assignment.
+    // Deleting assignments (their trigger) and the drain's "no longer open" check look rows up by assignment.
     index("mail_outbox_assignment_idx").on(t.assignmentId).where(sql`${t.assignmentId} is not null`),
     index("mail_outbox_pending_idx").on(t.createdAt).where(sql`${t.sentAt} is null and ${t.droppedAt} is null`),
   ],

@@ -199,6 +199,20 @@ describe("leaving the group: keep or waive", () => {
     expect(await assignmentOf(member.id, courseId)).toMatchObject({ status: "open", groupId: null, ruleId: null });
   });
 
+  it("deleting a person or a course takes the mail queued for them (statement triggers, no keys)", async () => {
+    const [leaving, staying] = [await person(), await person()];
+    const course = await createCourse(handle.db, acmeId);
+    const other = await createCourse(handle.db, acmeId);
+    for (const [who, what] of [[leaving, course], [staying, course], [staying, other]] as const) {
+      await assignPerson(handle.db, admin, { personId: who.id, courseId: what.id, deadline: { kind: "relative", days: 5 }, reminderDays: [], operationId: opId() });
+    }
+    const queued = async (userId: string) => (await handle.db.select().from(mailOutbox).where(eq(mailOutbox.userId, userId))).length;
+    expect([await queued(leaving.id), await queued(staying.id)]).toEqual([1, 2]);
+    await handle.db.delete(users).where(eq(users.id, leaving.id));
+    await handle.db.execute(sql`delete from courses where id = ${course.id}`);
+    expect([await queued(leaving.id), await queued(staying.id)]).toEqual([0, 1]);
+  });
+
   it("deleting the admin who assigned leaves the assignment, without who assigned it", async () => {
     const assigner = await createPerson(handle.db, acmeId, { roles: ["admin"], name: "Temporary Admin" });
     const member = await person();
