@@ -11,7 +11,7 @@ import { env } from "@/lib/env";
 import type { BenchCase, Details, Prepared } from "./case";
 import { openRecorder } from "./capture";
 import { assignBulk, departmentAddWithRule } from "./cases/assign-bulk";
-import { reminderRun } from "./cases/assignments";
+import { reminderRun } from "./cases/assign-reminders";
 import { chatFanout, chatResync } from "./cases/chat";
 import { departmentAdd, departmentAddReplay } from "./cases/department-add";
 import { feedPage } from "./cases/feed";
