@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import type { DrillDownRow } from "@/lib/assignments/overview";
-import { dueOnDate } from "./due-date";
+import { dueOnDate } from "./due-on";
 import { AssignmentStatusBadge } from "./status-badge";
 
 /** The people behind one row of the overview: who, which course, through which group, and how far. */

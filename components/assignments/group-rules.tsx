@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { dueOnDate } from "@/components/assignments/due-date";
+import { dueOnDate } from "@/components/assignments/due-on";
 import { buttonClass } from "@/components/ui/button";
 import { TableScroller } from "@/components/ui/table-scroller";
 import type { GroupRule } from "@/lib/assignments/service";

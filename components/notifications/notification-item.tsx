@@ -1,13 +1,17 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { dueOnDate } from "@/components/assignments/due-on";
 import type { NotificationDto } from "@/lib/notifications/types";
 
 export function NotificationItem({ notification, onRead }: { notification: NotificationDto; onRead: (key: string) => void }) {
   const t = useTranslations("notifications");
   const format = useFormatter();
   const unread = notification.readAt === null;
-  const text = t(`types.${notification.type}`, notification.payload as Record<string, string>);
+  const payload = notification.payload as Record<string, string>;
+  // A deadline is the learner's calendar day (YYYY-MM-DD): formatted in UTC it stays that day anywhere.
+  const values = payload.dueOn ? { ...payload, dueOn: format.dateTime(dueOnDate(payload.dueOn), { dateStyle: "medium", timeZone: "UTC" }) } : payload;
+  const text = t(`types.${notification.type}`, values);
   return (
     <li className={unread ? "bg-brand-50" : undefined}>
       <div className="flex items-start gap-3 px-4 py-3">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { dueOnDate } from "@/components/assignments/due-date";
+import { dueOnDate } from "@/components/assignments/due-on";
 import { AssignmentStatusBadge } from "@/components/assignments/status-badge";
 import { Cell, Row, RowHeader } from "@/components/ui/data-table";
 import type { AssignmentRow } from "@/lib/assignments/queries";
