@@ -190,7 +190,8 @@ test.describe("people (admin)", () => {
     await menu(page).getByRole("link", { name: "People" }).click();
     await page.getByRole("searchbox", { name: "Search people by name or email" }).fill(name);
     await page.getByRole("button", { name: "Apply" }).click();
-    await expect(page.getByText("Nobody matches these filters.", { exact: false })).toBeVisible();
+    // Scoped to the main region, for the hidden copy React may hold while the page streams in.
+    await expect(page.getByRole("main").getByText("Nobody matches these filters.", { exact: false })).toBeVisible();
     await page.goto(new URL(url).pathname);
     await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
   });
