@@ -15,6 +15,7 @@ export type AppErrorCode =
   | "not_found"
   | "invalid_input"
   | "conflict"
+  | "idempotency_key_reused"
   | "group_archived"
   | "group_not_archived"
   | "name_taken"

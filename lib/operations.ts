@@ -24,7 +24,7 @@ export async function once<T>(
 ): Promise<Idempotent<T>> {
   const [claimed] = await tx
     .insert(operations)
-    .values({ companyId: ctx.companyId, actorId: ctx.userId, operationKey: operation.key, kind: operation.kind })
+    .values({ companyId: ctx.companyId, actorId: ctx.userId, operationKey: operation.key, kind: operation.kind, requestHash: requestHashOf(ctx) })
     .onConflictDoNothing({ target: [operations.companyId, operations.operationKey] })
     .returning({ id: operations.id });
   if (!claimed) {
@@ -37,10 +37,14 @@ export async function once<T>(
   return { result, replayed: false };
 }
 
+/** An API request's hash (`Idempotency-Key` derives the operation id; the body must match too). */
+const requestHashOf = (ctx: Ctx) => (ctx.actor?.kind === "api_key" ? (ctx.actor.requestHash ?? null) : null);
+
 /**
  * The result of an operation that already ran, read without a transaction: a replay then costs one
  * indexed read instead of a transaction around the claim. Null when it has not run (or is still in
- * flight, which `once` inside the transaction settles); an id used for another kind is a conflict.
+ * flight, which `once` inside the transaction settles); an id used for another kind is a conflict, and
+ * one an API request used with another body is refused (two such requests racing meet here too).
  */
 export async function storedResult<T>(
   db: DatabaseOrTransaction,
@@ -48,10 +52,11 @@ export async function storedResult<T>(
   operation: { key: string; kind: string },
 ): Promise<{ result: T; replayed: true } | null> {
   const [previous] = await db
-    .select({ kind: operations.kind, result: operations.result })
+    .select({ kind: operations.kind, result: operations.result, requestHash: operations.requestHash })
     .from(operations)
     .where(and(eq(operations.companyId, ctx.companyId), eq(operations.operationKey, operation.key)));
   if (!previous) return null;
   if (previous.kind !== operation.kind) throw new AppError("conflict");
+  if (previous.requestHash !== requestHashOf(ctx)) throw new AppError("idempotency_key_reused");
   return { result: previous.result as T, replayed: true };
 }

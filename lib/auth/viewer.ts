@@ -7,7 +7,11 @@ import { companies, type Role, users } from "@/db/schema";
  * forms and import (the `hr` actor, which acts on any group of its company), or an API key (acting
  * for the company; `userId` is then the key's creator, who answers for it).
  */
-export type Actor = { kind: "user" } | { kind: "hr" } | { kind: "api_key"; keyId: string };
+export type Actor =
+  | { kind: "user" }
+  | { kind: "hr" }
+  /** `requestHash`: the API request's, on writes, so that an operation id reused for another request is refused. */
+  | { kind: "api_key"; keyId: string; requestHash?: string };
 
 /** What the data layer knows about the caller: always read from the database, never from the browser. */
 export type Ctx = { userId: string; companyId: string; roles: readonly Role[]; actor?: Actor };

@@ -4,7 +4,7 @@ import { type Database, getDb } from "@/db/client";
 import { afterCommit, type Schedule } from "@/lib/after-commit";
 import { notFound } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { authenticate, DEFAULT_RATE_LIMIT, type RateLimit, takeRateLimit } from "./auth";
+import { type ApiCaller, authenticate, DEFAULT_RATE_LIMIT, type RateLimit, takeRateLimit } from "./auth";
 import { idempotencyKeyOf, idempotent, requestHash, type StoredResponse } from "./idempotency";
 import { ApiProblem, problemResponse, toProblem, ValidationProblem, zodIssues } from "./problem";
 import { API_BASE, API_ROUTES } from "./registry";
@@ -93,8 +93,12 @@ export async function handleApiRequest(request: Request, options: ApiOptions = {
     }
     const key = idempotencyKeyOf(request);
     const raw = await jsonBody(request);
-    const { response, replayed } = await idempotent(db, caller, { key, hash: requestHash(request.method, path, raw) }, async (operationId) => {
-      const outcome = await route.handle(input(parse(route.body, raw, "body")), { db, caller, operationId });
+    const hash = requestHash(request.method, path, raw);
+    // The services' own operation row carries the hash too: two requests racing with one key and
+    // different bodies meet on its unique index, and the second is refused there.
+    const writer: ApiCaller = { ...caller, ctx: { ...caller.ctx, actor: { kind: "api_key", keyId: caller.keyId, requestHash: hash } } };
+    const { response, replayed } = await idempotent(db, writer, { key, hash }, async (operationId) => {
+      const outcome = await route.handle(input(parse(route.body, raw, "body")), { db, caller: writer, operationId });
       afterCommit(outcome, options.schedule);
       return { status: outcome.status ?? 200, body: outcome.body };
     });

@@ -65,6 +65,7 @@ const appErrorKey = (code: AppErrorCode) => (code.includes(".") ? code : `errors
 /** AppError codes that are not about the input's shape but the current state of things: 409. */
 const CONFLICTS: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>([
   "conflict",
+  "idempotency_key_reused",
   "group_archived",
   "group_not_archived",
   "group_full",
