@@ -44,7 +44,8 @@ export async function issueQueuedInvitation(
     .select({ passwordHash: users.passwordHash, deactivatedAt: users.deactivatedAt })
     .from(users)
     .where(eq(users.id, input.userId))
-    .for("update");
+    // Waits for (and then sees) a password being set or a deactivation, without blocking the rows that reference the person.
+    .for("no key update");
   if (!person || person.deactivatedAt) return { skipped: "person deactivated" };
   if (person.passwordHash) return { skipped: "password already set" };
   const [newer] = await tx
