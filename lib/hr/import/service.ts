@@ -7,8 +7,8 @@ import { type AssignedRow, applyGroupRules, assignedEvents, queuedMail } from "@
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
-import { actorName, fanOut, insertMembershipsSql, membershipChanged } from "@/lib/membership/service";
 import { outboxInsertSql } from "@/lib/mail/outbox";
+import { actorName, fanOut, insertMembershipsSql, membershipChanged } from "@/lib/membership/service";
 import type { Committed } from "@/lib/operations";
 import { assertCan } from "@/lib/permissions";
 import { type ImportProblem, parseImportCsv } from "./csv";
@@ -249,8 +249,9 @@ function byGroup(added: readonly { group_id: string; user_id: string }[]): NewMe
 
 /**
  * The final transaction of a claimed job: everything or nothing. A fixed number of statements
- * however many rows: people created (without a password) with their invitation mails queued, people updated, managers set, memberships with their ledger and notifications, one audit row, the
- * job done with what it did. What changed since the preview is checked again under the locks: a
+ * however many rows: people created (without a password) with their invitation mails queued, people
+ * updated, managers set, memberships with their ledger and notifications, one audit row, the job
+ * done with what it did. What changed since the preview is checked again under the locks: a
  * group archived, deleted or filled meanwhile, an address taken meanwhile. On failure the job is
  * `failed` with the reason and nothing else has changed.
  */
