@@ -189,9 +189,9 @@ export function ImportPanel() {
               <li>{t("updated", { count: summary.updated })}</li>
               <li>{t("unchanged", { count: summary.unchanged })}</li>
               <li>{t("memberships", { count: summary.memberships })}</li>
+              <li>{t("invitations", { count: summary.created })}</li>
             </ul>
           )}
-          {job.status === "done" && summary.created > 0 && <p className="text-sm text-slate-600">{t("invitations")}</p>}
         </div>
       )}
 

@@ -9,6 +9,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { OutgoingMail } from "@/lib/mail/send";
 import { type Committed, once } from "@/lib/operations";
 import { assertCan } from "@/lib/permissions";
+import { reissueInvitation } from "./invitations";
 import { composeLinkMail } from "./mail";
 import type { ChangePasswordInput, InvitePersonInput, SetPasswordInput } from "./schemas";
 import { consumeToken, expireOpenTokens, issueToken } from "./tokens";
@@ -112,9 +113,7 @@ export async function resendInvitation(
         .for("update");
       if (!person) throw notFound();
       if (person.passwordHash) throw new AppError("accounts.errors.notPending", { name: person.name });
-      await expireOpenTokens(tx, person.id, "invitation");
-      const issued = await issueToken(tx, { userId: person.id, purpose: "invitation", createdBy: ctx.userId });
-      mail.push(await composeLinkMail(tx, { userId: person.id, kind: "invitation", issued, inviterId: ctx.userId }));
+      mail.push((await reissueInvitation(tx, { userId: person.id, inviterId: ctx.userId })).mail);
       await recordAudit(tx, ctx, { action: "person.invitation_resent", targetType: "user", targetId: person.id });
       return { email: person.email };
     });

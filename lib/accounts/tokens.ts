@@ -14,7 +14,8 @@ export const hashToken = (token: string) => createHash("sha256").update(token).d
 /** The link a person follows; the token travels in it and nowhere else. */
 export const setPasswordPath = (token: string) => `/set-password?token=${encodeURIComponent(token)}`;
 
-export type IssuedToken = { token: string; expiresAt: Date };
+/** A token just issued: `token` is the raw secret (for the mail only), `id` its row. */
+export type IssuedToken = { id: string; token: string; expiresAt: Date };
 
 /** A new one-time token for `userId`: 32 random bytes, base64url in the link, SHA-256 in the table. */
 export async function issueToken(
@@ -31,8 +32,8 @@ export async function issueToken(
       createdBy: input.createdBy,
       expiresAt: sql`now() + make_interval(days => ${TOKEN_LIFETIME_DAYS})`,
     })
-    .returning({ expiresAt: accountTokens.expiresAt });
-  return { token, expiresAt: row!.expiresAt };
+    .returning({ id: accountTokens.id, expiresAt: accountTokens.expiresAt });
+  return { id: row!.id, token, expiresAt: row!.expiresAt };
 }
 
 /** Ends every open link of one purpose for a person (a new invitation replaces the old; a set password spends the rest). */

@@ -1,13 +1,17 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
+import { issueQueuedInvitation } from "@/lib/accounts/invitations";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import type { OutgoingMail } from "./send";
 import { type AssignmentMailKind, assignmentMail } from "./templates";
 import { mailTransport } from "./transport";
 
-/** The mails that go through the outbox, each rendered at send time from its payload in the recipient's locale. */
-export type OutboxTemplate = "assignment.assigned" | "assignment.reminder" | "assignment.overdue";
+/**
+ * The mails that go through the outbox, each rendered at send time from its payload in the recipient's
+ * locale. `account.invitation` (payload `{ inviterId }`) carries a one-time link, issued only then.
+ */
+export type OutboxTemplate = "assignment.assigned" | "assignment.reminder" | "assignment.overdue" | "account.invitation";
 
 /**
  * The INSERT that queues one mail per recipient, inside the transaction that caused it. `recipients`
@@ -50,6 +54,8 @@ type ClaimedRow = {
   message_id: string;
   template: OutboxTemplate;
   attempts: number;
+  user_id: string;
+  created_at: Date | string;
   name: string;
   email: string;
   locale: string;
@@ -74,6 +80,15 @@ export async function smtpSend(message: OutgoingMail & { messageId: string }): P
  * lease to expire, and the next run sends the same message again with the same Message-ID, which
  * mail clients show once. Overlapping runs claim different rows (`skip locked`). The recipient's
  * address, name, language and time zone are read now, not when the mail was queued.
+ *
+ * An invitation's link is issued as it is rendered, in a small transaction of its own that commits
+ * before the mail leaves (so the link works when it arrives) and records the token's id in the row's
+ * payload. Its resending after such a crash is therefore not the same message byte for byte: the
+ * retry issues a new link and the earlier one stops working (`expireOpenTokens`), under the SAME
+ * Message-ID. A client that keeps only the first of two messages with one Message-ID keeps a dead
+ * link; the set-password page then says the link has expired, and an admin's "Resend invitation" or
+ * "Forgot password" gives a new one. The alternative, storing the link to resend it as it was, would
+ * leave a usable secret in the table.
  */
 export async function drainOutbox(db: Database, now: Date, options: DrainOptions = {}): Promise<DrainResult> {
   const { limit = 100, leaseMs = OUTBOX_LEASE_MS, maxAttempts = OUTBOX_MAX_ATTEMPTS, send = smtpSend } = options;
@@ -114,7 +129,7 @@ export async function drainOutbox(db: Database, now: Date, options: DrainOptions
           from picked where o.id = picked.id
           returning o.*
         )
-        select o.id, o.message_id, o.template, o.attempts, o.payload,
+        select o.id, o.message_id, o.template, o.attempts, o.payload, o.user_id, o.created_at,
                u.name, u.email, coalesce(u.locale, c.default_locale) as locale,
                coalesce(u.time_zone, c.default_time_zone) as time_zone, c.name as company,
                co.id as course_id, co.title as course_title, to_char(a.due_on, 'YYYY-MM-DD') as due_on
@@ -129,7 +144,12 @@ export async function drainOutbox(db: Database, now: Date, options: DrainOptions
   const result: DrainResult = { claimed: claimed.length, sent: 0, failed: 0, dropped: dropped.length };
   for (const row of claimed) {
     try {
-      await send({ ...(await renderOutboxMail(row)), messageId: row.message_id });
+      const message = await renderOutboxMail(db, row, now);
+      if (!message) {
+        result.dropped++;
+        continue;
+      }
+      await send({ ...message, messageId: row.message_id });
     } catch (error) {
       result.failed++;
       log.warn("mail not sent; tried again after the lease", { id: row.id, attempts: row.attempts, error });
@@ -143,7 +163,9 @@ export async function drainOutbox(db: Database, now: Date, options: DrainOptions
   return result;
 }
 
-function renderOutboxMail(row: ClaimedRow): Promise<OutgoingMail> {
+/** A claimed row's message, or null when the row was dropped instead. */
+function renderOutboxMail(db: Database, row: ClaimedRow, now: Date): Promise<OutgoingMail | null> {
+  if (row.template === "account.invitation") return renderInvitation(db, row, now);
   const payload = row.payload;
   const courseId = row.course_id ?? String(payload.courseId ?? "");
   return assignmentMail({
@@ -155,5 +177,31 @@ function renderOutboxMail(row: ClaimedRow): Promise<OutgoingMail> {
     days: Number(payload.days ?? 0),
     actorName: typeof payload.actorName === "string" ? payload.actorName : undefined,
     link: `${env().appUrl}/courses/${courseId}`,
+  });
+}
+
+/**
+ * An invitation: a new link for the person and the mail that carries it, in one transaction with the
+ * token's id written to the row (so a later attempt knows the link it replaces). A person who has
+ * meanwhile chosen a password, been deactivated or been invited again gets nothing: the row is
+ * dropped with the reason.
+ */
+async function renderInvitation(db: Database, row: ClaimedRow, now: Date): Promise<OutgoingMail | null> {
+  const { inviterId, tokenId } = row.payload;
+  return db.transaction(async (tx) => {
+    const outcome = await issueQueuedInvitation(tx, {
+      userId: row.user_id,
+      inviterId: typeof inviterId === "string" ? inviterId : null,
+      queuedAt: new Date(row.created_at),
+      ownTokenId: typeof tokenId === "string" ? tokenId : null,
+    });
+    if ("skipped" in outcome) {
+      await tx.execute(sql`update mail_outbox set dropped_at = ${now}, last_error = ${outcome.skipped} where id = ${row.id}`);
+      return null;
+    }
+    await tx.execute(
+      sql`update mail_outbox set payload = payload || jsonb_build_object('tokenId', ${outcome.tokenId}::text) where id = ${row.id}`,
+    );
+    return outcome.mail;
   });
 }

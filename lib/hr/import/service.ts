@@ -7,6 +7,7 @@ import { type AssignedRow, applyGroupRules, assignedEvents, queuedMail } from "@
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
+import { outboxInsertSql } from "@/lib/mail/outbox";
 import { actorName, fanOut, insertMembershipsSql, membershipChanged } from "@/lib/membership/service";
 import type { Committed } from "@/lib/operations";
 import { assertCan } from "@/lib/permissions";
@@ -248,9 +249,9 @@ function byGroup(added: readonly { group_id: string; user_id: string }[]): NewMe
 
 /**
  * The final transaction of a claimed job: everything or nothing. A fixed number of statements
- * however many rows: people created (without a password: they are invited with "Resend invitation"),
- * people updated, managers set, memberships with their ledger and notifications, one audit row, the
- * job done with what it did. What changed since the preview is checked again under the locks: a
+ * however many rows: people created (without a password) with their invitation mails queued, people
+ * updated, managers set, memberships with their ledger and notifications, one audit row, the job
+ * done with what it did. What changed since the preview is checked again under the locks: a
  * group archived, deleted or filled meanwhile, an address taken meanwhile. On failure the job is
  * `failed` with the reason and nothing else has changed.
  */
@@ -276,7 +277,7 @@ export async function applyImport(db: Database, userCtx: Ctx, jobId: string): Pr
       await assertStillValid(tx, ctx, jobId);
       await assertRoomInGroups(tx, ctx, jobId, groups);
 
-      const { created, updated, unchanged } = await upsertPeople(tx, ctx, jobId);
+      const { created, updated, unchanged } = await upsertPeople(tx, ctx, jobId, now);
       const actor = await actorName(tx, ctx);
       const added = await queryRows<{ group_id: string; user_id: string }>(
         tx,
@@ -320,7 +321,7 @@ export async function applyImport(db: Database, userCtx: Ctx, jobId: string): Pr
           }),
           membershipChanged(groupId),
         ]).concat(assignedEvents(assigned, { source: "rule", now, batchId })),
-        outbox: queuedMail(assigned),
+        outbox: created > 0 || queuedMail(assigned),
       };
     });
   } catch (error) {
@@ -388,11 +389,13 @@ async function assertRoomInGroups(tx: DatabaseOrTransaction, ctx: Ctx, jobId: st
 }
 
 /**
- * People: the new ones created (no password, the company's), then one UPDATE for name, department
- * and manager of everyone the rows change (managers may be people the file itself creates, hence
- * after the INSERT). An empty department or manager cell leaves the person's value as it is.
+ * People: the new ones created (no password, the company's) and their invitations queued in the
+ * outbox by the same statement (the link itself is issued when the mail is sent, so it is never
+ * stored), then one UPDATE for name, department and manager of everyone the rows change (managers
+ * may be people the file itself creates, hence after the INSERT). An empty department or manager
+ * cell leaves the person's value as it is.
  */
-async function upsertPeople(tx: DatabaseOrTransaction, ctx: Ctx, jobId: string): Promise<Omit<ImportSummary, "memberships">> {
+async function upsertPeople(tx: DatabaseOrTransaction, ctx: Ctx, jobId: string, now: Date): Promise<Omit<ImportSummary, "memberships">> {
   const [before] = await queryRows<{ unchanged: number }>(
     tx,
     sql`select (count(*) filter (where user_id is not null and not changes))::int as unchanged
@@ -400,11 +403,21 @@ async function upsertPeople(tx: DatabaseOrTransaction, ctx: Ctx, jobId: string):
   );
   const inserted = await queryRows<{ id: string }>(
     tx,
-    sql`insert into users (company_id, name, email, department_id, password_hash)
-        select ${ctx.companyId}, r.name, r.email, r.department_id, null
-        from import_rows r
-        where r.job_id = ${jobId} and not exists (select 1 from users u where u.email = r.email)
-        returning id`,
+    sql`with created as (
+          insert into users (company_id, name, email, department_id, password_hash)
+          select ${ctx.companyId}, r.name, r.email, r.department_id, null
+          from import_rows r
+          where r.job_id = ${jobId} and not exists (select 1 from users u where u.email = r.email)
+          returning id
+        ),
+        invited as (${outboxInsertSql(
+          ctx.companyId,
+          "account.invitation",
+          sql`(select id as user_id from created) as c`,
+          sql`jsonb_build_object('inviterId', ${ctx.userId}::text)`,
+          { now },
+        )})
+        select id from created`,
   );
   // The people just created count in the statistics of the joins that follow (ANALYZE counts this
   // transaction's own rows): stale ones would turn those joins into nested loops over every person.
