@@ -9,7 +9,8 @@ test.describe("HR import", () => {
   const suffix = randomUUID().slice(0, 6);
   const hrEmail = `hana.${suffix}@importly.example`;
   const wave = `Onboarding ${suffix}`;
-  const rows = 20_000;
+  // The issue's size: staging 50 chunks takes long enough for the page's poll to show the count moving.
+  const rows = 50_000;
 
   test.beforeAll(async ({ db }) => {
     const company = await createCompany(db, `Importly ${suffix}`);
@@ -44,18 +45,18 @@ test.describe("HR import", () => {
       await page.waitForTimeout(100);
     }
     expect(seen.size).toBeGreaterThan(1);
-    expect([...seen].some((text) => /^[1-9][\d,]* of 20,000 rows$/.test(text) && text !== "20,000 of 20,000 rows")).toBe(true);
+    expect([...seen].some((text) => /^[1-9][\d,]* of 50,000 rows$/.test(text) && text !== "50,000 of 50,000 rows")).toBe(true);
 
-    await expect(summary).toContainText("20,000 new people");
-    await expect(summary).toContainText("20,000 group memberships added");
+    await expect(summary).toContainText("50,000 new people");
+    await expect(summary).toContainText("50,000 group memberships added");
     await page.getByRole("button", { name: "Import", exact: true }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Yes, import" }).click();
     await expect(page.getByRole("heading", { name: "people.csv: Imported" })).toBeVisible({ timeout: 90_000 });
-    await expect(summary).toContainText("20,000 new people");
+    await expect(summary).toContainText("50,000 new people");
 
     await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "People" }).click();
-    await page.getByRole("searchbox", { name: "Search people by name or email" }).fill("Imported Person 19999");
+    await page.getByRole("searchbox", { name: "Search people by name or email" }).fill("Imported Person 49999");
     await page.getByRole("button", { name: "Apply" }).click();
-    await expect(page.getByRole("table", { name: "People of your company" }).getByRole("link", { name: "Imported Person 19999" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "People of your company" }).getByRole("link", { name: "Imported Person 49999" })).toBeVisible();
   });
 });

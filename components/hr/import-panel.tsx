@@ -19,7 +19,7 @@ type Job = Omit<ImportJobView, "createdAt" | "finishedAt" | "sameFileImportedAt"
 };
 
 /** How often the page asks for the job's progress while it runs. */
-const POLL_MS = 500;
+const POLL_MS = 250;
 const PROBLEMS_PER_PAGE = 20;
 const running = (job: Job | null) => job !== null && ["validating", "staging", "applying"].includes(job.status);
 

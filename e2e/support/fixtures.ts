@@ -13,8 +13,15 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(summary, "accessibility violations").toEqual([]);
 }
 
-/** Signs in through the form; the one place the form itself is the subject is auth.spec.ts. */
+/**
+ * Signs in through the form, as whoever was signed in before signed out; the one place the form itself
+ * is the subject is auth.spec.ts.
+ */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  // The page leaves the app before its cookies go: a request of the previous session still in flight
+  // (a session refresh answers with Set-Cookie) would otherwise sign it in again.
+  await page.goto("about:blank");
+  await page.context().clearCookies();
   await page.goto("/sign-in");
   await page.getByLabel("Work email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
