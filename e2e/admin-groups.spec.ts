@@ -124,7 +124,7 @@ test("an admin creates learning groups and fills them individually, by departmen
 
   // A first group, filled with a whole department, seeing the preview first.
   await createGroup(page, guild);
-  await expect(page.getByText("No members yet")).toBeVisible();
+  await expect(page.getByRole("main").getByText("No members yet")).toBeVisible();
   await expectAccessible(page);
   let dialog = await openAddMembers(page, guild);
   await dialog.getByRole("tab", { name: "Department" }).click();
@@ -168,7 +168,7 @@ test("an admin creates learning groups and fills them individually, by departmen
   await confirmAdd(dialog, engineering, `Added ${engineering} people.`);
 
   await expect(fact(page, "Members")).toHaveText(`${1 + departmentsToAdd + engineering} / 80`);
-  await expect(page.getByText("Page 1 of 2")).toBeVisible();
+  await expect(page.getByRole("main").getByText("Page 1 of 2")).toBeVisible();
   await searchMembers(page, "Hugo HR");
   await expect(page.getByRole("row", { name: /^Select Hugo HR/ })).toContainText(/Added by Dana Admin on \w{3} \d{1,2}, \d{4}$/);
 
@@ -179,7 +179,7 @@ test("an admin creates learning groups and fills them individually, by departmen
   await expect(page.getByRole("row", { name: /Added Dana Admin Via department Finance$/ }).first()).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Next" }).click();
-  await expect(page.getByText("Page 2 of 2")).toBeVisible();
+  await expect(page.getByRole("main").getByText("Page 2 of 2")).toBeVisible();
   await expect(page.getByRole("row", { name: /Hugo HR Added Dana Admin Individually$/ })).toBeVisible();
 });
 
@@ -216,7 +216,7 @@ test("an admin removes and moves members, archives, restores and deletes a group
   await expectAccessible(page);
   await remove.getByRole("button", { name: "Remove 1 person" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Removed 1 person." })).toBeVisible();
-  await expect(page.getByText("Nobody in this group matches “Hugo HR”.")).toBeVisible();
+  await expect(page.getByRole("main").getByText("Nobody in this group matches “Hugo HR”.")).toBeVisible();
   await expect(fact(page, "Members")).toHaveText(String(total - 1));
 
   // Move someone to the other group.
@@ -240,7 +240,7 @@ test("an admin removes and moves members, archives, restores and deletes a group
   await expectAccessible(page);
   await close.getByRole("button", { name: "Archive group" }).click();
   await expect(close).toBeHidden();
-  await expect(page.getByText("Archived", { exact: true })).toBeVisible();
+  await expect(page.getByRole("main").getByText("Archived", { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Close group" })).toHaveCount(0);
   await expectAccessible(page);
 

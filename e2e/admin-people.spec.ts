@@ -59,7 +59,7 @@ test.describe("people (admin)", () => {
     await signIn(page, "dana.admin@acme.example");
     await openPerson(page, name);
     await expect(fact(page, "Department")).toHaveText("Marketing");
-    await expect(page.getByText("Nothing has been changed yet.")).toBeVisible();
+    await expect(page.getByRole("main").getByText("Nothing has been changed yet.")).toBeVisible();
     await expectAccessible(page);
 
     await page.getByRole("button", { name: "Change department" }).click();
@@ -142,13 +142,13 @@ test.describe("people (admin)", () => {
     await expectAccessible(page);
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(dialog).toHaveCount(0);
-    await expect(page.getByText("Active", { exact: true }).first()).toBeVisible();
+    await expect(page.getByRole("main").getByText("Active", { exact: true }).first()).toBeVisible();
 
     await page.getByRole("button", { name: "Deactivate" }).click();
     await dialog.getByRole("button", { name: "Deactivate" }).click();
     await expect(dialog).toHaveCount(0);
-    await expect(page.getByText(/^Deactivated on .*\. They cannot sign in\.$/)).toBeVisible();
-    await expect(page.getByText("They are in no learning group.")).toBeVisible();
+    await expect(page.getByRole("main").getByText(/^Deactivated on .*\. They cannot sign in\.$/)).toBeVisible();
+    await expect(page.getByRole("main").getByText("They are in no learning group.")).toBeVisible();
     await expect(page.getByRole("table", { name: "Changes to this person" }).getByText("Left 1 active group.")).toBeVisible();
     await expectAccessible(page);
 
@@ -163,7 +163,7 @@ test.describe("people (admin)", () => {
     await dialog.getByRole("button", { name: "Reactivate" }).click();
     await expect(dialog).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Deactivate" })).toBeVisible();
-    await expect(page.getByText("They are in no learning group.")).toBeVisible();
+    await expect(page.getByRole("main").getByText("They are in no learning group.")).toBeVisible();
   });
 
   test("HR staff read people without changing them; learners and another company find no such page", async ({ page, db }) => {

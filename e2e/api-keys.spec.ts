@@ -34,7 +34,7 @@ test("an admin creates an API key, a system adds 1,000 members with it, the admi
   await signIn(page, email);
   await menu(page).getByRole("link", { name: "API keys" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
-  await expect(page.getByText("No API keys yet.")).toBeVisible();
+  await expect(page.getByRole("main").getByText("No API keys yet.")).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole("button", { name: "Create API key" }).click();

@@ -149,7 +149,7 @@ test.describe("assigning mandatory courses", () => {
 
     // Step 1: a course, found by searching; Next without one says so beside the list.
     await page.getByRole("button", { name: "Next" }).click();
-    await expect(page.getByText("Choose a course.")).toBeVisible();
+    await expect(page.getByRole("main").getByText("Choose a course.")).toBeVisible();
     await page.getByRole("searchbox", { name: "Search courses" }).fill("protect");
     await page.getByRole("listbox", { name: "Course" }).selectOption({ label: "Data protection" });
     await page.getByRole("button", { name: "Next" }).click();
@@ -172,11 +172,11 @@ test.describe("assigning mandatory courses", () => {
 
     // Step 4: the numbers, then Confirm.
     await expect(page.getByRole("heading", { level: 2, name: "Check and confirm" })).toBeFocused();
-    await expect(page.getByText("1 person will be assigned.")).toBeVisible();
+    await expect(page.getByRole("main").getByText("1 person will be assigned.")).toBeVisible();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Confirm" }).click();
     await expect(page.getByRole("heading", { level: 2, name: "Assignment done" })).toBeFocused();
-    await expect(page.getByText("1 person was assigned and notified.")).toBeVisible();
+    await expect(page.getByRole("main").getByText("1 person was assigned and notified.")).toBeVisible();
     await expect(page.getByRole("link", { name: "Go to Mandatory assignments" })).toBeVisible();
 
     // The learner: the assignment and its notification arrive without a reload; the mail in MailDev.
@@ -212,14 +212,14 @@ test.describe("assigning mandatory courses", () => {
     await rules.getByRole("button", { name: "End rule" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "End rule" }).click();
     await expect(rules).toHaveCount(0);
-    await expect(page.getByText("No rule: people who join are not assigned any course.")).toBeVisible();
+    await expect(page.getByRole("main").getByText("No rule: people who join are not assigned any course.")).toBeVisible();
   });
 
   test("an admin assigns a course directly on a person's page", async ({ page }) => {
     await signIn(page, emails.admin);
     await page.goto(`/admin/people/${directId}`);
     const section = page.getByRole("table", { name: "Courses assigned to this person" });
-    await expect(page.getByText("No course is assigned to this person.")).toBeVisible();
+    await expect(page.getByRole("main").getByText("No course is assigned to this person.")).toBeVisible();
     await page.getByRole("button", { name: "Assign a course" }).click();
     const dialog = page.getByRole("dialog", { name: "Assign a course to Dirk Direct" });
     await dialog.getByRole("combobox", { name: "Course" }).selectOption({ label: "First aid" });

@@ -52,7 +52,7 @@ test.describe("HR forms", () => {
     await page.getByRole("group", { name: "Mandatory courses" }).getByRole("checkbox", { name: course }).check();
     await page.getByLabel(`Days after the first day for “${course}”`).fill("14");
     await page.getByRole("button", { name: "Create new hire" }).click();
-    await expect(page.getByText("Nora New is set up: invited by email, 1 group, 1 mandatory course.")).toBeVisible();
+    await expect(page.getByRole("main").getByText("Nora New is set up: invited by email, 1 group, 1 mandatory course.")).toBeVisible();
 
     const [mail] = await inbox.waitFor(hireEmail);
     const hire = await (await browser.newContext()).newPage();
@@ -91,14 +91,14 @@ test.describe("HR forms", () => {
     await page.getByRole("textbox", { name: "Search for: Person" }).fill(`Sam Mover ${suffix}`);
     await page.getByRole("button", { name: "Find" }).click();
     await page.getByRole("radio", { name: new RegExp(`Sam Mover ${suffix}`) }).click();
-    await expect(page.getByText("Department now: Sales")).toBeVisible();
+    await expect(page.getByRole("main").getByText("Department now: Sales")).toBeVisible();
     // Joined via the old department: ticked to leave.
     await expect(page.getByRole("group", { name: "Groups to leave" }).getByRole("checkbox", { name: new RegExp(`Sales team ${suffix}`) })).toBeChecked();
     await page.getByRole("combobox", { name: "New department" }).selectOption({ label: "Support" });
     await page.getByRole("group", { name: "Groups to join" }).getByRole("checkbox", { name: `Support team ${suffix}` }).check();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Change department" }).click();
-    await expect(page.getByText(`Sam Mover ${suffix} moved: joined 1 group, left 1 group; no assignment waived.`)).toBeVisible();
+    await expect(page.getByRole("main").getByText(`Sam Mover ${suffix} moved: joined 1 group, left 1 group; no assignment waived.`)).toBeVisible();
 
     await hrArea.getByRole("link", { name: "Leaver" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Leaver" })).toBeVisible();
@@ -109,6 +109,6 @@ test.describe("HR forms", () => {
     const dialog = page.getByRole("dialog", { name: `Deactivate Sam Mover ${suffix}?` });
     await expectAccessible(page);
     await dialog.getByRole("button", { name: "Yes, deactivate" }).click();
-    await expect(page.getByText(`Sam Mover ${suffix} is deactivated and left 1 group.`)).toBeVisible();
+    await expect(page.getByRole("main").getByText(`Sam Mover ${suffix} is deactivated and left 1 group.`)).toBeVisible();
   });
 });

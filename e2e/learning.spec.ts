@@ -49,7 +49,7 @@ test("a learner completes lessons and a quiz, earns a badge, finishes the course
   await menu(page).getByRole("link", { name: "Courses", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Courses", exact: true })).toBeVisible();
   await expect(page.getByTestId("current-streak")).toHaveText("No streak right now");
-  await expect(page.getByText("No badges yet. Complete your first lesson to earn one.")).toBeVisible();
+  await expect(page.getByRole("main").getByText("No badges yet. Complete your first lesson to earn one.")).toBeVisible();
   const card = page.getByRole("list", { name: "Your company's courses" }).getByRole("listitem");
   await expect(card).toHaveCount(1);
   await expect(card).toContainText("3 lessons");
@@ -64,8 +64,8 @@ test("a learner completes lessons and a quiz, earns a badge, finishes the course
 
   // Lesson 1: a double click is one completion, and earns the first badge once.
   await expect(page.getByRole("heading", { level: 1, name: "Why security matters" })).toBeVisible();
-  await expect(page.getByText("Lesson 1 of 3")).toBeVisible();
-  await expect(page.getByText("Read it, then go on.")).toBeVisible();
+  await expect(page.getByRole("main").getByText("Lesson 1 of 3")).toBeVisible();
+  await expect(page.getByRole("main").getByText("Read it, then go on.")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Mark as complete" }).dblclick();
   const summary = page.getByRole("region", { name: "Lesson completed" });
@@ -94,7 +94,7 @@ test("a learner completes lessons and a quiz, earns a badge, finishes the course
   const phishing = page.getByRole("group", { name: /Where do you report a phishing email\?/ });
   await phishing.getByRole("radio", { name: "The security team" }).check();
   await page.getByRole("button", { name: "Submit quiz" }).click();
-  await expect(page.getByText("Answer every question before you submit: 1 question is still open.")).toBeVisible();
+  await expect(page.getByRole("main").getByText("Answer every question before you submit: 1 question is still open.")).toBeVisible();
   const passwords = page.getByRole("group", { name: /How long may a password be reused\?/ });
   await expect(passwords.getByRole("radio", { name: "Never" })).toBeFocused();
   await passwords.getByRole("radio", { name: "One year" }).check();

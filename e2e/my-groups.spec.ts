@@ -107,9 +107,9 @@ test("an empty My groups explains itself and leads to Discover @learner", async 
   const lea = await person("Lea Newcomer");
   await signIn(page, lea.email);
   await page.goto("/groups");
-  await expect(page.getByText("You are not in any learning group yet.")).toBeVisible();
+  await expect(page.getByRole("main").getByText("You are not in any learning group yet.")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Discover public groups" }).click();
-  await expect(page.getByText("There are no public groups you could join right now.")).toBeVisible();
+  await expect(page.getByRole("main").getByText("There are no public groups you could join right now.")).toBeVisible();
   await expectAccessible(page);
 });

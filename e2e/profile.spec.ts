@@ -11,7 +11,7 @@ test("a learner edits their name, time zone and language and sees them applied @
   await page.getByRole("link", { name: "Profile" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Profile" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Password" })).toBeVisible();
-  await expect(page.getByText(learner.email)).toBeVisible();
+  await expect(page.getByRole("main").getByText(learner.email)).toBeVisible();
   const timeZone = page.getByRole("combobox", { name: "Time zone" });
   await expect(timeZone).toHaveValue("");
   await expect(timeZone.getByRole("option", { selected: true })).toHaveText("Company default (Europe/Berlin)");
@@ -63,7 +63,7 @@ test("a learner changes their password on the profile page and signs in with the
 
   await current.fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Change the password" }).click();
-  await expect(page.getByText("Your password has been changed.")).toBeVisible();
+  await expect(page.getByRole("main").getByText("Your password has been changed.")).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole("button", { name: "Sign out" }).click();
