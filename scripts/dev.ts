@@ -41,7 +41,9 @@ const port = process.argv[2] ?? "3000";
 // Next inherits the secret, so the dev timer below passes the route's check without any set-up.
 const cronSecret = config.cronSecret ?? randomBytes(24).toString("hex");
 process.env.CRON_SECRET = cronSecret;
-const next = spawn(process.execPath, [new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname, "dev", "--port", port], {
+// The preload stamps each request with its socket's address, as in production (server/peer-address.cjs).
+const preload = new URL("../server/peer-address.cjs", import.meta.url).pathname;
+const next = spawn(process.execPath, ["--require", preload, new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname, "dev", "--port", port], {
   stdio: "inherit",
 });
 

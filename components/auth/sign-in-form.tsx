@@ -8,6 +8,11 @@ import { authCardClass, authLinkClass } from "./auth-page";
 
 type DemoAccount = { email: string; name: string; description: string };
 
+/** "Try again in 8 seconds" for an account's short delay, in minutes for a lock. */
+function throttledMessage(t: ReturnType<typeof useTranslations<"accounts.signIn">>, seconds: number): string {
+  return seconds < 60 ? t("throttledSeconds", { seconds }) : t("throttled", { minutes: Math.ceil(seconds / 60) });
+}
+
 export function SignInForm({
   callbackUrl,
   initialEmail,
@@ -26,7 +31,7 @@ export function SignInForm({
   const ta = useTranslations("accounts.signIn");
   const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, { error: null, email: initialEmail });
   const error =
-    state.error === "throttled" ? ta("throttled", { minutes: state.minutes ?? 1 }) : state.error ? t("invalidCredentials") : null;
+    state.error === "throttled" ? throttledMessage(ta, state.seconds ?? 1) : state.error ? t("invalidCredentials") : null;
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
