@@ -60,7 +60,7 @@ ${demoAccounts.map((account) => `    ${account.email.padEnd(30)} ${account.descr
  * The platform cron's stand-in, calling the cron routes over HTTP inside Next's own process (never a
  * second process opening the embedded database): the daily rollup once Next answers, then hourly (it is
  * idempotent, and catches up the days a stopped dev server missed); reminders and the mail outbox every
- * minute.
+ * minute; the clean-up of ended sessions and old sign-in records hourly.
  */
 const MINUTE_MS = 60_000;
 const cronTimers = new Map<string, NodeJS.Timeout>();
@@ -82,6 +82,7 @@ function scheduleCron(path: string, everyMs: number, firstInMs: number): void {
 }
 scheduleCron("/api/cron/rollup", 60 * MINUTE_MS, 5_000);
 scheduleCron("/api/cron/reminders", MINUTE_MS, 15_000);
+scheduleCron("/api/cron/sign-ins", 60 * MINUTE_MS, 25_000);
 
 let stopping = false;
 async function stop(code: number) {

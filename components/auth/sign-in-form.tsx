@@ -17,6 +17,7 @@ export function SignInForm({
   callbackUrl,
   initialEmail,
   passwordSet,
+  signedOutSessions,
   demoAccounts,
   demoPassword,
 }: {
@@ -24,6 +25,8 @@ export function SignInForm({
   initialEmail: string;
   /** Arrived here from choosing a password with a mailed link. */
   passwordSet: boolean;
+  /** Arrived here from "Sign out everywhere": how many sessions it ended. */
+  signedOutSessions: number | null;
   demoAccounts: DemoAccount[];
   demoPassword: string | null;
 }) {
@@ -48,6 +51,11 @@ export function SignInForm({
         {passwordSet && !state.error && (
           <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
             {ta("passwordSet")}
+          </p>
+        )}
+        {signedOutSessions !== null && !state.error && (
+          <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            {ta("signedOutEverywhere", { count: signedOutSessions })}
           </p>
         )}
         {error && (

@@ -2,6 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { userSessions } from "@/db/schema";
 import { changePassword, requestPasswordReset, setPasswordWithToken, signOutEverywhere } from "@/lib/accounts/service";
+import { handleSignInsCron } from "@/lib/cron/sign-ins";
+import { reloadEnv } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send";
 import { deactivatePerson, reactivatePerson, updatePerson } from "@/lib/people/service";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
@@ -9,7 +11,7 @@ import { createCompany, createPerson, opId, type TestPerson } from "@/tests/fixt
 import { mailbox, tokenIn } from "@/tests/mailbox";
 import { testPorts } from "@/tests/ports";
 import { hashPassword } from "./password";
-import { createSession, deleteEndedSessions, revokeSession, SESSION_DAYS } from "./sessions";
+import { createSession, revokeSession, SESSION_DAYS } from "./sessions";
 import { loadSessionViewer } from "./viewer";
 
 const inbox = mailbox(`http://127.0.0.1:${testPorts.integrationMailWeb}/api`);
@@ -110,7 +112,23 @@ describe("sessions", () => {
 
     await handle.db.update(userSessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(userSessions.id, second));
     expect(await live(second)).toBe(false);
-    await deleteEndedSessions(handle.db);
+    // The scheduler's route, with its secret.
+    const secret = "a-test-cron-secret-of-some-length";
+    const previous = process.env.CRON_SECRET;
+    process.env.CRON_SECRET = secret;
+    reloadEnv();
+    try {
+      const cron = (authorization: string) =>
+        handleSignInsCron(new Request("http://localhost/api/cron/sign-ins", { headers: { authorization } }), handle.db);
+      expect((await cron("Bearer wrong")).status).toBe(401);
+      const response = await cron(`Bearer ${secret}`);
+      expect(response.status).toBe(200);
+      expect((await response.json()).sessionsDeleted).toBeGreaterThanOrEqual(1);
+    } finally {
+      if (previous === undefined) delete process.env.CRON_SECRET;
+      else process.env.CRON_SECRET = previous;
+      reloadEnv();
+    }
     const left = await handle.db.select({ id: userSessions.id }).from(userSessions).where(eq(userSessions.userId, who.id));
     expect(left).toEqual([{ id: first }]);
   });
