@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { env, reloadEnv } from "@/lib/env";
 import { clientAddress, PEER_ADDRESS_HEADER, trustedProxies } from "./client-address";
 
 const request = (peer: string | null, forwardedFor?: string) => {
@@ -35,5 +36,32 @@ describe("clientAddress", () => {
   it("is unknown only without the peer address the server's preload stamps", () => {
     expect(clientAddress(request(null, "203.0.113.9"), none)).toBeNull();
     expect(clientAddress(request("nonsense", "203.0.113.9"), proxies)).toBeNull();
+  });
+});
+
+describe("TRUSTED_PROXY_CIDRS", () => {
+  const saved = { cidrs: process.env.TRUSTED_PROXY_CIDRS, count: process.env.TRUSTED_PROXIES };
+  const set = (name: "TRUSTED_PROXY_CIDRS" | "TRUSTED_PROXIES", value: string | undefined) => {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+    reloadEnv();
+  };
+  afterEach(() => {
+    set("TRUSTED_PROXY_CIDRS", saved.cidrs);
+    set("TRUSTED_PROXIES", saved.count);
+  });
+
+  it("takes addresses and CIDRs of both families, and refuses anything else and the old count", () => {
+    set("TRUSTED_PROXY_CIDRS", " 10.0.0.0/8, 2001:db8::/32,192.0.2.7 ");
+    expect(env().trustedProxyCidrs).toEqual(["10.0.0.0/8", "2001:db8::/32", "192.0.2.7"]);
+    set("TRUSTED_PROXY_CIDRS", undefined);
+    expect(env().trustedProxyCidrs).toEqual([]);
+    set("TRUSTED_PROXY_CIDRS", "10.0.0.0/33");
+    expect(() => env()).toThrow(/TRUSTED_PROXY_CIDRS/);
+    set("TRUSTED_PROXY_CIDRS", "proxy.internal");
+    expect(() => env()).toThrow(/TRUSTED_PROXY_CIDRS/);
+    set("TRUSTED_PROXY_CIDRS", undefined);
+    set("TRUSTED_PROXIES", "1");
+    expect(() => env()).toThrow(/replaced by TRUSTED_PROXY_CIDRS/);
   });
 });
