@@ -69,7 +69,7 @@ test("a learner changes their password on the profile page and signs in with the
   await page.reload();
   await expect(page.getByLabel("Current password")).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await signIn(page, learner.email, newPassword);
 });
