@@ -106,13 +106,17 @@ export async function recordFailure(db: DatabaseOrTransaction, keys: AttemptKeys
  * counts start afresh.
  */
 export async function recordSuccess(db: DatabaseOrTransaction, userId: string, keys: AttemptKeys): Promise<void> {
-  if (keys.address) {
-    await db
-      .insert(signInAddresses)
-      .values({ userId, address: keys.address })
-      .onConflictDoUpdate({ target: [signInAddresses.userId, signInAddresses.address], set: { lastSignedInAt: sql`now()` } });
-  }
+  await rememberSignInAddress(db, userId, keys.address);
   await clearAccountFailures(db, [keys.email]);
+}
+
+/** The person signed in from `address` (with a password or through single sign-on): it is known for them for the next 90 days. */
+export async function rememberSignInAddress(db: DatabaseOrTransaction, userId: string, address: string | null): Promise<void> {
+  if (!address) return;
+  await db
+    .insert(signInAddresses)
+    .values({ userId, address })
+    .onConflictDoUpdate({ target: [signInAddresses.userId, signInAddresses.address], set: { lastSignedInAt: sql`now()` } });
 }
 
 /** After a successful sign-in, or a password set through a mailed link: the account's own counters start afresh. */
