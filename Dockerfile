@@ -23,10 +23,12 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
 # extension bundles, which it loads from its package folder at run time.
 COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
+# Stamps each request with its socket's address before Next sees it (the sign-in limits' client address).
+COPY --from=build --chown=node:node /app/server/peer-address.cjs ./peer-address.cjs
 # Without DATABASE_URL the server keeps an embedded PGlite database here: mount a volume on it.
 RUN mkdir /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "server.js"]
+CMD ["node", "--require", "./peer-address.cjs", "server.js"]

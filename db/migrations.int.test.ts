@@ -50,10 +50,12 @@ const coreTables = [
   "notifications",
   "operations",
   "progress_snapshots",
+  "sign_in_addresses",
   "sign_in_throttles",
   "streaks",
   "user_badges",
   "user_identities",
+  "user_sessions",
   "users",
 ];
 const extensions = ["btree_gist", "pg_trgm", "plpgsql"];

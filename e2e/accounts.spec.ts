@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { ACCOUNT_FAILURE_LIMIT, LOCK_MINUTES } from "@/lib/auth/throttle";
+import { PAIR_FAILURE_LIMIT, LOCK_MINUTES } from "@/lib/auth/throttle";
 import { linkIn, mailbox } from "@/tests/mailbox";
 import { e2eMailApiUrl } from "./support/env";
 import { findUser } from "./support/data";
@@ -113,7 +113,7 @@ test.describe("accounts", () => {
       await answered;
       await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
     };
-    for (let i = 1; i < ACCOUNT_FAILURE_LIMIT; i++) {
+    for (let i = 1; i < PAIR_FAILURE_LIMIT; i++) {
       await attempt(`wrong guess ${i}`);
       await expect(page.getByRole("alert", { name: "The email or password is not correct." })).toBeVisible();
     }

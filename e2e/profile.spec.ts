@@ -65,8 +65,11 @@ test("a learner changes their password on the profile page and signs in with the
   await page.getByRole("button", { name: "Change the password" }).click();
   await expect(page.getByRole("main").getByText("Your password has been changed.")).toBeVisible();
   await expectAccessible(page);
+  // Every session ended with the old password, but this browser carries on with a new one.
+  await page.reload();
+  await expect(page.getByLabel("Current password")).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await signIn(page, learner.email, newPassword);
 });

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { userIdentities, users } from "@/db/schema";
+import { signInAddresses, userIdentities, users, userSessions } from "@/db/schema";
 import { e2eOidc, e2eOidcAccounts } from "./support/env";
 import { expect, expectAccessible, test } from "./support/fixtures";
 
@@ -30,6 +30,10 @@ test.describe("single sign-on", () => {
     const [person] = await db.select({ id: users.id }).from(users).where(eq(users.email, gary.email));
     const links = await db.select().from(userIdentities).where(eq(userIdentities.subject, gary.login));
     expect(links.map((link) => ({ issuer: link.issuer, userId: link.userId }))).toEqual([{ issuer: e2eOidc.issuer, userId: person!.id }]);
+    // Like a password sign-in, it wrote a session row and made the address known for the person.
+    expect(await db.$count(userSessions, eq(userSessions.userId, person!.id))).toBeGreaterThanOrEqual(1);
+    const known = await db.select({ address: signInAddresses.address }).from(signInAddresses).where(eq(signInAddresses.userId, person!.id));
+    expect(known).toEqual([{ address: "127.0.0.1" }]);
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in/);

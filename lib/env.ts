@@ -38,7 +38,13 @@ const envSchema = z
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_DISPLAY_NAME: z.string().min(1).default("Single sign-on"),
-    TRUSTED_PROXIES: z.coerce.number().int().min(1).max(10).default(1),
+    /** Replaced by TRUSTED_PROXY_CIDRS: a count of proxies cannot tell a proxy's entry from a client's. */
+    TRUSTED_PROXIES: z.undefined({ error: "TRUSTED_PROXIES is replaced by TRUSTED_PROXY_CIDRS: list the proxies' addresses (CIDRs)" }).optional(),
+    TRUSTED_PROXY_CIDRS: z
+      .string()
+      .default("")
+      .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+      .pipe(z.array(z.union([z.cidrv4(), z.cidrv6(), z.ipv4(), z.ipv6()], { error: "must be IPv4 or IPv6 addresses or CIDRs, separated by commas" })).max(100)),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     SHOW_DEMO_ACCOUNTS: booleanString.optional(),
     TEST_DATABASE_URL: z.url().optional(),
@@ -100,8 +106,11 @@ const envSchema = z
             displayName: env.OIDC_DISPLAY_NAME,
           }
         : undefined,
-      /** How many proxies in front of the app append to X-Forwarded-For; the per-address sign-in limit reads the entry the outermost one added. */
-      trustedProxies: env.TRUSTED_PROXIES,
+      /**
+       * The proxies in front of the app (CIDRs): a request whose socket peer is one of them is from the
+       * right-most X-Forwarded-For entry outside them; any other request is from its peer.
+       */
+      trustedProxyCidrs: env.TRUSTED_PROXY_CIDRS,
       pusher: {
         appId: env.PUSHER_APP_ID,
         key: env.PUSHER_KEY,

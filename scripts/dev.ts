@@ -41,7 +41,9 @@ const port = process.argv[2] ?? "3000";
 // Next inherits the secret, so the dev timer below passes the route's check without any set-up.
 const cronSecret = config.cronSecret ?? randomBytes(24).toString("hex");
 process.env.CRON_SECRET = cronSecret;
-const next = spawn(process.execPath, [new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname, "dev", "--port", port], {
+// The preload stamps each request with its socket's address, as in production (server/peer-address.cjs).
+const preload = new URL("../server/peer-address.cjs", import.meta.url).pathname;
+const next = spawn(process.execPath, ["--require", preload, new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname, "dev", "--port", port], {
   stdio: "inherit",
 });
 
@@ -58,7 +60,7 @@ ${demoAccounts.map((account) => `    ${account.email.padEnd(30)} ${account.descr
  * The platform cron's stand-in, calling the cron routes over HTTP inside Next's own process (never a
  * second process opening the embedded database): the daily rollup once Next answers, then hourly (it is
  * idempotent, and catches up the days a stopped dev server missed); reminders and the mail outbox every
- * minute.
+ * minute; the clean-up of ended sessions and old sign-in records hourly.
  */
 const MINUTE_MS = 60_000;
 const cronTimers = new Map<string, NodeJS.Timeout>();
@@ -80,6 +82,7 @@ function scheduleCron(path: string, everyMs: number, firstInMs: number): void {
 }
 scheduleCron("/api/cron/rollup", 60 * MINUTE_MS, 5_000);
 scheduleCron("/api/cron/reminders", MINUTE_MS, 15_000);
+scheduleCron("/api/cron/sign-ins", 60 * MINUTE_MS, 25_000);
 
 let stopping = false;
 async function stop(code: number) {

@@ -8,10 +8,16 @@ import { authCardClass, authLinkClass } from "./auth-page";
 
 type DemoAccount = { email: string; name: string; description: string };
 
+/** "Try again in 8 seconds" for an account's short delay, in minutes for a lock. */
+function throttledMessage(t: ReturnType<typeof useTranslations<"accounts.signIn">>, seconds: number): string {
+  return seconds < 60 ? t("throttledSeconds", { seconds }) : t("throttled", { minutes: Math.ceil(seconds / 60) });
+}
+
 export function SignInForm({
   callbackUrl,
   initialEmail,
   passwordSet,
+  signedOutSessions,
   demoAccounts,
   demoPassword,
 }: {
@@ -19,6 +25,8 @@ export function SignInForm({
   initialEmail: string;
   /** Arrived here from choosing a password with a mailed link. */
   passwordSet: boolean;
+  /** Arrived here from "Sign out everywhere": how many sessions it ended. */
+  signedOutSessions: number | null;
   demoAccounts: DemoAccount[];
   demoPassword: string | null;
 }) {
@@ -26,7 +34,7 @@ export function SignInForm({
   const ta = useTranslations("accounts.signIn");
   const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, { error: null, email: initialEmail });
   const error =
-    state.error === "throttled" ? ta("throttled", { minutes: state.minutes ?? 1 }) : state.error ? t("invalidCredentials") : null;
+    state.error === "throttled" ? throttledMessage(ta, state.seconds ?? 1) : state.error ? t("invalidCredentials") : null;
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
@@ -43,6 +51,11 @@ export function SignInForm({
         {passwordSet && !state.error && (
           <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
             {ta("passwordSet")}
+          </p>
+        )}
+        {signedOutSessions !== null && !state.error && (
+          <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            {ta("signedOutEverywhere", { count: signedOutSessions })}
           </p>
         )}
         {error && (

@@ -31,8 +31,12 @@ export const accountTokens = pgTable(
 );
 export type AccountToken = typeof accountTokens.$inferSelect;
 
-/** Sign-in failures are counted per account and per client address. */
-export const signInScopeEnum = pgEnum("sign_in_scope", ["account", "address"]);
+/**
+ * What a failure counter counts: an account (from anywhere: an exponential delay), a client address
+ * (across accounts), one account from one address (`account_address`, key `<email> <address>`), and
+ * tries of mailed links from one address (`password_link`).
+ */
+export const signInScopeEnum = pgEnum("sign_in_scope", ["account", "address", "account_address", "password_link"]);
 export type SignInScope = (typeof signInScopeEnum.enumValues)[number];
 
 /**
@@ -47,6 +51,8 @@ export const signInThrottles = pgTable(
     key: text().notNull(),
     failures: integer().notNull().default(0),
     windowStartedAt: timestampMs().notNull().defaultNow(),
+    /** The latest failure: an account's delay runs from it. */
+    lastFailureAt: timestampMs().notNull().defaultNow(),
     lockedUntil: timestampMs(),
   },
   (t) => [
@@ -90,3 +96,46 @@ export const userIdentities = pgTable(
     index("user_identities_user_idx").on(t.userId),
   ],
 );
+
+/**
+ * Where each person signed in from: an address a person signed in from within the last 90 days is
+ * *known* for them, and failures by others never lock them out of it. Old rows go with the scheduler.
+ */
+export const signInAddresses = pgTable(
+  "sign_in_addresses",
+  {
+    userId: uuid().notNull(),
+    address: text().notNull(),
+    lastSignedInAt: timestampMs().notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "sign_in_addresses_pk", columns: [t.userId, t.address] }),
+    fk("sign_in_addresses_user_fk", t.userId, users.id, "cascade"),
+    index("sign_in_addresses_last_idx").on(t.lastSignedInAt),
+  ],
+);
+
+/**
+ * One row per sign-in, its id in the session token: every request reads it with the person, so a
+ * revoked or expired row ends that session at once, wherever its cookie was copied to. `expires_at`
+ * slides forward as the session is used (see `lib/auth/sessions.ts`); the scheduler deletes dead rows.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid().notNull(),
+    companyId: uuid().notNull(),
+    createdAt: timestampMs().notNull().defaultNow(),
+    lastSeenAt: timestampMs().notNull().defaultNow(),
+    expiresAt: timestampMs().notNull(),
+    revokedAt: timestampMs(),
+  },
+  (t) => [
+    fk("user_sessions_user_fk", t.userId, users.id, "cascade"),
+    fk("user_sessions_company_fk", t.companyId, companies.id, "cascade"),
+    index("user_sessions_user_idx").on(t.userId),
+    index("user_sessions_expires_idx").on(t.expiresAt),
+  ],
+);
+export type UserSession = typeof userSessions.$inferSelect;

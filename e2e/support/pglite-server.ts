@@ -6,7 +6,7 @@ import { prepareDatabase } from "@/scripts/lib/prepare-database";
 import { startSoketi } from "@/scripts/lib/soketi";
 import { testPorts, testPusher } from "@/tests/ports";
 import { E2E_SIGNIN_TIMEOUT_MS, smokeAppEnv, smokeBaseUrl, smokeDataDir } from "./env";
-import { buildIfMissing, stopTogether } from "./web-server";
+import { buildIfMissing, peerAddressPreload, stopTogether } from "./web-server";
 
 /**
  * Playwright's web server for the pglite-smoke project: the standalone server, laid out and
@@ -35,7 +35,7 @@ rmSync(".next/standalone/.next/static", { recursive: true, force: true });
 cpSync(".next/static", ".next/standalone/.next/static", { recursive: true });
 
 const started = Date.now();
-const server = spawn(process.execPath, [".next/standalone/server.js"], { stdio: "inherit", env: appEnv });
+const server = spawn(process.execPath, [...peerAddressPreload, ".next/standalone/server.js"], { stdio: "inherit", env: appEnv });
 stopTogether(server, soketi);
 
 // Reported for the record: how long a container takes from `node server.js` to a healthy answer.

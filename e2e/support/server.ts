@@ -8,7 +8,7 @@ import { startMailDev } from "@/scripts/lib/maildev";
 import { startSoketi } from "@/scripts/lib/soketi";
 import { e2eDatabaseName, testPorts, testPusher } from "@/tests/ports";
 import { E2E_SIGNIN_TIMEOUT_MS, e2eAppEnv, e2eDatabaseUrl, e2eOidc, e2eOidcAccounts } from "./env";
-import { buildIfMissing, nextBin, stopTogether } from "./web-server";
+import { buildIfMissing, nextBin, peerAddressPreload, stopTogether } from "./web-server";
 
 /**
  * Playwright's web server for the PostgreSQL projects: a fresh, migrated and seeded database,
@@ -38,7 +38,7 @@ const mailDev = await startMailDev({ smtpPort: testPorts.e2eSmtp, webPort: testP
 
 const appEnv = { ...process.env, ...e2eAppEnv() };
 await buildIfMissing(appEnv);
-const next = spawn(process.execPath, [nextBin, "start", "--port", String(testPorts.e2eApp), "--hostname", "127.0.0.1"], {
+const next = spawn(process.execPath, [...peerAddressPreload, nextBin, "start", "--port", String(testPorts.e2eApp), "--hostname", "127.0.0.1"], {
   stdio: "inherit",
   env: appEnv,
 });

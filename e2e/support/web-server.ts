@@ -3,6 +3,9 @@ import { existsSync } from "node:fs";
 
 export const nextBin = new URL("../../node_modules/next/dist/bin/next", import.meta.url).pathname;
 
+/** Stamps each request with its socket's address, as in production (see the file). */
+export const peerAddressPreload = ["--require", new URL("../../server/peer-address.cjs", import.meta.url).pathname];
+
 /**
  * `npm test` builds in its build tier; a bare `playwright test` on a fresh checkout builds here.
  * Playwright starts its web servers one after another, so two never build at once.

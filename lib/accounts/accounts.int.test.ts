@@ -9,7 +9,8 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { linkIn, mailbox, tokenIn } from "@/tests/mailbox";
 import { testPorts } from "@/tests/ports";
-import { changePassword, invitePerson, RESET_LINKS_PER_HOUR, requestPasswordReset, resendInvitation, setPasswordWithToken } from "./service";
+import { PASSWORD_LINK_TRIES_PER_HOUR } from "@/lib/auth/throttle";
+import { changePassword, invitePerson, RESET_ANSWER_MS, RESET_LINKS_PER_HOUR, requestPasswordReset, resendInvitation, setPasswordWithToken } from "./service";
 import { hashToken, inspectToken } from "./tokens";
 
 const inbox = mailbox(`http://127.0.0.1:${testPorts.integrationMailWeb}/api`);
@@ -137,11 +138,11 @@ describe("one-time links", () => {
     const { token, userId } = await inviteAndReceive(email);
     expect(await inspectToken(handle.db, token)).toEqual({ state: "valid", purpose: "invitation", email });
 
-    expect(await setPasswordWithToken(handle.db, { token, password: PASSWORD, confirmPassword: PASSWORD })).toEqual({ email });
+    expect(await setPasswordWithToken(handle.db, { token, password: PASSWORD, confirmPassword: PASSWORD }, null)).toEqual({ email });
     expect(await checkCredentials(handle.db, { email, password: PASSWORD })).toEqual({ id: userId });
 
     expect((await inspectToken(handle.db, token)).state).toBe("used");
-    await expectAppError(setPasswordWithToken(handle.db, { token, password: "another password!", confirmPassword: "" }), "accounts.errors.linkUsed");
+    await expectAppError(setPasswordWithToken(handle.db, { token, password: "another password!", confirmPassword: "" }, null), "accounts.errors.linkUsed");
     expect(await checkCredentials(handle.db, { email, password: PASSWORD })).toEqual({ id: userId });
   });
 
@@ -152,26 +153,61 @@ describe("one-time links", () => {
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(accountTokens.tokenHash, hashToken(token)));
     expect((await inspectToken(handle.db, token)).state).toBe("expired");
-    await expectAppError(setPasswordWithToken(handle.db, { token, password: PASSWORD, confirmPassword: PASSWORD }), "accounts.errors.linkExpired");
+    await expectAppError(setPasswordWithToken(handle.db, { token, password: PASSWORD, confirmPassword: PASSWORD }, null), "accounts.errors.linkExpired");
   });
 
   it("are invalid when unknown, or when the person was deactivated meanwhile", async () => {
     await expectAppError(
-      setPasswordWithToken(handle.db, { token: "A".repeat(43), password: PASSWORD, confirmPassword: PASSWORD }),
+      setPasswordWithToken(handle.db, { token: "A".repeat(43), password: PASSWORD, confirmPassword: PASSWORD }, null),
       "accounts.errors.linkInvalid",
     );
     const { token, userId } = await inviteAndReceive(unique("gone"));
     await handle.db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, userId));
     expect((await inspectToken(handle.db, token)).state).toBe("invalid");
-    await expectAppError(setPasswordWithToken(handle.db, { token, password: PASSWORD, confirmPassword: PASSWORD }), "accounts.errors.linkInvalid");
+    await expectAppError(setPasswordWithToken(handle.db, { token, password: PASSWORD, confirmPassword: PASSWORD }, null), "accounts.errors.linkInvalid");
+  });
+
+  it("all end when a password is chosen, of both purposes: an invitation after a reset, a reset after an accepted invitation", async () => {
+    const resetFirst = unique("both-a");
+    const { token: invitation } = await inviteAndReceive(resetFirst);
+    await sendMail((await requestPasswordReset(handle.db, resetFirst, 0)).mail ?? []);
+    const reset = tokenIn((await inbox.waitFor(resetFirst, 2)).find((mail) => tokenIn(mail) !== invitation)!);
+    // Positive control: both links work until one of them is used.
+    expect([(await inspectToken(handle.db, invitation)).state, (await inspectToken(handle.db, reset)).state]).toEqual(["valid", "valid"]);
+    await setPasswordWithToken(handle.db, { token: reset, password: PASSWORD, confirmPassword: PASSWORD }, null);
+    await expectAppError(setPasswordWithToken(handle.db, { token: invitation, password: "taken over!!", confirmPassword: "taken over!!" }, null), "accounts.errors.linkExpired");
+
+    const acceptFirst = unique("both-b");
+    const { token: accepted } = await inviteAndReceive(acceptFirst);
+    await sendMail((await requestPasswordReset(handle.db, acceptFirst, 0)).mail ?? []);
+    const pending = tokenIn((await inbox.waitFor(acceptFirst, 2)).find((mail) => tokenIn(mail) !== accepted)!);
+    await setPasswordWithToken(handle.db, { token: accepted, password: PASSWORD, confirmPassword: PASSWORD }, null);
+    await expectAppError(setPasswordWithToken(handle.db, { token: pending, password: "taken over!!", confirmPassword: "taken over!!" }, null), "accounts.errors.linkExpired");
+    expect(await checkCredentials(handle.db, { email: acceptFirst, password: PASSWORD })).not.toBeNull();
+  });
+
+  it(`take ${PASSWORD_LINK_TRIES_PER_HOUR} tries an hour from one address, wrong links included`, async () => {
+    const from = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    const { token } = await inviteAndReceive(unique("tries"));
+    for (let i = 1; i < PASSWORD_LINK_TRIES_PER_HOUR; i++) {
+      await expectAppError(setPasswordWithToken(handle.db, { token: `guess${i}`.padEnd(43, "x"), password: PASSWORD, confirmPassword: PASSWORD }, from), "accounts.errors.linkInvalid");
+    }
+    // The tenth try still goes ahead; the eleventh is refused, a valid link included, and nothing is spent.
+    const email = (await inspectToken(handle.db, token)).email;
+    expect(await setPasswordWithToken(handle.db, { token, password: PASSWORD, confirmPassword: PASSWORD }, from)).toEqual({ email });
+    const { token: next } = await inviteAndReceive(unique("tries-next"));
+    const refused = await expectAppError(setPasswordWithToken(handle.db, { token: next, password: PASSWORD, confirmPassword: PASSWORD }, from), "accounts.errors.linkTriesExceeded");
+    expect(refused.values).toEqual({ minutes: 60 });
+    expect((await inspectToken(handle.db, next)).state).toBe("valid");
+    expect(await setPasswordWithToken(handle.db, { token: next, password: PASSWORD, confirmPassword: PASSWORD }, "198.51.100.251")).toMatchObject({});
   });
 
   it("are spent by exactly one of two simultaneous uses", async () => {
     const email = unique("race");
     const { token } = await inviteAndReceive(email);
     const results = await Promise.allSettled([
-      setPasswordWithToken(handle.db, { token, password: "first password!", confirmPassword: "first password!" }),
-      setPasswordWithToken(handle.db, { token, password: "second password", confirmPassword: "second password" }),
+      setPasswordWithToken(handle.db, { token, password: "first password!", confirmPassword: "first password!" }, null),
+      setPasswordWithToken(handle.db, { token, password: "second password", confirmPassword: "second password" }, null),
     ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const winner = results[0]!.status === "fulfilled" ? "first password!" : "second password";
@@ -189,7 +225,7 @@ describe("resending an invitation", () => {
     const second = tokenIn(mails.find((mail) => tokenIn(mail) !== first)!);
 
     expect((await inspectToken(handle.db, first)).state).toBe("expired");
-    await setPasswordWithToken(handle.db, { token: second, password: PASSWORD, confirmPassword: PASSWORD });
+    await setPasswordWithToken(handle.db, { token: second, password: PASSWORD, confirmPassword: PASSWORD }, null);
     await expectAppError(resendInvitation(handle.db, admin, { userId, operationId: opId() }), "accounts.errors.notPending");
   });
 
@@ -211,7 +247,7 @@ describe("forgot password", () => {
     expect(mails[0]!.subject).toBe("Choose a new password for Cohort");
     const [tokenA, tokenB] = mails.map(tokenIn);
 
-    await setPasswordWithToken(handle.db, { token: tokenA!, password: "brand new secret", confirmPassword: "brand new secret" });
+    await setPasswordWithToken(handle.db, { token: tokenA!, password: "brand new secret", confirmPassword: "brand new secret" }, null);
     expect(await checkCredentials(handle.db, { email, password: PASSWORD })).toBeNull();
     expect(await checkCredentials(handle.db, { email, password: "brand new secret" })).toEqual({ id: person.id });
     expect((await inspectToken(handle.db, tokenB!)).state).toBe("expired");
@@ -220,14 +256,28 @@ describe("forgot password", () => {
   it(`sends at most ${RESET_LINKS_PER_HOUR} links an hour to one person, answering the same`, async () => {
     const person = await createPerson(handle.db, admin.companyId, { email: unique("flood") });
     const outcomes = [];
-    for (let i = 0; i <= RESET_LINKS_PER_HOUR; i++) outcomes.push(await requestPasswordReset(handle.db, person.email));
+    for (let i = 0; i <= RESET_LINKS_PER_HOUR; i++) outcomes.push(await requestPasswordReset(handle.db, person.email, 0));
     expect(outcomes.map((outcome) => outcome.mail?.length ?? 0)).toEqual([...Array(RESET_LINKS_PER_HOUR).fill(1), 0]);
     expect(outcomes.every((outcome) => outcome.result === null)).toBe(true);
     await handle.db
       .update(accountTokens)
       .set({ createdAt: new Date(Date.now() - 61 * 60_000) })
       .where(eq(accountTokens.userId, person.id));
-    expect((await requestPasswordReset(handle.db, person.email)).mail).toHaveLength(1);
+    expect((await requestPasswordReset(handle.db, person.email, 0)).mail).toHaveLength(1);
+  });
+
+  it("takes the same time whether or not the address has an account", async () => {
+    const known = await createPerson(handle.db, admin.companyId, { email: unique("timed"), passwordHash: await hashPassword(PASSWORD) });
+    const timed = async (email: string) => {
+      const started = performance.now();
+      await requestPasswordReset(handle.db, email);
+      return performance.now() - started;
+    };
+    const [unknown, existing] = [await timed(unique("nobody")), await timed(known.email)];
+    // Before, an unknown address answered at once and a known one after a transaction; now both wait out the same time.
+    expect(unknown).toBeGreaterThanOrEqual(RESET_ANSWER_MS - 1);
+    expect(existing).toBeGreaterThanOrEqual(RESET_ANSWER_MS - 1);
+    expect(Math.abs(existing - unknown)).toBeLessThan(RESET_ANSWER_MS / 2);
   });
 
   it("answers the same for unknown and deactivated addresses, and sends them nothing", async () => {
@@ -256,8 +306,12 @@ describe("changing one's password", () => {
     );
     expect(await checkCredentials(handle.db, { email, password: PASSWORD })).not.toBeNull();
 
+    await sendMail((await requestPasswordReset(handle.db, email, 0)).mail ?? []);
+    const reset = tokenIn((await inbox.waitFor(email))[0]!);
+    expect((await inspectToken(handle.db, reset)).state).toBe("valid");
     const operationId = opId();
     await changePassword(handle.db, person, { currentPassword: PASSWORD, ...next, operationId });
+    expect((await inspectToken(handle.db, reset)).state).toBe("expired");
     await changePassword(handle.db, person, { currentPassword: PASSWORD, ...next, operationId });
     expect(await checkCredentials(handle.db, { email, password: "my next password" })).toEqual({ id: person.id });
     expect(await checkCredentials(handle.db, { email, password: PASSWORD })).toBeNull();

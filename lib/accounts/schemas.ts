@@ -60,3 +60,6 @@ export const changePasswordSchema = newPassword.and(
   z.object({ currentPassword: z.string().min(1, { error: "accounts.validation.passwordRequired" }).max(200), operationId }),
 );
 export type ChangePasswordInput = z.output<typeof changePasswordSchema>;
+
+/** "Sign out everywhere" takes nothing: whose sessions end is the caller's. */
+export const signOutEverywhereSchema = z.object({});

@@ -3,7 +3,8 @@ import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { accountTokens, departments, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { verifyPassword, hashPassword } from "@/lib/auth/password";
-import { clearAccountFailures } from "@/lib/auth/throttle";
+import { createSession, revokeUserSessions } from "@/lib/auth/sessions";
+import { clearAccountFailures, countPasswordLinkTry, minutesUntil } from "@/lib/auth/throttle";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
 import type { OutgoingMail } from "@/lib/mail/send";
@@ -12,7 +13,7 @@ import { assertCan } from "@/lib/permissions";
 import { reissueInvitation } from "./invitations";
 import { composeLinkMail } from "./mail";
 import type { ChangePasswordInput, InvitePersonInput, SetPasswordInput } from "./schemas";
-import { consumeToken, expireOpenTokens, issueToken } from "./tokens";
+import { consumeToken, expireOpenTokens, inspectToken, issueToken, linkErrorCode } from "./tokens";
 
 
 const emailUnavailable = () => new AppError("accounts.errors.emailUnavailable", {}, "email");
@@ -126,17 +127,32 @@ export async function resendInvitation(
 export const RESET_LINKS_PER_HOUR = 3;
 
 /**
- * "Forgot password": a one-time link by email to an active person. Unknown and deactivated
- * addresses get no mail and the same answer, so the form tells nobody who has an account; past
- * RESET_LINKS_PER_HOUR, requests are answered the same and send nothing.
+ * How long "Forgot password" takes to answer, whatever the address: the work for an active account
+ * (a transaction, a link, a mail composed) is done well within it, and the answer waits out the rest,
+ * so the time it takes tells nobody whether the address has an account.
  */
-export async function requestPasswordReset(db: Database, email: string): Promise<Committed<null>> {
+export const RESET_ANSWER_MS = 400;
+
+/**
+ * "Forgot password": a one-time link by email to an active person. Unknown and deactivated
+ * addresses get no mail and the same answer, after the same time (RESET_ANSWER_MS), so the form tells
+ * nobody who has an account; past RESET_LINKS_PER_HOUR, requests are answered the same and send nothing.
+ */
+export async function requestPasswordReset(db: Database, email: string, answerMs = RESET_ANSWER_MS): Promise<Committed<null>> {
+  const answerAt = Date.now() + answerMs;
+  const mail = await issueResetLink(db, email);
+  const wait = answerAt - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  return { result: null, mail };
+}
+
+async function issueResetLink(db: Database, email: string): Promise<OutgoingMail[]> {
   const [person] = await db
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.email, email), isNull(users.deactivatedAt)));
-  if (!person) return { result: null, mail: [] };
-  const mail = await db.transaction(async (tx) => {
+  if (!person) return [];
+  return db.transaction(async (tx) => {
     // Taken in turn per person, so simultaneous requests cannot all pass the count.
     await tx.select({ id: users.id }).from(users).where(eq(users.id, person.id)).for("update");
     const recent = await tx.$count(
@@ -151,15 +167,21 @@ export async function requestPasswordReset(db: Database, email: string): Promise
     const issued = await issueToken(tx, { userId: person.id, purpose: "password_reset", createdBy: null });
     return [await composeLinkMail(tx, { userId: person.id, kind: "passwordReset", issued })];
   });
-  return { result: null, mail };
 }
 
 /**
- * Choosing a password with a mailed link (invitation or reset): spends the link, sets the
- * password, ends the person's other open links of that purpose and clears their sign-in failures,
- * in one transaction. Answers the email, for the sign-in form that follows.
+ * Choosing a password with a mailed link (invitation or reset). Each try counts against the client's
+ * address (PASSWORD_LINK_TRIES_PER_HOUR), and the link is looked up before the password is hashed, so
+ * guessing links costs the server nothing. Then, in one transaction: the link is spent, the password
+ * set, every other open link of the person ends (of both purposes: either would choose a password
+ * again), their sessions end and their sign-in failures are cleared. Answers the email, for the
+ * sign-in form that follows.
  */
-export async function setPasswordWithToken(db: Database, input: SetPasswordInput): Promise<{ email: string }> {
+export async function setPasswordWithToken(db: Database, input: SetPasswordInput, address: string | null): Promise<{ email: string }> {
+  const retryAt = await countPasswordLinkTry(db, address);
+  if (retryAt) throw new AppError("accounts.errors.linkTriesExceeded", { minutes: minutesUntil(retryAt) });
+  const { state } = await inspectToken(db, input.token);
+  if (state !== "valid") throw new AppError(linkErrorCode(state));
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const { userId, purpose } = await consumeToken(tx, input.token);
@@ -168,7 +190,8 @@ export async function setPasswordWithToken(db: Database, input: SetPasswordInput
       .set({ passwordHash })
       .where(eq(users.id, userId))
       .returning({ email: users.email, companyId: users.companyId, roles: users.roles });
-    await expireOpenTokens(tx, userId, purpose);
+    await expireOpenTokens(tx, userId, "all");
+    await revokeUserSessions(tx, userId);
     await clearAccountFailures(tx, [person!.email]);
     const ctx = { userId, companyId: person!.companyId, roles: person!.roles };
     await recordAudit(tx, ctx, { action: "account.password_set", targetType: "user", targetId: userId, details: { purpose } });
@@ -177,13 +200,15 @@ export async function setPasswordWithToken(db: Database, input: SetPasswordInput
 }
 
 /**
- * A signed-in person changes their password; the current one is asked for first. Open reset links
- * stop working. A resubmitted form (same operation id) answers the first result.
+ * A signed-in person changes their password; the current one is asked for first. Every open link
+ * and every session of the person ends, copies of this browser's cookie included; this browser goes
+ * on with the new session answered here (`sessionId`, null when the operation was a replay), which
+ * the action puts in its token. A resubmitted form (same operation id) answers the first result.
  */
-export async function changePassword(db: Database, ctx: Ctx, input: ChangePasswordInput): Promise<void> {
+export async function changePassword(db: Database, ctx: Ctx, input: ChangePasswordInput): Promise<{ sessionId: string | null }> {
   const passwordHash = await hashPassword(input.password);
-  await db.transaction(async (tx) => {
-    await once(tx, ctx, { key: input.operationId, kind: "account.changePassword" }, async () => {
+  return db.transaction(async (tx) => {
+    const { replayed } = await once(tx, ctx, { key: input.operationId, kind: "account.changePassword" }, async () => {
       const [person] = await tx
         .select({ passwordHash: users.passwordHash })
         .from(users)
@@ -195,9 +220,20 @@ export async function changePassword(db: Database, ctx: Ctx, input: ChangePasswo
       }
       if (input.currentPassword === input.password) throw new AppError("accounts.errors.samePassword", {}, "password");
       await tx.update(users).set({ passwordHash }).where(eq(users.id, ctx.userId));
-      await expireOpenTokens(tx, ctx.userId, "password_reset");
-      await recordAudit(tx, ctx, { action: "account.password_changed", targetType: "user", targetId: ctx.userId });
+      await expireOpenTokens(tx, ctx.userId, "all");
+      const sessionsEnded = await revokeUserSessions(tx, ctx.userId);
+      await recordAudit(tx, ctx, { action: "account.password_changed", targetType: "user", targetId: ctx.userId, details: { sessionsEnded } });
       return null;
     });
+    return { sessionId: replayed ? null : await createSession(tx, ctx.userId) };
+  });
+}
+
+/** "Sign out everywhere" on the profile: every session of the person ends, this one included. Answers how many were open. */
+export async function signOutEverywhere(db: Database, ctx: Ctx): Promise<{ sessionsEnded: number }> {
+  return db.transaction(async (tx) => {
+    const sessionsEnded = await revokeUserSessions(tx, ctx.userId);
+    await recordAudit(tx, ctx, { action: "account.signed_out_everywhere", targetType: "user", targetId: ctx.userId, details: { sessionsEnded } });
+    return { sessionsEnded };
   });
 }

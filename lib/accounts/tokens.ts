@@ -36,15 +36,19 @@ export async function issueToken(
   return { id: row!.id, token, expiresAt: row!.expiresAt };
 }
 
-/** Ends every open link of one purpose for a person (a new invitation replaces the old; a set password spends the rest). */
-export async function expireOpenTokens(tx: DatabaseOrTransaction, userId: string, purpose: AccountTokenPurpose): Promise<void> {
+/**
+ * Ends a person's open links: of one purpose (a new invitation replaces the old one), or of every
+ * purpose with "all" (a password was chosen or changed: an invitation and a reset both
+ * lead to choosing one, so no link may outlive the password it would replace).
+ */
+export async function expireOpenTokens(tx: DatabaseOrTransaction, userId: string, purpose: AccountTokenPurpose | "all"): Promise<void> {
   await tx
     .update(accountTokens)
     .set({ expiresAt: sql`least(${accountTokens.expiresAt}, now())` })
     .where(
       and(
         eq(accountTokens.userId, userId),
-        eq(accountTokens.purpose, purpose),
+        purpose === "all" ? undefined : eq(accountTokens.purpose, purpose),
         isNull(accountTokens.usedAt),
         sql`${accountTokens.expiresAt} > now()`,
       ),

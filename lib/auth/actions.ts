@@ -1,18 +1,16 @@
 "use server";
 
-import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { getDb } from "@/db/client";
-import { env } from "@/lib/env";
-import { signInSchema } from "./credentials";
-import { signIn, signOut } from "./index";
+import { auth, SignInThrottled, signIn, signOut } from "./index";
+import { revokeSession } from "./sessions";
 import { SSO_PROVIDER_ID } from "./sso-provider";
-import { clientAddress, lockedUntil, minutesUntil } from "./throttle";
+import { secondsUntil } from "./throttle";
 
 export type SignInState = {
   error: "invalid_credentials" | "throttled" | null;
-  /** With `throttled`: whole minutes until the lock ends. */
-  minutes?: number;
+  /** With `throttled`: whole seconds until another attempt may go ahead. */
+  seconds?: number;
   email: string;
 };
 
@@ -20,14 +18,6 @@ export type SignInState = {
 function safeCallback(value: FormDataEntryValue | null): string {
   const path = typeof value === "string" ? value : "";
   return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
-}
-
-/** After a refused sign-in: is the account or this client locked, and for how long? */
-async function lockMinutes(email: string): Promise<number | null> {
-  const parsed = signInSchema.shape.email.safeParse(email);
-  if (!parsed.success) return null;
-  const until = await lockedUntil(getDb(), { email: parsed.data, address: clientAddress(await headers(), env().trustedProxies) });
-  return until ? minutesUntil(until) : null;
 }
 
 // Sign-in and sign-out are the two actions without the authorized wrapper: they run before and after a session.
@@ -41,8 +31,9 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     });
   } catch (error) {
     if (!(error instanceof AuthError)) throw error; // the redirect after a successful sign-in travels as an exception
-    const minutes = await lockMinutes(email);
-    return minutes ? { error: "throttled", minutes, email } : { error: "invalid_credentials", email };
+    // Auth.js hands our own error on as it was thrown (server-side sign-in runs in its raw mode).
+    if (error instanceof SignInThrottled) return { error: "throttled", seconds: secondsUntil(error.retryAt), email };
+    return { error: "invalid_credentials", email };
   }
   return { error: null, email };
 }
@@ -52,6 +43,9 @@ export async function signInWithSsoAction(form: FormData): Promise<void> {
   await signIn(SSO_PROVIDER_ID, { redirectTo: safeCallback(form.get("callbackUrl")) });
 }
 
+/** Signing out revokes the session's row first, so a copy of the cookie ends too; a failure there shows rather than passing for a sign-out. */
 export async function signOutAction(): Promise<void> {
+  const sessionId = (await auth())?.sessionId;
+  if (sessionId) await revokeSession(getDb(), sessionId);
   await signOut({ redirectTo: "/sign-in" });
 }

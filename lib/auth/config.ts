@@ -1,8 +1,9 @@
 import type { NextAuthConfig } from "next-auth";
 
 /**
- * The edge-safe half of Auth.js: no providers, no database. The session carries the user id only;
- * company and roles are read from the database on every request (see `current-user.ts`).
+ * The edge-safe half of Auth.js: no providers, no database. The session carries the user id and the
+ * id of its `user_sessions` row (written by the Node half at sign-in); the person, their company and
+ * roles, and whether that row still stands are read from the database on every request (see `current-user.ts`).
  */
 export const authConfig = {
   // Auth.js's own failures (a provider that cannot be reached, say) land on the sign-in page too.
@@ -27,6 +28,7 @@ export const authConfig = {
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
+      if (typeof token.sid === "string") session.sessionId = token.sid;
       return session;
     },
   },

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { users } from "@/db/schema";
 import { verifyPassword } from "./password";
-import { clearAccountFailures, lockedUntil, recordFailure } from "./throttle";
+import { recordFailure, recordSuccess, refusedUntil } from "./throttle";
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email().max(320)),
@@ -27,24 +27,25 @@ export async function checkCredentials(db: DatabaseOrTransaction, input: unknown
   return { id: user.id };
 }
 
-export type SignInAttempt = { ok: true; id: string } | { ok: false; lockedUntil: Date | null };
+export type SignInAttempt = { ok: true; id: string } | { ok: false; retryAt: Date | null };
 
 /**
- * A throttled sign-in: a locked account or address is refused before the password is looked at
- * (so a right password does not get through either); a failure is counted; a success clears the
- * account's count. `lockedUntil` is set when the attempt was refused, or caused, a lock.
+ * A throttled sign-in (see `throttle.ts`): a refused attempt is refused before the password is looked
+ * at, so a right password does not get through either; a failure is counted; a success makes the
+ * address known for the person and clears the account's counts. `retryAt` is set when the attempt was
+ * refused, or its failure caused a lock or delay.
  */
 export async function attemptSignIn(db: DatabaseOrTransaction, input: unknown, address: string | null): Promise<SignInAttempt> {
   const parsed = signInSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, lockedUntil: null };
+  if (!parsed.success) return { ok: false, retryAt: null };
   const keys = { email: parsed.data.email, address };
-  const locked = await lockedUntil(db, keys);
-  if (locked) return { ok: false, lockedUntil: locked };
+  const refused = await refusedUntil(db, keys);
+  if (refused) return { ok: false, retryAt: refused };
   const user = await checkCredentials(db, parsed.data);
   if (user) {
-    await clearAccountFailures(db, [keys.email]);
+    await recordSuccess(db, user.id, keys);
     return { ok: true, id: user.id };
   }
   await recordFailure(db, keys);
-  return { ok: false, lockedUntil: await lockedUntil(db, keys) };
+  return { ok: false, retryAt: await refusedUntil(db, keys) };
 }

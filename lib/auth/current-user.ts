@@ -1,16 +1,46 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { auth } from "./index";
-import { loadViewer, type Viewer } from "./viewer";
+import { authSecret } from "@/lib/env";
+import { loadSessionViewer, type Viewer } from "./viewer";
 
-/** The signed-in, active person for this request, or null. Read once per request. */
+/** Auth.js's session cookie: `__Secure-` prefixed when the app is reached over https. */
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+
+/**
+ * The session token of this request, from the cookie store rather than Auth.js's `auth()`: `auth()`
+ * reads the request's Cookie header as it arrived, while the store also holds what a server action
+ * set, so the page an action re-renders after a password change (which replaced the session) sees the
+ * new session, not the one it just revoked. The token's signature and expiry are checked by `decode`;
+ * `proxy.ts` keeps refreshing the cookie as Auth.js does.
+ */
+async function sessionToken(): Promise<{ uid?: unknown; sid?: unknown } | null> {
+  const store = await cookies();
+  for (const name of SESSION_COOKIES) {
+    const value = store.get(name)?.value;
+    if (!value) continue;
+    try {
+      return await decode({ token: value, secret: authSecret(), salt: name });
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * The signed-in, active person for this request, or null. Read once per request, in one statement
+ * with the session's row: a revoked or expired session (or a token without one) is signed out.
+ */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  return loadViewer(getDb(), userId);
+  const token = await sessionToken();
+  const userId = token?.uid;
+  const sessionId = token?.sid;
+  if (typeof userId !== "string" || typeof sessionId !== "string") return null;
+  return loadSessionViewer(getDb(), { userId, sessionId });
 });
 
 /** For pages: the viewer, or a redirect to sign-in. */

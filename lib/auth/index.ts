@@ -1,32 +1,44 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
-import { authSecret, env } from "@/lib/env";
+import { authSecret } from "@/lib/env";
 import { authConfig } from "./config";
 import { attemptSignIn } from "./credentials";
+import { revokeSession } from "./sessions";
+import { sessionToken } from "./session-token";
 import { ssoProviders, ssoSignIn } from "./sso-provider";
-import { clientAddress } from "./throttle";
+import { requestClientAddress } from "./client-address";
 
-/** A refused sign-in because of too many failures; the sign-in form reads the lock and says how long. */
-class SignInThrottled extends CredentialsSignin {
+/** A refused sign-in because of too many failures; the sign-in action says how long from `retryAt`. */
+export class SignInThrottled extends CredentialsSignin {
   code = "throttled";
+  constructor(readonly retryAt: Date) {
+    super();
+  }
 }
 
 // Lazy, so that `next build` can evaluate routes without the production secret.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth(() => ({
   ...authConfig,
   secret: authSecret(),
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
       authorize: async (input, request) => {
-        const attempt = await attemptSignIn(getDb(), input, clientAddress(request.headers, env().trustedProxies));
+        const attempt = await attemptSignIn(getDb(), input, requestClientAddress(request.headers));
         if (attempt.ok) return { id: attempt.id };
-        if (attempt.lockedUntil) throw new SignInThrottled();
+        if (attempt.retryAt) throw new SignInThrottled(attempt.retryAt);
         return null;
       },
     }),
     ...ssoProviders(),
   ],
-  callbacks: { ...authConfig.callbacks, signIn: ssoSignIn },
+  callbacks: { ...authConfig.callbacks, signIn: ssoSignIn, jwt: sessionToken },
+  // Auth.js's own sign-out route; `signOutAction` revokes too, where a failure can still be shown.
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await revokeSession(getDb(), sid);
+    },
+  },
 }));

@@ -1,8 +1,11 @@
+import { headers } from "next/headers";
 import type { NextAuthConfig } from "next-auth";
 import type { OIDCConfig } from "next-auth/providers";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
+import { requestClientAddress } from "./client-address";
 import { resolveSsoIdentity } from "./sso";
+import { rememberSignInAddress } from "./throttle";
 
 /** Auth.js's id for the provider; the identity provider must allow `<app>/api/auth/callback/oidc` as redirect URI. */
 export const SSO_PROVIDER_ID = "oidc";
@@ -42,6 +45,8 @@ export const ssoSignIn: SignInCallback = async ({ user, account, profile }) => {
     emailVerified: profile?.email_verified,
   });
   if ("refusal" in result) return `/sign-in?error=${result.refusal}`;
+  // Where the person signs in through their provider is also where their password is not to be locked out.
+  await rememberSignInAddress(getDb(), result.userId, requestClientAddress(await headers()));
   user.id = result.userId;
   return true;
 };

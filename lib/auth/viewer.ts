@@ -1,6 +1,7 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
-import { companies, type Role, users } from "@/db/schema";
+import { companies, type Role, users, userSessions } from "@/db/schema";
+import { SESSION_TOUCH_MINUTES, sessionLifetime } from "./sessions";
 
 /**
  * Who is acting, for permissions and the audit: a person in their own right, HR staff through the HR
@@ -27,26 +28,74 @@ export type Viewer = Ctx & {
 export const isAdmin = (ctx: Ctx) => ctx.roles.includes("admin");
 export const isHr = (ctx: Ctx) => ctx.roles.includes("hr");
 
-/** Loads an active person; a deactivated or unknown id yields null, so sign-in ends at the next request. */
-export async function loadViewer(db: DatabaseOrTransaction, userId: string): Promise<Viewer | null> {
-  const [row] = await db
-    .select({
-      userId: users.id,
-      companyId: users.companyId,
-      roles: users.roles,
-      name: users.name,
-      email: users.email,
-      locale: users.locale,
-      timeZone: users.timeZone,
-      companyName: companies.name,
-      companyLocale: companies.defaultLocale,
-      companyTimeZone: companies.defaultTimeZone,
-    })
-    .from(users)
-    .innerJoin(companies, eq(companies.id, users.companyId))
-    .where(and(eq(users.id, userId), isNull(users.deactivatedAt)))
-    .limit(1);
+const viewerColumns = {
+  userId: users.id,
+  companyId: users.companyId,
+  roles: users.roles,
+  name: users.name,
+  email: users.email,
+  locale: users.locale,
+  timeZone: users.timeZone,
+  companyName: companies.name,
+  companyLocale: companies.defaultLocale,
+  companyTimeZone: companies.defaultTimeZone,
+};
+
+type ViewerRow = Omit<Viewer, "actor" | "locale" | "timeZone"> & {
+  locale: string | null;
+  timeZone: string | null;
+  companyLocale: string;
+  companyTimeZone: string;
+};
+
+function toViewer(row: ViewerRow | undefined): Viewer | null {
   if (!row) return null;
   const { companyLocale, companyTimeZone, ...rest } = row;
   return { ...rest, locale: row.locale ?? companyLocale, timeZone: row.timeZone ?? companyTimeZone };
+}
+
+const activePerson = (userId: string): SQL => and(eq(users.id, userId), isNull(users.deactivatedAt))!;
+
+/** Loads an active person; a deactivated or unknown id yields null. For code that acts for a known person, not for requests. */
+export async function loadViewer(db: DatabaseOrTransaction, userId: string): Promise<Viewer | null> {
+  const [row] = await db
+    .select(viewerColumns)
+    .from(users)
+    .innerJoin(companies, eq(companies.id, users.companyId))
+    .where(activePerson(userId))
+    .limit(1);
+  return toViewer(row);
+}
+
+/**
+ * The person behind a request's session, in one statement: active, and their session row neither
+ * revoked nor expired, so deactivation, role changes and every revocation apply at the next request.
+ * The same statement moves a session's expiry on when it was last moved more than
+ * SESSION_TOUCH_MINUTES ago (a data-modifying WITH runs whether or not the select reads it).
+ */
+export async function loadSessionViewer(db: DatabaseOrTransaction, session: { userId: string; sessionId: string }): Promise<Viewer | null> {
+  const touch = db.$with("touched", { id: sql<string>`id` }).as(
+    sql`update ${userSessions} set last_seen_at = now(), expires_at = now() + ${sessionLifetime}
+        where id = ${session.sessionId} and user_id = ${session.userId} and revoked_at is null and expires_at > now()
+          and last_seen_at < now() - make_interval(mins => ${SESSION_TOUCH_MINUTES})
+        returning id`,
+  );
+  const [row] = await db
+    .with(touch)
+    .select(viewerColumns)
+    .from(users)
+    .innerJoin(companies, eq(companies.id, users.companyId))
+    .innerJoin(
+      userSessions,
+      and(
+        eq(userSessions.id, session.sessionId),
+        eq(userSessions.userId, users.id),
+        eq(userSessions.companyId, users.companyId),
+        isNull(userSessions.revokedAt),
+        sql`${userSessions.expiresAt} > now()`,
+      ),
+    )
+    .where(activePerson(session.userId))
+    .limit(1);
+  return toViewer(row);
 }

@@ -5,6 +5,7 @@ import { lockCompanyMembership } from "@/db/locks";
 import { type Role, users } from "@/db/schema";
 import { waiveAllOf } from "@/lib/assignments/writes";
 import { recordAudit } from "@/lib/audit";
+import { revokeUserSessions } from "@/lib/auth/sessions";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
 import { membershipChanged } from "@/lib/membership/service";
@@ -117,6 +118,8 @@ export async function updatePerson(db: Database, ctx: Ctx, input: UpdatePersonIn
       }
       if (Object.keys(set).length === 0) return { changed: false };
       await tx.update(users).set(set).where(eq(users.id, person.id));
+      // A role taken away ends the person's sessions: whatever a page still shows was read with it.
+      if (set.roles && person.roles.some((role) => !set.roles!.includes(role))) await revokeUserSessions(tx, person.id);
       await recordAudit(tx, ctx, { action: "person.updated", targetType: "user", targetId: person.id, details: { changes } });
       return { changed: true };
     });
@@ -150,6 +153,7 @@ export async function deactivatePerson(db: Database, ctx: Ctx, input: PersonOper
       // Waits for adds and moves in flight, so the removal below also finds what they put in.
       await lockCompanyMembership(tx, ctx.companyId, "deactivation");
       await tx.execute(sql`update users set deactivated_at = ${now} where id = ${person.id}`);
+      await revokeUserSessions(tx, person.id);
       const left = await takeOut(
         tx,
         ctx,
@@ -182,6 +186,8 @@ export async function reactivatePerson(db: Database, ctx: Ctx, input: PersonOper
       const person = await lockPerson(tx, ctx, input.personId);
       if (!person.deactivatedAt) throw new AppError("not_deactivated", { name: person.name });
       await tx.execute(sql`update users set deactivated_at = null where id = ${person.id}`);
+      // Sessions from before the deactivation stay ended: the person signs in afresh.
+      await revokeUserSessions(tx, person.id);
       await recordAudit(tx, ctx, { action: "person.reactivated", targetType: "user", targetId: person.id });
       return null;
     });

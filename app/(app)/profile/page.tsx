@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/profile/change-password-form";
 import { DefaultNotificationSettings } from "@/components/notification-settings/default-notification-settings";
 import { ProfileForm } from "@/components/profile/profile-form";
+import { SignOutEverywhere } from "@/components/profile/sign-out-everywhere";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
@@ -65,6 +66,13 @@ export default async function ProfilePage() {
         </h2>
         <p className="text-sm text-slate-600">{t("password.intro")}</p>
         <ChangePasswordForm />
+      </section>
+      <section id="sessions" aria-labelledby="profile-sessions" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+        <h2 id="profile-sessions" className="text-lg font-semibold">
+          {t("sessions.title")}
+        </h2>
+        <p className="text-sm text-slate-600">{t("sessions.intro")}</p>
+        <SignOutEverywhere />
       </section>
       <section id="notifications" aria-labelledby="profile-notifications" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
         <h2 id="profile-notifications" className="text-lg font-semibold">

@@ -13,11 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
 }
 
-type Params = { callbackUrl?: string; passwordSet?: string; email?: string; error?: string };
+type Params = { callbackUrl?: string; passwordSet?: string; email?: string; error?: string; signedOut?: string };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Params> }) {
   if (await getViewer()) redirect("/");
-  const { callbackUrl, passwordSet, email, error } = await searchParams;
+  const { callbackUrl, passwordSet, email, error, signedOut } = await searchParams;
   const t = await getTranslations("signIn");
   const tSso = await getTranslations("sso");
   const sso = env().oidc;
@@ -36,6 +36,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         callbackUrl={callbackUrl ?? "/"}
         initialEmail={typeof email === "string" ? email : ""}
         passwordSet={passwordSet === "1"}
+        signedOutSessions={typeof signedOut === "string" && /^\d{1,6}$/.test(signedOut) ? Number(signedOut) : null}
         demoAccounts={demo}
         demoPassword={demo.length ? DEMO_PASSWORD : null}
       />

@@ -63,7 +63,7 @@ const outboxOf = (userIds: string[]) =>
         where user_id in (select jsonb_array_elements_text(${JSON.stringify(userIds)}::jsonb)::uuid)`,
   );
 
-const setPassword = (token: string) => setPasswordWithToken(handle.db, { token, password: PASSWORD, confirmPassword: PASSWORD });
+const setPassword = (token: string) => setPasswordWithToken(handle.db, { token, password: PASSWORD, confirmPassword: PASSWORD }, null);
 
 beforeAll(async () => {
   handle = await createTestDatabase();
