@@ -124,7 +124,11 @@ test.describe("security headers", () => {
     server.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     server.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     try {
-      const code = await new Promise<number | null>((resolve) => server.on("exit", resolve));
+      // Bounded here, below the test's own timeout, so the finally below still ends a server that started.
+      const code = await new Promise<number | null | "still running">((resolve) => {
+        server.on("exit", resolve);
+        setTimeout(() => resolve("still running"), 20_000);
+      });
       expect(code).toBe(1);
       expect(output).toContain("Refusing to run in production");
       expect(output).toContain("soketi's defaults");
