@@ -10,6 +10,11 @@ const booleanString = z
 
 const DEV_AUTH_SECRET = "cohort-development-secret-not-for-production";
 
+/** soketi's built-in app: fine on a laptop, a published secret anywhere else. */
+const SOKETI_DEFAULTS = { appId: "app-id", key: "app-key", secret: "app-secret" } as const;
+/** The shortest realtime secret production accepts (it signs every channel authorization). */
+const MIN_PUSHER_SECRET_LENGTH = 16;
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -17,9 +22,9 @@ const envSchema = z
     DATABASE_DRIVER: z.enum(["pg", "neon"]).optional(),
     PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
     AUTH_SECRET: z.string().min(16).optional(),
-    PUSHER_APP_ID: z.string().min(1).default("app-id"),
-    PUSHER_KEY: z.string().min(1).default("app-key"),
-    PUSHER_SECRET: z.string().min(1).default("app-secret"),
+    PUSHER_APP_ID: z.string().min(1).default(SOKETI_DEFAULTS.appId),
+    PUSHER_KEY: z.string().min(1).default(SOKETI_DEFAULTS.key),
+    PUSHER_SECRET: z.string().min(1).default(SOKETI_DEFAULTS.secret),
     PUSHER_CLUSTER: z.string().min(1).optional(),
     PUSHER_HOST: z.string().min(1).optional(),
     PUSHER_PORT: z.coerce.number().int().positive().optional(),
@@ -27,6 +32,8 @@ const envSchema = z
     PUSHER_PUBLIC_HOST: z.string().min(1).optional(),
     PUSHER_PUBLIC_PORT: z.coerce.number().int().positive().optional(),
     APP_URL: z.url().optional(),
+    HSTS: z.enum(["on", "off"]).default("on"),
+    SMTP_REQUIRE_TLS: booleanString.optional(),
     SMTP_HOST: z.string().min(1).default("127.0.0.1"),
     SMTP_PORT: z.coerce.number().int().positive().default(1025),
     SMTP_SECURE: booleanString.optional(),
@@ -67,6 +74,7 @@ const envSchema = z
     const port = env.PUSHER_PORT ?? (selfHosted ? 6001 : undefined);
     const useTLS = env.PUSHER_USE_TLS ?? !selfHosted;
     const production = env.NODE_ENV === "production";
+    const smtpSecure = env.SMTP_SECURE ?? env.SMTP_PORT === 465;
     return {
       nodeEnv: env.NODE_ENV,
       production,
@@ -88,10 +96,14 @@ const envSchema = z
       cronSecret: env.CRON_SECRET,
       /** The address people reach the app at; links in emails start with it. */
       appUrl: env.APP_URL ?? "http://localhost:3000",
+      /** Strict-Transport-Security on every response; production only, and `HSTS=off` for a deliberately plain-http deployment. */
+      hsts: production && env.HSTS === "on",
       mail: {
         host: env.SMTP_HOST,
         port: env.SMTP_PORT,
-        secure: env.SMTP_SECURE ?? env.SMTP_PORT === 465,
+        secure: smtpSecure,
+        /** Without TLS from the first byte, production refuses a server that does not offer STARTTLS (`SMTP_REQUIRE_TLS=false` allows plain SMTP). */
+        requireTLS: !smtpSecure && (env.SMTP_REQUIRE_TLS ?? production),
         auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD ?? "" } : undefined,
         from: env.MAIL_FROM,
         /** MailDev's web inbox, started beside the app by `npm run dev`. */
@@ -130,15 +142,18 @@ export type Env = z.output<typeof envSchema>;
 
 let cached: Env | undefined;
 
-export function env(): Env {
-  if (!cached) {
-    const parsed = envSchema.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-      throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
-    }
-    cached = parsed.data;
+/** Validates an environment; `env()` parses `process.env` with it once. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
   }
+  return parsed.data;
+}
+
+export function env(): Env {
+  if (!cached) cached = parseEnv(process.env);
   return cached;
 }
 
@@ -152,4 +167,28 @@ export function authSecret(): string {
 /** Forgets the parsed environment; for set-up code that writes variables after something read them. */
 export function reloadEnv(): void {
   cached = undefined;
+}
+
+/**
+ * What a production server must not start with: secrets anyone can read in soketi's README or
+ * this repository. Empty outside production.
+ */
+export function productionRefusals(config: Env): string[] {
+  if (!config.production) return [];
+  const refusals: string[] = [];
+  if (!config.authSecret) refusals.push("AUTH_SECRET must be set (at least 16 characters).");
+  else if (config.authSecret === DEV_AUTH_SECRET) refusals.push("AUTH_SECRET is the development secret; set a random one.");
+  const { appId, key, secret } = config.pusher;
+  if (appId === SOKETI_DEFAULTS.appId || key === SOKETI_DEFAULTS.key || secret === SOKETI_DEFAULTS.secret) {
+    refusals.push("PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET must be set: soketi's defaults (app-id, app-key, app-secret) are public.");
+  } else if (secret.length < MIN_PUSHER_SECRET_LENGTH) {
+    refusals.push(`PUSHER_SECRET must be at least ${MIN_PUSHER_SECRET_LENGTH} characters.`);
+  }
+  return refusals;
+}
+
+/** Throws when production is configured with public or missing secrets; the server calls it at start (instrumentation.ts). */
+export function assertProductionReady(config: Env = env()): void {
+  const refusals = productionRefusals(config);
+  if (refusals.length) throw new Error(`Refusing to run in production:\n  ${refusals.join("\n  ")}`);
 }

@@ -19,6 +19,8 @@ export const testPorts = {
   smokeSmtp: 2325 + offset,
   smokeMailWeb: 2380 + offset,
   e2eOidc: 7201 + offset,
+  /** A production server started with soketi's defaults, which must exit instead of listening for long. */
+  e2eRefusedApp: 3300 + offset,
 } as const;
 
 /** The e2e tier's database on the test server; shifted with the ports. */

@@ -1,6 +1,7 @@
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { companies } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { env } from "@/lib/env";
 import { DEMO_PASSWORD } from "./accounts";
 import { insertAssignments, type SeededAssignments } from "./assignments";
 import { insertCourses } from "./courses";
@@ -35,8 +36,12 @@ export async function isSeeded(db: DatabaseOrTransaction): Promise<boolean> {
 /**
  * Fills an empty database with two companies of believable people, courses, progress and groups.
  * All of it is one transaction: a failure leaves the database empty rather than half seeded.
+ * Never in production: every seeded account shares a password printed on the sign-in page and in this repository.
  */
 export async function seed(db: Database, options: { now?: Date } = {}): Promise<SeedSummary> {
+  if (env().production) {
+    throw new Error("The demo seed refuses production (NODE_ENV=production): its accounts share a published password.");
+  }
   const now = options.now ?? new Date();
   const rng = createRandom(SEED);
   // bcrypt is deliberately slow; one hash shared by all 190 people keeps seeding fast.

@@ -1,7 +1,8 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { companies, companyDomains, users } from "@/db/schema";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { queryRows } from "@/db/client";
+import { reloadEnv } from "@/lib/env";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { demoAccounts } from "./accounts";
 import { isSeeded, seed } from "./index";
@@ -15,6 +16,18 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 describe("demo seed", () => {
+  it("refuses production, leaving the database empty", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    reloadEnv();
+    try {
+      await expect(seed(handle.db, { now })).rejects.toThrow(/refuses production/);
+    } finally {
+      vi.unstubAllEnvs();
+      reloadEnv();
+    }
+    expect(await isSeeded(handle.db)).toBe(false);
+  });
+
   it("fills an empty database with two companies and refuses a second run", async () => {
     expect(await isSeeded(handle.db)).toBe(false);
     const summary = await seed(handle.db, { now });

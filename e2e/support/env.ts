@@ -25,6 +25,8 @@ function appEnv(soketiPort: number, smtpPort: number, appUrl: string): Record<st
     APP_URL: appUrl,
     SMTP_HOST: "127.0.0.1",
     SMTP_PORT: String(smtpPort),
+    // MailDev offers STARTTLS with an expired self-signed certificate; production would insist on it.
+    SMTP_REQUIRE_TLS: "false",
     AUTH_SECRET: "cohort-e2e-secret-0123456789abcdef",
     PUSHER_APP_ID: testPusher.appId,
     PUSHER_KEY: testPusher.key,
