@@ -320,3 +320,29 @@ test("a learner added to a group sees the notification arrive live, and the grou
   await expect(learnerPage.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await learnerContext.close();
 });
+
+test("another admin is offered Take ownership of a private group instead of its changes, then manages it", async ({ page, db }) => {
+  const board = `Board ${Date.now()}`;
+  const dana = await findUser(db, "dana.admin@acme.example");
+  await seedGroup(db, dana, board, []);
+
+  await signIn(page, "omar.admin@acme.example");
+  await menu(page).getByRole("link", { name: "Learning groups" }).click();
+  await page.getByRole("link", { name: board }).click();
+  await expect(page.getByRole("heading", { level: 1, name: board })).toBeVisible();
+  // What the server would refuse is not offered; the reason is given beside Take ownership.
+  await expect(page.getByRole("button", { name: "Edit", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Close group" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Add members" })).toHaveCount(0);
+  await expect(page.getByRole("main").getByText("Only Dana Admin, the owner of this private group, edits, closes and restores it.", { exact: false })).toBeVisible();
+
+  await page.getByRole("button", { name: "Take ownership" }).click();
+  const take = page.getByRole("dialog", { name: `Take ownership of “${board}”?` });
+  await take.getByRole("button", { name: "Take ownership" }).click();
+  await expect(take).toBeHidden();
+  await expect(fact(page, "Owner")).toHaveText("Omar Admin (you)");
+  await expect(page.getByRole("button", { name: "Edit", exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Close group" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add members" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Take ownership" })).toHaveCount(0);
+});

@@ -66,8 +66,9 @@ export type AppErrorCode =
   | "hr_group_full"
   | "hr_deadline_past"
   | "hr_person_deactivated"
-  | "hr_leaver_admin"
+  | "delegated_admin"
   | "import_stale"
+  | "import_email_unavailable"
   | "import_failed"
   | "import_interrupted";
 

@@ -1,6 +1,7 @@
-import type { Role } from "@/db/schema";
+import { type SQL, sql } from "drizzle-orm";
+import { learningGroups, type Role } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
-import { forbidden } from "@/lib/errors";
+import { AppError, forbidden } from "@/lib/errors";
 
 /**
  * Who may do what, in one place, checked fail-closed: an action missing here is allowed to nobody.
@@ -57,7 +58,16 @@ const DELEGATED_ACTOR_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>
   "group.list",
 ]);
 
-const isDelegatedActor = (ctx: Ctx) => ctx.actor?.kind === "api_key" || ctx.actor?.kind === "hr";
+/** Anyone acting other than as a person in their own right: an API key, or HR's forms and imports. */
+export const isDelegatedActor = (ctx: Ctx) => ctx.actor?.kind === "api_key" || ctx.actor?.kind === "hr";
+
+/**
+ * Delegated actors never touch admins: deactivating or reactivating an admin, taking the admin role
+ * away or giving it is an admin's own act, signed in (HR's Leaver form, an API key and an import alike).
+ */
+export function assertMayTouchAdmin(ctx: Ctx, person: { name: string }): void {
+  if (isDelegatedActor(ctx)) throw new AppError("delegated_admin", { name: person.name });
+}
 
 export function can(ctx: Ctx, permission: Permission): boolean {
   if (isDelegatedActor(ctx) && DELEGATED_ACTOR_PERMISSIONS.has(permission)) return true;
@@ -70,13 +80,32 @@ export function assertCan(ctx: Ctx, permission: Permission): void {
 }
 
 /**
- * Adding and removing members. Public groups: the company's admins (the owner among them).
- * Private groups: only the owner ("only you as the creator invite"), and only while an admin;
- * another admin takes ownership first, which is audited.
+ * Owner rights (a private group's management, its Statistics tab and admin channel, marking its
+ * questions answered) hold only while the owner is an admin of the company: a demoted owner stays
+ * the group's owner by name and keeps what every member has, nothing more.
  */
-export function canManageMembers(ctx: Ctx, group: { visibility: "private" | "public"; ownerId: string }): boolean {
-  // HR forms, imports and API keys act on any group of their company (ARCHITECTURE, "Ownership").
-  if (isDelegatedActor(ctx)) return true;
-  if (!ctx.roles.includes("admin")) return false;
-  return group.visibility === "public" || group.ownerId === ctx.userId;
+export function hasOwnerRights(ctx: Ctx, group: { ownerId: string }): boolean {
+  return ctx.roles.includes("admin") && group.ownerId === ctx.userId;
+}
+
+/**
+ * "Manage this group": edit it (its visibility included), add, remove and move its members, archive,
+ * restore and delete it — each on top of that action's own permission above. Public groups: the
+ * company's admins (the owner among them). Private groups: only the owner, and only while an admin
+ * ("only you as the creator invite"); any other admin first takes ownership, which is audited and
+ * tells the previous owner. HR's forms, imports and API keys act on any group of their company
+ * (ARCHITECTURE, "Ownership"), within their own permissions.
+ *
+ * The one place of the rule, as an SQL boolean over a `learning_groups` row: services read it with
+ * the row they lock (lib/groups/lock.ts), pages with the row they show (getGroupAccess), so the
+ * screen never offers what the server refuses. `group` names the row's columns when the table is
+ * aliased.
+ */
+export function manageGroupSql(
+  ctx: Ctx,
+  group: { visibility: SQL | typeof learningGroups.visibility; ownerId: SQL | typeof learningGroups.ownerId } = learningGroups,
+): SQL<boolean> {
+  if (isDelegatedActor(ctx)) return sql<boolean>`true`;
+  if (!ctx.roles.includes("admin")) return sql<boolean>`false`;
+  return sql<boolean>`(${group.visibility} = 'public' or ${group.ownerId} = ${ctx.userId}::uuid)`;
 }

@@ -9,14 +9,27 @@ import { EditGroupDialog } from "./edit-group-dialog";
 import { RestoreGroupDialog } from "./restore-group-dialog";
 import { TakeOwnershipDialog } from "./take-ownership-dialog";
 
-/** What the viewer may do with the group, decided on the server; an archived group offers only Restore and Delete. */
-export type GroupRights = { edit: boolean; archive: boolean; delete: boolean; restore: boolean; takeOwnership: boolean };
+/**
+ * What the viewer may do with the group, decided on the server; an archived group offers only Restore
+ * and Delete. `ownerOnly`: an admin who is not the owner of this private group, offered Take ownership
+ * instead of Edit and Close, with the reason.
+ */
+export type GroupRights = { edit: boolean; archive: boolean; delete: boolean; restore: boolean; takeOwnership: boolean; ownerOnly: boolean };
 
 export function GroupActions({ group, rights, courses }: { group: GroupView; rights: GroupRights; courses: readonly CourseOption[] }) {
   const t = useTranslations("group");
+  const takeOwnership = rights.takeOwnership && (
+    <DialogButton label={t("takeOwnership.button")}>
+      {(close) => <TakeOwnershipDialog groupId={group.id} groupName={group.name} ownerName={group.ownerName} onClose={close} />}
+    </DialogButton>
+  );
+  const reason = rights.ownerOnly && (
+    <p className="basis-full text-sm text-slate-600 lg:max-w-xs lg:text-right">{t("takeOwnership.ownerOnly", { owner: group.ownerName })}</p>
+  );
   if (group.archivedAt) {
     return (
-      <div className="flex shrink-0 flex-wrap gap-2">
+      <div className="flex shrink-0 flex-wrap gap-2 lg:justify-end">
+        {takeOwnership}
         {rights.restore && (
           <DialogButton variant="primary" label={t("restore.button")}>
             {(close) => <RestoreGroupDialog groupId={group.id} groupName={group.name} onClose={close} />}
@@ -27,23 +40,18 @@ export function GroupActions({ group, rights, courses }: { group: GroupView; rig
             {(close) => <CloseGroupDialog groupId={group.id} groupName={group.name} canArchive={false} canDelete onClose={close} />}
           </DialogButton>
         )}
+        {reason}
       </div>
     );
   }
   return (
-    <div className="flex shrink-0 flex-wrap gap-2">
+    <div className="flex shrink-0 flex-wrap gap-2 lg:justify-end">
       {rights.edit && (
         <DialogButton label={t("edit.button")}>
           {(close) => <EditGroupDialog group={group} courses={courses} onClose={close} />}
         </DialogButton>
       )}
-      {rights.takeOwnership && (
-        <DialogButton label={t("takeOwnership.button")}>
-          {(close) => (
-            <TakeOwnershipDialog groupId={group.id} groupName={group.name} ownerName={group.ownerName} onClose={close} />
-          )}
-        </DialogButton>
-      )}
+      {takeOwnership}
       {(rights.archive || rights.delete) && (
         <DialogButton label={t("close.button")}>
           {(close) => (
@@ -57,6 +65,7 @@ export function GroupActions({ group, rights, courses }: { group: GroupView; rig
           )}
         </DialogButton>
       )}
+      {reason}
     </div>
   );
 }

@@ -67,9 +67,12 @@ export function ImportPanel() {
     }
     setPending(true);
     setError(null);
-    const body = new FormData();
-    body.set("file", file);
-    const answer = await call("/api/hr/imports", { method: "POST", body });
+    // The file itself as the body: the server reads it as it arrives and stops at the limits.
+    const answer = await call(`/api/hr/imports?name=${encodeURIComponent(file.name)}`, {
+      method: "POST",
+      body: file,
+      headers: { "Content-Type": "text/csv" },
+    });
     setPending(false);
     setPage(0);
     if (answer.job) setJob(answer.job);

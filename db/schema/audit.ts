@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { fk, timestampMs } from "./columns";
 import { companies, users } from "./people";
@@ -26,6 +27,10 @@ export const auditLog = pgTable(
     fk("audit_log_actor_fk", t.actorId, users.id, "set null"),
     index("audit_log_company_created_idx").on(t.companyId, t.createdAt.desc()),
     index("audit_log_company_target_idx").on(t.companyId, t.targetType, t.targetId),
+    /** Refused addresses by person and time: what the invitations' limit counts (lib/accounts/addresses.ts). */
+    index("audit_log_address_refused_idx")
+      .on(t.actorId, t.createdAt)
+      .where(sql`${t.action} = 'person.address_refused'`),
   ],
 );
 export type AuditRow = typeof auditLog.$inferSelect;
@@ -47,6 +52,7 @@ export const operations = pgTable(
   (t) => [
     fk("operations_company_fk", t.companyId, companies.id, "cascade"),
     fk("operations_actor_fk", t.actorId, users.id, "set null"),
-    uniqueIndex("operations_company_key_uq").on(t.companyId, t.operationKey),
+    /** Operation ids are each actor's own: another person's id is another operation (lib/operations.ts). */
+    uniqueIndex("operations_company_actor_key_uq").on(t.companyId, t.actorId, t.operationKey),
   ],
 );

@@ -10,13 +10,12 @@ import { AppError, notFound } from "@/lib/errors";
 import type { OutgoingMail } from "@/lib/mail/send";
 import { type Committed, once } from "@/lib/operations";
 import { assertCan } from "@/lib/permissions";
+import { addressRefusalOf, assertAddressUsable, emailUnavailable, recordAddressRefusal } from "./addresses";
 import { reissueInvitation } from "./invitations";
 import { composeLinkMail } from "./mail";
 import type { ChangePasswordInput, InvitePersonInput, SetPasswordInput } from "./schemas";
 import { consumeToken, expireOpenTokens, inspectToken, issueToken, linkErrorCode } from "./tokens";
 
-
-const emailUnavailable = () => new AppError("accounts.errors.emailUnavailable", {}, "email");
 
 /** Emails are unique across the product; a clash never says where the address is in use. */
 export function emailClash(error: unknown): AppError | null {
@@ -49,8 +48,8 @@ export async function insertInvitedPerson(tx: DatabaseOrTransaction, ctx: Ctx, i
       .where(and(eq(users.id, input.managerId), eq(users.companyId, ctx.companyId), isNull(users.deactivatedAt)));
     if (!manager) throw new AppError("manager_not_found", {}, "managerId");
   }
-  const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-  if (taken) throw emailUnavailable();
+  // Not on another company's domain, not taken anywhere; limited and audited (lib/accounts/addresses.ts).
+  await assertAddressUsable(tx, ctx, input.email);
   const [person] = await tx
     .insert(users)
     .values({
@@ -93,8 +92,24 @@ export async function invitePerson(db: Database, ctx: Ctx, input: InvitePersonIn
     });
     return { result, mail };
   } catch (error) {
-    throw emailClash(error) ?? error;
+    throw await refusedAddress(db, ctx, error, { via: "invitation", email: input.email });
   }
+}
+
+/**
+ * What a failed invitation (or new hire) throws: a clash on the unique email as "cannot be used",
+ * and any refusal of the address audited on its own, the transaction being rolled back.
+ */
+export async function refusedAddress(
+  db: Database,
+  ctx: Ctx,
+  error: unknown,
+  attempt: { via: "invitation" | "new_hire"; email: string },
+): Promise<unknown> {
+  const thrown = emailClash(error) ?? error;
+  const reason = addressRefusalOf(thrown);
+  if (reason) await recordAddressRefusal(db, ctx, { reason, ...attempt });
+  return thrown;
 }
 
 /** A new invitation link for a person of the caller's company who has not chosen a password yet; older links stop working. */

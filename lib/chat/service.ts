@@ -6,6 +6,7 @@ import { type Ctx, isAdmin } from "@/lib/auth/viewer";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { assertActive, readGroup } from "@/lib/groups/lock";
 import { type Committed, once } from "@/lib/operations";
+import { hasOwnerRights } from "@/lib/permissions";
 import { chatMessageEvent } from "./events";
 import { mentionedIds } from "./mentions";
 import { notifyNewMessage } from "./notify";
@@ -285,7 +286,7 @@ export async function markAnswered(
 ): Promise<Committed<ChatMessageDto>> {
   return changeMessage(db, ctx, input, "chat.answered", async (_tx, message, group) => {
     if (message.kind !== "question") throw new AppError("chat_not_a_question");
-    if (message.authorId !== ctx.userId && group.ownerId !== ctx.userId && !isAdmin(ctx)) throw forbidden();
+    if (message.authorId !== ctx.userId && !hasOwnerRights(ctx, group) && !isAdmin(ctx)) throw forbidden();
     if (message.deleted) throw new AppError("chat_message_deleted");
     if (message.answered) return null;
     return sql`answered_at = ${now}, answered_by = ${ctx.userId}`;

@@ -2,15 +2,25 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { groupMembers, learningGroups } from "@/db/schema";
 import { type Ctx, isAdmin } from "@/lib/auth/viewer";
+import { hasOwnerRights, manageGroupSql } from "@/lib/permissions";
 
 export type GroupAccess = {
   groupId: string;
   archived: boolean;
   isMember: boolean;
+  /** The caller is the group's owner by name (owner *rights* need the admin role too: `hasOwnerRights`). */
   isOwner: boolean;
+  /**
+   * May manage the group (edit, archive, restore, delete it, change its members): `manageGroupSql`,
+   * the rule the services apply, read with the row.
+   */
+  canManage: boolean;
   /** Admins read and post in every group of their company without being members. */
   canRead: boolean;
-  /** Statistics and the admin channel: the group's owner and the company's admins (and an API key: figures only). */
+  /**
+   * Statistics and the admin channel: the group's owner while an admin, and the company's admins (and
+   * an API key: figures only). A demoted owner is a member like any other.
+   */
   canSeeStatistics: boolean;
   /**
    * A public, active group shows everyone of the company who cannot read it its description and
@@ -34,6 +44,7 @@ export async function getGroupAccess(
       archivedAt: learningGroups.archivedAt,
       visibility: learningGroups.visibility,
       isMember: sql<boolean>`${groupMembers.userId} is not null`,
+      canManage: manageGroupSql(ctx),
     })
     .from(learningGroups)
     .leftJoin(groupMembers, and(eq(groupMembers.groupId, learningGroups.id), eq(groupMembers.userId, ctx.userId)))
@@ -49,9 +60,10 @@ export async function getGroupAccess(
     archived: row.archivedAt !== null,
     isMember: row.isMember,
     isOwner,
+    canManage: row.canManage,
     canRead,
     // The HR integration API reads any group's figures of its company (HR staff read reports).
-    canSeeStatistics: isOwner || admin || ctx.actor?.kind === "api_key",
+    canSeeStatistics: hasOwnerRights(ctx, row) || admin || ctx.actor?.kind === "api_key",
     canPreview: selfService && !canRead,
     canJoin: selfService && !row.isMember,
     canLeave: selfService && row.isMember,

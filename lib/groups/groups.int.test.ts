@@ -5,6 +5,7 @@ import { addMembers } from "@/lib/membership/service";
 import { deactivatePerson } from "@/lib/people/service";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup as createFixtureGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
+import { userChannel } from "@/lib/realtime/channels";
 import { createGroupSchema } from "./schemas";
 import { archiveGroup, createGroup, deleteGroup, restoreGroup, takeOwnership, updateGroup } from "./service";
 
@@ -90,11 +91,11 @@ describe("editing, archiving, restoring, deleting", () => {
 
   it("refuses a maximum below the member count, with both numbers", async () => {
     const input = { ...fields("Sales Refresher 2026", { maxMembers: 2 }), groupId };
-    await expect(updateGroup(handle.db, otherAdmin, input)).rejects.toMatchObject({
+    await expect(updateGroup(handle.db, admin, input)).rejects.toMatchObject({
       code: "max_below_members",
       values: { max: 2, members: 3 },
     });
-    await updateGroup(handle.db, otherAdmin, { ...fields("Sales Refresher 2026", { maxMembers: 3, courseId }), groupId });
+    await updateGroup(handle.db, admin, { ...fields("Sales Refresher 2026", { maxMembers: 3, courseId }), groupId });
     const [row] = await handle.db.select().from(learningGroups).where(eq(learningGroups.id, groupId));
     expect(row).toMatchObject({ maxMembers: 3, courseId });
   });
@@ -134,22 +135,34 @@ describe("editing, archiving, restoring, deleting", () => {
     expect(ledger).toEqual([expect.objectContaining({ userId: leaving.id, kind: "removed", source: "deactivation" })]);
   });
 
-  it("takes ownership, audited", async () => {
-    await takeOwnership(handle.db, otherAdmin, { groupId, operationId: opId() });
+  it("takes ownership, audited, the previous owner told", async () => {
+    const taken = await takeOwnership(handle.db, otherAdmin, { groupId, operationId: opId() });
     const [row] = await handle.db.select().from(learningGroups).where(eq(learningGroups.id, groupId));
     expect(row).toMatchObject({ ownerId: otherAdmin.id, createdBy: admin.id });
     const audit = await handle.db.select().from(auditLog).where(eq(auditLog.action, "group.ownership_taken"));
-    expect(audit).toHaveLength(1);
+    expect(audit).toEqual([expect.objectContaining({ actorId: otherAdmin.id, targetId: groupId, details: { previousOwnerId: admin.id, visibility: "private" } })]);
+    const told = await handle.db.select().from(notifications).where(eq(notifications.type, "group.ownershipTaken"));
+    expect(told).toEqual([
+      expect.objectContaining({ userId: admin.id, groupId, payload: { groupName: "Sales Refresher 2026", actorName: "Omar Admin" } }),
+    ]);
+    expect(taken.events?.some((event) => event.channels.includes(userChannel(admin.id)))).toBe(true);
     await expect(takeOwnership(handle.db, learner, { groupId, operationId: opId() })).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("deletes only with the exact name; members, ledger and notifications go, progress and one audit row stay", async () => {
     const [member] = await handle.db.select().from(groupMembers).where(eq(groupMembers.groupId, groupId));
     await handle.db.insert(courseProgress).values({ companyId: admin.companyId, userId: member!.userId, courseId, lessonsDone: 1, percent: 10 });
+    // The group is otherAdmin's now (the test above): the previous owner may no longer delete it.
     await expect(
-      deleteGroup(handle.db, admin, { groupId, operationId: opId(), confirmName: "sales refresher" }),
+      deleteGroup(handle.db, admin, { groupId, operationId: opId(), confirmName: "Sales Refresher 2026" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      deleteGroup(handle.db, otherAdmin, { groupId, operationId: opId(), confirmName: "sales refresher" }),
     ).rejects.toMatchObject({ code: "delete_name_mismatch" });
-    await deleteGroup(handle.db, admin, { groupId, operationId: opId(), confirmName: "Sales Refresher 2026" });
+    const deletion = { groupId, operationId: opId(), confirmName: "Sales Refresher 2026" };
+    await deleteGroup(handle.db, otherAdmin, deletion);
+    // A replay of one's own delete answers as the first one did.
+    expect(await deleteGroup(handle.db, otherAdmin, deletion)).toEqual({ result: null, events: [] });
     expect(await handle.db.select().from(learningGroups).where(eq(learningGroups.id, groupId))).toEqual([]);
     expect(await handle.db.select().from(groupMembers).where(eq(groupMembers.groupId, groupId))).toEqual([]);
     expect(await handle.db.select().from(membershipEvents).where(eq(membershipEvents.groupId, groupId))).toEqual([]);
@@ -157,6 +170,7 @@ describe("editing, archiving, restoring, deleting", () => {
     expect(await handle.db.select().from(courseProgress).where(eq(courseProgress.userId, member!.userId))).toHaveLength(1);
     const deletions = await handle.db.select().from(auditLog).where(eq(auditLog.action, "group.deleted"));
     const audit = deletions.find((row) => row.details.groupId === groupId);
-    expect(audit?.details).toMatchObject({ groupId, name: "Sales Refresher 2026", members: 3, ledger: 3, notifications: 3 });
+    // Notifications: the three "added to group", and Dana's about the ownership taken.
+    expect(audit?.details).toMatchObject({ groupId, name: "Sales Refresher 2026", members: 3, ledger: 3, notifications: 4 });
   });
 });

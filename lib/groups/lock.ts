@@ -1,31 +1,46 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, getTableColumns } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { type LearningGroup, learningGroups } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { manageGroupSql } from "@/lib/permissions";
+
+/**
+ * `manage`: the caller must be allowed to manage the group (edit, archive, restore, delete it, change
+ * its members: `manageGroupSql`), read with the row itself; a group of the company they may not
+ * manage is refused (forbidden), one of another company does not exist for them (not found).
+ */
+export type GroupReadOptions = { lock?: boolean; manage?: boolean };
 
 /**
  * Reads a group of the caller's company and locks its row until the transaction ends. Every
  * change to a group or its membership takes this lock first, so concurrent batches queue up
  * instead of both passing the maximum-members check.
  */
-export async function lockGroup(tx: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<LearningGroup> {
-  return readGroup(tx, ctx, groupId, { lock: true });
+export async function lockGroup(
+  tx: DatabaseOrTransaction,
+  ctx: Ctx,
+  groupId: string,
+  options: Omit<GroupReadOptions, "lock"> = {},
+): Promise<LearningGroup> {
+  return readGroup(tx, ctx, groupId, { ...options, lock: true });
 }
 
-/** The same read without the lock, for previews that change nothing. */
+/** The same read without the lock, for previews that change nothing (and checks made before a replay). */
 export async function readGroup(
   db: DatabaseOrTransaction,
   ctx: Ctx,
   groupId: string,
-  options: { lock: boolean } = { lock: false },
+  options: GroupReadOptions = {},
 ): Promise<LearningGroup> {
   const query = db
-    .select()
+    .select({ ...getTableColumns(learningGroups), manageable: manageGroupSql(ctx) })
     .from(learningGroups)
     .where(and(eq(learningGroups.id, groupId), eq(learningGroups.companyId, ctx.companyId)));
-  const [group] = options.lock ? await query.for("update") : await query;
-  if (!group) throw notFound();
+  const [row] = options.lock ? await query.for("update") : await query;
+  if (!row) throw notFound();
+  const { manageable, ...group } = row;
+  if (options.manage && !manageable) throw forbidden();
   return group;
 }
 

@@ -3,12 +3,13 @@ import { and, count, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { lockCompanyMembership } from "@/db/locks";
-import { courses, groupMembers, learningGroups, membershipEvents, notifications } from "@/db/schema";
+import { courses, groupMembers, learningGroups, membershipEvents, notifications, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/auth/viewer";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { takeOut } from "@/lib/membership/removal";
-import { type Committed, once } from "@/lib/operations";
+import { createNotifications } from "@/lib/notifications/service";
+import { type Committed, once, storedResult } from "@/lib/operations";
 import { assertCan } from "@/lib/permissions";
 import { groupChannel, type RealtimeEvent, realtimeEvents } from "@/lib/realtime/channels";
 import { assertActive, lockGroup } from "./lock";
@@ -93,8 +94,9 @@ export async function updateGroup(db: Database, ctx: Ctx, input: UpdateGroupInpu
   assertCan(ctx, "group.edit");
   return withNameGuard(input.name, () =>
     db.transaction(async (tx) => {
+      // Who may manage the group is settled before the operation id is claimed or replayed.
+      const group = await lockGroup(tx, ctx, input.groupId, { manage: true });
       const { replayed } = await once(tx, ctx, { key: input.operationId, kind: "group.update" }, async () => {
-        const group = await lockGroup(tx, ctx, input.groupId);
         assertActive(group);
         await assertCourseInCompany(tx, ctx, input.courseId);
         if (input.name.toLowerCase() !== group.name.toLowerCase()) await assertNameFree(tx, ctx, input.name, group.id);
@@ -119,8 +121,8 @@ export async function updateGroup(db: Database, ctx: Ctx, input: UpdateGroupInpu
 export async function archiveGroup(db: Database, ctx: Ctx, input: { groupId: string; operationId: string }) {
   assertCan(ctx, "group.archive");
   return db.transaction(async (tx) => {
+    const group = await lockGroup(tx, ctx, input.groupId, { manage: true });
     const { replayed } = await once(tx, ctx, { key: input.operationId, kind: "group.archive" }, async () => {
-      const group = await lockGroup(tx, ctx, input.groupId);
       assertActive(group);
       await tx.update(learningGroups).set({ archivedAt: new Date(), updatedAt: new Date() }).where(eq(learningGroups.id, group.id));
       await recordAudit(tx, ctx, { action: "group.archived", targetType: "group", targetId: group.id, details: { name: group.name } });
@@ -133,11 +135,11 @@ export async function archiveGroup(db: Database, ctx: Ctx, input: { groupId: str
 export async function restoreGroup(db: Database, ctx: Ctx, input: { groupId: string; operationId: string }) {
   assertCan(ctx, "group.restore");
   return db.transaction(async (tx) => {
+    // Restoring makes the kept members members of an active group again: a membership write, so
+    // a deactivation in flight is waited for (see db/locks.ts) before we look at who is deactivated.
+    await lockCompanyMembership(tx, ctx.companyId, "membership-write");
+    const group = await lockGroup(tx, ctx, input.groupId, { manage: true });
     const { replayed } = await once(tx, ctx, { key: input.operationId, kind: "group.restore" }, async () => {
-      // Restoring makes the kept members members of an active group again: a membership write, so
-      // a deactivation in flight is waited for (see db/locks.ts) before we look at who is deactivated.
-      await lockCompanyMembership(tx, ctx.companyId, "membership-write");
-      const group = await lockGroup(tx, ctx, input.groupId);
       if (!group.archivedAt) throw new AppError("group_not_archived", { name: group.name });
       try {
         await assertNameFree(tx, ctx, group.name);
@@ -174,9 +176,15 @@ export async function restoreGroup(db: Database, ctx: Ctx, input: { groupId: str
  */
 export async function deleteGroup(db: Database, ctx: Ctx, input: { groupId: string; operationId: string; confirmName: string }) {
   assertCan(ctx, "group.delete");
+  const operation = { key: input.operationId, kind: "group.delete" };
   return db.transaction(async (tx) => {
-    const { replayed } = await once(tx, ctx, { key: input.operationId, kind: "group.delete" }, async () => {
-      const group = await lockGroup(tx, ctx, input.groupId);
+    const group = await lockGroup(tx, ctx, input.groupId, { manage: true }).catch(async (error: unknown) => {
+      // The group is gone: the caller's own delete of it, replayed, answers as the first time did.
+      if (error instanceof AppError && error.code === "not_found" && (await storedResult(tx, ctx, operation))) return null;
+      throw error;
+    });
+    if (!group) return { result: null, events: [] };
+    const { replayed } = await once(tx, ctx, operation, async () => {
       if (input.confirmName.trim() !== group.name) throw new AppError("delete_name_mismatch", { name: group.name });
       const [counts] = await tx
         .select({
@@ -198,21 +206,38 @@ export async function deleteGroup(db: Database, ctx: Ctx, input: { groupId: stri
   });
 }
 
+/**
+ * Takes ownership of a group of the company (an admin's act, on an archived group too, whose restore
+ * and delete are the owner's): audited with the previous owner, who is told in a notification.
+ * Taking a group one owns changes nothing.
+ */
 export async function takeOwnership(db: Database, ctx: Ctx, input: { groupId: string; operationId: string }) {
   assertCan(ctx, "group.takeOwnership");
   return db.transaction(async (tx) => {
+    const group = await lockGroup(tx, ctx, input.groupId);
+    let told: RealtimeEvent[] = [];
     const { replayed } = await once(tx, ctx, { key: input.operationId, kind: "group.takeOwnership" }, async () => {
-      const group = await lockGroup(tx, ctx, input.groupId);
       if (group.ownerId === ctx.userId) return null;
       await tx.update(learningGroups).set({ ownerId: ctx.userId, updatedAt: new Date() }).where(eq(learningGroups.id, group.id));
       await recordAudit(tx, ctx, {
         action: "group.ownership_taken",
         targetType: "group",
         targetId: group.id,
-        details: { previousOwnerId: group.ownerId },
+        details: { previousOwnerId: group.ownerId, visibility: group.visibility },
       });
+      const [actor] = await tx.select({ name: users.name }).from(users).where(eq(users.id, ctx.userId));
+      if (!actor) throw notFound();
+      told = await createNotifications(tx, [
+        {
+          companyId: ctx.companyId,
+          userId: group.ownerId,
+          groupId: group.id,
+          type: "group.ownershipTaken",
+          payload: { groupName: group.name, actorName: actor.name },
+        },
+      ]);
       return null;
     });
-    return { result: null, events: replayed ? [] : [changed(input.groupId, "owner")] };
+    return { result: null, events: replayed ? [] : [changed(input.groupId, "owner"), ...told] };
   });
 }

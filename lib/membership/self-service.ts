@@ -7,7 +7,7 @@ import { type AssignedRow, applyGroupRules, assignedEvents, assignmentChanged, q
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { assertActive, lockGroup } from "@/lib/groups/lock";
+import { assertActive, lockGroup, readGroup } from "@/lib/groups/lock";
 import { memberCount } from "@/lib/groups/service";
 import { once, storedResult } from "@/lib/operations";
 import type { Delivery } from "@/lib/realtime/channels";
@@ -46,6 +46,9 @@ function assertSelfService(group: LearningGroup, member: boolean): void {
  */
 export async function joinGroup(db: Database, ctx: Ctx, input: SelfServiceInput): Promise<Outcome<JoinResult>> {
   const operation = { key: input.operationId, kind: "membership.join" };
+  // A replay is answered only to whom the group is still open.
+  const current = await readGroup(db, ctx, input.groupId);
+  assertSelfService(current, await isMember(db, current, ctx));
   const stored = await storedResult<JoinResult>(db, ctx, operation);
   if (stored) return { result: stored.result };
   return db.transaction(async (tx) => {

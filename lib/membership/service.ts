@@ -7,13 +7,12 @@ import { uuidArray } from "@/db/sql";
 import { type AssignedRow, applyGroupRules, assignedEvents, assignmentChanged, queuedMail, waiveOnRemoval } from "@/lib/assignments/writes";
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/auth/viewer";
-import { AppError, forbidden } from "@/lib/errors";
-import { assertActive, lockGroup, readGroup } from "@/lib/groups/lock";
+import { AppError } from "@/lib/errors";
+import { assertActive, readGroup } from "@/lib/groups/lock";
 import { memberCount } from "@/lib/groups/service";
 import { notificationFanOut } from "@/lib/notifications/service";
 import type { NotificationPayloads, NotificationType } from "@/lib/notifications/types";
 import { type Committed, once, storedResult } from "@/lib/operations";
-import { canManageMembers } from "@/lib/permissions";
 import { groupChannel, realtimeEvents } from "@/lib/realtime/channels";
 import { candidatesSql } from "./candidates";
 import { type RemovalLedger, takeOut } from "./removal";
@@ -36,9 +35,15 @@ export type RemoveResult = { removed: number };
 export type MoveResult = { moved: number; alreadyInTarget: number };
 
 
-function assertManageable(ctx: Ctx, group: LearningGroup): void {
-  if (!canManageMembers(ctx, group)) throw forbidden();
+/**
+ * The group, if the caller may change its members now (`manageGroupSql`, read with the row: a
+ * private group is its owner's) and it is active. Locked unless `lock: false` (a preview, or the
+ * check made before an operation id is replayed).
+ */
+async function manageableGroup(tx: DatabaseOrTransaction, ctx: Ctx, groupId: string, lock = true): Promise<LearningGroup> {
+  const group = await readGroup(tx, ctx, groupId, { lock, manage: true });
   assertActive(group);
+  return group;
 }
 
 export async function actorName(db: DatabaseOrTransaction, ctx: Ctx): Promise<string> {
@@ -68,8 +73,7 @@ async function classify(db: DatabaseOrTransaction, ctx: Ctx, group: LearningGrou
 
 /** What Confirm would do: the counts the add-members dialog shows before anything changes. */
 export async function previewAddMembers(db: Database, ctx: Ctx, groupId: string, selection: Selection): Promise<AddPreview> {
-  const group = await readGroup(db, ctx, groupId);
-  assertManageable(ctx, group);
+  const group = await manageableGroup(db, ctx, groupId, false);
   return classify(db, ctx, group, selection);
 }
 
@@ -93,7 +97,9 @@ export const membershipChanged = (groupId: string) => ({
  * maximum, nothing is added and the numbers are reported.
  */
 export async function addMembers(db: Database, ctx: Ctx, input: AddMembersInput): Promise<Committed<AddResult>> {
-  // A re-submitted form is answered from the stored result before any lock or transaction.
+  // A re-submitted form is answered from the stored result before any lock or transaction, once the
+  // caller is found still allowed to manage the group.
+  await manageableGroup(db, ctx, input.groupId, false);
   const stored = await storedResult<AddResult>(db, ctx, { key: input.operationId, kind: "membership.add" });
   if (stored) return { result: stored.result };
   return db.transaction(async (tx) => {
@@ -107,8 +113,7 @@ export async function addMembers(db: Database, ctx: Ctx, input: AddMembersInput)
       // First: before the reads of who is active, and before any row is locked, so that waiting here
       // for a deactivation can never close a cycle of waits.
       await lockCompanyMembership(tx, ctx.companyId, "membership-write");
-      const group = await lockGroup(tx, ctx, input.groupId);
-      assertManageable(ctx, group);
+      const group = await manageableGroup(tx, ctx, input.groupId);
       groupName = group.name;
       const preview = await classify(tx, ctx, group, input.selection);
       if (preview.max !== null && preview.taken + preview.toAdd > preview.max) {
@@ -213,9 +218,9 @@ export async function removeMembers(db: Database, ctx: Ctx, input: RemoveMembers
     let waivedIds: string[] = [];
     let groupName = "";
     let actor = "";
+    await manageableGroup(tx, ctx, input.groupId, false); // before a replay too
     const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "membership.remove" }, async () => {
-      const group = await lockGroup(tx, ctx, input.groupId);
-      assertManageable(ctx, group);
+      const group = await manageableGroup(tx, ctx, input.groupId);
       groupName = group.name;
       removedIds = await takeOutOf(tx, ctx, group, input.userIds, { batchId, now, source: "individual", sourceLabel: null });
       waivedIds = await waiveOnRemoval(tx, ctx, group.id, removedIds, now, input.onAssignments);
@@ -275,6 +280,10 @@ async function insertNotifications<T extends NotificationType>(
   await tx.execute(notificationsInsert(ctx, sql`unnest(${uuidArray(userIds)}) as recipients (user_id)`, notification));
 }
 
+const targetNotFound = (error: unknown): never => {
+  throw error instanceof AppError && error.code === "not_found" ? new AppError("target_group_not_found") : error;
+};
+
 /**
  * "Move to group": out of one group and into another of the company in one transaction, with
  * one notification per person and both ledgers written. People already in the target only leave
@@ -290,6 +299,9 @@ export async function moveMembers(db: Database, ctx: Ctx, input: MoveMembersInpu
     let waivedIds: string[] = [];
     let names = { from: "", to: "" };
     let actor = "";
+    // Before a replay too: the caller must still manage both groups.
+    await manageableGroup(tx, ctx, input.groupId, false);
+    await manageableGroup(tx, ctx, input.targetGroupId, false).catch(targetNotFound);
     const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "membership.move" }, async () => {
       // Arrivals are whoever is still in the source group, which a deactivation in flight empties.
       await lockCompanyMembership(tx, ctx.companyId, "membership-write");
@@ -297,19 +309,11 @@ export async function moveMembers(db: Database, ctx: Ctx, input: MoveMembersInpu
       const [first, second] = [input.groupId, input.targetGroupId].sort();
       const locked = new Map<string, LearningGroup>();
       for (const id of [first!, second!]) {
-        try {
-          locked.set(id, await lockGroup(tx, ctx, id));
-        } catch (error) {
-          if (id === input.targetGroupId && error instanceof AppError && error.code === "not_found") {
-            throw new AppError("target_group_not_found");
-          }
-          throw error;
-        }
+        const group = manageableGroup(tx, ctx, id);
+        locked.set(id, await (id === input.targetGroupId ? group.catch(targetNotFound) : group));
       }
       const from = locked.get(input.groupId)!;
       const to = locked.get(input.targetGroupId)!;
-      assertManageable(ctx, from);
-      assertManageable(ctx, to);
       names = { from: from.name, to: to.name };
 
       const leaving = await takeOutOf(tx, ctx, from, input.userIds, { batchId, now, source: "move", sourceLabel: to.name });

@@ -6,6 +6,8 @@ export type NotificationPayloads = {
   "group.added": { groupName: string; actorName: string };
   "group.removed": { groupName: string; actorName: string };
   "group.moved": { fromGroupName: string; groupName: string; actorName: string };
+  /** To the previous owner: another admin took ownership of their group. */
+  "group.ownershipTaken": { groupName: string; actorName: string };
   "chat.message": ChatNotificationPayload;
   "chat.mention": ChatNotificationPayload;
   "chat.adminNote": ChatNotificationPayload;

@@ -1,5 +1,10 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { notFound } from "@/lib/errors";
+import { type Role, users } from "@/db/schema";
+import type { Ctx } from "@/lib/auth/viewer";
+import { type AppError, notFound } from "@/lib/errors";
+import { startImport } from "@/lib/hr/import/service";
 import { listDepartments } from "@/lib/people/queries";
 import { refusalOr } from "@/tests/refusal";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
@@ -113,5 +118,49 @@ async function attempt(actor: Actor, action: Action): Promise<Expected> {
 describe("people permission matrix", () => {
   it.each(matrix)("%s → %s: %s", async (actor, action, expected) => {
     expect(await attempt(actor, action)).toBe(expected);
+  });
+});
+
+/**
+ * Issue 17, item 4: delegated actors (HR's forms and imports, API keys) never touch admins: no
+ * deactivation or reactivation of an admin, no admin role given or taken, as HR's Leaver form refused.
+ */
+describe("delegated actors never touch admins", () => {
+  const delegated: Record<"hrForms" | "apiKey", () => Ctx> = {
+    hrForms: () => ({ ...actors.hr, actor: { kind: "hr" } }),
+    // As lib/hr/api/auth.ts builds a write key's caller: its creator answers for it, with HR staff's roles.
+    apiKey: () => ({ userId: actors.admin.id, companyId, roles: ["hr"], actor: { kind: "api_key", keyId: randomUUID() } }),
+  };
+  const codeOf = (attempt: Promise<unknown>) =>
+    attempt.then(
+      () => "ok",
+      (error: AppError) => error.code,
+    );
+
+  it.each(Object.keys(delegated) as (keyof typeof delegated)[])("%s: refused for an admin, every way", async (name) => {
+    const ctx = delegated[name]();
+    const otherAdmin = await createPerson(handle.db, companyId, { roles: ["admin"], name: "Other Admin" });
+    const formerAdmin = await createPerson(handle.db, companyId, { roles: ["admin"], name: "Former Admin", deactivated: true });
+    const learner = await createPerson(handle.db, companyId, { name: "Learner" });
+    const roles = (personId: string, to: Role[]) => updatePerson(handle.db, ctx, updatePersonSchema.parse({ personId, roles: to, operationId: opId() }));
+    expect(await codeOf(deactivatePerson(handle.db, ctx, { personId: otherAdmin.id, operationId: opId() }))).toBe("delegated_admin");
+    expect(await codeOf(reactivatePerson(handle.db, ctx, { personId: formerAdmin.id, operationId: opId() }))).toBe("delegated_admin");
+    expect(await codeOf(roles(otherAdmin.id, ["hr"]))).toBe("delegated_admin");
+    expect(await codeOf(roles(otherAdmin.id, ["admin", "hr"]))).toBe("delegated_admin");
+    expect(await codeOf(roles(learner.id, ["admin"]))).toBe("delegated_admin");
+    const [row] = await handle.db.select().from(users).where(eq(users.id, otherAdmin.id));
+    expect(row).toMatchObject({ roles: ["admin"], deactivatedAt: null });
+    // Siblings: the same actor does this to a learner; a signed-in admin does it to an admin.
+    expect(await codeOf(roles(learner.id, ["hr"]))).toBe("ok");
+    expect(await codeOf(deactivatePerson(handle.db, ctx, { personId: learner.id, operationId: opId() }))).toBe("ok");
+    expect(await codeOf(deactivatePerson(handle.db, actors.admin, { personId: otherAdmin.id, operationId: opId() }))).toBe("ok");
+  });
+
+  it("the import refuses a delegated actor, as HR's forms do; HR staff signed in may", async () => {
+    const text = "email,name\nsomeone.new@delegated.example,Someone New\n";
+    for (const ctx of Object.values(delegated)) {
+      expect(await refusalOr(() => startImport(handle.db, ctx(), { fileName: "x.csv", text }))).toBe("forbidden");
+    }
+    await expect(startImport(handle.db, actors.hr, { fileName: "x.csv", text })).resolves.toMatchObject({ job: { totalRows: 1 } });
   });
 });

@@ -11,7 +11,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { membershipChanged } from "@/lib/membership/service";
 import { takeOut } from "@/lib/membership/removal";
 import { type Committed, once } from "@/lib/operations";
-import { assertCan } from "@/lib/permissions";
+import { assertCan, assertMayTouchAdmin } from "@/lib/permissions";
 import { assertAnotherAdmin, lockCompanyPeople } from "./guard";
 import type { PersonOperationInput, UpdatePersonInput } from "./schemas";
 
@@ -111,6 +111,7 @@ export async function updatePerson(db: Database, ctx: Ctx, input: UpdatePersonIn
         set.managerId = input.managerId;
       }
       if (input.roles !== undefined && input.roles.join() !== [...person.roles].sort().join()) {
+        if (person.roles.includes("admin") || input.roles.includes("admin")) assertMayTouchAdmin(ctx, person);
         if (isActiveAdmin(person) && !input.roles.includes("admin")) await assertAnotherAdmin(tx, ctx, person);
         changes.roles = { from: person.roles, to: input.roles };
         set.roles = input.roles;
@@ -147,8 +148,8 @@ export async function deactivatePerson(db: Database, ctx: Ctx, input: PersonOper
       const person = await lockPerson(tx, ctx, input.personId);
       if (person.id === ctx.userId) throw new AppError("deactivate_self");
       if (person.deactivatedAt) throw new AppError("already_deactivated", { name: person.name });
-      // HR's leaver form ends learners' and HR staff's accounts; an admin's account is another admin's call.
-      if (ctx.actor?.kind === "hr" && person.roles.includes("admin")) throw new AppError("hr_leaver_admin", { name: person.name });
+      // HR's leaver form and API keys end learners' and HR staff's accounts; an admin's is another admin's call.
+      if (person.roles.includes("admin")) assertMayTouchAdmin(ctx, person);
       if (isActiveAdmin(person)) await assertAnotherAdmin(tx, ctx, person);
       // Waits for adds and moves in flight, so the removal below also finds what they put in.
       await lockCompanyMembership(tx, ctx.companyId, "deactivation");
@@ -185,6 +186,7 @@ export async function reactivatePerson(db: Database, ctx: Ctx, input: PersonOper
       await lockCompanyPeople(tx, ctx);
       const person = await lockPerson(tx, ctx, input.personId);
       if (!person.deactivatedAt) throw new AppError("not_deactivated", { name: person.name });
+      if (person.roles.includes("admin")) assertMayTouchAdmin(ctx, person);
       await tx.execute(sql`update users set deactivated_at = null where id = ${person.id}`);
       // Sessions from before the deactivation stay ended: the person signs in afresh.
       await revokeUserSessions(tx, person.id);

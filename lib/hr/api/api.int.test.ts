@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, queryRows } from "@/db/client";
-import { apiKeys, auditLog, groupMembers, users } from "@/db/schema";
+import { apiKeys, auditLog, companyDomains, groupMembers, users } from "@/db/schema";
 import { createApiKey, revokeApiKey } from "@/lib/hr/api-keys";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createDepartment, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
@@ -219,6 +219,29 @@ describe("HR integration API", () => {
       expect(again).toMatchObject({ status: 409, body: { code: "already_deactivated" } });
       const self = await callApi(db, "POST", `/people/${admin.id}/deactivate`, { key: writeKey });
       expect(self.body.code).toBe("deactivate_self");
+    });
+
+    it("never deactivates an admin with a key, as HR's Leaver form refuses (issue 17)", async () => {
+      const otherAdmin = await createPerson(db, admin.companyId, { roles: ["admin"], name: "Omar Admin" });
+      const refused = await callApi(db, "POST", `/people/${otherAdmin.id}/deactivate`, { key: writeKey });
+      expect(refused).toMatchObject({ status: 422, body: { code: "delegated_admin" } });
+      const [row] = await db.select({ deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, otherAdmin.id));
+      expect(row!.deactivatedAt).toBeNull();
+      const learner = await createPerson(db, admin.companyId, { name: "Leaving Learner" });
+      expect((await callApi(db, "POST", `/people/${learner.id}/deactivate`, { key: writeKey })).status).toBe(200);
+    });
+
+    it("refuses an address on another company's registered domain, with the sentence of every path (issue 17)", async () => {
+      const [globex] = await db.select({ companyId: users.companyId }).from(users).where(eq(users.id, foreign.personId));
+      await db.insert(companyDomains).values({ domain: "globex-api.example", companyId: globex!.companyId });
+      const count = await db.$count(users);
+      const squat = await callApi(db, "POST", "/people", { key: writeKey, body: { name: "Squatter", email: "ceo@Globex-API.example" } });
+      expect(squat.body).toMatchObject({
+        status: 422,
+        code: "accounts.errors.emailDomainForeign",
+        errors: [{ pointer: "/email", detail: "Addresses at this domain belong to another organisation and cannot be used here. Enter another address." }],
+      });
+      expect(await db.$count(users)).toBe(count);
     });
 
     it("walks every person exactly once with cursors", async () => {

@@ -69,7 +69,7 @@ export async function idempotent(
       await queryRows<Record_>(
         db,
         sql`select request_hash as "requestHash", result from operations
-            where company_id = ${caller.ctx.companyId} and operation_key = ${operationKey}`,
+            where company_id = ${caller.ctx.companyId} and actor_id = ${caller.ctx.userId} and operation_key = ${operationKey}`,
       )
     )[0];
   const previous = await read();
@@ -80,7 +80,7 @@ export async function idempotent(
     sql`insert into operations (company_id, actor_id, operation_key, kind, request_hash, result)
         values (${caller.ctx.companyId}, ${caller.ctx.userId}, ${operationKey}, 'api.request', ${request.hash},
                 ${JSON.stringify(response)}::jsonb)
-        on conflict (company_id, operation_key) do nothing returning id`,
+        on conflict (company_id, actor_id, operation_key) do nothing returning id`,
   );
   if (kept) return { response, replayed: false };
   // A concurrent request with the same key stored its response first.

@@ -8,7 +8,7 @@ import type { LeaverInput } from "./schemas";
 /**
  * HR's "Leaver": the one deactivation service, as the `hr` actor — sign-in ends, active groups are
  * left (archived ones keep their member lists), open assignments are waived, in one transaction.
- * Admins' accounts are refused here (another admin deactivates them in People).
+ * Admins' accounts are refused here, as for every delegated actor (another admin deactivates them in People).
  */
 export function recordLeaver(db: Database, viewer: Ctx, input: LeaverInput): Promise<Committed<DeactivationResult>> {
   return deactivatePerson(db, asHrActor(viewer), input);

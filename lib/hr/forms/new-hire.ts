@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { lockCompanyMembership } from "@/db/locks";
 import { uuidArray } from "@/db/sql";
-import { emailClash, insertInvitedPerson } from "@/lib/accounts/service";
+import { insertInvitedPerson, refusedAddress } from "@/lib/accounts/service";
 import { type AssignedRow, assignmentChanged, insertAssignments } from "@/lib/assignments/writes";
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/auth/viewer";
@@ -122,6 +122,6 @@ export async function createNewHire(db: Database, viewer: Ctx, input: NewHireInp
       ],
     };
   } catch (error) {
-    throw emailClash(error) ?? error;
+    throw await refusedAddress(db, ctx, error, { via: "new_hire", email: input.email });
   }
 }

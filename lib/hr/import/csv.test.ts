@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseImportCsv } from "./csv";
+import en from "@/lib/i18n/messages/en.json";
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, parseImportCsv, readImportCsv } from "./csv";
 import { validateRows } from "./validate";
 
 describe("parseImportCsv", () => {
@@ -30,6 +31,54 @@ describe("parseImportCsv", () => {
   });
 });
 
+describe("readImportCsv, an upload read as it arrives", () => {
+  /** A body of `chunks` chunks (or endless), counting how many were pulled. */
+  function body(chunk: (index: number) => string, chunks = Infinity) {
+    const pulled = { count: 0 };
+    const encoder = new TextEncoder();
+    async function* stream() {
+      for (let index = 0; index < chunks; index++) {
+        pulled.count++;
+        yield encoder.encode(chunk(index));
+      }
+    }
+    return { stream: stream(), pulled };
+  }
+
+  it("reads what parseImportCsv reads, split anywhere, with the text's hash", async () => {
+    const text = '\uFEFFName,EMAIL,groups\r\n"Hopper, Grace",Grace@Example.com,"A;B; A ;"\r\n"Say ""hi""\nthere",x@example.com,\r\n';
+    const bytes = new TextEncoder().encode(text);
+    async function* oneByteAtATime() {
+      for (const byte of bytes) yield Uint8Array.of(byte);
+    }
+    const read = await readImportCsv(oneByteAtATime());
+    expect({ rows: read.rows, problems: read.problems }).toEqual(parseImportCsv(text));
+    expect(read.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("stops at the row past the limit, without reading the rest", async () => {
+    const rowsPerChunk = 1_000;
+    const { stream, pulled } = body((index) =>
+      (index === 0 ? "email,name\n" : "") + Array.from({ length: rowsPerChunk }, (_, i) => `p${index}-${i}@x.example,N\n`).join(""),
+    );
+    await expect(readImportCsv(stream)).rejects.toMatchObject({ code: "import_too_many_rows", values: { max: IMPORT_MAX_ROWS } });
+    expect(pulled.count).toBeLessThanOrEqual(IMPORT_MAX_ROWS / rowsPerChunk + 2);
+  });
+
+  it("stops at the byte past 20 MB, without reading the rest", async () => {
+    // 1 MB chunks of long rows, so the byte limit comes long before the row limit.
+    const line = `${"x".repeat(1013)},N\n`;
+    const { stream, pulled } = body((index) => (index === 0 ? "email,name\n" + line.repeat(1023) + "x".repeat(1013 - 11) + ",N\n" : line.repeat(1024)));
+    await expect(readImportCsv(stream)).rejects.toMatchObject({ code: "import_too_large", values: { max: 20 } });
+    expect(pulled.count).toBe(IMPORT_MAX_BYTES / (1024 * 1024) + 1);
+  });
+
+  it("takes a file exactly at the limit", async () => {
+    const { stream } = body((index) => (index === 0 ? "email,name\n" : `p${index}@x.example,N\n`), IMPORT_MAX_ROWS + 1);
+    expect((await readImportCsv(stream)).rows).toHaveLength(IMPORT_MAX_ROWS);
+  });
+});
+
 describe("validateRows", () => {
   const lookups = {
     departments: new Map([["sales", "d1"]]),
@@ -37,10 +86,8 @@ describe("validateRows", () => {
       ["wave", "g1"],
       ["g1", "g1"],
     ]),
-    accounts: new Map([
-      ["boss@acme.example", { inCompany: true, active: true }],
-      ["other@globex.example", { inCompany: false, active: true }],
-    ]),
+    accounts: new Map([["boss@acme.example", { active: true }]]),
+    foreignDomains: new Set(["globex.example"]),
   };
   const row = (over: Partial<Parameters<typeof validateRows>[0][number]>) => ({
     row: 2,
@@ -62,9 +109,20 @@ describe("validateRows", () => {
     expect(resolved[1]!.managerEmail).toBe("new@acme.example");
   });
 
-  it("says an address of another company cannot be used, without naming it", () => {
-    expect(validateRows([row({ email: "other@globex.example" })], lookups).problems).toEqual([
-      { row: 2, field: "email", message: "emailUnavailable" },
+  it("refuses an address on a domain another company registered, with the one message of every path", () => {
+    expect(validateRows([row({ email: "other@GLOBEX.example".toLowerCase() })], lookups).problems).toEqual([
+      { row: 2, field: "email", message: "emailDomainForeign" },
     ]);
+    expect(en.hr.import.problems.emailDomainForeign).toBe(en.accounts.errors.emailDomainForeign);
+  });
+
+  it("never tells another company's person from a new address: not as a row, not as a manager", () => {
+    // The lookups hold the company's own people only; another company's address is simply not there.
+    const { resolved, problems } = validateRows(
+      [row({ email: "someone@elsewhere.example" }), row({ row: 3, email: "b@acme.example", managerEmail: "someone@elsewhere.example" })],
+      lookups,
+    );
+    expect(problems).toEqual([]);
+    expect(resolved.map((r) => r.email)).toEqual(["someone@elsewhere.example", "b@acme.example"]);
   });
 });

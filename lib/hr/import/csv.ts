@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import { pipeline } from "node:stream/promises";
+import { parse as parseStream } from "csv-parse";
 import { parse } from "csv-parse/sync";
 import { AppError } from "@/lib/errors";
 
@@ -24,50 +27,108 @@ export type CsvRow = {
 
 export type ParsedCsv = { rows: CsvRow[]; problems: ImportProblem[] };
 
+const tooLarge = () => new AppError("import_too_large", { max: IMPORT_MAX_BYTES / 1024 / 1024 });
+const tooManyRows = () => new AppError("import_too_many_rows", { max: IMPORT_MAX_ROWS });
+
+/** RFC 4180 through csv-parse: quoted fields, embedded commas, quotes and line breaks; a UTF-8 BOM and CRLF line ends. */
+const CSV_OPTIONS = { bom: true, skip_empty_lines: true, relax_column_count: true } as const;
+
 /**
- * Reads an import file (RFC 4180 through csv-parse: quoted fields, embedded commas, quotes and line
- * breaks; a UTF-8 BOM and CRLF line ends are accepted). The header names the columns in any order
- * and case; unknown or missing columns are reported as problems of row 1. Throws only for what makes
- * the file unreadable or too large.
+ * What a file says, record by record as csv-parse yields them: the header names the columns in any
+ * order and case (unknown or missing columns are problems of row 1), then each data row. The row
+ * past IMPORT_MAX_ROWS throws at once, so a reader stops there.
+ */
+function importRecords() {
+  let header: string[] | null = null;
+  const headerProblems: ImportProblem[] = [];
+  const rows: CsvRow[] = [];
+  const problems: ImportProblem[] = [];
+  let dataRows = 0;
+  const at = (column: ImportColumn) => header!.indexOf(column);
+  const cell = (record: string[], column: ImportColumn) => (at(column) < 0 ? "" : (record[at(column)] ?? "").trim());
+  return {
+    add(record: string[]): void {
+      if (header === null) {
+        header = record.map((cell) => cell.trim().toLowerCase());
+        header.forEach((column) => {
+          if (!(IMPORT_COLUMNS as readonly string[]).includes(column)) headerProblems.push({ row: 1, field: column, message: "columnUnknown" });
+        });
+        for (const column of REQUIRED_COLUMNS) {
+          if (!header.includes(column)) headerProblems.push({ row: 1, field: column, message: "columnMissing" });
+        }
+        return;
+      }
+      dataRows += 1;
+      if (dataRows > IMPORT_MAX_ROWS) throw tooManyRows();
+      if (headerProblems.length > 0) return;
+      const row = dataRows + 1;
+      if (record.length !== header.length) {
+        problems.push({ row, message: "columnCount" });
+        return;
+      }
+      rows.push({
+        row,
+        email: cell(record, "email").toLowerCase(),
+        name: cell(record, "name"),
+        department: cell(record, "department"),
+        managerEmail: cell(record, "manager_email").toLowerCase(),
+        groups: [...new Set(cell(record, "groups").split(";").map((group) => group.trim()).filter(Boolean))],
+      });
+    },
+    finish(): ParsedCsv {
+      if (header === null) throw new AppError("import_empty");
+      return headerProblems.length > 0 ? { rows: [], problems: headerProblems } : { rows, problems };
+    },
+  };
+}
+
+/**
+ * Reads an import file held in memory (see `readImportCsv` for an upload, read as it arrives). Throws
+ * only for what makes the file unreadable or too large; stops at the row past the limit.
  */
 export function parseImportCsv(text: string): ParsedCsv {
-  if (text.length > IMPORT_MAX_BYTES) throw new AppError("import_too_large", { max: IMPORT_MAX_BYTES / 1024 / 1024 });
+  if (text.length > IMPORT_MAX_BYTES) throw tooLarge();
   let records: string[][];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true });
+    // One record more than a full file has (header + IMPORT_MAX_ROWS) is enough to know it is too long.
+    records = parse(text, { ...CSV_OPTIONS, to: IMPORT_MAX_ROWS + 2 });
   } catch {
     throw new AppError("import_unreadable");
   }
-  if (records.length === 0) throw new AppError("import_empty");
-  if (records.length - 1 > IMPORT_MAX_ROWS) throw new AppError("import_too_many_rows", { max: IMPORT_MAX_ROWS });
+  const file = importRecords();
+  for (const record of records) file.add(record);
+  return file.finish();
+}
 
-  const header = records[0]!.map((cell) => cell.trim().toLowerCase());
-  const problems: ImportProblem[] = [];
-  header.forEach((column) => {
-    if (!(IMPORT_COLUMNS as readonly string[]).includes(column)) problems.push({ row: 1, field: column, message: "columnUnknown" });
-  });
-  for (const column of REQUIRED_COLUMNS) {
-    if (!header.includes(column)) problems.push({ row: 1, field: column, message: "columnMissing" });
-  }
-  if (problems.length > 0) return { rows: [], problems };
-
-  const at = (column: ImportColumn) => header.indexOf(column);
-  const cell = (record: string[], column: ImportColumn) => (at(column) < 0 ? "" : (record[at(column)] ?? "").trim());
-  const rows: CsvRow[] = [];
-  records.slice(1).forEach((record, index) => {
-    const row = index + 2;
-    if (record.length !== header.length) {
-      problems.push({ row, message: "columnCount" });
-      return;
+/**
+ * Reads an upload as it arrives, never holding more than the rows read so far: bytes are counted
+ * (the byte past IMPORT_MAX_BYTES stops it), decoded as UTF-8, parsed by csv-parse's stream and
+ * taken record by record (the row past IMPORT_MAX_ROWS stops it); whatever is left of the body is
+ * then not read. Also gives the SHA-256 of the text, which tells the same file imported again.
+ */
+export async function readImportCsv(body: AsyncIterable<Uint8Array>): Promise<ParsedCsv & { hash: string }> {
+  const hash = createHash("sha256");
+  const file = importRecords();
+  async function* text() {
+    const decoder = new TextDecoder("utf-8");
+    let bytes = 0;
+    for await (const chunk of body) {
+      bytes += chunk.byteLength;
+      if (bytes > IMPORT_MAX_BYTES) throw tooLarge();
+      const part = decoder.decode(chunk, { stream: true });
+      hash.update(part);
+      yield part;
     }
-    rows.push({
-      row,
-      email: cell(record, "email").toLowerCase(),
-      name: cell(record, "name"),
-      department: cell(record, "department"),
-      managerEmail: cell(record, "manager_email").toLowerCase(),
-      groups: [...new Set(cell(record, "groups").split(";").map((group) => group.trim()).filter(Boolean))],
+    const rest = decoder.decode();
+    hash.update(rest);
+    yield rest;
+  }
+  try {
+    await pipeline(text, parseStream(CSV_OPTIONS), async (records: AsyncIterable<string[]>) => {
+      for await (const record of records) file.add(record);
     });
-  });
-  return { rows, problems };
+  } catch (error) {
+    throw error instanceof AppError ? error : new AppError("import_unreadable");
+  }
+  return { ...file.finish(), hash: hash.digest("hex") };
 }

@@ -90,7 +90,6 @@ describe("validation", () => {
       { row: 2, field: "email", message: "emailMissing" },
       { row: 3, field: "email", message: "emailInvalid" },
       { row: 5, field: "email", message: "emailDuplicate" },
-      { row: 6, field: "email", message: "emailUnavailable" },
       { row: 7, field: "email", message: "personDeactivated" },
       { row: 8, field: "department", message: "departmentNotFound" },
       { row: 9, field: "department", message: "departmentNotFound" },
@@ -102,17 +101,14 @@ describe("validation", () => {
       { row: 15, field: "name", message: "nameMissing" },
       { row: 16, message: "columnCount" },
     ]);
-    expect(job.problemCount).toBe(14);
+    expect(job.problemCount).toBe(13);
     const [staged] = await handle.db.select({ n: count() }).from(importRows).where(eq(importRows.jobId, job.id));
     expect(staged!.n).toBe(0);
   });
 
-  it("never names the other company: its address and its group read as unusable and not found", async () => {
+  it("never names the other company: its address reads as a new one, its group as not found", async () => {
     const job = await upload(`${header}\n${stranger.email},X,,,Globex Wave`);
-    expect(job.problems).toEqual([
-      { row: 2, field: "email", message: "emailUnavailable" },
-      { row: 2, field: "groups", message: "groupNotFound" },
-    ]);
+    expect(job.problems).toEqual([{ row: 2, field: "groups", message: "groupNotFound" }]);
     expect(JSON.stringify(job)).not.toContain("Globex");
   });
 
@@ -195,7 +191,7 @@ describe("applying", () => {
     const globexId = (await handle.db.select({ companyId: users.companyId }).from(users).where(eq(users.id, stranger.id)))[0]!.companyId;
     await createPerson(handle.db, globexId, { email: "late.clash@import.example" });
     await confirmImport(handle.db, hr, job.id);
-    await expect(applyImport(handle.db, hr, job.id)).rejects.toMatchObject({ code: "import_stale", values: { row: 2 } });
+    await expect(applyImport(handle.db, hr, job.id)).rejects.toMatchObject({ code: "import_email_unavailable", values: { row: 2 } });
   });
 
   it("a job a restart cut off while applying reads as interrupted, with nothing applied", async () => {

@@ -4,6 +4,7 @@ import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/clien
 import { lockCompanyMembership } from "@/db/locks";
 import { type ImportJob, importJobs } from "@/db/schema";
 import { type AssignedRow, applyGroupRules, assignedEvents, queuedMail } from "@/lib/assignments/writes";
+import { assertUnderRefusalLimit, foreignDomainSql, recordAddressRefusal } from "@/lib/accounts/addresses";
 import { recordAudit } from "@/lib/audit";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
@@ -11,8 +12,9 @@ import { outboxInsertSql } from "@/lib/mail/outbox";
 import { actorName, fanOut, insertMembershipsSql, membershipChanged } from "@/lib/membership/service";
 import type { Committed } from "@/lib/operations";
 import { assertCan } from "@/lib/permissions";
-import { type ImportProblem, parseImportCsv } from "./csv";
-import { type ImportLookups, type ResolvedRow, validateRows } from "./validate";
+import { asHrActor } from "../forms/groups";
+import { type ImportProblem, parseImportCsv, readImportCsv } from "./csv";
+import { domainOf, type ImportLookups, type ResolvedRow, validateRows } from "./validate";
 
 /** Rows per staging transaction: each commits with the job's progress, which the page shows moving. */
 export const STAGE_CHUNK_ROWS = 1_000;
@@ -37,8 +39,12 @@ export type ImportJobView = Pick<
   sameFileImportedAt: Date | null;
 };
 
-/** HR imports act as the `hr` actor whoever runs them (ARCHITECTURE, "Ownership"): on any group, audited as HR. */
-const asHr = (ctx: Ctx): Ctx => ({ ...ctx, actor: { kind: "hr" } });
+/**
+ * HR imports act as the `hr` actor whoever runs them (ARCHITECTURE, "Ownership"): on any group, audited
+ * as HR; taken only by a person in their own right whom `hr.forms` allows, as HR's forms do (an API
+ * key or an actor already delegated is refused).
+ */
+const asHr = (ctx: Ctx): Ctx => asHrActor(ctx);
 
 const jobOf = async (db: DatabaseOrTransaction, ctx: Ctx, jobId: string) => {
   const [job] = await db
@@ -58,18 +64,22 @@ export type StartedImport = { job: ImportJob; run: () => Promise<void> };
 export async function startImport(
   db: Database,
   ctx: Ctx,
-  input: { fileName: string; text: string },
+  input: { fileName: string } & ({ text: string } | { body: AsyncIterable<Uint8Array> }),
   options: { onChunk?: (staged: number) => Promise<void> | void } = {},
 ): Promise<StartedImport> {
-  assertCan(ctx, "hr.forms");
-  const parsed = parseImportCsv(input.text);
+  asHr(ctx);
+  // An upload is read as it arrives (and stops at the limits); a text in memory is read at once.
+  const parsed =
+    "body" in input
+      ? await readImportCsv(input.body)
+      : { ...parseImportCsv(input.text), hash: createHash("sha256").update(input.text).digest("hex") };
   const [job] = await db
     .insert(importJobs)
     .values({
       companyId: ctx.companyId,
       createdBy: ctx.userId,
       fileName: input.fileName.slice(0, 200) || "import.csv",
-      fileHash: createHash("sha256").update(input.text).digest("hex"),
+      fileHash: parsed.hash,
       totalRows: parsed.rows.length,
     })
     .returning();
@@ -85,16 +95,23 @@ export async function startImport(
 }
 
 async function loadLookups(db: Database, ctx: Ctx, emails: string[]): Promise<ImportLookups> {
-  const [departments, groups, accounts] = await Promise.all([
+  const [departments, groups, accounts, foreignDomains] = await Promise.all([
     queryRows<{ id: string; name: string }>(db, sql`select id, name from departments where company_id = ${ctx.companyId}`),
     queryRows<{ id: string; name: string }>(
       db,
       sql`select id, name from learning_groups where company_id = ${ctx.companyId} and archived_at is null`,
     ),
-    queryRows<{ email: string; in_company: boolean; active: boolean }>(
+    // The company's own people only: anyone else's address is, to the check, a new one.
+    queryRows<{ email: string; active: boolean }>(
       db,
-      sql`select email, company_id = ${ctx.companyId} as in_company, deactivated_at is null as active
-          from users where email in (select jsonb_array_elements_text(${JSON.stringify(emails)}::jsonb))`,
+      sql`select email, deactivated_at is null as active
+          from users where company_id = ${ctx.companyId}
+            and email in (select jsonb_array_elements_text(${JSON.stringify(emails)}::jsonb))`,
+    ),
+    queryRows<{ domain: string }>(
+      db,
+      sql`select domain from company_domains where company_id <> ${ctx.companyId}
+            and domain in (select jsonb_array_elements_text(${JSON.stringify([...new Set(emails.map(domainOf))])}::jsonb))`,
     ),
   ]);
   const byIdAndName = (rows: { id: string; name: string }[]) =>
@@ -102,7 +119,8 @@ async function loadLookups(db: Database, ctx: Ctx, emails: string[]): Promise<Im
   return {
     departments: byIdAndName(departments),
     groups: byIdAndName(groups),
-    accounts: new Map(accounts.map((row) => [row.email, { inCompany: row.in_company, active: row.active }])),
+    accounts: new Map(accounts.map((row) => [row.email, { active: row.active }])),
+    foreignDomains: new Set(foreignDomains.map((row) => row.domain)),
   };
 }
 
@@ -222,7 +240,9 @@ async function markFailed(db: Database, jobId: string, error: unknown): Promise<
  * page can answer at once; `applyImport` then runs after the response.
  */
 export async function confirmImport(db: Database, ctx: Ctx, jobId: string): Promise<void> {
-  assertCan(ctx, "hr.forms");
+  asHr(ctx);
+  // Confirm is where an address of another company is refused: limited as invitations are.
+  await assertUnderRefusalLimit(db, ctx);
   const [claimed] = await db
     .update(importJobs)
     .set({ status: "applying", updatedAt: new Date() })
@@ -326,6 +346,10 @@ export async function applyImport(db: Database, userCtx: Ctx, jobId: string): Pr
     });
   } catch (error) {
     if (!(error instanceof AppError && error.code === "import_not_ready")) await markFailed(db, jobId, error);
+    if (error instanceof AppError && error.code === "import_email_unavailable") {
+      // Kept although the import rolled back; counts towards the caller's limit like a refused invitation.
+      await recordAddressRefusal(db, ctx, { reason: "email_unavailable", via: "import", jobId, row: Number(error.values.row) });
+    }
     throw error;
   }
 }
@@ -349,20 +373,31 @@ async function lockImportGroups(tx: DatabaseOrTransaction, ctx: Ctx, jobId: stri
   return new Map(named.map((group) => [group.id, group.name!]));
 }
 
-/** Addresses and departments as validated: an address taken by another company meanwhile, or a department deleted, stops the import. */
+/**
+ * Addresses and departments, checked again under the locks. An address another company's person has,
+ * or one on a domain another company registered (since the check, or all along: the check never tells
+ * another company's address from a new one), fails the import as a whole, naming the first such row
+ * ("cannot be used", audited by `applyImport`); a person of the company deactivated or a department
+ * deleted meanwhile stops it as stale.
+ */
 async function assertStillValid(tx: DatabaseOrTransaction, ctx: Ctx, jobId: string): Promise<void> {
-  const [stale] = await queryRows<{ row_number: number }>(
+  const [found] = await queryRows<{ row_number: number; unavailable: boolean }>(
     tx,
-    sql`select r.row_number from import_rows r
-        where r.job_id = ${jobId} and (
-          exists (select 1 from users u where u.email = r.email
-                  and (u.company_id <> ${ctx.companyId} or u.deactivated_at is not null))
-          or (r.department_id is not null and not exists (
-                select 1 from departments d where d.id = r.department_id and d.company_id = ${ctx.companyId}))
-        )
-        order by r.row_number limit 1`,
+    sql`select row_number, unavailable from (
+          select r.row_number,
+                 exists (select 1 from users u where u.email = r.email and u.company_id <> ${ctx.companyId})
+                   or ${foreignDomainSql(ctx.companyId, sql`r.email`)} as unavailable,
+                 exists (select 1 from users u where u.email = r.email and u.company_id = ${ctx.companyId}
+                         and u.deactivated_at is not null)
+                   or (r.department_id is not null and not exists (
+                         select 1 from departments d where d.id = r.department_id and d.company_id = ${ctx.companyId})) as stale
+          from import_rows r where r.job_id = ${jobId}
+        ) checked
+        where unavailable or stale
+        order by row_number limit 1`,
   );
-  if (stale) throw new AppError("import_stale", { row: stale.row_number });
+  if (found?.unavailable) throw new AppError("import_email_unavailable", { row: found.row_number });
+  if (found) throw new AppError("import_stale", { row: found.row_number });
 }
 
 /** Each group's maximum against its members now plus the import's arrivals; the first group over it is reported. */

@@ -6,8 +6,13 @@ import type { CsvRow, ImportProblem } from "./csv";
 export type ImportLookups = {
   departments: ReadonlyMap<string, string>;
   groups: ReadonlyMap<string, string>;
-  /** Every address of the file (or named as a manager) that already has an account, wherever. */
-  accounts: ReadonlyMap<string, { inCompany: boolean; active: boolean }>;
+  /**
+   * The addresses of the file (or named as managers) that are people of the company. Another company's
+   * people are not here: to the check they are new addresses (Confirm refuses them, naming the row).
+   */
+  accounts: ReadonlyMap<string, { active: boolean }>;
+  /** The file's email domains that another company registered (`company_domains`): refused, as everywhere. */
+  foreignDomains: ReadonlySet<string>;
 };
 
 /** A valid row, resolved to ids: what is staged. */
@@ -24,10 +29,14 @@ const emailSchema = z.email().max(320);
 /** A department or group cell, matched case-insensitively against ids and names alike. */
 export const lookupKey = (value: string) => value.toLowerCase();
 
+/** An address's domain, lower-cased, as `company_domains` holds it. */
+export const domainOf = (email: string) => email.slice(email.lastIndexOf("@") + 1).toLowerCase();
+
 /**
  * Checks every row against the file and the company: each problem carries its row number and
- * field. Another company's address is "cannot be used" and another company's group "not found",
- * exactly as for nothing at all, so the file learns nothing about other companies.
+ * field. Another company's person reads as a new address and another company's group as "not found",
+ * exactly as nothing at all, so the check learns nothing about other companies; an address on a
+ * domain another company registered is refused, as on every path that creates people.
  */
 export function validateRows(rows: readonly CsvRow[], lookups: ImportLookups): { resolved: ResolvedRow[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
@@ -42,11 +51,8 @@ export function validateRows(rows: readonly CsvRow[], lookups: ImportLookups): {
     if (!row.email) problem("email", "emailMissing");
     else if (!emailSchema.safeParse(row.email).success) problem("email", "emailInvalid");
     else if (firstRowOf.get(row.email) !== row.row) problem("email", "emailDuplicate");
-    else {
-      const account = lookups.accounts.get(row.email);
-      if (account && !account.inCompany) problem("email", "emailUnavailable");
-      else if (account && !account.active) problem("email", "personDeactivated");
-    }
+    else if (lookups.foreignDomains.has(domainOf(row.email))) problem("email", "emailDomainForeign");
+    else if (lookups.accounts.get(row.email)?.active === false) problem("email", "personDeactivated");
 
     if (!row.name) problem("name", "nameMissing");
     else if (row.name.length > PERSON_NAME_MAX) problem("name", "nameTooLong");
@@ -56,7 +62,7 @@ export function validateRows(rows: readonly CsvRow[], lookups: ImportLookups): {
 
     if (row.managerEmail) {
       const manager = lookups.accounts.get(row.managerEmail);
-      const known = (manager?.inCompany && manager.active) || (!manager && firstRowOf.has(row.managerEmail));
+      const known = manager ? manager.active : firstRowOf.has(row.managerEmail);
       if (row.managerEmail === row.email) problem("manager_email", "managerSelf");
       else if (!known) problem("manager_email", "managerNotFound");
     }

@@ -28,7 +28,7 @@ import { getGroupView } from "@/lib/groups/queries";
 import { listCourseOptions } from "@/lib/learning/queries";
 import { listHistory, listMembers } from "@/lib/membership/queries";
 import { getGroupLevel } from "@/lib/notifications/preferences";
-import { can, canManageMembers } from "@/lib/permissions";
+import { can, hasOwnerRights } from "@/lib/permissions";
 import { groupAssignmentFigures } from "@/lib/assignments/overview";
 import { groupHasOpenAssignments } from "@/lib/assignments/queries";
 import { listGroupRules } from "@/lib/assignments/service";
@@ -72,14 +72,18 @@ export default async function GroupPage({ params, searchParams }: { params: Para
   const page = pageParam(query.page);
   const search = textParam(query.q);
   const path = `/groups/${group.id}`;
+  // What the services allow, read with the group's row (`manageGroupSql`): a private group is its
+  // owner's to edit, archive, restore, delete and fill; another admin is offered Take ownership instead.
+  const manages = group.access.canManage;
   const rights: GroupRights = {
-    edit: !archived && can(viewer, "group.edit"),
-    archive: !archived && can(viewer, "group.archive"),
-    delete: can(viewer, "group.delete"),
-    restore: archived && can(viewer, "group.restore"),
-    takeOwnership: !archived && !group.access.isOwner && can(viewer, "group.takeOwnership"),
+    edit: !archived && manages && can(viewer, "group.edit"),
+    archive: !archived && manages && can(viewer, "group.archive"),
+    delete: manages && can(viewer, "group.delete"),
+    restore: archived && manages && can(viewer, "group.restore"),
+    takeOwnership: !group.access.isOwner && can(viewer, "group.takeOwnership"),
+    ownerOnly: !manages && can(viewer, "group.edit"),
   };
-  const canManage = !archived && canManageMembers(viewer, group);
+  const canManage = !archived && manages;
   const requested = textParam(query.tab);
   // The feed exists with a linked course. Members land on it; whoever manages the members lands on
   // Members, where their work is, and stays there when an add takes them into the group.
@@ -180,7 +184,7 @@ export default async function GroupPage({ params, searchParams }: { params: Para
           <ChatTab
             key={group.id}
             groupId={group.id}
-            viewer={{ id: viewer.userId, name: viewer.name, isAdmin: isAdmin(viewer), isOwner: group.access.isOwner }}
+            viewer={{ id: viewer.userId, name: viewer.name, isAdmin: isAdmin(viewer), isOwner: hasOwnerRights(viewer, group) }}
             archived={archived}
             initial={chat}
           />

@@ -60,7 +60,7 @@ export const deactivatePersonRoute = defineRoute({
   summary: "Deactivate a person (a leaver)",
   description:
     "Sign-in ends, the person leaves every active group (archived groups keep their member lists), in one transaction. " +
-    "The admin who created the key cannot be deactivated with it.",
+    "A key never deactivates an admin (`delegated_admin`), nor the admin who created it.",
   tag: "People",
   scope: "write",
   params: idParams,

@@ -1,0 +1,97 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { recordAudit } from "@/lib/audit";
+import type { Ctx } from "@/lib/auth/viewer";
+import { AppError } from "@/lib/errors";
+
+/**
+ * Which addresses a company may give its people. Emails are unique across the product, and an
+ * address on a domain another company registered (`company_domains`, what its single sign-on trusts)
+ * is that company's: creating a person there would block its invitations and its SSO. Both are
+ * refused on every path that creates people (admins' invitations, HR's new hire, the import, the API),
+ * and neither answer ever names the other company.
+ *
+ * An invitation answers at once whether its address "cannot be used", so every refusal is audited
+ * (`ADDRESS_REFUSED`, written after the failed transaction) and counted: past
+ * `ADDRESS_REFUSALS_PER_HOUR` refusals in an hour a person (or their API key) invites nobody until the
+ * oldest leaves the hour, so the answer cannot be used to probe the product's accounts. The import's
+ * check step never distinguishes another company's address from a new one; Confirm fails on it,
+ * naming the row, audited and counted the same way.
+ */
+
+export const ADDRESS_REFUSED = "person.address_refused";
+export const ADDRESS_REFUSALS_PER_HOUR = 20;
+const WINDOW_MS = 60 * 60_000;
+/** A literal, not a parameter, so that a generic plan still matches the partial index (`audit_log_address_refused_idx`). */
+const REFUSED_LITERAL = sql.raw(`'${ADDRESS_REFUSED}'`);
+
+export type AddressRefusal = "email_unavailable" | "email_domain_foreign";
+
+/** `email` (an SQL text expression) is on a domain registered to a company other than `companyId`. */
+export const foreignDomainSql = (companyId: string, email: SQL): SQL<boolean> =>
+  sql<boolean>`exists (select 1 from company_domains d
+                       where d.domain = lower(substring(${email} from '[^@]*$')) and d.company_id <> ${companyId}::uuid)`;
+
+export const emailUnavailable = () => new AppError("accounts.errors.emailUnavailable", {}, "email");
+export const emailDomainForeign = () => new AppError("accounts.errors.emailDomainForeign", {}, "email");
+
+/** The refusal an error stands for, if it is one of an address. */
+export function addressRefusalOf(error: unknown): AddressRefusal | null {
+  if (!(error instanceof AppError)) return null;
+  if (error.code === "accounts.errors.emailUnavailable") return "email_unavailable";
+  if (error.code === "accounts.errors.emailDomainForeign") return "email_domain_foreign";
+  return null;
+}
+
+/**
+ * Refuses anything that could answer about an address once the caller (company and person, whatever
+ * the actor) has had ADDRESS_REFUSALS_PER_HOUR refusals within the hour: one read of an index.
+ */
+export async function assertUnderRefusalLimit(db: DatabaseOrTransaction, ctx: Ctx, now = new Date()): Promise<void> {
+  const since = new Date(now.getTime() - WINDOW_MS);
+  const [row] = await queryRows<{ refused: number; oldest: Date | string | null }>(
+    db,
+    sql`select count(*)::int as refused, min(created_at) as oldest from (
+          select created_at from audit_log
+          where action = ${REFUSED_LITERAL} and actor_id = ${ctx.userId} and company_id = ${ctx.companyId}
+            and created_at > ${since}
+          order by created_at desc limit ${ADDRESS_REFUSALS_PER_HOUR}
+        ) recent`,
+  );
+  if (row && row.refused >= ADDRESS_REFUSALS_PER_HOUR && row.oldest) {
+    const waitMs = new Date(row.oldest).getTime() + WINDOW_MS - now.getTime();
+    throw new AppError("accounts.errors.addressRefusalsLimited", { minutes: Math.max(1, Math.ceil(waitMs / 60_000)) });
+  }
+}
+
+/**
+ * Inside the caller's transaction: refused past the limit, then on another company's domain, then
+ * taken anywhere. The unique index on `users.email` still decides a race (`emailClash`).
+ */
+export async function assertAddressUsable(tx: DatabaseOrTransaction, ctx: Ctx, email: string): Promise<void> {
+  await assertUnderRefusalLimit(tx, ctx);
+  const [row] = await queryRows<{ foreign: boolean; taken: boolean }>(
+    tx,
+    sql`select ${foreignDomainSql(ctx.companyId, sql`${email}::text`)} as foreign,
+               exists (select 1 from users where email = ${email}) as taken`,
+  );
+  if (row!.foreign) throw emailDomainForeign();
+  if (row!.taken) throw emailUnavailable();
+}
+
+/**
+ * The audit row of a refused address, written on its own after the operation's transaction rolled
+ * back (so it stays): what counts towards the limit.
+ */
+export async function recordAddressRefusal(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  refusal: { reason: AddressRefusal; via: "invitation" | "new_hire" | "import"; email?: string; row?: number; jobId?: string },
+): Promise<void> {
+  await recordAudit(db, ctx, {
+    action: ADDRESS_REFUSED,
+    targetType: refusal.jobId ? "import" : "user",
+    targetId: refusal.jobId ?? null,
+    details: { reason: refusal.reason, via: refusal.via, email: refusal.email ?? null, row: refusal.row ?? null },
+  });
+}
