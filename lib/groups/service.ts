@@ -133,6 +133,7 @@ export async function archiveGroup(db: Database, ctx: Ctx, input: { groupId: str
 export async function restoreGroup(db: Database, ctx: Ctx, input: { groupId: string; operationId: string }) {
   assertCan(ctx, "group.restore");
   return db.transaction(async (tx) => {
+    let revoked: RealtimeEvent[] = [];
     const { replayed } = await once(tx, ctx, { key: input.operationId, kind: "group.restore" }, async () => {
       // Restoring makes the kept members members of an active group again: a membership write, so
       // a deactivation in flight is waited for (see db/locks.ts) before we look at who is deactivated.
@@ -155,15 +156,16 @@ export async function restoreGroup(db: Database, ctx: Ctx, input: { groupId: str
               select id from users where company_id = ${ctx.companyId} and deactivated_at is not null)`,
         { batchId: randomUUID(), now, source: "deactivation", sourceLabel: null },
       );
+      revoked = left.events;
       await recordAudit(tx, ctx, {
         action: "group.restored",
         targetType: "group",
         targetId: group.id,
-        details: { name: group.name, deactivatedLeft: left.length },
+        details: { name: group.name, deactivatedLeft: left.ended.length },
       });
       return null;
     });
-    return { result: null, events: replayed ? [] : [changed(input.groupId, "restored")] };
+    return { result: null, events: replayed ? [] : [...revoked, changed(input.groupId, "restored")] };
   });
 }
 

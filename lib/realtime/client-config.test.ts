@@ -3,20 +3,21 @@ import { reloadEnv } from "@/lib/env";
 import { realtimeClientConfig } from "./client-config";
 
 const KEYS = ["NODE_ENV", "PUSHER_USE_TLS", "PUSHER_HOST", "PUSHER_PORT", "PUSHER_CLUSTER", "AUTH_SECRET"] as const;
-const saved = Object.fromEntries(KEYS.map((key) => [key, process.env[key]]));
+const vars = process.env as Record<string, string | undefined>;
+const saved = Object.fromEntries(KEYS.map((key) => [key, vars[key]]));
 
 /** The browser's realtime settings under these variables (the others as the test run has them). */
-function configWith(vars: Partial<Record<(typeof KEYS)[number], string>>) {
-  for (const key of KEYS) delete process.env[key];
-  Object.assign(process.env, vars);
+function configWith(given: Partial<Record<(typeof KEYS)[number], string>>) {
+  for (const key of KEYS) delete vars[key];
+  Object.assign(vars, given);
   reloadEnv();
   return realtimeClientConfig();
 }
 
 afterEach(() => {
   for (const key of KEYS) {
-    if (saved[key] === undefined) delete process.env[key];
-    else process.env[key] = saved[key];
+    if (saved[key] === undefined) delete vars[key];
+    else vars[key] = saved[key];
   }
   reloadEnv();
 });
