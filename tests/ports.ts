@@ -19,6 +19,8 @@ export const testPorts = {
   smokeSmtp: 2325 + offset,
   smokeMailWeb: 2380 + offset,
   e2eOidc: 7201 + offset,
+  /** The e2e web server's control endpoint (stops and restarts soketi for the outage spec). */
+  e2eControl: 7301 + offset,
 } as const;
 
 /** The e2e tier's database on the test server; shifted with the ports. */

@@ -20,6 +20,12 @@ export type RealtimeConnectionOptions = {
 
 /** How long a first connection may take before the page says live updates are paused. */
 const FIRST_CONNECT_GRACE_MS = 4000;
+/**
+ * How long a dropped connection may take to come back before the page says so. pusher-js itself
+ * reports a server that went away (a closed socket it retries) as `connecting` for its whole
+ * `unavailableTimeout` (10 s), so an outage shorter than that would go unmentioned.
+ */
+const DROP_GRACE_MS = 1000;
 const MAX_RETRY_MS = 15000;
 
 /**
@@ -39,6 +45,8 @@ export class RealtimeConnection {
   private attempts = 0;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private readonly grace: ReturnType<typeof setTimeout>;
+  private connectedOnce = false;
+  private lapse: ReturnType<typeof setTimeout> | undefined;
 
   constructor(config: RealtimeClientConfig, options: RealtimeConnectionOptions = {}) {
     this.epochs = new GroupEpochs(options.currentEpoch, options.epochJitterMs);
@@ -62,7 +70,12 @@ export class RealtimeConnection {
     if (this.stopped) return;
     if (current === "connected") {
       this.attempts = 0;
+      this.connectedOnce = true;
+      clearTimeout(this.lapse);
       this.setDown(false);
+    } else if (current === "connecting" && this.connectedOnce) {
+      clearTimeout(this.lapse);
+      this.lapse = setTimeout(() => this.setDown(this.pusher.connection.state !== "connected"), DROP_GRACE_MS);
     } else if (current === "disconnected" || current === "failed") {
       this.setDown(true);
       clearTimeout(this.retry);
@@ -109,6 +122,7 @@ export class RealtimeConnection {
     this.stopped = true;
     clearTimeout(this.retry);
     clearTimeout(this.grace);
+    clearTimeout(this.lapse);
     this.epochs.close();
     this.pusher.disconnect();
   }
