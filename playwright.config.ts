@@ -9,6 +9,8 @@ reloadEnv();
 
 /** The PGlite smoke project's specs; the PostgreSQL projects leave them alone. */
 const smokeSpecs = /\/e2e\/pglite\//;
+/** Stops the e2e soketi for real, which would cut every other spec's pages: run alone, after them. */
+const outageSpecs = /\/e2e\/reconnecting\.spec\.ts$/;
 
 const chromium = "/usr/bin/chromium";
 const launchOptions = {
@@ -33,8 +35,9 @@ export default defineConfig({
   reporter: [["list"]],
   use: { baseURL: e2eBaseUrl, trace: "retain-on-failure", launchOptions },
   projects: [
-    { name: "desktop", testIgnore: smokeSpecs, use: { ...devices["Desktop Chrome"], launchOptions } },
-    { name: "mobile", grep: /@learner/, testIgnore: smokeSpecs, use: { ...devices["Pixel 7"], launchOptions } },
+    { name: "desktop", testIgnore: [smokeSpecs, outageSpecs], use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "mobile", grep: /@learner/, testIgnore: [smokeSpecs, outageSpecs], use: { ...devices["Pixel 7"], launchOptions } },
+    { name: "outage", testMatch: outageSpecs, dependencies: ["desktop", "mobile"], use: { ...devices["Desktop Chrome"], launchOptions } },
     // The embedded default, as a container runs it: the standalone server on PGlite.
     { name: "pglite-smoke", testMatch: smokeSpecs, use: { ...devices["Desktop Chrome"], baseURL: smokeBaseUrl, launchOptions } },
   ],

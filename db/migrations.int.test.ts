@@ -34,6 +34,8 @@ const coreTables = [
   "course_progress",
   "courses",
   "departments",
+  "group_channel_epochs",
+  "group_channel_grants",
   "group_chat_state",
   "group_members",
   "group_messages",

@@ -185,6 +185,12 @@ test("two people chat live; a mention notifies; a cut socket catches up exactly;
     await postMessage(db, admin, { groupId: otherGroupId, operationId: randomUUID(), kind: "note", body: "Still reaching you" }),
   );
   await expect(bellB).toHaveAccessibleName(bellName(1));
+  // The removal moved the group to a new realtime epoch: A's page follows it and misses nothing.
+  await deliver(await postMessage(db, admin, { groupId, operationId: randomUUID(), kind: "note", body: "After the removal" }));
+  await expect(log(pageA).getByText("After the removal")).toHaveCount(1);
+  await send(pageA, "A, still here");
+  await expect(log(pageA).getByText("A, still here")).toHaveCount(1);
+  await expect(log(pageA).getByRole("article")).toHaveCount(7);
 
   await contextA.close();
   await contextB.close();

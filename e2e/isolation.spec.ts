@@ -1,3 +1,5 @@
+import { groupAdminChannelAt, groupChannelAt } from "@/lib/realtime/channels";
+import { currentEpochs } from "@/lib/realtime/epochs";
 import { findGroup, findUser } from "./support/data";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 
@@ -18,12 +20,14 @@ test.describe("tenant isolation", () => {
     const authorize = (channel: string) =>
       page.request.post("/api/realtime/auth", { form: { socket_id: "1234.5678", channel_name: channel } });
     expect((await authorize(`private-user-${lena.id}`)).status()).toBe(403);
-    expect((await authorize(`private-group-${acmeGroup.id}`)).status()).toBe(403);
-    expect((await authorize(`private-group-admin-${acmeGroup.id}`)).status()).toBe(403);
+    // Asked at the groups' current epochs, as a page would: only the company decides.
+    const epochs = await currentEpochs(db, [acmeGroup.id, globexGroup.id]);
+    expect((await authorize(groupChannelAt(acmeGroup.id, epochs.get(acmeGroup.id)!))).status()).toBe(403);
+    expect((await authorize(groupAdminChannelAt(acmeGroup.id, epochs.get(acmeGroup.id)!))).status()).toBe(403);
     expect((await authorize("presence-anything")).status()).toBe(403);
     // The sibling that proves the owner still gets in.
     expect((await authorize(`private-user-${gary.id}`)).status()).toBe(200);
-    expect((await authorize(`private-group-${globexGroup.id}`)).status()).toBe(200);
+    expect((await authorize(groupChannelAt(globexGroup.id, epochs.get(globexGroup.id)!))).status()).toBe(200);
   });
 
   test("the auth routes refuse a visitor who is not signed in", async ({ request, db }) => {

@@ -1,38 +1,70 @@
-import type { WebSocketRoute } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { setGroupLevel } from "@/lib/notifications/preferences";
 import { markAllNotificationsRead } from "@/lib/notifications/service";
-import { findSpareLearner, notifyAddedToGroup } from "./support/data";
+import { chatLog, groupWith, joined, send, spareLearner } from "./support/chat";
+import { notifyAddedToGroup } from "./support/data";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { startSoketi, stopSoketi } from "./support/outage";
 
-test("while realtime is down the page says so, and catches up when it is back @learner", async ({ page, db }, testInfo) => {
-  const person = await findSpareLearner(db, testInfo.project.name === "mobile" ? 1 : 0);
-  await markAllNotificationsRead(db, person);
+const OUTAGE_MS = 6000;
+const banner = (page: Page) => page.getByRole("status").filter({ hasText: "Reconnecting" });
 
-  // Every socket to soketi goes through this route, so the test can cut it and refuse new ones.
-  let soketiReachable = true;
-  const open: WebSocketRoute[] = [];
-  await page.routeWebSocket(/:\d+\/app\//, (socket) => {
-    if (!soketiReachable) return socket.close({ code: 4009, reason: "outage" });
-    socket.connectToServer();
-    open.push(socket);
-  });
+// Runs in the "outage" project, alone: stopping the shared soketi would cut every other spec's pages.
+test("soketi stops for 6 s and starts again: every page says so, then catches up exactly, the chat of a sender, a silent reader and a reader who posted meanwhile, and the bell", async ({
+  browser,
+  db,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const [sender, silent, poster] = [await spareLearner(db, 0), await spareLearner(db, 1), await spareLearner(db, 2)];
+  const groupId = await groupWith(db, `Outage ${randomUUID().slice(0, 8)}`, [sender, silent, poster]);
+  // Being added to the group notified them: the bell starts at nought; the chat's messages do not ring it.
+  await setGroupLevel(db, silent, { groupId, level: "mentions" });
+  await markAllNotificationsRead(db, silent);
 
-  await signIn(page, person.email);
-  const bell = page.getByRole("button", { name: /^Notifications/ });
-  const banner = page.getByRole("status").filter({ hasText: "Reconnecting" });
+  const pages: Record<"sender" | "silent" | "poster", Page> = { sender: null!, silent: null!, poster: null! };
+  await Promise.all(
+    (Object.keys(pages) as (keyof typeof pages)[]).map(async (who) => {
+      const page = await (await browser.newContext(testInfo.project.use)).newPage();
+      await signIn(page, { sender, silent, poster }[who].email);
+      const live = joined(page, groupId);
+      await page.goto(`/groups/${groupId}?tab=chat`);
+      await live;
+      pages[who] = page;
+    }),
+  );
+  const all = Object.values(pages);
+  const bell = pages.silent.getByRole("button", { name: /^Notifications/ });
   await expect(bell).toHaveAccessibleName("Notifications");
-  await expect(banner).toBeHidden();
+  await send(pages.sender, "Before the outage");
+  for (const page of all) await expect(chatLog(page).getByText("Before the outage")).toHaveCount(1);
+  for (const page of all) await expect(banner(page)).toBeHidden();
 
-  soketiReachable = false;
-  await Promise.all(open.map((socket) => socket.close({ code: 4009, reason: "outage" })));
-  await expect(banner).toBeVisible();
-  await expectAccessible(page);
+  const stoppedAt = Date.now();
+  await stopSoketi();
+  for (const page of all) await expect(banner(page)).toBeVisible();
+  await expectAccessible(pages.silent);
+  // Meanwhile the sender posts, then the other reader, then the sender again (in that order, so each
+  // poster's own copy is above a message of the other's), and the silent reader gets a notification:
+  // all committed, none published.
+  await send(pages.sender, "Sender during the outage, first");
+  await expect(chatLog(pages.sender).getByRole("article").filter({ hasText: "Sender during the outage, first" })).toHaveCount(1);
+  await send(pages.poster, "Posted during the outage");
+  await expect(chatLog(pages.poster).getByRole("article").filter({ hasText: "Posted during the outage" })).toHaveCount(1);
+  await send(pages.sender, "Sender during the outage, second");
+  await notifyAddedToGroup(db, silent, "Missed While Offline");
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, stoppedAt + OUTAGE_MS - Date.now())));
+  await startSoketi();
 
-  // Published while the page has no socket: this event is lost in transit, as in real life.
-  await notifyAddedToGroup(db, person, "Missed While Offline");
-  soketiReachable = true;
-  await expect(banner).toBeHidden({ timeout: 20_000 });
-  // The resync after re-subscribing fetched what the socket missed.
+  for (const page of all) await expect(banner(page)).toBeHidden({ timeout: 20_000 });
+  // Each page resynced from the last sequence it held without a gap: every message once, in order.
+  const expected = ["Before the outage", "Sender during the outage, first", "Posted during the outage", "Sender during the outage, second"];
+  for (const page of all) {
+    await expect(chatLog(page).getByRole("article")).toHaveCount(expected.length);
+    for (const text of expected) await expect(chatLog(page).getByText(text, { exact: true })).toHaveCount(1);
+  }
   await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
   await bell.click();
-  await expect(page.getByText("Dana Admin added you to the group “Missed While Offline”.")).toBeVisible();
+  await expect(pages.silent.getByText("Dana Admin added you to the group “Missed While Offline”.")).toBeVisible();
+  await Promise.all(all.map((page) => page.context().close()));
 });

@@ -72,9 +72,11 @@ const envSchema = z
     const selfHosted = env.PUSHER_HOST !== undefined || env.PUSHER_CLUSTER === undefined;
     const host = env.PUSHER_HOST ?? (selfHosted ? "127.0.0.1" : undefined);
     const port = env.PUSHER_PORT ?? (selfHosted ? 6001 : undefined);
-    const useTLS = env.PUSHER_USE_TLS ?? !selfHosted;
     const production = env.NODE_ENV === "production";
     const smtpSecure = env.SMTP_SECURE ?? env.SMTP_PORT === 465;
+    // A production page is served over HTTPS, where a browser refuses a plain ws:// socket (and the
+    // traffic would travel in clear): TLS unless explicitly switched off, as for Pusher Channels.
+    const useTLS = env.PUSHER_USE_TLS ?? (production || !selfHosted);
     return {
       nodeEnv: env.NODE_ENV,
       production,

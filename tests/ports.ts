@@ -21,6 +21,8 @@ export const testPorts = {
   e2eOidc: 7201 + offset,
   /** A production server started with soketi's defaults, which must exit instead of listening for long. */
   e2eRefusedApp: 3300 + offset,
+  /** The e2e web server's control endpoint (stops and restarts soketi for the outage spec). */
+  e2eControl: 7301 + offset,
 } as const;
 
 /** The e2e tier's database on the test server; shifted with the ports. */

@@ -5,7 +5,7 @@ import { type Ctx, loadViewer } from "@/lib/auth/viewer";
 import type { ChatMessageDto, MessagesSince } from "@/lib/chat/queries";
 import { messagesSince } from "@/lib/chat/queries";
 import { postMessage } from "@/lib/chat/service";
-import { groupChannel } from "@/lib/realtime/channels";
+import { groupChannelAt } from "@/lib/realtime/channels";
 import type { BenchCase, Details } from "../case";
 import { label, replay } from "../capture";
 import { BENCH_IDS } from "../data";
@@ -148,7 +148,8 @@ export const chatFanout: BenchCase = {
     const { groupId, members } = await createGroup(pool, FANOUT_MEMBERS);
     await pool.query("analyze group_members");
     if (members.length !== FANOUT_MEMBERS) throw new Error(`Only ${members.length} people for the group.`);
-    const channel = groupChannel(groupId);
+    // A group just made, so at its first epoch.
+    const channel = groupChannelAt(groupId, 0);
     const page = `/groups/${groupId}`;
 
     const { app, details } = await startBenchApp(url);

@@ -24,17 +24,20 @@ const CLOCK_TICK_MS = 30_000;
  */
 export function ChatTab({
   groupId,
+  channelEpoch,
   viewer,
   archived,
   initial,
 }: {
   groupId: string;
+  /** The group's realtime epoch when the page was read (`lib/realtime/epochs.ts`). */
+  channelEpoch: number;
   viewer: ChatViewer;
   archived: boolean;
   initial: MessagePage;
 }) {
   const t = useTranslations("chatTab");
-  const room = useChatRoom(groupId, initial);
+  const room = useChatRoom(groupId, channelEpoch, initial);
   const [replyTo, setReplyTo] = useState<ChatMessageDto | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const list = useRef<HTMLDivElement>(null);

@@ -7,6 +7,8 @@ import {
   initialChat,
   receive,
   receiveOlder,
+  receiveSince,
+  holds,
   type ChatState,
   visibleThreads,
 } from "./merge";
@@ -35,7 +37,7 @@ describe("receive", () => {
     state = receive(state, [message("b", 2, 2)]);
     state = receive(state, [message("b", 2, 2), message("a", 1, 1)]);
     expect(ids(visibleMessages(state))).toEqual(["a", "b"]);
-    expect(state.highestSeq).toBe(2);
+    expect(state.syncedSeq).toBe(2);
   });
 
   it("keeps the highest version when an edit arrives before the older copy", () => {
@@ -43,7 +45,9 @@ describe("receive", () => {
     state = receive(state, [message("a", 5, 1, { body: "edited" })]);
     state = receive(state, [message("a", 1, 1, { body: "original" })]);
     expect(visibleMessages(state)[0]?.body).toBe("edited");
-    expect(state.highestSeq).toBe(5);
+    // 2 to 4 were never seen: the next resync starts at 1, not at 5.
+    expect(state.syncedSeq).toBe(1);
+    expect(state.aheadSeqs).toEqual([5]);
   });
 
   it("orders by time, not by arrival", () => {
@@ -57,12 +61,76 @@ describe("receive", () => {
     let state = initialChat<Message, never>([message("a", 1, 1), message("b", 2, 2)], false);
     state = receive(state, [message("a", 3, 1, { body: "edited" }), message("b", 4, 2, { body: "" })]);
     expect(visibleMessages(state).map((m) => m.body)).toEqual(["edited", ""]);
-    expect(state.highestSeq).toBe(4);
+    expect(state.syncedSeq).toBe(4);
   });
 
   it("returns the same state for nothing new", () => {
     const state = initialChat<Message, never>([message("a", 1, 1)], false);
     expect(receive(state, [])).toBe(state);
+  });
+});
+
+describe("where the next resync starts", () => {
+  /** The server's side: every message at its newest version, as `messagesSince` answers. */
+  const server = (...messages: Message[]) => ({
+    since: (seq: number) => {
+      const newer = messages.filter((m) => m.seq > seq).sort((x, y) => x.seq - y.seq);
+      return { messages: newer, lastSeq: newer.at(-1)?.seq ?? seq };
+    },
+  });
+
+  it("stays below messages missed during an outage, though one's own post answered meanwhile is above them", () => {
+    // The page was read at seq 3; the socket then dropped while others posted 4 and 5.
+    let state = initialChat<Message, { body: string }>([message("a", 1, 1), message("b", 2, 2), message("c", 3, 3)], false, 3);
+    const theirs = [message("d", 4, 4), message("e", 5, 5)];
+    state = addPending(state, draft("op-mine", 6));
+    // The action response of one's own post, during the outage.
+    const mine = message("mine", 6, 6);
+    state = receive(state, [mine]);
+    expect(state.pending).toEqual([]);
+    expect(state.syncedSeq).toBe(3);
+    // The resync after the reconnect starts at 3 and brings 4 and 5, and one's own post again.
+    state = receiveSince(state, server(...theirs, mine).since(state.syncedSeq));
+    expect(ids(visibleMessages(state))).toEqual(["a", "b", "c", "d", "e", "mine"]);
+    expect(state.syncedSeq).toBe(6);
+    expect(state.aheadSeqs).toEqual([]);
+  });
+
+  it("moves up through sequences seen one after the other, in any order of arrival", () => {
+    let state = initialChat<Message, never>([], false, 3);
+    state = receive(state, [message("f", 6, 6)]);
+    state = receive(state, [message("d", 4, 4)]);
+    expect([state.syncedSeq, state.aheadSeqs]).toEqual([4, [6]]);
+    state = receive(state, [message("e", 5, 5)]);
+    expect([state.syncedSeq, state.aheadSeqs]).toEqual([6, []]);
+  });
+
+  it("closes a gap left by a version superseded before it arrived, through the resync", () => {
+    // 4 was x's first version, lost; 5 is its edit, received. Nothing will ever bring 4 live.
+    let state = initialChat<Message, never>([], false, 3);
+    const edited = message("x", 5, 4, { body: "edited" });
+    state = receive(state, [edited]);
+    expect([state.syncedSeq, state.aheadSeqs]).toEqual([3, [5]]);
+    state = receiveSince(state, server(edited).since(state.syncedSeq));
+    expect([state.syncedSeq, state.aheadSeqs]).toEqual([5, []]);
+    expect(visibleMessages(state).map((m) => m.body)).toEqual(["edited"]);
+  });
+
+  it("after a resync in batches, goes on from the batch's end through what was seen above it", () => {
+    let state = initialChat<Message, never>([], false, 0);
+    state = receive(state, [message("c", 3, 3), message("e", 5, 5)]);
+    // The first batch covered 1 and 2 (a limit of 2); 3 was already seen, 4 is still to come.
+    state = receiveSince(state, { messages: [message("a", 1, 1), message("b", 2, 2)], lastSeq: 2 });
+    expect([state.syncedSeq, state.aheadSeqs]).toEqual([3, [5]]);
+  });
+
+  it("counts a notice of a message too large to travel live as nothing held", () => {
+    let state = initialChat<Message, never>([message("a", 1, 1)], false, 1);
+    expect(holds(state, { id: "big", seq: 2 })).toBe(false);
+    expect(holds(state, { id: "a", seq: 1 })).toBe(true);
+    expect(state.syncedSeq).toBe(1);
+    state = receiveSince(state, { messages: [message("big", 2, 2)], lastSeq: 2 });
+    expect(holds(state, { id: "big", seq: 2 })).toBe(true);
   });
 });
 
@@ -109,11 +177,11 @@ describe("pending messages", () => {
 
 describe("paging", () => {
   it("hides what is older than the first page until Load older reaches it, without losing its newest version", () => {
-    let state = initialChat<Message, never>([message("c", 3, 3), message("d", 4, 4)], true);
+    let state = initialChat<Message, never>([message("c", 3, 3), message("d", 4, 4)], true, 4);
     // An edit of an older message arrives live (or by resync): held, not shown yet.
     state = receive(state, [message("a", 9, 1, { body: "edited" })]);
     expect(ids(visibleMessages(state))).toEqual(["c", "d"]);
-    expect(state.highestSeq).toBe(9);
+    expect(state.syncedSeq).toBe(4);
     // The older page was read just before that edit: the edit still wins.
     state = receiveOlder(state, [message("a", 1, 1, { body: "original" }), message("b", 2, 2)], false);
     expect(ids(visibleMessages(state))).toEqual(["a", "b", "c", "d"]);

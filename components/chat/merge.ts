@@ -2,8 +2,10 @@
  * The chat's client state, kept as pure functions so the order in which copies of a message
  * arrive (action response, realtime event, resync, "Load older") never matters: each message is
  * held once, at its highest sequence; a pending message is replaced by the server's copy that
- * carries its operation key, whichever comes first; and the highest sequence held is where the
- * next resync starts.
+ * carries its operation key, whichever comes first. The next resync starts from the highest
+ * sequence up to which nothing can be missing, never from the highest one seen: a copy that came on
+ * its own (one's own post answered during an outage, a live event after a lost one) says nothing of
+ * the sequences below it.
  */
 
 /** What the merge needs of a server message; the chat's DTO carries more. */
@@ -19,8 +21,14 @@ export type Floor = { createdAt: string; id: string };
 export type ChatState<M extends Threaded, D> = {
   messages: ReadonlyMap<string, M>;
   pending: readonly PendingMessage<D>[];
-  /** Every change at or below this sequence is reflected in what is held. */
-  highestSeq: number;
+  /**
+   * Every message whose newest version is at or below this sequence is held at that version (the
+   * floor aside): where the next resync starts. Sequences are the group's, dense and given in commit
+   * order, so it moves up only through sequences seen one after the other, or through a resync.
+   */
+  syncedSeq: number;
+  /** Sequences above `syncedSeq` already seen, ascending: the gaps below them are still to come. */
+  aheadSeqs: readonly number[];
   /** Null when the whole history is loaded. */
   floor: Floor | null;
 };
@@ -33,29 +41,53 @@ function oldest<M extends Threaded>(page: readonly M[]): Floor | null {
   return first ? { createdAt: first.createdAt, id: first.id } : null;
 }
 
-/** The state after the first page (newest messages); `hasOlder` says whether older ones exist. */
-export function initialChat<M extends Threaded, D>(page: readonly M[], hasOlder: boolean, highestSeq = 0): ChatState<M, D> {
-  return receive({ messages: new Map(), pending: [], highestSeq, floor: hasOlder ? oldest(page) : null }, page);
+/** `syncedSeq` moved up to `synced` (at least), then on through the sequences seen right above it. */
+function advance(synced: number, ahead: Iterable<number>): { syncedSeq: number; aheadSeqs: number[] } {
+  const above = [...new Set(ahead)].filter((seq) => seq > synced).sort((a, b) => a - b);
+  let next = synced;
+  while (above[0] === next + 1) next = above.shift()!;
+  return { syncedSeq: next, aheadSeqs: above };
+}
+
+/**
+ * The state after the first page (newest messages); `hasOlder` says whether older ones exist, and
+ * `lastSeq` is the group's sequence read before the page.
+ */
+export function initialChat<M extends Threaded, D>(page: readonly M[], hasOlder: boolean, lastSeq = 0): ChatState<M, D> {
+  return receive({ messages: new Map(), pending: [], syncedSeq: lastSeq, aheadSeqs: [], floor: hasOlder ? oldest(page) : null }, page);
 }
 
 /**
  * Merges server copies of messages (from any source, in any order): each id keeps its highest
- * sequence, and pending messages confirmed by one of them leave.
+ * sequence, and pending messages confirmed by one of them leave. Their sequences count as seen.
  */
 export function receive<M extends Threaded, D>(state: ChatState<M, D>, incoming: readonly M[]): ChatState<M, D> {
   if (incoming.length === 0) return state;
   const messages = new Map(state.messages);
-  let highestSeq = state.highestSeq;
   for (const message of incoming) {
     const held = messages.get(message.id);
     if (!held || held.seq < message.seq) messages.set(message.id, message);
-    highestSeq = Math.max(highestSeq, message.seq);
   }
   const confirmed = new Set(incoming.map((message) => message.operationKey));
   const pending = state.pending.some((p) => confirmed.has(p.operationKey))
     ? state.pending.filter((p) => !confirmed.has(p.operationKey))
     : state.pending;
-  return { messages, pending, highestSeq, floor: state.floor };
+  const seqs = advance(state.syncedSeq, [...state.aheadSeqs, ...incoming.map((message) => message.seq)]);
+  return { messages, pending, ...seqs, floor: state.floor };
+}
+
+/**
+ * A resync's answer: every message whose newest version is above the sequence asked from, up to
+ * `lastSeq` (`messagesSince`, in sequence order). Nothing at or below `lastSeq` can be missing now.
+ */
+export function receiveSince<M extends Threaded, D>(state: ChatState<M, D>, since: { messages: readonly M[]; lastSeq: number }): ChatState<M, D> {
+  const merged = receive(state, since.messages);
+  return { ...merged, ...advance(Math.max(merged.syncedSeq, since.lastSeq), merged.aheadSeqs) };
+}
+
+/** Is this message (or a newer version of it) held? A notice of one too large to travel live says no. */
+export function holds<M extends Threaded, D>(state: ChatState<M, D>, notice: { id: string; seq: number }): boolean {
+  return (state.messages.get(notice.id)?.seq ?? -1) >= notice.seq;
 }
 
 /** An older page arrived: merge it and show history back to its oldest message (or all of it). */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useReducer, useRef, useState, useTransition } from "react";
-import { useChannelEvent, useChannelResync } from "@/components/realtime/realtime-provider";
+import { useChannelEvent, useChannelResync, useGroupChannel } from "@/components/realtime/realtime-provider";
 import type { ActionError, ActionResult } from "@/lib/actions/safe-action";
 import {
   deleteMessageAction,
@@ -13,16 +13,18 @@ import {
   resyncMessagesAction,
 } from "@/lib/chat/actions";
 import type { ChatMessageEventData } from "@/lib/chat/events";
-import type { ChatMessageDto, MessagePage } from "@/lib/chat/queries";
-import { groupChannel, realtimeEvents } from "@/lib/realtime/channels";
+import type { ChatMessageDto, MessagePage, MessagesSince } from "@/lib/chat/queries";
+import { realtimeEvents } from "@/lib/realtime/channels";
 import {
   addPending,
   type ChatState,
   dropPending,
   failPending,
+  holds,
   initialChat,
   receive,
   receiveOlder,
+  receiveSince,
 } from "./merge";
 
 /** What the composer sends; also what a pending message shows until the server's copy replaces it. */
@@ -37,6 +39,7 @@ export type Draft = {
 type State = ChatState<ChatMessageDto, Draft>;
 type Event =
   | { type: "receive"; messages: readonly ChatMessageDto[] }
+  | { type: "since"; since: MessagesSince }
   | { type: "older"; page: MessagePage }
   | { type: "pending"; operationKey: string; createdAt: string; draft: Draft }
   | { type: "failed"; operationKey: string }
@@ -46,6 +49,8 @@ function reduce(state: State, event: Event): State {
   switch (event.type) {
     case "receive":
       return receive(state, event.messages);
+    case "since":
+      return receiveSince(state, event.since);
     case "older":
       return receiveOlder(state, event.page.messages, event.page.nextCursor !== null);
     case "pending":
@@ -59,35 +64,54 @@ function reduce(state: State, event: Event): State {
 
 const unreachable = (): ActionResult<never> => ({ ok: false, error: { code: "unexpected" } });
 
+/** How long sequences may stay missing below one seen (a lost or late event) before a resync fetches them. */
+const GAP_WAIT_MS = 3000;
+
 /**
  * A group's chat, live: the first page comes from the server render; realtime events, action
  * responses and resyncs all go through the merge, so a message shows once at its newest version.
- * Every (re)subscription, and every notice of a message too large to travel live, fetches what
- * changed above the highest sequence held.
+ * Every (re)subscription, every notice of a message too large to travel live, and every gap that
+ * stays open fetches what changed above the sequence up to which nothing is missing.
  */
-export function useChatRoom(groupId: string, initial: MessagePage) {
+export function useChatRoom(groupId: string, channelEpoch: number, initial: MessagePage) {
   const [state, dispatch] = useReducer(reduce, initial, (page) =>
     initialChat<ChatMessageDto, Draft>(page.messages, page.nextCursor !== null, page.lastSeq),
   );
   const [sendErrors, setSendErrors] = useState<ReadonlyMap<string, ActionError>>(new Map());
   const [loadError, setLoadError] = useState<ActionError | null>(null);
   const [loadingOlder, startLoadingOlder] = useTransition();
-  const channel = groupChannel(groupId);
-  // The latest sequence held, read by resync without re-creating the subscription.
-  const highestSeq = useRef(state.highestSeq);
+  const channel = useGroupChannel(groupId, channelEpoch);
+  // The state as last rendered, read by resync and the event handlers without re-creating them.
+  const held = useRef(state);
   useEffect(() => {
-    highestSeq.current = state.highestSeq;
+    held.current = state;
   });
 
+  // One resync at a time; one asked for meanwhile runs after it, since it may know of a later gap.
+  const running = useRef(false);
+  const again = useRef(false);
   const resync = useCallback(async () => {
-    // A long outage may leave more than one batch to fetch.
-    for (;;) {
-      const result = await resyncMessagesAction({ groupId, seq: highestSeq.current }).catch(unreachable);
-      if (!result.ok) return setLoadError(result.error);
-      setLoadError(null);
-      dispatch({ type: "receive", messages: result.data.messages });
-      if (!result.data.hasMore) return;
-      highestSeq.current = Math.max(highestSeq.current, result.data.lastSeq);
+    if (running.current) {
+      again.current = true;
+      return;
+    }
+    running.current = true;
+    try {
+      do {
+        again.current = false;
+        let seq = held.current.syncedSeq;
+        // A long outage may leave more than one batch to fetch.
+        for (;;) {
+          const result = await resyncMessagesAction({ groupId, seq }).catch(unreachable);
+          if (!result.ok) return setLoadError(result.error);
+          setLoadError(null);
+          dispatch({ type: "since", since: result.data });
+          if (!result.data.hasMore) break;
+          seq = Math.max(seq, result.data.lastSeq);
+        }
+      } while (again.current);
+    } finally {
+      running.current = false;
     }
   }, [groupId]);
   useChannelResync(channel, () => void resync());
@@ -96,9 +120,16 @@ export function useChatRoom(groupId: string, initial: MessagePage) {
     if (data.groupId !== groupId) return;
     // Too large for Pusher, so only its seq came: fetch it as after a reconnect.
     if ("tooLarge" in data) {
-      if (data.seq > highestSeq.current) void resync();
+      if (!holds(held.current, data)) void resync();
     } else dispatch({ type: "receive", messages: [data] });
   });
+
+  const gapOpen = state.aheadSeqs.length > 0;
+  useEffect(() => {
+    if (!gapOpen) return;
+    const timer = setTimeout(() => void resync(), GAP_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [gapOpen, state.syncedSeq, resync]);
 
   const send = (draft: Draft, operationKey = crypto.randomUUID()) => {
     setSendErrors((errors) => without(errors, operationKey));

@@ -2,27 +2,30 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
-import { useChannelEvent, useChannelResync } from "@/components/realtime/realtime-provider";
+import { useChannelEvent, useChannelResync, useGroupChannel } from "@/components/realtime/realtime-provider";
 import { Button } from "@/components/ui/button";
 import { listFeedAction, listFeedSinceAction } from "@/lib/feed/actions";
-import { mergeFeed, newestCursor, oldestCursor } from "@/lib/feed/merge";
+import { mergeFeed, oldestCursor, syncedCursor } from "@/lib/feed/merge";
 import { type FeedEntry as Entry, type FeedPage, feedEntryFromMessage, type LiveActivity } from "@/lib/feed/types";
-import { groupChannel, realtimeEvents } from "@/lib/realtime/channels";
+import { realtimeEvents } from "@/lib/realtime/channels";
 import { FeedEntry } from "./feed-entry";
 
 /**
  * The Activity tab: the group's feed, newest first. Live events are prepended as they arrive;
- * every (re)subscription fetches what is newer than the newest entry held, since Pusher keeps no
- * history; "Load older" continues from the oldest. New entries are announced politely.
+ * every (re)subscription fetches what is newer than the newest entry of the last complete fetch,
+ * since Pusher keeps no history; "Load older" continues from the oldest. New entries are announced politely.
  */
 export function ActivityTab({
   groupId,
+  channelEpoch,
   initial,
   renderedAt,
   viewerId,
   canOpenAnyCertificate,
 }: {
   groupId: string;
+  /** The group's realtime epoch when the page was read. */
+  channelEpoch: number;
   initial: FeedPage;
   /** The server's clock at render, so the first relative times match between server and browser. */
   renderedAt: number;
@@ -40,6 +43,8 @@ export function ActivityTab({
   useEffect(() => {
     held.current = entries;
   });
+  // Where the next resync starts; live entries never move it (see `syncedCursor`).
+  const synced = useRef(syncedCursor(null, initial.entries));
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 60_000);
     return () => clearInterval(timer);
@@ -54,7 +59,7 @@ export function ActivityTab({
   );
 
   const resync = useCallback(async () => {
-    const after = newestCursor(held.current);
+    const after = synced.current;
     const result = after ? await listFeedSinceAction({ groupId, after }) : await listFeedAction({ groupId, before: null });
     if (!result.ok) return setFailed(true);
     setFailed(false);
@@ -62,15 +67,17 @@ export function ActivityTab({
       // Too much was missed to stitch it in: start again from the newest page.
       const first = await listFeedAction({ groupId, before: null });
       if (!first.ok) return setFailed(true);
+      synced.current = syncedCursor(null, first.data.entries);
       setEntries(first.data.entries);
       setHasMore(first.data.hasMore);
       return;
     }
+    synced.current = syncedCursor(after, result.data.entries);
     announce(result.data.entries);
     setEntries((current) => mergeFeed(current, result.data.entries));
   }, [groupId, announce]);
 
-  const channel = groupChannel(groupId);
+  const channel = useGroupChannel(groupId, channelEpoch);
   useChannelEvent<LiveActivity>(channel, realtimeEvents.activityCreated, (message) => {
     const entry = feedEntryFromMessage(message);
     if (!entry) return void resync();

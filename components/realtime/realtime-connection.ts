@@ -1,4 +1,5 @@
-import Pusher, { type Channel } from "pusher-js";
+import Pusher, { type Channel, type ChannelAuthorizationHandler, type UserAuthenticationHandler } from "pusher-js";
+import { type EpochSource, GroupEpochs } from "./group-epochs";
 
 export type RealtimeClientConfig = {
   key: string;
@@ -8,27 +9,47 @@ export type RealtimeClientConfig = {
   useTLS: boolean;
 };
 
+export type RealtimeConnectionOptions = {
+  currentEpoch?: EpochSource;
+  /** The longest random wait before moving to a group's new epoch (2 s). */
+  epochJitterMs?: number;
+  /** In place of the app's endpoints (tests in Node, where pusher-js has no XHR). */
+  channelAuthorization?: ChannelAuthorizationHandler;
+  userAuthentication?: UserAuthenticationHandler;
+};
+
 /** How long a first connection may take before the page says live updates are paused. */
 const FIRST_CONNECT_GRACE_MS = 4000;
+/**
+ * How long a dropped connection may take to come back before the page says so. pusher-js itself
+ * reports a server that went away (a closed socket it retries) as `connecting` for its whole
+ * `unavailableTimeout` (10 s), so an outage shorter than that would go unmentioned.
+ */
+const DROP_GRACE_MS = 1000;
 const MAX_RETRY_MS = 15000;
 
 /**
  * One Pusher connection per page, signed in as the current person. pusher-js gives up after a
  * 40xx close (soketi's 4009 when sign-in lapses or the server ends a person's connections); we
  * reconnect anyway, pusher-js then signs in and re-subscribes, and each subscription's resync
- * hook fetches what was missed. Shaped as an external store for `useSyncExternalStore`.
+ * hook fetches what was missed. Shaped as an external store for `useSyncExternalStore`. It also
+ * holds the page's `GroupEpochs`: the epoch each group's channels are subscribed at.
  */
 export class RealtimeConnection {
   private readonly pusher: Pusher;
   private readonly counts = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
+  readonly epochs: GroupEpochs;
   private down = false;
   private stopped = false;
   private attempts = 0;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private readonly grace: ReturnType<typeof setTimeout>;
+  private connectedOnce = false;
+  private lapse: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(config: RealtimeClientConfig) {
+  constructor(config: RealtimeClientConfig, options: RealtimeConnectionOptions = {}) {
+    this.epochs = new GroupEpochs(options.currentEpoch, options.epochJitterMs);
     this.pusher = new Pusher(config.key, {
       cluster: config.cluster,
       wsHost: config.host,
@@ -37,8 +58,8 @@ export class RealtimeConnection {
       forceTLS: config.useTLS,
       enabledTransports: ["ws", "wss"],
       disableStats: true,
-      channelAuthorization: { endpoint: "/api/realtime/auth", transport: "ajax" },
-      userAuthentication: { endpoint: "/api/realtime/user-auth", transport: "ajax" },
+      channelAuthorization: { endpoint: "/api/realtime/auth", transport: "ajax", customHandler: options.channelAuthorization },
+      userAuthentication: { endpoint: "/api/realtime/user-auth", transport: "ajax", customHandler: options.userAuthentication },
     });
     this.grace = setTimeout(() => this.setDown(this.pusher.connection.state !== "connected"), FIRST_CONNECT_GRACE_MS);
     this.pusher.connection.bind("state_change", ({ current }: { current: string }) => this.onStateChange(current));
@@ -49,7 +70,12 @@ export class RealtimeConnection {
     if (this.stopped) return;
     if (current === "connected") {
       this.attempts = 0;
+      this.connectedOnce = true;
+      clearTimeout(this.lapse);
       this.setDown(false);
+    } else if (current === "connecting" && this.connectedOnce) {
+      clearTimeout(this.lapse);
+      this.lapse = setTimeout(() => this.setDown(this.pusher.connection.state !== "connected"), DROP_GRACE_MS);
     } else if (current === "disconnected" || current === "failed") {
       this.setDown(true);
       clearTimeout(this.retry);
@@ -72,10 +98,15 @@ export class RealtimeConnection {
     return () => this.listeners.delete(listener);
   };
 
-  /** Subscriptions are counted, so components sharing a channel never unsubscribe each other. */
+  /**
+   * Subscriptions are counted, so components sharing a channel never unsubscribe each other. Always
+   * through `subscribe`: it also revives a subscription cancelled while still pending (a component
+   * that unmounts and mounts again at once, as React's development mode does with every effect),
+   * which the channel already in pusher-js's table would not, and retries one that was refused.
+   */
   acquire(name: string): Channel {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
-    return this.pusher.channel(name) ?? this.pusher.subscribe(name);
+    return this.pusher.subscribe(name);
   }
 
   release(name: string) {
@@ -91,6 +122,8 @@ export class RealtimeConnection {
     this.stopped = true;
     clearTimeout(this.retry);
     clearTimeout(this.grace);
+    clearTimeout(this.lapse);
+    this.epochs.close();
     this.pusher.disconnect();
   }
 }

@@ -1,18 +1,26 @@
 "use client";
 
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { channelEpochAction } from "@/lib/realtime/actions";
+import { type ChannelEpochData, groupAdminChannelAt, groupChannelAt, realtimeEvents } from "@/lib/realtime/channels";
+import type { EpochSource } from "./group-epochs";
 import { RealtimeConnection, type RealtimeClientConfig } from "./realtime-connection";
 
 export type { RealtimeClientConfig } from "./realtime-connection";
 
 const RealtimeContext = createContext<RealtimeConnection | null>(null);
 
+const currentEpoch: EpochSource = async (groupId) => {
+  const result = await channelEpochAction({ groupId });
+  return result.ok ? result.data : null;
+};
+
 export function RealtimeProvider({ config, children }: { config: RealtimeClientConfig; children: ReactNode }) {
   const [connection, setConnection] = useState<RealtimeConnection | null>(null);
   const { key, cluster, host, port, useTLS } = config;
   useEffect(() => {
     // Created after mount: the server render must never open a socket.
-    const created = new RealtimeConnection({ key, cluster, host, port, useTLS });
+    const created = new RealtimeConnection({ key, cluster, host, port, useTLS }, { currentEpoch });
     const frame = requestAnimationFrame(() => setConnection(created));
     return () => {
       cancelAnimationFrame(frame);
@@ -56,4 +64,25 @@ export function useChannelEvent<T>(channelName: string | null, event: string, ha
  */
 export function useChannelResync(channelName: string | null, resync: () => void): void {
   useChannelEvent(channelName, "pusher:subscription_succeeded", resync);
+}
+
+/**
+ * The name of a group's channel (or of its admin channel) at the newest epoch this page knows,
+ * starting from the one it was rendered with. Follows the group when its epoch moves on: announced
+ * on the old channel (the move comes 0–2 s later), or found out from the server when a subscription
+ * is refused. The new name's subscription then resyncs like any other.
+ */
+export function useGroupChannel(groupId: string, renderedEpoch: number, kind: "group" | "admin" = "group"): string {
+  const connection = useContext(RealtimeContext);
+  const epoch = useSyncExternalStore(
+    connection?.epochs.onChange ?? noop,
+    () => connection?.epochs.epochOf(groupId, renderedEpoch) ?? renderedEpoch,
+    () => renderedEpoch,
+  );
+  const name = kind === "group" ? groupChannelAt(groupId, epoch) : groupAdminChannelAt(groupId, epoch);
+  useChannelEvent<ChannelEpochData>(name, realtimeEvents.channelEpoch, (data) => {
+    if (data.groupId === groupId) connection?.epochs.announced(groupId, data.epoch);
+  });
+  useChannelEvent(name, "pusher:subscription_error", () => connection?.epochs.refused(groupId, epoch));
+  return name;
 }

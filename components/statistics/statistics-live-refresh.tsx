@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { useChannelEvent, useChannelResync } from "@/components/realtime/realtime-provider";
-import { groupAdminChannel, realtimeEvents } from "@/lib/realtime/channels";
+import { useChannelEvent, useChannelResync, useGroupChannel } from "@/components/realtime/realtime-provider";
+import { realtimeEvents } from "@/lib/realtime/channels";
 
 /** A busy group completes many lessons a second: the figures re-render at most this often. */
 export const REFRESH_INTERVAL_MS = 2000;
@@ -13,7 +13,7 @@ export const REFRESH_INTERVAL_MS = 2000;
  * throttled (the first change shows at once, a burst after it in one refresh at the interval's end),
  * and every (re)subscription resyncs, which covers a dropped socket.
  */
-export function StatisticsLiveRefresh({ groupId }: { groupId: string }) {
+export function StatisticsLiveRefresh({ groupId, channelEpoch }: { groupId: string; channelEpoch: number }) {
   const router = useRouter();
   const last = useRef(0);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -32,7 +32,7 @@ export function StatisticsLiveRefresh({ groupId }: { groupId: string }) {
       router.refresh();
     }, wait);
   };
-  const channel = groupAdminChannel(groupId);
+  const channel = useGroupChannel(groupId, channelEpoch, "admin");
   useChannelEvent(channel, realtimeEvents.statisticsChanged, refresh);
   useChannelResync(channel, refresh);
   return null;

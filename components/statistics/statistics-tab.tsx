@@ -52,6 +52,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
  */
 export async function StatisticsTab({
   statistics,
+  channelEpoch,
   members,
   query,
   sort,
@@ -60,6 +61,8 @@ export async function StatisticsTab({
   href,
 }: {
   statistics: GroupStatistics;
+  /** The group's realtime epoch when the page was read. */
+  channelEpoch: number;
   members: Page<StatisticsMemberRow>;
   query: string;
   sort: MemberSort;
@@ -77,7 +80,7 @@ export async function StatisticsTab({
   }));
   return (
     <section aria-labelledby="statistics-title" className="space-y-6">
-      <StatisticsLiveRefresh groupId={statistics.groupId} />
+      <StatisticsLiveRefresh groupId={statistics.groupId} channelEpoch={channelEpoch} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h2 id="statistics-title" className="text-lg font-semibold">

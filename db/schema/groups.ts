@@ -123,3 +123,44 @@ export const membershipEvents = pgTable(
   ],
 );
 export type MembershipEvent = typeof membershipEvents.$inferSelect;
+
+/**
+ * The group's realtime epoch: part of the names of its channels (`lib/realtime/channels.ts`), and
+ * raised in the same transaction as any change that takes the right to read them from someone who
+ * was let onto the current ones (a removal, move, leave, deactivation, demotion). The channels of the
+ * old epoch then carry nothing more, whoever still listens there, signed in or not, so revocation
+ * holds without ending anyone's connection. A row of its own per group, made by a trigger when the
+ * group is made (migration 0016), rather than a column of `learning_groups`: the channel-auth route
+ * takes a share lock on it, which must not wait behind the group row's own lock that membership
+ * writes hold for their whole transaction.
+ */
+export const groupChannelEpochs = pgTable(
+  "group_channel_epochs",
+  {
+    groupId: uuid().primaryKey(),
+    companyId: uuid().notNull(),
+    epoch: integer().notNull().default(0),
+  },
+  (t) => [fk("group_channel_epochs_group_fk", t.groupId, learningGroups.id, "cascade")],
+);
+
+/**
+ * Who was let onto a group's channels at which epoch, written by the channel-auth route: a change
+ * raises the epoch only when one of the people it concerns is here at the current one, so removing
+ * people who never subscribed costs the others nothing. Rows of past epochs go when it is raised.
+ */
+export const groupChannelGrants = pgTable(
+  "group_channel_grants",
+  {
+    groupId: uuid().notNull(),
+    epoch: integer().notNull(),
+    userId: uuid().notNull(),
+    grantedAt: timestampMs().notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "group_channel_grants_pk", columns: [t.groupId, t.epoch, t.userId] }),
+    fk("group_channel_grants_group_fk", t.groupId, groupChannelEpochs.groupId, "cascade"),
+    fk("group_channel_grants_user_fk", t.userId, users.id, "cascade"),
+    index("group_channel_grants_user_idx").on(t.userId),
+  ],
+);

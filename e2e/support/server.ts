@@ -5,14 +5,16 @@ import { env } from "@/lib/env";
 import { startOidcProvider } from "@/scripts/lib/oidc-provider";
 import { prepareDatabase } from "@/scripts/lib/prepare-database";
 import { startMailDev } from "@/scripts/lib/maildev";
-import { startSoketi } from "@/scripts/lib/soketi";
+import { type RunningSoketi, startSoketi } from "@/scripts/lib/soketi";
 import { e2eDatabaseName, testPorts, testPusher } from "@/tests/ports";
 import { E2E_SIGNIN_TIMEOUT_MS, e2eAppEnv, e2eDatabaseUrl, e2eOidc, e2eOidcAccounts } from "./env";
+import { startControl } from "./outage";
 import { buildIfMissing, nextBin, peerAddressPreload, stopTogether } from "./web-server";
 
 /**
  * Playwright's web server for the PostgreSQL projects: a fresh, migrated and seeded database,
- * soketi, MailDev, the local OpenID provider, and `next start` on the production build (built first when missing).
+ * soketi, MailDev, the local OpenID provider, and `next start` on the production build (built first when missing);
+ * and a control endpoint on loopback through which a spec stops and restarts soketi.
  */
 const databaseUrl = e2eDatabaseUrl();
 const admin = new pg.Client({ connectionString: env().testDatabaseUrl });
@@ -25,12 +27,23 @@ const handle = openPostgres(databaseUrl, { max: 2 });
 await prepareDatabase(handle, () => {});
 await handle.close();
 
-const soketi = await startSoketi({
+const soketiOptions = {
   port: testPorts.e2eSoketi,
   metricsPort: testPorts.e2eSoketiMetrics,
   ...testPusher,
   userAuthenticationTimeoutMs: E2E_SIGNIN_TIMEOUT_MS,
   quiet: true,
+};
+let soketi: RunningSoketi | null = await startSoketi(soketiOptions);
+// The outage spec stops soketi for real and starts it again (e2e/support/outage.ts).
+const control = await startControl({
+  "/soketi/stop": async () => {
+    await soketi?.stop();
+    soketi = null;
+  },
+  "/soketi/start": async () => {
+    soketi ??= await startSoketi(soketiOptions);
+  },
 });
 
 const oidc = await startOidcProvider({ ...e2eOidc, accounts: Object.values(e2eOidcAccounts) });
@@ -42,4 +55,4 @@ const next = spawn(process.execPath, [...peerAddressPreload, nextBin, "start", "
   stdio: "inherit",
   env: appEnv,
 });
-stopTogether(next, soketi, mailDev, oidc);
+stopTogether(next, { stop: async () => soketi?.stop() }, control, mailDev, oidc);

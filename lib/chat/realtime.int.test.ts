@@ -1,6 +1,6 @@
 import type Pusher from "pusher-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { groupChannel, realtimeEvents, userChannel } from "@/lib/realtime/channels";
+import { groupChannelAt, realtimeEvents, userChannel } from "@/lib/realtime/channels";
 import { deliver } from "@/lib/realtime/server";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
@@ -31,7 +31,7 @@ describe("chat messages live", () => {
 
   it("reaches a member's subscribed client after commit: the message, then its edit, and the member's notification", async () => {
     const group = await createGroup(handle.db, author, { members: [author, reader] });
-    const { client, channel } = await subscribeAs(handle.db, reader, groupChannel(group.id));
+    const { client, channel } = await subscribeAs(handle.db, reader, groupChannelAt(group.id, 0));
     const own = await subscribeAs(handle.db, reader, userChannel(reader.id));
     clients.push(client, own.client);
     const messages: ChatMessageDto[] = [];
@@ -43,9 +43,9 @@ describe("chat messages live", () => {
     // Events leave only as data: nothing was published while the transaction ran.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(messages).toEqual([]);
-    await deliver(posted);
+    await deliver(posted, handle.db);
     const edited = await editMessage(handle.db, author, { messageId: posted.result.id, operationId: opId(), body: "Edited" });
-    await deliver(edited);
+    await deliver(edited, handle.db);
 
     const deadline = Date.now() + 10_000;
     while (messages.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));

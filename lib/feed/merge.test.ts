@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeFeed, newestCursor, oldestCursor } from "./merge";
+import { mergeFeed, newestCursor, oldestCursor, syncedCursor } from "./merge";
 import { type FeedEntry, feedEntryFromMessage } from "./types";
 
 const entry = (id: string, createdAt: string, lessonTitle = id): FeedEntry => ({
@@ -28,6 +28,29 @@ describe("the client's feed merge", () => {
     expect(newestCursor(feed)).toEqual({ createdAt: c.createdAt, id: c.id });
     expect(oldestCursor(feed)).toEqual({ createdAt: a.createdAt, id: a.id });
     expect(newestCursor([])).toBeNull();
+  });
+});
+
+describe("where the feed's next resync starts", () => {
+  const cursor = (e: FeedEntry) => ({ createdAt: e.createdAt, id: e.id });
+
+  it("is the newest entry fetched complete, never one that arrived live after a missed one", () => {
+    // The page showed a; b was published while the page was not listening; c then arrived live.
+    let synced = syncedCursor(null, [a]);
+    const held = mergeFeed([a], [c]);
+    expect(newestCursor(held)).toEqual(cursor(c));
+    expect(synced).toEqual(cursor(a));
+    // The resync asks for what is newer than a, so b comes (and c again, held once).
+    const fetched = [c, b];
+    synced = syncedCursor(synced, fetched);
+    expect(mergeFeed(held, fetched).map((e) => e.id)).toEqual([c.id, b.id, a.id]);
+    expect(synced).toEqual(cursor(c));
+  });
+
+  it("never moves back, and starts from nothing for an empty feed", () => {
+    expect(syncedCursor(cursor(c), [a])).toEqual(cursor(c));
+    expect(syncedCursor(cursor(a), [])).toEqual(cursor(a));
+    expect(syncedCursor(null, [])).toBeNull();
   });
 });
 

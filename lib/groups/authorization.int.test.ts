@@ -11,6 +11,8 @@ import { joinGroup, leaveGroup } from "@/lib/membership/self-service";
 import { removeMembers } from "@/lib/membership/service";
 import { getGroupLevel, setGroupLevel } from "@/lib/notifications/preferences";
 import { canSubscribe } from "@/lib/realtime/authorize";
+import { groupAdminChannelAt, groupChannelAt } from "@/lib/realtime/channels";
+import { currentEpochs } from "@/lib/realtime/epochs";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
@@ -70,6 +72,9 @@ const gotIn = async (attempt: () => Promise<unknown>) => {
 
 const epoch = { createdAt: new Date(0).toISOString(), id: "00000000-0000-0000-0000-000000000000" };
 
+/** Channels are asked for at the group's current epoch, as a page does. */
+const epochOf = async (groupId: string) => (await currentEpochs(db, [groupId])).get(groupId) ?? 0;
+
 /** Reads, writes and the channel: what only members and the company's admins may reach. */
 const memberSurfaces: Record<string, Surface> = {
   "group page data": (ctx, groupId) => gotIn(() => getGroupView(db, ctx, groupId)),
@@ -84,7 +89,7 @@ const memberSurfaces: Record<string, Surface> = {
     gotIn(() => postMessage(db, ctx, { groupId, operationId: opId(), kind: "note", body: "Hello from the matrix" })),
   "notification setting read": (ctx, groupId) => gotIn(() => getGroupLevel(db, ctx, groupId)),
   "notification setting write": (ctx, groupId) => gotIn(() => setGroupLevel(db, ctx, { groupId, level: "mentions", operationId: opId() })),
-  "channel subscribe": (ctx, groupId) => canSubscribe(db, ctx, `private-group-${groupId}`),
+  "channel subscribe": async (ctx, groupId) => canSubscribe(db, ctx, groupChannelAt(groupId, await epochOf(groupId))),
 };
 
 const privateAttackers: Who[] = ["learner", "removed", "hr", "otherMember", "otherAdmin"];
@@ -139,7 +144,7 @@ describe("a member's chat message: edit, delete, mark answered", () => {
 
 describe("the group's admin channel and History", () => {
   const adminOnly: Record<string, Surface> = {
-    "admin channel": (ctx, groupId) => canSubscribe(db, ctx, `private-group-admin-${groupId}`),
+    "admin channel": async (ctx, groupId) => canSubscribe(db, ctx, groupAdminChannelAt(groupId, await epochOf(groupId))),
     history: (ctx, groupId) => gotIn(() => listHistory(db, ctx, groupId)),
   };
   it.each(Object.keys(adminOnly))("%s: members, learners, HR and the other company are refused", async (name) => {

@@ -139,6 +139,7 @@ export async function restoreGroup(db: Database, ctx: Ctx, input: { groupId: str
     // a deactivation in flight is waited for (see db/locks.ts) before we look at who is deactivated.
     await lockCompanyMembership(tx, ctx.companyId, "membership-write");
     const group = await lockGroup(tx, ctx, input.groupId, { manage: true });
+    let revoked: RealtimeEvent[] = [];
     const { replayed } = await once(tx, ctx, { key: input.operationId, kind: "group.restore" }, async () => {
       if (!group.archivedAt) throw new AppError("group_not_archived", { name: group.name });
       try {
@@ -157,15 +158,16 @@ export async function restoreGroup(db: Database, ctx: Ctx, input: { groupId: str
               select id from users where company_id = ${ctx.companyId} and deactivated_at is not null)`,
         { batchId: randomUUID(), now, source: "deactivation", sourceLabel: null },
       );
+      revoked = left.events;
       await recordAudit(tx, ctx, {
         action: "group.restored",
         targetType: "group",
         targetId: group.id,
-        details: { name: group.name, deactivatedLeft: left.length },
+        details: { name: group.name, deactivatedLeft: left.ended.length },
       });
       return null;
     });
-    return { result: null, events: replayed ? [] : [changed(input.groupId, "restored")] };
+    return { result: null, events: replayed ? [] : [...revoked, changed(input.groupId, "restored")] };
   });
 }
 

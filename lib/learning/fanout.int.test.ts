@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type Pusher from "pusher-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { learningGroups } from "@/db/schema";
-import { groupChannel, realtimeEvents } from "@/lib/realtime/channels";
+import { groupChannelAt, realtimeEvents } from "@/lib/realtime/channels";
 import { deliver } from "@/lib/realtime/server";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
@@ -45,7 +45,7 @@ describe("fan-out of a learner's activity to their groups on the course", () => 
 
     const received = new Map<string, ActivityMessage[]>();
     for (const [name, group] of Object.entries(groups)) {
-      const { client, channel } = await subscribeAs(handle.db, admin, groupChannel(group.id));
+      const { client, channel } = await subscribeAs(handle.db, admin, groupChannelAt(group.id, 0));
       clients.push(client);
       received.set(name, []);
       channel.bind(realtimeEvents.activityCreated, (message: ActivityMessage) => received.get(name)!.push(message));
@@ -55,7 +55,7 @@ describe("fan-out of a learner's activity to their groups on the course", () => 
     const outcome = await completeLesson(handle.db, learner, { lessonId: lesson!.id, operationId: opId(), answers: [1] }, at);
     const feedEvents = outcome.events?.filter((e) => e.event === realtimeEvents.activityCreated);
     expect(feedEvents?.map((e) => e.channels.length)).toEqual([2, 2, 2]);
-    await deliver(outcome);
+    await deliver(outcome, handle.db);
 
     const deadline = Date.now() + 10_000;
     while ((received.get("first")!.length < 3 || received.get("second")!.length < 3) && Date.now() < deadline) {

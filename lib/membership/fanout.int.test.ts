@@ -44,7 +44,7 @@ describe("fan-out of 'added to the group'", () => {
       operationId: opId(),
     });
     expect(outcome.result.added).toBe(PEOPLE);
-    await deliver(outcome);
+    await deliver(outcome, handle.db);
 
     const deadline = Date.now() + 15_000;
     while (received.size < PEOPLE && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));

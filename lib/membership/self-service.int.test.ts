@@ -46,7 +46,7 @@ describe("joining a public group", () => {
     const outcome = await joinGroup(handle.db, lena, { groupId: group.id, operationId: opId() });
     expect(outcome.result).toEqual({ joined: true });
     expect(outcome.events).toEqual([
-      { channels: [`private-group-${group.id}`], event: "membership.changed", data: { groupId: group.id } },
+      { channels: [`group:${group.id}`], event: "membership.changed", data: { groupId: group.id } },
     ]);
     const [member] = await membersOf(group.id);
     expect(member).toMatchObject({ userId: lena.id, source: "join", addedBy: lena.id });

@@ -10,7 +10,7 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { assertActive, lockGroup, readGroup } from "@/lib/groups/lock";
 import { memberCount } from "@/lib/groups/service";
 import { once, storedResult } from "@/lib/operations";
-import type { Delivery } from "@/lib/realtime/channels";
+import type { Delivery, RealtimeEvent } from "@/lib/realtime/channels";
 import { takeOut } from "./removal";
 import type { SelfServiceInput } from "./schemas";
 import { membershipChanged } from "./service";
@@ -105,6 +105,7 @@ export async function joinGroup(db: Database, ctx: Ctx, input: SelfServiceInput)
 export async function leaveGroup(db: Database, ctx: Ctx, input: SelfServiceInput): Promise<Outcome<LeaveResult>> {
   return db.transaction(async (tx) => {
     let waivedIds: string[] = [];
+    let revoked: RealtimeEvent[] = [];
     const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "membership.leave" }, async () => {
       const group = await lockGroup(tx, ctx, input.groupId);
       assertSelfService(group, await isMember(tx, group, ctx));
@@ -116,12 +117,17 @@ export async function leaveGroup(db: Database, ctx: Ctx, input: SelfServiceInput
         source: "leave",
         sourceLabel: null,
       });
-      if (removed.length === 0) return { left: false };
+      if (removed.ended.length === 0) return { left: false };
+      revoked = removed.events;
       waivedIds = await waiveOnRemoval(tx, ctx, group.id, [ctx.userId], now);
       await recordAudit(tx, ctx, { action: "group.left", targetType: "group", targetId: group.id, batchId });
       return { left: true };
     });
     if (replayed || !result.left) return { result };
-    return { result, events: [membershipChanged(input.groupId), ...assignmentChanged(waivedIds)], disconnectUsers: [ctx.userId] };
+    return {
+      result,
+      events: [...revoked, membershipChanged(input.groupId), ...assignmentChanged(waivedIds)],
+      disconnectUsers: [ctx.userId],
+    };
   });
 }

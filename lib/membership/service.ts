@@ -13,7 +13,7 @@ import { memberCount } from "@/lib/groups/service";
 import { notificationFanOut } from "@/lib/notifications/service";
 import type { NotificationPayloads, NotificationType } from "@/lib/notifications/types";
 import { type Committed, once, storedResult } from "@/lib/operations";
-import { groupChannel, realtimeEvents } from "@/lib/realtime/channels";
+import { groupChannel, type RealtimeEvent, realtimeEvents } from "@/lib/realtime/channels";
 import { candidatesSql } from "./candidates";
 import { type RemovalLedger, takeOut } from "./removal";
 import type { AddMembersInput, MoveMembersInput, RemoveMembersInput, Selection } from "./schemas";
@@ -194,16 +194,16 @@ export function insertMembershipsSql(
     select group_id, user_id from inserted`;
 }
 
-/** Takes people out of one group, writing the ledger; returns who actually left. */
+/** Takes people out of one group, writing the ledger; returns who actually left, and the epoch's events. */
 async function takeOutOf(
   tx: DatabaseOrTransaction,
   ctx: Ctx,
   group: LearningGroup,
   userIds: readonly string[],
   ledger: RemovalLedger,
-): Promise<string[]> {
-  const removed = await takeOut(tx, ctx, sql`group_id = ${group.id} and user_id = any(${uuidArray(userIds)})`, ledger);
-  return removed.map((row) => row.userId);
+): Promise<{ left: string[]; revoked: RealtimeEvent[] }> {
+  const { ended, events } = await takeOut(tx, ctx, sql`group_id = ${group.id} and user_id = any(${uuidArray(userIds)})`, ledger);
+  return { left: ended.map((row) => row.userId), revoked: events };
 }
 
 /**
@@ -215,6 +215,7 @@ export async function removeMembers(db: Database, ctx: Ctx, input: RemoveMembers
     const batchId = randomUUID();
     const now = new Date();
     let removedIds: string[] = [];
+    let revoked: RealtimeEvent[] = [];
     let waivedIds: string[] = [];
     let groupName = "";
     let actor = "";
@@ -222,7 +223,7 @@ export async function removeMembers(db: Database, ctx: Ctx, input: RemoveMembers
     const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "membership.remove" }, async () => {
       const group = await manageableGroup(tx, ctx, input.groupId);
       groupName = group.name;
-      removedIds = await takeOutOf(tx, ctx, group, input.userIds, { batchId, now, source: "individual", sourceLabel: null });
+      ({ left: removedIds, revoked } = await takeOutOf(tx, ctx, group, input.userIds, { batchId, now, source: "individual", sourceLabel: null }));
       waivedIds = await waiveOnRemoval(tx, ctx, group.id, removedIds, now, input.onAssignments);
       actor = await actorName(tx, ctx);
       const payload: NotificationPayloads["group.removed"] = { groupName: group.name, actorName: actor };
@@ -242,6 +243,7 @@ export async function removeMembers(db: Database, ctx: Ctx, input: RemoveMembers
       events: [
         // Kept without the group reference: a later delete of the group must not erase the person's notice.
         fanOut(removedIds, { key: batchId, type: "group.removed", payload: { groupName, actorName: actor }, groupId: null, createdAt: now }),
+        ...revoked,
         membershipChanged(input.groupId),
         ...assignmentChanged(waivedIds),
       ],
@@ -295,6 +297,7 @@ export async function moveMembers(db: Database, ctx: Ctx, input: MoveMembersInpu
     const batchId = randomUUID();
     const now = new Date();
     let movedIds: string[] = [];
+    let revoked: RealtimeEvent[] = [];
     let assigned: AssignedRow[] = [];
     let waivedIds: string[] = [];
     let names = { from: "", to: "" };
@@ -316,7 +319,8 @@ export async function moveMembers(db: Database, ctx: Ctx, input: MoveMembersInpu
       const to = locked.get(input.targetGroupId)!;
       names = { from: from.name, to: to.name };
 
-      const leaving = await takeOutOf(tx, ctx, from, input.userIds, { batchId, now, source: "move", sourceLabel: to.name });
+      const { left: leaving, revoked: sourceRevoked } = await takeOutOf(tx, ctx, from, input.userIds, { batchId, now, source: "move", sourceLabel: to.name });
+      revoked = sourceRevoked;
       const arriving = await queryRows<{ user_id: string }>(
         tx,
         sql`select id as user_id from unnest(${uuidArray(leaving)}) as id
@@ -374,6 +378,7 @@ export async function moveMembers(db: Database, ctx: Ctx, input: MoveMembersInpu
           groupId: input.targetGroupId,
           createdAt: now,
         }),
+        ...revoked,
         membershipChanged(input.groupId),
         membershipChanged(input.targetGroupId),
         ...assignedEvents(assigned, { source: "rule", now, batchId }),

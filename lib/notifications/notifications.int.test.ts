@@ -82,7 +82,7 @@ describe("notifications", () => {
         channel.bind("notification.created", resolve),
       );
       const events = await handle.db.transaction((tx) => createNotifications(tx, [added(acmePerson, "Live")]));
-      await publish(events);
+      await publish(events, handle.db);
       expect((await received).payload.groupName).toBe("Live");
     } finally {
       client.disconnect();

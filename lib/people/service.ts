@@ -12,6 +12,8 @@ import { membershipChanged } from "@/lib/membership/service";
 import { takeOut } from "@/lib/membership/removal";
 import { type Committed, once } from "@/lib/operations";
 import { assertCan, assertMayTouchAdmin } from "@/lib/permissions";
+import type { RealtimeEvent } from "@/lib/realtime/channels";
+import { revokePerson } from "@/lib/realtime/epochs";
 import { assertAnotherAdmin, lockCompanyPeople } from "./guard";
 import type { PersonOperationInput, UpdatePersonInput } from "./schemas";
 
@@ -95,6 +97,7 @@ export async function updatePerson(db: Database, ctx: Ctx, input: UpdatePersonIn
   assertCan(ctx, "people.edit");
   return db.transaction(async (tx) => {
     let rolesChanged = false;
+    let revoked: RealtimeEvent[] = [];
     const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "person.update" }, async () => {
       await lockCompanyPeople(tx, ctx);
       const person = await lockPerson(tx, ctx, input.personId);
@@ -121,10 +124,13 @@ export async function updatePerson(db: Database, ctx: Ctx, input: UpdatePersonIn
       await tx.update(users).set(set).where(eq(users.id, person.id));
       // A role taken away ends the person's sessions: whatever a page still shows was read with it.
       if (set.roles && person.roles.some((role) => !set.roles!.includes(role))) await revokeUserSessions(tx, person.id);
+      // Admins read every group: without the role, the groups they were let onto move to a new epoch.
+      if (person.roles.includes("admin") && input.roles !== undefined && !input.roles.includes("admin")) revoked = await revokePerson(tx, ctx, person.id);
       await recordAudit(tx, ctx, { action: "person.updated", targetType: "user", targetId: person.id, details: { changes } });
       return { changed: true };
     });
-    return { result, disconnectUsers: !replayed && rolesChanged ? [input.personId] : undefined };
+    if (replayed) return { result };
+    return { result, events: revoked, disconnectUsers: rolesChanged ? [input.personId] : undefined };
   });
 }
 
@@ -143,6 +149,7 @@ export async function deactivatePerson(db: Database, ctx: Ctx, input: PersonOper
     const batchId = randomUUID();
     const now = new Date();
     let groupIds: string[] = [];
+    let revoked: RealtimeEvent[] = [];
     const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "person.deactivate" }, async () => {
       await lockCompanyPeople(tx, ctx);
       const person = await lockPerson(tx, ctx, input.personId);
@@ -162,7 +169,9 @@ export async function deactivatePerson(db: Database, ctx: Ctx, input: PersonOper
               select id from learning_groups where company_id = ${ctx.companyId} and archived_at is null)`,
         { batchId, now, source: "deactivation", sourceLabel: null },
       );
-      groupIds = left.map((row) => row.groupId);
+      groupIds = left.ended.map((row) => row.groupId);
+      // Groups they read without being a member (an admin's) move on too; the ones they left already did.
+      revoked = [...left.events, ...(await revokePerson(tx, ctx, person.id))];
       const assignmentsWaived = await waiveAllOf(tx, ctx, person.id, now);
       await recordAudit(tx, ctx, {
         action: "person.deactivated",
@@ -174,7 +183,7 @@ export async function deactivatePerson(db: Database, ctx: Ctx, input: PersonOper
       return { groupsLeft: groupIds.length };
     });
     if (replayed) return { result };
-    return { result, events: groupIds.map(membershipChanged), disconnectUsers: [input.personId] };
+    return { result, events: [...revoked, ...groupIds.map(membershipChanged)], disconnectUsers: [input.personId] };
   });
 }
 

@@ -39,8 +39,8 @@ const groupMatrix: [keyof typeof people, boolean, boolean][] = [
 describe("channel authorization", () => {
   it.each(groupMatrix)("%s: group channel %s, admin channel %s", async (who, group, admin) => {
     const ctx = people[who];
-    expect(await canSubscribe(handle.db, ctx, `private-group-${groupId}`)).toBe(group);
-    expect(await canSubscribe(handle.db, ctx, `private-group-admin-${groupId}`)).toBe(admin);
+    expect(await canSubscribe(handle.db, ctx, `private-group-${groupId}-e0`)).toBe(group);
+    expect(await canSubscribe(handle.db, ctx, `private-group-admin-${groupId}-e0`)).toBe(admin);
   });
 
   it("lets a person subscribe to their own user channel only", async () => {
@@ -51,8 +51,8 @@ describe("channel authorization", () => {
   });
 
   it("refuses another company's group to an admin and its own group to the other company", async () => {
-    expect(await canSubscribe(handle.db, people.admin, `private-group-${otherGroupId}`)).toBe(false);
-    expect(await canSubscribe(handle.db, people.otherMember, `private-group-${otherGroupId}`)).toBe(true);
+    expect(await canSubscribe(handle.db, people.admin, `private-group-${otherGroupId}-e0`)).toBe(false);
+    expect(await canSubscribe(handle.db, people.otherMember, `private-group-${otherGroupId}-e0`)).toBe(true);
   });
 
   it.each([
@@ -61,7 +61,7 @@ describe("channel authorization", () => {
     "public-channel",
     "",
     "private-user-",
-    "private-group-00000000-0000-0000-0000-000000000000",
+    "private-group-00000000-0000-0000-0000-000000000000-e0",
   ])("refuses the channel %j", async (name) => {
     expect(await canSubscribe(handle.db, people.admin, name)).toBe(false);
   });

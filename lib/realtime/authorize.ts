@@ -1,21 +1,45 @@
-import type { DatabaseOrTransaction } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { type Database, queryRows } from "@/db/client";
+import type { Role } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { getGroupAccess } from "@/lib/groups/access";
 import { parseChannel } from "./channels";
 
 /**
  * May this person subscribe to this channel? Checked against the database on every call, so a
- * removed member is refused the moment they try to re-subscribe. Unknown channel names are refused.
+ * removed member is refused the moment they try to re-subscribe. Unknown channel names are refused,
+ * and so is a group channel of any epoch but the current one (the page then asks for the current).
+ *
+ * A group channel is decided in a transaction that holds the person's row and the group's epoch row
+ * `for share`, reads the person's roles afresh (the request's may predate a demotion), and records the
+ * grant at this epoch before it commits. A removal or demotion holds one of those rows exclusively
+ * until it commits and reads the grants only once it holds it (`lib/realtime/epochs.ts`): it either
+ * sees this grant and raises the epoch, or this check sees its change and refuses.
  */
-export async function canSubscribe(db: DatabaseOrTransaction, ctx: Ctx, channelName: string): Promise<boolean> {
+export async function canSubscribe(db: Database, ctx: Ctx, channelName: string): Promise<boolean> {
   const channel = parseChannel(channelName);
   if (!channel) return false;
-  switch (channel.kind) {
-    case "user":
-      return channel.userId === ctx.userId;
-    case "group":
-      return (await getGroupAccess(db, ctx, channel.groupId))?.canRead ?? false;
-    case "group-admin":
-      return (await getGroupAccess(db, ctx, channel.groupId))?.canSeeStatistics ?? false;
-  }
+  if (channel.kind === "user") return channel.userId === ctx.userId;
+  return db.transaction(async (tx) => {
+    const [person] = await queryRows<{ roles: Role[] }>(
+      tx,
+      sql`select roles::text[] as roles from users
+          where id = ${ctx.userId} and company_id = ${ctx.companyId} and deactivated_at is null
+          for share`,
+    );
+    if (!person) return false;
+    const [current] = await queryRows<{ epoch: number }>(
+      tx,
+      sql`select epoch from group_channel_epochs where group_id = ${channel.groupId} and company_id = ${ctx.companyId} for share`,
+    );
+    if (!current || Number(current.epoch) !== channel.epoch) return false;
+    const access = await getGroupAccess(tx, { ...ctx, roles: person.roles }, channel.groupId);
+    const allowed = channel.kind === "group" ? access?.canRead : access?.canSeeStatistics;
+    if (!allowed) return false;
+    await tx.execute(
+      sql`insert into group_channel_grants (group_id, epoch, user_id) values (${channel.groupId}, ${channel.epoch}, ${ctx.userId})
+          on conflict do nothing`,
+    );
+    return true;
+  });
 }

@@ -1,28 +1,55 @@
 /** Channel names, the only place they are spelled. Pusher caps names at 164 characters; ours stay far below. */
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+/** An epoch as written in a name: a non-negative int4, without leading zeros, so each epoch has one name. */
+const EPOCH = "0|[1-9][0-9]{0,9}";
+const MAX_EPOCH = 2_147_483_647;
 
 export const userChannel = (userId: string) => `private-user-${userId}`;
-export const groupChannel = (groupId: string) => `private-group-${groupId}`;
-export const groupAdminChannel = (groupId: string) => `private-group-admin-${groupId}`;
+
+/**
+ * A group's channels carry its epoch (`group_channel_epochs`): the names a browser subscribes to, and
+ * the old names an epoch change is announced on. The channel-auth route lets a reader onto the
+ * current epoch only, so whoever loses the right to read hears nothing more once it is raised.
+ */
+export const groupChannelAt = (groupId: string, epoch: number) => `private-group-${groupId}-e${epoch}`;
+export const groupAdminChannelAt = (groupId: string, epoch: number) => `private-group-admin-${groupId}-e${epoch}`;
+
+/**
+ * What publishers address: the group's channel (or its admin channel) at the epoch current when the
+ * event leaves, which `publish` looks up after the commit. Not a channel name (Pusher refuses the
+ * colon), so it can never be sent as it is.
+ */
+export const groupChannel = (groupId: string) => `group:${groupId}`;
+export const groupAdminChannel = (groupId: string) => `group-admin:${groupId}`;
 
 export type ChannelRef =
   | { kind: "user"; userId: string }
-  | { kind: "group"; groupId: string }
-  | { kind: "group-admin"; groupId: string };
+  | { kind: "group"; groupId: string; epoch: number }
+  | { kind: "group-admin"; groupId: string; epoch: number };
 
-const patterns: [RegExp, (id: string) => ChannelRef][] = [
-  [new RegExp(`^private-user-(${UUID})$`), (userId) => ({ kind: "user", userId })],
-  [new RegExp(`^private-group-admin-(${UUID})$`), (groupId) => ({ kind: "group-admin", groupId })],
-  [new RegExp(`^private-group-(${UUID})$`), (groupId) => ({ kind: "group", groupId })],
+const patterns: [RegExp, (match: RegExpExecArray) => ChannelRef][] = [
+  [new RegExp(`^private-user-(${UUID})$`), (m) => ({ kind: "user", userId: m[1]! })],
+  [new RegExp(`^private-group-admin-(${UUID})-e(${EPOCH})$`), (m) => ({ kind: "group-admin", groupId: m[1]!, epoch: Number(m[2]) })],
+  [new RegExp(`^private-group-(${UUID})-e(${EPOCH})$`), (m) => ({ kind: "group", groupId: m[1]!, epoch: Number(m[2]) })],
 ];
 
 /** Parses a channel name from the browser; anything that is not exactly one of ours is null. */
 export function parseChannel(name: string): ChannelRef | null {
   for (const [pattern, build] of patterns) {
     const match = pattern.exec(name);
-    if (match?.[1]) return build(match[1]);
+    if (!match) continue;
+    const channel = build(match);
+    return channel.kind !== "user" && channel.epoch > MAX_EPOCH ? null : channel;
   }
   return null;
+}
+
+const targetPattern = new RegExp(`^(group|group-admin):(${UUID})$`);
+
+/** The group a publisher's target names (`groupChannel`, `groupAdminChannel`); null for a channel name. */
+export function parseTarget(target: string): { kind: "group" | "group-admin"; groupId: string } | null {
+  const match = targetPattern.exec(target);
+  return match ? { kind: match[1] as "group" | "group-admin", groupId: match[2]! } : null;
 }
 
 /** Event names per channel, shared by publisher and subscriber. */
@@ -42,7 +69,14 @@ export const realtimeEvents = {
   statisticsChanged: "statistics.changed",
   /** On the person's own channel: one of their assignments was created, completed or waived; "My assignments" refetches. */
   assignmentChanged: "assignment.changed",
+  /**
+   * On a group's channels of an epoch just left behind (`ChannelEpochData`): nothing more comes here;
+   * readers move to the new epoch's channels after a random 0–2 s and resync.
+   */
+  channelEpoch: "channel.epoch",
 } as const;
+
+export type ChannelEpochData = { groupId: string; epoch: number };
 
 /** One event for one or many channels (a fan-out sends the same data to every member's channel). */
 export type RealtimeEvent = { channels: readonly string[]; event: string; data: unknown };
@@ -54,3 +88,32 @@ export type Delivery = {
   /** Mail was queued in the outbox: send it now rather than at the scheduler's next run. */
   outbox?: boolean;
 };
+
+/** The groups whose current epoch `resolveTargets` needs. */
+export function targetGroups(events: readonly RealtimeEvent[]): string[] {
+  const ids = new Set<string>();
+  for (const event of events) for (const channel of event.channels) {
+    const target = parseTarget(channel);
+    if (target) ids.add(target.groupId);
+  }
+  return [...ids];
+}
+
+/**
+ * The events with each group target replaced by the channel's name at the group's epoch; a target
+ * whose group has none (deleted meanwhile) is dropped, and so is an event left without channels.
+ */
+export function resolveTargets(events: readonly RealtimeEvent[], epochs: ReadonlyMap<string, number>): RealtimeEvent[] {
+  const resolved: RealtimeEvent[] = [];
+  for (const event of events) {
+    const channels = event.channels.flatMap((channel) => {
+      const target = parseTarget(channel);
+      if (!target) return [channel];
+      const epoch = epochs.get(target.groupId);
+      if (epoch === undefined) return [];
+      return [target.kind === "group" ? groupChannelAt(target.groupId, epoch) : groupAdminChannelAt(target.groupId, epoch)];
+    });
+    if (channels.length > 0) resolved.push({ ...event, channels });
+  }
+  return resolved;
+}

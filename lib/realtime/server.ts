@@ -1,7 +1,9 @@
 import Pusher from "pusher";
+import { type DatabaseOrTransaction, getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
-import type { Delivery, RealtimeEvent } from "./channels";
+import { type Delivery, type RealtimeEvent, resolveTargets, targetGroups } from "./channels";
+import { currentEpochs } from "./epochs";
 
 /** Pusher's limits: channels in one trigger, events in one batch call. */
 export const MAX_CHANNELS_PER_TRIGGER = 100;
@@ -47,11 +49,22 @@ export function planCalls(events: readonly RealtimeEvent[], pusher: Pick<Pusher,
 }
 
 /**
- * Publishes what an operation committed. A failed call is logged, never thrown: the data is safe
- * in the database and clients resync from it when they (re)subscribe.
+ * Publishes what an operation committed. Group targets go to the channels of the group's epoch as
+ * read now, after the commit: an event committed after a removal committed finds the raised epoch,
+ * so it never reaches the channels the removed person may still listen on. A failed call is logged,
+ * never thrown: the data is safe in the database and clients resync from it when they (re)subscribe.
+ * `db` defaults to the application's (tests pass their own).
  */
-export async function publish(events: readonly RealtimeEvent[]): Promise<void> {
-  for (const call of planCalls(events, getPusher())) {
+export async function publish(events: readonly RealtimeEvent[], db?: DatabaseOrTransaction): Promise<void> {
+  const groups = targetGroups(events);
+  let epochs: ReadonlyMap<string, number> = new Map();
+  try {
+    if (groups.length > 0) epochs = await currentEpochs(db ?? getDb(), groups);
+  } catch (error) {
+    // The groups' events are lost like any failed call; the people's own channels still get theirs.
+    log.warn("realtime publish failed", { error, call: `reading the epochs of ${groups.length} groups` });
+  }
+  for (const call of planCalls(resolveTargets(events, epochs), getPusher())) {
     try {
       await call.send();
     } catch (error) {
@@ -65,8 +78,8 @@ export async function terminateUserConnections(userId: string): Promise<void> {
   await getPusher().terminateUserConnections(userId);
 }
 
-export async function deliver({ events = [], disconnectUsers = [] }: Delivery): Promise<void> {
-  await publish(events);
+export async function deliver({ events = [], disconnectUsers = [] }: Delivery, db?: DatabaseOrTransaction): Promise<void> {
+  await publish(events, db);
   for (const userId of disconnectUsers) {
     try {
       await terminateUserConnections(userId);

@@ -5,7 +5,7 @@ import { queryRows } from "@/db/client";
 import { groupMembers } from "@/db/schema";
 import { completeLesson } from "@/lib/learning/completion";
 import { removeMembers } from "@/lib/membership/service";
-import { groupAdminChannel, realtimeEvents } from "@/lib/realtime/channels";
+import { groupAdminChannel, groupAdminChannelAt, realtimeEvents } from "@/lib/realtime/channels";
 import { deliver } from "@/lib/realtime/server";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createDepartment, createGroup, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
@@ -176,7 +176,7 @@ describe("the group's statistics", () => {
     const notMember = await createGroup(handle.db, admin, { courseId: course.id, members: [other!] });
     const received = new Map<string, number>();
     for (const group of [first, second, notMember]) {
-      const { client, channel } = await subscribeAs(handle.db, admin, groupAdminChannel(group.id));
+      const { client, channel } = await subscribeAs(handle.db, admin, groupAdminChannelAt(group.id, 0));
       clients.push(client);
       received.set(group.id, 0);
       channel.bind(realtimeEvents.statisticsChanged, () => received.set(group.id, received.get(group.id)! + 1));
@@ -185,7 +185,7 @@ describe("the group's statistics", () => {
     const outcome = await completeLesson(handle.db, learner!, { lessonId: lessons[0]!.id, operationId: opId(), answers: [1] }, at);
     const statistics = outcome.events?.filter((e) => e.event === realtimeEvents.statisticsChanged);
     expect(statistics?.map((e) => [...e.channels].sort())).toEqual([[groupAdminChannel(first.id), groupAdminChannel(second.id)].sort()]);
-    await deliver(outcome);
+    await deliver(outcome, handle.db);
     const deadline = Date.now() + 10_000;
     while ((received.get(first.id)! < 1 || received.get(second.id)! < 1) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     await new Promise((resolve) => setTimeout(resolve, 500));

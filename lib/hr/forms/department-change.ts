@@ -11,6 +11,7 @@ import { actorName, fanOut, insertMembershipsSql, membershipChanged } from "@/li
 import { takeOut } from "@/lib/membership/removal";
 import { type Committed, once, storedResult } from "@/lib/operations";
 import { lockCompanyPeople } from "@/lib/people/guard";
+import type { RealtimeEvent } from "@/lib/realtime/channels";
 import { asHrActor, formRulesWanted, lockFormGroups } from "./groups";
 import type { DepartmentChangeInput } from "./schemas";
 
@@ -64,6 +65,7 @@ export async function changeDepartment(db: Database, viewer: Ctx, input: Departm
   let left: { id: string; name: string }[] = [];
   let assigned: AssignedRow[] = [];
   const waived: string[] = [];
+  let revoked: RealtimeEvent[] = [];
   let actor = "";
   const { result, replayed } = await db.transaction((tx) =>
     once(tx, ctx, operation, async () => {
@@ -96,14 +98,15 @@ export async function changeDepartment(db: Database, viewer: Ctx, input: Departm
       if (joined.length > 0) {
         assigned = await insertAssignments(tx, ctx, formRulesWanted(ctx, person.id, [...joinedIds], null), { source: "rule", now, batchId });
       }
-      const removed = left.length === 0 ? [] : await takeOut(
+      const removed = left.length === 0 ? { ended: [], events: [] } : await takeOut(
         tx,
         ctx,
         sql`user_id = ${person.id} and group_id = any(${uuidArray(left.map((group) => group.id))})`,
         { batchId, now, source: "hr", sourceLabel: department.name },
       );
       // Arrivals first: a rule of a joined group for the same course keeps the assignment.
-      for (const { groupId } of removed) waived.push(...(await waiveOnRemoval(tx, ctx, groupId, [person.id], now)));
+      revoked = removed.events;
+      for (const { groupId } of removed.ended) waived.push(...(await waiveOnRemoval(tx, ctx, groupId, [person.id], now)));
       if (left.length > 0) {
         await tx.execute(
           sql`insert into notifications (company_id, user_id, group_id, key, type, payload, created_at)
@@ -134,6 +137,7 @@ export async function changeDepartment(db: Database, viewer: Ctx, input: Departm
       ...left.map((group) =>
         fanOut(personIds, { key: `${batchId}:${group.id}`, type: "group.removed", payload: { groupName: group.name, actorName: actor }, groupId: null, createdAt: now }),
       ),
+      ...revoked,
       ...[...joined, ...left].map((group) => membershipChanged(group.id)),
       ...assignedEvents(assigned, { source: "rule", now, batchId }),
       ...assignmentChanged(waived),

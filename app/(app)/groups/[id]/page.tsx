@@ -34,6 +34,7 @@ import { groupHasOpenAssignments } from "@/lib/assignments/queries";
 import { listGroupRules } from "@/lib/assignments/service";
 import { getStatisticsTab, getStatisticsTabKind, MEMBER_SORTS, type MemberSort, type SortDirection } from "@/lib/statistics/group";
 import { getProgressOverTime } from "@/lib/statistics/over-time";
+import { currentEpochs } from "@/lib/realtime/epochs";
 import { pageParam, type SearchParams, textParam, withParams } from "../../search-params";
 
 type Params = Promise<{ id: string }>;
@@ -110,12 +111,14 @@ export default async function GroupPage({ params, searchParams }: { params: Para
 
   const showRules = tab === "members" && can(viewer, "assignment.assign");
   const db = getDb();
-  const [t, tChat, tn, tStatistics, now, notificationLevel, courses, members, history, feed, chat, statistics, overTime, assignmentFigures, rules, hasAssignments] = await Promise.all([
+  const [t, tChat, tn, tStatistics, now, channelEpoch, notificationLevel, courses, members, history, feed, chat, statistics, overTime, assignmentFigures, rules, hasAssignments] = await Promise.all([
     getTranslations("group"),
     getTranslations("chatTab"),
     getTranslations("notificationSettings"),
     getTranslations("statistics"),
     getNow(),
+    // The live parts subscribe to the group's channels at this epoch (and follow it when it moves on).
+    currentEpochs(db, [group.id]).then((epochs) => epochs.get(group.id) ?? 0),
     getGroupLevel(db, viewer, group.id),
     rights.edit ? listCourseOptions(db, viewer) : [],
     tab === "members" ? listMembers(db, viewer, group.id, { search, page }) : null,
@@ -131,7 +134,7 @@ export default async function GroupPage({ params, searchParams }: { params: Para
 
   return (
     <div className="space-y-8">
-      <GroupLiveRefresh groupId={group.id} />
+      <GroupLiveRefresh groupId={group.id} channelEpoch={channelEpoch} />
       <GroupHeader
         group={group}
         backHref={can(viewer, "group.list") ? (archived ? "/admin/groups?tab=archived" : "/admin/groups") : null}
@@ -174,6 +177,7 @@ export default async function GroupPage({ params, searchParams }: { params: Para
         {feed && (
           <ActivityTab
             groupId={group.id}
+            channelEpoch={channelEpoch}
             initial={feed}
             renderedAt={now.getTime()}
             viewerId={viewer.userId}
@@ -184,6 +188,7 @@ export default async function GroupPage({ params, searchParams }: { params: Para
           <ChatTab
             key={group.id}
             groupId={group.id}
+            channelEpoch={channelEpoch}
             viewer={{ id: viewer.userId, name: viewer.name, isAdmin: isAdmin(viewer), isOwner: hasOwnerRights(viewer, group) }}
             archived={archived}
             initial={chat}
@@ -198,6 +203,7 @@ export default async function GroupPage({ params, searchParams }: { params: Para
         {statistics && (
           <StatisticsTab
             statistics={statistics.statistics}
+            channelEpoch={channelEpoch}
             members={statistics.members}
             query={search}
             sort={sort}

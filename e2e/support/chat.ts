@@ -1,0 +1,62 @@
+import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { users } from "@/db/schema";
+import { createGroup } from "@/lib/groups/service";
+import { addMembers } from "@/lib/membership/service";
+import { findSpareLearner, findUser } from "./data";
+import { expect } from "./fixtures";
+
+export type Person = Awaited<ReturnType<typeof findSpareLearner>> & { name: string };
+
+/** A spare learner with their name, which the chat shows. */
+export async function spareLearner(db: Database, index: number): Promise<Person> {
+  const person = await findSpareLearner(db, index);
+  const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, person.id));
+  return { ...person, name: row!.name };
+}
+
+/** A private group of its own per run, made by Dana Admin, with these members. */
+export async function groupWith(db: Database, name: string, members: readonly Person[]): Promise<string> {
+  const admin = await findUser(db, "dana.admin@acme.example");
+  const { result } = await createGroup(db, admin, {
+    name,
+    description: "",
+    courseId: null,
+    maxMembers: null,
+    visibility: "private",
+    operationId: randomUUID(),
+  });
+  await addMembers(db, admin, {
+    groupId: result.groupId,
+    selection: { mode: "people", userIds: members.map((person) => person.id) },
+    operationId: randomUUID(),
+  });
+  return result.groupId;
+}
+
+/** The composer of the chat on `page`: types the text and sends it with Enter. */
+export async function send(page: Page, text: string): Promise<void> {
+  const box = page.getByRole("textbox", { name: "Message" });
+  await box.fill(text);
+  await box.press("Enter");
+  await expect(box).toHaveValue("");
+}
+
+/**
+ * Resolves once the page's socket has joined the group's channel (at any epoch): from then on a
+ * message can reach it live, not only through the resync that follows every subscription.
+ */
+export function joined(page: Page, groupId: string): Promise<void> {
+  return new Promise((resolve) =>
+    page.on("websocket", (socket) =>
+      socket.on("framereceived", ({ payload }) => {
+        const frame = String(payload);
+        if (frame.includes("pusher_internal:subscription_succeeded") && frame.includes(`private-group-${groupId}`)) resolve();
+      }),
+    ),
+  );
+}
+
+export const chatLog = (page: Page) => page.getByRole("log", { name: "Messages" });

@@ -1,0 +1,14 @@
+"use server";
+
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { authorizedAction } from "@/lib/actions/safe-action";
+import { channelEpoch } from "./epochs";
+
+/**
+ * A page's subscription to a group's channel was refused: the epoch it was rendered with may have
+ * moved on meanwhile. The current one, or null when the caller may no longer read the group.
+ */
+export const channelEpochAction = authorizedAction(z.object({ groupId: z.uuid() }), async ({ groupId }, viewer) => ({
+  data: await channelEpoch(getDb(), viewer, groupId),
+}));
