@@ -22,7 +22,9 @@ describe("Content-Security-Policy", () => {
 
   it("lets browsers reach the realtime server the environment names", () => {
     const connect = (vars: Record<string, string>) => directives(contentSecurityPolicy("n", parseEnv({ NODE_ENV: "production", ...vars })))["connect-src"];
-    expect(connect({})).toBe("'self' ws://127.0.0.1:6001");
+    // Production speaks TLS to the realtime server unless told otherwise (a plain-ws soketi on loopback).
+    expect(connect({})).toBe("'self' wss://127.0.0.1:6001");
+    expect(connect({ PUSHER_USE_TLS: "false" })).toBe("'self' ws://127.0.0.1:6001");
     expect(connect({ PUSHER_PUBLIC_HOST: "realtime.cohort.example", PUSHER_PUBLIC_PORT: "443", PUSHER_USE_TLS: "true" })).toBe(
       "'self' wss://realtime.cohort.example:443",
     );
