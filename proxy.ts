@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
+import { refuseMalformedAction } from "@/lib/actions/request-guard";
 import { authConfig } from "@/lib/auth/config";
 import { authSecret } from "@/lib/env";
 
@@ -31,6 +32,9 @@ const handler = auth((request) => {
 // With a lazily configured Auth.js (the secret is read at request time, not at build), wrapping
 // a handler yields a promise of the wrapped handler rather than the handler itself.
 export async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
+  // Next answers an oversized or undecodable server action body with a 500; this says what it is.
+  const refused = await refuseMalformedAction(request);
+  if (refused) return refused;
   return (await handler)(request, event);
 }
 

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { AppError } from "@/lib/errors";
+import { cleanText, hasVisibleText, lenientText, textProblem } from "@/lib/text";
 
 /** The largest file and the most rows one import takes; more is refused before anything is stored. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -27,8 +28,9 @@ export type ParsedCsv = { rows: CsvRow[]; problems: ImportProblem[] };
 /**
  * Reads an import file (RFC 4180 through csv-parse: quoted fields, embedded commas, quotes and line
  * breaks; a UTF-8 BOM and CRLF line ends are accepted). The header names the columns in any order
- * and case; unknown or missing columns are reported as problems of row 1. Throws only for what makes
- * the file unreadable or too large.
+ * and case; unknown or missing columns are reported as problems of row 1. Cells are cleaned as all
+ * text people type (`lib/text.ts`); a cell that cannot be stored (NUL, a broken character) or a name
+ * with nothing visible is a problem of its row. Throws only for what makes the file unreadable or too large.
  */
 export function parseImportCsv(text: string): ParsedCsv {
   if (text.length > IMPORT_MAX_BYTES) throw new AppError("import_too_large", { max: IMPORT_MAX_BYTES / 1024 / 1024 });
@@ -41,7 +43,8 @@ export function parseImportCsv(text: string): ParsedCsv {
   if (records.length === 0) throw new AppError("import_empty");
   if (records.length - 1 > IMPORT_MAX_ROWS) throw new AppError("import_too_many_rows", { max: IMPORT_MAX_ROWS });
 
-  const header = records[0]!.map((cell) => cell.trim().toLowerCase());
+  // Column names are reported back: only what can be stored.
+  const header = records[0]!.map((cell) => lenientText(cell, 100).toLowerCase());
   const problems: ImportProblem[] = [];
   header.forEach((column) => {
     if (!(IMPORT_COLUMNS as readonly string[]).includes(column)) problems.push({ row: 1, field: column, message: "columnUnknown" });
@@ -52,7 +55,7 @@ export function parseImportCsv(text: string): ParsedCsv {
   if (problems.length > 0) return { rows: [], problems };
 
   const at = (column: ImportColumn) => header.indexOf(column);
-  const cell = (record: string[], column: ImportColumn) => (at(column) < 0 ? "" : (record[at(column)] ?? "").trim());
+  const cell = (record: string[], column: ImportColumn) => (at(column) < 0 ? "" : cleanText(record[at(column)] ?? ""));
   const rows: CsvRow[] = [];
   records.slice(1).forEach((record, index) => {
     const row = index + 2;
@@ -60,10 +63,20 @@ export function parseImportCsv(text: string): ParsedCsv {
       problems.push({ row, message: "columnCount" });
       return;
     }
+    const unstorable = record.findIndex((value) => textProblem(value) !== null);
+    if (unstorable >= 0) {
+      problems.push({ row, field: header[unstorable], message: textProblem(record[unstorable]!) === "nul" ? "textNul" : "textLoneSurrogate" });
+      return;
+    }
+    const name = cell(record, "name");
+    if (name && !hasVisibleText(name)) {
+      problems.push({ row, field: "name", message: "nameInvisible" });
+      return;
+    }
     rows.push({
       row,
       email: cell(record, "email").toLowerCase(),
-      name: cell(record, "name"),
+      name,
       department: cell(record, "department"),
       managerEmail: cell(record, "manager_email").toLowerCase(),
       groups: [...new Set(cell(record, "groups").split(";").map((group) => group.trim()).filter(Boolean))],

@@ -11,6 +11,7 @@ import { outboxInsertSql } from "@/lib/mail/outbox";
 import { actorName, fanOut, insertMembershipsSql, membershipChanged } from "@/lib/membership/service";
 import type { Committed } from "@/lib/operations";
 import { assertCan } from "@/lib/permissions";
+import { lenientText } from "@/lib/text";
 import { type ImportProblem, parseImportCsv } from "./csv";
 import { type ImportLookups, type ResolvedRow, validateRows } from "./validate";
 
@@ -68,7 +69,7 @@ export async function startImport(
     .values({
       companyId: ctx.companyId,
       createdBy: ctx.userId,
-      fileName: input.fileName.slice(0, 200) || "import.csv",
+      fileName: lenientText(input.fileName, 200) || "import.csv",
       fileHash: createHash("sha256").update(input.text).digest("hex"),
       totalRows: parsed.rows.length,
     })
