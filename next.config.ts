@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { ACTION_BODY_LIMIT_MB } from "./lib/actions/body-limit";
 
 // The Content-Security-Policy (with a nonce per response) and HSTS (production, runtime `HSTS`) are
 // set per request in proxy.ts; these never change.
@@ -20,9 +21,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {
-    // A course import sends its file (at most 1 MiB, lib/learning/import/format.ts) as a string in
-    // the action's body, where JSON escaping can double it; the default limit is 1 MB.
-    serverActions: { bodySizeLimit: "2mb" },
+    // A course import sends its file (at most 1 MiB, lib/learning/import/format.ts) as a Blob in the
+    // action's body; the default limit is 1 MB. proxy.ts answers larger bodies with a 413 of its own.
+    serverActions: { bodySizeLimit: `${ACTION_BODY_LIMIT_MB}mb` },
     // The proxy (proxy.ts) runs on every route and buffers request bodies up to this size, cutting
     // longer ones: an HR import file may be up to 20 MB (lib/hr/import/csv.ts), sent with its multipart envelope.
     proxyClientMaxBodySize: "21mb",

@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
+import { refuseMalformedAction } from "@/lib/actions/request-guard";
 import { authConfig } from "@/lib/auth/config";
 import { authSecret, env } from "@/lib/env";
 import { STRICT_TRANSPORT_SECURITY, contentSecurityPolicy, createNonce } from "@/lib/http/csp";
@@ -52,7 +53,8 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
   const { pathname } = request.nextUrl;
   const response = STATIC_PREFIXES.some((prefix) => pathname.startsWith(prefix))
     ? NextResponse.next()
-    : await (await handler)(request, event);
+    : // Next answers an oversized or undecodable server action body with a 500; this says what it is.
+      ((await refuseMalformedAction(request)) ?? (await (await handler)(request, event)));
   if (env().hsts) response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
   return response;
 }

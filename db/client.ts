@@ -43,10 +43,25 @@ export function openPglite(options: { dataDir?: string; loadDataDir?: Blob | Fil
   return { db, engine: "pglite", client, close: () => client.close() };
 }
 
+type ErrorSource = { on(event: "error", listener: (error: Error) => void): unknown };
+type ConnectionPool = ErrorSource & { on(event: "connect", listener: (client: ErrorSource) => void): unknown };
+
+/**
+ * A connection the server ends (a restart, a failover, a killed backend) emits "error": through the
+ * pool while idle, on the client itself while checked out (inside a transaction, say). Unhandled,
+ * either event is an uncaughtException that ends the process; handled, the query in flight fails
+ * with the error, as any failed query does, and the pool replaces the connection.
+ */
+function handleConnectionErrors(pool: ConnectionPool): void {
+  pool.on("error", (error) => log.warn("idle database connection lost", { error: error.message }));
+  pool.on("connect", (client) => {
+    client.on("error", (error) => log.warn("database connection lost", { error: error.message }));
+  });
+}
+
 export function openPostgres(connectionString: string, options: { max?: number } = {}): DatabaseHandle {
   const pool = new Pool({ connectionString, max: options.max ?? 10 });
-  // An idle connection the server ends (restart, failover) must not crash the process; the pool replaces it.
-  pool.on("error", (error) => log.warn("idle database connection lost", { error: error.message }));
+  handleConnectionErrors(pool);
   const db = drizzleNodePg({ client: pool, ...drizzleConfig }) as unknown as Database;
   return { db, engine: "postgres", client: pool, close: () => pool.end() };
 }
@@ -64,6 +79,7 @@ export type NeonOptions = {
 export function openNeon(connectionString: string, options: NeonOptions = {}): DatabaseHandle {
   configureNeon(options.wsProxy);
   const pool = new NeonPool({ connectionString, max: options.max ?? 10 });
+  handleConnectionErrors(pool);
   const db = drizzleNeon({ client: pool, ...drizzleConfig }) as unknown as Database;
   return { db, engine: "neon", client: pool, close: () => pool.end() };
 }

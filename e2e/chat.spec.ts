@@ -283,7 +283,7 @@ test("questions get answers and are marked answered, praise stands out, a burst 
   await contextB.close();
 });
 
-test("a long chat opens at its newest page and loads older messages by cursor", async ({ page, db }) => {
+test("a long chat opens at its newest page and loads older messages by cursor; an admin posts a note through the composer", async ({ page, db }) => {
   const reader = await spareLearner(db, 28);
   const groupId = await groupWith(db, `Long chat ${randomUUID().slice(0, 8)}`, [reader]);
   // 55 notes, two seconds apart an hour ago: under the rate limit, and older than one page of 50.
@@ -304,4 +304,15 @@ test("a long chat opens at its newest page and loads older messages by cursor", 
   await expect(messages.first()).toContainText("Note number 1");
   await expect(log(page).getByRole("button", { name: "Load older messages" })).toHaveCount(0);
   await expectAccessible(page);
+
+  // The group's admin writes a note with the composer: it shows as an admin's note, to the learner too.
+  await signIn(page, "dana.admin@acme.example");
+  await page.goto(`/groups/${groupId}?tab=chat`);
+  await send(page, "Please finish lesson 3 before Friday");
+  const note = log(page).getByRole("article").filter({ hasText: "Please finish lesson 3 before Friday" });
+  await expect(note).toHaveCount(1);
+  await expect(note.getByText("Admin note")).toBeVisible();
+  await signIn(page, reader.email);
+  await page.goto(`/groups/${groupId}?tab=chat`);
+  await expect(log(page).getByRole("article").filter({ hasText: "Please finish lesson 3 before Friday" }).getByText("Admin note")).toBeVisible();
 });

@@ -54,6 +54,12 @@ test("an admin imports a course: a bad file is refused with pointed problems, a 
     'The file is not valid JSON: unexpected "}" at line 3, column 1.',
   );
 
+  // A file of control characters is sent as it is, never inflated by JSON escaping (six bytes each):
+  // its 1,000,000 bytes reach the server, which says what is wrong with it.
+  await dialog.getByLabel("Course file (JSON)").setInputFiles({ name: "controls.json", mimeType: "application/json", buffer: Buffer.alloc(1_000_000, 1) });
+  await dialog.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(dialog.getByRole("alert", { name: "The file has 1 problem; nothing was changed." })).toContainText("The file is not valid JSON");
+
   // The good file, in the same dialog: the refused attempts used up nothing.
   await upload(page, course);
   const status = dialog.getByRole("status");

@@ -11,6 +11,8 @@ type AccountsErrorCode = `accounts.errors.${keyof Messages["accounts"]["errors"]
 export type AppErrorCode =
   | AccountsErrorCode
   | "unauthenticated"
+  | "action_body_too_large"
+  | "action_body_invalid"
   | "forbidden"
   | "not_found"
   | "invalid_input"

@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, demoAccounts } from "@/db/seed/accounts";
 import { env } from "@/lib/env";
 import { prepareDatabase } from "./lib/prepare-database";
 import { startMailDev } from "./lib/maildev";
+import { devUrl, nextDevArgs } from "./lib/next-dev";
 import { startSoketi } from "./lib/soketi";
 
 /**
@@ -43,12 +44,12 @@ const cronSecret = config.cronSecret ?? randomBytes(24).toString("hex");
 process.env.CRON_SECRET = cronSecret;
 // The preload stamps each request with its socket's address, as in production (server/peer-address.cjs).
 const preload = new URL("../server/peer-address.cjs", import.meta.url).pathname;
-const next = spawn(process.execPath, ["--require", preload, new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname, "dev", "--port", port], {
+const next = spawn(process.execPath, ["--require", preload, new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname, ...nextDevArgs(port)], {
   stdio: "inherit",
 });
 
 console.log(`
-  Cohort is starting on http://localhost:${port}
+  Cohort is starting on ${devUrl(port)} (this machine only)
   Database: ${config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.pgliteDataDir}`}
   Realtime: ${soketi ? `soketi on 127.0.0.1:${pusher.port}` : `Pusher Channels (${pusher.cluster})`}
   Mail:     ${mailDev ? `MailDev, SMTP on 127.0.0.1:${mail.port}; read what the app sends at ${mailDev.inboxUrl}` : `SMTP server ${mail.host}:${mail.port}`}
@@ -67,7 +68,7 @@ const cronTimers = new Map<string, NodeJS.Timeout>();
 function scheduleCron(path: string, everyMs: number, firstInMs: number): void {
   const run = async () => {
     try {
-      const response = await fetch(`http://localhost:${port}${path}`, {
+      const response = await fetch(`${devUrl(port)}${path}`, {
         method: "POST",
         headers: { authorization: `Bearer ${cronSecret}` },
       });

@@ -1,11 +1,13 @@
+import { lenientText } from "@/lib/text";
+
 /** A page's query string, as Next hands it over. */
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const MAX_TERM = 100;
 
-/** One text parameter, trimmed; repeated parameters count by their first value. */
+/** One text parameter, cleaned as a search term (`lenientText`); repeated parameters count by their first value. */
 export function textParam(value: string | string[] | undefined): string {
-  return ((Array.isArray(value) ? value[0] : value) ?? "").trim().slice(0, MAX_TERM);
+  return lenientText((Array.isArray(value) ? value[0] : value) ?? "", MAX_TERM);
 }
 
 /** A page number from the query string: anything that is not a positive whole number is page 1. */

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { mentionToken } from "@/lib/chat/mentions";
 import { MessageBody, safeLinkUrl } from "./message-body";
 
-const render = (body: string) => renderToStaticMarkup(<MessageBody body={body} />);
+const render = (body: string, mentionNames?: Record<string, string>) =>
+  renderToStaticMarkup(<MessageBody body={body} mentionNames={mentionNames} />);
 
 /** Every element and attribute the renderer may produce; a link's href must be http(s) or mailto. */
 const ALLOWED: Record<string, string[]> = {
@@ -131,11 +132,17 @@ const PAYLOADS = [
   "<div>\n\n[x](javascript:alert(1))\n\n</div>",
 ];
 
+const ZERO = "00000000-0000-0000-0000-000000000000";
+
 describe("message body", () => {
   it.each(PAYLOADS)("lets nothing dangerous through: %s", (payload) => {
     const html = render(payload);
     expect(violations(html)).toEqual([]);
     expect(html).not.toMatch(/<(script|iframe|img|svg|object|embed|style|form|input|math|base|meta|link)\b/i);
+    // Nor as the name of someone mentioned.
+    const named = render(`@[x](${ZERO})`, { [ZERO]: payload });
+    expect(violations(named)).toEqual([]);
+    expect(named).not.toMatch(/<(script|iframe|img|svg|object|embed|style|form|input|math|base|meta|link)\b/i);
   });
 
   it("renders bold, italics, lists, paragraphs and line breaks", () => {
@@ -158,9 +165,20 @@ describe("message body", () => {
     expect(render("[text](javascript:alert(1))")).toContain("<p>text</p>");
   });
 
-  it("shows a mention as the highlighted name", () => {
-    const html = render(`Thanks ${mentionToken("Dana Admin", "3f0c5e7a-1b2c-4d5e-8f90-123456789abc")}!`);
-    expect(html).toContain('<p>Thanks <span class="rounded bg-brand-50 px-0.5 font-medium text-brand-800">@Dana Admin</span>!</p>');
+  it("shows a mention as the highlighted current name of the person with that id, never the name typed into it", () => {
+    const id = "3f0c5e7a-1b2c-4d5e-8f90-123456789abc";
+    const highlighted = (name: string) => `<span class="rounded bg-brand-50 px-0.5 font-medium text-brand-800">@${name}</span>`;
+    // Positive control: the name as written and the person's name agree.
+    expect(render(`Thanks ${mentionToken("Dana Admin", id)}!`, { [id]: "Dana Admin" })).toContain(`<p>Thanks ${highlighted("Dana Admin")}!</p>`);
+    // Renamed since, or named otherwise by the author: the person's name is shown.
+    const html = render(`Thanks ${mentionToken("The CEO", id)}!`, { [id]: "Dana Adler" });
+    expect(html).toContain(`<p>Thanks ${highlighted("Dana Adler")}!</p>`);
+    expect(html).not.toContain("The CEO");
+    // The id decides, whatever its case in the token.
+    expect(render(`${mentionToken("x", id.toUpperCase())}`, { [id]: "Dana Adler" })).toContain(highlighted("Dana Adler"));
+    // A token naming nobody the message mentions is plain text, not a mention.
+    expect(render(`Hi ${mentionToken("The CEO", id)}`, {})).toContain("<p>Hi @The CEO</p>");
+    expect(render(`Hi ${mentionToken("The CEO", id)}`)).not.toContain("<span");
   });
 
   it("accepts only absolute http, https and mailto URLs", () => {

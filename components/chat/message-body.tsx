@@ -32,22 +32,33 @@ const schema = {
 const textOf = (node: Nodes): string =>
   "value" in node ? node.value : "children" in node ? node.children.map((child) => textOf(child)).join("") : "";
 
+/** Names of the people a message mentions, by id: their names now (`ChatMessageDto.mentionNames`). */
+export type MentionNames = Readonly<Record<string, string>>;
+
 /**
  * `@[Name](id)` (lib/chat/mentions.ts) parses as "@" followed by a link to the id: this turns it
- * into a highlighted name. Single newlines become line breaks, as people expect in a chat.
+ * into the highlighted name of the person with that id, as they are called now. The name between
+ * the brackets is the author's to write and is never shown as a mention: a token naming nobody the
+ * message mentions (or a message not confirmed yet) stays plain text. Single newlines become line
+ * breaks, as people expect in a chat.
  */
-function remarkChat() {
+function remarkChat({ mentionNames = {} }: { mentionNames?: MentionNames } = {}) {
   const visit = (node: Nodes) => {
     if (!("children" in node)) return;
     const children: Nodes[] = [];
     for (const child of node.children as Nodes[]) {
       const previous = children.at(-1);
       if (child.type === "link" && mentionTargetPattern.test(child.url) && previous?.type === "text" && previous.value.endsWith("@")) {
+        const name = Object.hasOwn(mentionNames, child.url.toLowerCase()) ? mentionNames[child.url.toLowerCase()] : undefined;
+        if (name === undefined) {
+          previous.value += textOf(child);
+          continue;
+        }
         previous.value = previous.value.slice(0, -1);
         children.push({
           type: "emphasis",
           data: { hName: "span", hProperties: { className: ["mention"] } },
-          children: [{ type: "text", value: `@${textOf(child)}` }],
+          children: [{ type: "text", value: `@${name}` }],
         });
         continue;
       }
@@ -87,12 +98,12 @@ const components: Components = {
   ),
 };
 
-export function MessageBody({ body }: { body: string }) {
+export function MessageBody({ body, mentionNames }: { body: string; mentionNames?: MentionNames }) {
   return (
     <div className="space-y-2 break-words [overflow-wrap:anywhere]">
       <Markdown
         skipHtml
-        remarkPlugins={[remarkChat]}
+        remarkPlugins={[[remarkChat, { mentionNames }]]}
         rehypePlugins={[[rehypeSanitize, schema]]}
         urlTransform={safeLinkUrl}
         components={components}

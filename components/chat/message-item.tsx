@@ -85,7 +85,7 @@ export function MessageItem({ message, rights, on }: { message: ChatMessageDto; 
             <p className="mt-1 text-sm font-medium text-amber-900">{t("praised", { name: message.praisedUserName })}</p>
           )}
           <div className="mt-1 text-sm text-slate-800">
-            <MessageBody body={message.body} />
+            <MessageBody body={message.body} mentionNames={message.mentionNames} />
           </div>
         </>
       )}

@@ -16,7 +16,8 @@ import { ImportIssues } from "./import-issues";
 import { ImportSummaryView } from "./import-summary";
 
 /**
- * Reads the chosen file in the browser and sends its text. An invalid file changes nothing and
+ * Reads the chosen file in the browser and sends its bytes as they are (a Blob, never a JSON
+ * string, which escaping could make several times larger than the file). An invalid file changes nothing and
  * lists every problem with where it is; the corrected file can go with the same operation id,
  * which only a successful import claims. A new id is drawn for each further file after a success.
  */
@@ -49,15 +50,16 @@ export function ImportCourseDialog({ onClose }: { onClose: () => void }) {
       return setOutcome({ status: "invalid", total: 1, issues: [{ path: "", code: "fileTooLarge", values: { bytes: file.size, max: COURSE_FILE_MAX_BYTES } }] });
     }
     setReading(true);
-    let text: string;
+    let bytes: ArrayBuffer;
     try {
-      text = await file.text();
+      // Read here, so that a file that has gone or cannot be read is said so before anything is sent.
+      bytes = await file.arrayBuffer();
     } catch {
       return setFileError("coursesAdmin.import.unreadable");
     } finally {
       setReading(false);
     }
-    action.run({ file: text, operationId }, (data) => {
+    action.run({ file: new Blob([bytes], { type: "application/json" }), operationId }, (data) => {
       setOutcome(data);
       if (data.status === "imported") router.refresh();
     });

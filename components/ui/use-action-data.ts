@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { thrownActionError } from "@/lib/actions/request-guard";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
 /**
@@ -18,7 +19,7 @@ export function useActionData<T>(load: () => Promise<ActionResult<T>>, key: stri
     let live = true;
     loadRef
       .current()
-      .catch((): ActionResult<T> => ({ ok: false, error: { code: "unexpected" } }))
+      .catch((thrown: unknown): ActionResult<T> => ({ ok: false, error: thrownActionError(thrown) }))
       .then((result) => {
         if (live) setState({ key, result });
       });

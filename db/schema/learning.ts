@@ -236,9 +236,11 @@ export const activityTypeEnum = pgEnum("activity_type", [
 export type ActivityType = (typeof activityTypeEnum.enumValues)[number];
 
 /**
- * A learner's events; they belong to the learner and survive group deletion. Every event carries a
- * course (a streak or badge event the course of the completion that caused it), so a group's feed is
- * "events on its linked course by people while they were members".
+ * A learner's events. Every event carries a course (a streak or badge event the course of the
+ * completion that caused it), so a group's feed is "events on its linked course by people while they
+ * were members". Learning events belong to the learner and survive group deletion, as their progress,
+ * badges and certificates do; praise belongs to the group (`groupId`, `messageId`) and goes with it
+ * and with its chat message, by cascade.
  */
 export const activityEvents = pgTable(
   "activity_events",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textField } from "@/lib/text";
 
 /** Messages are catalogue keys under `accounts.validation.*`, rendered beside the field. */
 export const PERSON_NAME_MAX = 200;
@@ -32,11 +33,7 @@ const operationId = z.uuid();
 const optionalUuid = z.preprocess((value) => (value === "" || value === undefined ? null : value), z.uuid().nullable());
 
 export const invitePersonSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: "accounts.validation.nameRequired" })
-    .max(PERSON_NAME_MAX, { error: "accounts.validation.nameTooLong" }),
+  name: textField({ max: PERSON_NAME_MAX, tooLong: "accounts.validation.nameTooLong", required: "accounts.validation.nameRequired" }),
   email,
   departmentId: optionalUuid.default(null),
   managerId: optionalUuid.default(null),

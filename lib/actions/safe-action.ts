@@ -20,8 +20,25 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: Action
 /** What a handler returns: its data, and what its committed operation delivers (events, mail) after the response. */
 export type Outcome<T> = { data: T; mail?: readonly OutgoingMail[] } & Delivery;
 
+/** The proxy's request id; a fresh one where there is none (or no request at all, as in a test). */
 async function requestId(): Promise<string> {
-  return (await headers()).get("x-request-id") ?? crypto.randomUUID();
+  try {
+    return (await headers()).get("x-request-id") ?? crypto.randomUUID();
+  } catch {
+    return crypto.randomUUID();
+  }
+}
+
+/** An error thrown while the action ran: an expected one as its code, anything else logged and named by a request id. */
+async function failure(error: unknown, logFields: Record<string, unknown>): Promise<{ ok: false; error: ActionError }> {
+  if (error instanceof AppError) {
+    // An error about one field reads like a schema's: beside the field, under the general alert.
+    if (error.field) return { ok: false, error: { code: "invalid_input", fieldErrors: { [error.field]: [error.code] } } };
+    return { ok: false, error: { code: error.code, values: error.values } };
+  }
+  const id = await requestId();
+  log.error("server action failed", { requestId: id, ...logFields, error });
+  return { ok: false, error: { code: "unexpected", requestId: id } };
 }
 
 /** Schema issues as catalogue keys per field; `_` holds those of the whole input. */
@@ -48,28 +65,27 @@ async function run<S extends z.ZodType, T>(
     afterCommit(delivery);
     return { ok: true, data };
   } catch (error) {
-    if (error instanceof AppError) {
-      // An error about one field reads like a schema's: beside the field, under the general alert.
-      if (error.field) return { ok: false, error: { code: "invalid_input", fieldErrors: { [error.field]: [error.code] } } };
-      return { ok: false, error: { code: error.code, values: error.values } };
-    }
-    const id = await requestId();
-    log.error("server action failed", { requestId: id, ...logFields, error });
-    return { ok: false, error: { code: "unexpected", requestId: id } };
+    return failure(error, logFields);
   }
 }
 
 /**
  * The only way a server action is exported: parse the input, resolve the caller from the
  * database, run the handler, publish its events after the response, and map errors — expected
- * ones to a code the page translates, everything else to a logged request id.
+ * ones to a code the page translates, everything else (the database failing while the caller is
+ * read included) to a logged request id.
  */
 export function authorizedAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.output<S>, viewer: Viewer) => Promise<Outcome<T>>,
 ) {
   return async (input: z.input<S>): Promise<ActionResult<T>> => {
-    const viewer = await getViewer();
+    let viewer: Viewer | null;
+    try {
+      viewer = await getViewer();
+    } catch (error) {
+      return failure(error, { stage: "viewer" });
+    }
     if (!viewer) return { ok: false, error: { code: "unauthenticated" } };
     return run(schema, input, (parsed) => handler(parsed, viewer), { userId: viewer.userId });
   };

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activityEvents, groupMembers, learningGroups, notifications } from "@/db/schema";
+import { activityEvents, groupMembers, learningGroups, notifications, users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
@@ -161,6 +161,29 @@ describe("kinds", () => {
       body: `Only ${mentionToken("Olga", outsider.id)} and ${mentionToken("Lena", member.id)}`,
     }, tick());
     expect(edited.mentions).toEqual([member.id]);
+  });
+
+  it("names each mentioned person as they are called now, never as the author typed them", async () => {
+    const group = await createGroup(handle.db, owner, { members: [member, colleague], courseId: (await createCourse(handle.db, companyId)).id });
+    // The author calls Lena "The CEO"; Olga cannot read the group, so her token is no mention.
+    const body = `Ask ${mentionToken("The CEO", member.id)} or ${mentionToken("Dana", outsider.id)}`;
+    const { result, events } = await post(colleague, { groupId: group.id, kind: "praise", body, praisedUserId: member.id });
+    expect(result.mentionNames).toEqual({ [member.id]: "Lena Learner" });
+    expect(result.body).toBe(body);
+    // The notification and the feed quote the mention by the person's name.
+    const [notice] = await handle.db.select().from(notifications).where(eq(notifications.key, result.id));
+    expect((notice!.payload as { excerpt: string }).excerpt).toBe("Ask @Lena Learner or @Dana");
+    const [praise] = await handle.db.select().from(activityEvents).where(eq(activityEvents.messageId, result.id));
+    expect((praise!.payload as { text: string }).text).toBe(`Ask ${mentionToken("Lena Learner", member.id)} or ${mentionToken("Dana", outsider.id)}`);
+    expect(events?.find((event) => event.event === "chat.message")?.data).toMatchObject({ mentionNames: { [member.id]: "Lena Learner" } });
+    // Renamed later: the chat shows the new name.
+    await handle.db.update(users).set({ name: "Lena Lindqvist" }).where(eq(users.id, member.id));
+    try {
+      const page = await listMessages(handle.db, owner, group.id);
+      expect(page.messages.find((message) => message.id === result.id)?.mentionNames).toEqual({ [member.id]: "Lena Lindqvist" });
+    } finally {
+      await handle.db.update(users).set({ name: "Lena Learner" }).where(eq(users.id, member.id));
+    }
   });
 
   it("publishes a 4,000-character message whole, or as a notice to fetch it when its bytes exceed Pusher's limit", async () => {

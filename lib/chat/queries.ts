@@ -37,6 +37,11 @@ export type ChatMessageDto = {
   praisedUserName: string | null;
   /** Ids of the people mentioned who could read the group when it was written. */
   mentions: string[];
+  /**
+   * Their names now, by id: what a mention shows (`components/chat/message-body.tsx`), never the
+   * name typed into the token, which the author can write as they please.
+   */
+  mentionNames: Record<string, string>;
   answeredAt: string | null;
   answeredById: string | null;
   createdAt: string;
@@ -79,6 +84,7 @@ export async function selectMessages(
     sql`select m.id, m.group_id as "groupId", m.seq, m.operation_key as "operationKey", m.kind, m.body,
                m.author_id as "authorId", a.name as "authorName", m.by_admin as "byAdmin", m.reply_to_id as "replyToId",
                m.praised_user_id as "praisedUserId", p.name as "praisedUserName", m.mentions::text[] as mentions,
+               coalesce((select json_object_agg(u.id, u.name) from users u where u.id = any(m.mentions)), '{}'::json) as "mentionNames",
                m.answered_at as "answeredAt", m.answered_by as "answeredById", m.created_at as "createdAt",
                m.edited_at as "editedAt", m.deleted_at as "deletedAt", m.deleted_by as "deletedById"
         from group_messages m

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { MessageKind } from "@/db/schema";
+import { searchTermField, textField } from "@/lib/text";
 
 // Spelled out rather than read from the schema's enum: the composer imports this file into the
 // browser bundle, which must not pull in the database schema. `satisfies` keeps them equal.
@@ -12,19 +13,12 @@ export const MAX_BODY_LENGTH = 4000;
 /** Own messages can be edited this long after they were sent; the composer hides Edit after it. */
 export const EDIT_WINDOW_MS = 15 * 60_000;
 
-// Control characters other than tab and newline would be stored invisibly and inflate the realtime
-// payload (JSON writes each as six bytes).
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-
-export const messageBodySchema = z
-  .string()
-  .transform((body) => body.replace(/\r\n?/g, "\n").replace(CONTROL, "").trim())
-  .pipe(
-    z
-      .string()
-      .min(1, { error: "messageRequired" })
-      .max(MAX_BODY_LENGTH, { error: "messageTooLong" }),
-  );
+/**
+ * Markdown as written, cleaned as every text people type (`lib/text.ts`): control characters other
+ * than tab and newline, which would be stored invisibly and inflate the realtime payload (JSON writes
+ * each as six bytes), and bidirectional overrides go; NUL and broken characters are refused.
+ */
+export const messageBodySchema = textField({ max: MAX_BODY_LENGTH, tooLong: "messageTooLong", required: "messageRequired", multiline: true });
 
 /** Keyset cursor over top-level messages, newest first: the oldest message of the page held. */
 export const messageCursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
@@ -64,5 +58,5 @@ export type MessageOperationInput = z.output<typeof messageOperationSchema>;
 
 export const listMessagesSchema = z.object({ groupId: z.uuid(), before: messageCursorSchema.optional() });
 export const messagesSinceSchema = z.object({ groupId: z.uuid(), seq: z.number().int().min(0) });
-export const searchMentionableSchema = z.object({ groupId: z.uuid(), term: z.string().trim().max(100) });
+export const searchMentionableSchema = z.object({ groupId: z.uuid(), term: searchTermField(100) });
 export const groupIdSchema = z.object({ groupId: z.uuid() });

@@ -8,7 +8,7 @@ import { assertActive, readGroup } from "@/lib/groups/lock";
 import { type Committed, once } from "@/lib/operations";
 import { hasOwnerRights } from "@/lib/permissions";
 import { chatMessageEvent } from "./events";
-import { mentionedIds } from "./mentions";
+import { mentionedIds, withMentionNames } from "./mentions";
 import { notifyNewMessage } from "./notify";
 import { recordPraise } from "./praise";
 import { assertCanReadChat, type ChatMessageDto, groupReadersSql, selectMessages } from "./queries";
@@ -48,15 +48,24 @@ async function nextSeq(tx: DatabaseOrTransaction, ctx: Ctx, groupId: string, new
   return Number(row!.seq);
 }
 
-/** Ids among `ids` of people who can read the group: mentions of anyone else are dropped. */
-async function readersAmong(tx: DatabaseOrTransaction, ctx: Ctx, groupId: string, ids: readonly string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await queryRows<{ id: string }>(
+type Mentioned = {
+  /** Ids of the people mentioned who can read the group, in order of first mention. */
+  ids: string[];
+  /** The body with those people's names as they are now (for notifications and the feed), not as typed. */
+  body: string;
+};
+
+/** The people `body` mentions who can read the group: mentions of anyone else are dropped. */
+async function mentionedReaders(tx: DatabaseOrTransaction, ctx: Ctx, groupId: string, body: string): Promise<Mentioned> {
+  const ids = mentionedIds(body);
+  if (ids.length === 0) return { ids, body };
+  const rows = await queryRows<{ id: string; name: string }>(
     tx,
-    sql`select r.user_id as id from (${groupReadersSql(ctx.companyId, groupId)}) r where r.user_id = any(${uuidArray(ids)})`,
+    sql`select r.user_id as id, u.name from (${groupReadersSql(ctx.companyId, groupId)}) r join users u on u.id = r.user_id
+        where r.user_id = any(${uuidArray(ids)})`,
   );
-  const readable = new Set(rows.map((row) => row.id));
-  return ids.filter((id) => readable.has(id));
+  const names = new Map(rows.map((row) => [row.id, row.name]));
+  return { ids: ids.filter((id) => names.has(id)), body: withMentionNames(body, names) };
 }
 
 /**
@@ -148,7 +157,8 @@ export async function postMessage(
     await enforceRateLimit(tx, ctx, now);
     const reply = await replyTarget(tx, ctx, group.id, input);
     const praised = input.kind === "praise" ? await praisedName(tx, ctx, group.id, input.praisedUserId!) : null;
-    const mentions = await readersAmong(tx, ctx, group.id, mentionedIds(input.body));
+    const mentioned = await mentionedReaders(tx, ctx, group.id, input.body);
+    const mentions = mentioned.ids;
     const seq = await nextSeq(tx, ctx, group.id, now);
     const byAdmin = isAdmin(ctx);
     const [inserted] = await queryRows<{ id: string }>(
@@ -162,7 +172,7 @@ export async function postMessage(
     const id = inserted!.id;
     const name = await authorName(tx, ctx);
     const feed = praised
-      ? await recordPraise(tx, ctx, group, { id, body: input.body, praisedUserId: input.praisedUserId!, praisedUserName: praised, authorName: name, now })
+      ? await recordPraise(tx, ctx, group, { id, body: mentioned.body, praisedUserId: input.praisedUserId!, praisedUserName: praised, authorName: name, now })
       : [];
     const notifications = await notifyNewMessage(tx, ctx, {
       id,
@@ -171,7 +181,7 @@ export async function postMessage(
       ownerId: group.ownerId,
       authorName: name,
       kind: input.kind,
-      body: input.body,
+      body: mentioned.body,
       byAdmin,
       mentions,
       praisedUserId: input.praisedUserId ?? null,
@@ -242,14 +252,14 @@ export async function editMessage(
     if (message.authorId !== ctx.userId) throw forbidden();
     if (message.deleted) throw new AppError("chat_message_deleted");
     if (now.getTime() - message.createdAt.getTime() > EDIT_WINDOW_MS) throw new AppError("chat_edit_window_closed");
-    const mentions = await readersAmong(tx, ctx, group.id, mentionedIds(input.body));
+    const mentioned = await mentionedReaders(tx, ctx, group.id, input.body);
     if (message.kind === "praise") {
       await tx.execute(
-        sql`update activity_events set payload = jsonb_set(payload, '{text}', to_jsonb(${input.body}::text))
+        sql`update activity_events set payload = jsonb_set(payload, '{text}', to_jsonb(${mentioned.body}::text))
             where message_id = ${message.id} and company_id = ${ctx.companyId}`,
       );
     }
-    return sql`body = ${input.body}, mentions = ${uuidArray(mentions)}, edited_at = ${now}`;
+    return sql`body = ${input.body}, mentions = ${uuidArray(mentioned.ids)}, edited_at = ${now}`;
   });
 }
 

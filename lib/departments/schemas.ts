@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textField } from "@/lib/text";
 
 /** Messages are catalogue keys under `validation.*`, rendered beside the field. */
 export const DEPARTMENT_NAME_MAX = 120;
@@ -8,11 +9,11 @@ export const HEAD_CANDIDATES_LIMIT = 500;
 const operationId = z.uuid();
 const departmentId = z.uuid();
 
-export const departmentNameSchema = z
-  .string()
-  .trim()
-  .min(1, { error: "validation.departmentNameRequired" })
-  .max(DEPARTMENT_NAME_MAX, { error: "validation.nameTooLong" });
+export const departmentNameSchema = textField({
+  max: DEPARTMENT_NAME_MAX,
+  tooLong: "validation.nameTooLong",
+  required: "validation.departmentNameRequired",
+});
 
 export const createDepartmentSchema = z.object({ name: departmentNameSchema, operationId });
 export const renameDepartmentSchema = z.object({ departmentId, name: departmentNameSchema, operationId });

@@ -1,10 +1,32 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, courseProgress, groupMembers, learningGroups, membershipEvents, notifications } from "@/db/schema";
+import {
+  activityEvents,
+  auditLog,
+  certificates,
+  courseProgress,
+  groupMembers,
+  groupMessages,
+  learningGroups,
+  membershipEvents,
+  notifications,
+  userBadges,
+} from "@/db/schema";
+import { postMessageSchema } from "@/lib/chat/schemas";
+import { postMessage } from "@/lib/chat/service";
+import { completeLesson } from "@/lib/learning/completion";
 import { addMembers } from "@/lib/membership/service";
 import { deactivatePerson } from "@/lib/people/service";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import { createCompany, createCourse, createGroup as createFixtureGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
+import {
+  createCompany,
+  createCourse,
+  createGroup as createFixtureGroup,
+  createLessons,
+  createPerson,
+  opId,
+  type TestPerson,
+} from "@/tests/fixtures";
 import { userChannel } from "@/lib/realtime/channels";
 import { createGroupSchema } from "./schemas";
 import { archiveGroup, createGroup, deleteGroup, restoreGroup, takeOwnership, updateGroup } from "./service";
@@ -172,5 +194,48 @@ describe("editing, archiving, restoring, deleting", () => {
     const audit = deletions.find((row) => row.details.groupId === groupId);
     // Notifications: the three "added to group", and Dana's about the ownership taken.
     expect(audit?.details).toMatchObject({ groupId, name: "Sales Refresher 2026", members: 3, ledger: 3, notifications: 4 });
+  });
+});
+
+describe("what deleting a group takes with it (the spec: chat, activity feed and member list go; learning progress stays)", () => {
+  it("removes its chat messages and its praise feed entries; the learners' own activity, progress, badges and certificates stay", async () => {
+    const course = await createCourse(handle.db, admin.companyId, "Deletion course");
+    const [lesson] = await createLessons(handle.db, course, [null]);
+    const colleague = await createPerson(handle.db, admin.companyId, { name: "Cleo Colleague" });
+    const group = await createFixtureGroup(handle.db, admin, { name: "Doomed wave", courseId: course.id, members: [learner, colleague] });
+    const other = await createFixtureGroup(handle.db, admin, { name: "Surviving wave", courseId: course.id, members: [learner, colleague] });
+    // The learner finishes the course: lesson and course events, a badge, a certificate.
+    await completeLesson(handle.db, learner, { lessonId: lesson!.id, operationId: opId() }, new Date("2026-05-04T08:00:00Z"));
+    const post = (groupId: string, kind: "note" | "praise", at: string) =>
+      postMessage(
+        handle.db,
+        colleague,
+        postMessageSchema.parse({ groupId, operationId: opId(), kind, body: `${kind} in ${groupId}`, praisedUserId: kind === "praise" ? learner.id : undefined }),
+        new Date(at),
+      );
+    await post(group.id, "note", "2026-05-04T09:00:00Z");
+    await post(group.id, "praise", "2026-05-04T09:00:02Z");
+    await post(other.id, "praise", "2026-05-04T09:00:04Z");
+    const learnerOwn = () =>
+      handle.db.select({ type: activityEvents.type }).from(activityEvents).where(and(eq(activityEvents.userId, learner.id), isNull(activityEvents.groupId)));
+    const ownBefore = (await learnerOwn()).map((row) => row.type).sort();
+    // Positive control: all of it is there before.
+    expect(ownBefore).toEqual(expect.arrayContaining(["lesson_completed", "course_completed", "certificate_issued"]));
+    expect(await handle.db.$count(groupMessages, eq(groupMessages.groupId, group.id))).toBe(2);
+    expect(await handle.db.$count(activityEvents, eq(activityEvents.groupId, group.id))).toBe(1);
+    expect(await handle.db.$count(notifications, eq(notifications.groupId, group.id))).toBeGreaterThan(0);
+
+    await deleteGroup(handle.db, admin, { groupId: group.id, operationId: opId(), confirmName: "Doomed wave" });
+
+    expect(await handle.db.$count(groupMessages, eq(groupMessages.groupId, group.id))).toBe(0);
+    expect(await handle.db.$count(activityEvents, eq(activityEvents.groupId, group.id))).toBe(0);
+    expect(await handle.db.$count(notifications, eq(notifications.groupId, group.id))).toBe(0);
+    expect((await learnerOwn()).map((row) => row.type).sort()).toEqual(ownBefore);
+    expect(await handle.db.$count(courseProgress, and(eq(courseProgress.userId, learner.id), eq(courseProgress.courseId, course.id)))).toBe(1);
+    expect(await handle.db.$count(userBadges, eq(userBadges.userId, learner.id))).toBeGreaterThan(0);
+    expect(await handle.db.$count(certificates, and(eq(certificates.userId, learner.id), eq(certificates.courseId, course.id)))).toBe(1);
+    // Another group's chat and praise are untouched.
+    expect(await handle.db.$count(groupMessages, eq(groupMessages.groupId, other.id))).toBe(1);
+    expect(await handle.db.$count(activityEvents, eq(activityEvents.groupId, other.id))).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textField } from "@/lib/text";
 
 /** Messages are catalogue keys under `validation.*`, rendered beside the field. */
 export const GROUP_NAME_MAX = 120;
@@ -8,12 +9,8 @@ export const GROUP_MAX_MEMBERS_LIMIT = 10_000;
 const optionalUuid = z.preprocess((value) => (value === "" || value === undefined ? null : value), z.uuid().nullable());
 
 export const groupFieldsSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: "validation.nameRequired" })
-    .max(GROUP_NAME_MAX, { error: "validation.nameTooLong" }),
-  description: z.string().trim().max(GROUP_DESCRIPTION_MAX, { error: "validation.descriptionTooLong" }).default(""),
+  name: textField({ max: GROUP_NAME_MAX, tooLong: "validation.nameTooLong", required: "validation.nameRequired" }),
+  description: textField({ max: GROUP_DESCRIPTION_MAX, tooLong: "validation.descriptionTooLong", multiline: true }).default(""),
   courseId: optionalUuid,
   maxMembers: z.preprocess(
     (value) => (value === "" || value === undefined || value === null ? null : Number(value)),

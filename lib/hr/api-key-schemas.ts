@@ -1,16 +1,13 @@
 import { z } from "zod";
 import { apiKeyScopeEnum } from "@/db/schema";
+import { textField } from "@/lib/text";
 
 export const API_KEY_NAME_MAX = 100;
 
 const operationId = z.uuid();
 
 export const createApiKeySchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: "apiKeys.validation.nameRequired" })
-    .max(API_KEY_NAME_MAX, { error: "apiKeys.validation.nameTooLong" }),
+  name: textField({ max: API_KEY_NAME_MAX, tooLong: "apiKeys.validation.nameTooLong", required: "apiKeys.validation.nameRequired" }),
   scope: z.enum(apiKeyScopeEnum.enumValues, { error: "apiKeys.validation.scopeRequired" }),
   operationId,
 });

@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { authorizedAction } from "@/lib/actions/safe-action";
 import { listGroupOptions } from "@/lib/groups/queries";
 import { listDepartments, searchPeople } from "@/lib/people/queries";
+import { searchTermField } from "@/lib/text";
 import { addMembersSchema, moveMembersSchema, previewAddSchema, removeMembersSchema, selfServiceSchema } from "./schemas";
 import { joinGroup, leaveGroup } from "./self-service";
 import { addMembers, moveMembers, previewAddMembers, removeMembers } from "./service";
@@ -19,7 +20,7 @@ function refresh(...groupIds: string[]) {
 
 export const searchPeopleAction = authorizedAction(
   // Without a group (the assignment wizard) nobody is marked as already a member.
-  z.object({ term: z.string().max(100), groupId: z.uuid().optional() }),
+  z.object({ term: searchTermField(100), groupId: z.uuid().optional() }),
   async (input, viewer) => ({ data: await searchPeople(getDb(), viewer, input) }),
 );
 

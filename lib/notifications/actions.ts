@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { authorizedAction } from "@/lib/actions/safe-action";
+import { storableString } from "@/lib/text";
 import { countUnreadNotifications, listNotifications, notificationCursorSchema } from "./queries";
 import { markAllNotificationsRead, markNotificationRead } from "./service";
 
@@ -16,7 +17,7 @@ export const listNotificationsAction = authorizedAction(
 );
 
 export const markNotificationReadAction = authorizedAction(
-  z.object({ key: z.string().min(1).max(100) }),
+  z.object({ key: storableString().min(1).max(100) }),
   async ({ key }, viewer) => ({ data: null, events: await markNotificationRead(getDb(), viewer, key) }),
 );
 

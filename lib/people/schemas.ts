@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { roleEnum } from "@/db/schema";
+import { searchTermField } from "@/lib/text";
 
 export const PERSON_STATUSES = ["active", "invited", "deactivated"] as const;
 export type PersonStatus = (typeof PERSON_STATUSES)[number];
@@ -31,4 +32,4 @@ export type UpdatePersonInput = z.output<typeof updatePersonSchema>;
 export const personOperationSchema = z.object({ personId: z.uuid(), operationId });
 export type PersonOperationInput = z.output<typeof personOperationSchema>;
 
-export const managerSearchSchema = z.object({ personId: z.uuid(), term: z.string().max(100) });
+export const managerSearchSchema = z.object({ personId: z.uuid(), term: searchTermField(100) });

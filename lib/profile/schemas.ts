@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isProfileLocale, isTimeZone } from "@/lib/i18n/locales";
+import { textField } from "@/lib/text";
 
 /** Messages are catalogue keys under `validation.*`, rendered beside the field. */
 export const PERSON_NAME_MAX = 120;
@@ -12,11 +13,7 @@ const companyDefaultOr = (valid: (value: string) => boolean, error: string) =>
   );
 
 export const updateProfileSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: "validation.personNameRequired" })
-    .max(PERSON_NAME_MAX, { error: "validation.nameTooLong" }),
+  name: textField({ max: PERSON_NAME_MAX, tooLong: "validation.nameTooLong", required: "validation.personNameRequired" }),
   timeZone: companyDefaultOr(isTimeZone, "validation.timeZoneUnknown"),
   locale: companyDefaultOr(isProfileLocale, "validation.localeUnknown"),
   operationId: z.uuid(),

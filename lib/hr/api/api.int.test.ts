@@ -276,6 +276,56 @@ describe("HR integration API", () => {
     });
   });
 
+  describe("hostile input: a specific problem, never a 500", () => {
+    const create = (name: string) => callApi(db, "POST", "/people", { key: writeKey, body: { name, email: `h.${randomUUID()}@acme.example` } });
+
+    it("refuses NUL, broken characters and invisible names with their own sentence; removes bidi overrides", async () => {
+      const count = await db.$count(users);
+      const cases: [string, string][] = [
+        ["Eve\u0000Admin", "This text contains a null character (U+0000), which cannot be stored. Remove it and try again."],
+        ["Eve\uD800", "This text contains a broken character (half of an emoji or other two-part character), which cannot be stored. Remove it and try again."],
+        ["\u200B\u200B\u2060", "This has no visible characters: spaces and invisible characters (such as zero-width spaces) alone are not enough."],
+      ];
+      for (const [name, detail] of cases) {
+        const reply = await create(name);
+        expect(reply.status, JSON.stringify(name)).toBe(422);
+        expect(reply.body.errors).toEqual([{ pointer: "/name", detail }]);
+      }
+      expect(await db.$count(users)).toBe(count);
+      // Positive control: the same request with a real name creates the person, overrides removed.
+      const created = await create("\u202EEve\u202C Admin \uD83D\uDE00");
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ name: "Eve Admin \uD83D\uDE00" });
+    });
+
+    it("answers a body nested 100,000 levels deep with 400, and one as deep as a request needs as usual", async () => {
+      const group = await createGroup(db, admin, { name: "Deep bodies" });
+      const send = (body: string) =>
+        handleApiRequest(
+          new Request(`http://cohort.test/api/v1/groups/${group.id}/members`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${writeKey}`, "idempotency-key": randomUUID(), "content-type": "application/json" },
+            body,
+          }),
+          { db, schedule: () => undefined },
+        );
+      const deep = await send(`{"userIds":${"[".repeat(100_000)}${"]".repeat(100_000)}}`);
+      expect(deep.status).toBe(400);
+      expect(await deep.json()).toMatchObject({ code: "jsonTooDeep", detail: expect.stringContaining("32 levels") });
+      const nested = (depth: number) => `{"userIds":["${admin.id}"],"x":${"[".repeat(depth)}${"]".repeat(depth)}}`;
+      expect((await send(nested(31))).status).toBe(200);
+      expect((await send(nested(32))).status).toBe(400);
+    });
+
+    it("answers a query parameter holding NUL with 422", async () => {
+      const nul = await callApi(db, "GET", "/people?email=%00", { key: readKey });
+      expect(nul.status).toBe(422);
+      expect(nul.body.errors).toEqual([expect.objectContaining({ parameter: "email" })]);
+      const found = await callApi(db, "GET", `/people?email=${encodeURIComponent(admin.email)}`, { key: readKey });
+      expect(found.body.data).toEqual([expect.objectContaining({ id: admin.id })]);
+    });
+  });
+
   describe("groups and members", () => {
     it("lists groups by status and reads one", async () => {
       const reply = await callApi(db, "GET", "/groups?limit=100", { key: readKey });

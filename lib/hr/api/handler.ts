@@ -45,17 +45,39 @@ function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where
   return parsed.data;
 }
 
+/**
+ * How deep a body may nest arrays and objects. The API's bodies are three levels deep at most;
+ * JSON.parse reads any depth, but hashing and validating walk it, and 100,000 levels would
+ * overflow their stack.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** Whether `value` nests deeper than `max`; iterative, so any depth can be measured. */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== "object") continue;
+    if (depth + 1 > max) return true;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** The JSON body; an absent body reads as `{}` (deactivation has nothing to say). */
 async function jsonBody(request: Request): Promise<unknown> {
   const text = await request.text();
   if (text.trim() === "") return {};
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) throw new ApiProblem(415, "unsupportedMediaType");
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new ApiProblem(400, "malformedJson");
   }
+  if (nestsDeeperThan(body, MAX_JSON_DEPTH)) throw new ApiProblem(400, "jsonTooDeep", { max: MAX_JSON_DEPTH });
+  return body;
 }
 
 const json = (response: StoredResponse, headers: Record<string, string>) =>

@@ -18,7 +18,10 @@ export function idempotencyKeyOf(request: Request): string {
   return key;
 }
 
-/** JSON with object keys sorted, so the same body hashes the same however its keys are ordered. */
+/**
+ * JSON with object keys sorted, so the same body hashes the same however its keys are ordered.
+ * Recursive: the handler refuses bodies nested deeper than MAX_JSON_DEPTH before they get here.
+ */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value !== null && typeof value === "object") {

@@ -5,6 +5,7 @@ import { MAX_BATCH_PEOPLE, uniqueIds } from "@/lib/membership/schemas";
 import { PERSON_STATUSES, updatePersonSchema } from "@/lib/people/schemas";
 import { BUCKETS } from "@/lib/statistics/buckets";
 import { HISTOGRAM_BANDS } from "@/lib/statistics/group";
+import { storableString } from "@/lib/text";
 import { pageQuerySchema } from "./cursor";
 import { GROUP_STATUSES } from "./queries";
 
@@ -30,7 +31,7 @@ export const updatePersonBody = updatePersonSchema
 export const membersBody = z.object({ userIds: uniqueIds(MAX_BATCH_PEOPLE) }).meta({ id: "MemberIds" });
 
 export const peopleQuery = pageQuerySchema.extend({
-  email: z.string().trim().toLowerCase().max(320).optional().meta({ description: "Only the person with this email." }),
+  email: storableString().trim().toLowerCase().max(320).optional().meta({ description: "Only the person with this email." }),
 });
 
 export const groupsQuery = pageQuerySchema.extend({ status: z.enum(GROUP_STATUSES).default("active") });

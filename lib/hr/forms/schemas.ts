@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { invitePersonSchema } from "@/lib/accounts/schemas";
 import { reminderDaysSchema } from "@/lib/assignments/schemas";
+import { searchTermField } from "@/lib/text";
 
 /** Groups one form may name: an onboarding wave is a handful, never hundreds. */
 export const MAX_FORM_GROUPS = 20;
@@ -56,4 +57,4 @@ export const leaverSchema = z.object({ personId: z.uuid(), operationId });
 export type LeaverInput = z.output<typeof leaverSchema>;
 
 export const personGroupsSchema = z.object({ personId: z.uuid() });
-export const personSearchSchema = z.object({ term: z.string().trim().min(1).max(200) });
+export const personSearchSchema = z.object({ term: searchTermField(200).pipe(z.string().min(1)) });

@@ -10,7 +10,8 @@ describe("parseImportCsv", () => {
       problems: [],
       rows: [
         { row: 2, email: "grace@example.com", name: "Hopper, Grace", department: "", managerEmail: "", groups: ["A", "B"] },
-        { row: 3, email: "x@example.com", name: 'Say "hi"\nthere', department: "", managerEmail: "", groups: [] },
+        // A name is one line: its line break reads as a space.
+        { row: 3, email: "x@example.com", name: 'Say "hi" there', department: "", managerEmail: "", groups: [] },
       ],
     });
   });
@@ -21,6 +22,23 @@ describe("parseImportCsv", () => {
       { row: 1, field: "name", message: "columnMissing" },
     ]);
     expect(parseImportCsv("email,name\na@b.c\nb@b.c,B").problems).toEqual([{ row: 2, message: "columnCount" }]);
+  });
+
+  it("reads a BOM file with NUL bytes: the header as usual, each NUL as a problem naming its row and column", () => {
+    const text = "\uFEFFemail,name,department\r\nada@example.com,Ada,Sales\r\nbob@example.com,B\u0000ob,Sales\r\nc\u0000@example.com,Cy,\r\n";
+    const parsed = parseImportCsv(text);
+    expect(parsed.problems).toEqual([
+      { row: 3, field: "name", message: "textNul" },
+      { row: 4, field: "email", message: "textNul" },
+    ]);
+    // Positive control: the clean row is read, under the BOM-prefixed header.
+    expect(parsed.rows).toEqual([{ row: 2, email: "ada@example.com", name: "Ada", department: "Sales", managerEmail: "", groups: [] }]);
+  });
+
+  it("refuses names of only invisible characters and removes bidirectional overrides from every cell", () => {
+    const parsed = parseImportCsv("email,name,department\na@x.y,\u200B\u200B,\nb@x.y,\u202EBob\u202C,Sa\u2066les\u2069\n");
+    expect(parsed.problems).toEqual([{ row: 2, field: "name", message: "nameInvisible" }]);
+    expect(parsed.rows).toEqual([{ row: 3, email: "b@x.y", name: "Bob", department: "Sales", managerEmail: "", groups: [] }]);
   });
 
   it("refuses an empty file, an unreadable one, and more rows than the limit", () => {

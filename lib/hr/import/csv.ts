@@ -3,6 +3,7 @@ import { pipeline } from "node:stream/promises";
 import { parse as parseStream } from "csv-parse";
 import { parse } from "csv-parse/sync";
 import { AppError } from "@/lib/errors";
+import { cleanText, hasVisibleText, lenientText, textProblem } from "@/lib/text";
 
 /** The largest file and the most rows one import takes; more is refused before anything is stored. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -35,8 +36,10 @@ const CSV_OPTIONS = { bom: true, skip_empty_lines: true, relax_column_count: tru
 
 /**
  * What a file says, record by record as csv-parse yields them: the header names the columns in any
- * order and case (unknown or missing columns are problems of row 1), then each data row. The row
- * past IMPORT_MAX_ROWS throws at once, so a reader stops there.
+ * order and case (unknown or missing columns are problems of row 1), then each data row. Cells are
+ * cleaned as all text people type (`lib/text.ts`); a cell that cannot be stored (NUL, a broken
+ * character) or a name with nothing visible is a problem of its row. The row past IMPORT_MAX_ROWS
+ * throws at once, so a reader stops there.
  */
 function importRecords() {
   let header: string[] | null = null;
@@ -45,11 +48,12 @@ function importRecords() {
   const problems: ImportProblem[] = [];
   let dataRows = 0;
   const at = (column: ImportColumn) => header!.indexOf(column);
-  const cell = (record: string[], column: ImportColumn) => (at(column) < 0 ? "" : (record[at(column)] ?? "").trim());
+  const cell = (record: string[], column: ImportColumn) => (at(column) < 0 ? "" : cleanText(record[at(column)] ?? ""));
   return {
     add(record: string[]): void {
       if (header === null) {
-        header = record.map((cell) => cell.trim().toLowerCase());
+        // Column names are reported back: only what can be stored.
+        header = record.map((cell) => lenientText(cell, 100).toLowerCase());
         header.forEach((column) => {
           if (!(IMPORT_COLUMNS as readonly string[]).includes(column)) headerProblems.push({ row: 1, field: column, message: "columnUnknown" });
         });
@@ -66,10 +70,20 @@ function importRecords() {
         problems.push({ row, message: "columnCount" });
         return;
       }
+      const unstorable = record.findIndex((value) => textProblem(value) !== null);
+      if (unstorable >= 0) {
+        problems.push({ row, field: header[unstorable], message: textProblem(record[unstorable]!) === "nul" ? "textNul" : "textLoneSurrogate" });
+        return;
+      }
+      const name = cell(record, "name");
+      if (name && !hasVisibleText(name)) {
+        problems.push({ row, field: "name", message: "nameInvisible" });
+        return;
+      }
       rows.push({
         row,
         email: cell(record, "email").toLowerCase(),
-        name: cell(record, "name"),
+        name,
         department: cell(record, "department"),
         managerEmail: cell(record, "manager_email").toLowerCase(),
         groups: [...new Set(cell(record, "groups").split(";").map((group) => group.trim()).filter(Boolean))],

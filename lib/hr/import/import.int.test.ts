@@ -122,6 +122,15 @@ describe("validation", () => {
     ]);
   });
 
+  it("a BOM file with a NUL byte and a NUL in its name: the row with the NUL is named, nothing fails", async () => {
+    const job = await upload(`\uFEFF${header}\r\nnul.ok@import.example,Nul Ok,,,\r\nnul.bad@import.example,Nu\u0000l,,,\r\n`);
+    expect(job).toMatchObject({ status: "invalid", fileName: "people.csv", problems: [{ row: 3, field: "name", message: "textNul" }] });
+    const named = await startImport(handle.db, hr, { fileName: "pe\u0000ople\u202E.csv", text: `${header}\nnul.name@import.example,Nul Name,,,\n` });
+    await named.run();
+    // Positive control: the same upload without the NUL row is ready to apply.
+    expect(await readImportJob(handle.db, hr, named.job.id)).toMatchObject({ status: "ready", fileName: "people.csv" });
+  });
+
   it("refuses people who are not HR staff or admins", async () => {
     await expect(startImport(handle.db, learner, { fileName: "x.csv", text: `${header}\n` })).rejects.toThrow(AppError);
   });

@@ -12,6 +12,7 @@ import { outboxInsertSql } from "@/lib/mail/outbox";
 import { actorName, fanOut, insertMembershipsSql, membershipChanged } from "@/lib/membership/service";
 import type { Committed } from "@/lib/operations";
 import { assertCan } from "@/lib/permissions";
+import { lenientText } from "@/lib/text";
 import { asHrActor } from "../forms/groups";
 import { type ImportProblem, parseImportCsv, readImportCsv } from "./csv";
 import { domainOf, type ImportLookups, type ResolvedRow, validateRows } from "./validate";
@@ -78,7 +79,7 @@ export async function startImport(
     .values({
       companyId: ctx.companyId,
       createdBy: ctx.userId,
-      fileName: input.fileName.slice(0, 200) || "import.csv",
+      fileName: lenientText(input.fileName, 200) || "import.csv",
       fileHash: parsed.hash,
       totalRows: parsed.rows.length,
     })

@@ -3,15 +3,24 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { authorizedAction } from "@/lib/actions/safe-action";
+import { authorizedAction, type Outcome } from "@/lib/actions/safe-action";
 import { COURSE_FILE_MAX_BYTES } from "./format";
-import { importCourse } from "./service";
+import { type ImportResult, importCourse } from "./service";
 
-/** The file's text as the browser read it; the service checks its size in bytes, its JSON and its format. */
-const importCourseSchema = z.object({ file: z.string().max(COURSE_FILE_MAX_BYTES), operationId: z.uuid() });
+/**
+ * The file itself, as a Blob: it travels as a part of the action's multipart body, byte for byte.
+ * (As a string inside the JSON body it could grow up to six times: JSON escapes each control
+ * character as `\u00XX`.) Anything beyond the limit is refused unread; the service reports the
+ * size, the JSON syntax and the format of the rest.
+ */
+const importCourseSchema = z.object({ file: z.instanceof(Blob), operationId: z.uuid() });
 
-export const importCourseAction = authorizedAction(importCourseSchema, async (input, viewer) => {
-  const { result, ...delivery } = await importCourse(getDb(), viewer, input);
+export const importCourseAction = authorizedAction(importCourseSchema, async (input, viewer): Promise<Outcome<ImportResult>> => {
+  const bytes = input.file.size;
+  if (bytes > COURSE_FILE_MAX_BYTES) {
+    return { data: { status: "invalid", total: 1, issues: [{ path: "", code: "fileTooLarge", values: { bytes, max: COURSE_FILE_MAX_BYTES } }] } };
+  }
+  const { result, ...delivery } = await importCourse(getDb(), viewer, { file: await input.file.text(), operationId: input.operationId });
   if (result.status === "imported") {
     // Lesson counts and percents show on the learners' pages too.
     revalidatePath("/admin/courses");

@@ -91,6 +91,26 @@ describe("course file format", () => {
     expect(sentences(parseCourseFile(file({ lessons: [] })))).toEqual(["lessons: must have at least 1 entry"]);
   });
 
+  it("refuses NUL and broken characters and text with nothing visible, and removes bidirectional overrides", () => {
+    const result = parseCourseFile(
+      file({
+        title: "Secu\u0000rity",
+        description: "About \uD800",
+        lessons: [lesson("intro", { title: "\u200B\u200B", content: "Te\u0000xt" }), lesson("more", { quiz: [question(0, ["a\u0000", "b"])] })],
+      }),
+    );
+    expect(sentences(result)).toEqual([
+      "title: contains a null character (U+0000), which cannot be stored",
+      "description: contains a broken character (half of an emoji or other two-part character), which cannot be stored",
+      "lessons[0].title: has no visible characters, only spaces or invisible ones",
+      "lessons[0].content: contains a null character (U+0000), which cannot be stored",
+      "lessons[1].quiz[0].options[0]: contains a null character (U+0000), which cannot be stored",
+    ]);
+    // Positive control: the same file without them is accepted, overrides removed.
+    const clean = parseCourseFile(file({ title: "\u202ESecurity\u202C basics", lessons: [lesson("intro", { content: "Line\u2066 one\r\nLine two" })] }));
+    expect(clean).toMatchObject({ ok: true, course: { title: "Security basics", lessons: [{ content: "Line one\nLine two" }] } });
+  });
+
   it("says what the whole file lacks", () => {
     expect(sentences(parseCourseFile("[]"))).toEqual(["The file must contain one course: an object with “key”, “title” and “lessons”."]);
     expect(sentences(parseCourseFile("{}"))).toEqual(["key: is missing", "title: is missing", "lessons: is missing"]);

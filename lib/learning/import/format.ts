@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanText, hasVisibleText, textProblem } from "@/lib/text";
 import { jsonErrorIndex, lineAndColumn } from "./json-position";
 
 /**
@@ -19,8 +20,9 @@ export const COURSE_LIMITS = {
 } as const;
 
 /**
- * 1 MiB of UTF-8. The file travels as a string inside a server action's body, where JSON escaping
- * can at most double it; next.config.ts sets that body limit to 2 MB accordingly.
+ * 1 MiB of UTF-8. The file travels as a Blob in the action's multipart body, byte for byte (as a
+ * JSON string, escaping could make it six times larger), well inside the actions' 2 MB body limit
+ * (`lib/actions/body-limit.ts`).
  */
 export const COURSE_FILE_MAX_BYTES = 1024 * 1024;
 
@@ -41,6 +43,9 @@ export type ImportIssueCode =
   | "notNumber"
   | "empty"
   | "tooLong"
+  | "textNul"
+  | "textLoneSurrogate"
+  | "invisible"
   | "tooFew"
   | "tooMany"
   | "keyFormat"
@@ -60,11 +65,29 @@ const key = z
   .min(1)
   .max(COURSE_LIMITS.keyMax)
   .regex(/^[a-z0-9-]*$/);
-const text = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * Text of the course, cleaned as all text people type (`lib/text.ts`): NUL and broken characters
+ * refused, bidirectional overrides and control characters removed; required text must show something.
+ */
+const text = (max: number, { required = true, multiline = false } = {}) =>
+  z
+    .string()
+    .superRefine((value, context) => {
+      const problem = textProblem(value);
+      if (problem) context.addIssue({ code: "custom", message: problem === "nul" ? "textNul" : "textLoneSurrogate", continue: false });
+    })
+    .transform((value) => cleanText(value, { multiline }))
+    .pipe(
+      z
+        .string()
+        .min(required ? 1 : 0)
+        .max(max)
+        .refine((value) => !required || value === "" || hasVisibleText(value), { message: "invisible" }),
+    );
 
 const question = z
   .strictObject({
-    prompt: text(COURSE_LIMITS.promptMax),
+    prompt: text(COURSE_LIMITS.promptMax, { multiline: true }),
     options: z.array(text(COURSE_LIMITS.optionMax)).min(COURSE_LIMITS.optionsMin).max(COURSE_LIMITS.optionsMax),
     answer: z.number(),
   })
@@ -81,14 +104,14 @@ const question = z
 const lesson = z.strictObject({
   key,
   title: text(COURSE_LIMITS.titleMax),
-  content: z.string().trim().max(COURSE_LIMITS.contentMax).default(""),
+  content: text(COURSE_LIMITS.contentMax, { required: false, multiline: true }).default(""),
   quiz: z.array(question).min(1).max(COURSE_LIMITS.quizMax).optional(),
 });
 
 export const courseFileSchema = z.strictObject({
   key,
   title: text(COURSE_LIMITS.titleMax),
-  description: z.string().trim().max(COURSE_LIMITS.descriptionMax).default(""),
+  description: text(COURSE_LIMITS.descriptionMax, { required: false, multiline: true }).default(""),
   lessons: z.array(lesson).min(1).max(COURSE_LIMITS.lessonsMax),
 });
 

@@ -2,21 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { cache } from "react";
-import { z } from "zod";
 import { buttonClass } from "@/components/ui/button";
-import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
-import { getCertificate } from "@/lib/learning/achievements";
 import { CERTIFICATE_DATE_FORMAT } from "@/lib/learning/certificate-pdf";
+import { loadCertificate } from "./load";
 
 type Params = Promise<{ id: string }>;
-
-/** The certificate, or null when this viewer may not read it (also for an id that is no uuid). */
-const loadCertificate = cache(async (id: string) => {
-  const viewer = await requireViewer();
-  return z.uuid().safeParse(id).success ? getCertificate(getDb(), viewer, id) : null;
-});
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const certificate = await loadCertificate((await params).id);

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getNow, getTranslations } from "next-intl/server";
-import { cache } from "react";
-import { z } from "zod";
 import { GroupRules } from "@/components/assignments/group-rules";
 import { ChatTab } from "@/components/chat/chat-tab";
 import { ActivityTab } from "@/components/feed/activity-tab";
@@ -23,8 +21,6 @@ import { requireViewer } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/viewer";
 import { listMessages } from "@/lib/chat/queries";
 import { listFeed } from "@/lib/feed/queries";
-import { getGroupPreview } from "@/lib/groups/my-groups";
-import { getGroupView } from "@/lib/groups/queries";
 import { listCourseOptions } from "@/lib/learning/queries";
 import { listHistory, listMembers } from "@/lib/membership/queries";
 import { getGroupLevel } from "@/lib/notifications/preferences";
@@ -36,20 +32,9 @@ import { getStatisticsTab, getStatisticsTabKind, MEMBER_SORTS, type MemberSort, 
 import { getProgressOverTime } from "@/lib/statistics/over-time";
 import { currentEpochs } from "@/lib/realtime/epochs";
 import { pageParam, type SearchParams, textParam, withParams } from "../../search-params";
+import { loadGroup, loadPreview } from "./load";
 
 type Params = Promise<{ id: string }>;
-
-/** The group, or null when it does not exist for this viewer (also for an id that is no uuid). */
-const loadGroup = cache(async (id: string) => {
-  const viewer = await requireViewer();
-  return z.uuid().safeParse(id).success ? getGroupView(getDb(), viewer, id) : null;
-});
-
-/** A public group's preview for someone of the company who cannot read it; null for everyone else. */
-const loadPreview = cache(async (id: string) => {
-  const viewer = await requireViewer();
-  return z.uuid().safeParse(id).success ? getGroupPreview(getDb(), viewer, id) : null;
-});
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { id } = await params;

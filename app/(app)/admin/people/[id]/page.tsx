@@ -2,8 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { cache } from "react";
-import { z } from "zod";
 import { AssignPersonButton } from "@/components/assignments/assign-person-button";
 import { PersonActions, type PersonRights } from "@/components/people/person-actions";
 import { PersonAssignments } from "@/components/people/person-assignments";
@@ -20,19 +18,12 @@ import { listPersonAssignments } from "@/lib/assignments/queries";
 import { requireViewer } from "@/lib/auth/current-user";
 import { getLearningRecords } from "@/lib/learning/achievements";
 import { listCourseOptions } from "@/lib/learning/queries";
-import { getPerson } from "@/lib/people/person";
 import { listDepartments } from "@/lib/people/queries";
 import { can } from "@/lib/permissions";
 import { pageParam, type SearchParams, withParams } from "../../../search-params";
+import { loadPerson } from "./load";
 
 type Params = Promise<{ id: string }>;
-
-/** The person, or null when they do not exist for this viewer (also for an id that is no uuid). */
-const loadPerson = cache(async (id: string, auditPage: number) => {
-  const viewer = await requireViewer();
-  if (!can(viewer, "people.view") || !z.uuid().safeParse(id).success) return null;
-  return getPerson(getDb(), viewer, id, { auditPage });
-});
 
 export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: SearchParams }): Promise<Metadata> {
   const person = await loadPerson((await params).id, pageParam((await searchParams).auditPage));

@@ -2,33 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { cache } from "react";
-import { z } from "zod";
 import { AssignedPeopleTable } from "@/components/assignments/assigned-people-table";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { getDb } from "@/db/client";
-import { listAssignmentPeople, OVERVIEW_VIEWS, type OverviewStatus, type OverviewView } from "@/lib/assignments/overview";
-import { requireViewer } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
-import { can } from "@/lib/permissions";
+import type { OverviewStatus } from "@/lib/assignments/overview";
 import { pageParam, type SearchParams, textParam, withParams } from "../../../../search-params";
+import { load } from "./load";
 
 type Params = Promise<{ view: string; id: string }>;
-
-/** The people of one course or group, or null when that does not exist for this viewer. */
-const load = cache(async (view: string, id: string, status: OverviewStatus, page: number) => {
-  const viewer = await requireViewer();
-  const known = OVERVIEW_VIEWS.find((candidate) => candidate === view);
-  if (!can(viewer, "assignment.overview") || !known || !z.uuid().safeParse(id).success) return null;
-  try {
-    return { view: known as OverviewView, ...(await listAssignmentPeople(getDb(), viewer, { view: known, id }, { status, page })) };
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") return null;
-    throw error;
-  }
-});
 
 const statusOf = (params: Record<string, string | string[] | undefined>): OverviewStatus =>
   textParam(params.status) === "overdue" ? "overdue" : "all";

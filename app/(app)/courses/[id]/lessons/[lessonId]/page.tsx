@@ -2,23 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { cache } from "react";
-import { z } from "zod";
 import { LessonCompletion } from "@/components/learning/lesson-completion";
 import { LessonNavigation } from "@/components/learning/lesson-navigation";
 import { Paragraphs } from "@/components/learning/paragraphs";
-import { getDb } from "@/db/client";
-import { requireViewer } from "@/lib/auth/current-user";
-import { getLessonForLearner } from "@/lib/learning/queries";
+import { loadLesson } from "./load";
 
 type Params = Promise<{ id: string; lessonId: string }>;
-
-/** The lesson, or null when it is no current lesson of that course of my company (also for ids that are no uuids). */
-const loadLesson = cache(async (courseId: string, lessonId: string) => {
-  const viewer = await requireViewer();
-  const ids = z.object({ courseId: z.uuid(), lessonId: z.uuid() }).safeParse({ courseId, lessonId });
-  return ids.success ? getLessonForLearner(getDb(), viewer, ids.data) : null;
-});
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { id, lessonId } = await params;

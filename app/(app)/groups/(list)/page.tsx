@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listDiscoverGroups, listMyGroupsOverview } from "@/lib/groups/my-groups";
-import { pageParam, type SearchParams, textParam, withParams } from "../search-params";
+import { pageParam, type SearchParams, textParam, withParams } from "../../search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("myGroups"))("title") };

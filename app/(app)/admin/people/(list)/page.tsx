@@ -13,7 +13,7 @@ import { listPeople } from "@/lib/people/directory";
 import { listDepartments } from "@/lib/people/queries";
 import { PERSON_STATUSES, ROLE_FILTERS } from "@/lib/people/schemas";
 import { can } from "@/lib/permissions";
-import { pageParam, type SearchParams, textParam, withParams } from "../../search-params";
+import { pageParam, type SearchParams, textParam, withParams } from "../../../search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("people"))("title") };

@@ -2,22 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { cache } from "react";
-import { z } from "zod";
 import { CourseLessons } from "@/components/learning/course-lessons";
 import { CourseProgress } from "@/components/learning/course-progress";
 import { Paragraphs } from "@/components/learning/paragraphs";
-import { getDb } from "@/db/client";
-import { requireViewer } from "@/lib/auth/current-user";
-import { getCourseForLearner } from "@/lib/learning/queries";
+import { loadCourse } from "./load";
 
 type Params = Promise<{ id: string }>;
-
-/** The course, or null when it is not one of my company's (also for an id that is no uuid). */
-const loadCourse = cache(async (id: string) => {
-  const viewer = await requireViewer();
-  return z.uuid().safeParse(id).success ? getCourseForLearner(getDb(), viewer, id) : null;
-});
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const course = await loadCourse((await params).id);

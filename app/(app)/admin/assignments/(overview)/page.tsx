@@ -13,8 +13,8 @@ import { listAssignmentGroupOptions, listAssignmentOverview, OVERVIEW_VIEWS } fr
 import { requireViewer } from "@/lib/auth/current-user";
 import { listCourseOptions } from "@/lib/learning/queries";
 import { can } from "@/lib/permissions";
-import { pageParam, type SearchParams } from "../../search-params";
-import { isFiltered, overviewHref, overviewQuery } from "./filters";
+import { pageParam, type SearchParams } from "../../../search-params";
+import { isFiltered, overviewHref, overviewQuery } from "../filters";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("assignmentAdmin"))("title") };

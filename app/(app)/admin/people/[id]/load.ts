@@ -1,0 +1,13 @@
+import { cache } from "react";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { requireViewer } from "@/lib/auth/current-user";
+import { getPerson } from "@/lib/people/person";
+import { can } from "@/lib/permissions";
+
+/** The person, or null when they do not exist for this viewer (also for an id that is no uuid). */
+export const loadPerson = cache(async (id: string, auditPage: number) => {
+  const viewer = await requireViewer();
+  if (!can(viewer, "people.view") || !z.uuid().safeParse(id).success) return null;
+  return getPerson(getDb(), viewer, id, { auditPage });
+});
