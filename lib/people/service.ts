@@ -121,7 +121,9 @@ export async function updatePerson(db: Database, ctx: Ctx, input: UpdatePersonIn
       if (Object.keys(set).length === 0) return { changed: false };
       await tx.update(users).set(set).where(eq(users.id, person.id));
       // Admins read every group: without the role, the groups they were let onto move to a new epoch.
-      if (person.roles.includes("admin") && !input.roles?.includes("admin")) revoked = await revokePerson(tx, ctx, person.id);
+      if (changes.roles && person.roles.includes("admin") && !changes.roles.to.includes("admin")) {
+        revoked = await revokePerson(tx, ctx, person.id);
+      }
       await recordAudit(tx, ctx, { action: "person.updated", targetType: "user", targetId: person.id, details: { changes } });
       return { changed: true };
     });
