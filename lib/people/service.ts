@@ -125,7 +125,9 @@ export async function updatePerson(db: Database, ctx: Ctx, input: UpdatePersonIn
       // A role taken away ends the person's sessions: whatever a page still shows was read with it.
       if (set.roles && person.roles.some((role) => !set.roles!.includes(role))) await revokeUserSessions(tx, person.id);
       // Admins read every group: without the role, the groups they were let onto move to a new epoch.
-      if (person.roles.includes("admin") && input.roles !== undefined && !input.roles.includes("admin")) revoked = await revokePerson(tx, ctx, person.id);
+      if (changes.roles && person.roles.includes("admin") && !changes.roles.to.includes("admin")) {
+        revoked = await revokePerson(tx, ctx, person.id);
+      }
       await recordAudit(tx, ctx, { action: "person.updated", targetType: "user", targetId: person.id, details: { changes } });
       return { changed: true };
     });

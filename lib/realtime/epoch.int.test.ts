@@ -11,7 +11,7 @@ import { leaveGroup } from "@/lib/membership/self-service";
 import { addMembers, moveMembers, removeMembers } from "@/lib/membership/service";
 import { deactivatePerson, updatePerson } from "@/lib/people/service";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
+import { createCompany, createDepartment, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { connectAs, subscribeAs } from "@/tests/realtime-client";
 import { canSubscribe } from "./authorize";
 import { type ChannelEpochData, groupAdminChannelAt, groupChannelAt, type RealtimeEvent, realtimeEvents } from "./channels";
@@ -125,6 +125,12 @@ describe("which changes move a group's realtime epoch", () => {
     // Another admin who never subscribed anywhere: taking their role moves nothing.
     const before = await Promise.all([notTheirs, theirs, figures].map((g) => epochOf(g.id)));
     await updatePerson(handle.db, admin, { personId: untouched!.id, roles: [], operationId: opId() });
+    expect(await Promise.all([notTheirs, theirs, figures].map((g) => epochOf(g.id)))).toEqual(before);
+
+    // Another department, or another role besides admin: nothing moves.
+    const sales = await createDepartment(handle.db, companyId, `Sales ${opId().slice(0, 6)}`);
+    await updatePerson(handle.db, admin, { personId: demoted!.id, departmentId: sales.id, operationId: opId() });
+    await updatePerson(handle.db, admin, { personId: demoted!.id, roles: ["admin", "hr"], operationId: opId() });
     expect(await Promise.all([notTheirs, theirs, figures].map((g) => epochOf(g.id)))).toEqual(before);
 
     const demotion = await updatePerson(handle.db, admin, { personId: demoted!.id, roles: [], operationId: opId() });
