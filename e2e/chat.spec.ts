@@ -1,70 +1,15 @@
 import { randomUUID } from "node:crypto";
-import type { Page, WebSocketRoute } from "@playwright/test";
-import { eq } from "drizzle-orm";
-import { users } from "@/db/schema";
+import type { WebSocketRoute } from "@playwright/test";
 import { postMessage } from "@/lib/chat/service";
-import { archiveGroup, createGroup } from "@/lib/groups/service";
-import { addMembers, removeMembers } from "@/lib/membership/service";
+import { archiveGroup } from "@/lib/groups/service";
+import { removeMembers } from "@/lib/membership/service";
 import { markAllNotificationsRead } from "@/lib/notifications/service";
 import { deliver } from "@/lib/realtime/server";
-import { findSpareLearner, findUser } from "./support/data";
+import { chatLog as log, groupWith, joined, send, spareLearner } from "./support/chat";
+import { findUser } from "./support/data";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 
-type Db = Parameters<typeof createGroup>[0];
-type Person = Awaited<ReturnType<typeof findSpareLearner>> & { name: string };
-
-/** A spare learner with their name, which the chat shows. */
-async function spareLearner(db: Db, index: number): Promise<Person> {
-  const person = await findSpareLearner(db, index);
-  const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, person.id));
-  return { ...person, name: row!.name };
-}
-
 const bellName = (unread: number) => (unread === 0 ? "Notifications" : `Notifications, ${unread} unread`);
-
-/** A private group of its own per run, so the two projects and repeated runs never share a chat. */
-async function groupWith(db: Db, name: string, members: readonly Person[]): Promise<string> {
-  const admin = await findUser(db, "dana.admin@acme.example");
-  const { result } = await createGroup(db, admin, {
-    name,
-    description: "",
-    courseId: null,
-    maxMembers: null,
-    visibility: "private",
-    operationId: randomUUID(),
-  });
-  await addMembers(db, admin, {
-    groupId: result.groupId,
-    selection: { mode: "people", userIds: members.map((person) => person.id) },
-    operationId: randomUUID(),
-  });
-  return result.groupId;
-}
-
-/** The composer of the chat on `page`: types the text and sends it with Enter. */
-async function send(page: Page, text: string) {
-  const box = page.getByRole("textbox", { name: "Message" });
-  await box.fill(text);
-  await box.press("Enter");
-  await expect(box).toHaveValue("");
-}
-
-/**
- * Resolves once the page's socket has joined the group's channel: from then on a message can only
- * reach it live, not through the resync that follows every subscription.
- */
-function joined(page: Page, groupId: string): Promise<void> {
-  return new Promise((resolve) =>
-    page.on("websocket", (socket) =>
-      socket.on("framereceived", ({ payload }) => {
-        const frame = String(payload);
-        if (frame.includes("pusher_internal:subscription_succeeded") && frame.includes(`private-group-${groupId}`)) resolve();
-      }),
-    ),
-  );
-}
-
-const log = (page: Page) => page.getByRole("log", { name: "Messages" });
 
 test("two people chat live; a mention notifies; a cut socket catches up exactly; removal ends the group for one @learner", async ({
   browser,
