@@ -29,7 +29,13 @@ export function errorResponse(error: unknown, where: string): Response {
  * (as the other session-authenticated routes answer).
  */
 export async function hrViewer(): Promise<Viewer | Response> {
-  const viewer = await getViewer();
+  let viewer: Viewer | null;
+  try {
+    viewer = await getViewer();
+  } catch (error) {
+    // A database failure while reading the session answers as any other failure: logged, with an id.
+    return errorResponse(error, "viewer");
+  }
   if (!viewer || !can(viewer, "hr.forms")) return json({ error: { code: "not_found" } }, 404);
   return viewer;
 }
