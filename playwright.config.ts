@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { e2eAppEnv, e2eBaseUrl, smokeBaseUrl } from "./e2e/support/env";
+import { devBaseUrl, e2eAppEnv, e2eBaseUrl, smokeBaseUrl } from "./e2e/support/env";
 import { reloadEnv } from "./lib/env";
 
 // Test workers reach the app's database and soketi directly (to create notifications, cut sockets).
@@ -11,6 +11,8 @@ reloadEnv();
 const smokeSpecs = /\/e2e\/pglite\//;
 /** Stops the e2e soketi for real, which would cut every other spec's pages: run alone, after them. */
 const outageSpecs = /\/e2e\/reconnecting\.spec\.ts$/;
+/** Against `next dev` (React's development mode), with a soketi of its own. */
+const devSpecs = /\/e2e\/dev\//;
 
 const chromium = "/usr/bin/chromium";
 const launchOptions = {
@@ -35,11 +37,13 @@ export default defineConfig({
   reporter: [["list"]],
   use: { baseURL: e2eBaseUrl, trace: "retain-on-failure", launchOptions },
   projects: [
-    { name: "desktop", testIgnore: [smokeSpecs, outageSpecs], use: { ...devices["Desktop Chrome"], launchOptions } },
-    { name: "mobile", grep: /@learner/, testIgnore: [smokeSpecs, outageSpecs], use: { ...devices["Pixel 7"], launchOptions } },
+    { name: "desktop", testIgnore: [smokeSpecs, outageSpecs, devSpecs], use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "mobile", grep: /@learner/, testIgnore: [smokeSpecs, outageSpecs, devSpecs], use: { ...devices["Pixel 7"], launchOptions } },
     { name: "outage", testMatch: outageSpecs, dependencies: ["desktop", "mobile"], use: { ...devices["Desktop Chrome"], launchOptions } },
     // The embedded default, as a container runs it: the standalone server on PGlite.
     { name: "pglite-smoke", testMatch: smokeSpecs, use: { ...devices["Desktop Chrome"], baseURL: smokeBaseUrl, launchOptions } },
+    // After the others too, beside the outage spec (its soketi is its own): its first requests compile pages.
+    { name: "dev", testMatch: devSpecs, dependencies: ["desktop", "mobile"], use: { ...devices["Desktop Chrome"], baseURL: devBaseUrl, launchOptions } },
   ],
   // Started one after the other, so only the first can ever need to build.
   webServer: [
@@ -54,6 +58,16 @@ export default defineConfig({
     {
       command: "npx tsx e2e/support/pglite-server.ts",
       url: `${smokeBaseUrl}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      // After the first: it opens the database that server prepares. Ready once Next listens; the
+      // dev spec's first requests compile the pages.
+      command: "npx tsx e2e/support/dev-server.ts",
+      url: `${devBaseUrl}/api/health`,
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: "pipe",

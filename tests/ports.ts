@@ -23,6 +23,10 @@ export const testPorts = {
   e2eRefusedApp: 3300 + offset,
   /** The e2e web server's control endpoint (stops and restarts soketi for the outage spec). */
   e2eControl: 7301 + offset,
+  /** `next dev` for the dev project, with a soketi of its own. */
+  devApp: 3400 + offset,
+  devSoketi: 6401 + offset,
+  devSoketiMetrics: 9451 + offset,
 } as const;
 
 /** The e2e tier's database on the test server; shifted with the ports. */

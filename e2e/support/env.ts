@@ -16,6 +16,10 @@ export const e2eBaseUrl = `http://127.0.0.1:${testPorts.e2eApp}`;
 /** The e2e MailDev's REST API, where specs read the mail the app sent. */
 export const e2eMailApiUrl = `http://127.0.0.1:${testPorts.e2eMailWeb}/api`;
 export const smokeBaseUrl = `http://127.0.0.1:${testPorts.smokeApp}`;
+/** The dev project's `next dev`. */
+export const devBaseUrl = `http://127.0.0.1:${testPorts.devApp}`;
+/** Set on every answer of the stand-in that replaces it when `npm run dev` already runs in this checkout. */
+export const DEV_SKIPPED_HEADER = "x-cohort-dev-skipped";
 
 /** Absolute, because the standalone server changes into its own folder before it opens PGlite. */
 export const smokeDataDir = resolve(smokePgliteDir);
@@ -67,6 +71,11 @@ export function e2eAppEnv(): Record<string, string> {
     OIDC_CLIENT_SECRET: e2eOidc.clientSecret,
     OIDC_DISPLAY_NAME: e2eOidc.displayName,
   };
+}
+
+/** The dev project's app: `next dev` on the e2e database, with a soketi of its own (the outage project stops the other). */
+export function devAppEnv(): Record<string, string> {
+  return { ...e2eAppEnv(), ...appEnv(testPorts.devSoketi, testPorts.e2eSmtp, devBaseUrl) };
 }
 
 /**
