@@ -89,5 +89,15 @@ export class AppError extends Error {
   }
 }
 
+/** Input its schema refused: each issue's message is a catalogue key, `path` the field it is about. */
+export class InvalidInputError extends AppError {
+  readonly issues: readonly { path: string; message: string }[];
+  constructor(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) {
+    super("invalid_input");
+    this.name = "InvalidInputError";
+    this.issues = error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+  }
+}
+
 export const notFound = () => new AppError("not_found");
 export const forbidden = () => new AppError("forbidden");

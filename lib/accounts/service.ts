@@ -1,14 +1,14 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { accountTokens, departments, users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/operations/audit";
 import { verifyPassword, hashPassword } from "@/lib/auth/password";
 import { createSession, revokeUserSessions } from "@/lib/auth/sessions";
 import { clearAccountFailures, countPasswordLinkTry, minutesUntil } from "@/lib/auth/throttle";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
 import type { OutgoingMail } from "@/lib/mail/send";
-import { type Committed, once } from "@/lib/operations";
+import { type Committed, once } from "@/lib/operations/legacy";
 import { assertCan } from "@/lib/permissions";
 import { addressRefusalOf, assertAddressUsable, emailUnavailable, recordAddressRefusal } from "./addresses";
 import { reissueInvitation } from "./invitations";

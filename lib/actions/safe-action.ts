@@ -4,9 +4,11 @@ import type { z } from "zod";
 import { afterCommit } from "@/lib/after-commit";
 import { getViewer } from "@/lib/auth/current-user";
 import type { Viewer } from "@/lib/auth/viewer";
-import { AppError, type AppErrorCode } from "@/lib/errors";
+import { getDb } from "@/db/client";
+import { AppError, type AppErrorCode, InvalidInputError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { OutgoingMail } from "@/lib/mail/send";
+import type { OperationCall } from "@/lib/operations/kernel";
 import type { Delivery } from "@/lib/realtime/channels";
 
 export type ActionError = {
@@ -31,6 +33,7 @@ async function requestId(): Promise<string> {
 
 /** An error thrown while the action ran: an expected one as its code, anything else logged and named by a request id. */
 async function failure(error: unknown, logFields: Record<string, unknown>): Promise<{ ok: false; error: ActionError }> {
+  if (error instanceof InvalidInputError) return { ok: false, error: fieldErrorsOf(error.issues) };
   if (error instanceof AppError) {
     // An error about one field reads like a schema's: beside the field, under the general alert.
     if (error.field) return { ok: false, error: { code: "invalid_input", fieldErrors: { [error.field]: [error.code] } } };
@@ -42,12 +45,9 @@ async function failure(error: unknown, logFields: Record<string, unknown>): Prom
 }
 
 /** Schema issues as catalogue keys per field; `_` holds those of the whole input. */
-function invalidInput(error: z.ZodError): ActionError {
+function fieldErrorsOf(issues: readonly { path: string; message: string }[]): ActionError {
   const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
+  for (const issue of issues) (fieldErrors[issue.path || "_"] ??= []).push(issue.message);
   return { code: "invalid_input", fieldErrors };
 }
 
@@ -59,7 +59,7 @@ async function run<S extends z.ZodType, T>(
   logFields: Record<string, unknown>,
 ): Promise<ActionResult<T>> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
+  if (!parsed.success) return { ok: false, error: fieldErrorsOf(new InvalidInputError(parsed.error).issues) };
   try {
     const { data, ...delivery } = await handler(parsed.data);
     afterCommit(delivery);
@@ -98,4 +98,38 @@ export function authorizedAction<S extends z.ZodType, T>(
  */
 export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>) => Promise<Outcome<T>>) {
   return (input: z.input<S>): Promise<ActionResult<T>> => run(schema, input, handler, {});
+}
+
+/** The operation behind each server action that changes something: the inventory test reads it. */
+export const actionOperations = new WeakMap<(...args: never[]) => unknown, OperationCall<never, unknown>>();
+
+/**
+ * A server action that runs one kernel operation for the signed-in caller: the operation validates,
+ * checks and runs; the action hands its deliveries to `after()` and then `refresh`es the pages that
+ * show what changed (`revalidatePath`; a replay too, as the retrying page may be stale). `data`
+ * shapes what the browser gets.
+ */
+export function operationAction<I, T, D = T>(
+  operation: OperationCall<I, T>,
+  options: { refresh?: (input: I, result: T) => void; data?: (result: T) => D } = {},
+) {
+  const action = async (input: I): Promise<ActionResult<D>> => {
+    let viewer: Viewer | null;
+    try {
+      viewer = await getViewer();
+    } catch (error) {
+      return failure(error, { stage: "viewer" });
+    }
+    if (!viewer) return { ok: false, error: { code: "unauthenticated" } };
+    try {
+      const { result, ...delivery } = await operation(getDb(), viewer, input);
+      afterCommit(delivery);
+      options.refresh?.(input, result);
+      return { ok: true, data: options.data ? options.data(result) : (result as unknown as D) };
+    } catch (error) {
+      return failure(error, { userId: viewer.userId, operation: operation.spec.kind });
+    }
+  };
+  actionOperations.set(action, operation);
+  return action;
 }

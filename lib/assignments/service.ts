@@ -4,11 +4,11 @@ import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/clien
 import { lockCompanyMembership } from "@/db/locks";
 import type { AssignmentSource, LearningGroup, RemovalPolicy } from "@/db/schema";
 import { uuidArray } from "@/db/sql";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/operations/audit";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { assertActive, readGroup } from "@/lib/groups/lock";
-import { type Committed, once, storedResult } from "@/lib/operations";
+import { type Committed, once, storedResult } from "@/lib/operations/legacy";
 import { assertCan } from "@/lib/permissions";
 import type { AssignCourseInput, AssignmentSelection, AssignPersonInput, Deadline, EndRuleInput, PreviewAssignmentInput } from "./schemas";
 import { assignedEvents, insertAssignments, queuedMail } from "./writes";

@@ -5,7 +5,7 @@ import { uuidArray } from "@/db/sql";
 import { type Ctx, isAdmin } from "@/lib/auth/viewer";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { assertActive, readGroup } from "@/lib/groups/lock";
-import { type Committed, once } from "@/lib/operations";
+import { type Committed, once } from "@/lib/operations/legacy";
 import { hasOwnerRights } from "@/lib/permissions";
 import { chatMessageEvent } from "./events";
 import { mentionedIds, withMentionNames } from "./mentions";

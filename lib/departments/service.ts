@@ -2,10 +2,10 @@ import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { type Department, departments, users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/operations/audit";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
-import { once } from "@/lib/operations";
+import { once } from "@/lib/operations/legacy";
 import { assertCan } from "@/lib/permissions";
 import type {
   CreateDepartmentInput,

@@ -3,10 +3,10 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { type ApiKeyScope, apiKeys, users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/operations/audit";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
-import { type Committed, once } from "@/lib/operations";
+import { type Committed, once } from "@/lib/operations/legacy";
 import { assertCan } from "@/lib/permissions";
 import type { CreateApiKeyInput, RevokeApiKeyInput } from "./api-key-schemas";
 

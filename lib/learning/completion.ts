@@ -4,7 +4,7 @@ import type { Badge, QuizQuestion } from "@/db/schema";
 import { assignmentChanged, completeAssignments } from "@/lib/assignments/writes";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
-import { type Committed, once } from "@/lib/operations";
+import { type Committed, once } from "@/lib/operations/legacy";
 import { awardBadges, BADGE_RULES } from "./badges";
 import { type ActivityRow, activityFanOut, insertActivities } from "./events";
 import { finishCourse } from "./finish";

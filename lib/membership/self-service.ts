@@ -4,12 +4,12 @@ import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/clien
 import { lockCompanyMembership } from "@/db/locks";
 import type { LearningGroup } from "@/db/schema";
 import { type AssignedRow, applyGroupRules, assignedEvents, assignmentChanged, queuedMail, waiveOnRemoval } from "@/lib/assignments/writes";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/operations/audit";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { assertActive, lockGroup, readGroup } from "@/lib/groups/lock";
 import { memberCount } from "@/lib/groups/service";
-import { once, storedResult } from "@/lib/operations";
+import { once, storedResult } from "@/lib/operations/legacy";
 import type { Delivery, RealtimeEvent } from "@/lib/realtime/channels";
 import { takeOut } from "./removal";
 import type { SelfServiceInput } from "./schemas";

@@ -4,7 +4,7 @@ import type { NotificationLevel } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
 import { getGroupAccess } from "@/lib/groups/access";
-import { once } from "@/lib/operations";
+import { once } from "@/lib/operations/legacy";
 
 /**
  * A person's chat notification level in a group: the group's own setting, else their default.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { courseProgress, userIdentities, users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/operations/audit";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import {
   createCompany,

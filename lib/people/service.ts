@@ -4,13 +4,13 @@ import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/clien
 import { lockCompanyMembership } from "@/db/locks";
 import { type Role, users } from "@/db/schema";
 import { waiveAllOf } from "@/lib/assignments/writes";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/operations/audit";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
 import { membershipChanged } from "@/lib/membership/service";
 import { takeOut } from "@/lib/membership/removal";
-import { type Committed, once } from "@/lib/operations";
+import { type Committed, once } from "@/lib/operations/legacy";
 import { assertCan, assertMayTouchAdmin } from "@/lib/permissions";
 import type { RealtimeEvent } from "@/lib/realtime/channels";
 import { revokePerson } from "@/lib/realtime/epochs";

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/operations/audit";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
-import { once } from "@/lib/operations";
+import { once } from "@/lib/operations/legacy";
 import type { UpdateProfileInput } from "./schemas";
 
 /**

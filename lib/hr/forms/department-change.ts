@@ -4,12 +4,12 @@ import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/clien
 import { lockCompanyMembership } from "@/db/locks";
 import { uuidArray } from "@/db/sql";
 import { type AssignedRow, assignedEvents, assignmentChanged, insertAssignments, queuedMail, waiveOnRemoval } from "@/lib/assignments/writes";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/operations/audit";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
 import { actorName, fanOut, insertMembershipsSql, membershipChanged } from "@/lib/membership/service";
 import { takeOut } from "@/lib/membership/removal";
-import { type Committed, once, storedResult } from "@/lib/operations";
+import { type Committed, once, storedResult } from "@/lib/operations/legacy";
 import { lockCompanyPeople } from "@/lib/people/guard";
 import type { RealtimeEvent } from "@/lib/realtime/channels";
 import { asHrActor, formRulesWanted, lockFormGroups } from "./groups";

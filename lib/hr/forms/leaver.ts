@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import type { Ctx } from "@/lib/auth/viewer";
-import type { Committed } from "@/lib/operations";
+import type { Committed } from "@/lib/operations/legacy";
 import { type DeactivationResult, deactivatePerson } from "@/lib/people/service";
 import { asHrActor } from "./groups";
 import type { LeaverInput } from "./schemas";

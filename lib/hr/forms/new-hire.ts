@@ -5,13 +5,13 @@ import { lockCompanyMembership } from "@/db/locks";
 import { uuidArray } from "@/db/sql";
 import { insertInvitedPerson, refusedAddress } from "@/lib/accounts/service";
 import { type AssignedRow, assignmentChanged, insertAssignments } from "@/lib/assignments/writes";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/operations/audit";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import type { OutgoingMail } from "@/lib/mail/send";
 import { actorName, fanOut, insertMembershipsSql, membershipChanged } from "@/lib/membership/service";
 import type { NotificationPayloads } from "@/lib/notifications/types";
-import { type Committed, once, storedResult } from "@/lib/operations";
+import { type Committed, once, storedResult } from "@/lib/operations/legacy";
 import { asHrActor, formRulesWanted, lockFormGroups, quotedList } from "./groups";
 import type { NewHireInput } from "./schemas";
 

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { type Database, type Transaction, queryRows } from "@/db/client";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/operations/audit";
 import { assignmentChanged, completeAssignments } from "@/lib/assignments/writes";
 import type { Ctx } from "@/lib/auth/viewer";
-import { type Committed, once } from "@/lib/operations";
+import { type Committed, once } from "@/lib/operations/legacy";
 import { assertCan } from "@/lib/permissions";
 import { type ActivityRow, activityFanOut } from "../events";
 import { finishCourse } from "../finish";
