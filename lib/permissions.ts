@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { learningGroups, type Role } from "@/db/schema";
-import type { Ctx } from "@/lib/auth/viewer";
+import type { Ctx, SystemJob } from "@/lib/auth/viewer";
 import { AppError, forbidden } from "@/lib/errors";
 
 /**
@@ -41,6 +41,10 @@ export const PERMISSIONS = {
   "hr.forms": ["admin", "hr"],
   /** API keys for the HR integration API. */
   "apiKeys.manage": ["admin"],
+  /** The scheduler's jobs: held by no role, only by the system actor running that job (SYSTEM_PERMISSIONS). */
+  "system.reminders": [],
+  "system.rollup": [],
+  "system.signIns": [],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -69,7 +73,15 @@ export function assertMayTouchAdmin(ctx: Ctx, person: { name: string }): void {
   if (isDelegatedActor(ctx)) throw new AppError("delegated_admin", { name: person.name });
 }
 
+/** The system actor's entry in the permission map: each job holds its own permission and nothing else. */
+const SYSTEM_PERMISSIONS = {
+  reminders: "system.reminders",
+  rollup: "system.rollup",
+  "sign-ins": "system.signIns",
+} as const satisfies Record<SystemJob, Permission>;
+
 export function can(ctx: Ctx, permission: Permission): boolean {
+  if (ctx.actor?.kind === "system") return SYSTEM_PERMISSIONS[ctx.actor.job] === permission;
   if (isDelegatedActor(ctx) && DELEGATED_ACTOR_PERMISSIONS.has(permission)) return true;
   const allowed: readonly Role[] = PERMISSIONS[permission] ?? [];
   return allowed.some((role) => ctx.roles.includes(role));

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { fk, timestampMs } from "./columns";
 import { companies, users } from "./people";
 
@@ -52,7 +52,10 @@ export const operations = pgTable(
   (t) => [
     fk("operations_company_fk", t.companyId, companies.id, "cascade"),
     fk("operations_actor_fk", t.actorId, users.id, "set null"),
-    /** Operation ids are each actor's own: another person's id is another operation (lib/operations.ts). */
-    uniqueIndex("operations_company_actor_key_uq").on(t.companyId, t.actorId, t.operationKey),
+    /**
+     * Operation ids are each actor's own: another person's id is another operation (lib/operations/claim.ts).
+     * The scheduler has no person (`actor_id` null): its ids are unique among its own, so nulls are not distinct.
+     */
+    unique("operations_company_actor_key_uq").on(t.companyId, t.actorId, t.operationKey).nullsNotDistinct(),
   ],
 );

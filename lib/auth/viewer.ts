@@ -12,7 +12,12 @@ export type Actor =
   | { kind: "user" }
   | { kind: "hr" }
   /** `requestHash`: the API request's, on writes, so that an operation id reused for another request is refused. */
-  | { kind: "api_key"; keyId: string; requestHash?: string };
+  | { kind: "api_key"; keyId: string; requestHash?: string }
+  /** The scheduler running one job in one company: no person answers for it. */
+  | { kind: "system"; job: SystemJob };
+
+/** The scheduler's jobs (app/api/cron/*), each a system actor with its own permission. */
+export type SystemJob = "reminders" | "rollup" | "sign-ins";
 
 /** What the data layer knows about the caller: always read from the database, never from the browser. */
 export type Ctx = { userId: string; companyId: string; roles: readonly Role[]; actor?: Actor };
@@ -24,6 +29,23 @@ export type Viewer = Ctx & {
   locale: string;
   timeZone: string;
 };
+
+/**
+ * The scheduler acting in one company. It has no person, so `userId` names nobody (the nil UUID:
+ * it matches no row, and written into a person's column it fails loudly); the operation and audit
+ * rows record no actor for it (`actorIdOf`).
+ */
+export const systemCtx = (companyId: string, job: SystemJob): Ctx => ({
+  userId: NOBODY,
+  companyId,
+  roles: [],
+  actor: { kind: "system", job },
+});
+
+const NOBODY = "00000000-0000-0000-0000-000000000000";
+
+/** The person who answers for an act in the operation and audit rows: nobody for the scheduler. */
+export const actorIdOf = (ctx: Ctx): string | null => (ctx.actor?.kind === "system" ? null : ctx.userId);
 
 export const isAdmin = (ctx: Ctx) => ctx.roles.includes("admin");
 export const isHr = (ctx: Ctx) => ctx.roles.includes("hr");

@@ -1,6 +1,6 @@
 import type { DatabaseOrTransaction } from "@/db/client";
 import { auditLog } from "@/db/schema";
-import type { Ctx } from "@/lib/auth/viewer";
+import { actorIdOf, type Ctx } from "@/lib/auth/viewer";
 
 export type AuditEntry = {
   action: string;
@@ -14,7 +14,7 @@ export type AuditEntry = {
 export async function recordAudit(db: DatabaseOrTransaction, ctx: Ctx, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
     companyId: ctx.companyId,
-    actorId: ctx.userId,
+    actorId: actorIdOf(ctx),
     actorKind: ctx.actor?.kind ?? "user",
     apiKeyId: ctx.actor?.kind === "api_key" ? ctx.actor.keyId : null,
     action: entry.action,

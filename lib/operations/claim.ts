@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { operations } from "@/db/schema";
-import type { Ctx } from "@/lib/auth/viewer";
+import { actorIdOf, type Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 
 /** An operation as the `operations` table knows it: the caller's id for it, and what it is. */
@@ -23,7 +23,7 @@ export async function claim<T>(
 ): Promise<{ claimed: string } | { replayed: T }> {
   const [claimed] = await tx
     .insert(operations)
-    .values({ companyId: ctx.companyId, actorId: ctx.userId, operationKey: operation.key, kind: operation.kind, requestHash: requestHashOf(ctx) })
+    .values({ companyId: ctx.companyId, actorId: actorIdOf(ctx), operationKey: operation.key, kind: operation.kind, requestHash: requestHashOf(ctx) })
     .onConflictDoNothing({ target: [operations.companyId, operations.actorId, operations.operationKey] })
     .returning({ id: operations.id });
   if (claimed) return { claimed: claimed.id };
@@ -52,10 +52,17 @@ export async function storedResult<T>(
   ctx: Ctx,
   operation: OperationKey,
 ): Promise<{ result: T } | null> {
+  const actorId = actorIdOf(ctx);
   const [previous] = await db
     .select({ kind: operations.kind, result: operations.result, requestHash: operations.requestHash })
     .from(operations)
-    .where(and(eq(operations.companyId, ctx.companyId), eq(operations.actorId, ctx.userId), eq(operations.operationKey, operation.key)));
+    .where(
+      and(
+        eq(operations.companyId, ctx.companyId),
+        actorId === null ? isNull(operations.actorId) : eq(operations.actorId, actorId),
+        eq(operations.operationKey, operation.key),
+      ),
+    );
   if (!previous) return null;
   if (previous.kind !== operation.kind) throw new AppError("conflict");
   if (previous.requestHash !== requestHashOf(ctx)) throw new AppError("idempotency_key_reused");

@@ -37,6 +37,12 @@ export type OperationSpec<S extends OperationInput, L, T> = {
   permission: Permission;
   input: S;
   /**
+   * Who the caller acts as, when not in their own right: HR's forms act as the `hr` actor once
+   * `hr.forms` allowed the person (lib/hr/forms/groups.ts). Applied before the permission check; the
+   * claim, the audit and the work all see the actor it returns.
+   */
+  actAs?: (ctx: Ctx) => Ctx;
+  /**
    * The caller's rights on the resource (a private group is its owner's), read without a lock before
    * a replay is answered: someone who lost the right gets no stored result either. An operation that
    * has this step also has its replays answered before the transaction.
@@ -87,10 +93,11 @@ const isNotFound = (error: unknown) => error instanceof AppError && error.code =
  */
 export function defineOperation<S extends OperationInput, L = undefined, T = null>(spec: OperationSpec<S, L, T>): Operation<S, T> {
   if (registry.has(spec.kind)) throw new Error(`operation ${spec.kind} is defined twice`);
-  const execute = async (db: Database, ctx: Ctx, raw: z.input<S>, options: OperationOptions = {}): Promise<Committed<T>> => {
+  const execute = async (db: Database, caller: Ctx, raw: z.input<S>, options: OperationOptions = {}): Promise<Committed<T>> => {
     const parsed = spec.input.safeParse(raw);
     if (!parsed.success) throw new InvalidInputError(parsed.error);
     const input = parsed.data;
+    const ctx = spec.actAs ? spec.actAs(caller) : caller;
     assertCan(ctx, spec.permission);
     const operation: OperationKey = { key: input.operationId, kind: spec.kind };
     const replay = async (): Promise<Committed<T> | null> => {

@@ -1,0 +1,2 @@
+DROP INDEX "operations_company_actor_key_uq";--> statement-breakpoint
+ALTER TABLE "operations" ADD CONSTRAINT "operations_company_actor_key_uq" UNIQUE NULLS NOT DISTINCT("company_id","actor_id","operation_key");
