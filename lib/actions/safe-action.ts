@@ -5,50 +5,22 @@ import { afterCommit } from "@/lib/after-commit";
 import { getViewer } from "@/lib/auth/current-user";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getDb } from "@/db/client";
-import { AppError, type AppErrorCode, InvalidInputError } from "@/lib/errors";
-import { log } from "@/lib/log";
+import { InvalidInputError } from "@/lib/errors";
+import { type ActionError, classify, fieldErrorsOf, requestIdOf, toActionError } from "@/lib/http/errors";
 import type { OutgoingMail } from "@/lib/mail/send";
 import type { OperationCall } from "@/lib/operations/kernel";
 import type { Delivery } from "@/lib/realtime/channels";
 
-export type ActionError = {
-  code: AppErrorCode | "unexpected";
-  values?: Record<string, string | number>;
-  fieldErrors?: Record<string, string[]>;
-  requestId?: string;
-};
+export type { ActionError };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
 /** What a handler returns: its data, and what its committed operation delivers (events, mail) after the response. */
 export type Outcome<T> = { data: T; mail?: readonly OutgoingMail[] } & Delivery;
 
-/** The proxy's request id; a fresh one where there is none (or no request at all, as in a test). */
-async function requestId(): Promise<string> {
-  try {
-    return (await headers()).get("x-request-id") ?? crypto.randomUUID();
-  } catch {
-    return crypto.randomUUID();
-  }
-}
-
-/** An error thrown while the action ran: an expected one as its code, anything else logged and named by a request id. */
-async function failure(error: unknown, logFields: Record<string, unknown>): Promise<{ ok: false; error: ActionError }> {
-  if (error instanceof InvalidInputError) return { ok: false, error: fieldErrorsOf(error.issues) };
-  if (error instanceof AppError) {
-    // An error about one field reads like a schema's: beside the field, under the general alert.
-    if (error.field) return { ok: false, error: { code: "invalid_input", fieldErrors: { [error.field]: [error.code] } } };
-    return { ok: false, error: { code: error.code, values: error.values } };
-  }
-  const id = await requestId();
-  log.error("server action failed", { requestId: id, ...logFields, error });
-  return { ok: false, error: { code: "unexpected", requestId: id } };
-}
-
-/** Schema issues as catalogue keys per field; `_` holds those of the whole input. */
-function fieldErrorsOf(issues: readonly { path: string; message: string }[]): ActionError {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of issues) (fieldErrors[issue.path || "_"] ??= []).push(issue.message);
-  return { code: "invalid_input", fieldErrors };
+/** An error thrown while the action ran, through the one mapper (lib/http/errors.ts): a server action always has a request. */
+async function failure(error: unknown, fields: Record<string, unknown>): Promise<{ ok: false; error: ActionError }> {
+  const requestId = requestIdOf(await headers());
+  return { ok: false, error: toActionError(classify(error, { requestId, message: "server action failed", fields })) };
 }
 
 /** Parses, runs, hands events and mail to `after()`, and maps errors; shared by both kinds of action. */

@@ -5,3 +5,10 @@ export const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 export function requestIdFor(sent: string | null | undefined): string {
   return sent && REQUEST_ID.test(sent) ? sent : crypto.randomUUID();
 }
+
+/**
+ * The one source of a request's id once the proxy has run: the `x-request-id` it set on the request
+ * (proxy.ts, on every path, replacing an implausible client one). A fresh one only where no proxy
+ * ran, as for a test calling a handler directly.
+ */
+export const requestIdOf = (headers: Headers): string => headers.get("x-request-id") ?? crypto.randomUUID();

@@ -1,9 +1,9 @@
-import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { type Database, getDb } from "@/db/client";
 import { afterCommit, type Schedule } from "@/lib/after-commit";
+import { currentTime } from "@/lib/clock";
 import { notFound } from "@/lib/errors";
-import { log } from "@/lib/log";
+import { requestIdOf } from "@/lib/http/request-id";
 import { type ApiCaller, authenticate, DEFAULT_RATE_LIMIT, type RateLimit, takeRateLimit } from "./auth";
 import { idempotencyKeyOf, idempotent, requestHash, type StoredResponse } from "./idempotency";
 import { ApiProblem, problemResponse, toProblem, ValidationProblem, zodIssues } from "./problem";
@@ -93,14 +93,14 @@ const json = (response: StoredResponse, headers: Record<string, string>) =>
  * Idempotency-Key; their events and mail go out after the response.
  */
 export async function handleApiRequest(request: Request, options: ApiOptions = {}): Promise<Response> {
-  const requestId = request.headers.get("x-request-id") ?? randomUUID();
+  const requestId = requestIdOf(request.headers);
   const url = new URL(request.url);
   const path = url.pathname.startsWith(API_BASE) ? url.pathname.slice(API_BASE.length) : url.pathname;
   const headers = { "x-request-id": requestId };
   try {
     const { route, params: rawParams } = match(request.method, path);
     const db = options.db ?? getDb();
-    const now = options.now?.() ?? new Date();
+    const now = options.now?.() ?? currentTime();
     const caller = await authenticate(db, request, now);
     if (route.scope === "write" && caller.scope !== "write") throw new ApiProblem(403, "readOnlyKey");
     await takeRateLimit(db, caller.keyId, options.rateLimit ?? DEFAULT_RATE_LIMIT, now);
@@ -126,8 +126,7 @@ export async function handleApiRequest(request: Request, options: ApiOptions = {
     });
     return json(response, replayed ? { ...headers, "idempotent-replayed": "true" } : headers);
   } catch (error) {
-    const { problem, headers: extra } = toProblem(error, { instance: url.pathname, requestId });
-    if (problem.status >= 500) log.error("api request failed", { requestId, method: request.method, path: url.pathname, error });
+    const { problem, headers: extra } = toProblem(error, { instance: url.pathname, requestId, fields: { method: request.method } });
     return problemResponse(problem, { ...headers, ...extra });
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, InvalidInputError } from "@/lib/errors";
 import { ApiProblem, appErrorStatus, jsonPointer, toProblem, ValidationProblem, zodIssues } from "./problem";
 
 const context = { instance: "/api/v1/groups/1/members", requestId: "req-1" };
@@ -43,6 +43,15 @@ describe("problem details", () => {
     expect(zodIssues(query.error!, "query")).toEqual([{ parameter: "limit", detail: expect.any(String) }]);
     const { problem } = toProblem(new ValidationProblem([{ pointer: "/x", detail: "bad" }]), context);
     expect(problem).toMatchObject({ status: 422, code: "invalidBody", errors: [{ pointer: "/x", detail: "bad" }] });
+  });
+
+  it("answers the kernel's schema refusal as the same 422 as the router's own validation", () => {
+    const schema = z.object({ userIds: z.array(z.uuid()).min(1, { error: "validation.selectSomeone" }), operationId: z.uuid() });
+    const refused = schema.safeParse({ userIds: [], operationId: "x" }).error!;
+    const kernel = toProblem(new InvalidInputError(refused), context).problem;
+    const router = toProblem(new ValidationProblem(zodIssues(refused, "body")), context).problem;
+    expect(kernel).toEqual(router);
+    expect(kernel).toMatchObject({ status: 422, code: "invalidBody", errors: [{ pointer: "/userIds", detail: "Select at least one person." }, { pointer: "/operationId" }] });
   });
 
   it("answers anything else as a 500 naming the request id, never the error's text", () => {

@@ -1,6 +1,7 @@
 import { createTranslator } from "next-intl";
 import type { z } from "zod";
-import { AppError, type AppErrorCode } from "@/lib/errors";
+import { type AppErrorCode, InvalidInputError } from "@/lib/errors";
+import { classify } from "@/lib/http/errors";
 import en from "@/lib/i18n/messages/en.json";
 
 /** The API's own refusals, each with a sentence under `api.problems` in the catalogue. */
@@ -78,7 +79,7 @@ const CONFLICTS: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>([
 ]);
 
 /** The HTTP status for a service's expected failure: the rest is input that points at nothing usable (422). */
-export function appErrorStatus(error: AppError): number {
+export function appErrorStatus(error: { code: AppErrorCode }): number {
   if (error.code === "unauthenticated") return 401;
   if (error.code === "forbidden") return 403;
   if (error.code === "not_found") return 404;
@@ -102,23 +103,30 @@ export function zodIssues(error: z.ZodError, where: "body" | "query"): ProblemIs
   });
 }
 
-/** Any error as problem details: known ones with their sentence, the rest as a 500 naming only the request id. */
-export function toProblem(error: unknown, context: { instance: string; requestId: string }): { problem: Problem; headers: Record<string, string> } {
+/** Where a problem happened: its path, and the request's id (the proxy's, `requestIdOf`). */
+export type ProblemContext = { instance: string; requestId: string; fields?: Record<string, unknown> };
+
+/**
+ * Any error as problem details: the API's own refusals, then the one mapper (lib/http/errors.ts):
+ * an expected error with its sentence (the kernel's schema refusal as the same 422 as the router's
+ * own validation), the rest logged and answered as a 500 naming only the request id.
+ */
+export function toProblem(error: unknown, context: ProblemContext): { problem: Problem; headers: Record<string, string> } {
   const base = { instance: context.instance };
   if (error instanceof ApiProblem) {
     const problem = { type: typeOf(error.code), title: title(error.status), status: error.status, code: error.code, detail: sentence(`api.problems.${error.code}`, error.values), ...base };
     return { problem, headers: error.headers };
   }
-  if (error instanceof ValidationProblem) {
-    const problem = { type: typeOf(error.code), title: title(422), status: 422, code: error.code, detail: sentence(`api.problems.${error.code}`), errors: error.issues, ...base };
-    return { problem, headers: {} };
-  }
-  if (error instanceof AppError) {
-    const status = appErrorStatus(error);
-    const detail = sentence(appErrorKey(error.code), error.values);
-    const problem: Problem = { type: typeOf(error.code), title: title(status), status, code: error.code, detail, ...base };
+  if (error instanceof ValidationProblem) return { problem: validationProblem(error, base), headers: {} };
+  const classified = classify(error, { requestId: context.requestId, message: "api request failed", fields: { path: context.instance, ...context.fields } });
+  if (classified.kind === "expected") {
+    const appError = classified.error;
+    if (appError instanceof InvalidInputError) return { problem: validationProblem(new ValidationProblem(inputIssues(appError)), base), headers: {} };
+    const status = appErrorStatus(appError);
+    const detail = sentence(appErrorKey(appError.code), appError.values);
+    const problem: Problem = { type: typeOf(appError.code), title: title(status), status, code: appError.code, detail, ...base };
     // An error about one field reads like a schema's: the field is pointed at.
-    if (error.field) problem.errors = [{ detail, pointer: jsonPointer([error.field]) }];
+    if (appError.field) problem.errors = [{ detail, pointer: jsonPointer([appError.field]) }];
     return { problem, headers: {} };
   }
   const problem = {
@@ -126,12 +134,20 @@ export function toProblem(error: unknown, context: { instance: string; requestId
     title: title(500),
     status: 500,
     code: "unexpected",
-    detail: sentence("api.problems.unexpected", { requestId: context.requestId }),
-    requestId: context.requestId,
+    detail: sentence("api.problems.unexpected", { requestId: classified.requestId }),
+    requestId: classified.requestId,
     ...base,
   };
   return { problem, headers: {} };
 }
+
+function validationProblem(error: ValidationProblem, base: { instance: string }): Problem {
+  return { type: typeOf(error.code), title: title(422), status: 422, code: error.code, detail: sentence(`api.problems.${error.code}`), errors: error.issues, ...base };
+}
+
+/** The kernel's schema refusal: its issues' dotted paths as pointers into the body the operation was given. */
+const inputIssues = (error: InvalidInputError): ProblemIssue[] =>
+  error.issues.map((issue) => ({ detail: sentence(issue.message), pointer: issue.path === "" ? "" : jsonPointer(issue.path.split(".")) }));
 
 export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(problem), {

@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
  * polls `GET /api/hr/imports/<id>` for the progress.
  */
 export async function POST(request: Request) {
-  const viewer = await hrViewer();
+  const viewer = await hrViewer(request);
   if (viewer instanceof Response) return viewer;
   try {
     const file = await readUpload(request);
@@ -23,6 +23,6 @@ export async function POST(request: Request) {
     );
     return json({ job: await readImportJob(getDb(), viewer, started.job.id) }, 202);
   } catch (error) {
-    return errorResponse(error, "upload");
+    return errorResponse(error, request, "upload");
   }
 }

@@ -1,1 +1,4 @@
-export { handleChannelAuth as POST } from "@/lib/realtime/auth-handlers";
+import { jsonRoute } from "@/lib/http/errors";
+import { handleChannelAuth } from "@/lib/realtime/auth-handlers";
+
+export const POST = jsonRoute("realtime channel auth", handleChannelAuth);

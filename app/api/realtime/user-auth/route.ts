@@ -1,1 +1,4 @@
-export { handleUserAuth as POST } from "@/lib/realtime/auth-handlers";
+import { jsonRoute } from "@/lib/http/errors";
+import { handleUserAuth } from "@/lib/realtime/auth-handlers";
+
+export const POST = jsonRoute("realtime user auth", handleUserAuth);

@@ -4,8 +4,8 @@ import { IMPORT_TEMPLATE } from "@/lib/hr/import/template";
 export const dynamic = "force-dynamic";
 
 /** The import template: the header and two example rows. */
-export async function GET() {
-  const viewer = await hrViewer();
+export async function GET(request: Request) {
+  const viewer = await hrViewer(request);
   if (viewer instanceof Response) return viewer;
   return new Response(IMPORT_TEMPLATE, {
     headers: {

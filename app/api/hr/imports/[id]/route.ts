@@ -6,14 +6,14 @@ import { readImportJob } from "@/lib/hr/import/service";
 export const dynamic = "force-dynamic";
 
 /** One import job of the caller's company, as the page polls it while it runs. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const viewer = await hrViewer();
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const viewer = await hrViewer(request);
   if (viewer instanceof Response) return viewer;
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) return json({ error: { code: "not_found" } }, 404);
   try {
     return json({ job: await readImportJob(getDb(), viewer, id.data) });
   } catch (error) {
-    return errorResponse(error, "read");
+    return errorResponse(error, request, "read");
   }
 }

@@ -14,8 +14,8 @@ export const dynamic = "force-dynamic";
  * Confirm: claims the ready job (a second Confirm gets 409) and answers 202; the final transaction
  * runs after the response, then its realtime events are published. The page polls for `done` or `failed`.
  */
-export async function POST(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const viewer = await hrViewer();
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const viewer = await hrViewer(request);
   if (viewer instanceof Response) return viewer;
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) return json({ error: { code: "not_found" } }, 404);
@@ -33,6 +33,6 @@ export async function POST(_request: Request, { params }: { params: Promise<{ id
     });
     return json({ job: await readImportJob(getDb(), viewer, id.data) }, 202);
   } catch (error) {
-    return errorResponse(error, "confirm");
+    return errorResponse(error, request, "confirm");
   }
 }
