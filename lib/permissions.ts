@@ -47,7 +47,16 @@ export const PERMISSIONS = {
   "system.signIns": [],
 } as const satisfies Record<string, readonly Role[]>;
 
-export type Permission = keyof typeof PERMISSIONS;
+/**
+ * What every person may do for themselves, whatever their roles: keep their own account (password,
+ * sessions). The operation acts on the caller's own row only. Delegated and system actors act for
+ * nobody in person, so they hold none of these.
+ */
+const PERSONAL_PERMISSIONS = ["account.manage"] as const;
+type PersonalPermission = (typeof PERSONAL_PERMISSIONS)[number];
+const isPersonal = (permission: Permission): permission is PersonalPermission => (PERSONAL_PERMISSIONS as readonly string[]).includes(permission);
+
+export type Permission = keyof typeof PERMISSIONS | PersonalPermission;
 
 /**
  * What the HR paths may do beyond their roles: an API key (acting with HR staff's roles, its scope
@@ -82,8 +91,9 @@ const SYSTEM_PERMISSIONS = {
 
 export function can(ctx: Ctx, permission: Permission): boolean {
   if (ctx.actor?.kind === "system") return SYSTEM_PERMISSIONS[ctx.actor.job] === permission;
+  if (isPersonal(permission)) return ctx.actor === undefined || ctx.actor.kind === "user";
   if (isDelegatedActor(ctx) && DELEGATED_ACTOR_PERMISSIONS.has(permission)) return true;
-  const allowed: readonly Role[] = PERMISSIONS[permission] ?? [];
+  const allowed: readonly Role[] = PERMISSIONS[permission as keyof typeof PERMISSIONS] ?? [];
   return allowed.some((role) => ctx.roles.includes(role));
 }
 

@@ -17,9 +17,11 @@ export function SignOutEverywhere() {
   const router = useRouter();
   const signOut = useAction(signOutEverywhereAction);
   const [confirming, setConfirming] = useState(false);
+  // One operation per confirmation: a second click while the first is on its way ends nothing more.
+  const [operationId] = useState(() => crypto.randomUUID());
 
   const confirm = () =>
-    signOut.run({}, ({ sessionsEnded }) => {
+    signOut.run({ operationId }, ({ sessionsEnded }) => {
       // Replaced, not pushed: Back must not lead to a page of the session that just ended.
       router.replace(`/sign-in?${new URLSearchParams({ signedOut: String(sessionsEnded) })}`);
     });

@@ -9,7 +9,8 @@ import { newHireSchema } from "@/lib/hr/forms/schemas";
 import { applyImport, confirmImport, readImportJob, startImport } from "@/lib/hr/import/service";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { ADDRESS_REFUSALS_PER_HOUR, ADDRESS_REFUSED, recordAddressRefusal } from "./addresses";
+import { recordAudit } from "@/lib/operations/audit";
+import { ADDRESS_REFUSALS_PER_HOUR, ADDRESS_REFUSED, addressRefusalAudit, emailUnavailable } from "./addresses";
 import { invitePersonSchema } from "./schemas";
 import { invitePerson } from "./service";
 
@@ -86,7 +87,7 @@ describe("a single invitation of a taken address", () => {
       expect.objectContaining({ details: { reason: "email_unavailable", via: "invitation", email: elsewhere.email, row: null } }),
     ]);
     for (let i = 1; i < ADDRESS_REFUSALS_PER_HOUR; i++) {
-      await recordAddressRefusal(db, limited, { reason: "email_unavailable", via: "invitation", email: `probe${i}@x.example` });
+      await recordAudit(db, limited, addressRefusalAudit(emailUnavailable(), { via: "invitation", email: `probe${i}@x.example` })!);
     }
     // Now a free address and a taken one answer alike: nothing is learnt past the limit.
     expect(await codeOf(invite(limited, "free.address@unregistered-addr.example"))).toBe("accounts.errors.addressRefusalsLimited");

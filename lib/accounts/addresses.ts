@@ -1,7 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
-import { recordAudit } from "@/lib/operations/audit";
+import type { AuditEntry } from "@/lib/operations/audit";
 import type { Ctx } from "@/lib/auth/viewer";
+import { currentTime } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -47,7 +48,7 @@ export function addressRefusalOf(error: unknown): AddressRefusal | null {
  * Refuses anything that could answer about an address once the caller (company and person, whatever
  * the actor) has had ADDRESS_REFUSALS_PER_HOUR refusals within the hour: one read of an index.
  */
-export async function assertUnderRefusalLimit(db: DatabaseOrTransaction, ctx: Ctx, now = new Date()): Promise<void> {
+export async function assertUnderRefusalLimit(db: DatabaseOrTransaction, ctx: Ctx, now: Date = currentTime()): Promise<void> {
   const since = new Date(now.getTime() - WINDOW_MS);
   const [row] = await queryRows<{ refused: number; oldest: Date | string | null }>(
     db,
@@ -79,19 +80,20 @@ export async function assertAddressUsable(tx: DatabaseOrTransaction, ctx: Ctx, e
   if (row!.taken) throw emailUnavailable();
 }
 
+export type AddressAttempt = { via: "invitation" | "new_hire" | "import"; email?: string; row?: number; jobId?: string };
+
 /**
- * The audit row of a refused address, written on its own after the operation's transaction rolled
- * back (so it stays): what counts towards the limit.
+ * The audit row of a refused address, for the kernel to write on its own after the operation's
+ * transaction rolled back (`auditRefusal`, so it stays): what counts towards the limit. Null for
+ * any other error.
  */
-export async function recordAddressRefusal(
-  db: DatabaseOrTransaction,
-  ctx: Ctx,
-  refusal: { reason: AddressRefusal; via: "invitation" | "new_hire" | "import"; email?: string; row?: number; jobId?: string },
-): Promise<void> {
-  await recordAudit(db, ctx, {
+export function addressRefusalAudit(error: unknown, attempt: AddressAttempt): AuditEntry | null {
+  const reason = addressRefusalOf(error);
+  if (!reason) return null;
+  return {
     action: ADDRESS_REFUSED,
-    targetType: refusal.jobId ? "import" : "user",
-    targetId: refusal.jobId ?? null,
-    details: { reason: refusal.reason, via: refusal.via, email: refusal.email ?? null, row: refusal.row ?? null },
-  });
+    targetType: attempt.jobId ? "import" : "user",
+    targetId: attempt.jobId ?? null,
+    details: { reason, via: attempt.via, email: attempt.email ?? null, row: attempt.row ?? null },
+  };
 }

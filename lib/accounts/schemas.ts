@@ -58,5 +58,5 @@ export const changePasswordSchema = newPassword.and(
 );
 export type ChangePasswordInput = z.output<typeof changePasswordSchema>;
 
-/** "Sign out everywhere" takes nothing: whose sessions end is the caller's. */
-export const signOutEverywhereSchema = z.object({});
+/** "Sign out everywhere" takes only its operation id: whose sessions end is the caller's. */
+export const signOutEverywhereSchema = z.object({ operationId });

@@ -1,21 +1,21 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { accountTokens, departments, users } from "@/db/schema";
-import { recordAudit } from "@/lib/operations/audit";
 import { verifyPassword, hashPassword } from "@/lib/auth/password";
 import { createSession, revokeUserSessions } from "@/lib/auth/sessions";
 import { clearAccountFailures, countPasswordLinkTry, minutesUntil } from "@/lib/auth/throttle";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
 import type { OutgoingMail } from "@/lib/mail/send";
-import { type Committed, once } from "@/lib/operations/legacy";
-import { assertCan } from "@/lib/permissions";
-import { addressRefusalOf, assertAddressUsable, emailUnavailable, recordAddressRefusal } from "./addresses";
+import type { AuditEntry } from "@/lib/operations/audit";
+import { type Committed, defineOperation } from "@/lib/operations/kernel";
+import { addressRefusalAudit, type AddressAttempt, assertAddressUsable, emailUnavailable } from "./addresses";
 import { reissueInvitation } from "./invitations";
 import { composeLinkMail } from "./mail";
-import type { ChangePasswordInput, InvitePersonInput, SetPasswordInput } from "./schemas";
-import { consumeToken, expireOpenTokens, inspectToken, issueToken, linkErrorCode } from "./tokens";
-
+import { changePasswordSchema, invitePersonSchema, resendInvitationSchema, type SetPasswordInput, signOutEverywhereSchema } from "./schemas";
+import { consumeToken, expireOpenTokens, issueToken, linkErrorCode, readToken } from "./tokens";
 
 /** Emails are unique across the product; a clash never says where the address is in use. */
 export function emailClash(error: unknown): AppError | null {
@@ -25,7 +25,7 @@ export function emailClash(error: unknown): AppError | null {
 }
 
 /** Who is invited: the account's fields (no password: the person chooses one with the mailed link). */
-export type Invitee = Pick<InvitePersonInput, "name" | "email" | "departmentId" | "managerId" | "roles">;
+export type Invitee = { name: string; email: string; departmentId: string | null; managerId?: string | null; roles: ("admin" | "hr")[] };
 
 /**
  * The one way a person is invited, inside the caller's transaction: checks the department and the
@@ -33,7 +33,12 @@ export type Invitee = Pick<InvitePersonInput, "name" | "email" | "departmentId" 
  * password, issues the invitation link and composes its mail (sent after commit), audited. Used by
  * the admin's invitation, the HR API's create-person and HR's new-hire form.
  */
-export async function insertInvitedPerson(tx: DatabaseOrTransaction, ctx: Ctx, input: Invitee): Promise<{ userId: string; mail: OutgoingMail }> {
+export async function insertInvitedPerson(
+  tx: DatabaseOrTransaction,
+  ctx: Ctx,
+  audit: (entry: AuditEntry) => Promise<void>,
+  input: Invitee,
+): Promise<{ userId: string; mail: OutgoingMail }> {
   if (input.departmentId) {
     const [department] = await tx
       .select({ id: departments.id })
@@ -64,7 +69,7 @@ export async function insertInvitedPerson(tx: DatabaseOrTransaction, ctx: Ctx, i
     .returning({ id: users.id });
   const issued = await issueToken(tx, { userId: person!.id, purpose: "invitation", createdBy: ctx.userId });
   const mail = await composeLinkMail(tx, { userId: person!.id, kind: "invitation", issued, inviterId: ctx.userId });
-  await recordAudit(tx, ctx, {
+  await audit({
     action: "person.invited",
     targetType: "user",
     targetId: person!.id,
@@ -74,69 +79,49 @@ export async function insertInvitedPerson(tx: DatabaseOrTransaction, ctx: Ctx, i
 }
 
 /**
+ * What a refused invitation (or new hire) throws and audits: a clash on the unique email, which a
+ * concurrent invitation won, as "cannot be used"; any refusal of the address audited on its own, the
+ * transaction being rolled back.
+ */
+export const addressGuard = (attempt: (input: { email: string }) => AddressAttempt) => ({
+  mapError: (error: unknown) => emailClash(error) ?? error,
+  auditRefusal: (error: unknown, input: { email: string }) => addressRefusalAudit(error, attempt(input)),
+});
+
+/**
  * An admin (or an API key) invites a person: the account without a password and a one-time link, in
  * one transaction; the email goes out after commit. A replayed operation returns the first result and
  * sends nothing again (the admin can resend the invitation).
  */
-export async function invitePerson(db: Database, ctx: Ctx, input: InvitePersonInput): Promise<Committed<{ userId: string }>> {
-  assertCan(ctx, "people.invite");
-  const mail: OutgoingMail[] = [];
-  try {
-    const result = await db.transaction(async (tx) => {
-      const { result } = await once(tx, ctx, { key: input.operationId, kind: "people.invite" }, async () => {
-        const invited = await insertInvitedPerson(tx, ctx, input);
-        mail.push(invited.mail);
-        return { userId: invited.userId };
-      });
-      return result;
-    });
-    return { result, mail };
-  } catch (error) {
-    throw await refusedAddress(db, ctx, error, { via: "invitation", email: input.email });
-  }
-}
-
-/**
- * What a failed invitation (or new hire) throws: a clash on the unique email as "cannot be used",
- * and any refusal of the address audited on its own, the transaction being rolled back.
- */
-export async function refusedAddress(
-  db: Database,
-  ctx: Ctx,
-  error: unknown,
-  attempt: { via: "invitation" | "new_hire"; email: string },
-): Promise<unknown> {
-  const thrown = emailClash(error) ?? error;
-  const reason = addressRefusalOf(thrown);
-  if (reason) await recordAddressRefusal(db, ctx, { reason, ...attempt });
-  return thrown;
-}
+export const invitePerson = defineOperation({
+  kind: "people.invite",
+  permission: "people.invite",
+  input: invitePersonSchema,
+  ...addressGuard((input) => ({ via: "invitation", email: input.email })),
+  run: async ({ tx, ctx, input, audit }) => {
+    const invited = await insertInvitedPerson(tx, ctx, audit, input);
+    return { result: { userId: invited.userId }, mail: [invited.mail] };
+  },
+});
 
 /** A new invitation link for a person of the caller's company who has not chosen a password yet; older links stop working. */
-export async function resendInvitation(
-  db: Database,
-  ctx: Ctx,
-  input: { userId: string; operationId: string },
-): Promise<Committed<{ email: string }>> {
-  assertCan(ctx, "people.invite");
-  const mail: OutgoingMail[] = [];
-  const result = await db.transaction(async (tx) => {
-    const { result } = await once(tx, ctx, { key: input.operationId, kind: "person.resendInvitation" }, async () => {
-      const [person] = await tx
-        .select({ id: users.id, name: users.name, email: users.email, passwordHash: users.passwordHash })
-        .from(users)
-        .where(and(eq(users.id, input.userId), eq(users.companyId, ctx.companyId), isNull(users.deactivatedAt)))
-        .for("update");
-      if (!person) throw notFound();
-      if (person.passwordHash) throw new AppError("accounts.errors.notPending", { name: person.name });
-      mail.push((await reissueInvitation(tx, { userId: person.id, inviterId: ctx.userId })).mail);
-      await recordAudit(tx, ctx, { action: "person.invitation_resent", targetType: "user", targetId: person.id });
-      return { email: person.email };
-    });
-    return result;
-  });
-  return { result, mail };
-}
+export const resendInvitation = defineOperation({
+  kind: "person.resendInvitation",
+  permission: "people.invite",
+  input: resendInvitationSchema,
+  run: async ({ tx, ctx, input, audit }) => {
+    const [person] = await tx
+      .select({ id: users.id, name: users.name, email: users.email, passwordHash: users.passwordHash })
+      .from(users)
+      .where(and(eq(users.id, input.userId), eq(users.companyId, ctx.companyId), isNull(users.deactivatedAt)))
+      .for("update");
+    if (!person) throw notFound();
+    if (person.passwordHash) throw new AppError("accounts.errors.notPending", { name: person.name });
+    const { mail } = await reissueInvitation(tx, { userId: person.id, inviterId: ctx.userId });
+    await audit({ action: "person.invitation_resent", targetType: "user", targetId: person.id });
+    return { result: { email: person.email }, mail: [mail] };
+  },
+});
 
 /** Reset links one person can be sent per hour: enough for a lost mail, too few to flood their inbox through the form. */
 export const RESET_LINKS_PER_HOUR = 3;
@@ -184,71 +169,86 @@ async function issueResetLink(db: Database, email: string): Promise<OutgoingMail
   });
 }
 
+/** The work of a valid link, once hashed: the link's holder acts as themselves, the link deciding what they may do. */
+const spendLinkSchema = z.object({ token: z.string(), passwordHash: z.string(), operationId: z.uuid() });
+
+/**
+ * Spends the link and sets the password, as the link's holder (signed out, the link is what proves
+ * who they are): the link is spent by one conditional UPDATE, so of two uses exactly one succeeds,
+ * and a link spent by someone else (a holder who changed since it was read) is refused.
+ */
+const spendLink = defineOperation({
+  kind: "account.setPassword",
+  permission: "account.manage",
+  input: spendLinkSchema,
+  run: async ({ tx, ctx, input, audit }) => {
+    const { userId, purpose } = await consumeToken(tx, input.token);
+    if (userId !== ctx.userId) throw new AppError("accounts.errors.linkInvalid");
+    const [person] = await tx.update(users).set({ passwordHash: input.passwordHash }).where(eq(users.id, userId)).returning({ email: users.email });
+    await expireOpenTokens(tx, userId, "all");
+    await revokeUserSessions(tx, userId);
+    await clearAccountFailures(tx, [person!.email]);
+    await audit({ action: "account.password_set", targetType: "user", targetId: userId, details: { purpose } });
+    return { result: { email: person!.email } };
+  },
+});
+
 /**
  * Choosing a password with a mailed link (invitation or reset). Each try counts against the client's
  * address (PASSWORD_LINK_TRIES_PER_HOUR), and the link is looked up before the password is hashed, so
- * guessing links costs the server nothing. Then, in one transaction: the link is spent, the password
- * set, every other open link of the person ends (of both purposes: either would choose a password
- * again), their sessions end and their sign-in failures are cleared. Answers the email, for the
- * sign-in form that follows.
+ * guessing links costs the server nothing. Then one operation of the link's holder: the link is spent,
+ * the password set, every other open link of the person ends (of both purposes: either would choose a
+ * password again), their sessions end and their sign-in failures are cleared. Each submission is its
+ * own operation (the link, spent once, refuses a second). Answers the email, for the sign-in form that follows.
  */
 export async function setPasswordWithToken(db: Database, input: SetPasswordInput, address: string | null): Promise<{ email: string }> {
   const retryAt = await countPasswordLinkTry(db, address);
   if (retryAt) throw new AppError("accounts.errors.linkTriesExceeded", { minutes: minutesUntil(retryAt) });
-  const { state } = await inspectToken(db, input.token);
-  if (state !== "valid") throw new AppError(linkErrorCode(state));
+  const { state, holder } = await readToken(db, input.token);
+  if (state !== "valid" || !holder) throw new AppError(linkErrorCode(state));
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
-    const { userId, purpose } = await consumeToken(tx, input.token);
-    const [person] = await tx
-      .update(users)
-      .set({ passwordHash })
-      .where(eq(users.id, userId))
-      .returning({ email: users.email, companyId: users.companyId, roles: users.roles });
-    await expireOpenTokens(tx, userId, "all");
-    await revokeUserSessions(tx, userId);
-    await clearAccountFailures(tx, [person!.email]);
-    const ctx = { userId, companyId: person!.companyId, roles: person!.roles };
-    await recordAudit(tx, ctx, { action: "account.password_set", targetType: "user", targetId: userId, details: { purpose } });
-    return { email: person!.email };
-  });
+  const { result } = await spendLink(db, holder, { token: input.token, passwordHash, operationId: randomUUID() });
+  return result;
 }
 
 /**
  * A signed-in person changes their password; the current one is asked for first. Every open link
  * and every session of the person ends, copies of this browser's cookie included; this browser goes
- * on with the new session answered here (`sessionId`, null when the operation was a replay), which
- * the action puts in its token. A resubmitted form (same operation id) answers the first result.
+ * on with the new session answered here (`sessionId`), which the action puts in its token. A
+ * resubmitted form (same operation id) answers the first result.
  */
-export async function changePassword(db: Database, ctx: Ctx, input: ChangePasswordInput): Promise<{ sessionId: string | null }> {
-  const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
-    const { replayed } = await once(tx, ctx, { key: input.operationId, kind: "account.changePassword" }, async () => {
-      const [person] = await tx
-        .select({ passwordHash: users.passwordHash })
-        .from(users)
-        .where(and(eq(users.id, ctx.userId), eq(users.companyId, ctx.companyId)))
-        .for("update");
-      if (!person) throw notFound();
-      if (!(await verifyPassword(input.currentPassword, person.passwordHash))) {
-        throw new AppError("accounts.errors.wrongPassword", {}, "currentPassword");
-      }
-      if (input.currentPassword === input.password) throw new AppError("accounts.errors.samePassword", {}, "password");
-      await tx.update(users).set({ passwordHash }).where(eq(users.id, ctx.userId));
-      await expireOpenTokens(tx, ctx.userId, "all");
-      const sessionsEnded = await revokeUserSessions(tx, ctx.userId);
-      await recordAudit(tx, ctx, { action: "account.password_changed", targetType: "user", targetId: ctx.userId, details: { sessionsEnded } });
-      return null;
-    });
-    return { sessionId: replayed ? null : await createSession(tx, ctx.userId) };
-  });
-}
+export const changePassword = defineOperation({
+  kind: "account.changePassword",
+  permission: "account.manage",
+  input: changePasswordSchema,
+  run: async ({ tx, ctx, input, audit }) => {
+    const [person] = await tx
+      .select({ passwordHash: users.passwordHash })
+      .from(users)
+      .where(and(eq(users.id, ctx.userId), eq(users.companyId, ctx.companyId)))
+      .for("update");
+    if (!person) throw notFound();
+    if (!(await verifyPassword(input.currentPassword, person.passwordHash))) {
+      throw new AppError("accounts.errors.wrongPassword", {}, "currentPassword");
+    }
+    if (input.currentPassword === input.password) throw new AppError("accounts.errors.samePassword", {}, "password");
+    // Hashed once the current password is known right: a wrong guess costs one comparison, not two.
+    await tx.update(users).set({ passwordHash: await hashPassword(input.password) }).where(eq(users.id, ctx.userId));
+    await expireOpenTokens(tx, ctx.userId, "all");
+    const sessionsEnded = await revokeUserSessions(tx, ctx.userId);
+    await audit({ action: "account.password_changed", targetType: "user", targetId: ctx.userId, details: { sessionsEnded } });
+    return { result: { sessionId: await createSession(tx, ctx.userId) } };
+  },
+});
 
 /** "Sign out everywhere" on the profile: every session of the person ends, this one included. Answers how many were open. */
-export async function signOutEverywhere(db: Database, ctx: Ctx): Promise<{ sessionsEnded: number }> {
-  return db.transaction(async (tx) => {
+export const signOutEverywhere = defineOperation({
+  kind: "account.signOutEverywhere",
+  permission: "account.manage",
+  input: signOutEverywhereSchema,
+  run: async ({ tx, ctx, audit }) => {
     const sessionsEnded = await revokeUserSessions(tx, ctx.userId);
-    await recordAudit(tx, ctx, { action: "account.signed_out_everywhere", targetType: "user", targetId: ctx.userId, details: { sessionsEnded } });
-    return { sessionsEnded };
-  });
-}
+    await audit({ action: "account.signed_out_everywhere", targetType: "user", targetId: ctx.userId, details: { sessionsEnded } });
+    return { result: { sessionsEnded } };
+  },
+});

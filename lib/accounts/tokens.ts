@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
-import { type AccountTokenPurpose, accountTokens, users } from "@/db/schema";
+import { type AccountTokenPurpose, accountTokens, type Role, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 
 /** How long a one-time link works: invitations and password resets alike. */
@@ -57,10 +57,19 @@ export async function expireOpenTokens(tx: DatabaseOrTransaction, userId: string
 
 export type TokenState = "valid" | "expired" | "used" | "invalid";
 
+/** Whose a valid link is: the person a password is set for acts as themselves (lib/accounts/service.ts). */
+export type TokenHolder = { userId: string; companyId: string; roles: readonly Role[] };
+
 export type TokenInfo = { state: TokenState; purpose: AccountTokenPurpose | null; email: string | null };
 
 /** What a link is, for the page that opens it: nothing is spent. A deactivated person's links are invalid. */
 export async function inspectToken(db: DatabaseOrTransaction, token: string): Promise<TokenInfo> {
+  const { holder: _holder, ...info } = await readToken(db, token);
+  return info;
+}
+
+/** What a link is and, while it is valid, whose: one read, nothing spent. */
+export async function readToken(db: DatabaseOrTransaction, token: string): Promise<TokenInfo & { holder: TokenHolder | null }> {
   const [row] = await db
     .select({
       purpose: accountTokens.purpose,
@@ -68,13 +77,17 @@ export async function inspectToken(db: DatabaseOrTransaction, token: string): Pr
       expired: sql<boolean>`${accountTokens.expiresAt} <= now()`,
       email: users.email,
       deactivatedAt: users.deactivatedAt,
+      userId: users.id,
+      companyId: users.companyId,
+      roles: users.roles,
     })
     .from(accountTokens)
     .innerJoin(users, eq(users.id, accountTokens.userId))
     .where(eq(accountTokens.tokenHash, hashToken(token)));
-  if (!row || row.deactivatedAt) return { state: "invalid", purpose: null, email: null };
+  if (!row || row.deactivatedAt) return { state: "invalid", purpose: null, email: null, holder: null };
   const state: TokenState = row.usedAt ? "used" : row.expired ? "expired" : "valid";
-  return { state, purpose: row.purpose, email: state === "valid" ? row.email : null };
+  if (state !== "valid") return { state, purpose: row.purpose, email: null, holder: null };
+  return { state, purpose: row.purpose, email: row.email, holder: { userId: row.userId, companyId: row.companyId, roles: row.roles } };
 }
 
 const linkErrors = {

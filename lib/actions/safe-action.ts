@@ -78,12 +78,13 @@ export const actionOperations = new WeakMap<(...args: never[]) => unknown, Opera
 /**
  * A server action that runs one kernel operation for the signed-in caller: the operation validates,
  * checks and runs; the action hands its deliveries to `after()` and then `refresh`es the pages that
- * show what changed (`revalidatePath`; a replay too, as the retrying page may be stale). `data`
- * shapes what the browser gets.
+ * show what changed (`revalidatePath`; a replay too, as the retrying page may be stale). `finish`
+ * does what only the request can, once the operation committed (the session cookie: a changed
+ * password's new session, signing out). `data` shapes what the browser gets.
  */
 export function operationAction<I, T, D = T>(
   operation: OperationCall<I, T>,
-  options: { refresh?: (input: I, result: T) => void; data?: (result: T) => D } = {},
+  options: { refresh?: (input: I, result: T) => void; finish?: (result: T) => Promise<void>; data?: (result: T) => D } = {},
 ) {
   const action = async (input: I): Promise<ActionResult<D>> => {
     let viewer: Viewer | null;
@@ -97,6 +98,7 @@ export function operationAction<I, T, D = T>(
       const { result, ...delivery } = await operation(getDb(), viewer, input);
       afterCommit(delivery);
       options.refresh?.(input, result);
+      await options.finish?.(result);
       return { ok: true, data: options.data ? options.data(result) : (result as unknown as D) };
     } catch (error) {
       return failure(error, { userId: viewer.userId, operation: operation.spec.kind });

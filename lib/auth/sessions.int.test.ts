@@ -65,7 +65,7 @@ describe("sessions", () => {
   it("a password change ends every session, the changing one included, and gives that browser a new one", async () => {
     const who = await person();
     const { first, second, live } = await signedIn(who);
-    const { sessionId } = await changePassword(handle.db, who, { currentPassword: PASSWORD, password: "my next password", confirmPassword: "my next password", operationId: opId() });
+    const { result: { sessionId } } = await changePassword(handle.db, who, { currentPassword: PASSWORD, password: "my next password", confirmPassword: "my next password", operationId: opId() });
     expect([await live(first), await live(second), await live(sessionId!)]).toEqual([false, false, true]);
   });
 
@@ -93,7 +93,7 @@ describe("sessions", () => {
     const other = await person();
     const { first, second, live } = await signedIn(who);
     const theirs = (await createSession(handle.db, other.id))!;
-    expect(await signOutEverywhere(handle.db, who)).toEqual({ sessionsEnded: 2 });
+    expect((await signOutEverywhere(handle.db, who, { operationId: opId() })).result).toEqual({ sessionsEnded: 2 });
     expect([await live(first), await live(second)]).toEqual([false, false]);
     expect(await loadSessionViewer(handle.db, { userId: other.id, sessionId: theirs })).not.toBeNull();
   });

@@ -57,6 +57,12 @@ export type OperationSpec<S extends OperationInput, L, T> = {
   run: (scope: Scope<z.output<S>, L>) => Promise<Committed<T>>;
   /** Turns a database refusal the work cannot see coming (a unique index deciding a race) into an expected error. */
   mapError?: (error: unknown, input: z.output<S>) => unknown;
+  /**
+   * A refusal that is audited though nothing else happened (an address refused: what the
+   * invitations' limit counts, lib/accounts/addresses.ts): the entry for the (mapped) error, if
+   * any, written by the caller after the transaction rolled back, so that it stays.
+   */
+  auditRefusal?: (error: unknown, input: z.output<S>) => AuditEntry | null;
 };
 
 export type OperationOptions = {
@@ -137,7 +143,10 @@ export function defineOperation<S extends OperationInput, L = undefined, T = nul
           throw error;
         });
     } catch (error) {
-      throw spec.mapError?.(error, input) ?? error;
+      const mapped = spec.mapError?.(error, input) ?? error;
+      const refusal = spec.auditRefusal?.(mapped, input);
+      if (refusal) await recordAudit(db, ctx, refusal);
+      throw mapped;
     }
   };
   const defined = Object.assign(execute, { spec }) as unknown as Operation<S, T>;

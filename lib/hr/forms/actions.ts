@@ -2,27 +2,22 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { authorizedAction } from "@/lib/actions/safe-action";
+import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
 import { assertCan } from "@/lib/permissions";
 import { listPeople } from "@/lib/people/directory";
 import { changeDepartment } from "./department-change";
 import { recordLeaver } from "./leaver";
 import { createNewHire } from "./new-hire";
 import { getPersonGroups } from "./queries";
-import { departmentChangeSchema, leaverSchema, newHireSchema, personGroupsSchema, personSearchSchema } from "./schemas";
+import { leaverSchema, personGroupsSchema, personSearchSchema } from "./schemas";
 
-export const newHireAction = authorizedAction(newHireSchema, async (input, viewer) => {
-  const { result, ...delivery } = await createNewHire(getDb(), viewer, input);
-  revalidatePath("/admin/people");
-  return { data: result, ...delivery };
-});
+export const newHireAction = operationAction(createNewHire, { refresh: () => revalidatePath("/admin/people") });
 
-export const departmentChangeAction = authorizedAction(departmentChangeSchema, async (input, viewer) => {
-  const { result, ...delivery } = await changeDepartment(getDb(), viewer, input);
-  revalidatePath(`/admin/people/${input.personId}`);
-  return { data: result, ...delivery };
-});
+export const departmentChangeAction = operationAction(changeDepartment, { refresh: (input) => revalidatePath(`/admin/people/${input.personId}`) });
 
+// TRANSITIONAL (issue 18): the leaver is the people domain's deactivation as the `hr` actor; once
+// `deactivatePerson` is a kernel operation this becomes `operationAction` of
+// `defineOperation({ ...deactivatePerson.spec, kind: "hr.leaver", actAs: asHrActor })`.
 export const leaverAction = authorizedAction(leaverSchema, async (input, viewer) => {
   const { result, ...delivery } = await recordLeaver(getDb(), viewer, input);
   revalidatePath(`/admin/people/${input.personId}`);

@@ -1,23 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { lockCompanyMembership } from "@/db/locks";
 import { uuidArray } from "@/db/sql";
-import { type AssignedRow, assignedEvents, assignmentChanged, insertAssignments, queuedMail, waiveOnRemoval } from "@/lib/assignments/writes";
-import { recordAudit } from "@/lib/operations/audit";
+import { assignedEvents, assignmentChanged, insertAssignments, queuedMail, waiveOnRemoval } from "@/lib/assignments/writes";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
 import { actorName, fanOut, insertMembershipsSql, membershipChanged } from "@/lib/membership/service";
 import { takeOut } from "@/lib/membership/removal";
-import { type Committed, once, storedResult } from "@/lib/operations/legacy";
+import { insertNotificationsSql } from "@/lib/notifications/write";
+import { defineOperation } from "@/lib/operations/kernel";
 import { lockCompanyPeople } from "@/lib/people/guard";
-import type { RealtimeEvent } from "@/lib/realtime/channels";
 import { asHrActor, formRulesWanted, lockFormGroups } from "./groups";
-import type { DepartmentChangeInput } from "./schemas";
+import { departmentChangeSchema } from "./schemas";
 
 export type DepartmentChangeResult = { joined: number; left: number; assignmentsWaived: number };
-
-const KIND = "hr.department_change";
 
 type Person = { id: string; name: string; departmentName: string | null; deactivated: boolean };
 
@@ -55,95 +52,90 @@ async function currentGroups(tx: DatabaseOrTransaction, ctx: Ctx, personId: stri
  * a late joiner) and leaves the current groups ticked (each group's rule keeps or waives the
  * assignments it gave). Audited as HR, with the ledger of every membership.
  */
-export async function changeDepartment(db: Database, viewer: Ctx, input: DepartmentChangeInput, now = new Date()): Promise<Committed<DepartmentChangeResult>> {
-  const ctx = asHrActor(viewer);
-  const operation = { key: input.operationId, kind: KIND };
-  const stored = await storedResult<DepartmentChangeResult>(db, ctx, operation);
-  if (stored) return { result: stored.result };
-  const batchId = randomUUID();
-  let joined: { id: string; name: string }[] = [];
-  let left: { id: string; name: string }[] = [];
-  let assigned: AssignedRow[] = [];
-  const waived: string[] = [];
-  let revoked: RealtimeEvent[] = [];
-  let actor = "";
-  const { result, replayed } = await db.transaction((tx) =>
-    once(tx, ctx, operation, async () => {
-      // The order deactivation takes: the company's people, the person, then memberships and groups.
-      await lockCompanyPeople(tx, ctx);
-      const person = await lockPerson(tx, ctx, input.personId);
-      await lockCompanyMembership(tx, ctx.companyId, "membership-write");
-      const [department] = await queryRows<{ name: string }>(
-        tx,
-        sql`select name from departments where id = ${input.departmentId} and company_id = ${ctx.companyId}`,
-      );
-      if (!department) throw new AppError("department_not_found", {}, "departmentId");
-      const adding = input.addGroupIds.filter((id) => !input.removeGroupIds.includes(id));
-      left = await currentGroups(tx, ctx, person.id, input.removeGroupIds);
-      const toJoin = await lockFormGroups(tx, ctx, adding, 1);
-      await tx.execute(sql`update users set department_id = ${input.departmentId} where id = ${person.id}`);
-      actor = await actorName(tx, ctx);
-      const inserted = toJoin.length === 0 ? [] : await queryRows<{ group_id: string }>(
-        tx,
-        insertMembershipsSql(
-          ctx,
-          sql`select g.id as group_id, ${person.id}::uuid as user_id, 'department'::membership_source as source,
-                     ${department.name}::text as source_label, lower(${person.name}) as sort_name
-              from unnest(${uuidArray(toJoin.map((group) => group.id))}) as g (id)`,
-          { batchId, now, actorName: actor, notificationKey: sql`${batchId}::text || ':' || i.group_id::text` },
-        ),
-      );
-      const joinedIds = new Set(inserted.map((row) => row.group_id));
-      joined = toJoin.filter((group) => joinedIds.has(group.id));
-      if (joined.length > 0) {
-        assigned = await insertAssignments(tx, ctx, formRulesWanted(ctx, person.id, [...joinedIds], null), { source: "rule", now, batchId });
-      }
-      const removed = left.length === 0 ? { ended: [], events: [] } : await takeOut(
-        tx,
+export const changeDepartment = defineOperation({
+  kind: "hr.department_change",
+  permission: "hr.forms",
+  actAs: asHrActor,
+  input: departmentChangeSchema,
+  run: async ({ tx, ctx, input, now, audit }) => {
+    const batchId = randomUUID();
+    // The order deactivation takes: the company's people, the person, then memberships and groups.
+    await lockCompanyPeople(tx, ctx);
+    const person = await lockPerson(tx, ctx, input.personId);
+    await lockCompanyMembership(tx, ctx.companyId, "membership-write");
+    const [department] = await queryRows<{ name: string }>(
+      tx,
+      sql`select name from departments where id = ${input.departmentId} and company_id = ${ctx.companyId}`,
+    );
+    if (!department) throw new AppError("department_not_found", {}, "departmentId");
+    const adding = input.addGroupIds.filter((id) => !input.removeGroupIds.includes(id));
+    const left = await currentGroups(tx, ctx, person.id, input.removeGroupIds);
+    const toJoin = await lockFormGroups(tx, ctx, adding, 1);
+    await tx.execute(sql`update users set department_id = ${input.departmentId} where id = ${person.id}`);
+    const actor = await actorName(tx, ctx);
+    const inserted = toJoin.length === 0 ? [] : await queryRows<{ group_id: string }>(
+      tx,
+      insertMembershipsSql(
         ctx,
-        sql`user_id = ${person.id} and group_id = any(${uuidArray(left.map((group) => group.id))})`,
-        { batchId, now, source: "hr", sourceLabel: department.name },
+        sql`select g.id as group_id, ${person.id}::uuid as user_id, 'department'::membership_source as source,
+                   ${department.name}::text as source_label, lower(${person.name}) as sort_name
+            from unnest(${uuidArray(toJoin.map((group) => group.id))}) as g (id)`,
+        { batchId, now, actorName: actor, notificationKey: sql`${batchId}::text || ':' || i.group_id::text` },
+      ),
+    );
+    const joinedIds = new Set(inserted.map((row) => row.group_id));
+    const joined = toJoin.filter((group) => joinedIds.has(group.id));
+    const assigned = joined.length === 0 ? [] : await insertAssignments(tx, ctx, formRulesWanted(ctx, person.id, [...joinedIds], null), { source: "rule", now, batchId });
+    const removed = left.length === 0 ? { ended: [], events: [] } : await takeOut(
+      tx,
+      ctx,
+      sql`user_id = ${person.id} and group_id = any(${uuidArray(left.map((group) => group.id))})`,
+      { batchId, now, source: "hr", sourceLabel: department.name },
+    );
+    // Arrivals first: a rule of a joined group for the same course keeps the assignment.
+    const waived: string[] = [];
+    for (const { groupId } of removed.ended) waived.push(...(await waiveOnRemoval(tx, ctx, groupId, [person.id], now)));
+    if (left.length > 0) {
+      await tx.execute(
+        insertNotificationsSql({
+          companyId: ctx.companyId,
+          from: sql`learning_groups g`,
+          userId: sql`${person.id}::uuid`,
+          type: "group.removed",
+          payload: { groupName: sql<string>`g.name`, actorName: actor },
+          groupId: null,
+          key: sql<string>`${batchId}::text || ':' || g.id::text`,
+          createdAt: now,
+          where: sql`g.id = any(${uuidArray(left.map((group) => group.id))})`,
+        }),
       );
-      // Arrivals first: a rule of a joined group for the same course keeps the assignment.
-      revoked = removed.events;
-      for (const { groupId } of removed.ended) waived.push(...(await waiveOnRemoval(tx, ctx, groupId, [person.id], now)));
-      if (left.length > 0) {
-        await tx.execute(
-          sql`insert into notifications (company_id, user_id, group_id, key, type, payload, created_at)
-              select ${ctx.companyId}, ${person.id}, null, ${batchId}::text || ':' || g.id::text, 'group.removed',
-                     jsonb_build_object('groupName', g.name, 'actorName', ${actor}::text), ${now}
-              from learning_groups g where g.id = any(${uuidArray(left.map((group) => group.id))})`,
-        );
-      }
-      const result: DepartmentChangeResult = { joined: joined.length, left: left.length, assignmentsWaived: waived.length };
-      await recordAudit(tx, ctx, {
-        action: "hr.department_changed",
-        targetType: "user",
-        targetId: person.id,
-        batchId,
-        details: { from: person.departmentName, to: department.name, joinedGroupIds: joined.map((g) => g.id), leftGroupIds: left.map((g) => g.id), ...result },
-      });
-      return result;
-    }),
-  );
-  if (replayed) return { result };
-  const personIds = [input.personId];
-  return {
-    result,
-    events: [
-      ...joined.map((group) =>
-        fanOut(personIds, { key: `${batchId}:${group.id}`, type: "group.added", payload: { groupName: group.name, actorName: actor }, groupId: group.id, createdAt: now }),
-      ),
-      ...left.map((group) =>
-        fanOut(personIds, { key: `${batchId}:${group.id}`, type: "group.removed", payload: { groupName: group.name, actorName: actor }, groupId: null, createdAt: now }),
-      ),
-      ...revoked,
-      ...[...joined, ...left].map((group) => membershipChanged(group.id)),
-      ...assignedEvents(assigned, { source: "rule", now, batchId }),
-      ...assignmentChanged(waived),
-    ],
-    // Channel access is asked for again, so the groups left are refused at once.
-    disconnectUsers: left.length > 0 ? personIds : undefined,
-    outbox: queuedMail(assigned),
-  };
-}
+    }
+    const result: DepartmentChangeResult = { joined: joined.length, left: left.length, assignmentsWaived: waived.length };
+    await audit({
+      action: "hr.department_changed",
+      targetType: "user",
+      targetId: person.id,
+      batchId,
+      details: { from: person.departmentName, to: department.name, joinedGroupIds: joined.map((g) => g.id), leftGroupIds: left.map((g) => g.id), ...result },
+    });
+    const personIds = [input.personId];
+    return {
+      result,
+      events: [
+        ...joined.map((group) =>
+          fanOut(personIds, { key: `${batchId}:${group.id}`, type: "group.added", payload: { groupName: group.name, actorName: actor }, groupId: group.id, createdAt: now }),
+        ),
+        ...left.map((group) =>
+          fanOut(personIds, { key: `${batchId}:${group.id}`, type: "group.removed", payload: { groupName: group.name, actorName: actor }, groupId: null, createdAt: now }),
+        ),
+        ...removed.events,
+        ...[...joined, ...left].map((group) => membershipChanged(group.id)),
+        ...assignedEvents(assigned, { source: "rule", now, batchId }),
+        ...assignmentChanged(waived),
+      ],
+      // Channel access is asked for again, so the groups left are refused at once.
+      disconnectUsers: left.length > 0 ? personIds : undefined,
+      outbox: queuedMail(assigned),
+    };
+  },
+});

@@ -1,7 +1,6 @@
 import type { Database } from "@/db/client";
 import type { Ctx } from "@/lib/auth/viewer";
-import type { Committed } from "@/lib/operations/legacy";
-import { type DeactivationResult, deactivatePerson } from "@/lib/people/service";
+import { deactivatePerson } from "@/lib/people/service";
 import { asHrActor } from "./groups";
 import type { LeaverInput } from "./schemas";
 
@@ -10,6 +9,6 @@ import type { LeaverInput } from "./schemas";
  * left (archived ones keep their member lists), open assignments are waived, in one transaction.
  * Admins' accounts are refused here, as for every delegated actor (another admin deactivates them in People).
  */
-export function recordLeaver(db: Database, viewer: Ctx, input: LeaverInput): Promise<Committed<DeactivationResult>> {
+export function recordLeaver(db: Database, viewer: Ctx, input: LeaverInput): ReturnType<typeof deactivatePerson> {
   return deactivatePerson(db, asHrActor(viewer), input);
 }

@@ -1,23 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { lockCompanyMembership } from "@/db/locks";
 import { uuidArray } from "@/db/sql";
-import { insertInvitedPerson, refusedAddress } from "@/lib/accounts/service";
-import { type AssignedRow, assignmentChanged, insertAssignments } from "@/lib/assignments/writes";
-import { recordAudit } from "@/lib/operations/audit";
+import { addressGuard, insertInvitedPerson } from "@/lib/accounts/service";
+import { assignmentChanged, insertAssignments } from "@/lib/assignments/writes";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
-import type { OutgoingMail } from "@/lib/mail/send";
 import { actorName, fanOut, insertMembershipsSql, membershipChanged } from "@/lib/membership/service";
 import type { NotificationPayloads } from "@/lib/notifications/types";
-import { type Committed, once, storedResult } from "@/lib/operations/legacy";
+import { insertNotificationsSql } from "@/lib/notifications/write";
+import { defineOperation } from "@/lib/operations/kernel";
 import { asHrActor, formRulesWanted, lockFormGroups, quotedList } from "./groups";
-import type { NewHireInput } from "./schemas";
+import { type NewHireInput, newHireSchema } from "./schemas";
 
 export type NewHireResult = { userId: string; groups: number; courses: number };
-
-const KIND = "hr.new_hire";
 
 type FormCourse = { id: string; title: string; dueOn: string; past: boolean };
 
@@ -45,83 +42,78 @@ async function readCourses(tx: DatabaseOrTransaction, ctx: Ctx, input: NewHireIn
  * 23:59 in their zone), and gets one welcome notification listing both instead of one per group and
  * course. A full group, a taken email or a course that went away leaves nothing behind.
  */
-export async function createNewHire(db: Database, viewer: Ctx, input: NewHireInput, now = new Date()): Promise<Committed<NewHireResult>> {
-  const ctx = asHrActor(viewer);
-  const operation = { key: input.operationId, kind: KIND };
-  const stored = await storedResult<NewHireResult>(db, ctx, operation);
-  if (stored) return { result: stored.result };
-  const batchId = randomUUID();
-  const mail: OutgoingMail[] = [];
-  let assigned: AssignedRow[] = [];
-  let groupIds: string[] = [];
-  let welcome: NotificationPayloads["hr.welcome"] | null = null;
-  try {
-    const { result, replayed } = await db.transaction((tx) =>
-      once(tx, ctx, operation, async () => {
-        // As for adding members: a deactivation in flight waits for this write, or this write sees it.
-        await lockCompanyMembership(tx, ctx.companyId, "membership-write");
-        const groups = await lockFormGroups(tx, ctx, input.groupIds, 1);
-        const courses = await readCourses(tx, ctx, input, now);
-        const invited = await insertInvitedPerson(tx, ctx, { ...input, roles: [] });
-        mail.push(invited.mail);
-        const userId = invited.userId;
-        const actor = await actorName(tx, ctx);
-        groupIds = groups.map((group) => group.id);
-        if (groups.length > 0) {
-          await tx.execute(
-            insertMembershipsSql(
-              ctx,
-              sql`select g.id as group_id, ${userId}::uuid as user_id, 'hr'::membership_source as source, null::text as source_label,
-                         lower(${input.name}) as sort_name
-                  from unnest(${uuidArray(groupIds)}) as g (id)`,
-              { batchId, now, actorName: actor, notificationKey: sql`${batchId}::text || ':' || i.group_id::text`, announce: false },
-            ),
-          );
-        }
-        const meta = { now, batchId, announce: false };
-        // The form's own courses first: where a group's rule names the same course, HR's deadline stands.
-        const chosen = courses.length === 0 ? [] : await insertAssignments(
-          tx,
+export const createNewHire = defineOperation({
+  kind: "hr.new_hire",
+  permission: "hr.forms",
+  actAs: asHrActor,
+  input: newHireSchema,
+  ...addressGuard((input) => ({ via: "new_hire", email: input.email })),
+  run: async ({ tx, ctx, input, now, audit }) => {
+    const batchId = randomUUID();
+    // As for adding members: a deactivation in flight waits for this write, or this write sees it.
+    await lockCompanyMembership(tx, ctx.companyId, "membership-write");
+    const groups = await lockFormGroups(tx, ctx, input.groupIds, 1);
+    const courses = await readCourses(tx, ctx, input, now);
+    const invited = await insertInvitedPerson(tx, ctx, audit, { ...input, roles: [] });
+    const userId = invited.userId;
+    const actor = await actorName(tx, ctx);
+    const groupIds = groups.map((group) => group.id);
+    if (groups.length > 0) {
+      await tx.execute(
+        insertMembershipsSql(
           ctx,
-          sql`select ${userId}::uuid as user_id, t.course_id, null::uuid as group_id, null::uuid as rule_id, t.due_on, null::int as due_after_days,
-                     ${`{${input.reminderDays.join(",")}}`}::int[] as reminder_days, ${ctx.userId}::uuid as assigned_by, ${actor}::text as actor_name
-              from unnest(${uuidArray(courses.map((course) => course.id))}, ${`{${courses.map((course) => course.dueOn).join(",")}}`}::date[]) as t (course_id, due_on)`,
-          { ...meta, source: "hr" },
-        );
-        const byRule = groups.length === 0 ? [] : await insertAssignments(tx, ctx, formRulesWanted(ctx, userId, groupIds, input.startDate), { ...meta, source: "rule" });
-        assigned = [...chosen, ...byRule];
-        welcome = {
-          groups: quotedList(groups.map((group) => group.name)),
-          groupCount: groups.length,
-          courses: quotedList(assigned.map((row) => row.courseTitle)),
-          courseCount: assigned.length,
-        };
-        await tx.execute(
-          sql`insert into notifications (company_id, user_id, group_id, key, type, payload, created_at)
-              values (${ctx.companyId}, ${userId}, null, ${batchId}, 'hr.welcome', ${JSON.stringify(welcome)}::jsonb, ${now})`,
-        );
-        const result: NewHireResult = { userId, groups: groups.length, courses: assigned.length };
-        await recordAudit(tx, ctx, {
-          action: "hr.new_hire",
-          targetType: "user",
-          targetId: userId,
-          batchId,
-          details: { startDate: input.startDate, groupIds, courseIds: assigned.map((row) => row.courseId) },
-        });
-        return result;
+          sql`select g.id as group_id, ${userId}::uuid as user_id, 'hr'::membership_source as source, null::text as source_label,
+                     lower(${input.name}) as sort_name
+              from unnest(${uuidArray(groupIds)}) as g (id)`,
+          { batchId, now, actorName: actor, notificationKey: sql`${batchId}::text || ':' || i.group_id::text`, announce: false },
+        ),
+      );
+    }
+    const meta = { now, batchId, announce: false };
+    // The form's own courses first: where a group's rule names the same course, HR's deadline stands.
+    const chosen = courses.length === 0 ? [] : await insertAssignments(
+      tx,
+      ctx,
+      sql`select ${userId}::uuid as user_id, t.course_id, null::uuid as group_id, null::uuid as rule_id, t.due_on, null::int as due_after_days,
+                 ${`{${input.reminderDays.join(",")}}`}::int[] as reminder_days, ${ctx.userId}::uuid as assigned_by, ${actor}::text as actor_name
+          from unnest(${uuidArray(courses.map((course) => course.id))}, ${`{${courses.map((course) => course.dueOn).join(",")}}`}::date[]) as t (course_id, due_on)`,
+      { ...meta, source: "hr" },
+    );
+    const byRule = groups.length === 0 ? [] : await insertAssignments(tx, ctx, formRulesWanted(ctx, userId, groupIds, input.startDate), { ...meta, source: "rule" });
+    const assigned = [...chosen, ...byRule];
+    const welcome: NotificationPayloads["hr.welcome"] = {
+      groups: quotedList(groups.map((group) => group.name)),
+      groupCount: groups.length,
+      courses: quotedList(assigned.map((row) => row.courseTitle)),
+      courseCount: assigned.length,
+    };
+    await tx.execute(
+      insertNotificationsSql({
+        companyId: ctx.companyId,
+        from: sql`(select ${userId}::uuid as user_id) as hire`,
+        type: "hr.welcome",
+        payload: welcome,
+        groupId: null,
+        key: batchId,
+        createdAt: now,
       }),
     );
-    if (replayed) return { result };
+    const result: NewHireResult = { userId, groups: groups.length, courses: assigned.length };
+    await audit({
+      action: "hr.new_hire",
+      targetType: "user",
+      targetId: userId,
+      batchId,
+      details: { startDate: input.startDate, groupIds, courseIds: assigned.map((row) => row.courseId) },
+    });
     return {
       result,
-      mail,
+      mail: [invited.mail],
       events: [
-        fanOut([result.userId], { key: batchId, type: "hr.welcome", payload: welcome!, groupId: null, createdAt: now }),
+        fanOut([userId], { key: batchId, type: "hr.welcome", payload: welcome, groupId: null, createdAt: now }),
         ...groupIds.map(membershipChanged),
         ...assignmentChanged(assigned.map((row) => row.userId)),
       ],
     };
-  } catch (error) {
-    throw await refusedAddress(db, ctx, error, { via: "new_hire", email: input.email });
-  }
-}
+  },
+});
