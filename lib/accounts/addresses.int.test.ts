@@ -50,7 +50,7 @@ const codeOf = (attempt: Promise<unknown>) =>
   );
 const invite = (ctx: Ctx, email: string) => invitePerson(db, ctx, invitePersonSchema.parse({ name: "Someone", email, operationId: opId() }));
 const hire = (email: string) =>
-  createNewHire(db, hr, newHireSchema.parse({ name: "Someone", email, startDate: "2026-03-09", operationId: opId() }), new Date("2026-03-02T09:00:00Z"));
+  createNewHire(db, hr, newHireSchema.parse({ name: "Someone", email, startDate: "2026-03-09", operationId: opId() }), { now: new Date("2026-03-02T09:00:00Z") });
 const refusals = (ctx: Ctx) =>
   db.select().from(auditLog).where(and(eq(auditLog.action, ADDRESS_REFUSED), eq(auditLog.actorId, ctx.userId)));
 

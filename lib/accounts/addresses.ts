@@ -39,7 +39,7 @@ export const emailDomainForeign = () => new AppError("accounts.errors.emailDomai
 /** The refusal an error stands for, if it is one of an address. */
 export function addressRefusalOf(error: unknown): AddressRefusal | null {
   if (!(error instanceof AppError)) return null;
-  if (error.code === "accounts.errors.emailUnavailable") return "email_unavailable";
+  if (error.code === "accounts.errors.emailUnavailable" || error.code === "import_email_unavailable") return "email_unavailable";
   if (error.code === "accounts.errors.emailDomainForeign") return "email_domain_foreign";
   return null;
 }

@@ -64,8 +64,8 @@ export type TokenInfo = { state: TokenState; purpose: AccountTokenPurpose | null
 
 /** What a link is, for the page that opens it: nothing is spent. A deactivated person's links are invalid. */
 export async function inspectToken(db: DatabaseOrTransaction, token: string): Promise<TokenInfo> {
-  const { holder: _holder, ...info } = await readToken(db, token);
-  return info;
+  const { state, purpose, email } = await readToken(db, token);
+  return { state, purpose, email };
 }
 
 /** What a link is and, while it is valid, whose: one read, nothing spent. */

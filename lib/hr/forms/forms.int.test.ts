@@ -103,7 +103,7 @@ afterAll(async () => handle.close());
 describe("new hire", () => {
   it("invites the person with department and manager, adds them, assigns the courses and the wave's rule from the start date, with one welcome", async () => {
     const input = hire({ courses: [{ courseId: safety.id, daysAfterStart: 14 }, { courseId: privacy.id, daysAfterStart: 30 }], groupIds: [wave.id, buddies.id] });
-    const committed = await createNewHire(handle.db, hr, input, NOW);
+    const committed = await createNewHire(handle.db, hr, input, { now: NOW });
     const userId = committed.result.userId;
     expect(committed.result).toEqual({ userId, groups: 2, courses: 3 });
     const [person] = await handle.db.select().from(users).where(eq(users.id, userId));
@@ -133,9 +133,9 @@ describe("new hire", () => {
 
   it("answers a replay with the first result and creates nothing more", async () => {
     const input = hire();
-    const first = await createNewHire(handle.db, hr, input, NOW);
+    const first = await createNewHire(handle.db, hr, input, { now: NOW });
     const before = await footprint();
-    const again = await createNewHire(handle.db, hr, input, NOW);
+    const again = await createNewHire(handle.db, hr, input, { now: NOW });
     expect(again.result).toEqual(first.result);
     expect(again.mail).toBeUndefined();
     expect(await footprint()).toEqual(before);
@@ -143,9 +143,9 @@ describe("new hire", () => {
 
   it("leaves nothing behind when a group is full, the email is taken or a deadline has passed", async () => {
     const before = await footprint();
-    expect(await codeOf(createNewHire(handle.db, hr, hire({ groupIds: [wave.id, full.id] }), NOW))).toBe("hr_group_full");
-    expect(await codeOf(createNewHire(handle.db, hr, hire({ email: learner.email }), NOW))).toBe("accounts.errors.emailUnavailable");
-    expect(await codeOf(createNewHire(handle.db, hr, hire({ startDate: "2026-01-01" }), NOW))).toBe("hr_deadline_past");
+    expect(await codeOf(createNewHire(handle.db, hr, hire({ groupIds: [wave.id, full.id] }), { now: NOW }))).toBe("hr_group_full");
+    expect(await codeOf(createNewHire(handle.db, hr, hire({ email: learner.email }), { now: NOW }))).toBe("accounts.errors.emailUnavailable");
+    expect(await codeOf(createNewHire(handle.db, hr, hire({ startDate: "2026-01-01" }), { now: NOW }))).toBe("hr_deadline_past");
     // Nothing but the audit row of the refused address (lib/accounts/addresses.ts), kept on its own.
     expect(await footprint()).toEqual({ ...before, audits: before.audits + 1 });
   });
@@ -153,7 +153,7 @@ describe("new hire", () => {
   it("lets only one of two new hires racing for a group's last place in; the other leaves nothing", async () => {
     const lastPlace = await createGroup(handle.db, admin, { name: "Last place", maxMembers: 2, members: [learner] });
     const before = await footprint();
-    const outcomes = await Promise.all([1, 2].map(() => codeOf(createNewHire(handle.db, hr, hire({ groupIds: [lastPlace.id], courses: [] }), NOW))));
+    const outcomes = await Promise.all([1, 2].map(() => codeOf(createNewHire(handle.db, hr, hire({ groupIds: [lastPlace.id], courses: [] }), { now: NOW }))));
     expect(outcomes.sort()).toEqual(["hr_group_full", "ok"]);
     const after = await footprint();
     expect(after.users - before.users).toBe(1);
@@ -162,22 +162,22 @@ describe("new hire", () => {
 
   it("treats another company's department, manager, group and course as not found", async () => {
     const before = await footprint();
-    expect(await codeOf(createNewHire(handle.db, hr, hire({ departmentId: foreignDepartment.id }), NOW))).toBe("accounts.errors.departmentNotFound");
-    expect(await codeOf(createNewHire(handle.db, hr, hire({ managerId: stranger.id }), NOW))).toBe("manager_not_found");
-    expect(await codeOf(createNewHire(handle.db, hr, hire({ groupIds: [foreignGroup.id] }), NOW))).toBe("hr_group_not_found");
-    expect(await codeOf(createNewHire(handle.db, hr, hire({ courses: [{ courseId: foreignCourse.id, daysAfterStart: 5 }] }), NOW))).toBe("course_not_found");
+    expect(await codeOf(createNewHire(handle.db, hr, hire({ departmentId: foreignDepartment.id }), { now: NOW }))).toBe("accounts.errors.departmentNotFound");
+    expect(await codeOf(createNewHire(handle.db, hr, hire({ managerId: stranger.id }), { now: NOW }))).toBe("manager_not_found");
+    expect(await codeOf(createNewHire(handle.db, hr, hire({ groupIds: [foreignGroup.id] }), { now: NOW }))).toBe("hr_group_not_found");
+    expect(await codeOf(createNewHire(handle.db, hr, hire({ courses: [{ courseId: foreignCourse.id, daysAfterStart: 5 }] }), { now: NOW }))).toBe("course_not_found");
     expect(await footprint()).toEqual(before);
   });
 
   it("is for HR staff and admins, not learners", async () => {
-    expect(await refusalOr(() => createNewHire(handle.db, learner, hire(), NOW))).toBe("forbidden");
-    expect((await createNewHire(handle.db, admin, hire({ groupIds: [] }), NOW)).result.groups).toBe(0);
+    expect(await refusalOr(() => createNewHire(handle.db, learner, hire(), { now: NOW }))).toBe("forbidden");
+    expect((await createNewHire(handle.db, admin, hire({ groupIds: [] }), { now: NOW })).result.groups).toBe(0);
   });
 });
 
 describe("department change", () => {
   it("moves the person, joins the new department's groups (rules apply) and leaves the ticked ones (rules waive)", async () => {
-    const person = await createNewHire(handle.db, hr, hire({ courses: [] }), NOW);
+    const person = await createNewHire(handle.db, hr, hire({ courses: [] }), { now: NOW });
     const userId = person.result.userId;
     const committed = await changeDepartment(handle.db, hr, {
       personId: userId,
@@ -185,7 +185,7 @@ describe("department change", () => {
       addGroupIds: [buddies.id],
       removeGroupIds: [wave.id],
       operationId: opId(),
-    }, NOW);
+    }, { now: NOW });
     expect(committed.result).toEqual({ joined: 1, left: 1, assignmentsWaived: 1 });
     const [moved] = await handle.db.select({ departmentId: users.departmentId }).from(users).where(eq(users.id, userId));
     expect(moved!.departmentId).toBe(support.id);
@@ -209,29 +209,29 @@ describe("department change", () => {
       selection: { mode: "group", groupId: keeper.id, keepApplying: true, onRemoval: "keep" },
       operationId: opId(),
     }, NOW);
-    const { result } = await createNewHire(handle.db, hr, hire({ courses: [], groupIds: [keeper.id] }), NOW);
+    const { result } = await createNewHire(handle.db, hr, hire({ courses: [], groupIds: [keeper.id] }), { now: NOW });
     const before = await footprint();
     const input = { personId: result.userId, departmentId: support.id, addGroupIds: [], operationId: opId() };
-    expect(await codeOf(changeDepartment(handle.db, hr, { ...input, removeGroupIds: [foreignGroup.id] }, NOW))).toBe("hr_group_not_found");
-    expect(await codeOf(changeDepartment(handle.db, hr, { ...input, removeGroupIds: [], addGroupIds: [full.id] }, NOW))).toBe("hr_group_full");
-    expect(await codeOf(changeDepartment(handle.db, hr, { ...input, removeGroupIds: [], departmentId: foreignDepartment.id }, NOW))).toBe("department_not_found");
-    expect(await refusalOr(() => changeDepartment(handle.db, hr, { ...input, personId: stranger.id, removeGroupIds: [] }, NOW))).toBe("not_found");
+    expect(await codeOf(changeDepartment(handle.db, hr, { ...input, removeGroupIds: [foreignGroup.id] }, { now: NOW }))).toBe("hr_group_not_found");
+    expect(await codeOf(changeDepartment(handle.db, hr, { ...input, removeGroupIds: [], addGroupIds: [full.id] }, { now: NOW }))).toBe("hr_group_full");
+    expect(await codeOf(changeDepartment(handle.db, hr, { ...input, removeGroupIds: [], departmentId: foreignDepartment.id }, { now: NOW }))).toBe("department_not_found");
+    expect(await refusalOr(() => changeDepartment(handle.db, hr, { ...input, personId: stranger.id, removeGroupIds: [] }, { now: NOW }))).toBe("not_found");
     expect(await footprint()).toEqual(before);
-    const kept = await changeDepartment(handle.db, hr, { ...input, removeGroupIds: [keeper.id] }, NOW);
+    const kept = await changeDepartment(handle.db, hr, { ...input, removeGroupIds: [keeper.id] }, { now: NOW });
     expect(kept.result).toEqual({ joined: 0, left: 1, assignmentsWaived: 0 });
-    const again = await changeDepartment(handle.db, hr, { ...input, removeGroupIds: [keeper.id] }, NOW);
+    const again = await changeDepartment(handle.db, hr, { ...input, removeGroupIds: [keeper.id] }, { now: NOW });
     expect(again.result).toEqual(kept.result);
   });
 
   it("is refused to learners", async () => {
     const input = { personId: manager.id, departmentId: support.id, addGroupIds: [], removeGroupIds: [], operationId: opId() };
-    expect(await refusalOr(() => changeDepartment(handle.db, learner, input, NOW))).toBe("forbidden");
+    expect(await refusalOr(() => changeDepartment(handle.db, learner, input, { now: NOW }))).toBe("forbidden");
   });
 });
 
 describe("leaver", () => {
   it("deactivates as HR: active groups left, open assignments waived, audited with the hr actor", async () => {
-    const { result } = await createNewHire(handle.db, hr, hire(), NOW);
+    const { result } = await createNewHire(handle.db, hr, hire(), { now: NOW });
     const committed = await recordLeaver(handle.db, hr, { personId: result.userId, operationId: opId() });
     expect(committed.result).toEqual({ groupsLeft: 1 });
     const [person] = await handle.db.select({ deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, result.userId));

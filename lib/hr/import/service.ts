@@ -3,14 +3,15 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { lockCompanyMembership } from "@/db/locks";
 import { type ImportJob, importJobs } from "@/db/schema";
+import { z } from "zod";
 import { type AssignedRow, applyGroupRules, assignedEvents, queuedMail } from "@/lib/assignments/writes";
-import { assertUnderRefusalLimit, foreignDomainSql, recordAddressRefusal } from "@/lib/accounts/addresses";
-import { recordAudit } from "@/lib/operations/audit";
+import { addressRefusalAudit, assertUnderRefusalLimit, foreignDomainSql } from "@/lib/accounts/addresses";
 import type { Ctx } from "@/lib/auth/viewer";
+import { currentTime } from "@/lib/clock";
 import { AppError, notFound } from "@/lib/errors";
 import { outboxInsertSql } from "@/lib/mail/outbox";
 import { actorName, fanOut, insertMembershipsSql, membershipChanged } from "@/lib/membership/service";
-import type { Committed } from "@/lib/operations/legacy";
+import { type Committed, defineOperation } from "@/lib/operations/kernel";
 import { assertCan } from "@/lib/permissions";
 import { lenientText } from "@/lib/text";
 import { asHrActor } from "../forms/groups";
@@ -41,11 +42,94 @@ export type ImportJobView = Pick<
 };
 
 /**
- * HR imports act as the `hr` actor whoever runs them (ARCHITECTURE, "Ownership"): on any group, audited
- * as HR; taken only by a person in their own right whom `hr.forms` allows, as HR's forms do (an API
- * key or an actor already delegated is refused).
+ * Each step of an import (upload, check, staging, Confirm, the final transaction, a failure) is a
+ * kernel operation of its own, run as the `hr` actor whoever runs it (docs/architecture.md,
+ * "Ownership"): on any group, audited as HR; taken only by a person in their own right whom
+ * `hr.forms` allows, as HR's forms are (an API key or an actor already delegated is refused). The
+ * steps are the server's, not a form's: each call is one intent with its own operation id, and the
+ * job's status is what makes a second Confirm or a second final transaction refused.
  */
-const asHr = (ctx: Ctx): Ctx => asHrActor(ctx);
+const ofCompany = (ctx: Ctx, jobId: string) => and(eq(importJobs.id, jobId), eq(importJobs.companyId, ctx.companyId));
+const importStep = { permission: "hr.forms", actAs: asHrActor } as const;
+const stepId = () => ({ operationId: randomUUID() });
+const jobStep = z.object({ jobId: z.uuid(), operationId: z.uuid() });
+/** What our own validator produced on the server (never a browser's): taken as it is. */
+const produced = <T>() => z.custom<T>((value) => Array.isArray(value));
+
+/** Upload: the job, `validating`, with what the file is. */
+const recordJob = defineOperation({
+  ...importStep,
+  kind: "hr.import_upload",
+  input: z.object({ fileName: z.string(), fileHash: z.string(), totalRows: z.int(), operationId: z.uuid() }),
+  run: async ({ tx, ctx, input }) => {
+    const [job] = await tx
+      .insert(importJobs)
+      .values({ companyId: ctx.companyId, createdBy: ctx.userId, fileName: input.fileName, fileHash: input.fileHash, totalRows: input.totalRows })
+      .returning({ id: importJobs.id });
+    return { result: { jobId: job!.id } };
+  },
+});
+
+/** Check: the file's problems and the rows', kept for the page; nothing is staged. */
+const markInvalid = defineOperation({
+  ...importStep,
+  kind: "hr.import_invalid",
+  input: jobStep.extend({ problems: produced<ImportProblem[]>(), problemCount: z.int() }),
+  run: async ({ tx, ctx, input, now }) => {
+    await tx
+      .update(importJobs)
+      .set({ status: "invalid", problems: input.problems, problemCount: input.problemCount, updatedAt: now, finishedAt: now })
+      .where(ofCompany(ctx, input.jobId));
+    return { result: null };
+  },
+});
+
+/** Staging: one chunk of valid rows, committed with the job's progress, which the page shows moving. */
+const stageRows = defineOperation({
+  ...importStep,
+  kind: "hr.import_stage",
+  input: jobStep.extend({ rows: produced<ResolvedRow[]>(), stagedRows: z.int() }),
+  run: async ({ tx, ctx, input, now }) => {
+    await stageChunk(tx, input.jobId, input.rows);
+    await tx.update(importJobs).set({ status: "staging", stagedRows: input.stagedRows, updatedAt: now }).where(ofCompany(ctx, input.jobId));
+    return { result: null };
+  },
+});
+
+/** Staged: the preview of what Confirm will do; the job is `ready`. */
+const markReady = defineOperation({
+  ...importStep,
+  kind: "hr.import_ready",
+  input: jobStep,
+  run: async ({ tx, ctx, input, now }) => {
+    // Fresh statistics: without them the planner takes tens of thousands of staged rows for a handful
+    // and joins them by nested loops (minutes instead of seconds).
+    await tx.execute(sql`analyze import_rows`);
+    const summary = await previewSummary(tx, ctx, input.jobId);
+    await tx.update(importJobs).set({ status: "ready", summary, updatedAt: now }).where(ofCompany(ctx, input.jobId));
+    return { result: null };
+  },
+});
+
+/** A step that failed: the job is `failed` with the reason the page shows, and nothing else changed. */
+const markFailed = defineOperation({
+  ...importStep,
+  kind: "hr.import_failed",
+  input: jobStep.extend({ code: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])) }),
+  run: async ({ tx, ctx, input, now }) => {
+    await tx
+      .update(importJobs)
+      .set({ status: "failed", error: JSON.stringify({ code: input.code, values: input.values }), updatedAt: now, finishedAt: now })
+      .where(ofCompany(ctx, input.jobId));
+    return { result: null };
+  },
+});
+
+const failureOf = (error: unknown) => (error instanceof AppError ? { code: error.code, values: error.values } : { code: "import_failed", values: {} });
+
+async function recordFailure(db: Database, ctx: Ctx, jobId: string, error: unknown): Promise<void> {
+  await markFailed(db, ctx, { jobId, ...failureOf(error), ...stepId() });
+}
 
 const jobOf = async (db: DatabaseOrTransaction, ctx: Ctx, jobId: string) => {
   const [job] = await db
@@ -68,31 +152,28 @@ export async function startImport(
   input: { fileName: string } & ({ text: string } | { body: AsyncIterable<Uint8Array> }),
   options: { onChunk?: (staged: number) => Promise<void> | void } = {},
 ): Promise<StartedImport> {
-  asHr(ctx);
+  asHrActor(ctx);
   // An upload is read as it arrives (and stops at the limits); a text in memory is read at once.
   const parsed =
     "body" in input
       ? await readImportCsv(input.body)
       : { ...parseImportCsv(input.text), hash: createHash("sha256").update(input.text).digest("hex") };
-  const [job] = await db
-    .insert(importJobs)
-    .values({
-      companyId: ctx.companyId,
-      createdBy: ctx.userId,
-      fileName: lenientText(input.fileName, 200) || "import.csv",
-      fileHash: parsed.hash,
-      totalRows: parsed.rows.length,
-    })
-    .returning();
+  const { result } = await recordJob(db, ctx, {
+    fileName: lenientText(input.fileName, 200) || "import.csv",
+    fileHash: parsed.hash,
+    totalRows: parsed.rows.length,
+    ...stepId(),
+  });
+  const job = await jobOf(db, ctx, result.jobId);
   const run = async () => {
     try {
-      await validateAndStage(db, ctx, job!.id, parsed.rows, parsed.problems, options.onChunk);
+      await validateAndStage(db, ctx, job.id, parsed.rows, parsed.problems, options.onChunk);
     } catch (error) {
-      await markFailed(db, job!.id, error);
+      await recordFailure(db, ctx, job.id, error);
       throw error;
     }
   };
-  return { job: job!, run };
+  return { job, run };
 }
 
 async function loadLookups(db: Database, ctx: Ctx, emails: string[]): Promise<ImportLookups> {
@@ -137,35 +218,15 @@ async function validateAndStage(
   const { resolved, problems } = rows.length > 0 ? validateRows(rows, await loadLookups(db, ctx, emails)) : { resolved: [], problems: [] };
   const allProblems = [...fileProblems, ...problems].sort((a, b) => a.row - b.row);
   if (allProblems.length > 0) {
-    await db
-      .update(importJobs)
-      .set({
-        status: "invalid",
-        problems: allProblems.slice(0, PROBLEMS_KEPT),
-        problemCount: allProblems.length,
-        updatedAt: new Date(),
-        finishedAt: new Date(),
-      })
-      .where(eq(importJobs.id, jobId));
+    await markInvalid(db, ctx, { jobId, problems: allProblems.slice(0, PROBLEMS_KEPT), problemCount: allProblems.length, ...stepId() });
     return;
   }
-  await db.update(importJobs).set({ status: "staging", updatedAt: new Date() }).where(eq(importJobs.id, jobId));
   for (let start = 0; start < resolved.length; start += STAGE_CHUNK_ROWS) {
     const chunk = resolved.slice(start, start + STAGE_CHUNK_ROWS);
-    await db.transaction(async (tx) => {
-      await stageChunk(tx, jobId, chunk);
-      await tx
-        .update(importJobs)
-        .set({ stagedRows: start + chunk.length, updatedAt: new Date() })
-        .where(eq(importJobs.id, jobId));
-    });
+    await stageRows(db, ctx, { jobId, rows: chunk, stagedRows: start + chunk.length, ...stepId() });
     await onChunk?.(start + chunk.length);
   }
-  // Fresh statistics: without them the planner takes tens of thousands of staged rows for a handful
-  // and joins them by nested loops (minutes instead of seconds).
-  await db.execute(sql`analyze import_rows`);
-  const summary = await previewSummary(db, ctx, jobId);
-  await db.update(importJobs).set({ status: "ready", summary, updatedAt: new Date() }).where(eq(importJobs.id, jobId));
+  await markReady(db, ctx, { jobId, ...stepId() });
 }
 
 /** One INSERT per chunk: the rows travel as one JSON parameter, whatever their number. */
@@ -228,31 +289,32 @@ async function previewSummary(db: DatabaseOrTransaction, ctx: Ctx, jobId: string
   return row!;
 }
 
-async function markFailed(db: Database, jobId: string, error: unknown): Promise<void> {
-  const failure = error instanceof AppError ? { code: error.code, values: error.values } : { code: "import_failed", values: {} };
-  await db
-    .update(importJobs)
-    .set({ status: "failed", error: JSON.stringify(failure), updatedAt: new Date(), finishedAt: new Date() })
-    .where(eq(importJobs.id, jobId));
-}
-
 /**
  * Confirm: claims a `ready` job for applying (only once: a second Confirm finds it claimed), so the
  * page can answer at once; `applyImport` then runs after the response.
  */
+const claimForApplying = defineOperation({
+  ...importStep,
+  kind: "hr.import_confirm",
+  input: jobStep,
+  run: async ({ tx, ctx, input, now }) => {
+    // Confirm is where an address of another company is refused: limited as invitations are.
+    await assertUnderRefusalLimit(tx, ctx, now);
+    const [claimed] = await tx
+      .update(importJobs)
+      .set({ status: "applying", updatedAt: now })
+      .where(and(eq(importJobs.id, input.jobId), eq(importJobs.companyId, ctx.companyId), eq(importJobs.status, "ready")))
+      .returning({ id: importJobs.id });
+    if (!claimed) {
+      await jobOf(tx, ctx, input.jobId);
+      throw new AppError("import_not_ready");
+    }
+    return { result: null };
+  },
+});
+
 export async function confirmImport(db: Database, ctx: Ctx, jobId: string): Promise<void> {
-  asHr(ctx);
-  // Confirm is where an address of another company is refused: limited as invitations are.
-  await assertUnderRefusalLimit(db, ctx);
-  const [claimed] = await db
-    .update(importJobs)
-    .set({ status: "applying", updatedAt: new Date() })
-    .where(and(eq(importJobs.id, jobId), eq(importJobs.companyId, ctx.companyId), eq(importJobs.status, "ready")))
-    .returning({ id: importJobs.id });
-  if (!claimed) {
-    await jobOf(db, ctx, jobId);
-    throw new AppError("import_not_ready");
-  }
+  await claimForApplying(db, ctx, { jobId, ...stepId() });
 }
 
 /** Memberships the import added: the people who joined, by group. */
@@ -273,83 +335,83 @@ function byGroup(added: readonly { group_id: string; user_id: string }[]): NewMe
  * however many rows: people created (without a password) with their invitation mails queued, people
  * updated, managers set, memberships with their ledger and notifications, one audit row, the job
  * done with what it did. What changed since the preview is checked again under the locks: a
- * group archived, deleted or filled meanwhile, an address taken meanwhile. On failure the job is
- * `failed` with the reason and nothing else has changed.
+ * group archived, deleted or filled meanwhile, an address taken meanwhile (audited as a refused
+ * address, which counts towards the caller's limit like a refused invitation).
  */
-export async function applyImport(db: Database, userCtx: Ctx, jobId: string): Promise<Committed<ImportSummary>> {
-  assertCan(userCtx, "hr.forms");
-  const ctx = asHr(userCtx);
-  const job = await jobOf(db, ctx, jobId);
-  if (job.status !== "applying") throw new AppError("import_not_ready");
-  try {
-    return await db.transaction(async (tx) => {
-      // Locks the job, so that a second run waits here and then finds it no longer applying.
-      const [mine] = await tx
-        .update(importJobs)
-        .set({ updatedAt: new Date() })
-        .where(and(eq(importJobs.id, jobId), eq(importJobs.status, "applying")))
-        .returning({ id: importJobs.id });
-      if (!mine) throw new AppError("import_not_ready");
-      const batchId = randomUUID();
-      const now = new Date();
-      // Before any read of who is active, as every membership write does (db/locks.ts).
-      await lockCompanyMembership(tx, ctx.companyId, "membership-write");
-      const groups = await lockImportGroups(tx, ctx, jobId);
-      await assertStillValid(tx, ctx, jobId);
-      await assertRoomInGroups(tx, ctx, jobId, groups);
+const applyJob = defineOperation({
+  ...importStep,
+  kind: "hr.import_apply",
+  input: jobStep,
+  auditRefusal: (error, input) =>
+    addressRefusalAudit(error, { via: "import", jobId: input.jobId, row: error instanceof AppError ? Number(error.values.row) : undefined }),
+  run: async ({ tx, ctx, input: { jobId }, now, audit }) => {
+    // Locks the job, so that a second run waits here and then finds it no longer applying.
+    const [job] = await tx
+      .update(importJobs)
+      .set({ updatedAt: now })
+      .where(and(eq(importJobs.id, jobId), eq(importJobs.companyId, ctx.companyId), eq(importJobs.status, "applying")))
+      .returning({ fileName: importJobs.fileName, totalRows: importJobs.totalRows });
+    if (!job) throw new AppError("import_not_ready");
+    const batchId = randomUUID();
+    // Before any read of who is active, as every membership write does (db/locks.ts).
+    await lockCompanyMembership(tx, ctx.companyId, "membership-write");
+    const groups = await lockImportGroups(tx, ctx, jobId);
+    await assertStillValid(tx, ctx, jobId);
+    await assertRoomInGroups(tx, ctx, jobId, groups);
 
-      const { created, updated, unchanged } = await upsertPeople(tx, ctx, jobId, now);
-      const actor = await actorName(tx, ctx);
-      const added = await queryRows<{ group_id: string; user_id: string }>(
-        tx,
-        insertMembershipsSql(
-          ctx,
-          sql`select distinct g.group_id, u.id as user_id, 'import'::membership_source as source,
-                     ${job.fileName}::text as source_label, lower(u.name) as sort_name
-              from import_rows r cross join unnest(r.group_ids) as g (group_id)
-              join users u on u.email = r.email and u.company_id = ${ctx.companyId} and u.deactivated_at is null
-              where r.job_id = ${jobId}`,
-          { batchId, now, actorName: actor, notificationKey: sql`${batchId} || ':' || i.group_id` },
-        ),
-      );
-      // Whatever follows a person joining a group runs here, inside this same transaction: each group's
-      // assignment rules reach its newcomers (one statement per group the file names).
-      const newMemberships = byGroup(added);
-      const assigned: AssignedRow[] = [];
-      for (const [groupId, userIds] of newMemberships) assigned.push(...(await applyGroupRules(tx, ctx, groupId, userIds, now, batchId)));
+    const { created, updated, unchanged } = await upsertPeople(tx, ctx, jobId, now);
+    const actor = await actorName(tx, ctx);
+    const added = await queryRows<{ group_id: string; user_id: string }>(
+      tx,
+      insertMembershipsSql(
+        ctx,
+        sql`select distinct g.group_id, u.id as user_id, 'import'::membership_source as source,
+                   ${job.fileName}::text as source_label, lower(u.name) as sort_name
+            from import_rows r cross join unnest(r.group_ids) as g (group_id)
+            join users u on u.email = r.email and u.company_id = ${ctx.companyId} and u.deactivated_at is null
+            where r.job_id = ${jobId}`,
+        { batchId, now, actorName: actor, notificationKey: sql`${batchId} || ':' || i.group_id` },
+      ),
+    );
+    // Whatever follows a person joining a group runs here, inside this same transaction: each group's
+    // assignment rules reach its newcomers (one statement per group the file names).
+    const newMemberships = byGroup(added);
+    const assigned: AssignedRow[] = [];
+    for (const [groupId, userIds] of newMemberships) assigned.push(...(await applyGroupRules(tx, ctx, groupId, userIds, now, batchId)));
 
-      const summary: ImportSummary = { created, updated, unchanged, memberships: added.length };
-      await recordAudit(tx, ctx, {
-        action: "hr.import_applied",
-        targetType: "import",
-        targetId: jobId,
-        batchId,
-        details: { fileName: job.fileName, rows: job.totalRows, ...summary },
-      });
-      await tx
-        .update(importJobs)
-        .set({ status: "done", summary, updatedAt: now, finishedAt: now })
-        .where(eq(importJobs.id, jobId));
-      return {
-        result: summary,
-        events: [...newMemberships].flatMap(([groupId, userIds]) => [
-          fanOut(userIds, {
-            key: `${batchId}:${groupId}`,
-            type: "group.added",
-            payload: { groupName: groups.get(groupId)!, actorName: actor },
-            groupId,
-            createdAt: now,
-          }),
-          membershipChanged(groupId),
-        ]).concat(assignedEvents(assigned, { source: "rule", now, batchId })),
-        outbox: created > 0 || queuedMail(assigned),
-      };
+    const summary: ImportSummary = { created, updated, unchanged, memberships: added.length };
+    await audit({
+      action: "hr.import_applied",
+      targetType: "import",
+      targetId: jobId,
+      batchId,
+      details: { fileName: job.fileName, rows: job.totalRows, ...summary },
     });
+    await tx.update(importJobs).set({ status: "done", summary, updatedAt: now, finishedAt: now }).where(eq(importJobs.id, jobId));
+    return {
+      result: summary,
+      events: [...newMemberships].flatMap(([groupId, userIds]) => [
+        fanOut(userIds, {
+          key: `${batchId}:${groupId}`,
+          type: "group.added",
+          payload: { groupName: groups.get(groupId)!, actorName: actor },
+          groupId,
+          createdAt: now,
+        }),
+        membershipChanged(groupId),
+      ]).concat(assignedEvents(assigned, { source: "rule", now, batchId })),
+      outbox: created > 0 || queuedMail(assigned),
+    };
+  },
+});
+
+/** Runs the final transaction of a claimed job; on failure the job is `failed` with the reason (unless it was not this run's to apply). */
+export async function applyImport(db: Database, ctx: Ctx, jobId: string): Promise<Committed<ImportSummary>> {
+  try {
+    return await applyJob(db, ctx, { jobId, ...stepId() });
   } catch (error) {
-    if (!(error instanceof AppError && error.code === "import_not_ready")) await markFailed(db, jobId, error);
-    if (error instanceof AppError && error.code === "import_email_unavailable") {
-      // Kept although the import rolled back; counts towards the caller's limit like a refused invitation.
-      await recordAddressRefusal(db, ctx, { reason: "email_unavailable", via: "import", jobId, row: Number(error.values.row) });
+    if (!(error instanceof AppError && (error.code === "import_not_ready" || error.code === "forbidden" || error.code === "not_found"))) {
+      await recordFailure(db, ctx, jobId, error);
     }
     throw error;
   }
@@ -510,7 +572,7 @@ async function failStalledJobs(db: Database, ctx: Ctx, now: Date): Promise<void>
 }
 
 /** One job of the caller's company, as the page polls it. */
-export async function readImportJob(db: Database, ctx: Ctx, jobId: string, now = new Date()): Promise<ImportJobView> {
+export async function readImportJob(db: Database, ctx: Ctx, jobId: string, now: Date = currentTime()): Promise<ImportJobView> {
   assertCan(ctx, "hr.forms");
   await failStalledJobs(db, ctx, now);
   const job = await jobOf(db, ctx, jobId);
@@ -532,7 +594,7 @@ export async function readImportJob(db: Database, ctx: Ctx, jobId: string, now =
 }
 
 /** The company's most recent imports, newest first. */
-export async function listImportJobs(db: Database, ctx: Ctx, limit = 20, now = new Date()): Promise<ImportJobView[]> {
+export async function listImportJobs(db: Database, ctx: Ctx, limit = 20, now: Date = currentTime()): Promise<ImportJobView[]> {
   assertCan(ctx, "hr.forms");
   await failStalledJobs(db, ctx, now);
   const jobs = await db
