@@ -82,11 +82,17 @@ export const actionOperations = new WeakMap<(...args: never[]) => unknown, Opera
  * does what only the request can, once the operation committed (the session cookie: a changed
  * password's new session, signing out). `data` shapes what the browser gets.
  */
-export function operationAction<I, T, D = T>(
+export function operationAction<I, T, D = T, P = I>(
   operation: OperationCall<I, T>,
-  options: { refresh?: (input: I, result: T) => void; finish?: (result: T) => Promise<void>; data?: (result: T) => D } = {},
+  options: {
+    /** What the server adds to the browser's input, for this submission (a new key's secret). */
+    prepare?: (input: P) => I;
+    refresh?: (input: I, result: T) => void;
+    finish?: (result: T) => Promise<void>;
+    data?: (result: T, input: I) => D;
+  } = {},
 ) {
-  const action = async (input: I): Promise<ActionResult<D>> => {
+  const action = async (submitted: P): Promise<ActionResult<D>> => {
     let viewer: Viewer | null;
     try {
       viewer = await getViewer();
@@ -95,11 +101,12 @@ export function operationAction<I, T, D = T>(
     }
     if (!viewer) return { ok: false, error: { code: "unauthenticated" } };
     try {
+      const input = options.prepare ? options.prepare(submitted) : (submitted as unknown as I);
       const { result, ...delivery } = await operation(getDb(), viewer, input);
       afterCommit(delivery);
       options.refresh?.(input, result);
       await options.finish?.(result);
-      return { ok: true, data: options.data ? options.data(result) : (result as unknown as D) };
+      return { ok: true, data: options.data ? options.data(result, input) : (result as unknown as D) };
     } catch (error) {
       return failure(error, { userId: viewer.userId, operation: operation.spec.kind });
     }

@@ -46,10 +46,10 @@ export async function revokeUserSessions(db: DatabaseOrTransaction, userId: stri
 }
 
 /** The scheduler's clean-up: rows of sessions that have ended, by expiry or revocation, serve nothing. */
-export async function deleteEndedSessions(db: DatabaseOrTransaction): Promise<number> {
+export async function deleteEndedSessions(db: DatabaseOrTransaction, companyId: string): Promise<number> {
   const deleted = await db
     .delete(userSessions)
-    .where(or(lte(userSessions.expiresAt, sql`now()`), isNotNull(userSessions.revokedAt)))
+    .where(and(eq(userSessions.companyId, companyId), or(lte(userSessions.expiresAt, sql`now()`), isNotNull(userSessions.revokedAt))))
     .returning({ id: userSessions.id });
   return deleted.length;
 }

@@ -11,7 +11,7 @@ import {
   ACCOUNT_DELAY_CAP_SECONDS,
   ADDRESS_FAILURE_LIMIT,
   countPasswordLinkTry,
-  deleteStaleSignInRecords,
+  deleteStaleAddresses,
   KNOWN_ADDRESS_DAYS,
   LOCK_MINUTES,
   minutesUntil,
@@ -175,7 +175,7 @@ describe("sign-in limits", () => {
       .where(eq(signInAddresses.userId, id));
     await failures((i) => `stale-${i}-${counter}@acme.example`, () => office, ADDRESS_FAILURE_LIMIT);
     expect((await attemptSignIn(handle.db, { email, password: PASSWORD }, office)).ok).toBe(false);
-    await deleteStaleSignInRecords(handle.db);
+    await deleteStaleAddresses(handle.db);
     expect(await handle.db.$count(signInAddresses, eq(signInAddresses.userId, id))).toBe(0);
   });
 

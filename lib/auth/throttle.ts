@@ -1,5 +1,6 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { currentTime } from "@/lib/clock";
 import { type SignInScope, signInAddresses, signInThrottles } from "@/db/schema";
 
 /**
@@ -151,24 +152,33 @@ export async function countPasswordLinkTry(db: DatabaseOrTransaction, address: s
   return null;
 }
 
-/** The scheduler's clean-up: counters whose window and lock are over, and addresses no longer known. */
-export async function deleteStaleSignInRecords(db: DatabaseOrTransaction): Promise<void> {
+/**
+ * The scheduler's clean-up of the failure counters whose window and lock are over. They are kept by
+ * an email or a client address before anyone is signed in: no company's record, so this is no
+ * company's operation (lib/cron/sign-ins.ts), and deleting them twice changes nothing.
+ */
+export async function deleteStaleThrottles(db: DatabaseOrTransaction): Promise<void> {
   await db
     .delete(signInThrottles)
     .where(
       sql`${signInThrottles.windowStartedAt} < now() - interval '1 hour' and coalesce(${signInThrottles.lockedUntil}, '-infinity') < now()`,
     );
+}
+
+/** The scheduler's clean-up of sign-in addresses no longer known, of one company's people (or everyone's). */
+export async function deleteStaleAddresses(db: DatabaseOrTransaction, companyId?: string): Promise<void> {
+  const ofCompany = companyId ? sql` and ${signInAddresses.userId} in (select id from users where company_id = ${companyId})` : sql``;
   await db
     .delete(signInAddresses)
-    .where(sql`${signInAddresses.lastSignedInAt} < now() - make_interval(days => ${KNOWN_ADDRESS_DAYS})`);
+    .where(sql`${signInAddresses.lastSignedInAt} < now() - make_interval(days => ${KNOWN_ADDRESS_DAYS})${ofCompany}`);
 }
 
 /** Whole minutes left until `until`, at least one, for "try again in N minutes". */
-export function minutesUntil(until: Date, now = new Date()): number {
+export function minutesUntil(until: Date, now: Date = currentTime()): number {
   return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
 }
 
 /** Whole seconds left until `until`, at least one, for "try again in N seconds". */
-export function secondsUntil(until: Date, now = new Date()): number {
+export function secondsUntil(until: Date, now: Date = currentTime()): number {
   return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
 }

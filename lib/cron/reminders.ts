@@ -1,5 +1,6 @@
 import { type Database, getDb } from "@/db/client";
 import { runReminders } from "@/lib/assignments/reminders";
+import { currentTime } from "@/lib/clock";
 import { log } from "@/lib/log";
 import { drainOutbox } from "@/lib/mail/outbox";
 import { publish } from "@/lib/realtime/server";
@@ -13,7 +14,7 @@ const DRAIN_LIMIT = 500;
  * platform cron likes (every few minutes; the dev timer calls it every minute): reminders are written
  * once, and mail goes out at least once with a stable Message-ID.
  */
-export async function handleRemindersCron(request: Request, db: Database = getDb(), now: Date = new Date()): Promise<Response> {
+export async function handleRemindersCron(request: Request, db: Database = getDb(), now: Date = currentTime()): Promise<Response> {
   if (!isCronRequest(request)) return new Response(null, { status: 401 });
   const { events, ...reminders } = await runReminders(db, now);
   await publish(events);

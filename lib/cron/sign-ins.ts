@@ -1,18 +1,35 @@
+import { z } from "zod";
 import { type Database, getDb } from "@/db/client";
 import { deleteEndedSessions } from "@/lib/auth/sessions";
-import { deleteStaleSignInRecords } from "@/lib/auth/throttle";
+import { deleteStaleAddresses, deleteStaleThrottles } from "@/lib/auth/throttle";
+import { currentTime } from "@/lib/clock";
 import { log } from "@/lib/log";
+import { defineOperation } from "@/lib/operations/kernel";
 import { isCronRequest } from "./secret";
+import { forEachCompany, runId } from "./system";
+
+/** One company's sign-in records that serve nothing any more: sessions that ended (expired or revoked), addresses no longer known. */
+export const cleanUpSignIns = defineOperation({
+  kind: "system.sign-ins",
+  permission: "system.signIns",
+  input: z.object({ operationId: z.string().min(1) }),
+  run: async ({ tx, ctx }) => {
+    const sessionsDeleted = await deleteEndedSessions(tx, ctx.companyId);
+    await deleteStaleAddresses(tx, ctx.companyId);
+    return { result: { sessionsDeleted } };
+  },
+});
 
 /**
- * The scheduler's clean-up of sign-in records: sessions that ended (expired or revoked), failure
- * counters whose window and lock are over, sign-in addresses no longer known. Nothing depends on it
- * running on time (every read checks expiry itself); it only keeps the tables small. Daily is enough.
+ * The scheduler's clean-up of sign-in records, as the system actor, once a day per company; then the
+ * failure counters, which belong to no company. Nothing depends on it running on time (every read
+ * checks expiry itself); it only keeps the tables small.
  */
-export async function handleSignInsCron(request: Request, db: Database = getDb()): Promise<Response> {
+export async function handleSignInsCron(request: Request, db: Database = getDb(), now: Date = currentTime()): Promise<Response> {
   if (!isCronRequest(request)) return new Response(null, { status: 401 });
-  const sessionsDeleted = await deleteEndedSessions(db);
-  await deleteStaleSignInRecords(db);
+  const results = await forEachCompany(db, "sign-ins", cleanUpSignIns, { operationId: runId("sign-ins", now, "day") }, now);
+  await deleteStaleThrottles(db);
+  const sessionsDeleted = results.reduce((sum, result) => sum + result.sessionsDeleted, 0);
   log.info("sign-in records cleaned", { sessionsDeleted });
   return Response.json({ sessionsDeleted });
 }

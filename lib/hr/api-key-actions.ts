@@ -1,22 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
-import { authorizedAction } from "@/lib/actions/safe-action";
-import { createApiKeySchema, revokeApiKeySchema } from "./api-key-schemas";
-import { createApiKey, revokeApiKey } from "./api-keys";
+import { operationAction } from "@/lib/actions/safe-action";
+import type { CreateApiKeyInput } from "./api-key-schemas";
+import { createApiKeyOperation, newApiKeySecret, revokeApiKey, withSecret } from "./api-keys";
 
 const refresh = () => revalidatePath("/admin/api-keys");
 
-/** The secret goes back to the dialog that shows it once; it is never stored or logged. */
-export const createApiKeyAction = authorizedAction(createApiKeySchema, async (input, viewer) => {
-  const { result } = await createApiKey(getDb(), viewer, input);
-  refresh();
-  return { data: result };
+/** The secret is made here, for this submission, and goes back to the dialog that shows it once; it is never stored or logged. */
+export const createApiKeyAction = operationAction(createApiKeyOperation, {
+  prepare: (input: CreateApiKeyInput) => ({ ...input, secret: newApiKeySecret() }),
+  refresh,
+  data: (result, input) => withSecret(result, input.secret),
 });
 
-export const revokeApiKeyAction = authorizedAction(revokeApiKeySchema, async (input, viewer) => {
-  await revokeApiKey(getDb(), viewer, input);
-  refresh();
-  return { data: null };
-});
+export const revokeApiKeyAction = operationAction(revokeApiKey, { refresh, data: () => null });

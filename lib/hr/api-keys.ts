@@ -1,14 +1,14 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { type ApiKeyScope, apiKeys, users } from "@/db/schema";
-import { recordAudit } from "@/lib/operations/audit";
+import { z } from "zod";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
-import { type Committed, once } from "@/lib/operations/legacy";
+import { type Committed, defineOperation } from "@/lib/operations/kernel";
 import { assertCan } from "@/lib/permissions";
-import type { CreateApiKeyInput, RevokeApiKeyInput } from "./api-key-schemas";
+import { type CreateApiKeyInput, createApiKeySchema, revokeApiKeySchema } from "./api-key-schemas";
 
 /** Every secret starts so, which lets secret scanners and people recognise a Cohort key. */
 export const API_KEY_PREFIX = "chk_";
@@ -21,61 +21,62 @@ export const hashApiKey = (secret: string) => createHash("sha256").update(secret
 
 export type CreatedApiKey = { keyId: string; prefix: string; secret: string | null };
 
+/** A new key's secret, made on the server for each submission (`createApiKeyAction`'s `prepare`). */
+export const newApiKeySecret = () => API_KEY_PREFIX + randomBytes(32).toString("base64url");
+
 /**
- * An admin creates a key for the company. Only its SHA-256 is stored; the secret is returned this
- * once. A resubmitted form answers the first key without its secret, which is nowhere any more.
+ * An admin creates a key for the company from a secret the server just made. Only its SHA-256 is
+ * stored, and the result (kept for replays) holds no secret: a resubmitted form answers the first
+ * key, and only the call whose secret made it shows the secret (`withSecret`), which is nowhere else.
  */
+export const createApiKeyOperation = defineOperation({
+  kind: "apiKey.create",
+  permission: "apiKeys.manage",
+  input: createApiKeySchema.extend({ secret: z.string().regex(API_KEY_PATTERN) }),
+  run: async ({ tx, ctx, input, audit }) => {
+    const prefix = input.secret.slice(0, SHOWN_PREFIX_LENGTH);
+    const secretHash = hashApiKey(input.secret);
+    const [key] = await tx
+      .insert(apiKeys)
+      .values({ companyId: ctx.companyId, name: input.name, scope: input.scope, prefix, secretHash, createdBy: ctx.userId })
+      .returning({ id: apiKeys.id });
+    await audit({ action: "api_key.created", targetType: "api_key", targetId: key!.id, details: { name: input.name, scope: input.scope, prefix } });
+    return { result: { keyId: key!.id, prefix, secretHash } };
+  },
+});
+
+/** What the dialog shows: the secret only when this call's secret made the key (a replay's did not). */
+export const withSecret = (result: { keyId: string; prefix: string; secretHash: string }, secret: string): CreatedApiKey => ({
+  keyId: result.keyId,
+  prefix: result.prefix,
+  secret: result.secretHash === hashApiKey(secret) ? secret : null,
+});
+
+/** Creates a key as the admin's dialog does, for callers outside a request (tests, the benchmark's set-up). */
 export async function createApiKey(db: Database, ctx: Ctx, input: CreateApiKeyInput): Promise<Committed<CreatedApiKey>> {
-  assertCan(ctx, "apiKeys.manage");
-  const secret = API_KEY_PREFIX + randomBytes(32).toString("base64url");
-  const prefix = secret.slice(0, SHOWN_PREFIX_LENGTH);
-  return db.transaction(async (tx) => {
-    const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "apiKey.create" }, async () => {
-      const [key] = await tx
-        .insert(apiKeys)
-        .values({
-          companyId: ctx.companyId,
-          name: input.name,
-          scope: input.scope,
-          prefix,
-          secretHash: hashApiKey(secret),
-          createdBy: ctx.userId,
-        })
-        .returning({ id: apiKeys.id });
-      await recordAudit(tx, ctx, {
-        action: "api_key.created",
-        targetType: "api_key",
-        targetId: key!.id,
-        details: { name: input.name, scope: input.scope, prefix },
-      });
-      return { keyId: key!.id, prefix };
-    });
-    return { result: { ...result, secret: replayed ? null : secret } };
-  });
+  const secret = newApiKeySecret();
+  const { result } = await createApiKeyOperation(db, ctx, { ...input, secret });
+  return { result: withSecret(result, secret) };
 }
 
 /** Revoking is final: the key answers 401 from the next request on. Revoking twice changes nothing. */
-export async function revokeApiKey(db: Database, ctx: Ctx, input: RevokeApiKeyInput): Promise<Committed<null>> {
-  assertCan(ctx, "apiKeys.manage");
-  return db.transaction(async (tx) => {
-    const { result } = await once(tx, ctx, { key: input.operationId, kind: "apiKey.revoke" }, async () => {
-      const [key] = await tx
-        .select({ id: apiKeys.id, name: apiKeys.name, revokedAt: apiKeys.revokedAt })
-        .from(apiKeys)
-        .where(and(eq(apiKeys.id, input.keyId), eq(apiKeys.companyId, ctx.companyId)))
-        .for("update");
-      if (!key) throw notFound();
-      if (key.revokedAt) return null;
-      await tx
-        .update(apiKeys)
-        .set({ revokedAt: sql`now()`, revokedBy: ctx.userId })
-        .where(and(eq(apiKeys.id, key.id), isNull(apiKeys.revokedAt)));
-      await recordAudit(tx, ctx, { action: "api_key.revoked", targetType: "api_key", targetId: key.id, details: { name: key.name } });
-      return null;
-    });
-    return { result };
-  });
-}
+export const revokeApiKey = defineOperation({
+  kind: "apiKey.revoke",
+  permission: "apiKeys.manage",
+  input: revokeApiKeySchema,
+  run: async ({ tx, ctx, input, now, audit }) => {
+    const [key] = await tx
+      .select({ id: apiKeys.id, name: apiKeys.name, revokedAt: apiKeys.revokedAt })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.id, input.keyId), eq(apiKeys.companyId, ctx.companyId)))
+      .for("update");
+    if (!key) throw notFound();
+    if (key.revokedAt) return { result: null };
+    await tx.update(apiKeys).set({ revokedAt: now, revokedBy: ctx.userId }).where(and(eq(apiKeys.id, key.id), isNull(apiKeys.revokedAt)));
+    await audit({ action: "api_key.revoked", targetType: "api_key", targetId: key.id, details: { name: key.name } });
+    return { result: null };
+  },
+});
 
 export type ApiKeyRow = {
   id: string;

@@ -41,7 +41,7 @@ export const requestHash = (method: string, path: string, body: unknown) =>
 
 /**
  * The operation id the services run under, derived from the key and the Idempotency-Key (a version 8
- * UUID): a retry, even one racing the first request, reaches the service's own `once` with the same
+ * UUID): a retry, even one racing the first request, reaches the kernel's claim with the same
  * id and gets the first result instead of a second effect.
  */
 export function serviceOperationId(keyId: string, idempotencyKey: string): string {

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Database } from "@/db/client";
 import type { ApiKeyScope } from "@/db/schema";
 import type { OutgoingMail } from "@/lib/mail/send";
+import type { OperationCall } from "@/lib/operations/kernel";
 import type { Delivery } from "@/lib/realtime/channels";
 import type { ApiCaller } from "./auth";
 
@@ -33,6 +34,11 @@ export type ApiRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Zo
   query?: Q;
   body?: B;
   response: { status: number; description: string; schema: z.ZodType };
+  /**
+   * The kernel operation a write runs (with the operation id derived from its Idempotency-Key), so
+   * a test can check that every write goes through the kernel. Read routes run none.
+   */
+  operation?: OperationCall<never, unknown>;
   handle: (input: Input<z.output<P>, z.output<Q>, z.output<B>>, context: RouteContext) => Promise<RouteOutcome>;
 };
 
@@ -40,3 +46,8 @@ export type ApiRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Zo
 export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(route: ApiRoute<P, Q, B>): ApiRoute {
   return route as unknown as ApiRoute;
 }
+
+// TRANSITIONAL (issue 18): the services of other branches (people, membership, assignments) become
+// kernel operations when they are merged; until then their routes name them through this cast, which
+// goes with the merge (the inventory test fails on any route whose operation is not the kernel's).
+export const untilMerged = (service: unknown) => service as OperationCall<never, unknown>;

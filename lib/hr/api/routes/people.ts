@@ -2,7 +2,7 @@ import { z } from "zod";
 import { invitePerson } from "@/lib/accounts/service";
 import { deactivatePerson, updatePerson } from "@/lib/people/service";
 import { getApiPerson, listApiPeople } from "../queries";
-import { defineRoute } from "../route";
+import { defineRoute, untilMerged } from "../route";
 import { createPersonBody, deactivation, idParams, person, personPage, peopleQuery, updatePersonBody } from "../schemas";
 
 export const listPeople = defineRoute({
@@ -30,6 +30,7 @@ export const createPerson = defineRoute({
   scope: "write",
   body: createPersonBody,
   response: { status: 201, description: "The person, invited.", schema: person },
+  operation: invitePerson,
   handle: async ({ body }, { db, caller, operationId }) => {
     const invited = await invitePerson(db, caller.ctx, { ...body, roles: [], operationId });
     return { status: 201, body: await getApiPerson(db, caller.ctx, invited.result.userId), mail: invited.mail };
@@ -47,6 +48,7 @@ export const updatePersonRoute = defineRoute({
   params: idParams,
   body: updatePersonBody,
   response: { status: 200, description: "The person as they are now.", schema: person },
+  operation: untilMerged(updatePerson),
   handle: async ({ params, body }, { db, caller, operationId }) => {
     const { events, disconnectUsers } = await updatePerson(db, caller.ctx, { personId: params.id, operationId, ...body });
     return { body: await getApiPerson(db, caller.ctx, params.id), events, disconnectUsers };
@@ -66,6 +68,7 @@ export const deactivatePersonRoute = defineRoute({
   params: idParams,
   body: z.object({}).meta({ id: "Empty" }),
   response: { status: 200, description: "The person, deactivated, and how many groups they left.", schema: deactivation },
+  operation: untilMerged(deactivatePerson),
   handle: async ({ params }, { db, caller, operationId }) => {
     const { result, ...delivery } = await deactivatePerson(db, caller.ctx, { personId: params.id, operationId });
     return { body: { person: await getApiPerson(db, caller.ctx, params.id), groupsLeft: result.groupsLeft }, ...delivery };

@@ -1,0 +1,29 @@
+import { type Database, queryRows } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { type SystemJob, systemCtx } from "@/lib/auth/viewer";
+import type { Committed, OperationCall } from "@/lib/operations/kernel";
+
+/**
+ * Runs a scheduler's job as the system actor (`systemCtx`), one kernel operation per company: the
+ * kernel's records (operations, audit) are a company's. `operationId` names the run: a job called
+ * again within the same period (the platform cron retrying, the dev timer's extra calls) replays
+ * the stored result instead of doing the work twice.
+ */
+export async function forEachCompany<I extends { operationId: string }, T>(
+  db: Database,
+  job: SystemJob,
+  operation: OperationCall<I, T>,
+  input: I,
+  now: Date,
+): Promise<T[]> {
+  const companies = await queryRows<{ id: string }>(db, sql`select id from companies order by id`);
+  const results: T[] = [];
+  for (const company of companies) {
+    const { result }: Committed<T> = await operation(db, systemCtx(company.id, job), input, { now });
+    results.push(result);
+  }
+  return results;
+}
+
+/** A run's name for a period: "rollup:2026-03-09T12" is the hour's rollup, "sign-ins:2026-03-09" the day's clean-up. */
+export const runId = (job: SystemJob, now: Date, period: "hour" | "day") => `${job}:${now.toISOString().slice(0, period === "hour" ? 13 : 10)}`;
