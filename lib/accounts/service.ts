@@ -177,7 +177,7 @@ const spendLinkSchema = z.object({ token: z.string(), passwordHash: z.string(), 
  * who they are): the link is spent by one conditional UPDATE, so of two uses exactly one succeeds,
  * and a link spent by someone else (a holder who changed since it was read) is refused.
  */
-const spendLink = defineOperation({
+export const spendLink = defineOperation({
   kind: "account.setPassword",
   permission: "account.manage",
   input: spendLinkSchema,

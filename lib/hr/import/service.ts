@@ -405,6 +405,9 @@ const applyJob = defineOperation({
   },
 });
 
+/** The import's steps, each a kernel operation: what the inventory and the replay tests read. */
+export const importSteps = { recordJob, markInvalid, stageRows, markReady, claimForApplying, applyJob, markFailed } as const;
+
 /** Runs the final transaction of a claimed job; on failure the job is `failed` with the reason (unless it was not this run's to apply). */
 export async function applyImport(db: Database, ctx: Ctx, jobId: string): Promise<Committed<ImportSummary>> {
   try {
