@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { groupMembers } from "@/db/schema";
+import { eq, sql } from "drizzle-orm";
+import { auditLog, groupMembers, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { linkIn, mailbox } from "@/tests/mailbox";
@@ -80,6 +81,32 @@ test.describe("HR forms", () => {
     await expect(assigned.first()).toContainText(course);
     await expect(assigned.first()).toContainText("Open");
     await expectAccessible(hire);
+  });
+
+  test("a double click on Create new hire creates the person once", async ({ page, db }) => {
+    const twiceEmail = `tom.${suffix}@hiring.example`;
+    await signIn(page, hrEmail);
+    await page.goto("/hr");
+    await page.getByLabel("Name").fill("Tom Twice");
+    await page.getByLabel("Work email").fill(twiceEmail);
+    const submissions: string[] = [];
+    page.on("request", (request) => {
+      if (request.headers()["next-action"] && request.postData()?.includes(twiceEmail)) submissions.push(request.url());
+    });
+    // The fastest double click: both clicks in one task, before the form can disable its button, so
+    // both submissions reach the server, with the one operation id the form holds for this hire.
+    await page.getByRole("button", { name: "Create new hire" }).evaluate((button: HTMLButtonElement) => {
+      button.click();
+      button.click();
+    });
+    await expect(page.getByRole("main").getByText("Tom Twice is set up: invited by email, no groups, no mandatory courses.")).toBeVisible();
+    await expect.poll(() => submissions.length).toBe(2);
+    expect(await db.$count(users, eq(users.email, twiceEmail))).toBe(1);
+    // The second submission was the first one's replay, not a second hire refused for the taken
+    // address (which would be audited as a refused address).
+    const refused = sql`${auditLog.action} = 'person.address_refused' and ${auditLog.details}->>'email' = ${twiceEmail}`;
+    expect(await db.$count(auditLog, refused)).toBe(0);
+    expect(await inbox.waitFor(twiceEmail)).toHaveLength(1);
   });
 
   test("HR moves a person to another department and groups, then records them as a leaver", async ({ page }) => {
