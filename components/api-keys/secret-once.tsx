@@ -14,7 +14,9 @@ export function SecretOnce({ secret }: { secret: string }) {
     try {
       await navigator.clipboard.writeText(secret);
       setCopy("copied");
-    } catch {
+    } catch (error) {
+      // The browser refused the clipboard (no permission, no focus): the person copies by hand.
+      if (!(error instanceof DOMException)) throw error;
       setCopy("failed");
     }
   };

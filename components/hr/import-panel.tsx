@@ -27,8 +27,10 @@ async function call(url: string, init?: RequestInit): Promise<{ job?: Job; error
   try {
     const response = await fetch(url, { cache: "no-store", ...init });
     return (await response.json()) as { job?: Job; error?: ActionError };
-  } catch {
-    return { error: { code: "unexpected" } };
+  } catch (error) {
+    // The server unreachable (fetch's TypeError) or an answer that is no JSON (a proxy's error page).
+    if (error instanceof TypeError || error instanceof SyntaxError) return { error: { code: "unexpected" } };
+    throw error;
   }
 }
 

@@ -89,8 +89,9 @@ function referencesIn(model: unknown): Reference[] | null {
 function parseJson(text: string): { value: unknown } | null {
   try {
     return { value: JSON.parse(text) };
-  } catch {
-    return null;
+  } catch (error) {
+    if (error instanceof SyntaxError) return null;
+    throw error;
   }
 }
 
@@ -150,7 +151,9 @@ export async function refuseMalformedAction(request: Request): Promise<Response 
     let form: FormData;
     try {
       form = await new Response(body, { headers: { "content-type": type } }).formData();
-    } catch {
+    } catch (error) {
+      // The parser's refusal of a body that is no form; anything else is a fault.
+      if (!(error instanceof TypeError)) throw error;
       return refusal(400, "action_body_invalid");
     }
     return decodes(partsOf(form)) ? null : refusal(400, "action_body_invalid");

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { companyDomains, userIdentities, users } from "@/db/schema";
+import { currentTime } from "@/lib/clock";
 import { log } from "@/lib/log";
 
 /**
@@ -32,7 +33,7 @@ export async function resolveSsoIdentity(db: Database, claims: SsoClaims): Promi
 }
 
 async function mapIdentity(tx: Transaction, { issuer, subject, email, emailVerified }: SsoClaims): Promise<SsoResult> {
-  const now = new Date();
+  const now = currentTime();
   const [linked] = await tx
     .select({ userId: users.id, deactivatedAt: users.deactivatedAt })
     .from(userIdentities)

@@ -25,8 +25,10 @@ function hostOf(origin: URL, host: string | null): string | null {
   if (!host) return null;
   try {
     return new URL(`${origin.protocol}//${host}`).host;
-  } catch {
-    return null;
+  } catch (error) {
+    // An unparseable Host names no origin; URL throws nothing else.
+    if (error instanceof TypeError) return null;
+    throw error;
   }
 }
 
@@ -42,8 +44,9 @@ export function isCrossSite(headers: Headers, appUrl: string): boolean {
   let origin: URL;
   try {
     origin = new URL(sent);
-  } catch {
-    return true; // "null" (a sandboxed frame, a redirect chain) or garbage
+  } catch (error) {
+    if (error instanceof TypeError) return true; // "null" (a sandboxed frame, a redirect chain) or garbage
+    throw error;
   }
   if (origin.origin === new URL(appUrl).origin) return false;
   const forwarded = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || null;

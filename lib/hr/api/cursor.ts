@@ -14,8 +14,10 @@ export function decodeCursor(value: string): Cursor | null {
   try {
     const parsed = cursorShape.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
     return parsed.success ? { createdAt: new Date(parsed.data[0]), id: parsed.data[1] } : null;
-  } catch {
-    return null;
+  } catch (error) {
+    // Not JSON: not one of ours. Anything else is a fault, not a bad cursor.
+    if (error instanceof SyntaxError) return null;
+    throw error;
   }
 }
 

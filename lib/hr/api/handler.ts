@@ -73,8 +73,8 @@ async function jsonBody(request: Request): Promise<unknown> {
   let body: unknown;
   try {
     body = JSON.parse(text);
-  } catch {
-    throw new ApiProblem(400, "malformedJson");
+  } catch (error) {
+    throw error instanceof SyntaxError ? new ApiProblem(400, "malformedJson") : error;
   }
   if (nestsDeeperThan(body, MAX_JSON_DEPTH)) throw new ApiProblem(400, "jsonTooDeep", { max: MAX_JSON_DEPTH });
   return body;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { pipeline } from "node:stream/promises";
 import { parse as parseStream } from "csv-parse";
-import { parse } from "csv-parse/sync";
+import { CsvError, parse } from "csv-parse/sync";
 import { AppError } from "@/lib/errors";
 import { cleanText, hasVisibleText, lenientText, textProblem } from "@/lib/text";
 
@@ -106,8 +106,8 @@ export function parseImportCsv(text: string): ParsedCsv {
   try {
     // One record more than a full file has (header + IMPORT_MAX_ROWS) is enough to know it is too long.
     records = parse(text, { ...CSV_OPTIONS, to: IMPORT_MAX_ROWS + 2 });
-  } catch {
-    throw new AppError("import_unreadable");
+  } catch (error) {
+    throw error instanceof CsvError ? new AppError("import_unreadable") : error;
   }
   const file = importRecords();
   for (const record of records) file.add(record);

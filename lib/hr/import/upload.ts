@@ -55,8 +55,10 @@ export async function readUpload(request: Request): Promise<{ fileName: string; 
     let form: FormData;
     try {
       form = await new Response(streamOf(upTo(request.body, limit, seen)), { headers: { "content-type": type } }).formData();
-    } catch {
-      // The body stopped at the limit, or the envelope is no form: each said as what it is.
+    } catch (error) {
+      // The body stopped at the limit (our refusal, as the reader saw it), or the envelope is no
+      // form (the parser's TypeError): each said as what it is. Anything else is a fault.
+      if (!(error instanceof AppError || error instanceof TypeError)) throw error;
       throw seen.bytes > limit ? tooLarge() : new AppError("import_unreadable");
     }
     const file = form.get("file");
