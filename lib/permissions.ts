@@ -4,6 +4,12 @@ import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, forbidden } from "@/lib/errors";
 
 /**
+ * Not a role: every person of the company acting in their own right, learners included, for what
+ * they do to themselves (joining a public group, leaving it). Delegated actors never hold it.
+ */
+const ANY_PERSON = "person";
+
+/**
  * Who may do what, in one place, checked fail-closed: an action missing here is allowed to nobody.
  * Learners (no role) manage nothing; HR staff read people and reports and act through the HR forms.
  */
@@ -16,6 +22,11 @@ export const PERMISSIONS = {
   "group.delete": ["admin"],
   "group.takeOwnership": ["admin"],
   "group.viewHistory": ["admin"],
+  /** Adding, removing and moving a group's members (on top of `manageGroupSql`: the group's own rule). */
+  "group.manageMembers": ["admin"],
+  /** Joining a public group, and leaving one, by oneself. */
+  "group.join": [ANY_PERSON],
+  "group.leave": [ANY_PERSON],
   "department.list": ["admin"],
   "department.create": ["admin"],
   "department.rename": ["admin"],
@@ -41,7 +52,7 @@ export const PERMISSIONS = {
   "hr.forms": ["admin", "hr"],
   /** API keys for the HR integration API. */
   "apiKeys.manage": ["admin"],
-} as const satisfies Record<string, readonly Role[]>;
+} as const satisfies Record<string, readonly (Role | typeof ANY_PERSON)[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -56,6 +67,7 @@ const DELEGATED_ACTOR_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>
   "people.edit",
   "people.deactivate",
   "group.list",
+  "group.manageMembers",
 ]);
 
 /** Anyone acting other than as a person in their own right: an API key, or HR's forms and imports. */
@@ -71,8 +83,8 @@ export function assertMayTouchAdmin(ctx: Ctx, person: { name: string }): void {
 
 export function can(ctx: Ctx, permission: Permission): boolean {
   if (isDelegatedActor(ctx) && DELEGATED_ACTOR_PERMISSIONS.has(permission)) return true;
-  const allowed: readonly Role[] = PERMISSIONS[permission] ?? [];
-  return allowed.some((role) => ctx.roles.includes(role));
+  const allowed: readonly (Role | typeof ANY_PERSON)[] = PERMISSIONS[permission] ?? [];
+  return allowed.some((role) => (role === ANY_PERSON ? !isDelegatedActor(ctx) : ctx.roles.includes(role)));
 }
 
 export function assertCan(ctx: Ctx, permission: Permission): void {
