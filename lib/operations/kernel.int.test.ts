@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { Database } from "@/db/client";
+import { type Database, queryRows } from "@/db/client";
 import { auditLog, operations, users } from "@/db/schema";
 import { env } from "@/lib/env";
 import { AppError, InvalidInputError } from "@/lib/errors";
@@ -167,8 +167,8 @@ describe.runIf(env().testDatabaseUrl)("the operation kernel on two connections (
       expect(a.result).toEqual({ renamed: target.id });
       expect(b.result).toEqual({ renamed: target.id });
       expect([a.events?.length ?? 0, b.events?.length ?? 0].sort()).toEqual([0, 1]);
-      const rows = await race.db.execute(sql`select count(*)::int as n from audit_log where action = 'test.renamed' and target_id = ${target.id}`);
-      expect((rows.rows[0] as { n: number }).n).toBe(1);
+      const [audits] = await queryRows<{ n: number }>(race.db, sql`select count(*)::int as n from audit_log where action = 'test.renamed' and target_id = ${target.id}`);
+      expect(audits!.n).toBe(1);
     } finally {
       await race.close();
     }
