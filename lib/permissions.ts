@@ -41,9 +41,24 @@ export const PERMISSIONS = {
   "hr.forms": ["admin", "hr"],
   /** API keys for the HR integration API. */
   "apiKeys.manage": ["admin"],
+  /** The scheduler's jobs: held by no role, only by the system actor running that job (see `can`). */
+  "system.reminders": [],
+  "system.rollup": [],
+  "system.sign-ins": [],
 } as const satisfies Record<string, readonly Role[]>;
 
-export type Permission = keyof typeof PERMISSIONS;
+/**
+ * What every person may do for themselves, whatever their roles: complete their lessons, talk in the
+ * chats they can read, keep their profile and their notifications. The operation checks the resource
+ * (a lesson of their company, a group they can read). Delegated and system actors act for nobody in
+ * person, so they hold none of these.
+ */
+const PERSONAL_PERMISSIONS = ["learning.complete", "chat.write", "profile.edit", "notifications.manage"] as const;
+type PersonalPermission = (typeof PERSONAL_PERMISSIONS)[number];
+const isPersonal = (permission: Permission): permission is PersonalPermission =>
+  (PERSONAL_PERMISSIONS as readonly string[]).includes(permission);
+
+export type Permission = keyof typeof PERMISSIONS | PersonalPermission;
 
 /**
  * What the HR paths may do beyond their roles: an API key (acting with HR staff's roles, its scope
@@ -70,6 +85,8 @@ export function assertMayTouchAdmin(ctx: Ctx, person: { name: string }): void {
 }
 
 export function can(ctx: Ctx, permission: Permission): boolean {
+  if (ctx.actor?.kind === "system") return permission === `system.${ctx.actor.job}`;
+  if (isPersonal(permission)) return ctx.actor === undefined || ctx.actor.kind === "user";
   if (isDelegatedActor(ctx) && DELEGATED_ACTOR_PERMISSIONS.has(permission)) return true;
   const allowed: readonly Role[] = PERMISSIONS[permission] ?? [];
   return allowed.some((role) => ctx.roles.includes(role));

@@ -205,7 +205,7 @@ describe("what deleting a group takes with it (the spec: chat, activity feed and
     const group = await createFixtureGroup(handle.db, admin, { name: "Doomed wave", courseId: course.id, members: [learner, colleague] });
     const other = await createFixtureGroup(handle.db, admin, { name: "Surviving wave", courseId: course.id, members: [learner, colleague] });
     // The learner finishes the course: lesson and course events, a badge, a certificate.
-    await completeLesson(handle.db, learner, { lessonId: lesson!.id, operationId: opId() }, new Date("2026-05-04T08:00:00Z"));
+    await completeLesson(handle.db, learner, { lessonId: lesson!.id, operationId: opId() }, { now: new Date("2026-05-04T08:00:00Z") });
     const post = (groupId: string, kind: "note" | "praise", at: string) =>
       postMessage(
         handle.db,

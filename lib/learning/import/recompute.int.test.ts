@@ -30,7 +30,7 @@ const lessonIds = async () => {
 };
 const complete = async (person: TestPerson, keys: string[], at: string) => {
   const ids = await lessonIds();
-  for (const key of keys) await completeLesson(handle.db, person, { lessonId: ids[key]!, operationId: opId() }, new Date(at));
+  for (const key of keys) await completeLesson(handle.db, person, { lessonId: ids[key]!, operationId: opId() }, { now: new Date(at) });
 };
 const progress = async () => {
   const rows = await handle.db
