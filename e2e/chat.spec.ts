@@ -243,7 +243,7 @@ test("a long chat opens at its newest page and loads older messages by cursor; a
   const start = Date.now() - 3_600_000;
   for (let index = 1; index <= 55; index++) {
     const body = `Note number ${index}`;
-    await postMessage(db, admin, { groupId, operationId: randomUUID(), kind: "note", body }, new Date(start + index * 2000));
+    await postMessage(db, admin, { groupId, operationId: randomUUID(), kind: "note", body }, { now: new Date(start + index * 2000) });
   }
   await signIn(page, reader.email);
   await page.goto(`/groups/${groupId}?tab=chat`);

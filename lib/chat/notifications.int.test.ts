@@ -17,7 +17,7 @@ const LEVELS: NotificationLevel[] = ["all", "mentions", "none"];
 let clock = new Date("2026-05-04T08:00:00Z").getTime();
 
 const post = (person: TestPerson, input: Omit<PostMessageInput, "operationId">) =>
-  postMessage(handle.db, person, postMessageSchema.parse({ operationId: opId(), ...input }), new Date((clock += 1500)));
+  postMessage(handle.db, person, postMessageSchema.parse({ operationId: opId(), ...input }), { now: new Date((clock += 1500)) });
 
 /** Who was notified of a message, and with which type. */
 async function notified(messageId: string): Promise<Record<string, string>> {

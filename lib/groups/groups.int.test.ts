@@ -211,7 +211,7 @@ describe("what deleting a group takes with it (the spec: chat, activity feed and
         handle.db,
         colleague,
         postMessageSchema.parse({ groupId, operationId: opId(), kind, body: `${kind} in ${groupId}`, praisedUserId: kind === "praise" ? learner.id : undefined }),
-        new Date(at),
+        { now: new Date(at) },
       );
     await post(group.id, "note", "2026-05-04T09:00:00Z");
     await post(group.id, "praise", "2026-05-04T09:00:02Z");
