@@ -71,6 +71,7 @@ const DELEGATED_ACTOR_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>
   "people.edit",
   "people.deactivate",
   "group.list",
+  "assignment.assign",
 ]);
 
 /** Anyone acting other than as a person in their own right: an API key, or HR's forms and imports. */
