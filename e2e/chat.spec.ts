@@ -24,8 +24,8 @@ test("two people chat live; a mention notifies; a cut socket catches up exactly;
   const run = randomUUID().slice(0, 8);
   const groupId = await groupWith(db, `Chat ${run}`, [personA, personB]);
   const otherGroupId = await groupWith(db, `Other ${run}`, [personB]);
-  await markAllNotificationsRead(db, personA);
-  await markAllNotificationsRead(db, personB);
+  await markAllNotificationsRead(db, personA, { operationId: randomUUID() });
+  await markAllNotificationsRead(db, personB, { operationId: randomUUID() });
 
   const contextA = await browser.newContext(testInfo.project.use);
   const contextB = await browser.newContext(testInfo.project.use);
@@ -130,7 +130,7 @@ test("two people chat live; a mention notifies; a cut socket catches up exactly;
   await expect(pageB.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
   await pageB.reload();
   await expect(pageB.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
-  await markAllNotificationsRead(db, personB);
+  await markAllNotificationsRead(db, personB, { operationId: randomUUID() });
   await pageB.reload();
   await expect(bellB).toHaveAccessibleName(bellName(0));
   await deliver(
