@@ -5,7 +5,7 @@ import { assignmentChanged, completeAssignments } from "@/lib/assignments/writes
 import type { Ctx } from "@/lib/auth/viewer";
 import { type Committed, defineOperation, type OperationOptions } from "@/lib/operations/kernel";
 import { assertCan } from "@/lib/permissions";
-import { type ActivityRow, activityFanOut } from "../events";
+import { activityFanOut } from "../events";
 import { finishCourse } from "../finish";
 import { refreshCourseProgress } from "../progress";
 import { type CourseFile, courseFileSchema, type ImportIssue, parseCourseFile, validateCourseFile } from "./format";
