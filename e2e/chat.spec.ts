@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { WebSocketRoute } from "@playwright/test";
+import { and, eq, sql } from "drizzle-orm";
+import { groupChatState, operations } from "@/db/schema";
 import { postMessage } from "@/lib/chat/service";
 import { archiveGroup } from "@/lib/groups/service";
 import { removeMembers } from "@/lib/membership/service";
@@ -267,4 +269,29 @@ test("a long chat opens at its newest page and loads older messages by cursor; a
   await signIn(page, reader.email);
   await page.goto(`/groups/${groupId}?tab=chat`);
   await expect(log(page).getByRole("article").filter({ hasText: "Please finish lesson 3 before Friday" }).getByText("Admin note")).toBeVisible();
+});
+
+test("a double click on an edit's Save edits the message once @learner", async ({ page, db }, testInfo) => {
+  const author = await spareLearner(db, testInfo.project.name === "mobile" ? 31 : 30);
+  const groupId = await groupWith(db, `Edit once ${randomUUID().slice(0, 8)}`, [author]);
+  const { result: posted } = await postMessage(db, author, { groupId, operationId: randomUUID(), kind: "note", body: "First draft" });
+  const lastSeq = async () => (await db.select({ seq: groupChatState.lastSeq }).from(groupChatState).where(eq(groupChatState.groupId, groupId)))[0]!.seq;
+  const before = Number(await lastSeq());
+
+  await signIn(page, author.email);
+  await page.goto(`/groups/${groupId}?tab=chat`);
+  const message = log(page).getByRole("article").filter({ hasText: author.name });
+  await message.getByRole("button", { name: "Edit" }).click();
+  await message.getByRole("textbox", { name: "Edit your message" }).fill("Second draft");
+  await message.getByRole("button", { name: "Save" }).dblclick();
+  await expect(message.getByText("Second draft")).toBeVisible();
+  await expect(message.getByText("(edited)")).toBeVisible();
+
+  // One edit: one more sequence number for the group, one edit operation of the message's.
+  expect(Number(await lastSeq())).toBe(before + 1);
+  const edits = await db
+    .select({ id: operations.id })
+    .from(operations)
+    .where(and(eq(operations.actorId, author.id), eq(operations.kind, "chat.edit"), sql`${operations.result}->>'id' = ${posted.id}`));
+  expect(edits).toHaveLength(1);
 });
