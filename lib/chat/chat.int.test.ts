@@ -24,7 +24,7 @@ let clock = new Date("2026-05-04T08:00:00Z").getTime();
 const tick = () => new Date((clock += 1500));
 
 const post = (person: TestPerson, input: Omit<PostMessageInput, "operationId"> & { operationId?: string }, now = tick()) =>
-  postMessage(handle.db, person, postMessageSchema.parse({ operationId: opId(), ...input }), { now: now });
+  postMessage(handle.db, person, postMessageSchema.parse({ operationId: opId(), ...input }), { now });
 const note = (person: TestPerson, groupId: string, body = "Hello") => post(person, { groupId, kind: "note", body });
 
 beforeAll(async () => {
@@ -212,7 +212,7 @@ describe("edit, delete, answered", () => {
     const { result } = await post(member, { groupId: group.id, kind: "note", body: "First" }, sent);
     const at = (minutes: number, seconds: number) => new Date(sent.getTime() + (minutes * 60 + seconds) * 1000);
     const edit = (person: TestPerson, now: Date) =>
-      editMessage(handle.db, person, { messageId: result.id, operationId: opId(), body: "Second" }, { now: now });
+      editMessage(handle.db, person, { messageId: result.id, operationId: opId(), body: "Second" }, { now });
     expect(await refusalOr(() => edit(colleague, at(1, 0)))).toBe("forbidden");
     expect(await refusalOr(() => edit(owner, at(1, 0)))).toBe("forbidden");
     const edited = await edit(member, at(14, 59));
