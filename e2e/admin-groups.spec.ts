@@ -290,7 +290,7 @@ test("a learner added to a group sees the notification arrive live, and the grou
 }, testInfo) => {
   test.slow();
   const learner = await findSpareLearner(db, 5);
-  await markAllNotificationsRead(db, learner);
+  await markAllNotificationsRead(db, learner, { operationId: randomUUID() });
   const learnerContext = await browser.newContext(testInfo.project.use);
   const learnerPage = await learnerContext.newPage();
   await signIn(learnerPage, learner.email);

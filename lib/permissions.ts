@@ -5,7 +5,8 @@ import { AppError, forbidden } from "@/lib/errors";
 
 /**
  * Not a role: every person of the company acting in their own right, learners included, for what
- * they do to themselves (joining a public group, leaving it). Delegated actors never hold it.
+ * they do for themselves (joining a public group, completing a lesson, writing in a chat). Delegated
+ * and system actors act for nobody in person, so they never hold it.
  */
 const ANY_PERSON = "person";
 
@@ -52,6 +53,19 @@ export const PERMISSIONS = {
   "hr.forms": ["admin", "hr"],
   /** API keys for the HR integration API. */
   "apiKeys.manage": ["admin"],
+  /**
+   * What every person does for themselves, whatever their roles: complete their lessons, talk in the
+   * chats they can read, keep their profile and their notifications. The operation checks the
+   * resource (a lesson of their company, a group they can read).
+   */
+  "learning.complete": [ANY_PERSON],
+  "chat.write": [ANY_PERSON],
+  "profile.edit": [ANY_PERSON],
+  "notifications.manage": [ANY_PERSON],
+  /** The scheduler's jobs: held by no role, only by the system actor running that job (see `can`). */
+  "system.reminders": [],
+  "system.rollup": [],
+  "system.sign-ins": [],
 } as const satisfies Record<string, readonly (Role | typeof ANY_PERSON)[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -68,6 +82,7 @@ const DELEGATED_ACTOR_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>
   "people.deactivate",
   "group.list",
   "group.manageMembers",
+  "assignment.assign",
 ]);
 
 /** Anyone acting other than as a person in their own right: an API key, or HR's forms and imports. */
@@ -82,6 +97,8 @@ export function assertMayTouchAdmin(ctx: Ctx, person: { name: string }): void {
 }
 
 export function can(ctx: Ctx, permission: Permission): boolean {
+  // A job's actor holds its job's permission and nothing else; no person's permission reaches it.
+  if (ctx.actor?.kind === "system") return permission === `system.${ctx.actor.job}`;
   if (isDelegatedActor(ctx) && DELEGATED_ACTOR_PERMISSIONS.has(permission)) return true;
   const allowed: readonly (Role | typeof ANY_PERSON)[] = PERMISSIONS[permission] ?? [];
   return allowed.some((role) => (role === ANY_PERSON ? !isDelegatedActor(ctx) : ctx.roles.includes(role)));
@@ -106,7 +123,7 @@ export function hasOwnerRights(ctx: Ctx, group: { ownerId: string }): boolean {
  * company's admins (the owner among them). Private groups: only the owner, and only while an admin
  * ("only you as the creator invite"); any other admin first takes ownership, which is audited and
  * tells the previous owner. HR's forms, imports and API keys act on any group of their company
- * (ARCHITECTURE, "Ownership"), within their own permissions.
+ * (docs/architecture.md), within their own permissions.
  *
  * The one place of the rule, as an SQL boolean over a `learning_groups` row: services read it with
  * the row they lock (lib/groups/lock.ts), pages with the row they show (getGroupAccess), so the

@@ -12,7 +12,9 @@ export type Actor =
   | { kind: "user" }
   | { kind: "hr" }
   /** `requestHash`: the API request's, on writes, so that an operation id reused for another request is refused. */
-  | { kind: "api_key"; keyId: string; requestHash?: string };
+  | { kind: "api_key"; keyId: string; requestHash?: string }
+  /** A scheduled job, acting for a company with no person behind it. */
+  | { kind: "system"; job: "reminders" | "rollup" | "sign-ins" };
 
 /** What the data layer knows about the caller: always read from the database, never from the browser. */
 export type Ctx = { userId: string; companyId: string; roles: readonly Role[]; actor?: Actor };

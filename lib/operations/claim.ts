@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { operations } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
@@ -23,7 +23,7 @@ export async function claim<T>(
 ): Promise<{ claimed: string } | { replayed: T }> {
   const [claimed] = await tx
     .insert(operations)
-    .values({ companyId: ctx.companyId, actorId: ctx.userId, operationKey: operation.key, kind: operation.kind, requestHash: requestHashOf(ctx) })
+    .values({ companyId: ctx.companyId, actorId: actorIdOf(ctx), operationKey: operation.key, kind: operation.kind, requestHash: requestHashOf(ctx) })
     .onConflictDoNothing({ target: [operations.companyId, operations.actorId, operations.operationKey] })
     .returning({ id: operations.id });
   if (claimed) return { claimed: claimed.id };
@@ -36,6 +36,14 @@ export async function claim<T>(
 export async function keepResult(tx: DatabaseOrTransaction, claimedId: string, result: unknown): Promise<void> {
   await tx.update(operations).set({ result }).where(eq(operations.id, claimedId));
 }
+
+/** The person behind the operation; none for the scheduler's jobs (the `system` actor). */
+const actorIdOf = (ctx: Ctx) => (ctx.actor?.kind === "system" ? null : ctx.userId);
+
+const actorMatches = (ctx: Ctx) => {
+  const actorId = actorIdOf(ctx);
+  return actorId === null ? isNull(operations.actorId) : eq(operations.actorId, actorId);
+};
 
 /** An API request's hash (`Idempotency-Key` derives the operation id; the body must match too). */
 const requestHashOf = (ctx: Ctx) => (ctx.actor?.kind === "api_key" ? (ctx.actor.requestHash ?? null) : null);
@@ -55,7 +63,7 @@ export async function storedResult<T>(
   const [previous] = await db
     .select({ kind: operations.kind, result: operations.result, requestHash: operations.requestHash })
     .from(operations)
-    .where(and(eq(operations.companyId, ctx.companyId), eq(operations.actorId, ctx.userId), eq(operations.operationKey, operation.key)));
+    .where(and(eq(operations.companyId, ctx.companyId), actorMatches(ctx), eq(operations.operationKey, operation.key)));
   if (!previous) return null;
   if (previous.kind !== operation.kind) throw new AppError("conflict");
   if (previous.requestHash !== requestHashOf(ctx)) throw new AppError("idempotency_key_reused");
