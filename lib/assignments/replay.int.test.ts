@@ -4,7 +4,7 @@ import { assignmentReminders, assignmentRules, assignments, auditLog } from "@/d
 import { createAssignment } from "@/tests/assignments";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { expectOneEffect, type ReplayCase } from "@/tests/replay-cases";
+import { expectOneEffect, type ReplayCase } from "@/tests/replay";
 import { sendReminderBatch } from "./reminders";
 import { assignCourse, assignPerson, endGroupRule } from "./service";
 

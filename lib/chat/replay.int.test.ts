@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import { groupMessages, groupReads } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { expectOneEffect, type ReplayCase } from "@/tests/replay-cases";
+import { expectOneEffect, type ReplayCase } from "@/tests/replay";
 import { postMessageSchema } from "./schemas";
 import { deleteMessage, editMessage, markAnswered, markRead, postMessage } from "./service";
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import { auditLog, courses, lessonCompletions } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { expectOneEffect, type ReplayCase } from "@/tests/replay-cases";
+import { expectOneEffect, type ReplayCase } from "@/tests/replay";
 import { completeLesson } from "./completion";
 import { importCourse } from "./import/service";
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import { auditLog, users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createPerson, opId } from "@/tests/fixtures";
-import { expectOneEffect } from "@/tests/replay-cases";
+import { expectOneEffect } from "@/tests/replay";
 import { updateProfileSchema } from "./schemas";
 import { updateProfile } from "./service";
 
