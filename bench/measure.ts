@@ -6,7 +6,7 @@ export type Plan = {
   iterations: number;
   rounds: number;
   /**
-   * ARCHITECTURE: sub-second work gets ≥ 200 timed iterations, multi-second jobs 5–10 runs. A case
+   * docs/architecture.md and bench/README.md: sub-second work gets ≥ 200 timed iterations, multi-second jobs 5–10 runs. A case
    * whose warm-up median is above `aboveMs` is a job on this machine and gets `iterations` per round.
    */
   job?: { aboveMs: number; iterations: number };

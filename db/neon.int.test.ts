@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { count, eq, sql, TransactionRollbackError } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
@@ -80,7 +81,7 @@ describe.runIf(env().testDatabaseUrl)("the Neon driver, through a WebSocket prox
     expect(listed.items.map((n) => [n.payload.groupName, n.readAt]).sort()).toEqual(groupNames.map((name) => [name, null]));
     expect(await countUnreadNotifications(handle.db, person)).toBe(2);
 
-    expect(await markAllNotificationsRead(handle.db, person)).toHaveLength(1);
+    expect((await markAllNotificationsRead(handle.db, person, { operationId: randomUUID() })).events).toHaveLength(1);
     const read = await listNotifications(handle.db, person);
     expect(read.items).toHaveLength(2);
     expect(read.items.every((n) => n.readAt !== null)).toBe(true);

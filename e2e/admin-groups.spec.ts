@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { type Database, queryRows } from "@/db/client";
 import { departments, users } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { createGroup as createGroupDirectly } from "@/lib/groups/service";
@@ -79,8 +79,18 @@ async function openAddMembers(page: Page, groupName: string): Promise<Locator> {
   return dialog;
 }
 
-async function confirmAdd(dialog: Locator, count: number, result: string) {
-  await dialog.getByRole("button", { name: count === 1 ? "Add 1 person" : `Add ${count} people` }).click();
+/**
+ * Confirms the add. `twice` clicks twice before the page can re-render, as a double click on a slow
+ * device does: the pending button is not disabled yet, so both clicks reach the server.
+ */
+async function confirmAdd(dialog: Locator, count: number, result: string, { twice = false } = {}) {
+  const confirm = dialog.getByRole("button", { name: count === 1 ? "Add 1 person" : `Add ${count} people` });
+  if (twice) {
+    await confirm.evaluate((button: HTMLElement) => {
+      button.click();
+      button.click();
+    });
+  } else await confirm.click();
   await expect(dialog.getByRole("status").filter({ hasText: /^Added/ })).toHaveText(result);
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(dialog).toBeHidden();
@@ -280,7 +290,7 @@ test("a learner added to a group sees the notification arrive live, and the grou
 }, testInfo) => {
   test.slow();
   const learner = await findSpareLearner(db, 5);
-  await markAllNotificationsRead(db, learner);
+  await markAllNotificationsRead(db, learner, { operationId: randomUUID() });
   const learnerContext = await browser.newContext(testInfo.project.use);
   const learnerPage = await learnerContext.newPage();
   await signIn(learnerPage, learner.email);
@@ -301,7 +311,16 @@ test("a learner added to a group sees the notification arrive live, and the grou
   await expect(first).toHaveAttribute("aria-selected", "true");
   await search.press("Enter");
   await expect(dialog.getByRole("button", { name: /^Remove .+ from the selection$/ })).toBeVisible();
-  await confirmAdd(dialog, 1, "Added 1 person.");
+  await confirmAdd(dialog, 1, "Added 1 person.", { twice: true });
+  // One add, however many clicks: one audited operation, one ledger row, one notification.
+  const [written] = await queryRows<{ audit: number; ledger: number; notifications: number }>(
+    db,
+    sql`select (select count(*)::int from audit_log where target_id = g.id and action = 'group.members_added') as audit,
+               (select count(*)::int from membership_events where group_id = g.id) as ledger,
+               (select count(*)::int from notifications where group_id = g.id) as notifications
+        from learning_groups g where g.name = ${groupName}`,
+  );
+  expect(written).toEqual({ audit: 1, ledger: 1, notifications: 1 });
 
   await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
   await bell.click();

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { WebSocketRoute } from "@playwright/test";
+import { and, eq, sql } from "drizzle-orm";
+import { groupChatState, operations } from "@/db/schema";
 import { postMessage } from "@/lib/chat/service";
 import { archiveGroup } from "@/lib/groups/service";
 import { removeMembers } from "@/lib/membership/service";
@@ -24,8 +26,8 @@ test("two people chat live; a mention notifies; a cut socket catches up exactly;
   const run = randomUUID().slice(0, 8);
   const groupId = await groupWith(db, `Chat ${run}`, [personA, personB]);
   const otherGroupId = await groupWith(db, `Other ${run}`, [personB]);
-  await markAllNotificationsRead(db, personA);
-  await markAllNotificationsRead(db, personB);
+  await markAllNotificationsRead(db, personA, { operationId: randomUUID() });
+  await markAllNotificationsRead(db, personB, { operationId: randomUUID() });
 
   const contextA = await browser.newContext(testInfo.project.use);
   const contextB = await browser.newContext(testInfo.project.use);
@@ -130,7 +132,7 @@ test("two people chat live; a mention notifies; a cut socket catches up exactly;
   await expect(pageB.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
   await pageB.reload();
   await expect(pageB.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
-  await markAllNotificationsRead(db, personB);
+  await markAllNotificationsRead(db, personB, { operationId: randomUUID() });
   await pageB.reload();
   await expect(bellB).toHaveAccessibleName(bellName(0));
   await deliver(
@@ -243,7 +245,7 @@ test("a long chat opens at its newest page and loads older messages by cursor; a
   const start = Date.now() - 3_600_000;
   for (let index = 1; index <= 55; index++) {
     const body = `Note number ${index}`;
-    await postMessage(db, admin, { groupId, operationId: randomUUID(), kind: "note", body }, new Date(start + index * 2000));
+    await postMessage(db, admin, { groupId, operationId: randomUUID(), kind: "note", body }, { now: new Date(start + index * 2000) });
   }
   await signIn(page, reader.email);
   await page.goto(`/groups/${groupId}?tab=chat`);
@@ -267,4 +269,29 @@ test("a long chat opens at its newest page and loads older messages by cursor; a
   await signIn(page, reader.email);
   await page.goto(`/groups/${groupId}?tab=chat`);
   await expect(log(page).getByRole("article").filter({ hasText: "Please finish lesson 3 before Friday" }).getByText("Admin note")).toBeVisible();
+});
+
+test("a double click on an edit's Save edits the message once @learner", async ({ page, db }, testInfo) => {
+  const author = await spareLearner(db, testInfo.project.name === "mobile" ? 31 : 30);
+  const groupId = await groupWith(db, `Edit once ${randomUUID().slice(0, 8)}`, [author]);
+  const { result: posted } = await postMessage(db, author, { groupId, operationId: randomUUID(), kind: "note", body: "First draft" });
+  const lastSeq = async () => (await db.select({ seq: groupChatState.lastSeq }).from(groupChatState).where(eq(groupChatState.groupId, groupId)))[0]!.seq;
+  const before = Number(await lastSeq());
+
+  await signIn(page, author.email);
+  await page.goto(`/groups/${groupId}?tab=chat`);
+  const message = log(page).getByRole("article").filter({ hasText: author.name });
+  await message.getByRole("button", { name: "Edit" }).click();
+  await message.getByRole("textbox", { name: "Edit your message" }).fill("Second draft");
+  await message.getByRole("button", { name: "Save" }).dblclick();
+  await expect(message.getByText("Second draft")).toBeVisible();
+  await expect(message.getByText("(edited)")).toBeVisible();
+
+  // One edit: one more sequence number for the group, one edit operation of the message's.
+  expect(Number(await lastSeq())).toBe(before + 1);
+  const edits = await db
+    .select({ id: operations.id })
+    .from(operations)
+    .where(and(eq(operations.actorId, author.id), eq(operations.kind, "chat.edit"), sql`${operations.result}->>'id' = ${posted.id}`));
+  expect(edits).toHaveLength(1);
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { markAllNotificationsRead } from "@/lib/notifications/service";
 import { terminateUserConnections } from "@/lib/realtime/server";
 import { findUser, notifyAddedToGroup } from "./support/data";
@@ -21,7 +22,7 @@ test("notifications arrive live, after the sign-in timeout and after a terminate
   // sign-in worked), exactly one after the server ended the connections.
   let socketsA = 0;
   pageA.on("websocket", () => socketsA++);
-  await markAllNotificationsRead(db, person);
+  await markAllNotificationsRead(db, person, { operationId: randomUUID() });
   await signIn(pageA, email);
   await signIn(pageB, email);
   const bellA = pageA.getByRole("button", { name: /^Notifications/ });

@@ -19,8 +19,8 @@ test("soketi stops for 6 s and starts again: every page says so, then catches up
   const [sender, silent, poster] = [await spareLearner(db, 0), await spareLearner(db, 1), await spareLearner(db, 2)];
   const groupId = await groupWith(db, `Outage ${randomUUID().slice(0, 8)}`, [sender, silent, poster]);
   // Being added to the group notified them: the bell starts at nought; the chat's messages do not ring it.
-  await setGroupLevel(db, silent, { groupId, level: "mentions" });
-  await markAllNotificationsRead(db, silent);
+  await setGroupLevel(db, silent, { groupId, level: "mentions", operationId: randomUUID() });
+  await markAllNotificationsRead(db, silent, { operationId: randomUUID() });
 
   const pages: Record<"sender" | "silent" | "poster", Page> = { sender: null!, silent: null!, poster: null! };
   await Promise.all(

@@ -1,3 +1,4 @@
+import { currentTime } from "./clock";
 import { env } from "./env";
 
 type Level = "debug" | "info" | "warn" | "error";
@@ -6,7 +7,7 @@ const order: Record<Level | "silent", number> = { debug: 10, info: 20, warn: 30,
 /** Structured logs: one JSON object per line, so a request id can be grepped across lines. */
 function write(level: Level, message: string, fields: Record<string, unknown> = {}): void {
   if (order[level] < order[env().logLevel]) return;
-  const entry = { time: new Date().toISOString(), level, message, ...fields };
+  const entry = { time: currentTime().toISOString(), level, message, ...fields };
   const line = JSON.stringify(entry, (_key, value: unknown) =>
     value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value,
   );

@@ -1,7 +1,14 @@
 import { type SQL, sql } from "drizzle-orm";
 import { learningGroups, type Role } from "@/db/schema";
-import type { Ctx, SystemJob } from "@/lib/auth/viewer";
+import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, forbidden } from "@/lib/errors";
+
+/**
+ * Not a role: every person of the company acting in their own right, learners included, for what
+ * they do for themselves (joining a public group, completing a lesson, writing in a chat). Delegated
+ * and system actors act for nobody in person, so they never hold it.
+ */
+const ANY_PERSON = "person";
 
 /**
  * Who may do what, in one place, checked fail-closed: an action missing here is allowed to nobody.
@@ -16,6 +23,11 @@ export const PERMISSIONS = {
   "group.delete": ["admin"],
   "group.takeOwnership": ["admin"],
   "group.viewHistory": ["admin"],
+  /** Adding, removing and moving a group's members (on top of `manageGroupSql`: the group's own rule). */
+  "group.manageMembers": ["admin"],
+  /** Joining a public group, and leaving one, by oneself. */
+  "group.join": [ANY_PERSON],
+  "group.leave": [ANY_PERSON],
   "department.list": ["admin"],
   "department.create": ["admin"],
   "department.rename": ["admin"],
@@ -41,22 +53,24 @@ export const PERMISSIONS = {
   "hr.forms": ["admin", "hr"],
   /** API keys for the HR integration API. */
   "apiKeys.manage": ["admin"],
-  /** The scheduler's jobs: held by no role, only by the system actor running that job (SYSTEM_PERMISSIONS). */
+  /**
+   * What every person does for themselves, whatever their roles: complete their lessons, talk in the
+   * chats they can read, keep their profile and their notifications. The operation checks the
+   * resource (a lesson of their company, a group they can read).
+   */
+  "learning.complete": [ANY_PERSON],
+  "chat.write": [ANY_PERSON],
+  "profile.edit": [ANY_PERSON],
+  "notifications.manage": [ANY_PERSON],
+  /** A person's own account: their password, their sessions (the operation acts on the caller's own row). */
+  "account.manage": [ANY_PERSON],
+  /** The scheduler's jobs: held by no role, only by the system actor running that job (see `can`). */
   "system.reminders": [],
   "system.rollup": [],
-  "system.signIns": [],
-} as const satisfies Record<string, readonly Role[]>;
+  "system.sign-ins": [],
+} as const satisfies Record<string, readonly (Role | typeof ANY_PERSON)[]>;
 
-/**
- * What every person may do for themselves, whatever their roles: keep their own account (password,
- * sessions). The operation acts on the caller's own row only. Delegated and system actors act for
- * nobody in person, so they hold none of these.
- */
-const PERSONAL_PERMISSIONS = ["account.manage"] as const;
-type PersonalPermission = (typeof PERSONAL_PERMISSIONS)[number];
-const isPersonal = (permission: Permission): permission is PersonalPermission => (PERSONAL_PERMISSIONS as readonly string[]).includes(permission);
-
-export type Permission = keyof typeof PERMISSIONS | PersonalPermission;
+export type Permission = keyof typeof PERMISSIONS;
 
 /**
  * What the HR paths may do beyond their roles: an API key (acting with HR staff's roles, its scope
@@ -69,6 +83,8 @@ const DELEGATED_ACTOR_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>
   "people.edit",
   "people.deactivate",
   "group.list",
+  "group.manageMembers",
+  "assignment.assign",
 ]);
 
 /** Anyone acting other than as a person in their own right: an API key, or HR's forms and imports. */
@@ -82,19 +98,12 @@ export function assertMayTouchAdmin(ctx: Ctx, person: { name: string }): void {
   if (isDelegatedActor(ctx)) throw new AppError("delegated_admin", { name: person.name });
 }
 
-/** The system actor's entry in the permission map: each job holds its own permission and nothing else. */
-const SYSTEM_PERMISSIONS = {
-  reminders: "system.reminders",
-  rollup: "system.rollup",
-  "sign-ins": "system.signIns",
-} as const satisfies Record<SystemJob, Permission>;
-
 export function can(ctx: Ctx, permission: Permission): boolean {
-  if (ctx.actor?.kind === "system") return SYSTEM_PERMISSIONS[ctx.actor.job] === permission;
-  if (isPersonal(permission)) return ctx.actor === undefined || ctx.actor.kind === "user";
+  // A job's actor holds its job's permission and nothing else; no person's permission reaches it.
+  if (ctx.actor?.kind === "system") return permission === `system.${ctx.actor.job}`;
   if (isDelegatedActor(ctx) && DELEGATED_ACTOR_PERMISSIONS.has(permission)) return true;
-  const allowed: readonly Role[] = PERMISSIONS[permission as keyof typeof PERMISSIONS] ?? [];
-  return allowed.some((role) => ctx.roles.includes(role));
+  const allowed: readonly (Role | typeof ANY_PERSON)[] = PERMISSIONS[permission] ?? [];
+  return allowed.some((role) => (role === ANY_PERSON ? !isDelegatedActor(ctx) : ctx.roles.includes(role)));
 }
 
 export function assertCan(ctx: Ctx, permission: Permission): void {
@@ -116,7 +125,7 @@ export function hasOwnerRights(ctx: Ctx, group: { ownerId: string }): boolean {
  * company's admins (the owner among them). Private groups: only the owner, and only while an admin
  * ("only you as the creator invite"); any other admin first takes ownership, which is audited and
  * tells the previous owner. HR's forms, imports and API keys act on any group of their company
- * (ARCHITECTURE, "Ownership"), within their own permissions.
+ * (docs/architecture.md), within their own permissions.
  *
  * The one place of the rule, as an SQL boolean over a `learning_groups` row: services read it with
  * the row they lock (lib/groups/lock.ts), pages with the row they show (getGroupAccess), so the

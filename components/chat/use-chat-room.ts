@@ -26,6 +26,7 @@ import {
   receiveOlder,
   receiveSince,
 } from "./merge";
+import { useIntentOperations } from "./operation-ids";
 
 /** What the composer sends; also what a pending message shows until the server's copy replaces it. */
 export type Draft = {
@@ -171,14 +172,22 @@ export function useChatRoom(groupId: string, channelEpoch: number, initial: Mess
     if (result.ok) dispatch({ type: "receive", messages: [result.data] });
     return result;
   };
+  const intent = useIntentOperations();
   const edit = (messageId: string, body: string) =>
-    editMessageAction({ messageId, body, operationId: crypto.randomUUID() }).catch(unreachable).then(applied);
+    intent(`edit:${messageId}:${body}`, (operationId) => editMessageAction({ messageId, body, operationId }))
+      .catch(unreachable)
+      .then(applied);
   const remove = (messageId: string) =>
-    deleteMessageAction({ messageId, operationId: crypto.randomUUID() }).catch(unreachable).then(applied);
+    intent(`delete:${messageId}`, (operationId) => deleteMessageAction({ messageId, operationId }))
+      .catch(unreachable)
+      .then(applied);
   const markAnswered = (messageId: string) =>
-    markAnsweredAction({ messageId, operationId: crypto.randomUUID() }).catch(unreachable).then(applied);
+    intent(`answered:${messageId}`, (operationId) => markAnsweredAction({ messageId, operationId }))
+      .catch(unreachable)
+      .then(applied);
 
-  const markRead = useCallback(() => void markReadAction({ groupId }).catch(unreachable), [groupId]);
+  // Each call marks up to its own moment: an intent of its own.
+  const markRead = useCallback(() => void markReadAction({ groupId, operationId: crypto.randomUUID() }).catch(unreachable), [groupId]);
 
   return { state, sendErrors, loadError, loadingOlder, send, discard, loadOlder, edit, remove, markAnswered, markRead };
 }

@@ -5,6 +5,7 @@ import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { ActionAlert } from "@/components/ui/action-alert";
 import { Badge } from "@/components/ui/badge";
 import { inputClass } from "@/components/ui/form-field";
+import { thrownActionError } from "@/lib/actions/request-guard";
 import type { ActionError, ActionResult } from "@/lib/actions/safe-action";
 import { searchPeopleAction } from "@/lib/membership/actions";
 import type { PersonMatch } from "@/lib/people/queries";
@@ -63,8 +64,8 @@ export function PersonPicker({
       let result: ActionResult<PersonMatch[]>;
       try {
         result = await searchPeopleAction({ term: value, groupId });
-      } catch {
-        result = { ok: false, error: { code: "unexpected" } };
+      } catch (thrown) {
+        result = { ok: false, error: thrownActionError(thrown) };
       }
       if (latest.current !== value) return;
       setSearching(false);

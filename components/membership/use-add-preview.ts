@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { thrownActionError } from "@/lib/actions/request-guard";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { previewAddMembersAction } from "@/lib/membership/actions";
 import type { Selection } from "@/lib/membership/schemas";
@@ -29,7 +30,7 @@ export function useAddPreview(groupId: string, selection: Selection | null): Pre
     let live = true;
     const timer = setTimeout(() => {
       previewAddMembersAction({ groupId, selection })
-        .catch((): ActionResult<AddPreview> => ({ ok: false, error: { code: "unexpected" } }))
+        .catch((thrown: unknown): ActionResult<AddPreview> => ({ ok: false, error: thrownActionError(thrown) }))
         .then((result) => {
           if (live) setAnswer({ selection, result });
         });

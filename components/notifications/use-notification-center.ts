@@ -82,7 +82,7 @@ export function useNotificationCenter(userId: string, initialUnread: number) {
     );
     setUnread((count) => Math.max(0, count - 1));
     startTransition(async () => {
-      const result = await markNotificationReadAction({ key });
+      const result = await markNotificationReadAction({ key, operationId: crypto.randomUUID() });
       if (!result.ok) refresh();
     });
   };
@@ -94,7 +94,7 @@ export function useNotificationCenter(userId: string, initialUnread: number) {
     );
     setUnread(0);
     startTransition(async () => {
-      const result = await markAllNotificationsReadAction({});
+      const result = await markAllNotificationsReadAction({ operationId: crypto.randomUUID() });
       if (!result.ok) refresh();
     });
   };

@@ -27,8 +27,9 @@ export type ProfileFormProps = {
 
 /**
  * Name, time zone and language. Saving refreshes the page: the header, dates and the interface
- * language follow at once, because every render reads the person afresh. Each save is its own
- * operation, so a double click writes once.
+ * language follow at once, because every render reads the person afresh. One submission keeps its
+ * operation id until it is answered, so a double click is a replay of the same save rather than a
+ * second one; a failed save gets a new id.
  */
 export function ProfileForm(props: ProfileFormProps) {
   const t = useTranslations("profile.form");
@@ -37,9 +38,12 @@ export function ProfileForm(props: ProfileFormProps) {
   const [saved, setSaved] = useState(false);
   const save = useAction(updateProfileAction);
   const fieldErrors = save.error?.fieldErrors ?? {};
+  const operation = useRef<string | null>(null);
 
   useEffect(() => {
-    if (save.error) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (!save.error) return;
+    operation.current = null;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [save.error]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -47,7 +51,9 @@ export function ProfileForm(props: ProfileFormProps) {
     const data = new FormData(event.currentTarget);
     const text = (field: string) => String(data.get(field) ?? "");
     setSaved(false);
-    save.run({ name: text("name"), timeZone: text("timeZone"), locale: text("locale"), operationId: crypto.randomUUID() }, () => {
+    operation.current ??= crypto.randomUUID();
+    save.run({ name: text("name"), timeZone: text("timeZone"), locale: text("locale"), operationId: operation.current }, () => {
+      operation.current = null;
       setSaved(true);
       router.refresh();
     });

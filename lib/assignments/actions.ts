@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { authorizedAction } from "@/lib/actions/safe-action";
-import { assignCourseSchema, assignPersonSchema, endRuleSchema, groupRulesSchema, previewAssignmentSchema } from "./schemas";
+import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
+import { groupRulesSchema, previewAssignmentSchema } from "./schemas";
 import { assignCourse, assignPerson, endGroupRule, listGroupRules, previewAssignment } from "./service";
 
 function refresh(...paths: string[]) {
@@ -16,25 +16,13 @@ export const previewAssignmentAction = authorizedAction(previewAssignmentSchema,
 }));
 
 /** The bulk wizard's Confirm. */
-export const assignCourseAction = authorizedAction(assignCourseSchema, async (input, viewer) => {
-  const { result, ...delivery } = await assignCourse(getDb(), viewer, input);
-  refresh();
-  return { data: result, ...delivery };
-});
+export const assignCourseAction = operationAction(assignCourse, { refresh: () => refresh() });
 
 /** The person page's "Assign a course". */
-export const assignPersonAction = authorizedAction(assignPersonSchema, async (input, viewer) => {
-  const { result, ...delivery } = await assignPerson(getDb(), viewer, input);
-  refresh(`/admin/people/${input.personId}`);
-  return { data: result, ...delivery };
-});
+export const assignPersonAction = operationAction(assignPerson, { refresh: (input) => refresh(`/admin/people/${input.personId}`) });
 
 export const listGroupRulesAction = authorizedAction(groupRulesSchema, async ({ groupId }, viewer) => ({
   data: await listGroupRules(getDb(), viewer, groupId),
 }));
 
-export const endGroupRuleAction = authorizedAction(endRuleSchema, async (input, viewer) => {
-  const { result, ...delivery } = await endGroupRule(getDb(), viewer, input);
-  refresh(`/groups/${result.groupId}`);
-  return { data: result, ...delivery };
-});
+export const endGroupRuleAction = operationAction(endGroupRule, { refresh: (_input, result) => refresh(`/groups/${result.groupId}`) });

@@ -61,7 +61,7 @@ describe("assigning individuals", () => {
     const course = await createCourse(handle.db, acmeId, "Safety first");
     const [a, b, kept, gone] = await people(4);
     await handle.db.update(users).set({ deactivatedAt: NOW }).where(eq(users.id, gone!.id));
-    await assignCourse(handle.db, admin, { courseId: course.id, selection: individuals([kept!]), deadline: { kind: "date", dueOn: "2026-07-01" }, ...DEFAULTS, operationId: opId() }, NOW);
+    await assignCourse(handle.db, admin, { courseId: course.id, selection: individuals([kept!]), deadline: { kind: "date", dueOn: "2026-07-01" }, ...DEFAULTS, operationId: opId() }, { now: NOW });
 
     const input = {
       courseId: course.id,
@@ -73,7 +73,7 @@ describe("assigning individuals", () => {
     const preview = await previewAssignment(handle.db, admin, input, NOW);
     expect(preview).toEqual({ selected: 4, toAssign: 2, alreadyAssigned: 1, alreadyCompleted: 0, deactivated: 1, ruleExists: null });
 
-    const outcome = await assignCourse(handle.db, admin, input, NOW);
+    const outcome = await assignCourse(handle.db, admin, input, { now: NOW });
     expect(outcome.result).toEqual({ assigned: 2, alreadyAssigned: 1, alreadyCompleted: 0, deactivated: 1, ruleId: null });
     const rows = await assignmentsOf(course.id);
     expect(rows).toHaveLength(3);
@@ -105,8 +105,8 @@ describe("assigning individuals", () => {
     const course = await createCourse(handle.db, acmeId);
     const [a] = await people(1);
     const input = { courseId: course.id, selection: individuals([a!]), deadline: { kind: "relative" as const, days: 30 }, ...DEFAULTS, operationId: opId() };
-    const first = await assignCourse(handle.db, admin, input, NOW);
-    const again = await assignCourse(handle.db, admin, input, NOW);
+    const first = await assignCourse(handle.db, admin, input, { now: NOW });
+    const again = await assignCourse(handle.db, admin, input, { now: NOW });
     expect(again.result).toEqual(first.result);
     expect(again.events).toBeUndefined();
     expect(await assignmentsOf(course.id)).toHaveLength(1);
@@ -121,7 +121,7 @@ describe("assigning individuals", () => {
     await handle.db.insert(courseProgress).values({ companyId: acmeId, userId: finished!.id, courseId: course.id, percent: 100, completedAt });
     const input = { courseId: course.id, selection: individuals([finished!]), deadline: { kind: "relative" as const, days: 30 }, ...DEFAULTS, operationId: opId() };
     expect((await previewAssignment(handle.db, admin, input, NOW)).alreadyCompleted).toBe(1);
-    const outcome = await assignCourse(handle.db, admin, input, NOW);
+    const outcome = await assignCourse(handle.db, admin, input, { now: NOW });
     expect(outcome.result).toMatchObject({ assigned: 0, alreadyCompleted: 1 });
     expect(await assignmentsOf(course.id)).toMatchObject([{ status: "done", completedAt, nextReminderAt: null }]);
     expect(await notificationsOf(finished!.id)).toHaveLength(0);
@@ -132,7 +132,7 @@ describe("assigning individuals", () => {
     const course = await createCourse(handle.db, acmeId);
     const [berlin, auckland] = await people(2);
     await setZone(auckland!, "Pacific/Auckland");
-    await assignCourse(handle.db, admin, { courseId: course.id, selection: individuals([berlin!, auckland!]), deadline: { kind: "relative", days: 14 }, ...DEFAULTS, operationId: opId() }, NOW);
+    await assignCourse(handle.db, admin, { courseId: course.id, selection: individuals([berlin!, auckland!]), deadline: { kind: "relative", days: 14 }, ...DEFAULTS, operationId: opId() }, { now: NOW });
     const rows = await assignmentsOf(course.id);
     const byUser = new Map(rows.map((row) => [row.userId, row]));
     expect(byUser.get(berlin!.id)).toMatchObject({ dueOn: "2026-06-24" });
@@ -146,10 +146,10 @@ describe("assigning individuals", () => {
     const course = await createCourse(handle.db, acmeId);
     const [a] = await people(1);
     const input = { courseId: course.id, selection: individuals([a!]), deadline: { kind: "date" as const, dueOn: "2026-06-09" }, ...DEFAULTS, operationId: opId() };
-    expect(await codeOf(assignCourse(handle.db, admin, input, NOW))).toBe("assignment_date_past");
+    expect(await codeOf(assignCourse(handle.db, admin, input, { now: NOW }))).toBe("assignment_date_past");
     expect(await codeOf(previewAssignment(handle.db, admin, input, NOW))).toBe("assignment_date_past");
     // Today itself is fine.
-    expect(await codeOf(assignCourse(handle.db, admin, { ...input, deadline: { kind: "date", dueOn: "2026-06-10" }, operationId: opId() }, NOW))).toBe("ok");
+    expect(await codeOf(assignCourse(handle.db, admin, { ...input, deadline: { kind: "date", dueOn: "2026-06-10" }, operationId: opId() }, { now: NOW }))).toBe("ok");
     expect(await assignmentsOf(course.id)).toHaveLength(1);
   });
 
@@ -157,7 +157,7 @@ describe("assigning individuals", () => {
     const course = await createCourse(handle.db, acmeId);
     const [a] = await people(1);
     // Due in 3 days: the 7-days-before reminder has passed, the 1-day-before one (12 June, 09:00 Berlin) is next.
-    await assignCourse(handle.db, admin, { courseId: course.id, selection: individuals([a!]), deadline: { kind: "date", dueOn: "2026-06-13" }, ...DEFAULTS, operationId: opId() }, NOW);
+    await assignCourse(handle.db, admin, { courseId: course.id, selection: individuals([a!]), deadline: { kind: "date", dueOn: "2026-06-13" }, ...DEFAULTS, operationId: opId() }, { now: NOW });
     expect((await assignmentsOf(course.id))[0]!.nextReminderAt!.toISOString()).toBe("2026-06-12T07:00:00.000Z");
   });
 });
@@ -172,7 +172,7 @@ describe("assigning a department", () => {
       handle.db,
       admin,
       { courseId: course.id, selection: { mode: "department", departmentId: department.id }, deadline: { kind: "relative", days: 10 }, ...DEFAULTS, operationId: opId() },
-      NOW,
+      { now: NOW },
     );
     expect(outcome.result).toEqual({ assigned: 3, alreadyAssigned: 0, alreadyCompleted: 0, deactivated: 1, ruleId: null });
     expect((await assignmentsOf(course.id)).map((row) => row.userId).sort()).toEqual(staff.map((p) => p.id).sort());
@@ -192,7 +192,7 @@ describe("assigning a learning group", () => {
       operationId: opId(),
     };
     expect((await previewAssignment(handle.db, admin, input, NOW)).ruleExists).toBe(false);
-    const outcome = await assignCourse(handle.db, admin, input, NOW);
+    const outcome = await assignCourse(handle.db, admin, input, { now: NOW });
     expect(outcome.result).toMatchObject({ assigned: 2 });
     const [rule] = await handle.db.select().from(assignmentRules).where(eq(assignmentRules.groupId, group.id));
     expect(rule).toMatchObject({ id: outcome.result.ruleId, courseId: course.id, dueOn: null, dueAfterDays: 21, onRemoval: "waive", reminderDays: [-7, -1, 1] });
@@ -211,7 +211,7 @@ describe("assigning a learning group", () => {
       handle.db,
       admin,
       { courseId: course.id, selection: { mode: "group", groupId: group.id, keepApplying: false, onRemoval: "keep" }, deadline: { kind: "relative", days: 5 }, ...DEFAULTS, operationId: opId() },
-      NOW,
+      { now: NOW },
     );
     expect(outcome.result).toMatchObject({ assigned: 1, ruleId: null });
     expect(await handle.db.select().from(assignmentRules).where(eq(assignmentRules.groupId, group.id))).toHaveLength(0);
@@ -222,7 +222,7 @@ describe("assigning a learning group", () => {
     const group = await createGroup(handle.db, admin, { members: await people(1) });
     await handle.db.execute(sql`update learning_groups set archived_at = now() where id = ${group.id}`);
     const input = { courseId: course.id, selection: { mode: "group" as const, groupId: group.id, keepApplying: true, onRemoval: "keep" as const }, deadline: { kind: "relative" as const, days: 5 }, ...DEFAULTS, operationId: opId() };
-    expect(await codeOf(assignCourse(handle.db, admin, input, NOW))).toBe("group_archived");
+    expect(await codeOf(assignCourse(handle.db, admin, input, { now: NOW }))).toBe("group_archived");
     expect(await assignmentsOf(course.id)).toHaveLength(0);
   });
 
@@ -233,7 +233,7 @@ describe("assigning a learning group", () => {
       handle.db,
       admin,
       { courseId: course.id, selection: { mode: "group", groupId: group.id, keepApplying: true, onRemoval: "keep" }, deadline: { kind: "relative", days: 5 }, ...DEFAULTS, operationId: opId() },
-      NOW,
+      { now: NOW },
     );
     await endGroupRule(handle.db, admin, { ruleId: result.ruleId!, operationId: opId() });
     expect(await listGroupRules(handle.db, admin, group.id)).toEqual([]);
@@ -248,7 +248,7 @@ describe("the person page", () => {
   it("assigns one person directly", async () => {
     const course = await createCourse(handle.db, acmeId);
     const [a] = await people(1);
-    const outcome = await assignPerson(handle.db, admin, { personId: a!.id, courseId: course.id, deadline: { kind: "relative", days: 7 }, ...DEFAULTS, operationId: opId() }, NOW);
+    const outcome = await assignPerson(handle.db, admin, { personId: a!.id, courseId: course.id, deadline: { kind: "relative", days: 7 }, ...DEFAULTS, operationId: opId() }, { now: NOW });
     expect(outcome.result).toMatchObject({ assigned: 1 });
     expect(await assignmentsOf(course.id)).toMatchObject([{ userId: a!.id, source: "direct", dueOn: "2026-06-17" }]);
   });
@@ -257,8 +257,8 @@ describe("the person page", () => {
     const course = await createCourse(handle.db, acmeId);
     const [gone] = await people(1, { deactivated: true });
     const base = { courseId: course.id, deadline: { kind: "relative" as const, days: 7 }, ...DEFAULTS };
-    expect(await codeOf(assignPerson(handle.db, admin, { ...base, personId: gone!.id, operationId: opId() }, NOW))).toBe("assignment_person_deactivated");
-    expect(await codeOf(assignPerson(handle.db, admin, { ...base, personId: outsider.id, operationId: opId() }, NOW))).toBe("assignment_person_not_found");
+    expect(await codeOf(assignPerson(handle.db, admin, { ...base, personId: gone!.id, operationId: opId() }, { now: NOW }))).toBe("assignment_person_deactivated");
+    expect(await codeOf(assignPerson(handle.db, admin, { ...base, personId: outsider.id, operationId: opId() }, { now: NOW }))).toBe("assignment_person_not_found");
     expect(await assignmentsOf(course.id)).toHaveLength(0);
   });
 });
@@ -270,12 +270,12 @@ describe("tenancy and permissions", () => {
     const theirDepartment = await createDepartment(handle.db, outsider.companyId, "Theirs");
     const deadline = { kind: "relative" as const, days: 5 };
     const run = (courseId: string, selection: Parameters<typeof assignCourse>[2]["selection"]) =>
-      codeOf(assignCourse(handle.db, admin, { courseId, selection, deadline, ...DEFAULTS, operationId: opId() }, NOW));
+      codeOf(assignCourse(handle.db, admin, { courseId, selection, deadline, ...DEFAULTS, operationId: opId() }, { now: NOW }));
     expect(await run(foreignCourseId, individuals([learner]))).toBe("course_not_found");
     expect(await run(course.id, { mode: "department", departmentId: theirDepartment.id })).toBe("department_not_found");
     expect(await run(course.id, { mode: "group", groupId: theirGroup.id, keepApplying: true, onRemoval: "keep" })).toBe("assignment_group_not_found");
     // Another company's person among the ids matches nobody.
-    const outcome = await assignCourse(handle.db, admin, { courseId: course.id, selection: individuals([outsider]), deadline, ...DEFAULTS, operationId: opId() }, NOW);
+    const outcome = await assignCourse(handle.db, admin, { courseId: course.id, selection: individuals([outsider]), deadline, ...DEFAULTS, operationId: opId() }, { now: NOW });
     expect(outcome.result).toMatchObject({ assigned: 0, alreadyAssigned: 0 });
     const written = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from assignments where user_id = ${outsider.id} or course_id = ${foreignCourseId}`);
     expect(written[0]!.n).toBe(0);
@@ -286,12 +286,12 @@ describe("tenancy and permissions", () => {
     const course = await createCourse(handle.db, acmeId);
     const [a] = await people(1);
     const input = () => ({ courseId: course.id, selection: individuals([a!]), deadline: { kind: "relative" as const, days: 5 }, ...DEFAULTS, operationId: opId() });
-    expect(await codeOf(assignCourse(handle.db, learner, input(), NOW))).toBe("forbidden");
-    expect(await codeOf(assignCourse(handle.db, hrStaff, input(), NOW))).toBe("forbidden");
+    expect(await codeOf(assignCourse(handle.db, learner, input(), { now: NOW }))).toBe("forbidden");
+    expect(await codeOf(assignCourse(handle.db, hrStaff, input(), { now: NOW }))).toBe("forbidden");
     expect(await codeOf(previewAssignment(handle.db, learner, input(), NOW))).toBe("forbidden");
     expect(await codeOf(listGroupRules(handle.db, hrStaff, randomUUID()))).toBe("forbidden");
     expect(await assignmentsOf(course.id)).toHaveLength(0);
-    await assignCourse(handle.db, { ...hrStaff, actor: { kind: "hr" } }, input(), NOW);
+    await assignCourse(handle.db, { ...hrStaff, actor: { kind: "hr" } }, input(), { now: NOW });
     expect(await assignmentsOf(course.id)).toMatchObject([{ source: "hr", assignedBy: hrStaff.id }]);
   });
 });

@@ -232,7 +232,7 @@ describe("completing the course", () => {
     await assignPerson(handle.db, admin, { personId: learner.id, courseId: course.id, deadline: { kind: "relative", days: 30 }, reminderDays: [-7, -1, 1], operationId: opId() });
     expect((await assignmentOf(learner.id, course.id))!.nextReminderAt).not.toBeNull();
     const at = new Date();
-    const outcome = await completeLesson(handle.db, learner, { lessonId: lesson!.id, operationId: opId() }, at);
+    const outcome = await completeLesson(handle.db, learner, { lessonId: lesson!.id, operationId: opId() }, { now: at });
     expect(await assignmentOf(learner.id, course.id)).toMatchObject({ status: "done", completedAt: at, nextReminderAt: null });
     expect(outcome.events).toContainEqual({ channels: [`private-user-${learner.id}`], event: "assignment.changed", data: {} });
   });

@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
+import { currentTime } from "@/lib/clock";
 import { notFound } from "@/lib/errors";
 import { getGroupAccess } from "@/lib/groups/access";
 import { type Page, pageWindow } from "@/lib/pagination";
@@ -96,7 +97,7 @@ export async function listAssignmentOverview(
   options: OverviewFilters & { page?: number; now?: Date } = {},
 ): Promise<Page<OverviewRow>> {
   assertCan(ctx, "assignment.overview");
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   const { page, limit, offset } = pageWindow(options.page, OVERVIEW_PAGE_SIZE);
   const [rows, [total]] = await Promise.all([
     readRows(db, ctx, view, options, now, limit, offset),
@@ -116,7 +117,7 @@ export function assignmentOverviewCsv(
   filters: OverviewFilters,
   labels: OverviewCsvLabels,
   filename: string,
-  now: Date = new Date(),
+  now: Date = currentTime(),
 ): Response {
   assertCan(ctx, "assignment.overview");
   async function* lines() {
@@ -151,7 +152,7 @@ export async function listAssignmentPeople(
   options: { status?: OverviewStatus; page?: number; now?: Date } = {},
 ): Promise<Page<DrillDownRow> & { name: string }> {
   assertCan(ctx, "assignment.overview");
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   const [owner] = await queryRows<{ name: string }>(
     db,
     target.view === "course"
@@ -197,7 +198,7 @@ export async function groupAssignmentFigures(
   db: DatabaseOrTransaction,
   ctx: Ctx,
   groupId: string,
-  now: Date = new Date(),
+  now: Date = currentTime(),
 ): Promise<AssignmentFigures & { rules: number }> {
   const access = await getGroupAccess(db, ctx, groupId);
   if (!access?.canSeeStatistics) throw notFound();

@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { AssignmentSource } from "@/db/schema";
 import { type Ctx, isAdmin } from "@/lib/auth/viewer";
+import { currentTime } from "@/lib/clock";
 import { notFound } from "@/lib/errors";
 import { type Page, pageWindow } from "@/lib/pagination";
 import { assertCan } from "@/lib/permissions";
@@ -122,7 +123,7 @@ export function listMyAssignments(
   ctx: Ctx,
   options: { filter?: MyAssignmentFilter; page?: number; now?: Date } = {},
 ): Promise<Page<AssignmentRow>> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   const where = FILTERS[options.filter ?? "current"](now);
   return readPage(db, ctx, ctx.userId, where, { now, page: options.page, pageSize: MY_ASSIGNMENTS_PAGE_SIZE, seesEveryGroup: false });
 }
@@ -143,7 +144,7 @@ export async function listPersonAssignments(
   const [person] = await queryRows<{ id: string }>(db, sql`select id from users where id = ${personId} and company_id = ${ctx.companyId}`);
   if (!person) throw notFound();
   return readPage(db, ctx, personId, sql`true`, {
-    now: options.now ?? new Date(),
+    now: options.now ?? currentTime(),
     page: options.page,
     pageSize: PERSON_ASSIGNMENTS_PAGE_SIZE,
     seesEveryGroup: true,
@@ -151,7 +152,7 @@ export async function listPersonAssignments(
 }
 
 /** The home page's card: the caller's open assignments and how many of them are overdue. */
-export async function countMyAssignments(db: DatabaseOrTransaction, ctx: Ctx, now: Date = new Date()): Promise<{ open: number; overdue: number }> {
+export async function countMyAssignments(db: DatabaseOrTransaction, ctx: Ctx, now: Date = currentTime()): Promise<{ open: number; overdue: number }> {
   const [row] = await queryRows<{ open: number; overdue: number }>(
     db,
     sql`select count(*)::int as open, count(*) filter (where a.due_at <= ${now})::int as overdue

@@ -4,13 +4,21 @@ import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/clien
 import { lockCompanyMembership } from "@/db/locks";
 import type { AssignmentSource, LearningGroup, RemovalPolicy } from "@/db/schema";
 import { uuidArray } from "@/db/sql";
-import { recordAudit } from "@/lib/operations/audit";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { assertActive, readGroup } from "@/lib/groups/lock";
-import { type Committed, once, storedResult } from "@/lib/operations/legacy";
+import { currentTime } from "@/lib/clock";
+import { type Committed, defineOperation, type Scope } from "@/lib/operations/kernel";
 import { assertCan } from "@/lib/permissions";
-import type { AssignCourseInput, AssignmentSelection, AssignPersonInput, Deadline, EndRuleInput, PreviewAssignmentInput } from "./schemas";
+import {
+  type AssignCourseInput,
+  type AssignmentSelection,
+  assignCourseSchema,
+  assignPersonSchema,
+  type Deadline,
+  endRuleSchema,
+  type PreviewAssignmentInput,
+} from "./schemas";
 import { assignedEvents, insertAssignments, queuedMail } from "./writes";
 
 export type AssignmentPreview = {
@@ -46,14 +54,6 @@ export type GroupRule = {
   onRemoval: RemovalPolicy;
   createdAt: Date;
 };
-
-const ASSIGN_KIND = "assignment.assign";
-
-/** Admins assign through the person page and the wizard; HR forms and API keys through their own paths; learners never. */
-function assertMayAssign(ctx: Ctx): void {
-  if (ctx.actor?.kind === "hr" || ctx.actor?.kind === "api_key") return;
-  assertCan(ctx, "assignment.assign");
-}
 
 /** HR's forms and the API record themselves as the source, whatever screen-level source was asked for. */
 function sourceOf(ctx: Ctx, requested: AssignmentSource): AssignmentSource {
@@ -150,8 +150,8 @@ async function ruleExists(db: DatabaseOrTransaction, selection: AssignmentSelect
 }
 
 /** What Confirm would do: the wizard's step 4 ("1,204 will be assigned; 37 already have …; 3 deactivated are skipped"). */
-export async function previewAssignment(db: Database, ctx: Ctx, input: PreviewAssignmentInput, now = new Date()): Promise<AssignmentPreview> {
-  assertMayAssign(ctx);
+export async function previewAssignment(db: Database, ctx: Ctx, input: PreviewAssignmentInput, now = currentTime()): Promise<AssignmentPreview> {
+  assertCan(ctx, "assignment.assign");
   const course = await readCourse(db, ctx, input.courseId);
   await assertDateAhead(db, ctx, input.deadline, now);
   const people = await selectedPeopleSql(db, ctx, input.selection, false);
@@ -198,59 +198,46 @@ type AssignRun = AssignCourseInput & { source: AssignmentSource };
  * notifications and mails written by one statement however many people. By group, the group's rule
  * is created (or its terms replaced) first, so the current members' assignments carry it.
  */
-async function runAssignment(db: Database, ctx: Ctx, input: AssignRun, now: Date): Promise<Committed<AssignResult>> {
-  assertMayAssign(ctx);
-  const operation = { key: input.operationId, kind: ASSIGN_KIND };
-  // A re-submitted form is answered from the stored result before any lock or transaction.
-  const stored = await storedResult<AssignResult>(db, ctx, operation);
-  if (stored) return { result: stored.result };
-  return db.transaction(async (tx) => {
-    const batchId = randomUUID();
-    const meta = { source: sourceOf(ctx, input.source), now, batchId };
-    let rows: Awaited<ReturnType<typeof insertAssignments>> = [];
-    const { result, replayed } = await once(tx, ctx, operation, async () => {
-      // As for adding members: a deactivation in flight waits for this write, or this write sees it.
-      await lockCompanyMembership(tx, ctx.companyId, "membership-write");
-      const course = await readCourse(tx, ctx, input.courseId);
-      await assertDateAhead(tx, ctx, input.deadline, now);
-      // By group, the group's row lock queues this behind adds and removals, so nobody slips past the rule.
-      const people = await selectedPeopleSql(tx, ctx, input.selection, true);
-      const counts = await classify(tx, ctx, course.id, people);
-      const selection = input.selection;
-      const ruleId = selection.mode === "group" && selection.keepApplying ? await upsertRule(tx, ctx, { ...input, selection }, now) : null;
-      const { dueOn, dueAfterDays } = deadlineColumns(input.deadline);
-      const groupId = selection.mode === "group" ? selection.groupId : null;
-      rows = await insertAssignments(
-        tx,
-        ctx,
-        sql`select user_id, ${course.id}::uuid as course_id, ${groupId}::uuid as group_id, ${ruleId}::uuid as rule_id,
-                   ${dueOn}::date as due_on, ${dueAfterDays}::int as due_after_days,
-                   ${`{${input.reminderDays.join(",")}}`}::int[] as reminder_days, ${ctx.userId}::uuid as assigned_by,
-                   ${await actorName(tx, ctx)}::text as actor_name
-            from (${people}) picked`,
-        meta,
-      );
-      const assigned = rows.filter((row) => row.status === "open").length;
-      const alreadyCompleted = rows.length - assigned;
-      const result: AssignResult = {
-        assigned,
-        alreadyCompleted,
-        alreadyAssigned: counts.selected - counts.deactivated - rows.length,
-        deactivated: counts.deactivated,
-        ruleId,
-      };
-      await recordAudit(tx, ctx, {
-        action: "assignment.assigned",
-        targetType: "course",
-        targetId: course.id,
-        batchId,
-        details: { source: meta.source, selection: selectionDetails(selection), deadline: input.deadline, reminderDays: input.reminderDays, ...result },
-      });
-      return result;
-    });
-    if (replayed) return { result };
-    return { result, events: assignedEvents(rows, meta), outbox: queuedMail(rows) };
+async function runAssignment({ tx, ctx, now, audit }: Scope<unknown, undefined>, input: AssignRun): Promise<Committed<AssignResult>> {
+  const batchId = randomUUID();
+  const meta = { source: sourceOf(ctx, input.source), now, batchId };
+  // As for adding members: a deactivation in flight waits for this write, or this write sees it.
+  await lockCompanyMembership(tx, ctx.companyId, "membership-write");
+  const course = await readCourse(tx, ctx, input.courseId);
+  await assertDateAhead(tx, ctx, input.deadline, now);
+  // By group, the group's row lock queues this behind adds and removals, so nobody slips past the rule.
+  const people = await selectedPeopleSql(tx, ctx, input.selection, true);
+  const counts = await classify(tx, ctx, course.id, people);
+  const selection = input.selection;
+  const ruleId = selection.mode === "group" && selection.keepApplying ? await upsertRule(tx, ctx, { ...input, selection }, now) : null;
+  const { dueOn, dueAfterDays } = deadlineColumns(input.deadline);
+  const groupId = selection.mode === "group" ? selection.groupId : null;
+  const rows = await insertAssignments(
+    tx,
+    ctx,
+    sql`select user_id, ${course.id}::uuid as course_id, ${groupId}::uuid as group_id, ${ruleId}::uuid as rule_id,
+               ${dueOn}::date as due_on, ${dueAfterDays}::int as due_after_days,
+               ${`{${input.reminderDays.join(",")}}`}::int[] as reminder_days, ${ctx.userId}::uuid as assigned_by,
+               ${await actorName(tx, ctx)}::text as actor_name
+        from (${people}) picked`,
+    meta,
+  );
+  const assigned = rows.filter((row) => row.status === "open").length;
+  const result: AssignResult = {
+    assigned,
+    alreadyCompleted: rows.length - assigned,
+    alreadyAssigned: counts.selected - counts.deactivated - rows.length,
+    deactivated: counts.deactivated,
+    ruleId,
+  };
+  await audit({
+    action: "assignment.assigned",
+    targetType: "course",
+    targetId: course.id,
+    batchId,
+    details: { source: meta.source, selection: selectionDetails(selection), deadline: input.deadline, reminderDays: input.reminderDays, ...result },
   });
+  return { result, events: assignedEvents(rows, meta), outbox: queuedMail(rows) };
 }
 
 /** The audit keeps what was chosen, not 10,000 ids. */
@@ -259,26 +246,43 @@ function selectionDetails(selection: AssignmentSelection): Record<string, unknow
   return selection;
 }
 
-/** The bulk wizard's Confirm (source `bulk`); HR's forms call it with an `hr` actor. */
-export function assignCourse(db: Database, ctx: Ctx, input: AssignCourseInput, now = new Date()): Promise<Committed<AssignResult>> {
-  return runAssignment(db, ctx, { ...input, source: "bulk" }, now);
-}
+/**
+ * The bulk wizard's Confirm (source `bulk`); the API calls it with an `api_key` actor. Admins assign
+ * through the person page and the wizard, HR forms and API keys through their own paths (delegated
+ * actors hold `assignment.assign`), learners never.
+ */
+export const assignCourse = defineOperation({
+  kind: "assignment.assign",
+  permission: "assignment.assign",
+  input: assignCourseSchema,
+  // No right on a resource to read beyond the permission (the course and the group are read under
+  // lock); the step is here so that a re-submitted form is answered from the stored result before
+  // any lock or transaction, as it was.
+  authorize: async () => undefined,
+  run: (scope) => runAssignment(scope, { ...scope.input, source: "bulk" }),
+});
 
 /**
  * The person page's "Assign a course" (source `direct`): unlike a batch, naming someone who is not in
- * the company, or is deactivated, is an error rather than a count.
+ * the company, or is deactivated, is an error rather than a count — read before a replay is answered.
  */
-export async function assignPerson(db: Database, ctx: Ctx, input: AssignPersonInput, now = new Date()): Promise<Committed<AssignResult>> {
-  assertMayAssign(ctx);
-  const [person] = await queryRows<{ name: string; deactivated: boolean }>(
-    db,
-    sql`select name, deactivated_at is not null as deactivated from users where id = ${input.personId} and company_id = ${ctx.companyId}`,
-  );
-  if (!person) throw new AppError("assignment_person_not_found");
-  if (person.deactivated) throw new AppError("assignment_person_deactivated", { name: person.name });
-  const { personId, ...terms } = input;
-  return runAssignment(db, ctx, { ...terms, selection: { mode: "individuals", userIds: [personId] }, source: "direct" }, now);
-}
+export const assignPerson = defineOperation({
+  kind: "assignment.assignPerson",
+  permission: "assignment.assign",
+  input: assignPersonSchema,
+  authorize: async (db, ctx, input) => {
+    const [person] = await queryRows<{ name: string; deactivated: boolean }>(
+      db,
+      sql`select name, deactivated_at is not null as deactivated from users where id = ${input.personId} and company_id = ${ctx.companyId}`,
+    );
+    if (!person) throw new AppError("assignment_person_not_found");
+    if (person.deactivated) throw new AppError("assignment_person_deactivated", { name: person.name });
+  },
+  run: (scope) => {
+    const { personId, ...terms } = scope.input;
+    return runAssignment(scope, { ...terms, selection: { mode: "individuals", userIds: [personId] }, source: "direct" });
+  },
+});
 
 /** The rules of one group of the caller's company (its "keeps applying" assignments), newest first. */
 export async function listGroupRules(db: Database, ctx: Ctx, groupId: string): Promise<GroupRule[]> {
@@ -295,24 +299,23 @@ export async function listGroupRules(db: Database, ctx: Ctx, groupId: string): P
 }
 
 /** Ends a group's rule: people who join from now on are not assigned; the assignments it gave stay as they are. */
-export async function endGroupRule(db: Database, ctx: Ctx, input: EndRuleInput): Promise<Committed<{ groupId: string }>> {
-  assertCan(ctx, "assignment.assign");
-  return db.transaction(async (tx) => {
-    const { result } = await once(tx, ctx, { key: input.operationId, kind: "assignment.rule_end" }, async () => {
-      const [rule] = await queryRows<{ groupId: string; courseId: string }>(
-        tx,
-        sql`delete from assignment_rules where id = ${input.ruleId} and company_id = ${ctx.companyId}
-            returning group_id as "groupId", course_id as "courseId"`,
-      );
-      if (!rule) throw new AppError("assignment_rule_not_found");
-      await recordAudit(tx, ctx, {
-        action: "assignment.rule_ended",
-        targetType: "group",
-        targetId: rule.groupId,
-        details: { ruleId: input.ruleId, courseId: rule.courseId },
-      });
-      return { groupId: rule.groupId };
+export const endGroupRule = defineOperation({
+  kind: "assignment.rule_end",
+  permission: "assignment.assign",
+  input: endRuleSchema,
+  run: async ({ tx, ctx, input, audit }): Promise<Committed<{ groupId: string }>> => {
+    const [rule] = await queryRows<{ groupId: string; courseId: string }>(
+      tx,
+      sql`delete from assignment_rules where id = ${input.ruleId} and company_id = ${ctx.companyId}
+          returning group_id as "groupId", course_id as "courseId"`,
+    );
+    if (!rule) throw new AppError("assignment_rule_not_found");
+    await audit({
+      action: "assignment.rule_ended",
+      targetType: "group",
+      targetId: rule.groupId,
+      details: { ruleId: input.ruleId, courseId: rule.courseId },
     });
-    return { result };
-  });
-}
+    return { result: { groupId: rule.groupId } };
+  },
+});

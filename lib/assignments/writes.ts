@@ -5,6 +5,7 @@ import { uuidArray } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { outboxInsertSql } from "@/lib/mail/outbox";
 import { notificationFanOut } from "@/lib/notifications/service";
+import { insertNotificationsSql } from "@/lib/notifications/write";
 import { type RealtimeEvent, realtimeEvents, userChannel } from "@/lib/realtime/channels";
 import { dueAtSql, learnerTodaySql, learnerZoneSql, nextReminderSql } from "./deadlines";
 
@@ -76,11 +77,15 @@ export function insertAssignmentsSql(ctx: Ctx, wanted: SQL, meta: InsertMeta): S
         join targets t on t.user_id = i.user_id and t.course_id = i.course_id
       ),
       fresh as (select * from written where status = 'open' and ${meta.announce ?? true}::boolean),
-      notified as (
-        insert into notifications (company_id, user_id, group_id, key, type, payload, created_at)
-        select ${ctx.companyId}, user_id, null, ${batchId}::text || ':' || course_id::text, 'assignment.assigned', ${payload}, ${now}
-        from fresh
-      ),
+      notified as (${insertNotificationsSql({
+        companyId: ctx.companyId,
+        from: sql`fresh`,
+        type: "assignment.assigned",
+        payload: { courseTitle: sql<string>`course_title`, courseId: sql<string>`course_id`, dueOn: sql<string>`due_on`, actorName: sql<string>`actor_name` },
+        groupId: null,
+        key: sql<string>`${batchId}::text || ':' || course_id::text`,
+        createdAt: now,
+      })}),
       mailed as (${outboxInsertSql(ctx.companyId, "assignment.assigned", sql`fresh`, payload, { withAssignment: true, now })})
       select assignment_id as id, user_id as "userId", course_id as "courseId", status, due_on as "dueOn",
              course_title as "courseTitle", actor_name as "actorName"

@@ -31,7 +31,7 @@ describe.runIf(env().testDatabaseUrl)("concurrent posts (PostgreSQL)", () => {
 
   const now = new Date("2026-05-04T08:00:00Z");
   const send = (db: Database, person: TestPerson, groupId: string, operationId = opId()) =>
-    postMessage(db, person, postMessageSchema.parse({ groupId, operationId, kind: "note", body: "Hi" }), now);
+    postMessage(db, person, postMessageSchema.parse({ groupId, operationId, kind: "note", body: "Hi" }), { now });
   const lockAuthor = (person: TestPerson) => ({ text: "select 1 from users where id = $1 for update", values: [person.id] });
 
   it("eleven posts at once from one person, each on its own connection: exactly ten are accepted", async () => {

@@ -17,7 +17,7 @@ const LEVELS: NotificationLevel[] = ["all", "mentions", "none"];
 let clock = new Date("2026-05-04T08:00:00Z").getTime();
 
 const post = (person: TestPerson, input: Omit<PostMessageInput, "operationId">) =>
-  postMessage(handle.db, person, postMessageSchema.parse({ operationId: opId(), ...input }), new Date((clock += 1500)));
+  postMessage(handle.db, person, postMessageSchema.parse({ operationId: opId(), ...input }), { now: new Date((clock += 1500)) });
 
 /** Who was notified of a message, and with which type. */
 async function notified(messageId: string): Promise<Record<string, string>> {
@@ -44,7 +44,7 @@ describe("notification levels", () => {
     }
     for (const group of groups) {
       for (const [index, recipient] of recipients.entries()) {
-        await setGroupLevel(handle.db, recipient, { groupId: group.id, level: LEVELS[index]! });
+        await setGroupLevel(handle.db, recipient, { groupId: group.id, level: LEVELS[index]!, operationId: opId() });
       }
     }
     return { recipients, groups };
@@ -114,8 +114,8 @@ describe("notification levels", () => {
   it("the default level applies where the group has none; a group's own setting overrides it", async () => {
     const quiet = await createPerson(handle.db, companyId);
     const loud = await createPerson(handle.db, companyId);
-    await setDefaultLevel(handle.db, quiet, "none");
-    await setDefaultLevel(handle.db, loud, "none");
+    await setDefaultLevel(handle.db, quiet, { level: "none", operationId: opId() });
+    await setDefaultLevel(handle.db, loud, { level: "none", operationId: opId() });
     const group = await createGroup(handle.db, admin, { members: [author, quiet, loud] });
     await setGroupLevel(handle.db, loud, { groupId: group.id, level: "all", operationId: opId() });
     expect(await getGroupLevel(handle.db, loud, group.id)).toEqual({ level: "all", defaultLevel: "none", effective: "all" });
@@ -123,7 +123,7 @@ describe("notification levels", () => {
     const { result } = await post(author, { groupId: group.id, kind: "note", body: "Hi" });
     expect(typesOf(await notified(result.id), [quiet, loud])).toEqual([null, "chat.message"]);
     // Back to the default.
-    expect(await setGroupLevel(handle.db, loud, { groupId: group.id, level: null })).toEqual({ level: null, defaultLevel: "none", effective: "none" });
+    expect((await setGroupLevel(handle.db, loud, { groupId: group.id, level: null, operationId: opId() })).result).toEqual({ level: null, defaultLevel: "none", effective: "none" });
     expect(await getDefaultLevel(handle.db, loud)).toBe("none");
   });
 
@@ -146,8 +146,8 @@ describe("notification levels", () => {
     const stranger = await createPerson(handle.db, (await createCompany(handle.db, "Globex")).id);
     for (const person of [outsider, stranger]) {
       expect(await refusalOr(() => getGroupLevel(handle.db, person, group.id))).toBe("not_found");
-      expect(await refusalOr(() => setGroupLevel(handle.db, person, { groupId: group.id, level: "none" }))).toBe("not_found");
+      expect(await refusalOr(() => setGroupLevel(handle.db, person, { groupId: group.id, level: "none", operationId: opId() }))).toBe("not_found");
     }
-    expect((await setGroupLevel(handle.db, author, { groupId: group.id, level: "none" })).effective).toBe("none");
+    expect((await setGroupLevel(handle.db, author, { groupId: group.id, level: "none", operationId: opId() })).result.effective).toBe("none");
   });
 });

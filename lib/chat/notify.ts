@@ -5,11 +5,15 @@ import type { Ctx } from "@/lib/auth/viewer";
 import { effectiveLevelSql } from "@/lib/notifications/preferences";
 import { notificationFanOut } from "@/lib/notifications/service";
 import type { ChatNotificationPayload, NotificationType } from "@/lib/notifications/types";
+import { insertNotificationsSql } from "@/lib/notifications/write";
 import type { RealtimeEvent } from "@/lib/realtime/channels";
 import { mentionsAsText } from "./mentions";
 import { groupReadersSql } from "./queries";
 
 const EXCERPT_LENGTH = 140;
+
+/** The chat's notification types, which share one payload: each reader gets the most specific (see below). */
+const CHAT_TYPES = ["chat.message", "chat.mention", "chat.adminNote", "chat.answer", "chat.question", "chat.praise"] as const;
 
 export type NewMessageFacts = {
   id: string;
@@ -75,11 +79,17 @@ export async function notifyNewMessage(tx: DatabaseOrTransaction, ctx: Ctx, mess
                  end as type
           from leveled where level <> 'none'
         )
-        insert into notifications (company_id, user_id, group_id, key, type, payload, created_at)
-        select ${ctx.companyId}, user_id, ${message.groupId}, ${message.id}, type, ${JSON.stringify(payload)}::jsonb, ${message.createdAt}
-        from typed where type is not null
-        on conflict (user_id, key) do nothing
-        returning user_id as "userId", type`,
+        ${insertNotificationsSql({
+          companyId: ctx.companyId,
+          from: sql`typed`,
+          type: { among: CHAT_TYPES, sql: sql<string>`type` },
+          payload,
+          groupId: message.groupId,
+          key: message.id,
+          createdAt: message.createdAt,
+          where: sql`type is not null`,
+          returning: sql`user_id as "userId", type`,
+        })}`,
   );
   const byType = new Map<NotificationType, string[]>();
   for (const row of rows) byType.set(row.type, [...(byType.get(row.type) ?? []), row.userId]);

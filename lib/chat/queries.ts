@@ -221,14 +221,3 @@ export async function searchMentionable(
         order by lower(u.name), u.id limit ${MENTIONABLE_LIMIT}`,
   );
 }
-
-/** Marks the chat read up to `now` for the caller (the unread marker and counts start after it). */
-export async function markRead(db: DatabaseOrTransaction, ctx: Ctx, groupId: string, now = new Date()): Promise<{ lastReadAt: string }> {
-  await assertCanReadChat(db, ctx, groupId);
-  await db.execute(
-    sql`insert into group_reads (user_id, group_id, company_id, last_read_at)
-        values (${ctx.userId}, ${groupId}, ${ctx.companyId}, ${now})
-        on conflict (user_id, group_id) do update set last_read_at = greatest(group_reads.last_read_at, excluded.last_read_at)`,
-  );
-  return { lastReadAt: now.toISOString() };
-}

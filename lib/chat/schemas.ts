@@ -59,4 +59,4 @@ export type MessageOperationInput = z.output<typeof messageOperationSchema>;
 export const listMessagesSchema = z.object({ groupId: z.uuid(), before: messageCursorSchema.optional() });
 export const messagesSinceSchema = z.object({ groupId: z.uuid(), seq: z.number().int().min(0) });
 export const searchMentionableSchema = z.object({ groupId: z.uuid(), term: searchTermField(100) });
-export const groupIdSchema = z.object({ groupId: z.uuid() });
+export const groupIdOperationSchema = z.object({ groupId: z.uuid(), operationId: z.uuid() });

@@ -1,18 +1,20 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
+import type { z } from "zod";
+import { type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import type { LearningGroup, MessageKind } from "@/db/schema";
 import { uuidArray } from "@/db/sql";
 import { type Ctx, isAdmin } from "@/lib/auth/viewer";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { assertActive, readGroup } from "@/lib/groups/lock";
-import { type Committed, once } from "@/lib/operations/legacy";
+import { type Committed, defineOperation, type Scope } from "@/lib/operations/kernel";
 import { hasOwnerRights } from "@/lib/permissions";
 import { chatMessageEvent } from "./events";
 import { mentionedIds, withMentionNames } from "./mentions";
 import { notifyNewMessage } from "./notify";
 import { recordPraise } from "./praise";
 import { assertCanReadChat, type ChatMessageDto, groupReadersSql, selectMessages } from "./queries";
-import { EDIT_WINDOW_MS, type EditMessageInput, type MessageOperationInput, type PostMessageInput } from "./schemas";
+import { EDIT_WINDOW_MS, editMessageSchema, groupIdOperationSchema, messageOperationSchema, type PostMessageInput, postMessageSchema } from "./schemas";
 
 /** At most this many messages per person in any window of this length, across all their groups. */
 export const RATE_LIMIT = { messages: 10, windowMs: 10_000 } as const;
@@ -127,33 +129,26 @@ async function authorName(tx: DatabaseOrTransaction, ctx: Ctx): Promise<string> 
   return row?.name ?? "";
 }
 
-/** A replayed post: the first message, at its newest version. Another author's operation id is a conflict. */
-async function postedBefore(db: DatabaseOrTransaction, ctx: Ctx, input: PostMessageInput): Promise<ChatMessageDto | null> {
-  const [message] = await selectMessages(
-    db,
-    sql`m.group_id = ${input.groupId} and m.company_id = ${ctx.companyId} and m.operation_key = ${input.operationId}`,
-  );
-  if (message && message.authorId !== ctx.userId) throw new AppError("conflict");
-  return message ?? null;
-}
+/** Another author's message with this operation id in the group: their operation, not a replay of the caller's. */
+const postGuard = (error: unknown) => (isUniqueViolation(error, "group_messages_group_operation_uq") ? new AppError("conflict") : error);
 
 /**
  * Posts a message: by a current member or an admin of the company, in an active group, at most
- * RATE_LIMIT per person. Idempotent by operation id ((group, operation_key) is unique): a replay
- * returns the first message and publishes nothing. One transaction writes the message, its
- * sequence number, praise's feed event and the notifications; the events come back as data.
+ * RATE_LIMIT per person. Idempotent by operation id (the kernel's claim; (group, operation_key) is
+ * unique too): a replay returns the first message and publishes nothing. One transaction writes the
+ * message, its sequence number, praise's feed event and the notifications; the events come back as data.
  */
-export async function postMessage(
-  db: Database,
-  ctx: Ctx,
-  input: PostMessageInput,
-  now: Date = new Date(),
-): Promise<Committed<ChatMessageDto>> {
-  return db.transaction(async (tx) => {
+export const postMessage = defineOperation({
+  kind: "chat.post",
+  permission: "chat.write",
+  input: postMessageSchema,
+  locks: async (tx, ctx, input) => {
     const group = await writableGroup(tx, ctx, input.groupId);
     await lockAuthor(tx, ctx);
-    const replay = await postedBefore(tx, ctx, input);
-    if (replay) return { result: replay };
+    return group;
+  },
+  mapError: postGuard,
+  run: async ({ tx, ctx, input, now, locked: group }): Promise<Committed<ChatMessageDto>> => {
     await enforceRateLimit(tx, ctx, now);
     const reply = await replyTarget(tx, ctx, group.id, input);
     const praised = input.kind === "praise" ? await praisedName(tx, ctx, group.id, input.praisedUserId!) : null;
@@ -190,8 +185,8 @@ export async function postMessage(
     });
     const message = await readMessage(tx, id);
     return { result: message, events: [chatMessageEvent(message), ...feed, ...notifications] };
-  });
-}
+  },
+});
 
 type StoredMessage = {
   id: string;
@@ -203,102 +198,101 @@ type StoredMessage = {
   answered: boolean;
 };
 
+type Change<I> = (scope: Scope<I, LockedMessage>, message: StoredMessage, group: LearningGroup) => Promise<SQL | null>;
+type LockedMessage = { message: StoredMessage; group: LearningGroup };
+
 /**
- * Runs one change of an existing message, once per operation id: locks the message, checks the
- * group is readable and active, lets `change` decide (a SET list, or null when there is nothing
- * to change), stamps the group's next seq and returns the newest version with its live event.
+ * One kind of change of an existing message, as an operation: locks the message, checks the group
+ * is readable and active (both before the claim, so a duplicate waits for its original), lets
+ * `change` decide (a SET list, or null when there is nothing to change), stamps the group's next seq
+ * and returns the newest version with its live event.
  */
-async function changeMessage(
-  db: Database,
-  ctx: Ctx,
-  input: MessageOperationInput,
-  kind: string,
-  change: (tx: DatabaseOrTransaction, message: StoredMessage, group: LearningGroup) => Promise<SQL | null>,
-): Promise<Committed<ChatMessageDto>> {
-  return db.transaction(async (tx) => {
-    let changed = false;
-    const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind }, async () => {
+function messageChange<I extends { messageId: string; operationId: string }, R>(kind: string, input: z.ZodType<I, R>, change: Change<I>) {
+  return defineOperation<z.ZodType<I, R>, LockedMessage, ChatMessageDto>({
+    kind,
+    permission: "chat.write",
+    input,
+    locks: async (tx, ctx, { messageId }): Promise<LockedMessage> => {
       // NO KEY UPDATE, like the UPDATE itself: a reply being posted to this message holds the group's
       // sequence and takes KEY SHARE on it through its foreign key, which FOR UPDATE would deadlock with.
       const [stored] = await queryRows<StoredMessage>(
         tx,
         sql`select id, group_id as "groupId", author_id as "authorId", kind, created_at as "createdAt",
                    deleted_at is not null as deleted, answered_at is not null as answered
-            from group_messages where id = ${input.messageId} and company_id = ${ctx.companyId} for no key update`,
+            from group_messages where id = ${messageId} and company_id = ${ctx.companyId} for no key update`,
       );
       if (!stored) throw notFound();
       const message = { ...stored, createdAt: new Date(stored.createdAt) };
-      const group = await writableGroup(tx, ctx, message.groupId);
-      const set = await change(tx, message, group);
-      if (set) {
-        const seq = await nextSeq(tx, ctx, group.id, null);
-        await tx.execute(sql`update group_messages set ${set}, seq = ${seq} where id = ${message.id}`);
-        changed = true;
-      }
-      return readMessage(tx, message.id);
-    });
-    return { result, events: replayed || !changed ? [] : [chatMessageEvent(result)] };
+      return { message, group: await writableGroup(tx, ctx, message.groupId) };
+    },
+    run: async (scope): Promise<Committed<ChatMessageDto>> => {
+      const { tx, ctx, locked } = scope;
+      const set = await change(scope, locked.message, locked.group);
+      if (!set) return { result: await readMessage(tx, locked.message.id), events: [] };
+      const seq = await nextSeq(tx, ctx, locked.group.id, null);
+      await tx.execute(sql`update group_messages set ${set}, seq = ${seq} where id = ${locked.message.id}`);
+      const result = await readMessage(tx, locked.message.id);
+      return { result, events: [chatMessageEvent(result)] };
+    },
   });
 }
 
 /** Edits one's own message within EDIT_WINDOW_MS of sending it; mentions are read again. */
-export async function editMessage(
-  db: Database,
-  ctx: Ctx,
-  input: EditMessageInput,
-  now: Date = new Date(),
-): Promise<Committed<ChatMessageDto>> {
-  return changeMessage(db, ctx, input, "chat.edit", async (tx, message, group) => {
-    if (message.authorId !== ctx.userId) throw forbidden();
-    if (message.deleted) throw new AppError("chat_message_deleted");
-    if (now.getTime() - message.createdAt.getTime() > EDIT_WINDOW_MS) throw new AppError("chat_edit_window_closed");
-    const mentioned = await mentionedReaders(tx, ctx, group.id, input.body);
-    if (message.kind === "praise") {
-      await tx.execute(
-        sql`update activity_events set payload = jsonb_set(payload, '{text}', to_jsonb(${mentioned.body}::text))
-            where message_id = ${message.id} and company_id = ${ctx.companyId}`,
-      );
-    }
-    return sql`body = ${input.body}, mentions = ${uuidArray(mentioned.ids)}, edited_at = ${now}`;
-  });
-}
+export const editMessage = messageChange("chat.edit", editMessageSchema, async ({ tx, ctx, input, now }, message, group) => {
+  if (message.authorId !== ctx.userId) throw forbidden();
+  if (message.deleted) throw new AppError("chat_message_deleted");
+  if (now.getTime() - message.createdAt.getTime() > EDIT_WINDOW_MS) throw new AppError("chat_edit_window_closed");
+  const mentioned = await mentionedReaders(tx, ctx, group.id, input.body);
+  if (message.kind === "praise") {
+    await tx.execute(
+      sql`update activity_events set payload = jsonb_set(payload, '{text}', to_jsonb(${mentioned.body}::text))
+          where message_id = ${message.id} and company_id = ${ctx.companyId}`,
+    );
+  }
+  return sql`body = ${input.body}, mentions = ${uuidArray(mentioned.ids)}, edited_at = ${now}`;
+});
 
 /**
  * Deletes a message: one's own, or any as an admin. The text goes, "message deleted" stays in its
  * place (and its replies under it); praise leaves the feed with it, and the notifications quoting it
  * go. Deleting again changes nothing.
  */
-export async function deleteMessage(
-  db: Database,
-  ctx: Ctx,
-  input: MessageOperationInput,
-  now: Date = new Date(),
-): Promise<Committed<ChatMessageDto>> {
-  return changeMessage(db, ctx, input, "chat.delete", async (tx, message) => {
-    if (message.authorId !== ctx.userId && !isAdmin(ctx)) throw forbidden();
-    if (message.deleted) return null;
-    await tx.execute(sql`delete from activity_events where message_id = ${message.id} and company_id = ${ctx.companyId}`);
-    // Its notifications quote it: they go too, looked up per reader through (user_id, key).
-    await tx.execute(
-      sql`delete from notifications n using (${groupReadersSql(ctx.companyId, message.groupId)}) r
-          where n.user_id = r.user_id and n.key = ${message.id}`,
-    );
-    return sql`body = '', mentions = '{}'::uuid[], deleted_at = ${now}, deleted_by = ${ctx.userId}`;
-  });
-}
+export const deleteMessage = messageChange("chat.delete", messageOperationSchema, async ({ tx, ctx, now }, message) => {
+  if (message.authorId !== ctx.userId && !isAdmin(ctx)) throw forbidden();
+  if (message.deleted) return null;
+  await tx.execute(sql`delete from activity_events where message_id = ${message.id} and company_id = ${ctx.companyId}`);
+  // Its notifications quote it: they go too, looked up per reader through (user_id, key).
+  await tx.execute(
+    sql`delete from notifications n using (${groupReadersSql(ctx.companyId, message.groupId)}) r
+        where n.user_id = r.user_id and n.key = ${message.id}`,
+  );
+  return sql`body = '', mentions = '{}'::uuid[], deleted_at = ${now}, deleted_by = ${ctx.userId}`;
+});
 
 /** Marks a question answered: by its asker, the group's owner or an admin. Marking again changes nothing. */
-export async function markAnswered(
-  db: Database,
-  ctx: Ctx,
-  input: MessageOperationInput,
-  now: Date = new Date(),
-): Promise<Committed<ChatMessageDto>> {
-  return changeMessage(db, ctx, input, "chat.answered", async (_tx, message, group) => {
-    if (message.kind !== "question") throw new AppError("chat_not_a_question");
-    if (message.authorId !== ctx.userId && !hasOwnerRights(ctx, group) && !isAdmin(ctx)) throw forbidden();
-    if (message.deleted) throw new AppError("chat_message_deleted");
-    if (message.answered) return null;
-    return sql`answered_at = ${now}, answered_by = ${ctx.userId}`;
-  });
-}
+export const markAnswered = messageChange("chat.answered", messageOperationSchema, async ({ ctx, now }, message, group) => {
+  if (message.kind !== "question") throw new AppError("chat_not_a_question");
+  if (message.authorId !== ctx.userId && !hasOwnerRights(ctx, group) && !isAdmin(ctx)) throw forbidden();
+  if (message.deleted) throw new AppError("chat_message_deleted");
+  if (message.answered) return null;
+  return sql`answered_at = ${now}, answered_by = ${ctx.userId}`;
+});
+
+/**
+ * Marks the chat read up to `now` for the caller (the unread marker and counts start after it); an
+ * earlier moment arriving late moves nothing back.
+ */
+export const markRead = defineOperation({
+  kind: "chat.markRead",
+  permission: "chat.write",
+  input: groupIdOperationSchema,
+  locks: (tx, ctx, input) => assertCanReadChat(tx, ctx, input.groupId),
+  run: async ({ tx, ctx, input, now }) => {
+    await tx.execute(
+      sql`insert into group_reads (user_id, group_id, company_id, last_read_at)
+          values (${ctx.userId}, ${input.groupId}, ${ctx.companyId}, ${now})
+          on conflict (user_id, group_id) do update set last_read_at = greatest(group_reads.last_read_at, excluded.last_read_at)`,
+    );
+    return { result: { lastReadAt: now.toISOString() } };
+  },
+});

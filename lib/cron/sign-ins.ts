@@ -11,7 +11,7 @@ import { forEachCompany, runId } from "./system";
 /** One company's sign-in records that serve nothing any more: sessions that ended (expired or revoked), addresses no longer known. */
 export const cleanUpSignIns = defineOperation({
   kind: "system.sign-ins",
-  permission: "system.signIns",
+  permission: "system.sign-ins",
   input: z.object({ operationId: z.string().min(1) }),
   run: async ({ tx, ctx }) => {
     const sessionsDeleted = await deleteEndedSessions(tx, ctx.companyId);

@@ -11,7 +11,7 @@ let handle: TestDatabase;
 let admin: TestPerson;
 let foreignAdmin: TestPerson;
 
-const create = (name: string, actor = admin) => createDepartment(handle.db, actor, { name, operationId: opId() });
+const create = async (name: string, actor = admin) => (await createDepartment(handle.db, actor, { name, operationId: opId() })).result;
 const departmentIdOf = async (name: string, companyId = admin.companyId) => {
   const [row] = await handle.db
     .select({ id: departments.id })
@@ -33,8 +33,8 @@ afterAll(() => handle.close());
 describe("creating and renaming", () => {
   it("creates a department once per operation id, audited", async () => {
     const input = { name: "Sales", operationId: opId() };
-    const first = await createDepartment(handle.db, admin, input);
-    const replay = await createDepartment(handle.db, admin, input);
+    const { result: first } = await createDepartment(handle.db, admin, input);
+    const { result: replay } = await createDepartment(handle.db, admin, input);
     expect(replay).toEqual(first);
     const rows = await handle.db.select().from(departments).where(eq(departments.companyId, admin.companyId));
     expect(rows.map((row) => row.name)).toEqual(["Sales"]);
@@ -130,8 +130,8 @@ describe("merging", () => {
     await createPerson(handle.db, admin.companyId, { departmentId: b.departmentId });
     const input = { departmentId: a.departmentId, targetId: b.departmentId, operationId: opId() };
 
-    expect(await mergeDepartments(handle.db, admin, input)).toEqual({ moved: 3 });
-    expect(await mergeDepartments(handle.db, admin, input)).toEqual({ moved: 3 });
+    expect((await mergeDepartments(handle.db, admin, input)).result).toEqual({ moved: 3 });
+    expect((await mergeDepartments(handle.db, admin, input)).result).toEqual({ moved: 3 });
 
     expect(await departmentIdOf("Support")).toBeUndefined();
     const inB = await handle.db.select().from(users).where(eq(users.departmentId, b.departmentId));

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { groupMembers } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
-import { listMessages, markRead, messagesSince, searchMentionable } from "@/lib/chat/queries";
-import { deleteMessage, editMessage, markAnswered, postMessage } from "@/lib/chat/service";
+import { listMessages, messagesSince, searchMentionable } from "@/lib/chat/queries";
+import { deleteMessage, editMessage, markAnswered, markRead, postMessage } from "@/lib/chat/service";
 import { listFeed, listFeedSince } from "@/lib/feed/queries";
 import { listHistory, listMembers } from "@/lib/membership/queries";
 import { joinGroup, leaveGroup } from "@/lib/membership/self-service";
@@ -84,7 +84,7 @@ const memberSurfaces: Record<string, Surface> = {
   "chat messages": (ctx, groupId) => gotIn(() => listMessages(db, ctx, groupId)),
   "chat resync": (ctx, groupId) => gotIn(() => messagesSince(db, ctx, groupId, 0)),
   "mention search": (ctx, groupId) => gotIn(() => searchMentionable(db, ctx, groupId, "")),
-  "chat mark read": (ctx, groupId) => gotIn(() => markRead(db, ctx, groupId)),
+  "chat mark read": (ctx, groupId) => gotIn(() => markRead(db, ctx, { groupId, operationId: opId() })),
   "chat post": (ctx, groupId) =>
     gotIn(() => postMessage(db, ctx, { groupId, operationId: opId(), kind: "note", body: "Hello from the matrix" })),
   "notification setting read": (ctx, groupId) => gotIn(() => getGroupLevel(db, ctx, groupId)),

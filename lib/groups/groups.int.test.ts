@@ -205,13 +205,13 @@ describe("what deleting a group takes with it (the spec: chat, activity feed and
     const group = await createFixtureGroup(handle.db, admin, { name: "Doomed wave", courseId: course.id, members: [learner, colleague] });
     const other = await createFixtureGroup(handle.db, admin, { name: "Surviving wave", courseId: course.id, members: [learner, colleague] });
     // The learner finishes the course: lesson and course events, a badge, a certificate.
-    await completeLesson(handle.db, learner, { lessonId: lesson!.id, operationId: opId() }, new Date("2026-05-04T08:00:00Z"));
+    await completeLesson(handle.db, learner, { lessonId: lesson!.id, operationId: opId() }, { now: new Date("2026-05-04T08:00:00Z") });
     const post = (groupId: string, kind: "note" | "praise", at: string) =>
       postMessage(
         handle.db,
         colleague,
         postMessageSchema.parse({ groupId, operationId: opId(), kind, body: `${kind} in ${groupId}`, praisedUserId: kind === "praise" ? learner.id : undefined }),
-        new Date(at),
+        { now: new Date(at) },
       );
     await post(group.id, "note", "2026-05-04T09:00:00Z");
     await post(group.id, "praise", "2026-05-04T09:00:02Z");

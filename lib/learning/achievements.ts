@@ -2,6 +2,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { type Badge, certificates, courses, userBadges, users } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
+import { currentTime } from "@/lib/clock";
 import { assertCan, can } from "@/lib/permissions";
 import { currentStreak, learnerDay, type StreakState } from "./streaks";
 
@@ -47,7 +48,7 @@ export type StreakView = { current: number; longest: number };
  * My streak as of `now`: the stored run, judged against today in my time zone (the company's when
  * I chose none), so it reads as broken once a whole day has passed without a lesson.
  */
-export async function getMyStreak(db: DatabaseOrTransaction, ctx: Ctx, now: Date = new Date()): Promise<StreakView> {
+export async function getMyStreak(db: DatabaseOrTransaction, ctx: Ctx, now: Date = currentTime()): Promise<StreakView> {
   const [row] = await queryRows<StreakState & { today: string }>(
     db,
     sql`select s.current, s.longest, to_char(s.last_day, 'YYYY-MM-DD') as "lastDay",

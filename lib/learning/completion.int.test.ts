@@ -42,7 +42,7 @@ describe("completing a lesson", () => {
     return { course: created, lessons: await createLessons(handle.db, created, quizzes) };
   };
   const complete = (person: TestPerson, lessonId: string, at: string, answers?: number[]) =>
-    completeLesson(handle.db, person, { lessonId, operationId: opId(), answers }, new Date(at));
+    completeLesson(handle.db, person, { lessonId, operationId: opId(), answers }, { now: new Date(at) });
   const progressOf = async (person: TestPerson, courseId: string) =>
     (
       await handle.db
@@ -146,8 +146,8 @@ describe("completing a lesson", () => {
     const person = await learner();
     const { course: c, lessons: [quiz] } = await course([[q(0), q(1)], null]);
     const input = { lessonId: quiz!.id, operationId: opId(), answers: [0, 0] };
-    const first = await completeLesson(handle.db, person, input, new Date("2026-05-04T08:00:00Z"));
-    const replay = await completeLesson(handle.db, person, input, new Date("2026-05-04T08:05:00Z"));
+    const first = await completeLesson(handle.db, person, input, { now: new Date("2026-05-04T08:00:00Z") });
+    const replay = await completeLesson(handle.db, person, input, { now: new Date("2026-05-04T08:05:00Z") });
     expect(replay.result).toEqual(first.result);
     expect(replay.events).toBeUndefined();
 
@@ -286,7 +286,7 @@ describe("completing a lesson", () => {
       const awarded: string[][] = [];
       for (let day = 0; day < 31; day++) {
         const at = new Date(Date.UTC(2026, 6, 1 + day, 10));
-        awarded.push((await completeLesson(handle.db, person, { lessonId: all[day]!.id, operationId: opId() }, at)).result.badges);
+        awarded.push((await completeLesson(handle.db, person, { lessonId: all[day]!.id, operationId: opId() }, { now: at })).result.badges);
       }
       expect(awarded[6]).toEqual(["streak_7"]);
       expect(awarded[29]).toEqual(["streak_30"]);
@@ -320,7 +320,7 @@ describe("completing a lesson", () => {
       const person = await createPerson(handle.db, owner);
       const created = await createCourse(handle.db, owner);
       const [only] = await createLessons(handle.db, created, [null]);
-      await completeLesson(handle.db, person, { lessonId: only!.id, operationId: opId() }, new Date("2026-09-01T08:00:00Z"));
+      await completeLesson(handle.db, person, { lessonId: only!.id, operationId: opId() }, { now: new Date("2026-09-01T08:00:00Z") });
       serials.push((await handle.db.select().from(certificates).where(eq(certificates.userId, person.id)))[0]!.serial);
     }
     const [ours, theirs, theirsNext] = serials.map((s) => s.split("-"));

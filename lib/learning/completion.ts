@@ -1,17 +1,16 @@
 import { sql } from "drizzle-orm";
-import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { Badge, QuizQuestion } from "@/db/schema";
 import { assignmentChanged, completeAssignments } from "@/lib/assignments/writes";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
-import { type Committed, once } from "@/lib/operations/legacy";
+import { type Committed, defineOperation } from "@/lib/operations/kernel";
 import { awardBadges, BADGE_RULES } from "./badges";
 import { type ActivityRow, activityFanOut, insertActivities } from "./events";
 import { finishCourse } from "./finish";
 import { refreshCourseProgress } from "./progress";
+import { completeLessonSchema } from "./schemas";
 import { advanceStreak, currentStreak, isStreakMilestone, learnerDay, type StreakState } from "./streaks";
-
-export type CompleteLessonInput = { lessonId: string; operationId: string; answers?: number[] };
 
 export type CompletionResult = {
   /** The learner had completed this lesson before: nothing changed, and `score` is the first one. */
@@ -94,83 +93,85 @@ async function alreadyCompleted(tx: DatabaseOrTransaction, ctx: Ctx, lesson: Les
   return { alreadyCompleted: true, score: row?.score ?? null, percent: row?.percent ?? 0, courseCompleted: false, badges: [], certificateId: null, streak };
 }
 
+/** What the work hands back besides the result: the activities to fan out, the assignments it settled. */
+async function deliveries(tx: DatabaseOrTransaction, companyId: string, activities: ActivityRow[], completedAssignments: string[]) {
+  if (activities.length === 0 && completedAssignments.length === 0) return {};
+  return { events: [...(await activityFanOut(tx, companyId, activities)), ...assignmentChanged(completedAssignments)] };
+}
+
 /**
  * Completes a lesson for the caller, once: by operation id, and by (learner, lesson) — completing
  * it again changes nothing. One transaction writes the completion, the course's progress, today's
  * snapshot, the streak, badges, a certificate when the course is finished, and their activity events;
  * the events to publish to the learner's groups on that course come back as data.
  */
-export async function completeLesson(
-  db: Database,
-  ctx: Ctx,
-  input: CompleteLessonInput,
-  now: Date = new Date(),
-): Promise<Committed<CompletionResult>> {
-  return db.transaction(async (tx) => {
-    let activities: ActivityRow[] = [];
-    let completedAssignments: string[] = [];
-    const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "learning.complete" }, async () => {
-      // A learner's completions queue behind each other: progress, streak and badge counts read what
-      // the previous one wrote, and two racing completions of the last lesson issue one certificate.
-      await tx.execute(sql`select 1 from users where id = ${ctx.userId} and company_id = ${ctx.companyId} for no key update`);
-      const lesson = await readLesson(tx, ctx, input.lessonId, now);
-      const score = scoreAnswers(lesson.quiz, input.answers);
-      const [completion] = await queryRows<{ id: string }>(
-        tx,
-        sql`insert into lesson_completions (company_id, user_id, course_id, lesson_id, score, completed_at)
-            values (${ctx.companyId}, ${ctx.userId}, ${lesson.courseId}, ${lesson.id}, ${score}, ${now})
-            on conflict (user_id, lesson_id) do nothing returning id`,
-      );
-      if (!completion) return alreadyCompleted(tx, ctx, lesson);
+export const completeLesson = defineOperation({
+  kind: "learning.complete",
+  permission: "learning.complete",
+  input: completeLessonSchema,
+  // A learner's completions queue behind each other: progress, streak and badge counts read what
+  // the previous one wrote, and two racing completions of the last lesson issue one certificate.
+  // Taken before the claim, so a duplicate waits here and then finds its original's result.
+  locks: async (tx, ctx) => {
+    await tx.execute(sql`select 1 from users where id = ${ctx.userId} and company_id = ${ctx.companyId} for no key update`);
+  },
+  run: async ({ tx, ctx, input, now }): Promise<Committed<CompletionResult>> => {
+    const lesson = await readLesson(tx, ctx, input.lessonId, now);
+    const score = scoreAnswers(lesson.quiz, input.answers);
+    const [completion] = await queryRows<{ id: string }>(
+      tx,
+      sql`insert into lesson_completions (company_id, user_id, course_id, lesson_id, score, completed_at)
+          values (${ctx.companyId}, ${ctx.userId}, ${lesson.courseId}, ${lesson.id}, ${score}, ${now})
+          on conflict (user_id, lesson_id) do nothing returning id`,
+    );
+    if (!completion) return { result: await alreadyCompleted(tx, ctx, lesson) };
 
-      const scope = { companyId: ctx.companyId, courseId: lesson.courseId, userIds: [ctx.userId] };
-      const { newlyFinished } = await refreshCourseProgress(tx, scope, now);
-      const [progress] = await queryRows<{ percent: number }>(
-        tx,
-        sql`insert into progress_snapshots (company_id, user_id, course_id, day, lessons_done, percent, score)
-            select company_id, user_id, course_id, ${lesson.day}::date, lessons_done, percent, score from course_progress
-            where user_id = ${ctx.userId} and course_id = ${lesson.courseId}
-            on conflict (user_id, course_id, day) do update
-              set lessons_done = excluded.lessons_done, percent = excluded.percent, score = excluded.score
-            returning percent`,
-      );
+    const scope = { companyId: ctx.companyId, courseId: lesson.courseId, userIds: [ctx.userId] };
+    const { newlyFinished } = await refreshCourseProgress(tx, scope, now);
+    const [progress] = await queryRows<{ percent: number }>(
+      tx,
+      sql`insert into progress_snapshots (company_id, user_id, course_id, day, lessons_done, percent, score)
+          select company_id, user_id, course_id, ${lesson.day}::date, lessons_done, percent, score from course_progress
+          where user_id = ${ctx.userId} and course_id = ${lesson.courseId}
+          on conflict (user_id, course_id, day) do update
+            set lessons_done = excluded.lessons_done, percent = excluded.percent, score = excluded.score
+          returning percent`,
+    );
 
-      const previous = await readStreak(tx, ctx.userId);
-      const streak = advanceStreak(previous, lesson.day);
-      await tx.execute(
-        sql`insert into streaks (user_id, company_id, current, longest, last_day)
-            values (${ctx.userId}, ${ctx.companyId}, ${streak.current}, ${streak.longest}, ${streak.lastDay}::date)
-            on conflict (user_id) do update set current = excluded.current, longest = excluded.longest, last_day = excluded.last_day`,
-      );
-      const extended = streak.lastDay !== previous?.lastDay;
+    const previous = await readStreak(tx, ctx.userId);
+    const streak = advanceStreak(previous, lesson.day);
+    await tx.execute(
+      sql`insert into streaks (user_id, company_id, current, longest, last_day)
+          values (${ctx.userId}, ${ctx.companyId}, ${streak.current}, ${streak.longest}, ${streak.lastDay}::date)
+          on conflict (user_id) do update set current = excluded.current, longest = excluded.longest, last_day = excluded.last_day`,
+    );
+    const extended = streak.lastDay !== previous?.lastDay;
 
-      const own = await insertActivities(tx, ctx.companyId, [
-        { userId: ctx.userId, type: "lesson_completed", courseId: lesson.courseId, lessonId: lesson.id, payload: { lessonTitle: lesson.title, score }, createdAt: now },
-        ...(extended && isStreakMilestone(streak.current)
-          ? [{ userId: ctx.userId, type: "streak_milestone" as const, courseId: lesson.courseId, payload: { days: streak.current }, createdAt: now }]
-          : []),
-      ]);
-      const finished = await finishCourse(tx, { ...scope, userIds: newlyFinished }, now);
-      completedAssignments = await completeAssignments(tx, { ...scope, userIds: newlyFinished }, now);
-      const badges = await awardBadges(
-        tx,
-        ctx.companyId,
-        sql`select ${ctx.userId}::uuid as user_id, ${lesson.courseId}::uuid as course_id, ${now}::timestamptz as at,
-                   1 as lessons, null::int as courses, ${streak.current}::int as streak, ${score}::int as best_score`,
-      );
-      activities = [...own, ...finished, ...badges];
-      const awarded = BADGE_RULES.map((rule) => rule.badge).filter((badge) => activities.some((a) => a.badge === badge));
-      return {
-        alreadyCompleted: false,
-        score,
-        percent: progress!.percent,
-        courseCompleted: newlyFinished.length > 0,
-        badges: awarded,
-        certificateId: activities.find((a) => a.type === "certificate_issued")?.certificateId ?? null,
-        streak: streak.current,
-      };
-    });
-    if (replayed || (activities.length === 0 && completedAssignments.length === 0)) return { result };
-    return { result, events: [...(await activityFanOut(tx, ctx.companyId, activities)), ...assignmentChanged(completedAssignments)] };
-  });
-}
+    const own = await insertActivities(tx, ctx.companyId, [
+      { userId: ctx.userId, type: "lesson_completed", courseId: lesson.courseId, lessonId: lesson.id, payload: { lessonTitle: lesson.title, score }, createdAt: now },
+      ...(extended && isStreakMilestone(streak.current)
+        ? [{ userId: ctx.userId, type: "streak_milestone" as const, courseId: lesson.courseId, payload: { days: streak.current }, createdAt: now }]
+        : []),
+    ]);
+    const finished = await finishCourse(tx, { ...scope, userIds: newlyFinished }, now);
+    const completedAssignments = await completeAssignments(tx, { ...scope, userIds: newlyFinished }, now);
+    const badges = await awardBadges(
+      tx,
+      ctx.companyId,
+      sql`select ${ctx.userId}::uuid as user_id, ${lesson.courseId}::uuid as course_id, ${now}::timestamptz as at,
+                 1 as lessons, null::int as courses, ${streak.current}::int as streak, ${score}::int as best_score`,
+    );
+    const activities = [...own, ...finished, ...badges];
+    const awarded = BADGE_RULES.map((rule) => rule.badge).filter((badge) => activities.some((a) => a.badge === badge));
+    const result: CompletionResult = {
+      alreadyCompleted: false,
+      score,
+      percent: progress!.percent,
+      courseCompleted: newlyFinished.length > 0,
+      badges: awarded,
+      certificateId: activities.find((a) => a.type === "certificate_issued")?.certificateId ?? null,
+      streak: streak.current,
+    };
+    return { result, ...(await deliveries(tx, ctx.companyId, activities, completedAssignments)) };
+  },
+});

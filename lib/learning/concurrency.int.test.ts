@@ -33,7 +33,7 @@ describe.runIf(env().testDatabaseUrl)("concurrent completions (PostgreSQL)", () 
     return lesson!;
   };
   const finish = (db: Database, person: TestPerson, lessonId: string) =>
-    completeLesson(db, person, { lessonId, operationId: opId() }, new Date("2026-05-04T08:00:00Z"));
+    completeLesson(db, person, { lessonId, operationId: opId() }, { now: new Date("2026-05-04T08:00:00Z") });
 
   it("two people finishing at the same moment get distinct serials from the company's counter", async () => {
     // The counter row exists once the company has issued a certificate; the racers queue on it.

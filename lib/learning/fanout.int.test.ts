@@ -52,7 +52,7 @@ describe("fan-out of a learner's activity to their groups on the course", () => 
     }
 
     const at = new Date("2026-05-04T08:00:00Z");
-    const outcome = await completeLesson(handle.db, learner, { lessonId: lesson!.id, operationId: opId(), answers: [1] }, at);
+    const outcome = await completeLesson(handle.db, learner, { lessonId: lesson!.id, operationId: opId(), answers: [1] }, { now: at });
     const feedEvents = outcome.events?.filter((e) => e.event === realtimeEvents.activityCreated);
     expect(feedEvents?.map((e) => e.channels.length)).toEqual([2, 2, 2]);
     await deliver(outcome, handle.db);

@@ -1,3 +1,4 @@
+import { currentTime } from "@/lib/clock";
 import { getDb } from "@/db/client";
 import { log } from "@/lib/log";
 import { drainOutbox } from "./outbox";
@@ -9,7 +10,7 @@ import { drainOutbox } from "./outbox";
  */
 export async function deliverOutboxSoon(): Promise<void> {
   try {
-    await drainOutbox(getDb(), new Date());
+    await drainOutbox(getDb(), currentTime());
   } catch (error) {
     log.error("outbox delivery failed; the scheduler retries", { error });
   }

@@ -1,3 +1,4 @@
+import { readTransaction } from "@/lib/operations/read";
 import { type SQL, sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
 import { issueQueuedInvitation } from "@/lib/accounts/invitations";
@@ -188,7 +189,7 @@ function renderOutboxMail(db: Database, row: ClaimedRow, now: Date): Promise<Out
  */
 async function renderInvitation(db: Database, row: ClaimedRow, now: Date): Promise<OutgoingMail | null> {
   const { inviterId, tokenId } = row.payload;
-  return db.transaction(async (tx) => {
+  return readTransaction(db, async (tx) => {
     const outcome = await issueQueuedInvitation(tx, {
       userId: row.user_id,
       inviterId: typeof inviterId === "string" ? inviterId : null,

@@ -3,11 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { authorizedAction } from "@/lib/actions/safe-action";
+import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
 import { listGroupOptions } from "@/lib/groups/queries";
 import { listDepartments, searchPeople } from "@/lib/people/queries";
 import { searchTermField } from "@/lib/text";
-import { addMembersSchema, moveMembersSchema, previewAddSchema, removeMembersSchema, selfServiceSchema } from "./schemas";
+import { previewAddSchema } from "./schemas";
 import { joinGroup, leaveGroup } from "./self-service";
 import { addMembers, moveMembers, previewAddMembers, removeMembers } from "./service";
 
@@ -41,32 +41,8 @@ export const previewAddMembersAction = authorizedAction(previewAddSchema, async 
   data: await previewAddMembers(getDb(), viewer, input.groupId, input.selection),
 }));
 
-export const addMembersAction = authorizedAction(addMembersSchema, async (input, viewer) => {
-  const { result, ...delivery } = await addMembers(getDb(), viewer, input);
-  refresh(input.groupId);
-  return { data: result, ...delivery };
-});
-
-export const removeMembersAction = authorizedAction(removeMembersSchema, async (input, viewer) => {
-  const { result, ...delivery } = await removeMembers(getDb(), viewer, input);
-  refresh(input.groupId);
-  return { data: result, ...delivery };
-});
-
-export const moveMembersAction = authorizedAction(moveMembersSchema, async (input, viewer) => {
-  const { result, ...delivery } = await moveMembers(getDb(), viewer, input);
-  refresh(input.groupId, input.targetGroupId);
-  return { data: result, ...delivery };
-});
-
-export const joinGroupAction = authorizedAction(selfServiceSchema, async (input, viewer) => {
-  const { result, ...delivery } = await joinGroup(getDb(), viewer, input);
-  refresh(input.groupId);
-  return { data: result, ...delivery };
-});
-
-export const leaveGroupAction = authorizedAction(selfServiceSchema, async (input, viewer) => {
-  const { result, ...delivery } = await leaveGroup(getDb(), viewer, input);
-  refresh(input.groupId);
-  return { data: result, ...delivery };
-});
+export const addMembersAction = operationAction(addMembers, { refresh: (input) => refresh(input.groupId) });
+export const removeMembersAction = operationAction(removeMembers, { refresh: (input) => refresh(input.groupId) });
+export const moveMembersAction = operationAction(moveMembers, { refresh: (input) => refresh(input.groupId, input.targetGroupId) });
+export const joinGroupAction = operationAction(joinGroup, { refresh: (input) => refresh(input.groupId) });
+export const leaveGroupAction = operationAction(leaveGroup, { refresh: (input) => refresh(input.groupId) });

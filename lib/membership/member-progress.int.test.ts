@@ -32,10 +32,10 @@ describe("members' progress in the linked course", () => {
     const group = await createGroup(handle.db, admin, { courseId: course.id, members: [ava, bo, cy] });
 
     for (const [lesson, answers, day] of [[first, [1], 0], [second, [0], 1], [third, undefined, 2]] as const) {
-      await completeLesson(handle.db, ava, { lessonId: lesson!.id, operationId: opId(), answers: answers && [...answers] }, later(day));
+      await completeLesson(handle.db, ava, { lessonId: lesson!.id, operationId: opId(), answers: answers && [...answers] }, { now: later(day) });
     }
-    await completeLesson(handle.db, bo, { lessonId: first!.id, operationId: opId(), answers: [1] }, later(0));
-    await completeLesson(handle.db, cy, { lessonId: elsewhere!.id, operationId: opId() }, later(2));
+    await completeLesson(handle.db, bo, { lessonId: first!.id, operationId: opId(), answers: [1] }, { now: later(0) });
+    await completeLesson(handle.db, cy, { lessonId: elsewhere!.id, operationId: opId() }, { now: later(2) });
     // Another company's row about one of ours is never counted.
     const globex = await createCompany(handle.db, "Globex");
     await handle.db.insert(userBadges).values({ companyId: globex.id, userId: bo.id, badge: "streak_30", courseId: course.id });

@@ -17,6 +17,7 @@ import {
 } from "@/db/schema";
 import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
+import { currentTime } from "@/lib/clock";
 import { notFound } from "@/lib/errors";
 import { getGroupAccess } from "@/lib/groups/access";
 import { currentStreak } from "@/lib/learning/streaks";
@@ -89,7 +90,7 @@ export async function listMembers(
     .where(and(eq(learningGroups.id, groupId), eq(learningGroups.companyId, ctx.companyId), sql`${learningGroups.courseId} is not null`))
     .groupBy(learningGroups.courseId)
     .as("course");
-  const now = (options.now ?? new Date()).toISOString();
+  const now = (options.now ?? currentTime()).toISOString();
   const [rows, [total]] = await Promise.all([
     db
       .select({

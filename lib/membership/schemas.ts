@@ -1,8 +1,9 @@
 import { z } from "zod";
 
-/** At most this many people picked one by one in a single batch; departments and copies are unbounded. */
-export const MAX_PICKED_PEOPLE = 500;
-/** At most this many people in one removal, move or API batch (the group maximum's own limit). */
+/**
+ * At most this many people named by id in one add, removal or move, from the dialogs or the API
+ * alike (the group maximum's own limit); departments and copies are unbounded.
+ */
 export const MAX_BATCH_PEOPLE = 10_000;
 
 export const uniqueIds = (max: number) =>
@@ -14,7 +15,7 @@ export const uniqueIds = (max: number) =>
 
 /** The three ways to choose people (spec: individually, an entire department, copy from a group). */
 export const selectionSchema = z.discriminatedUnion("mode", [
-  z.object({ mode: z.literal("people"), userIds: uniqueIds(MAX_PICKED_PEOPLE) }),
+  z.object({ mode: z.literal("people"), userIds: uniqueIds(MAX_BATCH_PEOPLE) }),
   z.object({ mode: z.literal("departments"), departmentIds: uniqueIds(100) }),
   z.object({ mode: z.literal("group"), sourceGroupId: z.uuid() }),
 ]);

@@ -1,23 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { type DatabaseOrTransaction, queryRows, type Transaction } from "@/db/client";
 import { lockCompanyMembership } from "@/db/locks";
 import type { LearningGroup } from "@/db/schema";
-import { type AssignedRow, applyGroupRules, assignedEvents, assignmentChanged, queuedMail, waiveOnRemoval } from "@/lib/assignments/writes";
-import { recordAudit } from "@/lib/operations/audit";
+import { applyGroupRules, assignedEvents, assignmentChanged, queuedMail, waiveOnRemoval } from "@/lib/assignments/writes";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { assertActive, lockGroup, readGroup } from "@/lib/groups/lock";
 import { memberCount } from "@/lib/groups/service";
-import { once, storedResult } from "@/lib/operations/legacy";
-import type { Delivery, RealtimeEvent } from "@/lib/realtime/channels";
+import { type Committed, defineOperation } from "@/lib/operations/kernel";
 import { takeOut } from "./removal";
-import type { SelfServiceInput } from "./schemas";
+import { selfServiceSchema } from "./schemas";
 import { membershipChanged } from "./service";
 
 export type JoinResult = { joined: boolean };
 export type LeaveResult = { left: boolean };
-type Outcome<T> = { result: T } & Delivery;
 
 async function isMember(tx: DatabaseOrTransaction, group: LearningGroup, ctx: Ctx): Promise<boolean> {
   const [row] = await queryRows<{ member: boolean }>(
@@ -38,96 +35,94 @@ function assertSelfService(group: LearningGroup, member: boolean): void {
   assertActive(group);
 }
 
+/** The group, locked, if the caller may join or leave it by themselves; and whether they are in it. */
+async function lockSelfService(tx: Transaction, ctx: Ctx, groupId: string): Promise<{ group: LearningGroup; member: boolean }> {
+  const group = await lockGroup(tx, ctx, groupId);
+  const member = await isMember(tx, group, ctx);
+  assertSelfService(group, member);
+  return { group, member };
+}
+
 /**
  * Joins a public group by oneself: under the company's membership lock (as admins' adds, so a
  * deactivation in flight cannot leave the person in the group) and the group's row lock (so two
  * people racing for the last place queue, and the second sees it taken). Refused with the numbers
  * when full. Joining a group one is already in changes nothing.
  */
-export async function joinGroup(db: Database, ctx: Ctx, input: SelfServiceInput): Promise<Outcome<JoinResult>> {
-  const operation = { key: input.operationId, kind: "membership.join" };
+export const joinGroup = defineOperation({
+  kind: "membership.join",
+  permission: "group.join",
+  input: selfServiceSchema,
   // A replay is answered only to whom the group is still open.
-  const current = await readGroup(db, ctx, input.groupId);
-  assertSelfService(current, await isMember(db, current, ctx));
-  const stored = await storedResult<JoinResult>(db, ctx, operation);
-  if (stored) return { result: stored.result };
-  return db.transaction(async (tx) => {
+  authorize: async (db, ctx, input) => {
+    const group = await readGroup(db, ctx, input.groupId);
+    assertSelfService(group, await isMember(db, group, ctx));
+  },
+  locks: async (tx, ctx, input) => {
+    await lockCompanyMembership(tx, ctx.companyId, "membership-write");
+    return lockSelfService(tx, ctx, input.groupId);
+  },
+  run: async ({ tx, ctx, now, locked: { group, member }, audit }): Promise<Committed<JoinResult>> => {
+    if (member) return { result: { joined: false } };
+    const taken = await memberCount(tx, group.id);
+    if (group.maxMembers !== null && taken >= group.maxMembers) {
+      throw new AppError("group_full_join", { taken, max: group.maxMembers });
+    }
     const batchId = randomUUID();
-    const now = new Date();
-    let assigned: AssignedRow[] = [];
-    const { result, replayed } = await once(tx, ctx, operation, async () => {
-      await lockCompanyMembership(tx, ctx.companyId, "membership-write");
-      const group = await lockGroup(tx, ctx, input.groupId);
-      const member = await isMember(tx, group, ctx);
-      assertSelfService(group, member);
-      if (member) return { joined: false };
-      const taken = await memberCount(tx, group.id);
-      if (group.maxMembers !== null && taken >= group.maxMembers) {
-        throw new AppError("group_full_join", { taken, max: group.maxMembers });
-      }
-      // Only an active person is inserted, checked in the statement's own snapshot under the lock above:
-      // a deactivation that committed first leaves nothing to insert.
-      const inserted = await queryRows<{ user_id: string }>(
-        tx,
-        sql`with inserted as (
-            insert into group_members (group_id, user_id, company_id, added_by, source, added_at)
-            select ${group.id}, id, ${ctx.companyId}, ${ctx.userId}, 'join', ${now}
-            from users where id = ${ctx.userId} and company_id = ${ctx.companyId} and deactivated_at is null
-            on conflict do nothing
-            returning user_id
-          ),
-          ledger as (
-            insert into membership_events (company_id, group_id, user_id, kind, actor_id, source, batch_id, at)
-            select ${ctx.companyId}, ${group.id}, user_id, 'added', ${ctx.userId}, 'join', ${batchId}, ${now}
-            from inserted
-          )
-          select user_id from inserted`,
-      );
-      if (inserted.length === 0) return { joined: false };
-      assigned = await applyGroupRules(tx, ctx, group.id, [ctx.userId], now, batchId);
-      await recordAudit(tx, ctx, { action: "group.joined", targetType: "group", targetId: group.id, batchId });
-      return { joined: true };
-    });
-    if (replayed || !result.joined) return { result };
+    // Only an active person is inserted, checked in the statement's own snapshot under the lock above:
+    // a deactivation that committed first leaves nothing to insert.
+    const inserted = await queryRows<{ user_id: string }>(
+      tx,
+      sql`with inserted as (
+          insert into group_members (group_id, user_id, company_id, added_by, source, added_at)
+          select ${group.id}, id, ${ctx.companyId}, ${ctx.userId}, 'join', ${now}
+          from users where id = ${ctx.userId} and company_id = ${ctx.companyId} and deactivated_at is null
+          on conflict do nothing
+          returning user_id
+        ),
+        ledger as (
+          insert into membership_events (company_id, group_id, user_id, kind, actor_id, source, batch_id, at)
+          select ${ctx.companyId}, ${group.id}, user_id, 'added', ${ctx.userId}, 'join', ${batchId}, ${now}
+          from inserted
+        )
+        select user_id from inserted`,
+    );
+    if (inserted.length === 0) return { result: { joined: false } };
+    const assigned = await applyGroupRules(tx, ctx, group.id, [ctx.userId], now, batchId);
+    await audit({ action: "group.joined", targetType: "group", targetId: group.id, batchId });
     return {
-      result,
-      events: [membershipChanged(input.groupId), ...assignedEvents(assigned, { source: "rule", now, batchId })],
+      result: { joined: true },
+      events: [membershipChanged(group.id), ...assignedEvents(assigned, { source: "rule", now, batchId })],
       outbox: queuedMail(assigned),
     };
-  });
-}
+  },
+});
 
 /**
  * Leaves a public group by oneself, through the same removal path as an admin's: the ledger says
  * "left", and the person's open connections are ended so the channel-auth route refuses the group
  * from then on; their bell and other groups reconnect. Leaving a group one is not in changes nothing.
  */
-export async function leaveGroup(db: Database, ctx: Ctx, input: SelfServiceInput): Promise<Outcome<LeaveResult>> {
-  return db.transaction(async (tx) => {
-    let waivedIds: string[] = [];
-    let revoked: RealtimeEvent[] = [];
-    const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "membership.leave" }, async () => {
-      const group = await lockGroup(tx, ctx, input.groupId);
-      assertSelfService(group, await isMember(tx, group, ctx));
-      const batchId = randomUUID();
-      const now = new Date();
-      const removed = await takeOut(tx, ctx, sql`group_id = ${group.id} and user_id = ${ctx.userId}`, {
-        batchId,
-        now,
-        source: "leave",
-        sourceLabel: null,
-      });
-      if (removed.ended.length === 0) return { left: false };
-      revoked = removed.events;
-      waivedIds = await waiveOnRemoval(tx, ctx, group.id, [ctx.userId], now);
-      await recordAudit(tx, ctx, { action: "group.left", targetType: "group", targetId: group.id, batchId });
-      return { left: true };
+export const leaveGroup = defineOperation({
+  kind: "membership.leave",
+  permission: "group.leave",
+  input: selfServiceSchema,
+  locks: (tx, ctx, input) => lockSelfService(tx, ctx, input.groupId),
+  run: async ({ tx, ctx, now, locked: { group }, audit }): Promise<Committed<LeaveResult>> => {
+    const batchId = randomUUID();
+    const removed = await takeOut(tx, ctx, sql`group_id = ${group.id} and user_id = ${ctx.userId}`, {
+      batchId,
+      now,
+      source: "leave",
+      sourceLabel: null,
     });
-    if (replayed || !result.left) return { result };
+    if (removed.ended.length === 0) return { result: { left: false } };
+    const waivedIds = await waiveOnRemoval(tx, ctx, group.id, [ctx.userId], now);
+    await audit({ action: "group.left", targetType: "group", targetId: group.id, batchId });
     return {
-      result,
-      events: [...revoked, membershipChanged(input.groupId), ...assignmentChanged(waivedIds)],
+      result: { left: true },
+      events: [...removed.events, membershipChanged(group.id), ...assignmentChanged(waivedIds)],
       disconnectUsers: [ctx.userId],
     };
-  });
-}
+  },
+});

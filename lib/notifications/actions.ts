@@ -2,8 +2,7 @@
 
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { authorizedAction } from "@/lib/actions/safe-action";
-import { storableString } from "@/lib/text";
+import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
 import { countUnreadNotifications, listNotifications, notificationCursorSchema } from "./queries";
 import { markAllNotificationsRead, markNotificationRead } from "./service";
 
@@ -16,12 +15,5 @@ export const listNotificationsAction = authorizedAction(
   },
 );
 
-export const markNotificationReadAction = authorizedAction(
-  z.object({ key: storableString().min(1).max(100) }),
-  async ({ key }, viewer) => ({ data: null, events: await markNotificationRead(getDb(), viewer, key) }),
-);
-
-export const markAllNotificationsReadAction = authorizedAction(z.object({}), async (_input, viewer) => ({
-  data: null,
-  events: await markAllNotificationsRead(getDb(), viewer),
-}));
+export const markNotificationReadAction = operationAction(markNotificationRead);
+export const markAllNotificationsReadAction = operationAction(markAllNotificationsRead);

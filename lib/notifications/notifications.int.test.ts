@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { userChannel } from "@/lib/realtime/channels";
 import { publish } from "@/lib/realtime/server";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import { createCompany, createPerson, type TestPerson } from "@/tests/fixtures";
+import { createCompany, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { subscribeAs } from "@/tests/realtime-client";
 import { countUnreadNotifications, listNotifications } from "./queries";
 import { createNotifications, markAllNotificationsRead, markNotificationRead } from "./service";
@@ -53,26 +53,26 @@ describe("notifications", () => {
 
   it("marks one and then all read; marking again changes nothing", async () => {
     const [target] = (await listNotifications(handle.db, acmePerson, null, 1)).items;
-    const events = await markNotificationRead(handle.db, acmePerson, target!.key);
+    const { events } = await markNotificationRead(handle.db, acmePerson, { key: target!.key, operationId: opId() });
     expect(events).toHaveLength(1);
-    expect(await markNotificationRead(handle.db, acmePerson, target!.key)).toEqual([]);
+    expect((await markNotificationRead(handle.db, acmePerson, { key: target!.key, operationId: opId() })).events).toEqual([]);
     expect(await countUnreadNotifications(handle.db, acmePerson)).toBe(25);
-    await markAllNotificationsRead(handle.db, acmePerson);
+    await markAllNotificationsRead(handle.db, acmePerson, { operationId: opId() });
     expect(await countUnreadNotifications(handle.db, acmePerson)).toBe(0);
-    expect(await markAllNotificationsRead(handle.db, acmePerson)).toEqual([]);
+    expect((await markAllNotificationsRead(handle.db, acmePerson, { operationId: opId() })).events).toEqual([]);
   });
 
   it("does not let a person of another company read or mark someone's notification", async () => {
     await createNotifications(handle.db, [added(acmePerson, "Private to Acme")]);
     const [victim] = (await listNotifications(handle.db, acmePerson, null, 1)).items;
-    const attempt = markNotificationRead(handle.db, globexPerson, victim!.key);
+    const attempt = markNotificationRead(handle.db, globexPerson, { key: victim!.key, operationId: opId() });
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     await expect(attempt).rejects.toMatchObject({ code: "not_found" });
     expect((await listNotifications(handle.db, globexPerson)).items).toEqual([]);
     expect(await countUnreadNotifications(handle.db, acmePerson)).toBe(1);
     // A colleague in the same company is refused just the same.
     const colleague = await createPerson(handle.db, acmePerson.companyId);
-    await expect(markNotificationRead(handle.db, colleague, victim!.key)).rejects.toMatchObject({ code: "not_found" });
+    await expect(markNotificationRead(handle.db, colleague, { key: victim!.key, operationId: opId() })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("reaches the person's browser through soketi after commit", async () => {

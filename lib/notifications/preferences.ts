@@ -1,10 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
-import type { NotificationLevel } from "@/db/schema";
+import { z } from "zod";
+import { type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { type NotificationLevel, notificationLevelEnum } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
 import { getGroupAccess } from "@/lib/groups/access";
-import { once } from "@/lib/operations/legacy";
+import { type Committed, defineOperation } from "@/lib/operations/kernel";
 
 /**
  * A person's chat notification level in a group: the group's own setting, else their default.
@@ -42,31 +43,28 @@ export async function getGroupLevel(db: DatabaseOrTransaction, ctx: Ctx, groupId
   return row;
 }
 
+const levelSchema = z.enum(notificationLevelEnum.enumValues);
+
 /**
  * Sets the caller's level for a group they can read (also an archived one: the setting is theirs,
  * not the group's); null goes back to their default. Setting the same level again changes nothing.
  */
-export async function setGroupLevel(
-  db: Database,
-  ctx: Ctx,
-  input: { groupId: string; level: NotificationLevel | null; operationId?: string },
-): Promise<GroupLevel> {
-  return db.transaction(async (tx) => {
-    const write = async () => {
-      await assertReadable(tx, ctx, input.groupId);
-      await tx.execute(
-        input.level === null
-          ? sql`delete from group_notification_settings where user_id = ${ctx.userId} and group_id = ${input.groupId}`
-          : sql`insert into group_notification_settings (user_id, group_id, company_id, level)
-                values (${ctx.userId}, ${input.groupId}, ${ctx.companyId}, ${input.level})
-                on conflict (user_id, group_id) do update set level = excluded.level`,
-      );
-      return getGroupLevel(tx, ctx, input.groupId);
-    };
-    if (!input.operationId) return write();
-    return (await once(tx, ctx, { key: input.operationId, kind: "notifications.groupLevel" }, write)).result;
-  });
-}
+export const setGroupLevel = defineOperation({
+  kind: "notifications.groupLevel",
+  permission: "notifications.manage",
+  input: z.object({ groupId: z.uuid(), level: levelSchema.nullable(), operationId: z.uuid() }),
+  run: async ({ tx, ctx, input }): Promise<Committed<GroupLevel>> => {
+    await assertReadable(tx, ctx, input.groupId);
+    await tx.execute(
+      input.level === null
+        ? sql`delete from group_notification_settings where user_id = ${ctx.userId} and group_id = ${input.groupId}`
+        : sql`insert into group_notification_settings (user_id, group_id, company_id, level)
+              values (${ctx.userId}, ${input.groupId}, ${ctx.companyId}, ${input.level})
+              on conflict (user_id, group_id) do update set level = excluded.level`,
+    );
+    return { result: await getGroupLevel(tx, ctx, input.groupId) };
+  },
+});
 
 /** The caller's default level, for groups they have not set otherwise (profile page). */
 export async function getDefaultLevel(db: DatabaseOrTransaction, ctx: Ctx): Promise<NotificationLevel> {
@@ -78,12 +76,18 @@ export async function getDefaultLevel(db: DatabaseOrTransaction, ctx: Ctx): Prom
   return row.level;
 }
 
-export async function setDefaultLevel(db: DatabaseOrTransaction, ctx: Ctx, level: NotificationLevel): Promise<NotificationLevel> {
-  const [row] = await queryRows<{ level: NotificationLevel }>(
-    db,
-    sql`update users set group_notification_default = ${level} where id = ${ctx.userId} and company_id = ${ctx.companyId}
-        returning group_notification_default as level`,
-  );
-  if (!row) throw notFound();
-  return row.level;
-}
+/** Sets the caller's default level (profile page). */
+export const setDefaultLevel = defineOperation({
+  kind: "notifications.defaultLevel",
+  permission: "notifications.manage",
+  input: z.object({ level: levelSchema, operationId: z.uuid() }),
+  run: async ({ tx, ctx, input }): Promise<Committed<NotificationLevel>> => {
+    const [row] = await queryRows<{ level: NotificationLevel }>(
+      tx,
+      sql`update users set group_notification_default = ${input.level} where id = ${ctx.userId} and company_id = ${ctx.companyId}
+          returning group_notification_default as level`,
+    );
+    if (!row) throw notFound();
+    return { result: row.level };
+  },
+});

@@ -1,9 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { notifications } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
+import { type Committed, defineOperation } from "@/lib/operations/kernel";
 import { type RealtimeEvent, realtimeEvents, userChannel } from "@/lib/realtime/channels";
+import { storableString } from "@/lib/text";
 import { toNotificationDto } from "./queries";
 import type { NewNotification, NotificationDto } from "./types";
 
@@ -40,28 +43,38 @@ export async function createNotifications(
 
 const mine = (ctx: Ctx) => and(eq(notifications.userId, ctx.userId), eq(notifications.companyId, ctx.companyId));
 
-/** Marks one of the caller's own notifications read; anyone else's does not exist for them. */
-export async function markNotificationRead(db: DatabaseOrTransaction, ctx: Ctx, key: string): Promise<RealtimeEvent[]> {
-  const target = and(mine(ctx), eq(notifications.key, key));
-  const updated = await db
-    .update(notifications)
-    .set({ readAt: new Date() })
-    .where(and(target, isNull(notifications.readAt)))
-    .returning({ key: notifications.key });
-  if (updated.length === 0) {
-    const [existing] = await db.select({ key: notifications.key }).from(notifications).where(target).limit(1);
-    if (!existing) throw notFound();
-    return [];
-  }
-  return [{ channels: [userChannel(ctx.userId)], event: realtimeEvents.notificationsRead, data: { keys: [key] } }];
-}
+/** Marks one of the caller's own notifications read; anyone else's does not exist for them. Again: nothing changes. */
+export const markNotificationRead = defineOperation({
+  kind: "notifications.markRead",
+  permission: "notifications.manage",
+  input: z.object({ key: storableString().min(1).max(100), operationId: z.uuid() }),
+  run: async ({ tx, ctx, input, now }): Promise<Committed<null>> => {
+    const target = and(mine(ctx), eq(notifications.key, input.key));
+    const updated = await tx
+      .update(notifications)
+      .set({ readAt: now })
+      .where(and(target, isNull(notifications.readAt)))
+      .returning({ key: notifications.key });
+    if (updated.length === 0) {
+      const [existing] = await tx.select({ key: notifications.key }).from(notifications).where(target).limit(1);
+      if (!existing) throw notFound();
+      return { result: null, events: [] };
+    }
+    return { result: null, events: [{ channels: [userChannel(ctx.userId)], event: realtimeEvents.notificationsRead, data: { keys: [input.key] } }] };
+  },
+});
 
-export async function markAllNotificationsRead(db: DatabaseOrTransaction, ctx: Ctx): Promise<RealtimeEvent[]> {
-  const updated = await db
-    .update(notifications)
-    .set({ readAt: new Date() })
-    .where(and(mine(ctx), isNull(notifications.readAt)))
-    .returning({ key: notifications.key });
-  if (updated.length === 0) return [];
-  return [{ channels: [userChannel(ctx.userId)], event: realtimeEvents.notificationsRead, data: { all: true } }];
-}
+export const markAllNotificationsRead = defineOperation({
+  kind: "notifications.markAllRead",
+  permission: "notifications.manage",
+  input: z.object({ operationId: z.uuid() }),
+  run: async ({ tx, ctx, now }): Promise<Committed<null>> => {
+    const updated = await tx
+      .update(notifications)
+      .set({ readAt: now })
+      .where(and(mine(ctx), isNull(notifications.readAt)))
+      .returning({ key: notifications.key });
+    if (updated.length === 0) return { result: null, events: [] };
+    return { result: null, events: [{ channels: [userChannel(ctx.userId)], event: realtimeEvents.notificationsRead, data: { all: true } }] };
+  },
+});

@@ -44,7 +44,7 @@ export function insertNotificationsSql<T extends NotificationType>(spec: {
 }): SQL {
   const type = typeof spec.type === "string" ? sql`${spec.type}::text` : spec.type.sql;
   return sql`insert into notifications (company_id, user_id, group_id, key, type, payload, created_at)
-    select ${spec.companyId}::uuid, ${spec.userId ?? sql`user_id`}, ${spec.groupId}::uuid, ${spec.key}::text, ${type},
+    select ${spec.companyId}::uuid, ${spec.userId ?? sql`user_id`}, (${spec.groupId})::uuid, (${spec.key})::text, ${type},
            ${payloadSql(spec.payload)}, ${spec.createdAt}::timestamptz
     from ${spec.from}
     ${spec.where ? sql`where ${spec.where}` : sql``}

@@ -37,6 +37,11 @@ export async function keepResult(tx: DatabaseOrTransaction, claimedId: string, r
   await tx.update(operations).set({ result }).where(eq(operations.id, claimedId));
 }
 
+const actorMatches = (ctx: Ctx) => {
+  const actorId = actorIdOf(ctx);
+  return actorId === null ? isNull(operations.actorId) : eq(operations.actorId, actorId);
+};
+
 /** An API request's hash (`Idempotency-Key` derives the operation id; the body must match too). */
 const requestHashOf = (ctx: Ctx) => (ctx.actor?.kind === "api_key" ? (ctx.actor.requestHash ?? null) : null);
 
@@ -56,13 +61,7 @@ export async function storedResult<T>(
   const [previous] = await db
     .select({ kind: operations.kind, result: operations.result, requestHash: operations.requestHash })
     .from(operations)
-    .where(
-      and(
-        eq(operations.companyId, ctx.companyId),
-        actorId === null ? isNull(operations.actorId) : eq(operations.actorId, actorId),
-        eq(operations.operationKey, operation.key),
-      ),
-    );
+    .where(and(eq(operations.companyId, ctx.companyId), actorMatches(ctx), eq(operations.operationKey, operation.key)));
   if (!previous) return null;
   if (previous.kind !== operation.kind) throw new AppError("conflict");
   if (previous.requestHash !== requestHashOf(ctx)) throw new AppError("idempotency_key_reused");

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { authorizedAction } from "@/lib/actions/safe-action";
+import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
 import { listPeople } from "./directory";
-import { managerSearchSchema, personOperationSchema, updatePersonSchema } from "./schemas";
+import { managerSearchSchema } from "./schemas";
 import { deactivatePerson, reactivatePerson, updatePerson } from "./service";
 
 function refreshPeoplePages(personId: string) {
@@ -12,23 +12,11 @@ function refreshPeoplePages(personId: string) {
   revalidatePath(`/admin/people/${personId}`);
 }
 
-export const updatePersonAction = authorizedAction(updatePersonSchema, async (input, viewer) => {
-  const { result, ...delivery } = await updatePerson(getDb(), viewer, input);
-  refreshPeoplePages(input.personId);
-  return { data: result, ...delivery };
-});
+const refresh = (input: { personId: string }) => refreshPeoplePages(input.personId);
 
-export const deactivatePersonAction = authorizedAction(personOperationSchema, async (input, viewer) => {
-  const { result, ...delivery } = await deactivatePerson(getDb(), viewer, input);
-  refreshPeoplePages(input.personId);
-  return { data: result, ...delivery };
-});
-
-export const reactivatePersonAction = authorizedAction(personOperationSchema, async (input, viewer) => {
-  const { result, ...delivery } = await reactivatePerson(getDb(), viewer, input);
-  refreshPeoplePages(input.personId);
-  return { data: result, ...delivery };
-});
+export const updatePersonAction = operationAction(updatePerson, { refresh });
+export const deactivatePersonAction = operationAction(deactivatePerson, { refresh });
+export const reactivatePersonAction = operationAction(reactivatePerson, { refresh });
 
 /**
  * Candidates for "Change manager": people of the company matching the term who are not

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
+import { readTransaction } from "@/lib/operations/read";
 import { escapeLike } from "@/db/sql";
 
 /** pg_trgm's default (0.6) misses a swapped pair of letters in a short name ("leanr" for "Lena Learner"). */
@@ -35,7 +36,7 @@ export function personResembles(term: string): SQL {
  * transaction, so the work runs in one.
  */
 export async function withPersonMatch<T>(db: Database, work: (db: DatabaseOrTransaction) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
+  return readTransaction(db, async (tx) => {
     await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY_THRESHOLD}, true)`);
     return work(tx);
   });

@@ -1,5 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { readTransaction } from "@/lib/operations/read";
 import { departments, users } from "@/db/schema";
 import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
@@ -63,7 +64,7 @@ export async function searchPeople(
     join users u on u.id = candidates.id left join departments d on d.id = u.department_id
     order by greatest(word_similarity(${term}, u.name), word_similarity(${term}, u.email)) desc, lower(u.name), u.id
     limit ${AUTOCOMPLETE_LIMIT}`;
-  return db.transaction(async (tx) => {
+  return readTransaction(db, async (tx) => {
     // pg_trgm's default (0.6) misses a swapped pair of letters in a short name ("leanr" for "Lena
     // Learner"). And the planner underestimates how many rows a trigram match finds, so it may
     // prefer collecting them all through a bitmap and sorting: the ordered index scan is what keeps

@@ -1,22 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { lockCompanyMembership } from "@/db/locks";
 import { type Role, users } from "@/db/schema";
 import { waiveAllOf } from "@/lib/assignments/writes";
-import { recordAudit } from "@/lib/operations/audit";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
 import { membershipChanged } from "@/lib/membership/service";
 import { takeOut } from "@/lib/membership/removal";
-import { type Committed, once } from "@/lib/operations/legacy";
-import { assertCan, assertMayTouchAdmin } from "@/lib/permissions";
-import type { RealtimeEvent } from "@/lib/realtime/channels";
+import { type Committed, defineOperation } from "@/lib/operations/kernel";
+import { assertMayTouchAdmin } from "@/lib/permissions";
 import { revokePerson } from "@/lib/realtime/epochs";
 import { assertAnotherAdmin, lockCompanyPeople } from "./guard";
-import type { PersonOperationInput, UpdatePersonInput } from "./schemas";
-
+import { personOperationSchema, updatePersonSchema } from "./schemas";
 
 type LockedPerson = {
   id: string;
@@ -88,53 +85,51 @@ export type PersonChanges = {
   roles?: Change<Role[]>;
 };
 
+/** The caller, checked again with the company's people locked, and then the person, locked too. */
+async function lockPeople(tx: DatabaseOrTransaction, ctx: Ctx, input: { personId: string }): Promise<LockedPerson> {
+  await lockCompanyPeople(tx, ctx);
+  return lockPerson(tx, ctx, input.personId);
+}
+
 /**
  * Changes a person's department, manager or roles (only the fields given), audited with before and
  * after. Taking the admin role from the company's last active admin is refused. A changed role ends
  * the person's realtime connections, so channel access is asked for again.
  */
-export async function updatePerson(db: Database, ctx: Ctx, input: UpdatePersonInput): Promise<Committed<{ changed: boolean }>> {
-  assertCan(ctx, "people.edit");
-  return db.transaction(async (tx) => {
-    let rolesChanged = false;
-    let revoked: RealtimeEvent[] = [];
-    const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "person.update" }, async () => {
-      await lockCompanyPeople(tx, ctx);
-      const person = await lockPerson(tx, ctx, input.personId);
-      const changes: PersonChanges = {};
-      const set: Partial<Pick<typeof users.$inferInsert, "departmentId" | "managerId" | "roles">> = {};
-      if (input.departmentId !== undefined && input.departmentId !== person.departmentId) {
-        const to = input.departmentId === null ? null : await departmentName(tx, ctx, input.departmentId);
-        changes.department = { from: person.departmentName, to };
-        set.departmentId = input.departmentId;
-      }
-      if (input.managerId !== undefined && input.managerId !== person.managerId) {
-        const to = input.managerId === null ? null : await managerName(tx, ctx, person, input.managerId);
-        changes.manager = { from: person.managerName, to };
-        set.managerId = input.managerId;
-      }
-      if (input.roles !== undefined && input.roles.join() !== [...person.roles].sort().join()) {
-        if (person.roles.includes("admin") || input.roles.includes("admin")) assertMayTouchAdmin(ctx, person);
-        if (isActiveAdmin(person) && !input.roles.includes("admin")) await assertAnotherAdmin(tx, ctx, person);
-        changes.roles = { from: person.roles, to: input.roles };
-        set.roles = input.roles;
-        rolesChanged = true;
-      }
-      if (Object.keys(set).length === 0) return { changed: false };
-      await tx.update(users).set(set).where(eq(users.id, person.id));
-      // A role taken away ends the person's sessions: whatever a page still shows was read with it.
-      if (set.roles && person.roles.some((role) => !set.roles!.includes(role))) await revokeUserSessions(tx, person.id);
-      // Admins read every group: without the role, the groups they were let onto move to a new epoch.
-      if (changes.roles && person.roles.includes("admin") && !changes.roles.to.includes("admin")) {
-        revoked = await revokePerson(tx, ctx, person.id);
-      }
-      await recordAudit(tx, ctx, { action: "person.updated", targetType: "user", targetId: person.id, details: { changes } });
-      return { changed: true };
-    });
-    if (replayed) return { result };
-    return { result, events: revoked, disconnectUsers: rolesChanged ? [input.personId] : undefined };
-  });
-}
+export const updatePerson = defineOperation({
+  kind: "person.update",
+  permission: "people.edit",
+  input: updatePersonSchema,
+  locks: lockPeople,
+  run: async ({ tx, ctx, input, locked: person, audit }): Promise<Committed<{ changed: boolean }>> => {
+    const changes: PersonChanges = {};
+    const set: Partial<Pick<typeof users.$inferInsert, "departmentId" | "managerId" | "roles">> = {};
+    if (input.departmentId !== undefined && input.departmentId !== person.departmentId) {
+      const to = input.departmentId === null ? null : await departmentName(tx, ctx, input.departmentId);
+      changes.department = { from: person.departmentName, to };
+      set.departmentId = input.departmentId;
+    }
+    if (input.managerId !== undefined && input.managerId !== person.managerId) {
+      const to = input.managerId === null ? null : await managerName(tx, ctx, person, input.managerId);
+      changes.manager = { from: person.managerName, to };
+      set.managerId = input.managerId;
+    }
+    if (input.roles !== undefined && input.roles.join() !== [...person.roles].sort().join()) {
+      if (person.roles.includes("admin") || input.roles.includes("admin")) assertMayTouchAdmin(ctx, person);
+      if (isActiveAdmin(person) && !input.roles.includes("admin")) await assertAnotherAdmin(tx, ctx, person);
+      changes.roles = { from: person.roles, to: input.roles };
+      set.roles = input.roles;
+    }
+    if (Object.keys(set).length === 0) return { result: { changed: false } };
+    await tx.update(users).set(set).where(eq(users.id, person.id));
+    // A role taken away ends the person's sessions: whatever a page still shows was read with it.
+    if (set.roles && person.roles.some((role) => !set.roles!.includes(role))) await revokeUserSessions(tx, person.id);
+    // Admins read every group: without the role, the groups they were let onto move to a new epoch.
+    const revoked = changes.roles && person.roles.includes("admin") && !changes.roles.to.includes("admin") ? await revokePerson(tx, ctx, person.id) : [];
+    await audit({ action: "person.updated", targetType: "user", targetId: person.id, details: { changes } });
+    return { result: { changed: true }, events: revoked, disconnectUsers: changes.roles ? [person.id] : undefined };
+  },
+});
 
 export type DeactivationResult = { groupsLeft: number };
 
@@ -145,65 +140,58 @@ export type DeactivationResult = { groupsLeft: number };
  * keep their member lists), their open assignments are waived (nothing more is sent for them), and
  * the operation is audited. Their open connections are then ended.
  */
-export async function deactivatePerson(db: Database, ctx: Ctx, input: PersonOperationInput): Promise<Committed<DeactivationResult>> {
-  assertCan(ctx, "people.deactivate");
-  return db.transaction(async (tx) => {
+export const deactivatePerson = defineOperation({
+  kind: "person.deactivate",
+  permission: "people.deactivate",
+  input: personOperationSchema,
+  locks: lockPeople,
+  run: async ({ tx, ctx, now, locked: person, audit }): Promise<Committed<DeactivationResult>> => {
+    if (person.id === ctx.userId) throw new AppError("deactivate_self");
+    if (person.deactivatedAt) throw new AppError("already_deactivated", { name: person.name });
+    // HR's leaver form and API keys end learners' and HR staff's accounts; an admin's is another admin's call.
+    if (person.roles.includes("admin")) assertMayTouchAdmin(ctx, person);
+    if (isActiveAdmin(person)) await assertAnotherAdmin(tx, ctx, person);
+    // Waits for adds and moves in flight, so the removal below also finds what they put in. Taken
+    // after the checks, so a refused deactivation never waits for them.
+    await lockCompanyMembership(tx, ctx.companyId, "deactivation");
     const batchId = randomUUID();
-    const now = new Date();
-    let groupIds: string[] = [];
-    let revoked: RealtimeEvent[] = [];
-    const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "person.deactivate" }, async () => {
-      await lockCompanyPeople(tx, ctx);
-      const person = await lockPerson(tx, ctx, input.personId);
-      if (person.id === ctx.userId) throw new AppError("deactivate_self");
-      if (person.deactivatedAt) throw new AppError("already_deactivated", { name: person.name });
-      // HR's leaver form and API keys end learners' and HR staff's accounts; an admin's is another admin's call.
-      if (person.roles.includes("admin")) assertMayTouchAdmin(ctx, person);
-      if (isActiveAdmin(person)) await assertAnotherAdmin(tx, ctx, person);
-      // Waits for adds and moves in flight, so the removal below also finds what they put in.
-      await lockCompanyMembership(tx, ctx.companyId, "deactivation");
-      await tx.execute(sql`update users set deactivated_at = ${now} where id = ${person.id}`);
-      await revokeUserSessions(tx, person.id);
-      const left = await takeOut(
-        tx,
-        ctx,
-        sql`user_id = ${person.id} and group_id in (
-              select id from learning_groups where company_id = ${ctx.companyId} and archived_at is null)`,
-        { batchId, now, source: "deactivation", sourceLabel: null },
-      );
-      groupIds = left.ended.map((row) => row.groupId);
-      // Groups they read without being a member (an admin's) move on too; the ones they left already did.
-      revoked = [...left.events, ...(await revokePerson(tx, ctx, person.id))];
-      const assignmentsWaived = await waiveAllOf(tx, ctx, person.id, now);
-      await recordAudit(tx, ctx, {
-        action: "person.deactivated",
-        targetType: "user",
-        targetId: person.id,
-        batchId,
-        details: { groupsLeft: groupIds.length, assignmentsWaived },
-      });
-      return { groupsLeft: groupIds.length };
+    await tx.execute(sql`update users set deactivated_at = ${now} where id = ${person.id}`);
+    await revokeUserSessions(tx, person.id);
+    const left = await takeOut(
+      tx,
+      ctx,
+      sql`user_id = ${person.id} and group_id in (
+            select id from learning_groups where company_id = ${ctx.companyId} and archived_at is null)`,
+      { batchId, now, source: "deactivation", sourceLabel: null },
+    );
+    const groupIds = left.ended.map((row) => row.groupId);
+    // Groups they read without being a member (an admin's) move on too; the ones they left already did.
+    const revoked = [...left.events, ...(await revokePerson(tx, ctx, person.id))];
+    const assignmentsWaived = await waiveAllOf(tx, ctx, person.id, now);
+    await audit({
+      action: "person.deactivated",
+      targetType: "user",
+      targetId: person.id,
+      batchId,
+      details: { groupsLeft: groupIds.length, assignmentsWaived },
     });
-    if (replayed) return { result };
-    return { result, events: [...revoked, ...groupIds.map(membershipChanged)], disconnectUsers: [input.personId] };
-  });
-}
+    return { result: { groupsLeft: groupIds.length }, events: [...revoked, ...groupIds.map(membershipChanged)], disconnectUsers: [person.id] };
+  },
+});
 
 /** Reactivation restores sign-in only: the groups the person left stay left. */
-export async function reactivatePerson(db: Database, ctx: Ctx, input: PersonOperationInput): Promise<Committed<null>> {
-  assertCan(ctx, "people.deactivate");
-  return db.transaction(async (tx) => {
-    const { result } = await once(tx, ctx, { key: input.operationId, kind: "person.reactivate" }, async () => {
-      await lockCompanyPeople(tx, ctx);
-      const person = await lockPerson(tx, ctx, input.personId);
-      if (!person.deactivatedAt) throw new AppError("not_deactivated", { name: person.name });
-      if (person.roles.includes("admin")) assertMayTouchAdmin(ctx, person);
-      await tx.execute(sql`update users set deactivated_at = null where id = ${person.id}`);
-      // Sessions from before the deactivation stay ended: the person signs in afresh.
-      await revokeUserSessions(tx, person.id);
-      await recordAudit(tx, ctx, { action: "person.reactivated", targetType: "user", targetId: person.id });
-      return null;
-    });
-    return { result };
-  });
-}
+export const reactivatePerson = defineOperation({
+  kind: "person.reactivate",
+  permission: "people.deactivate",
+  input: personOperationSchema,
+  locks: lockPeople,
+  run: async ({ tx, ctx, locked: person, audit }) => {
+    if (!person.deactivatedAt) throw new AppError("not_deactivated", { name: person.name });
+    if (person.roles.includes("admin")) assertMayTouchAdmin(ctx, person);
+    await tx.execute(sql`update users set deactivated_at = null where id = ${person.id}`);
+    // Sessions from before the deactivation stay ended: the person signs in afresh.
+    await revokeUserSessions(tx, person.id);
+    await audit({ action: "person.reactivated", targetType: "user", targetId: person.id });
+    return { result: null };
+  },
+});

@@ -1,14 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
-import { authorizedAction } from "@/lib/actions/safe-action";
-import { updateProfileSchema } from "./schemas";
+import { operationAction } from "@/lib/actions/safe-action";
 import { updateProfile } from "./service";
 
-export const updateProfileAction = authorizedAction(updateProfileSchema, async (input, viewer) => {
-  await updateProfile(getDb(), viewer, input);
+export const updateProfileAction = operationAction(updateProfile, {
   // The name in the header, the language and the time zone show on every page.
-  revalidatePath("/", "layout");
-  return { data: null };
+  refresh: () => revalidatePath("/", "layout"),
 });

@@ -1,3 +1,4 @@
+import { readTransaction } from "@/lib/operations/read";
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
 import type { Role } from "@/db/schema";
@@ -20,7 +21,7 @@ export async function canSubscribe(db: Database, ctx: Ctx, channelName: string):
   const channel = parseChannel(channelName);
   if (!channel) return false;
   if (channel.kind === "user") return channel.userId === ctx.userId;
-  return db.transaction(async (tx) => {
+  return readTransaction(db, async (tx) => {
     const [person] = await queryRows<{ roles: Role[] }>(
       tx,
       sql`select roles::text[] as roles from users

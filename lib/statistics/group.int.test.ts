@@ -29,7 +29,7 @@ describe("the group's statistics", () => {
     lessons.slice(0, count).reduce<Promise<unknown>>(
       (previous, lesson, index) =>
         previous.then(() =>
-          completeLesson(handle.db, person, { lessonId: lesson.id, operationId: opId(), answers: index === 0 ? [firstAnswer] : undefined }, at),
+          completeLesson(handle.db, person, { lessonId: lesson.id, operationId: opId(), answers: index === 0 ? [firstAnswer] : undefined }, { now: at }),
         ),
       Promise.resolve(),
     );
@@ -182,7 +182,7 @@ describe("the group's statistics", () => {
       channel.bind(realtimeEvents.statisticsChanged, () => received.set(group.id, received.get(group.id)! + 1));
     }
     // First lesson, with a badge and a perfect quiz: three activities, one statistics event.
-    const outcome = await completeLesson(handle.db, learner!, { lessonId: lessons[0]!.id, operationId: opId(), answers: [1] }, at);
+    const outcome = await completeLesson(handle.db, learner!, { lessonId: lessons[0]!.id, operationId: opId(), answers: [1] }, { now: at });
     const statistics = outcome.events?.filter((e) => e.event === realtimeEvents.statisticsChanged);
     expect(statistics?.map((e) => [...e.channels].sort())).toEqual([[groupAdminChannel(first.id), groupAdminChannel(second.id)].sort()]);
     await deliver(outcome, handle.db);

@@ -1,3 +1,4 @@
+import { currentTime } from "@/lib/clock";
 import { sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { Ctx } from "@/lib/auth/viewer";
@@ -30,7 +31,7 @@ export async function getProgressOverTime(
   db: DatabaseOrTransaction,
   ctx: Ctx,
   groupId: string,
-  now: Date = new Date(),
+  now: Date = currentTime(),
 ): Promise<OverTimePoint[]> {
   const statistics = await getGroupStatistics(db, ctx, groupId);
   const rows = await queryRows<Omit<OverTimePoint, "live"> & { today: Day; archived: boolean }>(

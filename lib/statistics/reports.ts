@@ -1,3 +1,4 @@
+import { currentTime } from "@/lib/clock";
 import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { GroupVisibility } from "@/db/schema";
@@ -159,7 +160,7 @@ export async function listReports(
   assertCan(ctx, "reports.view");
   const { page, limit, offset } = pageWindow(options.page, REPORTS_PAGE_SIZE);
   const [rows, [total]] = await Promise.all([
-    readRows(db, ctx, options, limit, offset, options.now ?? new Date()),
+    readRows(db, ctx, options, limit, offset, options.now ?? currentTime()),
     queryRows<{ value: number }>(db, sql`select count(*)::int as value from learning_groups g where ${whereOf(ctx, options)}`),
   ]);
   return { rows, total: total?.value ?? 0, page, pageSize: REPORTS_PAGE_SIZE, canOpenStatistics: isAdmin(ctx) };
@@ -174,7 +175,7 @@ export async function* reportBatches(
 ): AsyncGenerator<ReportRow[]> {
   assertCan(ctx, "reports.view");
   // One moment for the whole download, so a batch read a second later counts overdue the same way.
-  const now = new Date();
+  const now = currentTime();
   for (let offset = 0; ; offset += batchSize) {
     const rows = await readRows(db, ctx, filters, batchSize, offset, now);
     if (rows.length > 0) yield rows;

@@ -25,7 +25,7 @@ let people: Record<"a" | "b" | "c" | "d" | "e", TestPerson>;
 
 const at = (iso: string) => new Date(iso);
 const complete = (person: TestPerson, lesson: Lesson, when: string) =>
-  completeLesson(db, person, { lessonId: lesson.id, operationId: opId() }, at(when));
+  completeLesson(db, person, { lessonId: lesson.id, operationId: opId() }, { now: at(when) });
 
 async function ledger(groupId: string, events: [TestPerson, "added" | "removed", string][]) {
   await db.insert(membershipEvents).values(

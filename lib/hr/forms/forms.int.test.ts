@@ -96,7 +96,7 @@ beforeAll(async () => {
     reminderDays: [-3],
     selection: { mode: "group", groupId: wave.id, keepApplying: true, onRemoval: "waive" },
     operationId: opId(),
-  }, NOW);
+  }, { now: NOW });
 });
 afterAll(async () => handle.close());
 
@@ -208,7 +208,7 @@ describe("department change", () => {
       reminderDays: [],
       selection: { mode: "group", groupId: keeper.id, keepApplying: true, onRemoval: "keep" },
       operationId: opId(),
-    }, NOW);
+    }, { now: NOW });
     const { result } = await createNewHire(handle.db, hr, hire({ courses: [], groupIds: [keeper.id] }), { now: NOW });
     const before = await footprint();
     const input = { personId: result.userId, departmentId: support.id, addGroupIds: [], operationId: opId() };

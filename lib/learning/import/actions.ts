@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { authorizedAction, type Outcome } from "@/lib/actions/safe-action";
+import { actionOperations, authorizedAction, type Outcome } from "@/lib/actions/safe-action";
 import { COURSE_FILE_MAX_BYTES } from "./format";
-import { type ImportResult, importCourse } from "./service";
+import { type ImportResult, importCourse, importValidCourse } from "./service";
 
 /**
  * The file itself, as a Blob: it travels as a part of the action's multipart body, byte for byte.
@@ -14,6 +14,10 @@ import { type ImportResult, importCourse } from "./service";
  * size, the JSON syntax and the format of the rest.
  */
 const importCourseSchema = z.object({ file: z.instanceof(Blob), operationId: z.uuid() });
+
+// The one action that reads its input (a file) before its operation: the file's size, syntax and
+// format are answered as data (the dialog lists the issues), and only a valid course becomes the
+// operation `importValidCourse`, which the inventory is told this action runs.
 
 export const importCourseAction = authorizedAction(importCourseSchema, async (input, viewer): Promise<Outcome<ImportResult>> => {
   const bytes = input.file.size;
@@ -28,3 +32,4 @@ export const importCourseAction = authorizedAction(importCourseSchema, async (in
   }
   return { data: result, ...delivery };
 });
+actionOperations.set(importCourseAction, importValidCourse);

@@ -221,7 +221,9 @@ export function parseCourseFile(text: string): CourseFileResult {
   let data: unknown;
   try {
     data = JSON.parse(source);
-  } catch {
+  } catch (error) {
+    // JSON.parse refuses text with a SyntaxError only; anything else is not the file's fault.
+    if (!(error instanceof SyntaxError)) throw error;
     const index = jsonErrorIndex(source);
     const at = lineAndColumn(source, index);
     if (index >= source.length) return failed([{ path: "", code: "invalidJsonEnd", values: at }]);

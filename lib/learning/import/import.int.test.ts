@@ -23,7 +23,7 @@ const courseFile = (key: string, lessonSpecs: LessonSpec[], title = "Security ba
 const text = (file: unknown) => JSON.stringify(file);
 
 async function imported(actor: TestPerson, file: unknown, operationId = opId(), now = new Date()) {
-  const { result } = await importCourse(handle.db, actor, { file: text(file), operationId }, now);
+  const { result } = await importCourse(handle.db, actor, { file: text(file), operationId }, { now });
   if (result.status !== "imported") throw new Error(`not imported: ${JSON.stringify(result)}`);
   return result.summary;
 }

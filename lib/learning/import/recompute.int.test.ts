@@ -20,7 +20,7 @@ let groupId: string;
 const file = (keys: string[]) =>
   JSON.stringify({ key: "recompute", title: "Recompute", lessons: keys.map((key) => ({ key, title: `Lesson ${key}`, content: `${key}.` })) });
 const reimport = async (keys: string[], at: string) => {
-  const outcome = await importCourse(handle.db, admin, { file: file(keys), operationId: opId() }, new Date(at));
+  const outcome = await importCourse(handle.db, admin, { file: file(keys), operationId: opId() }, { now: new Date(at) });
   if (outcome.result.status !== "imported") throw new Error("not imported");
   return { summary: outcome.result.summary, events: outcome.events ?? [] };
 };
@@ -30,7 +30,7 @@ const lessonIds = async () => {
 };
 const complete = async (person: TestPerson, keys: string[], at: string) => {
   const ids = await lessonIds();
-  for (const key of keys) await completeLesson(handle.db, person, { lessonId: ids[key]!, operationId: opId() }, new Date(at));
+  for (const key of keys) await completeLesson(handle.db, person, { lessonId: ids[key]!, operationId: opId() }, { now: new Date(at) });
 };
 const progress = async () => {
   const rows = await handle.db
@@ -50,7 +50,7 @@ beforeAll(async () => {
   halfway = await createPerson(handle.db, acme.id, { name: "Hal Halfway" });
   almost = await createPerson(handle.db, acme.id, { name: "Alma Almost" });
   finisher = await createPerson(handle.db, acme.id, { name: "Finn Finisher" });
-  const created = await importCourse(handle.db, admin, { file: file(["a", "b", "c", "d"]), operationId: opId() }, new Date("2026-05-01T09:00:00Z"));
+  const created = await importCourse(handle.db, admin, { file: file(["a", "b", "c", "d"]), operationId: opId() }, { now: new Date("2026-05-01T09:00:00Z") });
   if (created.result.status !== "imported") throw new Error("not imported");
   courseId = created.result.summary.courseId;
   groupId = (await createGroup(handle.db, admin, { courseId, members: [almost, finisher] })).id;

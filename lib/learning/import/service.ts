@@ -1,14 +1,14 @@
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import { type Database, type Transaction, queryRows } from "@/db/client";
-import { recordAudit } from "@/lib/operations/audit";
 import { assignmentChanged, completeAssignments } from "@/lib/assignments/writes";
 import type { Ctx } from "@/lib/auth/viewer";
-import { type Committed, once } from "@/lib/operations/legacy";
+import { type Committed, defineOperation, type OperationOptions } from "@/lib/operations/kernel";
 import { assertCan } from "@/lib/permissions";
-import { type ActivityRow, activityFanOut } from "../events";
+import { activityFanOut } from "../events";
 import { finishCourse } from "../finish";
 import { refreshCourseProgress } from "../progress";
-import { type CourseFile, type ImportIssue, parseCourseFile, validateCourseFile } from "./format";
+import { type CourseFile, courseFileSchema, type ImportIssue, parseCourseFile, validateCourseFile } from "./format";
 
 export type ImportSummary = {
   courseId: string;
@@ -81,48 +81,54 @@ async function syncLessons(tx: Transaction, ctx: Ctx, courseId: string, course: 
 }
 
 /**
- * Imports a course file: all or nothing, in one transaction, once per operation id. The course is
- * matched by its key within the caller's company (another company's course of the same key is
- * another course), lessons by their keys within the course. Everyone with progress in the course is
- * then recomputed by the same statement a completion uses: added lessons lower the percent of those
- * who have not finished, retired ones raise it, and whoever now has every current lesson done has
- * finished — with a certificate, events and badges, as if their last lesson had just been completed.
- * Those who had finished stay finished.
+ * Imports a course file already found valid: all or nothing, in one transaction, once per operation
+ * id. The course is matched by its key within the caller's company (another company's course of the
+ * same key is another course), lessons by their keys within the course. Everyone with progress in the
+ * course is then recomputed by the same statement a completion uses: added lessons lower the percent
+ * of those who have not finished, retired ones raise it, and whoever now has every current lesson
+ * done has finished — with a certificate, events and badges, as if their last lesson had just been
+ * completed. Those who had finished stay finished.
  */
-export async function importCourse(db: Database, ctx: Ctx, input: ImportInput, now = new Date()): Promise<Committed<ImportResult>> {
+export const importValidCourse = defineOperation({
+  kind: "course.import",
+  permission: "course.import",
+  input: z.object({ course: courseFileSchema, operationId: z.uuid() }),
+  run: async ({ tx, ctx, input: { course }, now, audit }): Promise<Committed<ImportSummary>> => {
+    const { id, created } = await upsertCourse(tx, ctx, course, now);
+    const lessons = await syncLessons(tx, ctx, id, course, now);
+    const scope = { companyId: ctx.companyId, courseId: id };
+    const progress = await refreshCourseProgress(tx, scope, now);
+    const activities = await finishCourse(tx, { ...scope, userIds: progress.newlyFinished }, now);
+    const completedAssignments = await completeAssignments(tx, { ...scope, userIds: progress.newlyFinished }, now);
+    await audit({
+      action: created ? "course.imported" : "course.reimported",
+      targetType: "course",
+      targetId: id,
+      details: { key: course.key, title: course.title, ...lessons, learnersRecomputed: progress.refreshed, newlyFinished: progress.newlyFinished.length },
+    });
+    const result: ImportSummary = {
+      courseId: id,
+      title: course.title,
+      outcome: created ? "created" : "updated",
+      lessonsAdded: lessons.added,
+      lessonsUpdated: lessons.updated,
+      lessonsRetired: lessons.retired,
+      learnersRecomputed: progress.refreshed,
+    };
+    if (activities.length === 0 && completedAssignments.length === 0) return { result };
+    return { result, events: [...(await activityFanOut(tx, ctx.companyId, activities)), ...assignmentChanged(completedAssignments)] };
+  },
+});
+
+/**
+ * Imports a course file (its text, or its parsed data): the permission first, then the file is read
+ * and checked; an invalid one is answered with its issues, changes nothing and claims no operation
+ * id, so the corrected file can go with the same one. A valid one is `importValidCourse`.
+ */
+export async function importCourse(db: Database, ctx: Ctx, input: ImportInput, options?: OperationOptions): Promise<Committed<ImportResult>> {
   assertCan(ctx, "course.import");
   const checked = typeof input.file === "string" ? parseCourseFile(input.file) : validateCourseFile(input.file);
   if (!checked.ok) return { result: { status: "invalid", issues: checked.issues, total: checked.total } };
-  const course = checked.course;
-  return db.transaction(async (tx) => {
-    let activities: ActivityRow[] = [];
-    let completedAssignments: string[] = [];
-    const { result, replayed } = await once(tx, ctx, { key: input.operationId, kind: "course.import" }, async () => {
-      const { id, created } = await upsertCourse(tx, ctx, course, now);
-      const lessons = await syncLessons(tx, ctx, id, course, now);
-      const scope = { companyId: ctx.companyId, courseId: id };
-      const progress = await refreshCourseProgress(tx, scope, now);
-      activities = await finishCourse(tx, { ...scope, userIds: progress.newlyFinished }, now);
-      completedAssignments = await completeAssignments(tx, { ...scope, userIds: progress.newlyFinished }, now);
-      const summary: ImportSummary = {
-        courseId: id,
-        title: course.title,
-        outcome: created ? "created" : "updated",
-        lessonsAdded: lessons.added,
-        lessonsUpdated: lessons.updated,
-        lessonsRetired: lessons.retired,
-        learnersRecomputed: progress.refreshed,
-      };
-      await recordAudit(tx, ctx, {
-        action: created ? "course.imported" : "course.reimported",
-        targetType: "course",
-        targetId: id,
-        details: { key: course.key, title: course.title, ...lessons, learnersRecomputed: progress.refreshed, newlyFinished: progress.newlyFinished.length },
-      });
-      return summary;
-    });
-    const imported: ImportResult = { status: "imported", summary: result };
-    if (replayed || (activities.length === 0 && completedAssignments.length === 0)) return { result: imported };
-    return { result: imported, events: [...(await activityFanOut(tx, ctx.companyId, activities)), ...assignmentChanged(completedAssignments)] };
-  });
+  const { result, ...delivery } = await importValidCourse(db, ctx, { course: checked.course, operationId: input.operationId }, options);
+  return { result: { status: "imported", summary: result }, ...delivery };
 }
