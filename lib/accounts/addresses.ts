@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
-import type { AuditEntry } from "@/lib/operations/audit";
+import type { AuditEntry } from "@/lib/operations/kernel";
 import type { Ctx } from "@/lib/auth/viewer";
 import { currentTime } from "@/lib/clock";
 import { AppError } from "@/lib/errors";

@@ -9,8 +9,7 @@ import { clearAccountFailures, countPasswordLinkTry, minutesUntil } from "@/lib/
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
 import type { OutgoingMail } from "@/lib/mail/send";
-import type { AuditEntry } from "@/lib/operations/audit";
-import { type Committed, defineOperation } from "@/lib/operations/kernel";
+import { type AuditEntry, type Committed, defineOperation } from "@/lib/operations/kernel";
 import { addressRefusalAudit, type AddressAttempt, assertAddressUsable, emailUnavailable } from "./addresses";
 import { reissueInvitation } from "./invitations";
 import { composeLinkMail } from "./mail";
@@ -146,27 +145,41 @@ export async function requestPasswordReset(db: Database, email: string, answerMs
   return { result: null, mail };
 }
 
-async function issueResetLink(db: Database, email: string): Promise<OutgoingMail[]> {
+/** Reset links sent to the person within the hour. */
+const recentResetLinks = (db: DatabaseOrTransaction, userId: string) =>
+  db.$count(
+    accountTokens,
+    and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, "password_reset"), gt(accountTokens.createdAt, sql`now() - interval '1 hour'`)),
+  );
+
+/**
+ * A reset link for the person an active address names, as their own operation (the asker is signed
+ * out; the link goes only to the address's owner, so it does nothing for anyone else). Each request
+ * is its own operation; the hour's count decides, read again under the person's lock, so that
+ * simultaneous requests cannot all pass it.
+ */
+export const sendResetLink = defineOperation({
+  kind: "account.requestReset",
+  permission: "account.manage",
+  input: z.object({ operationId: z.uuid() }),
+  run: async ({ tx, ctx }) => {
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, ctx.userId)).for("update");
+    if ((await recentResetLinks(tx, ctx.userId)) >= RESET_LINKS_PER_HOUR) return { result: null };
+    const issued = await issueToken(tx, { userId: ctx.userId, purpose: "password_reset", createdBy: null });
+    return { result: null, mail: [await composeLinkMail(tx, { userId: ctx.userId, kind: "passwordReset", issued })] };
+  },
+});
+
+async function issueResetLink(db: Database, email: string): Promise<readonly OutgoingMail[]> {
   const [person] = await db
-    .select({ id: users.id })
+    .select({ userId: users.id, companyId: users.companyId, roles: users.roles })
     .from(users)
     .where(and(eq(users.email, email), isNull(users.deactivatedAt)));
   if (!person) return [];
-  return db.transaction(async (tx) => {
-    // Taken in turn per person, so simultaneous requests cannot all pass the count.
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, person.id)).for("update");
-    const recent = await tx.$count(
-      accountTokens,
-      and(
-        eq(accountTokens.userId, person.id),
-        eq(accountTokens.purpose, "password_reset"),
-        gt(accountTokens.createdAt, sql`now() - interval '1 hour'`),
-      ),
-    );
-    if (recent >= RESET_LINKS_PER_HOUR) return [];
-    const issued = await issueToken(tx, { userId: person.id, purpose: "password_reset", createdBy: null });
-    return [await composeLinkMail(tx, { userId: person.id, kind: "passwordReset", issued })];
-  });
+  // Past the hour's links a request writes nothing (no operation either): a flood costs one read each.
+  if ((await recentResetLinks(db, person.userId)) >= RESET_LINKS_PER_HOUR) return [];
+  const { mail } = await sendResetLink(db, person, { operationId: randomUUID() });
+  return mail ?? [];
 }
 
 /** The work of a valid link, once hashed: the link's holder acts as themselves, the link deciding what they may do. */

@@ -3,6 +3,7 @@ import type { Database, Transaction } from "@/db/client";
 import { companyDomains, userIdentities, users } from "@/db/schema";
 import { currentTime } from "@/lib/clock";
 import { log } from "@/lib/log";
+import { readTransaction } from "@/lib/operations/read";
 
 /**
  * Why a single sign-on was refused. They travel as `/sign-in?error=<code>` and each has a sentence
@@ -25,7 +26,9 @@ export type SsoResult = { userId: string } | { refusal: SsoRefusal };
  * the subject even if the email changes at the provider. Deactivated people are refused either way.
  */
 export async function resolveSsoIdentity(db: Database, claims: SsoClaims): Promise<SsoResult> {
-  const result = await db.transaction((tx) => mapIdentity(tx, claims));
+  // Sign-in bookkeeping before anyone is signed in (the identity linked, its last sign-in), as the
+  // password sign-in's counters are: no person, key or job acting yet, so no operation.
+  const result = await readTransaction(db, (tx) => mapIdentity(tx, claims));
   const fields = { issuer: claims.issuer, subject: claims.subject, email: claims.email };
   if ("refusal" in result) log.warn("single sign-on refused", { ...fields, reason: result.refusal });
   else log.info("single sign-on", { ...fields, userId: result.userId });

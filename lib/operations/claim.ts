@@ -57,7 +57,6 @@ export async function storedResult<T>(
   ctx: Ctx,
   operation: OperationKey,
 ): Promise<{ result: T } | null> {
-  const actorId = actorIdOf(ctx);
   const [previous] = await db
     .select({ kind: operations.kind, result: operations.result, requestHash: operations.requestHash })
     .from(operations)

@@ -7,6 +7,8 @@ import type { OutgoingMail } from "@/lib/mail/send";
 import { assertCan, type Permission } from "@/lib/permissions";
 import type { Delivery } from "@/lib/realtime/channels";
 import { type AuditEntry, recordAudit } from "./audit";
+
+export type { AuditEntry };
 import { claim, keepResult, type OperationKey, storedResult } from "./claim";
 
 /**

@@ -46,8 +46,3 @@ export type ApiRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Zo
 export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(route: ApiRoute<P, Q, B>): ApiRoute {
   return route as unknown as ApiRoute;
 }
-
-// TRANSITIONAL (issue 18): the services of other branches (people, membership, assignments) become
-// kernel operations when they are merged; until then their routes name them through this cast, which
-// goes with the merge (the inventory test fails on any route whose operation is not the kernel's).
-export const untilMerged = (service: unknown) => service as OperationCall<never, unknown>;

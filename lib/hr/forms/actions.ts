@@ -9,20 +9,13 @@ import { changeDepartment } from "./department-change";
 import { recordLeaver } from "./leaver";
 import { createNewHire } from "./new-hire";
 import { getPersonGroups } from "./queries";
-import { leaverSchema, personGroupsSchema, personSearchSchema } from "./schemas";
+import { personGroupsSchema, personSearchSchema } from "./schemas";
 
 export const newHireAction = operationAction(createNewHire, { refresh: () => revalidatePath("/admin/people") });
 
 export const departmentChangeAction = operationAction(changeDepartment, { refresh: (input) => revalidatePath(`/admin/people/${input.personId}`) });
 
-// TRANSITIONAL (issue 18): the leaver is the people domain's deactivation as the `hr` actor; once
-// `deactivatePerson` is a kernel operation this becomes `operationAction` of
-// `defineOperation({ ...deactivatePerson.spec, kind: "hr.leaver", actAs: asHrActor })`.
-export const leaverAction = authorizedAction(leaverSchema, async (input, viewer) => {
-  const { result, ...delivery } = await recordLeaver(getDb(), viewer, input);
-  revalidatePath(`/admin/people/${input.personId}`);
-  return { data: result, ...delivery };
-});
+export const leaverAction = operationAction(recordLeaver, { refresh: (input) => revalidatePath(`/admin/people/${input.personId}`) });
 
 /** People of the company matching a name or email who are still active: the forms' person and manager pickers. */
 export const hrPeopleSearchAction = authorizedAction(personSearchSchema, async ({ term }, viewer) => {

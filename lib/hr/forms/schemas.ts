@@ -53,8 +53,6 @@ export const departmentChangeSchema = z.object({
 });
 export type DepartmentChangeInput = z.output<typeof departmentChangeSchema>;
 
-export const leaverSchema = z.object({ personId: z.uuid(), operationId });
-export type LeaverInput = z.output<typeof leaverSchema>;
 
 export const personGroupsSchema = z.object({ personId: z.uuid() });
 export const personSearchSchema = z.object({ term: searchTermField(200).pipe(z.string().min(1)) });

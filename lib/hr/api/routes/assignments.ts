@@ -1,5 +1,5 @@
 import { assignCourse } from "@/lib/assignments/service";
-import { defineRoute, untilMerged } from "../route";
+import { defineRoute } from "../route";
 import { assignmentsCreated, createAssignmentsBody } from "../schemas";
 
 export const createAssignments = defineRoute({
@@ -15,7 +15,7 @@ export const createAssignments = defineRoute({
   scope: "write",
   body: createAssignmentsBody,
   response: { status: 201, description: "What the request did.", schema: assignmentsCreated },
-  operation: untilMerged(assignCourse),
+  operation: assignCourse,
   handle: async ({ body }, { db, caller, operationId }) => {
     const { result, ...delivery } = await assignCourse(db, caller.ctx, { ...body, operationId });
     return { status: 201, body: result, ...delivery };

@@ -1,7 +1,7 @@
 import { addMembers, removeMembers } from "@/lib/membership/service";
 import { getGroupStatistics } from "@/lib/statistics/group";
 import { getApiGroup, listApiGroups } from "../queries";
-import { defineRoute, untilMerged } from "../route";
+import { defineRoute } from "../route";
 import { group, groupPage, groupsQuery, idParams, membersAdded, membersBody, membersRemoved, statistics } from "../schemas";
 
 export const listGroups = defineRoute({
@@ -44,7 +44,7 @@ export const addGroupMembers = defineRoute({
   params: idParams,
   body: membersBody,
   response: { status: 200, description: "What the request did.", schema: membersAdded },
-  operation: untilMerged(addMembers),
+  operation: addMembers,
   handle: async ({ params, body }, { db, caller, operationId }) => {
     const { result, ...delivery } = await addMembers(db, caller.ctx, {
       groupId: params.id,
@@ -67,7 +67,7 @@ export const removeGroupMembers = defineRoute({
   params: idParams,
   body: membersBody,
   response: { status: 200, description: "How many left the group.", schema: membersRemoved },
-  operation: untilMerged(removeMembers),
+  operation: removeMembers,
   handle: async ({ params, body }, { db, caller, operationId }) => {
     const { result, ...delivery } = await removeMembers(db, caller.ctx, { groupId: params.id, userIds: body.userIds, operationId });
     return { body: result, ...delivery };

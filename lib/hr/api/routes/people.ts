@@ -2,7 +2,7 @@ import { z } from "zod";
 import { invitePerson } from "@/lib/accounts/service";
 import { deactivatePerson, updatePerson } from "@/lib/people/service";
 import { getApiPerson, listApiPeople } from "../queries";
-import { defineRoute, untilMerged } from "../route";
+import { defineRoute } from "../route";
 import { createPersonBody, deactivation, idParams, person, personPage, peopleQuery, updatePersonBody } from "../schemas";
 
 export const listPeople = defineRoute({
@@ -48,7 +48,7 @@ export const updatePersonRoute = defineRoute({
   params: idParams,
   body: updatePersonBody,
   response: { status: 200, description: "The person as they are now.", schema: person },
-  operation: untilMerged(updatePerson),
+  operation: updatePerson,
   handle: async ({ params, body }, { db, caller, operationId }) => {
     const { events, disconnectUsers } = await updatePerson(db, caller.ctx, { personId: params.id, operationId, ...body });
     return { body: await getApiPerson(db, caller.ctx, params.id), events, disconnectUsers };
@@ -68,7 +68,7 @@ export const deactivatePersonRoute = defineRoute({
   params: idParams,
   body: z.object({}).meta({ id: "Empty" }),
   response: { status: 200, description: "The person, deactivated, and how many groups they left.", schema: deactivation },
-  operation: untilMerged(deactivatePerson),
+  operation: deactivatePerson,
   handle: async ({ params }, { db, caller, operationId }) => {
     const { result, ...delivery } = await deactivatePerson(db, caller.ctx, { personId: params.id, operationId });
     return { body: { person: await getApiPerson(db, caller.ctx, params.id), groupsLeft: result.groupsLeft }, ...delivery };
