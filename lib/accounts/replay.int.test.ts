@@ -1,10 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { accountTokens, userSessions, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { createSession } from "@/lib/auth/sessions";
+import type { Committed } from "@/lib/operations/kernel";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { expectOneEffect } from "@/tests/same-operation";
-import { changePassword, invitePerson, resendInvitation, signOutEverywhere, spendLink } from "./service";
+import { footprint } from "@/tests/footprint";
+import { expectOneEffect } from "@/tests/replay";
+import { changePassword, invitePerson, resendInvitation, sendResetLink, signOutEverywhere, spendLink } from "./service";
 import { issueToken } from "./tokens";
 
 const PASSWORD = "a long enough secret";
@@ -21,36 +25,51 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-describe("same operation id twice, one effect", () => {
-  it("people.invite", async () => {
-    const email = unique("nia");
-    await expectOneEffect(handle.db, (operationId) => invitePerson(handle.db, admin, { name: "Nia New", email, departmentId: null, roles: [], operationId }));
-  });
+/** The company's footprint, and the links and sessions of its people, which accounts' operations write besides. */
+async function observe() {
+  const people = handle.db.select({ id: users.id }).from(users).where(eq(users.companyId, companyId));
+  return {
+    company: await footprint(handle.db, companyId),
+    links: await handle.db.select().from(accountTokens).where(inArray(accountTokens.userId, people)).orderBy(accountTokens.id),
+    sessions: await handle.db.select().from(userSessions).where(eq(userSessions.companyId, companyId)).orderBy(userSessions.id),
+  };
+}
 
-  it("person.resendInvitation", async () => {
+/** Each operation with a fixed input (so one operation id), prepared on a person of its own. */
+const cases: [string, () => Promise<() => Promise<Committed<unknown>>>][] = [
+  ["people.invite", async () => {
+    const input = { name: "Nia New", email: unique("nia"), departmentId: null, roles: [], operationId: opId() };
+    return () => invitePerson(handle.db, admin, input);
+  }],
+  ["person.resendInvitation", async () => {
     const { result } = await invitePerson(handle.db, admin, { name: "Pat Pending", email: unique("pat"), departmentId: null, roles: [], operationId: opId() });
-    await expectOneEffect(handle.db, (operationId) => resendInvitation(handle.db, admin, { userId: result.userId, operationId }));
-  });
-
-  it("account.changePassword, whose replay answers the first session", async () => {
+    const input = { userId: result.userId, operationId: opId() };
+    return () => resendInvitation(handle.db, admin, input);
+  }],
+  ["account.changePassword", async () => {
     const person = await createPerson(handle.db, companyId, { email: unique("chan"), passwordHash: await hashPassword(PASSWORD) });
-    const next = { currentPassword: PASSWORD, password: "my next password", confirmPassword: "my next password" };
-    const first = await expectOneEffect(handle.db, (operationId) => changePassword(handle.db, person, { ...next, operationId }));
-    expect(first.result.sessionId).toEqual(expect.any(String));
-  });
-
-  it("account.signOutEverywhere", async () => {
+    const input = { currentPassword: PASSWORD, password: "my next password", confirmPassword: "my next password", operationId: opId() };
+    return () => changePassword(handle.db, person, input);
+  }],
+  ["account.signOutEverywhere", async () => {
     const person = await createPerson(handle.db, companyId, { email: unique("sam") });
     await createSession(handle.db, person.id);
-    const first = await expectOneEffect(handle.db, (operationId) => signOutEverywhere(handle.db, person, { operationId }));
-    expect(first.result).toEqual({ sessionsEnded: 1 });
-  });
-
-  it("account.setPassword, as the link's holder", async () => {
+    const input = { operationId: opId() };
+    return () => signOutEverywhere(handle.db, person, input);
+  }],
+  ["account.setPassword, as the link's holder", async () => {
     const person = await createPerson(handle.db, companyId, { email: unique("lee"), passwordHash: null });
     const { token } = await issueToken(handle.db, { userId: person.id, purpose: "invitation", createdBy: admin.id });
-    const passwordHash = await hashPassword(PASSWORD);
-    const first = await expectOneEffect(handle.db, (operationId) => spendLink(handle.db, person, { token, passwordHash, operationId }));
-    expect(first.result).toEqual({ email: person.email });
-  });
+    const input = { token, passwordHash: await hashPassword(PASSWORD), operationId: opId() };
+    return () => spendLink(handle.db, person, input);
+  }],
+  ["account.requestReset, as the address's owner", async () => {
+    const person = await createPerson(handle.db, companyId, { email: unique("rea"), passwordHash: await hashPassword(PASSWORD) });
+    const input = { operationId: opId() };
+    return () => sendResetLink(handle.db, person, input);
+  }],
+];
+
+describe("same operation id twice, one effect", () => {
+  it.each(cases)("%s", (name, prepare) => expectOneEffect({ name, prepare: async () => ({ call: await prepare(), observe }) }));
 });

@@ -1,11 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, learningGroups, operations, userSessions } from "@/db/schema";
+import { auditLog, groupProgressDaily, learningGroups, operations, userSessions } from "@/db/schema";
 import { createSession } from "@/lib/auth/sessions";
 import { systemCtx } from "@/lib/auth/viewer";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createPerson } from "@/tests/fixtures";
-import { expectOneEffect } from "@/tests/same-operation";
+import { expectOneEffect } from "@/tests/replay";
 import { rollupCompany } from "./rollup";
 import { cleanUpSignIns } from "./sign-ins";
 import { runId } from "./system";
@@ -20,19 +20,21 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
+const sessionsOf = (id: string) => handle.db.select().from(userSessions).where(eq(userSessions.companyId, id)).orderBy(userSessions.id);
+
 describe("the scheduler's jobs, as the system actor", () => {
   it("system.sign-ins: the same run twice, one clean-up; its operation row names no person", async () => {
     const person = await createPerson(handle.db, companyId);
-    const ended = (await createSession(handle.db, person.id))!;
-    await handle.db.update(userSessions).set({ revokedAt: sql`now()` }).where(eq(userSessions.id, ended));
+    const endedSession = async () => {
+      const id = (await createSession(handle.db, person.id))!;
+      await handle.db.update(userSessions).set({ revokedAt: sql`now()` }).where(eq(userSessions.id, id));
+    };
+    await endedSession();
     const operationId = runId("sign-ins", NOW, "day");
-    const first = await expectOneEffect(handle.db, () => cleanUpSignIns(handle.db, systemCtx(companyId, "sign-ins"), { operationId }, { now: NOW }), operationId);
-    expect(first.result).toEqual({ sessionsDeleted: 1 });
-    // A session ended since is left to tomorrow's run: this one has run.
-    const later = (await createSession(handle.db, person.id))!;
-    await handle.db.update(userSessions).set({ revokedAt: sql`now()` }).where(eq(userSessions.id, later));
-    expect((await cleanUpSignIns(handle.db, systemCtx(companyId, "sign-ins"), { operationId })).result).toEqual({ sessionsDeleted: 1 });
-    expect(await handle.db.$count(userSessions, eq(userSessions.id, later))).toBe(1);
+    const run = () => cleanUpSignIns(handle.db, systemCtx(companyId, "sign-ins"), { operationId }, { now: NOW });
+    // A session ended between the two calls is left to the next day's run: this one has run.
+    await expectOneEffect({ name: "system.sign-ins", prepare: async () => ({ call: run, disturb: endedSession, observe: () => sessionsOf(companyId) }) });
+    expect((await run()).result).toEqual({ sessionsDeleted: 1 });
     const rows = await handle.db.select().from(operations).where(and(eq(operations.companyId, companyId), eq(operations.operationKey, operationId)));
     expect(rows).toEqual([expect.objectContaining({ actorId: null, kind: "system.sign-ins" })]);
   });
@@ -42,12 +44,12 @@ describe("the scheduler's jobs, as the system actor", () => {
     const course = await createCourse(handle.db, companyId);
     const group = await createGroup(handle.db, admin, { courseId: course.id });
     await handle.db.update(learningGroups).set({ createdAt: new Date(NOW.getTime() - 3 * 86_400_000) }).where(eq(learningGroups.id, group.id));
-    const first = await expectOneEffect(
-      handle.db,
-      (operationId) => rollupCompany(handle.db, systemCtx(companyId, "rollup"), { operationId }, { now: NOW }),
-      runId("rollup", NOW, "hour"),
-    );
-    expect(first.result.written).toBeGreaterThan(0);
+    const run = () => rollupCompany(handle.db, systemCtx(companyId, "rollup"), { operationId: runId("rollup", NOW, "hour") }, { now: NOW });
+    // Between the two calls the figures are spoilt: a second rollup would write them again.
+    const spoil = async () => void (await handle.db.update(groupProgressDaily).set({ members: 99 }).where(eq(groupProgressDaily.groupId, group.id)));
+    const figures = () => handle.db.select().from(groupProgressDaily).where(eq(groupProgressDaily.groupId, group.id)).orderBy(groupProgressDaily.day);
+    await expectOneEffect({ name: "system.rollup", prepare: async () => ({ call: run, disturb: spoil, observe: figures }) });
+    expect((await run()).result.written).toBeGreaterThan(0);
   });
 
   it("holds its own job's permission only: another job, and people's operations, are refused", async () => {
