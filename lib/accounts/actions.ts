@@ -7,7 +7,16 @@ import { operationAction, publicAction } from "@/lib/actions/safe-action";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import { signOut, updateSession } from "@/lib/auth/index";
 import { requestPasswordResetSchema, setPasswordSchema } from "./schemas";
-import { changePassword, invitePerson, requestPasswordReset, resendInvitation, setPasswordWithToken, signOutEverywhere } from "./service";
+import {
+  changePassword,
+  invitePerson,
+  requestPasswordReset,
+  resendInvitation,
+  sendResetLink,
+  setPasswordWithToken,
+  signOutEverywhere,
+  spendLink,
+} from "./service";
 
 export const invitePersonAction = operationAction(invitePerson, { refresh: () => revalidatePath("/admin/people") });
 
@@ -23,11 +32,17 @@ export const changePasswordAction = operationAction(changePassword, {
 
 export const signOutEverywhereAction = operationAction(signOutEverywhere, { finish: async () => void (await signOut({ redirect: false })) });
 
-export const requestPasswordResetAction = publicAction(requestPasswordResetSchema, async ({ email }) => {
-  const { mail } = await requestPasswordReset(getDb(), email);
-  return { data: { email }, mail };
-});
+export const requestPasswordResetAction = publicAction(
+  requestPasswordResetSchema,
+  async ({ email }) => {
+    const { mail } = await requestPasswordReset(getDb(), email);
+    return { data: { email }, mail };
+  },
+  sendResetLink,
+);
 
-export const setPasswordAction = publicAction(setPasswordSchema, async (input) => ({
-  data: await setPasswordWithToken(getDb(), input, requestClientAddress(await headers())),
-}));
+export const setPasswordAction = publicAction(
+  setPasswordSchema,
+  async (input) => ({ data: await setPasswordWithToken(getDb(), input, requestClientAddress(await headers())) }),
+  spendLink,
+);

@@ -63,17 +63,24 @@ export function authorizedAction<S extends z.ZodType, T>(
   };
 }
 
+/** The operation behind each server action that changes something: the inventory test reads it. */
+export const actionOperations = new WeakMap<(...args: never[]) => unknown, OperationCall<never, unknown>>();
+
 /**
  * For the few actions of signed-out people (asking for a reset link, choosing a password with a
  * one-time link): the same parsing, delivery and error mapping, with no caller. What such a handler
- * may do is decided by what it is given (a valid token), never by who asks.
+ * may do is decided by what it is given (a valid token, an address), never by who asks; the work is
+ * the operation `runs` names, as the person the token or address belongs to.
  */
-export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>) => Promise<Outcome<T>>) {
-  return (input: z.input<S>): Promise<ActionResult<T>> => run(schema, input, handler, {});
+export function publicAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.output<S>) => Promise<Outcome<T>>,
+  runs?: OperationCall<never, unknown>,
+) {
+  const action = (input: z.input<S>): Promise<ActionResult<T>> => run(schema, input, handler, {});
+  if (runs) actionOperations.set(action, runs);
+  return action;
 }
-
-/** The operation behind each server action that changes something: the inventory test reads it. */
-export const actionOperations = new WeakMap<(...args: never[]) => unknown, OperationCall<never, unknown>>();
 
 /**
  * A server action that runs one kernel operation for the signed-in caller: the operation validates,
