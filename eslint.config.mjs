@@ -21,7 +21,7 @@ export default defineConfig([
         {
           patterns: [
             {
-              group: ["@/lib/operations/claim", "@/lib/operations/audit", "@/lib/operations/legacy", "**/operations/claim", "**/operations/audit"],
+              group: ["@/lib/operations/claim", "@/lib/operations/audit", "**/operations/claim", "**/operations/audit"],
               message: "Claims, stored results and audit rows belong to the operation kernel: write a defineOperation.",
             },
           ],

@@ -41,17 +41,26 @@ async function run<S extends z.ZodType, T>(
   }
 }
 
+/** The operation behind each server action that changes something: the inventory test reads it. */
+export const actionOperations = new WeakMap<(...args: never[]) => unknown, OperationCall<never, unknown>>();
+
+/** Server actions that only read (searches, previews, option lists, pages of a list): the inventory test reads it. */
+export const readActions = new WeakSet<(...args: never[]) => unknown>();
+
 /**
- * The only way a server action is exported: parse the input, resolve the caller from the
- * database, run the handler, publish its events after the response, and map errors — expected
- * ones to a code the page translates, everything else (the database failing while the caller is
- * read included) to a logged request id.
+ * A signed-in caller's action that is not one operation: a read, or (with `runs`) an action that must
+ * read its input before the operation it runs (a course file, whose issues are answered as data).
+ * Parses the input, resolves the caller from the database, runs the handler, publishes its events
+ * after the response, and maps errors — expected ones to a code the page translates, everything else
+ * (the database failing while the caller is read included) to a logged request id. A change of a
+ * person's, a group's or a company's data is an `operationAction`.
  */
 export function authorizedAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.output<S>, viewer: Viewer) => Promise<Outcome<T>>,
+  runs?: OperationCall<never, unknown>,
 ) {
-  return async (input: z.input<S>): Promise<ActionResult<T>> => {
+  const action = async (input: z.input<S>): Promise<ActionResult<T>> => {
     let viewer: Viewer | null;
     try {
       viewer = await getViewer();
@@ -61,10 +70,10 @@ export function authorizedAction<S extends z.ZodType, T>(
     if (!viewer) return { ok: false, error: { code: "unauthenticated" } };
     return run(schema, input, (parsed) => handler(parsed, viewer), { userId: viewer.userId });
   };
+  if (runs) actionOperations.set(action, runs);
+  else readActions.add(action);
+  return action;
 }
-
-/** The operation behind each server action that changes something: the inventory test reads it. */
-export const actionOperations = new WeakMap<(...args: never[]) => unknown, OperationCall<never, unknown>>();
 
 /**
  * For the few actions of signed-out people (asking for a reset link, choosing a password with a
@@ -75,10 +84,10 @@ export const actionOperations = new WeakMap<(...args: never[]) => unknown, Opera
 export function publicAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.output<S>) => Promise<Outcome<T>>,
-  runs?: OperationCall<never, unknown>,
+  runs: OperationCall<never, unknown>,
 ) {
   const action = (input: z.input<S>): Promise<ActionResult<T>> => run(schema, input, handler, {});
-  if (runs) actionOperations.set(action, runs);
+  actionOperations.set(action, runs);
   return action;
 }
 

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Database, queryRows } from "@/db/client";
 import { uuidArray } from "@/db/sql";
-import type { Ctx } from "@/lib/auth/viewer";
+import { systemCtx } from "@/lib/auth/viewer";
 import { outboxInsertSql } from "@/lib/mail/outbox";
 import { notificationFanOut } from "@/lib/notifications/service";
 import type { NotificationType } from "@/lib/notifications/types";
@@ -39,7 +39,6 @@ type NotifiedRow = {
 const mailPayload = sql`jsonb_build_object('courseTitle', course_title, 'courseId', course_id, 'dueOn', due_text, 'days', days)`;
 
 /** The scheduler acting for one company: no person, only the permission of its job. */
-const remindersActor = (companyId: string): Ctx => ({ userId: "", companyId, roles: [], actor: { kind: "system", job: "reminders" } });
 
 type BatchResult = { picked: number; written: number; notified: number };
 
@@ -176,7 +175,7 @@ export async function runReminders(db: Database, now: Date, options: { batchSize
   );
   for (const { companyId } of due) {
     for (;;) {
-      const { result, events } = await sendReminderBatch(db, remindersActor(companyId), { operationId: randomUUID(), batchSize }, { now });
+      const { result, events } = await sendReminderBatch(db, systemCtx(companyId, "reminders"), { operationId: randomUUID(), batchSize }, { now });
       run.assignments += result.picked;
       run.written += result.written;
       run.notified += result.notified;

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { actionOperations, authorizedAction, type Outcome } from "@/lib/actions/safe-action";
+import { authorizedAction, type Outcome } from "@/lib/actions/safe-action";
 import { COURSE_FILE_MAX_BYTES } from "./format";
 import { type ImportResult, importCourse, importValidCourse } from "./service";
 
@@ -31,5 +31,4 @@ export const importCourseAction = authorizedAction(importCourseSchema, async (in
     revalidatePath("/", "layout");
   }
   return { data: result, ...delivery };
-});
-actionOperations.set(importCourseAction, importValidCourse);
+}, importValidCourse);
