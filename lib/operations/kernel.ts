@@ -7,9 +7,9 @@ import type { OutgoingMail } from "@/lib/mail/send";
 import { assertCan, type Permission } from "@/lib/permissions";
 import type { Delivery } from "@/lib/realtime/channels";
 import { type AuditEntry, recordAudit } from "./audit";
+import { claim, keepResult, type OperationKey, storedResult } from "./claim";
 
 export type { AuditEntry };
-import { claim, keepResult, type OperationKey, storedResult } from "./claim";
 
 /**
  * What an operation's work hands back, and its caller gets: its result (kept for replays, so it must
