@@ -16,8 +16,10 @@ const LINK_PROTOCOLS = ["http:", "https:", "mailto:"];
 export function safeLinkUrl(url: string): string | null {
   try {
     return LINK_PROTOCOLS.includes(new URL(url.trim()).protocol) ? url.trim() : null;
-  } catch {
-    return null;
+  } catch (error) {
+    // Not a URL at all; anything else is not ours to hide.
+    if (error instanceof TypeError) return null;
+    throw error;
   }
 }
 

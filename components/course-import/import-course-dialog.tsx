@@ -54,7 +54,9 @@ export function ImportCourseDialog({ onClose }: { onClose: () => void }) {
     try {
       // Read here, so that a file that has gone or cannot be read is said so before anything is sent.
       bytes = await file.arrayBuffer();
-    } catch {
+    } catch (error) {
+      // The browser's NotReadableError or NotFoundError: the file changed or went after it was chosen.
+      if (!(error instanceof DOMException)) throw error;
       return setFileError("coursesAdmin.import.unreadable");
     } finally {
       setReading(false);

@@ -9,8 +9,10 @@ export function formatLocale(requested: string | null | undefined): string {
   if (!requested) return DEFAULT_LOCALE;
   try {
     return Intl.getCanonicalLocales(requested)[0] ?? DEFAULT_LOCALE;
-  } catch {
-    return DEFAULT_LOCALE;
+  } catch (error) {
+    // A malformed tag; anything else is not ours to hide.
+    if (error instanceof RangeError) return DEFAULT_LOCALE;
+    throw error;
   }
 }
 

@@ -9,8 +9,10 @@ const SOCKET_ID = /^\d+\.\d+$/;
 async function readForm(request: Request): Promise<URLSearchParams | null> {
   try {
     return new URLSearchParams(await request.text());
-  } catch {
-    return null;
+  } catch (error) {
+    // A body that cannot be read (cut off, already read) is a bad request; anything else is not.
+    if (error instanceof TypeError) return null;
+    throw error;
   }
 }
 
