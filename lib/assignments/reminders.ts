@@ -38,8 +38,6 @@ type NotifiedRow = {
 /** The mail's payload: the notification's, from the same row of `latest`. */
 const mailPayload = sql`jsonb_build_object('courseTitle', course_title, 'courseId', course_id, 'dueOn', due_text, 'days', days)`;
 
-/** The scheduler acting for one company: no person, only the permission of its job. */
-
 type BatchResult = { picked: number; written: number; notified: number };
 
 /**
@@ -54,10 +52,6 @@ export const sendReminderBatch = defineOperation({
   kind: "assignment.reminders",
   permission: "system.reminders",
   input: z.object({ operationId: z.uuid(), batchSize: z.int().positive() }),
-  // No right on a resource beyond the job's permission. The step is here for the replay it brings
-  // before the transaction: the claim's unique index (company, actor, id) cannot see a second claim
-  // of an actor that is no person (its actor is null), so a batch run again is answered here.
-  authorize: async () => undefined,
   run: async ({ tx, ctx, input, now }): Promise<Committed<BatchResult>> => {
     const companyId = ctx.companyId;
     const picked = await queryRows<{ id: string }>(
