@@ -43,7 +43,12 @@ export default defineConfig({
     // The embedded default, as a container runs it: the standalone server on PGlite.
     { name: "pglite-smoke", testMatch: smokeSpecs, use: { ...devices["Desktop Chrome"], baseURL: smokeBaseUrl, launchOptions } },
     // After the others too, beside the outage spec (its soketi is its own): its first requests compile pages.
-    { name: "dev", testMatch: devSpecs, dependencies: ["desktop", "mobile"], use: { ...devices["Desktop Chrome"], baseURL: devBaseUrl, launchOptions } },
+    {
+      name: "dev",
+      testMatch: devSpecs,
+      dependencies: ["desktop", "mobile"],
+      use: { ...devices["Desktop Chrome"], baseURL: devBaseUrl, launchOptions },
+    },
   ],
   // Started one after the other, so only the first can ever need to build.
   webServer: [

@@ -99,9 +99,7 @@ export async function copyTemplate(serverUrl: string, label: string): Promise<{ 
 /** Drops copies left behind by earlier runs that were killed (their process is gone). */
 export async function dropStaleCopies(serverUrl: string): Promise<void> {
   await onServer(serverUrl, async (client) => {
-    const { rows } = await client.query<{ datname: string }>("select datname from pg_database where datname like $1", [
-      `${RUN_PREFIX}%`,
-    ]);
+    const { rows } = await client.query<{ datname: string }>("select datname from pg_database where datname like $1", [`${RUN_PREFIX}%`]);
     for (const { datname } of rows) {
       const pid = Number(datname.slice(RUN_PREFIX.length).split("_")[0]);
       if (pid === process.pid || isAlive(pid)) continue;

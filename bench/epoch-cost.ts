@@ -88,16 +88,20 @@ try {
   for (let i = 0; i < 20; i++) {
     await postMessage(db, online[1 + (i % 10)]!, { groupId, operationId: randomUUID(), kind: "note", body: `Message ${i}` });
   }
-  const [{ seq }] = (await queryRows<{ seq: number }>(db, sql`select last_seq as seq from group_chat_state where group_id = ${groupId}`)) as [{ seq: number }];
+  const [{ seq }] = (await queryRows<{ seq: number }>(
+    db,
+    sql`select last_seq as seq from group_chat_state where group_id = ${groupId}`,
+  )) as [{ seq: number }];
 
   // 2. The removal of one of them.
   const removalStarted = performance.now();
   const removal = await removeMembers(db, adminCtx, { groupId, userIds: [online[0]!.userId], operationId: randomUUID() });
   const committedAt = performance.now();
   const announced = removal.events?.filter((e) => e.event === "channel.epoch").length ?? 0;
-  const [{ grants }] = (await queryRows<{ grants: number }>(db, sql`select count(*)::int as grants from group_channel_grants where group_id = ${groupId}`)) as [
-    { grants: number },
-  ];
+  const [{ grants }] = (await queryRows<{ grants: number }>(
+    db,
+    sql`select count(*)::int as grants from group_channel_grants where group_id = ${groupId}`,
+  )) as [{ grants: number }];
 
   // 3. The others move to epoch 1 within 0–2 s, authorize and resync.
   const auth: number[] = [];

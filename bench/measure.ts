@@ -52,7 +52,12 @@ export async function interleave(plan: Plan, ours: Side, bare: Side): Promise<{ 
       mine.push(await ours(iteration));
       floor.push(await bare(iteration));
     }
-    rounds.push({ p50: percentile(mine, 0.5), p95: percentile(mine, 0.95), bareP50: percentile(floor, 0.5), bareP95: percentile(floor, 0.95) });
+    rounds.push({
+      p50: percentile(mine, 0.5),
+      p95: percentile(mine, 0.95),
+      bareP50: percentile(floor, 0.5),
+      bareP95: percentile(floor, 0.95),
+    });
   }
   return { rounds, perRound };
 }

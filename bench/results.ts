@@ -26,9 +26,20 @@ export type CaseResult = {
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export function caseResult(name: string, target: string, plan: Plan, perRound: number, outcome: {
-  figures?: Figures; rounds?: Figures[]; details: Details; pass: boolean; seconds: number; error?: string;
-}): CaseResult {
+export function caseResult(
+  name: string,
+  target: string,
+  plan: Plan,
+  perRound: number,
+  outcome: {
+    figures?: Figures;
+    rounds?: Figures[];
+    details: Details;
+    pass: boolean;
+    seconds: number;
+    error?: string;
+  },
+): CaseResult {
   const f = outcome.figures;
   return {
     case: name,
@@ -46,7 +57,12 @@ export function caseResult(name: string, target: string, plan: Plan, perRound: n
       timed_per_side: perRound * plan.rounds,
       measured_as: plan.job && perRound === plan.job.iterations ? "job" : "iterations",
     },
-    rounds: (outcome.rounds ?? []).map((r) => ({ p50: round(r.p50), p95: round(r.p95), bareP50: round(r.bareP50), bareP95: round(r.bareP95) })),
+    rounds: (outcome.rounds ?? []).map((r) => ({
+      p50: round(r.p50),
+      p95: round(r.p95),
+      bareP50: round(r.bareP50),
+      bareP95: round(r.bareP95),
+    })),
     details: outcome.details,
     seconds: round(outcome.seconds, 1),
     ...(outcome.error ? { error: outcome.error } : {}),
@@ -93,7 +109,15 @@ export function table(results: readonly CaseResult[]): string {
   const ms = (value: number | null) => (value === null ? "–" : value.toFixed(1));
   const rows = [
     ["case", "p50 ms", "p95 ms", "bare p95 ms", "ratio", "target", "pass"],
-    ...results.map((r) => [r.case, ms(r.p50_ms), ms(r.p95_ms), ms(r.bare_p95_ms), r.ratio === null ? "–" : r.ratio.toFixed(2), r.target, r.pass ? "yes" : "NO"]),
+    ...results.map((r) => [
+      r.case,
+      ms(r.p50_ms),
+      ms(r.p95_ms),
+      ms(r.bare_p95_ms),
+      r.ratio === null ? "–" : r.ratio.toFixed(2),
+      r.target,
+      r.pass ? "yes" : "NO",
+    ]),
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   const numeric = new Set([1, 2, 3, 4]);

@@ -77,13 +77,20 @@ async function runCase(serverUrl: string, benchCase: BenchCase): Promise<CaseRes
     const figures = medianOfRounds(rounds);
     const seconds = (performance.now() - started) / 1000;
     return caseResult(benchCase.name, benchCase.target, benchCase.plan, perRound, {
-      figures, rounds, details, seconds, pass: benchCase.passes(figures, details),
+      figures,
+      rounds,
+      details,
+      seconds,
+      pass: benchCase.passes(figures, details),
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     say(`${benchCase.name} failed: ${message}`);
     return caseResult(benchCase.name, benchCase.target, benchCase.plan, 0, {
-      details, seconds: (performance.now() - started) / 1000, pass: false, error: message,
+      details,
+      seconds: (performance.now() - started) / 1000,
+      pass: false,
+      error: message,
     });
   } finally {
     await prepared?.close?.();
@@ -110,7 +117,9 @@ async function main(): Promise<number> {
   for (const benchCase of selected) {
     say(`${benchCase.name}…`);
     const result = await runCase(serverUrl, benchCase);
-    say(`${benchCase.name}: p95 ${result.p95_ms ?? "–"} ms (bare ${result.bare_p95_ms ?? "–"} ms) in ${result.seconds} s: ${result.pass ? "pass" : "FAIL"}`);
+    say(
+      `${benchCase.name}: p95 ${result.p95_ms ?? "–"} ms (bare ${result.bare_p95_ms ?? "–"} ms) in ${result.seconds} s: ${result.pass ? "pass" : "FAIL"}`,
+    );
     results.push(result);
   }
 
@@ -125,7 +134,9 @@ async function main(): Promise<number> {
     cases: results,
   });
   console.log(`\n${table(results)}\n`);
-  say(`${results.filter((r) => r.pass).length} of ${results.length} cases pass; ${Math.round(seconds)} s; results in ${relative(process.cwd(), RESULTS_FILE)}`);
+  say(
+    `${results.filter((r) => r.pass).length} of ${results.length} cases pass; ${Math.round(seconds)} s; results in ${relative(process.cwd(), RESULTS_FILE)}`,
+  );
   return results.every((r) => r.pass) ? 0 : 1;
 }
 

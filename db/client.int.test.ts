@@ -35,7 +35,8 @@ describe.runIf(env().testDatabaseUrl)("a database connection the server ends", (
     process.on("uncaughtException", onUncaught);
     const handle = openPostgres(env().testDatabaseUrl!, { max: 1 });
     try {
-      const pid = async (db: Parameters<typeof queryRows>[0]) => (await queryRows<{ pid: number }>(db, sql`select pg_backend_pid() as pid`))[0]!.pid;
+      const pid = async (db: Parameters<typeof queryRows>[0]) =>
+        (await queryRows<{ pid: number }>(db, sql`select pg_backend_pid() as pid`))[0]!.pid;
       if (inTransaction) {
         const transaction = handle.db.transaction(async (tx) => {
           await terminate(await pid(tx));

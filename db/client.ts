@@ -22,9 +22,7 @@ export type Transaction = PgTransaction<PgQueryResultHKT, typeof schema, Extract
 export type DatabaseOrTransaction = Database | Transaction;
 
 export type DatabaseHandle = { db: Database; close: () => Promise<void> } & (
-  | { engine: "pglite"; client: PGlite }
-  | { engine: "postgres"; client: Pool }
-  | { engine: "neon"; client: NeonPool }
+  { engine: "pglite"; client: PGlite } | { engine: "postgres"; client: Pool } | { engine: "neon"; client: NeonPool }
 );
 
 const drizzleConfig = { schema, casing: "snake_case" } as const;

@@ -32,7 +32,5 @@ export async function lockCompanyMembership(
   mode: "membership-write" | "deactivation",
 ): Promise<void> {
   const key = sql`${lockSpaces.companyMembership}::int, ${companyKey(companyId)}::int`;
-  await tx.execute(
-    mode === "deactivation" ? sql`select pg_advisory_xact_lock(${key})` : sql`select pg_advisory_xact_lock_shared(${key})`,
-  );
+  await tx.execute(mode === "deactivation" ? sql`select pg_advisory_xact_lock(${key})` : sql`select pg_advisory_xact_lock_shared(${key})`);
 }

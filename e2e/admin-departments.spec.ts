@@ -76,9 +76,11 @@ test("an admin creates, renames, merges and deletes departments", async ({ page,
   const harborId = await departmentId(db, omar.companyId, harbor);
   // Two people join the crew, as the people pages or an HR form would put them there.
   const crewEmails = [1, 2].map((n) => `crew-${n}-${randomUUID()}@acme.example`);
-  await db.insert(users).values(
-    crewEmails.map((email, index) => ({ companyId: omar.companyId, departmentId: crewId, name: `Crew Member ${index + 1}`, email })),
-  );
+  await db
+    .insert(users)
+    .values(
+      crewEmails.map((email, index) => ({ companyId: omar.companyId, departmentId: crewId, name: `Crew Member ${index + 1}`, email })),
+    );
   await page.reload();
   await expect(row(page, crew)).toContainText("2 people");
 

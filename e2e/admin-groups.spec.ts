@@ -283,11 +283,7 @@ test("an admin removes and moves members, archives, restores and deletes a group
   await expect(page.getByRole("link", { name: cohort })).toHaveCount(0);
 });
 
-test("a learner added to a group sees the notification arrive live, and the group from home", async ({
-  page,
-  browser,
-  db,
-}, testInfo) => {
+test("a learner added to a group sees the notification arrive live, and the group from home", async ({ page, browser, db }, testInfo) => {
   test.slow();
   const learner = await findSpareLearner(db, 5);
   await markAllNotificationsRead(db, learner, { operationId: randomUUID() });
@@ -353,7 +349,9 @@ test("another admin is offered Take ownership of a private group instead of its 
   await expect(page.getByRole("button", { name: "Edit", exact: true })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Close group" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Add members" })).toHaveCount(0);
-  await expect(page.getByRole("main").getByText("Only Dana Admin, the owner of this private group, edits, closes and restores it.", { exact: false })).toBeVisible();
+  await expect(
+    page.getByRole("main").getByText("Only Dana Admin, the owner of this private group, edits, closes and restores it.", { exact: false }),
+  ).toBeVisible();
 
   await page.getByRole("button", { name: "Take ownership" }).click();
   const take = page.getByRole("dialog", { name: `Take ownership of “${board}”?` });

@@ -122,7 +122,12 @@ test.describe("people (admin)", () => {
     const groupName = `Leaver's wave ${randomUUID().slice(0, 4)}`;
     const dana = { ...leaver.dana, userId: leaver.dana.id };
     const { result } = await createGroup(db, dana, {
-      name: groupName, description: "", courseId: null, maxMembers: null, visibility: "private", operationId: randomUUID(),
+      name: groupName,
+      description: "",
+      courseId: null,
+      maxMembers: null,
+      visibility: "private",
+      operationId: randomUUID(),
     });
     await addMembers(db, dana, { groupId: result.groupId, selection: { mode: "people", userIds: [leaver.id] }, operationId: randomUUID() });
 

@@ -13,7 +13,10 @@ const row = (page: Page, name: string) => page.getByRole("row").filter({ has: pa
 test("an admin creates an API key, a system adds 1,000 members with it, the admin revokes it", async ({ page, db, baseURL }) => {
   test.slow();
   const stamp = Date.now();
-  const [company] = await db.insert(companies).values({ name: `API Co ${stamp}`, defaultTimeZone: "UTC", defaultLocale: "en" }).returning();
+  const [company] = await db
+    .insert(companies)
+    .values({ name: `API Co ${stamp}`, defaultTimeZone: "UTC", defaultLocale: "en" })
+    .returning();
   const email = `api.admin.${stamp}@api-e2e.example`;
   const [admin] = await db
     .insert(users)

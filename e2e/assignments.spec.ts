@@ -28,7 +28,9 @@ test.describe("mandatory assignments", () => {
     const admin = await createPerson(db, company.id, { name: "Dana Admin", email: emails.admin, roles: ["admin"], passwordHash });
     learner = await createPerson(db, company.id, { name: "Lena Learner", email: emails.learner, passwordHash });
     const bo = await createPerson(db, company.id, { name: "Bo Learner" });
-    const [security, privacy, fire] = await Promise.all(["Security", "Privacy", "Fire safety"].map((title) => createCourse(db, company.id, title)));
+    const [security, privacy, fire] = await Promise.all(
+      ["Security", "Privacy", "Fire safety"].map((title) => createCourse(db, company.id, title)),
+    );
     fireId = fire!.id;
     // No linked course: its Statistics tab exists for its assignments alone.
     const wave = await createGroup(db, admin, { name: "Wave A", members: [learner, bo] });
@@ -131,7 +133,10 @@ test.describe("assigning mandatory courses", () => {
     groupId = (await createGroup(db, admin, { name: "Onboarding wave", members: [learner] })).id;
   });
 
-  test("an admin assigns a course to a learning group; its member sees it live and by mail, and a later member gets it too", async ({ page, browser }) => {
+  test("an admin assigns a course to a learning group; its member sees it live and by mail, and a later member gets it too", async ({
+    page,
+    browser,
+  }) => {
     // The learner, in a second browser, already on My assignments.
     const learnerContext = await browser.newContext();
     const learnerPage = await learnerContext.newPage();
@@ -185,7 +190,9 @@ test.describe("assigning mandatory courses", () => {
     await expect(items.first()).toContainText("Data protection");
     await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
     await bell.click();
-    await expect(learnerPage.getByRole("region", { name: "Notifications" })).toContainText("Ada Admin assigned you the mandatory course “Data protection”");
+    await expect(learnerPage.getByRole("region", { name: "Notifications" })).toContainText(
+      "Ada Admin assigned you the mandatory course “Data protection”",
+    );
     const [mail] = await inbox.waitFor(emails.learner);
     expect(mail!.subject).toBe("New mandatory course: Data protection");
     await learnerContext.close();

@@ -237,7 +237,10 @@ test("questions get answers and are marked answered, praise stands out, a burst 
   await contextB.close();
 });
 
-test("a long chat opens at its newest page and loads older messages by cursor; an admin posts a note through the composer", async ({ page, db }) => {
+test("a long chat opens at its newest page and loads older messages by cursor; an admin posts a note through the composer", async ({
+  page,
+  db,
+}) => {
   const reader = await spareLearner(db, 28);
   const groupId = await groupWith(db, `Long chat ${randomUUID().slice(0, 8)}`, [reader]);
   // 55 notes, two seconds apart an hour ago: under the rate limit, and older than one page of 50.
@@ -268,14 +271,17 @@ test("a long chat opens at its newest page and loads older messages by cursor; a
   await expect(note.getByText("Admin note")).toBeVisible();
   await signIn(page, reader.email);
   await page.goto(`/groups/${groupId}?tab=chat`);
-  await expect(log(page).getByRole("article").filter({ hasText: "Please finish lesson 3 before Friday" }).getByText("Admin note")).toBeVisible();
+  await expect(
+    log(page).getByRole("article").filter({ hasText: "Please finish lesson 3 before Friday" }).getByText("Admin note"),
+  ).toBeVisible();
 });
 
 test("a double click on an edit's Save edits the message once @learner", async ({ page, db }, testInfo) => {
   const author = await spareLearner(db, testInfo.project.name === "mobile" ? 31 : 30);
   const groupId = await groupWith(db, `Edit once ${randomUUID().slice(0, 8)}`, [author]);
   const { result: posted } = await postMessage(db, author, { groupId, operationId: randomUUID(), kind: "note", body: "First draft" });
-  const lastSeq = async () => (await db.select({ seq: groupChatState.lastSeq }).from(groupChatState).where(eq(groupChatState.groupId, groupId)))[0]!.seq;
+  const lastSeq = async () =>
+    (await db.select({ seq: groupChatState.lastSeq }).from(groupChatState).where(eq(groupChatState.groupId, groupId)))[0]!.seq;
   const before = Number(await lastSeq());
 
   await signIn(page, author.email);

@@ -11,12 +11,16 @@ const row = (page: Page, title: string) => page.getByRole("row").filter({ has: p
 
 async function upload(page: Page, course: unknown, name = "course.json") {
   const dialog = page.getByRole("dialog", { name: "Import a course" });
-  await dialog.getByLabel("Course file (JSON)").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(course, null, 2)) });
+  await dialog
+    .getByLabel("Course file (JSON)")
+    .setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(course, null, 2)) });
   await dialog.getByRole("button", { name: "Import", exact: true }).click();
   return dialog;
 }
 
-test("an admin imports a course: a bad file is refused with pointed problems, a good one creates it, a changed one updates it", async ({ page }) => {
+test("an admin imports a course: a bad file is refused with pointed problems, a good one creates it, a changed one updates it", async ({
+  page,
+}) => {
   test.slow();
   const stamp = Date.now();
   const title = `Security basics ${stamp}`;
@@ -36,7 +40,11 @@ test("an admin imports a course: a bad file is refused with pointed problems, a 
   // A bad file: every problem is listed with the entry it points at, and nothing is created.
   const bad = {
     ...course,
-    lessons: [lessons[0], { ...lessons[1], quizz: [] }, { ...lessons[2], key: lessons[0]!.key, quiz: [{ ...lessons[2]!.quiz![0], answer: 3 }] }],
+    lessons: [
+      lessons[0],
+      { ...lessons[1], quizz: [] },
+      { ...lessons[2], key: lessons[0]!.key, quiz: [{ ...lessons[2]!.quiz![0], answer: 3 }] },
+    ],
   };
   await upload(page, bad, "bad.json");
   const problems = dialog.getByRole("alert", { name: "The file has 3 problems; nothing was changed." });
@@ -48,7 +56,9 @@ test("an admin imports a course: a bad file is refused with pointed problems, a 
   await expectAccessible(page);
 
   // Broken JSON says where it breaks.
-  await dialog.getByLabel("Course file (JSON)").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from('{\n  "key": "x",\n}') });
+  await dialog
+    .getByLabel("Course file (JSON)")
+    .setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from('{\n  "key": "x",\n}') });
   await dialog.getByRole("button", { name: "Import", exact: true }).click();
   await expect(dialog.getByRole("alert", { name: "The file has 1 problem; nothing was changed." })).toContainText(
     'The file is not valid JSON: unexpected "}" at line 3, column 1.',
@@ -56,9 +66,13 @@ test("an admin imports a course: a bad file is refused with pointed problems, a 
 
   // A file of control characters is sent as it is, never inflated by JSON escaping (six bytes each):
   // its 1,000,000 bytes reach the server, which says what is wrong with it.
-  await dialog.getByLabel("Course file (JSON)").setInputFiles({ name: "controls.json", mimeType: "application/json", buffer: Buffer.alloc(1_000_000, 1) });
+  await dialog
+    .getByLabel("Course file (JSON)")
+    .setInputFiles({ name: "controls.json", mimeType: "application/json", buffer: Buffer.alloc(1_000_000, 1) });
   await dialog.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(dialog.getByRole("alert", { name: "The file has 1 problem; nothing was changed." })).toContainText("The file is not valid JSON");
+  await expect(dialog.getByRole("alert", { name: "The file has 1 problem; nothing was changed." })).toContainText(
+    "The file is not valid JSON",
+  );
 
   // The good file, in the same dialog: the refused attempts used up nothing.
   await upload(page, course);
@@ -73,7 +87,11 @@ test("an admin imports a course: a bad file is refused with pointed problems, a 
   // A changed version: the first lesson's text changes, "phishing" leaves, "updates" arrives at the end.
   const changed = {
     ...course,
-    lessons: [{ ...lessons[0], content: "Use the password manager for every account." }, lessons[2], { key: "updates", title: "Keeping devices up to date", content: "Install updates the day they arrive." }],
+    lessons: [
+      { ...lessons[0], content: "Use the password manager for every account." },
+      lessons[2],
+      { key: "updates", title: "Keeping devices up to date", content: "Install updates the day they arrive." },
+    ],
   };
   await page.getByRole("button", { name: "Import course" }).click();
   await upload(page, changed);

@@ -17,7 +17,12 @@ test("a member sees a colleague's progress appear in the group's feed live and a
   const company = await createCompany(db, `Feedwell ${suffix}`);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const person = (name: string, roles: ("admin" | "hr")[] = []) =>
-    createPerson(db, company.id, { name: `${name} ${suffix}`, email: `${name.split(" ")[0]!.toLowerCase()}.${suffix}@feedwell.example`, roles, passwordHash });
+    createPerson(db, company.id, {
+      name: `${name} ${suffix}`,
+      email: `${name.split(" ")[0]!.toLowerCase()}.${suffix}@feedwell.example`,
+      roles,
+      passwordHash,
+    });
   const admin = await person("Dana Admin", ["admin"]);
   const ann = await person("Ann Watcher");
   const ben = await person("Ben Learner");

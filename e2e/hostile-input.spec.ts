@@ -10,12 +10,34 @@ test("every page of one thing answers an unknown, foreign or malformed id with H
   const dana = await findUser(db, "dana.admin@acme.example");
   const gary = await findUser(db, "gary.learner@globex.example");
   const first = async <T>(rows: Promise<T[]>) => (await rows)[0]!;
-  const group = (companyId: string) => first(db.select({ id: learningGroups.id }).from(learningGroups).where(eq(learningGroups.companyId, companyId)).limit(1));
+  const group = (companyId: string) =>
+    first(db.select({ id: learningGroups.id }).from(learningGroups).where(eq(learningGroups.companyId, companyId)).limit(1));
   const lesson = (companyId: string) =>
-    first(db.select({ id: lessons.id, courseId: lessons.courseId }).from(lessons).innerJoin(courses, eq(courses.id, lessons.courseId)).where(and(eq(courses.companyId, companyId), isNull(lessons.retiredAt))).limit(1));
+    first(
+      db
+        .select({ id: lessons.id, courseId: lessons.courseId })
+        .from(lessons)
+        .innerJoin(courses, eq(courses.id, lessons.courseId))
+        .where(and(eq(courses.companyId, companyId), isNull(lessons.retiredAt)))
+        .limit(1),
+    );
   const certificate = (companyId: string) =>
-    first(db.select({ id: certificates.id }).from(certificates).innerJoin(users, eq(users.id, certificates.userId)).where(eq(users.companyId, companyId)).limit(1));
-  const person = (companyId: string) => first(db.select({ id: users.id }).from(users).where(and(eq(users.companyId, companyId), ne(users.id, dana.id))).limit(1));
+    first(
+      db
+        .select({ id: certificates.id })
+        .from(certificates)
+        .innerJoin(users, eq(users.id, certificates.userId))
+        .where(eq(users.companyId, companyId))
+        .limit(1),
+    );
+  const person = (companyId: string) =>
+    first(
+      db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.companyId, companyId), ne(users.id, dana.id)))
+        .limit(1),
+    );
   const pages = async (companyId: string) => {
     const [g, l, c, p] = await Promise.all([group(companyId), lesson(companyId), certificate(companyId), person(companyId)]);
     return [
@@ -51,11 +73,16 @@ test("every page of one thing answers an unknown, foreign or malformed id with H
 
 test("a server action body that is not JSON or over the limit gets 400 or 413 with its code, never a 500", async ({ page }) => {
   // The import action's id, from the build the app runs.
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName: string }> };
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { exportedName: string }>;
+  };
   const actionId = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === "importCourseAction")![0];
   await signIn(page, "omar.admin@acme.example");
   const post = (data: string | Buffer, contentType = "text/plain;charset=UTF-8") =>
-    page.request.post("/admin/courses", { headers: { "next-action": actionId, "content-type": contentType, accept: "text/x-component" }, data });
+    page.request.post("/admin/courses", {
+      headers: { "next-action": actionId, "content-type": contentType, accept: "text/x-component" },
+      data,
+    });
   // Positive control: arguments as React encodes them reach the action, which answers with its own error.
   const valid = await post(JSON.stringify([{ file: "{}", operationId: "00000000-0000-4000-8000-000000000001" }]));
   expect(valid.status()).toBe(200);
@@ -69,6 +96,8 @@ test("a server action body that is not JSON or over the limit gets 400 or 413 wi
   expect([garbled.status(), await garbled.text()]).toEqual([400, "action_body_invalid"]);
   // What a 1 MB course file of control characters becomes as a JSON string: six times larger than the file,
   // three times the limit.
-  const inflated = await post(JSON.stringify([{ file: "\u0001".repeat(1024 * 1024), operationId: "00000000-0000-4000-8000-000000000002" }]));
+  const inflated = await post(
+    JSON.stringify([{ file: "\u0001".repeat(1024 * 1024), operationId: "00000000-0000-4000-8000-000000000002" }]),
+  );
   expect([inflated.status(), await inflated.text()]).toEqual([413, "action_body_too_large"]);
 });

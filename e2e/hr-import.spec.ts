@@ -57,6 +57,8 @@ test.describe("HR import", () => {
     await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "People" }).click();
     await page.getByRole("searchbox", { name: "Search people by name or email" }).fill("Imported Person 49999");
     await page.getByRole("button", { name: "Apply" }).click();
-    await expect(page.getByRole("table", { name: "People of your company" }).getByRole("link", { name: "Imported Person 49999" })).toBeVisible();
+    await expect(
+      page.getByRole("table", { name: "People of your company" }).getByRole("link", { name: "Imported Person 49999" }),
+    ).toBeVisible();
   });
 });

@@ -33,10 +33,15 @@ test.describe("HR forms", () => {
     await createCourse(db, company.id, course);
     // Sam came into the sales team via their department: the department change offers to take them out.
     const sam = await createPerson(db, company.id, { name: `Sam Mover ${suffix}`, departmentId: sales.id });
-    await db.insert(groupMembers).values({ groupId: salesTeam.id, userId: sam.id, companyId: company.id, addedBy: hr.id, source: "department", sourceLabel: "Sales" });
+    await db
+      .insert(groupMembers)
+      .values({ groupId: salesTeam.id, userId: sam.id, companyId: company.id, addedBy: hr.id, source: "department", sourceLabel: "Sales" });
   });
 
-  test("HR enters a new hire into the onboarding wave with a course; the new hire follows the invitation and finds it all", async ({ page, browser }) => {
+  test("HR enters a new hire into the onboarding wave with a course; the new hire follows the invitation and finds it all", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, hrEmail);
     await menu(page).getByRole("link", { name: "HR" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "New hire" })).toBeVisible();
@@ -120,12 +125,19 @@ test.describe("HR forms", () => {
     await page.getByRole("radio", { name: new RegExp(`Sam Mover ${suffix}`) }).click();
     await expect(page.getByRole("main").getByText("Department now: Sales")).toBeVisible();
     // Joined via the old department: ticked to leave.
-    await expect(page.getByRole("group", { name: "Groups to leave" }).getByRole("checkbox", { name: new RegExp(`Sales team ${suffix}`) })).toBeChecked();
+    await expect(
+      page.getByRole("group", { name: "Groups to leave" }).getByRole("checkbox", { name: new RegExp(`Sales team ${suffix}`) }),
+    ).toBeChecked();
     await page.getByRole("combobox", { name: "New department" }).selectOption({ label: "Support" });
-    await page.getByRole("group", { name: "Groups to join" }).getByRole("checkbox", { name: `Support team ${suffix}` }).check();
+    await page
+      .getByRole("group", { name: "Groups to join" })
+      .getByRole("checkbox", { name: `Support team ${suffix}` })
+      .check();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Change department" }).click();
-    await expect(page.getByRole("main").getByText(`Sam Mover ${suffix} moved: joined 1 group, left 1 group; no assignment waived.`)).toBeVisible();
+    await expect(
+      page.getByRole("main").getByText(`Sam Mover ${suffix} moved: joined 1 group, left 1 group; no assignment waived.`),
+    ).toBeVisible();
 
     await hrArea.getByRole("link", { name: "Leaver" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Leaver" })).toBeVisible();

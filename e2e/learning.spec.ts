@@ -24,7 +24,12 @@ async function newCompany(db: Database, quizzes: (QuizQuestion[] | null)[] = [nu
   const company = await createCompany(db, `Learnwell ${suffix}`);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const person = (name: string, roles: Role[] = []) =>
-    createPerson(db, company.id, { name: `${name} ${suffix}`, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${suffix}@learnwell.example`, roles, passwordHash });
+    createPerson(db, company.id, {
+      name: `${name} ${suffix}`,
+      email: `${name.toLowerCase().replace(/\W+/g, ".")}.${suffix}@learnwell.example`,
+      roles,
+      passwordHash,
+    });
   const course = await createCourse(db, company.id, `Security Basics ${suffix}`);
   const rows = await createLessons(db, course, quizzes);
   const titles = ["Why security matters", "Spotting phishing", "Passwords that last"];
@@ -39,7 +44,10 @@ async function newCompany(db: Database, quizzes: (QuizQuestion[] | null)[] = [nu
 
 const menu = (page: Page) => page.getByRole("navigation", { name: "Main menu" });
 
-test("a learner completes lessons and a quiz, earns a badge, finishes the course and downloads the certificate @learner", async ({ page, db }) => {
+test("a learner completes lessons and a quiz, earns a badge, finishes the course and downloads the certificate @learner", async ({
+  page,
+  db,
+}) => {
   test.setTimeout(90_000);
   const { suffix, company, course, person } = await newCompany(db);
   const learner = await person("Lea Learner");
@@ -77,7 +85,10 @@ test("a learner completes lessons and a quiz, earns a badge, finishes the course
   await expectAccessible(page);
   const [[completions], [badges]] = await Promise.all([
     db.select({ n: count() }).from(lessonCompletions).where(eq(lessonCompletions.userId, learner.id)),
-    db.select({ n: count() }).from(userBadges).where(and(eq(userBadges.userId, learner.id), eq(userBadges.badge, "first_lesson"))),
+    db
+      .select({ n: count() })
+      .from(userBadges)
+      .where(and(eq(userBadges.userId, learner.id), eq(userBadges.badge, "first_lesson"))),
   ]);
   expect([completions!.n, badges!.n]).toEqual([1, 1]);
 
@@ -139,7 +150,11 @@ test("a learner completes lessons and a quiz, earns a badge, finishes the course
 });
 
 test("a certificate is its owner's and their admins': another learner and another company get a 404", async ({ page, browser, db }) => {
-  const { course, lessons: [only], person } = await newCompany(db, [null]);
+  const {
+    course,
+    lessons: [only],
+    person,
+  } = await newCompany(db, [null]);
   const owner = await person("Otto Owner");
   const admin = await person("Ada Admin", ["admin"]);
   const colleague = await person("Carl Colleague");
@@ -170,7 +185,11 @@ test("a certificate is its owner's and their admins': another learner and anothe
 });
 
 test("a lesson that gained a quiz while its page was open asks for a reload, and completes nothing", async ({ page, db }) => {
-  const { course, lessons: [first], person } = await newCompany(db, [null]);
+  const {
+    course,
+    lessons: [first],
+    person,
+  } = await newCompany(db, [null]);
   const learner = await person("Rita Reload");
   await signIn(page, learner.email);
   await page.goto(`/courses/${course.id}/lessons/${first!.id}`);

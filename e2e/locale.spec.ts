@@ -7,7 +7,12 @@ test("the German-locale person sees German date and number formats @learner", as
   // German puts a (non-breaking) space before the percent sign.
   await expect(percent).toHaveText(/^My progress: \d{1,3}\s%$/);
   // Day before month, then the year: "16. Nov. 2026".
-  await expect(page.getByRole("main").getByText(/Last activity \d{1,2}\. \p{L}+\.? \d{4}/u).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("main")
+      .getByText(/Last activity \d{1,2}\. \p{L}+\.? \d{4}/u)
+      .first(),
+  ).toBeVisible();
   await expectAccessible(page);
 });
 
@@ -15,5 +20,10 @@ test("an English-locale person sees English formats", async ({ page }) => {
   await signIn(page, "lena.learner@acme.example");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByTestId("course-percent").first()).toHaveText(/^My progress: \d{1,3}%$/);
-  await expect(page.getByRole("main").getByText(/Last activity [A-Z][a-z]{2} \d{1,2}, \d{4}/).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("main")
+      .getByText(/Last activity [A-Z][a-z]{2} \d{1,2}, \d{4}/)
+      .first(),
+  ).toBeVisible();
 });

@@ -14,7 +14,12 @@ async function newCompany(db: Database) {
   const company = await createCompany(db, `Groupwell ${suffix}`);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const person = (name: string, roles: ("admin" | "hr")[] = []) =>
-    createPerson(db, company.id, { name: `${name} ${suffix}`, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${suffix}@groupwell.example`, roles, passwordHash });
+    createPerson(db, company.id, {
+      name: `${name} ${suffix}`,
+      email: `${name.toLowerCase().replace(/\W+/g, ".")}.${suffix}@groupwell.example`,
+      roles,
+      passwordHash,
+    });
   return { suffix, company, person };
 }
 
@@ -33,13 +38,18 @@ async function messagesBy(db: Database, group: { id: string; companyId: string }
       createdAt: new Date(now + index),
     })),
   );
-  await db.insert(groupChatState).values({ groupId: group.id, companyId: group.companyId, lastSeq: bodies.length, lastMessageAt: new Date(now) });
+  await db
+    .insert(groupChatState)
+    .values({ groupId: group.id, companyId: group.companyId, lastSeq: bodies.length, lastMessageAt: new Date(now) });
 }
 
 const menu = (page: Page) => page.getByRole("navigation", { name: "Main menu" });
 const card = (page: Page, name: string) => page.getByRole("listitem").filter({ has: page.getByRole("heading", { name, exact: true }) });
 
-test("a learner sees My groups, discovers a public group, joins it and leaves it again; a full group refuses with the numbers @learner", async ({ page, db }) => {
+test("a learner sees My groups, discovers a public group, joins it and leaves it again; a full group refuses with the numbers @learner", async ({
+  page,
+  db,
+}) => {
   test.setTimeout(90_000);
   const { suffix, company, person } = await newCompany(db);
   const admin = await person("Ada Admin", ["admin"]);
@@ -72,13 +82,17 @@ test("a learner sees My groups, discovers a public group, joins it and leaves it
   await expectAccessible(page);
 
   // A full group refuses with the numbers.
-  await card(page, chess).getByRole("button", { name: `Join ${chess}` }).click();
+  await card(page, chess)
+    .getByRole("button", { name: `Join ${chess}` })
+    .click();
   await expect(card(page, chess).getByRole("alert")).toHaveText("This group is full: 1 of 1 places taken.");
 
   await page.getByRole("searchbox", { name: "Search public groups" }).fill("book");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByRole("heading", { name: chess })).toHaveCount(0);
-  await card(page, bookClub).getByRole("button", { name: `Join ${bookClub}` }).click();
+  await card(page, bookClub)
+    .getByRole("button", { name: `Join ${bookClub}` })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: bookClub })).toBeVisible();
   await expect(page.getByRole("link", { name: "Members" })).toBeVisible();
   await expectAccessible(page);

@@ -17,14 +17,22 @@ async function post(db: Database, author: TestPerson, groupId: string, body: str
 }
 
 const chatNotificationsOf = (db: Database, person: TestPerson) =>
-  db.select({ payload: notifications.payload }).from(notifications).where(and(eq(notifications.userId, person.id), like(notifications.type, "chat.%")));
+  db
+    .select({ payload: notifications.payload })
+    .from(notifications)
+    .where(and(eq(notifications.userId, person.id), like(notifications.type, "chat.%")));
 
 test("a group set to Nothing sends no chat notification; set to All it sends one @learner", async ({ page, db }) => {
   const suffix = randomUUID().slice(0, 6);
   const company = await createCompany(db, `Quietwell ${suffix}`);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const person = (name: string, roles: "admin"[] = []) =>
-    createPerson(db, company.id, { name: `${name} ${suffix}`, email: `${name.toLowerCase()}.${suffix}@quietwell.example`, roles, passwordHash });
+    createPerson(db, company.id, {
+      name: `${name} ${suffix}`,
+      email: `${name.toLowerCase()}.${suffix}@quietwell.example`,
+      roles,
+      passwordHash,
+    });
   const admin = await person("Ada", ["admin"]);
   const a = await person("Anna");
   const b = await person("Ben");
@@ -51,14 +59,21 @@ test("a group set to Nothing sends no chat notification; set to All it sends one
   const received = await chatNotificationsOf(db, a);
   expect(received.map((n) => n.payload)).toMatchObject([{ excerpt: "Coffee is ready." }]);
   await page.getByRole("button", { name: "Notifications, 1 unread" }).click();
-  await expect(page.getByRole("region", { name: "Notifications", exact: true })).toContainText(`Ben ${suffix} in “Night shift ${suffix}”: Coffee is ready.`);
+  await expect(page.getByRole("region", { name: "Notifications", exact: true })).toContainText(
+    `Ben ${suffix} in “Night shift ${suffix}”: Coffee is ready.`,
+  );
 });
 
 test("the profile sets the default level that groups without their own setting follow @learner", async ({ page, db }) => {
   const suffix = randomUUID().slice(0, 6);
   const company = await createCompany(db, `Defaultwell ${suffix}`);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const admin = await createPerson(db, company.id, { roles: ["admin"], name: `Ada ${suffix}`, email: `ada.${suffix}@defaultwell.example`, passwordHash });
+  const admin = await createPerson(db, company.id, {
+    roles: ["admin"],
+    name: `Ada ${suffix}`,
+    email: `ada.${suffix}@defaultwell.example`,
+    passwordHash,
+  });
   const a = await createPerson(db, company.id, { name: `Anna ${suffix}`, email: `anna.${suffix}@defaultwell.example`, passwordHash });
   const group = await createGroup(db, admin, { members: [a] });
 

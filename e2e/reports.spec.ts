@@ -36,7 +36,10 @@ test.describe("reports", () => {
     const security = await createCourse(db, company.id, course);
     const other = await createCourse(db, company.id, `Other ${suffix}`);
     const lessons = await createLessons(db, security, [null, null, null, null]);
-    for (const [person, count] of [[ava!, 4], [bo!, 1]] as const) {
+    for (const [person, count] of [
+      [ava!, 4],
+      [bo!, 1],
+    ] as const) {
       for (const lesson of lessons.slice(0, count)) await completeLesson(db, person, { lessonId: lesson.id, operationId: randomUUID() });
     }
     waveId = (await createGroup(db, admin, { name: "Wave A", courseId: security.id, members: [ava!, bo!, cy!] })).id;
@@ -75,7 +78,16 @@ test.describe("reports", () => {
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(table.getByRole("row")).toHaveCount(2);
     await expect(table.getByRole("row", { name: /Archived wave/ }).getByRole("cell")).toHaveText([
-      course, "Archived", "Private", "Dana Admin", "2", "50%", "1", "0", "1", "0",
+      course,
+      "Archived",
+      "Private",
+      "Dana Admin",
+      "2",
+      "50%",
+      "1",
+      "0",
+      "1",
+      "0",
     ]);
 
     // All courses, all statuses, sorted by members: a group without a course shows no figures.
@@ -85,7 +97,12 @@ test.describe("reports", () => {
     await page.getByRole("link", { name: "Members, sort ascending" }).click();
     await expect(table.getByRole("columnheader", { name: /Members/ })).toHaveAttribute("aria-sort", "ascending");
     await expect(table.getByRole("rowheader")).toHaveText(["=SUM(1)", "Chat only", "Archived wave", "Wave A"]);
-    await expect(table.getByRole("row", { name: /Chat only/ }).getByRole("cell").nth(5)).toContainText("No linked course");
+    await expect(
+      table
+        .getByRole("row", { name: /Chat only/ })
+        .getByRole("cell")
+        .nth(5),
+    ).toContainText("No linked course");
     await expectAccessible(page);
   });
 

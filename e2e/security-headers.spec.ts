@@ -17,7 +17,12 @@ const HSTS = "max-age=31536000; includeSubDomains";
 
 function policyOf(response: APIResponse): Record<string, string> {
   const header = response.headers()["content-security-policy"] ?? "";
-  return Object.fromEntries(header.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(" ")]));
+  return Object.fromEntries(
+    header
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values.join(" ")]),
+  );
 }
 
 /** The id of the sign-in form's server action, from the build's manifest. */
@@ -70,16 +75,17 @@ test.describe("security headers", () => {
   });
 
   test("a client's x-request-id is kept only when it looks like one", async ({ request }) => {
-    const id = (headers: Record<string, string>) =>
-      request.get("/api/v1/people", { headers }).then((r) => r.headers()["x-request-id"]);
+    const id = (headers: Record<string, string>) => request.get("/api/v1/people", { headers }).then((r) => r.headers()["x-request-id"]);
     expect(await id({ "x-request-id": "client-req-0001" })).toBe("client-req-0001");
     expect(await id({ "x-request-id": "short" })).toMatch(UUID);
-    expect(await id({ "x-request-id": "fake id\" level=error" })).toMatch(UUID);
+    expect(await id({ "x-request-id": 'fake id" level=error' })).toMatch(UUID);
     expect(await id({ "x-request-id": "a".repeat(65) })).toMatch(UUID);
     expect(await id({})).toMatch(UUID);
   });
 
-  test("cross-site POSTs to the HR import and realtime routes are refused; header-less ones meet their credentials", async ({ request }) => {
+  test("cross-site POSTs to the HR import and realtime routes are refused; header-less ones meet their credentials", async ({
+    request,
+  }) => {
     const importId = "00000000-0000-4000-8000-000000000000";
     const post = (path: string, headers: Record<string, string>) =>
       request.post(path, { headers, form: { socket_id: "1234.5678", channel_name: "private-user-x" } }).then((r) => r.status());

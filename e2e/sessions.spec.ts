@@ -52,6 +52,9 @@ test("sign-in failures count against the socket's address, never one the client 
     .from(signInThrottles)
     .where(and(eq(signInThrottles.scope, "account_address"), eq(signInThrottles.key, `${email} 127.0.0.1`)));
   expect(counted).toHaveLength(1);
-  const spoofedRows = await db.select({ key: signInThrottles.key }).from(signInThrottles).where(inArray(signInThrottles.key, [...spoofed, ...spoofed.map((a) => `${email} ${a}`)]));
+  const spoofedRows = await db
+    .select({ key: signInThrottles.key })
+    .from(signInThrottles)
+    .where(inArray(signInThrottles.key, [...spoofed, ...spoofed.map((a) => `${email} ${a}`)]));
   expect(spoofedRows).toEqual([]);
 });

@@ -41,8 +41,14 @@ test.describe("single sign-on", () => {
 
   test("an identity that maps to nobody, or to an unverified email, is refused and not signed in", async ({ page, db }) => {
     const refusals = [
-      [e2eOidcAccounts.stranger, "There is no Cohort account for this email in your company. Ask your admin to add you: single sign-on does not create accounts."],
-      [e2eOidcAccounts.unverified, "Your sign-in provider has not confirmed your email address, so Cohort cannot tell who you are. Ask your IT team to verify it, or sign in with your password."],
+      [
+        e2eOidcAccounts.stranger,
+        "There is no Cohort account for this email in your company. Ask your admin to add you: single sign-on does not create accounts.",
+      ],
+      [
+        e2eOidcAccounts.unverified,
+        "Your sign-in provider has not confirmed your email address, so Cohort cannot tell who you are. Ask your IT team to verify it, or sign in with your password.",
+      ],
     ] as const;
     for (const [account, message] of refusals) {
       // A fresh session at the provider too, so it asks who is signing in.

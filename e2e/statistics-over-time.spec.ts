@@ -21,13 +21,24 @@ test("an admin reads a group's progress over time as text", async ({ page, db })
   const [one, two] = await createLessons(db, course, [null, null]);
   const name = `Progress over time ${randomUUID().slice(0, 6)}`;
   const { result } = await createGroup(db, admin, {
-    name, description: "", courseId: course.id, maxMembers: null, visibility: "private", operationId: randomUUID(),
+    name,
+    description: "",
+    courseId: course.id,
+    maxMembers: null,
+    visibility: "private",
+    operationId: randomUUID(),
   });
   const groupId = result.groupId;
   await addMembers(db, admin, { groupId, selection: { mode: "people", userIds: [first.id, second.id] }, operationId: randomUUID() });
   // The group's week so far, with the clock moved back: made five days ago, both members from then on.
-  await db.update(learningGroups).set({ createdAt: daysAgo(5) }).where(eq(learningGroups.id, groupId));
-  await db.update(membershipEvents).set({ at: daysAgo(5) }).where(eq(membershipEvents.groupId, groupId));
+  await db
+    .update(learningGroups)
+    .set({ createdAt: daysAgo(5) })
+    .where(eq(learningGroups.id, groupId));
+  await db
+    .update(membershipEvents)
+    .set({ at: daysAgo(5) })
+    .where(eq(membershipEvents.groupId, groupId));
   const complete = (learner: typeof first, lessonId: string, days: number) =>
     completeLesson(db, learner, { lessonId, operationId: randomUUID() }, { now: daysAgo(days) });
   await complete(first, one!.id, 3);

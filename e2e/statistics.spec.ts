@@ -6,13 +6,21 @@ import { addMembers } from "@/lib/membership/service";
 import { createCompany, createCourse, createGroup, createLessons, createPerson } from "@/tests/fixtures";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 
-test("an admin watches the group's statistics move as a learner completes a lesson, and downloads the member table", async ({ browser, db }, testInfo) => {
+test("an admin watches the group's statistics move as a learner completes a lesson, and downloads the member table", async ({
+  browser,
+  db,
+}, testInfo) => {
   test.setTimeout(90_000);
   const suffix = randomUUID().slice(0, 6);
   const company = await createCompany(db, `Statwell ${suffix}`);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const person = (name: string, roles: ("admin" | "hr")[] = []) =>
-    createPerson(db, company.id, { name: `${name} ${suffix}`, email: `${name.split(" ")[0]!.toLowerCase()}.${suffix}@statwell.example`, roles, passwordHash });
+    createPerson(db, company.id, {
+      name: `${name} ${suffix}`,
+      email: `${name.split(" ")[0]!.toLowerCase()}.${suffix}@statwell.example`,
+      roles,
+      passwordHash,
+    });
   const admin = await person("Dana Admin", ["admin"]);
   const ben = await person("Ben Learner");
   const cara = await person("Cara Learner");
@@ -33,10 +41,9 @@ test("an admin watches the group's statistics move as a learner completes a less
   await expect(bucketRow("Not started yet")).toHaveText(/Not started yet\s*2\s*100%/);
   await expect(bucketRow("Halfway")).toHaveText(/Halfway\s*0\s*0%/);
   await expect(adminPage.getByTestId("statistics-average")).toHaveText("0%");
-  await expect(adminPage.getByRole("table", { name: "Members' progress in the linked course" }).getByRole("link", { name: `Ben Learner ${suffix}` })).toHaveAttribute(
-    "href",
-    `/admin/people/${ben.id}`,
-  );
+  await expect(
+    adminPage.getByRole("table", { name: "Members' progress in the linked course" }).getByRole("link", { name: `Ben Learner ${suffix}` }),
+  ).toHaveAttribute("href", `/admin/people/${ben.id}`);
   await expectAccessible(adminPage);
 
   await learnerPage.goto(`/courses/${course.id}/lessons/${first!.id}`);
@@ -53,8 +60,21 @@ test("an admin watches the group's statistics move as a learner completes a less
 
   const [download] = await Promise.all([adminPage.waitForEvent("download"), adminPage.getByRole("link", { name: "Download CSV" }).click()]);
   const csv = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
-  const [header, ...rows] = csv.trimEnd().split("\r\n").map((line) => line.split(","));
-  expect(header).toEqual(["Name", "Email", "Department", "Lessons done", "Percent", "Score", "Where they stand", "Last activity", "Completed at"]);
+  const [header, ...rows] = csv
+    .trimEnd()
+    .split("\r\n")
+    .map((line) => line.split(","));
+  expect(header).toEqual([
+    "Name",
+    "Email",
+    "Department",
+    "Lessons done",
+    "Percent",
+    "Score",
+    "Where they stand",
+    "Last activity",
+    "Completed at",
+  ]);
   expect(rows.map((row) => row.slice(0, 7))).toEqual([
     [`Ben Learner ${suffix}`, ben.email, "", "1", "33", "", "Halfway"],
     [`Cara Learner ${suffix}`, cara.email, "", "0", "0", "", "Not started yet"],

@@ -21,10 +21,12 @@ describe("production refuses public secrets", () => {
   it("refuses soketi's default app id, key or secret, set or left unset", () => {
     const unset = { NODE_ENV: production.NODE_ENV, AUTH_SECRET: production.AUTH_SECRET };
     expect(() => assertProductionReady(parseEnv(unset))).toThrow(/soketi's defaults/);
-    for (const [name, value] of [["PUSHER_APP_ID", "app-id"], ["PUSHER_KEY", "app-key"], ["PUSHER_SECRET", "app-secret"]]) {
-      expect(productionRefusals(parseEnv({ ...production, [name!]: value })), name).toEqual([
-        expect.stringMatching(/soketi's defaults/),
-      ]);
+    for (const [name, value] of [
+      ["PUSHER_APP_ID", "app-id"],
+      ["PUSHER_KEY", "app-key"],
+      ["PUSHER_SECRET", "app-secret"],
+    ]) {
+      expect(productionRefusals(parseEnv({ ...production, [name!]: value })), name).toEqual([expect.stringMatching(/soketi's defaults/)]);
     }
   });
 

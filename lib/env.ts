@@ -4,9 +4,7 @@ import { z } from "zod";
  * The only reader of `process.env`. Parsed lazily so that `next build` (which
  * evaluates route modules) does not need production secrets.
  */
-const booleanString = z
-  .enum(["true", "false", "1", "0"])
-  .transform((value) => value === "true" || value === "1");
+const booleanString = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
 const DEV_AUTH_SECRET = "cohort-development-secret-not-for-production";
 
@@ -46,12 +44,27 @@ const envSchema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_DISPLAY_NAME: z.string().min(1).default("Single sign-on"),
     /** Replaced by TRUSTED_PROXY_CIDRS: a count of proxies cannot tell a proxy's entry from a client's. */
-    TRUSTED_PROXIES: z.undefined({ error: "TRUSTED_PROXIES is replaced by TRUSTED_PROXY_CIDRS: list the proxies' addresses (CIDRs)" }).optional(),
+    TRUSTED_PROXIES: z
+      .undefined({ error: "TRUSTED_PROXIES is replaced by TRUSTED_PROXY_CIDRS: list the proxies' addresses (CIDRs)" })
+      .optional(),
     TRUSTED_PROXY_CIDRS: z
       .string()
       .default("")
-      .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
-      .pipe(z.array(z.union([z.cidrv4(), z.cidrv6(), z.ipv4(), z.ipv6()], { error: "must be IPv4 or IPv6 addresses or CIDRs, separated by commas" })).max(100)),
+      .transform((value) =>
+        value
+          .split(",")
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(
+            z.union([z.cidrv4(), z.cidrv6(), z.ipv4(), z.ipv6()], {
+              error: "must be IPv4 or IPv6 addresses or CIDRs, separated by commas",
+            }),
+          )
+          .max(100),
+      ),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     SHOW_DEMO_ACCOUNTS: booleanString.optional(),
     TEST_DATABASE_URL: z.url().optional(),
@@ -112,14 +125,15 @@ const envSchema = z
         devInboxPort: env.MAILDEV_WEB_PORT,
       },
       /** Single sign-on through one OIDC provider; off unless its issuer and client are set. */
-      oidc: env.OIDC_ISSUER && env.OIDC_CLIENT_ID
-        ? {
-            issuer: env.OIDC_ISSUER,
-            clientId: env.OIDC_CLIENT_ID,
-            clientSecret: env.OIDC_CLIENT_SECRET,
-            displayName: env.OIDC_DISPLAY_NAME,
-          }
-        : undefined,
+      oidc:
+        env.OIDC_ISSUER && env.OIDC_CLIENT_ID
+          ? {
+              issuer: env.OIDC_ISSUER,
+              clientId: env.OIDC_CLIENT_ID,
+              clientSecret: env.OIDC_CLIENT_SECRET,
+              displayName: env.OIDC_DISPLAY_NAME,
+            }
+          : undefined,
       /**
        * The proxies in front of the app (CIDRs): a request whose socket peer is one of them is from the
        * right-most X-Forwarded-For entry outside them; any other request is from its peer.

@@ -12,25 +12,8 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createGroup as insertGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 
 type Actor =
-  | "adminOwner"
-  | "adminOther"
-  | "adminOtherTookOwnership"
-  | "learnerOwner"
-  | "learnerMember"
-  | "hr"
-  | "hrForms"
-  | "apiKey"
-  | "foreignAdmin";
-type Action =
-  | "edit"
-  | "visibility"
-  | "archive"
-  | "restore"
-  | "delete"
-  | "takeOwnership"
-  | "addMembers"
-  | "removeMembers"
-  | "moveMembers";
+  "adminOwner" | "adminOther" | "adminOtherTookOwnership" | "learnerOwner" | "learnerMember" | "hr" | "hrForms" | "apiKey" | "foreignAdmin";
+type Action = "edit" | "visibility" | "archive" | "restore" | "delete" | "takeOwnership" | "addMembers" | "removeMembers" | "moveMembers";
 type Expected = "ok" | "forbidden" | "not_found";
 
 /**
@@ -154,7 +137,12 @@ function contextOf(actor: Actor): Ctx {
       return { ...people.hr, actor: { kind: "hr" } };
     case "apiKey":
       // As lib/hr/api/auth.ts builds it: the key's creator answers for it, with HR staff's roles.
-      return { userId: people.adminOwner.id, companyId: people.adminOwner.companyId, roles: ["hr"], actor: { kind: "api_key", keyId: randomUUID() } };
+      return {
+        userId: people.adminOwner.id,
+        companyId: people.adminOwner.companyId,
+        roles: ["hr"],
+        actor: { kind: "api_key", keyId: randomUUID() },
+      };
     default:
       return people[actor];
   }

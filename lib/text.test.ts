@@ -5,7 +5,22 @@ const HIGH = "\uD83D";
 const LOW = "\uDE00";
 const EMOJI = `${HIGH}${LOW}`; // 😀
 const BIDI = ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"];
-const INVISIBLES = ["\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u3164", "\u115F", "\u180E", "\u034F", "\u2800", " ", "\u00A0", "\u3000"];
+const INVISIBLES = [
+  "\u200B",
+  "\u200C",
+  "\u200D",
+  "\u2060",
+  "\uFEFF",
+  "\u00AD",
+  "\u3164",
+  "\u115F",
+  "\u180E",
+  "\u034F",
+  "\u2800",
+  " ",
+  "\u00A0",
+  "\u3000",
+];
 
 const name = textField({ max: 20, tooLong: "tooLong", required: "required" });
 const body = textField({ max: 20, tooLong: "tooLong", required: "required", multiline: true });
@@ -107,10 +122,31 @@ describe("textField", () => {
 });
 
 describe("every text, generated (a seeded table of 3,000 strings from the characters that matter)", () => {
-  const POOL = ["a", "Z", "李", " ", "\t", "\n", "\r", "\u0000", "\u0007", "\u007F", "\u0085", "\u009B", HIGH, LOW, EMOJI, "\u200D", ...BIDI, ...INVISIBLES];
+  const POOL = [
+    "a",
+    "Z",
+    "李",
+    " ",
+    "\t",
+    "\n",
+    "\r",
+    "\u0000",
+    "\u0007",
+    "\u007F",
+    "\u0085",
+    "\u009B",
+    HIGH,
+    LOW,
+    EMOJI,
+    "\u200D",
+    ...BIDI,
+    ...INVISIBLES,
+  ];
   let seed = 16;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const samples = Array.from({ length: 3000 }, () => Array.from({ length: Math.floor(random() * 12) }, () => POOL[Math.floor(random() * POOL.length)]).join(""));
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const samples = Array.from({ length: 3000 }, () =>
+    Array.from({ length: Math.floor(random() * 12) }, () => POOL[Math.floor(random() * POOL.length)]).join(""),
+  );
   const controlOrBidi = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
   it("cleaning is idempotent and leaves no control or bidirectional character behind", () => {
@@ -133,7 +169,9 @@ describe("every text, generated (a seeded table of 3,000 strings from the charac
         expect(textProblem(result.data)).toBeNull();
         expect(hasVisibleText(result.data)).toBe(true);
       } else {
-        expect(result.error.issues.map((issue) => issue.message)).toEqual([expect.stringMatching(/^(required|tooLong|validation\.textInvisible)$/)]);
+        expect(result.error.issues.map((issue) => issue.message)).toEqual([
+          expect.stringMatching(/^(required|tooLong|validation\.textInvisible)$/),
+        ]);
       }
       expect(textProblem(lenientText(sample, 5))).toBeNull();
     }

@@ -103,26 +103,28 @@ export type TextFieldOptions = {
  * checked for length and for something visible. Every name, description and message goes through it.
  */
 export function textField({ max, tooLong, required, multiline = false }: TextFieldOptions) {
-  return z
-    .string()
-    .superRefine(refuseUnstorable)
-    // What a JSON Schema of the input says (the API's OpenAPI document): the limits, counted after cleaning.
-    .meta(required ? { minLength: 1, maxLength: max } : { maxLength: max })
-    .transform((value) => {
-      const cleaned = cleanText(value, { multiline });
-      // An optional field of only invisible characters is simply empty.
-      return required || hasVisibleText(cleaned) ? cleaned : "";
-    })
-    .pipe(
-      z
-        .string()
-        .max(max, { error: tooLong })
-        .superRefine((value, context) => {
-          if (!required) return;
-          if (value === "") context.addIssue({ code: "custom", message: required });
-          else if (!hasVisibleText(value)) context.addIssue({ code: "custom", message: TEXT_ERRORS.invisible });
-        }),
-    );
+  return (
+    z
+      .string()
+      .superRefine(refuseUnstorable)
+      // What a JSON Schema of the input says (the API's OpenAPI document): the limits, counted after cleaning.
+      .meta(required ? { minLength: 1, maxLength: max } : { maxLength: max })
+      .transform((value) => {
+        const cleaned = cleanText(value, { multiline });
+        // An optional field of only invisible characters is simply empty.
+        return required || hasVisibleText(cleaned) ? cleaned : "";
+      })
+      .pipe(
+        z
+          .string()
+          .max(max, { error: tooLong })
+          .superRefine((value, context) => {
+            if (!required) return;
+            if (value === "") context.addIssue({ code: "custom", message: required });
+            else if (!hasVisibleText(value)) context.addIssue({ code: "custom", message: TEXT_ERRORS.invisible });
+          }),
+      )
+  );
 }
 
 /** A search term (see `lenientText`): cleaned and cut to `max`, never refused. */

@@ -44,9 +44,13 @@ const cronSecret = config.cronSecret ?? randomBytes(24).toString("hex");
 process.env.CRON_SECRET = cronSecret;
 // The preload stamps each request with its socket's address, as in production (server/peer-address.cjs).
 const preload = new URL("../server/peer-address.cjs", import.meta.url).pathname;
-const next = spawn(process.execPath, ["--require", preload, new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname, ...nextDevArgs(port)], {
-  stdio: "inherit",
-});
+const next = spawn(
+  process.execPath,
+  ["--require", preload, new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname, ...nextDevArgs(port)],
+  {
+    stdio: "inherit",
+  },
+);
 
 console.log(`
   Cohort is starting on ${devUrl(port)} (this machine only)
@@ -73,13 +77,22 @@ function scheduleCron(path: string, everyMs: number, firstInMs: number): void {
         headers: { authorization: `Bearer ${cronSecret}` },
       });
       if (!response.ok) console.error(`${path} answered ${response.status}.`);
-      cronTimers.set(path, setTimeout(() => void run(), everyMs));
+      cronTimers.set(
+        path,
+        setTimeout(() => void run(), everyMs),
+      );
     } catch {
       // Next is still starting.
-      cronTimers.set(path, setTimeout(() => void run(), 10_000));
+      cronTimers.set(
+        path,
+        setTimeout(() => void run(), 10_000),
+      );
     }
   };
-  cronTimers.set(path, setTimeout(() => void run(), firstInMs));
+  cronTimers.set(
+    path,
+    setTimeout(() => void run(), firstInMs),
+  );
 }
 scheduleCron("/api/cron/rollup", 60 * MINUTE_MS, 5_000);
 scheduleCron("/api/cron/reminders", MINUTE_MS, 15_000);

@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 const LOCAL_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres";
 
 const tiers: { name: string; command: string[]; env?: Record<string, string> }[] = [
-  { name: "lint", command: ["npx", "eslint", ".", "--max-warnings=0"] },
+  { name: "lint", command: ["npm", "run", "--silent", "lint"] },
   { name: "typecheck", command: ["npx", "tsc", "--noEmit"] },
   { name: "unit", command: ["npx", "vitest", "run", "--project", "unit"] },
   { name: "integration", command: ["npx", "vitest", "run", "--project", "integration"] },

@@ -45,10 +45,7 @@ export default async function setup(project: TestProject) {
     project.provide("pgTemplate", template);
     project.provide("pgliteSnapshot", null);
     cleanup = async () => {
-      const { rows } = await admin.query<{ datname: string }>(
-        "select datname from pg_database where datname like $1",
-        [`${template}%`],
-      );
+      const { rows } = await admin.query<{ datname: string }>("select datname from pg_database where datname like $1", [`${template}%`]);
       for (const { datname } of rows) await admin.query(`drop database if exists "${datname}" with (force)`);
       await admin.end();
     };

@@ -15,7 +15,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const [unread, t] = await Promise.all([countUnreadNotifications(getDb(), viewer), getTranslations("app")]);
   return (
     <RealtimeProvider config={realtimeClientConfig()}>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {t("skipToContent")}
       </a>
       <AppHeader

@@ -103,7 +103,13 @@ export const assignBulk: BenchCase = {
       },
       async bare(iteration) {
         // The recorded statements with a new operation id and batch id.
-        const aimed = retarget(statements, new Map([[recordedOperation, randomUUID()], [recordedBatch, randomUUID()]]));
+        const aimed = retarget(
+          statements,
+          new Map([
+            [recordedOperation, randomUUID()],
+            [recordedBatch, randomUUID()],
+          ]),
+        );
         const ms = await timed(() => replay(pool, aimed, timings));
         if (iteration === 0) assertWrote(await written(pool, courseId), people, "The replay");
         await clearAssignments(pool, courseId);
@@ -132,7 +138,8 @@ async function dropGroupWithRule(pool: pg.Pool, groupId: string, courseId: strin
 
 export const departmentAddWithRule: BenchCase = {
   name: "groups.department-add-with-rule",
-  target: "p95 ≤ 1 s (the 10,000-person department add into a group whose rule assigns a course: members, ledger, notifications, assignments, their notifications and outbox rows)",
+  target:
+    "p95 ≤ 1 s (the 10,000-person department add into a group whose rule assigns a course: members, ledger, notifications, assignments, their notifications and outbox rows)",
   plan: { warmup: 2, iterations: 10, rounds: 3 },
   passes: ({ p95 }) => p95 <= 1_000,
   async prepare({ db, bare: pool, recorder, ctx }: Bench) {
@@ -160,7 +167,12 @@ export const departmentAddWithRule: BenchCase = {
         const groupId = await groupWithRule(pool, courseId);
         const aimed = retarget(
           statements,
-          new Map([[recordedGroup, groupId], [recordedOperation, randomUUID()], [recordedBatch, randomUUID()], [recordedAssignmentBatch, randomUUID()]]),
+          new Map([
+            [recordedGroup, groupId],
+            [recordedOperation, randomUUID()],
+            [recordedBatch, randomUUID()],
+            [recordedAssignmentBatch, randomUUID()],
+          ]),
         );
         const ms = await timed(() => replay(pool, aimed, timings));
         if (iteration === 0) assertWrote(await written(pool, courseId), people, "The replay");

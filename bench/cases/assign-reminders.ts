@@ -47,10 +47,11 @@ async function reset(pool: pg.Pool, courseId: string): Promise<void> {
   await pool.query("delete from assignment_reminders where company_id = $1", [BENCH_IDS.company]);
   await pool.query("delete from notifications where key like 'assignment-reminder:%'");
   await pool.query("delete from mail_outbox where company_id = $1", [BENCH_IDS.company]);
-  await pool.query(
-    `update assignments set next_reminder_at = $2 where course_id = $1 and due_on = $3`,
-    [courseId, new Date("2026-03-13T08:00:00Z"), DUE_SOON],
-  );
+  await pool.query(`update assignments set next_reminder_at = $2 where course_id = $1 and due_on = $3`, [
+    courseId,
+    new Date("2026-03-13T08:00:00Z"),
+    DUE_SOON,
+  ]);
   await pool.query("vacuum analyze assignments, assignment_reminders, notifications, mail_outbox");
 }
 

@@ -61,7 +61,13 @@ async function startBenchApp(url: string): Promise<{ app: RunningApp; details: D
   const build = await ensureBuild(say);
   const started = performance.now();
   const app = await startApp(url);
-  return { app, details: { build_seconds: build === null ? "reused" : Math.round(build), app_start_seconds: round((performance.now() - started) / 1000) } };
+  return {
+    app,
+    details: {
+      build_seconds: build === null ? "reused" : Math.round(build),
+      app_start_seconds: round((performance.now() - started) / 1000),
+    },
+  };
 }
 
 function unwrap<T>(result: ActionResult<T>, what: string): T {
@@ -160,7 +166,12 @@ export const chatFanout: BenchCase = {
     try {
       const signInStarted = performance.now();
       const senders = await Promise.all(members.slice(0, SENDERS).map((member) => signIn(app.baseUrl, member.email)));
-      const fleet = await startClients(app, channel, members.map((member) => member.email), CLIENT_PROCESSES);
+      const fleet = await startClients(
+        app,
+        channel,
+        members.map((member) => member.email),
+        CLIENT_PROCESSES,
+      );
       stops.push(fleet.stop);
       const setUpSeconds = round((performance.now() - signInStarted) / 1000);
       const post = actionId(ACTIONS_FILE, "postMessageAction");
@@ -238,7 +249,12 @@ export const chatFanout: BenchCase = {
         return { rounds, perRound: plan.iterations };
       };
 
-      Object.assign(details, { clients: FANOUT_MEMBERS, client_processes: CLIENT_PROCESSES, senders: SENDERS, sign_in_and_subscribe_seconds: setUpSeconds });
+      Object.assign(details, {
+        clients: FANOUT_MEMBERS,
+        client_processes: CLIENT_PROCESSES,
+        senders: SENDERS,
+        sign_in_and_subscribe_seconds: setUpSeconds,
+      });
       // Where the time goes: the same post in-process (one transaction, events returned, not
       // published), its statements recorded with their durations.
       const service = async () => {

@@ -87,7 +87,14 @@ export const departmentAdd: BenchCase = {
       async bare(iteration) {
         const groupId = await newGroup(pool);
         // The recorded statements aimed at a fresh group, with a new operation id and batch id.
-        const aimed = retarget(statements, new Map([[recordedGroup, groupId], [recordedOperation, randomUUID()], [recordedBatch, randomUUID()]]));
+        const aimed = retarget(
+          statements,
+          new Map([
+            [recordedGroup, groupId],
+            [recordedOperation, randomUUID()],
+            [recordedBatch, randomUUID()],
+          ]),
+        );
         const ms = await timed(() => replay(pool, aimed, timings));
         if (iteration === 0) assertAddedAll(await counts(pool, groupId), "The replay");
         await dropGroup(pool, groupId);

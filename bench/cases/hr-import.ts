@@ -22,7 +22,8 @@ async function runImport(db: Database, ctx: Ctx, text: string): Promise<void> {
   await started.run();
   await confirmImport(db, ctx, started.job.id);
   const { result } = await applyImport(db, ctx, started.job.id);
-  if (result.created !== PEOPLE || result.memberships !== 2 * PEOPLE) throw new Error(`The import did not do its work: ${JSON.stringify(result)}`);
+  if (result.created !== PEOPLE || result.memberships !== 2 * PEOPLE)
+    throw new Error(`The import did not do its work: ${JSON.stringify(result)}`);
 }
 
 /** The floor: the same people and memberships written by two bare INSERT … SELECT statements, no checks, no ledger. */

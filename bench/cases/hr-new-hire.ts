@@ -13,12 +13,19 @@ const START_DATE = "2030-01-07";
 /** Two onboarding groups (one with a rule: its course 30 days after the start) and two courses, on the case's copy of the template. */
 async function seed(pool: pg.Pool) {
   const group = async (name: string) =>
-    (await pool.query<{ id: string }>(
-      `insert into learning_groups (company_id, name, visibility, created_by, owner_id) values ($1, $2, 'private', $3, $3) returning id`,
-      [BENCH_IDS.company, name, BENCH_IDS.admin],
-    )).rows[0]!.id;
+    (
+      await pool.query<{ id: string }>(
+        `insert into learning_groups (company_id, name, visibility, created_by, owner_id) values ($1, $2, 'private', $3, $3) returning id`,
+        [BENCH_IDS.company, name, BENCH_IDS.admin],
+      )
+    ).rows[0]!.id;
   const course = async (key: string) =>
-    (await pool.query<{ id: string }>(`insert into courses (company_id, key, title) values ($1, $2, $2) returning id`, [BENCH_IDS.company, key])).rows[0]!.id;
+    (
+      await pool.query<{ id: string }>(`insert into courses (company_id, key, title) values ($1, $2, $2) returning id`, [
+        BENCH_IDS.company,
+        key,
+      ])
+    ).rows[0]!.id;
   const groupIds = [await group("Bench onboarding wave"), await group("Bench onboarding buddies")];
   const courseIds = [await course("bench-hire-safety"), await course("bench-hire-privacy")];
   const ruleCourse = await course("bench-hire-basics");
@@ -42,7 +49,9 @@ export const hrNewHire: BenchCase = {
   passes: ({ p95 }) => p95 <= 50,
   async prepare({ db, bare: pool, recorder, ctx }: Bench) {
     const { groupIds, courseIds } = await seed(pool);
-    const { rows: departments } = await pool.query<{ id: string }>("select id from departments where company_id = $1 order by id limit 1", [BENCH_IDS.company]);
+    const { rows: departments } = await pool.query<{ id: string }>("select id from departments where company_id = $1 order by id limit 1", [
+      BENCH_IDS.company,
+    ]);
     const input = () =>
       newHireSchema.parse({
         name: "Bench New Hire",
@@ -56,14 +65,20 @@ export const hrNewHire: BenchCase = {
       });
     const hire = async (database: Database) => {
       const committed = await createNewHire(database, ctx, input());
-      if (committed.result.courses !== 3 || committed.result.groups !== 2) throw new Error(`The new hire was not set up: ${JSON.stringify(committed.result)}`);
+      if (committed.result.courses !== 3 || committed.result.groups !== 2)
+        throw new Error(`The new hire was not set up: ${JSON.stringify(committed.result)}`);
       return committed;
     };
 
     const recordedInput = input();
     const { result: recorded, statements } = await recorder.record((database) => createNewHire(database, ctx, recordedInput));
-    const { rows: token } = await pool.query<{ token_hash: string }>("select token_hash from account_tokens where user_id = $1", [recorded.result.userId]);
-    const { rows: batch } = await pool.query<{ batch_id: string }>("select batch_id from audit_log where action = 'hr.new_hire' and target_id = $1", [recorded.result.userId]);
+    const { rows: token } = await pool.query<{ token_hash: string }>("select token_hash from account_tokens where user_id = $1", [
+      recorded.result.userId,
+    ]);
+    const { rows: batch } = await pool.query<{ batch_id: string }>(
+      "select batch_id from audit_log where action = 'hr.new_hire' and target_id = $1",
+      [recorded.result.userId],
+    );
 
     return {
       details: { groups: 2, courses: 2, rule_courses: 1, statements_per_call: statements.length },

@@ -33,10 +33,11 @@ async function setUp(pool: pg.Pool): Promise<Setup> {
   );
   const learners: Ctx[] = [];
   for (const side of ["ours", "bare"]) {
-    const { rows } = await pool.query<{ id: string }>(
-      "insert into users (company_id, name, email) values ($1, $2, $3) returning id",
-      [company, `Bench ${side} learner`, `bench-${side}-${randomUUID()}@bench.example`],
-    );
+    const { rows } = await pool.query<{ id: string }>("insert into users (company_id, name, email) values ($1, $2, $3) returning id", [
+      company,
+      `Bench ${side} learner`,
+      `bench-${side}-${randomUUID()}@bench.example`,
+    ]);
     const userId = rows[0]!.id;
     learners.push({ userId, companyId: company, roles: [] });
     await pool.query(
@@ -81,7 +82,8 @@ export const learningCompletion: BenchCase = {
 
     const operationId = randomUUID();
     const { result, statements } = await recorder.record((db) => completeLesson(db, floor, { lessonId: recordedLesson, operationId }));
-    if (result.result.alreadyCompleted || result.result.percent !== 20) throw new Error("The recorded completion did not complete a lesson.");
+    if (result.result.alreadyCompleted || result.result.percent !== 20)
+      throw new Error("The recorded completion did not complete a lesson.");
     const fanOutGroups = result.events?.[0]?.channels.length ?? 0;
     await resetCycle(pool, floor, first);
     const timings: number[][] = [];
@@ -98,7 +100,13 @@ export const learningCompletion: BenchCase = {
       },
       async bare(iteration) {
         const lessonId = await lessonFor(floor, iteration);
-        const aimed = retarget(statements, new Map([[recordedLesson, lessonId], [operationId, randomUUID()]]));
+        const aimed = retarget(
+          statements,
+          new Map([
+            [recordedLesson, lessonId],
+            [operationId, randomUUID()],
+          ]),
+        );
         return timed(() => replay(pool, aimed, timings));
       },
       finish: async () => ({

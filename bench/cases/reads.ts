@@ -8,8 +8,26 @@ const READS = { warmup: 20, iterations: 200, rounds: 3 };
 
 /** What people type in the add-members dialog: name and email fragments, full names, and typos. */
 export const AUTOCOMPLETE_TERMS = [
-  "mar", "anna", "sophie", "garc", "kowalsk", "nguyen", "schmidt", "dav", "chen", "lef",
-  "wiliams", "jonh", "muler", "andersn", "fischr", "petr", "katarzyna nowak", "emma w", "hiroshi.t", "oka",
+  "mar",
+  "anna",
+  "sophie",
+  "garc",
+  "kowalsk",
+  "nguyen",
+  "schmidt",
+  "dav",
+  "chen",
+  "lef",
+  "wiliams",
+  "jonh",
+  "muler",
+  "andersn",
+  "fischr",
+  "petr",
+  "katarzyna nowak",
+  "emma w",
+  "hiroshi.t",
+  "oka",
 ];
 
 const rowsOf = (result: unknown) => (Array.isArray(result) ? result.length : (result as { rows: unknown[] }).rows.length);

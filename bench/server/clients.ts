@@ -7,9 +7,7 @@ export type ParentCommand =
   | { type: "stop" };
 
 export type ChildReport =
-  | { type: "ready"; clients: number }
-  | { type: "error"; message: string }
-  | { type: "arrived"; key: string; times: number[] };
+  { type: "ready"; clients: number } | { type: "error"; message: string } | { type: "arrived"; key: string; times: number[] };
 
 /** Arrival stamps of one key at every client that got it; `expected` is how many should have. */
 export type Arrivals = { times: number[]; expected: number };
@@ -44,12 +42,7 @@ export const clock = () => performance.timeOrigin + performance.now();
  * pusher-js clients of `channel` for `emails`, split over `processes` child processes (so the
  * clients' own work is not the parent's), every one signed in and subscribed before this resolves.
  */
-export async function startClients(
-  app: RunningApp,
-  channel: string,
-  emails: readonly string[],
-  processes: number,
-): Promise<ClientFleet> {
+export async function startClients(app: RunningApp, channel: string, emails: readonly string[], processes: number): Promise<ClientFleet> {
   const children: ChildProcess[] = [];
   // Per key, the stamps each child reported (by child index); a flushed child that had already
   // reported everything answers again with nothing, which adds nothing.

@@ -8,7 +8,9 @@ export async function ApiKeysTable({ rows }: { rows: readonly ApiKeyRow[] }) {
   const [t, format] = await Promise.all([getTranslations("apiKeys"), getFormatter()]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const columns = [
-    ...(["name", "prefix", "scope", "createdBy", "createdAt", "lastUsed", "status"] as const).map((column) => ({ label: t(`columns.${column}`) })),
+    ...(["name", "prefix", "scope", "createdBy", "createdAt", "lastUsed", "status"] as const).map((column) => ({
+      label: t(`columns.${column}`),
+    })),
     actionsColumn(t("columns.actions")),
   ];
   return (
@@ -22,7 +24,11 @@ export async function ApiKeysTable({ rows }: { rows: readonly ApiKeyRow[] }) {
           <Cell>{when(key.createdAt)}</Cell>
           <Cell>{key.lastUsedAt ? when(key.lastUsedAt) : <span className="text-slate-600">{t("never")}</span>}</Cell>
           <Cell>
-            {key.revokedAt ? <Badge tone="neutral">{t("revokedOn", { date: key.revokedAt })}</Badge> : <Badge tone="success">{t("active")}</Badge>}
+            {key.revokedAt ? (
+              <Badge tone="neutral">{t("revokedOn", { date: key.revokedAt })}</Badge>
+            ) : (
+              <Badge tone="success">{t("active")}</Badge>
+            )}
           </Cell>
           <Cell className="text-right">{!key.revokedAt && <RevokeApiKeyButton keyId={key.id} name={key.name} />}</Cell>
         </Row>

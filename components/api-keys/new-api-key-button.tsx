@@ -68,9 +68,7 @@ function NewApiKeyDialog({ onClose }: { onClose: () => void }) {
       <form ref={formRef} onSubmit={submit} noValidate className="space-y-5">
         <ActionAlert error={action.error} fields={FIELDS} />
         <FormField label={t("name")} hint={t("nameHint")} errors={action.error?.fieldErrors?.name}>
-          {(control) => (
-            <input {...control} name="name" required maxLength={API_KEY_NAME_MAX} autoComplete="off" className={inputClass} />
-          )}
+          {(control) => <input {...control} name="name" required maxLength={API_KEY_NAME_MAX} autoComplete="off" className={inputClass} />}
         </FormField>
         <fieldset>
           <legend className="mb-1 block text-sm font-medium text-slate-900">{t("scope")}</legend>

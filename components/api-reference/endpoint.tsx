@@ -24,13 +24,15 @@ export async function Endpoint({ method, path, operation }: { method: string; pa
     { title: t("pathParameters"), list: parameters.filter((parameter) => parameter.in === "path") },
     { title: t("queryParameters"), list: parameters.filter((parameter) => parameter.in === "query") },
   ].filter((group) => group.list.length > 0);
-  const body = (operation.requestBody as { content: { "application/json": { schema: Json } } } | undefined)?.content["application/json"].schema;
-  const [status, response] = Object.entries(operation.responses as Record<string, { description: string; content?: { "application/json"?: { schema: Json } } }>)[0]!;
+  const body = (operation.requestBody as { content: { "application/json": { schema: Json } } } | undefined)?.content["application/json"]
+    .schema;
+  const [status, response] = Object.entries(
+    operation.responses as Record<string, { description: string; content?: { "application/json"?: { schema: Json } } }>,
+  )[0]!;
   return (
     <section aria-labelledby={`op-${operation.operationId}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
       <h3 id={`op-${operation.operationId}`} className="font-mono text-base font-semibold">
-        <span className="mr-2 rounded bg-brand-50 px-2 py-0.5 text-brand-800">{method.toUpperCase()}</span>{" "}
-        /api/v1{path}
+        <span className="mr-2 rounded bg-brand-50 px-2 py-0.5 text-brand-800">{method.toUpperCase()}</span> /api/v1{path}
       </h3>
       <p className="font-medium">{String(operation.summary)}</p>
       <p className="text-sm text-slate-700">{String(operation.description)}</p>
@@ -58,7 +60,12 @@ export async function Endpoint({ method, path, operation }: { method: string; pa
       <div>
         <h4 className="text-sm font-semibold">{t("response", { status })}</h4>
         <p className="text-sm text-slate-700">{response.description}</p>
-        {response.content?.["application/json"] && <SchemaBlock label={`${operation.operationId}: ${t("response", { status })}`} schema={response.content["application/json"].schema} />}
+        {response.content?.["application/json"] && (
+          <SchemaBlock
+            label={`${operation.operationId}: ${t("response", { status })}`}
+            schema={response.content["application/json"].schema}
+          />
+        )}
       </div>
     </section>
   );

@@ -28,7 +28,15 @@ export function AssignPersonButton({ person, courses }: { person: { id: string; 
 const outcomeOf = (result: AssignResult) =>
   result.assigned > 0 ? "assigned" : result.alreadyCompleted > 0 ? "alreadyCompleted" : "alreadyAssigned";
 
-function AssignPersonDialog({ person, courses, onClose }: { person: { id: string; name: string }; courses: readonly CourseOption[]; onClose: () => void }) {
+function AssignPersonDialog({
+  person,
+  courses,
+  onClose,
+}: {
+  person: { id: string; name: string };
+  courses: readonly CourseOption[];
+  onClose: () => void;
+}) {
   const t = useTranslations("assignPerson");
   const tc = useTranslations("common");
   const router = useRouter();
@@ -47,7 +55,12 @@ function AssignPersonDialog({ person, courses, onClose }: { person: { id: string
     });
 
   return (
-    <Dialog title={t("title", { name: person.name })} description={t("intro", { name: person.name })} onClose={onClose} busy={assign.pending}>
+    <Dialog
+      title={t("title", { name: person.name })}
+      description={t("intro", { name: person.name })}
+      onClose={onClose}
+      busy={assign.pending}
+    >
       {result ? (
         <>
           <p role="status" className="text-sm text-slate-800">

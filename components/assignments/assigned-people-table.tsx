@@ -9,7 +9,9 @@ import { AssignmentStatusBadge } from "./status-badge";
 export async function AssignedPeopleTable({ rows }: { rows: readonly DrillDownRow[] }) {
   const [t, format] = await Promise.all([getTranslations("assignmentAdmin.people"), getFormatter()]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
-  const columns = (["person", "course", "group", "status", "due", "progress", "assigned", "completed"] as const).map((key) => ({ label: t(key) }));
+  const columns = (["person", "course", "group", "status", "due", "progress", "assigned", "completed"] as const).map((key) => ({
+    label: t(key),
+  }));
   return (
     <DataTable label={t("caption")} columns={columns} cellAlign="top">
       {rows.map((row) => (

@@ -60,7 +60,12 @@ export function AssignmentTermsFields({
   const set = (change: Partial<TermsDraft>) => onChange({ ...draft, ...change });
   const candidate = Number(addDays);
   const offset = addWhen === "before" ? -candidate : candidate;
-  const canAdd = Number.isInteger(candidate) && candidate >= 1 && candidate <= 365 && !draft.reminderDays.includes(offset) && draft.reminderDays.length < 10;
+  const canAdd =
+    Number.isInteger(candidate) &&
+    candidate >= 1 &&
+    candidate <= 365 &&
+    !draft.reminderDays.includes(offset) &&
+    draft.reminderDays.length < 10;
   const reminderErrors = errorsOf(fieldErrors, "reminderDays");
 
   return (
@@ -77,12 +82,32 @@ export function AssignmentTermsFields({
         <div className="max-w-xs">
           {draft.kind === "date" ? (
             <FormField label={t("date")} errors={errorsOf(fieldErrors, "deadline.dueOn")}>
-              {(control) => <input {...control} type="date" required value={draft.dueOn} onChange={(event) => set({ dueOn: event.target.value })} className={inputClass} />}
+              {(control) => (
+                <input
+                  {...control}
+                  type="date"
+                  required
+                  value={draft.dueOn}
+                  onChange={(event) => set({ dueOn: event.target.value })}
+                  className={inputClass}
+                />
+              )}
             </FormField>
           ) : (
             <FormField label={t("days")} errors={errorsOf(fieldErrors, "deadline.days")}>
               {(control) => (
-                <input {...control} type="number" inputMode="numeric" min={1} max={3650} step={1} required value={draft.days} onChange={(event) => set({ days: event.target.value })} className={inputClass} />
+                <input
+                  {...control}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={3650}
+                  step={1}
+                  required
+                  value={draft.days}
+                  onChange={(event) => set({ days: event.target.value })}
+                  className={inputClass}
+                />
               )}
             </FormField>
           )}
@@ -98,31 +123,53 @@ export function AssignmentTermsFields({
           <p className="text-sm text-slate-700">{t("noReminders")}</p>
         ) : (
           <ul className="flex flex-wrap gap-2">
-            {[...draft.reminderDays].sort((a, b) => a - b).map((day) => (
-              <li key={day} className="inline-flex items-center gap-1 rounded-full bg-brand-50 py-1 pr-1 pl-3 text-sm text-brand-800 ring-1 ring-brand-100">
-                {reminderLabel(day)}
-                <button
-                  type="button"
-                  onClick={() => set({ reminderDays: draft.reminderDays.filter((other) => other !== day) })}
-                  aria-label={t("remove", { label: reminderLabel(day) })}
-                  className="rounded-full px-1.5 hover:bg-brand-100"
+            {[...draft.reminderDays]
+              .sort((a, b) => a - b)
+              .map((day) => (
+                <li
+                  key={day}
+                  className="inline-flex items-center gap-1 rounded-full bg-brand-50 py-1 pr-1 pl-3 text-sm text-brand-800 ring-1 ring-brand-100"
                 >
-                  <span aria-hidden="true">×</span>
-                </button>
-              </li>
-            ))}
+                  {reminderLabel(day)}
+                  <button
+                    type="button"
+                    onClick={() => set({ reminderDays: draft.reminderDays.filter((other) => other !== day) })}
+                    aria-label={t("remove", { label: reminderLabel(day) })}
+                    className="rounded-full px-1.5 hover:bg-brand-100"
+                  >
+                    <span aria-hidden="true">×</span>
+                  </button>
+                </li>
+              ))}
           </ul>
         )}
         <div className="flex flex-wrap items-end gap-2">
           <div className="w-24">
             <FormField label={t("addDays")}>
-              {(control) => <input {...control} type="number" inputMode="numeric" min={1} max={365} step={1} value={addDays} onChange={(event) => setAddDays(event.target.value)} className={inputClass} />}
+              {(control) => (
+                <input
+                  {...control}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={365}
+                  step={1}
+                  value={addDays}
+                  onChange={(event) => setAddDays(event.target.value)}
+                  className={inputClass}
+                />
+              )}
             </FormField>
           </div>
           <div>
             <FormField label={t("addWhen")}>
               {(control) => (
-                <select {...control} value={addWhen} onChange={(event) => setAddWhen(event.target.value === "after" ? "after" : "before")} className={inputClass}>
+                <select
+                  {...control}
+                  value={addWhen}
+                  onChange={(event) => setAddWhen(event.target.value === "after" ? "after" : "before")}
+                  className={inputClass}
+                >
                   <option value="before">{t("beforeOption")}</option>
                   <option value="after">{t("afterOption")}</option>
                 </select>
@@ -143,5 +190,14 @@ export function AssignmentTermsFields({
 export function ReminderList({ days }: { days: readonly number[] }) {
   const t = useTranslations("assignmentTerms");
   const reminderLabel = useReminderLabel();
-  return <>{days.length > 0 ? [...days].sort((a, b) => a - b).map(reminderLabel).join(", ") : t("noReminders")}</>;
+  return (
+    <>
+      {days.length > 0
+        ? [...days]
+            .sort((a, b) => a - b)
+            .map(reminderLabel)
+            .join(", ")
+        : t("noReminders")}
+    </>
+  );
 }

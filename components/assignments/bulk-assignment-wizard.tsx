@@ -77,7 +77,13 @@ export function BulkAssignmentWizard({ options, start }: { options: WizardOption
     }
     if (step === "people") {
       if (!selection) {
-        return setLocalError(mode === "individuals" ? "validation.selectSomeone" : mode === "department" ? "validation.chooseDepartment" : "validation.chooseGroup");
+        return setLocalError(
+          mode === "individuals"
+            ? "validation.selectSomeone"
+            : mode === "department"
+              ? "validation.chooseDepartment"
+              : "validation.chooseGroup",
+        );
       }
       return go("deadline");
     }
@@ -141,7 +147,9 @@ export function BulkAssignmentWizard({ options, start }: { options: WizardOption
         className="space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
       >
         <div>
-          <p className="text-xs font-medium tracking-wide text-slate-600 uppercase">{t("stepOf", { step: index + 1, total: STEPS.length })}</p>
+          <p className="text-xs font-medium tracking-wide text-slate-600 uppercase">
+            {t("stepOf", { step: index + 1, total: STEPS.length })}
+          </p>
           <h2 id="wizard-step" ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none">
             {t(`steps.${step}`)}
           </h2>
@@ -163,7 +171,9 @@ export function BulkAssignmentWizard({ options, start }: { options: WizardOption
           >
             <div className="min-h-40 space-y-4">
               {mode === "individuals" && <PersonPicker picked={people} onChange={setPeople} />}
-              {mode === "department" && <DepartmentSelect departments={options.departments} selected={departmentId} onChange={setDepartmentId} error={localError} />}
+              {mode === "department" && (
+                <DepartmentSelect departments={options.departments} selected={departmentId} onChange={setDepartmentId} error={localError} />
+              )}
               {mode === "group" && (
                 <GroupRuleFields
                   groups={options.groups}
@@ -181,7 +191,12 @@ export function BulkAssignmentWizard({ options, start }: { options: WizardOption
           </Tabs>
         )}
         {step === "deadline" && (
-          <AssignmentTermsFields draft={terms} onChange={setTerms} fieldErrors={check.error?.fieldErrors} relativeForJoiners={mode === "group" && keepApplying} />
+          <AssignmentTermsFields
+            draft={terms}
+            onChange={setTerms}
+            fieldErrors={check.error?.fieldErrors}
+            relativeForJoiners={mode === "group" && keepApplying}
+          />
         )}
         {step === "preview" && preview && (
           <PreviewStep
@@ -198,7 +213,12 @@ export function BulkAssignmentWizard({ options, start }: { options: WizardOption
             {t("previous")}
           </Button>
           {step === "preview" ? (
-            <Button type="submit" variant="primary" pending={assign.pending} disabled={!preview || (preview.toAssign + preview.alreadyCompleted === 0 && !keepsApplying())}>
+            <Button
+              type="submit"
+              variant="primary"
+              pending={assign.pending}
+              disabled={!preview || (preview.toAssign + preview.alreadyCompleted === 0 && !keepsApplying())}
+            >
               {assign.pending ? t("confirming") : t("confirm")}
             </Button>
           ) : (
@@ -217,7 +237,8 @@ export function BulkAssignmentWizard({ options, start }: { options: WizardOption
 
   function selectionLabel(): string {
     if (mode === "individuals") return t("preview.selectionIndividuals", { count: people.length });
-    if (mode === "department") return t("preview.selectionDepartment", { name: options.departments.find((d) => d.id === departmentId)?.name ?? "" });
+    if (mode === "department")
+      return t("preview.selectionDepartment", { name: options.departments.find((d) => d.id === departmentId)?.name ?? "" });
     return t("preview.selectionGroup", { name: options.groups.find((g) => g.id === groupId)?.name ?? "" });
   }
 }
@@ -232,7 +253,17 @@ function InlineError({ keyName }: { keyName: string }) {
 }
 
 /** Step 1: the company's courses, narrowed by a search over their titles. */
-function CourseStep({ courses, selected, onChange, error }: { courses: readonly CourseOption[]; selected: string; onChange: (id: string) => void; error: string | null }) {
+function CourseStep({
+  courses,
+  selected,
+  onChange,
+  error,
+}: {
+  courses: readonly CourseOption[];
+  selected: string;
+  onChange: (id: string) => void;
+  error: string | null;
+}) {
   const t = useTranslations("assignmentWizard.course");
   const [term, setTerm] = useState("");
   const needle = term.trim().toLowerCase();
@@ -241,11 +272,26 @@ function CourseStep({ courses, selected, onChange, error }: { courses: readonly 
   return (
     <div className="max-w-xl space-y-4">
       <FormField label={t("search")} hint={t("searchHint")}>
-        {(control) => <input {...control} type="search" autoComplete="off" value={term} onChange={(event) => setTerm(event.target.value)} className={inputClass} />}
+        {(control) => (
+          <input
+            {...control}
+            type="search"
+            autoComplete="off"
+            value={term}
+            onChange={(event) => setTerm(event.target.value)}
+            className={inputClass}
+          />
+        )}
       </FormField>
       <FormField label={t("label")} errors={error ? [error] : undefined}>
         {(control) => (
-          <select {...control} size={Math.min(8, Math.max(2, shown.length))} value={selected} onChange={(event) => onChange(event.target.value)} className={inputClass}>
+          <select
+            {...control}
+            size={Math.min(8, Math.max(2, shown.length))}
+            value={selected}
+            onChange={(event) => onChange(event.target.value)}
+            className={inputClass}
+          >
             {shown.map((course) => (
               <option key={course.id} value={course.id}>
                 {course.title}
@@ -259,7 +305,17 @@ function CourseStep({ courses, selected, onChange, error }: { courses: readonly 
   );
 }
 
-function DepartmentSelect({ departments, selected, onChange, error }: { departments: readonly DepartmentOption[]; selected: string; onChange: (id: string) => void; error: string | null }) {
+function DepartmentSelect({
+  departments,
+  selected,
+  onChange,
+  error,
+}: {
+  departments: readonly DepartmentOption[];
+  selected: string;
+  onChange: (id: string) => void;
+  error: string | null;
+}) {
   const t = useTranslations("assignmentWizard.people");
   if (departments.length === 0) return <p className="text-sm text-slate-700">{t("noDepartments")}</p>;
   return (
@@ -308,7 +364,12 @@ function GroupRuleFields(props: {
         )}
       </FormField>
       <label className="flex cursor-pointer items-start gap-2 text-sm">
-        <input type="checkbox" checked={props.keepApplying} onChange={(event) => props.onKeepApplying(event.target.checked)} className="mt-1 accent-brand-600" />
+        <input
+          type="checkbox"
+          checked={props.keepApplying}
+          onChange={(event) => props.onKeepApplying(event.target.checked)}
+          className="mt-1 accent-brand-600"
+        />
         <span>
           <span className="font-medium text-slate-900">{t("keepApplying")}</span>
           <span className="block text-xs text-slate-600">{t("keepApplyingHint")}</span>
@@ -319,7 +380,13 @@ function GroupRuleFields(props: {
         <div className="mt-2 grid gap-2">
           {(["keep", "waive"] as const).map((value) => (
             <label key={value} className="flex cursor-pointer items-center gap-2 text-sm">
-              <input type="radio" name="wizard-on-removal" checked={props.onRemoval === value} onChange={() => props.onOnRemoval(value)} className="accent-brand-600" />
+              <input
+                type="radio"
+                name="wizard-on-removal"
+                checked={props.onRemoval === value}
+                onChange={() => props.onOnRemoval(value)}
+                className="accent-brand-600"
+              />
               {t(value)}
             </label>
           ))}
@@ -362,7 +429,9 @@ function PreviewStep({
   const t = useTranslations("assignmentWizard.preview");
   const tt = useTranslations("assignmentTerms");
   const deadline =
-    terms.deadline.kind === "date" ? tt("summaryDate", { date: terms.deadline.dueOn }) : tt("summaryRelative", { count: terms.deadline.days });
+    terms.deadline.kind === "date"
+      ? tt("summaryDate", { date: terms.deadline.dueOn })
+      : tt("summaryRelative", { count: terms.deadline.days });
   const facts = [
     { label: t("course"), value: courseTitle },
     { label: t("people"), value: selectionLabel },

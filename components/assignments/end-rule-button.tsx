@@ -12,9 +12,7 @@ import { endGroupRuleAction } from "@/lib/assignments/actions";
 export function EndRuleButton({ ruleId, courseTitle }: { ruleId: string; courseTitle: string }) {
   const t = useTranslations("groupRules");
   return (
-    <DialogButton label={t("end")}>
-      {(close) => <EndRuleDialog ruleId={ruleId} courseTitle={courseTitle} onClose={close} />}
-    </DialogButton>
+    <DialogButton label={t("end")}>{(close) => <EndRuleDialog ruleId={ruleId} courseTitle={courseTitle} onClose={close} />}</DialogButton>
   );
 }
 

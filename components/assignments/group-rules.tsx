@@ -40,17 +40,29 @@ export async function GroupRules({ groupId, rules, canAssign }: { groupId: strin
             <caption className="sr-only">{t("caption")}</caption>
             <thead className="bg-slate-50">
               <tr>
-                <th scope="col" className={th}>{t("course")}</th>
-                <th scope="col" className={th}>{t("deadline")}</th>
-                <th scope="col" className={th}>{t("reminders")}</th>
-                <th scope="col" className={th}>{t("onRemoval")}</th>
-                <th scope="col" className={th}><span className="sr-only">{t("actions")}</span></th>
+                <th scope="col" className={th}>
+                  {t("course")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("deadline")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("reminders")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("onRemoval")}
+                </th>
+                <th scope="col" className={th}>
+                  <span className="sr-only">{t("actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 bg-white">
               {rules.map((rule) => (
                 <tr key={rule.id}>
-                  <th scope="row" className={`${td} text-left font-medium`}>{rule.courseTitle}</th>
+                  <th scope="row" className={`${td} text-left font-medium`}>
+                    {rule.courseTitle}
+                  </th>
                   <td className={td}>
                     {rule.dueOn
                       ? t("dueOn", { date: format.dateTime(dueOnDate(rule.dueOn), { dateStyle: "medium", timeZone: "UTC" }) })

@@ -39,7 +39,11 @@ export async function OverviewTable({
       {rows.map((row) => (
         <Row key={row.id}>
           <RowHeader>
-            <Link href={`/admin/assignments/${query.view}/${row.id}`} aria-label={t("people", { name: row.name })} className="text-brand-700 hover:underline">
+            <Link
+              href={`/admin/assignments/${query.view}/${row.id}`}
+              aria-label={t("people", { name: row.name })}
+              className="text-brand-700 hover:underline"
+            >
               {row.name}
             </Link>
           </RowHeader>

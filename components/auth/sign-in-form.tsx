@@ -33,8 +33,7 @@ export function SignInForm({
   const t = useTranslations("signIn");
   const ta = useTranslations("accounts.signIn");
   const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, { error: null, email: initialEmail });
-  const error =
-    state.error === "throttled" ? throttledMessage(ta, state.seconds ?? 1) : state.error ? t("invalidCredentials") : null;
+  const error = state.error === "throttled" ? throttledMessage(ta, state.seconds ?? 1) : state.error ? t("invalidCredentials") : null;
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 

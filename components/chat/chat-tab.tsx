@@ -144,7 +144,10 @@ export function ChatTab({
                   <li>
                     <MessageItem message={message} rights={rights(message)} on={handlers} />
                     {(replies.length > 0 || waiting.length > 0) && (
-                      <ol aria-label={t("replies", { name: message.authorName })} className="mt-2 ml-4 space-y-2 border-l-2 border-slate-200 pl-3 sm:ml-8">
+                      <ol
+                        aria-label={t("replies", { name: message.authorName })}
+                        className="mt-2 ml-4 space-y-2 border-l-2 border-slate-200 pl-3 sm:ml-8"
+                      >
                         {replies.map((reply) => (
                           <Fragment key={reply.id}>
                             {reply.id === unreadFrom && divider}

@@ -13,7 +13,15 @@ import {
   visibleThreads,
 } from "./merge";
 
-type Message = { id: string; seq: number; operationKey: string; createdAt: string; body: string; replyToId: string | null; authorId: string };
+type Message = {
+  id: string;
+  seq: number;
+  operationKey: string;
+  createdAt: string;
+  body: string;
+  replyToId: string | null;
+  authorId: string;
+};
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 26, 9, minute)).toISOString();
 const message = (id: string, seq: number, minute: number, extra: Partial<Message> = {}): Message => ({
@@ -199,10 +207,7 @@ describe("paging", () => {
 
 describe("visibleThreads", () => {
   it("puts replies under their message, and keeps replies to messages not shown until Load older", () => {
-    let state = initialChat<Message, never>(
-      [message("q", 2, 2), message("other", 3, 3), message("r1", 4, 4, { replyToId: "q" })],
-      true,
-    );
+    let state = initialChat<Message, never>([message("q", 2, 2), message("other", 3, 3), message("r1", 4, 4, { replyToId: "q" })], true);
     state = receive(state, [message("r2", 5, 5, { replyToId: "q" }), message("late", 6, 6, { replyToId: "old" })]);
     expect(visibleThreads(state).map((t) => [t.message.id, ids(t.replies)])).toEqual([
       ["q", ["r1", "r2"]],

@@ -80,7 +80,10 @@ export function receive<M extends Threaded, D>(state: ChatState<M, D>, incoming:
  * A resync's answer: every message whose newest version is above the sequence asked from, up to
  * `lastSeq` (`messagesSince`, in sequence order). Nothing at or below `lastSeq` can be missing now.
  */
-export function receiveSince<M extends Threaded, D>(state: ChatState<M, D>, since: { messages: readonly M[]; lastSeq: number }): ChatState<M, D> {
+export function receiveSince<M extends Threaded, D>(
+  state: ChatState<M, D>,
+  since: { messages: readonly M[]; lastSeq: number },
+): ChatState<M, D> {
   const merged = receive(state, since.messages);
   return { ...merged, ...advance(Math.max(merged.syncedSeq, since.lastSeq), merged.aheadSeqs) };
 }

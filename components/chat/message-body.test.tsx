@@ -60,19 +60,19 @@ const PAYLOADS = [
   "<img src=x onerror=alert(1)>",
   '<img src="javascript:alert(1)">',
   "<body onload=alert(1)>",
-  "<div onmouseover=\"alert(1)\">hover</div>",
+  '<div onmouseover="alert(1)">hover</div>',
   '<a href="javascript:alert(1)">x</a>',
   '<a href="https://ok.example" onclick="alert(1)">x</a>',
   "<svg/onload=alert(1)>",
   "<svg><script>alert(1)</script></svg>",
   '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
-  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
+  "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>",
   "<iframe src=javascript:alert(1)></iframe>",
   '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
   '<object data="javascript:alert(1)"></object>',
   '<embed src="data:text/html,<script>alert(1)</script>">',
   '<form action="javascript:alert(1)"><button>x</button></form>',
-  '<input autofocus onfocus=alert(1)>',
+  "<input autofocus onfocus=alert(1)>",
   "<details open ontoggle=alert(1)>",
   "<style>body{background:url(javascript:alert(1))}</style>",
   '<link rel="stylesheet" href="javascript:alert(1)">',
@@ -80,7 +80,7 @@ const PAYLOADS = [
   "<base href=javascript:alert(1)//>",
   "<!--<img src=x onerror=alert(1)>-->",
   "<![CDATA[<script>alert(1)</script>]]>",
-  "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
   "<template><script>alert(1)</script></template>",
   // Markdown links with dangerous schemes, plain and obfuscated
   "[click](javascript:alert(1))",
@@ -106,7 +106,7 @@ const PAYLOADS = [
   "<javascript:alert(1)>",
   "<vbscript:msgbox(1)>",
   "<data:text/html,<script>alert(1)</script>>",
-  "[a](javascript:alert(1)\"onmouseover=\"alert(1))",
+  '[a](javascript:alert(1)"onmouseover="alert(1))',
   "[![x](javascript:alert(1))](javascript:alert(1))",
   // Images in every form
   "![x](https://evil.example/tracker.png)",
@@ -124,7 +124,7 @@ const PAYLOADS = [
   "@[<img src=x onerror=alert(1)>](00000000-0000-0000-0000-000000000000)",
   '@[x" onmouseover="alert(1)](00000000-0000-0000-0000-000000000000)',
   "@[x](javascript:alert(1))",
-  "@[x](00000000-0000-0000-0000-000000000000 \"onclick=alert(1)\")",
+  '@[x](00000000-0000-0000-0000-000000000000 "onclick=alert(1)")',
   // Headings, quotes, tables, HTML blocks
   "# <script>alert(1)</script>",
   "> <iframe src=javascript:alert(1)>",
@@ -146,12 +146,16 @@ describe("message body", () => {
   });
 
   it("renders bold, italics, lists, paragraphs and line breaks", () => {
-    expect(render("**bold** and _italic_")).toBe("<div class=\"space-y-2 break-words [overflow-wrap:anywhere]\"><p><strong>bold</strong> and <em>italic</em></p></div>");
+    expect(render("**bold** and _italic_")).toBe(
+      '<div class="space-y-2 break-words [overflow-wrap:anywhere]"><p><strong>bold</strong> and <em>italic</em></p></div>',
+    );
     const list = render("- one\n- two\n\n1. first\n2. second");
     expect(list).toContain('<ul class="list-disc pl-5">');
     expect(list).toContain("<li>one</li>");
     expect(list).toContain('<ol class="list-decimal pl-5">');
-    expect(render("line one\nline two\n\nnext paragraph").replace(/\n/g, "")).toContain("<p>line one<br/>line two</p><p>next paragraph</p>");
+    expect(render("line one\nline two\n\nnext paragraph").replace(/\n/g, "")).toContain(
+      "<p>line one<br/>line two</p><p>next paragraph</p>",
+    );
   });
 
   it("keeps http, https and mailto links, opened safely in a new tab", () => {
@@ -169,7 +173,9 @@ describe("message body", () => {
     const id = "3f0c5e7a-1b2c-4d5e-8f90-123456789abc";
     const highlighted = (name: string) => `<span class="rounded bg-brand-50 px-0.5 font-medium text-brand-800">@${name}</span>`;
     // Positive control: the name as written and the person's name agree.
-    expect(render(`Thanks ${mentionToken("Dana Admin", id)}!`, { [id]: "Dana Admin" })).toContain(`<p>Thanks ${highlighted("Dana Admin")}!</p>`);
+    expect(render(`Thanks ${mentionToken("Dana Admin", id)}!`, { [id]: "Dana Admin" })).toContain(
+      `<p>Thanks ${highlighted("Dana Admin")}!</p>`,
+    );
     // Renamed since, or named otherwise by the author: the person's name is shown.
     const html = render(`Thanks ${mentionToken("The CEO", id)}!`, { [id]: "Dana Adler" });
     expect(html).toContain(`<p>Thanks ${highlighted("Dana Adler")}!</p>`);

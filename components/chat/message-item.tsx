@@ -57,7 +57,9 @@ export function MessageItem({ message, rights, on }: { message: ChatMessageDto; 
           {message.authorName}
         </span>
         {!deleted && message.kind !== "note" && (
-          <Badge tone={message.kind === "praise" ? "warning" : message.kind === "question" ? "brand" : "neutral"}>{t(`kinds.${message.kind}`)}</Badge>
+          <Badge tone={message.kind === "praise" ? "warning" : message.kind === "question" ? "brand" : "neutral"}>
+            {t(`kinds.${message.kind}`)}
+          </Badge>
         )}
         {!deleted && message.byAdmin && message.kind === "note" && <Badge tone="brand">{t("adminNote")}</Badge>}
         {!deleted && message.answeredAt && <Badge tone="success">{t("answered")}</Badge>}
@@ -77,7 +79,12 @@ export function MessageItem({ message, rights, on }: { message: ChatMessageDto; 
             setEditing(false);
             setError(null);
           }}
-          onSave={(body) => act(() => on.edit(message.id, body), () => setEditing(false))}
+          onSave={(body) =>
+            act(
+              () => on.edit(message.id, body),
+              () => setEditing(false),
+            )
+          }
         />
       ) : (
         <>
@@ -97,7 +104,17 @@ export function MessageItem({ message, rights, on }: { message: ChatMessageDto; 
             </Button>
           )}
           {rights.markAnswered && !message.answeredAt && (
-            <Button variant="ghost" className="px-2 py-1 text-xs" pending={pending} onClick={() => act(() => on.markAnswered(message.id), () => {})}>
+            <Button
+              variant="ghost"
+              className="px-2 py-1 text-xs"
+              pending={pending}
+              onClick={() =>
+                act(
+                  () => on.markAnswered(message.id),
+                  () => {},
+                )
+              }
+            >
               {t("markAnswered")}
             </Button>
           )}
@@ -126,7 +143,12 @@ export function MessageItem({ message, rights, on }: { message: ChatMessageDto; 
           danger
           pending={pending}
           error={error}
-          onConfirm={() => act(() => on.remove(message.id), () => setConfirmDelete(false))}
+          onConfirm={() =>
+            act(
+              () => on.remove(message.id),
+              () => setConfirmDelete(false),
+            )
+          }
           onClose={() => {
             setConfirmDelete(false);
             setError(null);

@@ -15,17 +15,7 @@ import {
 import type { ChatMessageEventData } from "@/lib/chat/events";
 import type { ChatMessageDto, MessagePage, MessagesSince } from "@/lib/chat/queries";
 import { realtimeEvents } from "@/lib/realtime/channels";
-import {
-  addPending,
-  type ChatState,
-  dropPending,
-  failPending,
-  holds,
-  initialChat,
-  receive,
-  receiveOlder,
-  receiveSince,
-} from "./merge";
+import { addPending, type ChatState, dropPending, failPending, holds, initialChat, receive, receiveOlder, receiveSince } from "./merge";
 import { useIntentOperations } from "./operation-ids";
 
 /** What the composer sends; also what a pending message shows until the server's copy replaces it. */

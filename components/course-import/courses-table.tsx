@@ -4,7 +4,9 @@ import type { AdminCourseRow } from "@/lib/learning/import/queries";
 
 export async function CoursesTable({ rows }: { rows: readonly AdminCourseRow[] }) {
   const [t, format] = await Promise.all([getTranslations("coursesAdmin"), getFormatter()]);
-  const columns = (["title", "key", "lessons", "learners", "finished", "updated"] as const).map((column) => ({ label: t(`columns.${column}`) }));
+  const columns = (["title", "key", "lessons", "learners", "finished", "updated"] as const).map((column) => ({
+    label: t(`columns.${column}`),
+  }));
   return (
     <DataTable label={t("tableLabel")} columns={columns}>
       {rows.map((course) => (

@@ -47,7 +47,11 @@ export function ImportCourseDialog({ onClose }: { onClose: () => void }) {
     const file = inputRef.current?.files?.[0];
     if (!file) return setFileError("coursesAdmin.import.chooseFile");
     if (file.size > COURSE_FILE_MAX_BYTES) {
-      return setOutcome({ status: "invalid", total: 1, issues: [{ path: "", code: "fileTooLarge", values: { bytes: file.size, max: COURSE_FILE_MAX_BYTES } }] });
+      return setOutcome({
+        status: "invalid",
+        total: 1,
+        issues: [{ path: "", code: "fileTooLarge", values: { bytes: file.size, max: COURSE_FILE_MAX_BYTES } }],
+      });
     }
     setReading(true);
     let bytes: ArrayBuffer;

@@ -16,7 +16,11 @@ export function ImportIssues({ issues, total }: { issues: readonly ImportIssue[]
           return (
             <li key={index}>
               {path
-                ? t.rich("import.issueAt", { path, message, code: (chunks) => <code className="font-mono text-xs font-semibold">{chunks}</code> })
+                ? t.rich("import.issueAt", {
+                    path,
+                    message,
+                    code: (chunks) => <code className="font-mono text-xs font-semibold">{chunks}</code>,
+                  })
                 : message}
             </li>
           );

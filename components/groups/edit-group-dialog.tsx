@@ -15,15 +15,7 @@ import { GroupForm, type GroupFormValues } from "./group-form";
  * "Edit": the same fields as a new group, filled in. Changing or unlinking the linked course
  * takes a second step, since the feed and statistics switch with it.
  */
-export function EditGroupDialog({
-  group,
-  courses,
-  onClose,
-}: {
-  group: GroupView;
-  courses: readonly CourseOption[];
-  onClose: () => void;
-}) {
+export function EditGroupDialog({ group, courses, onClose }: { group: GroupView; courses: readonly CourseOption[]; onClose: () => void }) {
   const t = useTranslations("group.edit");
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());

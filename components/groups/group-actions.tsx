@@ -14,7 +14,14 @@ import { TakeOwnershipDialog } from "./take-ownership-dialog";
  * and Delete. `ownerOnly`: an admin who is not the owner of this private group, offered Take ownership
  * instead of Edit and Close, with the reason.
  */
-export type GroupRights = { edit: boolean; archive: boolean; delete: boolean; restore: boolean; takeOwnership: boolean; ownerOnly: boolean };
+export type GroupRights = {
+  edit: boolean;
+  archive: boolean;
+  delete: boolean;
+  restore: boolean;
+  takeOwnership: boolean;
+  ownerOnly: boolean;
+};
 
 export function GroupActions({ group, rights, courses }: { group: GroupView; rights: GroupRights; courses: readonly CourseOption[] }) {
   const t = useTranslations("group");
@@ -24,7 +31,9 @@ export function GroupActions({ group, rights, courses }: { group: GroupView; rig
     </DialogButton>
   );
   const reason = rights.ownerOnly && (
-    <p className="basis-full text-sm text-slate-600 lg:max-w-xs lg:text-right">{t("takeOwnership.ownerOnly", { owner: group.ownerName })}</p>
+    <p className="basis-full text-sm text-slate-600 lg:max-w-xs lg:text-right">
+      {t("takeOwnership.ownerOnly", { owner: group.ownerName })}
+    </p>
   );
   if (group.archivedAt) {
     return (

@@ -35,11 +35,7 @@ export async function GroupHeader({ group, backHref, actions }: { group: GroupVi
             <Badge tone={group.visibility === "public" ? "brand" : "neutral"}>{tg(`visibility.${group.visibility}`)}</Badge>
           </div>
           {group.description && <p className="mt-2 max-w-3xl whitespace-pre-line text-slate-700">{group.description}</p>}
-          {group.archivedAt && (
-            <p className="mt-2 text-sm text-amber-900">
-              {t("archivedNote", { date: group.archivedAt })}
-            </p>
-          )}
+          {group.archivedAt && <p className="mt-2 text-sm text-amber-900">{t("archivedNote", { date: group.archivedAt })}</p>}
         </div>
         {actions}
       </div>

@@ -6,7 +6,9 @@ import type { GroupListRow } from "@/lib/groups/queries";
 
 export async function GroupsTable({ rows, caption }: { rows: readonly GroupListRow[]; caption: string }) {
   const [t, format] = await Promise.all([getTranslations("groups"), getFormatter()]);
-  const columns = (["name", "course", "members", "visibility", "owner", "created"] as const).map((column) => ({ label: t(`table.${column}`) }));
+  const columns = (["name", "course", "members", "visibility", "owner", "created"] as const).map((column) => ({
+    label: t(`table.${column}`),
+  }));
   return (
     <DataTable label={caption} columns={columns} cellAlign="top">
       {rows.map((group) => (

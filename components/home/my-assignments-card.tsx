@@ -5,7 +5,10 @@ import { getTranslations } from "next-intl/server";
 export async function MyAssignmentsCard({ open, overdue }: { open: number; overdue: number }) {
   const t = await getTranslations("assignments.home");
   return (
-    <section aria-labelledby="my-assignments" className={`rounded-lg border bg-white p-4 shadow-sm ${overdue > 0 ? "border-red-300 border-l-4 border-l-red-600" : "border-slate-200"}`}>
+    <section
+      aria-labelledby="my-assignments"
+      className={`rounded-lg border bg-white p-4 shadow-sm ${overdue > 0 ? "border-red-300 border-l-4 border-l-red-600" : "border-slate-200"}`}
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="my-assignments" className="text-lg font-semibold">
           {t("title")}

@@ -25,7 +25,10 @@ export async function MyGroups({ groups }: { groups: MyGroup[] }) {
               className="relative rounded-lg border border-slate-200 bg-white p-4 shadow-sm transition-shadow hover:shadow-md has-[a:focus-visible]:ring-2 has-[a:focus-visible]:ring-brand-600"
             >
               <h3 className="font-semibold">
-                <Link href={`/groups/${group.id}`} className="text-slate-900 after:absolute after:inset-0 hover:text-brand-700 focus-visible:outline-none">
+                <Link
+                  href={`/groups/${group.id}`}
+                  className="text-slate-900 after:absolute after:inset-0 hover:text-brand-700 focus-visible:outline-none"
+                >
                   {group.name}
                 </Link>
               </h3>

@@ -98,7 +98,9 @@ export function DepartmentChangeForm({ departments, groups }: { departments: { i
             groups={current.groups}
             selected={leave}
             onChange={setLeave}
-            detail={(group) => group.viaDepartment && <span className="text-slate-600">{t("viaDepartment", { name: current.departmentName ?? "" })}</span>}
+            detail={(group) =>
+              group.viaDepartment && <span className="text-slate-600">{t("viaDepartment", { name: current.departmentName ?? "" })}</span>
+            }
           />
           <Button type="submit" variant="primary" pending={action.pending}>
             {action.pending ? t("saving") : t("submit")}

@@ -107,7 +107,13 @@ export function ImportPanel() {
 
   if (!job) {
     return (
-      <form onSubmit={upload} onDragOver={(event) => event.preventDefault()} onDrop={drop} className="space-y-3 rounded-lg border-2 border-dashed border-slate-300 bg-white p-6" noValidate>
+      <form
+        onSubmit={upload}
+        onDragOver={(event) => event.preventDefault()}
+        onDrop={drop}
+        className="space-y-3 rounded-lg border-2 border-dashed border-slate-300 bg-white p-6"
+        noValidate
+      >
         <div className="flex flex-wrap items-center gap-3">
           <label htmlFor="import-file" className="text-sm font-medium">
             {t("fileLabel")}

@@ -118,7 +118,9 @@ export function NewHireForm({ options, today }: { options: Options; today: strin
         detail={(group) => (
           <>
             <span className="text-slate-600">
-              {group.maxMembers === null ? t("members", { taken: group.taken }) : t("membersOfMax", { taken: group.taken, max: group.maxMembers })}
+              {group.maxMembers === null
+                ? t("members", { taken: group.taken })
+                : t("membersOfMax", { taken: group.taken, max: group.maxMembers })}
             </span>
             {group.suggested && <Badge tone="brand">{t("suggested")}</Badge>}
           </>

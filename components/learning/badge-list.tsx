@@ -8,7 +8,10 @@ export async function BadgeList({ badges, label }: { badges: readonly EarnedBadg
     <ul aria-label={label} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
       {badges.map(({ badge, awardedAt }) => (
         <li key={badge} className="flex items-start gap-3 rounded-lg border border-amber-200 bg-amber-50 p-3">
-          <span aria-hidden="true" className="flex size-9 shrink-0 items-center justify-center rounded-full bg-amber-200 text-lg text-amber-900">
+          <span
+            aria-hidden="true"
+            className="flex size-9 shrink-0 items-center justify-center rounded-full bg-amber-200 text-lg text-amber-900"
+          >
             ★
           </span>
           <div className="min-w-0">

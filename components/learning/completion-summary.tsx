@@ -10,14 +10,25 @@ import type { CompletionResult } from "@/lib/learning/completion";
  * What a completion brought, focused when it appears so keyboard and screen-reader users land on
  * it: the score, the course's progress, the streak, new badges, and a finished course's certificate.
  */
-export function CompletionSummary({ result, nextHref, courseHref }: { result: CompletionResult; nextHref: string | null; courseHref: string }) {
+export function CompletionSummary({
+  result,
+  nextHref,
+  courseHref,
+}: {
+  result: CompletionResult;
+  nextHref: string | null;
+  courseHref: string;
+}) {
   const t = useTranslations("lesson");
   const tBadges = useTranslations("badges");
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
 
   return (
-    <section aria-labelledby="completion-title" className="space-y-3 rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-emerald-950 sm:p-5">
+    <section
+      aria-labelledby="completion-title"
+      className="space-y-3 rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-emerald-950 sm:p-5"
+    >
       <h2 id="completion-title" ref={headingRef} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
         {t("resultTitle")}
       </h2>

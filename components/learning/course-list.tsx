@@ -19,7 +19,10 @@ export async function CourseList({ courses }: { courses: readonly MyCourse[] }) 
         >
           <div className="flex items-start justify-between gap-2">
             <h2 className="font-semibold">
-              <Link href={`/courses/${course.id}`} className="text-slate-900 after:absolute after:inset-0 hover:text-brand-700 focus-visible:outline-none">
+              <Link
+                href={`/courses/${course.id}`}
+                className="text-slate-900 after:absolute after:inset-0 hover:text-brand-700 focus-visible:outline-none"
+              >
                 {course.title}
               </Link>
             </h2>

@@ -21,7 +21,11 @@ export async function LearnerAchievements({ streak, badges }: { streak: StreakVi
           {t("badgesTitle")}
         </h2>
         <div className="mt-3">
-          {badges.length === 0 ? <p className="text-sm text-slate-600">{t("noBadges")}</p> : <BadgeList badges={badges} label={t("badgesTitle")} />}
+          {badges.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("noBadges")}</p>
+          ) : (
+            <BadgeList badges={badges} label={t("badgesTitle")} />
+          )}
         </div>
       </section>
     </div>

@@ -83,7 +83,13 @@ export function LessonCompletion({
         </div>
       )}
       {!result && !completedNote && questions.length > 0 && (
-        <form ref={formRef} onSubmit={submitQuiz} noValidate aria-labelledby="quiz-title" className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+        <form
+          ref={formRef}
+          onSubmit={submitQuiz}
+          noValidate
+          aria-labelledby="quiz-title"
+          className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+        >
           <div>
             <h2 id="quiz-title" className="text-lg font-semibold">
               {t("quizTitle")}
@@ -93,7 +99,12 @@ export function LessonCompletion({
           {questions.map((question, index) => {
             const invalid = unanswered.includes(index);
             return (
-              <fieldset key={index} aria-invalid={invalid || undefined} aria-describedby={invalid ? "quiz-unanswered" : undefined} className="space-y-2">
+              <fieldset
+                key={index}
+                aria-invalid={invalid || undefined}
+                aria-describedby={invalid ? "quiz-unanswered" : undefined}
+                className="space-y-2"
+              >
                 <legend className="font-medium text-slate-900">
                   <span className="block text-xs font-normal text-slate-600">{t("question", { number: index + 1 })}</span>
                   {question.prompt}

@@ -15,7 +15,13 @@ export function AddPreview({ state }: { state: PreviewState }) {
       {state.status === "done" && !state.result.ok && <ActionAlert error={state.result.error} />}
       {state.status === "done" && state.result.ok && (
         <>
-          <p className="font-medium text-slate-900">{t("summary", { toAdd: state.result.data.toAdd, alreadyMembers: state.result.data.alreadyMembers, deactivated: state.result.data.deactivated })}</p>
+          <p className="font-medium text-slate-900">
+            {t("summary", {
+              toAdd: state.result.data.toAdd,
+              alreadyMembers: state.result.data.alreadyMembers,
+              deactivated: state.result.data.deactivated,
+            })}
+          </p>
           <p className="mt-1 text-slate-600">
             {state.result.data.max === null
               ? t("placesUnlimited", { taken: state.result.data.taken })

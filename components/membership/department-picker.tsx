@@ -14,8 +14,7 @@ export function DepartmentPicker({
   onChange: (departmentIds: string[]) => void;
 }) {
   const t = useTranslations("members.add.departments");
-  const toggle = (id: string, checked: boolean) =>
-    onChange(checked ? [...selected, id] : selected.filter((other) => other !== id));
+  const toggle = (id: string, checked: boolean) => onChange(checked ? [...selected, id] : selected.filter((other) => other !== id));
   return (
     <fieldset>
       <legend className="text-sm font-medium text-slate-900">{t("legend")}</legend>

@@ -11,15 +11,16 @@ export async function HistoryTab({ history, pageHref }: { history: Page<HistoryR
   return (
     <section className="space-y-4">
       <div>
-        <h2 className="text-lg font-semibold">
-          {t("title")}
-        </h2>
+        <h2 className="text-lg font-semibold">{t("title")}</h2>
         <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       </div>
       {history.rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">{t("empty")}</p>
       ) : (
-        <DataTable label={t("tableLabel")} columns={(["when", "person", "change", "by", "how"] as const).map((column) => ({ label: t(`columns.${column}`) }))}>
+        <DataTable
+          label={t("tableLabel")}
+          columns={(["when", "person", "change", "by", "how"] as const).map((column) => ({ label: t(`columns.${column}`) }))}
+        >
           {history.rows.map((row) => (
             <Row key={row.id}>
               <Cell className="text-slate-700 tabular-nums">

@@ -84,12 +84,26 @@ export function MembersTable({
           </p>
           <DialogButton label={t("remove.button")} disabled={chosen.length === 0}>
             {(close) => (
-              <RemoveMembersDialog groupId={groupId} groupName={groupName} hasAssignments={hasAssignments} people={people} onDone={done} onClose={close} />
+              <RemoveMembersDialog
+                groupId={groupId}
+                groupName={groupName}
+                hasAssignments={hasAssignments}
+                people={people}
+                onDone={done}
+                onClose={close}
+              />
             )}
           </DialogButton>
           <DialogButton label={t("move.button")} disabled={chosen.length === 0}>
             {(close) => (
-              <MoveMembersDialog groupId={groupId} groupName={groupName} hasAssignments={hasAssignments} people={people} onDone={done} onClose={close} />
+              <MoveMembersDialog
+                groupId={groupId}
+                groupName={groupName}
+                hasAssignments={hasAssignments}
+                people={people}
+                onDone={done}
+                onClose={close}
+              />
             )}
           </DialogButton>
         </div>

@@ -15,13 +15,7 @@ import type { MembersDialogProps } from "./members-dialog-props";
 import { SelectedPeople } from "./selected-people";
 
 /** "Move to group": out of this group and into another active one, in one step with one notification each. */
-export function MoveMembersDialog({
-  groupId,
-  groupName,
-  people,
-  onDone,
-  onClose,
-}: MembersDialogProps) {
+export function MoveMembersDialog({ groupId, groupName, people, onDone, onClose }: MembersDialogProps) {
   const t = useTranslations("members.move");
   const tc = useTranslations("common");
   const router = useRouter();

@@ -165,7 +165,9 @@ export function PersonPicker({
                 <span className="min-w-0">
                   <span className={`block truncate font-medium ${disabled ? "text-slate-600" : "text-slate-900"}`}>{person.name}</span>
                   <span className="block truncate text-xs text-slate-600">
-                    {person.departmentName ? t("emailAndDepartment", { email: person.email, department: person.departmentName }) : person.email}
+                    {person.departmentName
+                      ? t("emailAndDepartment", { email: person.email, department: person.departmentName })
+                      : person.email}
                   </span>
                 </span>
                 {person.alreadyMember ? (

@@ -17,14 +17,7 @@ const assignmentChoices: AssignmentChoice[] = ["rule", "keep", "waive"];
  * mandatory assignments they got through this group (as the group's assignment says, unless chosen here):
  * asked only of a group with an assignment rule or open assignments.
  */
-export function RemoveMembersDialog({
-  groupId,
-  groupName,
-  hasAssignments,
-  people,
-  onDone,
-  onClose,
-}: MembersDialogProps) {
+export function RemoveMembersDialog({ groupId, groupName, hasAssignments, people, onDone, onClose }: MembersDialogProps) {
   const t = useTranslations("members.remove");
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());

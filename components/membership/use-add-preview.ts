@@ -14,10 +14,7 @@ export function fitsInGroup(preview: AddPreview): boolean {
   return preview.max === null || preview.taken + preview.toAdd <= preview.max;
 }
 
-export type PreviewState =
-  | { status: "idle" }
-  | { status: "loading" }
-  | { status: "done"; result: ActionResult<AddPreview> };
+export type PreviewState = { status: "idle" } | { status: "loading" } | { status: "done"; result: ActionResult<AddPreview> };
 
 /**
  * The live preview of a selection: what Confirm would add, skip and leave. Follows the selection

@@ -12,7 +12,15 @@ const isFull = (group: Pick<DiscoverGroup, "memberCount" | "maxMembers">) =>
   group.maxMembers !== null && group.memberCount >= group.maxMembers;
 
 /** The company's public groups I am not in, searchable, a page at a time, each with Join. */
-export async function DiscoverList({ groups, query, pageHref }: { groups: Page<DiscoverGroup>; query: string; pageHref: (page: number) => string }) {
+export async function DiscoverList({
+  groups,
+  query,
+  pageHref,
+}: {
+  groups: Page<DiscoverGroup>;
+  query: string;
+  pageHref: (page: number) => string;
+}) {
   const t = await getTranslations("myGroups");
   return (
     <section aria-labelledby="discover-title" className="space-y-4">

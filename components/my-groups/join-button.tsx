@@ -35,9 +35,7 @@ export function JoinButton({ groupId, groupName }: { groupId: string; groupName:
       >
         {join.pending ? t("pending") : t("button")}
       </Button>
-      <div aria-live="polite">
-        {done && <p className="text-sm text-emerald-800">{t("done", { name: groupName })}</p>}
-      </div>
+      <div aria-live="polite">{done && <p className="text-sm text-emerald-800">{t("done", { name: groupName })}</p>}</div>
       <ActionAlert error={join.error} />
     </div>
   );

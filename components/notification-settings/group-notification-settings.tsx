@@ -6,7 +6,15 @@ import { setGroupLevelAction } from "@/lib/notifications/settings-actions";
 import { LevelPicker } from "./level-picker";
 
 /** The group page's notification setting: starts at what applies now (the group's own, else my default). */
-export function GroupNotificationSettings({ groupId, level, defaultLevel }: { groupId: string; level: NotificationLevel; defaultLevel: NotificationLevel }) {
+export function GroupNotificationSettings({
+  groupId,
+  level,
+  defaultLevel,
+}: {
+  groupId: string;
+  level: NotificationLevel;
+  defaultLevel: NotificationLevel;
+}) {
   const t = useTranslations("notificationSettings");
   return (
     <LevelPicker

@@ -48,7 +48,10 @@ export function LevelPicker({
       </p>
       <div className="space-y-2">
         {LEVELS.map((option) => (
-          <label key={option} className="flex cursor-pointer items-start gap-3 rounded-md border border-slate-200 bg-white p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+          <label
+            key={option}
+            className="flex cursor-pointer items-start gap-3 rounded-md border border-slate-200 bg-white p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+          >
             <input
               type="radio"
               name={name}

@@ -12,10 +12,7 @@ export function NotificationBell({ userId, initialUnread }: { userId: string; in
   const panelId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
-  const { unread, loaded, failed, pending, refresh, loadMore, markRead, markAllRead } = useNotificationCenter(
-    userId,
-    initialUnread,
-  );
+  const { unread, loaded, failed, pending, refresh, loadMore, markRead, markAllRead } = useNotificationCenter(userId, initialUnread);
 
   useEffect(() => {
     if (!open) return;
@@ -98,9 +95,7 @@ export function NotificationBell({ userId, initialUnread }: { userId: string; in
               </p>
             )}
             {!loaded && !failed && <p className="px-4 py-6 text-center text-sm text-slate-600">{t("loading")}</p>}
-            {loaded && loaded.items.length === 0 && (
-              <p className="px-4 py-6 text-center text-sm text-slate-600">{t("empty")}</p>
-            )}
+            {loaded && loaded.items.length === 0 && <p className="px-4 py-6 text-center text-sm text-slate-600">{t("empty")}</p>}
             {loaded && loaded.items.length > 0 && (
               <ul className="divide-y divide-slate-100">
                 {loaded.items.map((notification) => (

@@ -10,7 +10,9 @@ export function NotificationItem({ notification, onRead }: { notification: Notif
   const unread = notification.readAt === null;
   const payload = notification.payload as Record<string, string>;
   // A deadline is the learner's calendar day (YYYY-MM-DD): formatted in UTC it stays that day anywhere.
-  const values = payload.dueOn ? { ...payload, dueOn: format.dateTime(dueOnDate(payload.dueOn), { dateStyle: "medium", timeZone: "UTC" }) } : payload;
+  const values = payload.dueOn
+    ? { ...payload, dueOn: format.dateTime(dueOnDate(payload.dueOn), { dateStyle: "medium", timeZone: "UTC" }) }
+    : payload;
   const text = t(`types.${notification.type}`, values);
   return (
     <li className={unread ? "bg-brand-50" : undefined}>
@@ -22,7 +24,9 @@ export function NotificationItem({ notification, onRead }: { notification: Notif
             {text}
           </p>
           <p className="mt-1 text-xs text-slate-600">
-            <time dateTime={notification.createdAt}>{format.dateTime(new Date(notification.createdAt), { dateStyle: "medium", timeStyle: "short" })}</time>
+            <time dateTime={notification.createdAt}>
+              {format.dateTime(new Date(notification.createdAt), { dateStyle: "medium", timeStyle: "short" })}
+            </time>
           </p>
         </div>
         {unread && (

@@ -3,11 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState, useTransition } from "react";
 import { useChannelEvent, useChannelResync } from "@/components/realtime/realtime-provider";
-import {
-  listNotificationsAction,
-  markAllNotificationsReadAction,
-  markNotificationReadAction,
-} from "@/lib/notifications/actions";
+import { listNotificationsAction, markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/actions";
 import type { NotificationCursor } from "@/lib/notifications/queries";
 import type { NotificationDto } from "@/lib/notifications/types";
 import { realtimeEvents, userChannel } from "@/lib/realtime/channels";
@@ -77,9 +73,7 @@ export function useNotificationCenter(userId: string, initialUnread: number) {
     const target = loaded?.items.find((n) => n.key === key);
     if (!target || target.readAt) return;
     const readAt = new Date().toISOString();
-    setLoaded((current) =>
-      current ? { ...current, items: current.items.map((n) => (n.key === key ? { ...n, readAt } : n)) } : current,
-    );
+    setLoaded((current) => (current ? { ...current, items: current.items.map((n) => (n.key === key ? { ...n, readAt } : n)) } : current));
     setUnread((count) => Math.max(0, count - 1));
     startTransition(async () => {
       const result = await markNotificationReadAction({ key, operationId: crypto.randomUUID() });
@@ -89,9 +83,7 @@ export function useNotificationCenter(userId: string, initialUnread: number) {
 
   const markAllRead = () => {
     const readAt = new Date().toISOString();
-    setLoaded((current) =>
-      current ? { ...current, items: current.items.map((n) => ({ ...n, readAt: n.readAt ?? readAt })) } : current,
-    );
+    setLoaded((current) => (current ? { ...current, items: current.items.map((n) => ({ ...n, readAt: n.readAt ?? readAt })) } : current));
     setUnread(0);
     startTransition(async () => {
       const result = await markAllNotificationsReadAction({ operationId: crypto.randomUUID() });

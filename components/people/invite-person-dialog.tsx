@@ -46,7 +46,10 @@ export function InvitePersonDialog({ departments, onClose }: { departments: read
         name: String(data.get("name") ?? ""),
         email,
         departmentId: String(data.get("departmentId") ?? ""),
-        roles: data.getAll("roles").map(String).filter((role): role is "admin" | "hr" => role === "admin" || role === "hr"),
+        roles: data
+          .getAll("roles")
+          .map(String)
+          .filter((role): role is "admin" | "hr" => role === "admin" || role === "hr"),
         operationId,
       },
       ({ userId }) => {

@@ -50,9 +50,7 @@ export function ManagerDialog({
     >
       {(errors) => (
         <>
-          <p className="text-sm text-slate-700">
-            {person.managerName ? t("current", { name: person.managerName }) : t("currentNone")}
-          </p>
+          <p className="text-sm text-slate-700">{person.managerName ? t("current", { name: person.managerName }) : t("currentNone")}</p>
           <div>
             <label htmlFor={`${id}-term`} className="mb-1 block text-sm font-medium text-slate-900">
               {t("search")}

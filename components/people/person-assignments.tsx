@@ -12,7 +12,15 @@ import { PersonSection } from "./person-section";
  * The person page's "Assignments": every course assigned to them, waived ones included. `action`
  * is the slot for "Assign a course"; `footer` the pager.
  */
-export async function PersonAssignments({ assignments, action, footer }: { assignments: Page<AssignmentRow>; action?: ReactNode; footer?: ReactNode }) {
+export async function PersonAssignments({
+  assignments,
+  action,
+  footer,
+}: {
+  assignments: Page<AssignmentRow>;
+  action?: ReactNode;
+  footer?: ReactNode;
+}) {
   const [t, format] = await Promise.all([getTranslations("people.assignments"), getFormatter()]);
   const date = (value: Date) => <time dateTime={value.toISOString()}>{format.dateTime(value, { dateStyle: "medium" })}</time>;
   return (

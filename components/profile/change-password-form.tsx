@@ -48,7 +48,9 @@ export function ChangePasswordForm() {
       )}
       <ActionAlert error={change.error} fields={FIELDS} />
       <FormField label={t("current")} errors={change.error?.fieldErrors?.currentPassword}>
-        {(control) => <input {...control} name="currentPassword" type="password" autoComplete="current-password" required className={inputClass} />}
+        {(control) => (
+          <input {...control} name="currentPassword" type="password" autoComplete="current-password" required className={inputClass} />
+        )}
       </FormField>
       <NewPasswordFields labels={{ password: t("next"), confirm: t("confirm") }} errors={change.error?.fieldErrors ?? {}} />
       <Button type="submit" variant="primary" pending={change.pending}>

@@ -35,7 +35,11 @@ const noop = () => () => {};
 
 export function useRealtimeDown(): boolean {
   const connection = useContext(RealtimeContext);
-  return useSyncExternalStore(connection?.onChange ?? noop, () => connection?.isDown() ?? false, () => false);
+  return useSyncExternalStore(
+    connection?.onChange ?? noop,
+    () => connection?.isDown() ?? false,
+    () => false,
+  );
 }
 
 /** Calls `handler` for each `event` on `channelName` while mounted; the handler may change freely. */

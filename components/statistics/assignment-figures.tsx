@@ -28,7 +28,10 @@ export async function AssignmentFiguresSection({ figures }: { figures: Assignmen
           {items.map((item) => {
             const alarming = item.key === "overdue" && item.value > 0;
             return (
-              <div key={item.key} className={`rounded-md px-3 py-2 ${alarming ? "bg-red-50 text-red-900 ring-1 ring-red-200" : "bg-slate-50"}`}>
+              <div
+                key={item.key}
+                className={`rounded-md px-3 py-2 ${alarming ? "bg-red-50 text-red-900 ring-1 ring-red-200" : "bg-slate-50"}`}
+              >
                 <dt className="text-xs font-medium tracking-wide uppercase">
                   {alarming && <span aria-hidden="true">⚠ </span>}
                   {t(item.key)}

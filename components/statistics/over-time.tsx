@@ -28,7 +28,16 @@ export async function ProgressOverTime({ points }: { points: OverTimePoint[] }) 
       {rows.length < 2 ? (
         <p className="mt-3 rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-700">{t("empty")}</p>
       ) : (
-        <OverTimeChart points={rows.map(({ label, averagePercent, done, halfway, notStarted }) => ({ label, averagePercent, done, halfway, notStarted }))} names={names} />
+        <OverTimeChart
+          points={rows.map(({ label, averagePercent, done, halfway, notStarted }) => ({
+            label,
+            averagePercent,
+            done,
+            halfway,
+            notStarted,
+          }))}
+          names={names}
+        />
       )}
       <table className="sr-only" data-testid="statistics-over-time-table">
         <caption>{t("table")}</caption>

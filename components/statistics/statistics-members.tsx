@@ -13,13 +13,27 @@ type Href = (params: { sort?: MemberSort; dir?: SortDirection; page?: number }) 
 const cell = "px-4 py-3 align-top";
 
 /** A column header that sorts by its column; a second click turns the order around. */
-async function SortHeader({ column, sort, direction, href }: { column: MemberSort; sort: MemberSort; direction: SortDirection; href: Href }) {
+async function SortHeader({
+  column,
+  sort,
+  direction,
+  href,
+}: {
+  column: MemberSort;
+  sort: MemberSort;
+  direction: SortDirection;
+  href: Href;
+}) {
   const t = await getTranslations("statistics");
   const current = column === sort;
   const next: SortDirection = current && direction === "asc" ? "desc" : "asc";
   return (
     <th scope="col" className={`${cell} font-medium`} aria-sort={current ? (direction === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={href({ sort: column, dir: next })} className="inline-flex items-center gap-1 underline-offset-2 hover:underline" aria-label={t("sortBy", { column: t(`columns.${column}`) })}>
+      <Link
+        href={href({ sort: column, dir: next })}
+        className="inline-flex items-center gap-1 underline-offset-2 hover:underline"
+        aria-label={t("sortBy", { column: t(`columns.${column}`) })}
+      >
         {t(`columns.${column}`)}
         {current && <span aria-hidden="true">{direction === "asc" ? "▲" : "▼"}</span>}
       </Link>
@@ -93,7 +107,9 @@ export async function StatisticsMembers({
                     <ProgressBar percent={row.percent} label={t("columns.progress")} />
                   </td>
                   <td className={cell}>{row.score === null ? t("none") : t("scoreValue", { score: row.score })}</td>
-                  <td className={cell}>{row.lastActivityAt ? format.dateTime(row.lastActivityAt, { dateStyle: "medium", timeStyle: "short" }) : t("none")}</td>
+                  <td className={cell}>
+                    {row.lastActivityAt ? format.dateTime(row.lastActivityAt, { dateStyle: "medium", timeStyle: "short" }) : t("none")}
+                  </td>
                   <td className={cell}>{t(`buckets.${row.bucket}`)}</td>
                 </tr>
               ))}
@@ -101,7 +117,12 @@ export async function StatisticsMembers({
           </table>
         </TableScroller>
       )}
-      <Pagination page={members.page} pageSize={members.pageSize} total={members.total} href={(page) => href({ sort, dir: direction, page })} />
+      <Pagination
+        page={members.page}
+        pageSize={members.pageSize}
+        total={members.total}
+        href={(page) => href({ sort, dir: direction, page })}
+      />
     </section>
   );
 }

@@ -10,7 +10,15 @@ import { StatisticsMembers } from "./statistics-members";
 const card = "rounded-lg border border-slate-200 bg-white p-5 shadow-sm";
 
 /** The figures' numbers as text: screen readers read these, and so does the end-to-end test. */
-async function FiguresTable({ caption, rows, testId }: { caption: string; rows: { label: string; count: number; share: number }[]; testId: string }) {
+async function FiguresTable({
+  caption,
+  rows,
+  testId,
+}: {
+  caption: string;
+  rows: { label: string; count: number; share: number }[];
+  testId: string;
+}) {
   const t = await getTranslations("statistics.tableColumns");
   return (
     <table className="sr-only" data-testid={testId}>
@@ -72,7 +80,11 @@ export async function StatisticsTab({
 }) {
   const [t, format] = await Promise.all([getTranslations("statistics"), getFormatter()]);
   const { members: count, buckets, histogram } = statistics;
-  const bucketRows = BUCKETS.map((bucket) => ({ label: t(`buckets.${bucket}`), count: buckets[bucket].count, share: buckets[bucket].percent }));
+  const bucketRows = BUCKETS.map((bucket) => ({
+    label: t(`buckets.${bucket}`),
+    count: buckets[bucket].count,
+    share: buckets[bucket].percent,
+  }));
   const bandRows = histogram.map((members, band) => ({
     label: band === 10 ? t("bandDone") : t("band", { from: band * 10, to: band * 10 + 9 }),
     count: members,
@@ -107,7 +119,9 @@ export async function StatisticsTab({
               <div key={bucket} className={card}>
                 <p className="text-sm text-slate-600">{t(`buckets.${bucket}`)}</p>
                 <p className="mt-1 text-2xl font-semibold text-slate-900">{format.number(buckets[bucket].count)}</p>
-                <p className="text-sm text-slate-600">{t("bucketValue", { count: buckets[bucket].count, percent: buckets[bucket].percent })}</p>
+                <p className="text-sm text-slate-600">
+                  {t("bucketValue", { count: buckets[bucket].count, percent: buckets[bucket].percent })}
+                </p>
               </div>
             ))}
           </div>

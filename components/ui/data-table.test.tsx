@@ -18,7 +18,8 @@ const render = (columns: readonly DataColumn[]) =>
   );
 
 /** The header cell whose text (link or not) is `label`. */
-const header = (html: string, label: string) => html.match(new RegExp(`<th scope="col"[^>]*>(?:(?!</th>).)*${label}(?:(?!</th>).)*</th>`))?.[0];
+const header = (html: string, label: string) =>
+  html.match(new RegExp(`<th scope="col"[^>]*>(?:(?!</th>).)*${label}(?:(?!</th>).)*</th>`))?.[0];
 
 describe("DataTable", () => {
   it("names the table in its scroll region and caption, with column and row headers", () => {

@@ -41,7 +41,11 @@ function ColumnHeader({ column }: { column: DataColumn }) {
   const ariaSort = sort.direction === null ? undefined : sort.direction === "asc" ? "ascending" : "descending";
   return (
     <th scope="col" className={className} aria-sort={ariaSort}>
-      <Link href={sort.href(next)} aria-label={sort.label(next)} className="inline-flex items-center gap-1 hover:text-slate-900 hover:underline">
+      <Link
+        href={sort.href(next)}
+        aria-label={sort.label(next)}
+        className="inline-flex items-center gap-1 hover:text-slate-900 hover:underline"
+      >
         {label}
         {sort.direction && <span aria-hidden="true">{sort.direction === "asc" ? "▲" : "▼"}</span>}
       </Link>

@@ -3,15 +3,7 @@ import { buttonClass } from "./button";
 import { inputClass } from "./form-field";
 
 /** A GET search form: `?q=`, keeping the `keep` parameters (the tab) and starting again at page 1. */
-export async function SearchForm({
-  label,
-  query,
-  keep = {},
-}: {
-  label: string;
-  query: string;
-  keep?: Record<string, string>;
-}) {
+export async function SearchForm({ label, query, keep = {} }: { label: string; query: string; keep?: Record<string, string> }) {
   const t = await getTranslations("common");
   return (
     <form role="search" method="get" aria-label={label} className="flex w-full max-w-md items-end gap-2">

@@ -91,11 +91,17 @@ export const assignments = pgTable(
   (t) => [
     fk("assignments_user_fk", t.userId, users.id, "cascade"),
     fk("assignments_course_fk", t.courseId, courses.id, "cascade"),
-    uniqueIndex("assignments_user_course_live_uq").on(t.userId, t.courseId).where(sql`${t.status} <> 'waived'`),
+    uniqueIndex("assignments_user_course_live_uq")
+      .on(t.userId, t.courseId)
+      .where(sql`${t.status} <> 'waived'`),
     index("assignments_company_course_status_idx").on(t.companyId, t.courseId, t.status),
-    index("assignments_group_idx").on(t.groupId).where(sql`${t.groupId} is not null`),
+    index("assignments_group_idx")
+      .on(t.groupId)
+      .where(sql`${t.groupId} is not null`),
     index("assignments_user_status_due_idx").on(t.userId, t.status, t.dueAt),
-    index("assignments_next_reminder_idx").on(t.nextReminderAt).where(sql`${t.status} = 'open' and ${t.nextReminderAt} is not null`),
+    index("assignments_next_reminder_idx")
+      .on(t.nextReminderAt)
+      .where(sql`${t.status} = 'open' and ${t.nextReminderAt} is not null`),
   ],
 );
 export type Assignment = typeof assignments.$inferSelect;
@@ -152,8 +158,12 @@ export const mailOutbox = pgTable(
   (t) => [
     uniqueIndex("mail_outbox_message_id_uq").on(t.messageId),
     // Deleting assignments (their trigger) and the drain's "no longer open" check look rows up by assignment.
-    index("mail_outbox_assignment_idx").on(t.assignmentId).where(sql`${t.assignmentId} is not null`),
-    index("mail_outbox_pending_idx").on(t.createdAt).where(sql`${t.sentAt} is null and ${t.droppedAt} is null`),
+    index("mail_outbox_assignment_idx")
+      .on(t.assignmentId)
+      .where(sql`${t.assignmentId} is not null`),
+    index("mail_outbox_pending_idx")
+      .on(t.createdAt)
+      .where(sql`${t.sentAt} is null and ${t.droppedAt} is null`),
   ],
 );
 export type OutboxRow = typeof mailOutbox.$inferSelect;

@@ -51,7 +51,10 @@ export const groupMessages = pgTable(
     replyToId: uuid(),
     /** Praise names a colleague. */
     praisedUserId: uuid(),
-    mentions: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    mentions: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     /** Written by an admin who is not posting as an ordinary member: the chat marks admins' notes. */
     byAdmin: boolean().notNull().default(false),
     answeredAt: timestampMs(),
@@ -77,7 +80,9 @@ export const groupMessages = pgTable(
     index("group_messages_group_created_idx").on(t.groupId, t.createdAt.desc(), t.id.desc()),
     // The rate limit counts a person's recent messages.
     index("group_messages_author_created_idx").on(t.authorId, t.createdAt.desc()),
-    index("group_messages_reply_to_idx").on(t.replyToId).where(sql`${t.replyToId} is not null`),
+    index("group_messages_reply_to_idx")
+      .on(t.replyToId)
+      .where(sql`${t.replyToId} is not null`),
   ],
 );
 export type GroupMessage = typeof groupMessages.$inferSelect;

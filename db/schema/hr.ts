@@ -50,15 +50,7 @@ export const apiRateLimits = pgTable(
   ],
 );
 
-export const importJobStatusEnum = pgEnum("import_job_status", [
-  "validating",
-  "invalid",
-  "ready",
-  "staging",
-  "applying",
-  "done",
-  "failed",
-]);
+export const importJobStatusEnum = pgEnum("import_job_status", ["validating", "invalid", "ready", "staging", "applying", "done", "failed"]);
 export type ImportJobStatus = (typeof importJobStatusEnum.enumValues)[number];
 
 /**
@@ -105,7 +97,10 @@ export const importRows = pgTable(
     name: text().notNull(),
     departmentId: uuid(),
     managerEmail: text(),
-    groupIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    groupIds: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
   },
   (t) => [
     primaryKey({ name: "import_rows_pk", columns: [t.jobId, t.rowNumber] }),

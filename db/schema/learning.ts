@@ -1,17 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { fk, timestampMs } from "./columns";
 import { groupMessages } from "./chat";
 import { learningGroups } from "./groups";
@@ -61,7 +49,9 @@ export const lessons = pgTable(
   (t) => [
     fk("lessons_company_fk", t.companyId, companies.id, "cascade"),
     fk("lessons_course_fk", t.courseId, courses.id, "cascade"),
-    uniqueIndex("lessons_course_position_uq").on(t.courseId, t.position).where(sql`${t.retiredAt} is null`),
+    uniqueIndex("lessons_course_position_uq")
+      .on(t.courseId, t.position)
+      .where(sql`${t.retiredAt} is null`),
     uniqueIndex("lessons_course_key_uq").on(t.courseId, t.key),
   ],
 );
@@ -149,21 +139,11 @@ export const streaks = pgTable(
     longest: integer().notNull(),
     lastDay: date({ mode: "string" }).notNull(),
   },
-  (t) => [
-    fk("streaks_company_fk", t.companyId, companies.id, "cascade"),
-    fk("streaks_user_fk", t.userId, users.id, "cascade"),
-  ],
+  (t) => [fk("streaks_company_fk", t.companyId, companies.id, "cascade"), fk("streaks_user_fk", t.userId, users.id, "cascade")],
 );
 export type Streak = typeof streaks.$inferSelect;
 
-export const badgeEnum = pgEnum("badge", [
-  "first_lesson",
-  "first_course",
-  "three_courses",
-  "streak_7",
-  "streak_30",
-  "perfect_quiz",
-]);
+export const badgeEnum = pgEnum("badge", ["first_lesson", "first_course", "three_courses", "streak_7", "streak_30", "perfect_quiz"]);
 export type Badge = (typeof badgeEnum.enumValues)[number];
 
 /** Each badge is awarded once per person; `courseId` is the course of the completion that earned it. */
@@ -268,7 +248,9 @@ export const activityEvents = pgTable(
     fk("activity_events_certificate_fk", t.certificateId, certificates.id, "set null"),
     fk("activity_events_group_fk", t.groupId, learningGroups.id, "cascade"),
     fk("activity_events_message_fk", t.messageId, groupMessages.id, "cascade"),
-    index("activity_events_group_created_idx").on(t.groupId, t.createdAt.desc(), t.id.desc()).where(sql`${t.groupId} is not null`),
+    index("activity_events_group_created_idx")
+      .on(t.groupId, t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.groupId} is not null`),
     index("activity_events_company_course_created_idx").on(t.companyId, t.courseId, t.createdAt.desc(), t.id.desc()),
     index("activity_events_user_created_idx").on(t.userId, t.createdAt.desc()),
   ],

@@ -35,7 +35,9 @@ export const notifications = pgTable(
     // triggers (migration 0005); a notification's company is its person's.
     index("notifications_company_user_created_idx").on(t.companyId, t.userId, t.createdAt.desc(), t.key.desc()),
     uniqueIndex("notifications_user_key_uq").on(t.userId, t.key),
-    index("notifications_user_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
+    index("notifications_user_unread_idx")
+      .on(t.userId)
+      .where(sql`${t.readAt} is null`),
     index("notifications_group_idx").on(t.groupId),
   ],
 );

@@ -1,13 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  index,
-  pgEnum,
-  type PgTableExtraConfigValue,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { index, pgEnum, type PgTableExtraConfigValue, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { fk, timestampMs } from "./columns";
 import { notificationLevelEnum } from "./notifications";
 
@@ -51,7 +43,10 @@ export const users = pgTable(
     companyId: uuid().notNull(),
     departmentId: uuid(),
     managerId: uuid(),
-    roles: roleEnum().array().notNull().default(sql`'{}'::role[]`),
+    roles: roleEnum()
+      .array()
+      .notNull()
+      .default(sql`'{}'::role[]`),
     name: text().notNull(),
     /** Stored lower-cased; unique across the whole product. */
     email: text().notNull(),

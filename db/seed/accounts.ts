@@ -88,6 +88,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   },
 ];
 
-export const demoAccounts: { email: string; name: string; description: string }[] = DEMO_PEOPLE.map(
-  ({ email, name, description }) => ({ email, name, description }),
-);
+export const demoAccounts: { email: string; name: string; description: string }[] = DEMO_PEOPLE.map(({ email, name, description }) => ({
+  email,
+  name,
+  description,
+}));

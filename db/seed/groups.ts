@@ -1,12 +1,5 @@
 import type { Transaction } from "@/db/client";
-import {
-  type GroupVisibility,
-  groupMembers,
-  learningGroups,
-  type MembershipSource,
-  membershipEvents,
-  notifications,
-} from "@/db/schema";
+import { type GroupVisibility, groupMembers, learningGroups, type MembershipSource, membershipEvents, notifications } from "@/db/schema";
 import { type SeededCourse, courseByTitle } from "./courses";
 import { type SeededPerson, personByEmail } from "./people";
 import { DAY, HOUR, MINUTE, type Random, after, ago } from "./random";
@@ -262,10 +255,7 @@ export async function insertGroups(
       createdAt: lenaInRefresher.addedAt,
     },
   ];
-  const insertedNotifications = await tx
-    .insert(notifications)
-    .values(notificationRows)
-    .returning({ id: notifications.id });
+  const insertedNotifications = await tx.insert(notifications).values(notificationRows).returning({ id: notifications.id });
 
   return { groups: insertedGroups.length, memberships: insertedMembers.length, notifications: insertedNotifications.length };
 }

@@ -16,17 +16,18 @@ export { DEMO_PASSWORD, demoAccounts } from "./accounts";
 // Any fixed number will do; changing it reshuffles every generated name, enrolment and membership.
 const SEED = 20_260_101;
 
-export type SeedSummary = LearningRecords & SeededAssignments & {
-  companies: number;
-  departments: number;
-  users: number;
-  courses: number;
-  lessons: number;
-  completions: number;
-  groups: number;
-  memberships: number;
-  notifications: number;
-};
+export type SeedSummary = LearningRecords &
+  SeededAssignments & {
+    companies: number;
+    departments: number;
+    users: number;
+    courses: number;
+    lessons: number;
+    completions: number;
+    groups: number;
+    memberships: number;
+    notifications: number;
+  };
 
 export async function isSeeded(db: DatabaseOrTransaction): Promise<boolean> {
   const rows = await db.select({ id: companies.id }).from(companies).limit(1);

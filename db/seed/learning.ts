@@ -73,7 +73,11 @@ async function insertStreaks(tx: Transaction): Promise<Milestone[]> {
   }
   if (states.size > 0) await tx.insert(streaks).values([...states].map(([userId, state]) => ({ userId, ...state })));
   for (const companyId of new Set(milestones.map((m) => m.companyId))) {
-    await insertActivities(tx, companyId, milestones.filter((m) => m.companyId === companyId));
+    await insertActivities(
+      tx,
+      companyId,
+      milestones.filter((m) => m.companyId === companyId),
+    );
   }
   return milestones;
 }
@@ -100,7 +104,10 @@ async function awardSeededBadges(tx: Transaction, milestones: Milestone[]): Prom
   for (const { id: companyId } of companies) {
     const streakFacts = milestones
       .filter((m) => m.companyId === companyId)
-      .map((m) => sql`select ${m.userId}::uuid, ${m.courseId}::uuid, ${m.createdAt}::timestamptz, null::int, null::int, ${m.days}::int, null::int`);
+      .map(
+        (m) =>
+          sql`select ${m.userId}::uuid, ${m.courseId}::uuid, ${m.createdAt}::timestamptz, null::int, null::int, ${m.days}::int, null::int`,
+      );
     await awardBadges(
       tx,
       companyId,

@@ -40,7 +40,12 @@ describe("demo seed", () => {
     const rows = await handle.db
       .select({ email: users.email, locale: users.locale, timeZone: users.timeZone })
       .from(users)
-      .where(inArray(users.email, demoAccounts.map((a) => a.email)));
+      .where(
+        inArray(
+          users.email,
+          demoAccounts.map((a) => a.email),
+        ),
+      );
     expect(rows).toHaveLength(demoAccounts.length);
     expect(rows.find((r) => r.email === "jonas.mueller@acme.example")).toMatchObject({ locale: "de", timeZone: "Europe/Berlin" });
   });
@@ -120,7 +125,14 @@ describe("demo seed", () => {
   });
 
   it("gives onboarding waves a rule and their members its assignment, and leaves some sales assignments overdue", async () => {
-    const [figures] = await queryRows<{ rules: number; ruleAssignments: number; members: number; overdue: number; done: number; crossing: number }>(
+    const [figures] = await queryRows<{
+      rules: number;
+      ruleAssignments: number;
+      members: number;
+      overdue: number;
+      done: number;
+      crossing: number;
+    }>(
       handle.db,
       sql`select (select count(*)::int from assignment_rules) as rules,
                  (select count(*)::int from assignments where source = 'rule') as "ruleAssignments",

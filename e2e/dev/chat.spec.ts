@@ -40,7 +40,8 @@ test("the chat stays live in next dev, load after load", async ({ page, db }) =>
     socket.on("framereceived", ({ payload }) => frames.push(`in ${String(payload)}`));
     socket.on("framesent", ({ payload }) => frames.push(`out ${String(payload)}`));
   });
-  const joined = (channel: string) => () => frames.some((f) => f.startsWith("in ") && f.includes("subscription_succeeded") && f.includes(channel));
+  const joined = (channel: string) => () =>
+    frames.some((f) => f.startsWith("in ") && f.includes("subscription_succeeded") && f.includes(channel));
 
   for (let load = 1; load <= 3; load++) {
     frames.length = 0;
@@ -54,7 +55,9 @@ test("the chat stays live in next dev, load after load", async ({ page, db }) =>
     await expect.poll(joined(`private-group-${groupId}`), { timeout: 30_000 }).toBe(true);
     // What pusher-js does with a cancelled subscription once it succeeds: it leaves at once.
     await page.waitForTimeout(300);
-    expect(frames.filter((f) => f.startsWith("out ") && f.includes("pusher:unsubscribe") && f.includes(`private-group-${groupId}`))).toEqual([]);
+    expect(
+      frames.filter((f) => f.startsWith("out ") && f.includes("pusher:unsubscribe") && f.includes(`private-group-${groupId}`)),
+    ).toEqual([]);
 
     const admin = await findUser(db, "dana.admin@acme.example");
     const body = `Live in dev, load ${load}`;

@@ -6,7 +6,10 @@ import { createNotifications } from "@/lib/notifications/service";
 import { publish } from "@/lib/realtime/server";
 
 export async function findUser(db: Database, email: string) {
-  const [user] = await db.select({ id: users.id, companyId: users.companyId, roles: users.roles }).from(users).where(eq(users.email, email));
+  const [user] = await db
+    .select({ id: users.id, companyId: users.companyId, roles: users.roles })
+    .from(users)
+    .where(eq(users.email, email));
   if (!user) throw new Error(`seeded user ${email} is missing`);
   return { ...user, userId: user.id };
 }
@@ -38,7 +41,16 @@ export async function findSpareLearner(db: Database, index: number) {
   const [learner] = await db
     .select({ email: users.email })
     .from(users)
-    .where(and(sql`cardinality(${users.roles}) = 0`, like(users.email, "%@acme.example"), notInArray(users.email, demoAccounts.map((a) => a.email))))
+    .where(
+      and(
+        sql`cardinality(${users.roles}) = 0`,
+        like(users.email, "%@acme.example"),
+        notInArray(
+          users.email,
+          demoAccounts.map((a) => a.email),
+        ),
+      ),
+    )
     .orderBy(asc(users.email))
     .offset(index)
     .limit(1);

@@ -40,7 +40,10 @@ stopTogether(server, soketi);
 
 // Reported for the record: how long a container takes from `node server.js` to a healthy answer.
 for (;;) {
-  const healthy = await fetch(`${smokeBaseUrl}/api/health`).then((response) => response.ok, () => false);
+  const healthy = await fetch(`${smokeBaseUrl}/api/health`).then(
+    (response) => response.ok,
+    () => false,
+  );
   if (healthy) break;
   await sleep(100);
 }

@@ -51,8 +51,12 @@ const mailDev = await startMailDev({ smtpPort: testPorts.e2eSmtp, webPort: testP
 
 const appEnv = { ...process.env, ...e2eAppEnv() };
 await buildIfMissing(appEnv);
-const next = spawn(process.execPath, [...peerAddressPreload, nextBin, "start", "--port", String(testPorts.e2eApp), "--hostname", "127.0.0.1"], {
-  stdio: "inherit",
-  env: appEnv,
-});
+const next = spawn(
+  process.execPath,
+  [...peerAddressPreload, nextBin, "start", "--port", String(testPorts.e2eApp), "--hostname", "127.0.0.1"],
+  {
+    stdio: "inherit",
+    env: appEnv,
+  },
+);
 stopTogether(next, { stop: async () => soketi?.stop() }, control, mailDev, oidc);

@@ -10,7 +10,15 @@ import { createCompany, createDepartment, createPerson, opId, type TestPerson } 
 import { linkIn, mailbox, tokenIn } from "@/tests/mailbox";
 import { testPorts } from "@/tests/ports";
 import { PASSWORD_LINK_TRIES_PER_HOUR } from "@/lib/auth/throttle";
-import { changePassword, invitePerson, RESET_ANSWER_MS, RESET_LINKS_PER_HOUR, requestPasswordReset, resendInvitation, setPasswordWithToken } from "./service";
+import {
+  changePassword,
+  invitePerson,
+  RESET_ANSWER_MS,
+  RESET_LINKS_PER_HOUR,
+  requestPasswordReset,
+  resendInvitation,
+  setPasswordWithToken,
+} from "./service";
 import { hashToken, inspectToken } from "./tokens";
 
 const inbox = mailbox(`http://127.0.0.1:${testPorts.integrationMailWeb}/api`);
@@ -83,7 +91,10 @@ describe("inviting a person", () => {
     expect(mail.text).toContain("(Europe/Berlin)");
     expect(mail.html).toContain(`href="${linkIn(mail)}"`);
 
-    const [audit] = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, "person.invited"), eq(auditLog.targetId, userId)));
+    const [audit] = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "person.invited"), eq(auditLog.targetId, userId)));
     expect(audit).toMatchObject({ actorId: admin.id, companyId: admin.companyId });
   });
 
@@ -142,7 +153,10 @@ describe("one-time links", () => {
     expect(await checkCredentials(handle.db, { email, password: PASSWORD })).toEqual({ id: userId });
 
     expect((await inspectToken(handle.db, token)).state).toBe("used");
-    await expectAppError(setPasswordWithToken(handle.db, { token, password: "another password!", confirmPassword: "" }, null), "accounts.errors.linkUsed");
+    await expectAppError(
+      setPasswordWithToken(handle.db, { token, password: "another password!", confirmPassword: "" }, null),
+      "accounts.errors.linkUsed",
+    );
     expect(await checkCredentials(handle.db, { email, password: PASSWORD })).toEqual({ id: userId });
   });
 
@@ -153,7 +167,10 @@ describe("one-time links", () => {
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(accountTokens.tokenHash, hashToken(token)));
     expect((await inspectToken(handle.db, token)).state).toBe("expired");
-    await expectAppError(setPasswordWithToken(handle.db, { token, password: PASSWORD, confirmPassword: PASSWORD }, null), "accounts.errors.linkExpired");
+    await expectAppError(
+      setPasswordWithToken(handle.db, { token, password: PASSWORD, confirmPassword: PASSWORD }, null),
+      "accounts.errors.linkExpired",
+    );
   });
 
   it("are invalid when unknown, or when the person was deactivated meanwhile", async () => {
@@ -164,7 +181,10 @@ describe("one-time links", () => {
     const { token, userId } = await inviteAndReceive(unique("gone"));
     await handle.db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, userId));
     expect((await inspectToken(handle.db, token)).state).toBe("invalid");
-    await expectAppError(setPasswordWithToken(handle.db, { token, password: PASSWORD, confirmPassword: PASSWORD }, null), "accounts.errors.linkInvalid");
+    await expectAppError(
+      setPasswordWithToken(handle.db, { token, password: PASSWORD, confirmPassword: PASSWORD }, null),
+      "accounts.errors.linkInvalid",
+    );
   });
 
   it("all end when a password is chosen, of both purposes: an invitation after a reset, a reset after an accepted invitation", async () => {
@@ -175,14 +195,20 @@ describe("one-time links", () => {
     // Positive control: both links work until one of them is used.
     expect([(await inspectToken(handle.db, invitation)).state, (await inspectToken(handle.db, reset)).state]).toEqual(["valid", "valid"]);
     await setPasswordWithToken(handle.db, { token: reset, password: PASSWORD, confirmPassword: PASSWORD }, null);
-    await expectAppError(setPasswordWithToken(handle.db, { token: invitation, password: "taken over!!", confirmPassword: "taken over!!" }, null), "accounts.errors.linkExpired");
+    await expectAppError(
+      setPasswordWithToken(handle.db, { token: invitation, password: "taken over!!", confirmPassword: "taken over!!" }, null),
+      "accounts.errors.linkExpired",
+    );
 
     const acceptFirst = unique("both-b");
     const { token: accepted } = await inviteAndReceive(acceptFirst);
     await sendMail((await requestPasswordReset(handle.db, acceptFirst, 0)).mail ?? []);
     const pending = tokenIn((await inbox.waitFor(acceptFirst, 2)).find((mail) => tokenIn(mail) !== accepted)!);
     await setPasswordWithToken(handle.db, { token: accepted, password: PASSWORD, confirmPassword: PASSWORD }, null);
-    await expectAppError(setPasswordWithToken(handle.db, { token: pending, password: "taken over!!", confirmPassword: "taken over!!" }, null), "accounts.errors.linkExpired");
+    await expectAppError(
+      setPasswordWithToken(handle.db, { token: pending, password: "taken over!!", confirmPassword: "taken over!!" }, null),
+      "accounts.errors.linkExpired",
+    );
     expect(await checkCredentials(handle.db, { email: acceptFirst, password: PASSWORD })).not.toBeNull();
   });
 
@@ -190,16 +216,24 @@ describe("one-time links", () => {
     const from = `198.51.100.${Math.floor(Math.random() * 250)}`;
     const { token } = await inviteAndReceive(unique("tries"));
     for (let i = 1; i < PASSWORD_LINK_TRIES_PER_HOUR; i++) {
-      await expectAppError(setPasswordWithToken(handle.db, { token: `guess${i}`.padEnd(43, "x"), password: PASSWORD, confirmPassword: PASSWORD }, from), "accounts.errors.linkInvalid");
+      await expectAppError(
+        setPasswordWithToken(handle.db, { token: `guess${i}`.padEnd(43, "x"), password: PASSWORD, confirmPassword: PASSWORD }, from),
+        "accounts.errors.linkInvalid",
+      );
     }
     // The tenth try still goes ahead; the eleventh is refused, a valid link included, and nothing is spent.
     const email = (await inspectToken(handle.db, token)).email;
     expect(await setPasswordWithToken(handle.db, { token, password: PASSWORD, confirmPassword: PASSWORD }, from)).toEqual({ email });
     const { token: next } = await inviteAndReceive(unique("tries-next"));
-    const refused = await expectAppError(setPasswordWithToken(handle.db, { token: next, password: PASSWORD, confirmPassword: PASSWORD }, from), "accounts.errors.linkTriesExceeded");
+    const refused = await expectAppError(
+      setPasswordWithToken(handle.db, { token: next, password: PASSWORD, confirmPassword: PASSWORD }, from),
+      "accounts.errors.linkTriesExceeded",
+    );
     expect(refused.values).toEqual({ minutes: 60 });
     expect((await inspectToken(handle.db, next)).state).toBe("valid");
-    expect(await setPasswordWithToken(handle.db, { token: next, password: PASSWORD, confirmPassword: PASSWORD }, "198.51.100.251")).toMatchObject({});
+    expect(
+      await setPasswordWithToken(handle.db, { token: next, password: PASSWORD, confirmPassword: PASSWORD }, "198.51.100.251"),
+    ).toMatchObject({});
   });
 
   it("are spent by exactly one of two simultaneous uses", async () => {
@@ -239,7 +273,11 @@ describe("resending an invitation", () => {
 describe("forgot password", () => {
   it("mails a link to an active person; the new password replaces the old one and other reset links end", async () => {
     const email = unique("forgot");
-    const person = await createPerson(handle.db, admin.companyId, { email, name: "Fay Forgot", passwordHash: await hashPassword(PASSWORD) });
+    const person = await createPerson(handle.db, admin.companyId, {
+      email,
+      name: "Fay Forgot",
+      passwordHash: await hashPassword(PASSWORD),
+    });
     const first = await requestPasswordReset(handle.db, email);
     const second = await requestPasswordReset(handle.db, email);
     await sendMail([...(first.mail ?? []), ...(second.mail ?? [])]);
@@ -315,6 +353,8 @@ describe("changing one's password", () => {
     await changePassword(handle.db, person, { currentPassword: PASSWORD, ...next, operationId });
     expect(await checkCredentials(handle.db, { email, password: "my next password" })).toEqual({ id: person.id });
     expect(await checkCredentials(handle.db, { email, password: PASSWORD })).toBeNull();
-    expect(await handle.db.$count(auditLog, and(eq(auditLog.action, "account.password_changed"), eq(auditLog.targetId, person.id)))).toBe(1);
+    expect(await handle.db.$count(auditLog, and(eq(auditLog.action, "account.password_changed"), eq(auditLog.targetId, person.id)))).toBe(
+      1,
+    );
   });
 });

@@ -30,7 +30,9 @@ export const changePasswordAction = operationAction(changePassword, {
   data: () => null,
 });
 
-export const signOutEverywhereAction = operationAction(signOutEverywhere, { finish: async () => void (await signOut({ redirect: false })) });
+export const signOutEverywhereAction = operationAction(signOutEverywhere, {
+  finish: async () => void (await signOut({ redirect: false })),
+});
 
 export const requestPasswordResetAction = publicAction(
   requestPasswordResetSchema,

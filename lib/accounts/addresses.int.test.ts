@@ -48,11 +48,17 @@ const codeOf = (attempt: Promise<unknown>) =>
     () => "ok",
     (error: AppError) => error.code,
   );
-const invite = (ctx: Ctx, email: string) => invitePerson(db, ctx, invitePersonSchema.parse({ name: "Someone", email, operationId: opId() }));
+const invite = (ctx: Ctx, email: string) =>
+  invitePerson(db, ctx, invitePersonSchema.parse({ name: "Someone", email, operationId: opId() }));
 const hire = (email: string) =>
-  createNewHire(db, hr, newHireSchema.parse({ name: "Someone", email, startDate: "2026-03-09", operationId: opId() }), { now: new Date("2026-03-02T09:00:00Z") });
+  createNewHire(db, hr, newHireSchema.parse({ name: "Someone", email, startDate: "2026-03-09", operationId: opId() }), {
+    now: new Date("2026-03-02T09:00:00Z"),
+  });
 const refusals = (ctx: Ctx) =>
-  db.select().from(auditLog).where(and(eq(auditLog.action, ADDRESS_REFUSED), eq(auditLog.actorId, ctx.userId)));
+  db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, ADDRESS_REFUSED), eq(auditLog.actorId, ctx.userId)));
 
 async function upload(ctx: Ctx, rows: string[]) {
   const started = await startImport(db, ctx, { fileName: "people.csv", text: ["email,name", ...rows].join("\n") });
@@ -105,7 +111,10 @@ describe("the import", () => {
     const before = await db.$count(users);
     await confirmImport(db, hr, job.id);
     await expect(applyImport(db, hr, job.id)).rejects.toMatchObject({ code: "import_email_unavailable", values: { row: 3 } });
-    expect(await readImportJob(db, hr, job.id)).toMatchObject({ status: "failed", error: { code: "import_email_unavailable", values: { row: 3 } } });
+    expect(await readImportJob(db, hr, job.id)).toMatchObject({
+      status: "failed",
+      error: { code: "import_email_unavailable", values: { row: 3 } },
+    });
     expect(await db.$count(users)).toBe(before);
     expect((await refusals(hr)).filter((row) => row.targetId === job.id)).toEqual([
       expect.objectContaining({ actorKind: "hr", details: { reason: "email_unavailable", via: "import", email: null, row: 3 } }),

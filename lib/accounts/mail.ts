@@ -29,9 +29,7 @@ export async function composeLinkMail(
     .innerJoin(companies, eq(companies.id, users.companyId))
     .where(eq(users.id, input.userId));
   if (!person) throw new Error(`no person ${input.userId} to write to`);
-  const [inviter] = input.inviterId
-    ? await db.select({ name: users.name }).from(users).where(eq(users.id, input.inviterId))
-    : [];
+  const [inviter] = input.inviterId ? await db.select({ name: users.name }).from(users).where(eq(users.id, input.inviterId)) : [];
   return accountLinkMail({
     kind: input.kind,
     recipient: {

@@ -37,37 +37,61 @@ async function observe() {
 
 /** Each operation with a fixed input (so one operation id), prepared on a person of its own. */
 const cases: [string, () => Promise<() => Promise<Committed<unknown>>>][] = [
-  ["people.invite", async () => {
-    const input = { name: "Nia New", email: unique("nia"), departmentId: null, roles: [], operationId: opId() };
-    return () => invitePerson(handle.db, admin, input);
-  }],
-  ["person.resendInvitation", async () => {
-    const { result } = await invitePerson(handle.db, admin, { name: "Pat Pending", email: unique("pat"), departmentId: null, roles: [], operationId: opId() });
-    const input = { userId: result.userId, operationId: opId() };
-    return () => resendInvitation(handle.db, admin, input);
-  }],
-  ["account.changePassword", async () => {
-    const person = await createPerson(handle.db, companyId, { email: unique("chan"), passwordHash: await hashPassword(PASSWORD) });
-    const input = { currentPassword: PASSWORD, password: "my next password", confirmPassword: "my next password", operationId: opId() };
-    return () => changePassword(handle.db, person, input);
-  }],
-  ["account.signOutEverywhere", async () => {
-    const person = await createPerson(handle.db, companyId, { email: unique("sam") });
-    await createSession(handle.db, person.id);
-    const input = { operationId: opId() };
-    return () => signOutEverywhere(handle.db, person, input);
-  }],
-  ["account.setPassword, as the link's holder", async () => {
-    const person = await createPerson(handle.db, companyId, { email: unique("lee"), passwordHash: null });
-    const { token } = await issueToken(handle.db, { userId: person.id, purpose: "invitation", createdBy: admin.id });
-    const input = { token, passwordHash: await hashPassword(PASSWORD), operationId: opId() };
-    return () => spendLink(handle.db, person, input);
-  }],
-  ["account.requestReset, as the address's owner", async () => {
-    const person = await createPerson(handle.db, companyId, { email: unique("rea"), passwordHash: await hashPassword(PASSWORD) });
-    const input = { operationId: opId() };
-    return () => sendResetLink(handle.db, person, input);
-  }],
+  [
+    "people.invite",
+    async () => {
+      const input = { name: "Nia New", email: unique("nia"), departmentId: null, roles: [], operationId: opId() };
+      return () => invitePerson(handle.db, admin, input);
+    },
+  ],
+  [
+    "person.resendInvitation",
+    async () => {
+      const { result } = await invitePerson(handle.db, admin, {
+        name: "Pat Pending",
+        email: unique("pat"),
+        departmentId: null,
+        roles: [],
+        operationId: opId(),
+      });
+      const input = { userId: result.userId, operationId: opId() };
+      return () => resendInvitation(handle.db, admin, input);
+    },
+  ],
+  [
+    "account.changePassword",
+    async () => {
+      const person = await createPerson(handle.db, companyId, { email: unique("chan"), passwordHash: await hashPassword(PASSWORD) });
+      const input = { currentPassword: PASSWORD, password: "my next password", confirmPassword: "my next password", operationId: opId() };
+      return () => changePassword(handle.db, person, input);
+    },
+  ],
+  [
+    "account.signOutEverywhere",
+    async () => {
+      const person = await createPerson(handle.db, companyId, { email: unique("sam") });
+      await createSession(handle.db, person.id);
+      const input = { operationId: opId() };
+      return () => signOutEverywhere(handle.db, person, input);
+    },
+  ],
+  [
+    "account.setPassword, as the link's holder",
+    async () => {
+      const person = await createPerson(handle.db, companyId, { email: unique("lee"), passwordHash: null });
+      const { token } = await issueToken(handle.db, { userId: person.id, purpose: "invitation", createdBy: admin.id });
+      const input = { token, passwordHash: await hashPassword(PASSWORD), operationId: opId() };
+      return () => spendLink(handle.db, person, input);
+    },
+  ],
+  [
+    "account.requestReset, as the address's owner",
+    async () => {
+      const person = await createPerson(handle.db, companyId, { email: unique("rea"), passwordHash: await hashPassword(PASSWORD) });
+      const input = { operationId: opId() };
+      return () => sendResetLink(handle.db, person, input);
+    },
+  ],
 ];
 
 describe("same operation id twice, one effect", () => {

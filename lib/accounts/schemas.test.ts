@@ -27,7 +27,14 @@ describe("password rules", () => {
       ["token", "accounts.errors.linkInvalid"],
     ]);
     expect(
-      issues(changePasswordSchema.safeParse({ currentPassword: "", password: "0123456789", confirmPassword: "0123456789", operationId: crypto.randomUUID() })),
+      issues(
+        changePasswordSchema.safeParse({
+          currentPassword: "",
+          password: "0123456789",
+          confirmPassword: "0123456789",
+          operationId: crypto.randomUUID(),
+        }),
+      ),
     ).toEqual([["currentPassword", "accounts.validation.passwordRequired"]]);
   });
 });

@@ -22,12 +22,10 @@ const password = z
   });
 
 /** A new password typed twice; the second must match the first. */
-const newPassword = z
-  .object({ password, confirmPassword: z.string() })
-  .refine((value) => value.password === value.confirmPassword, {
-    error: "accounts.validation.passwordMismatch",
-    path: ["confirmPassword"],
-  });
+const newPassword = z.object({ password, confirmPassword: z.string() }).refine((value) => value.password === value.confirmPassword, {
+  error: "accounts.validation.passwordMismatch",
+  path: ["confirmPassword"],
+});
 
 const operationId = z.uuid();
 const optionalUuid = z.preprocess((value) => (value === "" || value === undefined ? null : value), z.uuid().nullable());
@@ -37,7 +35,11 @@ export const invitePersonSchema = z.object({
   email,
   departmentId: optionalUuid.default(null),
   managerId: optionalUuid.default(null),
-  roles: z.array(z.enum(["admin", "hr"])).max(2).transform((roles) => [...new Set(roles)]).default([]),
+  roles: z
+    .array(z.enum(["admin", "hr"]))
+    .max(2)
+    .transform((roles) => [...new Set(roles)])
+    .default([]),
   operationId,
 });
 /** The manager is optional for callers that invite without one (the admin's form has no manager field). */

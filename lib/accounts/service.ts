@@ -13,7 +13,13 @@ import { type AuditEntry, type Committed, defineOperation } from "@/lib/operatio
 import { addressRefusalAudit, type AddressAttempt, assertAddressUsable, emailUnavailable } from "./addresses";
 import { reissueInvitation } from "./invitations";
 import { composeLinkMail } from "./mail";
-import { changePasswordSchema, invitePersonSchema, resendInvitationSchema, type SetPasswordInput, signOutEverywhereSchema } from "./schemas";
+import {
+  changePasswordSchema,
+  invitePersonSchema,
+  resendInvitationSchema,
+  type SetPasswordInput,
+  signOutEverywhereSchema,
+} from "./schemas";
 import { consumeToken, expireOpenTokens, issueToken, linkErrorCode, readToken } from "./tokens";
 
 /** Emails are unique across the product; a clash never says where the address is in use. */
@@ -149,7 +155,11 @@ export async function requestPasswordReset(db: Database, email: string, answerMs
 const recentResetLinks = (db: DatabaseOrTransaction, userId: string) =>
   db.$count(
     accountTokens,
-    and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, "password_reset"), gt(accountTokens.createdAt, sql`now() - interval '1 hour'`)),
+    and(
+      eq(accountTokens.userId, userId),
+      eq(accountTokens.purpose, "password_reset"),
+      gt(accountTokens.createdAt, sql`now() - interval '1 hour'`),
+    ),
   );
 
 /**
@@ -197,7 +207,11 @@ export const spendLink = defineOperation({
   run: async ({ tx, ctx, input, audit }) => {
     const { userId, purpose } = await consumeToken(tx, input.token);
     if (userId !== ctx.userId) throw new AppError("accounts.errors.linkInvalid");
-    const [person] = await tx.update(users).set({ passwordHash: input.passwordHash }).where(eq(users.id, userId)).returning({ email: users.email });
+    const [person] = await tx
+      .update(users)
+      .set({ passwordHash: input.passwordHash })
+      .where(eq(users.id, userId))
+      .returning({ email: users.email });
     await expireOpenTokens(tx, userId, "all");
     await revokeUserSessions(tx, userId);
     await clearAccountFailures(tx, [person!.email]);
@@ -246,7 +260,10 @@ export const changePassword = defineOperation({
     }
     if (input.currentPassword === input.password) throw new AppError("accounts.errors.samePassword", {}, "password");
     // Hashed once the current password is known right: a wrong guess costs one comparison, not two.
-    await tx.update(users).set({ passwordHash: await hashPassword(input.password) }).where(eq(users.id, ctx.userId));
+    await tx
+      .update(users)
+      .set({ passwordHash: await hashPassword(input.password) })
+      .where(eq(users.id, ctx.userId));
     await expireOpenTokens(tx, ctx.userId, "all");
     const sessionsEnded = await revokeUserSessions(tx, ctx.userId);
     await audit({ action: "account.password_changed", targetType: "user", targetId: ctx.userId, details: { sessionsEnded } });

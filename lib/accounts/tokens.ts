@@ -103,10 +103,7 @@ export const linkErrorCode = (state: TokenState) => linkErrors[state === "valid"
  * Spends a link: one statement sets `used_at` only while it is unused and unexpired, so of two
  * concurrent uses exactly one succeeds. Answers whose link it was, or says why it cannot be used.
  */
-export async function consumeToken(
-  tx: DatabaseOrTransaction,
-  token: string,
-): Promise<{ userId: string; purpose: AccountTokenPurpose }> {
+export async function consumeToken(tx: DatabaseOrTransaction, token: string): Promise<{ userId: string; purpose: AccountTokenPurpose }> {
   const [spent] = await tx
     .update(accountTokens)
     .set({ usedAt: sql`now()` })

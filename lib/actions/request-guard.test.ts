@@ -28,11 +28,28 @@ async function outcome(request: Request): Promise<string> {
 describe("server action bodies the proxy refuses before Next answers them with a 500", () => {
   it("passes what React sends: JSON arguments, and multipart with a Blob", async () => {
     expect(await outcome(action('[{"file":"{}","operationId":"00000000-0000-4000-8000-000000000001"}]'))).toBe("passes");
-    expect(await outcome(action('[{"amount":"$n12","when":"$D2026-05-04T08:00:00.000Z","text":"$$literal","none":"$undefined"}]'))).toBe("passes");
+    expect(await outcome(action('[{"amount":"$n12","when":"$D2026-05-04T08:00:00.000Z","text":"$$literal","none":"$undefined"}]'))).toBe(
+      "passes",
+    );
     expect(await outcome(action("[]"))).toBe("passes");
     const blob = new Blob(["{}"], { type: "application/json" });
-    expect(await outcome(multipart([["1", blob], ["0", '[{"file":"$B1","operationId":"x"}]']]))).toBe("passes");
-    expect(await outcome(multipart([["0", '[{"a":"$1"}]'], ["1", '{"b":"$Q2"}'], ["2", "[]"]]))).toBe("passes");
+    expect(
+      await outcome(
+        multipart([
+          ["1", blob],
+          ["0", '[{"file":"$B1","operationId":"x"}]'],
+        ]),
+      ),
+    ).toBe("passes");
+    expect(
+      await outcome(
+        multipart([
+          ["0", '[{"a":"$1"}]'],
+          ["1", '{"b":"$Q2"}'],
+          ["2", "[]"],
+        ]),
+      ),
+    ).toBe("passes");
   });
 
   it("leaves everything that is no server action alone", async () => {
@@ -67,10 +84,34 @@ describe("server action bodies the proxy refuses before Next answers them with a
     ["no root part", [["1", '"x"']]],
     ["a root that is not JSON", [["0", "not json"]]],
     ["a reference to a missing part", [["0", '["$1"]']]],
-    ["a referenced part that is not JSON", [["0", '["$1"]'], ["1", "not json"]]],
-    ["a Blob reference to a text part", [["1", "[]"], ["0", '["$B1"]']]],
-    ["a Blob that comes after the part naming it", [["0", '["$B1"]'], ["1", new Blob(["x"])]]],
-    ["a missing part two references away", [["0", '["$1"]'], ["1", '["$@2"]']]],
+    [
+      "a referenced part that is not JSON",
+      [
+        ["0", '["$1"]'],
+        ["1", "not json"],
+      ],
+    ],
+    [
+      "a Blob reference to a text part",
+      [
+        ["1", "[]"],
+        ["0", '["$B1"]'],
+      ],
+    ],
+    [
+      "a Blob that comes after the part naming it",
+      [
+        ["0", '["$B1"]'],
+        ["1", new Blob(["x"])],
+      ],
+    ],
+    [
+      "a missing part two references away",
+      [
+        ["0", '["$1"]'],
+        ["1", '["$@2"]'],
+      ],
+    ],
   ] as [string, [string, string | Blob][]][])("refuses multipart with %s with 400", async (_label, parts) => {
     expect(await outcome(multipart(parts))).toBe("400 action_body_invalid");
   });

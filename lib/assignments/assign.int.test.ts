@@ -40,9 +40,15 @@ const people = (count: number, options: Parameters<typeof createPerson>[2] = {})
 const assignmentsOf = (courseId: string) =>
   handle.db.select().from(assignments).where(eq(assignments.courseId, courseId)).orderBy(assignments.userId);
 const notificationsOf = (userId: string) =>
-  handle.db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.type, "assignment.assigned")));
+  handle.db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), eq(notifications.type, "assignment.assigned")));
 const mailsOf = (userId: string) =>
-  handle.db.select().from(mailOutbox).where(and(eq(mailOutbox.userId, userId), eq(mailOutbox.template, "assignment.assigned")));
+  handle.db
+    .select()
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.userId, userId), eq(mailOutbox.template, "assignment.assigned")));
 const individuals = (who: TestPerson[]) => ({ mode: "individuals" as const, userIds: who.map((p) => p.id) });
 const setZone = (person: TestPerson, timeZone: string | null) => handle.db.update(users).set({ timeZone }).where(eq(users.id, person.id));
 
@@ -61,7 +67,18 @@ describe("assigning individuals", () => {
     const course = await createCourse(handle.db, acmeId, "Safety first");
     const [a, b, kept, gone] = await people(4);
     await handle.db.update(users).set({ deactivatedAt: NOW }).where(eq(users.id, gone!.id));
-    await assignCourse(handle.db, admin, { courseId: course.id, selection: individuals([kept!]), deadline: { kind: "date", dueOn: "2026-07-01" }, ...DEFAULTS, operationId: opId() }, { now: NOW });
+    await assignCourse(
+      handle.db,
+      admin,
+      {
+        courseId: course.id,
+        selection: individuals([kept!]),
+        deadline: { kind: "date", dueOn: "2026-07-01" },
+        ...DEFAULTS,
+        operationId: opId(),
+      },
+      { now: NOW },
+    );
 
     const input = {
       courseId: course.id,
@@ -97,14 +114,23 @@ describe("assigning individuals", () => {
     expect(outcome.events).toHaveLength(2);
     expect(outcome.events![0]!.channels).toHaveLength(2);
     expect(outcome.events![1]).toMatchObject({ event: "assignment.changed" });
-    const audit = await handle.db.select().from(auditLog).where(and(eq(auditLog.targetId, course.id), eq(auditLog.action, "assignment.assigned")));
+    const audit = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, course.id), eq(auditLog.action, "assignment.assigned")));
     expect(audit).toHaveLength(2);
   });
 
   it("a replay of the same operation answers the first result and writes nothing more", async () => {
     const course = await createCourse(handle.db, acmeId);
     const [a] = await people(1);
-    const input = { courseId: course.id, selection: individuals([a!]), deadline: { kind: "relative" as const, days: 30 }, ...DEFAULTS, operationId: opId() };
+    const input = {
+      courseId: course.id,
+      selection: individuals([a!]),
+      deadline: { kind: "relative" as const, days: 30 },
+      ...DEFAULTS,
+      operationId: opId(),
+    };
     const first = await assignCourse(handle.db, admin, input, { now: NOW });
     const again = await assignCourse(handle.db, admin, input, { now: NOW });
     expect(again.result).toEqual(first.result);
@@ -118,8 +144,16 @@ describe("assigning individuals", () => {
     const course = await createCourse(handle.db, acmeId);
     const [finished] = await people(1);
     const completedAt = new Date("2026-03-01T10:00:00Z");
-    await handle.db.insert(courseProgress).values({ companyId: acmeId, userId: finished!.id, courseId: course.id, percent: 100, completedAt });
-    const input = { courseId: course.id, selection: individuals([finished!]), deadline: { kind: "relative" as const, days: 30 }, ...DEFAULTS, operationId: opId() };
+    await handle.db
+      .insert(courseProgress)
+      .values({ companyId: acmeId, userId: finished!.id, courseId: course.id, percent: 100, completedAt });
+    const input = {
+      courseId: course.id,
+      selection: individuals([finished!]),
+      deadline: { kind: "relative" as const, days: 30 },
+      ...DEFAULTS,
+      operationId: opId(),
+    };
     expect((await previewAssignment(handle.db, admin, input, NOW)).alreadyCompleted).toBe(1);
     const outcome = await assignCourse(handle.db, admin, input, { now: NOW });
     expect(outcome.result).toMatchObject({ assigned: 0, alreadyCompleted: 1 });
@@ -132,7 +166,18 @@ describe("assigning individuals", () => {
     const course = await createCourse(handle.db, acmeId);
     const [berlin, auckland] = await people(2);
     await setZone(auckland!, "Pacific/Auckland");
-    await assignCourse(handle.db, admin, { courseId: course.id, selection: individuals([berlin!, auckland!]), deadline: { kind: "relative", days: 14 }, ...DEFAULTS, operationId: opId() }, { now: NOW });
+    await assignCourse(
+      handle.db,
+      admin,
+      {
+        courseId: course.id,
+        selection: individuals([berlin!, auckland!]),
+        deadline: { kind: "relative", days: 14 },
+        ...DEFAULTS,
+        operationId: opId(),
+      },
+      { now: NOW },
+    );
     const rows = await assignmentsOf(course.id);
     const byUser = new Map(rows.map((row) => [row.userId, row]));
     expect(byUser.get(berlin!.id)).toMatchObject({ dueOn: "2026-06-24" });
@@ -145,11 +190,21 @@ describe("assigning individuals", () => {
   it("a fixed date before today is refused with its own error, and nothing is written", async () => {
     const course = await createCourse(handle.db, acmeId);
     const [a] = await people(1);
-    const input = { courseId: course.id, selection: individuals([a!]), deadline: { kind: "date" as const, dueOn: "2026-06-09" }, ...DEFAULTS, operationId: opId() };
+    const input = {
+      courseId: course.id,
+      selection: individuals([a!]),
+      deadline: { kind: "date" as const, dueOn: "2026-06-09" },
+      ...DEFAULTS,
+      operationId: opId(),
+    };
     expect(await codeOf(assignCourse(handle.db, admin, input, { now: NOW }))).toBe("assignment_date_past");
     expect(await codeOf(previewAssignment(handle.db, admin, input, NOW))).toBe("assignment_date_past");
     // Today itself is fine.
-    expect(await codeOf(assignCourse(handle.db, admin, { ...input, deadline: { kind: "date", dueOn: "2026-06-10" }, operationId: opId() }, { now: NOW }))).toBe("ok");
+    expect(
+      await codeOf(
+        assignCourse(handle.db, admin, { ...input, deadline: { kind: "date", dueOn: "2026-06-10" }, operationId: opId() }, { now: NOW }),
+      ),
+    ).toBe("ok");
     expect(await assignmentsOf(course.id)).toHaveLength(1);
   });
 
@@ -157,7 +212,18 @@ describe("assigning individuals", () => {
     const course = await createCourse(handle.db, acmeId);
     const [a] = await people(1);
     // Due in 3 days: the 7-days-before reminder has passed, the 1-day-before one (12 June, 09:00 Berlin) is next.
-    await assignCourse(handle.db, admin, { courseId: course.id, selection: individuals([a!]), deadline: { kind: "date", dueOn: "2026-06-13" }, ...DEFAULTS, operationId: opId() }, { now: NOW });
+    await assignCourse(
+      handle.db,
+      admin,
+      {
+        courseId: course.id,
+        selection: individuals([a!]),
+        deadline: { kind: "date", dueOn: "2026-06-13" },
+        ...DEFAULTS,
+        operationId: opId(),
+      },
+      { now: NOW },
+    );
     expect((await assignmentsOf(course.id))[0]!.nextReminderAt!.toISOString()).toBe("2026-06-12T07:00:00.000Z");
   });
 });
@@ -171,7 +237,13 @@ describe("assigning a department", () => {
     const outcome = await assignCourse(
       handle.db,
       admin,
-      { courseId: course.id, selection: { mode: "department", departmentId: department.id }, deadline: { kind: "relative", days: 10 }, ...DEFAULTS, operationId: opId() },
+      {
+        courseId: course.id,
+        selection: { mode: "department", departmentId: department.id },
+        deadline: { kind: "relative", days: 10 },
+        ...DEFAULTS,
+        operationId: opId(),
+      },
       { now: NOW },
     );
     expect(outcome.result).toEqual({ assigned: 3, alreadyAssigned: 0, alreadyCompleted: 0, deactivated: 1, ruleId: null });
@@ -195,7 +267,14 @@ describe("assigning a learning group", () => {
     const outcome = await assignCourse(handle.db, admin, input, { now: NOW });
     expect(outcome.result).toMatchObject({ assigned: 2 });
     const [rule] = await handle.db.select().from(assignmentRules).where(eq(assignmentRules.groupId, group.id));
-    expect(rule).toMatchObject({ id: outcome.result.ruleId, courseId: course.id, dueOn: null, dueAfterDays: 21, onRemoval: "waive", reminderDays: [-7, -1, 1] });
+    expect(rule).toMatchObject({
+      id: outcome.result.ruleId,
+      courseId: course.id,
+      dueOn: null,
+      dueAfterDays: 21,
+      onRemoval: "waive",
+      reminderDays: [-7, -1, 1],
+    });
     expect(await assignmentsOf(course.id)).toMatchObject([
       { source: "bulk", groupId: group.id, ruleId: rule!.id },
       { source: "bulk", groupId: group.id, ruleId: rule!.id },
@@ -210,7 +289,13 @@ describe("assigning a learning group", () => {
     const outcome = await assignCourse(
       handle.db,
       admin,
-      { courseId: course.id, selection: { mode: "group", groupId: group.id, keepApplying: false, onRemoval: "keep" }, deadline: { kind: "relative", days: 5 }, ...DEFAULTS, operationId: opId() },
+      {
+        courseId: course.id,
+        selection: { mode: "group", groupId: group.id, keepApplying: false, onRemoval: "keep" },
+        deadline: { kind: "relative", days: 5 },
+        ...DEFAULTS,
+        operationId: opId(),
+      },
       { now: NOW },
     );
     expect(outcome.result).toMatchObject({ assigned: 1, ruleId: null });
@@ -221,7 +306,13 @@ describe("assigning a learning group", () => {
     const course = await createCourse(handle.db, acmeId);
     const group = await createGroup(handle.db, admin, { members: await people(1) });
     await handle.db.execute(sql`update learning_groups set archived_at = now() where id = ${group.id}`);
-    const input = { courseId: course.id, selection: { mode: "group" as const, groupId: group.id, keepApplying: true, onRemoval: "keep" as const }, deadline: { kind: "relative" as const, days: 5 }, ...DEFAULTS, operationId: opId() };
+    const input = {
+      courseId: course.id,
+      selection: { mode: "group" as const, groupId: group.id, keepApplying: true, onRemoval: "keep" as const },
+      deadline: { kind: "relative" as const, days: 5 },
+      ...DEFAULTS,
+      operationId: opId(),
+    };
     expect(await codeOf(assignCourse(handle.db, admin, input, { now: NOW }))).toBe("group_archived");
     expect(await assignmentsOf(course.id)).toHaveLength(0);
   });
@@ -232,14 +323,23 @@ describe("assigning a learning group", () => {
     const { result } = await assignCourse(
       handle.db,
       admin,
-      { courseId: course.id, selection: { mode: "group", groupId: group.id, keepApplying: true, onRemoval: "keep" }, deadline: { kind: "relative", days: 5 }, ...DEFAULTS, operationId: opId() },
+      {
+        courseId: course.id,
+        selection: { mode: "group", groupId: group.id, keepApplying: true, onRemoval: "keep" },
+        deadline: { kind: "relative", days: 5 },
+        ...DEFAULTS,
+        operationId: opId(),
+      },
       { now: NOW },
     );
     await endGroupRule(handle.db, admin, { ruleId: result.ruleId!, operationId: opId() });
     expect(await listGroupRules(handle.db, admin, group.id)).toEqual([]);
     expect(await assignmentsOf(course.id)).toMatchObject([{ status: "open", groupId: group.id, ruleId: null }]);
     expect(await codeOf(endGroupRule(handle.db, admin, { ruleId: result.ruleId!, operationId: opId() }))).toBe("assignment_rule_not_found");
-    const audit = await handle.db.select().from(auditLog).where(and(eq(auditLog.targetId, group.id), eq(auditLog.action, "assignment.rule_ended")));
+    const audit = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, group.id), eq(auditLog.action, "assignment.rule_ended")));
     expect(audit).toHaveLength(1);
   });
 });
@@ -248,7 +348,12 @@ describe("the person page", () => {
   it("assigns one person directly", async () => {
     const course = await createCourse(handle.db, acmeId);
     const [a] = await people(1);
-    const outcome = await assignPerson(handle.db, admin, { personId: a!.id, courseId: course.id, deadline: { kind: "relative", days: 7 }, ...DEFAULTS, operationId: opId() }, { now: NOW });
+    const outcome = await assignPerson(
+      handle.db,
+      admin,
+      { personId: a!.id, courseId: course.id, deadline: { kind: "relative", days: 7 }, ...DEFAULTS, operationId: opId() },
+      { now: NOW },
+    );
     expect(outcome.result).toMatchObject({ assigned: 1 });
     expect(await assignmentsOf(course.id)).toMatchObject([{ userId: a!.id, source: "direct", dueOn: "2026-06-17" }]);
   });
@@ -257,8 +362,12 @@ describe("the person page", () => {
     const course = await createCourse(handle.db, acmeId);
     const [gone] = await people(1, { deactivated: true });
     const base = { courseId: course.id, deadline: { kind: "relative" as const, days: 7 }, ...DEFAULTS };
-    expect(await codeOf(assignPerson(handle.db, admin, { ...base, personId: gone!.id, operationId: opId() }, { now: NOW }))).toBe("assignment_person_deactivated");
-    expect(await codeOf(assignPerson(handle.db, admin, { ...base, personId: outsider.id, operationId: opId() }, { now: NOW }))).toBe("assignment_person_not_found");
+    expect(await codeOf(assignPerson(handle.db, admin, { ...base, personId: gone!.id, operationId: opId() }, { now: NOW }))).toBe(
+      "assignment_person_deactivated",
+    );
+    expect(await codeOf(assignPerson(handle.db, admin, { ...base, personId: outsider.id, operationId: opId() }, { now: NOW }))).toBe(
+      "assignment_person_not_found",
+    );
     expect(await assignmentsOf(course.id)).toHaveLength(0);
   });
 });
@@ -273,11 +382,21 @@ describe("tenancy and permissions", () => {
       codeOf(assignCourse(handle.db, admin, { courseId, selection, deadline, ...DEFAULTS, operationId: opId() }, { now: NOW }));
     expect(await run(foreignCourseId, individuals([learner]))).toBe("course_not_found");
     expect(await run(course.id, { mode: "department", departmentId: theirDepartment.id })).toBe("department_not_found");
-    expect(await run(course.id, { mode: "group", groupId: theirGroup.id, keepApplying: true, onRemoval: "keep" })).toBe("assignment_group_not_found");
+    expect(await run(course.id, { mode: "group", groupId: theirGroup.id, keepApplying: true, onRemoval: "keep" })).toBe(
+      "assignment_group_not_found",
+    );
     // Another company's person among the ids matches nobody.
-    const outcome = await assignCourse(handle.db, admin, { courseId: course.id, selection: individuals([outsider]), deadline, ...DEFAULTS, operationId: opId() }, { now: NOW });
+    const outcome = await assignCourse(
+      handle.db,
+      admin,
+      { courseId: course.id, selection: individuals([outsider]), deadline, ...DEFAULTS, operationId: opId() },
+      { now: NOW },
+    );
     expect(outcome.result).toMatchObject({ assigned: 0, alreadyAssigned: 0 });
-    const written = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from assignments where user_id = ${outsider.id} or course_id = ${foreignCourseId}`);
+    const written = await queryRows<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from assignments where user_id = ${outsider.id} or course_id = ${foreignCourseId}`,
+    );
     expect(written[0]!.n).toBe(0);
     expect(await handle.db.select().from(assignmentRules).where(eq(assignmentRules.groupId, theirGroup.id))).toHaveLength(0);
   });
@@ -285,7 +404,13 @@ describe("tenancy and permissions", () => {
   it("learners and HR staff (outside their forms) are refused; HR's forms assign with source hr", async () => {
     const course = await createCourse(handle.db, acmeId);
     const [a] = await people(1);
-    const input = () => ({ courseId: course.id, selection: individuals([a!]), deadline: { kind: "relative" as const, days: 5 }, ...DEFAULTS, operationId: opId() });
+    const input = () => ({
+      courseId: course.id,
+      selection: individuals([a!]),
+      deadline: { kind: "relative" as const, days: 5 },
+      ...DEFAULTS,
+      operationId: opId(),
+    });
     expect(await codeOf(assignCourse(handle.db, learner, input(), { now: NOW }))).toBe("forbidden");
     expect(await codeOf(assignCourse(handle.db, hrStaff, input(), { now: NOW }))).toBe("forbidden");
     expect(await codeOf(previewAssignment(handle.db, learner, input(), NOW))).toBe("forbidden");

@@ -9,7 +9,16 @@ import { joinGroup, leaveGroup } from "@/lib/membership/self-service";
 import { addMembers, moveMembers, removeMembers } from "@/lib/membership/service";
 import { deactivatePerson } from "@/lib/people/service";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import { createCompany, createCourse, createDepartment, createGroup, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
+import {
+  createCompany,
+  createCourse,
+  createDepartment,
+  createGroup,
+  createLessons,
+  createPerson,
+  opId,
+  type TestPerson,
+} from "@/tests/fixtures";
 import type { Deadline } from "./schemas";
 import { assignCourse, assignPerson } from "./service";
 import { applyGroupRules } from "./writes";
@@ -32,7 +41,12 @@ const inZone = async (timeZone: string) => {
   return created;
 };
 const assignmentOf = async (userId: string, courseId: string) =>
-  (await handle.db.select().from(assignments).where(and(eq(assignments.userId, userId), eq(assignments.courseId, courseId))))[0];
+  (
+    await handle.db
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.userId, userId), eq(assignments.courseId, courseId)))
+  )[0];
 const countOf = async (table: typeof notifications | typeof mailOutbox, userId: string) =>
   (await handle.db.select().from(table).where(eq(table.userId, userId))).length;
 /** The learner's today + N, as the database sees it now (the membership paths take the real clock). */
@@ -59,11 +73,24 @@ describe("late joiners get the group's assignment", () => {
   it("added individually: N days after joining in the learner's own zone, notified and mailed once", async () => {
     const { group, courseId, ruleId } = await groupWithRule();
     const [kiwi, berliner] = [await inZone("Pacific/Auckland"), await person()];
-    const outcome = await addMembers(handle.db, admin, { groupId: group.id, selection: { mode: "people", userIds: [kiwi.id, berliner.id] }, operationId: opId() });
-    expect(await assignmentOf(kiwi.id, courseId)).toMatchObject({ source: "rule", ruleId, groupId: group.id, status: "open", dueOn: await dueIn("Pacific/Auckland", 14), assignedBy: admin.id });
+    const outcome = await addMembers(handle.db, admin, {
+      groupId: group.id,
+      selection: { mode: "people", userIds: [kiwi.id, berliner.id] },
+      operationId: opId(),
+    });
+    expect(await assignmentOf(kiwi.id, courseId)).toMatchObject({
+      source: "rule",
+      ruleId,
+      groupId: group.id,
+      status: "open",
+      dueOn: await dueIn("Pacific/Auckland", 14),
+      assignedBy: admin.id,
+    });
     expect(await assignmentOf(berliner.id, courseId)).toMatchObject({ dueOn: await dueIn("Europe/Berlin", 14) });
     expect(await countOf(notifications, kiwi.id)).toBe(2); // "added to the group" and "assigned"
-    expect((await handle.db.select().from(mailOutbox).where(eq(mailOutbox.userId, kiwi.id)))).toMatchObject([{ template: "assignment.assigned" }]);
+    expect(await handle.db.select().from(mailOutbox).where(eq(mailOutbox.userId, kiwi.id))).toMatchObject([
+      { template: "assignment.assigned" },
+    ]);
     expect(outcome.events!.map((event) => event.event)).toEqual(expect.arrayContaining(["assignment.changed", "notification.created"]));
   });
 
@@ -71,8 +98,13 @@ describe("late joiners get the group's assignment", () => {
     const { group, courseId } = await groupWithRule();
     const department = await createDepartment(handle.db, acmeId, "Warehouse");
     const staff = [await person({ departmentId: department.id }), await person({ departmentId: department.id })];
-    await addMembers(handle.db, admin, { groupId: group.id, selection: { mode: "departments", departmentIds: [department.id] }, operationId: opId() });
-    for (const member of staff) expect(await assignmentOf(member.id, courseId)).toMatchObject({ source: "rule", dueOn: await dueIn("Europe/Berlin", 14) });
+    await addMembers(handle.db, admin, {
+      groupId: group.id,
+      selection: { mode: "departments", departmentIds: [department.id] },
+      operationId: opId(),
+    });
+    for (const member of staff)
+      expect(await assignmentOf(member.id, courseId)).toMatchObject({ source: "rule", dueOn: await dueIn("Europe/Berlin", 14) });
   });
 
   it("moved in from another group", async () => {
@@ -80,7 +112,11 @@ describe("late joiners get the group's assignment", () => {
     const mover = await inZone("Pacific/Auckland");
     const source = await createGroup(handle.db, admin, { members: [mover], visibility: "public" });
     await moveMembers(handle.db, admin, { groupId: source.id, targetGroupId: group.id, userIds: [mover.id], operationId: opId() });
-    expect(await assignmentOf(mover.id, courseId)).toMatchObject({ source: "rule", groupId: group.id, dueOn: await dueIn("Pacific/Auckland", 14) });
+    expect(await assignmentOf(mover.id, courseId)).toMatchObject({
+      source: "rule",
+      groupId: group.id,
+      dueOn: await dueIn("Pacific/Auckland", 14),
+    });
   });
 
   it("joining a public group by oneself", async () => {
@@ -90,7 +126,10 @@ describe("late joiners get the group's assignment", () => {
     expect(await assignmentOf(joiner.id, courseId)).toMatchObject({ source: "rule", dueOn: await dueIn("Europe/Berlin", 14) });
     expect(outcome.events!.map((event) => event.event)).toContain("assignment.changed");
     // The rule's author is named in the notice, not the joiner.
-    const [notice] = await handle.db.select().from(notifications).where(and(eq(notifications.userId, joiner.id), eq(notifications.type, "assignment.assigned")));
+    const [notice] = await handle.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, joiner.id), eq(notifications.type, "assignment.assigned")));
     expect(notice!.payload).toMatchObject({ actorName: "Ada Admin" });
   });
 
@@ -110,7 +149,13 @@ describe("late joiners get the group's assignment", () => {
   it("someone already assigned the course keeps theirs", async () => {
     const { group, courseId } = await groupWithRule();
     const already = await person();
-    await assignPerson(handle.db, admin, { personId: already.id, courseId, deadline: { kind: "date", dueOn: "2099-01-01" }, reminderDays: [], operationId: opId() });
+    await assignPerson(handle.db, admin, {
+      personId: already.id,
+      courseId,
+      deadline: { kind: "date", dueOn: "2099-01-01" },
+      reminderDays: [],
+      operationId: opId(),
+    });
     await addMembers(handle.db, admin, { groupId: group.id, selection: { mode: "people", userIds: [already.id] }, operationId: opId() });
     expect(await assignmentOf(already.id, courseId)).toMatchObject({ source: "direct", dueOn: "2099-01-01" });
     expect(await countOf(mailOutbox, already.id)).toBe(1);
@@ -151,7 +196,13 @@ describe("leaving the group: keep or waive", () => {
     const [a, b] = [await person(), await person()];
     const { group, courseId } = await groupWithRule({ members: [a, b], keepApplying: false });
     const other = await createCourse(handle.db, acmeId);
-    await assignPerson(handle.db, admin, { personId: b.id, courseId: other.id, deadline: { kind: "relative", days: 9 }, reminderDays: [], operationId: opId() });
+    await assignPerson(handle.db, admin, {
+      personId: b.id,
+      courseId: other.id,
+      deadline: { kind: "relative", days: 9 },
+      reminderDays: [],
+      operationId: opId(),
+    });
     await remove(group.id, a);
     expect(await assignmentOf(a.id, courseId)).toMatchObject({ status: "open" });
     await remove(group.id, b, "waive");
@@ -184,8 +235,17 @@ describe("leaving the group: keep or waive", () => {
     const leaver = await person();
     const { courseId } = await groupWithRule({ members: [leaver], onRemoval: "keep" });
     const direct = await createCourse(handle.db, acmeId);
-    await assignPerson(handle.db, admin, { personId: leaver.id, courseId: direct.id, deadline: { kind: "relative", days: 3 }, reminderDays: [], operationId: opId() });
-    await handle.db.update(assignments).set({ status: "done", completedAt: new Date(), nextReminderAt: null }).where(and(eq(assignments.userId, leaver.id), eq(assignments.courseId, direct.id)));
+    await assignPerson(handle.db, admin, {
+      personId: leaver.id,
+      courseId: direct.id,
+      deadline: { kind: "relative", days: 3 },
+      reminderDays: [],
+      operationId: opId(),
+    });
+    await handle.db
+      .update(assignments)
+      .set({ status: "done", completedAt: new Date(), nextReminderAt: null })
+      .where(and(eq(assignments.userId, leaver.id), eq(assignments.courseId, direct.id)));
     await deactivatePerson(handle.db, admin, { personId: leaver.id, operationId: opId() });
     expect(await assignmentOf(leaver.id, courseId)).toMatchObject({ status: "waived", waivedReason: "deactivated", nextReminderAt: null });
     expect(await assignmentOf(leaver.id, direct.id)).toMatchObject({ status: "done" });
@@ -203,8 +263,18 @@ describe("leaving the group: keep or waive", () => {
     const [leaving, staying] = [await person(), await person()];
     const course = await createCourse(handle.db, acmeId);
     const other = await createCourse(handle.db, acmeId);
-    for (const [who, what] of [[leaving, course], [staying, course], [staying, other]] as const) {
-      await assignPerson(handle.db, admin, { personId: who.id, courseId: what.id, deadline: { kind: "relative", days: 5 }, reminderDays: [], operationId: opId() });
+    for (const [who, what] of [
+      [leaving, course],
+      [staying, course],
+      [staying, other],
+    ] as const) {
+      await assignPerson(handle.db, admin, {
+        personId: who.id,
+        courseId: what.id,
+        deadline: { kind: "relative", days: 5 },
+        reminderDays: [],
+        operationId: opId(),
+      });
     }
     const queued = async (userId: string) => (await handle.db.select().from(mailOutbox).where(eq(mailOutbox.userId, userId))).length;
     expect([await queued(leaving.id), await queued(staying.id)]).toEqual([1, 2]);
@@ -217,7 +287,13 @@ describe("leaving the group: keep or waive", () => {
     const assigner = await createPerson(handle.db, acmeId, { roles: ["admin"], name: "Temporary Admin" });
     const member = await person();
     const course = await createCourse(handle.db, acmeId);
-    await assignPerson(handle.db, assigner, { personId: member.id, courseId: course.id, deadline: { kind: "relative", days: 5 }, reminderDays: [], operationId: opId() });
+    await assignPerson(handle.db, assigner, {
+      personId: member.id,
+      courseId: course.id,
+      deadline: { kind: "relative", days: 5 },
+      reminderDays: [],
+      operationId: opId(),
+    });
     expect(await assignmentOf(member.id, course.id)).toMatchObject({ assignedBy: assigner.id });
     await handle.db.delete(users).where(eq(users.id, assigner.id));
     expect(await assignmentOf(member.id, course.id)).toMatchObject({ status: "open", assignedBy: null });
@@ -229,7 +305,13 @@ describe("completing the course", () => {
     const learner = await person();
     const course = await createCourse(handle.db, acmeId);
     const [lesson] = await createLessons(handle.db, course, [null]);
-    await assignPerson(handle.db, admin, { personId: learner.id, courseId: course.id, deadline: { kind: "relative", days: 30 }, reminderDays: [-7, -1, 1], operationId: opId() });
+    await assignPerson(handle.db, admin, {
+      personId: learner.id,
+      courseId: course.id,
+      deadline: { kind: "relative", days: 30 },
+      reminderDays: [-7, -1, 1],
+      operationId: opId(),
+    });
     expect((await assignmentOf(learner.id, course.id))!.nextReminderAt).not.toBeNull();
     const at = new Date();
     const outcome = await completeLesson(handle.db, learner, { lessonId: lesson!.id, operationId: opId() }, { now: at });
@@ -239,18 +321,29 @@ describe("completing the course", () => {
 
   it("a re-import that finishes people (a retired last lesson) marks their assignments done in one go", async () => {
     const file = (keys: string[]) =>
-      JSON.stringify({ key: "assigned-import", title: "Imported", lessons: keys.map((key) => ({ key, title: `Lesson ${key}`, content: `${key}.` })) });
+      JSON.stringify({
+        key: "assigned-import",
+        title: "Imported",
+        lessons: keys.map((key) => ({ key, title: `Lesson ${key}`, content: `${key}.` })),
+      });
     const created = await importCourse(handle.db, admin, { file: file(["a", "b"]), operationId: opId() });
     if (created.result.status !== "imported") throw new Error("not imported");
     const courseId = created.result.summary.courseId;
     const learners = [await person(), await person()];
     const [lessonA] = await queryRows<{ id: string }>(handle.db, sql`select id from lessons where course_id = ${courseId} and key = 'a'`);
     for (const learner of learners) {
-      await assignPerson(handle.db, admin, { personId: learner.id, courseId, deadline: { kind: "relative", days: 30 }, reminderDays: [-1], operationId: opId() });
+      await assignPerson(handle.db, admin, {
+        personId: learner.id,
+        courseId,
+        deadline: { kind: "relative", days: 30 },
+        reminderDays: [-1],
+        operationId: opId(),
+      });
       await completeLesson(handle.db, learner, { lessonId: lessonA!.id, operationId: opId() });
     }
     const outcome = await importCourse(handle.db, admin, { file: file(["a"]), operationId: opId() });
-    for (const learner of learners) expect(await assignmentOf(learner.id, courseId)).toMatchObject({ status: "done", nextReminderAt: null });
+    for (const learner of learners)
+      expect(await assignmentOf(learner.id, courseId)).toMatchObject({ status: "done", nextReminderAt: null });
     expect(outcome.events).toContainEqual({
       channels: expect.arrayContaining(learners.map((learner) => `private-user-${learner.id}`)),
       event: "assignment.changed",

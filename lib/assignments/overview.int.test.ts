@@ -48,7 +48,14 @@ beforeAll(async () => {
   const onboarding = await createGroup(db, admin, { name: "Onboarding", members: [cy!] });
   const ruleOnly = await createGroup(db, admin, { name: "Rule only" });
   const empty = await createGroup(db, admin, { name: "Empty" });
-  Object.assign(ids, { security: security!.id, privacy: privacy!.id, wave: wave.id, onboarding: onboarding.id, ruleOnly: ruleOnly.id, empty: empty.id });
+  Object.assign(ids, {
+    security: security!.id,
+    privacy: privacy!.id,
+    wave: wave.id,
+    onboarding: onboarding.id,
+    ruleOnly: ruleOnly.id,
+    empty: empty.id,
+  });
   await insertRule(db, ruleOnly, fire!.id);
 
   await insertAssignment(db, lena, security!.id, { dueAt: days(-1), groupId: wave.id });
@@ -143,7 +150,13 @@ describe("the overview", () => {
 describe("a group's assignment figures", () => {
   it("counts the group's assignments and rules for its Statistics tab", async () => {
     expect(await groupAssignmentFigures(handle.db, admin, ids.wave!, NOW)).toEqual({ assigned: 3, done: 1, open: 2, overdue: 1, rules: 0 });
-    expect(await groupAssignmentFigures(handle.db, admin, ids.ruleOnly!, NOW)).toEqual({ assigned: 0, done: 0, open: 0, overdue: 0, rules: 1 });
+    expect(await groupAssignmentFigures(handle.db, admin, ids.ruleOnly!, NOW)).toEqual({
+      assigned: 0,
+      done: 0,
+      open: 0,
+      overdue: 0,
+      rules: 1,
+    });
     expect(await refusalOr(() => groupAssignmentFigures(handle.db, lena, ids.wave!))).toBe("not_found");
     expect(await refusalOr(() => groupAssignmentFigures(handle.db, foreignAdmin, ids.wave!))).toBe("not_found");
   });

@@ -77,7 +77,15 @@ function matched(ctx: Ctx, view: OverviewView, filters: OverviewFilters, now: Da
     ${filters.status === "overdue" ? sql`having count(*) filter (where a.status = 'open' and a.due_at <= ${now}) > 0` : sql``}`;
 }
 
-function readRows(db: DatabaseOrTransaction, ctx: Ctx, view: OverviewView, filters: OverviewFilters, now: Date, limit: number, offset: number) {
+function readRows(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  view: OverviewView,
+  filters: OverviewFilters,
+  now: Date,
+  limit: number,
+  offset: number,
+) {
   const direction = filters.direction === "desc" ? sql`desc` : sql`asc`;
   const sort = filters.sort ?? "name";
   const key = sort === "name" ? sql`lower(name)` : sql.identifier(sort);

@@ -4,7 +4,14 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { insertAssignment, insertRule } from "@/tests/assignments";
 import { createCompany, createCourse, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
-import { type AssignmentRow, groupHasOpenAssignments, listMyAssignments, type MyAssignmentFilter, listPersonAssignments, MY_ASSIGNMENTS_PAGE_SIZE } from "./queries";
+import {
+  type AssignmentRow,
+  groupHasOpenAssignments,
+  listMyAssignments,
+  type MyAssignmentFilter,
+  listPersonAssignments,
+  MY_ASSIGNMENTS_PAGE_SIZE,
+} from "./queries";
 
 const NOW = new Date("2026-12-10T12:00:00Z");
 const days = (n: number) => new Date(NOW.getTime() + n * 86_400_000);
@@ -67,9 +74,11 @@ describe("My assignments", () => {
   });
 
   it("filters by status; open includes overdue", async () => {
-    const list = async (filter: MyAssignmentFilter) =>
-      shown((await listMyAssignments(handle.db, lena, { now: NOW, filter })).rows);
-    expect(await list("open")).toEqual([["Security", "overdue"], ["Privacy", "open"]]);
+    const list = async (filter: MyAssignmentFilter) => shown((await listMyAssignments(handle.db, lena, { now: NOW, filter })).rows);
+    expect(await list("open")).toEqual([
+      ["Security", "overdue"],
+      ["Privacy", "open"],
+    ]);
     expect(await list("overdue")).toEqual([["Security", "overdue"]]);
     expect(await list("done")).toEqual([["Fire safety", "done"]]);
     expect(await list("waived")).toEqual([["Ethics", "waived"]]);

@@ -152,7 +152,11 @@ export async function listPersonAssignments(
 }
 
 /** The home page's card: the caller's open assignments and how many of them are overdue. */
-export async function countMyAssignments(db: DatabaseOrTransaction, ctx: Ctx, now: Date = currentTime()): Promise<{ open: number; overdue: number }> {
+export async function countMyAssignments(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  now: Date = currentTime(),
+): Promise<{ open: number; overdue: number }> {
   const [row] = await queryRows<{ open: number; overdue: number }>(
     db,
     sql`select count(*)::int as open, count(*) filter (where a.due_at <= ${now})::int as overdue

@@ -42,12 +42,22 @@ const assign = (person: TestPerson, dueOn: string, assignedAt: string, reminderD
 /** What the scheduler wrote for one assignment: reminder rows, notifications, outbox rows. */
 async function written(database: Database, assignmentId: string, userId: string) {
   const [reminders, notifications, outbox] = await Promise.all([
-    queryRows<{ offset_days: number }>(database, sql`select offset_days from assignment_reminders where assignment_id = ${assignmentId} order by offset_days`),
+    queryRows<{ offset_days: number }>(
+      database,
+      sql`select offset_days from assignment_reminders where assignment_id = ${assignmentId} order by offset_days`,
+    ),
     queryRows<{ type: string; payload: Record<string, unknown> }>(
       database,
       sql`select type, payload from notifications where user_id = ${userId} order by created_at, type`,
     ),
-    queryRows<{ template: string; message_id: string; sent_at: Date | null; dropped_at: Date | null; last_error: string | null; attempts: number }>(
+    queryRows<{
+      template: string;
+      message_id: string;
+      sent_at: Date | null;
+      dropped_at: Date | null;
+      last_error: string | null;
+      attempts: number;
+    }>(
       database,
       sql`select template, message_id, sent_at, dropped_at, last_error, attempts from mail_outbox where assignment_id = ${assignmentId} order by created_at, template`,
     ),
@@ -86,7 +96,10 @@ describe("runReminders", () => {
 
     // The same moment again, and a stale pointer to the past: nothing new.
     expect(await runReminders(db, at("2026-03-13T08:00:00Z"))).toMatchObject({ assignments: 0, written: 0, notified: 0 });
-    await db.update(assignments).set({ nextReminderAt: at("2026-03-13T08:00:00Z") }).where(eq(assignments.id, id));
+    await db
+      .update(assignments)
+      .set({ nextReminderAt: at("2026-03-13T08:00:00Z") })
+      .where(eq(assignments.id, id));
     expect(await runReminders(db, at("2026-03-13T09:00:00Z"))).toMatchObject({ assignments: 1, written: 0, notified: 0 });
     expect(await nextReminderAt(id)).toEqual(at("2026-03-19T08:00:00Z"));
 
@@ -161,7 +174,10 @@ describe("runReminders", () => {
     const done = await learner();
     const { id } = await assign(done, "2026-03-20", "2026-03-01T10:00:00Z");
     await runReminders(db, at("2026-03-13T08:00:00Z"));
-    await db.update(assignments).set({ status: "done", completedAt: at("2026-03-13T08:00:30Z") }).where(eq(assignments.id, id));
+    await db
+      .update(assignments)
+      .set({ status: "done", completedAt: at("2026-03-13T08:00:30Z") })
+      .where(eq(assignments.id, id));
 
     expect(await runReminders(db, at("2026-03-22T08:00:00Z"))).toMatchObject({ written: 0 });
     const result = await drainOutbox(db, at("2026-03-13T08:01:00Z"));
@@ -191,11 +207,18 @@ describe("runReminders", () => {
     const waived = await learner();
     const { id } = await assign(waived, "2026-03-20", "2026-03-01T10:00:00Z");
     await db.execute(
-      outboxInsertSql(companyId, "assignment.assigned", sql`(select ${waived.id}::uuid as user_id, ${id}::uuid as assignment_id) as r`,
+      outboxInsertSql(
+        companyId,
+        "assignment.assigned",
+        sql`(select ${waived.id}::uuid as user_id, ${id}::uuid as assignment_id) as r`,
         sql`${JSON.stringify({ courseTitle: "Fire Safety", courseId, dueOn: "2026-03-20", actorName: "Ada Admin" })}::jsonb`,
-        { withAssignment: true, now: at("2026-03-01T10:00:00Z") }),
+        { withAssignment: true, now: at("2026-03-01T10:00:00Z") },
+      ),
     );
-    await db.update(assignments).set({ status: "waived", waivedAt: at("2026-03-01T10:05:00Z"), waivedReason: "removed" }).where(eq(assignments.id, id));
+    await db
+      .update(assignments)
+      .set({ status: "waived", waivedAt: at("2026-03-01T10:05:00Z"), waivedReason: "removed" })
+      .where(eq(assignments.id, id));
     await drainOutbox(db, at("2026-03-01T10:06:00Z"));
     expect((await written(db, id, waived.id)).outbox).toMatchObject([{ sent_at: null, last_error: "assignment waived" }]);
     expect(await inbox.to(waived.email)).toEqual([]);
@@ -205,15 +228,20 @@ describe("runReminders", () => {
 describe("drainOutbox", () => {
   // Each test drains at its own, later clock, so rows other tests left behind are theirs to ignore.
   const messageIdOf = async (assignmentId: string) =>
-    (await queryRows<{ message_id: string }>(db, sql`select message_id from mail_outbox where assignment_id = ${assignmentId}`))[0]!.message_id;
+    (await queryRows<{ message_id: string }>(db, sql`select message_id from mail_outbox where assignment_id = ${assignmentId}`))[0]!
+      .message_id;
 
   it("sends a reminder and an assignment mail with the stored Message-ID, rendered for the recipient now", async () => {
     const lea = await learner("Asia/Tokyo");
     const { id } = await assign(lea, "2026-05-20", "2026-05-01T10:00:00Z");
     await db.execute(
-      outboxInsertSql(companyId, "assignment.assigned", sql`(select ${lea.id}::uuid as user_id, ${id}::uuid as assignment_id) as r`,
+      outboxInsertSql(
+        companyId,
+        "assignment.assigned",
+        sql`(select ${lea.id}::uuid as user_id, ${id}::uuid as assignment_id) as r`,
         sql`${JSON.stringify({ courseTitle: "Fire Safety", courseId, dueOn: "2026-05-20", actorName: "Ada Admin" })}::jsonb`,
-        { withAssignment: true, now: at("2026-05-01T10:00:00Z") }),
+        { withAssignment: true, now: at("2026-05-01T10:00:00Z") },
+      ),
     );
     await runReminders(db, at("2026-05-13T00:00:00Z"));
     // The person's name changes after queuing: the mail greets them by their current one.
@@ -335,8 +363,17 @@ describe.runIf(env().testDatabaseUrl)("overlapping scheduler runs (PostgreSQL, t
     const course = await createCourse(race.db, company.id, "Race Course");
     const people = await Promise.all(Array.from({ length: 5 }, () => createPerson(race.db, company.id)));
     const ids = await Promise.all(
-      people.map(async (person) =>
-        (await createAssignment(race.db, { companyId: company.id, userId: person.id, courseId: course.id, dueOn: "2026-03-20", assignedAt: at("2026-03-01T10:00:00Z") })).id,
+      people.map(
+        async (person) =>
+          (
+            await createAssignment(race.db, {
+              companyId: company.id,
+              userId: person.id,
+              courseId: course.id,
+              dueOn: "2026-03-20",
+              assignedAt: at("2026-03-01T10:00:00Z"),
+            })
+          ).id,
       ),
     );
     const now = at("2026-03-13T08:00:00Z");

@@ -113,7 +113,12 @@ export const sendReminderBatch = defineOperation({
             companyId,
             from: sql`latest`,
             type: { among: ["assignment.reminder", "assignment.overdue"], sql: sql<string>`type` },
-            payload: { courseTitle: sql<string>`course_title`, courseId: sql<string>`course_id`, dueOn: sql<string>`due_text`, days: sql<number>`days` },
+            payload: {
+              courseTitle: sql<string>`course_title`,
+              courseId: sql<string>`course_id`,
+              dueOn: sql<string>`due_text`,
+              days: sql<number>`days`,
+            },
             groupId: null,
             key: sql<string>`key`,
             createdAt: now,
@@ -169,7 +174,12 @@ export async function runReminders(db: Database, now: Date, options: { batchSize
   );
   for (const { companyId } of due) {
     for (;;) {
-      const { result, events } = await sendReminderBatch(db, systemCtx(companyId, "reminders"), { operationId: randomUUID(), batchSize }, { now });
+      const { result, events } = await sendReminderBatch(
+        db,
+        systemCtx(companyId, "reminders"),
+        { operationId: randomUUID(), batchSize },
+        { now },
+      );
       run.assignments += result.picked;
       run.written += result.written;
       run.notified += result.notified;

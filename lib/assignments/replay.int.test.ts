@@ -42,7 +42,12 @@ const cases: ReplayCase[] = [
     name: "assignment.assign",
     prepare: async () => {
       const { learner, course, disturb, observe } = await assignable();
-      const input = { ...TERMS, courseId: course.id, selection: { mode: "individuals" as const, userIds: [learner.id] }, operationId: opId() };
+      const input = {
+        ...TERMS,
+        courseId: course.id,
+        selection: { mode: "individuals" as const, userIds: [learner.id] },
+        operationId: opId(),
+      };
       return { call: () => assignCourse(handle.db, admin, input, { now: NOW }), disturb, observe };
     },
   },
@@ -60,7 +65,12 @@ const cases: ReplayCase[] = [
       const course = await createCourse(handle.db, companyId);
       const group = await createGroup(handle.db, admin);
       const selection = { mode: "group" as const, groupId: group.id, keepApplying: true, onRemoval: "keep" as const };
-      const { result } = await assignCourse(handle.db, admin, { ...TERMS, courseId: course.id, selection, operationId: opId() }, { now: NOW });
+      const { result } = await assignCourse(
+        handle.db,
+        admin,
+        { ...TERMS, courseId: course.id, selection, operationId: opId() },
+        { now: NOW },
+      );
       const [rule] = await handle.db.select().from(assignmentRules).where(eq(assignmentRules.id, result.ruleId!));
       const input = { ruleId: rule!.id, operationId: opId() };
       return {
@@ -71,7 +81,10 @@ const cases: ReplayCase[] = [
         },
         observe: async () => ({
           rule: await handle.db.select({ id: assignmentRules.id }).from(assignmentRules).where(eq(assignmentRules.groupId, group.id)),
-          audit: await handle.db.select({ id: auditLog.id }).from(auditLog).where(sql`${auditLog.action} = 'assignment.rule_ended' and ${auditLog.targetId} = ${group.id}`),
+          audit: await handle.db
+            .select({ id: auditLog.id })
+            .from(auditLog)
+            .where(sql`${auditLog.action} = 'assignment.rule_ended' and ${auditLog.targetId} = ${group.id}`),
         }),
       };
     },
@@ -81,7 +94,13 @@ const cases: ReplayCase[] = [
     prepare: async () => {
       const learner = await createPerson(handle.db, companyId);
       const course = await createCourse(handle.db, companyId);
-      const { id } = await createAssignment(handle.db, { companyId, userId: learner.id, courseId: course.id, dueOn: "2026-03-20", assignedAt: new Date("2026-03-01T10:00:00Z") });
+      const { id } = await createAssignment(handle.db, {
+        companyId,
+        userId: learner.id,
+        courseId: course.id,
+        dueOn: "2026-03-20",
+        assignedAt: new Date("2026-03-01T10:00:00Z"),
+      });
       const scheduler = { userId: "", companyId, roles: [], actor: { kind: "system", job: "reminders" } } as const;
       const input = { operationId: opId(), batchSize: 1_000 };
       const theirs = eq(assignmentReminders.assignmentId, id);
@@ -90,7 +109,10 @@ const cases: ReplayCase[] = [
         // Due again, with no reminder written: a second run would write and notify it once more.
         disturb: async () => {
           await handle.db.delete(assignmentReminders).where(theirs);
-          await handle.db.update(assignments).set({ nextReminderAt: new Date("2026-03-13T08:00:00Z") }).where(eq(assignments.id, id));
+          await handle.db
+            .update(assignments)
+            .set({ nextReminderAt: new Date("2026-03-13T08:00:00Z") })
+            .where(eq(assignments.id, id));
         },
         observe: () => handle.db.select({ offset: assignmentReminders.offsetDays }).from(assignmentReminders).where(theirs),
       };

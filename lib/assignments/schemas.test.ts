@@ -23,7 +23,9 @@ describe("the assignment form's schema", () => {
     expect(assignCourseSchema.parse({ ...base, reminderDays: [3, -2] }).reminderDays).toEqual([-2, 3]);
     expect(issues({ ...base, reminderDays: [0] })).toEqual(["reminderDays.0: validation.reminderDayZero"]);
     expect(issues({ ...base, reminderDays: [-1, -1] })).toEqual(["reminderDays: validation.reminderDaysDistinct"]);
-    expect(issues({ ...base, reminderDays: Array.from({ length: 11 }, (_, i) => i + 1) })).toEqual(["reminderDays: validation.tooManyReminders"]);
+    expect(issues({ ...base, reminderDays: Array.from({ length: 11 }, (_, i) => i + 1) })).toEqual([
+      "reminderDays: validation.tooManyReminders",
+    ]);
     expect(issues({ ...base, reminderDays: [400] })).toEqual(["reminderDays.0: validation.reminderDayRange"]);
   });
 
@@ -36,7 +38,10 @@ describe("the assignment form's schema", () => {
 
   it("takes up to 10,000 people, each once", () => {
     const id = base.selection.userIds[0]!;
-    expect(assignCourseSchema.parse({ ...base, selection: { mode: "individuals", userIds: [id, id] } }).selection).toEqual({ mode: "individuals", userIds: [id] });
+    expect(assignCourseSchema.parse({ ...base, selection: { mode: "individuals", userIds: [id, id] } }).selection).toEqual({
+      mode: "individuals",
+      userIds: [id],
+    });
     expect(issues({ ...base, selection: { mode: "individuals", userIds: [] } })).toEqual(["selection.userIds: validation.selectSomeone"]);
   });
 });

@@ -30,17 +30,25 @@ const isoDate = z.iso.date({ error: "validation.date" });
 /** A fixed date (ending 23:59 in the learner's zone), or N days after the assignment (after joining, for a rule). */
 export const deadlineSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("date"), dueOn: isoDate }),
-  z.object({ kind: z.literal("relative"), days: z.int({ error: "validation.deadlineDaysRange" }).min(1, { error: "validation.deadlineDaysRange" }).max(3650, { error: "validation.deadlineDaysRange" }) }),
+  z.object({
+    kind: z.literal("relative"),
+    days: z
+      .int({ error: "validation.deadlineDaysRange" })
+      .min(1, { error: "validation.deadlineDaysRange" })
+      .max(3650, { error: "validation.deadlineDaysRange" }),
+  }),
 ]);
 export type Deadline = z.output<typeof deadlineSchema>;
 
 /** Days relative to the deadline: negative before it, positive after (overdue notices); never the day itself. */
 export const reminderDaysSchema = z
-  .array(z
+  .array(
+    z
       .int({ error: "validation.reminderDayRange" })
       .min(-365, { error: "validation.reminderDayRange" })
       .max(365, { error: "validation.reminderDayRange" })
-      .refine((day) => day !== 0, { error: "validation.reminderDayZero" }))
+      .refine((day) => day !== 0, { error: "validation.reminderDayZero" }),
+  )
   .max(10, { error: "validation.tooManyReminders" })
   .refine((days) => new Set(days).size === days.length, { error: "validation.reminderDaysDistinct" })
   .default(() => [...DEFAULT_REMINDER_DAYS])

@@ -150,7 +150,12 @@ async function ruleExists(db: DatabaseOrTransaction, selection: AssignmentSelect
 }
 
 /** What Confirm would do: the wizard's step 4 ("1,204 will be assigned; 37 already have …; 3 deactivated are skipped"). */
-export async function previewAssignment(db: Database, ctx: Ctx, input: PreviewAssignmentInput, now = currentTime()): Promise<AssignmentPreview> {
+export async function previewAssignment(
+  db: Database,
+  ctx: Ctx,
+  input: PreviewAssignmentInput,
+  now = currentTime(),
+): Promise<AssignmentPreview> {
   assertCan(ctx, "assignment.assign");
   const course = await readCourse(db, ctx, input.courseId);
   await assertDateAhead(db, ctx, input.deadline, now);
@@ -165,9 +170,7 @@ async function actorName(db: DatabaseOrTransaction, ctx: Ctx): Promise<string> {
 }
 
 const deadlineColumns = (deadline: Deadline) =>
-  deadline.kind === "date"
-    ? { dueOn: deadline.dueOn, dueAfterDays: null }
-    : { dueOn: null, dueAfterDays: deadline.days };
+  deadline.kind === "date" ? { dueOn: deadline.dueOn, dueAfterDays: null } : { dueOn: null, dueAfterDays: deadline.days };
 
 /** Creates or replaces the group's rule for the course (one per group and course); returns its id. */
 async function upsertRule(
@@ -235,7 +238,13 @@ async function runAssignment({ tx, ctx, now, audit }: Scope<unknown, undefined>,
     targetType: "course",
     targetId: course.id,
     batchId,
-    details: { source: meta.source, selection: selectionDetails(selection), deadline: input.deadline, reminderDays: input.reminderDays, ...result },
+    details: {
+      source: meta.source,
+      selection: selectionDetails(selection),
+      deadline: input.deadline,
+      reminderDays: input.reminderDays,
+      ...result,
+    },
   });
   return { result, events: assignedEvents(rows, meta), outbox: queuedMail(rows) };
 }

@@ -81,7 +81,12 @@ export function insertAssignmentsSql(ctx: Ctx, wanted: SQL, meta: InsertMeta): S
         companyId: ctx.companyId,
         from: sql`fresh`,
         type: "assignment.assigned",
-        payload: { courseTitle: sql<string>`course_title`, courseId: sql<string>`course_id`, dueOn: sql<string>`due_on`, actorName: sql<string>`actor_name` },
+        payload: {
+          courseTitle: sql<string>`course_title`,
+          courseId: sql<string>`course_id`,
+          dueOn: sql<string>`due_on`,
+          actorName: sql<string>`actor_name`,
+        },
         groupId: null,
         key: sql<string>`${batchId}::text || ':' || course_id::text`,
         createdAt: now,

@@ -55,7 +55,10 @@ describe("the viewer read on every request", () => {
 
   it("sees a role change and a deactivation at the next request", async () => {
     const person = await createPerson(handle.db, companyId);
-    await handle.db.update(users).set({ roles: ["admin"] }).where(eq(users.id, person.id));
+    await handle.db
+      .update(users)
+      .set({ roles: ["admin"] })
+      .where(eq(users.id, person.id));
     expect((await loadViewer(handle.db, person.id))?.roles).toEqual(["admin"]);
     await handle.db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, person.id));
     expect(await loadViewer(handle.db, person.id)).toBeNull();

@@ -62,7 +62,9 @@ export function requestClientAddress(headers: Headers): string | null {
   const address = clientAddress(headers, configured.proxies);
   if (!address && !warned) {
     warned = true;
-    log.warn("request without a peer address: start the server with `node --require ./server/peer-address.cjs`; sign-in limits count per account only");
+    log.warn(
+      "request without a peer address: start the server with `node --require ./server/peer-address.cjs`; sign-in limits count per account only",
+    );
   }
   return address;
 }

@@ -18,7 +18,13 @@ export class SignInThrottled extends CredentialsSignin {
 }
 
 // Lazy, so that `next build` can evaluate routes without the production secret.
-export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth(() => ({
+export const {
+  handlers,
+  auth,
+  signIn,
+  signOut,
+  unstable_update: updateSession,
+} = NextAuth(() => ({
   ...authConfig,
   secret: authSecret(),
   providers: [

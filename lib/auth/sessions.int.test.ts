@@ -58,14 +58,25 @@ describe("sessions", () => {
     const { mail } = await requestPasswordReset(handle.db, who.email, 0);
     await sendMail(mail ?? []);
     const [message] = await inbox.waitFor(who.email);
-    await setPasswordWithToken(handle.db, { token: tokenIn(message!), password: "brand new secret", confirmPassword: "brand new secret" }, null);
+    await setPasswordWithToken(
+      handle.db,
+      { token: tokenIn(message!), password: "brand new secret", confirmPassword: "brand new secret" },
+      null,
+    );
     expect([await live(first), await live(second)]).toEqual([false, false]);
   });
 
   it("a password change ends every session, the changing one included, and gives that browser a new one", async () => {
     const who = await person();
     const { first, second, live } = await signedIn(who);
-    const { result: { sessionId } } = await changePassword(handle.db, who, { currentPassword: PASSWORD, password: "my next password", confirmPassword: "my next password", operationId: opId() });
+    const {
+      result: { sessionId },
+    } = await changePassword(handle.db, who, {
+      currentPassword: PASSWORD,
+      password: "my next password",
+      confirmPassword: "my next password",
+      operationId: opId(),
+    });
     expect([await live(first), await live(second), await live(sessionId!)]).toEqual([false, false, true]);
   });
 
@@ -110,7 +121,10 @@ describe("sessions", () => {
     const [moved] = await handle.db.select({ expiresAt: userSessions.expiresAt }).from(userSessions).where(eq(userSessions.id, first));
     expect(moved!.expiresAt.getTime()).toBeGreaterThan(Date.now() + (SESSION_DAYS - 1) * 86_400_000);
 
-    await handle.db.update(userSessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(userSessions.id, second));
+    await handle.db
+      .update(userSessions)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(userSessions.id, second));
     expect(await live(second)).toBe(false);
     // The scheduler's route, with its secret.
     const secret = "a-test-cron-secret-of-some-length";

@@ -29,7 +29,10 @@ export async function createSession(db: DatabaseOrTransaction, userId: string): 
 
 /** Ends one session (signing out): its cookie, and every copy of it, stops working. */
 export async function revokeSession(db: DatabaseOrTransaction, sessionId: string): Promise<void> {
-  await db.update(userSessions).set({ revokedAt: sql`now()` }).where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)));
+  await db
+    .update(userSessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)));
 }
 
 /**

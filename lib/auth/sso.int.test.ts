@@ -29,8 +29,7 @@ const claims = (subject: string, email: unknown, emailVerified: unknown = true):
   emailVerified,
 });
 
-const identitiesOf = (userId: string) =>
-  handle.db.select().from(userIdentities).where(eq(userIdentities.userId, userId));
+const identitiesOf = (userId: string) => handle.db.select().from(userIdentities).where(eq(userIdentities.userId, userId));
 
 const userCount = async () => (await handle.db.select({ n: count() }).from(users))[0]!.n;
 

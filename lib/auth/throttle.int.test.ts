@@ -67,9 +67,17 @@ describe("sign-in limits", () => {
     const { email, id } = await person();
     const from = address();
     await signInFrom(email, from);
-    await failures(() => email, () => from, PAIR_FAILURE_LIMIT - 1);
+    await failures(
+      () => email,
+      () => from,
+      PAIR_FAILURE_LIMIT - 1,
+    );
     expect(await attemptSignIn(handle.db, { email, password: PASSWORD }, from)).toEqual({ ok: true, id });
-    await failures(() => email, () => from, PAIR_FAILURE_LIMIT - 1);
+    await failures(
+      () => email,
+      () => from,
+      PAIR_FAILURE_LIMIT - 1,
+    );
     await fail(handle.db, email, from, 1);
     const refused = await attemptSignIn(handle.db, { email, password: PASSWORD }, from);
     expect(refused.ok).toBe(false);
@@ -83,7 +91,11 @@ describe("sign-in limits", () => {
   it("keep a lock across a restart: the counts live in the database", async () => {
     const { email } = await person();
     const from = address();
-    await failures(() => email, () => from, PAIR_FAILURE_LIMIT);
+    await failures(
+      () => email,
+      () => from,
+      PAIR_FAILURE_LIMIT,
+    );
     const restarted = await reopen();
     try {
       const attempt = await attemptSignIn(restarted.db, { email, password: PASSWORD }, from);
@@ -97,11 +109,21 @@ describe("sign-in limits", () => {
   it("let the pair in again once the lock has passed, with a fresh count", async () => {
     const { email, id } = await person();
     const from = address();
-    await failures(() => email, () => from, PAIR_FAILURE_LIMIT);
+    await failures(
+      () => email,
+      () => from,
+      PAIR_FAILURE_LIMIT,
+    );
     const past = new Date(Date.now() - 60 * 60_000);
-    await handle.db.update(signInThrottles).set({ lockedUntil: past, windowStartedAt: past, lastFailureAt: past }).where(sql`${signInThrottles.key} like ${`${email}%`}`);
+    await handle.db
+      .update(signInThrottles)
+      .set({ lockedUntil: past, windowStartedAt: past, lastFailureAt: past })
+      .where(sql`${signInThrottles.key} like ${`${email}%`}`);
     await fail(handle.db, email, from, 1);
-    const [row] = await handle.db.select().from(signInThrottles).where(and(eq(signInThrottles.scope, "account_address"), eq(signInThrottles.key, `${email} ${from}`)));
+    const [row] = await handle.db
+      .select()
+      .from(signInThrottles)
+      .where(and(eq(signInThrottles.scope, "account_address"), eq(signInThrottles.key, `${email} ${from}`)));
     expect(row?.failures).toBe(1);
     expect(await attemptSignIn(handle.db, { email, password: PASSWORD }, from)).toEqual({ ok: true, id });
   });
@@ -112,10 +134,18 @@ describe("sign-in limits", () => {
     await signInFrom(owner.email, home);
     // Wrong passwords from other places: before, five of them locked the owner out for 15 minutes.
     await fail(handle.db, owner.email, address(), 1);
-    await failures(() => owner.email, () => address(), 2 * PAIR_FAILURE_LIMIT);
+    await failures(
+      () => owner.email,
+      () => address(),
+      2 * PAIR_FAILURE_LIMIT,
+    );
     expect(await attemptSignIn(handle.db, { email: owner.email, password: PASSWORD }, home)).toEqual({ ok: true, id: owner.id });
     // Positive control: a place the owner never signed in from waits out the account's delay.
-    await failures(() => owner.email, () => address(), 2 * PAIR_FAILURE_LIMIT);
+    await failures(
+      () => owner.email,
+      () => address(),
+      2 * PAIR_FAILURE_LIMIT,
+    );
     expect(await attemptSignIn(handle.db, { email: owner.email, password: PASSWORD }, address())).toMatchObject({ ok: false });
   });
 
@@ -125,7 +155,11 @@ describe("sign-in limits", () => {
     await signInFrom(target.email, home);
     const from = Array.from({ length: 30 }, () => address());
     await fail(handle.db, target.email, from[0]!, 1);
-    await failures(() => target.email, (i) => from[i + 1]!, from.length - 1);
+    await failures(
+      () => target.email,
+      (i) => from[i + 1]!,
+      from.length - 1,
+    );
     // Each guess made the next wait longer; after 30 the wait is the cap, and no lock was made.
     const attempt = await attemptSignIn(handle.db, { email: target.email, password: PASSWORD }, address());
     expect(attempt.ok).toBe(false);
@@ -146,7 +180,11 @@ describe("sign-in limits", () => {
     await signInFrom(colleague.email, office);
     const visitor = await person();
     await fail(handle.db, `unknown-${counter}@acme.example`, office, 1);
-    await failures((i) => `unknown-${i}-${counter}@acme.example`, () => office, ADDRESS_FAILURE_LIMIT - 1);
+    await failures(
+      (i) => `unknown-${i}-${counter}@acme.example`,
+      () => office,
+      ADDRESS_FAILURE_LIMIT - 1,
+    );
     expect(await attemptSignIn(handle.db, { email: colleague.email, password: PASSWORD }, office)).toEqual({ ok: true, id: colleague.id });
     expect((await attemptSignIn(handle.db, { email: visitor.email, password: PASSWORD }, office)).ok).toBe(false);
     expect(await attemptSignIn(handle.db, { email: visitor.email, password: PASSWORD }, address())).toEqual({ ok: true, id: visitor.id });
@@ -159,7 +197,11 @@ describe("sign-in limits", () => {
     const spoofed = new Headers({ [PEER_ADDRESS_HEADER]: attacker, "x-forwarded-for": office });
     const from = clientAddress(spoofed, trustedProxies([]));
     expect(from).toBe(attacker);
-    await failures((i) => `spoof-${i}-${counter}@acme.example`, () => from!, ADDRESS_FAILURE_LIMIT);
+    await failures(
+      (i) => `spoof-${i}-${counter}@acme.example`,
+      () => from!,
+      ADDRESS_FAILURE_LIMIT,
+    );
     // The office is untouched, even for someone who never signed in from it; the attacker's own address is locked.
     expect(await attemptSignIn(handle.db, { email: newcomer.email, password: PASSWORD }, office)).toEqual({ ok: true, id: newcomer.id });
     expect((await attemptSignIn(handle.db, { email: `spoof-0-${counter}@acme.example`, password: PASSWORD }, attacker)).ok).toBe(false);
@@ -173,7 +215,11 @@ describe("sign-in limits", () => {
       .update(signInAddresses)
       .set({ lastSignedInAt: sql`now() - make_interval(days => ${KNOWN_ADDRESS_DAYS + 1})` })
       .where(eq(signInAddresses.userId, id));
-    await failures((i) => `stale-${i}-${counter}@acme.example`, () => office, ADDRESS_FAILURE_LIMIT);
+    await failures(
+      (i) => `stale-${i}-${counter}@acme.example`,
+      () => office,
+      ADDRESS_FAILURE_LIMIT,
+    );
     expect((await attemptSignIn(handle.db, { email, password: PASSWORD }, office)).ok).toBe(false);
     await deleteStaleAddresses(handle.db);
     expect(await handle.db.$count(signInAddresses, eq(signInAddresses.userId, id))).toBe(0);

@@ -53,7 +53,10 @@ function failureCounters({ email, address }: AttemptKeys): Counter[] {
 async function count(db: DatabaseOrTransaction, { scope, key, limit, windowMinutes, lockMinutes }: Counter): Promise<void> {
   const stale = sql`${signInThrottles.windowStartedAt} <= now() - make_interval(mins => ${windowMinutes})`;
   const failures = sql`case when ${stale} then 1 else ${signInThrottles.failures} + 1 end`;
-  const lock = limit === null ? sql`null` : sql`case when ${failures} >= ${limit} then now() + make_interval(mins => ${lockMinutes}) else ${signInThrottles.lockedUntil} end`;
+  const lock =
+    limit === null
+      ? sql`null`
+      : sql`case when ${failures} >= ${limit} then now() + make_interval(mins => ${lockMinutes}) else ${signInThrottles.lockedUntil} end`;
   await db
     .insert(signInThrottles)
     .values({ scope, key, failures: 1 })
@@ -128,10 +131,7 @@ export async function clearAccountFailures(db: DatabaseOrTransaction, emails: re
     .where(
       or(
         and(eq(signInThrottles.scope, "account"), inArray(signInThrottles.key, emails)),
-        and(
-          eq(signInThrottles.scope, "account_address"),
-          inArray(sql`split_part(${signInThrottles.key}, ' ', 1)`, emails),
-        ),
+        and(eq(signInThrottles.scope, "account_address"), inArray(sql`split_part(${signInThrottles.key}, ' ', 1)`, emails)),
       ),
     );
 }

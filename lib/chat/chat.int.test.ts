@@ -70,7 +70,9 @@ describe("who may post", () => {
     await handle.db.update(learningGroups).set({ archivedAt: new Date() }).where(eq(learningGroups.id, group.id));
     await expect(note(member, group.id)).rejects.toMatchObject({ code: "group_archived" });
     await expect(note(owner, group.id)).rejects.toMatchObject({ code: "group_archived" });
-    await expect(editMessage(handle.db, member, { messageId: message.id, operationId: opId(), body: "x" }, { now: tick() })).rejects.toMatchObject({
+    await expect(
+      editMessage(handle.db, member, { messageId: message.id, operationId: opId(), body: "x" }, { now: tick() }),
+    ).rejects.toMatchObject({
       code: "group_archived",
     });
     await expect(deleteMessage(handle.db, owner, { messageId: message.id, operationId: opId() }, { now: tick() })).rejects.toMatchObject({
@@ -155,16 +157,24 @@ describe("kinds", () => {
     const body = [member, otherAdmin, outsider, stranger].map((p) => mentionToken("Someone", p.id)).join(" ");
     const { result } = await note(colleague, group.id, `Hi ${body}`);
     expect(result.mentions).toEqual([member.id, otherAdmin.id]);
-    const { result: edited } = await editMessage(handle.db, colleague, {
-      messageId: result.id,
-      operationId: opId(),
-      body: `Only ${mentionToken("Olga", outsider.id)} and ${mentionToken("Lena", member.id)}`,
-    }, { now: tick() });
+    const { result: edited } = await editMessage(
+      handle.db,
+      colleague,
+      {
+        messageId: result.id,
+        operationId: opId(),
+        body: `Only ${mentionToken("Olga", outsider.id)} and ${mentionToken("Lena", member.id)}`,
+      },
+      { now: tick() },
+    );
     expect(edited.mentions).toEqual([member.id]);
   });
 
   it("names each mentioned person as they are called now, never as the author typed them", async () => {
-    const group = await createGroup(handle.db, owner, { members: [member, colleague], courseId: (await createCourse(handle.db, companyId)).id });
+    const group = await createGroup(handle.db, owner, {
+      members: [member, colleague],
+      courseId: (await createCourse(handle.db, companyId)).id,
+    });
     // The author calls Lena "The CEO"; Olga cannot read the group, so her token is no mention.
     const body = `Ask ${mentionToken("The CEO", member.id)} or ${mentionToken("Dana", outsider.id)}`;
     const { result, events } = await post(colleague, { groupId: group.id, kind: "praise", body, praisedUserId: member.id });
@@ -174,7 +184,9 @@ describe("kinds", () => {
     const [notice] = await handle.db.select().from(notifications).where(eq(notifications.key, result.id));
     expect((notice!.payload as { excerpt: string }).excerpt).toBe("Ask @Lena Learner or @Dana");
     const [praise] = await handle.db.select().from(activityEvents).where(eq(activityEvents.messageId, result.id));
-    expect((praise!.payload as { text: string }).text).toBe(`Ask ${mentionToken("Lena Learner", member.id)} or ${mentionToken("Dana", outsider.id)}`);
+    expect((praise!.payload as { text: string }).text).toBe(
+      `Ask ${mentionToken("Lena Learner", member.id)} or ${mentionToken("Dana", outsider.id)}`,
+    );
     expect(events?.find((event) => event.event === "chat.message")?.data).toMatchObject({ mentionNames: { [member.id]: "Lena Learner" } });
     // Renamed later: the chat shows the new name.
     await handle.db.update(users).set({ name: "Lena Lindqvist" }).where(eq(users.id, member.id));
@@ -224,9 +236,15 @@ describe("edit, delete, answered", () => {
     const group = await privateGroup();
     const { result: mine } = await note(member, group.id, "Mine");
     const { result: theirs } = await note(colleague, group.id, "Theirs");
-    expect(await refusalOr(() => deleteMessage(handle.db, member, { messageId: theirs.id, operationId: opId() }, { now: tick() }))).toBe("forbidden");
-    expect(await refusalOr(() => deleteMessage(handle.db, outsider, { messageId: theirs.id, operationId: opId() }, { now: tick() }))).toBe("not_found");
-    expect(await refusalOr(() => deleteMessage(handle.db, stranger, { messageId: theirs.id, operationId: opId() }, { now: tick() }))).toBe("not_found");
+    expect(await refusalOr(() => deleteMessage(handle.db, member, { messageId: theirs.id, operationId: opId() }, { now: tick() }))).toBe(
+      "forbidden",
+    );
+    expect(await refusalOr(() => deleteMessage(handle.db, outsider, { messageId: theirs.id, operationId: opId() }, { now: tick() }))).toBe(
+      "not_found",
+    );
+    expect(await refusalOr(() => deleteMessage(handle.db, stranger, { messageId: theirs.id, operationId: opId() }, { now: tick() }))).toBe(
+      "not_found",
+    );
     const own = await deleteMessage(handle.db, member, { messageId: mine.id, operationId: opId() }, { now: tick() });
     expect(own.result).toMatchObject({ body: "", deletedById: member.id });
     expect(own.result.deletedAt).not.toBeNull();
@@ -241,7 +259,9 @@ describe("edit, delete, answered", () => {
       [mine.id, ""],
       [theirs.id, ""],
     ]);
-    await expect(editMessage(handle.db, member, { messageId: mine.id, operationId: opId(), body: "x" }, { now: tick() })).rejects.toMatchObject({
+    await expect(
+      editMessage(handle.db, member, { messageId: mine.id, operationId: opId(), body: "x" }, { now: tick() }),
+    ).rejects.toMatchObject({
       code: "chat_message_deleted",
     });
     const again = await deleteMessage(handle.db, otherAdmin, { messageId: mine.id, operationId: opId() }, { now: tick() });
@@ -252,7 +272,8 @@ describe("edit, delete, answered", () => {
   it("marks a question answered: its asker, the group's owner (while an admin) or an admin", async () => {
     const owned = await createGroup(handle.db, member, { members: [member, colleague, outsider] });
     const ask = async () => (await post(colleague, { groupId: owned.id, kind: "question", body: "?" })).result;
-    const mark = (person: TestPerson, id: string) => markAnswered(handle.db, person, { messageId: id, operationId: opId() }, { now: tick() });
+    const mark = (person: TestPerson, id: string) =>
+      markAnswered(handle.db, person, { messageId: id, operationId: opId() }, { now: tick() });
     const question = await ask();
     expect(await refusalOr(() => mark(outsider, question.id))).toBe("forbidden");
     expect((await mark(colleague, question.id)).result).toMatchObject({ answeredById: colleague.id });
@@ -306,7 +327,9 @@ describe("sequence, resync and replays", () => {
     expect(page.messages).toHaveLength(1);
     expect(page.lastSeq).toBe(2);
     // Someone else's operation id in the group is not theirs to replay.
-    await expect(post(colleague, { groupId: group.id, kind: "note", body: "Once", operationId })).rejects.toMatchObject({ code: "conflict" });
+    await expect(post(colleague, { groupId: group.id, kind: "note", body: "Once", operationId })).rejects.toMatchObject({
+      code: "conflict",
+    });
   });
 });
 
@@ -319,7 +342,9 @@ describe("reading", () => {
     for (let i = 0; i < 5; i++) {
       tops.push((await post(member, { groupId: group.id, kind: "note", body: `Top ${i}` }, new Date(start + i * 60_000))).result);
     }
-    const reply = (await post(colleague, { groupId: group.id, kind: "note", body: "Late reply", replyToId: tops[0]!.id }, new Date(start + 10 * 60_000))).result;
+    const reply = (
+      await post(colleague, { groupId: group.id, kind: "note", body: "Late reply", replyToId: tops[0]!.id }, new Date(start + 10 * 60_000))
+    ).result;
     const first = await listMessages(handle.db, member, group.id, { limit: 2 });
     expect(first.messages.map((m) => m.body)).toEqual(["Top 3", "Top 4"]);
     const second = await listMessages(handle.db, member, group.id, { limit: 2, before: first.nextCursor! });

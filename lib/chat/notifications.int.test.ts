@@ -106,7 +106,9 @@ describe("notification levels", () => {
     for (const [index, group] of groups.entries()) {
       const { result } = await post(author, { groupId: group.id, kind: "question", body: "Anyone?" });
       // The owner hears of the question unless set to nothing; the others as of any message, by level.
-      const expected = recipients.map((_r, i) => (i === index ? ["chat.question", "chat.question", null][i] : i === 0 ? "chat.message" : null));
+      const expected = recipients.map((_r, i) =>
+        i === index ? ["chat.question", "chat.question", null][i] : i === 0 ? "chat.message" : null,
+      );
       expect(typesOf(await notified(result.id), recipients)).toEqual(expected);
     }
   });
@@ -123,7 +125,11 @@ describe("notification levels", () => {
     const { result } = await post(author, { groupId: group.id, kind: "note", body: "Hi" });
     expect(typesOf(await notified(result.id), [quiet, loud])).toEqual([null, "chat.message"]);
     // Back to the default.
-    expect((await setGroupLevel(handle.db, loud, { groupId: group.id, level: null, operationId: opId() })).result).toEqual({ level: null, defaultLevel: "none", effective: "none" });
+    expect((await setGroupLevel(handle.db, loud, { groupId: group.id, level: null, operationId: opId() })).result).toEqual({
+      level: null,
+      defaultLevel: "none",
+      effective: "none",
+    });
     expect(await getDefaultLevel(handle.db, loud)).toBe("none");
   });
 
@@ -146,8 +152,12 @@ describe("notification levels", () => {
     const stranger = await createPerson(handle.db, (await createCompany(handle.db, "Globex")).id);
     for (const person of [outsider, stranger]) {
       expect(await refusalOr(() => getGroupLevel(handle.db, person, group.id))).toBe("not_found");
-      expect(await refusalOr(() => setGroupLevel(handle.db, person, { groupId: group.id, level: "none", operationId: opId() }))).toBe("not_found");
+      expect(await refusalOr(() => setGroupLevel(handle.db, person, { groupId: group.id, level: "none", operationId: opId() }))).toBe(
+        "not_found",
+      );
     }
-    expect((await setGroupLevel(handle.db, author, { groupId: group.id, level: "none", operationId: opId() })).result.effective).toBe("none");
+    expect((await setGroupLevel(handle.db, author, { groupId: group.id, level: "none", operationId: opId() })).result.effective).toBe(
+      "none",
+    );
   });
 });

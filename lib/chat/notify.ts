@@ -55,9 +55,12 @@ export async function notifyNewMessage(tx: DatabaseOrTransaction, ctx: Ctx, mess
   };
   const adminNote = message.byAdmin && message.kind === "note";
   // Admins who are not members hear only of what names them (see above): only they need looking up.
-  const concerned = [...message.mentions, message.askerId, message.praisedUserId, message.kind === "question" ? message.ownerId : null].filter(
-    (id): id is string => id !== null,
-  );
+  const concerned = [
+    ...message.mentions,
+    message.askerId,
+    message.praisedUserId,
+    message.kind === "question" ? message.ownerId : null,
+  ].filter((id): id is string => id !== null);
   const rows = await queryRows<{ userId: string; type: NotificationType }>(
     tx,
     sql`with readers as (${groupReadersSql(ctx.companyId, message.groupId, concerned)}),

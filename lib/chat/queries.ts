@@ -206,12 +206,7 @@ export function groupReadersSql(companyId: string, groupId: string, adminsAmong?
 export type Mentionable = { id: string; name: string };
 
 /** People the caller can mention in a group (who can read it), by name, for the composer's @ autocomplete. */
-export async function searchMentionable(
-  db: DatabaseOrTransaction,
-  ctx: Ctx,
-  groupId: string,
-  term: string,
-): Promise<Mentionable[]> {
+export async function searchMentionable(db: DatabaseOrTransaction, ctx: Ctx, groupId: string, term: string): Promise<Mentionable[]> {
   await assertCanReadChat(db, ctx, groupId);
   const pattern = `%${escapeLike(term.trim())}%`;
   return queryRows<Mentionable>(

@@ -26,7 +26,7 @@ describe("chat messages live", () => {
     await handle.close();
   });
 
-  const next = <T,>(channel: { bind: (event: string, callback: (data: T) => void) => void }, event: string) =>
+  const next = <T>(channel: { bind: (event: string, callback: (data: T) => void) => void }, event: string) =>
     new Promise<T>((resolve) => channel.bind(event, resolve));
 
   it("reaches a member's subscribed client after commit: the message, then its edit, and the member's notification", async () => {
@@ -39,7 +39,11 @@ describe("chat messages live", () => {
     const notification = next<{ type: string; key: string }>(own.channel, realtimeEvents.notificationCreated);
 
     const operationId = opId();
-    const posted = await postMessage(handle.db, author, postMessageSchema.parse({ groupId: group.id, operationId, kind: "note", body: "Live **now**" }));
+    const posted = await postMessage(
+      handle.db,
+      author,
+      postMessageSchema.parse({ groupId: group.id, operationId, kind: "note", body: "Live **now**" }),
+    );
     // Events leave only as data: nothing was published while the transaction ran.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(messages).toEqual([]);

@@ -28,7 +28,8 @@ async function room() {
   const group = await createGroup(handle.db, owner, { members: [member] });
   const input = postMessageSchema.parse({ groupId: group.id, operationId: opId(), kind: "question", body: "Where?" });
   const { result: question } = await postMessage(handle.db, member, input, { now: tick() });
-  const messages = () => handle.db.select({ seq: groupMessages.seq, body: groupMessages.body }).from(groupMessages).where(eq(groupMessages.groupId, group.id));
+  const messages = () =>
+    handle.db.select({ seq: groupMessages.seq, body: groupMessages.body }).from(groupMessages).where(eq(groupMessages.groupId, group.id));
   return { group, question, messages };
 }
 
@@ -63,7 +64,9 @@ const cases: ReplayCase[] = [
       return { call: () => postMessage(handle.db, member, input, { now: tick() }), observe: messages };
     },
   },
-  change("chat.edit", (messageId, operationId) => editMessage(handle.db, member, { messageId, operationId, body: "Here?" }, { now: tick() })),
+  change("chat.edit", (messageId, operationId) =>
+    editMessage(handle.db, member, { messageId, operationId, body: "Here?" }, { now: tick() }),
+  ),
   change("chat.delete", (messageId, operationId) => deleteMessage(handle.db, member, { messageId, operationId }, { now: tick() })),
   change("chat.answered", (messageId, operationId) => markAnswered(handle.db, owner, { messageId, operationId }, { now: tick() })),
   {

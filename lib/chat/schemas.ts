@@ -18,7 +18,12 @@ export const EDIT_WINDOW_MS = 15 * 60_000;
  * than tab and newline, which would be stored invisibly and inflate the realtime payload (JSON writes
  * each as six bytes), and bidirectional overrides go; NUL and broken characters are refused.
  */
-export const messageBodySchema = textField({ max: MAX_BODY_LENGTH, tooLong: "messageTooLong", required: "messageRequired", multiline: true });
+export const messageBodySchema = textField({
+  max: MAX_BODY_LENGTH,
+  tooLong: "messageTooLong",
+  required: "messageRequired",
+  multiline: true,
+});
 
 /** Keyset cursor over top-level messages, newest first: the oldest message of the page held. */
 export const messageCursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });

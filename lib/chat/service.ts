@@ -14,7 +14,14 @@ import { mentionedIds, withMentionNames } from "./mentions";
 import { notifyNewMessage } from "./notify";
 import { recordPraise } from "./praise";
 import { assertCanReadChat, type ChatMessageDto, groupReadersSql, selectMessages } from "./queries";
-import { EDIT_WINDOW_MS, editMessageSchema, groupIdOperationSchema, messageOperationSchema, type PostMessageInput, postMessageSchema } from "./schemas";
+import {
+  EDIT_WINDOW_MS,
+  editMessageSchema,
+  groupIdOperationSchema,
+  messageOperationSchema,
+  type PostMessageInput,
+  postMessageSchema,
+} from "./schemas";
 
 /** At most this many messages per person in any window of this length, across all their groups. */
 export const RATE_LIMIT = { messages: 10, windowMs: 10_000 } as const;
@@ -167,7 +174,14 @@ export const postMessage = defineOperation({
     const id = inserted!.id;
     const name = await authorName(tx, ctx);
     const feed = praised
-      ? await recordPraise(tx, ctx, group, { id, body: mentioned.body, praisedUserId: input.praisedUserId!, praisedUserName: praised, authorName: name, now })
+      ? await recordPraise(tx, ctx, group, {
+          id,
+          body: mentioned.body,
+          praisedUserId: input.praisedUserId!,
+          praisedUserName: praised,
+          authorName: name,
+          now,
+        })
       : [];
     const notifications = await notifyNewMessage(tx, ctx, {
       id,

@@ -27,15 +27,24 @@ describe("the scheduler's jobs, as the system actor", () => {
     const person = await createPerson(handle.db, companyId);
     const endedSession = async () => {
       const id = (await createSession(handle.db, person.id))!;
-      await handle.db.update(userSessions).set({ revokedAt: sql`now()` }).where(eq(userSessions.id, id));
+      await handle.db
+        .update(userSessions)
+        .set({ revokedAt: sql`now()` })
+        .where(eq(userSessions.id, id));
     };
     await endedSession();
     const operationId = runId("sign-ins", NOW, "day");
     const run = () => cleanUpSignIns(handle.db, systemCtx(companyId, "sign-ins"), { operationId }, { now: NOW });
     // A session ended between the two calls is left to the next day's run: this one has run.
-    await expectOneEffect({ name: "system.sign-ins", prepare: async () => ({ call: run, disturb: endedSession, observe: () => sessionsOf(companyId) }) });
+    await expectOneEffect({
+      name: "system.sign-ins",
+      prepare: async () => ({ call: run, disturb: endedSession, observe: () => sessionsOf(companyId) }),
+    });
     expect((await run()).result).toEqual({ sessionsDeleted: 1 });
-    const rows = await handle.db.select().from(operations).where(and(eq(operations.companyId, companyId), eq(operations.operationKey, operationId)));
+    const rows = await handle.db
+      .select()
+      .from(operations)
+      .where(and(eq(operations.companyId, companyId), eq(operations.operationKey, operationId)));
     expect(rows).toEqual([expect.objectContaining({ actorId: null, kind: "system.sign-ins" })]);
   });
 
@@ -43,17 +52,24 @@ describe("the scheduler's jobs, as the system actor", () => {
     const admin = await createPerson(handle.db, companyId, { roles: ["admin"] });
     const course = await createCourse(handle.db, companyId);
     const group = await createGroup(handle.db, admin, { courseId: course.id });
-    await handle.db.update(learningGroups).set({ createdAt: new Date(NOW.getTime() - 3 * 86_400_000) }).where(eq(learningGroups.id, group.id));
+    await handle.db
+      .update(learningGroups)
+      .set({ createdAt: new Date(NOW.getTime() - 3 * 86_400_000) })
+      .where(eq(learningGroups.id, group.id));
     const run = () => rollupCompany(handle.db, systemCtx(companyId, "rollup"), { operationId: runId("rollup", NOW, "hour") }, { now: NOW });
     // Between the two calls the figures are spoilt: a second rollup would write them again.
-    const spoil = async () => void (await handle.db.update(groupProgressDaily).set({ members: 99 }).where(eq(groupProgressDaily.groupId, group.id)));
-    const figures = () => handle.db.select().from(groupProgressDaily).where(eq(groupProgressDaily.groupId, group.id)).orderBy(groupProgressDaily.day);
+    const spoil = async () =>
+      void (await handle.db.update(groupProgressDaily).set({ members: 99 }).where(eq(groupProgressDaily.groupId, group.id)));
+    const figures = () =>
+      handle.db.select().from(groupProgressDaily).where(eq(groupProgressDaily.groupId, group.id)).orderBy(groupProgressDaily.day);
     await expectOneEffect({ name: "system.rollup", prepare: async () => ({ call: run, disturb: spoil, observe: figures }) });
     expect((await run()).result.written).toBeGreaterThan(0);
   });
 
   it("holds its own job's permission only: another job, and people's operations, are refused", async () => {
-    await expect(rollupCompany(handle.db, systemCtx(companyId, "sign-ins"), { operationId: "x" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(rollupCompany(handle.db, systemCtx(companyId, "sign-ins"), { operationId: "x" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     const admin = await createPerson(handle.db, companyId, { roles: ["admin", "hr"] });
     await expect(cleanUpSignIns(handle.db, admin, { operationId: "y" })).rejects.toMatchObject({ code: "forbidden" });
     expect(await handle.db.$count(auditLog)).toBe(0);

@@ -26,4 +26,5 @@ export async function forEachCompany<I extends { operationId: string }, T>(
 }
 
 /** A run's name for a period: "rollup:2026-03-09T12" is the hour's rollup, "sign-ins:2026-03-09" the day's clean-up. */
-export const runId = (job: SystemJob, now: Date, period: "hour" | "day") => `${job}:${now.toISOString().slice(0, period === "hour" ? 13 : 10)}`;
+export const runId = (job: SystemJob, now: Date, period: "hour" | "day") =>
+  `${job}:${now.toISOString().slice(0, period === "hour" ? 13 : 10)}`;

@@ -52,7 +52,10 @@ describe.runIf(env().testDatabaseUrl)("concurrent department changes (PostgreSQL
     const rejected = outcomes.filter((o) => o.status === "rejected");
     expect(rejected).toHaveLength(1);
     expect((rejected[0] as PromiseRejectedResult).reason).toMatchObject({ code: "not_found" });
-    const left = await handle.db.select({ id: departments.id }).from(departments).where(inArray(departments.id, [a.id, b.id]));
+    const left = await handle.db
+      .select({ id: departments.id })
+      .from(departments)
+      .where(inArray(departments.id, [a.id, b.id]));
     expect(left).toHaveLength(1);
     expect(new Set(await peopleIn([...inA, ...inB].map((p) => p.id)))).toEqual(new Set([left[0]!.id]));
   });

@@ -3,7 +3,13 @@ import { refusalOr } from "@/tests/refusal";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { listDepartmentsPage, listHeadCandidates, listMergeTargets } from "./queries";
-import { createDepartment as createThroughService, deleteDepartment, mergeDepartments, renameDepartment, setDepartmentHead } from "./service";
+import {
+  createDepartment as createThroughService,
+  deleteDepartment,
+  mergeDepartments,
+  renameDepartment,
+  setDepartmentHead,
+} from "./service";
 
 type Actor = "admin" | "hr" | "learner" | "foreignAdmin";
 type Action = "list" | "create" | "rename" | "headCandidates" | "setHead" | "merge" | "delete";

@@ -61,11 +61,7 @@ export async function listDepartmentsPage(
 export type DepartmentChoice = { id: string; name: string };
 
 /** The company's other departments by name: what a merge can choose as its target. */
-export async function listMergeTargets(
-  db: DatabaseOrTransaction,
-  ctx: Ctx,
-  options: { exceptId: string },
-): Promise<DepartmentChoice[]> {
+export async function listMergeTargets(db: DatabaseOrTransaction, ctx: Ctx, options: { exceptId: string }): Promise<DepartmentChoice[]> {
   assertCan(ctx, "department.merge");
   return db
     .select({ id: departments.id, name: departments.name })
@@ -80,11 +76,7 @@ export type HeadCandidate = { id: string; name: string; email: string };
  * Who the "Head" dialog offers: the department's active people by name (the service accepts any
  * active person of the company, for the HR forms). Another company's department is not found.
  */
-export async function listHeadCandidates(
-  db: DatabaseOrTransaction,
-  ctx: Ctx,
-  departmentId: string,
-): Promise<HeadCandidate[]> {
+export async function listHeadCandidates(db: DatabaseOrTransaction, ctx: Ctx, departmentId: string): Promise<HeadCandidate[]> {
   assertCan(ctx, "department.setHead");
   const [department] = await db
     .select({ id: departments.id })

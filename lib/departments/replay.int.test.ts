@@ -28,7 +28,8 @@ const cases: [string, () => Promise<Parameters<typeof expectOnce>[2]>][] = [
     "department.rename",
     async () => {
       const { id } = await department();
-      return (operationId) => renameDepartment(handle.db, admin, { departmentId: id, name: `Renamed ${randomUUID().slice(0, 8)}`, operationId });
+      return (operationId) =>
+        renameDepartment(handle.db, admin, { departmentId: id, name: `Renamed ${randomUUID().slice(0, 8)}`, operationId });
     },
   ],
   [

@@ -32,10 +32,19 @@ afterAll(() => handle.close());
 /** A ledger row written as the membership services write them; the current membership follows it. */
 async function ledger(groupId: string, person: TestPerson, kind: "added" | "removed", when: Date) {
   await handle.db.insert(membershipEvents).values({
-    companyId: person.companyId, groupId, userId: person.id, kind, actorId: admin.id, source: "individual", at: when,
+    companyId: person.companyId,
+    groupId,
+    userId: person.id,
+    kind,
+    actorId: admin.id,
+    source: "individual",
+    at: when,
   });
   if (kind === "added") {
-    await handle.db.insert(groupMembers).values({ groupId, userId: person.id, companyId: person.companyId, source: "individual" }).onConflictDoNothing();
+    await handle.db
+      .insert(groupMembers)
+      .values({ groupId, userId: person.id, companyId: person.companyId, source: "individual" })
+      .onConflictDoNothing();
   } else {
     await handle.db.delete(groupMembers).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, person.id)));
   }
@@ -52,14 +61,27 @@ async function praise(groupId: string, author: TestPerson, praised: TestPerson, 
   const [message] = await handle.db
     .insert(groupMessages)
     .values({
-      companyId: author.companyId, groupId, authorId: author.id, kind: "praise", body, praisedUserId: praised.id,
-      seq: Math.floor(Math.random() * 1e9), operationKey: randomUUID(), createdAt: when,
+      companyId: author.companyId,
+      groupId,
+      authorId: author.id,
+      kind: "praise",
+      body,
+      praisedUserId: praised.id,
+      seq: Math.floor(Math.random() * 1e9),
+      operationKey: randomUUID(),
+      createdAt: when,
     })
     .returning();
   const [event] = await handle.db
     .insert(activityEvents)
     .values({
-      companyId: author.companyId, userId: author.id, type: "praise", courseId, groupId, messageId: message!.id, createdAt: when,
+      companyId: author.companyId,
+      userId: author.id,
+      type: "praise",
+      courseId,
+      groupId,
+      messageId: message!.id,
+      createdAt: when,
     })
     .returning();
   return event!;
@@ -118,7 +140,12 @@ describe("a group's feed", () => {
     const theirCourse = await createCourse(handle.db, globex.id, "Theirs");
     // A foreign row pointing at our group and course cannot enter our feed: every branch filters by company.
     await handle.db.insert(membershipEvents).values({
-      companyId: globex.id, groupId: group.id, userId: stranger.id, kind: "added", source: "individual", at: at(0),
+      companyId: globex.id,
+      groupId: group.id,
+      userId: stranger.id,
+      kind: "added",
+      source: "individual",
+      at: at(0),
     });
     await completion(stranger, at(5), "foreign", theirCourse.id);
 
@@ -139,7 +166,9 @@ describe("a group's feed", () => {
     expect(await refusalOr(() => listFeed(handle.db, outsider, privateGroup.id))).toBe("not_found");
     expect(await refusalOr(() => listFeed(handle.db, outsider, publicGroup.id))).toBe("not_found");
     expect(await refusalOr(() => listFeed(handle.db, foreignAdmin, privateGroup.id))).toBe("not_found");
-    expect(await refusalOr(() => listFeedSince(handle.db, outsider, privateGroup.id, { createdAt: at(0).toISOString(), id: randomUUID() }))).toBe("not_found");
+    expect(
+      await refusalOr(() => listFeedSince(handle.db, outsider, privateGroup.id, { createdAt: at(0).toISOString(), id: randomUUID() })),
+    ).toBe("not_found");
     expect(await refusalOr(() => listFeed(handle.db, viewer, noCourse.id))).toBe("not_found");
     await expect(listFeed(handle.db, viewer, privateGroup.id)).resolves.toMatchObject({ entries: [] });
     await expect(listFeed(handle.db, viewer, publicGroup.id)).resolves.toMatchObject({ entries: [] });
@@ -161,9 +190,7 @@ describe("a group's feed", () => {
     // Ten entries per moment, so page boundaries fall inside groups of equal created_at.
     const rows: ActivityRow[] = [];
     for (let i = 0; i < total; i++) rows.push(await completion(viewer, at(100 + Math.floor(i / 10)), `lesson ${i}`));
-    const expected = [...rows]
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
-      .map((row) => row.id);
+    const expected = [...rows].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1)).map((row) => row.id);
 
     const seen: string[] = [];
     let before = null;

@@ -3,8 +3,19 @@ import { mergeFeed, newestCursor, oldestCursor, syncedCursor } from "./merge";
 import { type FeedEntry, feedEntryFromMessage } from "./types";
 
 const entry = (id: string, createdAt: string, lessonTitle = id): FeedEntry => ({
-  id, createdAt, lessonTitle, type: "lesson_completed", userId: "u", userName: "Ann", score: null, badge: null,
-  certificateId: null, serial: null, streakDays: null, praisedName: null, praiseText: null,
+  id,
+  createdAt,
+  lessonTitle,
+  type: "lesson_completed",
+  userId: "u",
+  userName: "Ann",
+  score: null,
+  badge: null,
+  certificateId: null,
+  serial: null,
+  streakDays: null,
+  praisedName: null,
+  praiseText: null,
 });
 
 const a = entry("00000000-0000-4000-8000-00000000000a", "2026-03-01T09:00:00.000Z");
@@ -56,13 +67,30 @@ describe("where the feed's next resync starts", () => {
 
 describe("a live event as a feed entry", () => {
   const message = {
-    id: a.id, type: "praise" as const, createdAt: a.createdAt, userId: "u", userName: "Ann", courseId: "c", lessonId: null,
-    lessonTitle: null, score: null, badge: null, certificateId: null, serial: null, streakDays: null,
+    id: a.id,
+    type: "praise" as const,
+    createdAt: a.createdAt,
+    userId: "u",
+    userName: "Ann",
+    courseId: "c",
+    lessonId: null,
+    lessonTitle: null,
+    score: null,
+    badge: null,
+    certificateId: null,
+    serial: null,
+    streakDays: null,
   };
 
   it("takes praise with its words, and leaves praise without them to a resync", () => {
-    expect(feedEntryFromMessage({ ...message, praisedUserName: "Ben", text: "Thanks!" })).toMatchObject({ praisedName: "Ben", praiseText: "Thanks!" });
+    expect(feedEntryFromMessage({ ...message, praisedUserName: "Ben", text: "Thanks!" })).toMatchObject({
+      praisedName: "Ben",
+      praiseText: "Thanks!",
+    });
     expect(feedEntryFromMessage(message)).toBeNull();
-    expect(feedEntryFromMessage({ ...message, type: "lesson_completed", lessonTitle: "Intro" })).toMatchObject({ lessonTitle: "Intro", praisedName: null });
+    expect(feedEntryFromMessage({ ...message, type: "lesson_completed", lessonTitle: "Intro" })).toMatchObject({
+      lessonTitle: "Intro",
+      praisedName: null,
+    });
   });
 });

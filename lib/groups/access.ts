@@ -33,11 +33,7 @@ export type GroupAccess = {
 };
 
 /** What the caller may do with a group; null when it does not exist for them (another company's). */
-export async function getGroupAccess(
-  db: DatabaseOrTransaction,
-  ctx: Ctx,
-  groupId: string,
-): Promise<GroupAccess | null> {
+export async function getGroupAccess(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<GroupAccess | null> {
   const [row] = await db
     .select({
       ownerId: learningGroups.ownerId,

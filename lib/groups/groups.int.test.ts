@@ -124,9 +124,7 @@ describe("editing, archiving, restoring, deleting", () => {
 
   it("archives: read-only afterwards, and the name is free again", async () => {
     await archiveGroup(handle.db, admin, { groupId, operationId: opId() });
-    await expect(
-      updateGroup(handle.db, admin, { ...fields("Renamed"), groupId }),
-    ).rejects.toMatchObject({ code: "group_archived" });
+    await expect(updateGroup(handle.db, admin, { ...fields("Renamed"), groupId })).rejects.toMatchObject({ code: "group_archived" });
     await expect(archiveGroup(handle.db, admin, { groupId, operationId: opId() })).rejects.toMatchObject({
       code: "group_archived",
     });
@@ -162,7 +160,9 @@ describe("editing, archiving, restoring, deleting", () => {
     const [row] = await handle.db.select().from(learningGroups).where(eq(learningGroups.id, groupId));
     expect(row).toMatchObject({ ownerId: otherAdmin.id, createdBy: admin.id });
     const audit = await handle.db.select().from(auditLog).where(eq(auditLog.action, "group.ownership_taken"));
-    expect(audit).toEqual([expect.objectContaining({ actorId: otherAdmin.id, targetId: groupId, details: { previousOwnerId: admin.id, visibility: "private" } })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ actorId: otherAdmin.id, targetId: groupId, details: { previousOwnerId: admin.id, visibility: "private" } }),
+    ]);
     const told = await handle.db.select().from(notifications).where(eq(notifications.type, "group.ownershipTaken"));
     expect(told).toEqual([
       expect.objectContaining({ userId: admin.id, groupId, payload: { groupName: "Sales Refresher 2026", actorName: "Omar Admin" } }),
@@ -173,7 +173,9 @@ describe("editing, archiving, restoring, deleting", () => {
 
   it("deletes only with the exact name; members, ledger and notifications go, progress and one audit row stay", async () => {
     const [member] = await handle.db.select().from(groupMembers).where(eq(groupMembers.groupId, groupId));
-    await handle.db.insert(courseProgress).values({ companyId: admin.companyId, userId: member!.userId, courseId, lessonsDone: 1, percent: 10 });
+    await handle.db
+      .insert(courseProgress)
+      .values({ companyId: admin.companyId, userId: member!.userId, courseId, lessonsDone: 1, percent: 10 });
     // The group is otherAdmin's now (the test above): the previous owner may no longer delete it.
     await expect(
       deleteGroup(handle.db, admin, { groupId, operationId: opId(), confirmName: "Sales Refresher 2026" }),
@@ -203,21 +205,34 @@ describe("what deleting a group takes with it (the spec: chat, activity feed and
     const [lesson] = await createLessons(handle.db, course, [null]);
     const colleague = await createPerson(handle.db, admin.companyId, { name: "Cleo Colleague" });
     const group = await createFixtureGroup(handle.db, admin, { name: "Doomed wave", courseId: course.id, members: [learner, colleague] });
-    const other = await createFixtureGroup(handle.db, admin, { name: "Surviving wave", courseId: course.id, members: [learner, colleague] });
+    const other = await createFixtureGroup(handle.db, admin, {
+      name: "Surviving wave",
+      courseId: course.id,
+      members: [learner, colleague],
+    });
     // The learner finishes the course: lesson and course events, a badge, a certificate.
     await completeLesson(handle.db, learner, { lessonId: lesson!.id, operationId: opId() }, { now: new Date("2026-05-04T08:00:00Z") });
     const post = (groupId: string, kind: "note" | "praise", at: string) =>
       postMessage(
         handle.db,
         colleague,
-        postMessageSchema.parse({ groupId, operationId: opId(), kind, body: `${kind} in ${groupId}`, praisedUserId: kind === "praise" ? learner.id : undefined }),
+        postMessageSchema.parse({
+          groupId,
+          operationId: opId(),
+          kind,
+          body: `${kind} in ${groupId}`,
+          praisedUserId: kind === "praise" ? learner.id : undefined,
+        }),
         { now: new Date(at) },
       );
     await post(group.id, "note", "2026-05-04T09:00:00Z");
     await post(group.id, "praise", "2026-05-04T09:00:02Z");
     await post(other.id, "praise", "2026-05-04T09:00:04Z");
     const learnerOwn = () =>
-      handle.db.select({ type: activityEvents.type }).from(activityEvents).where(and(eq(activityEvents.userId, learner.id), isNull(activityEvents.groupId)));
+      handle.db
+        .select({ type: activityEvents.type })
+        .from(activityEvents)
+        .where(and(eq(activityEvents.userId, learner.id), isNull(activityEvents.groupId)));
     const ownBefore = (await learnerOwn()).map((row) => row.type).sort();
     // Positive control: all of it is there before.
     expect(ownBefore).toEqual(expect.arrayContaining(["lesson_completed", "course_completed", "certificate_issued"]));
@@ -231,7 +246,9 @@ describe("what deleting a group takes with it (the spec: chat, activity feed and
     expect(await handle.db.$count(activityEvents, eq(activityEvents.groupId, group.id))).toBe(0);
     expect(await handle.db.$count(notifications, eq(notifications.groupId, group.id))).toBe(0);
     expect((await learnerOwn()).map((row) => row.type).sort()).toEqual(ownBefore);
-    expect(await handle.db.$count(courseProgress, and(eq(courseProgress.userId, learner.id), eq(courseProgress.courseId, course.id)))).toBe(1);
+    expect(await handle.db.$count(courseProgress, and(eq(courseProgress.userId, learner.id), eq(courseProgress.courseId, course.id)))).toBe(
+      1,
+    );
     expect(await handle.db.$count(userBadges, eq(userBadges.userId, learner.id))).toBeGreaterThan(0);
     expect(await handle.db.$count(certificates, and(eq(certificates.userId, learner.id), eq(certificates.courseId, course.id)))).toBe(1);
     // Another group's chat and praise are untouched.

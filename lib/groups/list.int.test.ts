@@ -25,7 +25,10 @@ beforeAll(async () => {
     const name = `Wave ${String(i).padStart(2, "0")}`;
     const group = await createGroup(handle.db, admin, { name, members: people.slice(0, i % 4), courseId: i === 0 ? courseId : undefined });
     // Distinct creation times, Wave 00 the newest, so the expected order does not hang on the clock.
-    await handle.db.update(learningGroups).set({ createdAt: createdAt(i) }).where(eq(learningGroups.id, group.id));
+    await handle.db
+      .update(learningGroups)
+      .set({ createdAt: createdAt(i) })
+      .where(eq(learningGroups.id, group.id));
     expected.push({ name, memberCount: i % 4 });
   }
   const archived = await createGroup(handle.db, admin, { name: "Old wave", members: people });
@@ -54,7 +57,9 @@ describe("the groups list", () => {
     const searched = await listGroups(handle.db, admin, { archived: false, search: "wave 0" });
     expect(summary(searched.rows)).toEqual(expected.filter(({ name }) => name.startsWith("Wave 0")));
     expect(searched.total).toBe(10);
-    expect(summary((await listGroups(handle.db, stranger, { archived: false })).rows)).toEqual([{ name: "Wave 00 at Globex", memberCount: 0 }]);
+    expect(summary((await listGroups(handle.db, stranger, { archived: false })).rows)).toEqual([
+      { name: "Wave 00 at Globex", memberCount: 0 },
+    ]);
   });
 
   it("is for admins only", async () => {

@@ -52,18 +52,26 @@ describe("My groups", () => {
 
     await handle.db.insert(courseProgress).values({ companyId: admin.companyId, userId: lena.id, courseId: course.id, percent: 40 });
     // Onboarding: read up to 10:00; after it, two messages by Omar (one deleted) and one of mine.
-    await handle.db.insert(groupReads).values({ userId: lena.id, groupId: withCourse.id, companyId: admin.companyId, lastReadAt: at("2026-01-01T10:00:00Z") });
+    await handle.db
+      .insert(groupReads)
+      .values({ userId: lena.id, groupId: withCourse.id, companyId: admin.companyId, lastReadAt: at("2026-01-01T10:00:00Z") });
     await post(withCourse, omar, at("2026-01-01T09:00:00Z"));
     await post(withCourse, omar, at("2026-01-01T11:00:00Z"));
     await post(withCourse, omar, at("2026-01-01T11:30:00Z"), true);
     await post(withCourse, lena, at("2026-01-01T12:00:00Z"));
-    await handle.db.insert(groupChatState).values({ groupId: withCourse.id, companyId: admin.companyId, lastSeq: seq, lastMessageAt: at("2026-01-01T12:00:00Z") });
+    await handle.db
+      .insert(groupChatState)
+      .values({ groupId: withCourse.id, companyId: admin.companyId, lastSeq: seq, lastMessageAt: at("2026-01-01T12:00:00Z") });
     // Coffee: never read, and without a course only the chat makes activity.
     await post(chatOnly, omar, at("2026-01-02T08:00:00Z"));
-    await handle.db.insert(groupChatState).values({ groupId: chatOnly.id, companyId: admin.companyId, lastSeq: seq, lastMessageAt: at("2026-01-02T08:00:00Z") });
+    await handle.db
+      .insert(groupChatState)
+      .values({ groupId: chatOnly.id, companyId: admin.companyId, lastSeq: seq, lastMessageAt: at("2026-01-02T08:00:00Z") });
     // A feed event on the linked course by a member, later than the chat (and than their joining).
     const lessonDone = new Date(Date.now() + 1000);
-    await handle.db.insert(activityEvents).values({ companyId: admin.companyId, userId: omar.id, type: "lesson_completed", courseId: course.id, createdAt: lessonDone });
+    await handle.db
+      .insert(activityEvents)
+      .values({ companyId: admin.companyId, userId: omar.id, type: "lesson_completed", courseId: course.id, createdAt: lessonDone });
 
     const { active, archived: old } = await listMyGroupsOverview(handle.db, lena);
     expect(active.map((g) => g.name)).toEqual(["Onboarding", "Coffee"]);
@@ -77,7 +85,9 @@ describe("My groups", () => {
   it("does not count a person's course events from before they joined as the group's activity", async () => {
     const course = await createCourse(handle.db, admin.companyId);
     const group = await createGroup(handle.db, admin, { courseId: course.id, members: [lena] });
-    await handle.db.insert(activityEvents).values({ companyId: admin.companyId, userId: omar.id, type: "lesson_completed", courseId: course.id });
+    await handle.db
+      .insert(activityEvents)
+      .values({ companyId: admin.companyId, userId: omar.id, type: "lesson_completed", courseId: course.id });
     const card = (await listMyGroupsOverview(handle.db, lena)).active.find((g) => g.id === group.id);
     expect(card?.lastActivityAt).toBeNull();
   });

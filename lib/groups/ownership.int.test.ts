@@ -49,7 +49,10 @@ const edit = (ctx: Ctx, group: { id: string; name: string }, visibility: "privat
 const add = (ctx: Ctx, groupId: string, who: TestPerson) =>
   addMembers(db, ctx, { groupId, selection: { mode: "people", userIds: [who.id] }, operationId: opId() });
 const ownershipAudits = (groupId: string) =>
-  db.select().from(auditLog).where(and(eq(auditLog.action, "group.ownership_taken"), eq(auditLog.targetId, groupId)));
+  db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "group.ownership_taken"), eq(auditLog.targetId, groupId)));
 const row = async (groupId: string) => (await db.select().from(learningGroups).where(eq(learningGroups.id, groupId)))[0];
 
 describe("a private group stays its owner's", () => {
@@ -60,9 +63,13 @@ describe("a private group stays its owner's", () => {
     expect(await refusalOr(() => edit(omar, group, "public"))).toBe("forbidden");
     expect(await refusalOr(() => add(omar, group.id, newbie))).toBe("forbidden");
     expect(await refusalOr(() => previewAddMembers(db, omar, group.id, { mode: "people", userIds: [newbie.id] }))).toBe("forbidden");
-    expect(await refusalOr(() => removeMembers(db, omar, { groupId: group.id, userIds: [lena.id], operationId: opId() }))).toBe("forbidden");
+    expect(await refusalOr(() => removeMembers(db, omar, { groupId: group.id, userIds: [lena.id], operationId: opId() }))).toBe(
+      "forbidden",
+    );
     expect(await refusalOr(() => archiveGroup(db, omar, { groupId: group.id, operationId: opId() }))).toBe("forbidden");
-    expect(await refusalOr(() => deleteGroup(db, omar, { groupId: group.id, operationId: opId(), confirmName: group.name }))).toBe("forbidden");
+    expect(await refusalOr(() => deleteGroup(db, omar, { groupId: group.id, operationId: opId(), confirmName: group.name }))).toBe(
+      "forbidden",
+    );
     // So the learner never gets in to read what was said before.
     expect(await refusalOr(() => joinGroup(db, newbie, { groupId: group.id, operationId: opId() }))).toBe("not_found");
     expect(await row(group.id)).toMatchObject({ visibility: "private", ownerId: dana.id, archivedAt: null });
@@ -108,7 +115,9 @@ describe("a private group stays its owner's", () => {
   it("an archived private group's restore and delete are its owner's too; taking ownership works on it", async () => {
     const group = await insertGroup(db, dana, { name: "Archived board" });
     await archiveGroup(db, dana, { groupId: group.id, operationId: opId() });
-    expect(await refusalOr(() => deleteGroup(db, omar, { groupId: group.id, operationId: opId(), confirmName: group.name }))).toBe("forbidden");
+    expect(await refusalOr(() => deleteGroup(db, omar, { groupId: group.id, operationId: opId(), confirmName: group.name }))).toBe(
+      "forbidden",
+    );
     await takeOwnership(db, omar, { groupId: group.id, operationId: opId() });
     await deleteGroup(db, omar, { groupId: group.id, operationId: opId(), confirmName: group.name });
     expect(await row(group.id)).toBeUndefined();

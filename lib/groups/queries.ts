@@ -29,17 +29,8 @@ export async function listMyGroups(db: DatabaseOrTransaction, ctx: Ctx): Promise
     .from(groupMembers)
     .innerJoin(learningGroups, eq(learningGroups.id, groupMembers.groupId))
     .leftJoin(courses, eq(courses.id, learningGroups.courseId))
-    .leftJoin(
-      courseProgress,
-      and(eq(courseProgress.courseId, learningGroups.courseId), eq(courseProgress.userId, ctx.userId)),
-    )
-    .where(
-      and(
-        eq(groupMembers.userId, ctx.userId),
-        eq(learningGroups.companyId, ctx.companyId),
-        isNull(learningGroups.archivedAt),
-      ),
-    )
+    .leftJoin(courseProgress, and(eq(courseProgress.courseId, learningGroups.courseId), eq(courseProgress.userId, ctx.userId)))
+    .where(and(eq(groupMembers.userId, ctx.userId), eq(learningGroups.companyId, ctx.companyId), isNull(learningGroups.archivedAt)))
     .orderBy(asc(learningGroups.name));
 }
 

@@ -49,7 +49,8 @@ const nameGuard = (error: unknown, input: { name: string }) =>
   isUniqueViolation(error, "learning_groups_active_name_uq") ? new AppError("name_taken", { name: input.name }) : error;
 
 /** Who may manage the group is settled, with its row locked, before the operation id is claimed or replayed. */
-const manageLocked = (tx: DatabaseOrTransaction, ctx: Ctx, input: { groupId: string }) => lockGroup(tx, ctx, input.groupId, { manage: true });
+const manageLocked = (tx: DatabaseOrTransaction, ctx: Ctx, input: { groupId: string }) =>
+  lockGroup(tx, ctx, input.groupId, { manage: true });
 
 export const createGroup = defineOperation({
   kind: "group.create",
@@ -100,7 +101,10 @@ export const updateGroup = defineOperation({
       if (input.maxMembers < members) throw new AppError("max_below_members", { max: input.maxMembers, members });
     }
     const fields = fieldsOf(input);
-    await tx.update(learningGroups).set({ ...fields, updatedAt: now }).where(eq(learningGroups.id, group.id));
+    await tx
+      .update(learningGroups)
+      .set({ ...fields, updatedAt: now })
+      .where(eq(learningGroups.id, group.id));
     const before = fieldsOf(group);
     const changes = Object.fromEntries(Object.entries(fields).filter(([key, value]) => before[key as keyof typeof before] !== value));
     await audit({ action: "group.updated", targetType: "group", targetId: group.id, details: { changes } });

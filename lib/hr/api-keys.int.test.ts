@@ -38,8 +38,15 @@ describe("API keys", () => {
     const again = await createApiKey(db, admin, { name: "Workday", scope: "write", operationId });
     expect(again.result).toEqual({ keyId: result.keyId, prefix: result.prefix, secret: null });
     expect(await db.$count(apiKeys, eq(apiKeys.companyId, admin.companyId))).toBe(1);
-    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, "api_key.created"), eq(auditLog.targetId, result.keyId)));
-    expect(audit).toMatchObject({ actorId: admin.id, targetType: "api_key", details: { name: "Workday", scope: "write", prefix: result.prefix } });
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "api_key.created"), eq(auditLog.targetId, result.keyId)));
+    expect(audit).toMatchObject({
+      actorId: admin.id,
+      targetType: "api_key",
+      details: { name: "Workday", scope: "write", prefix: result.prefix },
+    });
   });
 
   it("lists the company's keys only, and lets only admins manage them", async () => {

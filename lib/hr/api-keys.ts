@@ -40,7 +40,12 @@ export const createApiKeyOperation = defineOperation({
       .insert(apiKeys)
       .values({ companyId: ctx.companyId, name: input.name, scope: input.scope, prefix, secretHash, createdBy: ctx.userId })
       .returning({ id: apiKeys.id });
-    await audit({ action: "api_key.created", targetType: "api_key", targetId: key!.id, details: { name: input.name, scope: input.scope, prefix } });
+    await audit({
+      action: "api_key.created",
+      targetType: "api_key",
+      targetId: key!.id,
+      details: { name: input.name, scope: input.scope, prefix },
+    });
     return { result: { keyId: key!.id, prefix, secretHash } };
   },
 });
@@ -72,7 +77,10 @@ export const revokeApiKey = defineOperation({
       .for("update");
     if (!key) throw notFound();
     if (key.revokedAt) return { result: null };
-    await tx.update(apiKeys).set({ revokedAt: now, revokedBy: ctx.userId }).where(and(eq(apiKeys.id, key.id), isNull(apiKeys.revokedAt)));
+    await tx
+      .update(apiKeys)
+      .set({ revokedAt: now, revokedBy: ctx.userId })
+      .where(and(eq(apiKeys.id, key.id), isNull(apiKeys.revokedAt)));
     await audit({ action: "api_key.revoked", targetType: "api_key", targetId: key.id, details: { name: key.name } });
     return { result: null };
   },

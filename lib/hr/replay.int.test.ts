@@ -33,7 +33,17 @@ afterAll(() => handle.close());
 
 /** Each call with another email: a second run would be a second person, not a refusal. */
 const newHire = (operationId: string) =>
-  createNewHire(handle.db, hr, newHireSchema.parse({ name: "Nora New", email: `nora.${randomUUID()}@hire.example`, startDate: "2030-03-09", groupIds: [wave.id], operationId }));
+  createNewHire(
+    handle.db,
+    hr,
+    newHireSchema.parse({
+      name: "Nora New",
+      email: `nora.${randomUUID()}@hire.example`,
+      startDate: "2030-03-09",
+      groupIds: [wave.id],
+      operationId,
+    }),
+  );
 
 /** The company's footprint and the rows of the tables the API keys and the import write besides. */
 const observe = async () => ({
@@ -49,7 +59,13 @@ describe("same operation id twice, one effect", () => {
   it("hr.department_change", async () => {
     const { result } = await newHire(opId());
     await expectOnce(handle.db, companyId, (operationId) =>
-      changeDepartment(handle.db, hr, { personId: result.userId, departmentId: support.id, addGroupIds: [], removeGroupIds: [wave.id], operationId }),
+      changeDepartment(handle.db, hr, {
+        personId: result.userId,
+        departmentId: support.id,
+        addGroupIds: [],
+        removeGroupIds: [wave.id],
+        operationId,
+      }),
     );
   });
 
@@ -61,7 +77,10 @@ describe("same operation id twice, one effect", () => {
   it("apiKey.create, whose second call shows no secret", async () => {
     const operationId = opId();
     const input = { name: "Sync", scope: "write" as const, operationId };
-    await expectOneEffect({ name: "apiKey.create", prepare: async () => ({ call: () => createApiKeyOperation(handle.db, admin, { ...input, secret: newApiKeySecret() }), observe }) });
+    await expectOneEffect({
+      name: "apiKey.create",
+      prepare: async () => ({ call: () => createApiKeyOperation(handle.db, admin, { ...input, secret: newApiKeySecret() }), observe }),
+    });
     expect((await createApiKey(handle.db, admin, input)).result.secret).toBeNull();
   });
 
@@ -78,7 +97,16 @@ describe("same operation id twice, one effect", () => {
     const upload = { fileName: "people.csv", fileHash: "h", totalRows: 1, operationId: opId() };
     await once("upload", () => recordJob(handle.db, hr, upload));
     const { result: job } = await recordJob(handle.db, hr, upload);
-    const rows = [{ row: 2, email: `ivy.${randomUUID()}@import.example`, name: "Ivy Import", departmentId: null, managerEmail: null, groupIds: [wave.id] }];
+    const rows = [
+      {
+        row: 2,
+        email: `ivy.${randomUUID()}@import.example`,
+        name: "Ivy Import",
+        departmentId: null,
+        managerEmail: null,
+        groupIds: [wave.id],
+      },
+    ];
     const step = { jobId: job.jobId, operationId: opId() };
     await once("stage", () => stageRows(handle.db, hr, { ...step, rows, stagedRows: 1 }));
     const ready = { ...step, operationId: opId() };

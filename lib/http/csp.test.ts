@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { contentSecurityPolicy, createNonce } from "./csp";
 
-const directives = (policy: string) => Object.fromEntries(policy.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1).join(" ")]));
+const directives = (policy: string) =>
+  Object.fromEntries(policy.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1).join(" ")]));
 
 describe("Content-Security-Policy", () => {
   it("lets scripts run only with the response's nonce, and nothing frame the app", () => {
@@ -21,7 +22,8 @@ describe("Content-Security-Policy", () => {
   });
 
   it("lets browsers reach the realtime server the environment names", () => {
-    const connect = (vars: Record<string, string>) => directives(contentSecurityPolicy("n", parseEnv({ NODE_ENV: "production", ...vars })))["connect-src"];
+    const connect = (vars: Record<string, string>) =>
+      directives(contentSecurityPolicy("n", parseEnv({ NODE_ENV: "production", ...vars })))["connect-src"];
     // Production speaks TLS to the realtime server unless told otherwise (a plain-ws soketi on loopback).
     expect(connect({})).toBe("'self' wss://127.0.0.1:6001");
     expect(connect({ PUSHER_USE_TLS: "false" })).toBe("'self' ws://127.0.0.1:6001");

@@ -19,13 +19,22 @@ describe("the one error mapper", () => {
   it("logs anything else once under the request's id, and answers with the id alone", () => {
     const error = new Error('duplicate key value violates unique constraint "users_email_uq"');
     expect(classify(error, failure)).toEqual({ kind: "unexpected", requestId: "req-from-proxy-1" });
-    expect(logged).toHaveBeenCalledExactlyOnceWith("server action failed", expect.objectContaining({ requestId: "req-from-proxy-1", error }));
+    expect(logged).toHaveBeenCalledExactlyOnceWith(
+      "server action failed",
+      expect.objectContaining({ requestId: "req-from-proxy-1", error }),
+    );
   });
 
   it("renders the kernel's schema refusal as field errors, and an error about one field beside it", () => {
     const refused = z.object({ name: z.string().min(1, { error: "validation.required" }) }).safeParse({ name: "" }).error!;
-    expect(toActionError(classify(new InvalidInputError(refused), failure))).toEqual({ code: "invalid_input", fieldErrors: { name: ["validation.required"] } });
-    expect(toActionError(classify(new AppError("name_taken", {}, "name"), failure))).toEqual({ code: "invalid_input", fieldErrors: { name: ["name_taken"] } });
+    expect(toActionError(classify(new InvalidInputError(refused), failure))).toEqual({
+      code: "invalid_input",
+      fieldErrors: { name: ["validation.required"] },
+    });
+    expect(toActionError(classify(new AppError("name_taken", {}, "name"), failure))).toEqual({
+      code: "invalid_input",
+      fieldErrors: { name: ["name_taken"] },
+    });
   });
 
   it("answers a route handler's failure with the proxy's request id, and a fresh one only where no proxy ran", async () => {

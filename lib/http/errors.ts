@@ -58,12 +58,17 @@ export type StatusOf = Partial<Record<AppErrorCode, number>>;
 
 /** A route handler's error answer: the action's error shape as JSON (the pages read both alike), never cached. */
 export function errorJson(error: unknown, request: Request, where: string, statusOf: StatusOf = {}): Response {
-  const classified = classify(error, { requestId: requestIdOf(request.headers), message: "route handler failed", fields: { where, path: new URL(request.url).pathname } });
+  const classified = classify(error, {
+    requestId: requestIdOf(request.headers),
+    message: "route handler failed",
+    fields: { where, path: new URL(request.url).pathname },
+  });
   const status = classified.kind === "unexpected" ? 500 : (statusOf[classified.error.code] ?? 400);
   return Response.json({ error: toActionError(classified) }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
 /** A route handler whose unexpected failures (a database lost while reading the session) are answered by `errorJson`. */
 export function jsonRoute<A extends unknown[]>(where: string, handle: (request: Request, ...rest: A) => Promise<Response>) {
-  return (request: Request, ...rest: A): Promise<Response> => handle(request, ...rest).catch((error: unknown) => errorJson(error, request, where));
+  return (request: Request, ...rest: A): Promise<Response> =>
+    handle(request, ...rest).catch((error: unknown) => errorJson(error, request, where));
 }

@@ -11,7 +11,19 @@ describe("x-request-id from the client", () => {
   });
 
   it("is replaced by a fresh UUID otherwise", () => {
-    const refused = [null, undefined, "", "abc1234", "A".repeat(65), "abcd 1234", "abcd1234\nlevel=error", "abcd_1234", "abcd1234;", "äbcd1234", '"abcd1234"'];
+    const refused = [
+      null,
+      undefined,
+      "",
+      "abc1234",
+      "A".repeat(65),
+      "abcd 1234",
+      "abcd1234\nlevel=error",
+      "abcd_1234",
+      "abcd1234;",
+      "äbcd1234",
+      '"abcd1234"',
+    ];
     for (const id of refused) expect(requestIdFor(id), JSON.stringify(id)).toMatch(UUID);
     expect(requestIdFor(null)).not.toBe(requestIdFor(null));
   });

@@ -6,7 +6,15 @@ const from = (headers: Record<string, string>) => isCrossSite(new Headers({ host
 
 describe("which requests must come from the app's own pages", () => {
   it("guards server actions, the HR import routes and realtime authorization", () => {
-    for (const path of ["/", "/sign-in", "/admin/groups/123", "/api/hr/imports", "/api/hr/imports/1/confirm", "/api/realtime/auth", "/api/realtime/user-auth"]) {
+    for (const path of [
+      "/",
+      "/sign-in",
+      "/admin/groups/123",
+      "/api/hr/imports",
+      "/api/hr/imports/1/confirm",
+      "/api/realtime/auth",
+      "/api/realtime/user-auth",
+    ]) {
       expect(needsSameOrigin("POST", path), path).toBe(true);
     }
     expect(needsSameOrigin("DELETE", "/api/hr/imports/1")).toBe(true);
@@ -15,7 +23,8 @@ describe("which requests must come from the app's own pages", () => {
   it("leaves reads, and the routes with credentials of their own, to those credentials", () => {
     expect(needsSameOrigin("GET", "/api/hr/imports/1")).toBe(false);
     expect(needsSameOrigin("HEAD", "/")).toBe(false);
-    for (const path of ["/api/v1/people", "/api/cron/rollup", "/api/auth/callback/oidc"]) expect(needsSameOrigin("POST", path), path).toBe(false);
+    for (const path of ["/api/v1/people", "/api/cron/rollup", "/api/auth/callback/oidc"])
+      expect(needsSameOrigin("POST", path), path).toBe(false);
   });
 });
 

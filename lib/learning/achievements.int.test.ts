@@ -28,14 +28,32 @@ beforeAll(async () => {
   const [certificate] = await db
     .insert(certificates)
     .values([
-      { companyId: acme.id, userId: people.owner.id, courseId: welcome.id, serial: "ACME-0001", issuedAt: new Date("2026-03-01T10:00:00Z") },
+      {
+        companyId: acme.id,
+        userId: people.owner.id,
+        courseId: welcome.id,
+        serial: "ACME-0001",
+        issuedAt: new Date("2026-03-01T10:00:00Z"),
+      },
       { companyId: acme.id, userId: people.owner.id, courseId: sales.id, serial: "ACME-0002", issuedAt: new Date("2026-03-05T10:00:00Z") },
     ])
     .returning();
   certificateId = certificate!.id;
   await db.insert(userBadges).values([
-    { companyId: acme.id, userId: people.owner.id, badge: "first_course", courseId: welcome.id, awardedAt: new Date("2026-03-01T10:00:00Z") },
-    { companyId: acme.id, userId: people.owner.id, badge: "first_lesson", courseId: welcome.id, awardedAt: new Date("2026-02-20T10:00:00Z") },
+    {
+      companyId: acme.id,
+      userId: people.owner.id,
+      badge: "first_course",
+      courseId: welcome.id,
+      awardedAt: new Date("2026-03-01T10:00:00Z"),
+    },
+    {
+      companyId: acme.id,
+      userId: people.owner.id,
+      badge: "first_lesson",
+      courseId: welcome.id,
+      awardedAt: new Date("2026-02-20T10:00:00Z"),
+    },
     { companyId: acme.id, userId: people.learner.id, badge: "first_lesson", courseId: sales.id },
   ]);
 });

@@ -17,7 +17,14 @@ describe("certificate PDF", () => {
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const { text, totalPages } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
     expect(totalPages).toBe(1);
-    for (const line of ["Acme", "Certificate of completion", "Jonas Müller", "Security Basics", "Date: 26 November 2026", "Serial number: C0001-000042"]) {
+    for (const line of [
+      "Acme",
+      "Certificate of completion",
+      "Jonas Müller",
+      "Security Basics",
+      "Date: 26 November 2026",
+      "Serial number: C0001-000042",
+    ]) {
       expect(text).toContain(line);
     }
   });

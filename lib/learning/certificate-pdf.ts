@@ -41,8 +41,15 @@ export function renderCertificatePdf(text: CertificateText): Promise<Buffer> {
   });
 
   const { width, height } = doc.page;
-  doc.lineWidth(3).strokeColor("#1d4ed8").rect(24, 24, width - 48, height - 48).stroke();
-  doc.lineWidth(1).rect(34, 34, width - 68, height - 68).stroke();
+  doc
+    .lineWidth(3)
+    .strokeColor("#1d4ed8")
+    .rect(24, 24, width - 48, height - 48)
+    .stroke();
+  doc
+    .lineWidth(1)
+    .rect(34, 34, width - 68, height - 68)
+    .stroke();
 
   const centred = { align: "center" as const };
   doc.fillColor("#475569").font("Helvetica").fontSize(14).text(text.issuer, 72, 90, centred);

@@ -56,7 +56,10 @@ describe("completing a lesson", () => {
 
   it("keeps lessons done, percent of the current lessons, the average score and today's snapshot", async () => {
     const person = await learner();
-    const { course: c, lessons: [first, second, third, fourth] } = await course([null, [q(0), q(1)], [q(2)], null]);
+    const {
+      course: c,
+      lessons: [first, second, third, fourth],
+    } = await course([null, [q(0), q(1)], [q(2)], null]);
 
     const one = await complete(person, first!.id, "2026-05-04T08:00:00Z");
     expect(one.result).toMatchObject({ alreadyCompleted: false, score: null, percent: 25, courseCompleted: false, streak: 1 });
@@ -66,13 +69,20 @@ describe("completing a lesson", () => {
     expect(three.result).toMatchObject({ score: 100, percent: 75, streak: 2 });
     expect(await progressOf(person, c.id)).toMatchObject({ lessonsDone: 3, percent: 75, score: 75, completedAt: null });
     const snapshots = await handle.db.select().from(progressSnapshots).where(eq(progressSnapshots.userId, person.id));
-    expect(snapshots.map(({ day, lessonsDone, percent, score }) => ({ day, lessonsDone, percent, score })).sort((a, b) => a.day.localeCompare(b.day))).toEqual([
+    expect(
+      snapshots
+        .map(({ day, lessonsDone, percent, score }) => ({ day, lessonsDone, percent, score }))
+        .sort((a, b) => a.day.localeCompare(b.day)),
+    ).toEqual([
       { day: "2026-05-04", lessonsDone: 2, percent: 50, score: 50 },
       { day: "2026-05-05", lessonsDone: 3, percent: 75, score: 75 },
     ]);
 
     // A retired lesson leaves the course and its average; its completion stays.
-    await handle.db.update(lessons).set({ retiredAt: new Date("2026-05-06T00:00:00Z") }).where(eq(lessons.id, second!.id));
+    await handle.db
+      .update(lessons)
+      .set({ retiredAt: new Date("2026-05-06T00:00:00Z") })
+      .where(eq(lessons.id, second!.id));
     const last = await complete(person, fourth!.id, "2026-05-06T09:00:00Z");
     expect(last.result).toMatchObject({ percent: 100, courseCompleted: true });
     expect(await progressOf(person, c.id)).toMatchObject({
@@ -96,7 +106,10 @@ describe("completing a lesson", () => {
 
   it("a finished course stays finished when a re-import adds a lesson", async () => {
     const person = await learner();
-    const { course: c, lessons: [only] } = await course([null]);
+    const {
+      course: c,
+      lessons: [only],
+    } = await course([null]);
     await complete(person, only!.id, "2026-05-04T08:00:00Z");
     await createLessonAt(c, 2);
     const refreshed = await handle.db.transaction((tx) =>
@@ -108,11 +121,17 @@ describe("completing a lesson", () => {
 
   it("recomputes everyone's progress set-based; those a retirement finishes get their certificate from finishCourse", async () => {
     const [ahead, behind] = [await learner(), await learner()];
-    const { course: c, lessons: [one, two, three] } = await course([[q(0)], null, null]);
+    const {
+      course: c,
+      lessons: [one, two, three],
+    } = await course([[q(0)], null, null]);
     await complete(ahead, one!.id, "2026-05-04T08:00:00Z", [0]);
     await complete(ahead, two!.id, "2026-05-04T09:00:00Z");
     await complete(behind, one!.id, "2026-05-04T08:00:00Z", [1]);
-    await handle.db.update(lessons).set({ retiredAt: new Date("2026-05-05T08:00:00Z") }).where(eq(lessons.id, three!.id));
+    await handle.db
+      .update(lessons)
+      .set({ retiredAt: new Date("2026-05-05T08:00:00Z") })
+      .where(eq(lessons.id, three!.id));
 
     const at = new Date("2026-05-05T08:00:00Z");
     const events = await handle.db.transaction(async (tx) => {
@@ -125,14 +144,21 @@ describe("completing a lesson", () => {
       ["certificate_issued", ahead.id, null],
       ["course_completed", ahead.id, null],
     ]);
-    expect(await progressOf(ahead, c.id)).toMatchObject({ lessonsDone: 2, percent: 100, score: 100, completedAt: new Date("2026-05-04T09:00:00Z") });
+    expect(await progressOf(ahead, c.id)).toMatchObject({
+      lessonsDone: 2,
+      percent: 100,
+      score: 100,
+      completedAt: new Date("2026-05-04T09:00:00Z"),
+    });
     expect(await progressOf(behind, c.id)).toMatchObject({ lessonsDone: 1, percent: 50, score: 0, completedAt: null });
     expect(await handle.db.select().from(certificates).where(eq(certificates.courseId, c.id))).toHaveLength(1);
   });
 
   it("a completion dated before the learner's others still finishes the course and earns its badge", async () => {
     const person = await learner();
-    const { lessons: [one, two] } = await course([null, null]);
+    const {
+      lessons: [one, two],
+    } = await course([null, null]);
     await complete(person, two!.id, "2026-05-10T08:00:00Z");
     const earlier = await complete(person, one!.id, "2026-05-08T08:00:00Z");
     expect(earlier.result).toMatchObject({ courseCompleted: true, badges: ["first_course"] });
@@ -144,7 +170,10 @@ describe("completing a lesson", () => {
 
   it("is idempotent by operation id and by learner and lesson; the first score stays", async () => {
     const person = await learner();
-    const { course: c, lessons: [quiz] } = await course([[q(0), q(1)], null]);
+    const {
+      course: c,
+      lessons: [quiz],
+    } = await course([[q(0), q(1)], null]);
     const input = { lessonId: quiz!.id, operationId: opId(), answers: [0, 0] };
     const first = await completeLesson(handle.db, person, input, { now: new Date("2026-05-04T08:00:00Z") });
     const replay = await completeLesson(handle.db, person, input, { now: new Date("2026-05-04T08:05:00Z") });
@@ -172,10 +201,15 @@ describe("completing a lesson", () => {
 
   it("refuses missing, miscounted and impossible answers, and answers to a lesson without a quiz, writing nothing", async () => {
     const person = await learner();
-    const { lessons: [quiz, plain] } = await course([[q(0), q(1)], null]);
+    const {
+      lessons: [quiz, plain],
+    } = await course([[q(0), q(1)], null]);
     const at = "2026-05-04T08:00:00Z";
     await expect(complete(person, quiz!.id, at)).rejects.toMatchObject({ code: "quiz_answers_required", field: "answers" });
-    await expect(complete(person, quiz!.id, at, [0])).rejects.toMatchObject({ code: "quiz_answers_count", values: { expected: 2, given: 1 } });
+    await expect(complete(person, quiz!.id, at, [0])).rejects.toMatchObject({
+      code: "quiz_answers_count",
+      values: { expected: 2, given: 1 },
+    });
     await expect(complete(person, quiz!.id, at, [0, 3])).rejects.toMatchObject({ code: "quiz_answer_invalid", values: { question: 2 } });
     await expect(complete(person, quiz!.id, at, [-1, 0])).rejects.toMatchObject({ code: "quiz_answer_invalid", values: { question: 1 } });
     await expect(complete(person, plain!.id, at, [])).rejects.toMatchObject({ code: "quiz_not_expected" });
@@ -186,9 +220,13 @@ describe("completing a lesson", () => {
   it("answers not found for another company's lesson and for a retired lesson, writing nothing", async () => {
     const person = await learner();
     const other = await createCompany(handle.db, "Globex");
-    const { lessons: [foreign] } = await course([null], other.id);
+    const {
+      lessons: [foreign],
+    } = await course([null], other.id);
     await expect(complete(person, foreign!.id, "2026-05-04T08:00:00Z")).rejects.toMatchObject({ code: "not_found" });
-    const { lessons: [retired] } = await course([null]);
+    const {
+      lessons: [retired],
+    } = await course([null]);
     await handle.db.update(lessons).set({ retiredAt: new Date() }).where(eq(lessons.id, retired!.id));
     await expect(complete(person, retired!.id, "2026-05-04T08:00:00Z")).rejects.toMatchObject({ code: "not_found" });
     expect(await handle.db.select().from(lessonCompletions).where(eq(lessonCompletions.userId, person.id))).toHaveLength(0);
@@ -238,17 +276,29 @@ describe("completing a lesson", () => {
       const march = await streakAfter("Europe/Berlin", ["2026-03-28T22:30:00Z", "2026-03-29T21:30:00Z", "2026-03-29T22:30:00Z"]);
       expect(march.results).toEqual([1, 2, 3]);
       expect(march.row!.lastDay).toBe("2026-03-30");
-      const october = await streakAfter("Europe/Berlin", ["2026-10-24T21:59:00Z", "2026-10-24T22:01:00Z", "2026-10-25T22:59:00Z", "2026-10-25T23:01:00Z"]);
+      const october = await streakAfter("Europe/Berlin", [
+        "2026-10-24T21:59:00Z",
+        "2026-10-24T22:01:00Z",
+        "2026-10-25T22:59:00Z",
+        "2026-10-25T23:01:00Z",
+      ]);
       expect(october.results).toEqual([1, 2, 2, 3]);
       expect(october.row!.lastDay).toBe("2026-10-26");
     });
 
     it("announces a milestone at three days, carrying the course of the completion", async () => {
-      const { person } = await streakAfter("Europe/Berlin", ["2026-04-01T10:00:00Z", "2026-04-02T10:00:00Z", "2026-04-03T10:00:00Z", "2026-04-03T11:00:00Z"]);
+      const { person } = await streakAfter("Europe/Berlin", [
+        "2026-04-01T10:00:00Z",
+        "2026-04-02T10:00:00Z",
+        "2026-04-03T10:00:00Z",
+        "2026-04-03T11:00:00Z",
+      ]);
       const milestones = (await eventsOf(person)).filter((e) => e.type === "streak_milestone");
       expect(milestones).toHaveLength(1);
       expect(milestones[0]!.payload).toEqual({ days: 3 });
-      const [third] = (await eventsOf(person)).filter((e) => e.type === "lesson_completed" && e.createdAt.toISOString() === "2026-04-03T10:00:00.000Z");
+      const [third] = (await eventsOf(person)).filter(
+        (e) => e.type === "lesson_completed" && e.createdAt.toISOString() === "2026-04-03T10:00:00.000Z",
+      );
       expect(milestones[0]!.courseId).toBe(third!.courseId);
     });
   });
@@ -256,7 +306,10 @@ describe("completing a lesson", () => {
   describe("badges, each awarded once with an event naming the course", () => {
     it("first lesson, and a perfect quiz", async () => {
       const person = await learner();
-      const { course: c, lessons: [plain, quiz, other] } = await course([null, [q(1)], [q(2)]]);
+      const {
+        course: c,
+        lessons: [plain, quiz, other],
+      } = await course([null, [q(1)], [q(2)]]);
       const first = await complete(person, plain!.id, "2026-06-01T08:00:00Z");
       expect(first.result.badges).toEqual(["first_lesson"]);
       const perfect = await complete(person, quiz!.id, "2026-06-01T09:00:00Z", [1]);
@@ -273,7 +326,9 @@ describe("completing a lesson", () => {
       const person = await learner();
       const results = [];
       for (let i = 0; i < 3; i++) {
-        const { lessons: [only] } = await course([null]);
+        const {
+          lessons: [only],
+        } = await course([null]);
         results.push((await complete(person, only!.id, `2026-06-0${i + 1}T08:00:00Z`)).result);
       }
       expect(results.map((r) => r.badges)).toEqual([["first_lesson", "first_course"], [], ["three_courses"]]);
@@ -298,7 +353,10 @@ describe("completing a lesson", () => {
 
   it("finishing issues one certificate with a serial, and course_completed and certificate_issued events", async () => {
     const person = await learner();
-    const { course: c, lessons: [one, two] } = await course([null, null]);
+    const {
+      course: c,
+      lessons: [one, two],
+    } = await course([null, null]);
     await complete(person, one!.id, "2026-08-01T08:00:00Z");
     const done = await complete(person, two!.id, "2026-08-01T09:00:00Z");
     expect(done.result).toMatchObject({ courseCompleted: true, percent: 100 });

@@ -29,7 +29,6 @@ export type CompletionResult = {
   streak: number;
 };
 
-
 type LessonToComplete = { id: string; courseId: string; title: string; quiz: QuizQuestion[] | null; day: string };
 
 /**
@@ -90,7 +89,15 @@ async function alreadyCompleted(tx: DatabaseOrTransaction, ctx: Ctx, lesson: Les
         where c.user_id = ${ctx.userId} and c.lesson_id = ${lesson.id}`,
   );
   const streak = currentStreak(await readStreak(tx, ctx.userId), lesson.day);
-  return { alreadyCompleted: true, score: row?.score ?? null, percent: row?.percent ?? 0, courseCompleted: false, badges: [], certificateId: null, streak };
+  return {
+    alreadyCompleted: true,
+    score: row?.score ?? null,
+    percent: row?.percent ?? 0,
+    courseCompleted: false,
+    badges: [],
+    certificateId: null,
+    streak,
+  };
 }
 
 /** What the work hands back besides the result: the activities to fan out, the assignments it settled. */
@@ -148,9 +155,24 @@ export const completeLesson = defineOperation({
     const extended = streak.lastDay !== previous?.lastDay;
 
     const own = await insertActivities(tx, ctx.companyId, [
-      { userId: ctx.userId, type: "lesson_completed", courseId: lesson.courseId, lessonId: lesson.id, payload: { lessonTitle: lesson.title, score }, createdAt: now },
+      {
+        userId: ctx.userId,
+        type: "lesson_completed",
+        courseId: lesson.courseId,
+        lessonId: lesson.id,
+        payload: { lessonTitle: lesson.title, score },
+        createdAt: now,
+      },
       ...(extended && isStreakMilestone(streak.current)
-        ? [{ userId: ctx.userId, type: "streak_milestone" as const, courseId: lesson.courseId, payload: { days: streak.current }, createdAt: now }]
+        ? [
+            {
+              userId: ctx.userId,
+              type: "streak_milestone" as const,
+              courseId: lesson.courseId,
+              payload: { days: streak.current },
+              createdAt: now,
+            },
+          ]
         : []),
     ]);
     const finished = await finishCourse(tx, { ...scope, userIds: newlyFinished }, now);

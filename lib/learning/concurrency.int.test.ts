@@ -54,10 +54,8 @@ describe.runIf(env().testDatabaseUrl)("concurrent completions (PostgreSQL)", () 
   it("the same learner completing the last lesson twice at once gets one completion and one certificate", async () => {
     const lesson = await oneLessonCourse();
     const person = await createPerson(handle.db, companyId);
-    const outcomes = await withBarrier(
-      handle.url!,
-      { text: "select 1 from users where id = $1 for update", values: [person.id] },
-      () => Promise.all([finish(first.db, person, lesson.id), finish(second.db, person, lesson.id)]),
+    const outcomes = await withBarrier(handle.url!, { text: "select 1 from users where id = $1 for update", values: [person.id] }, () =>
+      Promise.all([finish(first.db, person, lesson.id), finish(second.db, person, lesson.id)]),
     );
     expect(outcomes.map((o) => o.result.alreadyCompleted).sort()).toEqual([false, true]);
     expect(outcomes.filter((o) => o.result.certificateId)).toHaveLength(1);

@@ -70,9 +70,14 @@ describe("fan-out of a learner's activity to their groups on the course", () => 
       { ...common, type: "badge_awarded", lessonId: null, lessonTitle: null, badge: "first_lesson" },
       { ...common, type: "badge_awarded", lessonId: null, lessonTitle: null, badge: "perfect_quiz" },
     ];
-    const byType = (messages: ActivityMessage[]) => [...messages].sort((a, b) => `${a.type}${a.badge}`.localeCompare(`${b.type}${b.badge}`));
+    const byType = (messages: ActivityMessage[]) =>
+      [...messages].sort((a, b) => `${a.type}${a.badge}`.localeCompare(`${b.type}${b.badge}`));
     const sorted = byType(received.get("first")!);
-    expect(sorted).toEqual([expect.objectContaining(expected[1]), expect.objectContaining(expected[2]), expect.objectContaining(expected[0])]);
+    expect(sorted).toEqual([
+      expect.objectContaining(expected[1]),
+      expect.objectContaining(expected[2]),
+      expect.objectContaining(expected[0]),
+    ]);
     expect(byType(received.get("second")!)).toEqual(sorted);
     expect(new Set(sorted.map((m) => m.id)).size).toBe(3);
     expect(JSON.stringify(sorted[0]).length).toBeLessThan(10_000);

@@ -97,7 +97,10 @@ export async function drainOutbox(db: Database, now: Date, options: DrainOptions
 
   // Completing the course cancels the reminders left, a waived assignment every mail about it; a mail
   // tried too often is given up.
-  const reminder = sql`o.template in (${sql.join(reminderTemplates.map((template) => sql`${template}`), sql`, `)})`;
+  const reminder = sql`o.template in (${sql.join(
+    reminderTemplates.map((template) => sql`${template}`),
+    sql`, `,
+  )})`;
   const dropped = await queryRows<{ id: string; template: string; last_error: string | null }>(
     db,
     sql`update mail_outbox o
@@ -112,7 +115,8 @@ export async function drainOutbox(db: Database, now: Date, options: DrainOptions
         returning o.id, o.template, o.last_error`,
   );
   for (const row of dropped) {
-    if (row.last_error?.endsWith("(given up)")) log.error("mail given up", { id: row.id, template: row.template, lastError: row.last_error });
+    if (row.last_error?.endsWith("(given up)"))
+      log.error("mail given up", { id: row.id, template: row.template, lastError: row.last_error });
   }
 
   const claimed = await queryRows<ClaimedRow>(

@@ -15,8 +15,7 @@ export type AccountLinkMail = {
   expiresAt: Date;
 };
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** A message's parts: paragraphs, one button (with its address written out below it), notes, footer. */
 type Layout = { paragraphs: string[]; action: { label: string; href: string }; fallback: string; notes: string[]; footer: string };
@@ -48,16 +47,19 @@ export async function accountLinkMail(mail: AccountLinkMail): Promise<OutgoingMa
     namespace: "mail",
   });
   const values = { name: mail.recipient.name, company: mail.company, inviter: mail.inviter ?? "" };
-  const paragraphs = [
-    t(`${mail.kind}.greeting`, values),
-    t(`${mail.kind}.body`, values),
-  ];
+  const paragraphs = [t(`${mail.kind}.greeting`, values), t(`${mail.kind}.body`, values)];
   const action = t(`${mail.kind}.action`);
   const expiry = t("expiry", { expiresAt: mail.expiresAt, timeZone: mail.recipient.timeZone });
   const ignore = t(`${mail.kind}.ignore`);
   const footer = t("footer", { company: mail.company });
 
-  const { text, html } = layout(locale, { paragraphs, action: { label: action, href: mail.link }, fallback: t("linkFallback"), notes: [expiry, ignore], footer });
+  const { text, html } = layout(locale, {
+    paragraphs,
+    action: { label: action, href: mail.link },
+    fallback: t("linkFallback"),
+    notes: [expiry, ignore],
+    footer,
+  });
   return { to: mail.recipient.email, subject: t(`${mail.kind}.subject`, values), text, html };
 }
 

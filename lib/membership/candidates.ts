@@ -11,12 +11,7 @@ import type { Selection } from "./schemas";
  * The people a selection names, as SQL selecting (user_id, source, source_label), always within
  * the caller's company: ids of another company's people simply match nobody.
  */
-export async function candidatesSql(
-  db: DatabaseOrTransaction,
-  ctx: Ctx,
-  groupId: string,
-  selection: Selection,
-): Promise<SQL> {
+export async function candidatesSql(db: DatabaseOrTransaction, ctx: Ctx, groupId: string, selection: Selection): Promise<SQL> {
   switch (selection.mode) {
     case "people":
       return sql`select u.id as user_id, 'individual'::membership_source as source, null::text as source_label

@@ -31,8 +31,17 @@ describe("members' progress in the linked course", () => {
     const cy = await createPerson(handle.db, admin.companyId, { name: "Cy Idle" });
     const group = await createGroup(handle.db, admin, { courseId: course.id, members: [ava, bo, cy] });
 
-    for (const [lesson, answers, day] of [[first, [1], 0], [second, [0], 1], [third, undefined, 2]] as const) {
-      await completeLesson(handle.db, ava, { lessonId: lesson!.id, operationId: opId(), answers: answers && [...answers] }, { now: later(day) });
+    for (const [lesson, answers, day] of [
+      [first, [1], 0],
+      [second, [0], 1],
+      [third, undefined, 2],
+    ] as const) {
+      await completeLesson(
+        handle.db,
+        ava,
+        { lessonId: lesson!.id, operationId: opId(), answers: answers && [...answers] },
+        { now: later(day) },
+      );
     }
     await completeLesson(handle.db, bo, { lessonId: first!.id, operationId: opId(), answers: [1] }, { now: later(0) });
     await completeLesson(handle.db, cy, { lessonId: elsewhere!.id, operationId: opId() }, { now: later(2) });
@@ -46,7 +55,13 @@ describe("members' progress in the linked course", () => {
     expect(byName["Ava Ahead"]!.certificateSerial).toMatch(/^CHT-2026-/);
     expect(byName["Ava Ahead"]!.badges).toBeGreaterThanOrEqual(3);
     expect(byName["Bo Begun"]).toMatchObject({
-      lessonsDone: 1, lessonsTotal: 3, percent: 33, score: 100, streak: 0, badges: 2, certificateId: null,
+      lessonsDone: 1,
+      lessonsTotal: 3,
+      percent: 33,
+      score: 100,
+      streak: 0,
+      badges: 2,
+      certificateId: null,
     });
     // Cy's streak comes from another course: it is a person's, so it shows; the course's figures are empty.
     expect(byName["Cy Idle"]).toMatchObject({ lessonsDone: 0, percent: 0, score: null, streak: 1, badges: 0, certificateId: null });

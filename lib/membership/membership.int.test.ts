@@ -4,14 +4,7 @@ import { auditLog, groupMembers, learningGroups, membershipEvents, notifications
 import { listMyGroups } from "@/lib/groups/queries";
 import { userChannel } from "@/lib/realtime/channels";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import {
-  createCompany,
-  createDepartment,
-  createGroup,
-  createPerson,
-  opId,
-  type TestPerson,
-} from "@/tests/fixtures";
+import { createCompany, createDepartment, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { listHistory, listMembers } from "./queries";
 import { addMembers, moveMembers, previewAddMembers, removeMembers } from "./service";
 
@@ -84,7 +77,10 @@ describe("adding members", () => {
       sourceLabel: "Sales",
       departmentName: "Sales",
     });
-    const audit = await handle.db.select().from(auditLog).where(and(eq(auditLog.targetId, group.id), eq(auditLog.action, "group.members_added")));
+    const audit = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, group.id), eq(auditLog.action, "group.members_added")));
     expect(audit[0]?.details).toMatchObject({ mode: "departments", added: 5, alreadyMembers: 1, deactivated: 1 });
   });
 

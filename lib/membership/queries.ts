@@ -84,7 +84,10 @@ export async function listMembers(
     .as("on_page");
   // The linked course and its current lessons, counted once for the page (no row when there is no course).
   const course = db
-    .select({ id: sql<string>`${learningGroups.courseId}`.as("linked_course_id"), lessons: sql<number>`count(${lessons.id})::int`.as("linked_lesson_count") })
+    .select({
+      id: sql<string>`${learningGroups.courseId}`.as("linked_course_id"),
+      lessons: sql<number>`count(${lessons.id})::int`.as("linked_lesson_count"),
+    })
     .from(learningGroups)
     .leftJoin(lessons, and(eq(lessons.courseId, learningGroups.courseId), isNull(lessons.retiredAt)))
     .where(and(eq(learningGroups.id, groupId), eq(learningGroups.companyId, ctx.companyId), sql`${learningGroups.courseId} is not null`))

@@ -40,7 +40,17 @@ beforeAll(async () => {
   // While a member, Rita learns, writes and praises.
   await completeLesson(handle.db, rita, { lessonId: first!.id, operationId: opId() });
   const post = (kind: "note" | "praise", body: string) =>
-    postMessage(handle.db, rita, postMessageSchema.parse({ groupId: group.id, operationId: opId(), kind, body, praisedUserId: kind === "praise" ? sam.id : undefined }));
+    postMessage(
+      handle.db,
+      rita,
+      postMessageSchema.parse({
+        groupId: group.id,
+        operationId: opId(),
+        kind,
+        body,
+        praisedUserId: kind === "praise" ? sam.id : undefined,
+      }),
+    );
   messageIds = [(await post("note", "See you all Monday")).result.id, (await post("praise", "Sam explained it best")).result.id];
   await removeMembers(handle.db, admin, { groupId: group.id, userIds: [rita.id], operationId: opId() });
 });
@@ -58,7 +68,12 @@ describe("a removed member", () => {
   it("keeps their progress on the linked course and their earlier entries in the group's feed, which they no longer see", async () => {
     expect(await handle.db.$count(courseProgress, and(eq(courseProgress.userId, rita.id), eq(courseProgress.courseId, courseId)))).toBe(1);
     const { entries } = await listFeed(handle.db, sam, group.id);
-    expect(entries.filter((entry) => entry.userId === rita.id).map((entry) => entry.type).sort()).toEqual(["badge_awarded", "lesson_completed", "praise"]);
+    expect(
+      entries
+        .filter((entry) => entry.userId === rita.id)
+        .map((entry) => entry.type)
+        .sort(),
+    ).toEqual(["badge_awarded", "lesson_completed", "praise"]);
     expect(await refusalOr(() => listFeed(handle.db, rita, group.id))).toBe("not_found");
     expect(await refusalOr(() => listMessages(handle.db, rita, group.id))).toBe("not_found");
   });

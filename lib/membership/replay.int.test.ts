@@ -33,7 +33,10 @@ const cases: [string, () => Promise<{ caller: TestPerson; call: Parameters<typeo
     async () => {
       const member = await person();
       const group = await createGroup(handle.db, admin, { members: [member] });
-      return { caller: admin, call: (operationId) => removeMembers(handle.db, admin, { groupId: group.id, userIds: [member.id], operationId }) };
+      return {
+        caller: admin,
+        call: (operationId) => removeMembers(handle.db, admin, { groupId: group.id, userIds: [member.id], operationId }),
+      };
     },
   ],
   [

@@ -45,13 +45,14 @@ describe("joining a public group", () => {
     const group = await createGroup(handle.db, admin, { visibility: "public" });
     const outcome = await joinGroup(handle.db, lena, { groupId: group.id, operationId: opId() });
     expect(outcome.result).toEqual({ joined: true });
-    expect(outcome.events).toEqual([
-      { channels: [`group:${group.id}`], event: "membership.changed", data: { groupId: group.id } },
-    ]);
+    expect(outcome.events).toEqual([{ channels: [`group:${group.id}`], event: "membership.changed", data: { groupId: group.id } }]);
     const [member] = await membersOf(group.id);
     expect(member).toMatchObject({ userId: lena.id, source: "join", addedBy: lena.id });
     expect(await ledgerOf(group.id)).toMatchObject([{ userId: lena.id, kind: "added", source: "join", actorId: lena.id }]);
-    const audit = await handle.db.select().from(auditLog).where(and(eq(auditLog.targetId, group.id), eq(auditLog.action, "group.joined")));
+    const audit = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, group.id), eq(auditLog.action, "group.joined")));
     expect(audit).toHaveLength(1);
   });
 

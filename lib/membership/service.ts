@@ -129,12 +129,24 @@ export const addMembers = defineOperation({
     // The group's assignment rules reach the newcomers: one more statement, fed by the ids just inserted.
     const assigned = await applyGroupRules(tx, ctx, group.id, addedIds, now, batchId);
     const result: AddResult = { added: addedIds.length, alreadyMembers: preview.alreadyMembers, deactivated: preview.deactivated };
-    await audit({ action: "group.members_added", targetType: "group", targetId: group.id, batchId, details: { mode: input.selection.mode, ...result } });
+    await audit({
+      action: "group.members_added",
+      targetType: "group",
+      targetId: group.id,
+      batchId,
+      details: { mode: input.selection.mode, ...result },
+    });
     if (addedIds.length === 0) return { result };
     return {
       result,
       events: [
-        fanOut(addedIds, { key: batchId, type: "group.added", payload: { groupName: group.name, actorName: actor }, groupId: group.id, createdAt: now }),
+        fanOut(addedIds, {
+          key: batchId,
+          type: "group.added",
+          payload: { groupName: group.name, actorName: actor },
+          groupId: group.id,
+          createdAt: now,
+        }),
         membershipChanged(group.id),
         ...assignedEvents(assigned, { source: "rule", now, batchId }),
       ],
@@ -212,7 +224,12 @@ export const removeMembers = defineOperation({
   locks: (tx, ctx, input) => manageableGroup(tx, ctx, input.groupId),
   run: async ({ tx, ctx, input, now, locked: group, audit }): Promise<Committed<RemoveResult>> => {
     const batchId = randomUUID();
-    const { left: removedIds, revoked } = await takeOutOf(tx, ctx, group, input.userIds, { batchId, now, source: "individual", sourceLabel: null });
+    const { left: removedIds, revoked } = await takeOutOf(tx, ctx, group, input.userIds, {
+      batchId,
+      now,
+      source: "individual",
+      sourceLabel: null,
+    });
     const waivedIds = await waiveOnRemoval(tx, ctx, group.id, removedIds, now, input.onAssignments);
     const actor = await actorName(tx, ctx);
     // Kept without the group reference: a later delete of the group must not erase the person's notice.
@@ -277,7 +294,12 @@ export const moveMembers = defineOperation({
   },
   run: async ({ tx, ctx, input, now, locked: { from, to }, audit }): Promise<Committed<MoveResult>> => {
     const batchId = randomUUID();
-    const { left: leaving, revoked } = await takeOutOf(tx, ctx, from, input.userIds, { batchId, now, source: "move", sourceLabel: to.name });
+    const { left: leaving, revoked } = await takeOutOf(tx, ctx, from, input.userIds, {
+      batchId,
+      now,
+      source: "move",
+      sourceLabel: to.name,
+    });
     const arriving = await queryRows<{ user_id: string }>(
       tx,
       sql`select id as user_id from unnest(${uuidArray(leaving)}) as id
@@ -316,7 +338,13 @@ export const moveMembers = defineOperation({
       await tx.execute(insertNotificationsSql({ companyId: ctx.companyId, from: recipients(leaving), ...notice, createdAt: now }));
     }
     const result: MoveResult = { moved: leaving.length, alreadyInTarget: leaving.length - arrivingIds.length };
-    await audit({ action: "group.members_moved", targetType: "group", targetId: from.id, batchId, details: { targetGroupId: to.id, ...result } });
+    await audit({
+      action: "group.members_moved",
+      targetType: "group",
+      targetId: from.id,
+      batchId,
+      details: { targetGroupId: to.id, ...result },
+    });
     if (leaving.length === 0) return { result };
     return {
       result,

@@ -36,16 +36,12 @@ describe("notifications", () => {
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
     const first = await listNotifications(handle.db, acmePerson, null, 10);
-    expect(first.items.map((n) => n.payload.groupName)).toEqual(
-      Array.from({ length: 10 }, (_, i) => `Group ${25 - i}`),
-    );
+    expect(first.items.map((n) => n.payload.groupName)).toEqual(Array.from({ length: 10 }, (_, i) => `Group ${25 - i}`));
     // A notification arriving between pages does not shift the next page.
     await createNotifications(handle.db, [added(acmePerson, "Late arrival")]);
     const second = await listNotifications(handle.db, acmePerson, first.nextCursor, 10);
     const third = await listNotifications(handle.db, acmePerson, second.nextCursor, 10);
-    expect(second.items.map((n) => n.payload.groupName)).toEqual(
-      Array.from({ length: 10 }, (_, i) => `Group ${15 - i}`),
-    );
+    expect(second.items.map((n) => n.payload.groupName)).toEqual(Array.from({ length: 10 }, (_, i) => `Group ${15 - i}`));
     expect(third.items).toHaveLength(5);
     expect(third.nextCursor).toBeNull();
     expect(await countUnreadNotifications(handle.db, acmePerson)).toBe(26);
@@ -72,15 +68,15 @@ describe("notifications", () => {
     expect(await countUnreadNotifications(handle.db, acmePerson)).toBe(1);
     // A colleague in the same company is refused just the same.
     const colleague = await createPerson(handle.db, acmePerson.companyId);
-    await expect(markNotificationRead(handle.db, colleague, { key: victim!.key, operationId: opId() })).rejects.toMatchObject({ code: "not_found" });
+    await expect(markNotificationRead(handle.db, colleague, { key: victim!.key, operationId: opId() })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("reaches the person's browser through soketi after commit", async () => {
     const { client, channel } = await subscribeAs(handle.db, acmePerson, userChannel(acmePerson.id));
     try {
-      const received = new Promise<{ payload: { groupName: string } }>((resolve) =>
-        channel.bind("notification.created", resolve),
-      );
+      const received = new Promise<{ payload: { groupName: string } }>((resolve) => channel.bind("notification.created", resolve));
       const events = await handle.db.transaction((tx) => createNotifications(tx, [added(acmePerson, "Live")]));
       await publish(events, handle.db);
       expect((await received).payload.groupName).toBe("Live");

@@ -25,7 +25,11 @@ async function notified() {
   await createNotifications(handle.db, [
     { companyId, userId: person.id, key, type: "group.added", payload: { groupName: "Onboarding", actorName: "Ada" } },
   ]);
-  const unread = () => handle.db.select({ key: notifications.key }).from(notifications).where(and(eq(notifications.userId, person.id), sql`read_at is null`));
+  const unread = () =>
+    handle.db
+      .select({ key: notifications.key })
+      .from(notifications)
+      .where(and(eq(notifications.userId, person.id), sql`read_at is null`));
   // Between the calls it is unread again: a second run would mark it read.
   const markUnread = async () => {
     await handle.db.update(notifications).set({ readAt: null }).where(eq(notifications.userId, person.id));

@@ -20,10 +20,7 @@ export function notificationFanOut(userIds: readonly string[], notification: Not
  * events to publish once that transaction has committed: one per distinct notification, fanned
  * out to everyone who got it.
  */
-export async function createNotifications(
-  db: DatabaseOrTransaction,
-  items: readonly NewNotification[],
-): Promise<RealtimeEvent[]> {
+export async function createNotifications(db: DatabaseOrTransaction, items: readonly NewNotification[]): Promise<RealtimeEvent[]> {
   if (items.length === 0) return [];
   const rows = await db
     .insert(notifications)
@@ -60,7 +57,10 @@ export const markNotificationRead = defineOperation({
       if (!existing) throw notFound();
       return { result: null, events: [] };
     }
-    return { result: null, events: [{ channels: [userChannel(ctx.userId)], event: realtimeEvents.notificationsRead, data: { keys: [input.key] } }] };
+    return {
+      result: null,
+      events: [{ channels: [userChannel(ctx.userId)], event: realtimeEvents.notificationsRead, data: { keys: [input.key] } }],
+    };
   },
 });
 
@@ -75,6 +75,9 @@ export const markAllNotificationsRead = defineOperation({
       .where(and(mine(ctx), isNull(notifications.readAt)))
       .returning({ key: notifications.key });
     if (updated.length === 0) return { result: null, events: [] };
-    return { result: null, events: [{ channels: [userChannel(ctx.userId)], event: realtimeEvents.notificationsRead, data: { all: true } }] };
+    return {
+      result: null,
+      events: [{ channels: [userChannel(ctx.userId)], event: realtimeEvents.notificationsRead, data: { all: true } }],
+    };
   },
 });

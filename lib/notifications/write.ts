@@ -10,7 +10,9 @@ type FieldSql<V> = V | SQL<V>;
 export type PayloadSql<T extends NotificationType> = { [K in keyof NotificationPayloads[T]]-?: FieldSql<NotificationPayloads[T][K]> };
 
 /** Types whose payloads are the same, which one statement may choose between row by row (the chat's). */
-type SharingPayload<T extends NotificationType> = { [U in NotificationType]: NotificationPayloads[U] extends NotificationPayloads[T] ? U : never }[NotificationType];
+type SharingPayload<T extends NotificationType> = {
+  [U in NotificationType]: NotificationPayloads[U] extends NotificationPayloads[T] ? U : never;
+}[NotificationType];
 
 const isSql = (value: unknown): value is SQL => value !== null && typeof value === "object" && "queryChunks" in value;
 

@@ -58,10 +58,16 @@ describe("operation ids are the actor's own", () => {
     await updateProfile(db, learner, updateProfileSchema.parse({ name: "Lena L.", timeZone: "", locale: "", operationId: id }));
     const newcomer = await createPerson(db, admin.companyId);
     expect((await add(admin, newcomer, id)).result.added).toBe(1);
-    const members = await db.select().from(groupMembers).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, newcomer.id)));
+    const members = await db
+      .select()
+      .from(groupMembers)
+      .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, newcomer.id)));
     expect(members).toHaveLength(1);
     // Two operations, one per actor, under the one id.
-    const claimed = await db.select({ actorId: operations.actorId, kind: operations.kind }).from(operations).where(eq(operations.operationKey, id));
+    const claimed = await db
+      .select({ actorId: operations.actorId, kind: operations.kind })
+      .from(operations)
+      .where(eq(operations.operationKey, id));
     expect(claimed.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
       { actorId: admin.id, kind: "membership.add" },
       { actorId: learner.id, kind: "profile.update" },

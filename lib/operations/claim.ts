@@ -23,7 +23,13 @@ export async function claim<T>(
 ): Promise<{ claimed: string } | { replayed: T }> {
   const [claimed] = await tx
     .insert(operations)
-    .values({ companyId: ctx.companyId, actorId: actorIdOf(ctx), operationKey: operation.key, kind: operation.kind, requestHash: requestHashOf(ctx) })
+    .values({
+      companyId: ctx.companyId,
+      actorId: actorIdOf(ctx),
+      operationKey: operation.key,
+      kind: operation.kind,
+      requestHash: requestHashOf(ctx),
+    })
     .onConflictDoNothing({ target: [operations.companyId, operations.actorId, operations.operationKey] })
     .returning({ id: operations.id });
   if (claimed) return { claimed: claimed.id };
@@ -52,11 +58,7 @@ const requestHashOf = (ctx: Ctx) => (ctx.actor?.kind === "api_key" ? (ctx.actor.
  * kind is a conflict, and one an API request used with another body is refused (two such requests
  * racing meet here too).
  */
-export async function storedResult<T>(
-  db: DatabaseOrTransaction,
-  ctx: Ctx,
-  operation: OperationKey,
-): Promise<{ result: T } | null> {
+export async function storedResult<T>(db: DatabaseOrTransaction, ctx: Ctx, operation: OperationKey): Promise<{ result: T } | null> {
   const [previous] = await db
     .select({ kind: operations.kind, result: operations.result, requestHash: operations.requestHash })
     .from(operations)

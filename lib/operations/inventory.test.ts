@@ -61,12 +61,18 @@ describe("HR's import", () => {
   });
 });
 
-const cronJobs = readdirSync(path.join(root, "app/api/cron"), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+const cronJobs = readdirSync(path.join(root, "app/api/cron"), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 const cronModules = sourceFiles("lib/cron").map((file) => file.replace(/\.tsx?$/, ""));
 
 describe("the scheduler", () => {
   it.each(cronJobs)("/api/cron/%s runs operations of its own system permission", async (job) => {
-    await Promise.all([...cronModules, ...serverActionModules.map((file) => file.replace(/\.tsx?$/, ""))].map((file) => import(/* @vite-ignore */ `@/${file}`)));
+    await Promise.all(
+      [...cronModules, ...serverActionModules.map((file) => file.replace(/\.tsx?$/, ""))].map(
+        (file) => import(/* @vite-ignore */ `@/${file}`),
+      ),
+    );
     expect(PERMISSIONS).toHaveProperty(`system.${job}`);
     const kinds = [...registeredOperations().values()].filter((operation) => operation.spec.permission === `system.${job}`);
     expect(kinds.length).toBeGreaterThan(0);

@@ -25,7 +25,10 @@ const renamePerson = defineOperation({
   permission: "people.edit",
   input: note,
   authorize: async (db, ctx, input) => {
-    const [row] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, input.targetId), eq(users.companyId, ctx.companyId)));
+    const [row] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, input.targetId), eq(users.companyId, ctx.companyId)));
     if (!row) throw new AppError("not_found");
   },
   locks: async (tx, ctx, input) => {
@@ -42,7 +45,10 @@ const renamePerson = defineOperation({
     seenNow = now;
     await tx.update(users).set({ name: input.text }).where(eq(users.id, locked.id));
     await audit({ action: "test.renamed", targetType: "user", targetId: locked.id, details: { from: locked.name } });
-    return { result: { renamed: locked.id }, events: [{ channels: [groupChannel(locked.id)], event: realtimeEvents.groupChanged, data: {} }] };
+    return {
+      result: { renamed: locked.id },
+      events: [{ channels: [groupChannel(locked.id)], event: realtimeEvents.groupChanged, data: {} }],
+    };
   },
 });
 
@@ -52,7 +58,11 @@ const removePerson = defineOperation({
   permission: "people.deactivate",
   input: note,
   locks: async (tx, ctx, input) => {
-    const [row] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.targetId), eq(users.companyId, ctx.companyId))).for("update");
+    const [row] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, input.targetId), eq(users.companyId, ctx.companyId)))
+      .for("update");
     if (!row) throw new AppError("not_found");
     return row;
   },
@@ -91,7 +101,9 @@ describe("the operation kernel", () => {
   it("is what defineOperation returns, and registers each kind once", () => {
     expect(isOperation(renamePerson)).toBe(true);
     expect(isOperation(async () => null)).toBe(false);
-    expect(() => defineOperation({ kind: "test.rename", permission: "people.edit", input: note, run: async () => ({ result: null }) })).toThrow(/twice/);
+    expect(() =>
+      defineOperation({ kind: "test.rename", permission: "people.edit", input: note, run: async () => ({ result: null }) }),
+    ).toThrow(/twice/);
   });
 
   it("refuses bad input with field errors before anything is read or claimed", async () => {
@@ -113,7 +125,10 @@ describe("the operation kernel", () => {
     const replay = await renamePerson(db, admin, { operationId, text: "Lena L.", targetId: learner.id });
     expect(replay).toEqual({ result: { renamed: learner.id } });
     expect(runs).toBe(before + 1);
-    const [audits] = await db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "test.renamed"), eq(auditLog.targetId, learner.id)));
+    const [audits] = await db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "test.renamed"), eq(auditLog.targetId, learner.id)));
     expect(audits!.n).toBe(1);
   });
 
@@ -121,7 +136,9 @@ describe("the operation kernel", () => {
     const operationId = opId();
     await renamePerson(db, admin, { operationId, text: "Lena M.", targetId: learner.id });
     const demoted = { ...admin, roles: [] };
-    await expect(renamePerson(db, demoted, { operationId, text: "Lena M.", targetId: learner.id })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(renamePerson(db, demoted, { operationId, text: "Lena M.", targetId: learner.id })).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("checks the resource before a replay: another company's id is not found, before any claim", async () => {
@@ -167,7 +184,10 @@ describe.runIf(env().testDatabaseUrl)("the operation kernel on two connections (
       expect(a.result).toEqual({ renamed: target.id });
       expect(b.result).toEqual({ renamed: target.id });
       expect([a.events?.length ?? 0, b.events?.length ?? 0].sort()).toEqual([0, 1]);
-      const [audits] = await queryRows<{ n: number }>(race.db, sql`select count(*)::int as n from audit_log where action = 'test.renamed' and target_id = ${target.id}`);
+      const [audits] = await queryRows<{ n: number }>(
+        race.db,
+        sql`select count(*)::int as n from audit_log where action = 'test.renamed' and target_id = ${target.id}`,
+      );
       expect(audits!.n).toBe(1);
     } finally {
       await race.close();

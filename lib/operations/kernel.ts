@@ -88,7 +88,8 @@ const registry = new Map<string, Operation>();
 export const registeredOperations = (): ReadonlyMap<string, Operation> => registry;
 
 /** Whether `fn` was built by `defineOperation`: the inventory test's question. */
-export const isOperation = (fn: unknown): fn is Operation => typeof fn === "function" && "spec" in fn && registry.get((fn as Operation).spec.kind) === fn;
+export const isOperation = (fn: unknown): fn is Operation =>
+  typeof fn === "function" && "spec" in fn && registry.get((fn as Operation).spec.kind) === fn;
 
 const isNotFound = (error: unknown) => error instanceof AppError && error.code === "not_found";
 

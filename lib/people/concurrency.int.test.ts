@@ -53,14 +53,18 @@ describe.runIf(env().testDatabaseUrl)("two admins at the same moment (PostgreSQL
 
   it("each drops their own admin role: one passes, the other is the last admin", async () => {
     const { company, a, b } = await twoAdmins();
-    const outcomes = await withBarrier(handle.url!, companyRow(company.id), () => Promise.allSettled([demote(first, a, a), demote(second, b, b)]));
+    const outcomes = await withBarrier(handle.url!, companyRow(company.id), () =>
+      Promise.allSettled([demote(first, a, a), demote(second, b, b)]),
+    );
     expect(codes(outcomes)).toEqual(["last_admin", "ok"]);
     expect(await activeAdmins(company.id)).toHaveLength(1);
   });
 
   it("they demote each other: the second finds they are no admin any more, one admin remains", async () => {
     const { company, a, b } = await twoAdmins();
-    const outcomes = await withBarrier(handle.url!, companyRow(company.id), () => Promise.allSettled([demote(first, a, b), demote(second, b, a)]));
+    const outcomes = await withBarrier(handle.url!, companyRow(company.id), () =>
+      Promise.allSettled([demote(first, a, b), demote(second, b, a)]),
+    );
     expect(codes(outcomes)).toEqual(["forbidden", "ok"]);
     expect(await activeAdmins(company.id)).toHaveLength(1);
   });

@@ -3,14 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { courseProgress, userIdentities, users } from "@/db/schema";
 import { recordAudit } from "@/lib/operations/audit";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import {
-  createCompany,
-  createCourse,
-  createDepartment,
-  createGroup,
-  createPerson,
-  type TestPerson,
-} from "@/tests/fixtures";
+import { createCompany, createCourse, createDepartment, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
 import { listPeople, PEOPLE_PAGE_SIZE } from "./directory";
 import { AUDIT_PAGE_SIZE, getPerson } from "./person";
 
@@ -28,7 +21,12 @@ beforeAll(async () => {
   salesId = (await createDepartment(handle.db, acme.id, "Sales")).id;
   admin = await createPerson(handle.db, acme.id, { roles: ["admin"], name: "Dana Admin", passwordHash: "x" });
   hr = await createPerson(handle.db, acme.id, { roles: ["hr"], name: "Hana HR", passwordHash: "x" });
-  lena = await createPerson(handle.db, acme.id, { name: "Lena Learner", email: "lena.learner@acme.example", departmentId: salesId, passwordHash: "x" });
+  lena = await createPerson(handle.db, acme.id, {
+    name: "Lena Learner",
+    email: "lena.learner@acme.example",
+    departmentId: salesId,
+    passwordHash: "x",
+  });
   await createPerson(handle.db, acme.id, { name: "Leonie Lang", departmentId: salesId });
   await createPerson(handle.db, acme.id, { name: "Lena Gone", departmentId: salesId, deactivated: true, passwordHash: "x" });
   const sso = await createPerson(handle.db, acme.id, { name: "Sam Sso" });
@@ -110,7 +108,9 @@ describe("the person page", () => {
     await createGroup(handle.db, admin, { name: "Wave B", members: [lena] });
     await createGroup(handle.db, admin, { name: "Wave A", members: [lena] });
     const course = await createCourse(handle.db, admin.companyId, "Safety");
-    await handle.db.insert(courseProgress).values({ companyId: admin.companyId, userId: lena.id, courseId: course.id, lessonsDone: 3, percent: 60 });
+    await handle.db
+      .insert(courseProgress)
+      .values({ companyId: admin.companyId, userId: lena.id, courseId: course.id, lessonsDone: 3, percent: 60 });
     for (let i = 0; i < AUDIT_PAGE_SIZE + 1; i++) {
       await recordAudit(handle.db, admin, { action: "person.updated", targetType: "user", targetId: lena.id, details: { i } });
     }

@@ -142,7 +142,8 @@ describe("delegated actors never touch admins", () => {
     const otherAdmin = await createPerson(handle.db, companyId, { roles: ["admin"], name: "Other Admin" });
     const formerAdmin = await createPerson(handle.db, companyId, { roles: ["admin"], name: "Former Admin", deactivated: true });
     const learner = await createPerson(handle.db, companyId, { name: "Learner" });
-    const roles = (personId: string, to: Role[]) => updatePerson(handle.db, ctx, updatePersonSchema.parse({ personId, roles: to, operationId: opId() }));
+    const roles = (personId: string, to: Role[]) =>
+      updatePerson(handle.db, ctx, updatePersonSchema.parse({ personId, roles: to, operationId: opId() }));
     expect(await codeOf(deactivatePerson(handle.db, ctx, { personId: otherAdmin.id, operationId: opId() }))).toBe("delegated_admin");
     expect(await codeOf(reactivatePerson(handle.db, ctx, { personId: formerAdmin.id, operationId: opId() }))).toBe("delegated_admin");
     expect(await codeOf(roles(otherAdmin.id, ["hr"]))).toBe("delegated_admin");

@@ -22,11 +22,7 @@ const WORD_SIMILARITY_THRESHOLD = "0.45";
  * typos in the name (word similarity) and match the start of an email; shorter terms match name or
  * email prefixes.
  */
-export async function searchPeople(
-  db: Database,
-  ctx: Ctx,
-  options: { term: string; groupId?: string },
-): Promise<PersonMatch[]> {
+export async function searchPeople(db: Database, ctx: Ctx, options: { term: string; groupId?: string }): Promise<PersonMatch[]> {
   assertCan(ctx, "group.list");
   const term = options.term.trim().toLowerCase();
   if (!term) return [];

@@ -7,15 +7,7 @@ import { loadViewer } from "@/lib/auth/viewer";
 import { addMembers } from "@/lib/membership/service";
 import { groupChannel } from "@/lib/realtime/channels";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import {
-  createCompany,
-  createCourse,
-  createDepartment,
-  createGroup,
-  createPerson,
-  opId,
-  type TestPerson,
-} from "@/tests/fixtures";
+import { createCompany, createCourse, createDepartment, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { getPerson } from "./person";
 import { updatePersonSchema } from "./schemas";
 import { deactivatePerson, reactivatePerson, updatePerson } from "./service";
@@ -146,7 +138,9 @@ describe("deactivation", () => {
     const leaver = await createPerson(handle.db, acmeId, { name: "Leaver", email: "leaver@acme.example", passwordHash: password });
     const other = await createPerson(handle.db, acmeId);
     const course = await createCourse(handle.db, acmeId, "Safety");
-    await handle.db.insert(courseProgress).values({ companyId: acmeId, userId: leaver.id, courseId: course.id, lessonsDone: 2, percent: 40 });
+    await handle.db
+      .insert(courseProgress)
+      .values({ companyId: acmeId, userId: leaver.id, courseId: course.id, lessonsDone: 2, percent: 40 });
     const first = await createGroup(handle.db, admin, { name: "Wave 1", members: [leaver, other] });
     const second = await createGroup(handle.db, admin, { name: "Wave 2", members: [leaver] });
     const archived = await createGroup(handle.db, admin, { name: "Old wave", members: [leaver] });
@@ -199,7 +193,9 @@ describe("deactivation", () => {
     await deactivatePerson(handle.db, admin, { personId: returner.id, operationId: opId() });
     expect(await refusal(reactivatePerson(handle.db, admin, { personId: returner.id, operationId: opId() }))).toBe("ok");
     expect(await loadViewer(handle.db, returner.id)).not.toBeNull();
-    expect(await checkCredentials(handle.db, { email: "returner@acme.example", password: "returner password" })).toEqual({ id: returner.id });
+    expect(await checkCredentials(handle.db, { email: "returner@acme.example", password: "returner password" })).toEqual({
+      id: returner.id,
+    });
     expect(await handle.db.select().from(groupMembers).where(eq(groupMembers.groupId, group.id))).toEqual([]);
     const audit = await handle.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, returner.id));
     expect(audit.map((a) => a.action).sort()).toEqual(["person.deactivated", "person.reactivated"]);

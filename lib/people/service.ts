@@ -125,7 +125,8 @@ export const updatePerson = defineOperation({
     // A role taken away ends the person's sessions: whatever a page still shows was read with it.
     if (set.roles && person.roles.some((role) => !set.roles!.includes(role))) await revokeUserSessions(tx, person.id);
     // Admins read every group: without the role, the groups they were let onto move to a new epoch.
-    const revoked = changes.roles && person.roles.includes("admin") && !changes.roles.to.includes("admin") ? await revokePerson(tx, ctx, person.id) : [];
+    const revoked =
+      changes.roles && person.roles.includes("admin") && !changes.roles.to.includes("admin") ? await revokePerson(tx, ctx, person.id) : [];
     await audit({ action: "person.updated", targetType: "user", targetId: person.id, details: { changes } });
     return { result: { changed: true }, events: revoked, disconnectUsers: changes.roles ? [person.id] : undefined };
   },
@@ -175,7 +176,11 @@ export const deactivatePerson = defineOperation({
       batchId,
       details: { groupsLeft: groupIds.length, assignmentsWaived },
     });
-    return { result: { groupsLeft: groupIds.length }, events: [...revoked, ...groupIds.map(membershipChanged)], disconnectUsers: [person.id] };
+    return {
+      result: { groupsLeft: groupIds.length },
+      events: [...revoked, ...groupIds.map(membershipChanged)],
+      disconnectUsers: [person.id],
+    };
   },
 });
 

@@ -7,10 +7,7 @@ export const PERSON_NAME_MAX = 120;
 
 /** An empty choice means "the company's default", stored as null. */
 const companyDefaultOr = (valid: (value: string) => boolean, error: string) =>
-  z.preprocess(
-    (value) => (value === "" || value === undefined ? null : value),
-    z.string().refine(valid, { error }).nullable(),
-  );
+  z.preprocess((value) => (value === "" || value === undefined ? null : value), z.string().refine(valid, { error }).nullable());
 
 export const updateProfileSchema = z.object({
   name: textField({ max: PERSON_NAME_MAX, tooLong: "validation.nameTooLong", required: "validation.personNameRequired" }),

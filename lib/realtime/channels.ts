@@ -92,10 +92,11 @@ export type Delivery = {
 /** The groups whose current epoch `resolveTargets` needs. */
 export function targetGroups(events: readonly RealtimeEvent[]): string[] {
   const ids = new Set<string>();
-  for (const event of events) for (const channel of event.channels) {
-    const target = parseTarget(channel);
-    if (target) ids.add(target.groupId);
-  }
+  for (const event of events)
+    for (const channel of event.channels) {
+      const target = parseTarget(channel);
+      if (target) ids.add(target.groupId);
+    }
   return [...ids];
 }
 

@@ -39,7 +39,10 @@ describe.runIf(env().testDatabaseUrl)("a subscription racing a removal or a demo
       // The route has checked the person and waits to record the grant.
       await lockWaitersReach(barrier, 1);
       const changing = change();
-      const settled = changing.then(() => undefined, () => undefined);
+      const settled = changing.then(
+        () => undefined,
+        () => undefined,
+      );
       await Promise.race([lockWaitersReach(barrier, 2), settled]);
       await barrier.query("rollback");
       const [granted] = await Promise.all([subscribing, changing]);
@@ -61,7 +64,9 @@ describe.runIf(env().testDatabaseUrl)("a subscription racing a removal or a demo
   it("a demotion waits for the grant in flight, sees it and moves the epoch", async () => {
     const other = await createPerson(handle.db, admin.companyId, { roles: ["admin"] });
     const group = await createGroup(handle.db, admin, { members: [] });
-    const outcome = await race(other, group.id, () => updatePerson(handle.second.db, admin, { personId: other.id, roles: [], operationId: opId() }));
+    const outcome = await race(other, group.id, () =>
+      updatePerson(handle.second.db, admin, { personId: other.id, roles: [], operationId: opId() }),
+    );
     expect(outcome).toEqual({ granted: true, epoch: 1 });
   });
 });

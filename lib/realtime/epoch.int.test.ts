@@ -93,7 +93,12 @@ describe("which changes move a group's realtime epoch", () => {
     const target = await createGroup(handle.db, admin, { members: [] });
     await letOn(mover!, source.id);
     await letOn(admin, target.id);
-    const moved = await moveMembers(handle.db, admin, { groupId: source.id, targetGroupId: target.id, userIds: [mover!.id], operationId: opId() });
+    const moved = await moveMembers(handle.db, admin, {
+      groupId: source.id,
+      targetGroupId: target.id,
+      userIds: [mover!.id],
+      operationId: opId(),
+    });
     expect([await epochOf(source.id), await epochOf(target.id)]).toEqual([1, 0]);
     expect(announced(moved.events).map(([channel]) => channel)).toEqual([groupChannelAt(source.id, 0), groupAdminChannelAt(source.id, 0)]);
 
@@ -191,7 +196,10 @@ async function chatReader(person: TestPerson, groupId: string) {
   await subscribedOnce;
   return {
     /** What the page shows, in reading order. */
-    shown: () => visibleThreads(state).flatMap((thread) => [thread.message, ...thread.replies]).map((m) => m.body),
+    shown: () =>
+      visibleThreads(state)
+        .flatMap((thread) => [thread.message, ...thread.replies])
+        .map((m) => m.body),
     channel: () => current!.name,
     /** One's own post: the action's response goes through the merge too. */
     posted: (message: ChatMessageDto) => (state = receive(state, [message])),

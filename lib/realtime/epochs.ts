@@ -38,7 +38,9 @@ export function epochEvents(bumps: readonly EpochBump[]): RealtimeEvent[] {
  */
 async function bump(tx: DatabaseOrTransaction, groupIds: readonly string[], grantee: SQL): Promise<RealtimeEvent[]> {
   if (groupIds.length === 0) return [];
-  await tx.execute(sql`select group_id from group_channel_epochs where group_id = any(${uuidArray(groupIds)}) order by group_id for update`);
+  await tx.execute(
+    sql`select group_id from group_channel_epochs where group_id = any(${uuidArray(groupIds)}) order by group_id for update`,
+  );
   const bumped = await queryRows<{ groupId: string; epoch: number }>(
     tx,
     sql`with bumped as (

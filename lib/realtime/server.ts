@@ -34,9 +34,7 @@ export function planCalls(events: readonly RealtimeEvent[], pusher: Pick<Pusher,
   const calls: Call[] = [];
   const single = events.filter((e) => e.channels.length === 1);
   for (let start = 0; start < single.length; start += MAX_EVENTS_PER_BATCH) {
-    const batch = single
-      .slice(start, start + MAX_EVENTS_PER_BATCH)
-      .map((e) => ({ channel: e.channels[0]!, name: e.event, data: e.data }));
+    const batch = single.slice(start, start + MAX_EVENTS_PER_BATCH).map((e) => ({ channel: e.channels[0]!, name: e.event, data: e.data }));
     calls.push({ describe: `batch of ${batch.length}`, send: () => pusher.triggerBatch(batch) });
   }
   for (const event of events.filter((e) => e.channels.length > 1)) {

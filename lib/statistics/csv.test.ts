@@ -3,7 +3,7 @@ import { csvCell, csvLine, csvResponse } from "./csv";
 
 describe("CSV cells", () => {
   it.each([
-    ["=HYPERLINK(\"http://evil\",\"x\")", `"'=HYPERLINK(""http://evil"",""x"")"`],
+    ['=HYPERLINK("http://evil","x")', `"'=HYPERLINK(""http://evil"",""x"")"`],
     ["+1+1", "'+1+1"],
     ["-2+3", "'-2+3"],
     ["@SUM(A1:A2)", "'@SUM(A1:A2)"],
@@ -28,7 +28,10 @@ describe("CSV cells", () => {
   it("streams the header and every batch, with a byte-order mark", async () => {
     async function* batches() {
       yield [["Ann", 10]];
-      yield [["=cmd", 20], ["Bo", null]];
+      yield [
+        ["=cmd", 20],
+        ["Bo", null],
+      ];
     }
     const response = csvResponse("members of Wave 1.csv", ["name", "percent"], batches());
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="members-of-Wave-1.csv"');

@@ -8,10 +8,25 @@ import { removeMembers } from "@/lib/membership/service";
 import { groupAdminChannel, groupAdminChannelAt, realtimeEvents } from "@/lib/realtime/channels";
 import { deliver } from "@/lib/realtime/server";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import { createCompany, createCourse, createDepartment, createGroup, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
+import {
+  createCompany,
+  createCourse,
+  createDepartment,
+  createGroup,
+  createLessons,
+  createPerson,
+  opId,
+  type TestPerson,
+} from "@/tests/fixtures";
 import { subscribeAs } from "@/tests/realtime-client";
 import { csvLine } from "./csv";
-import { exportStatisticsMembers, getGroupStatistics, getStatisticsTab, listStatisticsMembers, STATISTICS_MEMBERS_PAGE_SIZE } from "./group";
+import {
+  exportStatisticsMembers,
+  getGroupStatistics,
+  getStatisticsTab,
+  listStatisticsMembers,
+  STATISTICS_MEMBERS_PAGE_SIZE,
+} from "./group";
 
 describe("the group's statistics", () => {
   let handle: TestDatabase;
@@ -26,13 +41,20 @@ describe("the group's statistics", () => {
 
   /** Completes the first `count` lessons; the first has a one-question quiz, answered `firstAnswer` (1 is right). */
   const complete = (person: TestPerson, count: number, firstAnswer = 1) =>
-    lessons.slice(0, count).reduce<Promise<unknown>>(
-      (previous, lesson, index) =>
-        previous.then(() =>
-          completeLesson(handle.db, person, { lessonId: lesson.id, operationId: opId(), answers: index === 0 ? [firstAnswer] : undefined }, { now: at }),
-        ),
-      Promise.resolve(),
-    );
+    lessons
+      .slice(0, count)
+      .reduce<Promise<unknown>>(
+        (previous, lesson, index) =>
+          previous.then(() =>
+            completeLesson(
+              handle.db,
+              person,
+              { lessonId: lesson.id, operationId: opId(), answers: index === 0 ? [firstAnswer] : undefined },
+              { now: at },
+            ),
+          ),
+        Promise.resolve(),
+      );
 
   beforeAll(async () => {
     handle = await createTestDatabase();
@@ -119,7 +141,10 @@ describe("the group's statistics", () => {
     expect(stats.members).toBe(2);
     expect(stats.averagePercent).toBe(62.5);
     expect(stats.buckets.done.count).toBe(0);
-    const [kept] = await queryRows<{ percent: number }>(handle.db, sql`select percent from course_progress where user_id = ${leaver!.id} and course_id = ${course.id}`);
+    const [kept] = await queryRows<{ percent: number }>(
+      handle.db,
+      sql`select percent from course_progress where user_id = ${leaver!.id} and course_id = ${course.id}`,
+    );
     expect(kept?.percent).toBe(100);
   });
 
@@ -149,7 +174,7 @@ describe("the group's statistics", () => {
 
   it("pages the member table, and exports every member in batches with formula-like names neutralized", async () => {
     const names = Array.from({ length: STATISTICS_MEMBERS_PAGE_SIZE + 3 }, (_, i) => `Member ${String(i).padStart(3, "0")}`);
-    const members = await people([...names, "=HYPERLINK(\"http://evil\")"]);
+    const members = await people([...names, '=HYPERLINK("http://evil")']);
     const group = await createGroup(handle.db, admin, { courseId: course.id, members });
     await complete(members[1]!, 1);
     const second = await listStatisticsMembers(handle.db, admin, group.id, { page: 2 });
@@ -187,7 +212,8 @@ describe("the group's statistics", () => {
     expect(statistics?.map((e) => [...e.channels].sort())).toEqual([[groupAdminChannel(first.id), groupAdminChannel(second.id)].sort()]);
     await deliver(outcome, handle.db);
     const deadline = Date.now() + 10_000;
-    while ((received.get(first.id)! < 1 || received.get(second.id)! < 1) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while ((received.get(first.id)! < 1 || received.get(second.id)! < 1) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(Object.fromEntries(received)).toEqual({ [first.id]: 1, [second.id]: 1, [notMember.id]: 0 });
   });

@@ -74,7 +74,14 @@ export async function getGroupStatistics(db: DatabaseOrTransaction, ctx: Ctx, gr
 async function readStatistics(db: DatabaseOrTransaction, ctx: Ctx, scope: StatisticsScope): Promise<GroupStatistics> {
   const groupId = scope.groupId;
   const bands = Array.from({ length: HISTOGRAM_BANDS }, (_, band) => sql`count(*) filter (where band = ${band})::int`);
-  const [row] = await queryRows<{ members: number; average: number; done: number; halfway: number; notStarted: number; histogram: number[] }>(
+  const [row] = await queryRows<{
+    members: number;
+    average: number;
+    done: number;
+    halfway: number;
+    notStarted: number;
+    histogram: number[];
+  }>(
     db,
     sql`select count(*)::int as members,
                coalesce(round(avg(percent), 1), 0)::float8 as average,
@@ -188,7 +195,10 @@ async function readMemberPage(
       sql`select ${memberColumns} from group_members m ${memberJoins(scope)}
           where ${where} order by ${order} limit ${limit} offset ${offset}`,
     ),
-    knownTotal ?? queryRows<{ value: number }>(db, sql`select count(*)::int as value from group_members m where ${where}`).then(([row]) => row?.value ?? 0),
+    knownTotal ??
+      queryRows<{ value: number }>(db, sql`select count(*)::int as value from group_members m where ${where}`).then(
+        ([row]) => row?.value ?? 0,
+      ),
   ]);
   return { rows: readMembers(rows), total, page, pageSize: STATISTICS_MEMBERS_PAGE_SIZE };
 }

@@ -49,7 +49,15 @@ export async function getProgressOverTime(
   );
   const points: OverTimePoint[] = rows
     .filter((row) => row.day !== null)
-    .map(({ day, members, averagePercent, done, halfway, notStarted }) => ({ day, members, averagePercent, done, halfway, notStarted, live: false }));
+    .map(({ day, members, averagePercent, done, halfway, notStarted }) => ({
+      day,
+      members,
+      averagePercent,
+      done,
+      halfway,
+      notStarted,
+      live: false,
+    }));
   const [first] = rows;
   if (first && !first.archived) {
     const { members, averagePercent, buckets } = statistics;

@@ -15,7 +15,14 @@ let courseId: string;
 let otherCourseId: string;
 
 const ALL: ReportFilters = { status: "all" };
-const figures = ({ name, members, average, done, halfway, notStarted }: ReportRow) => ({ name, members, average, done, halfway, notStarted });
+const figures = ({ name, members, average, done, halfway, notStarted }: ReportRow) => ({
+  name,
+  members,
+  average,
+  done,
+  halfway,
+  notStarted,
+});
 const names = (rows: ReportRow[]) => rows.map((row) => row.name);
 
 beforeAll(async () => {

@@ -194,13 +194,28 @@ export type ReportCsvLabels = {
  * The filtered report as a streamed CSV, every page of it, in the page's order. Figures a group
  * without a course does not have are empty cells, which spreadsheets sum and sort correctly.
  */
-export function reportCsv(db: DatabaseOrTransaction, ctx: Ctx, filters: ReportFilters, labels: ReportCsvLabels, filename: string): Response {
+export function reportCsv(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  filters: ReportFilters,
+  labels: ReportCsvLabels,
+  filename: string,
+): Response {
   assertCan(ctx, "reports.view");
   async function* lines() {
     for await (const rows of reportBatches(db, ctx, filters)) {
       yield rows.map((row) => [
-        row.name, row.courseTitle, labels.status(row.archived), labels.visibility(row.visibility), row.ownerName,
-        row.members, row.average, row.done, row.halfway, row.notStarted, row.overdue,
+        row.name,
+        row.courseTitle,
+        labels.status(row.archived),
+        labels.visibility(row.visibility),
+        row.ownerName,
+        row.members,
+        row.average,
+        row.done,
+        row.halfway,
+        row.notStarted,
+        row.overdue,
       ]);
     }
   }

@@ -28,9 +28,11 @@ const complete = (person: TestPerson, lesson: Lesson, when: string) =>
   completeLesson(db, person, { lessonId: lesson.id, operationId: opId() }, { now: at(when) });
 
 async function ledger(groupId: string, events: [TestPerson, "added" | "removed", string][]) {
-  await db.insert(membershipEvents).values(
-    events.map(([person, kind, when]) => ({ companyId, groupId, userId: person.id, kind, source: "individual" as const, at: at(when) })),
-  );
+  await db
+    .insert(membershipEvents)
+    .values(
+      events.map(([person, kind, when]) => ({ companyId, groupId, userId: person.id, kind, source: "individual" as const, at: at(when) })),
+    );
 }
 
 /**
@@ -39,7 +41,10 @@ async function ledger(groupId: string, events: [TestPerson, "added" | "removed",
  */
 async function scenarioGroup(options: { archivedAt?: Date } = {}) {
   const group = await createGroup(db, admin, { courseId });
-  await db.update(learningGroups).set({ createdAt: CREATED, archivedAt: options.archivedAt ?? null }).where(eq(learningGroups.id, group.id));
+  await db
+    .update(learningGroups)
+    .set({ createdAt: CREATED, archivedAt: options.archivedAt ?? null })
+    .where(eq(learningGroups.id, group.id));
   const { a, b, c, e } = people;
   await ledger(group.id, [
     [a, "added", "2026-03-01T10:00:00Z"],
@@ -51,7 +56,9 @@ async function scenarioGroup(options: { archivedAt?: Date } = {}) {
     [b, "added", "2026-03-07T08:00:00Z"],
   ]);
   // Who the ledger leaves in the group, as the membership service keeps it beside the ledger.
-  await db.insert(groupMembers).values([a, b, e].map((person) => ({ groupId: group.id, userId: person.id, companyId, source: "individual" as const })));
+  await db
+    .insert(groupMembers)
+    .values([a, b, e].map((person) => ({ groupId: group.id, userId: person.id, companyId, source: "individual" as const })));
   return group;
 }
 
@@ -89,7 +96,14 @@ async function stored(groupId: string) {
     .from(groupProgressDaily)
     .where(eq(groupProgressDaily.groupId, groupId))
     .orderBy(asc(groupProgressDaily.day));
-  return rows.map(({ day, members, averagePercent, done, halfway, notStarted }) => ({ day, members, averagePercent, done, halfway, notStarted }));
+  return rows.map(({ day, members, averagePercent, done, halfway, notStarted }) => ({
+    day,
+    members,
+    averagePercent,
+    done,
+    halfway,
+    notStarted,
+  }));
 }
 
 const rollupWeek = async (database: Database = db) => {
@@ -130,7 +144,12 @@ describe("rollupDay", () => {
     expect(rows).toEqual(await recompute(group.id, DAYS));
     // The 5th by hand: a (3 of 4), c (done) and e (nothing); b left at noon.
     expect(rows.find((row) => row.day === "2026-03-05")).toEqual({
-      day: "2026-03-05", members: 3, averagePercent: 175 / 3, done: 1, halfway: 1, notStarted: 1,
+      day: "2026-03-05",
+      members: 3,
+      averagePercent: 175 / 3,
+      done: 1,
+      halfway: 1,
+      notStarted: 1,
     });
     expect(rows.find((row) => row.day === "2026-03-02")).toMatchObject({ members: 2, done: 0, halfway: 1, notStarted: 1 });
   });
@@ -159,7 +178,12 @@ describe("rollupDay", () => {
     const otherGroup = await createGroup(db, otherAdmin, { courseId: otherCourse.id });
     await db.update(learningGroups).set({ createdAt: CREATED }).where(eq(learningGroups.id, otherGroup.id));
     await db.insert(membershipEvents).values({
-      companyId: other.id, groupId: otherGroup.id, userId: otherAdmin.id, kind: "added", source: "individual", at: CREATED,
+      companyId: other.id,
+      groupId: otherGroup.id,
+      userId: otherAdmin.id,
+      kind: "added",
+      source: "individual",
+      at: CREATED,
     });
     const group = await scenarioGroup();
 
@@ -168,9 +192,7 @@ describe("rollupDay", () => {
     expect(await stored(group.id)).toHaveLength(1);
 
     await rollupDay(db, { day: "2026-03-05" });
-    expect(await stored(otherGroup.id)).toEqual([
-      { day: "2026-03-05", members: 1, averagePercent: 0, done: 0, halfway: 0, notStarted: 1 },
-    ]);
+    expect(await stored(otherGroup.id)).toEqual([{ day: "2026-03-05", members: 1, averagePercent: 0, done: 0, halfway: 0, notStarted: 1 }]);
     expect(await stored(group.id)).toEqual(await recompute(group.id, ["2026-03-05"]));
   });
 });
@@ -229,7 +251,10 @@ describe("the cron route", () => {
   it("rolls up yesterday and catches up the missed days of the last week", async () => {
     const group = await scenarioGroup();
     await rollupDay(db, { day: "2026-03-08" }, { groupId: group.id });
-    await db.update(groupProgressDaily).set({ members: 99 }).where(and(eq(groupProgressDaily.groupId, group.id), eq(groupProgressDaily.day, "2026-03-08")));
+    await db
+      .update(groupProgressDaily)
+      .set({ members: 99 })
+      .where(and(eq(groupProgressDaily.groupId, group.id), eq(groupProgressDaily.day, "2026-03-08")));
     setSecret(SECRET);
     const response = await call(`Bearer ${SECRET}`);
     expect(response.status).toBe(200);
@@ -252,7 +277,10 @@ describe("getProgressOverTime", () => {
     expect(points.at(-1)).toEqual({ ...today, averagePercent: Math.round(today.averagePercent * 10) / 10, live: true });
     expect(points.at(-1)).toMatchObject({ members: 3, done: 1, halfway: 2, notStarted: 0 });
 
-    await db.update(learningGroups).set({ archivedAt: at("2026-03-08T12:00:00Z") }).where(eq(learningGroups.id, group.id));
+    await db
+      .update(learningGroups)
+      .set({ archivedAt: at("2026-03-08T12:00:00Z") })
+      .where(eq(learningGroups.id, group.id));
     expect((await getProgressOverTime(db, admin, group.id, now)).map((point) => point.day)).toEqual(DAYS);
 
     await expect(getProgressOverTime(db, people.a, group.id, now)).rejects.toMatchObject({ code: "not_found" });

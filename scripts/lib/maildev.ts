@@ -11,13 +11,7 @@ export async function startMailDev(options: { smtpPort: number; webPort: number;
   const service = await startService({
     name: "MailDev",
     script: moduleFile("maildev/dist/bin/maildev.js"),
-    args: [
-      "--smtp", String(options.smtpPort),
-      "--ip", "127.0.0.1",
-      "--web", String(options.webPort),
-      "--web-ip", "127.0.0.1",
-      "--silent",
-    ],
+    args: ["--smtp", String(options.smtpPort), "--ip", "127.0.0.1", "--web", String(options.webPort), "--web-ip", "127.0.0.1", "--silent"],
     readyUrl: `${inboxUrl}/api/healthz`,
     quiet: options.quiet,
   });

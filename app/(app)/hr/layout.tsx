@@ -12,12 +12,15 @@ export default async function HrLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations("hr");
   return (
     <div className="space-y-6">
-      <HrNav label={t("nav.label")} items={[
+      <HrNav
+        label={t("nav.label")}
+        items={[
           { href: "/hr/new-hire", label: t("nav.newHire") },
           { href: "/hr/department-change", label: t("nav.departmentChange") },
           { href: "/hr/leaver", label: t("nav.leaver") },
           { href: "/hr/import", label: t("nav.import") },
-        ]} />
+        ]}
+      />
       {children}
     </div>
   );

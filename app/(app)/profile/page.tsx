@@ -60,21 +60,33 @@ export default async function ProfilePage() {
           now={t("now", { now })}
         />
       </section>
-      <section id="password" aria-labelledby="profile-password" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+      <section
+        id="password"
+        aria-labelledby="profile-password"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+      >
         <h2 id="profile-password" className="text-lg font-semibold">
           {t("password.title")}
         </h2>
         <p className="text-sm text-slate-600">{t("password.intro")}</p>
         <ChangePasswordForm />
       </section>
-      <section id="sessions" aria-labelledby="profile-sessions" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+      <section
+        id="sessions"
+        aria-labelledby="profile-sessions"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+      >
         <h2 id="profile-sessions" className="text-lg font-semibold">
           {t("sessions.title")}
         </h2>
         <p className="text-sm text-slate-600">{t("sessions.intro")}</p>
         <SignOutEverywhere />
       </section>
-      <section id="notifications" aria-labelledby="profile-notifications" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+      <section
+        id="notifications"
+        aria-labelledby="profile-notifications"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+      >
         <h2 id="profile-notifications" className="text-lg font-semibold">
           {tn("defaultTitle")}
         </h2>

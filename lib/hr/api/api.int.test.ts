@@ -164,7 +164,10 @@ describe("HR integration API", () => {
         .select()
         .from(auditLog)
         .where(and(eq(auditLog.action, "person.invited"), eq(auditLog.targetId, reply.body.id as string)));
-      const [key] = await db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.prefix, writeKey.slice(0, 10)));
+      const [key] = await db
+        .select({ id: apiKeys.id })
+        .from(apiKeys)
+        .where(eq(apiKeys.prefix, writeKey.slice(0, 10)));
       expect(audit).toMatchObject({ actorKind: "api_key", apiKeyId: key!.id, actorId: admin.id });
       const token = await queryRows<{ n: number }>(
         db,
@@ -190,7 +193,9 @@ describe("HR integration API", () => {
         body: { name: "X", email: `x.${randomUUID()}@acme.example`, departmentId: foreign.departmentId },
       });
       expect(foreignDepartment.status).toBe(422);
-      expect(foreignDepartment.body.errors).toEqual([{ pointer: "/departmentId", detail: "This department no longer exists. Choose another one." }]);
+      expect(foreignDepartment.body.errors).toEqual([
+        { pointer: "/departmentId", detail: "This department no longer exists. Choose another one." },
+      ]);
       const foreignManager = await callApi(db, "POST", "/people", {
         key: writeKey,
         body: { name: "X", email: `x.${randomUUID()}@acme.example`, managerId: foreign.personId },
@@ -198,7 +203,10 @@ describe("HR integration API", () => {
       expect(foreignManager.status).toBe(422);
       expect(foreignManager.body.errors).toEqual([expect.objectContaining({ pointer: "/managerId" })]);
       const taken = await callApi(db, "POST", "/people", { key: writeKey, body: { name: "X", email: admin.email } });
-      expect(taken.body).toMatchObject({ status: 422, errors: [{ pointer: "/email", detail: "This email cannot be used. Enter another address." }] });
+      expect(taken.body).toMatchObject({
+        status: 422,
+        errors: [{ pointer: "/email", detail: "This email cannot be used. Enter another address." }],
+      });
       expect(await db.$count(users)).toBe(count);
     });
 
@@ -239,7 +247,12 @@ describe("HR integration API", () => {
       expect(squat.body).toMatchObject({
         status: 422,
         code: "accounts.errors.emailDomainForeign",
-        errors: [{ pointer: "/email", detail: "Addresses at this domain belong to another organisation and cannot be used here. Enter another address." }],
+        errors: [
+          {
+            pointer: "/email",
+            detail: "Addresses at this domain belong to another organisation and cannot be used here. Enter another address.",
+          },
+        ],
       });
       expect(await db.$count(users)).toBe(count);
     });
@@ -277,14 +290,21 @@ describe("HR integration API", () => {
   });
 
   describe("hostile input: a specific problem, never a 500", () => {
-    const create = (name: string) => callApi(db, "POST", "/people", { key: writeKey, body: { name, email: `h.${randomUUID()}@acme.example` } });
+    const create = (name: string) =>
+      callApi(db, "POST", "/people", { key: writeKey, body: { name, email: `h.${randomUUID()}@acme.example` } });
 
     it("refuses NUL, broken characters and invisible names with their own sentence; removes bidi overrides", async () => {
       const count = await db.$count(users);
       const cases: [string, string][] = [
         ["Eve\u0000Admin", "This text contains a null character (U+0000), which cannot be stored. Remove it and try again."],
-        ["Eve\uD800", "This text contains a broken character (half of an emoji or other two-part character), which cannot be stored. Remove it and try again."],
-        ["\u200B\u200B\u2060", "This has no visible characters: spaces and invisible characters (such as zero-width spaces) alone are not enough."],
+        [
+          "Eve\uD800",
+          "This text contains a broken character (half of an emoji or other two-part character), which cannot be stored. Remove it and try again.",
+        ],
+        [
+          "\u200B\u200B\u2060",
+          "This has no visible characters: spaces and invisible characters (such as zero-width spaces) alone are not enough.",
+        ],
       ];
       for (const [name, detail] of cases) {
         const reply = await create(name);
@@ -363,14 +383,21 @@ describe("HR integration API", () => {
       expect(await db.$count(groupMembers, eq(groupMembers.groupId, groupId))).toBe(1000);
       expect(await addAudits()).toBe(auditsBefore + 1);
 
-      const removed = await callApi(db, "POST", `/groups/${groupId}/members/remove`, { key: writeKey, body: { userIds: userIds.slice(0, 10) } });
+      const removed = await callApi(db, "POST", `/groups/${groupId}/members/remove`, {
+        key: writeKey,
+        body: { userIds: userIds.slice(0, 10) },
+      });
       expect(removed.body).toEqual({ removed: 10 });
       const view = await callApi(db, "GET", `/groups/${groupId}`, { key: readKey });
       expect(view.body.memberCount).toBe(990);
     });
 
     it("requires an Idempotency-Key on writes and JSON bodies", async () => {
-      const missing = await callApi(db, "POST", `/groups/${groupId}/members`, { key: writeKey, body: { userIds: [admin.id] }, idempotencyKey: null });
+      const missing = await callApi(db, "POST", `/groups/${groupId}/members`, {
+        key: writeKey,
+        body: { userIds: [admin.id] },
+        idempotencyKey: null,
+      });
       expect(missing).toMatchObject({ status: 400, body: { code: "idempotencyKeyRequired" } });
       const invalid = await callApi(db, "POST", `/groups/${groupId}/members`, { key: writeKey, body: { userIds: ["x", admin.id] } });
       expect(invalid.status).toBe(422);
@@ -417,7 +444,10 @@ describe("HR integration API", () => {
         sql`select source, count(*)::int as n from assignments where course_id = ${course.id} group by source`,
       );
       expect(rows).toEqual([{ source: "api", n: 3 }]);
-      const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, "assignment.assigned"), eq(auditLog.targetId, course.id)));
+      const [audit] = await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "assignment.assigned"), eq(auditLog.targetId, course.id)));
       expect(audit!.actorKind).toBe("api_key");
 
       const byGroup = await callApi(db, "POST", "/assignments", {
@@ -427,7 +457,10 @@ describe("HR integration API", () => {
       expect(byGroup).toMatchObject({ status: 422, body: { code: "assignment_group_not_found" } });
       const foreignCourse = await callApi(db, "POST", "/assignments", { key: otherKey, body });
       expect(foreignCourse).toMatchObject({ status: 422, body: { code: "course_not_found" } });
-      const invalid = await callApi(db, "POST", "/assignments", { key: writeKey, body: { ...body, deadline: { kind: "relative", days: 0 } } });
+      const invalid = await callApi(db, "POST", "/assignments", {
+        key: writeKey,
+        body: { ...body, deadline: { kind: "relative", days: 0 } },
+      });
       expect(invalid.status).toBe(422);
     });
   });
@@ -446,7 +479,10 @@ describe("HR integration API", () => {
     // The next window starts afresh, and the old one is cleared.
     const later = new Date("2026-01-01T10:01:00Z");
     expect((await callApi(db, "GET", "/groups", { key, api: { ...api, now: () => later } })).status).toBe(200);
-    const windows = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from api_rate_limits r join api_keys k on k.id = r.key_id where k.company_id = ${company.id}`);
+    const windows = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from api_rate_limits r join api_keys k on k.id = r.key_id where k.company_id = ${company.id}`,
+    );
     expect(windows[0]!.n).toBe(1);
   });
 
@@ -456,19 +492,26 @@ describe("HR integration API", () => {
     const at = (iso: string) => ({ now: () => new Date(iso) });
     await callApi(db, "GET", "/groups", { key, api: at("2026-01-01T10:00:00Z") });
     await callApi(db, "GET", "/groups", { key, api: at("2026-01-01T10:00:30Z") });
-    const lastUsed = async () => (await db.select({ at: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.companyId, company.id)))[0]!.at;
+    const lastUsed = async () =>
+      (await db.select({ at: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.companyId, company.id)))[0]!.at;
     expect(await lastUsed()).toEqual(new Date("2026-01-01T10:00:00Z"));
     await callApi(db, "GET", "/groups", { key, api: at("2026-01-01T10:01:05Z") });
     expect(await lastUsed()).toEqual(new Date("2026-01-01T10:01:05Z"));
   });
 
   it("serves an OpenAPI 3.1 document with every route, whose references all resolve", () => {
-    const document = openApiDocument() as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+    const document = openApiDocument() as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(document.openapi).toBe("3.1.0");
     for (const route of API_ROUTES) expect(document.paths[route.path]?.[route.method.toLowerCase()], route.operationId).toBeDefined();
     const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((match) => match[1]!);
     expect(refs.length).toBeGreaterThan(10);
     for (const ref of refs) expect(document.components.schemas[ref], ref).toBeDefined();
-    expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(["Person", "Group", "MemberIds", "CreatePerson", "Problem"]));
+    expect(Object.keys(document.components.schemas)).toEqual(
+      expect.arrayContaining(["Person", "Group", "MemberIds", "CreatePerson", "Problem"]),
+    );
   });
 });

@@ -130,4 +130,3 @@ export async function handleApiRequest(request: Request, options: ApiOptions = {
     return problemResponse(problem, { ...headers, ...extra });
   }
 }
-

@@ -23,7 +23,10 @@ export function openApiDocument(): JsonSchema {
 
   const parameters = (route: ApiRoute) => {
     const list: JsonSchema[] = [];
-    for (const [where, schema] of [["path", route.params], ["query", route.query]] as const) {
+    for (const [where, schema] of [
+      ["path", route.params],
+      ["query", route.query],
+    ] as const) {
       if (!schema) continue;
       const json = schemaOf(schema, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
       for (const [name, property] of Object.entries(json.properties ?? {})) {
@@ -34,12 +37,23 @@ export function openApiDocument(): JsonSchema {
     return list;
   };
 
-  const problem = { description: "Problem details (RFC 9457).", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
+  const problem = {
+    description: "Problem details (RFC 9457).",
+    content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+  };
 
   const operation = (route: ApiRoute): JsonSchema => {
     const write = route.scope === "write";
     const headers = write
-      ? [{ name: "Idempotency-Key", in: "header", required: true, description: "Chosen by the client; the same for a retry.", schema: { type: "string", minLength: 1, maxLength: 255 } }]
+      ? [
+          {
+            name: "Idempotency-Key",
+            in: "header",
+            required: true,
+            description: "Chosen by the client; the same for a retry.",
+            schema: { type: "string", minLength: 1, maxLength: 255 },
+          },
+        ]
       : [];
     return {
       operationId: route.operationId,
@@ -48,7 +62,9 @@ export function openApiDocument(): JsonSchema {
       tags: [route.tag],
       "x-scope": route.scope,
       parameters: [...parameters(route), ...headers],
-      ...(route.body && write ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(route.body, "input") } } } } : {}),
+      ...(route.body && write
+        ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(route.body, "input") } } } }
+        : {}),
       responses: {
         [String(route.response.status)]: {
           description: route.response.description,
@@ -82,7 +98,11 @@ export function openApiDocument(): JsonSchema {
         items: {
           type: "object",
           required: ["detail"],
-          properties: { detail: { type: "string" }, pointer: { type: "string", description: "JSON Pointer into the body." }, parameter: { type: "string" } },
+          properties: {
+            detail: { type: "string" },
+            pointer: { type: "string", description: "JSON Pointer into the body." },
+            parameter: { type: "string" },
+          },
         },
       },
     },
@@ -93,7 +113,8 @@ export function openApiDocument(): JsonSchema {
     info: {
       title: "Cohort HR integration API",
       version: "1",
-      description: "People, learning groups and their members, for HR systems. See /developers/api for authentication, idempotency, rate limits and errors.",
+      description:
+        "People, learning groups and their members, for HR systems. See /developers/api for authentication, idempotency, rate limits and errors.",
     },
     // Relative: the document is served from the API's own origin, whatever proxies put in front.
     servers: [{ url: API_BASE }],
@@ -101,7 +122,9 @@ export function openApiDocument(): JsonSchema {
     tags: [{ name: "People" }, { name: "Groups" }, { name: "Members" }, { name: "Assignments" }, { name: "Statistics" }],
     paths,
     components: {
-      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key created by an admin under Admin › API keys." } },
+      securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer", description: "An API key created by an admin under Admin › API keys." },
+      },
       schemas: components,
     },
   };

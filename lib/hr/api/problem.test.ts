@@ -24,13 +24,21 @@ describe("problem details", () => {
 
   it("points at the field an AppError names", () => {
     const { problem } = toProblem(new AppError("accounts.errors.emailUnavailable", {}, "email"), context);
-    expect(problem).toMatchObject({ status: 422, code: "accounts.errors.emailUnavailable", type: "/developers/api#problem-emailUnavailable" });
+    expect(problem).toMatchObject({
+      status: 422,
+      code: "accounts.errors.emailUnavailable",
+      type: "/developers/api#problem-emailUnavailable",
+    });
     expect(problem.errors).toEqual([{ pointer: "/email", detail: "This email cannot be used. Enter another address." }]);
   });
 
   it("keeps the API's own refusals with their headers", () => {
     const { problem, headers } = toProblem(new ApiProblem(429, "rateLimited", { limit: 600, seconds: 1 }, { "retry-after": "1" }), context);
-    expect(problem).toMatchObject({ status: 429, title: "Too many requests", detail: "Too many requests with this key: at most 600 a minute. Try again in 1 second." });
+    expect(problem).toMatchObject({
+      status: 429,
+      title: "Too many requests",
+      detail: "Too many requests with this key: at most 600 a minute. Try again in 1 second.",
+    });
     expect(headers).toEqual({ "retry-after": "1" });
   });
 
@@ -51,7 +59,11 @@ describe("problem details", () => {
     const kernel = toProblem(new InvalidInputError(refused), context).problem;
     const router = toProblem(new ValidationProblem(zodIssues(refused, "body")), context).problem;
     expect(kernel).toEqual(router);
-    expect(kernel).toMatchObject({ status: 422, code: "invalidBody", errors: [{ pointer: "/userIds", detail: "Select at least one person." }, { pointer: "/operationId" }] });
+    expect(kernel).toMatchObject({
+      status: 422,
+      code: "invalidBody",
+      errors: [{ pointer: "/userIds", detail: "Select at least one person." }, { pointer: "/operationId" }],
+    });
   });
 
   it("answers anything else as a 500 naming the request id, never the error's text", () => {

@@ -114,14 +114,26 @@ export type ProblemContext = { instance: string; requestId: string; fields?: Rec
 export function toProblem(error: unknown, context: ProblemContext): { problem: Problem; headers: Record<string, string> } {
   const base = { instance: context.instance };
   if (error instanceof ApiProblem) {
-    const problem = { type: typeOf(error.code), title: title(error.status), status: error.status, code: error.code, detail: sentence(`api.problems.${error.code}`, error.values), ...base };
+    const problem = {
+      type: typeOf(error.code),
+      title: title(error.status),
+      status: error.status,
+      code: error.code,
+      detail: sentence(`api.problems.${error.code}`, error.values),
+      ...base,
+    };
     return { problem, headers: error.headers };
   }
   if (error instanceof ValidationProblem) return { problem: validationProblem(error, base), headers: {} };
-  const classified = classify(error, { requestId: context.requestId, message: "api request failed", fields: { path: context.instance, ...context.fields } });
+  const classified = classify(error, {
+    requestId: context.requestId,
+    message: "api request failed",
+    fields: { path: context.instance, ...context.fields },
+  });
   if (classified.kind === "expected") {
     const appError = classified.error;
-    if (appError instanceof InvalidInputError) return { problem: validationProblem(new ValidationProblem(inputIssues(appError)), base), headers: {} };
+    if (appError instanceof InvalidInputError)
+      return { problem: validationProblem(new ValidationProblem(inputIssues(appError)), base), headers: {} };
     const status = appErrorStatus(appError);
     const detail = sentence(appErrorKey(appError.code), appError.values);
     const problem: Problem = { type: typeOf(appError.code), title: title(status), status, code: appError.code, detail, ...base };
@@ -142,7 +154,15 @@ export function toProblem(error: unknown, context: ProblemContext): { problem: P
 }
 
 function validationProblem(error: ValidationProblem, base: { instance: string }): Problem {
-  return { type: typeOf(error.code), title: title(422), status: 422, code: error.code, detail: sentence(`api.problems.${error.code}`), errors: error.issues, ...base };
+  return {
+    type: typeOf(error.code),
+    title: title(422),
+    status: 422,
+    code: error.code,
+    detail: sentence(`api.problems.${error.code}`),
+    errors: error.issues,
+    ...base,
+  };
 }
 
 /** The kernel's schema refusal: its issues' dotted paths as pointers into the body the operation was given. */

@@ -24,11 +24,7 @@ export type ApiPerson = {
 const personColumns = sql`u.id, u.name, u.email, ${statusSql} as status, u.department_id as "departmentId",
   u.manager_id as "managerId", u.created_at as "createdAt"`;
 
-export async function listApiPeople(
-  db: DatabaseOrTransaction,
-  ctx: Ctx,
-  options: { limit: number; cursor?: Cursor; email?: string },
-) {
+export async function listApiPeople(db: DatabaseOrTransaction, ctx: Ctx, options: { limit: number; cursor?: Cursor; email?: string }) {
   assertCan(ctx, "people.list");
   const rows = await queryRows<ApiPerson>(
     db,

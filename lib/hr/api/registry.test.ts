@@ -6,6 +6,8 @@ describe("the API registry", () => {
     const writes = API_ROUTES.filter((route) => route.scope === "write");
     expect(writes.length).toBeGreaterThan(0);
     expect(writes.filter((route) => typeof route.operation !== "function").map((route) => route.operationId)).toEqual([]);
-    expect(API_ROUTES.filter((route) => route.scope === "read" && route.operation !== undefined).map((route) => route.operationId)).toEqual([]);
+    expect(API_ROUTES.filter((route) => route.scope === "read" && route.operation !== undefined).map((route) => route.operationId)).toEqual(
+      [],
+    );
   });
 });

@@ -101,13 +101,11 @@ export const statistics = z
   })
   .meta({ id: "GroupStatistics" });
 
-export const createAssignmentsBody = assignCourseSchema
-  .omit({ operationId: true })
-  .meta({
-    id: "CreateAssignments",
-    description:
-      "A course, its deadline (a date, or N days after the assignment) and reminder days, for up to 10,000 people by id, a department, or a learning group (optionally as a rule for people who join it later).",
-  });
+export const createAssignmentsBody = assignCourseSchema.omit({ operationId: true }).meta({
+  id: "CreateAssignments",
+  description:
+    "A course, its deadline (a date, or N days after the assignment) and reminder days, for up to 10,000 people by id, a department, or a learning group (optionally as a rule for people who join it later).",
+});
 
 export const assignmentsCreated = z
   .object({

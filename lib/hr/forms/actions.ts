@@ -13,7 +13,9 @@ import { personGroupsSchema, personSearchSchema } from "./schemas";
 
 export const newHireAction = operationAction(createNewHire, { refresh: () => revalidatePath("/admin/people") });
 
-export const departmentChangeAction = operationAction(changeDepartment, { refresh: (input) => revalidatePath(`/admin/people/${input.personId}`) });
+export const departmentChangeAction = operationAction(changeDepartment, {
+  refresh: (input) => revalidatePath(`/admin/people/${input.personId}`),
+});
 
 export const leaverAction = operationAction(recordLeaver, { refresh: (input) => revalidatePath(`/admin/people/${input.personId}`) });
 

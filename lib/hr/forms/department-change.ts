@@ -73,25 +73,34 @@ export const changeDepartment = defineOperation({
     const toJoin = await lockFormGroups(tx, ctx, adding, 1);
     await tx.execute(sql`update users set department_id = ${input.departmentId} where id = ${person.id}`);
     const actor = await actorName(tx, ctx);
-    const inserted = toJoin.length === 0 ? [] : await queryRows<{ group_id: string }>(
-      tx,
-      insertMembershipsSql(
-        ctx,
-        sql`select g.id as group_id, ${person.id}::uuid as user_id, 'department'::membership_source as source,
+    const inserted =
+      toJoin.length === 0
+        ? []
+        : await queryRows<{ group_id: string }>(
+            tx,
+            insertMembershipsSql(
+              ctx,
+              sql`select g.id as group_id, ${person.id}::uuid as user_id, 'department'::membership_source as source,
                    ${department.name}::text as source_label, lower(${person.name}) as sort_name
             from unnest(${uuidArray(toJoin.map((group) => group.id))}) as g (id)`,
-        { batchId, now, actorName: actor, notificationKey: sql`${batchId}::text || ':' || i.group_id::text` },
-      ),
-    );
+              { batchId, now, actorName: actor, notificationKey: sql`${batchId}::text || ':' || i.group_id::text` },
+            ),
+          );
     const joinedIds = new Set(inserted.map((row) => row.group_id));
     const joined = toJoin.filter((group) => joinedIds.has(group.id));
-    const assigned = joined.length === 0 ? [] : await insertAssignments(tx, ctx, formRulesWanted(ctx, person.id, [...joinedIds], null), { source: "rule", now, batchId });
-    const removed = left.length === 0 ? { ended: [], events: [] } : await takeOut(
-      tx,
-      ctx,
-      sql`user_id = ${person.id} and group_id = any(${uuidArray(left.map((group) => group.id))})`,
-      { batchId, now, source: "hr", sourceLabel: department.name },
-    );
+    const assigned =
+      joined.length === 0
+        ? []
+        : await insertAssignments(tx, ctx, formRulesWanted(ctx, person.id, [...joinedIds], null), { source: "rule", now, batchId });
+    const removed =
+      left.length === 0
+        ? { ended: [], events: [] }
+        : await takeOut(tx, ctx, sql`user_id = ${person.id} and group_id = any(${uuidArray(left.map((group) => group.id))})`, {
+            batchId,
+            now,
+            source: "hr",
+            sourceLabel: department.name,
+          });
     // Arrivals first: a rule of a joined group for the same course keeps the assignment.
     const waived: string[] = [];
     for (const { groupId } of removed.ended) waived.push(...(await waiveOnRemoval(tx, ctx, groupId, [person.id], now)));
@@ -116,17 +125,35 @@ export const changeDepartment = defineOperation({
       targetType: "user",
       targetId: person.id,
       batchId,
-      details: { from: person.departmentName, to: department.name, joinedGroupIds: joined.map((g) => g.id), leftGroupIds: left.map((g) => g.id), ...result },
+      details: {
+        from: person.departmentName,
+        to: department.name,
+        joinedGroupIds: joined.map((g) => g.id),
+        leftGroupIds: left.map((g) => g.id),
+        ...result,
+      },
     });
     const personIds = [input.personId];
     return {
       result,
       events: [
         ...joined.map((group) =>
-          fanOut(personIds, { key: `${batchId}:${group.id}`, type: "group.added", payload: { groupName: group.name, actorName: actor }, groupId: group.id, createdAt: now }),
+          fanOut(personIds, {
+            key: `${batchId}:${group.id}`,
+            type: "group.added",
+            payload: { groupName: group.name, actorName: actor },
+            groupId: group.id,
+            createdAt: now,
+          }),
         ),
         ...left.map((group) =>
-          fanOut(personIds, { key: `${batchId}:${group.id}`, type: "group.removed", payload: { groupName: group.name, actorName: actor }, groupId: null, createdAt: now }),
+          fanOut(personIds, {
+            key: `${batchId}:${group.id}`,
+            type: "group.removed",
+            payload: { groupName: group.name, actorName: actor },
+            groupId: null,
+            createdAt: now,
+          }),
         ),
         ...removed.events,
         ...[...joined, ...left].map((group) => membershipChanged(group.id)),

@@ -47,7 +47,15 @@ const hire = (overrides: Record<string, unknown> = {}) =>
 
 /** What a failed form must not leave behind. */
 const footprint = async () => {
-  type Counts = { users: number; members: number; assignments: number; notifications: number; tokens: number; audits: number; operations: number };
+  type Counts = {
+    users: number;
+    members: number;
+    assignments: number;
+    notifications: number;
+    tokens: number;
+    audits: number;
+    operations: number;
+  };
   const [row] = await queryRows<Counts>(
     handle.db,
     sql`select (select count(*)::int from users) as users, (select count(*)::int from group_members) as members,
@@ -90,19 +98,30 @@ beforeAll(async () => {
   ruleCourse = await createCourse(handle.db, acme.id, "Company basics");
   foreignCourse = await createCourse(handle.db, globex.id, "Globex course");
   // The wave's rule: everyone who joins gets "Company basics" 30 days after joining, waived when they leave.
-  await assignCourse(handle.db, admin, {
-    courseId: ruleCourse.id,
-    deadline: { kind: "relative", days: 30 },
-    reminderDays: [-3],
-    selection: { mode: "group", groupId: wave.id, keepApplying: true, onRemoval: "waive" },
-    operationId: opId(),
-  }, { now: NOW });
+  await assignCourse(
+    handle.db,
+    admin,
+    {
+      courseId: ruleCourse.id,
+      deadline: { kind: "relative", days: 30 },
+      reminderDays: [-3],
+      selection: { mode: "group", groupId: wave.id, keepApplying: true, onRemoval: "waive" },
+      operationId: opId(),
+    },
+    { now: NOW },
+  );
 });
 afterAll(async () => handle.close());
 
 describe("new hire", () => {
   it("invites the person with department and manager, adds them, assigns the courses and the wave's rule from the start date, with one welcome", async () => {
-    const input = hire({ courses: [{ courseId: safety.id, daysAfterStart: 14 }, { courseId: privacy.id, daysAfterStart: 30 }], groupIds: [wave.id, buddies.id] });
+    const input = hire({
+      courses: [
+        { courseId: safety.id, daysAfterStart: 14 },
+        { courseId: privacy.id, daysAfterStart: 30 },
+      ],
+      groupIds: [wave.id, buddies.id],
+    });
     const committed = await createNewHire(handle.db, hr, input, { now: NOW });
     const userId = committed.result.userId;
     expect(committed.result).toEqual({ userId, groups: 2, courses: 3 });
@@ -124,8 +143,16 @@ describe("new hire", () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ type: "hr.welcome", payload: { groupCount: 2, courseCount: 3 } });
     expect(String(notes[0]!.payload.groups)).toContain("“Onboarding March”");
-    const audits = await handle.db.select().from(auditLog).where(and(eq(auditLog.targetId, userId)));
-    expect(audits.map((a) => [a.action, a.actorKind])).toEqual(expect.arrayContaining([["hr.new_hire", "hr"], ["person.invited", "hr"]]));
+    const audits = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, userId)));
+    expect(audits.map((a) => [a.action, a.actorKind])).toEqual(
+      expect.arrayContaining([
+        ["hr.new_hire", "hr"],
+        ["person.invited", "hr"],
+      ]),
+    );
     const [outbox] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from mail_outbox where user_id = ${userId}`);
     expect(outbox!.n).toBe(0);
     expect(committed.events!.map((e) => e.event)).toContain("notification.created");
@@ -144,7 +171,9 @@ describe("new hire", () => {
   it("leaves nothing behind when a group is full, the email is taken or a deadline has passed", async () => {
     const before = await footprint();
     expect(await codeOf(createNewHire(handle.db, hr, hire({ groupIds: [wave.id, full.id] }), { now: NOW }))).toBe("hr_group_full");
-    expect(await codeOf(createNewHire(handle.db, hr, hire({ email: learner.email }), { now: NOW }))).toBe("accounts.errors.emailUnavailable");
+    expect(await codeOf(createNewHire(handle.db, hr, hire({ email: learner.email }), { now: NOW }))).toBe(
+      "accounts.errors.emailUnavailable",
+    );
     expect(await codeOf(createNewHire(handle.db, hr, hire({ startDate: "2026-01-01" }), { now: NOW }))).toBe("hr_deadline_past");
     // Nothing but the audit row of the refused address (lib/accounts/addresses.ts), kept on its own.
     expect(await footprint()).toEqual({ ...before, audits: before.audits + 1 });
@@ -153,7 +182,9 @@ describe("new hire", () => {
   it("lets only one of two new hires racing for a group's last place in; the other leaves nothing", async () => {
     const lastPlace = await createGroup(handle.db, admin, { name: "Last place", maxMembers: 2, members: [learner] });
     const before = await footprint();
-    const outcomes = await Promise.all([1, 2].map(() => codeOf(createNewHire(handle.db, hr, hire({ groupIds: [lastPlace.id], courses: [] }), { now: NOW }))));
+    const outcomes = await Promise.all(
+      [1, 2].map(() => codeOf(createNewHire(handle.db, hr, hire({ groupIds: [lastPlace.id], courses: [] }), { now: NOW }))),
+    );
     expect(outcomes.sort()).toEqual(["hr_group_full", "ok"]);
     const after = await footprint();
     expect(after.users - before.users).toBe(1);
@@ -162,10 +193,14 @@ describe("new hire", () => {
 
   it("treats another company's department, manager, group and course as not found", async () => {
     const before = await footprint();
-    expect(await codeOf(createNewHire(handle.db, hr, hire({ departmentId: foreignDepartment.id }), { now: NOW }))).toBe("accounts.errors.departmentNotFound");
+    expect(await codeOf(createNewHire(handle.db, hr, hire({ departmentId: foreignDepartment.id }), { now: NOW }))).toBe(
+      "accounts.errors.departmentNotFound",
+    );
     expect(await codeOf(createNewHire(handle.db, hr, hire({ managerId: stranger.id }), { now: NOW }))).toBe("manager_not_found");
     expect(await codeOf(createNewHire(handle.db, hr, hire({ groupIds: [foreignGroup.id] }), { now: NOW }))).toBe("hr_group_not_found");
-    expect(await codeOf(createNewHire(handle.db, hr, hire({ courses: [{ courseId: foreignCourse.id, daysAfterStart: 5 }] }), { now: NOW }))).toBe("course_not_found");
+    expect(
+      await codeOf(createNewHire(handle.db, hr, hire({ courses: [{ courseId: foreignCourse.id, daysAfterStart: 5 }] }), { now: NOW })),
+    ).toBe("course_not_found");
     expect(await footprint()).toEqual(before);
   });
 
@@ -179,43 +214,73 @@ describe("department change", () => {
   it("moves the person, joins the new department's groups (rules apply) and leaves the ticked ones (rules waive)", async () => {
     const person = await createNewHire(handle.db, hr, hire({ courses: [] }), { now: NOW });
     const userId = person.result.userId;
-    const committed = await changeDepartment(handle.db, hr, {
-      personId: userId,
-      departmentId: support.id,
-      addGroupIds: [buddies.id],
-      removeGroupIds: [wave.id],
-      operationId: opId(),
-    }, { now: NOW });
+    const committed = await changeDepartment(
+      handle.db,
+      hr,
+      {
+        personId: userId,
+        departmentId: support.id,
+        addGroupIds: [buddies.id],
+        removeGroupIds: [wave.id],
+        operationId: opId(),
+      },
+      { now: NOW },
+    );
     expect(committed.result).toEqual({ joined: 1, left: 1, assignmentsWaived: 1 });
     const [moved] = await handle.db.select({ departmentId: users.departmentId }).from(users).where(eq(users.id, userId));
     expect(moved!.departmentId).toBe(support.id);
-    const groups = await handle.db.select({ groupId: groupMembers.groupId, source: groupMembers.source, label: groupMembers.sourceLabel }).from(groupMembers).where(eq(groupMembers.userId, userId));
+    const groups = await handle.db
+      .select({ groupId: groupMembers.groupId, source: groupMembers.source, label: groupMembers.sourceLabel })
+      .from(groupMembers)
+      .where(eq(groupMembers.userId, userId));
     expect(groups).toEqual([{ groupId: buddies.id, source: "department", label: "Support" }]);
-    const [rule] = await handle.db.select().from(assignments).where(and(eq(assignments.userId, userId), eq(assignments.courseId, ruleCourse.id)));
+    const [rule] = await handle.db
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.userId, userId), eq(assignments.courseId, ruleCourse.id)));
     expect(rule).toMatchObject({ status: "waived", waivedReason: "removed" });
-    const ledger = await handle.db.select({ kind: membershipEvents.kind }).from(membershipEvents).where(eq(membershipEvents.userId, userId));
+    const ledger = await handle.db
+      .select({ kind: membershipEvents.kind })
+      .from(membershipEvents)
+      .where(eq(membershipEvents.userId, userId));
     expect(ledger.map((row) => row.kind).sort()).toEqual(["added", "added", "removed"]);
-    const [audit] = await handle.db.select().from(auditLog).where(and(eq(auditLog.targetId, userId), eq(auditLog.action, "hr.department_changed")));
+    const [audit] = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, userId), eq(auditLog.action, "hr.department_changed")));
     expect(audit!.actorKind).toBe("hr");
     expect(committed.disconnectUsers).toEqual([userId]);
   });
 
   it("keeps assignments when the group's rule says keep, and changes nothing when a group is not the person's or another company's", async () => {
     const keeper = await createGroup(handle.db, admin, { name: "Keepers" });
-    await assignCourse(handle.db, admin, {
-      courseId: privacy.id,
-      deadline: { kind: "relative", days: 10 },
-      reminderDays: [],
-      selection: { mode: "group", groupId: keeper.id, keepApplying: true, onRemoval: "keep" },
-      operationId: opId(),
-    }, { now: NOW });
+    await assignCourse(
+      handle.db,
+      admin,
+      {
+        courseId: privacy.id,
+        deadline: { kind: "relative", days: 10 },
+        reminderDays: [],
+        selection: { mode: "group", groupId: keeper.id, keepApplying: true, onRemoval: "keep" },
+        operationId: opId(),
+      },
+      { now: NOW },
+    );
     const { result } = await createNewHire(handle.db, hr, hire({ courses: [], groupIds: [keeper.id] }), { now: NOW });
     const before = await footprint();
     const input = { personId: result.userId, departmentId: support.id, addGroupIds: [], operationId: opId() };
-    expect(await codeOf(changeDepartment(handle.db, hr, { ...input, removeGroupIds: [foreignGroup.id] }, { now: NOW }))).toBe("hr_group_not_found");
-    expect(await codeOf(changeDepartment(handle.db, hr, { ...input, removeGroupIds: [], addGroupIds: [full.id] }, { now: NOW }))).toBe("hr_group_full");
-    expect(await codeOf(changeDepartment(handle.db, hr, { ...input, removeGroupIds: [], departmentId: foreignDepartment.id }, { now: NOW }))).toBe("department_not_found");
-    expect(await refusalOr(() => changeDepartment(handle.db, hr, { ...input, personId: stranger.id, removeGroupIds: [] }, { now: NOW }))).toBe("not_found");
+    expect(await codeOf(changeDepartment(handle.db, hr, { ...input, removeGroupIds: [foreignGroup.id] }, { now: NOW }))).toBe(
+      "hr_group_not_found",
+    );
+    expect(await codeOf(changeDepartment(handle.db, hr, { ...input, removeGroupIds: [], addGroupIds: [full.id] }, { now: NOW }))).toBe(
+      "hr_group_full",
+    );
+    expect(
+      await codeOf(changeDepartment(handle.db, hr, { ...input, removeGroupIds: [], departmentId: foreignDepartment.id }, { now: NOW })),
+    ).toBe("department_not_found");
+    expect(
+      await refusalOr(() => changeDepartment(handle.db, hr, { ...input, personId: stranger.id, removeGroupIds: [] }, { now: NOW })),
+    ).toBe("not_found");
     expect(await footprint()).toEqual(before);
     const kept = await changeDepartment(handle.db, hr, { ...input, removeGroupIds: [keeper.id] }, { now: NOW });
     expect(kept.result).toEqual({ joined: 0, left: 1, assignmentsWaived: 0 });
@@ -236,9 +301,15 @@ describe("leaver", () => {
     expect(committed.result).toEqual({ groupsLeft: 1 });
     const [person] = await handle.db.select({ deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, result.userId));
     expect(person!.deactivatedAt).not.toBeNull();
-    const open = await handle.db.select({ n: count() }).from(assignments).where(and(eq(assignments.userId, result.userId), eq(assignments.status, "open")));
+    const open = await handle.db
+      .select({ n: count() })
+      .from(assignments)
+      .where(and(eq(assignments.userId, result.userId), eq(assignments.status, "open")));
     expect(open[0]!.n).toBe(0);
-    const [audit] = await handle.db.select().from(auditLog).where(and(eq(auditLog.targetId, result.userId), eq(auditLog.action, "person.deactivated")));
+    const [audit] = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, result.userId), eq(auditLog.action, "person.deactivated")));
     expect(audit!.actorKind).toBe("hr");
     expect(committed.disconnectUsers).toEqual([result.userId]);
   });

@@ -22,7 +22,12 @@ export type LockedFormGroup = { id: string; name: string; maxMembers: number | n
  * deadlock) and then read with their member counts: two statements however many groups. An id that is not an active group of the company
  * is refused; `arriving` people joining each group must fit its maximum.
  */
-export async function lockFormGroups(tx: DatabaseOrTransaction, ctx: Ctx, groupIds: readonly string[], arriving: number): Promise<LockedFormGroup[]> {
+export async function lockFormGroups(
+  tx: DatabaseOrTransaction,
+  ctx: Ctx,
+  groupIds: readonly string[],
+  arriving: number,
+): Promise<LockedFormGroup[]> {
   if (groupIds.length === 0) return [];
   await tx.execute(
     sql`select id from learning_groups

@@ -42,7 +42,9 @@ describe("HR staff's permissions", () => {
 
   it("cannot delete groups, signed in or as the HR forms' actor", async () => {
     for (const ctx of [hr, asHrActor(hr)]) {
-      expect(await refusalOr(() => deleteGroup(handle.db, ctx, { groupId: notTheirs.id, operationId: opId(), confirmName: notTheirs.name }))).toBe("forbidden");
+      expect(
+        await refusalOr(() => deleteGroup(handle.db, ctx, { groupId: notTheirs.id, operationId: opId(), confirmName: notTheirs.name })),
+      ).toBe("forbidden");
     }
   });
 

@@ -71,15 +71,21 @@ export const createNewHire = defineOperation({
     }
     const meta = { now, batchId, announce: false };
     // The form's own courses first: where a group's rule names the same course, HR's deadline stands.
-    const chosen = courses.length === 0 ? [] : await insertAssignments(
-      tx,
-      ctx,
-      sql`select ${userId}::uuid as user_id, t.course_id, null::uuid as group_id, null::uuid as rule_id, t.due_on, null::int as due_after_days,
+    const chosen =
+      courses.length === 0
+        ? []
+        : await insertAssignments(
+            tx,
+            ctx,
+            sql`select ${userId}::uuid as user_id, t.course_id, null::uuid as group_id, null::uuid as rule_id, t.due_on, null::int as due_after_days,
                  ${`{${input.reminderDays.join(",")}}`}::int[] as reminder_days, ${ctx.userId}::uuid as assigned_by, ${actor}::text as actor_name
           from unnest(${uuidArray(courses.map((course) => course.id))}, ${`{${courses.map((course) => course.dueOn).join(",")}}`}::date[]) as t (course_id, due_on)`,
-      { ...meta, source: "hr" },
-    );
-    const byRule = groups.length === 0 ? [] : await insertAssignments(tx, ctx, formRulesWanted(ctx, userId, groupIds, input.startDate), { ...meta, source: "rule" });
+            { ...meta, source: "hr" },
+          );
+    const byRule =
+      groups.length === 0
+        ? []
+        : await insertAssignments(tx, ctx, formRulesWanted(ctx, userId, groupIds, input.startDate), { ...meta, source: "rule" });
     const assigned = [...chosen, ...byRule];
     const welcome: NotificationPayloads["hr.welcome"] = {
       groups: quotedList(groups.map((group) => group.name)),

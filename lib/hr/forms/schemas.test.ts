@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { MAX_FORM_GROUPS, newHireSchema } from "./schemas";
 
 const base = () => ({ name: "Nora New", email: " Nora@Example.COM ", startDate: "2026-03-09", operationId: randomUUID() });
-const messages = (input: unknown) => newHireSchema.safeParse(input).error?.issues.map((issue) => [issue.path.join("."), issue.message]) ?? [];
+const messages = (input: unknown) =>
+  newHireSchema.safeParse(input).error?.issues.map((issue) => [issue.path.join("."), issue.message]) ?? [];
 
 describe("newHireSchema", () => {
   it("normalizes the email, defaults groups, courses, department, manager and reminders", () => {
@@ -18,10 +19,18 @@ describe("newHireSchema", () => {
     const many = Array.from({ length: MAX_FORM_GROUPS + 1 }, () => randomUUID());
     const course = randomUUID();
     expect(messages({ ...base(), groupIds: many })).toEqual([["groupIds", "validation.tooManyGroups"]]);
-    expect(messages({ ...base(), courses: [{ courseId: course, daysAfterStart: 5 }, { courseId: course, daysAfterStart: 9 }] })).toEqual([
-      ["courses", "validation.coursesDistinct"],
+    expect(
+      messages({
+        ...base(),
+        courses: [
+          { courseId: course, daysAfterStart: 5 },
+          { courseId: course, daysAfterStart: 9 },
+        ],
+      }),
+    ).toEqual([["courses", "validation.coursesDistinct"]]);
+    expect(messages({ ...base(), courses: [{ courseId: course, daysAfterStart: 0 }] })).toEqual([
+      ["courses.0.daysAfterStart", "validation.deadlineDaysRange"],
     ]);
-    expect(messages({ ...base(), courses: [{ courseId: course, daysAfterStart: 0 }] })).toEqual([["courses.0.daysAfterStart", "validation.deadlineDaysRange"]]);
     expect(messages({ ...base(), startDate: "09/03/2026" })).toEqual([["startDate", "validation.date"]]);
   });
 });

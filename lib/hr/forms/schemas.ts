@@ -53,6 +53,5 @@ export const departmentChangeSchema = z.object({
 });
 export type DepartmentChangeInput = z.output<typeof departmentChangeSchema>;
 
-
 export const personGroupsSchema = z.object({ personId: z.uuid() });
 export const personSearchSchema = z.object({ term: searchTermField(200).pipe(z.string().min(1)) });

@@ -25,7 +25,8 @@ describe("parseImportCsv", () => {
   });
 
   it("reads a BOM file with NUL bytes: the header as usual, each NUL as a problem naming its row and column", () => {
-    const text = "\uFEFFemail,name,department\r\nada@example.com,Ada,Sales\r\nbob@example.com,B\u0000ob,Sales\r\nc\u0000@example.com,Cy,\r\n";
+    const text =
+      "\uFEFFemail,name,department\r\nada@example.com,Ada,Sales\r\nbob@example.com,B\u0000ob,Sales\r\nc\u0000@example.com,Cy,\r\n";
     const parsed = parseImportCsv(text);
     expect(parsed.problems).toEqual([
       { row: 3, field: "name", message: "textNul" },
@@ -76,8 +77,9 @@ describe("readImportCsv, an upload read as it arrives", () => {
 
   it("stops at the row past the limit, without reading the rest", async () => {
     const rowsPerChunk = 1_000;
-    const { stream, pulled } = body((index) =>
-      (index === 0 ? "email,name\n" : "") + Array.from({ length: rowsPerChunk }, (_, i) => `p${index}-${i}@x.example,N\n`).join(""),
+    const { stream, pulled } = body(
+      (index) =>
+        (index === 0 ? "email,name\n" : "") + Array.from({ length: rowsPerChunk }, (_, i) => `p${index}-${i}@x.example,N\n`).join(""),
     );
     await expect(readImportCsv(stream)).rejects.toMatchObject({ code: "import_too_many_rows", values: { max: IMPORT_MAX_ROWS } });
     expect(pulled.count).toBeLessThanOrEqual(IMPORT_MAX_ROWS / rowsPerChunk + 2);
@@ -99,7 +101,8 @@ describe("readImportCsv, an upload read as it arrives", () => {
   it("takes a file exactly at the limit", async () => {
     const rowsPerChunk = 1_000;
     const { stream } = body(
-      (index) => (index === 0 ? "email,name\n" : "") + Array.from({ length: rowsPerChunk }, (_, i) => `p${index}-${i}@x.example,N\n`).join(""),
+      (index) =>
+        (index === 0 ? "email,name\n" : "") + Array.from({ length: rowsPerChunk }, (_, i) => `p${index}-${i}@x.example,N\n`).join(""),
       IMPORT_MAX_ROWS / rowsPerChunk,
     );
     expect((await readImportCsv(stream)).rows).toHaveLength(IMPORT_MAX_ROWS);
@@ -128,11 +131,21 @@ describe("validateRows", () => {
 
   it("resolves names and ids, and a manager who is a row of the same file", () => {
     const { resolved, problems } = validateRows(
-      [row({ department: "Sales", groups: ["Wave", "g1"], managerEmail: "boss@acme.example" }), row({ row: 3, email: "b@acme.example", managerEmail: "new@acme.example" })],
+      [
+        row({ department: "Sales", groups: ["Wave", "g1"], managerEmail: "boss@acme.example" }),
+        row({ row: 3, email: "b@acme.example", managerEmail: "new@acme.example" }),
+      ],
       lookups,
     );
     expect(problems).toEqual([]);
-    expect(resolved[0]).toEqual({ row: 2, email: "new@acme.example", name: "New", departmentId: "d1", managerEmail: "boss@acme.example", groupIds: ["g1"] });
+    expect(resolved[0]).toEqual({
+      row: 2,
+      email: "new@acme.example",
+      name: "New",
+      departmentId: "d1",
+      managerEmail: "boss@acme.example",
+      groupIds: ["g1"],
+    });
     expect(resolved[1]!.managerEmail).toBe("new@acme.example");
   });
 

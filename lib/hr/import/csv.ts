@@ -55,7 +55,8 @@ function importRecords() {
         // Column names are reported back: only what can be stored.
         header = record.map((cell) => lenientText(cell, 100).toLowerCase());
         header.forEach((column) => {
-          if (!(IMPORT_COLUMNS as readonly string[]).includes(column)) headerProblems.push({ row: 1, field: column, message: "columnUnknown" });
+          if (!(IMPORT_COLUMNS as readonly string[]).includes(column))
+            headerProblems.push({ row: 1, field: column, message: "columnUnknown" });
         });
         for (const column of REQUIRED_COLUMNS) {
           if (!header.includes(column)) headerProblems.push({ row: 1, field: column, message: "columnMissing" });
@@ -72,7 +73,11 @@ function importRecords() {
       }
       const unstorable = record.findIndex((value) => textProblem(value) !== null);
       if (unstorable >= 0) {
-        problems.push({ row, field: header[unstorable], message: textProblem(record[unstorable]!) === "nul" ? "textNul" : "textLoneSurrogate" });
+        problems.push({
+          row,
+          field: header[unstorable],
+          message: textProblem(record[unstorable]!) === "nul" ? "textNul" : "textLoneSurrogate",
+        });
         return;
       }
       const name = cell(record, "name");
@@ -86,7 +91,14 @@ function importRecords() {
         name,
         department: cell(record, "department"),
         managerEmail: cell(record, "manager_email").toLowerCase(),
-        groups: [...new Set(cell(record, "groups").split(";").map((group) => group.trim()).filter(Boolean))],
+        groups: [
+          ...new Set(
+            cell(record, "groups")
+              .split(";")
+              .map((group) => group.trim())
+              .filter(Boolean),
+          ),
+        ],
       });
     },
     finish(): ParsedCsv {

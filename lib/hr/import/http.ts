@@ -17,7 +17,8 @@ export function json(body: unknown, status = 200): Response {
 }
 
 /** An import step's error, through the one mapper (lib/http/errors.ts), under the request's own id. */
-export const errorResponse = (error: unknown, request: Request, where: string): Response => errorJson(error, request, `hr import ${where}`, statusOf);
+export const errorResponse = (error: unknown, request: Request, where: string): Response =>
+  errorJson(error, request, `hr import ${where}`, statusOf);
 
 /**
  * The signed-in person who may use the HR area, or the same 404 as for a route that does not exist

@@ -36,7 +36,9 @@ const counts = async () => {
   const [members] = await handle.db.select({ n: count() }).from(groupMembers);
   const [events] = await handle.db.select({ n: count() }).from(membershipEvents);
   const [notes] = await handle.db.select({ n: count() }).from(notifications);
-  const [named] = await handle.db.select({ names: sql<string>`string_agg(name || coalesce(manager_id::text, ''), ',' order by id)` }).from(users);
+  const [named] = await handle.db
+    .select({ names: sql<string>`string_agg(name || coalesce(manager_id::text, ''), ',' order by id)` })
+    .from(users);
   return { people: people!.n, members: members!.n, events: events!.n, notes: notes!.n, named: named!.names };
 };
 
@@ -125,7 +127,10 @@ describe("validation", () => {
   it("a BOM file with a NUL byte and a NUL in its name: the row with the NUL is named, nothing fails", async () => {
     const job = await upload(`\uFEFF${header}\r\nnul.ok@import.example,Nul Ok,,,\r\nnul.bad@import.example,Nu\u0000l,,,\r\n`);
     expect(job).toMatchObject({ status: "invalid", fileName: "people.csv", problems: [{ row: 3, field: "name", message: "textNul" }] });
-    const named = await startImport(handle.db, hr, { fileName: "pe\u0000ople\u202E.csv", text: `${header}\nnul.name@import.example,Nul Name,,,\n` });
+    const named = await startImport(handle.db, hr, {
+      fileName: "pe\u0000ople\u202E.csv",
+      text: `${header}\nnul.name@import.example,Nul Name,,,\n`,
+    });
     await named.run();
     // Positive control: the same upload without the NUL row is ready to apply.
     expect(await readImportJob(handle.db, hr, named.job.id)).toMatchObject({ status: "ready", fileName: "people.csv" });
@@ -153,7 +158,11 @@ describe("applying", () => {
     const done = await readImportJob(handle.db, hr, preview.id);
     expect(done.status).toBe("done");
 
-    const people = await handle.db.select().from(users).where(sql`${users.email} like 'new.%@import.example'`).orderBy(users.email);
+    const people = await handle.db
+      .select()
+      .from(users)
+      .where(sql`${users.email} like 'new.%@import.example'`)
+      .orderBy(users.email);
     expect(people.map((p) => [p.name, p.companyId, p.passwordHash])).toEqual([
       ["New One", acmeId, null],
       ["New Two", acmeId, null],
@@ -182,7 +191,9 @@ describe("applying", () => {
     const job = await upload([header, "a.small@import.example,A,,,Small Wave", "b.small@import.example,B,,,Small Wave"].join("\n"));
     expect(job.status).toBe("ready");
     // Meanwhile someone takes a place.
-    await handle.db.insert(groupMembers).values({ groupId: small.id, userId: learner.id, companyId: acmeId, addedBy: admin.id, source: "individual" });
+    await handle.db
+      .insert(groupMembers)
+      .values({ groupId: small.id, userId: learner.id, companyId: acmeId, addedBy: admin.id, source: "individual" });
     const before = await counts();
     await confirmImport(handle.db, hr, job.id);
     const failure = await applyImport(handle.db, hr, job.id).catch((error: unknown) => error);
@@ -238,7 +249,10 @@ describe("progress and size", () => {
       {
         onChunk: async () => {
           // Read back what is committed, as the page's poll does.
-          const [job] = await handle.db.select({ staged: importJobs.stagedRows }).from(importJobs).where(eq(importJobs.fileName, "bulk.csv"));
+          const [job] = await handle.db
+            .select({ staged: importJobs.stagedRows })
+            .from(importJobs)
+            .where(eq(importJobs.fileName, "bulk.csv"));
           seen.push(job!.staged);
         },
       },

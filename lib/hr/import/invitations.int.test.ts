@@ -96,7 +96,10 @@ describe("invitations for the people an import creates", () => {
     expect(failed.error).toMatchObject({ code: "import_group_full" });
     expect(await idsOf(failing)).toEqual([]);
     expect(await handle.db.$count(groupMembers, eq(groupMembers.groupId, small.id))).toBe(0);
-    const [pending] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from mail_outbox where sent_at is null and dropped_at is null`);
+    const [pending] = await queryRows<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from mail_outbox where sent_at is null and dropped_at is null`,
+    );
     expect(pending!.n).toBe(3);
 
     const drained = await drainOutbox(handle.db, new Date(), { limit: 1_000 });
@@ -108,7 +111,10 @@ describe("invitations for the people an import creates", () => {
       expect(mail!.text).toContain(`Hello Invitee ${index},`);
       const token = tokenIn(mail!);
       // The row names the link's record, never the link: the token is stored hashed only.
-      const [issued] = await handle.db.select().from(accountTokens).where(eq(accountTokens.tokenHash, hashToken(token)));
+      const [issued] = await handle.db
+        .select()
+        .from(accountTokens)
+        .where(eq(accountTokens.tokenHash, hashToken(token)));
       expect(issued).toMatchObject({ purpose: "invitation", createdBy: hr.id, usedAt: null });
       const row = sent.find((candidate) => candidate.payload.tokenId === issued!.id)!;
       expect(row.user_id).toBe(issued!.userId);

@@ -64,7 +64,13 @@ const recordJob = defineOperation({
   run: async ({ tx, ctx, input }) => {
     const [job] = await tx
       .insert(importJobs)
-      .values({ companyId: ctx.companyId, createdBy: ctx.userId, fileName: input.fileName, fileHash: input.fileHash, totalRows: input.totalRows })
+      .values({
+        companyId: ctx.companyId,
+        createdBy: ctx.userId,
+        fileName: input.fileName,
+        fileHash: input.fileHash,
+        totalRows: input.totalRows,
+      })
       .returning({ id: importJobs.id });
     return { result: { jobId: job!.id } };
   },
@@ -125,7 +131,8 @@ const markFailed = defineOperation({
   },
 });
 
-const failureOf = (error: unknown) => (error instanceof AppError ? { code: error.code, values: error.values } : { code: "import_failed", values: {} });
+const failureOf = (error: unknown) =>
+  error instanceof AppError ? { code: error.code, values: error.values } : { code: "import_failed", values: {} };
 
 async function recordFailure(db: Database, ctx: Ctx, jobId: string, error: unknown): Promise<void> {
   await markFailed(db, ctx, { jobId, ...failureOf(error), ...stepId() });
@@ -271,8 +278,7 @@ const rowChanges = sql`(
 )`;
 
 /** The manager the staged row `r` names, as `m`: an active person of the company. */
-const managerOf = (ctx: Ctx) =>
-  sql`users m on m.email = r.manager_email and m.company_id = ${ctx.companyId} and m.deactivated_at is null`;
+const managerOf = (ctx: Ctx) => sql`users m on m.email = r.manager_email and m.company_id = ${ctx.companyId} and m.deactivated_at is null`;
 
 async function previewSummary(db: DatabaseOrTransaction, ctx: Ctx, jobId: string): Promise<ImportSummary> {
   const [row] = await queryRows<ImportSummary>(
@@ -343,7 +349,11 @@ const applyJob = defineOperation({
   kind: "hr.import_apply",
   input: jobStep,
   auditRefusal: (error, input) =>
-    addressRefusalAudit(error, { via: "import", jobId: input.jobId, row: error instanceof AppError ? Number(error.values.row) : undefined }),
+    addressRefusalAudit(error, {
+      via: "import",
+      jobId: input.jobId,
+      row: error instanceof AppError ? Number(error.values.row) : undefined,
+    }),
   run: async ({ tx, ctx, input: { jobId }, now, audit }) => {
     // Locks the job, so that a second run waits here and then finds it no longer applying.
     const [job] = await tx
@@ -390,16 +400,18 @@ const applyJob = defineOperation({
     await tx.update(importJobs).set({ status: "done", summary, updatedAt: now, finishedAt: now }).where(eq(importJobs.id, jobId));
     return {
       result: summary,
-      events: [...newMemberships].flatMap(([groupId, userIds]) => [
-        fanOut(userIds, {
-          key: `${batchId}:${groupId}`,
-          type: "group.added",
-          payload: { groupName: groups.get(groupId)!, actorName: actor },
-          groupId,
-          createdAt: now,
-        }),
-        membershipChanged(groupId),
-      ]).concat(assignedEvents(assigned, { source: "rule", now, batchId })),
+      events: [...newMemberships]
+        .flatMap(([groupId, userIds]) => [
+          fanOut(userIds, {
+            key: `${batchId}:${groupId}`,
+            type: "group.added",
+            payload: { groupName: groups.get(groupId)!, actorName: actor },
+            groupId,
+            createdAt: now,
+          }),
+          membershipChanged(groupId),
+        ])
+        .concat(assignedEvents(assigned, { source: "rule", now, batchId })),
       outbox: created > 0 || queuedMail(assigned),
     };
   },

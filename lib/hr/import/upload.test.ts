@@ -31,7 +31,12 @@ describe("readUpload", () => {
   });
 
   it("stops a body without Content-Length at the byte past 20 MB, cancelling the rest", async () => {
-    const { request, pulled } = streamed("text/csv", [text("email,name\n"), new Uint8Array(IMPORT_MAX_BYTES), new Uint8Array(1), new Uint8Array(1)]);
+    const { request, pulled } = streamed("text/csv", [
+      text("email,name\n"),
+      new Uint8Array(IMPORT_MAX_BYTES),
+      new Uint8Array(1),
+      new Uint8Array(1),
+    ]);
     await expect(readImportCsv((await readUpload(request)).body)).rejects.toMatchObject({ code: "import_too_large" });
     expect(pulled).toMatchObject({ cancelled: true });
     expect(pulled.count).toBeLessThan(4);

@@ -19,16 +19,22 @@ const importCourseSchema = z.object({ file: z.instanceof(Blob), operationId: z.u
 // format are answered as data (the dialog lists the issues), and only a valid course becomes the
 // operation `importValidCourse`, which the inventory is told this action runs.
 
-export const importCourseAction = authorizedAction(importCourseSchema, async (input, viewer): Promise<Outcome<ImportResult>> => {
-  const bytes = input.file.size;
-  if (bytes > COURSE_FILE_MAX_BYTES) {
-    return { data: { status: "invalid", total: 1, issues: [{ path: "", code: "fileTooLarge", values: { bytes, max: COURSE_FILE_MAX_BYTES } }] } };
-  }
-  const { result, ...delivery } = await importCourse(getDb(), viewer, { file: await input.file.text(), operationId: input.operationId });
-  if (result.status === "imported") {
-    // Lesson counts and percents show on the learners' pages too.
-    revalidatePath("/admin/courses");
-    revalidatePath("/", "layout");
-  }
-  return { data: result, ...delivery };
-}, importValidCourse);
+export const importCourseAction = authorizedAction(
+  importCourseSchema,
+  async (input, viewer): Promise<Outcome<ImportResult>> => {
+    const bytes = input.file.size;
+    if (bytes > COURSE_FILE_MAX_BYTES) {
+      return {
+        data: { status: "invalid", total: 1, issues: [{ path: "", code: "fileTooLarge", values: { bytes, max: COURSE_FILE_MAX_BYTES } }] },
+      };
+    }
+    const { result, ...delivery } = await importCourse(getDb(), viewer, { file: await input.file.text(), operationId: input.operationId });
+    if (result.status === "imported") {
+      // Lesson counts and percents show on the learners' pages too.
+      revalidatePath("/admin/courses");
+      revalidatePath("/", "layout");
+    }
+    return { data: result, ...delivery };
+  },
+  importValidCourse,
+);

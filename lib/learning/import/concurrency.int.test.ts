@@ -43,29 +43,41 @@ describe.runIf(env().testDatabaseUrl)("a re-import racing with completions and i
   }
 
   const lessonId = async (courseId: string, key: string) =>
-    (await handle.db.select({ id: lessons.id }).from(lessons).where(and(eq(lessons.courseId, courseId), eq(lessons.key, key))))[0]!.id;
+    (
+      await handle.db
+        .select({ id: lessons.id })
+        .from(lessons)
+        .where(and(eq(lessons.courseId, courseId), eq(lessons.key, key)))
+    )[0]!.id;
 
-  it.each([1, 2, 3])("the last lesson completed while the other one is retired: finished once, with one certificate (round %i)", async (round) => {
-    const key = `race-finish-${round}`;
-    const { courseId } = await importOn(first, key, ["a", "b", "c", "d"]);
-    const learner = await createPerson(handle.db, companyId);
-    for (const done of ["a", "b"]) await completeLesson(handle.db, learner, { lessonId: await lessonId(courseId, done), operationId: opId() });
-    const c = await lessonId(courseId, "c");
+  it.each([1, 2, 3])(
+    "the last lesson completed while the other one is retired: finished once, with one certificate (round %i)",
+    async (round) => {
+      const key = `race-finish-${round}`;
+      const { courseId } = await importOn(first, key, ["a", "b", "c", "d"]);
+      const learner = await createPerson(handle.db, companyId);
+      for (const done of ["a", "b"])
+        await completeLesson(handle.db, learner, { lessonId: await lessonId(courseId, done), operationId: opId() });
+      const c = await lessonId(courseId, "c");
 
-    await withBarrier(handle.url!, courseRow(courseId), () =>
-      Promise.all([completeLesson(first.db, learner, { lessonId: c, operationId: opId() }), importOn(second, key, ["a", "b", "c"])]),
-    );
+      await withBarrier(handle.url!, courseRow(courseId), () =>
+        Promise.all([completeLesson(first.db, learner, { lessonId: c, operationId: opId() }), importOn(second, key, ["a", "b", "c"])]),
+      );
 
-    const [progress] = await handle.db.select().from(courseProgress).where(and(eq(courseProgress.userId, learner.id), eq(courseProgress.courseId, courseId)));
-    expect(progress).toMatchObject({ lessonsDone: 3, percent: 100 });
-    expect(progress?.completedAt).not.toBeNull();
-    expect(await handle.db.select().from(certificates).where(eq(certificates.userId, learner.id))).toHaveLength(1);
-    const finished = await handle.db
-      .select()
-      .from(activityEvents)
-      .where(and(eq(activityEvents.userId, learner.id), eq(activityEvents.type, "course_completed")));
-    expect(finished).toHaveLength(1);
-  });
+      const [progress] = await handle.db
+        .select()
+        .from(courseProgress)
+        .where(and(eq(courseProgress.userId, learner.id), eq(courseProgress.courseId, courseId)));
+      expect(progress).toMatchObject({ lessonsDone: 3, percent: 100 });
+      expect(progress?.completedAt).not.toBeNull();
+      expect(await handle.db.select().from(certificates).where(eq(certificates.userId, learner.id))).toHaveLength(1);
+      const finished = await handle.db
+        .select()
+        .from(activityEvents)
+        .where(and(eq(activityEvents.userId, learner.id), eq(activityEvents.type, "course_completed")));
+      expect(finished).toHaveLength(1);
+    },
+  );
 
   it("two re-imports reordering the same lessons both succeed, one after the other", async () => {
     const { courseId } = await importOn(first, "race-reorder", ["a", "b", "c"]);
@@ -79,6 +91,9 @@ describe.runIf(env().testDatabaseUrl)("a re-import racing with completions and i
       .where(and(eq(lessons.courseId, courseId), isNull(lessons.retiredAt)))
       .orderBy(asc(lessons.position));
     // Whichever committed last decided the course; nothing of the other is left half-applied.
-    expect([["c", "b", "a", "d"], ["b", "a", "e"]]).toContainEqual(current.map((row) => row.key));
+    expect([
+      ["c", "b", "a", "d"],
+      ["b", "a", "e"],
+    ]).toContainEqual(current.map((row) => row.key));
   });
 });

@@ -38,7 +38,12 @@ describe("course file format", () => {
         description: "",
         lessons: [
           { key: "passwords", title: "Passwords", content: "" },
-          { key: "phishing", title: "Lesson phishing", content: "Text.", quiz: [{ prompt: "Which?", options: ["a", "b", "c"], answer: 1 }] },
+          {
+            key: "phishing",
+            title: "Lesson phishing",
+            content: "Text.",
+            quiz: [{ prompt: "Which?", options: ["a", "b", "c"], answer: 1 }],
+          },
         ],
       },
     });
@@ -83,7 +88,11 @@ describe("course file format", () => {
     ]);
     const options = ["1", "2", "3", "4", "5", "6", "7"];
     const quiz = Array.from({ length: 21 }, () => question(0));
-    expect(sentences(parseCourseFile(file({ key: "k".repeat(101), lessons: [lesson("a", { quiz }), lesson("b", { quiz: [question(0, options)] })] })))).toEqual([
+    expect(
+      sentences(
+        parseCourseFile(file({ key: "k".repeat(101), lessons: [lesson("a", { quiz }), lesson("b", { quiz: [question(0, options)] })] })),
+      ),
+    ).toEqual([
       "key: must be at most 100 characters (it has 101)",
       "lessons[0].quiz: must have at most 20 entries (it has 21)",
       "lessons[1].quiz[0].options: must have at most 6 entries (it has 7)",
@@ -96,7 +105,10 @@ describe("course file format", () => {
       file({
         title: "Secu\u0000rity",
         description: "About \uD800",
-        lessons: [lesson("intro", { title: "\u200B\u200B", content: "Te\u0000xt" }), lesson("more", { quiz: [question(0, ["a\u0000", "b"])] })],
+        lessons: [
+          lesson("intro", { title: "\u200B\u200B", content: "Te\u0000xt" }),
+          lesson("more", { quiz: [question(0, ["a\u0000", "b"])] }),
+        ],
       }),
     );
     expect(sentences(result)).toEqual([
@@ -107,7 +119,9 @@ describe("course file format", () => {
       "lessons[1].quiz[0].options[0]: contains a null character (U+0000), which cannot be stored",
     ]);
     // Positive control: the same file without them is accepted, overrides removed.
-    const clean = parseCourseFile(file({ title: "\u202ESecurity\u202C basics", lessons: [lesson("intro", { content: "Line\u2066 one\r\nLine two" })] }));
+    const clean = parseCourseFile(
+      file({ title: "\u202ESecurity\u202C basics", lessons: [lesson("intro", { content: "Line\u2066 one\r\nLine two" })] }),
+    );
     expect(clean).toMatchObject({ ok: true, course: { title: "Security basics", lessons: [{ content: "Line one\nLine two" }] } });
   });
 
@@ -129,7 +143,9 @@ describe("course file format", () => {
 
   it("refuses a file over 1 MB before reading it", () => {
     const big = file({ description: "é".repeat(COURSE_FILE_MAX_BYTES / 2) });
-    expect(sentences(parseCourseFile(big))).toEqual([`The file is ${new Intl.NumberFormat("en").format(new TextEncoder().encode(big).length)} bytes; at most 1,048,576 bytes (1 MB) are accepted.`]);
+    expect(sentences(parseCourseFile(big))).toEqual([
+      `The file is ${new Intl.NumberFormat("en").format(new TextEncoder().encode(big).length)} bytes; at most 1,048,576 bytes (1 MB) are accepted.`,
+    ]);
   });
 
   it("reports at most 50 problems, with the total", () => {
@@ -143,7 +159,10 @@ describe("the documented examples", () => {
   it("are valid: the one in docs/course-import.md and the e2e fixture", () => {
     const docs = readFileSync("docs/course-import.md", "utf8");
     const example = /```json\n([\s\S]*?)```/.exec(docs)?.[1];
-    expect(parseCourseFile(example ?? "")).toMatchObject({ ok: true, course: { key: "security-basics", lessons: [{ key: "passwords" }, { key: "phishing" }] } });
+    expect(parseCourseFile(example ?? "")).toMatchObject({
+      ok: true,
+      course: { key: "security-basics", lessons: [{ key: "passwords" }, { key: "phishing" }] },
+    });
     const fixture = readFileSync("e2e/fixtures/course-import/security-basics.json", "utf8");
     expect(parseCourseFile(fixture)).toMatchObject({ ok: true, course: { key: "security-basics" } });
   });

@@ -94,10 +94,16 @@ const question = z
   .superRefine(({ options, answer }, ctx) => {
     options.forEach((option, index) => {
       const first = options.indexOf(option);
-      if (first < index) ctx.addIssue({ code: "custom", path: ["options", index], message: "duplicateOption", params: { first: `options[${first}]` } });
+      if (first < index)
+        ctx.addIssue({ code: "custom", path: ["options", index], message: "duplicateOption", params: { first: `options[${first}]` } });
     });
     if (!Number.isInteger(answer) || answer < 0 || answer >= options.length) {
-      ctx.addIssue({ code: "custom", path: ["answer"], message: "answerIndex", params: { count: options.length, max: Math.max(options.length - 1, 0) } });
+      ctx.addIssue({
+        code: "custom",
+        path: ["answer"],
+        message: "answerIndex",
+        params: { count: options.length, max: Math.max(options.length - 1, 0) },
+      });
     }
   });
 
@@ -158,7 +164,9 @@ function toImportIssues(issue: z.core.$ZodIssue, data: unknown): ImportIssue[] {
       if (issue.origin === "array") {
         return [{ path, code: "tooMany", values: { max: Number(issue.maximum), count: Array.isArray(value) ? value.length : 0 } }];
       }
-      return [{ path, code: "tooLong", values: { max: Number(issue.maximum), length: typeof value === "string" ? value.trim().length : 0 } }];
+      return [
+        { path, code: "tooLong", values: { max: Number(issue.maximum), length: typeof value === "string" ? value.trim().length : 0 } },
+      ];
     }
     case "invalid_format":
       return [{ path, code: "keyFormat" }];
@@ -191,7 +199,16 @@ function duplicateLessonKeys(data: unknown): { index: number; issue: ImportIssue
       seen.set(lessonKey, index);
       return [];
     }
-    return [{ index, issue: { path: formatPath(["lessons", index, "key"]), code: "duplicateKey" as const, values: { key: lessonKey, first: `lessons[${first}]` } } }];
+    return [
+      {
+        index,
+        issue: {
+          path: formatPath(["lessons", index, "key"]),
+          code: "duplicateKey" as const,
+          values: { key: lessonKey, first: `lessons[${first}]` },
+        },
+      },
+    ];
   });
 }
 
@@ -204,7 +221,9 @@ export function validateCourseFile(data: unknown): CourseFileResult {
   // A lesson's key clash comes first among its problems (the key is its first field); the sort keeps that order.
   const found = [
     ...duplicates,
-    ...(parsed.error?.issues ?? []).flatMap((issue) => toImportIssues(issue, data).map((each) => ({ index: lessonOf(issue.path), issue: each }))),
+    ...(parsed.error?.issues ?? []).flatMap((issue) =>
+      toImportIssues(issue, data).map((each) => ({ index: lessonOf(issue.path), issue: each })),
+    ),
   ];
   return failed(found.sort((a, b) => a.index - b.index).map(({ issue }) => issue));
 }

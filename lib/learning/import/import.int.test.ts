@@ -29,7 +29,10 @@ async function imported(actor: TestPerson, file: unknown, operationId = opId(), 
 }
 
 async function courseRow(companyId: string, key: string) {
-  const [row] = await handle.db.select().from(courses).where(and(eq(courses.companyId, companyId), eq(courses.key, key)));
+  const [row] = await handle.db
+    .select()
+    .from(courses)
+    .where(and(eq(courses.companyId, companyId), eq(courses.key, key)));
   return row;
 }
 
@@ -72,7 +75,10 @@ describe("importing a course", () => {
     const course = await courseRow(admin.companyId, "create-test");
     expect(course).toMatchObject({ id: summary.courseId, title: "Security basics", description: "Keep the company safe." });
     expect(await lessonLayout(summary.courseId)).toEqual(["intro@1", "passwords@2"]);
-    const [passwords] = await handle.db.select().from(lessons).where(and(eq(lessons.courseId, summary.courseId), eq(lessons.key, "passwords")));
+    const [passwords] = await handle.db
+      .select()
+      .from(lessons)
+      .where(and(eq(lessons.courseId, summary.courseId), eq(lessons.key, "passwords")));
     expect(passwords).toMatchObject({ title: "Lesson passwords", content: "About passwords.", quiz, companyId: admin.companyId });
     const [audit] = await handle.db.select().from(auditLog).where(eq(auditLog.targetId, summary.courseId));
     expect(audit).toMatchObject({
@@ -86,7 +92,10 @@ describe("importing a course", () => {
   it("re-import adds, updates, reorders, retires and brings back lessons by key", async () => {
     const first = await imported(admin, courseFile("reimport-test", [{ key: "a" }, { key: "b" }, { key: "c" }, { key: "d" }]));
     // b and c swap places (through the partial unique index on current positions), d leaves, e arrives, a changes its text.
-    const second = await imported(admin, courseFile("reimport-test", [{ key: "a", content: "New text." }, { key: "c" }, { key: "b" }, { key: "e" }], "Security, revised"));
+    const second = await imported(
+      admin,
+      courseFile("reimport-test", [{ key: "a", content: "New text." }, { key: "c" }, { key: "b" }, { key: "e" }], "Security, revised"),
+    );
     expect(second).toEqual({
       courseId: first.courseId,
       title: "Security, revised",
@@ -100,14 +109,34 @@ describe("importing a course", () => {
     expect((await courseRow(admin.companyId, "reimport-test"))?.title).toBe("Security, revised");
 
     // d comes back at the front, keeping its id (and so its completions); nothing else changed.
-    const [dBefore] = await handle.db.select({ id: lessons.id }).from(lessons).where(and(eq(lessons.courseId, first.courseId), eq(lessons.key, "d")));
-    const third = await imported(admin, courseFile("reimport-test", [{ key: "d" }, { key: "a", content: "New text." }, { key: "c" }, { key: "b" }, { key: "e" }], "Security, revised"));
+    const [dBefore] = await handle.db
+      .select({ id: lessons.id })
+      .from(lessons)
+      .where(and(eq(lessons.courseId, first.courseId), eq(lessons.key, "d")));
+    const third = await imported(
+      admin,
+      courseFile(
+        "reimport-test",
+        [{ key: "d" }, { key: "a", content: "New text." }, { key: "c" }, { key: "b" }, { key: "e" }],
+        "Security, revised",
+      ),
+    );
     expect(third).toMatchObject({ lessonsAdded: 0, lessonsUpdated: 5, lessonsRetired: 0 });
     expect(await lessonLayout(first.courseId)).toEqual(["d@1", "a@2", "c@3", "b@4", "e@5"]);
-    const [dAfter] = await handle.db.select({ id: lessons.id, retiredAt: lessons.retiredAt }).from(lessons).where(eq(lessons.id, dBefore!.id));
+    const [dAfter] = await handle.db
+      .select({ id: lessons.id, retiredAt: lessons.retiredAt })
+      .from(lessons)
+      .where(eq(lessons.id, dBefore!.id));
     expect(dAfter?.retiredAt).toBeNull();
 
-    const same = await imported(admin, courseFile("reimport-test", [{ key: "d" }, { key: "a", content: "New text." }, { key: "c" }, { key: "b" }, { key: "e" }], "Security, revised"));
+    const same = await imported(
+      admin,
+      courseFile(
+        "reimport-test",
+        [{ key: "d" }, { key: "a", content: "New text." }, { key: "c" }, { key: "b" }, { key: "e" }],
+        "Security, revised",
+      ),
+    );
     expect(same).toMatchObject({ outcome: "updated", lessonsAdded: 0, lessonsUpdated: 0, lessonsRetired: 0 });
     const audits = await handle.db.select().from(auditLog).where(eq(auditLog.targetId, first.courseId)).orderBy(asc(auditLog.createdAt));
     expect(audits.map((a) => a.action)).toEqual(["course.imported", "course.reimported", "course.reimported", "course.reimported"]);
@@ -116,7 +145,13 @@ describe("importing a course", () => {
   it("counts a changed quiz or title as an update", async () => {
     const quiz = [{ prompt: "Q?", options: ["x", "y"], answer: 0 }];
     const { courseId } = await imported(admin, courseFile("quiz-change", [{ key: "a", quiz }, { key: "b" }]));
-    const changed = await imported(admin, courseFile("quiz-change", [{ key: "a", quiz: [{ ...quiz[0]!, answer: 1 }] }, { key: "b", title: "Renamed" }]));
+    const changed = await imported(
+      admin,
+      courseFile("quiz-change", [
+        { key: "a", quiz: [{ ...quiz[0]!, answer: 1 }] },
+        { key: "b", title: "Renamed" },
+      ]),
+    );
     expect(changed).toMatchObject({ lessonsAdded: 0, lessonsUpdated: 2, lessonsRetired: 0 });
     const rows = await handle.db.select().from(lessons).where(eq(lessons.courseId, courseId)).orderBy(asc(lessons.position));
     expect(rows.map((row) => [row.title, row.quiz])).toEqual([
@@ -127,9 +162,15 @@ describe("importing a course", () => {
 
   it("accepts an already-parsed course, validated all the same", async () => {
     const file = courseFile("parsed-test", [{ key: "only" }]);
-    const { result } = await importCourse(handle.db, admin, { file: { ...file, lessons: file.lessons.map((l) => ({ ...l })) }, operationId: opId() });
+    const { result } = await importCourse(handle.db, admin, {
+      file: { ...file, lessons: file.lessons.map((l) => ({ ...l })) },
+      operationId: opId(),
+    });
     expect(result).toMatchObject({ status: "imported", summary: { outcome: "created", lessonsAdded: 1 } });
-    const { result: bad } = await importCourse(handle.db, admin, { file: { ...file, key: "Not A Slug" } as CourseFile, operationId: opId() });
+    const { result: bad } = await importCourse(handle.db, admin, {
+      file: { ...file, key: "Not A Slug" } as CourseFile,
+      operationId: opId(),
+    });
     expect(bad).toEqual({ status: "invalid", total: 1, issues: [{ path: "key", code: "keyFormat" }] });
   });
 });
@@ -139,7 +180,10 @@ describe("all or nothing", () => {
     await imported(admin, courseFile("invalid-test", [{ key: "a" }]));
     const before = await companyState(admin.companyId);
     const operationId = opId();
-    const { result: refused } = await importCourse(handle.db, admin, { file: text(courseFile("invalid-test", [{ key: "a" }, { key: "a" }, { key: "b", quiz: [] }])), operationId });
+    const { result: refused } = await importCourse(handle.db, admin, {
+      file: text(courseFile("invalid-test", [{ key: "a" }, { key: "a" }, { key: "b", quiz: [] }])),
+      operationId,
+    });
     expect(refused).toEqual<ImportResult>({
       status: "invalid",
       total: 2,
@@ -163,11 +207,16 @@ describe("all or nothing", () => {
     await handle.db.execute(sql`
       create function refuse_boom() returns trigger language plpgsql as $$
       begin raise exception 'refused for the test'; end $$`);
-    await handle.db.execute(sql`create trigger refuse_boom before insert on lessons for each row when (new.key = 'boom') execute function refuse_boom()`);
+    await handle.db.execute(
+      sql`create trigger refuse_boom before insert on lessons for each row when (new.key = 'boom') execute function refuse_boom()`,
+    );
     try {
       const operationId = opId();
       await expect(
-        importCourse(handle.db, admin, { file: text(courseFile("failure-test", [{ key: "c" }, { key: "boom" }], "Changed title")), operationId }),
+        importCourse(handle.db, admin, {
+          file: text(courseFile("failure-test", [{ key: "c" }, { key: "boom" }], "Changed title")),
+          operationId,
+        }),
       ).rejects.toThrow();
       expect(await companyState(admin.companyId)).toEqual(before);
       expect(await lessonLayout(courseId)).toEqual(["a@1", "b@2", "c@3"]);

@@ -20,7 +20,11 @@ export type AdminCourseRow = {
 };
 
 /** "Manage courses": the company's courses by title, a page at a time. */
-export async function listAdminCourses(db: DatabaseOrTransaction, ctx: Ctx, options: { page?: number } = {}): Promise<Page<AdminCourseRow>> {
+export async function listAdminCourses(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  options: { page?: number } = {},
+): Promise<Page<AdminCourseRow>> {
   assertCan(ctx, "course.import");
   const { page, limit, offset } = pageWindow(options.page, COURSES_PAGE_SIZE);
   const where = eq(courses.companyId, ctx.companyId);

@@ -18,7 +18,11 @@ let courseId: string;
 let groupId: string;
 
 const file = (keys: string[]) =>
-  JSON.stringify({ key: "recompute", title: "Recompute", lessons: keys.map((key) => ({ key, title: `Lesson ${key}`, content: `${key}.` })) });
+  JSON.stringify({
+    key: "recompute",
+    title: "Recompute",
+    lessons: keys.map((key) => ({ key, title: `Lesson ${key}`, content: `${key}.` })),
+  });
 const reimport = async (keys: string[], at: string) => {
   const outcome = await importCourse(handle.db, admin, { file: file(keys), operationId: opId() }, { now: new Date(at) });
   if (outcome.result.status !== "imported") throw new Error("not imported");
@@ -34,14 +38,22 @@ const complete = async (person: TestPerson, keys: string[], at: string) => {
 };
 const progress = async () => {
   const rows = await handle.db
-    .select({ userId: courseProgress.userId, lessonsDone: courseProgress.lessonsDone, percent: courseProgress.percent, completedAt: courseProgress.completedAt })
+    .select({
+      userId: courseProgress.userId,
+      lessonsDone: courseProgress.lessonsDone,
+      percent: courseProgress.percent,
+      completedAt: courseProgress.completedAt,
+    })
     .from(courseProgress)
     .where(eq(courseProgress.courseId, courseId));
   const byPerson = new Map(rows.map((row) => [row.userId, row]));
   return { halfway: byPerson.get(halfway.id), almost: byPerson.get(almost.id), finisher: byPerson.get(finisher.id) };
 };
 const certificatesOf = (person: TestPerson) =>
-  handle.db.select().from(certificates).where(and(eq(certificates.userId, person.id), eq(certificates.courseId, courseId)));
+  handle.db
+    .select()
+    .from(certificates)
+    .where(and(eq(certificates.userId, person.id), eq(certificates.courseId, courseId)));
 
 beforeAll(async () => {
   handle = await createTestDatabase();
@@ -50,7 +62,12 @@ beforeAll(async () => {
   halfway = await createPerson(handle.db, acme.id, { name: "Hal Halfway" });
   almost = await createPerson(handle.db, acme.id, { name: "Alma Almost" });
   finisher = await createPerson(handle.db, acme.id, { name: "Finn Finisher" });
-  const created = await importCourse(handle.db, admin, { file: file(["a", "b", "c", "d"]), operationId: opId() }, { now: new Date("2026-05-01T09:00:00Z") });
+  const created = await importCourse(
+    handle.db,
+    admin,
+    { file: file(["a", "b", "c", "d"]), operationId: opId() },
+    { now: new Date("2026-05-01T09:00:00Z") },
+  );
   if (created.result.status !== "imported") throw new Error("not imported");
   courseId = created.result.summary.courseId;
   groupId = (await createGroup(handle.db, admin, { courseId, members: [almost, finisher] })).id;
@@ -102,10 +119,21 @@ describe("re-import recomputes everyone's progress in the same transaction", () 
     // Published after commit to the groups linked to the course that the learner is in.
     expect(events.length).toBeGreaterThan(0);
     for (const event of events) {
-      expect(event).toMatchObject({ channels: [groupChannel(groupId)], event: realtimeEvents.activityCreated, data: { userId: almost.id, courseId } });
+      expect(event).toMatchObject({
+        channels: [groupChannel(groupId)],
+        event: realtimeEvents.activityCreated,
+        data: { userId: almost.id, courseId },
+      });
     }
-    expect(events.map((e) => (e.data as { type: string }).type)).toEqual(expect.arrayContaining(["course_completed", "certificate_issued"]));
-    const [audit] = await handle.db.select().from(auditLog).where(eq(auditLog.targetId, courseId)).orderBy(desc(auditLog.createdAt)).limit(1);
+    expect(events.map((e) => (e.data as { type: string }).type)).toEqual(
+      expect.arrayContaining(["course_completed", "certificate_issued"]),
+    );
+    const [audit] = await handle.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetId, courseId))
+      .orderBy(desc(auditLog.createdAt))
+      .limit(1);
     expect(audit?.details).toMatchObject({ retired: 2, learnersRecomputed: 3, newlyFinished: 1 });
   });
 
@@ -122,9 +150,16 @@ describe("re-import recomputes everyone's progress in the same transaction", () 
   it("the admins' list counts current lessons, learners and finishers of the company's courses only", async () => {
     const globexAdmin = await createPerson(handle.db, (await createCompany(handle.db, "Globex")).id, { roles: ["admin"] });
     await importCourse(handle.db, globexAdmin, { file: file(["x"]), operationId: opId() });
-    await handle.db.update(lessons).set({ retiredAt: new Date() }).where(and(eq(lessons.courseId, courseId), eq(lessons.key, "e")));
+    await handle.db
+      .update(lessons)
+      .set({ retiredAt: new Date() })
+      .where(and(eq(lessons.courseId, courseId), eq(lessons.key, "e")));
     const list = await listAdminCourses(handle.db, admin);
-    expect(list).toMatchObject({ total: 1, page: 1, rows: [{ id: courseId, key: "recompute", title: "Recompute", lessonCount: 4, learners: 3, finished: 2 }] });
+    expect(list).toMatchObject({
+      total: 1,
+      page: 1,
+      rows: [{ id: courseId, key: "recompute", title: "Recompute", lessonCount: 4, learners: 3, finished: 2 }],
+    });
     expect((await listAdminCourses(handle.db, globexAdmin)).rows.map((row) => row.lessonCount)).toEqual([1]);
     for (const person of [halfway, await createPerson(handle.db, admin.companyId, { roles: ["hr"] })]) {
       expect(await refusalOr(() => listAdminCourses(handle.db, person))).toBe("forbidden");

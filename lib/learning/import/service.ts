@@ -104,7 +104,13 @@ export const importValidCourse = defineOperation({
       action: created ? "course.imported" : "course.reimported",
       targetType: "course",
       targetId: id,
-      details: { key: course.key, title: course.title, ...lessons, learnersRecomputed: progress.refreshed, newlyFinished: progress.newlyFinished.length },
+      details: {
+        key: course.key,
+        title: course.title,
+        ...lessons,
+        learnersRecomputed: progress.refreshed,
+        newlyFinished: progress.newlyFinished.length,
+      },
     });
     const result: ImportSummary = {
       courseId: id,
@@ -125,7 +131,12 @@ export const importValidCourse = defineOperation({
  * and checked; an invalid one is answered with its issues, changes nothing and claims no operation
  * id, so the corrected file can go with the same one. A valid one is `importValidCourse`.
  */
-export async function importCourse(db: Database, ctx: Ctx, input: ImportInput, options?: OperationOptions): Promise<Committed<ImportResult>> {
+export async function importCourse(
+  db: Database,
+  ctx: Ctx,
+  input: ImportInput,
+  options?: OperationOptions,
+): Promise<Committed<ImportResult>> {
   assertCan(ctx, "course.import");
   const checked = typeof input.file === "string" ? parseCourseFile(input.file) : validateCourseFile(input.file);
   if (!checked.ok) return { result: { status: "invalid", issues: checked.issues, total: checked.total } };

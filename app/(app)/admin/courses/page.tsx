@@ -22,7 +22,10 @@ export default async function AdminCoursesPage({ searchParams }: { searchParams:
   const viewer = await requireViewer();
   if (!can(viewer, "course.import")) notFound();
   const params = await searchParams;
-  const [list, t] = await Promise.all([listAdminCourses(getDb(), viewer, { page: pageParam(params.page) }), getTranslations("coursesAdmin")]);
+  const [list, t] = await Promise.all([
+    listAdminCourses(getDb(), viewer, { page: pageParam(params.page) }),
+    getTranslations("coursesAdmin"),
+  ]);
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} action={<ImportCourseButton />} />

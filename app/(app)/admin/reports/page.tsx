@@ -38,7 +38,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         intro={report.canOpenStatistics ? t("intro") : t("introReadOnly")}
         action={
           report.total > 0 && (
-            <a href={reportHref("/admin/reports/csv", filters)} download className={buttonClass("secondary")} aria-describedby="reports-download-hint">
+            <a
+              href={reportHref("/admin/reports/csv", filters)}
+              download
+              className={buttonClass("secondary")}
+              aria-describedby="reports-download-hint"
+            >
               {t("download")}
             </a>
           )

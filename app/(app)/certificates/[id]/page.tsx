@@ -33,16 +33,24 @@ export default async function CertificatePage({ params }: { params: Params }) {
   return (
     <div className="space-y-6">
       {certificate.ownerId === viewer.userId && (
-        <Link href={`/courses/${certificate.courseId}`} className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
+        <Link
+          href={`/courses/${certificate.courseId}`}
+          className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline"
+        >
           <span aria-hidden="true">←</span> {t("backToCourse")}
         </Link>
       )}
-      <section aria-labelledby="certificate-title" className="rounded-xl border-4 border-double border-brand-600 bg-white p-6 text-center shadow-sm sm:p-10">
+      <section
+        aria-labelledby="certificate-title"
+        className="rounded-xl border-4 border-double border-brand-600 bg-white p-6 text-center shadow-sm sm:p-10"
+      >
         <p className="text-sm font-medium tracking-wide text-slate-600 uppercase">{viewer.companyName}</p>
         <h1 id="certificate-title" className="mt-2 text-2xl font-semibold sm:text-3xl">
           {t("title")}
         </h1>
-        <p className="mx-auto mt-4 max-w-xl text-lg text-slate-700">{t("intro", { name: certificate.ownerName, course: certificate.courseTitle })}</p>
+        <p className="mx-auto mt-4 max-w-xl text-lg text-slate-700">
+          {t("intro", { name: certificate.ownerName, course: certificate.courseTitle })}
+        </p>
         <dl className="mx-auto mt-8 grid max-w-2xl grid-cols-1 gap-px overflow-hidden rounded-lg border border-slate-200 bg-slate-200 text-left sm:grid-cols-2">
           {facts.map((fact) => (
             <div key={fact.label} className="bg-white px-4 py-3">

@@ -96,7 +96,25 @@ export default async function GroupPage({ params, searchParams }: { params: Para
 
   const showRules = tab === "members" && can(viewer, "assignment.assign");
   const db = getDb();
-  const [t, tChat, tn, tStatistics, now, channelEpoch, notificationLevel, courses, members, history, feed, chat, statistics, overTime, assignmentFigures, rules, hasAssignments] = await Promise.all([
+  const [
+    t,
+    tChat,
+    tn,
+    tStatistics,
+    now,
+    channelEpoch,
+    notificationLevel,
+    courses,
+    members,
+    history,
+    feed,
+    chat,
+    statistics,
+    overTime,
+    assignmentFigures,
+    rules,
+    hasAssignments,
+  ] = await Promise.all([
     getTranslations("group"),
     getTranslations("chatTab"),
     getTranslations("notificationSettings"),
@@ -201,7 +219,10 @@ export default async function GroupPage({ params, searchParams }: { params: Para
         {assignmentFigures && <AssignmentFiguresSection figures={assignmentFigures} />}
         {history && <HistoryTab history={history} pageHref={(target) => withParams(path, { tab: "history", page: target })} />}
       </div>
-      <section aria-labelledby="group-notifications" className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <section
+        aria-labelledby="group-notifications"
+        className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+      >
         <h2 id="group-notifications" className="text-lg font-semibold">
           {tn("title")}
         </h2>

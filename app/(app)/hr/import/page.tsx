@@ -35,7 +35,10 @@ export default async function HrImportPage() {
         {jobs.length === 0 ? (
           <p className="text-sm text-slate-600">{t("historyEmpty")}</p>
         ) : (
-          <DataTable label={t("historyTitle")} columns={[{ label: t("historyFile") }, { label: t("historyWhen") }, { label: t("historyStatus") }, { label: t("historyRows") }]}>
+          <DataTable
+            label={t("historyTitle")}
+            columns={[{ label: t("historyFile") }, { label: t("historyWhen") }, { label: t("historyStatus") }, { label: t("historyRows") }]}
+          >
             {jobs.map((job) => (
               <Row key={job.id}>
                 <RowHeader>{job.fileName}</RowHeader>

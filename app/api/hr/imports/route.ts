@@ -18,9 +18,7 @@ export async function POST(request: Request) {
   try {
     const file = await readUpload(request);
     const started = await startImport(getDb(), viewer, file);
-    after(() =>
-      started.run().catch((error: unknown) => log.error("hr import staging failed", { jobId: started.job.id, error })),
-    );
+    after(() => started.run().catch((error: unknown) => log.error("hr import staging failed", { jobId: started.job.id, error })));
     return json({ job: await readImportJob(getDb(), viewer, started.job.id) }, 202);
   } catch (error) {
     return errorResponse(error, request, "upload");

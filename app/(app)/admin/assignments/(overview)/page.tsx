@@ -45,7 +45,12 @@ export default async function AssignmentOverviewPage({ searchParams }: { searchP
               {t("bulk")}
             </Link>
             {overview.total > 0 && (
-              <a href={overviewHref("/admin/assignments/csv", query)} download className={buttonClass("secondary")} aria-describedby="assignments-download-hint">
+              <a
+                href={overviewHref("/admin/assignments/csv", query)}
+                download
+                className={buttonClass("secondary")}
+                aria-describedby="assignments-download-hint"
+              >
                 {t("download")}
               </a>
             )}
@@ -60,20 +65,34 @@ export default async function AssignmentOverviewPage({ searchParams }: { searchP
           current: view === query.view,
         }))}
       />
-      <OverviewFiltersForm query={query} courses={courses.map((course) => ({ id: course.id, name: course.title }))} groups={groups} filtered={filtered} />
+      <OverviewFiltersForm
+        query={query}
+        courses={courses.map((course) => ({ id: course.id, name: course.title }))}
+        groups={groups}
+        filtered={filtered}
+      />
       {overview.total > 0 && (
         <p id="assignments-download-hint" className="text-sm text-slate-600">
           {t("downloadHint")}
         </p>
       )}
       {overview.rows.length > 0 ? (
-        <OverviewTable rows={overview.rows} query={query} sortHref={(sort, direction) => overviewHref("/admin/assignments", { ...query, sort, direction })} />
+        <OverviewTable
+          rows={overview.rows}
+          query={query}
+          sortHref={(sort, direction) => overviewHref("/admin/assignments", { ...query, sort, direction })}
+        />
       ) : (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">
           {overview.total > 0 ? t("empty.page") : filtered ? t("empty.noMatches") : t("empty.none")}
         </p>
       )}
-      <Pagination page={overview.page} pageSize={overview.pageSize} total={overview.total} href={(page) => overviewHref("/admin/assignments", query, page)} />
+      <Pagination
+        page={overview.page}
+        pageSize={overview.pageSize}
+        total={overview.total}
+        href={(page) => overviewHref("/admin/assignments", query, page)}
+      />
     </div>
   );
 }

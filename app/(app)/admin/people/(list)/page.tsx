@@ -43,7 +43,12 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
     getTranslations("people"),
   ]);
   const filtered = Boolean(filters.q || filters.departmentId || filters.role || filters.status);
-  const link = { q: filters.q, department: filters.departmentId ?? undefined, role: filters.role ?? undefined, status: filters.status ?? undefined };
+  const link = {
+    q: filters.q,
+    department: filters.departmentId ?? undefined,
+    role: filters.role ?? undefined,
+    status: filters.status ?? undefined,
+  };
   return (
     <div className="space-y-6">
       <PageHeader

@@ -18,7 +18,19 @@ export async function GET(request: Request) {
     return new Response(t("errors.notFoundBody"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   const filters = reportFilters(Object.fromEntries(new URL(request.url).searchParams));
-  const columns = ["name", "course", "status", "visibility", "owner", "members", "average", "done", "halfway", "notStarted", "overdue"] as const;
+  const columns = [
+    "name",
+    "course",
+    "status",
+    "visibility",
+    "owner",
+    "members",
+    "average",
+    "done",
+    "halfway",
+    "notStarted",
+    "overdue",
+  ] as const;
   const day = new Date().toISOString().slice(0, 10);
   return reportCsv(
     getDb(),

@@ -16,7 +16,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   const [viewer, t] = await Promise.all([getViewer(), getTranslations("statistics")]);
   const notFoundResponse = async () =>
-    new Response((await getTranslations("errors"))("notFoundBody"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    new Response((await getTranslations("errors"))("notFoundBody"), {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   if (!viewer || !z.uuid().safeParse(id).success) return notFoundResponse();
   try {
     const { scope, batches } = await exportStatisticsMembers(getDb(), viewer, id);
@@ -36,7 +39,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
         ]);
       }
     }
-    return csvResponse(`${scope.groupName}-statistics.csv`, header.map((column) => t(`csv.${column}`)), lines());
+    return csvResponse(
+      `${scope.groupName}-statistics.csv`,
+      header.map((column) => t(`csv.${column}`)),
+      lines(),
+    );
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") return notFoundResponse();
     throw error;

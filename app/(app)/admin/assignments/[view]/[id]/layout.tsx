@@ -8,7 +8,13 @@ import { load } from "./load";
  * once the page streams, the status is already 200. Reads the first page of everyone, which the
  * page reuses unless it shows another.
  */
-export default async function AssignedPeopleLayout({ children, params }: { children: ReactNode; params: Promise<{ view: string; id: string }> }) {
+export default async function AssignedPeopleLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ view: string; id: string }>;
+}) {
   const { view, id } = await params;
   if (!(await load(view, id, "all", 1))) notFound();
   return children;

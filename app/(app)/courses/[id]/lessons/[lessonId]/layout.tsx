@@ -7,7 +7,13 @@ import { loadLesson } from "./load";
  * answers 404. Checked here, above the page's loading boundary: once the page streams, the status
  * is already 200.
  */
-export default async function LessonLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string; lessonId: string }> }) {
+export default async function LessonLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ id: string; lessonId: string }>;
+}) {
   const { id, lessonId } = await params;
   if (!(await loadLesson(id, lessonId))) notFound();
   return children;

@@ -46,7 +46,11 @@ export default async function LessonPage({ params }: { params: Params }) {
         nextHref={lessonHref(lesson.nextLessonId)}
         courseHref={courseHref}
       />
-      <LessonNavigation previousHref={lessonHref(lesson.previousLessonId)} nextHref={lessonHref(lesson.nextLessonId)} courseHref={courseHref} />
+      <LessonNavigation
+        previousHref={lessonHref(lesson.previousLessonId)}
+        nextHref={lessonHref(lesson.nextLessonId)}
+        courseHref={courseHref}
+      />
     </article>
   );
 }
