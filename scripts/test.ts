@@ -14,6 +14,8 @@ const tiers: { name: string; command: string[]; env?: Record<string, string> }[]
   { name: "unit", command: ["npx", "vitest", "run", "--project", "unit"] },
   { name: "integration", command: ["npx", "vitest", "run", "--project", "integration"] },
   { name: "build", command: ["npx", "next", "build"] },
+  // Checked on the build itself: no browser chunk may carry drizzle's code.
+  { name: "bundle", command: ["npx", "tsx", "scripts/check-browser-bundle.ts"] },
   {
     name: "e2e",
     command: ["npx", "playwright", "test"],

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { assignmentRules, assignments, type AssignmentSource, type AssignmentStatus } from "@/db/schema";
-import { DEFAULT_REMINDER_DAYS, dueAtSql, learnerZoneSql, nextReminderSql } from "@/lib/assignments/deadlines";
+import { dueAtSql, learnerZoneSql, nextReminderSql } from "@/lib/assignments/deadlines";
+import { DEFAULT_REMINDER_DAYS } from "@/lib/assignments/schemas";
 
 /**
  * Assignment rows written straight to the test database, for tests of what reads or sends them. Two

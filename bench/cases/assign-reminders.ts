@@ -1,7 +1,8 @@
 import type pg from "pg";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { DEFAULT_REMINDER_DAYS, dueAtSql, learnerZoneSql, nextReminderSql } from "@/lib/assignments/deadlines";
+import { dueAtSql, learnerZoneSql, nextReminderSql } from "@/lib/assignments/deadlines";
+import { DEFAULT_REMINDER_DAYS } from "@/lib/assignments/schemas";
 import { runReminders } from "@/lib/assignments/reminders";
 import type { Bench, BenchCase } from "../case";
 import { label, replay } from "../capture";

@@ -5,8 +5,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { useFieldErrorMessage } from "@/components/ui/use-error-message";
-import { DEFAULT_REMINDER_DAYS } from "@/lib/assignments/deadlines";
-import type { Deadline } from "@/lib/assignments/schemas";
+import { DEFAULT_REMINDER_DAYS, type Deadline } from "@/lib/assignments/schemas";
 
 /** The deadline and reminders as typed: text until sent, so a half-typed number is still editable. */
 export type TermsDraft = { kind: Deadline["kind"]; dueOn: string; days: string; reminderDays: number[] };

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Transaction } from "@/db/client";
-import { DEFAULT_REMINDER_DAYS, dueAtSql, learnerZoneSql, nextReminderSql } from "@/lib/assignments/deadlines";
+import { dueAtSql, learnerZoneSql, nextReminderSql } from "@/lib/assignments/deadlines";
+import { DEFAULT_REMINDER_DAYS } from "@/lib/assignments/schemas";
 
 export type SeededAssignments = { assignments: number; assignmentRules: number };
 

@@ -6,9 +6,6 @@ import { type SQL, sql } from "drizzle-orm";
  * scheduler use these, so "ends at 23:59 in the learner's time zone" is defined once.
  */
 
-/** The default reminders: 7 days before, 1 day before, and the day after the deadline (an overdue notice). */
-export const DEFAULT_REMINDER_DAYS: readonly number[] = [-7, -1, 1];
-
 /** The hour of the learner's day at which a reminder or overdue notice becomes due. */
 export const REMINDER_HOUR = 9;
 

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { DEFAULT_REMINDER_DAYS } from "./deadlines";
+
+/**
+ * The default reminders: 7 days before, 1 day before, and the day after the deadline (an overdue
+ * notice). Here rather than in deadlines.ts (SQL), so the browser's form reads it without drizzle.
+ */
+export const DEFAULT_REMINDER_DAYS: readonly number[] = [-7, -1, 1];
 
 /** The most people one wizard run picks one by one; departments and groups are unbounded. */
 export const MAX_ASSIGNED_INDIVIDUALS = 10_000;
