@@ -23,6 +23,18 @@ async function failure(error: unknown, fields: Record<string, unknown>): Promise
   return { ok: false, error: toActionError(classify(error, { requestId, message: "server action failed", fields })) };
 }
 
+/**
+ * The caller, read from the database, or the action's answer when there is none: signed out, or the
+ * database failing while the caller is read (logged, with the request id).
+ */
+async function signedIn(): Promise<Viewer | { ok: false; error: ActionError }> {
+  try {
+    return (await getViewer()) ?? { ok: false, error: { code: "unauthenticated" } };
+  } catch (error) {
+    return failure(error, { stage: "viewer" });
+  }
+}
+
 /** Parses, runs, hands events and mail to `after()`, and maps errors; shared by both kinds of action. */
 async function run<S extends z.ZodType, T>(
   schema: S,
@@ -61,13 +73,8 @@ export function authorizedAction<S extends z.ZodType, T>(
   runs?: OperationCall<never, unknown>,
 ) {
   const action = async (input: z.input<S>): Promise<ActionResult<T>> => {
-    let viewer: Viewer | null;
-    try {
-      viewer = await getViewer();
-    } catch (error) {
-      return failure(error, { stage: "viewer" });
-    }
-    if (!viewer) return { ok: false, error: { code: "unauthenticated" } };
+    const viewer = await signedIn();
+    if (!("userId" in viewer)) return viewer;
     return run(schema, input, (parsed) => handler(parsed, viewer), { userId: viewer.userId });
   };
   if (runs) actionOperations.set(action, runs);
@@ -109,13 +116,8 @@ export function operationAction<I, T, D = T, P = I>(
   } = {},
 ) {
   const action = async (submitted: P): Promise<ActionResult<D>> => {
-    let viewer: Viewer | null;
-    try {
-      viewer = await getViewer();
-    } catch (error) {
-      return failure(error, { stage: "viewer" });
-    }
-    if (!viewer) return { ok: false, error: { code: "unauthenticated" } };
+    const viewer = await signedIn();
+    if (!("userId" in viewer)) return viewer;
     try {
       const input = options.prepare ? options.prepare(submitted) : (submitted as unknown as I);
       const { result, ...delivery } = await operation(getDb(), viewer, input);
