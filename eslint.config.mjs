@@ -14,7 +14,7 @@ export default defineConfig([
     // One way to write an operation (docs/architecture.md, "The operation kernel"): the recipe's
     // parts are the kernel's alone, so a hand-written copy of it cannot come back.
     files: ["**/*.{ts,tsx}"],
-    ignores: ["lib/operations/**", "db/migrations/**", "db/seed/**", "**/*.test.ts", "tests/**", "bench/**", "e2e/**"],
+    ignores: ["lib/operations/**", "db/migrations/**", "scripts/seed/**", "**/*.test.ts", "tests/**", "bench/**", "e2e/**"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -37,15 +37,15 @@ export default defineConfig([
     },
   },
   {
-    // One injectable clock: lib/clock.ts reads the time; operations get `now` from the kernel.
+    // One injectable clock: base/clock.ts reads the time; operations get `now` from the kernel.
     files: ["lib/**/*.{ts,tsx}"],
-    ignores: ["lib/clock.ts", "lib/operations/**", "**/*.test.ts"],
+    ignores: ["base/clock.ts", "lib/operations/**", "**/*.test.ts"],
     rules: {
       "no-restricted-syntax": [
         "error",
         {
           selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-          message: "Take the operation's `now`, or currentTime() from lib/clock.ts.",
+          message: "Take the operation's `now`, or currentTime() from base/clock.ts.",
         },
         {
           selector: "CallExpression[callee.property.name='transaction']",
@@ -60,7 +60,7 @@ export default defineConfig([
     rules: {
       "no-restricted-syntax": [
         "error",
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Take currentTime() from lib/clock.ts." },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Take currentTime() from base/clock.ts." },
       ],
     },
   },

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { devBaseUrl, e2eAppEnv, e2eBaseUrl, smokeBaseUrl } from "./e2e/support/env";
-import { reloadEnv } from "./lib/env";
+import { reloadEnv } from "./base/env";
 
 // Test workers reach the app's database and soketi directly (to create notifications, cut sockets).
 Object.assign(process.env, e2eAppEnv());

@@ -2,7 +2,7 @@ import NextAuth from "next-auth";
 import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import { refuseMalformedAction } from "@/lib/actions/request-guard";
 import { authConfig } from "@/lib/auth/config";
-import { authSecret, env } from "@/lib/env";
+import { authSecret, env } from "@/base/env";
 import { STRICT_TRANSPORT_SECURITY, contentSecurityPolicy, createNonce } from "@/lib/http/csp";
 import { requestIdFor } from "@/lib/http/request-id";
 import { crossSiteRefusal, isCrossSite, needsSameOrigin } from "@/lib/http/same-origin";

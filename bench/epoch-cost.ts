@@ -20,7 +20,7 @@ import { sql } from "drizzle-orm";
 import { loadViewer } from "@/lib/auth/viewer";
 import { messagesSince } from "@/lib/chat/queries";
 import { postMessage } from "@/lib/chat/service";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import { removeMembers } from "@/lib/membership/service";
 import { canSubscribe } from "@/lib/realtime/authorize";
 import { groupChannelAt } from "@/lib/realtime/channels";

@@ -7,7 +7,7 @@ import { relative } from "node:path";
 import pg from "pg";
 import { openPostgres } from "@/db/client";
 import { loadViewer } from "@/lib/auth/viewer";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import type { BenchCase, Details, Prepared } from "./case";
 import { openRecorder } from "./capture";
 import { assignBulk, departmentAddWithRule } from "./cases/assign-bulk";

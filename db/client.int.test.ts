@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { env } from "@/lib/env";
-import { log } from "@/lib/log";
+import { env } from "@/base/env";
+import { log } from "@/base/log";
 import { openPostgres, queryRows } from "./client";
 
 /** Ends a backend from another connection, as a restart, a failover or an administrator would. */

@@ -11,8 +11,8 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { Pool } from "pg";
 import ws from "ws";
-import { env } from "@/lib/env";
-import { log } from "@/lib/log";
+import { env } from "@/base/env";
+import { log } from "@/base/log";
 import { choosePostgresDriver } from "./driver";
 import * as schema from "./schema";
 

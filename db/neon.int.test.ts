@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
 import { companies } from "@/db/schema";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import { countUnreadNotifications, listNotifications } from "@/lib/notifications/queries";
 import { createNotifications, markAllNotificationsRead } from "@/lib/notifications/service";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";

@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { departments, users } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { createGroup } from "@/lib/groups/service";
 import { addMembers } from "@/lib/membership/service";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { WebSocketRoute } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { lessons } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { addMembers } from "@/lib/membership/service";
 import { createCompany, createCourse, createGroup, createLessons, createPerson } from "@/tests/fixtures";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { createCompany, createDepartment, createGroup, createPerson } from "@/tests/fixtures";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { eq, sql } from "drizzle-orm";
 import { auditLog, groupMembers, users } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { linkIn, mailbox } from "@/tests/mailbox";
 import { createCompany, createCourse, createDepartment, createGroup, createPerson } from "@/tests/fixtures";

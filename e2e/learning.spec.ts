@@ -5,7 +5,7 @@ import type { Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import type { Database } from "@/db/client";
 import { certificates, lessonCompletions, lessons, type QuizQuestion, type Role, userBadges } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { completeLesson } from "@/lib/learning/completion";
 import { createCompany, createCourse, createLessons, createPerson } from "@/tests/fixtures";

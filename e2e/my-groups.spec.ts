@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import type { Database } from "@/db/client";
 import { courseProgress, groupChatState, groupMessages } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { createCompany, createCourse, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, like } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { notifications } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { postMessage } from "@/lib/chat/service";
 import { deliver } from "@/lib/realtime/server";

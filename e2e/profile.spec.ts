@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { findSpareLearner } from "./support/data";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 

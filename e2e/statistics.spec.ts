@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { addMembers } from "@/lib/membership/service";
 import { createCompany, createCourse, createGroup, createLessons, createPerson } from "@/tests/fixtures";

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { log } from "@/lib/log";
+import { log } from "@/base/log";
 import { getPusher } from "@/lib/realtime/server";
 
 type Check = "ok" | "down";

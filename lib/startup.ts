@@ -1,4 +1,4 @@
-import { assertProductionReady } from "@/lib/env";
+import { assertProductionReady } from "@/base/env";
 
 /** Ends the process before it serves anything when production is configured with public or missing secrets. */
 export function refuseUnsafeProduction(): void {

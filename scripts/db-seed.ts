@@ -1,4 +1,4 @@
-import { isSeeded, seed } from "@/db/seed";
+import { isSeeded, seed } from "@/scripts/seed";
 import { withDatabase } from "./lib/prepare-database";
 
 await withDatabase("npm run db:seed", async (handle) => {

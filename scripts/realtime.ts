@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import { startSoketi } from "./lib/soketi";
 
 /** `npm run realtime`: soketi alone, configured like `npm run dev` starts it (for `npm start` locally). */

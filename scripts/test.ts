@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 
 /**
  * `npm test`: every tier in order, each timed. Integration tests run on PostgreSQL when

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { type DatabaseHandle, openNeon, openPglite, openPostgres } from "@/db/client";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import { withDatabase } from "./global-setup";
 
 export type TestDatabase = DatabaseHandle & {

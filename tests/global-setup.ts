@@ -7,7 +7,7 @@ import { applyMigrations } from "@/db/migrate";
 import { startMailDev } from "@/scripts/lib/maildev";
 import { startSoketi } from "@/scripts/lib/soketi";
 import { testPorts, testPusher } from "./ports";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 
 const offset = env().testPortOffset;
 

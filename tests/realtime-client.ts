@@ -2,7 +2,7 @@ import Pusher, { type Channel } from "pusher-js";
 import { RealtimeConnection } from "@/components/realtime/realtime-connection";
 import type { Database } from "@/db/client";
 import type { Ctx } from "@/lib/auth/viewer";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import { canSubscribe } from "@/lib/realtime/authorize";
 import { channelEpoch } from "@/lib/realtime/epochs";
 import { getPusher } from "@/lib/realtime/server";

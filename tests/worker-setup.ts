@@ -1,4 +1,4 @@
-import { reloadEnv } from "@/lib/env";
+import { reloadEnv } from "@/base/env";
 import { testPorts, testPusher } from "./ports";
 
 // Point the app's realtime client and mail at this tier's soketi and MailDev; reading the ports parsed the

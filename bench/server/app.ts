@@ -2,7 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import Pusher from "pusher";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import { startSoketi } from "@/scripts/lib/soketi";
 import { nextBin } from "@/e2e/support/web-server";
 import { within } from "./clients";

@@ -9,7 +9,7 @@ import { chatLog, groupWith, spareLearner } from "../support/chat";
 import { findUser } from "../support/data";
 import { DEV_SKIPPED_HEADER, devBaseUrl } from "../support/env";
 import { expect, test } from "../support/fixtures";
-import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 
 /** The dev server's own soketi: what `deliver` does in the app, sent there. */
 const devSoketi = new Pusher({ ...testPusher, host: "127.0.0.1", port: String(testPorts.devSoketi), useTLS: false });

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, like, notInArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { learningGroups, users } from "@/db/schema";
-import { demoAccounts } from "@/db/seed/accounts";
+import { demoAccounts } from "@/scripts/seed/accounts";
 import { createNotifications } from "@/lib/notifications/service";
 import { publish } from "@/lib/realtime/server";
 

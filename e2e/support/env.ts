@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import type { OidcTestAccount } from "@/scripts/lib/oidc-provider";
 import { e2eDatabaseName, smokePgliteDir, testPorts, testPusher } from "@/tests/ports";
 

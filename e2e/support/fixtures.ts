@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import { type Database, openPostgres } from "@/db/client";
-import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { e2eDatabaseUrl } from "./env";
 
 /** Every page a test visits gets an accessibility check against WCAG 2 A/AA. */

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import pg from "pg";
 import { openPostgres } from "@/db/client";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import { startOidcProvider } from "@/scripts/lib/oidc-provider";
 import { prepareDatabase } from "@/scripts/lib/prepare-database";
 import { startMailDev } from "@/scripts/lib/maildev";

@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { AuditEntry } from "@/lib/operations/kernel";
 import type { Ctx } from "@/lib/auth/viewer";
-import { currentTime } from "@/lib/clock";
+import { currentTime } from "@/base/clock";
 import { AppError } from "@/lib/errors";
 
 /**

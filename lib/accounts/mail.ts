@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { companies, users } from "@/db/schema";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import type { OutgoingMail } from "@/lib/mail/send";
 import { accountLinkMail } from "@/lib/mail/templates";
 import { type IssuedToken, setPasswordPath } from "./tokens";

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
-import { log } from "@/lib/log";
+import { log } from "@/base/log";
 
 // The caller is read from the database through Auth.js; here it is whatever the test says.
 const getViewer = vi.fn<() => Promise<Viewer | null>>();

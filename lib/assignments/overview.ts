@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
-import { currentTime } from "@/lib/clock";
+import { currentTime } from "@/base/clock";
 import { notFound } from "@/lib/errors";
 import { getGroupAccess } from "@/lib/groups/access";
 import { type Page, pageWindow } from "@/lib/pagination";

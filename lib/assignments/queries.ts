@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { AssignmentSource } from "@/db/schema";
 import { type Ctx, isAdmin } from "@/lib/auth/viewer";
-import { currentTime } from "@/lib/clock";
+import { currentTime } from "@/base/clock";
 import { notFound } from "@/lib/errors";
 import { type Page, pageWindow } from "@/lib/pagination";
 import { assertCan } from "@/lib/permissions";

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { type Database, queryRows } from "@/db/client";
 import { assignments, users } from "@/db/schema";
 import { handleRemindersCron } from "@/lib/cron/reminders";
-import { env, reloadEnv } from "@/lib/env";
+import { env, reloadEnv } from "@/base/env";
 import { drainOutbox, OUTBOX_LEASE_MS, outboxInsertSql, smtpSend } from "@/lib/mail/outbox";
 import { createAssignment } from "@/tests/assignments";
 import { withBarrier } from "@/tests/barrier";

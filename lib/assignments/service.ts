@@ -7,7 +7,7 @@ import { uuidArray } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { assertActive, readGroup } from "@/lib/groups/lock";
-import { currentTime } from "@/lib/clock";
+import { currentTime } from "@/base/clock";
 import { type Committed, defineOperation, type Scope } from "@/lib/operations/kernel";
 import { assertCan } from "@/lib/permissions";
 import {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { env, reloadEnv } from "@/lib/env";
+import { env, reloadEnv } from "@/base/env";
 import { clientAddress, PEER_ADDRESS_HEADER, trustedProxies } from "./client-address";
 
 const request = (peer: string | null, forwardedFor?: string) => {

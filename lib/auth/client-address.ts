@@ -1,6 +1,6 @@
 import { BlockList, isIP } from "node:net";
-import { env } from "@/lib/env";
-import { log } from "@/lib/log";
+import { env } from "@/base/env";
+import { log } from "@/base/log";
 
 /**
  * The header the server's preload (`server/peer-address.cjs`) puts on every request: the address of
@@ -17,7 +17,7 @@ function normalize(address: string): string | null {
   return isIP(plain) ? plain.toLowerCase() : null;
 }
 
-/** The proxies whose X-Forwarded-For entries count, from `TRUSTED_PROXY_CIDRS` (validated CIDRs, see lib/env.ts). */
+/** The proxies whose X-Forwarded-For entries count, from `TRUSTED_PROXY_CIDRS` (validated CIDRs, see base/env.ts). */
 export function trustedProxies(cidrs: readonly string[]): BlockList {
   const list = new BlockList();
   for (const cidr of cidrs) {

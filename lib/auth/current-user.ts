@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { authSecret } from "@/lib/env";
+import { authSecret } from "@/base/env";
 import { loadSessionViewer, type Viewer } from "./viewer";
 
 /** Auth.js's session cookie: `__Secure-` prefixed when the app is reached over https. */

@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
-import { authSecret } from "@/lib/env";
+import { authSecret } from "@/base/env";
 import { authConfig } from "./config";
 import { attemptSignIn } from "./credentials";
 import { revokeSession } from "./sessions";

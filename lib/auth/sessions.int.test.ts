@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { userSessions } from "@/db/schema";
 import { changePassword, requestPasswordReset, setPasswordWithToken, signOutEverywhere } from "@/lib/accounts/service";
 import { handleSignInsCron } from "@/lib/cron/sign-ins";
-import { reloadEnv } from "@/lib/env";
+import { reloadEnv } from "@/base/env";
 import { sendMail } from "@/lib/mail/send";
 import { deactivatePerson, reactivatePerson, updatePerson } from "@/lib/people/service";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";

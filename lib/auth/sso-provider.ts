@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import type { NextAuthConfig } from "next-auth";
 import type { OIDCConfig } from "next-auth/providers";
 import { getDb } from "@/db/client";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import { requestClientAddress } from "./client-address";
 import { resolveSsoIdentity } from "./sso";
 import { rememberSignInAddress } from "./throttle";

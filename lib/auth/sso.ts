@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { companyDomains, userIdentities, users } from "@/db/schema";
-import { currentTime } from "@/lib/clock";
-import { log } from "@/lib/log";
+import { currentTime } from "@/base/clock";
+import { log } from "@/base/log";
 import { readTransaction } from "@/lib/operations/read";
 
 /**

@@ -1,6 +1,6 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
-import { currentTime } from "@/lib/clock";
+import { currentTime } from "@/base/clock";
 import { type SignInScope, signInAddresses, signInThrottles } from "@/db/schema";
 
 /**

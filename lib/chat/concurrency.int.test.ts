@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, type DatabaseHandle, openPostgres } from "@/db/client";
 import { groupMessages } from "@/db/schema";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import { AppError } from "@/lib/errors";
 import { withBarrier } from "@/tests/barrier";
 import { createRaceDatabase, type RaceDatabase } from "@/tests/database";

@@ -1,7 +1,7 @@
 import { type Database, getDb } from "@/db/client";
 import { runReminders } from "@/lib/assignments/reminders";
-import { currentTime } from "@/lib/clock";
-import { log } from "@/lib/log";
+import { currentTime } from "@/base/clock";
+import { log } from "@/base/log";
 import { drainOutbox } from "@/lib/mail/outbox";
 import { publish } from "@/lib/realtime/server";
 import { isCronRequest } from "./secret";

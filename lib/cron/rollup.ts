@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type Database, getDb } from "@/db/client";
-import { currentTime } from "@/lib/clock";
-import { log } from "@/lib/log";
+import { currentTime } from "@/base/clock";
+import { log } from "@/base/log";
 import { defineOperation } from "@/lib/operations/kernel";
 import { CATCH_UP_DAYS, rollupDay } from "@/lib/statistics/rollup";
 import { isCronRequest } from "./secret";

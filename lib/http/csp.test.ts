@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/env";
+import { parseEnv } from "@/base/env";
 import { contentSecurityPolicy, createNonce } from "./csp";
 
 const directives = (policy: string) =>

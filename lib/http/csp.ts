@@ -1,4 +1,4 @@
-import type { Env } from "@/lib/env";
+import type { Env } from "@/base/env";
 
 /** A fresh, unguessable nonce for one response's scripts (128 bits, base64). */
 export function createNonce(): string {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError, InvalidInputError } from "@/lib/errors";
-import { log } from "@/lib/log";
+import { log } from "@/base/log";
 import { classify, errorJson, toActionError } from "./errors";
 
 const logged = vi.spyOn(log, "error").mockImplementation(() => undefined);

@@ -1,5 +1,5 @@
 import { AppError, type AppErrorCode, InvalidInputError } from "@/lib/errors";
-import { log } from "@/lib/log";
+import { log } from "@/base/log";
 import { requestIdOf } from "./request-id";
 
 export { requestIdOf };

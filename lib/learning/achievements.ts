@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { type Badge, certificates, courses, userBadges, users } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
-import { currentTime } from "@/lib/clock";
+import { currentTime } from "@/base/clock";
 import { assertCan, can } from "@/lib/permissions";
 import { currentStreak, learnerDay, type StreakState } from "./streaks";
 

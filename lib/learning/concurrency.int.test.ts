@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, DatabaseHandle } from "@/db/client";
 import { activityEvents, certificates, lessonCompletions } from "@/db/schema";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import { withBarrier } from "@/tests/barrier";
 import { createRaceDatabase, type RaceDatabase } from "@/tests/database";
 import { createCompany, createCourse, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";

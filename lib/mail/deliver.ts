@@ -1,6 +1,6 @@
-import { currentTime } from "@/lib/clock";
+import { currentTime } from "@/base/clock";
 import { getDb } from "@/db/client";
-import { log } from "@/lib/log";
+import { log } from "@/base/log";
 import { drainOutbox } from "./outbox";
 
 /**

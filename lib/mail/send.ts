@@ -1,5 +1,5 @@
-import { env } from "@/lib/env";
-import { log } from "@/lib/log";
+import { env } from "@/base/env";
+import { log } from "@/base/log";
 import { mailTransport } from "./transport";
 
 /** A composed message: both parts, so clients that show no HTML still get the whole content. */

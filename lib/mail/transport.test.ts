@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { reloadEnv } from "@/lib/env";
+import { reloadEnv } from "@/base/env";
 import { mailTransport } from "./transport";
 
 afterEach(() => {

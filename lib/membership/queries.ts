@@ -17,7 +17,7 @@ import {
 } from "@/db/schema";
 import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
-import { currentTime } from "@/lib/clock";
+import { currentTime } from "@/base/clock";
 import { notFound } from "@/lib/errors";
 import { getGroupAccess } from "@/lib/groups/access";
 import { currentStreak } from "@/lib/learning/streaks";

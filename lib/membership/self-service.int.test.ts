@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openPostgres } from "@/db/client";
 import { auditLog, groupMembers, learningGroups, membershipEvents } from "@/db/schema";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import { AppError } from "@/lib/errors";
 import { withBarrier } from "@/tests/barrier";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type Database, queryRows } from "@/db/client";
 import { auditLog, operations, users } from "@/db/schema";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import { AppError, InvalidInputError } from "@/lib/errors";
 import { groupChannel, realtimeEvents } from "@/lib/realtime/channels";
 import { createRaceDatabase, createTestDatabase, type TestDatabase } from "@/tests/database";

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Database, DatabaseOrTransaction, Transaction } from "@/db/client";
 import type { Ctx } from "@/lib/auth/viewer";
-import { currentTime } from "@/lib/clock";
+import { currentTime } from "@/base/clock";
 import { AppError, InvalidInputError } from "@/lib/errors";
 import type { OutgoingMail } from "@/lib/mail/send";
 import { assertCan, type Permission } from "@/lib/permissions";

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openPostgres, queryRows } from "@/db/client";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import { addMembers, moveMembers } from "@/lib/membership/service";
 import { lockWaitersReach } from "@/tests/barrier";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";

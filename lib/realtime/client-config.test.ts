@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { reloadEnv } from "@/lib/env";
+import { reloadEnv } from "@/base/env";
 import { realtimeClientConfig } from "./client-config";
 
 const KEYS = ["NODE_ENV", "PUSHER_USE_TLS", "PUSHER_HOST", "PUSHER_PORT", "PUSHER_CLUSTER", "AUTH_SECRET"] as const;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { RealtimeClientConfig } from "@/components/realtime/realtime-provider";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 
 /** What the browser needs to connect: read at request time, so one build serves every environment. */
 export function realtimeClientConfig(): RealtimeClientConfig {

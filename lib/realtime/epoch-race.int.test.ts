@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import { removeMembers } from "@/lib/membership/service";
 import { updatePerson } from "@/lib/people/service";
 import { lockWaitersReach } from "@/tests/barrier";

@@ -1,7 +1,7 @@
 import Pusher from "pusher";
 import { type DatabaseOrTransaction, getDb } from "@/db/client";
-import { env } from "@/lib/env";
-import { log } from "@/lib/log";
+import { env } from "@/base/env";
+import { log } from "@/base/log";
 import { type Delivery, type RealtimeEvent, resolveTargets, targetGroups } from "./channels";
 import { currentEpochs } from "./epochs";
 

@@ -1,4 +1,4 @@
-import { currentTime } from "@/lib/clock";
+import { currentTime } from "@/base/clock";
 import { sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { Ctx } from "@/lib/auth/viewer";

@@ -1,4 +1,4 @@
-import { currentTime } from "@/lib/clock";
+import { currentTime } from "@/base/clock";
 import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { GroupVisibility } from "@/db/schema";

@@ -4,7 +4,7 @@ import { type Database, type DatabaseHandle, openPostgres, queryRows } from "@/d
 import { groupMembers, groupProgressDaily, learningGroups, type Lesson, membershipEvents } from "@/db/schema";
 import { handleRollupCron } from "@/lib/cron/rollup";
 import { completeLesson } from "@/lib/learning/completion";
-import { env, reloadEnv } from "@/lib/env";
+import { env, reloadEnv } from "@/base/env";
 import { withBarrier } from "@/tests/barrier";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";

@@ -1,8 +1,8 @@
 import { type DatabaseHandle, openFromEnv } from "@/db/client";
 import { applyMigrations } from "@/db/migrate";
 import { acquirePgliteLock } from "@/db/pglite-lock";
-import { isSeeded, seed } from "@/db/seed";
-import { env } from "@/lib/env";
+import { isSeeded, seed } from "@/scripts/seed";
+import { env } from "@/base/env";
 
 /** Opens the configured database for a one-off command, holding the PGlite lock while it runs. */
 export async function withDatabase<T>(holder: string, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {

@@ -4,10 +4,10 @@ import { getTranslations } from "next-intl/server";
 import { AuthPage } from "@/components/auth/auth-page";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SsoSignIn } from "@/components/auth/sso-sign-in";
-import { DEMO_PASSWORD, demoAccounts } from "@/db/seed/accounts";
+import { DEMO_PASSWORD, demoAccounts } from "@/scripts/seed/accounts";
 import { getViewer } from "@/lib/auth/current-user";
 import { isSsoRefusal } from "@/lib/auth/sso";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };

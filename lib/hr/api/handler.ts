@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { type Database, getDb } from "@/db/client";
 import { afterCommit, type Schedule } from "@/lib/after-commit";
-import { currentTime } from "@/lib/clock";
+import { currentTime } from "@/base/clock";
 import { notFound } from "@/lib/errors";
 import { requestIdOf } from "@/lib/http/request-id";
 import { type ApiCaller, authenticate, DEFAULT_RATE_LIMIT, type RateLimit, takeRateLimit } from "./auth";

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import { auditLog, groupMembers } from "@/db/schema";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import { createApiKey } from "@/lib/hr/api-keys";
 import { withBarrier } from "@/tests/barrier";
 import { createRaceDatabase, type RaceDatabase } from "@/tests/database";

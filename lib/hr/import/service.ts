@@ -7,7 +7,7 @@ import { z } from "zod";
 import { type AssignedRow, applyGroupRules, assignedEvents, queuedMail } from "@/lib/assignments/writes";
 import { addressRefusalAudit, assertUnderRefusalLimit, foreignDomainSql } from "@/lib/accounts/addresses";
 import type { Ctx } from "@/lib/auth/viewer";
-import { currentTime } from "@/lib/clock";
+import { currentTime } from "@/base/clock";
 import { AppError, notFound } from "@/lib/errors";
 import { outboxInsertSql } from "@/lib/mail/outbox";
 import { actorName, fanOut, insertMembershipsSql, membershipChanged } from "@/lib/membership/service";

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { errorResponse, hrViewer, json } from "@/lib/hr/import/http";
 import { readImportJob, startImport } from "@/lib/hr/import/service";
 import { readUpload } from "@/lib/hr/import/upload";
-import { log } from "@/lib/log";
+import { log } from "@/base/log";
 
 export const dynamic = "force-dynamic";
 

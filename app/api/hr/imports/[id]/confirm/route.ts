@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { errorResponse, hrViewer, json } from "@/lib/hr/import/http";
 import { applyImport, confirmImport, readImportJob } from "@/lib/hr/import/service";
 import { AppError } from "@/lib/errors";
-import { log } from "@/lib/log";
+import { log } from "@/base/log";
 import { deliverOutboxSoon } from "@/lib/mail/deliver";
 import { deliver } from "@/lib/realtime/server";
 

@@ -2,7 +2,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { companies, companyDomains, users } from "@/db/schema";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { queryRows } from "@/db/client";
-import { reloadEnv } from "@/lib/env";
+import { reloadEnv } from "@/base/env";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { demoAccounts } from "./accounts";
 import { isSeeded, seed } from "./index";

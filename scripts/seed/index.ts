@@ -1,7 +1,7 @@
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { companies } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import { DEMO_PASSWORD } from "./accounts";
 import { insertAssignments, type SeededAssignments } from "./assignments";
 import { insertCourses } from "./courses";
