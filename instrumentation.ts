@@ -4,7 +4,7 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { refuseUnsafeProduction } = await import("@/lib/startup");
+    const { refuseUnsafeProduction } = await import("@/lib/runtime/startup");
     refuseUnsafeProduction();
   }
 }

@@ -1,3 +1,5 @@
+// First: the test workers load this file too, and import server modules (scripts/server-context.mjs says why).
+import "./scripts/server-context.mjs";
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { devBaseUrl, e2eAppEnv, e2eBaseUrl, smokeBaseUrl } from "./e2e/support/env";
@@ -53,7 +55,7 @@ export default defineConfig({
   // Started one after the other, so only the first can ever need to build.
   webServer: [
     {
-      command: "npx tsx e2e/support/server.ts",
+      command: "npx tsx --import ./scripts/server-context.mjs e2e/support/server.ts",
       url: `${e2eBaseUrl}/api/health`,
       timeout: 240_000,
       reuseExistingServer: false,
@@ -61,7 +63,7 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: "npx tsx e2e/support/pglite-server.ts",
+      command: "npx tsx --import ./scripts/server-context.mjs e2e/support/pglite-server.ts",
       url: `${smokeBaseUrl}/api/health`,
       timeout: 120_000,
       reuseExistingServer: false,
@@ -71,7 +73,7 @@ export default defineConfig({
     {
       // After the first: it opens the database that server prepares. Ready once Next listens; the
       // dev spec's first requests compile the pages.
-      command: "npx tsx e2e/support/dev-server.ts",
+      command: "npx tsx --import ./scripts/server-context.mjs e2e/support/dev-server.ts",
       url: `${devBaseUrl}/api/health`,
       timeout: 120_000,
       reuseExistingServer: false,

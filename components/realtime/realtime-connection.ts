@@ -1,13 +1,6 @@
 import Pusher, { type Channel, type ChannelAuthorizationHandler, type UserAuthenticationHandler } from "pusher-js";
+import type { RealtimeClientConfig } from "@/lib/realtime/client-config";
 import { type EpochSource, GroupEpochs } from "./group-epochs";
-
-export type RealtimeClientConfig = {
-  key: string;
-  cluster: string;
-  host?: string;
-  port?: number;
-  useTLS: boolean;
-};
 
 export type RealtimeConnectionOptions = {
   currentEpoch?: EpochSource;

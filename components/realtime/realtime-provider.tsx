@@ -4,9 +4,8 @@ import { createContext, type ReactNode, useContext, useEffect, useRef, useState,
 import { channelEpochAction } from "@/lib/realtime/actions";
 import { type ChannelEpochData, groupAdminChannelAt, groupChannelAt, realtimeEvents } from "@/lib/realtime/channels";
 import type { EpochSource } from "./group-epochs";
-import { RealtimeConnection, type RealtimeClientConfig } from "./realtime-connection";
-
-export type { RealtimeClientConfig } from "./realtime-connection";
+import type { RealtimeClientConfig } from "@/lib/realtime/client-config";
+import { RealtimeConnection } from "./realtime-connection";
 
 const RealtimeContext = createContext<RealtimeConnection | null>(null);
 

@@ -19,7 +19,7 @@ import {
   resendInvitation,
   setPasswordWithToken,
 } from "./service";
-import { hashToken, inspectToken } from "./tokens";
+import { hashToken, inspectToken } from "@/lib/account-links/tokens";
 
 const inbox = mailbox(`http://127.0.0.1:${testPorts.integrationMailWeb}/api`);
 const PASSWORD = "a long enough secret";

@@ -9,7 +9,7 @@ import { createCompany, createPerson, opId, type TestPerson } from "@/tests/fixt
 import { footprint } from "@/tests/footprint";
 import { expectOneEffect } from "@/tests/replay";
 import { changePassword, invitePerson, resendInvitation, sendResetLink, signOutEverywhere, spendLink } from "./service";
-import { issueToken } from "./tokens";
+import { issueToken } from "@/lib/account-links/tokens";
 
 const PASSWORD = "a long enough secret";
 let handle: TestDatabase;

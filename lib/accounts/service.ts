@@ -11,8 +11,8 @@ import { AppError, notFound } from "@/lib/errors";
 import type { OutgoingMail } from "@/lib/mail/send";
 import { type AuditEntry, type Committed, defineOperation } from "@/lib/operations/kernel";
 import { addressRefusalAudit, type AddressAttempt, assertAddressUsable, emailUnavailable } from "./addresses";
-import { reissueInvitation } from "./invitations";
-import { composeLinkMail } from "./mail";
+import { reissueInvitation } from "@/lib/account-links/invitations";
+import { composeLinkMail } from "@/lib/account-links/mail";
 import {
   changePasswordSchema,
   invitePersonSchema,
@@ -20,7 +20,7 @@ import {
   type SetPasswordInput,
   signOutEverywhereSchema,
 } from "./schemas";
-import { consumeToken, expireOpenTokens, issueToken, linkErrorCode, readToken } from "./tokens";
+import { consumeToken, expireOpenTokens, issueToken, linkErrorCode, readToken } from "@/lib/account-links/tokens";
 
 /** Emails are unique across the product; a clash never says where the address is in use. */
 export function emailClash(error: unknown): AppError | null {

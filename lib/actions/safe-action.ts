@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { z } from "zod";
-import { afterCommit } from "@/lib/after-commit";
+import { afterCommit } from "@/lib/actions/after-commit";
 import { getViewer } from "@/lib/auth/current-user";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getDb } from "@/db/client";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { type Database, queryRows } from "@/db/client";
 import { uuidArray } from "@/db/sql";
 import { systemCtx } from "@/lib/auth/viewer";
-import { outboxInsertSql } from "@/lib/mail/outbox";
+import { outboxInsertSql } from "@/lib/outbox/queue";
 import { notificationFanOut } from "@/lib/notifications/service";
 import type { NotificationType } from "@/lib/notifications/types";
 import { insertNotificationsSql } from "@/lib/notifications/write";

@@ -3,7 +3,7 @@ import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { AssignmentSource, RemovalPolicy } from "@/db/schema";
 import { uuidArray } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
-import { outboxInsertSql } from "@/lib/mail/outbox";
+import { outboxInsertSql } from "@/lib/outbox/queue";
 import { notificationFanOut } from "@/lib/notifications/service";
 import { insertNotificationsSql } from "@/lib/notifications/write";
 import { type RealtimeEvent, realtimeEvents, userChannel } from "@/lib/realtime/channels";

@@ -3,7 +3,7 @@ import type { Database, Transaction } from "@/db/client";
 import { companyDomains, userIdentities, users } from "@/db/schema";
 import { currentTime } from "@/base/clock";
 import { log } from "@/base/log";
-import { readTransaction } from "@/lib/operations/read";
+import { readTransaction } from "@/db/read-transaction";
 
 /**
  * Why a single sign-on was refused. They travel as `/sign-in?error=<code>` and each has a sentence

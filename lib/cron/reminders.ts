@@ -2,7 +2,7 @@ import { type Database, getDb } from "@/db/client";
 import { runReminders } from "@/lib/assignments/reminders";
 import { currentTime } from "@/base/clock";
 import { log } from "@/base/log";
-import { drainOutbox } from "@/lib/mail/outbox";
+import { drainOutbox } from "@/lib/outbox/drain";
 import { publish } from "@/lib/realtime/server";
 import { isCronRequest } from "./secret";
 

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
-import { readTransaction } from "@/lib/operations/read";
+import { readTransaction } from "@/db/read-transaction";
 import { escapeLike } from "@/db/sql";
 
 /** pg_trgm's default (0.6) misses a swapped pair of letters in a short name ("leanr" for "Lena Learner"). */

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
-import { readTransaction } from "@/lib/operations/read";
+import { readTransaction } from "@/db/read-transaction";
 import { departments, users } from "@/db/schema";
 import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";

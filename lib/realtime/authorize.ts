@@ -1,4 +1,4 @@
-import { readTransaction } from "@/lib/operations/read";
+import { readTransaction } from "@/db/read-transaction";
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
 import type { Role } from "@/db/schema";

@@ -1,6 +1,14 @@
 import "server-only";
-import type { RealtimeClientConfig } from "@/components/realtime/realtime-provider";
 import { env } from "@/base/env";
+
+/** What the browser needs to reach the realtime server (the browser imports this type only). */
+export type RealtimeClientConfig = {
+  key: string;
+  cluster: string;
+  host?: string;
+  port?: number;
+  useTLS: boolean;
+};
 
 /** What the browser needs to connect: read at request time, so one build serves every environment. */
 export function realtimeClientConfig(): RealtimeClientConfig {

@@ -5,7 +5,7 @@ import { SetPasswordForm } from "@/components/accounts/set-password-form";
 import { AuthPage, authCardClass, authLinkClass } from "@/components/auth/auth-page";
 import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db/client";
-import { inspectToken, linkErrorCode, type TokenInfo } from "@/lib/accounts/tokens";
+import { inspectToken, linkErrorCode, type TokenInfo } from "@/lib/account-links/tokens";
 
 export async function generateMetadata(): Promise<Metadata> {
   // The token is in this page's address: no other site may see it in a Referer header.

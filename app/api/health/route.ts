@@ -1,3 +1,3 @@
-export { handleHealth as GET } from "@/lib/health";
+export { handleHealth as GET } from "@/lib/runtime/health";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { type Database, getDb } from "@/db/client";
-import { afterCommit, type Schedule } from "@/lib/after-commit";
+import { afterCommit, type Schedule } from "@/lib/actions/after-commit";
 import { currentTime } from "@/base/clock";
 import { notFound } from "@/lib/errors";
 import { requestIdOf } from "@/lib/http/request-id";

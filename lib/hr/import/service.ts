@@ -9,7 +9,7 @@ import { addressRefusalAudit, assertUnderRefusalLimit, foreignDomainSql } from "
 import type { Ctx } from "@/lib/auth/viewer";
 import { currentTime } from "@/base/clock";
 import { AppError, notFound } from "@/lib/errors";
-import { outboxInsertSql } from "@/lib/mail/outbox";
+import { outboxInsertSql } from "@/lib/outbox/queue";
 import { actorName, fanOut, insertMembershipsSql, membershipChanged } from "@/lib/membership/service";
 import { type Committed, defineOperation } from "@/lib/operations/kernel";
 import { assertCan } from "@/lib/permissions";

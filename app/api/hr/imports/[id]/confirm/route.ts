@@ -5,7 +5,7 @@ import { errorResponse, hrViewer, json } from "@/lib/hr/import/http";
 import { applyImport, confirmImport, readImportJob } from "@/lib/hr/import/service";
 import { AppError } from "@/lib/errors";
 import { log } from "@/base/log";
-import { deliverOutboxSoon } from "@/lib/mail/deliver";
+import { deliverOutboxSoon } from "@/lib/outbox/deliver";
 import { deliver } from "@/lib/realtime/server";
 
 export const dynamic = "force-dynamic";

@@ -1,38 +1,13 @@
-import { readTransaction } from "@/lib/operations/read";
-import { type SQL, sql } from "drizzle-orm";
+import { readTransaction } from "@/db/read-transaction";
+import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
-import { issueQueuedInvitation } from "@/lib/accounts/invitations";
+import { issueQueuedInvitation } from "@/lib/account-links/invitations";
 import { env } from "@/base/env";
 import { log } from "@/base/log";
-import type { OutgoingMail } from "./send";
-import { type AssignmentMailKind, assignmentMail } from "./templates";
-import { mailTransport } from "./transport";
-
-/**
- * The mails that go through the outbox, each rendered at send time from its payload in the recipient's
- * locale. `account.invitation` (payload `{ inviterId }`) carries a one-time link, issued only then.
- */
-export type OutboxTemplate = "assignment.assigned" | "assignment.reminder" | "assignment.overdue" | "account.invitation";
-
-/**
- * The INSERT that queues one mail per recipient, inside the transaction that caused it. `recipients`
- * is a relation of the same statement with `user_id` (and `assignment_id` when `withAssignment`), and
- * `payload` an expression over it (jsonb), so a batch of 10,000 never travels through Node.
- * `companyId` is one company's id, or (for the scheduler, whose batch spans companies) an expression
- * over `recipients`.
- */
-export function outboxInsertSql(
-  companyId: string | SQL,
-  template: OutboxTemplate,
-  recipients: SQL,
-  payload: SQL,
-  options: { withAssignment?: boolean; now: Date },
-): SQL {
-  const assignment = options.withAssignment ? sql`assignment_id` : sql`null::uuid`;
-  return sql`insert into mail_outbox (company_id, user_id, template, payload, assignment_id, created_at)
-    select ${companyId}, user_id, ${template}, ${payload}, ${assignment}, ${options.now}
-    from ${recipients}`;
-}
+import type { OutgoingMail } from "@/lib/mail/send";
+import { type AssignmentMailKind, assignmentMail } from "@/lib/mail/templates";
+import { mailTransport } from "@/lib/mail/transport";
+import type { OutboxTemplate } from "./queue";
 
 /** How long a sender holds the rows it claimed: a crashed run's rows are sent again after this. */
 export const OUTBOX_LEASE_MS = 5 * 60_000;

@@ -1,7 +1,7 @@
 import { currentTime } from "@/base/clock";
 import { getDb } from "@/db/client";
 import { log } from "@/base/log";
-import { drainOutbox } from "./outbox";
+import { drainOutbox } from "./drain";
 
 /**
  * Sends what an action just queued without waiting for the scheduler: call it in `after()` once the

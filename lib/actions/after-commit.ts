@@ -1,5 +1,5 @@
 import { after } from "next/server";
-import { deliverOutboxSoon } from "@/lib/mail/deliver";
+import { deliverOutboxSoon } from "@/lib/outbox/deliver";
 import { type OutgoingMail, sendMail } from "@/lib/mail/send";
 import type { Delivery } from "@/lib/realtime/channels";
 import { deliver } from "@/lib/realtime/server";
