@@ -10,15 +10,11 @@ import { createCompany, createDepartment, createPerson, opId, type TestPerson } 
 import { linkIn, mailbox, tokenIn } from "@/tests/mailbox";
 import { testPorts } from "@/tests/ports";
 import { PASSWORD_LINK_TRIES_PER_HOUR } from "@/lib/auth/throttle";
-import {
-  changePassword,
-  invitePerson,
-  RESET_ANSWER_MS,
-  RESET_LINKS_PER_HOUR,
-  requestPasswordReset,
-  resendInvitation,
-  setPasswordWithToken,
-} from "./service";
+import { changePassword } from "@/lib/accounts/operations/change-password";
+import { invitePerson } from "@/lib/accounts/operations/invite-person";
+import { RESET_ANSWER_MS, RESET_LINKS_PER_HOUR, requestPasswordReset } from "@/lib/accounts/operations/send-reset-link";
+import { resendInvitation } from "@/lib/accounts/operations/resend-invitation";
+import { setPasswordWithToken } from "@/lib/accounts/operations/spend-link";
 import { hashToken, inspectToken } from "@/lib/account-links/tokens";
 
 const inbox = mailbox(`http://127.0.0.1:${testPorts.integrationMailWeb}/api`);

@@ -7,16 +7,12 @@ import { operationAction, publicAction } from "@/lib/actions/safe-action";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import { signOut, updateSession } from "@/lib/auth/index";
 import { requestPasswordResetSchema, setPasswordSchema } from "./schemas";
-import {
-  changePassword,
-  invitePerson,
-  requestPasswordReset,
-  resendInvitation,
-  sendResetLink,
-  setPasswordWithToken,
-  signOutEverywhere,
-  spendLink,
-} from "./service";
+import { changePassword } from "@/lib/accounts/operations/change-password";
+import { invitePerson } from "@/lib/accounts/operations/invite-person";
+import { requestPasswordReset, sendResetLink } from "@/lib/accounts/operations/send-reset-link";
+import { resendInvitation } from "@/lib/accounts/operations/resend-invitation";
+import { setPasswordWithToken, spendLink } from "@/lib/accounts/operations/spend-link";
+import { signOutEverywhere } from "@/lib/accounts/operations/sign-out-everywhere";
 
 export const invitePersonAction = operationAction(invitePerson, { refresh: () => revalidatePath("/admin/people") });
 

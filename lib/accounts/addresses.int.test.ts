@@ -12,7 +12,7 @@ import { createCompany, createPerson, opId, type TestPerson } from "@/tests/fixt
 import { recordAudit } from "@/lib/operations/audit";
 import { ADDRESS_REFUSALS_PER_HOUR, ADDRESS_REFUSED, addressRefusalAudit, emailUnavailable } from "./addresses";
 import { invitePersonSchema } from "./schemas";
-import { invitePerson } from "./service";
+import { invitePerson } from "@/lib/accounts/operations/invite-person";
 
 /**
  * Issue 17, item 3: no cross-company oracle, no squatting. An address on a domain another company

@@ -97,3 +97,20 @@ export function addressRefusalAudit(error: unknown, attempt: AddressAttempt): Au
     details: { reason, via: attempt.via, email: attempt.email ?? null, row: attempt.row ?? null },
   };
 }
+
+/** Emails are unique across the product; a clash never says where the address is in use. */
+export function emailClash(error: unknown): AppError | null {
+  const cause = (error as { cause?: { code?: string; constraint?: string } })?.cause ?? error;
+  const pg = cause as { code?: string; constraint?: string };
+  return pg?.code === "23505" && pg.constraint === "users_email_uq" ? emailUnavailable() : null;
+}
+
+/**
+ * What a refused invitation (or new hire) throws and audits: a clash on the unique email, which a
+ * concurrent invitation won, as "cannot be used"; any refusal of the address audited on its own, the
+ * transaction being rolled back.
+ */
+export const addressGuard = (attempt: (input: { email: string }) => AddressAttempt) => ({
+  mapError: (error: unknown) => emailClash(error) ?? error,
+  auditRefusal: (error: unknown, input: { email: string }) => addressRefusalAudit(error, attempt(input)),
+});

@@ -8,7 +8,12 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { footprint } from "@/tests/footprint";
 import { expectOneEffect } from "@/tests/replay";
-import { changePassword, invitePerson, resendInvitation, sendResetLink, signOutEverywhere, spendLink } from "./service";
+import { changePassword } from "@/lib/accounts/operations/change-password";
+import { invitePerson } from "@/lib/accounts/operations/invite-person";
+import { resendInvitation } from "@/lib/accounts/operations/resend-invitation";
+import { sendResetLink } from "@/lib/accounts/operations/send-reset-link";
+import { signOutEverywhere } from "@/lib/accounts/operations/sign-out-everywhere";
+import { spendLink } from "@/lib/accounts/operations/spend-link";
 import { issueToken } from "@/lib/account-links/tokens";
 
 const PASSWORD = "a long enough secret";

@@ -1,7 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { userSessions } from "@/db/schema";
-import { changePassword, requestPasswordReset, setPasswordWithToken, signOutEverywhere } from "@/lib/accounts/service";
+import { changePassword } from "@/lib/accounts/operations/change-password";
+import { requestPasswordReset } from "@/lib/accounts/operations/send-reset-link";
+import { setPasswordWithToken } from "@/lib/accounts/operations/spend-link";
+import { signOutEverywhere } from "@/lib/accounts/operations/sign-out-everywhere";
 import { handleSignInsCron } from "@/lib/cron/sign-ins";
 import { reloadEnv } from "@/base/env";
 import { sendMail } from "@/lib/mail/send";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { invitePerson } from "@/lib/accounts/service";
+import { invitePerson } from "@/lib/accounts/operations/invite-person";
 import { deactivatePerson, updatePerson } from "@/lib/people/service";
 import { getApiPerson, listApiPeople } from "../queries";
 import { defineRoute } from "../route";
