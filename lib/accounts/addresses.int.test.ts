@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { auditLog, companyDomains, users } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import type { AppError } from "@/lib/errors";
-import { createNewHire } from "@/lib/hr/forms/new-hire";
+import { createNewHire } from "@/lib/hr/forms/operations/create-new-hire";
 import { newHireSchema } from "@/lib/hr/forms/schemas";
 import { applyImport, confirmImport, readImportJob, startImport } from "@/lib/hr/import/service";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";

@@ -6,8 +6,8 @@ import { systemCtx } from "@/lib/auth/viewer";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createPerson } from "@/tests/fixtures";
 import { expectOneEffect } from "@/tests/replay";
-import { rollupCompany } from "./rollup";
-import { cleanUpSignIns } from "./sign-ins";
+import { cleanUpSignIns } from "./operations/clean-up-sign-ins";
+import { rollupCompany } from "./operations/rollup-company";
 import { runId } from "./system";
 
 let handle: TestDatabase;

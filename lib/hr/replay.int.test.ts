@@ -7,10 +7,12 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { footprint } from "@/tests/footprint";
 import { expectOnce, expectOneEffect } from "@/tests/replay";
-import { createApiKey, createApiKeyOperation, newApiKeySecret, revokeApiKey } from "./api-keys";
-import { changeDepartment } from "./forms/department-change";
-import { recordLeaver } from "./forms/leaver";
-import { createNewHire } from "./forms/new-hire";
+import { createApiKey, createApiKeyOperation } from "./api-keys/operations/create-api-key-operation";
+import { revokeApiKey } from "./api-keys/operations/revoke-api-key";
+import { newApiKeySecret } from "./api-keys/secret";
+import { changeDepartment } from "./forms/operations/change-department";
+import { createNewHire } from "./forms/operations/create-new-hire";
+import { recordLeaver } from "./forms/operations/record-leaver";
 import { newHireSchema } from "./forms/schemas";
 import { importSteps } from "./import/service";
 

@@ -14,7 +14,7 @@ import { actorName, fanOut, insertMembershipsSql, membershipChanged } from "@/li
 import { type Committed, defineOperation } from "@/lib/operations/kernel";
 import { assertCan } from "@/lib/permissions";
 import { lenientText } from "@/lib/text";
-import { asHrActor } from "../forms/groups";
+import { asHrActor } from "../actor";
 import { type ImportProblem, parseImportCsv, readImportCsv } from "./csv";
 import { domainOf, type ImportLookups, type ResolvedRow, validateRows } from "./validate";
 
