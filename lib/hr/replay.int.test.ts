@@ -14,7 +14,7 @@ import { changeDepartment } from "./forms/operations/change-department";
 import { createNewHire } from "./forms/operations/create-new-hire";
 import { recordLeaver } from "./forms/operations/record-leaver";
 import { newHireSchema } from "./forms/schemas";
-import { importSteps } from "./import/service";
+import { importSteps } from "./import/steps";
 
 let handle: TestDatabase;
 let admin: TestPerson;
