@@ -1,17 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { queryRows } from "@/db/client";
+import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { lockCompanyMembership } from "@/db/locks";
 import { importJobs } from "@/db/schema";
-import { addressRefusalAudit } from "@/lib/accounts/addresses";
+import { addressRefusalAudit, foreignDomainSql } from "@/lib/accounts/addresses";
 import { type AssignedRow, applyGroupRules, assignedEvents, queuedMail } from "@/lib/assignments/writes";
+import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
+import { outboxInsertSql } from "@/lib/mail/outbox";
 import { actorName, fanOut, insertMembershipsSql, membershipChanged } from "@/lib/membership/service";
 import { defineOperation } from "@/lib/operations/kernel";
+import { classifiedRows, managerOf, rowChanges } from "../classify";
 import { importStep, jobStep } from "../job";
 import type { ImportSummary } from "../progress";
-import { assertRoomInGroups, assertStillValid, lockImportGroups } from "../recheck";
-import { upsertPeople } from "../upsert-people";
 
 /** Memberships the import added: the people who joined, by group. */
 export type NewMemberships = Map<string, string[]>;
@@ -106,3 +107,124 @@ export const applyJob = defineOperation({
     };
   },
 });
+
+/** Locks every group the rows name, in id order (as concurrent batches do), and finds them all still active. */
+async function lockImportGroups(tx: DatabaseOrTransaction, ctx: Ctx, jobId: string): Promise<Map<string, string>> {
+  const named = await queryRows<{ id: string; name: string | null; archived: boolean | null }>(
+    tx,
+    sql`with named as (select distinct unnest(group_ids) as id from import_rows where job_id = ${jobId})
+        select named.id, g.name, g.archived_at is not null as archived
+        from named left join (
+          select id, name, archived_at from learning_groups
+          where company_id = ${ctx.companyId} and id in (select id from named)
+          order by id for update
+        ) g on g.id = named.id`,
+  );
+  for (const group of named) {
+    if (group.name === null) throw new AppError("import_group_gone");
+    if (group.archived) throw new AppError("group_archived", { name: group.name });
+  }
+  return new Map(named.map((group) => [group.id, group.name!]));
+}
+
+/**
+ * Addresses and departments, checked again under the locks. An address another company's person has,
+ * or one on a domain another company registered (since the check, or all along: the check never tells
+ * another company's address from a new one), fails the import as a whole, naming the first such row
+ * ("cannot be used", audited by `applyImport`); a person of the company deactivated or a department
+ * deleted meanwhile stops it as stale.
+ */
+async function assertStillValid(tx: DatabaseOrTransaction, ctx: Ctx, jobId: string): Promise<void> {
+  const [found] = await queryRows<{ row_number: number; unavailable: boolean }>(
+    tx,
+    sql`select row_number, unavailable from (
+          select r.row_number,
+                 exists (select 1 from users u where u.email = r.email and u.company_id <> ${ctx.companyId})
+                   or ${foreignDomainSql(ctx.companyId, sql`r.email`)} as unavailable,
+                 exists (select 1 from users u where u.email = r.email and u.company_id = ${ctx.companyId}
+                         and u.deactivated_at is not null)
+                   or (r.department_id is not null and not exists (
+                         select 1 from departments d where d.id = r.department_id and d.company_id = ${ctx.companyId})) as stale
+          from import_rows r where r.job_id = ${jobId}
+        ) checked
+        where unavailable or stale
+        order by row_number limit 1`,
+  );
+  if (found?.unavailable) throw new AppError("import_email_unavailable", { row: found.row_number });
+  if (found) throw new AppError("import_stale", { row: found.row_number });
+}
+
+/** Each group's maximum against its members now plus the import's arrivals; the first group over it is reported. */
+async function assertRoomInGroups(tx: DatabaseOrTransaction, ctx: Ctx, jobId: string, groups: Map<string, string>): Promise<void> {
+  if (groups.size === 0) return;
+  const [full] = await queryRows<{ name: string; taken: number; max: number; selected: number }>(
+    tx,
+    sql`with c as (${classifiedRows(ctx, jobId)}),
+        arriving as (
+          select g.group_id, count(*)::int as selected
+          from c cross join unnest(c.group_ids) as g (group_id)
+          where c.user_id is null
+             or not exists (select 1 from group_members gm where gm.group_id = g.group_id and gm.user_id = c.user_id)
+          group by g.group_id
+        )
+        select lg.name, (select count(*)::int from group_members gm where gm.group_id = lg.id) as taken,
+               lg.max_members as max, a.selected
+        from arriving a join learning_groups lg on lg.id = a.group_id
+        where lg.max_members is not null
+          and (select count(*) from group_members gm where gm.group_id = lg.id) + a.selected > lg.max_members
+        order by lg.name limit 1`,
+  );
+  if (full) throw new AppError("import_group_full", full);
+}
+
+/**
+ * People: the new ones created (no password, the company's) and their invitations queued in the
+ * outbox by the same statement (the link itself is issued when the mail is sent, so it is never
+ * stored), then one UPDATE for name, department and manager of everyone the rows change (managers
+ * may be people the file itself creates, hence after the INSERT). An empty department or manager
+ * cell leaves the person's value as it is.
+ */
+async function upsertPeople(tx: DatabaseOrTransaction, ctx: Ctx, jobId: string, now: Date): Promise<Omit<ImportSummary, "memberships">> {
+  const [before] = await queryRows<{ unchanged: number }>(
+    tx,
+    sql`select (count(*) filter (where user_id is not null and not changes))::int as unchanged
+        from (${classifiedRows(ctx, jobId)}) c`,
+  );
+  const inserted = await queryRows<{ id: string }>(
+    tx,
+    sql`with created as (
+          insert into users (company_id, name, email, department_id, password_hash)
+          select ${ctx.companyId}, r.name, r.email, r.department_id, null
+          from import_rows r
+          where r.job_id = ${jobId} and not exists (select 1 from users u where u.email = r.email)
+          returning id
+        ),
+        invited as (${outboxInsertSql(
+          ctx.companyId,
+          "account.invitation",
+          sql`(select id as user_id from created) as c`,
+          sql`jsonb_build_object('inviterId', ${ctx.userId}::text)`,
+          { now },
+        )})
+        select id from created`,
+  );
+  // The people just created count in the statistics of the joins that follow (ANALYZE counts this
+  // transaction's own rows): stale ones would turn those joins into nested loops over every person.
+  if (inserted.length > 0) await tx.execute(sql`analyze users`);
+  const changed = await queryRows<{ id: string }>(
+    tx,
+    sql`update users u
+        set name = r.name,
+            department_id = coalesce(r.department_id, u.department_id),
+            manager_id = coalesce(m.id, u.manager_id)
+        from import_rows r left join ${managerOf(ctx)}
+        where r.job_id = ${jobId} and u.email = r.email and u.company_id = ${ctx.companyId} and ${rowChanges}
+        returning u.id`,
+  );
+  const createdIds = new Set(inserted.map((row) => row.id));
+  return {
+    created: inserted.length,
+    updated: changed.filter((row) => !createdIds.has(row.id)).length,
+    unchanged: before!.unchanged,
+  };
+}
