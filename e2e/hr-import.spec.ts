@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { importJobs } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { createCompany, createDepartment, createGroup, createPerson } from "@/tests/fixtures";
@@ -11,9 +12,11 @@ test.describe("HR import", () => {
   const wave = `Onboarding ${suffix}`;
   // The issue's size: staging 50 chunks takes long enough for the page's poll to show the count moving.
   const rows = 50_000;
+  let companyId: string;
 
   test.beforeAll(async ({ db }) => {
     const company = await createCompany(db, `Importly ${suffix}`);
+    companyId = company.id;
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const hr = await createPerson(db, company.id, { name: "Hana HR", email: hrEmail, roles: ["hr"], passwordHash });
     await createDepartment(db, company.id, "Sales");
@@ -60,5 +63,47 @@ test.describe("HR import", () => {
     await expect(
       page.getByRole("table", { name: "People of your company" }).getByRole("link", { name: "Imported Person 49999" }),
     ).toBeVisible();
+  });
+
+  test("a job a restart cut off reads as stalled, in the recent imports and while the page watches it", async ({ page, db }) => {
+    // Left staging ten minutes ago by a server that restarted; the scheduler has not settled it yet.
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
+    await db.insert(importJobs).values({
+      companyId,
+      fileName: "cut-off.csv",
+      fileHash: "x",
+      status: "staging",
+      totalRows: 10,
+      createdAt: tenMinutesAgo,
+      updatedAt: tenMinutesAgo,
+    });
+    await signIn(page, hrEmail);
+    await page.goto("/hr/import");
+    const history = page.getByRole("table", { name: "Recent imports" });
+    await expect(history.getByRole("row", { name: /cut-off\.csv/ })).toContainText("Stopped: no progress");
+
+    // The job the page watches stalls: the page says so and offers another upload.
+    const stalled = {
+      id: randomUUID(),
+      fileName: "people.csv",
+      status: "staging",
+      totalRows: 10,
+      stagedRows: 0,
+      problems: [],
+      problemCount: 0,
+      createdAt: tenMinutesAgo.toISOString(),
+      finishedAt: null,
+      summary: null,
+      error: null,
+      sameFileImportedAt: null,
+      stalled: true,
+    };
+    await page.route("**/api/hr/imports**", (route) => route.fulfill({ status: 202, json: { job: stalled } }));
+    await page.getByLabel("CSV file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from("email,name\n") });
+    await page.getByRole("button", { name: "Check file" }).click();
+    await expect(page.getByRole("heading", { name: "people.csv: Stopped: no progress" })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "made no progress for over 2 minutes" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Import another file" })).toBeVisible();
+    await expectAccessible(page);
   });
 });

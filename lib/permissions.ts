@@ -68,6 +68,7 @@ export const PERMISSIONS = {
   "system.reminders": [],
   "system.rollup": [],
   "system.sign-ins": [],
+  "system.imports": [],
 } as const satisfies Record<string, readonly (Role | typeof ANY_PERSON)[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

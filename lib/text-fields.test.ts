@@ -4,7 +4,7 @@ import { invitePersonSchema } from "@/lib/accounts/schemas";
 import { postMessageSchema } from "@/lib/chat/schemas";
 import { createDepartmentSchema } from "@/lib/departments/schemas";
 import { createGroupSchema } from "@/lib/groups/schemas";
-import { createApiKeySchema } from "@/lib/hr/api-key-schemas";
+import { createApiKeySchema } from "@/lib/hr/api-keys/schemas";
 import { createPersonBody } from "@/lib/hr/api/schemas";
 import { newHireSchema } from "@/lib/hr/forms/schemas";
 import { updateProfileSchema } from "@/lib/profile/schemas";

@@ -65,7 +65,8 @@ ${demoAccounts.map((account) => `    ${account.email.padEnd(30)} ${account.descr
  * The platform cron's stand-in, calling the cron routes over HTTP inside Next's own process (never a
  * second process opening the embedded database): the daily rollup once Next answers, then hourly (it is
  * idempotent, and catches up the days a stopped dev server missed); reminders and the mail outbox every
- * minute; the clean-up of ended sessions and old sign-in records hourly.
+ * minute; the clean-up of ended sessions and old sign-in records hourly; HR imports a restart cut off,
+ * marked failed, every minute.
  */
 const MINUTE_MS = 60_000;
 const cronTimers = new Map<string, NodeJS.Timeout>();
@@ -97,6 +98,7 @@ function scheduleCron(path: string, everyMs: number, firstInMs: number): void {
 scheduleCron("/api/cron/rollup", 60 * MINUTE_MS, 5_000);
 scheduleCron("/api/cron/reminders", MINUTE_MS, 15_000);
 scheduleCron("/api/cron/sign-ins", 60 * MINUTE_MS, 25_000);
+scheduleCron("/api/cron/imports", MINUTE_MS, 35_000);
 
 let stopping = false;
 async function stop(code: number) {

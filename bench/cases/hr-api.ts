@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { Database } from "@/db/client";
-import { createApiKey } from "@/lib/hr/api-keys";
+import { createApiKey } from "@/lib/hr/api-keys/operations/create-api-key-operation";
 import { handleApiRequest } from "@/lib/hr/api/handler";
 import { serviceOperationId } from "@/lib/hr/api/idempotency";
 import type { Bench, BenchCase } from "../case";

@@ -1,7 +1,8 @@
 import type pg from "pg";
 import type { Database } from "@/db/client";
 import type { Ctx } from "@/lib/auth/viewer";
-import { applyImport, confirmImport, startImport } from "@/lib/hr/import/service";
+import { applyImport, confirmImport } from "@/lib/hr/import/confirm";
+import { startImport } from "@/lib/hr/import/staging";
 import type { BenchCase } from "../case";
 import { BENCH_IDS } from "../data";
 import { timed } from "../measure";

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { Database } from "@/db/client";
-import { createNewHire } from "@/lib/hr/forms/new-hire";
+import { createNewHire } from "@/lib/hr/forms/operations/create-new-hire";
 import { newHireSchema } from "@/lib/hr/forms/schemas";
 import type { Bench, BenchCase } from "../case";
 import { replay, retarget } from "../capture";

@@ -57,7 +57,7 @@ export async function expireOpenTokens(tx: DatabaseOrTransaction, userId: string
 
 export type TokenState = "valid" | "expired" | "used" | "invalid";
 
-/** Whose a valid link is: the person a password is set for acts as themselves (lib/accounts/service.ts). */
+/** Whose a valid link is: the person a password is set for acts as themselves (lib/accounts/operations/spend-link.ts). */
 export type TokenHolder = { userId: string; companyId: string; roles: readonly Role[] };
 
 export type TokenInfo = { state: TokenState; purpose: AccountTokenPurpose | null; email: string | null };

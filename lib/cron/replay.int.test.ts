@@ -1,13 +1,14 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, groupProgressDaily, learningGroups, operations, userSessions } from "@/db/schema";
+import { auditLog, groupProgressDaily, importJobs, learningGroups, operations, userSessions } from "@/db/schema";
 import { createSession } from "@/lib/auth/sessions";
 import { systemCtx } from "@/lib/auth/viewer";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import { createCompany, createCourse, createGroup, createPerson } from "@/tests/fixtures";
+import { createCompany, createCourse, createGroup, createPerson, opId } from "@/tests/fixtures";
 import { expectOneEffect } from "@/tests/replay";
-import { rollupCompany } from "./rollup";
-import { cleanUpSignIns } from "./sign-ins";
+import { cleanUpSignIns } from "./operations/clean-up-sign-ins";
+import { failStalledImports } from "./operations/fail-stalled-imports";
+import { rollupCompany } from "./operations/rollup-company";
 import { runId } from "./system";
 
 let handle: TestDatabase;
@@ -64,6 +65,23 @@ describe("the scheduler's jobs, as the system actor", () => {
       handle.db.select().from(groupProgressDaily).where(eq(groupProgressDaily.groupId, group.id)).orderBy(groupProgressDaily.day);
     await expectOneEffect({ name: "system.rollup", prepare: async () => ({ call: run, disturb: spoil, observe: figures }) });
     expect((await run()).result.written).toBeGreaterThan(0);
+  });
+
+  it("system.imports: the same run twice, one settling", async () => {
+    const stalled = (status: "validating" | "staging") =>
+      handle.db
+        .insert(importJobs)
+        .values({ companyId, fileName: "cut-off.csv", fileHash: "h", status, updatedAt: new Date(NOW.getTime() - 10 * 60_000) });
+    await stalled("staging");
+    const operationId = opId();
+    const run = () => failStalledImports(handle.db, systemCtx(companyId, "imports"), { operationId }, { now: NOW });
+    // A job stalled between the two calls is left to the next run: this one has run.
+    const jobs = () => handle.db.select().from(importJobs).where(eq(importJobs.companyId, companyId)).orderBy(importJobs.id);
+    await expectOneEffect({
+      name: "system.imports",
+      prepare: async () => ({ call: run, disturb: () => stalled("validating").then(() => undefined), observe: jobs }),
+    });
+    expect((await jobs()).map((job) => job.status).sort()).toEqual(["failed", "validating"]);
   });
 
   it("holds its own job's permission only: another job, and people's operations, are refused", async () => {

@@ -1,24 +1,10 @@
-import { z } from "zod";
 import { type Database, getDb } from "@/db/client";
-import { deleteEndedSessions } from "@/lib/auth/sessions";
-import { deleteStaleAddresses, deleteStaleThrottles } from "@/lib/auth/throttle";
+import { deleteStaleThrottles } from "@/lib/auth/throttle";
 import { currentTime } from "@/base/clock";
 import { log } from "@/base/log";
-import { defineOperation } from "@/lib/operations/kernel";
+import { cleanUpSignIns } from "./operations/clean-up-sign-ins";
 import { isCronRequest } from "./secret";
 import { forEachCompany, runId } from "./system";
-
-/** One company's sign-in records that serve nothing any more: sessions that ended (expired or revoked), addresses no longer known. */
-export const cleanUpSignIns = defineOperation({
-  kind: "system.sign-ins",
-  permission: "system.sign-ins",
-  input: z.object({ operationId: z.string().min(1) }),
-  run: async ({ tx, ctx }) => {
-    const sessionsDeleted = await deleteEndedSessions(tx, ctx.companyId);
-    await deleteStaleAddresses(tx, ctx.companyId);
-    return { result: { sessionsDeleted } };
-  },
-});
 
 /**
  * The scheduler's clean-up of sign-in records, as the system actor, once a day per company; then the

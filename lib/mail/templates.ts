@@ -63,7 +63,7 @@ export async function accountLinkMail(mail: AccountLinkMail): Promise<OutgoingMa
   return { to: mail.recipient.email, subject: t(`${mail.kind}.subject`, values), text, html };
 }
 
-/** The mails about a mandatory course, queued in the outbox (`lib/mail/outbox.ts`). */
+/** The mails about a mandatory course, queued in the outbox (`lib/outbox/`). */
 export type AssignmentMailKind = "assigned" | "reminder" | "overdue";
 
 export type AssignmentMail = {

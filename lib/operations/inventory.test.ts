@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { actionOperations, readActions } from "@/lib/actions/safe-action";
 import { API_ROUTES } from "@/lib/hr/api/registry";
-import { importSteps } from "@/lib/hr/import/service";
+import { importSteps } from "@/lib/hr/import/steps";
 import { PERMISSIONS } from "@/lib/permissions";
 import { isOperation, registeredOperations } from "./kernel";
 

@@ -40,7 +40,7 @@ export type OperationSpec<S extends OperationInput, L, T> = {
   input: S;
   /**
    * Who the caller acts as, when not in their own right: HR's forms act as the `hr` actor once
-   * `hr.forms` allowed the person (lib/hr/forms/groups.ts). Applied before the permission check; the
+   * `hr.forms` allowed the person (lib/hr/actor.ts). Applied before the permission check; the
    * claim, the audit and the work all see the actor it returns.
    */
   actAs?: (ctx: Ctx) => Ctx;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Role, users } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { type AppError, notFound } from "@/lib/errors";
-import { startImport } from "@/lib/hr/import/service";
+import { startImport } from "@/lib/hr/import/staging";
 import { listDepartments } from "@/lib/people/queries";
 import { refusalOr } from "@/tests/refusal";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
 import type { ApiKeyScope } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
-import { API_KEY_PATTERN, hashApiKey } from "@/lib/hr/api-keys";
+import { API_KEY_PATTERN, hashApiKey } from "@/lib/hr/api-keys/secret";
 import { ApiProblem } from "./problem";
 
 export type ApiCaller = { ctx: Ctx; keyId: string; scope: ApiKeyScope };

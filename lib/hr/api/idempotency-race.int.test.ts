@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import { auditLog, groupMembers } from "@/db/schema";
 import { env } from "@/base/env";
-import { createApiKey } from "@/lib/hr/api-keys";
+import { createApiKey } from "@/lib/hr/api-keys/operations/create-api-key-operation";
 import { withBarrier } from "@/tests/barrier";
 import { createRaceDatabase, type RaceDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId } from "@/tests/fixtures";

@@ -5,9 +5,9 @@ import { getDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
 import { assertCan } from "@/lib/permissions";
 import { listPeople } from "@/lib/people/directory";
-import { changeDepartment } from "./department-change";
-import { recordLeaver } from "./leaver";
-import { createNewHire } from "./new-hire";
+import { changeDepartment } from "./operations/change-department";
+import { createNewHire } from "./operations/create-new-hire";
+import { recordLeaver } from "./operations/record-leaver";
 import { getPersonGroups } from "./queries";
 import { personGroupsSchema, personSearchSchema } from "./schemas";
 

@@ -7,9 +7,9 @@ import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createDepartment, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
-import { changeDepartment } from "./department-change";
-import { recordLeaver } from "./leaver";
-import { createNewHire } from "./new-hire";
+import { changeDepartment } from "./operations/change-department";
+import { createNewHire } from "./operations/create-new-hire";
+import { recordLeaver } from "./operations/record-leaver";
 import { newHireSchema } from "./schemas";
 
 let handle: TestDatabase;

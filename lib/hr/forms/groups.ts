@@ -2,18 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { uuidArray } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
-import { AppError, forbidden } from "@/lib/errors";
-import { assertCan } from "@/lib/permissions";
-
-/**
- * HR's forms act as the `hr` actor (on any group of the company, audited as HR), once `hr.forms`
- * allowed the person: HR staff and admins.
- */
-export function asHrActor(ctx: Ctx): Ctx {
-  assertCan(ctx, "hr.forms");
-  if (ctx.actor && ctx.actor.kind !== "user") throw forbidden();
-  return { ...ctx, actor: { kind: "hr" } };
-}
+import { AppError } from "@/lib/errors";
 
 export type LockedFormGroup = { id: string; name: string; maxMembers: number | null; taken: number };
 

@@ -6,7 +6,7 @@ import { listReports } from "@/lib/statistics/reports";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
-import { asHrActor } from "./groups";
+import { asHrActor } from "@/lib/hr/actor";
 
 /** Issue 10, item 5: what HR staff may and may not do, signed in and through the HR forms' actor. */
 describe("HR staff's permissions", () => {

@@ -14,7 +14,9 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { mailbox, tokenIn } from "@/tests/mailbox";
 import { testPorts } from "@/tests/ports";
-import { applyImport, confirmImport, readImportJob, startImport } from "./service";
+import { applyImport, confirmImport } from "./confirm";
+import { readImportJob } from "./queries";
+import { startImport } from "./staging";
 
 const inbox = mailbox(`http://127.0.0.1:${testPorts.integrationMailWeb}/api`);
 const PASSWORD = "a long enough secret";

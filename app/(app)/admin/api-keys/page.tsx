@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
-import { NewApiKeyButton } from "@/components/api-keys/new-api-key-button";
+import { ApiKeysTable } from "@/components/hr/api-keys/api-keys-table";
+import { NewApiKeyButton } from "@/components/hr/api-keys/new-api-key-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
-import { listApiKeys } from "@/lib/hr/api-keys";
+import { listApiKeys } from "@/lib/hr/api-keys/queries";
 import { can } from "@/lib/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Endpoint, SchemaBlock } from "@/components/api-reference/endpoint";
+import { Endpoint, SchemaBlock } from "@/components/hr/api/endpoint";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireViewer } from "@/lib/auth/current-user";
 import { DEFAULT_RATE_LIMIT } from "@/lib/hr/api/auth";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { DepartmentChangeForm } from "@/components/hr/department-change-form";
+import { DepartmentChangeForm } from "@/components/hr/forms/department-change-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";

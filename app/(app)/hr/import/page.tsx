@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ImportPanel } from "@/components/hr/import-panel";
+import { ImportPanel } from "@/components/hr/import/import-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
-import { listImportJobs } from "@/lib/hr/import/service";
+import { listImportJobs } from "@/lib/hr/import/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("hr.import"))("title") };
@@ -43,7 +43,7 @@ export default async function HrImportPage() {
               <Row key={job.id}>
                 <RowHeader>{job.fileName}</RowHeader>
                 <Cell>{format.dateTime(job.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Cell>
-                <Cell>{t(`status.${job.status}`)}</Cell>
+                <Cell>{job.stalled ? t("status.stalled") : t(`status.${job.status}`)}</Cell>
                 <Cell className="tabular-nums">{format.number(job.totalRows)}</Cell>
               </Row>
             ))}

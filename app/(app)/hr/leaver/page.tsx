@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { LeaverForm } from "@/components/hr/leaver-form";
+import { LeaverForm } from "@/components/hr/forms/leaver-form";
 import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,7 +1,8 @@
 import { after } from "next/server";
 import { getDb } from "@/db/client";
 import { errorResponse, hrViewer, json } from "@/lib/hr/import/http";
-import { readImportJob, startImport } from "@/lib/hr/import/service";
+import { readImportJob } from "@/lib/hr/import/queries";
+import { startImport } from "@/lib/hr/import/staging";
 import { readUpload } from "@/lib/hr/import/upload";
 import { log } from "@/base/log";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { errorResponse, hrViewer, json } from "@/lib/hr/import/http";
-import { readImportJob } from "@/lib/hr/import/service";
+import { readImportJob } from "@/lib/hr/import/queries";
 
 export const dynamic = "force-dynamic";
 

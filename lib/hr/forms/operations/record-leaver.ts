@@ -1,6 +1,6 @@
 import { defineOperation } from "@/lib/operations/kernel";
 import { deactivatePerson } from "@/lib/people/service";
-import { asHrActor } from "./groups";
+import { asHrActor } from "@/lib/hr/actor";
 
 /**
  * HR's "Leaver": the one deactivation operation, as the `hr` actor — sign-in ends, active groups are

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DialogButton } from "@/components/ui/dialog-button";
 import { useAction } from "@/components/ui/use-action";
-import { revokeApiKeyAction } from "@/lib/hr/api-key-actions";
+import { revokeApiKeyAction } from "@/lib/hr/api-keys/actions";
 
 /** Revoke, after a confirmation saying what stops working. */
 export function RevokeApiKeyButton({ keyId, name }: { keyId: string; name: string }) {

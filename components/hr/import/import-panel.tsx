@@ -9,7 +9,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { ActionError } from "@/lib/actions/safe-action";
-import type { ImportJobView } from "@/lib/hr/import/service";
+import type { ImportJobView } from "@/lib/hr/import/progress";
 
 /** The job as JSON brings it: dates are strings. */
 type Job = Omit<ImportJobView, "createdAt" | "finishedAt" | "sameFileImportedAt"> & {
@@ -20,6 +20,8 @@ type Job = Omit<ImportJobView, "createdAt" | "finishedAt" | "sameFileImportedAt"
 
 /** How often the page asks for the job's progress while it runs. */
 const POLL_MS = 250;
+/** A stalled job only moves when the scheduler settles it: asked after less often. */
+const STALLED_POLL_MS = 5_000;
 const PROBLEMS_PER_PAGE = 20;
 const running = (job: Job | null) => job !== null && ["validating", "staging", "applying"].includes(job.status);
 
@@ -49,17 +51,21 @@ export function ImportPanel() {
 
   const jobId = job?.id;
   const isRunning = running(job);
+  const stalled = job?.stalled === true;
   useEffect(() => {
     if (!jobId || !isRunning) return;
-    const timer = setInterval(async () => {
-      const answer = await call(`/api/hr/imports/${jobId}`);
-      if (answer.job) {
-        setJob(answer.job);
-        if (!running(answer.job)) router.refresh();
-      }
-    }, POLL_MS);
+    const timer = setInterval(
+      async () => {
+        const answer = await call(`/api/hr/imports/${jobId}`);
+        if (answer.job) {
+          setJob(answer.job);
+          if (!running(answer.job)) router.refresh();
+        }
+      },
+      stalled ? STALLED_POLL_MS : POLL_MS,
+    );
     return () => clearInterval(timer);
-  }, [jobId, isRunning, router]);
+  }, [jobId, isRunning, stalled, router]);
 
   async function upload(event: FormEvent) {
     event.preventDefault();
@@ -145,8 +151,14 @@ export function ImportPanel() {
   return (
     <section aria-labelledby="import-status" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
       <h2 id="import-status" className="text-lg font-semibold">
-        {job.fileName}: {t(`status.${job.status}`)}
+        {job.fileName}: {job.stalled ? t("status.stalled") : t(`status.${job.status}`)}
       </h2>
+
+      {job.stalled && (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="import-stalled">
+          {t("stalled")}
+        </p>
+      )}
 
       {(job.status === "validating" || job.status === "staging") && (
         <div className="space-y-2">
@@ -215,7 +227,7 @@ export function ImportPanel() {
             {t("confirm")}
           </Button>
         )}
-        {!running(job) && <Button onClick={reset}>{t("another")}</Button>}
+        {(!running(job) || job.stalled) && <Button onClick={reset}>{t("another")}</Button>}
       </div>
 
       {confirming && (

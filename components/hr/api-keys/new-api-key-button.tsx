@@ -10,9 +10,9 @@ import { DialogButton } from "@/components/ui/dialog-button";
 import { DialogFooter } from "@/components/ui/dialog-footer";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { useAction } from "@/components/ui/use-action";
-import { API_KEY_NAME_MAX } from "@/lib/hr/api-key-schemas";
-import { createApiKeyAction } from "@/lib/hr/api-key-actions";
-import type { CreatedApiKey } from "@/lib/hr/api-keys";
+import { API_KEY_NAME_MAX } from "@/lib/hr/api-keys/schemas";
+import { createApiKeyAction } from "@/lib/hr/api-keys/actions";
+import type { CreatedApiKey } from "@/lib/hr/api-keys/secret";
 import { SecretOnce } from "./secret-once";
 
 const FIELDS = ["name"] as const;

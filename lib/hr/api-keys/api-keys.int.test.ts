@@ -6,7 +6,9 @@ import { apiKeys, auditLog } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys";
+import { createApiKey } from "./operations/create-api-key-operation";
+import { revokeApiKey } from "./operations/revoke-api-key";
+import { listApiKeys } from "./queries";
 
 describe("API keys", () => {
   let handle: TestDatabase;

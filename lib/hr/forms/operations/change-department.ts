@@ -11,8 +11,9 @@ import { takeOut } from "@/lib/membership/removal";
 import { insertNotificationsSql } from "@/lib/notifications/write";
 import { defineOperation } from "@/lib/operations/kernel";
 import { lockCompanyPeople } from "@/lib/people/guard";
-import { asHrActor, formRulesWanted, lockFormGroups } from "./groups";
-import { departmentChangeSchema } from "./schemas";
+import { asHrActor } from "@/lib/hr/actor";
+import { formRulesWanted, lockFormGroups } from "../groups";
+import { departmentChangeSchema } from "../schemas";
 
 export type DepartmentChangeResult = { joined: number; left: number; assignmentsWaived: number };
 

@@ -12,8 +12,9 @@ import { actorName, fanOut, insertMembershipsSql, membershipChanged } from "@/li
 import type { NotificationPayloads } from "@/lib/notifications/types";
 import { insertNotificationsSql } from "@/lib/notifications/write";
 import { defineOperation } from "@/lib/operations/kernel";
-import { asHrActor, formRulesWanted, lockFormGroups, quotedList } from "./groups";
-import { type NewHireInput, newHireSchema } from "./schemas";
+import { asHrActor } from "@/lib/hr/actor";
+import { formRulesWanted, lockFormGroups, quotedList } from "../groups";
+import { type NewHireInput, newHireSchema } from "../schemas";
 
 export type NewHireResult = { userId: string; groups: number; courses: number };
 

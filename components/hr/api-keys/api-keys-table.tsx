@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { actionsColumn, Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
-import type { ApiKeyRow } from "@/lib/hr/api-keys";
+import type { ApiKeyRow } from "@/lib/hr/api-keys/queries";
 import { RevokeApiKeyButton } from "./revoke-api-key-button";
 
 export async function ApiKeysTable({ rows }: { rows: readonly ApiKeyRow[] }) {

@@ -2,8 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { operationAction } from "@/lib/actions/safe-action";
-import type { CreateApiKeyInput } from "./api-key-schemas";
-import { createApiKeyOperation, newApiKeySecret, revokeApiKey, withSecret } from "./api-keys";
+import { createApiKeyOperation } from "./operations/create-api-key-operation";
+import { revokeApiKey } from "./operations/revoke-api-key";
+import type { CreateApiKeyInput } from "./schemas";
+import { newApiKeySecret, withSecret } from "./secret";
 
 const refresh = () => revalidatePath("/admin/api-keys");
 

@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { defineOperation } from "@/lib/operations/kernel";
+import { CATCH_UP_DAYS, rollupDay } from "@/lib/statistics/rollup";
+
+/**
+ * One company's daily figures: its yesterday for every group, and the days of the last week a missed
+ * run left without rows, as of the operation's `now`. Idempotent in itself too (rows are overwritten).
+ */
+export const rollupCompany = defineOperation({
+  kind: "system.rollup",
+  permission: "system.rollup",
+  input: z.object({ operationId: z.string().min(1) }),
+  run: async ({ tx, ctx, now }) => ({ result: await rollupDay(tx, { now, catchUpDays: CATCH_UP_DAYS }, { companyId: ctx.companyId }) }),
+});
