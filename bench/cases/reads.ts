@@ -1,5 +1,5 @@
 import { listGroups } from "@/lib/groups/queries";
-import { listMembers } from "@/lib/membership/queries";
+import { listMembers } from "@/lib/membership/queries/members";
 import { searchPeople } from "@/lib/people/queries";
 import { type BenchCase, readCase } from "../case";
 import { BENCH_IDS } from "../data";

@@ -12,7 +12,7 @@ import { useAction } from "@/components/ui/use-action";
 import { useActionData } from "@/components/ui/use-action-data";
 import { addMembersAction, addMembersOptionsAction } from "@/lib/membership/actions";
 import type { Selection } from "@/lib/membership/schemas";
-import type { AddResult } from "@/lib/membership/service";
+import type { AddResult } from "@/lib/membership/operations/add-members";
 import type { PersonMatch } from "@/lib/people/queries";
 import { AddPreview } from "./add-preview";
 import { AddResultMessage } from "./add-result-message";

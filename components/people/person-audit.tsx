@@ -4,7 +4,7 @@ import { Pagination } from "@/components/ui/pagination";
 import type { Role } from "@/db/schema";
 import type { Page } from "@/lib/pagination";
 import type { AuditEntryRow } from "@/lib/people/person";
-import type { PersonChanges } from "@/lib/people/service";
+import type { PersonChanges } from "@/lib/people/operations/update-person";
 import { PersonSection } from "./person-section";
 
 /** The audit trail of changes to a person, newest first, each change in words. */

@@ -8,8 +8,12 @@ import { listGroupOptions } from "@/lib/groups/queries";
 import { listDepartments, searchPeople } from "@/lib/people/queries";
 import { searchTermField } from "@/lib/text";
 import { previewAddSchema } from "./schemas";
-import { joinGroup, leaveGroup } from "./self-service";
-import { addMembers, moveMembers, previewAddMembers, removeMembers } from "./service";
+import { joinGroup } from "./operations/join-group";
+import { leaveGroup } from "./operations/leave-group";
+import { addMembers } from "./operations/add-members";
+import { moveMembers } from "./operations/move-members";
+import { previewAddMembers } from "./queries/preview";
+import { removeMembers } from "./operations/remove-members";
 
 function refresh(...groupIds: string[]) {
   revalidatePath("/admin/groups");

@@ -1,39 +1,24 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type DatabaseOrTransaction, queryRows } from "@/db/client";
-import type { MembershipSource } from "@/db/schema";
+import type { DatabaseOrTransaction } from "@/db/client";
+import type { LearningGroup } from "@/db/schema";
+import { uuidArray } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
+import { type RemovalLedger, takeOut } from "@/lib/membership-core/removal";
 import type { RealtimeEvent } from "@/lib/realtime/channels";
-import { revokeMemberships } from "@/lib/realtime/epochs";
 
-export type RemovalLedger = { batchId: string; now: Date; source: MembershipSource; sourceLabel: string | null };
+/* What removing and moving members share. */
 
-export type TakenOut = {
-  /** The memberships that ended. */
-  ended: { groupId: string; userId: string }[];
-  /** For after the commit: the groups' old channels hear of their new epoch (`revokeMemberships`). */
-  events: RealtimeEvent[];
-};
-
-/**
- * Takes people out of groups in one statement, writing a "removed" ledger row for each membership
- * that ended, by the caller. `which` narrows the company's memberships: one group's chosen people,
- * or every active group of one person (deactivation). Each group where one of them was let onto the
- * current realtime epoch moves to the next in the same transaction, so from the commit on nothing
- * reaches them there, whether or not their connections are ever ended.
- */
-export async function takeOut(tx: DatabaseOrTransaction, ctx: Ctx, which: SQL, ledger: RemovalLedger): Promise<TakenOut> {
-  const ended = await queryRows<{ groupId: string; userId: string }>(
-    tx,
-    sql`with removed as (
-        delete from group_members where company_id = ${ctx.companyId} and ${which}
-        returning group_id, user_id
-      ),
-      ledger as (
-        insert into membership_events (company_id, group_id, user_id, kind, actor_id, source, source_label, batch_id, at)
-        select ${ctx.companyId}, group_id, user_id, 'removed', ${ctx.userId}, ${ledger.source}, ${ledger.sourceLabel}, ${ledger.batchId}, ${ledger.now}
-        from removed
-      )
-      select group_id as "groupId", user_id as "userId" from removed`,
-  );
-  return { ended, events: await revokeMemberships(tx, ended) };
+/** Takes people out of one group, writing the ledger; returns who actually left, and the epoch's events. */
+export async function takeOutOf(
+  tx: DatabaseOrTransaction,
+  ctx: Ctx,
+  group: LearningGroup,
+  userIds: readonly string[],
+  ledger: RemovalLedger,
+): Promise<{ left: string[]; revoked: RealtimeEvent[] }> {
+  const { ended, events } = await takeOut(tx, ctx, sql`group_id = ${group.id} and user_id = any(${uuidArray(userIds)})`, ledger);
+  return { left: ended.map((row) => row.userId), revoked: events };
 }
+
+/** Recipients given by id, for `insertNotificationsSql`: one row each, the batch never travelling back through Node. */
+export const recipients = (userIds: readonly string[]): SQL => sql`unnest(${uuidArray(userIds)}) as recipients (user_id)`;

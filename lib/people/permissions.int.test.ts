@@ -12,7 +12,9 @@ import { createCompany, createDepartment, createPerson, opId, type TestPerson } 
 import { listPeople } from "./directory";
 import { getPerson } from "./person";
 import { updatePersonSchema } from "./schemas";
-import { deactivatePerson, reactivatePerson, updatePerson } from "./service";
+import { deactivatePerson } from "./operations/deactivate-person";
+import { reactivatePerson } from "./operations/reactivate-person";
+import { updatePerson } from "./operations/update-person";
 
 type Actor = "admin" | "hr" | "learner" | "foreignAdmin" | "foreignHr";
 type Action = "list" | "view" | "listDepartments" | "changeDepartment" | "changeRoles" | "deactivate" | "reactivate";

@@ -87,3 +87,9 @@ export async function listDepartments(db: DatabaseOrTransaction, ctx: Ctx): Prom
     .where(eq(departments.companyId, ctx.companyId))
     .orderBy(asc(departments.name));
 }
+
+/** The caller's name, as the notifications and ledger rows of a membership change show it. */
+export async function actorName(db: DatabaseOrTransaction, ctx: Ctx): Promise<string> {
+  const [row] = await queryRows<{ name: string }>(db, sql`select name from users where id = ${ctx.userId}`);
+  return row?.name ?? "";
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listMessages } from "@/lib/chat/queries";
-import { deleteGroup } from "@/lib/groups/service";
+import { deleteGroup } from "@/lib/groups/operations/delete-group";
 import { listPeople } from "@/lib/people/directory";
 import { listReports } from "@/lib/statistics/reports";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";

@@ -7,7 +7,7 @@ import { requestPasswordReset, resendInvitation, setPasswordWithToken } from "@/
 import { hashToken } from "@/lib/accounts/tokens";
 import { drainOutbox, OUTBOX_LEASE_MS, smtpSend } from "@/lib/mail/outbox";
 import { sendMail } from "@/lib/mail/send";
-import { deactivatePerson } from "@/lib/people/service";
+import { deactivatePerson } from "@/lib/people/operations/deactivate-person";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { mailbox, tokenIn } from "@/tests/mailbox";

@@ -4,6 +4,14 @@ import { groupMembers, learningGroups } from "@/db/schema";
 import { type Ctx, isAdmin } from "@/lib/auth/viewer";
 import { hasOwnerRights, manageGroupSql } from "@/lib/permissions";
 
+/*
+ * Who may see and manage a group, and its row read (and locked) as the caller may reach it: the
+ * primitives that groups, membership, chat, feed, statistics, notifications, assignments and the
+ * realtime channel-auth all need. They sit below every one of those domains and import none of them,
+ * so no domain reaches a peer for them and none sits in a circle with realtime (which removal, in
+ * membership-core, reaches).
+ */
+
 export type GroupAccess = {
   groupId: string;
   archived: boolean;

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import type { MyGroupCard as Card } from "@/lib/groups/my-groups";
+import type { MyGroupCard as Card } from "@/lib/groups/my-groups/queries";
 import { GroupFacts } from "./group-facts";
 import { LeaveButton } from "./leave-button";
 

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
-import type { DiscoverGroup } from "@/lib/groups/my-groups";
+import type { DiscoverGroup } from "@/lib/groups/my-groups/queries";
 import type { Page } from "@/lib/pagination";
 import { GroupFacts } from "./group-facts";
 import { JoinButton } from "./join-button";

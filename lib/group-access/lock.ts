@@ -5,6 +5,14 @@ import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { manageGroupSql } from "@/lib/permissions";
 
+/*
+ * Who may see and manage a group, and its row read (and locked) as the caller may reach it: the
+ * primitives that groups, membership, chat, feed, statistics, notifications, assignments and the
+ * realtime channel-auth all need. They sit below every one of those domains and import none of them,
+ * so no domain reaches a peer for them and none sits in a circle with realtime (which removal, in
+ * membership-core, reaches).
+ */
+
 /**
  * `manage`: the caller must be allowed to manage the group (edit, archive, restore, delete it, change
  * its members: `manageGroupSql`), read with the row itself; a group of the company they may not

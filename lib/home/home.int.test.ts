@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { courseProgress, learningGroups } from "@/db/schema";
-import { listMyGroups } from "@/lib/groups/queries";
+import { listMyGroups } from "./queries";
 import { listMyCourses } from "@/lib/learning/queries";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
-import type { MyGroupsOverview } from "@/lib/groups/my-groups";
+import type { MyGroupsOverview } from "@/lib/groups/my-groups/queries";
 import { MyGroupCard } from "./my-group-card";
 
 const grid = "mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3";

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import type { DiscoverGroup } from "@/lib/groups/my-groups";
+import type { DiscoverGroup } from "@/lib/groups/my-groups/queries";
 import { GroupFacts } from "./group-facts";
 import { JoinButton } from "./join-button";
 

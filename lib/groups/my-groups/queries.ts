@@ -4,7 +4,7 @@ import { courses, groupMembers, learningGroups } from "@/db/schema";
 import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { type Page, pageWindow } from "@/lib/pagination";
-import { getGroupAccess } from "./access";
+import { getGroupAccess } from "@/lib/group-access/access";
 
 export type MyGroupCard = {
   id: string;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activityEvents, courseProgress, groupChatState, groupMessages, groupReads, learningGroups } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { getGroupPreview, listDiscoverGroups, listMyGroupsOverview } from "./my-groups";
+import { getGroupPreview, listDiscoverGroups, listMyGroupsOverview } from "./queries";
 
 let handle: TestDatabase;
 let admin: TestPerson;
