@@ -13,7 +13,7 @@ import { useActionData } from "@/components/ui/use-action-data";
 import { addMembersAction, addMembersOptionsAction } from "@/lib/membership/actions";
 import type { Selection } from "@/lib/membership/schemas";
 import type { AddResult } from "@/lib/membership/operations/add-members";
-import type { PersonMatch } from "@/lib/people/queries";
+import type { PersonMatch } from "@/lib/people/queries/search";
 import { AddPreview } from "./add-preview";
 import { AddResultMessage } from "./add-result-message";
 import { DepartmentPicker } from "./department-picker";

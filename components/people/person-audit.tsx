@@ -3,7 +3,7 @@ import { Cell, Row, RowHeader } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import type { Role } from "@/db/schema";
 import type { Page } from "@/lib/pagination";
-import type { AuditEntryRow } from "@/lib/people/person";
+import type { AuditEntryRow } from "@/lib/people/queries/person";
 import type { PersonChanges } from "@/lib/people/operations/update-person";
 import { PersonSection } from "./person-section";
 

@@ -20,7 +20,7 @@ export type GroupAccess = {
   isOwner: boolean;
   /**
    * May manage the group (edit, archive, restore, delete it, change its members): `manageGroupSql`,
-   * the rule the services apply, read with the row.
+   * the rule the operations apply, read with the row.
    */
   canManage: boolean;
   /** Admins read and post in every group of their company without being members. */

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
-import { listPeople } from "./directory";
+import { listPeople } from "./queries/directory";
 import { managerSearchSchema } from "./schemas";
 import { deactivatePerson } from "./operations/deactivate-person";
 import { reactivatePerson } from "./operations/reactivate-person";

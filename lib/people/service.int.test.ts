@@ -8,7 +8,7 @@ import { addMembers } from "@/lib/membership/operations/add-members";
 import { groupChannel } from "@/lib/realtime/channels";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createDepartment, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { getPerson } from "./person";
+import { getPerson } from "./queries/person";
 import { updatePersonSchema } from "./schemas";
 import { deactivatePerson } from "./operations/deactivate-person";
 import { reactivatePerson } from "./operations/reactivate-person";

@@ -6,7 +6,7 @@ import { uuidArray } from "@/db/sql";
 import { assignedEvents, assignmentChanged, insertAssignments, queuedMail, waiveOnRemoval } from "@/lib/assignments/writes";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
-import { actorName } from "@/lib/people/queries";
+import { actorName } from "@/lib/people/queries/person";
 import { fanOut } from "@/lib/membership/events";
 import { insertMembershipsSql } from "@/lib/membership/sql";
 import { membershipChanged } from "@/lib/membership-core/events";

@@ -7,7 +7,7 @@ import { addressGuard, insertInvitedPerson } from "@/lib/accounts/service";
 import { assignmentChanged, insertAssignments } from "@/lib/assignments/writes";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
-import { actorName } from "@/lib/people/queries";
+import { actorName } from "@/lib/people/queries/person";
 import { fanOut } from "@/lib/membership/events";
 import { insertMembershipsSql } from "@/lib/membership/sql";
 import { membershipChanged } from "@/lib/membership-core/events";

@@ -10,7 +10,7 @@ import type { Ctx } from "@/lib/auth/viewer";
 import { currentTime } from "@/base/clock";
 import { AppError, notFound } from "@/lib/errors";
 import { outboxInsertSql } from "@/lib/mail/outbox";
-import { actorName } from "@/lib/people/queries";
+import { actorName } from "@/lib/people/queries/person";
 import { fanOut } from "@/lib/membership/events";
 import { insertMembershipsSql } from "@/lib/membership/sql";
 import { membershipChanged } from "@/lib/membership-core/events";

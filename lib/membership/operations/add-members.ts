@@ -6,7 +6,7 @@ import { applyGroupRules, assignedEvents, queuedMail } from "@/lib/assignments/w
 import { AppError } from "@/lib/errors";
 import { membershipChanged } from "@/lib/membership-core/events";
 import { type Committed, defineOperation } from "@/lib/operations/kernel";
-import { actorName } from "@/lib/people/queries";
+import { actorName } from "@/lib/people/queries/person";
 import { candidatesSql } from "../candidates";
 import { fanOut } from "../events";
 import { manageableGroup } from "../manageable-group";

@@ -10,7 +10,7 @@ import { membershipChanged } from "@/lib/membership-core/events";
 import { memberCount } from "@/lib/membership-core/member-count";
 import { insertNotificationsSql } from "@/lib/notifications/write";
 import { type Committed, defineOperation } from "@/lib/operations/kernel";
-import { actorName } from "@/lib/people/queries";
+import { actorName } from "@/lib/people/queries/person";
 import { fanOut } from "../events";
 import { manageableGroup } from "../manageable-group";
 import { recipients, takeOutOf } from "../removal";

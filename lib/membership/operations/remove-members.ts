@@ -3,7 +3,7 @@ import { assignmentChanged, waiveOnRemoval } from "@/lib/assignments/writes";
 import { membershipChanged } from "@/lib/membership-core/events";
 import { insertNotificationsSql } from "@/lib/notifications/write";
 import { type Committed, defineOperation } from "@/lib/operations/kernel";
-import { actorName } from "@/lib/people/queries";
+import { actorName } from "@/lib/people/queries/person";
 import { fanOut } from "../events";
 import { manageableGroup } from "../manageable-group";
 import { recipients, takeOutOf } from "../removal";

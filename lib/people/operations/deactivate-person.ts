@@ -16,7 +16,7 @@ import { personOperationSchema } from "../schemas";
 export type DeactivationResult = { groupsLeft: number };
 
 /**
- * Deactivation, the one service admins and HR's leaver form share: in one transaction the person
+ * Deactivation, the one operation admins and HR's leaver form share: in one transaction the person
  * is marked deactivated (sign-in ends at their next request, since every request reads the
  * person again), leaves every active group of the company with a ledger row each (archived groups
  * keep their member lists), their open assignments are waived (nothing more is sent for them), and

@@ -1,7 +1,6 @@
-import { asc, eq, sql } from "drizzle-orm";
-import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { type Database, queryRows } from "@/db/client";
 import { readTransaction } from "@/lib/operations/read";
-import { departments, users } from "@/db/schema";
 import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { assertCan } from "@/lib/permissions";
@@ -71,25 +70,4 @@ export async function searchPeople(db: Database, ctx: Ctx, options: { term: stri
     );
     return queryRows<PersonMatch>(tx, query);
   });
-}
-
-export type DepartmentOption = { id: string; name: string; activePeople: number };
-
-export async function listDepartments(db: DatabaseOrTransaction, ctx: Ctx): Promise<DepartmentOption[]> {
-  assertCan(ctx, "department.options");
-  return db
-    .select({
-      id: departments.id,
-      name: departments.name,
-      activePeople: sql<number>`(select count(*)::int from ${users} u where u.department_id = ${departments}.id and u.deactivated_at is null)`,
-    })
-    .from(departments)
-    .where(eq(departments.companyId, ctx.companyId))
-    .orderBy(asc(departments.name));
-}
-
-/** The caller's name, as the notifications and ledger rows of a membership change show it. */
-export async function actorName(db: DatabaseOrTransaction, ctx: Ctx): Promise<string> {
-  const [row] = await queryRows<{ name: string }>(db, sql`select name from users where id = ${ctx.userId}`);
-  return row?.name ?? "";
 }

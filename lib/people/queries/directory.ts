@@ -3,8 +3,8 @@ import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/clien
 import type { Role } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { assertCan } from "@/lib/permissions";
-import { FUZZY_MIN_LENGTH, personContains, personResembles, withPersonMatch } from "./match";
-import type { PersonStatus, RoleFilter } from "./schemas";
+import { FUZZY_MIN_LENGTH, personContains, personResembles, withPersonMatch } from "../match";
+import type { PersonStatus, RoleFilter } from "../schemas";
 
 export const PEOPLE_PAGE_SIZE = 25;
 

@@ -5,7 +5,7 @@ import type { Ctx } from "@/lib/auth/viewer";
 import type { Page } from "@/lib/pagination";
 import { assertCan } from "@/lib/permissions";
 import { statusSql } from "./directory";
-import type { PersonStatus } from "./schemas";
+import type { PersonStatus } from "../schemas";
 
 export type PersonDetails = {
   id: string;
@@ -123,4 +123,10 @@ export async function getPerson(
       pageSize: AUDIT_PAGE_SIZE,
     },
   };
+}
+
+/** The caller's name, as the notifications and ledger rows of a membership change show it. */
+export async function actorName(db: DatabaseOrTransaction, ctx: Ctx): Promise<string> {
+  const [row] = await queryRows<{ name: string }>(db, sql`select name from users where id = ${ctx.userId}`);
+  return row?.name ?? "";
 }
