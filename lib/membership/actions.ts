@@ -4,17 +4,17 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
-import { listGroupOptions } from "@/lib/groups/queries";
 import { listDepartments } from "@/lib/departments/queries";
+import { listGroupOptions } from "@/lib/groups/queries";
 import { searchPeople } from "@/lib/people/queries/search";
 import { searchTermField } from "@/lib/text";
-import { previewAddSchema } from "./schemas";
+import { addMembers } from "./operations/add-members";
 import { joinGroup } from "./operations/join-group";
 import { leaveGroup } from "./operations/leave-group";
-import { addMembers } from "./operations/add-members";
 import { moveMembers } from "./operations/move-members";
-import { previewAddMembers } from "./queries/preview";
 import { removeMembers } from "./operations/remove-members";
+import { previewAddMembers } from "./queries/preview";
+import { previewAddSchema } from "./schemas";
 
 function refresh(...groupIds: string[]) {
   revalidatePath("/admin/groups");
