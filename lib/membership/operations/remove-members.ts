@@ -6,7 +6,7 @@ import { type Committed, defineOperation } from "@/lib/operations/kernel";
 import { actorName } from "@/lib/people/queries/person";
 import { fanOut } from "../events";
 import { manageableGroup } from "../manageable-group";
-import { recipients, takeOutOf } from "../removal";
+import { recipients, takeOutOf } from "../leavers";
 import { removeMembersSchema } from "../schemas";
 
 export type RemoveResult = { removed: number };

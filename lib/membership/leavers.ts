@@ -6,7 +6,7 @@ import type { Ctx } from "@/lib/auth/viewer";
 import { type RemovalLedger, takeOut } from "@/lib/membership-core/removal";
 import type { RealtimeEvent } from "@/lib/realtime/channels";
 
-/* What removing and moving members share. */
+/* What removing and moving members share: taking the leavers out of one group, and addressing their notice. */
 
 /** Takes people out of one group, writing the ledger; returns who actually left, and the epoch's events. */
 export async function takeOutOf(
