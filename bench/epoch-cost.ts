@@ -21,7 +21,7 @@ import { loadViewer } from "@/lib/auth/viewer";
 import { messagesSince } from "@/lib/chat/queries";
 import { postMessage } from "@/lib/chat/service";
 import { env } from "@/base/env";
-import { removeMembers } from "@/lib/membership/service";
+import { removeMembers } from "@/lib/membership/operations/remove-members";
 import { canSubscribe } from "@/lib/realtime/authorize";
 import { groupChannelAt } from "@/lib/realtime/channels";
 

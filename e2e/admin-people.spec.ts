@@ -5,8 +5,8 @@ import type { Database } from "@/db/client";
 import { departments, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
-import { createGroup } from "@/lib/groups/service";
-import { addMembers } from "@/lib/membership/service";
+import { createGroup } from "@/lib/groups/operations/create-group";
+import { addMembers } from "@/lib/membership/operations/add-members";
 import { findUser } from "./support/data";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
-import { archiveGroup } from "@/lib/groups/service";
+import { archiveGroup } from "@/lib/groups/operations/archive-group";
 import { completeLesson } from "@/lib/learning/completion";
 import { createCompany, createCourse, createGroup, createLessons, createPerson } from "@/tests/fixtures";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";

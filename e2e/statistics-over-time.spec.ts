@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { learningGroups, membershipEvents } from "@/db/schema";
-import { createGroup } from "@/lib/groups/service";
+import { createGroup } from "@/lib/groups/operations/create-group";
 import { completeLesson } from "@/lib/learning/completion";
-import { addMembers } from "@/lib/membership/service";
+import { addMembers } from "@/lib/membership/operations/add-members";
 import { rollupDay } from "@/lib/statistics/rollup";
 import { createCourse, createLessons } from "@/tests/fixtures";
 import { findSpareLearner, findUser } from "./support/data";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
-import { addMembers } from "@/lib/membership/service";
+import { addMembers } from "@/lib/membership/operations/add-members";
 import { createCompany, createCourse, createGroup, createLessons, createPerson } from "@/tests/fixtures";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 

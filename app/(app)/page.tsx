@@ -6,7 +6,7 @@ import { MyGroups } from "@/components/home/my-groups";
 import { getDb } from "@/db/client";
 import { countMyAssignments } from "@/lib/assignments/queries";
 import { requireViewer } from "@/lib/auth/current-user";
-import { listMyGroups } from "@/lib/groups/queries";
+import { listMyGroups } from "@/lib/home/queries";
 import { listMyCourses } from "@/lib/learning/queries";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,6 +1,6 @@
 import type pg from "pg";
-import { listPeople } from "@/lib/people/directory";
-import { getPerson } from "@/lib/people/person";
+import { listPeople } from "@/lib/people/queries/directory";
+import { getPerson } from "@/lib/people/queries/person";
 import { type Bench, type BenchCase, readCase } from "../case";
 import { BENCH_IDS } from "../data";
 

@@ -1,6 +1,6 @@
 import { listGroups } from "@/lib/groups/queries";
-import { listMembers } from "@/lib/membership/queries";
-import { searchPeople } from "@/lib/people/queries";
+import { listMembers } from "@/lib/membership/queries/members";
+import { searchPeople } from "@/lib/people/queries/search";
 import { type BenchCase, readCase } from "../case";
 import { BENCH_IDS } from "../data";
 

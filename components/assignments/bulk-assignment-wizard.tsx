@@ -15,7 +15,8 @@ import type { AssignmentSelection, PreviewAssignmentInput } from "@/lib/assignme
 import type { AssignmentPreview, AssignResult } from "@/lib/assignments/service";
 import type { GroupOption } from "@/lib/groups/queries";
 import type { CourseOption } from "@/lib/learning/queries";
-import type { DepartmentOption, PersonMatch } from "@/lib/people/queries";
+import type { DepartmentOption } from "@/lib/departments/queries";
+import type { PersonMatch } from "@/lib/people/queries/search";
 import { AssignmentTermsFields, initialTerms, TERMS_FIELDS, termsInput, ReminderList } from "./assignment-terms";
 
 const STEPS = ["course", "people", "deadline", "preview"] as const;

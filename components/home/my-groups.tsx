@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import type { MyGroup } from "@/lib/groups/queries";
+import type { MyGroup } from "@/lib/home/queries";
 
 export async function MyGroups({ groups }: { groups: MyGroup[] }) {
   const t = await getTranslations("home");

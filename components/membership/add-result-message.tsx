@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { AddResult } from "@/lib/membership/service";
+import type { AddResult } from "@/lib/membership/operations/add-members";
 
 /** What an add did: "Added 37 people. 2 were already members. 1 deactivated person was skipped." */
 export function AddResultMessage({ result }: { result: AddResult }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { DepartmentOption } from "@/lib/people/queries";
+import type { DepartmentOption } from "@/lib/departments/queries";
 
 /** "Department": the company's departments to tick, with how many active people each has. */
 export function DepartmentPicker({

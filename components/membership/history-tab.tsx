@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
-import type { HistoryRow } from "@/lib/membership/queries";
+import type { HistoryRow } from "@/lib/membership/queries/history";
 import type { Page } from "@/lib/pagination";
 
 /** The History tab (admins): the membership ledger, newest first. */

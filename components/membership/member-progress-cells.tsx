@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Cell } from "@/components/ui/data-table";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import type { MemberProgress } from "@/lib/membership/queries";
+import type { MemberProgress } from "@/lib/membership/queries/members";
 
 /**
  * A member's progress in the group's linked course (spec FAQ: members of a group with a course see

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Cell, Row, RowHeader } from "@/components/ui/data-table";
-import type { MemberRow as Member } from "@/lib/membership/queries";
+import type { MemberRow as Member } from "@/lib/membership/queries/members";
 import { MemberProgressCells } from "./member-progress-cells";
 
 /** One member: name, department, and how they came in ("Added by Dana Admin on Feb 3, 2026 via department Sales"). */

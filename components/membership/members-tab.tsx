@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
-import type { MemberRow } from "@/lib/membership/queries";
+import type { MemberRow } from "@/lib/membership/queries/members";
 import type { Page } from "@/lib/pagination";
 import { AddMembersButton } from "./add-members-button";
 import { MembersTable } from "./members-table";

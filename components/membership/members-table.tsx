@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { DialogButton } from "@/components/ui/dialog-button";
-import type { MemberRow as Member } from "@/lib/membership/queries";
+import type { MemberRow as Member } from "@/lib/membership/queries/members";
 import { MemberRow } from "./member-row";
 import { MoveMembersDialog } from "./move-members-dialog";
 import { RemoveMembersDialog } from "./remove-members-dialog";

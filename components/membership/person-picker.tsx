@@ -8,7 +8,7 @@ import { inputClass } from "@/components/ui/form-field";
 import { thrownActionError } from "@/lib/actions/request-guard";
 import type { ActionError, ActionResult } from "@/lib/actions/safe-action";
 import { searchPeopleAction } from "@/lib/membership/actions";
-import type { PersonMatch } from "@/lib/people/queries";
+import type { PersonMatch } from "@/lib/people/queries/search";
 
 const DEBOUNCE_MS = 200;
 

@@ -5,7 +5,7 @@ import { thrownActionError } from "@/lib/actions/request-guard";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { previewAddMembersAction } from "@/lib/membership/actions";
 import type { Selection } from "@/lib/membership/schemas";
-import type { AddPreview } from "@/lib/membership/service";
+import type { AddPreview } from "@/lib/membership/queries/preview";
 
 const DEBOUNCE_MS = 150;
 

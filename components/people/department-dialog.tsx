@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { FormField, inputClass } from "@/components/ui/form-field";
-import type { DepartmentOption } from "@/lib/people/queries";
+import type { DepartmentOption } from "@/lib/departments/queries";
 import { PersonEditDialog } from "./person-edit-dialog";
 
 export function DepartmentDialog({

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { DialogButton } from "@/components/ui/dialog-button";
-import type { DepartmentOption } from "@/lib/people/queries";
+import type { DepartmentOption } from "@/lib/departments/queries";
 import { InvitePersonDialog } from "./invite-person-dialog";
 
 export function InvitePersonButton({ departments }: { departments: readonly DepartmentOption[] }) {

@@ -12,7 +12,7 @@ import { useAction } from "@/components/ui/use-action";
 import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import { invitePersonAction } from "@/lib/accounts/actions";
 import { PERSON_NAME_MAX } from "@/lib/accounts/schemas";
-import type { DepartmentOption } from "@/lib/people/queries";
+import type { DepartmentOption } from "@/lib/departments/queries";
 import { ResendInvitationButton } from "./resend-invitation-button";
 
 const FIELDS = ["name", "email", "departmentId", "roles"] as const;

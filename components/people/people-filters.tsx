@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { FilterForm, SearchFilter, SelectFilter } from "@/components/ui/filter-form";
 import { PERSON_STATUSES, type PersonStatus, ROLE_FILTERS, type RoleFilter } from "@/lib/people/schemas";
-import type { DepartmentOption } from "@/lib/people/queries";
+import type { DepartmentOption } from "@/lib/departments/queries";
 
 export type PeopleFilterValues = {
   q: string;

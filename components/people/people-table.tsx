@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
-import type { PersonRow } from "@/lib/people/directory";
+import type { PersonRow } from "@/lib/people/queries/directory";
 import { RoleBadges, StatusBadge } from "./person-badges";
 
 export async function PeopleTable({ rows }: { rows: readonly PersonRow[] }) {

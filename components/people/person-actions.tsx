@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { DialogButton } from "@/components/ui/dialog-button";
-import type { PersonDetails } from "@/lib/people/person";
-import type { DepartmentOption } from "@/lib/people/queries";
+import type { PersonDetails } from "@/lib/people/queries/person";
+import type { DepartmentOption } from "@/lib/departments/queries";
 import { DeactivateDialog, ReactivateDialog } from "./access-dialogs";
 import { DepartmentDialog } from "./department-dialog";
 import { ManagerDialog } from "./manager-dialog";

@@ -3,8 +3,8 @@ import { Cell, Row, RowHeader } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import type { Role } from "@/db/schema";
 import type { Page } from "@/lib/pagination";
-import type { AuditEntryRow } from "@/lib/people/person";
-import type { PersonChanges } from "@/lib/people/service";
+import type { AuditEntryRow } from "@/lib/people/queries/person";
+import type { PersonChanges } from "@/lib/people/operations/update-person";
 import { PersonSection } from "./person-section";
 
 /** The audit trail of changes to a person, newest first, each change in words. */

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Cell, Row, RowHeader } from "@/components/ui/data-table";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import type { PersonCourse } from "@/lib/people/person";
+import type { PersonCourse } from "@/lib/people/queries/person";
 import { PersonSection } from "./person-section";
 
 export async function PersonCourses({ courses }: { courses: readonly PersonCourse[] }) {

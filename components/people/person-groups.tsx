@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Cell, Row, RowHeader } from "@/components/ui/data-table";
-import type { PersonGroup } from "@/lib/people/person";
+import type { PersonGroup } from "@/lib/people/queries/person";
 import { PersonSection } from "./person-section";
 
 export async function PersonGroups({ groups }: { groups: readonly PersonGroup[] }) {

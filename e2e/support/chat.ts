@@ -3,8 +3,8 @@ import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { users } from "@/db/schema";
-import { createGroup } from "@/lib/groups/service";
-import { addMembers } from "@/lib/membership/service";
+import { createGroup } from "@/lib/groups/operations/create-group";
+import { addMembers } from "@/lib/membership/operations/add-members";
 import { findSpareLearner, findUser } from "./data";
 import { expect } from "./fixtures";
 

@@ -2,12 +2,15 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import { assignmentRules, assignments, mailOutbox, notifications, users } from "@/db/schema";
-import { deleteGroup } from "@/lib/groups/service";
+import { deleteGroup } from "@/lib/groups/operations/delete-group";
 import { completeLesson } from "@/lib/learning/completion";
 import { importCourse } from "@/lib/learning/import/service";
-import { joinGroup, leaveGroup } from "@/lib/membership/self-service";
-import { addMembers, moveMembers, removeMembers } from "@/lib/membership/service";
-import { deactivatePerson } from "@/lib/people/service";
+import { joinGroup } from "@/lib/membership/operations/join-group";
+import { leaveGroup } from "@/lib/membership/operations/leave-group";
+import { addMembers } from "@/lib/membership/operations/add-members";
+import { moveMembers } from "@/lib/membership/operations/move-members";
+import { removeMembers } from "@/lib/membership/operations/remove-members";
+import { deactivatePerson } from "@/lib/people/operations/deactivate-person";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import {
   createCompany,

@@ -4,7 +4,7 @@ import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { currentTime } from "@/base/clock";
 import { notFound } from "@/lib/errors";
-import { getGroupAccess } from "@/lib/groups/access";
+import { getGroupAccess } from "@/lib/group-access/access";
 import { type Page, pageWindow } from "@/lib/pagination";
 import { assertCan } from "@/lib/permissions";
 import { csvResponse } from "@/lib/statistics/csv";

@@ -6,7 +6,7 @@ import type { AssignmentSource, LearningGroup, RemovalPolicy } from "@/db/schema
 import { uuidArray } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
-import { assertActive, readGroup } from "@/lib/groups/lock";
+import { assertActive, readGroup } from "@/lib/group-access/lock";
 import { currentTime } from "@/base/clock";
 import { type Committed, defineOperation, type Scope } from "@/lib/operations/kernel";
 import { assertCan } from "@/lib/permissions";

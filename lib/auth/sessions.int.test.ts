@@ -8,7 +8,9 @@ import { signOutEverywhere } from "@/lib/accounts/operations/sign-out-everywhere
 import { handleSignInsCron } from "@/lib/cron/sign-ins";
 import { reloadEnv } from "@/base/env";
 import { sendMail } from "@/lib/mail/send";
-import { deactivatePerson, reactivatePerson, updatePerson } from "@/lib/people/service";
+import { deactivatePerson } from "@/lib/people/operations/deactivate-person";
+import { reactivatePerson } from "@/lib/people/operations/reactivate-person";
+import { updatePerson } from "@/lib/people/operations/update-person";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { mailbox, tokenIn } from "@/tests/mailbox";

@@ -4,7 +4,7 @@ import type { MessageKind } from "@/db/schema";
 import { escapeLike, uuidArray } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
-import { type GroupAccess, getGroupAccess } from "@/lib/groups/access";
+import { type GroupAccess, getGroupAccess } from "@/lib/group-access/access";
 import type { MessageCursor } from "./schemas";
 
 /** Top-level messages per page of the chat; each comes with all of its replies. */

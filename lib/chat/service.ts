@@ -6,7 +6,7 @@ import type { LearningGroup, MessageKind } from "@/db/schema";
 import { uuidArray } from "@/db/sql";
 import { type Ctx, isAdmin } from "@/lib/auth/viewer";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { assertActive, readGroup } from "@/lib/groups/lock";
+import { assertActive, readGroup } from "@/lib/group-access/lock";
 import { type Committed, defineOperation, type Scope } from "@/lib/operations/kernel";
 import { hasOwnerRights } from "@/lib/permissions";
 import { chatMessageEvent } from "./events";

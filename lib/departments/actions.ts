@@ -5,7 +5,11 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
 import { listHeadCandidates, listMergeTargets } from "./queries";
-import { createDepartment, deleteDepartment, mergeDepartments, renameDepartment, setDepartmentHead } from "./service";
+import { createDepartment } from "./operations/create-department";
+import { deleteDepartment } from "./operations/delete-department";
+import { mergeDepartments } from "./operations/merge-departments";
+import { renameDepartment } from "./operations/rename-department";
+import { setDepartmentHead } from "./operations/set-department-head";
 
 /** Department names and counts also show in the add-members dialog, which loads them fresh each time. */
 const refresh = () => revalidatePath("/admin/departments");

@@ -6,7 +6,8 @@ import { env } from "@/base/env";
 import { withBarrier } from "@/tests/barrier";
 import { createRaceDatabase, type RaceDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { deleteDepartment, mergeDepartments } from "./service";
+import { deleteDepartment } from "./operations/delete-department";
+import { mergeDepartments } from "./operations/merge-departments";
 
 /** The barrier's lock: what both racers lock first. */
 const departmentRows = (ids: string[]) => ({ text: "select id from departments where id = any($1::uuid[]) for update", values: [ids] });

@@ -5,7 +5,11 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment as insertDepartment, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { DEPARTMENTS_PAGE_SIZE, listDepartmentsPage, listHeadCandidates, listMergeTargets } from "./queries";
 import { createDepartmentSchema } from "./schemas";
-import { createDepartment, deleteDepartment, mergeDepartments, renameDepartment, setDepartmentHead } from "./service";
+import { createDepartment } from "./operations/create-department";
+import { deleteDepartment } from "./operations/delete-department";
+import { mergeDepartments } from "./operations/merge-departments";
+import { renameDepartment } from "./operations/rename-department";
+import { setDepartmentHead } from "./operations/set-department-head";
 
 let handle: TestDatabase;
 let admin: TestPerson;

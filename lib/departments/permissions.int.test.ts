@@ -3,13 +3,11 @@ import { refusalOr } from "@/tests/refusal";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { listDepartmentsPage, listHeadCandidates, listMergeTargets } from "./queries";
-import {
-  createDepartment as createThroughService,
-  deleteDepartment,
-  mergeDepartments,
-  renameDepartment,
-  setDepartmentHead,
-} from "./service";
+import { createDepartment as createThroughService } from "./operations/create-department";
+import { deleteDepartment } from "./operations/delete-department";
+import { mergeDepartments } from "./operations/merge-departments";
+import { renameDepartment } from "./operations/rename-department";
+import { setDepartmentHead } from "./operations/set-department-head";
 
 type Actor = "admin" | "hr" | "learner" | "foreignAdmin";
 type Action = "list" | "create" | "rename" | "headCandidates" | "setHead" | "merge" | "delete";

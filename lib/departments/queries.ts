@@ -90,3 +90,19 @@ export async function listHeadCandidates(db: DatabaseOrTransaction, ctx: Ctx, de
     .orderBy(asc(sql`lower(${users.name})`), asc(users.id))
     .limit(HEAD_CANDIDATES_LIMIT);
 }
+
+/** The company's departments as pickers and filters offer them (people, add members, assignments, HR forms). */
+export type DepartmentOption = { id: string; name: string; activePeople: number };
+
+export async function listDepartments(db: DatabaseOrTransaction, ctx: Ctx): Promise<DepartmentOption[]> {
+  assertCan(ctx, "department.options");
+  return db
+    .select({
+      id: departments.id,
+      name: departments.name,
+      activePeople: sql<number>`(select count(*)::int from ${users} u where u.department_id = ${departments}.id and u.deactivated_at is null)`,
+    })
+    .from(departments)
+    .where(eq(departments.companyId, ctx.companyId))
+    .orderBy(asc(departments.name));
+}

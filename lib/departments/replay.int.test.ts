@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createPerson, type TestPerson } from "@/tests/fixtures";
 import { expectOnce } from "@/tests/replay";
-import { createDepartment as create, deleteDepartment, mergeDepartments, renameDepartment, setDepartmentHead } from "./service";
+import { createDepartment as create } from "./operations/create-department";
+import { deleteDepartment } from "./operations/delete-department";
+import { mergeDepartments } from "./operations/merge-departments";
+import { renameDepartment } from "./operations/rename-department";
+import { setDepartmentHead } from "./operations/set-department-head";
 
 let handle: TestDatabase;
 let admin: TestPerson;

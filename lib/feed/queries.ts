@@ -3,7 +3,7 @@ import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { learningGroups } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
-import { getGroupAccess } from "@/lib/groups/access";
+import { getGroupAccess } from "@/lib/group-access/access";
 import type { FeedCursor, FeedEntry, FeedPage, FeedSince } from "./types";
 
 export const FEED_PAGE_SIZE = 30;

@@ -2,7 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { operationAction } from "@/lib/actions/safe-action";
-import { archiveGroup, createGroup, deleteGroup, restoreGroup, takeOwnership, updateGroup } from "./service";
+import { archiveGroup } from "./operations/archive-group";
+import { createGroup } from "./operations/create-group";
+import { deleteGroup } from "./operations/delete-group";
+import { restoreGroup } from "./operations/restore-group";
+import { takeOwnership } from "./operations/take-ownership";
+import { updateGroup } from "./operations/update-group";
 
 function refreshGroupPages(groupId?: string) {
   revalidatePath("/admin/groups");

@@ -6,9 +6,11 @@ import type { Ctx } from "@/lib/auth/viewer";
 import { listMessages, messagesSince, searchMentionable } from "@/lib/chat/queries";
 import { deleteMessage, editMessage, markAnswered, markRead, postMessage } from "@/lib/chat/service";
 import { listFeed, listFeedSince } from "@/lib/feed/queries";
-import { listHistory, listMembers } from "@/lib/membership/queries";
-import { joinGroup, leaveGroup } from "@/lib/membership/self-service";
-import { removeMembers } from "@/lib/membership/service";
+import { listHistory } from "@/lib/membership/queries/history";
+import { listMembers } from "@/lib/membership/queries/members";
+import { joinGroup } from "@/lib/membership/operations/join-group";
+import { leaveGroup } from "@/lib/membership/operations/leave-group";
+import { removeMembers } from "@/lib/membership/operations/remove-members";
 import { getGroupLevel, setGroupLevel } from "@/lib/notifications/preferences";
 import { canSubscribe } from "@/lib/realtime/authorize";
 import { groupAdminChannelAt, groupChannelAt } from "@/lib/realtime/channels";
@@ -16,7 +18,7 @@ import { currentEpochs } from "@/lib/realtime/epochs";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
-import { getGroupPreview } from "./my-groups";
+import { getGroupPreview } from "./my-groups/queries";
 import { getGroupView } from "./queries";
 
 /**

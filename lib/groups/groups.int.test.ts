@@ -15,8 +15,8 @@ import {
 import { postMessageSchema } from "@/lib/chat/schemas";
 import { postMessage } from "@/lib/chat/service";
 import { completeLesson } from "@/lib/learning/completion";
-import { addMembers } from "@/lib/membership/service";
-import { deactivatePerson } from "@/lib/people/service";
+import { addMembers } from "@/lib/membership/operations/add-members";
+import { deactivatePerson } from "@/lib/people/operations/deactivate-person";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import {
   createCompany,
@@ -29,7 +29,12 @@ import {
 } from "@/tests/fixtures";
 import { userChannel } from "@/lib/realtime/channels";
 import { createGroupSchema } from "./schemas";
-import { archiveGroup, createGroup, deleteGroup, restoreGroup, takeOwnership, updateGroup } from "./service";
+import { archiveGroup } from "./operations/archive-group";
+import { createGroup } from "./operations/create-group";
+import { deleteGroup } from "./operations/delete-group";
+import { restoreGroup } from "./operations/restore-group";
+import { takeOwnership } from "./operations/take-ownership";
+import { updateGroup } from "./operations/update-group";
 
 let handle: TestDatabase;
 let admin: TestPerson;

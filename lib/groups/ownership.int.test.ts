@@ -4,9 +4,11 @@ import type { Database } from "@/db/client";
 import { auditLog, groupMembers, learningGroups, notifications } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { postMessage } from "@/lib/chat/service";
-import { joinGroup } from "@/lib/membership/self-service";
-import { addMembers, previewAddMembers, removeMembers } from "@/lib/membership/service";
-import { updatePerson } from "@/lib/people/service";
+import { joinGroup } from "@/lib/membership/operations/join-group";
+import { addMembers } from "@/lib/membership/operations/add-members";
+import { previewAddMembers } from "@/lib/membership/queries/preview";
+import { removeMembers } from "@/lib/membership/operations/remove-members";
+import { updatePerson } from "@/lib/people/operations/update-person";
 import { canSubscribe } from "@/lib/realtime/authorize";
 import { groupAdminChannelAt, groupChannelAt } from "@/lib/realtime/channels";
 import { currentEpochs } from "@/lib/realtime/epochs";
@@ -14,9 +16,12 @@ import { exportStatisticsMembers } from "@/lib/statistics/group";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup as insertGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
-import { getGroupAccess } from "./access";
+import { getGroupAccess } from "@/lib/group-access/access";
 import { createGroupSchema } from "./schemas";
-import { archiveGroup, deleteGroup, takeOwnership, updateGroup } from "./service";
+import { archiveGroup } from "./operations/archive-group";
+import { deleteGroup } from "./operations/delete-group";
+import { takeOwnership } from "./operations/take-ownership";
+import { updateGroup } from "./operations/update-group";
 
 /**
  * Issue 17, items 1 and 8, as they were attacked: a private group stays its owner's (an admin who is

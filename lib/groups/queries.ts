@@ -1,38 +1,11 @@
 import { and, asc, count, desc, eq, ilike, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
-import { courseProgress, courses, groupMembers, learningGroups, users } from "@/db/schema";
+import { courses, groupMembers, learningGroups, users } from "@/db/schema";
 import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { type Page, pageWindow } from "@/lib/pagination";
 import { assertCan } from "@/lib/permissions";
-import { type GroupAccess, getGroupAccess } from "./access";
-
-export type MyGroup = {
-  id: string;
-  name: string;
-  courseTitle: string | null;
-  /** My progress in the linked course, 0–100; null without a linked course. */
-  myPercent: number | null;
-  memberCount: number;
-};
-
-/** The active groups I belong to, in my company. */
-export async function listMyGroups(db: DatabaseOrTransaction, ctx: Ctx): Promise<MyGroup[]> {
-  return db
-    .select({
-      id: learningGroups.id,
-      name: learningGroups.name,
-      courseTitle: courses.title,
-      myPercent: sql<number | null>`case when ${learningGroups.courseId} is null then null else coalesce(${courseProgress.percent}, 0) end`,
-      memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${learningGroups}.id)`,
-    })
-    .from(groupMembers)
-    .innerJoin(learningGroups, eq(learningGroups.id, groupMembers.groupId))
-    .leftJoin(courses, eq(courses.id, learningGroups.courseId))
-    .leftJoin(courseProgress, and(eq(courseProgress.courseId, learningGroups.courseId), eq(courseProgress.userId, ctx.userId)))
-    .where(and(eq(groupMembers.userId, ctx.userId), eq(learningGroups.companyId, ctx.companyId), isNull(learningGroups.archivedAt)))
-    .orderBy(asc(learningGroups.name));
-}
+import { type GroupAccess, getGroupAccess } from "@/lib/group-access/access";
 
 export const GROUPS_PAGE_SIZE = 20;
 

@@ -4,12 +4,17 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
+import { listDepartments } from "@/lib/departments/queries";
 import { listGroupOptions } from "@/lib/groups/queries";
-import { listDepartments, searchPeople } from "@/lib/people/queries";
+import { searchPeople } from "@/lib/people/queries/search";
 import { searchTermField } from "@/lib/text";
+import { addMembers } from "./operations/add-members";
+import { joinGroup } from "./operations/join-group";
+import { leaveGroup } from "./operations/leave-group";
+import { moveMembers } from "./operations/move-members";
+import { removeMembers } from "./operations/remove-members";
+import { previewAddMembers } from "./queries/preview";
 import { previewAddSchema } from "./schemas";
-import { joinGroup, leaveGroup } from "./self-service";
-import { addMembers, moveMembers, previewAddMembers, removeMembers } from "./service";
 
 function refresh(...groupIds: string[]) {
   revalidatePath("/admin/groups");

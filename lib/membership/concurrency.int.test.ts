@@ -6,7 +6,7 @@ import { env } from "@/base/env";
 import { withBarrier } from "@/tests/barrier";
 import { createRaceDatabase, type RaceDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { addMembers } from "./service";
+import { addMembers } from "./operations/add-members";
 
 /** The barrier's lock: what both racers lock first. */
 const groupRow = (groupId: string) => ({ text: "select id from learning_groups where id = $1 for update", values: [groupId] });

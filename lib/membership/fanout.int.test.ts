@@ -5,7 +5,7 @@ import { deliver } from "@/lib/realtime/server";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { subscribeAs } from "@/tests/realtime-client";
-import { addMembers } from "./service";
+import { addMembers } from "./operations/add-members";
 
 const PEOPLE = 150;
 

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { companies, groupMembers, membershipEvents, notifications, users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { listHistory, listMembers, MEMBERS_PAGE_SIZE } from "./queries";
-import { addMembers } from "./service";
+import { listHistory } from "./queries/history";
+import { listMembers, MEMBERS_PAGE_SIZE } from "./queries/members";
+import { addMembers } from "./operations/add-members";
 
 let handle: TestDatabase;
 let acmeId: string;

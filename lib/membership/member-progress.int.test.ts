@@ -4,7 +4,7 @@ import { completeLesson } from "@/lib/learning/completion";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
-import { listMembers } from "./queries";
+import { listMembers } from "./queries/members";
 
 let handle: TestDatabase;
 let admin: TestPerson;

@@ -1,12 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, groupMembers, learningGroups, membershipEvents, notifications } from "@/db/schema";
-import { listMyGroups } from "@/lib/groups/queries";
+import { listMyGroups } from "@/lib/home/queries";
 import { userChannel } from "@/lib/realtime/channels";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { listHistory, listMembers } from "./queries";
-import { addMembers, moveMembers, previewAddMembers, removeMembers } from "./service";
+import { listHistory } from "./queries/history";
+import { listMembers } from "./queries/members";
+import { addMembers } from "./operations/add-members";
+import { moveMembers } from "./operations/move-members";
+import { previewAddMembers } from "./queries/preview";
+import { removeMembers } from "./operations/remove-members";
 
 let handle: TestDatabase;
 let admin: TestPerson;

@@ -10,7 +10,8 @@ import { countUnreadNotifications, listNotifications } from "@/lib/notifications
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
-import { addMembers, removeMembers } from "./service";
+import { addMembers } from "./operations/add-members";
+import { removeMembers } from "./operations/remove-members";
 
 /**
  * The spec on removing a member: "The person receives a notification. Their previous learning-group

@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
 import { expectOnce } from "@/tests/replay";
-import { joinGroup, leaveGroup } from "./self-service";
-import { addMembers, moveMembers, removeMembers } from "./service";
+import { joinGroup } from "./operations/join-group";
+import { leaveGroup } from "./operations/leave-group";
+import { addMembers } from "./operations/add-members";
+import { moveMembers } from "./operations/move-members";
+import { removeMembers } from "./operations/remove-members";
 
 let handle: TestDatabase;
 let admin: TestPerson;

@@ -7,7 +7,8 @@ import { AppError } from "@/lib/errors";
 import { withBarrier } from "@/tests/barrier";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { joinGroup, leaveGroup } from "./self-service";
+import { joinGroup } from "./operations/join-group";
+import { leaveGroup } from "./operations/leave-group";
 
 let handle: TestDatabase;
 let admin: TestPerson;

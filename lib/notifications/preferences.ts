@@ -4,7 +4,7 @@ import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { type NotificationLevel, notificationLevelEnum } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
-import { getGroupAccess } from "@/lib/groups/access";
+import { getGroupAccess } from "@/lib/group-access/access";
 import { type Committed, defineOperation } from "@/lib/operations/kernel";
 
 /**

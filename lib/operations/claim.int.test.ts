@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { groupMembers, operations } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { editMessage, postMessage } from "@/lib/chat/service";
-import { addMembers } from "@/lib/membership/service";
+import { addMembers } from "@/lib/membership/operations/add-members";
 import { updateProfile } from "@/lib/profile/service";
 import { updateProfileSchema } from "@/lib/profile/schemas";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";

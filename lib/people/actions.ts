@@ -3,9 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
-import { listPeople } from "./directory";
+import { listPeople } from "./queries/directory";
 import { managerSearchSchema } from "./schemas";
-import { deactivatePerson, reactivatePerson, updatePerson } from "./service";
+import { deactivatePerson } from "./operations/deactivate-person";
+import { reactivatePerson } from "./operations/reactivate-person";
+import { updatePerson } from "./operations/update-person";
 
 function refreshPeoplePages(personId: string) {
   revalidatePath("/admin/people");

@@ -7,7 +7,8 @@ import { withBarrier } from "@/tests/barrier";
 import { createRaceDatabase, type RaceDatabase } from "@/tests/database";
 import { createCompany, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { updatePersonSchema } from "./schemas";
-import { deactivatePerson, updatePerson } from "./service";
+import { deactivatePerson } from "./operations/deactivate-person";
+import { updatePerson } from "./operations/update-person";
 
 /** The barrier's lock: what both racers lock first. */
 const companyRow = (companyId: string) => ({ text: "select id from companies where id = $1 for no key update", values: [companyId] });

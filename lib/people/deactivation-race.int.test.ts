@@ -3,11 +3,12 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openPostgres, queryRows } from "@/db/client";
 import { env } from "@/base/env";
-import { addMembers, moveMembers } from "@/lib/membership/service";
+import { addMembers } from "@/lib/membership/operations/add-members";
+import { moveMembers } from "@/lib/membership/operations/move-members";
 import { lockWaitersReach } from "@/tests/barrier";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { deactivatePerson } from "./service";
+import { deactivatePerson } from "./operations/deactivate-person";
 
 /**
  * Deactivation against the writes that put people into groups, each on its own connection

@@ -4,8 +4,8 @@ import { courseProgress, userIdentities, users } from "@/db/schema";
 import { recordAudit } from "@/lib/operations/audit";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createDepartment, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
-import { listPeople, PEOPLE_PAGE_SIZE } from "./directory";
-import { AUDIT_PAGE_SIZE, getPerson } from "./person";
+import { listPeople, PEOPLE_PAGE_SIZE } from "./queries/directory";
+import { AUDIT_PAGE_SIZE, getPerson } from "./queries/person";
 
 let handle: TestDatabase;
 let admin: TestPerson;

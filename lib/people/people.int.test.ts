@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
-import { listDepartments, searchPeople } from "./queries";
+import { listDepartments } from "@/lib/departments/queries";
+import { searchPeople } from "./queries/search";
 
 let handle: TestDatabase;
 let admin: TestPerson;

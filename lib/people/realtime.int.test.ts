@@ -5,7 +5,7 @@ import { deliver } from "@/lib/realtime/server";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { subscribeAs } from "@/tests/realtime-client";
-import { deactivatePerson } from "./service";
+import { deactivatePerson } from "./operations/deactivate-person";
 
 let handle: TestDatabase;
 let admin: TestPerson;

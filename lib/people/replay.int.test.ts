@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
 import { expectOnce } from "@/tests/replay";
-import { deactivatePerson, reactivatePerson, updatePerson } from "./service";
+import { deactivatePerson } from "./operations/deactivate-person";
+import { reactivatePerson } from "./operations/reactivate-person";
+import { updatePerson } from "./operations/update-person";
 
 let handle: TestDatabase;
 let admin: TestPerson;

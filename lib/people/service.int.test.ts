@@ -4,13 +4,15 @@ import { auditLog, courseProgress, groupMembers, learningGroups, membershipEvent
 import { checkCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { loadViewer } from "@/lib/auth/viewer";
-import { addMembers } from "@/lib/membership/service";
+import { addMembers } from "@/lib/membership/operations/add-members";
 import { groupChannel } from "@/lib/realtime/channels";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createDepartment, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { getPerson } from "./person";
+import { getPerson } from "./queries/person";
 import { updatePersonSchema } from "./schemas";
-import { deactivatePerson, reactivatePerson, updatePerson } from "./service";
+import { deactivatePerson } from "./operations/deactivate-person";
+import { reactivatePerson } from "./operations/reactivate-person";
+import { updatePerson } from "./operations/update-person";
 
 let handle: TestDatabase;
 let acmeId: string;

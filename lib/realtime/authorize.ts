@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
 import type { Role } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
-import { getGroupAccess } from "@/lib/groups/access";
+import { getGroupAccess } from "@/lib/group-access/access";
 import { parseChannel } from "./channels";
 
 /**

@@ -1,8 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/base/env";
-import { removeMembers } from "@/lib/membership/service";
-import { updatePerson } from "@/lib/people/service";
+import { removeMembers } from "@/lib/membership/operations/remove-members";
+import { updatePerson } from "@/lib/people/operations/update-person";
 import { lockWaitersReach } from "@/tests/barrier";
 import { createRaceDatabase, type RaceDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";

@@ -7,9 +7,12 @@ import { type ChatState, initialChat, receive, receiveSince, visibleThreads } fr
 import { queryRows } from "@/db/client";
 import { listMessages, messagesSince, type ChatMessageDto } from "@/lib/chat/queries";
 import { postMessage } from "@/lib/chat/service";
-import { leaveGroup } from "@/lib/membership/self-service";
-import { addMembers, moveMembers, removeMembers } from "@/lib/membership/service";
-import { deactivatePerson, updatePerson } from "@/lib/people/service";
+import { leaveGroup } from "@/lib/membership/operations/leave-group";
+import { addMembers } from "@/lib/membership/operations/add-members";
+import { moveMembers } from "@/lib/membership/operations/move-members";
+import { removeMembers } from "@/lib/membership/operations/remove-members";
+import { deactivatePerson } from "@/lib/people/operations/deactivate-person";
+import { updatePerson } from "@/lib/people/operations/update-person";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { connectAs, subscribeAs } from "@/tests/realtime-client";

@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { uuidArray } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
-import { getGroupAccess } from "@/lib/groups/access";
+import { getGroupAccess } from "@/lib/group-access/access";
 import { type ChannelEpochData, groupAdminChannelAt, groupChannelAt, type RealtimeEvent, realtimeEvents } from "./channels";
 
 /**

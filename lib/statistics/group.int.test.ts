@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import { groupMembers } from "@/db/schema";
 import { completeLesson } from "@/lib/learning/completion";
-import { removeMembers } from "@/lib/membership/service";
+import { removeMembers } from "@/lib/membership/operations/remove-members";
 import { groupAdminChannel, groupAdminChannelAt, realtimeEvents } from "@/lib/realtime/channels";
 import { deliver } from "@/lib/realtime/server";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";

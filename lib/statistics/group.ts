@@ -3,7 +3,7 @@ import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
-import { getGroupAccess } from "@/lib/groups/access";
+import { getGroupAccess } from "@/lib/group-access/access";
 import { type Page, pageWindow } from "@/lib/pagination";
 import { BUCKETS, type Bucket, bucketOf } from "./buckets";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { archiveGroup } from "@/lib/groups/service";
+import { archiveGroup } from "@/lib/groups/operations/archive-group";
 import { completeLesson } from "@/lib/learning/completion";
-import { removeMembers } from "@/lib/membership/service";
+import { removeMembers } from "@/lib/membership/operations/remove-members";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";

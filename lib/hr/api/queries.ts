@@ -3,7 +3,7 @@ import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
 import type { PersonStatus } from "@/lib/people/schemas";
-import { statusSql } from "@/lib/people/directory";
+import { statusSql } from "@/lib/people/queries/directory";
 import { assertCan } from "@/lib/permissions";
 import { type Cursor, pageOf } from "./cursor";
 

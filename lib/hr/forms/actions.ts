@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
 import { assertCan } from "@/lib/permissions";
-import { listPeople } from "@/lib/people/directory";
+import { listPeople } from "@/lib/people/queries/directory";
 import { changeDepartment } from "./operations/change-department";
 import { createNewHire } from "./operations/create-new-hire";
 import { recordLeaver } from "./operations/record-leaver";

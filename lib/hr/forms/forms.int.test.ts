@@ -319,7 +319,7 @@ describe("leaver", () => {
     expect(await refusalOr(() => recordLeaver(handle.db, learner, { personId: someone.id, operationId: opId() }))).toBe("forbidden");
     expect(await refusalOr(() => recordLeaver(handle.db, hr, { personId: stranger.id, operationId: opId() }))).toBe("not_found");
     expect(await codeOf(recordLeaver(handle.db, hr, { personId: admin.id, operationId: opId() }))).toBe("delegated_admin");
-    const { deactivatePerson } = await import("@/lib/people/service");
+    const { deactivatePerson } = await import("@/lib/people/operations/deactivate-person");
     expect(await refusalOr(() => deactivatePerson(handle.db, hr, { personId: someone.id, operationId: opId() }))).toBe("forbidden");
     expect((await recordLeaver(handle.db, admin, { personId: someone.id, operationId: opId() })).result).toEqual({ groupsLeft: 0 });
   });

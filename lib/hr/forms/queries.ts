@@ -3,7 +3,7 @@ import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
-import { listDepartments } from "@/lib/people/queries";
+import { listDepartments } from "@/lib/departments/queries";
 
 /** Active groups a form offers; a company with more picks from the first ones (suggested first). */
 export const FORM_GROUP_OPTIONS = 200;

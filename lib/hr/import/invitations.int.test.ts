@@ -9,7 +9,7 @@ import { setPasswordWithToken } from "@/lib/accounts/operations/spend-link";
 import { hashToken } from "@/lib/account-links/tokens";
 import { drainOutbox, OUTBOX_LEASE_MS, smtpSend } from "@/lib/outbox/drain";
 import { sendMail } from "@/lib/mail/send";
-import { deactivatePerson } from "@/lib/people/service";
+import { deactivatePerson } from "@/lib/people/operations/deactivate-person";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { mailbox, tokenIn } from "@/tests/mailbox";

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { DiscoverList } from "@/components/my-groups/discover-list";
-import { MyGroupsList } from "@/components/my-groups/my-groups-list";
+import { DiscoverList } from "@/components/groups/my-groups/discover-list";
+import { MyGroupsList } from "@/components/groups/my-groups/my-groups-list";
 import { LinkTabs } from "@/components/ui/link-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
-import { listDiscoverGroups, listMyGroupsOverview } from "@/lib/groups/my-groups";
+import { listDiscoverGroups, listMyGroupsOverview } from "@/lib/groups/my-groups/queries";
 import { pageParam, type SearchParams, textParam, withParams } from "../../search-params";
 
 export async function generateMetadata(): Promise<Metadata> {

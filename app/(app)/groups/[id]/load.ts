@@ -2,7 +2,7 @@ import { cache } from "react";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
-import { getGroupPreview } from "@/lib/groups/my-groups";
+import { getGroupPreview } from "@/lib/groups/my-groups/queries";
 import { getGroupView } from "@/lib/groups/queries";
 
 /** The group, or null when it does not exist for this viewer (also for an id that is no uuid). */

@@ -1,4 +1,5 @@
-import { addMembers, removeMembers } from "@/lib/membership/service";
+import { addMembers } from "@/lib/membership/operations/add-members";
+import { removeMembers } from "@/lib/membership/operations/remove-members";
 import { getGroupStatistics } from "@/lib/statistics/group";
 import { getApiGroup, listApiGroups } from "../queries";
 import { defineRoute } from "../route";

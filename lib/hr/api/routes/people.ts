@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { invitePerson } from "@/lib/accounts/operations/invite-person";
-import { deactivatePerson, updatePerson } from "@/lib/people/service";
+import { deactivatePerson } from "@/lib/people/operations/deactivate-person";
+import { updatePerson } from "@/lib/people/operations/update-person";
 import { getApiPerson, listApiPeople } from "../queries";
 import { defineRoute } from "../route";
 import { createPersonBody, deactivation, idParams, person, personPage, peopleQuery, updatePersonBody } from "../schemas";

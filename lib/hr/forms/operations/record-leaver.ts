@@ -1,5 +1,5 @@
 import { defineOperation } from "@/lib/operations/kernel";
-import { deactivatePerson } from "@/lib/people/service";
+import { deactivatePerson } from "@/lib/people/operations/deactivate-person";
 import { asHrActor } from "@/lib/hr/actor";
 
 /**

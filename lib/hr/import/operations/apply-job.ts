@@ -8,7 +8,10 @@ import { type AssignedRow, applyGroupRules, assignedEvents, queuedMail } from "@
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { outboxInsertSql } from "@/lib/outbox/queue";
-import { actorName, fanOut, insertMembershipsSql, membershipChanged } from "@/lib/membership/service";
+import { actorName } from "@/lib/people/queries/person";
+import { fanOut } from "@/lib/membership/events";
+import { insertMembershipsSql } from "@/lib/membership/sql";
+import { membershipChanged } from "@/lib/membership-core/events";
 import { defineOperation } from "@/lib/operations/kernel";
 import { classifiedRows, managerOf, rowChanges } from "../classify";
 import { importStep, jobStep } from "../job";

@@ -8,7 +8,7 @@ import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listGroupOptions } from "@/lib/groups/queries";
 import { listCourseOptions } from "@/lib/learning/queries";
-import { listDepartments } from "@/lib/people/queries";
+import { listDepartments } from "@/lib/departments/queries";
 import { can } from "@/lib/permissions";
 import { type SearchParams, textParam } from "../../../search-params";
 

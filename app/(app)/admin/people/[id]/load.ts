@@ -2,7 +2,7 @@ import { cache } from "react";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
-import { getPerson } from "@/lib/people/person";
+import { getPerson } from "@/lib/people/queries/person";
 import { can } from "@/lib/permissions";
 
 /** The person, or null when they do not exist for this viewer (also for an id that is no uuid). */

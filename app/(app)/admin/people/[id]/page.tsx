@@ -18,7 +18,7 @@ import { listPersonAssignments } from "@/lib/assignments/queries";
 import { requireViewer } from "@/lib/auth/current-user";
 import { getLearningRecords } from "@/lib/learning/achievements";
 import { listCourseOptions } from "@/lib/learning/queries";
-import { listDepartments } from "@/lib/people/queries";
+import { listDepartments } from "@/lib/departments/queries";
 import { can } from "@/lib/permissions";
 import { pageParam, type SearchParams, withParams } from "../../../search-params";
 import { loadPerson } from "./load";

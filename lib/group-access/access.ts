@@ -1,0 +1,75 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { DatabaseOrTransaction } from "@/db/client";
+import { groupMembers, learningGroups } from "@/db/schema";
+import { type Ctx, isAdmin } from "@/lib/auth/viewer";
+import { hasOwnerRights, manageGroupSql } from "@/lib/permissions";
+
+/*
+ * Who may see and manage a group, and its row read (and locked) as the caller may reach it: the
+ * primitives that groups, membership, chat, feed, statistics, notifications, assignments and the
+ * realtime channel-auth all need. They sit below every one of those domains and import none of them,
+ * so no domain reaches a peer for them and none sits in a circle with realtime (which removal, in
+ * membership-core, reaches).
+ */
+
+export type GroupAccess = {
+  groupId: string;
+  archived: boolean;
+  isMember: boolean;
+  /** The caller is the group's owner by name (owner *rights* need the admin role too: `hasOwnerRights`). */
+  isOwner: boolean;
+  /**
+   * May manage the group (edit, archive, restore, delete it, change its members): `manageGroupSql`,
+   * the rule the operations apply, read with the row.
+   */
+  canManage: boolean;
+  /** Admins read and post in every group of their company without being members. */
+  canRead: boolean;
+  /**
+   * Statistics and the admin channel: the group's owner while an admin, and the company's admins (and
+   * an API key: figures only). A demoted owner is a member like any other.
+   */
+  canSeeStatistics: boolean;
+  /**
+   * A public, active group shows everyone of the company who cannot read it its description and
+   * Join: never its chat, feed or members. Private and archived groups do not exist for them.
+   */
+  canPreview: boolean;
+  /** Public, active groups: anyone of the company joins by themselves, and members leave by themselves. */
+  canJoin: boolean;
+  canLeave: boolean;
+};
+
+/** What the caller may do with a group; null when it does not exist for them (another company's). */
+export async function getGroupAccess(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<GroupAccess | null> {
+  const [row] = await db
+    .select({
+      ownerId: learningGroups.ownerId,
+      archivedAt: learningGroups.archivedAt,
+      visibility: learningGroups.visibility,
+      isMember: sql<boolean>`${groupMembers.userId} is not null`,
+      canManage: manageGroupSql(ctx),
+    })
+    .from(learningGroups)
+    .leftJoin(groupMembers, and(eq(groupMembers.groupId, learningGroups.id), eq(groupMembers.userId, ctx.userId)))
+    .where(and(eq(learningGroups.id, groupId), eq(learningGroups.companyId, ctx.companyId)))
+    .limit(1);
+  if (!row) return null;
+  const admin = isAdmin(ctx);
+  const isOwner = row.ownerId === ctx.userId;
+  const canRead = row.isMember || admin;
+  const selfService = row.visibility === "public" && row.archivedAt === null;
+  return {
+    groupId,
+    archived: row.archivedAt !== null,
+    isMember: row.isMember,
+    isOwner,
+    canManage: row.canManage,
+    canRead,
+    // The HR integration API reads any group's figures of its company (HR staff read reports).
+    canSeeStatistics: hasOwnerRights(ctx, row) || admin || ctx.actor?.kind === "api_key",
+    canPreview: selfService && !canRead,
+    canJoin: selfService && !row.isMember,
+    canLeave: selfService && row.isMember,
+  };
+}

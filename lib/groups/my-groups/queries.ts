@@ -1,0 +1,147 @@
+import { and, asc, count, eq, ilike, isNull, notExists, sql } from "drizzle-orm";
+import { type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { courses, groupMembers, learningGroups } from "@/db/schema";
+import { escapeLike } from "@/db/sql";
+import type { Ctx } from "@/lib/auth/viewer";
+import { type Page, pageWindow } from "@/lib/pagination";
+import { getGroupAccess } from "@/lib/group-access/access";
+
+export type MyGroupCard = {
+  id: string;
+  name: string;
+  courseTitle: string | null;
+  /** My progress in the linked course, 0–100; null without a linked course. */
+  myPercent: number | null;
+  memberCount: number;
+  /** Chat messages by others after where I stopped reading, deleted ones left out. */
+  unread: number;
+  /** The latest chat message or feed event; null when nothing happened yet. */
+  lastActivityAt: Date | null;
+  /** Public groups can be left by oneself. */
+  visibility: "private" | "public";
+  archivedAt: Date | null;
+};
+
+export type MyGroupsOverview = { active: MyGroupCard[]; archived: MyGroupCard[] };
+
+type CardRow = Omit<MyGroupCard, "lastActivityAt" | "archivedAt"> & { lastActivityAt: string | null; archivedAt: string | null };
+
+/**
+ * "My groups": every group I belong to in my company, in one statement however many groups. The
+ * feed's latest event is read newest first from the course's index and stops at the first one by
+ * someone who was a member at the time, so a busy course costs a few rows, not all of them.
+ */
+export async function listMyGroupsOverview(db: DatabaseOrTransaction, ctx: Ctx): Promise<MyGroupsOverview> {
+  const rows = await queryRows<CardRow>(
+    db,
+    sql`with mine as (
+        select g.id, g.name, g.course_id, g.visibility, g.archived_at
+        from group_members m join learning_groups g on g.id = m.group_id
+        where m.user_id = ${ctx.userId} and m.company_id = ${ctx.companyId} and g.company_id = ${ctx.companyId}
+      ),
+      unread as (
+        select msg.group_id, count(*)::int as n
+        from mine
+        join group_messages msg on msg.group_id = mine.id
+        left join group_reads r on r.user_id = ${ctx.userId} and r.group_id = mine.id
+        where msg.author_id <> ${ctx.userId} and msg.deleted_at is null
+          and msg.created_at > coalesce(r.last_read_at, '-infinity'::timestamptz)
+        group by msg.group_id
+      )
+      select mine.id, mine.name, c.title as "courseTitle", mine.visibility,
+             mine.archived_at as "archivedAt",
+             case when mine.course_id is null then null else coalesce(p.percent, 0) end as "myPercent",
+             (select count(*)::int from group_members gm where gm.group_id = mine.id) as "memberCount",
+             coalesce(unread.n, 0) as unread,
+             greatest(s.last_message_at, feed.at) as "lastActivityAt"
+      from mine
+      left join courses c on c.id = mine.course_id
+      left join course_progress p on p.course_id = mine.course_id and p.user_id = ${ctx.userId}
+      left join unread on unread.group_id = mine.id
+      left join group_chat_state s on s.group_id = mine.id
+      left join lateral (
+        select e.created_at as at from activity_events e
+        where e.company_id = ${ctx.companyId} and e.course_id = mine.course_id
+          and exists (select 1 from group_members gm where gm.group_id = mine.id and gm.user_id = e.user_id and gm.added_at <= e.created_at)
+        order by e.created_at desc limit 1
+      ) feed on true
+      order by greatest(s.last_message_at, feed.at) desc nulls last, lower(mine.name), mine.id`,
+  );
+  const cards = rows.map((row) => ({
+    ...row,
+    lastActivityAt: row.lastActivityAt ? new Date(row.lastActivityAt) : null,
+    archivedAt: row.archivedAt ? new Date(row.archivedAt) : null,
+  }));
+  return { active: cards.filter((card) => !card.archivedAt), archived: cards.filter((card) => card.archivedAt) };
+}
+
+export const DISCOVER_PAGE_SIZE = 12;
+
+export type DiscoverGroup = {
+  id: string;
+  name: string;
+  description: string;
+  courseTitle: string | null;
+  memberCount: number;
+  maxMembers: number | null;
+};
+
+/** A group as Discover and the preview show it; the query left-joins `courses`. */
+const discoverColumns = {
+  id: learningGroups.id,
+  name: learningGroups.name,
+  description: learningGroups.description,
+  courseTitle: courses.title,
+  memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${learningGroups}.id)`,
+  maxMembers: learningGroups.maxMembers,
+};
+
+/** Discover: my company's public, active groups I am not in, searched by name, a page at a time. */
+export async function listDiscoverGroups(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  options: { search?: string; page?: number } = {},
+): Promise<Page<DiscoverGroup>> {
+  const { page, limit, offset } = pageWindow(options.page, DISCOVER_PAGE_SIZE);
+  const term = options.search?.trim();
+  const where = and(
+    eq(learningGroups.companyId, ctx.companyId),
+    eq(learningGroups.visibility, "public"),
+    isNull(learningGroups.archivedAt),
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(groupMembers)
+        .where(and(eq(groupMembers.groupId, learningGroups.id), eq(groupMembers.userId, ctx.userId))),
+    ),
+    term ? ilike(learningGroups.name, `%${escapeLike(term)}%`) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(discoverColumns)
+      .from(learningGroups)
+      .leftJoin(courses, eq(courses.id, learningGroups.courseId))
+      .where(where)
+      .orderBy(asc(sql`lower(${learningGroups.name})`), asc(learningGroups.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ value: count() }).from(learningGroups).where(where),
+  ]);
+  return { rows, total: total?.value ?? 0, page, pageSize: DISCOVER_PAGE_SIZE };
+}
+
+/**
+ * What a person of the company who cannot read a public, active group sees of it: its description
+ * and Join. Null for everyone else (members and admins read the whole group; private, archived and
+ * other companies' groups do not exist for them).
+ */
+export async function getGroupPreview(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<DiscoverGroup | null> {
+  const access = await getGroupAccess(db, ctx, groupId);
+  if (!access?.canPreview) return null;
+  const [row] = await db
+    .select(discoverColumns)
+    .from(learningGroups)
+    .leftJoin(courses, eq(courses.id, learningGroups.courseId))
+    .where(and(eq(learningGroups.id, groupId), eq(learningGroups.companyId, ctx.companyId)));
+  return row ?? null;
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { queryRows } from "@/db/client";
+import { lockCompanyMembership } from "@/db/locks";
+import { applyGroupRules, assignedEvents, queuedMail } from "@/lib/assignments/writes";
+import { AppError } from "@/lib/errors";
+import { membershipChanged } from "@/lib/membership-core/events";
+import { type Committed, defineOperation } from "@/lib/operations/kernel";
+import { actorName } from "@/lib/people/queries/person";
+import { candidatesSql } from "../candidates";
+import { fanOut } from "../events";
+import { manageableGroup } from "../manageable-group";
+import { classify } from "../queries/preview";
+import { addMembersSchema } from "../schemas";
+import { insertMembershipsSql } from "../sql";
+
+export type AddResult = { added: number; alreadyMembers: number; deactivated: number };
+
+/**
+ * Adds everyone the selection names who is active and not yet a member, in one transaction and a
+ * fixed number of statements however many people: members, ledger rows and notifications are
+ * written by one statement (an INSERT … SELECT and two INSERTs fed by its RETURNING). Over the
+ * maximum, nothing is added and the numbers are reported.
+ */
+export const addMembers = defineOperation({
+  kind: "membership.add",
+  permission: "group.manageMembers",
+  input: addMembersSchema,
+  // A re-submitted form is answered from the stored result before any lock or transaction, once the
+  // caller is found still allowed to manage the group.
+  authorize: (db, ctx, input) => manageableGroup(db, ctx, input.groupId, false),
+  locks: async (tx, ctx, input) => {
+    // First: before the reads of who is active, and before any row is locked, so that waiting here
+    // for a deactivation can never close a cycle of waits.
+    await lockCompanyMembership(tx, ctx.companyId, "membership-write");
+    return manageableGroup(tx, ctx, input.groupId);
+  },
+  run: async ({ tx, ctx, input, now, locked: group, audit }): Promise<Committed<AddResult>> => {
+    const batchId = randomUUID();
+    const preview = await classify(tx, ctx, group, input.selection);
+    if (preview.max !== null && preview.taken + preview.toAdd > preview.max) {
+      throw new AppError("group_full", { taken: preview.taken, max: preview.max, selected: preview.toAdd });
+    }
+    const actor = await actorName(tx, ctx);
+    const candidates = await candidatesSql(tx, ctx, group.id, input.selection);
+    const inserted = await queryRows<{ user_id: string }>(
+      tx,
+      insertMembershipsSql(
+        ctx,
+        sql`select distinct on (c.user_id) ${group.id}::uuid as group_id, c.user_id, c.source, c.source_label, lower(u.name) as sort_name
+            from (${candidates}) c join users u on u.id = c.user_id where u.deactivated_at is null`,
+        { batchId, now, actorName: actor, notificationKey: sql`${batchId}::text` },
+      ),
+    );
+    const addedIds = inserted.map((row) => row.user_id);
+    // The group's assignment rules reach the newcomers: one more statement, fed by the ids just inserted.
+    const assigned = await applyGroupRules(tx, ctx, group.id, addedIds, now, batchId);
+    const result: AddResult = { added: addedIds.length, alreadyMembers: preview.alreadyMembers, deactivated: preview.deactivated };
+    await audit({
+      action: "group.members_added",
+      targetType: "group",
+      targetId: group.id,
+      batchId,
+      details: { mode: input.selection.mode, ...result },
+    });
+    if (addedIds.length === 0) return { result };
+    return {
+      result,
+      events: [
+        fanOut(addedIds, {
+          key: batchId,
+          type: "group.added",
+          payload: { groupName: group.name, actorName: actor },
+          groupId: group.id,
+          createdAt: now,
+        }),
+        membershipChanged(group.id),
+        ...assignedEvents(assigned, { source: "rule", now, batchId }),
+      ],
+      outbox: queuedMail(assigned),
+    };
+  },
+});
