@@ -22,7 +22,7 @@ import { messagesSince } from "@/lib/chat/queries";
 import { postMessage } from "@/lib/chat/service";
 import { env } from "@/base/env";
 import { removeMembers } from "@/lib/membership/operations/remove-members";
-import { canSubscribe } from "@/lib/realtime/authorize";
+import { canSubscribe } from "@/lib/group-access/channels";
 import { groupChannelAt } from "@/lib/realtime/channels";
 
 const MEMBERS = 10_000;

@@ -3,8 +3,8 @@ import { RealtimeConnection } from "@/components/realtime/realtime-connection";
 import type { Database } from "@/db/client";
 import type { Ctx } from "@/lib/auth/viewer";
 import { env } from "@/base/env";
-import { canSubscribe } from "@/lib/realtime/authorize";
-import { channelEpoch } from "@/lib/realtime/epochs";
+import { canSubscribe } from "@/lib/group-access/channels";
+import { channelEpoch } from "@/lib/group-access/epochs";
 import { getPusher } from "@/lib/realtime/server";
 
 /**

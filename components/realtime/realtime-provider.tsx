@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { channelEpochAction } from "@/lib/realtime/actions";
+import { channelEpochAction } from "@/lib/group-access/actions";
 import { type ChannelEpochData, groupAdminChannelAt, groupChannelAt, realtimeEvents } from "@/lib/realtime/channels";
 import type { EpochSource } from "./group-epochs";
 import type { RealtimeClientConfig } from "@/lib/realtime/client-config";

@@ -5,11 +5,11 @@ import { type Ctx, isAdmin } from "@/lib/auth/viewer";
 import { hasOwnerRights, manageGroupSql } from "@/lib/permissions";
 
 /*
- * Who may see and manage a group, and its row read (and locked) as the caller may reach it: the
- * primitives that groups, membership, chat, feed, statistics, notifications, assignments and the
- * realtime channel-auth all need. They sit below every one of those domains and import none of them,
- * so no domain reaches a peer for them and none sits in a circle with realtime (which removal, in
- * membership-core, reaches).
+ * lib/group-access: who may see and manage a group (this file), its row read and locked as the caller
+ * may reach it (lock.ts), and the same decision for its live channels: which channel epoch a member
+ * holds, ended on removal (epochs.ts), and whether a socket may subscribe (channels.ts). Groups,
+ * membership, chat, feed, statistics, notifications and assignments all need these; they sit below
+ * every one of those domains and import none of them, so no domain reaches a peer for them.
  */
 
 export type GroupAccess = {

@@ -3,7 +3,7 @@ import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { MembershipSource } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import type { RealtimeEvent } from "@/lib/realtime/channels";
-import { revokeMemberships } from "@/lib/realtime/epochs";
+import { revokeMemberships } from "@/lib/group-access/epochs";
 
 /*
  * Group membership primitives that several domains share (groups, membership, people, HR), below

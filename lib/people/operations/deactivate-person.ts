@@ -8,7 +8,7 @@ import { membershipChanged } from "@/lib/membership-core/events";
 import { takeOut } from "@/lib/membership-core/removal";
 import { type Committed, defineOperation } from "@/lib/operations/kernel";
 import { assertMayTouchAdmin } from "@/lib/permissions";
-import { revokePerson } from "@/lib/realtime/epochs";
+import { revokePerson } from "@/lib/group-access/epochs";
 import { assertAnotherAdmin } from "../guard";
 import { isActiveAdmin, lockPeople } from "../lock";
 import { personOperationSchema } from "../schemas";

@@ -6,7 +6,7 @@ import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { type Committed, defineOperation } from "@/lib/operations/kernel";
 import { assertMayTouchAdmin } from "@/lib/permissions";
-import { revokePerson } from "@/lib/realtime/epochs";
+import { revokePerson } from "@/lib/group-access/epochs";
 import { assertAnotherAdmin } from "../guard";
 import { isActiveAdmin, type LockedPerson, lockPeople } from "../lock";
 import { updatePersonSchema } from "../schemas";

@@ -1,4 +1,4 @@
 import { jsonRoute } from "@/lib/http/errors";
-import { handleChannelAuth } from "@/lib/realtime/auth-handlers";
+import { handleChannelAuth } from "../handlers";
 
 export const POST = jsonRoute("realtime channel auth", handleChannelAuth);

@@ -1,4 +1,4 @@
 import { jsonRoute } from "@/lib/http/errors";
-import { handleUserAuth } from "@/lib/realtime/auth-handlers";
+import { handleUserAuth } from "../handlers";
 
 export const POST = jsonRoute("realtime user auth", handleUserAuth);

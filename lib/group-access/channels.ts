@@ -4,7 +4,7 @@ import { type Database, queryRows } from "@/db/client";
 import type { Role } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { getGroupAccess } from "@/lib/group-access/access";
-import { parseChannel } from "./channels";
+import { parseChannel } from "@/lib/realtime/channels";
 
 /**
  * May this person subscribe to this channel? Checked against the database on every call, so a

@@ -6,8 +6,8 @@ import { updatePerson } from "@/lib/people/operations/update-person";
 import { lockWaitersReach } from "@/tests/barrier";
 import { createRaceDatabase, type RaceDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { canSubscribe } from "./authorize";
-import { groupChannelAt } from "./channels";
+import { canSubscribe } from "./channels";
+import { groupChannelAt } from "@/lib/realtime/channels";
 import { currentEpochs } from "./epochs";
 
 /**

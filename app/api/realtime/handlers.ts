@@ -1,8 +1,11 @@
 import "server-only";
+
 import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/current-user";
-import { canSubscribe } from "./authorize";
-import { getPusher } from "./server";
+import { canSubscribe } from "@/lib/group-access/channels";
+import { getPusher } from "@/lib/realtime/server";
+
+/** The two endpoints pusher-js calls before it joins a private channel (auth/) or signs the user in (user-auth/). */
 
 const SOCKET_ID = /^\d+\.\d+$/;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCompany, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import { canSubscribe } from "./authorize";
+import { canSubscribe } from "./channels";
 
 let handle: TestDatabase;
 let people: Record<"owner" | "member" | "outsider" | "admin" | "otherAdmin" | "otherMember", TestPerson>;

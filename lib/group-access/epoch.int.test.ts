@@ -16,10 +16,10 @@ import { updatePerson } from "@/lib/people/operations/update-person";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { connectAs, subscribeAs } from "@/tests/realtime-client";
-import { canSubscribe } from "./authorize";
-import { type ChannelEpochData, groupAdminChannelAt, groupChannelAt, type RealtimeEvent, realtimeEvents } from "./channels";
+import { canSubscribe } from "./channels";
+import { type ChannelEpochData, groupAdminChannelAt, groupChannelAt, type RealtimeEvent, realtimeEvents } from "@/lib/realtime/channels";
 import { currentEpochs } from "./epochs";
-import { deliver } from "./server";
+import { deliver } from "@/lib/realtime/server";
 
 let handle: TestDatabase;
 let companyId: string;
