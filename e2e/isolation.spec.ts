@@ -1,5 +1,5 @@
 import { groupAdminChannelAt, groupChannelAt } from "@/lib/realtime/channels";
-import { currentEpochs } from "@/lib/group-access/epochs";
+import { currentEpochs } from "@/lib/realtime/epochs";
 import { findGroup, findUser } from "./support/data";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 

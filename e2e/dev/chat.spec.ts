@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import Pusher from "pusher";
 import { postMessage } from "@/lib/chat/service";
 import { resolveTargets } from "@/lib/realtime/channels";
-import { currentEpochs } from "@/lib/group-access/epochs";
+import { currentEpochs } from "@/lib/realtime/epochs";
 import { planCalls } from "@/lib/realtime/server";
 import { testPorts, testPusher } from "@/tests/ports";
 import { chatLog, groupWith, spareLearner } from "../support/chat";

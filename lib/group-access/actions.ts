@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { authorizedAction } from "@/lib/actions/safe-action";
-import { channelEpoch } from "./epochs";
+import { channelEpoch } from "@/lib/group-access/epochs";
 
 /**
  * A page's subscription to a group's channel was refused: the epoch it was rendered with may have

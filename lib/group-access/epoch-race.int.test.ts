@@ -8,7 +8,7 @@ import { createRaceDatabase, type RaceDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { canSubscribe } from "./channels";
 import { groupChannelAt } from "@/lib/realtime/channels";
-import { currentEpochs } from "./epochs";
+import { currentEpochs } from "@/lib/realtime/epochs";
 
 /**
  * The one interleaving that would let a removed person keep a channel: the channel-auth route has

@@ -18,7 +18,7 @@ import { createCompany, createDepartment, createGroup, createPerson, opId, type 
 import { connectAs, subscribeAs } from "@/tests/realtime-client";
 import { canSubscribe } from "./channels";
 import { type ChannelEpochData, groupAdminChannelAt, groupChannelAt, type RealtimeEvent, realtimeEvents } from "@/lib/realtime/channels";
-import { currentEpochs } from "./epochs";
+import { currentEpochs } from "@/lib/realtime/epochs";
 import { deliver } from "@/lib/realtime/server";
 
 let handle: TestDatabase;

@@ -2,8 +2,9 @@ import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { uuidArray } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
-import { getGroupAccess } from "@/lib/group-access/access";
+import { getGroupAccess } from "./access";
 import { type ChannelEpochData, groupAdminChannelAt, groupChannelAt, type RealtimeEvent, realtimeEvents } from "@/lib/realtime/channels";
+import { currentEpochs } from "@/lib/realtime/epochs";
 
 /**
  * The membership epoch (see `group_channel_epochs`). Who was let onto a group's channels at its
@@ -88,15 +89,6 @@ export async function revokePerson(tx: DatabaseOrTransaction, ctx: Ctx, userId: 
         where a.user_id = ${userId} and e.company_id = ${ctx.companyId}`,
   );
   return bump(tx, groups.map((row) => row.groupId).sort(), sql`a.user_id = ${userId}`);
-}
-
-/** The current epoch of each of these groups that exists. */
-export async function currentEpochs(db: DatabaseOrTransaction, groupIds: readonly string[]): Promise<Map<string, number>> {
-  const rows = await queryRows<{ groupId: string; epoch: number }>(
-    db,
-    sql`select group_id as "groupId", epoch from group_channel_epochs where group_id = any(${uuidArray(groupIds)})`,
-  );
-  return new Map(rows.map((row) => [row.groupId, Number(row.epoch)]));
 }
 
 /**

@@ -14,7 +14,7 @@ import { removeMembers } from "@/lib/membership/operations/remove-members";
 import { getGroupLevel, setGroupLevel } from "@/lib/notifications/preferences";
 import { canSubscribe } from "@/lib/group-access/channels";
 import { groupAdminChannelAt, groupChannelAt } from "@/lib/realtime/channels";
-import { currentEpochs } from "@/lib/group-access/epochs";
+import { currentEpochs } from "@/lib/realtime/epochs";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";

@@ -11,7 +11,7 @@ import { removeMembers } from "@/lib/membership/operations/remove-members";
 import { updatePerson } from "@/lib/people/operations/update-person";
 import { canSubscribe } from "@/lib/group-access/channels";
 import { groupAdminChannelAt, groupChannelAt } from "@/lib/realtime/channels";
-import { currentEpochs } from "@/lib/group-access/epochs";
+import { currentEpochs } from "@/lib/realtime/epochs";
 import { exportStatisticsMembers } from "@/lib/statistics/group";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup as insertGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";

@@ -3,7 +3,7 @@ import { type DatabaseOrTransaction, getDb } from "@/db/client";
 import { env } from "@/base/env";
 import { log } from "@/base/log";
 import { type Delivery, type RealtimeEvent, resolveTargets, targetGroups } from "./channels";
-import { currentEpochs } from "@/lib/group-access/epochs";
+import { currentEpochs } from "@/lib/realtime/epochs";
 
 /** Pusher's limits: channels in one trigger, events in one batch call. */
 export const MAX_CHANNELS_PER_TRIGGER = 100;

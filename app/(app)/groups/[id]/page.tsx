@@ -31,7 +31,7 @@ import { groupHasOpenAssignments } from "@/lib/assignments/queries";
 import { listGroupRules } from "@/lib/assignments/service";
 import { getStatisticsTab, getStatisticsTabKind, MEMBER_SORTS, type MemberSort, type SortDirection } from "@/lib/statistics/group";
 import { getProgressOverTime } from "@/lib/statistics/over-time";
-import { currentEpochs } from "@/lib/group-access/epochs";
+import { currentEpochs } from "@/lib/realtime/epochs";
 import { pageParam, type SearchParams, textParam, withParams } from "../../search-params";
 import { loadGroup, loadPreview } from "./load";
 
