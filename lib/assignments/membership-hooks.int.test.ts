@@ -20,8 +20,9 @@ import {
   type TestPerson,
 } from "@/tests/fixtures";
 import type { Deadline } from "./schemas";
-import { assignCourse, assignPerson } from "./service";
-import { applyGroupRules } from "./writes";
+import { assignCourse } from "./operations/assign-course";
+import { assignPerson } from "./operations/assign-person";
+import { applyGroupRules } from "./sql";
 
 let handle: TestDatabase;
 let acmeId: string;

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { Badge, QuizQuestion } from "@/db/schema";
-import { assignmentChanged, completeAssignments } from "@/lib/assignments/writes";
+import { assignmentChanged } from "@/lib/assignments/events";
+import { completeAssignments } from "@/lib/assignments/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
 import { type Committed, defineOperation } from "@/lib/operations/kernel";

@@ -4,7 +4,8 @@ import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/clien
 import { lockCompanyMembership } from "@/db/locks";
 import type { LearningGroup } from "@/db/schema";
 import { uuidArray } from "@/db/sql";
-import { applyGroupRules, assignedEvents, assignmentChanged, queuedMail, waiveOnRemoval } from "@/lib/assignments/writes";
+import { applyGroupRules, queuedMail, waiveOnRemoval } from "@/lib/assignments/sql";
+import { assignedEvents, assignmentChanged } from "@/lib/assignments/events";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { assertActive, readGroup } from "@/lib/groups/lock";

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { lockCompanyMembership } from "@/db/locks";
 import { type Role, users } from "@/db/schema";
-import { waiveAllOf } from "@/lib/assignments/writes";
+import { waiveAllOf } from "@/lib/assignments/sql";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";

@@ -4,7 +4,8 @@ import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/clien
 import { lockCompanyMembership } from "@/db/locks";
 import { type ImportJob, importJobs } from "@/db/schema";
 import { z } from "zod";
-import { type AssignedRow, applyGroupRules, assignedEvents, queuedMail } from "@/lib/assignments/writes";
+import { type AssignedRow, applyGroupRules, queuedMail } from "@/lib/assignments/sql";
+import { assignedEvents } from "@/lib/assignments/events";
 import { addressRefusalAudit, assertUnderRefusalLimit, foreignDomainSql } from "@/lib/accounts/addresses";
 import type { Ctx } from "@/lib/auth/viewer";
 import { currentTime } from "@/base/clock";

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Database, type Transaction, queryRows } from "@/db/client";
-import { assignmentChanged, completeAssignments } from "@/lib/assignments/writes";
+import { assignmentChanged } from "@/lib/assignments/events";
+import { completeAssignments } from "@/lib/assignments/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { type Committed, defineOperation, type OperationOptions } from "@/lib/operations/kernel";
 import { assertCan } from "@/lib/permissions";

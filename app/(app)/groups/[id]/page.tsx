@@ -27,7 +27,7 @@ import { getGroupLevel } from "@/lib/notifications/preferences";
 import { can, hasOwnerRights } from "@/lib/permissions";
 import { groupAssignmentFigures } from "@/lib/assignments/overview";
 import { groupHasOpenAssignments } from "@/lib/assignments/queries";
-import { listGroupRules } from "@/lib/assignments/service";
+import { listGroupRules } from "@/lib/assignments/queries";
 import { getStatisticsTab, getStatisticsTabKind, MEMBER_SORTS, type MemberSort, type SortDirection } from "@/lib/statistics/group";
 import { getProgressOverTime } from "@/lib/statistics/over-time";
 import { currentEpochs } from "@/lib/realtime/epochs";
