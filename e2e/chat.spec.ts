@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { WebSocketRoute } from "@playwright/test";
 import { and, eq, sql } from "drizzle-orm";
 import { groupChatState, operations } from "@/db/schema";
-import { postMessage } from "@/lib/chat/service";
+import { postMessage } from "@/lib/chat/operations/post-message";
 import { archiveGroup } from "@/lib/groups/service";
 import { removeMembers } from "@/lib/membership/service";
 import { markAllNotificationsRead } from "@/lib/notifications/service";

@@ -7,7 +7,7 @@ import { createCompany, createGroup, createPerson, opId, type TestPerson } from 
 import { refusalOr } from "@/tests/refusal";
 import { mentionToken } from "./mentions";
 import { type PostMessageInput, postMessageSchema } from "./schemas";
-import { postMessage } from "./service";
+import { postMessage } from "./operations/post-message";
 
 let handle: TestDatabase;
 let companyId: string;

@@ -13,7 +13,7 @@ import {
   userBadges,
 } from "@/db/schema";
 import { postMessageSchema } from "@/lib/chat/schemas";
-import { postMessage } from "@/lib/chat/service";
+import { postMessage } from "@/lib/chat/operations/post-message";
 import { completeLesson } from "@/lib/learning/completion";
 import { addMembers } from "@/lib/membership/service";
 import { deactivatePerson } from "@/lib/people/service";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { courseProgress } from "@/db/schema";
 import { listMessages } from "@/lib/chat/queries";
 import { postMessageSchema } from "@/lib/chat/schemas";
-import { postMessage } from "@/lib/chat/service";
+import { postMessage } from "@/lib/chat/operations/post-message";
 import { listFeed } from "@/lib/feed/queries";
 import { completeLesson } from "@/lib/learning/completion";
 import { countUnreadNotifications, listNotifications } from "@/lib/notifications/queries";
