@@ -14,7 +14,7 @@ import {
 } from "@/db/schema";
 import { postMessageSchema } from "@/lib/chat/schemas";
 import { postMessage } from "@/lib/chat/operations/post-message";
-import { completeLesson } from "@/lib/learning/completion";
+import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import { addMembers } from "@/lib/membership/service";
 import { deactivatePerson } from "@/lib/people/service";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";

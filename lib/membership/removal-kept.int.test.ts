@@ -5,7 +5,7 @@ import { listMessages } from "@/lib/chat/queries";
 import { postMessageSchema } from "@/lib/chat/schemas";
 import { postMessage } from "@/lib/chat/operations/post-message";
 import { listFeed } from "@/lib/feed/queries";
-import { completeLesson } from "@/lib/learning/completion";
+import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import { countUnreadNotifications, listNotifications } from "@/lib/notifications/queries";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { authorizedAction, type Outcome } from "@/lib/actions/safe-action";
 import { COURSE_FILE_MAX_BYTES } from "./format";
-import { type ImportResult, importCourse, importValidCourse } from "./service";
+import { type ImportResult, importCourse } from "./import-course";
+import { importValidCourse } from "./operations/import-valid-course";
 
 /**
  * The file itself, as a Blob: it travels as a part of the action's multipart body, byte for byte.
