@@ -5,7 +5,7 @@ import { groupChatState, operations } from "@/db/schema";
 import { postMessage } from "@/lib/chat/operations/post-message";
 import { archiveGroup } from "@/lib/groups/service";
 import { removeMembers } from "@/lib/membership/service";
-import { markAllNotificationsRead } from "@/lib/notifications/service";
+import { markAllNotificationsRead } from "@/lib/notifications/operations/mark-all-notifications-read";
 import { deliver } from "@/lib/realtime/server";
 import { chatLog as log, groupWith, joined, send, spareLearner } from "./support/chat";
 import { findUser } from "./support/data";

@@ -1,4 +1,4 @@
-import { notificationFanOut } from "@/lib/notifications/service";
+import { notificationFanOut } from "@/lib/notifications/events";
 import { type RealtimeEvent, realtimeEvents, userChannel } from "@/lib/realtime/channels";
 import type { AssignedRow, InsertMeta } from "./sql";
 

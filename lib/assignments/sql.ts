@@ -4,7 +4,7 @@ import type { AssignmentSource, RemovalPolicy } from "@/db/schema";
 import { uuidArray } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { outboxInsertSql } from "@/lib/mail/outbox";
-import { insertNotificationsSql } from "@/lib/notifications/write";
+import { insertNotificationsSql } from "@/lib/notifications/sql";
 import { dueAtSql, learnerTodaySql, learnerZoneSql, nextReminderSql } from "./deadlines";
 
 /**

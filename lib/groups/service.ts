@@ -7,7 +7,7 @@ import { courses, groupMembers, learningGroups, membershipEvents, notifications,
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
 import { takeOut } from "@/lib/membership/removal";
-import { createNotifications } from "@/lib/notifications/service";
+import { createNotifications } from "@/lib/notifications/sql";
 import { defineOperation } from "@/lib/operations/kernel";
 import { groupChannel, type RealtimeEvent, realtimeEvents } from "@/lib/realtime/channels";
 import { assertActive, lockGroup } from "./lock";

@@ -9,7 +9,7 @@ import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
 import { actorName, fanOut, insertMembershipsSql, membershipChanged } from "@/lib/membership/service";
 import { takeOut } from "@/lib/membership/removal";
-import { insertNotificationsSql } from "@/lib/notifications/write";
+import { insertNotificationsSql } from "@/lib/notifications/sql";
 import { defineOperation } from "@/lib/operations/kernel";
 import { lockCompanyPeople } from "@/lib/people/guard";
 import { asHrActor, formRulesWanted, lockFormGroups } from "./groups";

@@ -10,7 +10,7 @@ import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { actorName, fanOut, insertMembershipsSql, membershipChanged } from "@/lib/membership/service";
 import type { NotificationPayloads } from "@/lib/notifications/types";
-import { insertNotificationsSql } from "@/lib/notifications/write";
+import { insertNotificationsSql } from "@/lib/notifications/sql";
 import { defineOperation } from "@/lib/operations/kernel";
 import { asHrActor, formRulesWanted, lockFormGroups, quotedList } from "./groups";
 import { type NewHireInput, newHireSchema } from "./schemas";
