@@ -6,7 +6,7 @@ import type { Ctx } from "@/lib/auth/viewer";
 import { editMessage } from "@/lib/chat/operations/edit-message";
 import { postMessage } from "@/lib/chat/operations/post-message";
 import { addMembers } from "@/lib/membership/service";
-import { updateProfile } from "@/lib/profile/service";
+import { updateProfile } from "@/lib/profile/operations/update-profile";
 import { updateProfileSchema } from "@/lib/profile/schemas";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
