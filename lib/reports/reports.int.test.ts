@@ -5,7 +5,7 @@ import { removeMembers } from "@/lib/membership/service";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
-import { type ReportFilters, REPORTS_PAGE_SIZE, type ReportRow, listReports, reportBatches, reportCsv } from "./reports";
+import { type ReportFilters, REPORTS_PAGE_SIZE, type ReportRow, listReports, reportBatches, reportCsv } from "./queries";
 
 let handle: TestDatabase;
 let admin: TestPerson;
