@@ -19,7 +19,7 @@ import { applyMigrations } from "@/db/migrate";
 import { sql } from "drizzle-orm";
 import { loadViewer } from "@/lib/auth/viewer";
 import { messagesSince } from "@/lib/chat/queries";
-import { postMessage } from "@/lib/chat/service";
+import { postMessage } from "@/lib/chat/operations/post-message";
 import { env } from "@/base/env";
 import { removeMembers } from "@/lib/membership/operations/remove-members";
 import { canSubscribe } from "@/lib/group-access/channels";

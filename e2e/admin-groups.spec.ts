@@ -7,7 +7,7 @@ import type { Ctx } from "@/lib/auth/viewer";
 import { createGroup as createGroupDirectly } from "@/lib/groups/operations/create-group";
 import type { Selection } from "@/lib/membership/schemas";
 import { addMembers } from "@/lib/membership/operations/add-members";
-import { markAllNotificationsRead } from "@/lib/notifications/service";
+import { markAllNotificationsRead } from "@/lib/notifications/operations/mark-all-notifications-read";
 import { findSpareLearner, findUser } from "./support/data";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 

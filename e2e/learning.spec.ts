@@ -7,7 +7,7 @@ import type { Database } from "@/db/client";
 import { certificates, lessonCompletions, lessons, type QuizQuestion, type Role, userBadges } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
-import { completeLesson } from "@/lib/learning/completion";
+import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import { createCompany, createCourse, createLessons, createPerson } from "@/tests/fixtures";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 

@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { notifications } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
-import { postMessage } from "@/lib/chat/service";
+import { postMessage } from "@/lib/chat/operations/post-message";
 import { deliver } from "@/lib/realtime/server";
 import { createCompany, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { markAllNotificationsRead } from "@/lib/notifications/service";
+import { markAllNotificationsRead } from "@/lib/notifications/operations/mark-all-notifications-read";
 import { terminateUserConnections } from "@/lib/realtime/server";
 import { findUser, notifyAddedToGroup } from "./support/data";
 import { E2E_SIGNIN_TIMEOUT_MS } from "./support/env";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { setGroupLevel } from "@/lib/notifications/preferences";
-import { markAllNotificationsRead } from "@/lib/notifications/service";
+import { setGroupLevel } from "@/lib/notifications/settings/operations/set-group-level";
+import { markAllNotificationsRead } from "@/lib/notifications/operations/mark-all-notifications-read";
 import { chatLog, groupWith, joined, send, spareLearner } from "./support/chat";
 import { notifyAddedToGroup } from "./support/data";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";

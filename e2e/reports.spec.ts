@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { archiveGroup } from "@/lib/groups/operations/archive-group";
-import { completeLesson } from "@/lib/learning/completion";
+import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import { createCompany, createCourse, createGroup, createLessons, createPerson } from "@/tests/fixtures";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { learningGroups, membershipEvents } from "@/db/schema";
 import { createGroup } from "@/lib/groups/operations/create-group";
-import { completeLesson } from "@/lib/learning/completion";
+import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import { addMembers } from "@/lib/membership/operations/add-members";
 import { rollupDay } from "@/lib/statistics/rollup";
 import { createCourse, createLessons } from "@/tests/fixtures";

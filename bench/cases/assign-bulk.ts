@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { Database } from "@/db/client";
-import { assignCourse } from "@/lib/assignments/service";
+import { assignCourse } from "@/lib/assignments/operations/assign-course";
 import type { Ctx } from "@/lib/auth/viewer";
 import type { Bench, BenchCase } from "../case";
 import { label, replay, retarget, type Statement } from "../capture";

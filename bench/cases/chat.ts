@@ -4,7 +4,7 @@ import type { ActionResult } from "@/lib/actions/safe-action";
 import { type Ctx, loadViewer } from "@/lib/auth/viewer";
 import type { ChatMessageDto, MessagesSince } from "@/lib/chat/queries";
 import { messagesSince } from "@/lib/chat/queries";
-import { postMessage } from "@/lib/chat/service";
+import { postMessage } from "@/lib/chat/operations/post-message";
 import { groupChannelAt } from "@/lib/realtime/channels";
 import type { BenchCase, Details } from "../case";
 import { label, replay } from "../capture";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { Database } from "@/db/client";
 import type { Ctx } from "@/lib/auth/viewer";
-import { completeLesson } from "@/lib/learning/completion";
+import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import type { Bench, BenchCase } from "../case";
 import { label, replay, retarget } from "../capture";
 import { BENCH_IDS } from "../data";

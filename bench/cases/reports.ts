@@ -1,4 +1,4 @@
-import { listReports, type ReportFilters } from "@/lib/statistics/reports";
+import { listReports, type ReportFilters } from "@/lib/reports/queries";
 import { type Bench, type BenchCase, readCase } from "../case";
 
 const STATS_REPORTS = {

@@ -11,7 +11,7 @@ import { DialogFooter } from "@/components/ui/dialog-footer";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { useAction } from "@/components/ui/use-action";
 import { assignPersonAction } from "@/lib/assignments/actions";
-import type { AssignResult } from "@/lib/assignments/service";
+import type { AssignResult } from "@/lib/assignments/assign";
 import type { CourseOption } from "@/lib/learning/queries";
 import { AssignmentTermsFields, initialTerms, TERMS_FIELDS, termsInput } from "./assignment-terms";
 

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { dueOnDate } from "@/components/assignments/due-on";
 import { buttonClass } from "@/components/ui/button";
 import { TableScroller } from "@/components/ui/table-scroller";
-import type { GroupRule } from "@/lib/assignments/service";
+import type { GroupRule } from "@/lib/assignments/queries";
 import { EndRuleButton } from "./end-rule-button";
 import { ReminderList } from "./assignment-terms";
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { buttonClass } from "@/components/ui/button";
-import type { CompletionResult } from "@/lib/learning/completion";
+import type { CompletionResult } from "@/lib/learning/operations/complete-lesson";
 
 /**
  * What a completion brought, focused when it appears so keyboard and screen-reader users land on

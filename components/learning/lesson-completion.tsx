@@ -6,7 +6,7 @@ import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { useAction } from "@/components/ui/use-action";
 import { completeLessonAction } from "@/lib/learning/actions";
-import type { CompletionResult } from "@/lib/learning/completion";
+import type { CompletionResult } from "@/lib/learning/operations/complete-lesson";
 import type { QuizQuestionView } from "@/lib/learning/queries";
 import { CompletionSummary } from "./completion-summary";
 

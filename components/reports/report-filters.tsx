@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { FilterForm, SearchFilter, SelectFilter } from "@/components/ui/filter-form";
 import { groupVisibilityEnum } from "@/db/schema";
 import type { CourseOption } from "@/lib/learning/queries";
-import { REPORT_STATUSES, type ReportFilters } from "@/lib/statistics/reports";
+import { REPORT_STATUSES, type ReportFilters } from "@/lib/reports/queries";
 
 /** Search and filters of "Reports". The sort order travels along; a new filter starts again at page 1. */
 export async function ReportFiltersForm({ values, courses }: { values: ReportFilters; courses: readonly CourseOption[] }) {

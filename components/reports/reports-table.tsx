@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { OverdueCount } from "@/components/assignments/overdue-count";
 import { Badge } from "@/components/ui/badge";
 import { Cell, type DataColumn, DataTable, Row, RowHeader } from "@/components/ui/data-table";
-import type { ReportFilters, ReportRow, ReportSort } from "@/lib/statistics/reports";
+import type { ReportFilters, ReportRow, ReportSort } from "@/lib/reports/queries";
 
 /**
  * The report's table. Sortable columns are links that sort by them (again: the other way), with

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import Pusher from "pusher";
-import { postMessage } from "@/lib/chat/service";
+import { postMessage } from "@/lib/chat/operations/post-message";
 import { resolveTargets } from "@/lib/realtime/channels";
 import { currentEpochs } from "@/lib/realtime/epochs";
 import { planCalls } from "@/lib/realtime/server";

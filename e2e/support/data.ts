@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, like, notInArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { learningGroups, users } from "@/db/schema";
 import { demoAccounts } from "@/scripts/seed/accounts";
-import { createNotifications } from "@/lib/notifications/service";
+import { createNotifications } from "@/lib/notifications/sql";
 import { publish } from "@/lib/realtime/server";
 
 export async function findUser(db: Database, email: string) {

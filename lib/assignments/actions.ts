@@ -4,7 +4,10 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
 import { groupRulesSchema, previewAssignmentSchema } from "./schemas";
-import { assignCourse, assignPerson, endGroupRule, listGroupRules, previewAssignment } from "./service";
+import { assignCourse } from "./operations/assign-course";
+import { assignPerson } from "./operations/assign-person";
+import { endGroupRule } from "./operations/end-group-rule";
+import { listGroupRules, previewAssignment } from "./queries";
 
 function refresh(...paths: string[]) {
   revalidatePath("/admin/assignments");

@@ -6,7 +6,10 @@ import { assignmentRules, assignments, auditLog, courseProgress, mailOutbox, not
 import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createDepartment, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { assignCourse, assignPerson, endGroupRule, listGroupRules, previewAssignment } from "./service";
+import { assignCourse } from "./operations/assign-course";
+import { assignPerson } from "./operations/assign-person";
+import { endGroupRule } from "./operations/end-group-rule";
+import { listGroupRules, previewAssignment } from "./queries";
 
 let handle: TestDatabase;
 let acmeId: string;

@@ -7,7 +7,7 @@ import { withBarrier } from "@/tests/barrier";
 import { createRaceDatabase, type RaceDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import type { AssignCourseInput } from "./schemas";
-import { assignCourse } from "./service";
+import { assignCourse } from "./operations/assign-course";
 
 /** The barrier: the group's row, which an assignment by group locks (after claiming its operation id). */
 const groupRow = (groupId: string) => ({ text: "select id from learning_groups where id = $1 for update", values: [groupId] });

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import { assignmentRules, assignments, mailOutbox, notifications, users } from "@/db/schema";
 import { deleteGroup } from "@/lib/groups/operations/delete-group";
-import { completeLesson } from "@/lib/learning/completion";
-import { importCourse } from "@/lib/learning/import/service";
+import { completeLesson } from "@/lib/learning/operations/complete-lesson";
+import { importCourse } from "@/lib/learning/import/import-course";
 import { joinGroup } from "@/lib/membership/operations/join-group";
 import { leaveGroup } from "@/lib/membership/operations/leave-group";
 import { addMembers } from "@/lib/membership/operations/add-members";
@@ -23,8 +23,9 @@ import {
   type TestPerson,
 } from "@/tests/fixtures";
 import type { Deadline } from "./schemas";
-import { assignCourse, assignPerson } from "./service";
-import { applyGroupRules } from "./writes";
+import { assignCourse } from "./operations/assign-course";
+import { assignPerson } from "./operations/assign-person";
+import { applyGroupRules } from "./sql";
 
 let handle: TestDatabase;
 let acmeId: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getStatisticsTabKind } from "@/lib/statistics/group";
-import { listReports } from "@/lib/statistics/reports";
+import { listReports } from "@/lib/reports/queries";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { insertAssignment, insertRule } from "@/tests/assignments";
 import { createCompany, createCourse, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";

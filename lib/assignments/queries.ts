@@ -1,11 +1,14 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type DatabaseOrTransaction, queryRows } from "@/db/client";
-import type { AssignmentSource } from "@/db/schema";
+import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
+import type { AssignmentSource, RemovalPolicy } from "@/db/schema";
 import { type Ctx, isAdmin } from "@/lib/auth/viewer";
 import { currentTime } from "@/base/clock";
 import { notFound } from "@/lib/errors";
 import { type Page, pageWindow } from "@/lib/pagination";
+import { readGroup } from "@/lib/group-access/lock";
 import { assertCan } from "@/lib/permissions";
+import type { PreviewAssignmentInput } from "./schemas";
+import { type AssignmentPreview, assertDateAhead, classify, readCourse, ruleExists, selectedPeopleSql } from "./selection";
 
 /**
  * Reading assignments, one person's at a time: "My assignments" (the caller's own) and the person
@@ -177,4 +180,44 @@ export async function groupHasOpenAssignments(db: DatabaseOrTransaction, ctx: Ct
             or exists (select 1 from assignments a where a.group_id = ${groupId} and a.company_id = ${ctx.companyId} and a.status = 'open') as found`,
   );
   return row?.found ?? false;
+}
+
+/** What Confirm would do: the wizard's step 4 ("1,204 will be assigned; 37 already have …; 3 deactivated are skipped"). */
+export async function previewAssignment(
+  db: Database,
+  ctx: Ctx,
+  input: PreviewAssignmentInput,
+  now = currentTime(),
+): Promise<AssignmentPreview> {
+  assertCan(ctx, "assignment.assign");
+  const course = await readCourse(db, ctx, input.courseId);
+  await assertDateAhead(db, ctx, input.deadline, now);
+  const people = await selectedPeopleSql(db, ctx, input.selection, false);
+  const counts = await classify(db, ctx, course.id, people);
+  return { ...counts, ruleExists: await ruleExists(db, input.selection, course.id) };
+}
+
+export type GroupRule = {
+  id: string;
+  courseId: string;
+  courseTitle: string;
+  dueOn: string | null;
+  dueAfterDays: number | null;
+  reminderDays: number[];
+  onRemoval: RemovalPolicy;
+  createdAt: Date;
+};
+
+/** The rules of one group of the caller's company (its "keeps applying" assignments), newest first. */
+export async function listGroupRules(db: Database, ctx: Ctx, groupId: string): Promise<GroupRule[]> {
+  assertCan(ctx, "assignment.assign");
+  await readGroup(db, ctx, groupId);
+  return queryRows<GroupRule>(
+    db,
+    sql`select r.id, r.course_id as "courseId", c.title as "courseTitle", r.due_on::text as "dueOn", r.due_after_days as "dueAfterDays",
+               r.reminder_days as "reminderDays", r.on_removal as "onRemoval", r.created_at as "createdAt"
+        from assignment_rules r join courses c on c.id = r.course_id
+        where r.group_id = ${groupId} and r.company_id = ${ctx.companyId}
+        order by r.created_at desc, r.id`,
+  );
 }

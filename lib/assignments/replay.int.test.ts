@@ -5,8 +5,10 @@ import { createAssignment } from "@/tests/assignments";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { expectOneEffect, type ReplayCase } from "@/tests/replay";
-import { sendReminderBatch } from "./reminders";
-import { assignCourse, assignPerson, endGroupRule } from "./service";
+import { sendReminderBatch } from "./operations/send-reminder-batch";
+import { assignCourse } from "./operations/assign-course";
+import { assignPerson } from "./operations/assign-person";
+import { endGroupRule } from "./operations/end-group-rule";
 
 let handle: TestDatabase;
 let companyId: string;

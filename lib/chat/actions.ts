@@ -4,7 +4,11 @@ import { getDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
 import { listMessages, messagesSince, searchMentionable } from "./queries";
 import { listMessagesSchema, messagesSinceSchema, searchMentionableSchema } from "./schemas";
-import { deleteMessage, editMessage, markAnswered, markRead, postMessage } from "./service";
+import { deleteMessage } from "./operations/delete-message";
+import { editMessage } from "./operations/edit-message";
+import { markAnswered } from "./operations/mark-answered";
+import { markRead } from "./operations/mark-read";
+import { postMessage } from "./operations/post-message";
 
 // The chat changes live through realtime events and resync, so no page is revalidated here.
 

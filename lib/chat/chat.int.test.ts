@@ -7,7 +7,11 @@ import { refusalOr } from "@/tests/refusal";
 import { mentionToken } from "./mentions";
 import { listMessages, messagesSince, searchMentionable } from "./queries";
 import { type PostMessageInput, postMessageSchema } from "./schemas";
-import { deleteMessage, editMessage, markAnswered, markRead, postMessage } from "./service";
+import { deleteMessage } from "./operations/delete-message";
+import { editMessage } from "./operations/edit-message";
+import { markAnswered } from "./operations/mark-answered";
+import { markRead } from "./operations/mark-read";
+import { postMessage } from "./operations/post-message";
 
 let handle: TestDatabase;
 let companyId: string;

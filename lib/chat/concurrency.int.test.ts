@@ -8,7 +8,7 @@ import { withBarrier } from "@/tests/barrier";
 import { createRaceDatabase, type RaceDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { postMessageSchema } from "./schemas";
-import { postMessage } from "./service";
+import { postMessage } from "./operations/post-message";
 
 /**
  * Races need real connections: PostgreSQL only. A barrier connection holds the row every racer

@@ -1,13 +1,15 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { groupMembers, type NotificationLevel, notifications, users } from "@/db/schema";
-import { getDefaultLevel, getGroupLevel, setDefaultLevel, setGroupLevel } from "@/lib/notifications/preferences";
+import { getDefaultLevel, getGroupLevel } from "@/lib/notifications/settings/queries";
+import { setDefaultLevel } from "@/lib/notifications/settings/operations/set-default-level";
+import { setGroupLevel } from "@/lib/notifications/settings/operations/set-group-level";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
 import { mentionToken } from "./mentions";
 import { type PostMessageInput, postMessageSchema } from "./schemas";
-import { postMessage } from "./service";
+import { postMessage } from "./operations/post-message";
 
 let handle: TestDatabase;
 let companyId: string;

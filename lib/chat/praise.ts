@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import type { LearningGroup } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
-import { activityMessage, activityReturning, readActivities } from "@/lib/learning/events";
+import { activityMessage } from "@/lib/learning/events";
+import { activityReturning, readActivities } from "@/lib/learning/activities";
 import { groupChannel, type RealtimeEvent, realtimeEvents } from "@/lib/realtime/channels";
 import { MAX_EVENT_BYTES } from "./events";
 

@@ -1,10 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
-import type { MessageKind } from "@/db/schema";
+import type { LearningGroup, MessageKind } from "@/db/schema";
 import { escapeLike, uuidArray } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
 import { type GroupAccess, getGroupAccess } from "@/lib/group-access/access";
+import { assertActive, readGroup } from "@/lib/group-access/lock";
 import type { MessageCursor } from "./schemas";
 
 /** Top-level messages per page of the chat; each comes with all of its replies. */
@@ -97,6 +98,13 @@ export async function selectMessages(
   return rows.map(toDto);
 }
 
+/** The message's newest version, as every client receives it. */
+export async function readMessage(db: DatabaseOrTransaction, id: string): Promise<ChatMessageDto> {
+  const [message] = await selectMessages(db, sql`m.id = ${id}`);
+  if (!message) throw notFound();
+  return message;
+}
+
 /** The group's chat, if the caller may read it; otherwise it does not exist for them. */
 export async function assertCanReadChat(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<GroupAccess> {
   const access = await getGroupAccess(db, ctx, groupId);
@@ -110,6 +118,14 @@ async function lastSeq(db: DatabaseOrTransaction, groupId: string): Promise<numb
     sql`select last_seq as "lastSeq" from group_chat_state where group_id = ${groupId}`,
   );
   return Number(row?.lastSeq ?? 0);
+}
+
+/** The group, if the caller may write in its chat now: readable (else not found) and not archived. */
+export async function writableGroup(tx: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<LearningGroup> {
+  await assertCanReadChat(tx, ctx, groupId);
+  const group = await readGroup(tx, ctx, groupId);
+  assertActive(group);
+  return group;
 }
 
 export type MessagePage = {

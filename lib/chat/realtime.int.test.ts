@@ -7,7 +7,8 @@ import { createCompany, createGroup, createPerson, opId, type TestPerson } from 
 import { subscribeAs } from "@/tests/realtime-client";
 import type { ChatMessageDto } from "./queries";
 import { postMessageSchema } from "./schemas";
-import { editMessage, postMessage } from "./service";
+import { editMessage } from "./operations/edit-message";
+import { postMessage } from "./operations/post-message";
 
 describe("chat messages live", () => {
   let handle: TestDatabase;

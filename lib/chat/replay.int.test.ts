@@ -5,7 +5,11 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { expectOneEffect, type ReplayCase } from "@/tests/replay";
 import { postMessageSchema } from "./schemas";
-import { deleteMessage, editMessage, markAnswered, markRead, postMessage } from "./service";
+import { deleteMessage } from "./operations/delete-message";
+import { editMessage } from "./operations/edit-message";
+import { markAnswered } from "./operations/mark-answered";
+import { markRead } from "./operations/mark-read";
+import { postMessage } from "./operations/post-message";
 
 let handle: TestDatabase;
 let owner: TestPerson;

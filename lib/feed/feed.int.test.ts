@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { activityEvents, groupMembers, groupMessages, learningGroups, membershipEvents } from "@/db/schema";
-import { type ActivityRow, insertActivities } from "@/lib/learning/events";
+import { type ActivityRow, insertActivities } from "@/lib/learning/activities";
 import { addMembers } from "@/lib/membership/operations/add-members";
 import { removeMembers } from "@/lib/membership/operations/remove-members";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";

@@ -6,7 +6,7 @@ import type { RealtimeConnection } from "@/components/realtime/realtime-connecti
 import { type ChatState, initialChat, receive, receiveSince, visibleThreads } from "@/components/chat/merge";
 import { queryRows } from "@/db/client";
 import { listMessages, messagesSince, type ChatMessageDto } from "@/lib/chat/queries";
-import { postMessage } from "@/lib/chat/service";
+import { postMessage } from "@/lib/chat/operations/post-message";
 import { leaveGroup } from "@/lib/membership/operations/leave-group";
 import { addMembers } from "@/lib/membership/operations/add-members";
 import { moveMembers } from "@/lib/membership/operations/move-members";

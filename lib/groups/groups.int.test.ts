@@ -13,8 +13,8 @@ import {
   userBadges,
 } from "@/db/schema";
 import { postMessageSchema } from "@/lib/chat/schemas";
-import { postMessage } from "@/lib/chat/service";
-import { completeLesson } from "@/lib/learning/completion";
+import { postMessage } from "@/lib/chat/operations/post-message";
+import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import { addMembers } from "@/lib/membership/operations/add-members";
 import { deactivatePerson } from "@/lib/people/operations/deactivate-person";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";

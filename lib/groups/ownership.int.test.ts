@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { auditLog, groupMembers, learningGroups, notifications } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
-import { postMessage } from "@/lib/chat/service";
+import { postMessage } from "@/lib/chat/operations/post-message";
 import { joinGroup } from "@/lib/membership/operations/join-group";
 import { addMembers } from "@/lib/membership/operations/add-members";
 import { previewAddMembers } from "@/lib/membership/queries/preview";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { operationAction } from "@/lib/actions/safe-action";
-import { completeLesson } from "./completion";
+import { completeLesson } from "./operations/complete-lesson";
 
 export const completeLessonAction = operationAction(completeLesson, {
   // Progress shows on the lesson, its course, the course list and the home page.

@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import type { Badge } from "@/db/schema";
-import { type ActivityRow, activityReturning, readActivities } from "./events";
+import { type ActivityRow, activityReturning, readActivities } from "./activities";
 
 /**
  * What badges are judged on, per person: lessons completed, courses finished, the current streak in

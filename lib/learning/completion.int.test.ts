@@ -14,7 +14,7 @@ import {
 } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { completeLesson } from "./completion";
+import { completeLesson } from "./operations/complete-lesson";
 import { finishCourse } from "./finish";
 import { refreshCourseProgress } from "./progress";
 

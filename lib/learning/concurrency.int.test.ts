@@ -6,7 +6,7 @@ import { env } from "@/base/env";
 import { withBarrier } from "@/tests/barrier";
 import { createRaceDatabase, type RaceDatabase } from "@/tests/database";
 import { createCompany, createCourse, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { completeLesson } from "./completion";
+import { completeLesson } from "./operations/complete-lesson";
 
 /**
  * Races need two real connections: PostgreSQL only. A third connection holds the row both racers

@@ -7,7 +7,7 @@ import { deliver } from "@/lib/realtime/server";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { subscribeAs } from "@/tests/realtime-client";
-import { completeLesson } from "./completion";
+import { completeLesson } from "./operations/complete-lesson";
 import type { ActivityMessage } from "./events";
 
 describe("fan-out of a learner's activity to their groups on the course", () => {

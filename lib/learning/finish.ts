@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { uuidArray } from "@/db/sql";
 import { awardBadges } from "./badges";
-import { type ActivityRow, activityReturning, readActivities } from "./events";
+import { type ActivityRow, activityReturning, readActivities } from "./activities";
 
 export type FinishScope = { companyId: string; courseId: string; userIds: readonly string[] };
 

@@ -4,8 +4,8 @@ import { auditLog, courses, lessonCompletions } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { expectOneEffect, type ReplayCase } from "@/tests/replay";
-import { completeLesson } from "./completion";
-import { importCourse } from "./import/service";
+import { completeLesson } from "./operations/complete-lesson";
+import { importCourse } from "./import/import-course";
 
 let handle: TestDatabase;
 let companyId: string;

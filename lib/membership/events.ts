@@ -1,5 +1,5 @@
 import type { NotificationPayloads, NotificationType } from "@/lib/notifications/types";
-import { notificationFanOut } from "@/lib/notifications/service";
+import { notificationFanOut } from "@/lib/notifications/events";
 
 /** The bell's event for each person a membership change notified (admins' adds, removals and moves, HR's forms and import). */
 export function fanOut<T extends NotificationType>(

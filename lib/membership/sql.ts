@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Ctx } from "@/lib/auth/viewer";
-import { insertNotificationsSql } from "@/lib/notifications/write";
+import { insertNotificationsSql } from "@/lib/notifications/sql";
 
 /*
  * Set-based membership statements that other domains reuse (HR's new hire, department change and

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
 import { countUnreadNotifications, listNotifications, notificationCursorSchema } from "./queries";
-import { markAllNotificationsRead, markNotificationRead } from "./service";
+import { markAllNotificationsRead } from "./operations/mark-all-notifications-read";
+import { markNotificationRead } from "./operations/mark-notification-read";
 
 export const listNotificationsAction = authorizedAction(
   z.object({ cursor: notificationCursorSchema.nullable() }),

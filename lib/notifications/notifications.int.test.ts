@@ -6,7 +6,9 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { subscribeAs } from "@/tests/realtime-client";
 import { countUnreadNotifications, listNotifications } from "./queries";
-import { createNotifications, markAllNotificationsRead, markNotificationRead } from "./service";
+import { createNotifications } from "./sql";
+import { markAllNotificationsRead } from "./operations/mark-all-notifications-read";
+import { markNotificationRead } from "./operations/mark-notification-read";
 import type { NewNotification } from "./types";
 
 let handle: TestDatabase;

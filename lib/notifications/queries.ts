@@ -8,6 +8,9 @@ import type { NotificationDto, NotificationType } from "./types";
 
 export const NOTIFICATION_PAGE_SIZE = 20;
 
+/** The caller's own notifications: anyone else's do not exist for them. */
+export const mine = (ctx: Ctx) => and(eq(notifications.userId, ctx.userId), eq(notifications.companyId, ctx.companyId));
+
 export function toNotificationDto(row: NotificationRow): NotificationDto {
   return {
     key: row.key,

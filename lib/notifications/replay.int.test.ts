@@ -4,8 +4,11 @@ import { groupNotificationSettings, notifications, users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { expectOneEffect, type ReplayCase } from "@/tests/replay";
-import { setDefaultLevel, setGroupLevel } from "./preferences";
-import { createNotifications, markAllNotificationsRead, markNotificationRead } from "./service";
+import { setDefaultLevel } from "./settings/operations/set-default-level";
+import { setGroupLevel } from "./settings/operations/set-group-level";
+import { createNotifications } from "./sql";
+import { markAllNotificationsRead } from "./operations/mark-all-notifications-read";
+import { markNotificationRead } from "./operations/mark-notification-read";
 
 let handle: TestDatabase;
 let companyId: string;

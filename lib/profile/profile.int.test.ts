@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { getProfile } from "./queries";
 import { updateProfileSchema } from "./schemas";
-import { updateProfile } from "./service";
+import { updateProfile } from "./operations/update-profile";
 
 let handle: TestDatabase;
 let learner: TestPerson;

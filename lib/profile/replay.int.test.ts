@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createPerson, opId } from "@/tests/fixtures";
 import { expectOneEffect } from "@/tests/replay";
 import { updateProfileSchema } from "./schemas";
-import { updateProfile } from "./service";
+import { updateProfile } from "./operations/update-profile";
 
 let handle: TestDatabase;
 

@@ -3,7 +3,7 @@ import type Pusher from "pusher-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import { groupMembers } from "@/db/schema";
-import { completeLesson } from "@/lib/learning/completion";
+import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import { removeMembers } from "@/lib/membership/operations/remove-members";
 import { groupAdminChannel, groupAdminChannelAt, realtimeEvents } from "@/lib/realtime/channels";
 import { deliver } from "@/lib/realtime/server";

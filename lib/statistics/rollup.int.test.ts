@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Database, type DatabaseHandle, openPostgres, queryRows } from "@/db/client";
 import { groupMembers, groupProgressDaily, learningGroups, type Lesson, membershipEvents } from "@/db/schema";
 import { handleRollupCron } from "@/lib/cron/rollup";
-import { completeLesson } from "@/lib/learning/completion";
+import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import { env, reloadEnv } from "@/base/env";
 import { withBarrier } from "@/tests/barrier";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";

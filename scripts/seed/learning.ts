@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Transaction } from "@/db/client";
 import { streaks } from "@/db/schema";
 import { awardBadges } from "@/lib/learning/badges";
-import { insertActivities, type NewActivity } from "@/lib/learning/events";
+import { insertActivities, type NewActivity } from "@/lib/learning/activities";
 import { finishCourse } from "@/lib/learning/finish";
 import { refreshCourseProgress } from "@/lib/learning/progress";
 import { advanceStreak, isStreakMilestone, learnerDay, type StreakState } from "@/lib/learning/streaks";

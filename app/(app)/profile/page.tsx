@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/profile/change-password-form";
-import { DefaultNotificationSettings } from "@/components/notification-settings/default-notification-settings";
+import { DefaultNotificationSettings } from "@/components/notifications/settings/default-notification-settings";
 import { ProfileForm } from "@/components/profile/profile-form";
 import { SignOutEverywhere } from "@/components/profile/sign-out-everywhere";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { PROFILE_LOCALES, timeZones } from "@/lib/i18n/locales";
-import { getDefaultLevel } from "@/lib/notifications/preferences";
+import { getDefaultLevel } from "@/lib/notifications/settings/queries";
 import { getProfile } from "@/lib/profile/queries";
 
 export async function generateMetadata(): Promise<Metadata> {

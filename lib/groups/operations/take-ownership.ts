@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { learningGroups, users } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { lockGroup } from "@/lib/group-access/lock";
-import { createNotifications } from "@/lib/notifications/service";
+import { createNotifications } from "@/lib/notifications/sql";
 import { defineOperation } from "@/lib/operations/kernel";
 import { groupChanged } from "../events";
 import { groupOperationSchema } from "../schemas";

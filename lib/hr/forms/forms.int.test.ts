@@ -2,7 +2,7 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import { assignments, auditLog, groupMembers, membershipEvents, notifications, users } from "@/db/schema";
-import { assignCourse } from "@/lib/assignments/service";
+import { assignCourse } from "@/lib/assignments/operations/assign-course";
 import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createDepartment, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listMessages } from "@/lib/chat/queries";
 import { deleteGroup } from "@/lib/groups/operations/delete-group";
 import { listPeople } from "@/lib/people/queries/directory";
-import { listReports } from "@/lib/statistics/reports";
+import { listReports } from "@/lib/reports/queries";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";

@@ -5,12 +5,13 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { authorizedAction, type Outcome } from "@/lib/actions/safe-action";
 import { COURSE_FILE_MAX_BYTES } from "./format";
-import { type ImportResult, importCourse, importValidCourse } from "./service";
+import { type ImportResult, importCourse } from "./import-course";
+import { importValidCourse } from "./operations/import-valid-course";
 
 /**
  * The file itself, as a Blob: it travels as a part of the action's multipart body, byte for byte.
  * (As a string inside the JSON body it could grow up to six times: JSON escapes each control
- * character as `\u00XX`.) Anything beyond the limit is refused unread; the service reports the
+ * character as `\u00XX`.) Anything beyond the limit is refused unread; `importCourse` reports the
  * size, the JSON syntax and the format of the rest.
  */
 const importCourseSchema = z.object({ file: z.instanceof(Blob), operationId: z.uuid() });

@@ -6,8 +6,8 @@ import { env } from "@/base/env";
 import { withBarrier } from "@/tests/barrier";
 import { createRaceDatabase, type RaceDatabase } from "@/tests/database";
 import { createCompany, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { completeLesson } from "../completion";
-import { importCourse } from "./service";
+import { completeLesson } from "../operations/complete-lesson";
+import { importCourse } from "./import-course";
 
 /** The barrier's lock: the course row, which an import updates first and a completion share-locks. */
 const courseRow = (id: string) => ({ text: "select id from courses where id = $1 for update", values: [id] });

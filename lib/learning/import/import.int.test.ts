@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
 import type { CourseFile } from "./format";
-import { type ImportResult, importCourse } from "./service";
+import { type ImportResult, importCourse } from "./import-course";
 
 let handle: TestDatabase;
 let admin: TestPerson;

@@ -5,9 +5,9 @@ import { groupChannel, realtimeEvents } from "@/lib/realtime/channels";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { refusalOr } from "@/tests/refusal";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { completeLesson } from "../completion";
+import { completeLesson } from "../operations/complete-lesson";
 import { listAdminCourses } from "./queries";
-import { importCourse } from "./service";
+import { importCourse } from "./import-course";
 
 let handle: TestDatabase;
 let admin: TestPerson;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { assignmentChanged, waiveOnRemoval } from "@/lib/assignments/writes";
+import { assignmentChanged } from "@/lib/assignments/events";
+import { waiveOnRemoval } from "@/lib/assignments/sql";
 import { membershipChanged } from "@/lib/membership-core/events";
 import { takeOut } from "@/lib/membership-core/removal";
 import { type Committed, defineOperation } from "@/lib/operations/kernel";

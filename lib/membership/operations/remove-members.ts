@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { assignmentChanged, waiveOnRemoval } from "@/lib/assignments/writes";
+import { assignmentChanged } from "@/lib/assignments/events";
+import { waiveOnRemoval } from "@/lib/assignments/sql";
 import { membershipChanged } from "@/lib/membership-core/events";
-import { insertNotificationsSql } from "@/lib/notifications/write";
+import { insertNotificationsSql } from "@/lib/notifications/sql";
 import { type Committed, defineOperation } from "@/lib/operations/kernel";
 import { actorName } from "@/lib/people/queries/person";
 import { fanOut } from "../events";

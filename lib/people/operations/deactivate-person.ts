@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { lockCompanyMembership } from "@/db/locks";
-import { waiveAllOf } from "@/lib/assignments/writes";
+import { waiveAllOf } from "@/lib/assignments/sql";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { membershipChanged } from "@/lib/membership-core/events";

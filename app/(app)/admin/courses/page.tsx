@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { CoursesTable } from "@/components/course-import/courses-table";
-import { ImportCourseButton } from "@/components/course-import/import-course-button";
+import { CoursesTable } from "@/components/learning/import/courses-table";
+import { ImportCourseButton } from "@/components/learning/import/import-course-button";
 import { Pagination } from "@/components/ui/pagination";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";

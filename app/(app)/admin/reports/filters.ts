@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { groupVisibilityEnum } from "@/db/schema";
-import { REPORT_SORTS, REPORT_STATUSES, type ReportFilters, SORT_DIRECTIONS } from "@/lib/statistics/reports";
+import { REPORT_SORTS, REPORT_STATUSES, type ReportFilters, SORT_DIRECTIONS } from "@/lib/reports/queries";
 import { textParam, withParams } from "../../search-params";
 
 type Params = Record<string, string | string[] | undefined>;

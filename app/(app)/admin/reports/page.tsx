@@ -10,7 +10,7 @@ import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listCourseOptions } from "@/lib/learning/queries";
 import { can } from "@/lib/permissions";
-import { listReports } from "@/lib/statistics/reports";
+import { listReports } from "@/lib/reports/queries";
 import { pageParam, type SearchParams } from "../../search-params";
 import { reportFilters, reportHref } from "./filters";
 

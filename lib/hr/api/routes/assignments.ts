@@ -1,4 +1,4 @@
-import { assignCourse } from "@/lib/assignments/service";
+import { assignCourse } from "@/lib/assignments/operations/assign-course";
 import { defineRoute } from "../route";
 import { assignmentsCreated, createAssignmentsBody } from "../schemas";
 

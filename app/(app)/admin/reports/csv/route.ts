@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/current-user";
 import { can } from "@/lib/permissions";
-import { reportCsv } from "@/lib/statistics/reports";
+import { reportCsv } from "@/lib/reports/queries";
 import { reportFilters } from "../filters";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { NotificationLevel } from "@/db/schema";
-import { setGroupLevelAction } from "@/lib/notifications/settings-actions";
+import { setGroupLevelAction } from "@/lib/notifications/settings/actions";
 import { LevelPicker } from "./level-picker";
 
 /** The group page's notification setting: starts at what applies now (the group's own, else my default). */

@@ -11,7 +11,7 @@ import { FormField, inputClass } from "@/components/ui/form-field";
 import { useAction } from "@/components/ui/use-action";
 import { importCourseAction } from "@/lib/learning/import/actions";
 import { COURSE_FILE_MAX_BYTES } from "@/lib/learning/import/format";
-import type { ImportResult } from "@/lib/learning/import/service";
+import type { ImportResult } from "@/lib/learning/import/import-course";
 import { ImportIssues } from "./import-issues";
 import { ImportSummaryView } from "./import-summary";
 

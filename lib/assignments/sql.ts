@@ -4,8 +4,8 @@ import type { AssignmentSource, RemovalPolicy } from "@/db/schema";
 import { uuidArray } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { outboxInsertSql } from "@/lib/outbox/queue";
-import { notificationFanOut } from "@/lib/notifications/service";
-import { insertNotificationsSql } from "@/lib/notifications/write";
+import { notificationFanOut } from "@/lib/notifications/events";
+import { insertNotificationsSql } from "@/lib/notifications/sql";
 import { type RealtimeEvent, realtimeEvents, userChannel } from "@/lib/realtime/channels";
 import { dueAtSql, learnerTodaySql, learnerZoneSql, nextReminderSql } from "./deadlines";
 
@@ -97,44 +97,8 @@ export function insertAssignmentsSql(ctx: Ctx, wanted: SQL, meta: InsertMeta): S
       from written`;
 }
 
-/** The key a batch gives each person's notification of one course: the same for everyone, so one event carries it. */
-const notificationKey = (batchId: string, courseId: string) => `${batchId}:${courseId}`;
-
-/** "Something about your assignments changed": one event to each person's own channel. */
-export function assignmentChanged(userIds: readonly string[]): RealtimeEvent[] {
-  if (userIds.length === 0) return [];
-  return [{ channels: [...new Set(userIds)].map(userChannel), event: realtimeEvents.assignmentChanged, data: {} }];
-}
-
-/**
- * The events for freshly assigned people: their notifications, one event per distinct notification
- * (a fixed date is one event for everyone; "N days after" differs only where learners' todays do), and
- * the assignments-changed event.
- */
 /** Whether `insertAssignments` queued mail (open assignments are announced; ones finished before are not). */
 export const queuedMail = (rows: readonly AssignedRow[]) => rows.some((row) => row.status === "open");
-
-export function assignedEvents(rows: readonly AssignedRow[], meta: InsertMeta): RealtimeEvent[] {
-  const open = rows.filter((row) => row.status === "open");
-  const byContent = new Map<string, { row: AssignedRow; userIds: string[] }>();
-  for (const row of open) {
-    const content = JSON.stringify([row.courseId, row.dueOn, row.actorName]);
-    const entry = byContent.get(content) ?? { row, userIds: [] };
-    entry.userIds.push(row.userId);
-    byContent.set(content, entry);
-  }
-  const notifications = [...byContent.values()].map(({ row, userIds }) =>
-    notificationFanOut(userIds, {
-      key: notificationKey(meta.batchId, row.courseId),
-      type: "assignment.assigned",
-      payload: { courseTitle: row.courseTitle, courseId: row.courseId, dueOn: row.dueOn, actorName: row.actorName },
-      groupId: null,
-      readAt: null,
-      createdAt: meta.now.toISOString(),
-    }),
-  );
-  return [...notifications, ...assignmentChanged(open.map((row) => row.userId))];
-}
 
 /**
  * Late joiners: everyone of `userIds` just put into the group is assigned each course the group's rules

@@ -1,14 +1,14 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { type Database, type Transaction, queryRows } from "@/db/client";
-import { assignmentChanged, completeAssignments } from "@/lib/assignments/writes";
+import { type Transaction, queryRows } from "@/db/client";
+import { assignmentChanged } from "@/lib/assignments/events";
+import { completeAssignments } from "@/lib/assignments/sql";
 import type { Ctx } from "@/lib/auth/viewer";
-import { type Committed, defineOperation, type OperationOptions } from "@/lib/operations/kernel";
-import { assertCan } from "@/lib/permissions";
-import { activityFanOut } from "../events";
-import { finishCourse } from "../finish";
-import { refreshCourseProgress } from "../progress";
-import { type CourseFile, courseFileSchema, type ImportIssue, parseCourseFile, validateCourseFile } from "./format";
+import { type Committed, defineOperation } from "@/lib/operations/kernel";
+import { activityFanOut } from "../../events";
+import { finishCourse } from "../../finish";
+import { refreshCourseProgress } from "../../progress";
+import { type CourseFile, courseFileSchema } from "../format";
 
 export type ImportSummary = {
   courseId: string;
@@ -20,11 +20,6 @@ export type ImportSummary = {
   /** People with progress in the course whose percent was computed again. */
   learnersRecomputed: number;
 };
-
-/** An invalid file changes nothing and claims no operation id, so the corrected file can go with the same one. */
-export type ImportResult = { status: "imported"; summary: ImportSummary } | { status: "invalid"; issues: ImportIssue[]; total: number };
-
-export type ImportInput = { file: string | CourseFile; operationId: string };
 
 type LessonCounts = { added: number; updated: number };
 
@@ -125,21 +120,3 @@ export const importValidCourse = defineOperation({
     return { result, events: [...(await activityFanOut(tx, ctx.companyId, activities)), ...assignmentChanged(completedAssignments)] };
   },
 });
-
-/**
- * Imports a course file (its text, or its parsed data): the permission first, then the file is read
- * and checked; an invalid one is answered with its issues, changes nothing and claims no operation
- * id, so the corrected file can go with the same one. A valid one is `importValidCourse`.
- */
-export async function importCourse(
-  db: Database,
-  ctx: Ctx,
-  input: ImportInput,
-  options?: OperationOptions,
-): Promise<Committed<ImportResult>> {
-  assertCan(ctx, "course.import");
-  const checked = typeof input.file === "string" ? parseCourseFile(input.file) : validateCourseFile(input.file);
-  if (!checked.ok) return { result: { status: "invalid", issues: checked.issues, total: checked.total } };
-  const { result, ...delivery } = await importValidCourse(db, ctx, { course: checked.course, operationId: input.operationId }, options);
-  return { result: { status: "imported", summary: result }, ...delivery };
-}

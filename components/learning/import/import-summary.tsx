@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ImportSummary } from "@/lib/learning/import/service";
+import type { ImportSummary } from "@/lib/learning/import/operations/import-valid-course";
 
 /** What an import did: the course, its lessons, and whose progress was computed again. */
 export function ImportSummaryView({ summary }: { summary: ImportSummary }) {

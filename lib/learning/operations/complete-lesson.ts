@@ -1,16 +1,18 @@
 import { sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { Badge, QuizQuestion } from "@/db/schema";
-import { assignmentChanged, completeAssignments } from "@/lib/assignments/writes";
+import { assignmentChanged } from "@/lib/assignments/events";
+import { completeAssignments } from "@/lib/assignments/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
 import { type Committed, defineOperation } from "@/lib/operations/kernel";
-import { awardBadges, BADGE_RULES } from "./badges";
-import { type ActivityRow, activityFanOut, insertActivities } from "./events";
-import { finishCourse } from "./finish";
-import { refreshCourseProgress } from "./progress";
-import { completeLessonSchema } from "./schemas";
-import { advanceStreak, currentStreak, isStreakMilestone, learnerDay, type StreakState } from "./streaks";
+import { awardBadges, BADGE_RULES } from "../badges";
+import { type ActivityRow, insertActivities } from "../activities";
+import { activityFanOut } from "../events";
+import { finishCourse } from "../finish";
+import { refreshCourseProgress } from "../progress";
+import { completeLessonSchema } from "../schemas";
+import { advanceStreak, currentStreak, isStreakMilestone, learnerDay, type StreakState } from "../streaks";
 
 export type CompletionResult = {
   /** The learner had completed this lesson before: nothing changed, and `score` is the first one. */

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { type Committed, defineOperation } from "@/lib/operations/kernel";
-import { updateProfileSchema } from "./schemas";
+import { updateProfileSchema } from "../schemas";
 
 /**
  * Saves the caller's own name, time zone and language. The viewer is read from the database on

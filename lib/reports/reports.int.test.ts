@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { archiveGroup } from "@/lib/groups/operations/archive-group";
-import { completeLesson } from "@/lib/learning/completion";
+import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import { removeMembers } from "@/lib/membership/operations/remove-members";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
-import { type ReportFilters, REPORTS_PAGE_SIZE, type ReportRow, listReports, reportBatches, reportCsv } from "./reports";
+import { type ReportFilters, REPORTS_PAGE_SIZE, type ReportRow, listReports, reportBatches, reportCsv } from "./queries";
 
 let handle: TestDatabase;
 let admin: TestPerson;

@@ -1,5 +1,10 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { NotificationPayloads, NotificationType } from "./types";
+import type { DatabaseOrTransaction } from "@/db/client";
+import { notifications } from "@/db/schema";
+import type { RealtimeEvent } from "@/lib/realtime/channels";
+import { notificationFanOut } from "./events";
+import { toNotificationDto } from "./queries";
+import type { NewNotification, NotificationDto, NotificationPayloads, NotificationType } from "./types";
 
 /**
  * A payload field as written by a set-based insert: its value, or an SQL expression of the same type
@@ -52,4 +57,27 @@ export function insertNotificationsSql<T extends NotificationType>(spec: {
     ${spec.where ? sql`where ${spec.where}` : sql``}
     on conflict (user_id, key) do nothing
     ${spec.returning ? sql`returning ${spec.returning}` : sql``}`;
+}
+
+/**
+ * Inserts notifications in one statement (inside the caller's transaction) and returns the
+ * events to publish once that transaction has committed: one per distinct notification, fanned
+ * out to everyone who got it.
+ */
+export async function createNotifications(db: DatabaseOrTransaction, items: readonly NewNotification[]): Promise<RealtimeEvent[]> {
+  if (items.length === 0) return [];
+  const rows = await db
+    .insert(notifications)
+    .values(items.map((item) => ({ ...item, groupId: item.groupId ?? null })))
+    .onConflictDoNothing({ target: [notifications.userId, notifications.key] })
+    .returning();
+  const byContent = new Map<string, { dto: NotificationDto; userIds: string[] }>();
+  for (const row of rows) {
+    const dto = toNotificationDto(row);
+    const content = JSON.stringify(dto);
+    const entry = byContent.get(content) ?? { dto, userIds: [] };
+    entry.userIds.push(row.userId);
+    byContent.set(content, entry);
+  }
+  return [...byContent.values()].map(({ dto, userIds }) => notificationFanOut(userIds, dto));
 }

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { NotificationLevel } from "@/db/schema";
-import { setDefaultLevelAction } from "@/lib/notifications/settings-actions";
+import { setDefaultLevelAction } from "@/lib/notifications/settings/actions";
 import { LevelPicker } from "./level-picker";
 
 /** The profile's default chat notification level, for every group not set otherwise. */

@@ -6,8 +6,8 @@ import { escapeLike } from "@/db/sql";
 import { type Ctx, isAdmin } from "@/lib/auth/viewer";
 import { type Page, pageWindow } from "@/lib/pagination";
 import { assertCan } from "@/lib/permissions";
-import { bucketOf } from "./buckets";
-import { csvResponse } from "./csv";
+import { bucketOf } from "@/lib/statistics/buckets";
+import { csvResponse } from "@/lib/statistics/csv";
 
 export const REPORTS_PAGE_SIZE = 25;
 /** Rows per batch of the CSV download: the whole report streams without sitting in memory. */

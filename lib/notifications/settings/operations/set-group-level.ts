@@ -1,0 +1,26 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { type Committed, defineOperation } from "@/lib/operations/kernel";
+import { levelSchema } from "../levels";
+import { assertReadable, type GroupLevel, getGroupLevel } from "../queries";
+
+/**
+ * Sets the caller's level for a group they can read (also an archived one: the setting is theirs,
+ * not the group's); null goes back to their default. Setting the same level again changes nothing.
+ */
+export const setGroupLevel = defineOperation({
+  kind: "notifications.groupLevel",
+  permission: "notifications.manage",
+  input: z.object({ groupId: z.uuid(), level: levelSchema.nullable(), operationId: z.uuid() }),
+  run: async ({ tx, ctx, input }): Promise<Committed<GroupLevel>> => {
+    await assertReadable(tx, ctx, input.groupId);
+    await tx.execute(
+      input.level === null
+        ? sql`delete from group_notification_settings where user_id = ${ctx.userId} and group_id = ${input.groupId}`
+        : sql`insert into group_notification_settings (user_id, group_id, company_id, level)
+              values (${ctx.userId}, ${input.groupId}, ${ctx.companyId}, ${input.level})
+              on conflict (user_id, group_id) do update set level = excluded.level`,
+    );
+    return { result: await getGroupLevel(tx, ctx, input.groupId) };
+  },
+});
