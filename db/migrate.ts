@@ -1,3 +1,4 @@
+import "server-only";
 import { fileURLToPath } from "node:url";
 import { drizzle as drizzleNeon } from "drizzle-orm/neon-serverless";
 import { migrate as migrateNeon } from "drizzle-orm/neon-serverless/migrator";

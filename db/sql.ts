@@ -1,3 +1,4 @@
+import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 
 /** A uuid[] parameter: one bound value however many ids, so statements stay the same size. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { learningGroups, type Role } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { accountTokens, users } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { departments, users } from "@/db/schema";

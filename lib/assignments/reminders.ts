@@ -1,12 +1,8 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
 import { systemCtx } from "@/lib/auth/viewer";
-import { outboxInsertSql } from "@/lib/outbox/queue";
-import { notificationFanOut } from "@/lib/notifications/events";
-import type { NotificationType } from "@/lib/notifications/types";
-import { insertNotificationsSql } from "@/lib/notifications/sql";
-import { type Committed, defineOperation } from "@/lib/operations/kernel";
 import type { RealtimeEvent } from "@/lib/realtime/channels";
 import { sendReminderBatch } from "./operations/send-reminder-batch";
 

@@ -1,12 +1,11 @@
+import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { AssignmentSource, RemovalPolicy } from "@/db/schema";
 import { uuidArray } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { outboxInsertSql } from "@/lib/outbox/queue";
-import { notificationFanOut } from "@/lib/notifications/events";
 import { insertNotificationsSql } from "@/lib/notifications/sql";
-import { type RealtimeEvent, realtimeEvents, userChannel } from "@/lib/realtime/channels";
 import { dueAtSql, learnerTodaySql, learnerZoneSql, nextReminderSql } from "./deadlines";
 
 /**

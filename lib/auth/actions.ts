@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { AuthError } from "next-auth";
 import { getDb } from "@/db/client";
 import { auth, SignInThrottled, signIn, signOut } from "./index";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { NextAuthConfig } from "next-auth";
 import { getDb } from "@/db/client";
 import { createSession } from "./sessions";

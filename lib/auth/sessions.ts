@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { userSessions } from "@/db/schema";

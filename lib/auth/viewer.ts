@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { companies, type Role, users, userSessions } from "@/db/schema";

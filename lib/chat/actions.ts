@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { getDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
 import { listMessages, messagesSince, searchMentionable } from "./queries";

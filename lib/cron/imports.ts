@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { type Database, getDb } from "@/db/client";
 import { currentTime } from "@/base/clock";

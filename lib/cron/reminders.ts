@@ -1,3 +1,4 @@
+import "server-only";
 import { type Database, getDb } from "@/db/client";
 import { runReminders } from "@/lib/assignments/reminders";
 import { currentTime } from "@/base/clock";

@@ -1,3 +1,4 @@
+import "server-only";
 import { type Database, getDb } from "@/db/client";
 import { currentTime } from "@/base/clock";
 import { log } from "@/base/log";

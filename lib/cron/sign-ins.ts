@@ -1,3 +1,4 @@
+import "server-only";
 import { type Database, getDb } from "@/db/client";
 import { deleteStaleThrottles } from "@/lib/auth/throttle";
 import { currentTime } from "@/base/clock";

@@ -1,3 +1,4 @@
+import "server-only";
 import { type Database, queryRows } from "@/db/client";
 import { sql } from "drizzle-orm";
 import { type SystemJob, systemCtx } from "@/lib/auth/viewer";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";

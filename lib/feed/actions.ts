@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { authorizedAction } from "@/lib/actions/safe-action";

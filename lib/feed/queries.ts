@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { learningGroups } from "@/db/schema";

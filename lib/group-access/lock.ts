@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, getTableColumns } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { type LearningGroup, learningGroups } from "@/db/schema";

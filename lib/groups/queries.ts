@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, desc, eq, ilike, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { courses, groupMembers, learningGroups, users } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { courseProgress, courses, groupMembers, learningGroups } from "@/db/schema";

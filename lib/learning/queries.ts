@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { certificates, courseProgress, courses, lessonCompletions, lessons, type QuizQuestion } from "@/db/schema";

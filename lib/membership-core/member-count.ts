@@ -1,3 +1,4 @@
+import "server-only";
 import { count, eq } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { groupMembers } from "@/db/schema";

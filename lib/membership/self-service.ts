@@ -1,8 +1,7 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows, type Transaction } from "@/db/client";
 import type { LearningGroup } from "@/db/schema";
-import { applyGroupRules, queuedMail, waiveOnRemoval } from "@/lib/assignments/sql";
-import { assignedEvents, assignmentChanged } from "@/lib/assignments/events";
 import type { Ctx } from "@/lib/auth/viewer";
 import { forbidden, notFound } from "@/lib/errors";
 import { assertActive, lockGroup } from "@/lib/group-access/lock";

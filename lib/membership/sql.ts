@@ -1,3 +1,4 @@
+import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { Ctx } from "@/lib/auth/viewer";
 import { insertNotificationsSql } from "@/lib/notifications/sql";

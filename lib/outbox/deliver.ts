@@ -1,3 +1,4 @@
+import "server-only";
 import { currentTime } from "@/base/clock";
 import { getDb } from "@/db/client";
 import { log } from "@/base/log";

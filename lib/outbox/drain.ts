@@ -1,3 +1,4 @@
+import "server-only";
 import { readTransaction } from "@/db/read-transaction";
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import Pusher from "pusher";
 import { type DatabaseOrTransaction, getDb } from "@/db/client";
 import { env } from "@/base/env";

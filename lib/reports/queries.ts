@@ -1,3 +1,4 @@
+import "server-only";
 import { currentTime } from "@/base/clock";
 import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";

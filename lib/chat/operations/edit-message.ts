@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { uuidArray } from "@/db/sql";
 import { AppError, forbidden } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { isAdmin } from "@/lib/auth/viewer";
 import { AppError, forbidden } from "@/lib/errors";

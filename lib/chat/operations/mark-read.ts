@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { defineOperation } from "@/lib/operations/kernel";
 import { assertCanReadChat } from "../queries";

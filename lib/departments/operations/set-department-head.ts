@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { departments, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";

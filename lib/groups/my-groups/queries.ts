@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, eq, ilike, isNull, notExists, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { courses, groupMembers, learningGroups } from "@/db/schema";

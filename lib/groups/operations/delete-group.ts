@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { groupMembers, learningGroups, membershipEvents, notifications } from "@/db/schema";
 import { AppError } from "@/lib/errors";

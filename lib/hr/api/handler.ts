@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { type Database, getDb } from "@/db/client";
 import { afterCommit, type Schedule } from "@/lib/actions/after-commit";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { type ImportJob, importJobs } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { notifications } from "@/db/schema";

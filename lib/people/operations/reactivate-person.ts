@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";

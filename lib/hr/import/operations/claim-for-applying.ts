@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { importJobs } from "@/db/schema";
 import { assertUnderRefusalLimit } from "@/lib/accounts/addresses";
