@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/epoch-cost.ts`: what one removal costs through the membership epoch in a group of
+ * `npx tsx --import ./scripts/server-context.mjs bench/epoch-cost.ts`: what one removal costs through the membership epoch in a group of
  * 10,000 members with 250 of them online (lib/realtime/epochs.ts). Not one of the `npm run bench`
  * cases (nothing to compare with a floor): it measures, on a database of its own on the bench server
  * (`BENCH_DATABASE_URL`), the parts that are ours and prints them.
