@@ -39,8 +39,21 @@ export default defineConfig({
   reporter: [["list"]],
   use: { baseURL: e2eBaseUrl, trace: "retain-on-failure", launchOptions },
   projects: [
-    { name: "desktop", testIgnore: [smokeSpecs, outageSpecs, devSpecs], use: { ...devices["Desktop Chrome"], launchOptions } },
-    { name: "mobile", grep: /@learner/, testIgnore: [smokeSpecs, outageSpecs, devSpecs], use: { ...devices["Pixel 7"], launchOptions } },
+    // Signs each seeded role in once through the form; the specs reuse the sessions (e2e/support/roles.ts).
+    { name: "setup", testMatch: /\/e2e\/auth\.setup\.ts$/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    {
+      name: "desktop",
+      testIgnore: [smokeSpecs, outageSpecs, devSpecs],
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+    {
+      name: "mobile",
+      grep: /@learner/,
+      testIgnore: [smokeSpecs, outageSpecs, devSpecs],
+      dependencies: ["setup"],
+      use: { ...devices["Pixel 7"], launchOptions },
+    },
     { name: "outage", testMatch: outageSpecs, dependencies: ["desktop", "mobile"], use: { ...devices["Desktop Chrome"], launchOptions } },
     // The embedded default, as a container runs it: the standalone server on PGlite.
     { name: "pglite-smoke", testMatch: smokeSpecs, use: { ...devices["Desktop Chrome"], baseURL: smokeBaseUrl, launchOptions } },

@@ -6,7 +6,7 @@ import { PAIR_FAILURE_LIMIT, LOCK_MINUTES } from "@/lib/auth/throttle";
 import { linkIn, mailbox } from "@/tests/mailbox";
 import { e2eMailApiUrl } from "./support/env";
 import { findUser } from "./support/data";
-import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { expect, expectAccessible, test } from "./support/fixtures";
 
 const inbox = mailbox(e2eMailApiUrl);
 const NEW_PASSWORD = "a brand new password";
@@ -45,9 +45,9 @@ async function signInWithNewPassword(page: Page, name: string) {
 }
 
 test.describe("accounts", () => {
-  test("an admin invites a person, who follows the mailed link, chooses a password and signs in", async ({ page, browser }) => {
+  test("an admin invites a person, who follows the mailed link, chooses a password and signs in", async ({ pageOf, browser }) => {
     const email = uniqueEmail("nia.new");
-    await signIn(page, "dana.admin@acme.example");
+    const page = await pageOf("dana");
     await page.goto("/admin/people");
     await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
     await page.getByRole("button", { name: "Invite a person" }).click();
@@ -126,8 +126,8 @@ test.describe("accounts", () => {
     await expectAccessible(page);
   });
 
-  test("the People page is for admins only", async ({ page }) => {
-    await signIn(page, "lena.learner@acme.example");
+  test("the People page is for admins only", async ({ pageOf }) => {
+    const page = await pageOf("lena");
     await page.goto("/admin/people");
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   });

@@ -1,45 +1,36 @@
 import { randomUUID } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
-import { departments, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { createGroup as createGroupDirectly } from "@/lib/groups/operations/create-group";
 import type { Selection } from "@/lib/membership/schemas";
 import { addMembers } from "@/lib/membership/operations/add-members";
-import { markAllNotificationsRead } from "@/lib/notifications/operations/mark-all-notifications-read";
-import { findSpareLearner, findUser } from "./support/data";
-import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { createCourse, createDepartment } from "@/tests/fixtures";
+import { findUser } from "./support/data";
+import { expect, expectAccessible, stateOf, test } from "./support/fixtures";
+import { newPerson } from "./support/people";
 
-// The people this spec adds (Hugo HR, the Finance, People & Culture and Engineering departments,
-// spare learner 5) are nobody whose notifications another spec counts: not Lena, Jonas or Sales.
+// Dana Admin's session; the departments, people and course each test fills its groups with are its own.
+test.use({ storageState: stateOf("dana") });
 
-async function activePeople(db: Database, companyId: string, department: string): Promise<number> {
-  const [row] = await db
-    .select({ value: count() })
-    .from(users)
-    .innerJoin(departments, eq(departments.id, users.departmentId))
-    .where(and(eq(users.companyId, companyId), eq(departments.name, department), isNull(users.deactivatedAt)));
-  return row?.value ?? 0;
-}
-
-/** Someone in the department whose name nobody else in the company has, so a search finds one row. */
-async function uniquelyNamed(db: Database, companyId: string, department: string): Promise<string> {
-  const [row] = await db
-    .select({ name: users.name })
-    .from(users)
-    .innerJoin(departments, eq(departments.id, users.departmentId))
-    .where(
-      and(
-        eq(users.companyId, companyId),
-        eq(departments.name, department),
-        sql`(select count(*) from ${users} other where other.company_id = ${companyId} and other.name = ${users.name}) = 1`,
-      ),
+/** A department of the test's own with `size` people in it, named after it. */
+async function departmentOf(db: Database, companyId: string, name: string, size: number) {
+  const department = await createDepartment(db, companyId, name);
+  const stamp = randomUUID().slice(0, 8);
+  const people = await db
+    .insert(users)
+    .values(
+      Array.from({ length: size }, (_, index) => ({
+        companyId,
+        departmentId: department.id,
+        name: `${name} Person ${index + 1}`,
+        email: `${name.toLowerCase().replace(/\W+/g, ".")}.${index + 1}.${stamp}@acme.example`,
+      })),
     )
-    .orderBy(asc(users.name))
-    .limit(1);
-  if (!row) throw new Error(`nobody with a unique name in ${department}`);
-  return row.name;
+    .returning({ id: users.id, name: users.name });
+  return { ...department, people };
 }
 
 const menu = (page: Page) => page.getByRole("navigation", { name: "Main menu" });
@@ -108,11 +99,14 @@ test("an admin creates learning groups and fills them individually, by departmen
   const guild = `Engineering Guild ${stamp}`;
   const cohort = `Finance Cohort ${stamp}`;
   const dana = await findUser(db, "dana.admin@acme.example");
-  const engineering = await activePeople(db, dana.companyId, "Engineering");
-  const finance = await activePeople(db, dana.companyId, "Finance");
-  const culture = await activePeople(db, dana.companyId, "People & Culture");
+  // Sizes that fill more than one page of members (50) and stay under the cohort's maximum (80).
+  const engineering = await departmentOf(db, dana.companyId, `Engineering ${stamp}`, 30);
+  const finance = await departmentOf(db, dana.companyId, `Finance ${stamp}`, 12);
+  const culture = await departmentOf(db, dana.companyId, `Culture ${stamp}`, 9);
+  const hugo = await newPerson(db, "Hugo Helper", { departmentId: culture.id });
+  const course = await createCourse(db, dana.companyId, `Welcome ${stamp}`);
 
-  await signIn(page, "dana.admin@acme.example");
+  await page.goto("/");
   await menu(page).getByRole("link", { name: "Learning groups" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Learning groups" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Active" })).toHaveAttribute("aria-current", "page");
@@ -138,59 +132,63 @@ test("an admin creates learning groups and fills them individually, by departmen
   await expectAccessible(page);
   let dialog = await openAddMembers(page, guild);
   await dialog.getByRole("tab", { name: "Department" }).click();
-  await dialog.getByRole("checkbox", { name: /^Engineering\b/ }).check();
-  await expect(dialog.getByText(`${engineering} to add`, { exact: true })).toBeVisible();
+  await dialog.getByRole("checkbox", { name: new RegExp(`^${engineering.name}\\b`) }).check();
+  await expect(dialog.getByText(`${engineering.people.length} to add`, { exact: true })).toBeVisible();
   await expectAccessible(page);
-  await confirmAdd(dialog, engineering, `Added ${engineering} people.`);
-  await expect(fact(page, "Members")).toHaveText(String(engineering));
+  await confirmAdd(dialog, engineering.people.length, `Added ${engineering.people.length} people.`);
+  await expect(fact(page, "Members")).toHaveText(String(engineering.people.length));
 
   // A second group with a course and a maximum: one person, two departments, a copy of the first group.
-  await createGroup(page, cohort, { course: "Welcome to Acme", maxMembers: "80" });
-  await expect(fact(page, "Linked course")).toHaveText("Welcome to Acme");
+  await createGroup(page, cohort, { course: course.title, maxMembers: "80" });
+  await expect(fact(page, "Linked course")).toHaveText(course.title);
   dialog = await openAddMembers(page, cohort);
   await expect(dialog.getByRole("tab", { name: "Individually" })).toHaveAttribute("aria-selected", "true");
   const search = dialog.getByRole("combobox", { name: "Search people" });
-  await search.fill("hugo");
-  const hugo = dialog.getByRole("option", { name: /Hugo HR/ });
-  await expect(hugo).toContainText("hugo.hr@acme.example · People & Culture");
+  await search.fill(hugo.name.toLowerCase());
+  const option = dialog.getByRole("option", { name: new RegExp(hugo.name) });
+  await expect(option).toContainText(`${hugo.email} · ${culture.name}`);
   await expect(search).toHaveAttribute("aria-expanded", "true");
   await expectAccessible(page);
-  await hugo.click();
-  await expect(dialog.getByRole("button", { name: "Remove Hugo HR from the selection" })).toBeVisible();
+  await option.click();
+  await expect(dialog.getByRole("button", { name: `Remove ${hugo.name} from the selection` })).toBeVisible();
   await expect(search).toHaveValue("");
   await confirmAdd(dialog, 1, "Added 1 person.");
 
   dialog = await openAddMembers(page, cohort);
   await dialog.getByRole("tab", { name: "Individually" }).press("ArrowRight");
   await expect(dialog.getByRole("tab", { name: "Department" })).toBeFocused();
-  await dialog.getByRole("checkbox", { name: /^Finance\b/ }).check();
-  await dialog.getByRole("checkbox", { name: /^People & Culture\b/ }).check();
-  const departmentsToAdd = finance + culture - 1;
+  await dialog.getByRole("checkbox", { name: new RegExp(`^${finance.name}\\b`) }).check();
+  await dialog.getByRole("checkbox", { name: new RegExp(`^${culture.name}\\b`) }).check();
+  const departmentsToAdd = finance.people.length + culture.people.length;
   await expect(dialog.getByText(`${departmentsToAdd} to add, 1 already a member`, { exact: true })).toBeVisible();
   await expect(dialog.getByText("1 of 80 places taken before adding.")).toBeVisible();
   await confirmAdd(dialog, departmentsToAdd, `Added ${departmentsToAdd} people. 1 was already a member.`);
 
   dialog = await openAddMembers(page, cohort);
   await dialog.getByRole("tab", { name: "Copy from group" }).click();
-  await dialog.getByRole("combobox", { name: "Group to copy from" }).selectOption({ label: `${guild} (${engineering} members)` });
-  await expect(dialog.getByText(`${engineering} to add`, { exact: true })).toBeVisible();
+  await dialog
+    .getByRole("combobox", { name: "Group to copy from" })
+    .selectOption({ label: `${guild} (${engineering.people.length} members)` });
+  await expect(dialog.getByText(`${engineering.people.length} to add`, { exact: true })).toBeVisible();
   await expectAccessible(page);
-  await confirmAdd(dialog, engineering, `Added ${engineering} people.`);
+  await confirmAdd(dialog, engineering.people.length, `Added ${engineering.people.length} people.`);
 
-  await expect(fact(page, "Members")).toHaveText(`${1 + departmentsToAdd + engineering} / 80`);
+  await expect(fact(page, "Members")).toHaveText(`${1 + departmentsToAdd + engineering.people.length} / 80`);
   await expect(page.getByRole("main").getByText("Page 1 of 2")).toBeVisible();
-  await searchMembers(page, "Hugo HR");
-  await expect(page.getByRole("row", { name: /^Select Hugo HR/ })).toContainText(/Added by Dana Admin on \w{3} \d{1,2}, \d{4}$/);
+  await searchMembers(page, hugo.name);
+  await expect(page.getByRole("row", { name: new RegExp(`^Select ${hugo.name}`) })).toContainText(
+    /Added by Dana Admin on \w{3} \d{1,2}, \d{4}$/,
+  );
 
   // Newest first: the copy and the departments on the first page, Hugo (added first) on the second.
   await page.getByRole("link", { name: "History" }).click();
   await expect(page.getByRole("heading", { name: "Membership history" })).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(`Added Dana Admin Copied from group ${guild}$`) }).first()).toBeVisible();
-  await expect(page.getByRole("row", { name: /Added Dana Admin Via department Finance$/ }).first()).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(`Added Dana Admin Via department ${finance.name}$`) }).first()).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Next" }).click();
   await expect(page.getByRole("main").getByText("Page 2 of 2")).toBeVisible();
-  await expect(page.getByRole("row", { name: /Hugo HR Added Dana Admin Individually$/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(`${hugo.name} Added Dana Admin Individually$`) })).toBeVisible();
 });
 
 test("an admin removes and moves members, archives, restores and deletes a group", async ({ page, db }) => {
@@ -199,34 +197,32 @@ test("an admin removes and moves members, archives, restores and deletes a group
   const cohort = `Finance Wave ${stamp}`;
   const alumni = `Finance Alumni ${stamp}`;
   const dana = await findUser(db, "dana.admin@acme.example");
-  const hugo = await findUser(db, "hugo.hr@acme.example");
-  const [finance] = await db
-    .select({ id: departments.id })
-    .from(departments)
-    .where(and(eq(departments.companyId, dana.companyId), eq(departments.name, "Finance")));
+  const hugo = await newPerson(db, "Hugo Helper");
+  const finance = await departmentOf(db, dana.companyId, `Finance ${stamp}`, 12);
   await seedGroup(db, dana, cohort, [
     { mode: "people", userIds: [hugo.id] },
-    { mode: "departments", departmentIds: [finance!.id] },
+    { mode: "departments", departmentIds: [finance.id] },
   ]);
   await seedGroup(db, dana, alumni, []);
-  const total = 1 + (await activePeople(db, dana.companyId, "Finance"));
-  const mover = await uniquelyNamed(db, dana.companyId, "Finance");
+  const total = 1 + finance.people.length;
+  // "Person 3": no other name in the department contains it.
+  const mover = finance.people[2]!.name;
 
-  await signIn(page, "dana.admin@acme.example");
+  await page.goto("/");
   await menu(page).getByRole("link", { name: "Learning groups" }).click();
   await page.getByRole("link", { name: cohort }).click();
   await expect(fact(page, "Members")).toHaveText(String(total));
 
   // Remove Hugo: the dialog says how many, and that messages and progress stay.
-  await searchMembers(page, "Hugo HR");
-  await page.getByRole("checkbox", { name: "Select Hugo HR" }).check();
+  await searchMembers(page, hugo.name);
+  await page.getByRole("checkbox", { name: `Select ${hugo.name}` }).check();
   await page.getByRole("button", { name: "Remove" }).click();
   const remove = page.getByRole("dialog", { name: `Remove 1 person from “${cohort}”?` });
   await expect(remove).toContainText("Their messages and their progress in the linked course stay.");
   await expectAccessible(page);
   await remove.getByRole("button", { name: "Remove 1 person" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Removed 1 person." })).toBeVisible();
-  await expect(page.getByRole("main").getByText("Nobody in this group matches “Hugo HR”.")).toBeVisible();
+  await expect(page.getByRole("main").getByText(`Nobody in this group matches “${hugo.name}”.`)).toBeVisible();
   await expect(fact(page, "Members")).toHaveText(String(total - 1));
 
   // Move someone to the other group.
@@ -241,7 +237,7 @@ test("an admin removes and moves members, archives, restores and deletes a group
   await expect(fact(page, "Members")).toHaveText(String(total - 2));
   await page.getByRole("link", { name: "History" }).click();
   await expect(page.getByRole("row", { name: new RegExp(`${mover} Removed Dana Admin Moved to group ${alumni}$`) })).toBeVisible();
-  await expect(page.getByRole("row", { name: /Hugo HR Removed Dana Admin Individually$/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(`${hugo.name} Removed Dana Admin Individually$`) })).toBeVisible();
 
   // Close the group: Archive is the recommended choice.
   await page.getByRole("button", { name: "Close group" }).click();
@@ -254,7 +250,9 @@ test("an admin removes and moves members, archives, restores and deletes a group
   await expect(page.getByRole("button", { name: "Close group" })).toHaveCount(0);
   await expectAccessible(page);
 
+  // The list has loaded before anything is said to be missing from it.
   await menu(page).getByRole("link", { name: "Learning groups" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Learning groups" })).toBeVisible();
   await expect(page.getByRole("link", { name: alumni })).toBeVisible();
   await expect(page.getByRole("link", { name: cohort })).toHaveCount(0);
   await page.getByRole("link", { name: "Archived" }).click();
@@ -263,6 +261,7 @@ test("an admin removes and moves members, archives, restores and deletes a group
   await expectAccessible(page);
 
   await page.getByRole("link", { name: cohort }).click();
+  await expect(page.getByRole("heading", { level: 1, name: cohort })).toBeVisible();
   await expect(page.getByRole("button", { name: "Add members" })).toHaveCount(0);
   await page.getByRole("button", { name: "Restore" }).click();
   const restore = page.getByRole("dialog", { name: `Restore “${cohort}”?` });
@@ -283,13 +282,11 @@ test("an admin removes and moves members, archives, restores and deletes a group
   await expect(page.getByRole("link", { name: cohort })).toHaveCount(0);
 });
 
-test("a learner added to a group sees the notification arrive live, and the group from home", async ({ page, browser, db }, testInfo) => {
+test("a learner added to a group sees the notification arrive live, and the group from home", async ({ page, pageOf, db }) => {
   test.slow();
-  const learner = await findSpareLearner(db, 5);
-  await markAllNotificationsRead(db, learner, { operationId: randomUUID() });
-  const learnerContext = await browser.newContext(testInfo.project.use);
-  const learnerPage = await learnerContext.newPage();
-  await signIn(learnerPage, learner.email);
+  const learner = await newPerson(db, "Liv Live");
+  const learnerPage = await pageOf(learner);
+  await learnerPage.goto("/");
   const bell = learnerPage.getByRole("button", { name: /^Notifications/ });
   await expect(bell).toHaveAccessibleName("Notifications");
   await expect(menu(learnerPage).getByRole("link", { name: "Learning groups" })).toHaveCount(0);
@@ -297,7 +294,7 @@ test("a learner added to a group sees the notification arrive live, and the grou
   await learnerPage.evaluate(() => Object.assign(window, { __noReload: true }));
 
   const groupName = `Live Wave ${Date.now()}`;
-  await signIn(page, "dana.admin@acme.example");
+  await page.goto("/");
   await createGroup(page, groupName);
   const dialog = await openAddMembers(page, groupName);
   const search = dialog.getByRole("combobox", { name: "Search people" });
@@ -333,15 +330,15 @@ test("a learner added to a group sees the notification arrive live, and the grou
   await expectAccessible(learnerPage);
   await learnerPage.goto("/admin/groups");
   await expect(learnerPage.getByRole("heading", { name: "Page not found" })).toBeVisible();
-  await learnerContext.close();
 });
 
-test("another admin is offered Take ownership of a private group instead of its changes, then manages it", async ({ page, db }) => {
+test("another admin is offered Take ownership of a private group instead of its changes, then manages it", async ({ pageOf, db }) => {
   const board = `Board ${Date.now()}`;
   const dana = await findUser(db, "dana.admin@acme.example");
   await seedGroup(db, dana, board, []);
 
-  await signIn(page, "omar.admin@acme.example");
+  const page = await pageOf("omar");
+  await page.goto("/");
   await menu(page).getByRole("link", { name: "Learning groups" }).click();
   await page.getByRole("link", { name: board }).click();
   await expect(page.getByRole("heading", { level: 1, name: board })).toBeVisible();

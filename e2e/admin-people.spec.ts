@@ -8,7 +8,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { createGroup } from "@/lib/groups/operations/create-group";
 import { addMembers } from "@/lib/membership/operations/add-members";
 import { findUser } from "./support/data";
-import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { expect, expectAccessible, stateOf, test } from "./support/fixtures";
 
 // Each test makes its own person, so no other spec's counts (departments, groups) change under it.
 
@@ -53,10 +53,12 @@ async function openPerson(page: Page, name: string) {
 }
 
 test.describe("people (admin)", () => {
+  test.use({ storageState: stateOf("dana") });
+
   test("an admin moves someone to another department and sees it on the person page", async ({ page, db }) => {
     const name = `Mara Mover ${randomUUID().slice(0, 4)}`;
     await newPerson(db, { name, department: "Marketing" });
-    await signIn(page, "dana.admin@acme.example");
+    await page.goto("/");
     await openPerson(page, name);
     await expect(fact(page, "Department")).toHaveText("Marketing");
     await expect(page.getByRole("main").getByText("Nothing has been changed yet.")).toBeVisible();
@@ -87,7 +89,7 @@ test.describe("people (admin)", () => {
     const managerName = `Mona Manager ${suffix}`;
     await newPerson(db, { name });
     await newPerson(db, { name: managerName });
-    await signIn(page, "dana.admin@acme.example");
+    await page.goto("/");
     await openPerson(page, name);
     await expect(fact(page, "Manager")).toHaveText("No manager");
 
@@ -114,7 +116,7 @@ test.describe("people (admin)", () => {
 
   test("an admin deactivates someone after a confirmation, which signs them out and takes them out of their groups, then reactivates them", async ({
     page,
-    browser,
+    pageOf,
     db,
   }) => {
     const name = `Lee Leaver ${randomUUID().slice(0, 4)}`;
@@ -131,11 +133,10 @@ test.describe("people (admin)", () => {
     });
     await addMembers(db, dana, { groupId: result.groupId, selection: { mode: "people", userIds: [leaver.id] }, operationId: randomUUID() });
 
-    const theirs = await browser.newContext();
-    const theirPage = await theirs.newPage();
-    await signIn(theirPage, leaver.email);
+    const theirPage = await pageOf(leaver);
+    await theirPage.goto("/");
 
-    await signIn(page, "dana.admin@acme.example");
+    await page.goto("/");
     await openPerson(page, name);
     const groups = page.getByRole("table", { name: "Their groups" });
     await expect(groups.getByRole("link", { name: groupName })).toBeVisible();
@@ -160,7 +161,6 @@ test.describe("people (admin)", () => {
     // Their next request finds them signed out.
     await theirPage.reload();
     await expect(theirPage.getByLabel("Work email")).toBeVisible();
-    await theirs.close();
 
     await page.getByRole("button", { name: "Reactivate" }).click();
     dialog = page.getByRole("dialog", { name: `Reactivate ${name}?` });
@@ -171,29 +171,32 @@ test.describe("people (admin)", () => {
     await expect(page.getByRole("main").getByText("They are in no learning group.")).toBeVisible();
   });
 
-  test("HR staff read people without changing them; learners and another company find no such page", async ({ page, db }) => {
+  test("HR staff read people without changing them; learners and another company find no such page", async ({ pageOf, db }) => {
     const name = `Rita Reader ${randomUUID().slice(0, 4)}`;
     await newPerson(db, { name, department: "Marketing" });
-    await signIn(page, "hana.hr@acme.example");
+    const page = await pageOf("hana");
+    await page.goto("/");
     await openPerson(page, name);
     await expect(fact(page, "Department")).toHaveText("Marketing");
     await expect(page.getByRole("button", { name: "Change department" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Deactivate" })).toHaveCount(0);
-    const url = page.url();
-    await signIn(page, "lena.learner@acme.example");
-    await expect(menu(page).getByRole("link", { name: "People" })).toHaveCount(0);
-    for (const path of ["/admin/people", new URL(url).pathname]) {
-      await page.goto(path);
-      await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    const personPath = new URL(page.url()).pathname;
+    const learner = await pageOf("lena");
+    await learner.goto("/");
+    await expect(menu(learner).getByRole("link", { name: "People" })).toHaveCount(0);
+    for (const path of ["/admin/people", personPath]) {
+      await learner.goto(path);
+      await expect(learner.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
     }
-    await expectAccessible(page);
-    await signIn(page, "gina.admin@globex.example");
-    await menu(page).getByRole("link", { name: "People" }).click();
-    await page.getByRole("searchbox", { name: "Search people by name or email" }).fill(name);
-    await page.getByRole("button", { name: "Apply" }).click();
+    await expectAccessible(learner);
+    const globex = await pageOf("gina");
+    await globex.goto("/");
+    await menu(globex).getByRole("link", { name: "People" }).click();
+    await globex.getByRole("searchbox", { name: "Search people by name or email" }).fill(name);
+    await globex.getByRole("button", { name: "Apply" }).click();
     // Scoped to the main region, for the hidden copy React may hold while the page streams in.
-    await expect(page.getByRole("main").getByText("Nobody matches these filters.", { exact: false })).toBeVisible();
-    await page.goto(new URL(url).pathname);
-    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(globex.getByRole("main").getByText("Nobody matches these filters.", { exact: false })).toBeVisible();
+    await globex.goto(personPath);
+    await expect(globex.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
   });
 });

@@ -9,7 +9,7 @@ import { dueAtFor, insertAssignment } from "@/tests/assignments";
 import { createCompany, createCourse, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
 import { mailbox } from "@/tests/mailbox";
 import { e2eMailApiUrl } from "./support/env";
-import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
 
 const DAY = 86_400_000;
 const menu = (page: Page) => page.getByRole("navigation", { name: "Main menu" });
@@ -46,7 +46,8 @@ test.describe("mandatory assignments", () => {
   });
 
   test("a learner sees their assignments, the overdue one standing out, and a new one live @learner", async ({ page, db }) => {
-    await signIn(page, emails.learner);
+    await signInAs(page, emails.learner);
+    await page.goto("/");
     await expect(page.getByRole("region", { name: "My assignments" })).toContainText("1 overdue");
     await menu(page).getByRole("link", { name: "My assignments" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "My assignments" })).toBeVisible();
@@ -69,7 +70,8 @@ test.describe("mandatory assignments", () => {
   });
 
   test("an admin reads the overview by course and by group, filters it, drills down and downloads the CSV", async ({ page }) => {
-    await signIn(page, emails.admin);
+    await signInAs(page, emails.admin);
+    await page.goto("/");
     await menu(page).getByRole("link", { name: "Mandatory assignments" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Mandatory assignments" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Bulk assignment" })).toHaveAttribute("href", "/admin/assignments/new");
@@ -140,13 +142,13 @@ test.describe("assigning mandatory courses", () => {
     // The learner, in a second browser, already on My assignments.
     const learnerContext = await browser.newContext();
     const learnerPage = await learnerContext.newPage();
-    await signIn(learnerPage, emails.learner);
+    await signInAs(learnerPage, emails.learner);
     await learnerPage.goto("/assignments");
     await expect(learnerPage.getByRole("main").getByText("You have no mandatory assignments.")).toBeVisible();
     const bell = learnerPage.getByRole("button", { name: /^Notifications/ });
     await expect(bell).toHaveAccessibleName("Notifications");
 
-    await signIn(page, emails.admin);
+    await signInAs(page, emails.admin);
     await page.goto("/admin/assignments");
     await page.getByRole("link", { name: "Bulk assignment" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Bulk assignment" })).toBeVisible();
@@ -223,7 +225,7 @@ test.describe("assigning mandatory courses", () => {
   });
 
   test("an admin assigns a course directly on a person's page", async ({ page }) => {
-    await signIn(page, emails.admin);
+    await signInAs(page, emails.admin);
     await page.goto(`/admin/people/${directId}`);
     const section = page.getByRole("table", { name: "Courses assigned to this person" });
     await expect(page.getByRole("main").getByText("No course is assigned to this person.")).toBeVisible();

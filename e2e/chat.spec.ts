@@ -7,32 +7,29 @@ import { archiveGroup } from "@/lib/groups/operations/archive-group";
 import { removeMembers } from "@/lib/membership/operations/remove-members";
 import { markAllNotificationsRead } from "@/lib/notifications/operations/mark-all-notifications-read";
 import { deliver } from "@/lib/realtime/server";
-import { chatLog as log, groupWith, joined, send, spareLearner } from "./support/chat";
+import { chatLog as log, groupWith, joined, send } from "./support/chat";
 import { findUser } from "./support/data";
-import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { expect, expectAccessible, test } from "./support/fixtures";
+import { newPerson } from "./support/people";
 
 const bellName = (unread: number) => (unread === 0 ? "Notifications" : `Notifications, ${unread} unread`);
 
 test("two people chat live; a mention notifies; a cut socket catches up exactly; removal ends the group for one @learner", async ({
-  browser,
+  pageOf,
   db,
-}, testInfo) => {
+}) => {
   // Two browsers, a real outage and a removal: longer than one page's flow on a busy machine.
   test.setTimeout(90_000);
-  // Spare learners no other spec uses, a pair per project.
-  const base = testInfo.project.name === "mobile" ? 22 : 20;
-  const personA = await spareLearner(db, base);
-  const personB = await spareLearner(db, base + 1);
+  const personA = await newPerson(db, "Anton Chatter");
+  const personB = await newPerson(db, "Berta Chatter");
   const run = randomUUID().slice(0, 8);
   const groupId = await groupWith(db, `Chat ${run}`, [personA, personB]);
   const otherGroupId = await groupWith(db, `Other ${run}`, [personB]);
   await markAllNotificationsRead(db, personA, { operationId: randomUUID() });
   await markAllNotificationsRead(db, personB, { operationId: randomUUID() });
 
-  const contextA = await browser.newContext(testInfo.project.use);
-  const contextB = await browser.newContext(testInfo.project.use);
-  const pageA = await contextA.newPage();
-  const pageB = await contextB.newPage();
+  const pageA = await pageOf(personA);
+  const pageB = await pageOf(personB);
 
   // B's sockets to soketi go through this route, so the test can really cut them.
   let soketiReachable = true;
@@ -43,8 +40,6 @@ test("two people chat live; a mention notifies; a cut socket catches up exactly;
     openB.push(socket);
   });
 
-  await signIn(pageA, personA.email);
-  await signIn(pageB, personB.email);
   const chatUrl = `/groups/${groupId}?tab=chat`;
   const liveA = joined(pageA, groupId);
   const liveB = joined(pageB, groupId);
@@ -145,30 +140,22 @@ test("two people chat live; a mention notifies; a cut socket catches up exactly;
   await send(pageA, "A, still here");
   await expect(log(pageA).getByText("A, still here")).toHaveCount(1);
   await expect(log(pageA).getByRole("article")).toHaveCount(7);
-
-  await contextA.close();
-  await contextB.close();
 });
 
 test("questions get answers and are marked answered, praise stands out, a burst hits the rate limit, an archived chat is read-only @learner", async ({
-  browser,
+  pageOf,
   db,
-}, testInfo) => {
+}) => {
   test.setTimeout(90_000);
-  const base = testInfo.project.name === "mobile" ? 26 : 24;
-  const personA = await spareLearner(db, base);
-  const personB = await spareLearner(db, base + 1);
+  const personA = await newPerson(db, "Quinn Asker");
+  const personB = await newPerson(db, "Rene Answerer");
   const name = `Questions ${randomUUID().slice(0, 8)}`;
   const groupId = await groupWith(db, name, [personA, personB]);
   // Waiting before A first opens the chat: an admin's note, marked as such, behind the "New" divider.
   const admin = await findUser(db, "dana.admin@acme.example");
   await deliver(await postMessage(db, admin, { groupId, operationId: randomUUID(), kind: "note", body: "Welcome, everyone" }));
-  const contextA = await browser.newContext(testInfo.project.use);
-  const contextB = await browser.newContext(testInfo.project.use);
-  const pageA = await contextA.newPage();
-  const pageB = await contextB.newPage();
-  await signIn(pageA, personA.email);
-  await signIn(pageB, personB.email);
+  const pageA = await pageOf(personA);
+  const pageB = await pageOf(personB);
   const liveA = joined(pageA, groupId);
   const liveB = joined(pageB, groupId);
   await pageA.goto(`/groups/${groupId}?tab=chat`);
@@ -232,16 +219,13 @@ test("questions get answers and are marked answered, praise stands out, a burst 
   await pageA.reload();
   await expect(log(pageA).getByText("Welcome, everyone")).toBeVisible();
   await expect(divider).toHaveCount(0);
-
-  await contextA.close();
-  await contextB.close();
 });
 
 test("a long chat opens at its newest page and loads older messages by cursor; an admin posts a note through the composer", async ({
-  page,
+  pageOf,
   db,
 }) => {
-  const reader = await spareLearner(db, 28);
+  const reader = await newPerson(db, "Lou Reader");
   const groupId = await groupWith(db, `Long chat ${randomUUID().slice(0, 8)}`, [reader]);
   // 55 notes, two seconds apart an hour ago: under the rate limit, and older than one page of 50.
   const admin = await findUser(db, "dana.admin@acme.example");
@@ -250,7 +234,7 @@ test("a long chat opens at its newest page and loads older messages by cursor; a
     const body = `Note number ${index}`;
     await postMessage(db, admin, { groupId, operationId: randomUUID(), kind: "note", body }, { now: new Date(start + index * 2000) });
   }
-  await signIn(page, reader.email);
+  const page = await pageOf(reader);
   await page.goto(`/groups/${groupId}?tab=chat`);
   const messages = log(page).getByRole("article");
   await expect(messages).toHaveCount(50);
@@ -263,28 +247,27 @@ test("a long chat opens at its newest page and loads older messages by cursor; a
   await expectAccessible(page);
 
   // The group's admin writes a note with the composer: it shows as an admin's note, to the learner too.
-  await signIn(page, "dana.admin@acme.example");
-  await page.goto(`/groups/${groupId}?tab=chat`);
-  await send(page, "Please finish lesson 3 before Friday");
-  const note = log(page).getByRole("article").filter({ hasText: "Please finish lesson 3 before Friday" });
+  const adminPage = await pageOf("dana");
+  await adminPage.goto(`/groups/${groupId}?tab=chat`);
+  await send(adminPage, "Please finish lesson 3 before Friday");
+  const note = log(adminPage).getByRole("article").filter({ hasText: "Please finish lesson 3 before Friday" });
   await expect(note).toHaveCount(1);
   await expect(note.getByText("Admin note")).toBeVisible();
-  await signIn(page, reader.email);
   await page.goto(`/groups/${groupId}?tab=chat`);
   await expect(
     log(page).getByRole("article").filter({ hasText: "Please finish lesson 3 before Friday" }).getByText("Admin note"),
   ).toBeVisible();
 });
 
-test("a double click on an edit's Save edits the message once @learner", async ({ page, db }, testInfo) => {
-  const author = await spareLearner(db, testInfo.project.name === "mobile" ? 31 : 30);
+test("a double click on an edit's Save edits the message once @learner", async ({ pageOf, db }) => {
+  const author = await newPerson(db, "Edda Editor");
   const groupId = await groupWith(db, `Edit once ${randomUUID().slice(0, 8)}`, [author]);
   const { result: posted } = await postMessage(db, author, { groupId, operationId: randomUUID(), kind: "note", body: "First draft" });
   const lastSeq = async () =>
     (await db.select({ seq: groupChatState.lastSeq }).from(groupChatState).where(eq(groupChatState.groupId, groupId)))[0]!.seq;
   const before = Number(await lastSeq());
 
-  await signIn(page, author.email);
+  const page = await pageOf(author);
   await page.goto(`/groups/${groupId}?tab=chat`);
   const message = log(page).getByRole("article").filter({ hasText: author.name });
   await message.getByRole("button", { name: "Edit" }).click();

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { expect, expectAccessible, test } from "./support/fixtures";
 
 // The course's key and title carry a stamp, so the spec can run again on the same database.
 const fixture = JSON.parse(readFileSync("e2e/fixtures/course-import/security-basics.json", "utf8"));
@@ -19,7 +19,7 @@ async function upload(page: Page, course: unknown, name = "course.json") {
 }
 
 test("an admin imports a course: a bad file is refused with pointed problems, a good one creates it, a changed one updates it", async ({
-  page,
+  pageOf,
 }) => {
   test.slow();
   const stamp = Date.now();
@@ -27,7 +27,8 @@ test("an admin imports a course: a bad file is refused with pointed problems, a 
   const course = { ...fixture, key: `security-basics-${stamp}`, title };
   const lessons = course.lessons as Lesson[];
 
-  await signIn(page, "omar.admin@acme.example");
+  const page = await pageOf("omar");
+  await page.goto("/");
   await menu(page).getByRole("link", { name: "Manage courses" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Manage courses" })).toBeVisible();
   await expectAccessible(page);
@@ -106,8 +107,9 @@ test("an admin imports a course: a bad file is refused with pointed problems, a 
   await expect(row(page, title).getByRole("cell").nth(1)).toHaveText("3");
 });
 
-test("HR staff get no Courses admin page: no menu entry, and a 404", async ({ page }) => {
-  await signIn(page, "hana.hr@acme.example");
+test("HR staff get no Courses admin page: no menu entry, and a 404", async ({ pageOf }) => {
+  const page = await pageOf("hana");
+  await page.goto("/");
   await expect(menu(page).locator('a[href="/admin/courses"]')).toHaveCount(0);
   await page.goto("/admin/courses");
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();

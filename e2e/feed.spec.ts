@@ -6,12 +6,12 @@ import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { addMembers } from "@/lib/membership/operations/add-members";
 import { createCompany, createCourse, createGroup, createLessons, createPerson } from "@/tests/fixtures";
-import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { expect, expectAccessible, test } from "./support/fixtures";
 
 test("a member sees a colleague's progress appear in the group's feed live and after a dropped connection, and under Members @learner", async ({
-  browser,
+  pageOf,
   db,
-}, testInfo) => {
+}) => {
   test.setTimeout(90_000);
   const suffix = randomUUID().slice(0, 6);
   const company = await createCompany(db, `Feedwell ${suffix}`);
@@ -34,10 +34,8 @@ test("a member sees a colleague's progress appear in the group's feed live and a
   // Through the membership service, so the ledger holds their periods as the product writes them.
   await addMembers(db, admin, { groupId: group.id, selection: { mode: "people", userIds: [ann.id, ben.id] }, operationId: randomUUID() });
 
-  const contextA = await browser.newContext(testInfo.project.use);
-  const contextB = await browser.newContext(testInfo.project.use);
-  const pageA = await contextA.newPage();
-  const pageB = await contextB.newPage();
+  const pageA = await pageOf(ann);
+  const pageB = await pageOf(ben);
   // A's sockets to soketi go through this route, so the test can really cut them.
   let reachable = true;
   const open: WebSocketRoute[] = [];
@@ -46,8 +44,6 @@ test("a member sees a colleague's progress appear in the group's feed live and a
     socket.connectToServer();
     open.push(socket);
   });
-  await signIn(pageA, ann.email);
-  await signIn(pageB, ben.email);
 
   await pageA.goto(`/groups/${group.id}`);
   const tabs = pageA.getByRole("navigation", { name: "Group sections" });
@@ -88,7 +84,4 @@ test("a member sees a colleague's progress appear in the group's feed live and a
   await expect(row).toContainText("Certificate CHT-");
   await expect(pageA.getByRole("row", { name: new RegExp(`Ann Watcher ${suffix}`) })).toContainText("0 of 2 lessons");
   await expectAccessible(pageA);
-
-  await contextA.close();
-  await contextB.close();
 });

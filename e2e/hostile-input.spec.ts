@@ -1,60 +1,40 @@
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { and, eq, isNull, ne } from "drizzle-orm";
-import { certificates, courses, learningGroups, lessons, users } from "@/db/schema";
+import type { Database } from "@/db/client";
+import { completeLesson } from "@/lib/learning/operations/complete-lesson";
+import { createCourse, createGroup, createLessons, createPerson } from "@/tests/fixtures";
 import { findUser } from "./support/data";
-import { expect, signIn, test } from "./support/fixtures";
+import { expect, test } from "./support/fixtures";
 
 const UNKNOWN = "00000000-0000-4000-8000-000000000000";
 
-test("every page of one thing answers an unknown, foreign or malformed id with HTTP 404, its own with 200", async ({ page, db }) => {
+/** One of each thing with a page of its own, made for the test in a company: the pages' paths (ids last) and the course. */
+async function pagesOfNewThings(db: Database, companyId: string) {
+  const admin = await createPerson(db, companyId, { roles: ["admin"] });
+  const person = await createPerson(db, companyId);
+  const group = await createGroup(db, admin);
+  const course = await createCourse(db, companyId);
+  const [lesson] = await createLessons(db, course, [null]);
+  const { result } = await completeLesson(db, person, { lessonId: lesson!.id, operationId: randomUUID() });
+  const paths = [
+    `/groups/${group.id}`,
+    `/admin/people/${person.id}`,
+    `/courses/${course.id}`,
+    `/courses/${course.id}/lessons/${lesson!.id}`,
+    `/certificates/${result.certificateId}`,
+    `/admin/assignments/course/${course.id}`,
+    `/admin/assignments/group/${group.id}`,
+  ];
+  return { paths, courseId: course.id };
+}
+
+test("every page of one thing answers an unknown, foreign or malformed id with HTTP 404, its own with 200", async ({ pageOf, db }) => {
   const dana = await findUser(db, "dana.admin@acme.example");
   const gary = await findUser(db, "gary.learner@globex.example");
-  const first = async <T>(rows: Promise<T[]>) => (await rows)[0]!;
-  const group = (companyId: string) =>
-    first(db.select({ id: learningGroups.id }).from(learningGroups).where(eq(learningGroups.companyId, companyId)).limit(1));
-  const lesson = (companyId: string) =>
-    first(
-      db
-        .select({ id: lessons.id, courseId: lessons.courseId })
-        .from(lessons)
-        .innerJoin(courses, eq(courses.id, lessons.courseId))
-        .where(and(eq(courses.companyId, companyId), isNull(lessons.retiredAt)))
-        .limit(1),
-    );
-  const certificate = (companyId: string) =>
-    first(
-      db
-        .select({ id: certificates.id })
-        .from(certificates)
-        .innerJoin(users, eq(users.id, certificates.userId))
-        .where(eq(users.companyId, companyId))
-        .limit(1),
-    );
-  const person = (companyId: string) =>
-    first(
-      db
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.companyId, companyId), ne(users.id, dana.id)))
-        .limit(1),
-    );
-  const pages = async (companyId: string) => {
-    const [g, l, c, p] = await Promise.all([group(companyId), lesson(companyId), certificate(companyId), person(companyId)]);
-    return [
-      `/groups/${g.id}`,
-      `/admin/people/${p.id}`,
-      `/courses/${l.courseId}`,
-      `/courses/${l.courseId}/lessons/${l.id}`,
-      `/certificates/${c.id}`,
-      `/admin/assignments/course/${l.courseId}`,
-      `/admin/assignments/group/${g.id}`,
-    ];
-  };
-  const own = await pages(dana.companyId);
-  const foreign = await pages(gary.companyId);
-  const acmeLesson = await lesson(dana.companyId);
+  const { paths: own, courseId } = await pagesOfNewThings(db, dana.companyId);
+  const { paths: foreign } = await pagesOfNewThings(db, gary.companyId);
 
-  await signIn(page, "dana.admin@acme.example");
+  const page = await pageOf("dana");
   const status = async (path: string) => (await page.request.get(path, { maxRedirects: 0 })).status();
   // Positive control: the same pages with the company's own ids.
   expect(await Promise.all(own.map(async (path) => [path, await status(path)]))).toEqual(own.map((path) => [path, 200]));
@@ -62,7 +42,7 @@ test("every page of one thing answers an unknown, foreign or malformed id with H
     ...foreign,
     ...own.map((path) => path.replace(/[0-9a-f-]{36}$/, UNKNOWN)),
     ...own.map((path) => path.replace(/[0-9a-f-]{36}$/, "not-an-id")),
-    `/admin/assignments/nonsense/${acmeLesson.courseId}`,
+    `/admin/assignments/nonsense/${courseId}`,
   ];
   expect(await Promise.all(refused.map(async (path) => [path, await status(path)]))).toEqual(refused.map((path) => [path, 404]));
   // Still the app's own page: the header and the sentence, not a bare error.
@@ -71,13 +51,13 @@ test("every page of one thing answers an unknown, foreign or malformed id with H
   await expect(page.getByRole("button", { name: /^Notifications/ })).toBeVisible();
 });
 
-test("a server action body that is not JSON or over the limit gets 400 or 413 with its code, never a 500", async ({ page }) => {
+test("a server action body that is not JSON or over the limit gets 400 or 413 with its code, never a 500", async ({ pageOf }) => {
   // The import action's id, from the build the app runs.
   const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
     node: Record<string, { exportedName: string }>;
   };
   const actionId = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === "importCourseAction")![0];
-  await signIn(page, "omar.admin@acme.example");
+  const page = await pageOf("omar");
   const post = (data: string | Buffer, contentType = "text/plain;charset=UTF-8") =>
     page.request.post("/admin/courses", {
       headers: { "next-action": actionId, "content-type": contentType, accept: "text/x-component" },

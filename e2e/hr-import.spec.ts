@@ -3,7 +3,7 @@ import { importJobs } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { createCompany, createDepartment, createGroup, createPerson } from "@/tests/fixtures";
-import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
 
 test.describe("HR import", () => {
   // Its own company, so the people it creates meet nobody else's.
@@ -28,7 +28,8 @@ test.describe("HR import", () => {
     const lines = Array.from({ length: rows }, (_, i) => `person.${i}.${suffix}@importly.example,Imported Person ${i},Sales,,${wave}`);
     const csv = ["email,name,department,manager_email,groups", ...lines].join("\r\n");
 
-    await signIn(page, hrEmail);
+    await signInAs(page, hrEmail);
+    await page.goto("/");
     await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "HR" }).click();
     await page.getByRole("navigation", { name: "HR area" }).getByRole("link", { name: "Import people" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Import people" })).toBeVisible();
@@ -77,7 +78,7 @@ test.describe("HR import", () => {
       createdAt: tenMinutesAgo,
       updatedAt: tenMinutesAgo,
     });
-    await signIn(page, hrEmail);
+    await signInAs(page, hrEmail);
     await page.goto("/hr/import");
     const history = page.getByRole("table", { name: "Recent imports" });
     await expect(history.getByRole("row", { name: /cut-off\.csv/ })).toContainText("Stopped: no progress");

@@ -7,7 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { linkIn, mailbox } from "@/tests/mailbox";
 import { createCompany, createCourse, createDepartment, createGroup, createPerson } from "@/tests/fixtures";
 import { e2eMailApiUrl } from "./support/env";
-import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
 
 const inbox = mailbox(e2eMailApiUrl);
 const menu = (page: Page) => page.getByRole("navigation", { name: "Main menu" });
@@ -42,7 +42,8 @@ test.describe("HR forms", () => {
     page,
     browser,
   }) => {
-    await signIn(page, hrEmail);
+    await signInAs(page, hrEmail);
+    await page.goto("/");
     await menu(page).getByRole("link", { name: "HR" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "New hire" })).toBeVisible();
     await expectAccessible(page);
@@ -90,7 +91,7 @@ test.describe("HR forms", () => {
 
   test("a double click on Create new hire creates the person once", async ({ page, db }) => {
     const twiceEmail = `tom.${suffix}@hiring.example`;
-    await signIn(page, hrEmail);
+    await signInAs(page, hrEmail);
     await page.goto("/hr");
     await page.getByLabel("Name").fill("Tom Twice");
     await page.getByLabel("Work email").fill(twiceEmail);
@@ -116,7 +117,7 @@ test.describe("HR forms", () => {
 
   test("HR moves a person to another department and groups, then records them as a leaver", async ({ page }) => {
     const hrArea = page.getByRole("navigation", { name: "HR area" });
-    await signIn(page, hrEmail);
+    await signInAs(page, hrEmail);
     await page.goto("/hr");
     await hrArea.getByRole("link", { name: "Department change" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Department change" })).toBeVisible();

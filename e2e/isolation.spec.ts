@@ -1,20 +1,26 @@
 import { groupAdminChannelAt, groupChannelAt } from "@/lib/realtime/channels";
 import { currentEpochs } from "@/lib/realtime/epochs";
-import { findGroup, findUser } from "./support/data";
-import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { randomUUID } from "node:crypto";
+import { createGroup, createPerson } from "@/tests/fixtures";
+import { findUser } from "./support/data";
+import { expect, expectAccessible, test } from "./support/fixtures";
 
 test.describe("tenant isolation", () => {
-  test("a Globex person sees no Acme group and is refused Acme channels", async ({ page, db }) => {
+  test("a Globex person sees no Acme group and is refused Acme channels", async ({ pageOf, db }) => {
     const lena = await findUser(db, "lena.learner@acme.example");
     const gary = await findUser(db, "gary.learner@globex.example");
-    const acmeGroup = await findGroup(db, "Onboarding Q1 2026");
-    const globexGroup = await findGroup(db, "Globex Onboarding Wave 1");
+    // Groups of the test's own, one in each company: Gary is in the Globex one.
+    const suffix = randomUUID().slice(0, 6);
+    const acmeAdmin = await createPerson(db, lena.companyId, { roles: ["admin"] });
+    const globexAdmin = await createPerson(db, gary.companyId, { roles: ["admin"] });
+    const acmeGroup = await createGroup(db, acmeAdmin, { name: `Acme Wave ${suffix}` });
+    const globexGroup = await createGroup(db, globexAdmin, { name: `Globex Wave ${suffix}`, members: [gary] });
 
-    await signIn(page, "gary.learner@globex.example");
+    const page = await pageOf("gary");
+    await page.goto("/");
     const groups = page.getByRole("region", { name: "My learning groups" });
-    await expect(groups.getByText("Globex Onboarding Wave 1")).toBeVisible();
-    await expect(page.getByText("Onboarding Q1 2026")).toHaveCount(0);
-    await expect(page.getByText("Sales Refresher 2026")).toHaveCount(0);
+    await expect(groups.getByText(globexGroup.name)).toBeVisible();
+    await expect(page.getByText(acmeGroup.name)).toHaveCount(0);
     await expectAccessible(page);
 
     const authorize = (channel: string) =>

@@ -9,7 +9,7 @@ import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import { createCompany, createCourse, createLessons, createPerson } from "@/tests/fixtures";
-import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
 
 // Every test makes its own company, so its courses, badges and certificates are nobody else's.
 
@@ -53,7 +53,8 @@ test("a learner completes lessons and a quiz, earns a badge, finishes the course
   const learner = await person("Lea Learner");
   const name = `Lea Learner ${suffix}`;
 
-  await signIn(page, learner.email);
+  await signInAs(page, learner.email);
+  await page.goto("/");
   await menu(page).getByRole("link", { name: "Courses", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Courses", exact: true })).toBeVisible();
   await expect(page.getByTestId("current-streak")).toHaveText("No streak right now");
@@ -149,7 +150,7 @@ test("a learner completes lessons and a quiz, earns a badge, finishes the course
   await expectAccessible(page);
 });
 
-test("a certificate is its owner's and their admins': another learner and another company get a 404", async ({ page, browser, db }) => {
+test("a certificate is its owner's and their admins': another learner and another company get a 404", async ({ page, pageOf, db }) => {
   const {
     course,
     lessons: [only],
@@ -162,7 +163,7 @@ test("a certificate is its owner's and their admins': another learner and anothe
   const path = `/certificates/${result.certificateId}`;
 
   // The company's admin finds it on the person page.
-  await signIn(page, admin.email);
+  await signInAs(page, admin.email);
   await page.goto(`/admin/people/${owner.id}`);
   const table = page.getByRole("table", { name: "Their certificates" });
   await expect(table.getByRole("row")).toHaveCount(2);
@@ -172,15 +173,12 @@ test("a certificate is its owner's and their admins': another learner and anothe
   await expect(page.getByRole("heading", { level: 1, name: "Certificate of completion" })).toBeVisible();
   expect((await page.request.get(`${path}/pdf`)).status()).toBe(200);
 
-  for (const email of [colleague.email, "gary.learner@globex.example"]) {
-    const context = await browser.newContext();
-    const other = await context.newPage();
-    await signIn(other, email);
+  for (const who of [colleague, "gary"] as const) {
+    const other = await pageOf(who);
     await other.goto(path);
     await expect(other.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
     const pdf = await other.request.get(`${path}/pdf`);
     expect([pdf.status(), pdf.headers()["content-type"]]).toEqual([404, "text/plain; charset=utf-8"]);
-    await context.close();
   }
 });
 
@@ -191,7 +189,7 @@ test("a lesson that gained a quiz while its page was open asks for a reload, and
     person,
   } = await newCompany(db, [null]);
   const learner = await person("Rita Reload");
-  await signIn(page, learner.email);
+  await signInAs(page, learner.email);
   await page.goto(`/courses/${course.id}/lessons/${first!.id}`);
   await expect(page.getByRole("heading", { level: 1, name: "Why security matters" })).toBeVisible();
 

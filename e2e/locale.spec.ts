@@ -1,7 +1,8 @@
-import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { expect, expectAccessible, test } from "./support/fixtures";
 
-test("the German-locale person sees German date and number formats @learner", async ({ page }) => {
-  await signIn(page, "jonas.mueller@acme.example");
+test("the German-locale person sees German date and number formats @learner", async ({ pageOf }) => {
+  const page = await pageOf("jonas");
+  await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
   const percent = page.getByTestId("course-percent").first();
   // German puts a (non-breaking) space before the percent sign.
@@ -16,8 +17,9 @@ test("the German-locale person sees German date and number formats @learner", as
   await expectAccessible(page);
 });
 
-test("an English-locale person sees English formats", async ({ page }) => {
-  await signIn(page, "lena.learner@acme.example");
+test("an English-locale person sees English formats", async ({ pageOf }) => {
+  const page = await pageOf("lena");
+  await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByTestId("course-percent").first()).toHaveText(/^My progress: \d{1,3}%$/);
   await expect(

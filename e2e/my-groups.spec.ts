@@ -5,7 +5,7 @@ import { courseProgress, groupChatState, groupMessages } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { createCompany, createCourse, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
-import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
 
 // Every test makes its own company, so its groups are nobody else's and both projects run side by side.
 
@@ -65,7 +65,8 @@ test("a learner sees My groups, discovers a public group, joins it and leaves it
   const chessGroup = await createGroup(db, admin, { name: chess, visibility: "public", maxMembers: 1, members: [omar] });
   await createGroup(db, admin, { name: `Board ${suffix}`, members: [omar] });
 
-  await signIn(page, lea.email);
+  await signInAs(page, lea.email);
+  await page.goto("/");
   await menu(page).getByRole("link", { name: "My groups" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My groups" })).toBeVisible();
   const mine = card(page, `Onboarding ${suffix}`);
@@ -119,7 +120,7 @@ test("a learner sees My groups, discovers a public group, joins it and leaves it
 test("an empty My groups explains itself and leads to Discover @learner", async ({ page, db }) => {
   const { person } = await newCompany(db);
   const lea = await person("Lea Newcomer");
-  await signIn(page, lea.email);
+  await signInAs(page, lea.email);
   await page.goto("/groups");
   await expect(page.getByRole("main").getByText("You are not in any learning group yet.")).toBeVisible();
   await expectAccessible(page);

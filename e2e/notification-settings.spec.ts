@@ -7,7 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { postMessage } from "@/lib/chat/operations/post-message";
 import { deliver } from "@/lib/realtime/server";
 import { createCompany, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
-import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
 
 /** B posts through the chat's own service, then what it committed is published, as the chat action does. */
 async function post(db: Database, author: TestPerson, groupId: string, body: string) {
@@ -38,7 +38,7 @@ test("a group set to Nothing sends no chat notification; set to All it sends one
   const b = await person("Ben");
   const group = await createGroup(db, admin, { name: `Night shift ${suffix}`, members: [a, b] });
 
-  await signIn(page, a.email);
+  await signInAs(page, a.email);
   await page.goto(`/groups/${group.id}`);
   const settings = page.getByRole("group", { name: "Notify me about this group's chat" });
   await expect(settings.getByRole("radio", { name: /^All messages/ })).toBeChecked();
@@ -77,7 +77,7 @@ test("the profile sets the default level that groups without their own setting f
   const a = await createPerson(db, company.id, { name: `Anna ${suffix}`, email: `anna.${suffix}@defaultwell.example`, passwordHash });
   const group = await createGroup(db, admin, { members: [a] });
 
-  await signIn(page, a.email);
+  await signInAs(page, a.email);
   await page.goto("/profile");
   const defaults = page.getByRole("group", { name: "Default for your groups" });
   await defaults.getByRole("radio", { name: /^Only mentions and admins' notes/ }).check();

@@ -1,30 +1,22 @@
-import { randomUUID } from "node:crypto";
-import { markAllNotificationsRead } from "@/lib/notifications/operations/mark-all-notifications-read";
 import { terminateUserConnections } from "@/lib/realtime/server";
-import { findUser, notifyAddedToGroup } from "./support/data";
+import { notifyAddedToGroup } from "./support/data";
 import { E2E_SIGNIN_TIMEOUT_MS } from "./support/env";
-import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { expect, expectAccessible, test } from "./support/fixtures";
+import { newPerson } from "./support/people";
 
 const bellName = (unread: number) => (unread === 0 ? "Notifications" : `Notifications, ${unread} unread`);
 
-test("notifications arrive live, after the sign-in timeout and after a terminated connection @learner", async ({
-  browser,
-  db,
-}, testInfo) => {
-  // Each project has its own person, so the two projects never count each other's notifications.
-  const email = testInfo.project.name === "mobile" ? "jonas.mueller@acme.example" : "lena.learner@acme.example";
-  const person = await findUser(db, email);
-  const first = await browser.newContext(testInfo.project.use);
-  const second = await browser.newContext(testInfo.project.use);
-  const pageA = await first.newPage();
-  const pageB = await second.newPage();
+test("notifications arrive live, after the sign-in timeout and after a terminated connection @learner", async ({ pageOf, db }) => {
+  // A person of the test's own, so no other test counts the same notifications; two browsers of theirs.
+  const person = await newPerson(db, "Nele Notified");
+  const pageA = await pageOf(person);
+  const pageB = await pageOf(person);
   // Counting sockets shows what really happened: no reconnect after the sign-in timeout (so
   // sign-in worked), exactly one after the server ended the connections.
   let socketsA = 0;
   pageA.on("websocket", () => socketsA++);
-  await markAllNotificationsRead(db, person, { operationId: randomUUID() });
-  await signIn(pageA, email);
-  await signIn(pageB, email);
+  await pageA.goto("/");
+  await pageB.goto("/");
   const bellA = pageA.getByRole("button", { name: /^Notifications/ });
   const bellB = pageB.getByRole("button", { name: /^Notifications/ });
   await expect(bellA).toHaveAccessibleName(bellName(0));
@@ -62,7 +54,4 @@ test("notifications arrive live, after the sign-in timeout and after a terminate
   // The other tab follows.
   await expect(bellB).toHaveAccessibleName(bellName(0));
   expect(await pageA.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
-
-  await first.close();
-  await second.close();
 });

@@ -1,13 +1,14 @@
 import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
-import { findSpareLearner } from "./support/data";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { newPerson } from "./support/people";
 
-test("a learner edits their name, time zone and language and sees them applied @learner", async ({ page, db }, testInfo) => {
-  // Spare learners 3 and 4 are this spec's alone, so no other spec sees the new name or language.
-  const learner = await findSpareLearner(db, testInfo.project.name === "mobile" ? 4 : 3);
+test("a learner edits their name, time zone and language and sees them applied @learner", async ({ pageOf, db }) => {
+  // A person of the test's own, so no other spec sees the new name or language.
+  const learner = await newPerson(db, "Pat Learner");
   const newName = `Pat Profile ${Date.now()}`;
 
-  await signIn(page, learner.email);
+  const page = await pageOf(learner);
+  await page.goto("/");
   await page.getByRole("link", { name: "Profile" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Profile" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Password" })).toBeVisible();
@@ -46,12 +47,13 @@ test("a learner edits their name, time zone and language and sees them applied @
   await expect(page.getByRole("combobox", { name: "Language" })).toHaveValue("de");
 });
 
-test("a learner changes their password on the profile page and signs in with the new one", async ({ page, db }) => {
-  // Spare learner 6 is this test's alone: nobody else signs in with its password.
-  const learner = await findSpareLearner(db, 6);
+test("a learner changes their password on the profile page and signs in with the new one", async ({ pageOf, db }) => {
+  // A person of the test's own: every session of theirs ends, nobody else's.
+  const learner = await newPerson(db, "Cole Changer");
   const newPassword = `new-password-${Date.now()}`;
 
-  await signIn(page, learner.email);
+  const page = await pageOf(learner);
+  await page.goto("/");
   await page.getByRole("link", { name: "Profile" }).click();
   const current = page.getByLabel("Current password");
   await current.fill("not-my-password");

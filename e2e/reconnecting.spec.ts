@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { setGroupLevel } from "@/lib/notifications/settings/operations/set-group-level";
 import { markAllNotificationsRead } from "@/lib/notifications/operations/mark-all-notifications-read";
-import { chatLog, groupWith, joined, send, spareLearner } from "./support/chat";
+import { chatLog, groupWith, joined, send } from "./support/chat";
 import { notifyAddedToGroup } from "./support/data";
-import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { expect, expectAccessible, test } from "./support/fixtures";
+import { newPerson } from "./support/people";
 import { startSoketi, stopSoketi } from "./support/outage";
 
 const OUTAGE_MS = 6000;
@@ -12,11 +13,15 @@ const banner = (page: Page) => page.getByRole("status").filter({ hasText: "Recon
 
 // Runs in the "outage" project, alone: stopping the shared soketi would cut every other spec's pages.
 test("soketi stops for 6 s and starts again: every page says so, then catches up exactly, the chat of a sender, a silent reader and a reader who posted meanwhile, and the bell", async ({
-  browser,
+  pageOf,
   db,
-}, testInfo) => {
+}) => {
   test.setTimeout(90_000);
-  const [sender, silent, poster] = [await spareLearner(db, 0), await spareLearner(db, 1), await spareLearner(db, 2)];
+  const [sender, silent, poster] = [
+    await newPerson(db, "Sid Sender"),
+    await newPerson(db, "Sol Silent"),
+    await newPerson(db, "Pia Poster"),
+  ];
   const groupId = await groupWith(db, `Outage ${randomUUID().slice(0, 8)}`, [sender, silent, poster]);
   // Being added to the group notified them: the bell starts at nought; the chat's messages do not ring it.
   await setGroupLevel(db, silent, { groupId, level: "mentions", operationId: randomUUID() });
@@ -25,8 +30,7 @@ test("soketi stops for 6 s and starts again: every page says so, then catches up
   const pages: Record<"sender" | "silent" | "poster", Page> = { sender: null!, silent: null!, poster: null! };
   await Promise.all(
     (Object.keys(pages) as (keyof typeof pages)[]).map(async (who) => {
-      const page = await (await browser.newContext(testInfo.project.use)).newPage();
-      await signIn(page, { sender, silent, poster }[who].email);
+      const page = await pageOf({ sender, silent, poster }[who]);
       const live = joined(page, groupId);
       await page.goto(`/groups/${groupId}?tab=chat`);
       await live;
@@ -66,5 +70,4 @@ test("soketi stops for 6 s and starts again: every page says so, then catches up
   await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
   await bell.click();
   await expect(pages.silent.getByText("Dana Admin added you to the group “Missed While Offline”.")).toBeVisible();
-  await Promise.all(all.map((page) => page.context().close()));
 });

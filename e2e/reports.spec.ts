@@ -6,7 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { archiveGroup } from "@/lib/groups/operations/archive-group";
 import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import { createCompany, createCourse, createGroup, createLessons, createPerson } from "@/tests/fixtures";
-import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
 
 const reportTable = (page: Page) => page.getByRole("table", { name: "Learning groups with their members' progress" });
 
@@ -50,7 +50,8 @@ test.describe("reports", () => {
   });
 
   test("an admin filters the report by course and status, opens a group's statistics link and downloads the CSV", async ({ page }) => {
-    await signIn(page, emails.admin);
+    await signInAs(page, emails.admin);
+    await page.goto("/");
     await openReports(page);
     const table = reportTable(page);
     await expect(table.getByRole("row")).toHaveCount(5);
@@ -107,7 +108,8 @@ test.describe("reports", () => {
   });
 
   test("HR staff read the report, without links into groups they may not open", async ({ page }) => {
-    await signIn(page, emails.hr);
+    await signInAs(page, emails.hr);
+    await page.goto("/");
     await openReports(page);
     const table = reportTable(page);
     await expect(table.getByRole("row")).toHaveCount(5);
@@ -118,7 +120,8 @@ test.describe("reports", () => {
   });
 
   test("a learner finds neither Reports nor its CSV", async ({ page }) => {
-    await signIn(page, emails.learner);
+    await signInAs(page, emails.learner);
+    await page.goto("/");
     await expect(page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Reports" })).toHaveCount(0);
     await page.goto("/admin/reports");
     await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();

@@ -5,18 +5,16 @@ import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { createPerson } from "@/tests/fixtures";
 import { findUser } from "./support/data";
-import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
 
-test("“Sign out everywhere” on the profile ends the person's session in another browser", async ({ page, browser, db }) => {
+test("“Sign out everywhere” on the profile ends the person's session in another browser", async ({ page, pageOf, db }) => {
   const suffix = randomUUID().slice(0, 8);
   const { companyId } = await findUser(db, "dana.admin@acme.example");
   // A person of this test's own: their sessions end here, nobody else's.
   const email = `sam.sessions.${suffix}@acme.example`;
   await createPerson(db, companyId, { name: `Sam Sessions ${suffix}`, email, passwordHash: await hashPassword(DEMO_PASSWORD) });
-  const phoneContext = await browser.newContext();
-  const phone = await phoneContext.newPage();
-  await signIn(page, email);
-  await signIn(phone, email);
+  await signInAs(page, email);
+  const phone = await pageOf({ email });
   // Positive control: the other browser is signed in.
   await phone.goto("/profile");
   await expect(phone.getByRole("heading", { level: 1, name: "Profile" })).toBeVisible();
@@ -33,7 +31,6 @@ test("“Sign out everywhere” on the profile ends the person's session in anot
   await phone.goto("/profile");
   await expect(phone).toHaveURL(/\/sign-in/);
   await expect(phone.getByLabel("Work email")).toBeVisible();
-  await phoneContext.close();
 });
 
 test("sign-in failures count against the socket's address, never one the client wrote", async ({ page, db }) => {

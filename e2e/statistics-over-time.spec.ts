@@ -6,17 +6,19 @@ import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import { addMembers } from "@/lib/membership/operations/add-members";
 import { rollupDay } from "@/lib/statistics/rollup";
 import { createCourse, createLessons } from "@/tests/fixtures";
-import { findSpareLearner, findUser } from "./support/data";
-import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { findUser } from "./support/data";
+import { expect, expectAccessible, stateOf, test } from "./support/fixtures";
+import { newPerson } from "./support/people";
+
+test.use({ storageState: stateOf("dana") });
 
 const DAY_MS = 86_400_000;
 /** Mid-morning in Berlin `days` ago: well inside that calendar day there. */
 const daysAgo = (days: number) => new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - days * DAY_MS + 10 * 3_600_000);
 
-// Spare learners 11 and 12 are nobody else's: this spec only adds them to its own group.
 test("an admin reads a group's progress over time as text", async ({ page, db }) => {
   const admin = await findUser(db, "dana.admin@acme.example");
-  const [first, second] = [await findSpareLearner(db, 11), await findSpareLearner(db, 12)];
+  const [first, second] = [await newPerson(db, "Otto Early"), await newPerson(db, "Olga Later")];
   const course = await createCourse(db, admin.companyId, `Over time ${randomUUID().slice(0, 6)}`);
   const [one, two] = await createLessons(db, course, [null, null]);
   const name = `Progress over time ${randomUUID().slice(0, 6)}`;
@@ -46,7 +48,6 @@ test("an admin reads a group's progress over time as text", async ({ page, db })
   await complete(first, two!.id, 1);
   await rollupDay(db, { now: new Date(), catchUpDays: 7 }, { groupId });
 
-  await signIn(page, "dana.admin@acme.example");
   await page.goto(`/groups/${groupId}?tab=statistics`);
   await expect(page.getByRole("heading", { level: 3, name: "Progress over time" })).toBeVisible();
   const rows = page.getByTestId("statistics-over-time-table").locator("tbody tr");

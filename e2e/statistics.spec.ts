@@ -4,12 +4,12 @@ import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { addMembers } from "@/lib/membership/operations/add-members";
 import { createCompany, createCourse, createGroup, createLessons, createPerson } from "@/tests/fixtures";
-import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { expect, expectAccessible, test } from "./support/fixtures";
 
 test("an admin watches the group's statistics move as a learner completes a lesson, and downloads the member table", async ({
-  browser,
+  pageOf,
   db,
-}, testInfo) => {
+}) => {
   test.setTimeout(90_000);
   const suffix = randomUUID().slice(0, 6);
   const company = await createCompany(db, `Statwell ${suffix}`);
@@ -29,10 +29,8 @@ test("an admin watches the group's statistics move as a learner completes a less
   const group = await createGroup(db, admin, { name: `Onboarding ${suffix}`, courseId: course.id });
   await addMembers(db, admin, { groupId: group.id, selection: { mode: "people", userIds: [ben.id, cara.id] }, operationId: randomUUID() });
 
-  const adminPage = await (await browser.newContext(testInfo.project.use)).newPage();
-  const learnerPage = await (await browser.newContext(testInfo.project.use)).newPage();
-  await signIn(adminPage, admin.email);
-  await signIn(learnerPage, ben.email);
+  const adminPage = await pageOf(admin);
+  const learnerPage = await pageOf(ben);
 
   await adminPage.goto(`/groups/${group.id}`);
   await adminPage.getByRole("navigation", { name: "Group sections" }).getByRole("link", { name: "Statistics" }).click();

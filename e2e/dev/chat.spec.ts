@@ -5,10 +5,11 @@ import { resolveTargets } from "@/lib/realtime/channels";
 import { currentEpochs } from "@/lib/realtime/epochs";
 import { planCalls } from "@/lib/realtime/server";
 import { testPorts, testPusher } from "@/tests/ports";
-import { chatLog, groupWith, spareLearner } from "../support/chat";
+import { chatLog, groupWith } from "../support/chat";
 import { findUser } from "../support/data";
 import { DEV_SKIPPED_HEADER, devBaseUrl } from "../support/env";
 import { expect, test } from "../support/fixtures";
+import { newPerson } from "../support/people";
 import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 
 /** The dev server's own soketi: what `deliver` does in the app, sent there. */
@@ -25,7 +26,7 @@ test("the chat stays live in next dev, load after load", async ({ page, db }) =>
   test.skip(health.headers.get(DEV_SKIPPED_HEADER) === "1", "npm run dev runs in this checkout");
   // The first request of each page compiles it.
   test.setTimeout(120_000);
-  const [reader, author] = [await spareLearner(db, 40), await spareLearner(db, 41)];
+  const [reader, author] = [await newPerson(db, "Dev Reader"), await newPerson(db, "Dev Author")];
   const groupName = `Dev chat ${randomUUID().slice(0, 8)}`;
   const groupId = await groupWith(db, groupName, [reader, author]);
   // Signs in as `signIn` does, with room for the first compiles.

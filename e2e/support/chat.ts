@@ -1,24 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { users } from "@/db/schema";
 import { createGroup } from "@/lib/groups/operations/create-group";
 import { addMembers } from "@/lib/membership/operations/add-members";
-import { findSpareLearner, findUser } from "./data";
+import { findUser } from "./data";
 import { expect } from "./fixtures";
 
-export type Person = Awaited<ReturnType<typeof findSpareLearner>> & { name: string };
-
-/** A spare learner with their name, which the chat shows. */
-export async function spareLearner(db: Database, index: number): Promise<Person> {
-  const person = await findSpareLearner(db, index);
-  const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, person.id));
-  return { ...person, name: row!.name };
-}
-
 /** A private group of its own per run, made by Dana Admin, with these members. */
-export async function groupWith(db: Database, name: string, members: readonly Person[]): Promise<string> {
+export async function groupWith(db: Database, name: string, members: readonly { id: string }[]): Promise<string> {
   const admin = await findUser(db, "dana.admin@acme.example");
   const { result } = await createGroup(db, admin, {
     name,

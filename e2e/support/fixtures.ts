@@ -1,8 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { type Database, openPostgres } from "@/db/client";
 import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { e2eDatabaseUrl } from "./env";
+import { type RoleName, stateOf } from "./roles";
 
 /** Every page a test visits gets an accessibility check against WCAG 2 A/AA. */
 export async function expectAccessible(page: Page): Promise<void> {
@@ -14,8 +15,9 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 /**
- * Signs in through the form, as whoever was signed in before signed out; the one place the form itself
- * is the subject is auth.spec.ts.
+ * Signs in through the form, as whoever was signed in before signed out. Used where the form is on the
+ * way (the setup project, a new password) or the server is another one (the PGlite smoke project);
+ * everywhere else a role's saved session or `signInAs` is quicker.
  */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   // The page leaves the app before its cookies go: a request of the previous session still in flight
@@ -29,9 +31,34 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page.getByRole("heading", { level: 1, name: /^Welcome/ })).toBeVisible();
 }
 
-type Fixtures = { db: Database };
+/**
+ * Signs a person in through Auth.js's credentials endpoint, the one the form's action calls on the
+ * server: the password is checked and throttled and a session row written, without rendering a page.
+ * The session cookie lands in the context.
+ */
+async function signInThroughApi(context: BrowserContext, email: string): Promise<void> {
+  const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await context.request.post("/api/auth/callback/credentials", {
+    form: { email, password: DEMO_PASSWORD, csrfToken, callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+  const cookies = await context.cookies();
+  expect(
+    cookies.map((cookie) => cookie.name),
+    `${email} is signed in`,
+  ).toContain("authjs.session-token");
+}
 
-export const test = base.extend<object, Fixtures>({
+/** A seeded role (its saved session) or a person of the test's own (signed in through the API). */
+type Who = RoleName | { email: string };
+
+type TestFixtures = {
+  /** A page in a browser context of its own (the project's device), signed in as `who`; closed after the test. */
+  pageOf: (who: Who) => Promise<Page>;
+};
+type WorkerFixtures = { db: Database };
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
   db: [
     async ({}, use) => {
       const handle = openPostgres(e2eDatabaseUrl(), { max: 2 });
@@ -40,6 +67,20 @@ export const test = base.extend<object, Fixtures>({
     },
     { scope: "worker" },
   ],
+  pageOf: async ({ browser }, provide, testInfo) => {
+    const contexts: BrowserContext[] = [];
+    await provide(async (who) => {
+      const storageState = typeof who === "string" ? stateOf(who) : undefined;
+      const context = await browser.newContext({ ...testInfo.project.use, storageState });
+      contexts.push(context);
+      if (typeof who !== "string") await signInThroughApi(context, who.email);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
 });
 
-export { expect };
+/** Signs `page` in as a person of the test's own, through the API; the page stays where it is. */
+export const signInAs = (page: Page, email: string) => signInThroughApi(page.context(), email);
+
+export { expect, stateOf };
