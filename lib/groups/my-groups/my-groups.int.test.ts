@@ -4,6 +4,7 @@ import { activityEvents, courseProgress, groupChatState, groupMessages, groupRea
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { getGroupPreview, listDiscoverGroups, listMyGroupsOverview } from "./queries";
+import { requireGroupAccess } from "@/lib/group-access/access";
 
 let handle: TestDatabase;
 let admin: TestPerson;
@@ -121,10 +122,14 @@ describe("Discover and the preview", () => {
     const course = await createCourse(handle.db, admin.companyId, "Python");
     const group = await createGroup(handle.db, admin, { name: "Pythonistas", visibility: "public", courseId: course.id, members: [omar] });
     const secret = await createGroup(handle.db, admin, { name: "Board", members: [omar] });
-    expect(await getGroupPreview(handle.db, lena, group.id)).toMatchObject({ name: "Pythonistas", courseTitle: "Python", memberCount: 1 });
-    expect(await getGroupPreview(handle.db, lena, secret.id)).toBeNull();
-    expect(await getGroupPreview(handle.db, omar, group.id)).toBeNull();
-    expect(await getGroupPreview(handle.db, outsider, group.id)).toBeNull();
-    expect(await getGroupPreview(handle.db, outsiderAdmin, group.id)).toBeNull();
+    expect(await getGroupPreview(handle.db, lena, await requireGroupAccess(handle.db, lena, group.id))).toMatchObject({
+      name: "Pythonistas",
+      courseTitle: "Python",
+      memberCount: 1,
+    });
+    expect(await getGroupPreview(handle.db, lena, await requireGroupAccess(handle.db, lena, secret.id))).toBeNull();
+    expect(await getGroupPreview(handle.db, omar, await requireGroupAccess(handle.db, omar, group.id))).toBeNull();
+    expect(await getGroupPreview(handle.db, outsider, await requireGroupAccess(handle.db, outsider, group.id))).toBeNull();
+    expect(await getGroupPreview(handle.db, outsiderAdmin, await requireGroupAccess(handle.db, outsiderAdmin, group.id))).toBeNull();
   });
 });
