@@ -31,7 +31,7 @@ export default defineConfig({
         test: {
           name: "integration",
           environment: "node",
-          include: ["{lib,db,scripts}/**/*.int.test.ts"],
+          include: ["{lib,db,scripts,app}/**/*.int.test.ts"],
           globalSetup: ["./tests/global-setup.ts"],
           setupFiles: ["./tests/worker-setup.ts"],
           testTimeout: 30000,

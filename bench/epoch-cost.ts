@@ -24,6 +24,7 @@ import { env } from "@/base/env";
 import { removeMembers } from "@/lib/membership/operations/remove-members";
 import { canSubscribe } from "@/lib/group-access/channels";
 import { groupChannelAt } from "@/lib/realtime/channels";
+import { requireGroupAccess } from "@/lib/group-access/access";
 
 const MEMBERS = 10_000;
 const ONLINE = 250;
@@ -115,7 +116,7 @@ try {
       if (!(await canSubscribe(db, ctx, groupChannelAt(groupId, 1)))) throw new Error("refused at epoch 1");
       auth.push(performance.now() - started);
       // The page had read up to 10 messages back; the resync brings the rest.
-      await messagesSince(db, ctx, groupId, Math.max(0, Number(seq) - 10));
+      await messagesSince(db, ctx, await requireGroupAccess(db, ctx, groupId), Math.max(0, Number(seq) - 10));
       whole.push(performance.now() - started);
       finished.push(performance.now() - committedAt);
     }),

@@ -13,6 +13,7 @@ import { type Figures, median, percentile, type Plan, timed } from "../measure";
 import { ensureBuild, type RunningApp, startApp } from "../server/app";
 import { clock, startClients } from "../server/clients";
 import { actionId, callAction, signIn } from "../server/http";
+import { requireGroupAccess } from "@/lib/group-access/access";
 
 const HISTORY = 1_000;
 const MISSED = 200;
@@ -106,7 +107,9 @@ export const chatResync: BenchCase = {
     await pool.query("analyze group_messages, group_chat_state, group_members");
     const reader: Ctx = { userId: members[0]!.id, companyId: BENCH_IDS.company, roles: [] };
     const since = HISTORY - MISSED;
-    const { statements } = await recorder.record((recording) => messagesSince(recording, reader, groupId, since));
+    const { statements } = await recorder.record(async (recording) =>
+      messagesSince(recording, reader, await requireGroupAccess(recording, reader, groupId), since),
+    );
     const select = statements.filter((statement) => statement.text.includes("from group_messages m"));
     if (select.length !== 1) throw new Error(`Expected one message statement, recorded ${statements.map(label).join(" | ")}`);
 

@@ -3,6 +3,7 @@ import type { FeedCursor } from "@/lib/feed/types";
 import { loadViewer } from "@/lib/auth/viewer";
 import { type Bench, type BenchCase, readCase } from "../case";
 import { BENCH_IDS } from "../data";
+import { requireGroupAccess } from "@/lib/group-access/access";
 
 const READS = { warmup: 20, iterations: 200, rounds: 3 };
 
@@ -34,11 +35,11 @@ export const feedPage: BenchCase = {
     };
     const daysAgo = async (days: number) =>
       cursorOf(
-        await listFeed(bench.db, ctx, BENCH_IDS.bigGroup, {
+        await listFeed(bench.db, ctx, await requireGroupAccess(bench.db, ctx, BENCH_IDS.bigGroup), {
           before: { createdAt: new Date(Date.now() - days * 86_400_000).toISOString(), id: "ffffffff-ffff-4fff-bfff-ffffffffffff" },
         }),
       );
-    const second = cursorOf(await listFeed(bench.db, ctx, BENCH_IDS.bigGroup));
+    const second = cursorOf(await listFeed(bench.db, ctx, await requireGroupAccess(bench.db, ctx, BENCH_IDS.bigGroup)));
     const pages: { label: string; before: FeedCursor | null }[] = [
       { label: "page 1", before: null },
       { label: "page 2", before: second },
@@ -48,7 +49,11 @@ export const feedPage: BenchCase = {
     return readCase({
       ...FEED_PAGE,
       size: (result) => (result as { entries: unknown[] }).entries.length,
-      variants: () => pages.map(({ label, before }) => ({ label, run: (db) => listFeed(db, ctx, BENCH_IDS.bigGroup, { before }) })),
+      variants: () =>
+        pages.map(({ label, before }) => ({
+          label,
+          run: async (db) => listFeed(db, ctx, await requireGroupAccess(db, ctx, BENCH_IDS.bigGroup), { before }),
+        })),
     }).prepare(bench);
   },
 };

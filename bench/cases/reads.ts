@@ -3,6 +3,7 @@ import { listMembers } from "@/lib/membership/queries/members";
 import { searchPeople } from "@/lib/people/queries/search";
 import { type BenchCase, readCase } from "../case";
 import { BENCH_IDS } from "../data";
+import { requireGroupAccess } from "@/lib/group-access/access";
 
 const READS = { warmup: 20, iterations: 200, rounds: 3 };
 
@@ -71,7 +72,7 @@ export const memberPage: BenchCase = readCase({
   variants: ({ ctx }) =>
     [1, 2, 50, 100, 150, 200].map((page) => ({
       label: `page ${page}`,
-      run: (db) => listMembers(db, ctx, BENCH_IDS.bigGroup, { page }),
+      run: async (db) => listMembers(db, ctx, await requireGroupAccess(db, ctx, BENCH_IDS.bigGroup), { page }),
     })),
   passes: ({ p95 }) => p95 <= 30,
 });

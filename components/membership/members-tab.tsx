@@ -49,7 +49,7 @@ export async function MembersTab({
         {t("title")}
       </h2>
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <SearchForm label={t("searchLabel")} query={query} keep={{ tab: "members" }} />
+        <SearchForm label={t("searchLabel")} query={query} />
         {canManage && <AddMembersButton groupId={groupId} groupName={groupName} />}
       </div>
       {note && <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">{t(`note.${note}`, { owner: ownerName })}</p>}

@@ -55,7 +55,7 @@ export async function ReportsTable({
         <Row key={group.id}>
           <RowHeader>
             {canOpenStatistics ? (
-              <Link href={`/groups/${group.id}?tab=statistics`} className="text-brand-700 hover:underline">
+              <Link href={`/groups/${group.id}/statistics`} className="text-brand-700 hover:underline">
                 {group.name}
               </Link>
             ) : (

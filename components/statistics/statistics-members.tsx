@@ -67,7 +67,7 @@ export async function StatisticsMembers({
         {t("membersTitle")}
       </h3>
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <SearchForm label={t("searchLabel")} query={query} keep={{ tab: "statistics", sort, dir: direction }} />
+        <SearchForm label={t("searchLabel")} query={query} keep={{ sort, dir: direction }} />
         <a href={`/groups/${groupId}/statistics.csv`} download className={buttonClass("secondary")}>
           {t("download")}
         </a>

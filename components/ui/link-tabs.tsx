@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-/** Tabs that are pages (a query parameter each): plain links, the current one marked for assistive technology. */
+/** Tabs that are pages (a route or a query parameter each): plain links, the current one marked for assistive technology. */
 export function LinkTabs({ label, tabs }: { label: string; tabs: readonly { href: string; label: string; current: boolean }[] }) {
   return (
     <nav aria-label={label} className="border-b border-slate-200">

@@ -4,6 +4,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
+import { requireGroupAccess } from "@/lib/group-access/access";
 import { groupRulesSchema, previewAssignmentSchema } from "./schemas";
 import { assignCourse } from "./operations/assign-course";
 import { assignPerson } from "./operations/assign-person";
@@ -12,7 +13,7 @@ import { listGroupRules, previewAssignment } from "./queries";
 
 function refresh(...paths: string[]) {
   revalidatePath("/admin/assignments");
-  for (const path of paths) revalidatePath(path);
+  for (const path of paths) revalidatePath(path, "layout"); // a group's tabs are routes below it
 }
 
 export const previewAssignmentAction = authorizedAction(previewAssignmentSchema, async (input, viewer) => ({
@@ -26,7 +27,7 @@ export const assignCourseAction = operationAction(assignCourse, { refresh: () =>
 export const assignPersonAction = operationAction(assignPerson, { refresh: (input) => refresh(`/admin/people/${input.personId}`) });
 
 export const listGroupRulesAction = authorizedAction(groupRulesSchema, async ({ groupId }, viewer) => ({
-  data: await listGroupRules(getDb(), viewer, groupId),
+  data: await listGroupRules(getDb(), viewer, await requireGroupAccess(getDb(), viewer, groupId)),
 }));
 
 export const endGroupRuleAction = operationAction(endGroupRule, { refresh: (_input, result) => refresh(`/groups/${result.groupId}`) });

@@ -10,6 +10,7 @@ import { assignCourse } from "./operations/assign-course";
 import { assignPerson } from "./operations/assign-person";
 import { endGroupRule } from "./operations/end-group-rule";
 import { listGroupRules, previewAssignment } from "./queries";
+import { requireGroupAccess } from "@/lib/group-access/access";
 
 let handle: TestDatabase;
 let acmeId: string;
@@ -283,7 +284,9 @@ describe("assigning a learning group", () => {
       { source: "bulk", groupId: group.id, ruleId: rule!.id },
     ]);
     expect((await previewAssignment(handle.db, admin, input, NOW)).ruleExists).toBe(true);
-    expect(await listGroupRules(handle.db, admin, group.id)).toMatchObject([{ id: rule!.id, courseTitle: course.title, dueAfterDays: 21 }]);
+    expect(await listGroupRules(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id))).toMatchObject([
+      { id: rule!.id, courseTitle: course.title, dueAfterDays: 21 },
+    ]);
   });
 
   it("without 'keep applying' no rule is stored", async () => {
@@ -336,7 +339,7 @@ describe("assigning a learning group", () => {
       { now: NOW },
     );
     await endGroupRule(handle.db, admin, { ruleId: result.ruleId!, operationId: opId() });
-    expect(await listGroupRules(handle.db, admin, group.id)).toEqual([]);
+    expect(await listGroupRules(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id))).toEqual([]);
     expect(await assignmentsOf(course.id)).toMatchObject([{ status: "open", groupId: group.id, ruleId: null }]);
     expect(await codeOf(endGroupRule(handle.db, admin, { ruleId: result.ruleId!, operationId: opId() }))).toBe("assignment_rule_not_found");
     const audit = await handle.db
@@ -417,7 +420,8 @@ describe("tenancy and permissions", () => {
     expect(await codeOf(assignCourse(handle.db, learner, input(), { now: NOW }))).toBe("forbidden");
     expect(await codeOf(assignCourse(handle.db, hrStaff, input(), { now: NOW }))).toBe("forbidden");
     expect(await codeOf(previewAssignment(handle.db, learner, input(), NOW))).toBe("forbidden");
-    expect(await codeOf(listGroupRules(handle.db, hrStaff, randomUUID()))).toBe("forbidden");
+    const group = await createGroup(handle.db, admin);
+    expect(await codeOf(listGroupRules(handle.db, hrStaff, await requireGroupAccess(handle.db, hrStaff, group.id)))).toBe("forbidden");
     expect(await assignmentsOf(course.id)).toHaveLength(0);
     await assignCourse(handle.db, { ...hrStaff, actor: { kind: "hr" } }, input(), { now: NOW });
     expect(await assignmentsOf(course.id)).toMatchObject([{ source: "hr", assignedBy: hrStaff.id }]);

@@ -14,6 +14,7 @@ import {
   type OverviewRow,
   type OverviewView,
 } from "./overview";
+import { getGroupAccess, requireGroupAccess } from "@/lib/group-access/access";
 
 const NOW = new Date("2026-12-10T12:00:00Z");
 const days = (n: number) => new Date(NOW.getTime() + n * 86_400_000);
@@ -149,26 +150,39 @@ describe("the overview", () => {
 
 describe("a group's assignment figures", () => {
   it("counts the group's assignments and rules for its Statistics tab", async () => {
-    expect(await groupAssignmentFigures(handle.db, admin, ids.wave!, NOW)).toEqual({ assigned: 3, done: 1, open: 2, overdue: 1, rules: 0 });
-    expect(await groupAssignmentFigures(handle.db, admin, ids.ruleOnly!, NOW)).toEqual({
+    expect(await groupAssignmentFigures(handle.db, admin, await requireGroupAccess(handle.db, admin, ids.wave!), NOW)).toEqual({
+      assigned: 3,
+      done: 1,
+      open: 2,
+      overdue: 1,
+      rules: 0,
+    });
+    expect(await groupAssignmentFigures(handle.db, admin, await requireGroupAccess(handle.db, admin, ids.ruleOnly!), NOW)).toEqual({
       assigned: 0,
       done: 0,
       open: 0,
       overdue: 0,
       rules: 1,
     });
-    expect(await refusalOr(() => groupAssignmentFigures(handle.db, lena, ids.wave!))).toBe("not_found");
-    expect(await refusalOr(() => groupAssignmentFigures(handle.db, foreignAdmin, ids.wave!))).toBe("not_found");
+    expect(await refusalOr(async () => groupAssignmentFigures(handle.db, lena, await requireGroupAccess(handle.db, lena, ids.wave!)))).toBe(
+      "not_found",
+    );
+    expect(
+      await refusalOr(async () =>
+        groupAssignmentFigures(handle.db, foreignAdmin, await requireGroupAccess(handle.db, foreignAdmin, ids.wave!)),
+      ),
+    ).toBe("not_found");
   });
 
   it("offers a Statistics tab to a group without a course that has assignments or a rule", async () => {
-    const kind = (groupId: string, who: TestPerson = admin) => getStatisticsTabKind(handle.db, who, groupId);
+    const kind = async (groupId: string, who: TestPerson = admin) =>
+      getStatisticsTabKind(handle.db, who, await requireGroupAccess(handle.db, who, groupId));
     expect(await kind(ids.wave!)).toBe("course");
     expect(await kind(ids.onboarding!)).toBe("assignments");
     expect(await kind(ids.ruleOnly!)).toBe("assignments");
     expect(await kind(ids.empty!)).toBeNull();
     expect(await kind(ids.onboarding!, lena)).toBeNull();
-    expect(await kind(ids.onboarding!, foreignAdmin)).toBeNull();
+    expect(await getGroupAccess(handle.db, foreignAdmin, ids.onboarding!)).toBeNull();
   });
 
   it("shows each group's overdue assignments in reports, for admins and HR staff", async () => {

@@ -5,7 +5,7 @@ import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { currentTime } from "@/base/clock";
 import { notFound } from "@/lib/errors";
-import { getGroupAccess } from "@/lib/group-access/access";
+import { type GroupAccess, granted } from "@/lib/group-access/access";
 import { type Page, pageWindow } from "@/lib/pagination";
 import { assertCan } from "@/lib/permissions";
 import { csvResponse } from "@/lib/statistics/csv";
@@ -206,11 +206,10 @@ export async function listAssignmentPeople(
 export async function groupAssignmentFigures(
   db: DatabaseOrTransaction,
   ctx: Ctx,
-  groupId: string,
+  access: GroupAccess,
   now: Date = currentTime(),
 ): Promise<AssignmentFigures & { rules: number }> {
-  const access = await getGroupAccess(db, ctx, groupId);
-  if (!access?.canSeeStatistics) throw notFound();
+  const groupId = granted(ctx, access, "canSeeStatistics").groupId;
   const [row] = await queryRows<AssignmentFigures & { rules: number }>(
     db,
     sql`select ${figuresSql(now)},

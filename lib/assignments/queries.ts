@@ -6,7 +6,7 @@ import { type Ctx, isAdmin } from "@/lib/auth/viewer";
 import { currentTime } from "@/base/clock";
 import { notFound } from "@/lib/errors";
 import { type Page, pageWindow } from "@/lib/pagination";
-import { readGroup } from "@/lib/group-access/lock";
+import { type GroupAccess, granted } from "@/lib/group-access/access";
 import { assertCan } from "@/lib/permissions";
 import type { PreviewAssignmentInput } from "./schemas";
 import { type AssignmentPreview, assertDateAhead, classify, readCourse, ruleExists, selectedPeopleSql } from "./selection";
@@ -210,9 +210,9 @@ export type GroupRule = {
 };
 
 /** The rules of one group of the caller's company (its "keeps applying" assignments), newest first. */
-export async function listGroupRules(db: Database, ctx: Ctx, groupId: string): Promise<GroupRule[]> {
+export async function listGroupRules(db: Database, ctx: Ctx, access: GroupAccess): Promise<GroupRule[]> {
   assertCan(ctx, "assignment.assign");
-  await readGroup(db, ctx, groupId);
+  const groupId = granted(ctx, access).groupId;
   return queryRows<GroupRule>(
     db,
     sql`select r.id, r.course_id as "courseId", c.title as "courseTitle", r.due_on::text as "dueOn", r.due_after_days as "dueAfterDays",

@@ -3,6 +3,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
+import { requireGroupAccess } from "@/lib/group-access/access";
 import { listMessages, messagesSince, searchMentionable } from "./queries";
 import { listMessagesSchema, messagesSinceSchema, searchMentionableSchema } from "./schemas";
 import { deleteMessage } from "./operations/delete-message";
@@ -20,11 +21,11 @@ export const markAnsweredAction = operationAction(markAnswered);
 export const markReadAction = operationAction(markRead);
 
 export const loadOlderMessagesAction = authorizedAction(listMessagesSchema, async ({ groupId, before }, viewer) => ({
-  data: await listMessages(getDb(), viewer, groupId, { before }),
+  data: await listMessages(getDb(), viewer, await requireGroupAccess(getDb(), viewer, groupId), { before }),
 }));
 
 export const resyncMessagesAction = authorizedAction(messagesSinceSchema, async ({ groupId, seq }, viewer) => ({
-  data: await messagesSince(getDb(), viewer, groupId, seq),
+  data: await messagesSince(getDb(), viewer, await requireGroupAccess(getDb(), viewer, groupId), seq),
 }));
 
 export const searchMentionableAction = authorizedAction(searchMentionableSchema, async ({ groupId, term }, viewer) => ({

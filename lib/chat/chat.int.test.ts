@@ -12,6 +12,7 @@ import { editMessage } from "./operations/edit-message";
 import { markAnswered } from "./operations/mark-answered";
 import { markRead } from "./operations/mark-read";
 import { postMessage } from "./operations/post-message";
+import { requireGroupAccess } from "@/lib/group-access/access";
 
 let handle: TestDatabase;
 let companyId: string;
@@ -82,7 +83,9 @@ describe("who may post", () => {
     await expect(deleteMessage(handle.db, owner, { messageId: message.id, operationId: opId() }, { now: tick() })).rejects.toMatchObject({
       code: "group_archived",
     });
-    expect((await listMessages(handle.db, member, group.id)).messages.map((m) => m.id)).toEqual([message.id]);
+    expect(
+      (await listMessages(handle.db, member, await requireGroupAccess(handle.db, member, group.id))).messages.map((m) => m.id),
+    ).toEqual([message.id]);
   });
 });
 
@@ -195,7 +198,7 @@ describe("kinds", () => {
     // Renamed later: the chat shows the new name.
     await handle.db.update(users).set({ name: "Lena Lindqvist" }).where(eq(users.id, member.id));
     try {
-      const page = await listMessages(handle.db, owner, group.id);
+      const page = await listMessages(handle.db, owner, await requireGroupAccess(handle.db, owner, group.id));
       expect(page.messages.find((message) => message.id === result.id)?.mentionNames).toEqual({ [member.id]: "Lena Lindqvist" });
     } finally {
       await handle.db.update(users).set({ name: "Lena Learner" }).where(eq(users.id, member.id));
@@ -258,7 +261,7 @@ describe("edit, delete, answered", () => {
     expect(await quoted()).toEqual([]);
     expect(byAdmin.result).toMatchObject({ body: "", deletedById: otherAdmin.id });
     // Deleted, it stays in place; editing it is refused; deleting again changes nothing.
-    const listed = await listMessages(handle.db, member, group.id);
+    const listed = await listMessages(handle.db, member, await requireGroupAccess(handle.db, member, group.id));
     expect(listed.messages.map((m) => [m.id, m.body])).toEqual([
       [mine.id, ""],
       [theirs.id, ""],
@@ -300,7 +303,7 @@ describe("sequence, resync and replays", () => {
     const deleted = await deleteMessage(handle.db, colleague, { messageId: b.id, operationId: opId() }, { now: tick() });
     const answered = await markAnswered(handle.db, member, { messageId: a.id, operationId: opId() }, { now: tick() });
     expect([edited.result.seq, deleted.result.seq, answered.result.seq]).toEqual([4, 5, 6]);
-    const since = await messagesSince(handle.db, member, group.id, 3);
+    const since = await messagesSince(handle.db, member, await requireGroupAccess(handle.db, member, group.id), 3);
     expect(since.messages.map((m) => [m.id, m.seq])).toEqual([
       [c.id, 4],
       [b.id, 5],
@@ -308,10 +311,12 @@ describe("sequence, resync and replays", () => {
     ]);
     expect(since.messages[0]!.body).toBe("C2");
     expect(since).toMatchObject({ hasMore: false, lastSeq: 6 });
-    const capped = await messagesSince(handle.db, member, group.id, 0, 2);
+    const capped = await messagesSince(handle.db, member, await requireGroupAccess(handle.db, member, group.id), 0, 2);
     expect(capped).toMatchObject({ hasMore: true, lastSeq: 5 });
-    expect(await refusalOr(() => messagesSince(handle.db, outsider, group.id, 0))).toBe("not_found");
-    expect((await listMessages(handle.db, member, group.id)).lastSeq).toBe(6);
+    expect(
+      await refusalOr(async () => messagesSince(handle.db, outsider, await requireGroupAccess(handle.db, outsider, group.id), 0)),
+    ).toBe("not_found");
+    expect((await listMessages(handle.db, member, await requireGroupAccess(handle.db, member, group.id))).lastSeq).toBe(6);
   });
 
   it("a replayed post returns the first message and doubles nothing, nor does a replayed edit", async () => {
@@ -327,7 +332,7 @@ describe("sequence, resync and replays", () => {
     const replayed = await edit();
     expect(replayed.result).toEqual(edited.result);
     expect(replayed.events ?? []).toEqual([]);
-    const page = await listMessages(handle.db, member, group.id);
+    const page = await listMessages(handle.db, member, await requireGroupAccess(handle.db, member, group.id));
     expect(page.messages).toHaveLength(1);
     expect(page.lastSeq).toBe(2);
     // Someone else's operation id in the group is not theirs to replay.
@@ -349,25 +354,37 @@ describe("reading", () => {
     const reply = (
       await post(colleague, { groupId: group.id, kind: "note", body: "Late reply", replyToId: tops[0]!.id }, new Date(start + 10 * 60_000))
     ).result;
-    const first = await listMessages(handle.db, member, group.id, { limit: 2 });
+    const first = await listMessages(handle.db, member, await requireGroupAccess(handle.db, member, group.id), { limit: 2 });
     expect(first.messages.map((m) => m.body)).toEqual(["Top 3", "Top 4"]);
-    const second = await listMessages(handle.db, member, group.id, { limit: 2, before: first.nextCursor! });
+    const second = await listMessages(handle.db, member, await requireGroupAccess(handle.db, member, group.id), {
+      limit: 2,
+      before: first.nextCursor!,
+    });
     expect(second.messages.map((m) => m.body)).toEqual(["Top 1", "Top 2"]);
-    const third = await listMessages(handle.db, member, group.id, { limit: 2, before: second.nextCursor! });
+    const third = await listMessages(handle.db, member, await requireGroupAccess(handle.db, member, group.id), {
+      limit: 2,
+      before: second.nextCursor!,
+    });
     expect(third.messages.map((m) => m.id)).toEqual([tops[0]!.id, reply.id]);
     expect(third.nextCursor).toBeNull();
-    expect(await refusalOr(() => listMessages(handle.db, outsider, group.id))).toBe("not_found");
-    expect(await refusalOr(() => listMessages(handle.db, stranger, group.id))).toBe("not_found");
-    expect((await listMessages(handle.db, otherAdmin, group.id)).messages).toHaveLength(6);
+    expect(await refusalOr(async () => listMessages(handle.db, outsider, await requireGroupAccess(handle.db, outsider, group.id)))).toBe(
+      "not_found",
+    );
+    expect(await refusalOr(async () => listMessages(handle.db, stranger, await requireGroupAccess(handle.db, stranger, group.id)))).toBe(
+      "not_found",
+    );
+    expect((await listMessages(handle.db, otherAdmin, await requireGroupAccess(handle.db, otherAdmin, group.id))).messages).toHaveLength(6);
   });
 
   it("marks read and reports where the reader stopped", async () => {
     const group = await privateGroup();
-    expect((await listMessages(handle.db, member, group.id)).lastReadAt).toBeNull();
+    expect((await listMessages(handle.db, member, await requireGroupAccess(handle.db, member, group.id))).lastReadAt).toBeNull();
     const at = new Date("2026-05-04T09:00:00Z");
     await markRead(handle.db, member, { groupId: group.id, operationId: opId() }, { now: at });
     await markRead(handle.db, member, { groupId: group.id, operationId: opId() }, { now: new Date("2026-05-04T08:00:00Z") });
-    expect((await listMessages(handle.db, member, group.id)).lastReadAt).toBe(at.toISOString());
+    expect((await listMessages(handle.db, member, await requireGroupAccess(handle.db, member, group.id))).lastReadAt).toBe(
+      at.toISOString(),
+    );
     expect(await refusalOr(() => markRead(handle.db, outsider, { groupId: group.id, operationId: opId() }))).toBe("not_found");
   });
 

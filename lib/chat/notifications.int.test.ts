@@ -10,6 +10,7 @@ import { refusalOr } from "@/tests/refusal";
 import { mentionToken } from "./mentions";
 import { type PostMessageInput, postMessageSchema } from "./schemas";
 import { postMessage } from "./operations/post-message";
+import { requireGroupAccess } from "@/lib/group-access/access";
 
 let handle: TestDatabase;
 let companyId: string;
@@ -122,8 +123,16 @@ describe("notification levels", () => {
     await setDefaultLevel(handle.db, loud, { level: "none", operationId: opId() });
     const group = await createGroup(handle.db, admin, { members: [author, quiet, loud] });
     await setGroupLevel(handle.db, loud, { groupId: group.id, level: "all", operationId: opId() });
-    expect(await getGroupLevel(handle.db, loud, group.id)).toEqual({ level: "all", defaultLevel: "none", effective: "all" });
-    expect(await getGroupLevel(handle.db, quiet, group.id)).toEqual({ level: null, defaultLevel: "none", effective: "none" });
+    expect(await getGroupLevel(handle.db, loud, await requireGroupAccess(handle.db, loud, group.id))).toEqual({
+      level: "all",
+      defaultLevel: "none",
+      effective: "all",
+    });
+    expect(await getGroupLevel(handle.db, quiet, await requireGroupAccess(handle.db, quiet, group.id))).toEqual({
+      level: null,
+      defaultLevel: "none",
+      effective: "none",
+    });
     const { result } = await post(author, { groupId: group.id, kind: "note", body: "Hi" });
     expect(typesOf(await notified(result.id), [quiet, loud])).toEqual([null, "chat.message"]);
     // Back to the default.
@@ -153,7 +162,9 @@ describe("notification levels", () => {
     const outsider = await createPerson(handle.db, companyId);
     const stranger = await createPerson(handle.db, (await createCompany(handle.db, "Globex")).id);
     for (const person of [outsider, stranger]) {
-      expect(await refusalOr(() => getGroupLevel(handle.db, person, group.id))).toBe("not_found");
+      expect(await refusalOr(async () => getGroupLevel(handle.db, person, await requireGroupAccess(handle.db, person, group.id)))).toBe(
+        "not_found",
+      );
       expect(await refusalOr(() => setGroupLevel(handle.db, person, { groupId: group.id, level: "none", operationId: opId() }))).toBe(
         "not_found",
       );

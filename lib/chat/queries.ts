@@ -5,7 +5,7 @@ import type { LearningGroup, MessageKind } from "@/db/schema";
 import { escapeLike, uuidArray } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
-import { type GroupAccess, getGroupAccess } from "@/lib/group-access/access";
+import { type GroupAccess, granted, requireGroupAccess } from "@/lib/group-access/access";
 import { assertActive, readGroup } from "@/lib/group-access/lock";
 import type { MessageCursor } from "./schemas";
 
@@ -108,9 +108,7 @@ export async function readMessage(db: DatabaseOrTransaction, id: string): Promis
 
 /** The group's chat, if the caller may read it; otherwise it does not exist for them. */
 export async function assertCanReadChat(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<GroupAccess> {
-  const access = await getGroupAccess(db, ctx, groupId);
-  if (!access?.canRead) throw notFound();
-  return access;
+  return granted(ctx, await requireGroupAccess(db, ctx, groupId), "canRead");
 }
 
 async function lastSeq(db: DatabaseOrTransaction, groupId: string): Promise<number> {
@@ -147,10 +145,10 @@ export type MessagePage = {
 export async function listMessages(
   db: DatabaseOrTransaction,
   ctx: Ctx,
-  groupId: string,
+  access: GroupAccess,
   options: { before?: MessageCursor; limit?: number } = {},
 ): Promise<MessagePage> {
-  await assertCanReadChat(db, ctx, groupId);
+  const groupId = granted(ctx, access, "canRead").groupId;
   const limit = options.limit ?? MESSAGE_PAGE_SIZE;
   const seq = await lastSeq(db, groupId);
   const [read] = await queryRows<{ lastReadAt: Date | string }>(
@@ -189,11 +187,11 @@ export type MessagesSince = { messages: ChatMessageDto[]; hasMore: boolean; last
 export async function messagesSince(
   db: DatabaseOrTransaction,
   ctx: Ctx,
-  groupId: string,
+  access: GroupAccess,
   seq: number,
   limit = RESYNC_LIMIT,
 ): Promise<MessagesSince> {
-  await assertCanReadChat(db, ctx, groupId);
+  const groupId = granted(ctx, access, "canRead").groupId;
   const rows = await selectMessages(
     db,
     sql`m.group_id = ${groupId} and m.company_id = ${ctx.companyId} and m.seq > ${seq}`,

@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
 import { FEED_PAGE_SIZE, listFeed, listFeedSince } from "./queries";
+import { requireGroupAccess } from "@/lib/group-access/access";
 
 let handle: TestDatabase;
 let admin: TestPerson;
@@ -105,7 +106,7 @@ describe("a group's feed", () => {
     await completion(ben, at(35), "second period");
     await completion(viewer, at(36), "viewer's own");
 
-    const page = await listFeed(handle.db, viewer, group.id);
+    const page = await listFeed(handle.db, viewer, await requireGroupAccess(handle.db, viewer, group.id));
     expect(titles(page.entries)).toEqual(["viewer's own", "second period", "first period", "at the add"]);
     expect(page.entries[1]).toMatchObject({ type: "lesson_completed", userName: "Ben Back", score: 80, userId: ben.id });
     expect(page.hasMore).toBe(false);
@@ -120,7 +121,9 @@ describe("a group's feed", () => {
     await removeMembers(handle.db, admin, { groupId: group.id, userIds: [leaver.id], operationId: opId() });
     await completion(leaver, new Date(Date.now() + 1_000), "after removal");
 
-    expect(titles((await listFeed(handle.db, viewer, group.id)).entries)).toEqual(["while a member"]);
+    expect(titles((await listFeed(handle.db, viewer, await requireGroupAccess(handle.db, viewer, group.id))).entries)).toEqual([
+      "while a member",
+    ]);
   });
 
   it("leaves out other courses' events, other groups' praise, and another company's people", async () => {
@@ -150,7 +153,7 @@ describe("a group's feed", () => {
     });
     await completion(stranger, at(5), "foreign", theirCourse.id);
 
-    const { entries } = await listFeed(handle.db, viewer, group.id);
+    const { entries } = await listFeed(handle.db, viewer, await requireGroupAccess(handle.db, viewer, group.id));
     expect(entries.map((e) => e.type)).toEqual(["praise", "lesson_completed"]);
     expect(entries[0]).toMatchObject({ userName: "Pia Peer", praisedName: "Vera Viewer", praiseText: "Thanks for **the notes**" });
     expect(entries[1]!.lessonTitle).toBe("on the course");
@@ -164,16 +167,35 @@ describe("a group's feed", () => {
     const foreignAdmin = await createPerson(handle.db, globex.id, { roles: ["admin"] });
     const noCourse = await createGroup(handle.db, admin, { members: [viewer] });
 
-    expect(await refusalOr(() => listFeed(handle.db, outsider, privateGroup.id))).toBe("not_found");
-    expect(await refusalOr(() => listFeed(handle.db, outsider, publicGroup.id))).toBe("not_found");
-    expect(await refusalOr(() => listFeed(handle.db, foreignAdmin, privateGroup.id))).toBe("not_found");
+    expect(await refusalOr(async () => listFeed(handle.db, outsider, await requireGroupAccess(handle.db, outsider, privateGroup.id)))).toBe(
+      "not_found",
+    );
+    expect(await refusalOr(async () => listFeed(handle.db, outsider, await requireGroupAccess(handle.db, outsider, publicGroup.id)))).toBe(
+      "not_found",
+    );
     expect(
-      await refusalOr(() => listFeedSince(handle.db, outsider, privateGroup.id, { createdAt: at(0).toISOString(), id: randomUUID() })),
+      await refusalOr(async () => listFeed(handle.db, foreignAdmin, await requireGroupAccess(handle.db, foreignAdmin, privateGroup.id))),
     ).toBe("not_found");
-    expect(await refusalOr(() => listFeed(handle.db, viewer, noCourse.id))).toBe("not_found");
-    await expect(listFeed(handle.db, viewer, privateGroup.id)).resolves.toMatchObject({ entries: [] });
-    await expect(listFeed(handle.db, viewer, publicGroup.id)).resolves.toMatchObject({ entries: [] });
-    await expect(listFeed(handle.db, admin, privateGroup.id)).resolves.toMatchObject({ entries: [] });
+    expect(
+      await refusalOr(async () =>
+        listFeedSince(handle.db, outsider, await requireGroupAccess(handle.db, outsider, privateGroup.id), {
+          createdAt: at(0).toISOString(),
+          id: randomUUID(),
+        }),
+      ),
+    ).toBe("not_found");
+    expect(await refusalOr(async () => listFeed(handle.db, viewer, await requireGroupAccess(handle.db, viewer, noCourse.id)))).toBe(
+      "not_found",
+    );
+    await expect(listFeed(handle.db, viewer, await requireGroupAccess(handle.db, viewer, privateGroup.id))).resolves.toMatchObject({
+      entries: [],
+    });
+    await expect(listFeed(handle.db, viewer, await requireGroupAccess(handle.db, viewer, publicGroup.id))).resolves.toMatchObject({
+      entries: [],
+    });
+    await expect(listFeed(handle.db, admin, await requireGroupAccess(handle.db, admin, privateGroup.id))).resolves.toMatchObject({
+      entries: [],
+    });
   });
 
   it("stays readable to members of an archived group", async () => {
@@ -181,7 +203,7 @@ describe("a group's feed", () => {
     await ledger(group.id, viewer, "added", at(0));
     await completion(viewer, at(1), "kept");
     await handle.db.update(learningGroups).set({ archivedAt: new Date() }).where(eq(learningGroups.id, group.id));
-    expect(titles((await listFeed(handle.db, viewer, group.id)).entries)).toEqual(["kept"]);
+    expect(titles((await listFeed(handle.db, viewer, await requireGroupAccess(handle.db, viewer, group.id))).entries)).toEqual(["kept"]);
   });
 
   it("pages by (created_at, id) without skipping or repeating entries that share a moment, and fetches what is newer", async () => {
@@ -196,7 +218,12 @@ describe("a group's feed", () => {
     const seen: string[] = [];
     let before = null;
     for (;;) {
-      const page: Awaited<ReturnType<typeof listFeed>> = await listFeed(handle.db, viewer, group.id, { before });
+      const page: Awaited<ReturnType<typeof listFeed>> = await listFeed(
+        handle.db,
+        viewer,
+        await requireGroupAccess(handle.db, viewer, group.id),
+        { before },
+      );
       seen.push(...page.entries.map((e) => e.id));
       if (!page.hasMore) break;
       const last = page.entries.at(-1)!;
@@ -205,12 +232,18 @@ describe("a group's feed", () => {
     expect(seen).toEqual(expected);
 
     const held = rows.find((row) => row.id === expected[12])!;
-    const since = await listFeedSince(handle.db, viewer, group.id, { createdAt: held.createdAt.toISOString(), id: held.id });
+    const since = await listFeedSince(handle.db, viewer, await requireGroupAccess(handle.db, viewer, group.id), {
+      createdAt: held.createdAt.toISOString(),
+      id: held.id,
+    });
     expect(since).toEqual({ complete: true, entries: expect.any(Array) });
     expect(since.entries.map((e) => e.id)).toEqual(expected.slice(0, 12));
 
     const oldest = rows.find((row) => row.id === expected.at(-1))!;
-    const behind = await listFeedSince(handle.db, viewer, group.id, { createdAt: oldest.createdAt.toISOString(), id: oldest.id });
+    const behind = await listFeedSince(handle.db, viewer, await requireGroupAccess(handle.db, viewer, group.id), {
+      createdAt: oldest.createdAt.toISOString(),
+      id: oldest.id,
+    });
     expect(behind.entries.map((e) => e.id)).toEqual(expected.slice(0, total - 1));
     expect(behind.complete).toBe(true);
   });

@@ -4,7 +4,7 @@ import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { learningGroups } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
-import { getGroupAccess } from "@/lib/group-access/access";
+import { type GroupAccess, granted } from "@/lib/group-access/access";
 import type { FeedCursor, FeedEntry, FeedPage, FeedSince } from "./types";
 
 export const FEED_PAGE_SIZE = 30;
@@ -63,10 +63,8 @@ async function readFeed(db: DatabaseOrTransaction, ctx: Ctx, groupId: string, co
 
 const toEntry = (row: Row): FeedEntry => ({ ...row, createdAt: new Date(row.createdAt).toISOString() });
 
-/** The group's linked course, when the caller may read the group's feed; not found otherwise. */
+/** The group's linked course (the caller's access checked by the caller); not found without one. */
 async function feedCourse(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<string> {
-  const access = await getGroupAccess(db, ctx, groupId);
-  if (!access?.canRead) throw notFound();
   const [group] = await db
     .select({ courseId: learningGroups.courseId })
     .from(learningGroups)
@@ -79,9 +77,10 @@ async function feedCourse(db: DatabaseOrTransaction, ctx: Ctx, groupId: string):
 export async function listFeed(
   db: DatabaseOrTransaction,
   ctx: Ctx,
-  groupId: string,
+  access: GroupAccess,
   options: { before?: FeedCursor | null } = {},
 ): Promise<FeedPage> {
+  const groupId = granted(ctx, access, "canRead").groupId;
   const courseId = await feedCourse(db, ctx, groupId);
   const rows = await readFeed(db, ctx, groupId, courseId, {
     direction: "older",
@@ -95,7 +94,8 @@ export async function listFeed(
  * After a reconnect: the entries newer than the newest one the client holds, newest first.
  * `complete` is false when more than `FEED_SINCE_LIMIT` arrived meanwhile; the client then reloads the first page.
  */
-export async function listFeedSince(db: DatabaseOrTransaction, ctx: Ctx, groupId: string, after: FeedCursor): Promise<FeedSince> {
+export async function listFeedSince(db: DatabaseOrTransaction, ctx: Ctx, access: GroupAccess, after: FeedCursor): Promise<FeedSince> {
+  const groupId = granted(ctx, access, "canRead").groupId;
   const courseId = await feedCourse(db, ctx, groupId);
   const rows = await readFeed(db, ctx, groupId, courseId, { direction: "newer", cursor: after, limit: FEED_SINCE_LIMIT + 1 });
   return { entries: rows.slice(0, FEED_SINCE_LIMIT).map(toEntry).reverse(), complete: rows.length <= FEED_SINCE_LIMIT };

@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { groupMembers, learningGroups } from "@/db/schema";
 import { type Ctx, isAdmin } from "@/lib/auth/viewer";
+import { notFound } from "@/lib/errors";
 import { hasOwnerRights, manageGroupSql } from "@/lib/permissions";
 
 /*
@@ -13,8 +14,18 @@ import { hasOwnerRights, manageGroupSql } from "@/lib/permissions";
  * every one of those domains and import none of them, so no domain reaches a peer for them.
  */
 
-export type GroupAccess = {
+/**
+ * Only `getGroupAccess` makes a `GroupAccess`: the brand's key is not exported, so an object written
+ * by hand (say `{ canRead: true }`) does not type-check where a read takes one. A page reads the access
+ * once per request and hands it to every read it makes; each read still checks the right it needs.
+ */
+declare const readByGetGroupAccess: unique symbol;
+
+export type GroupAccess = Readonly<{
   groupId: string;
+  /** Whom the access was read for: a read given another caller's access refuses it (`granted`). */
+  userId: string;
+  companyId: string;
   archived: boolean;
   isMember: boolean;
   /** The caller is the group's owner by name (owner *rights* need the admin role too: `hasOwnerRights`). */
@@ -39,7 +50,7 @@ export type GroupAccess = {
   /** Public, active groups: anyone of the company joins by themselves, and members leave by themselves. */
   canJoin: boolean;
   canLeave: boolean;
-};
+}> & { readonly [readByGetGroupAccess]: true };
 
 /** What the caller may do with a group; null when it does not exist for them (another company's). */
 export async function getGroupAccess(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<GroupAccess | null> {
@@ -60,8 +71,10 @@ export async function getGroupAccess(db: DatabaseOrTransaction, ctx: Ctx, groupI
   const isOwner = row.ownerId === ctx.userId;
   const canRead = row.isMember || admin;
   const selfService = row.visibility === "public" && row.archivedAt === null;
-  return {
+  const access = {
     groupId,
+    userId: ctx.userId,
+    companyId: ctx.companyId,
     archived: row.archivedAt !== null,
     isMember: row.isMember,
     isOwner,
@@ -73,4 +86,24 @@ export async function getGroupAccess(db: DatabaseOrTransaction, ctx: Ctx, groupI
     canJoin: selfService && !row.isMember,
     canLeave: selfService && row.isMember,
   };
+  return access as GroupAccess;
+}
+
+/** The access, or not found when the group does not exist for the caller (another company's, or none). */
+export async function requireGroupAccess(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<GroupAccess> {
+  const access = await getGroupAccess(db, ctx, groupId);
+  if (!access) throw notFound();
+  return access;
+}
+
+type Right = "canRead" | "canSeeStatistics" | "canPreview" | "canManage";
+
+/**
+ * The check every read given an access makes: the access was read for this caller and grants the
+ * right, else the group does not exist for them (not found, never a hint).
+ */
+export function granted(ctx: Ctx, access: GroupAccess, ...rights: Right[]): GroupAccess {
+  const mine = access.userId === ctx.userId && access.companyId === ctx.companyId;
+  if (!mine || (rights.length > 0 && !rights.some((right) => access[right]))) throw notFound();
+  return access;
 }

@@ -20,6 +20,7 @@ import { canSubscribe } from "./channels";
 import { type ChannelEpochData, groupAdminChannelAt, groupChannelAt, type RealtimeEvent, realtimeEvents } from "@/lib/realtime/channels";
 import { currentEpochs } from "@/lib/realtime/epochs";
 import { deliver } from "@/lib/realtime/server";
+import { requireGroupAccess } from "@/lib/group-access/access";
 
 let handle: TestDatabase;
 let companyId: string;
@@ -164,7 +165,7 @@ describe("which changes move a group's realtime epoch", () => {
  * and resyncs with the page's own functions.
  */
 async function chatReader(person: TestPerson, groupId: string) {
-  const page = await listMessages(handle.db, person, groupId);
+  const page = await listMessages(handle.db, person, await requireGroupAccess(handle.db, person, groupId));
   const rendered = await epochOf(groupId);
   const connection = connectAs(handle.db, person);
   connections.push(connection);
@@ -174,7 +175,7 @@ async function chatReader(person: TestPerson, groupId: string) {
   const subscribedOnce = new Promise<void>((resolve) => (ready = resolve));
   const resync = async () => {
     for (;;) {
-      const since = await messagesSince(handle.db, person, groupId, state.syncedSeq);
+      const since = await messagesSince(handle.db, person, await requireGroupAccess(handle.db, person, groupId), state.syncedSeq);
       state = receiveSince(state, since);
       if (!since.hasMore) return;
     }

@@ -12,7 +12,7 @@ import { updateGroup } from "./operations/update-group";
 function refreshGroupPages(groupId?: string) {
   revalidatePath("/admin/groups");
   revalidatePath("/");
-  if (groupId) revalidatePath(`/groups/${groupId}`);
+  if (groupId) revalidatePath(`/groups/${groupId}`, "layout"); // and its tabs, the routes below it
 }
 
 const refreshGroup = (input: { groupId: string }) => refreshGroupPages(input.groupId);

@@ -25,6 +25,7 @@ import { createCompany, createCourse, createGroup, createPerson, opId, type Test
 import { refusalOr } from "@/tests/refusal";
 import { getGroupPreview } from "./my-groups/queries";
 import { getGroupView } from "./queries";
+import { getGroupAccess, requireGroupAccess } from "@/lib/group-access/access";
 
 /**
  * Attacker versus victim for every group route, action and channel, written out by hand rather than
@@ -84,17 +85,17 @@ const epochOf = async (groupId: string) => (await currentEpochs(db, [groupId])).
 
 /** Reads, writes and the channel: what only members and the company's admins may reach. */
 const memberSurfaces: Record<string, Surface> = {
-  "group page data": (ctx, groupId) => gotIn(() => getGroupView(db, ctx, groupId)),
-  "members list": (ctx, groupId) => gotIn(() => listMembers(db, ctx, groupId)),
-  "feed page": (ctx, groupId) => gotIn(() => listFeed(db, ctx, groupId)),
-  "feed resync": (ctx, groupId) => gotIn(() => listFeedSince(db, ctx, groupId, epoch)),
-  "chat messages": (ctx, groupId) => gotIn(() => listMessages(db, ctx, groupId)),
-  "chat resync": (ctx, groupId) => gotIn(() => messagesSince(db, ctx, groupId, 0)),
+  "group page data": (ctx, groupId) => gotIn(async () => getGroupView(db, ctx, await requireGroupAccess(db, ctx, groupId))),
+  "members list": (ctx, groupId) => gotIn(async () => listMembers(db, ctx, await requireGroupAccess(db, ctx, groupId))),
+  "feed page": (ctx, groupId) => gotIn(async () => listFeed(db, ctx, await requireGroupAccess(db, ctx, groupId))),
+  "feed resync": (ctx, groupId) => gotIn(async () => listFeedSince(db, ctx, await requireGroupAccess(db, ctx, groupId), epoch)),
+  "chat messages": (ctx, groupId) => gotIn(async () => listMessages(db, ctx, await requireGroupAccess(db, ctx, groupId))),
+  "chat resync": (ctx, groupId) => gotIn(async () => messagesSince(db, ctx, await requireGroupAccess(db, ctx, groupId), 0)),
   "mention search": (ctx, groupId) => gotIn(() => searchMentionable(db, ctx, groupId, "")),
   "chat mark read": (ctx, groupId) => gotIn(() => markRead(db, ctx, { groupId, operationId: opId() })),
   "chat post": (ctx, groupId) =>
     gotIn(() => postMessage(db, ctx, { groupId, operationId: opId(), kind: "note", body: "Hello from the matrix" })),
-  "notification setting read": (ctx, groupId) => gotIn(() => getGroupLevel(db, ctx, groupId)),
+  "notification setting read": (ctx, groupId) => gotIn(async () => getGroupLevel(db, ctx, await requireGroupAccess(db, ctx, groupId))),
   "notification setting write": (ctx, groupId) => gotIn(() => setGroupLevel(db, ctx, { groupId, level: "mentions", operationId: opId() })),
   "channel subscribe": async (ctx, groupId) => canSubscribe(db, ctx, groupChannelAt(groupId, await epochOf(groupId))),
 };
@@ -129,7 +130,9 @@ describe("a member's chat message: edit, delete, mark answered", () => {
       for (const who of ["learner", "removed", "hr", "otherMember", "otherAdmin"] as const) {
         expect(await gotIn(() => changes[change](people[who], messageId)), `${who}`).toBe(false);
       }
-      const [stored] = (await listMessages(db, people.member, groupId)).messages.filter((m) => m.id === messageId);
+      const [stored] = (await listMessages(db, people.member, await requireGroupAccess(db, people.member, groupId))).messages.filter(
+        (m) => m.id === messageId,
+      );
       expect(stored).toMatchObject({ body: "Where is the handbook?" });
     }
   });
@@ -152,7 +155,7 @@ describe("a member's chat message: edit, delete, mark answered", () => {
 describe("the group's admin channel and History", () => {
   const adminOnly: Record<string, Surface> = {
     "admin channel": async (ctx, groupId) => canSubscribe(db, ctx, groupAdminChannelAt(groupId, await epochOf(groupId))),
-    history: (ctx, groupId) => gotIn(() => listHistory(db, ctx, groupId)),
+    history: (ctx, groupId) => gotIn(async () => listHistory(db, ctx, await requireGroupAccess(db, ctx, groupId))),
   };
   it.each(Object.keys(adminOnly))("%s: members, learners, HR and the other company are refused", async (name) => {
     for (const who of ["member", "learner", "removed", "hr", "otherMember", "otherAdmin"] as const) {
@@ -166,15 +169,18 @@ describe("the group's admin channel and History", () => {
 });
 
 describe("the public preview", () => {
-  it.each<Who>(["otherMember", "otherAdmin"])("%s sees no preview of either group", async (who) => {
-    expect(await getGroupPreview(db, people[who], publicGroupId)).toBeNull();
-    expect(await getGroupPreview(db, people[who], privateGroupId)).toBeNull();
+  it.each<Who>(["otherMember", "otherAdmin"])("%s sees no preview of either group: neither exists for them", async (who) => {
+    expect(await getGroupAccess(db, people[who], publicGroupId)).toBeNull();
+    expect(await getGroupAccess(db, people[who], privateGroupId)).toBeNull();
   });
   it.each<Who>(["learner", "removed", "hr"])("%s sees no preview of a private group", async (who) => {
-    expect(await getGroupPreview(db, people[who], privateGroupId)).toBeNull();
+    expect(await getGroupPreview(db, people[who], await requireGroupAccess(db, people[who], privateGroupId))).toBeNull();
   });
   it.each<Who>(["learner", "removed", "hr"])("sibling: %s, of the company and not a member, previews the public group", async (who) => {
-    expect(await getGroupPreview(db, people[who], publicGroupId)).toMatchObject({ name: "Public", memberCount: 2 });
+    expect(await getGroupPreview(db, people[who], await requireGroupAccess(db, people[who], publicGroupId))).toMatchObject({
+      name: "Public",
+      memberCount: 2,
+    });
   });
 });
 

@@ -16,7 +16,7 @@ import { exportStatisticsMembers } from "@/lib/statistics/group";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup as insertGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
-import { getGroupAccess } from "@/lib/group-access/access";
+import { getGroupAccess, requireGroupAccess } from "@/lib/group-access/access";
 import { createGroupSchema } from "./schemas";
 import { archiveGroup } from "./operations/archive-group";
 import { deleteGroup } from "./operations/delete-group";
@@ -138,19 +138,25 @@ describe("a demoted owner", () => {
     const owner = await createPerson(db, dana.companyId, { roles: ["admin"], name: "Olga Owner" });
     const group = await insertGroup(db, owner, { name: "Demoted", courseId, members: [lena] });
     // While an admin: everything an owner has.
-    await expect(exportStatisticsMembers(db, owner, group.id)).resolves.toMatchObject({ scope: { groupId: group.id } });
+    await expect(exportStatisticsMembers(db, owner, await requireGroupAccess(db, owner, group.id))).resolves.toMatchObject({
+      scope: { groupId: group.id },
+    });
     expect(await canSubscribe(db, owner, await current(groupAdminChannelAt, group.id))).toBe(true);
     expect((await getGroupAccess(db, owner, group.id))?.canManage).toBe(true);
 
     await updatePerson(db, dana, { personId: owner.id, roles: [], operationId: opId() });
     const demoted: Ctx = { ...owner, roles: [] }; // as the next request reads them from the database
-    expect(await refusalOr(() => exportStatisticsMembers(db, demoted, group.id))).toBe("not_found");
+    expect(await refusalOr(async () => exportStatisticsMembers(db, demoted, await requireGroupAccess(db, demoted, group.id)))).toBe(
+      "not_found",
+    );
     expect(await canSubscribe(db, demoted, await current(groupAdminChannelAt, group.id))).toBe(false);
     expect(await canSubscribe(db, demoted, await current(groupChannelAt, group.id))).toBe(false);
     expect((await getGroupAccess(db, demoted, group.id))?.canManage).toBe(false);
     expect(await refusalOr(() => add(demoted, group.id, newbie))).toBe("forbidden");
     // The company's admins keep them.
-    await expect(exportStatisticsMembers(db, omar, group.id)).resolves.toMatchObject({ scope: { groupId: group.id } });
+    await expect(exportStatisticsMembers(db, omar, await requireGroupAccess(db, omar, group.id))).resolves.toMatchObject({
+      scope: { groupId: group.id },
+    });
     expect(await canSubscribe(db, omar, await current(groupAdminChannelAt, group.id))).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { type Page, pageWindow } from "@/lib/pagination";
 import { assertCan } from "@/lib/permissions";
-import { type GroupAccess, getGroupAccess } from "@/lib/group-access/access";
+import { type GroupAccess, granted } from "@/lib/group-access/access";
 
 export const GROUPS_PAGE_SIZE = 20;
 
@@ -92,9 +92,9 @@ export type GroupView = {
 };
 
 /** The group page's header: null when the group does not exist for the caller (a 404, never a hint). */
-export async function getGroupView(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<GroupView | null> {
-  const access = await getGroupAccess(db, ctx, groupId);
-  if (!access?.canRead) return null;
+export async function getGroupView(db: DatabaseOrTransaction, ctx: Ctx, access: GroupAccess): Promise<GroupView | null> {
+  if (!access.canRead) return null;
+  const groupId = granted(ctx, access).groupId;
   const [row] = await db
     .select({
       id: learningGroups.id,

@@ -21,7 +21,8 @@ function refresh(...groupIds: string[]) {
   revalidatePath("/admin/groups");
   revalidatePath("/groups");
   revalidatePath("/");
-  for (const id of groupIds) revalidatePath(`/groups/${id}`);
+  // "layout": the group's tabs are routes below it.
+  for (const id of groupIds) revalidatePath(`/groups/${id}`, "layout");
 }
 
 export const searchPeopleAction = authorizedAction(

@@ -6,6 +6,7 @@ import { createCompany, createDepartment, createGroup, createPerson, opId, type 
 import { listHistory } from "./queries/history";
 import { listMembers, MEMBERS_PAGE_SIZE } from "./queries/members";
 import { addMembers } from "./operations/add-members";
+import { requireGroupAccess } from "@/lib/group-access/access";
 
 let handle: TestDatabase;
 let acmeId: string;
@@ -37,8 +38,8 @@ describe("the member list", () => {
     });
     const expected = [...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
 
-    const first = await listMembers(handle.db, admin, group.id);
-    const second = await listMembers(handle.db, admin, group.id, { page: 2 });
+    const first = await listMembers(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id));
+    const second = await listMembers(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id), { page: 2 });
     expect(first.total).toBe(names.length);
     expect(namesOf(first)).toEqual(expected.slice(0, MEMBERS_PAGE_SIZE));
     expect(namesOf(second)).toEqual(expected.slice(MEMBERS_PAGE_SIZE));
@@ -46,10 +47,13 @@ describe("the member list", () => {
     expect(first.rows.find((row) => row.userId === direct[0]!.id)).toMatchObject({ source: "individual", addedByName: "Dana Admin" });
     expect(first.rows.find((row) => row.name === expected[0])).toMatchObject({ source: "department", sourceLabel: "Field" });
 
-    const searched = await listMembers(handle.db, admin, group.id, { search: "a9" });
+    const searched = await listMembers(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id), { search: "a9" });
     expect(namesOf(searched)).toEqual(expected.filter((name) => name.toLowerCase().startsWith("a9")));
     expect(searched.total).toBe(searched.rows.length);
-    expect(await listMembers(handle.db, admin, group.id, { page: 9 })).toMatchObject({ rows: [], total: names.length });
+    expect(await listMembers(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id), { page: 9 })).toMatchObject({
+      rows: [],
+      total: names.length,
+    });
   });
 
   it("follows a rename: the person moves to their new place at once", async () => {
@@ -60,8 +64,14 @@ describe("the member list", () => {
     ];
     const group = await createGroup(handle.db, admin, { name: "Rename wave", members: [ada!, bea!, cyd!] });
     await handle.db.update(users).set({ name: "zoe (formerly Ada)" }).where(eq(users.id, ada!.id));
-    expect(namesOf(await listMembers(handle.db, admin, group.id))).toEqual(["Bea Rename", "Cyd Rename", "zoe (formerly Ada)"]);
-    expect(namesOf(await listMembers(handle.db, admin, group.id, { search: "ZOE" }))).toEqual(["zoe (formerly Ada)"]);
+    expect(namesOf(await listMembers(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id)))).toEqual([
+      "Bea Rename",
+      "Cyd Rename",
+      "zoe (formerly Ada)",
+    ]);
+    expect(namesOf(await listMembers(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id), { search: "ZOE" }))).toEqual([
+      "zoe (formerly Ada)",
+    ]);
   });
 });
 
@@ -81,11 +91,11 @@ describe("deleting people, groups and companies", () => {
 
     await handle.db.delete(users).where(inArray(users.id, [omar.id, leaver!.id]));
 
-    const members = await listMembers(handle.db, admin, group.id);
+    const members = await listMembers(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id));
     expect(members.rows).toEqual([expect.objectContaining({ name: "Sam Stayer", addedByName: null })]);
     const ledger = await handle.db.select().from(membershipEvents).where(eq(membershipEvents.groupId, group.id));
     expect(ledger).toEqual([expect.objectContaining({ userId: stayer!.id, actorId: null })]);
-    expect((await listHistory(handle.db, admin, group.id)).rows).toEqual([
+    expect((await listHistory(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id))).rows).toEqual([
       expect.objectContaining({ personName: "Sam Stayer", actorName: null }),
     ]);
     const notified = await handle.db.select().from(notifications).where(eq(notifications.groupId, group.id));

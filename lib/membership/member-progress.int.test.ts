@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
 import { listMembers } from "./queries/members";
+import { requireGroupAccess } from "@/lib/group-access/access";
 
 let handle: TestDatabase;
 let admin: TestPerson;
@@ -49,7 +50,7 @@ describe("members' progress in the linked course", () => {
     const globex = await createCompany(handle.db, "Globex");
     await handle.db.insert(userBadges).values({ companyId: globex.id, userId: bo.id, badge: "streak_30", courseId: course.id });
 
-    const page = await listMembers(handle.db, bo, group.id, { now: later(2) });
+    const page = await listMembers(handle.db, bo, await requireGroupAccess(handle.db, bo, group.id), { now: later(2) });
     const byName = Object.fromEntries(page.rows.map((row) => [row.name, row.progress]));
     expect(byName["Ava Ahead"]).toMatchObject({ lessonsDone: 3, lessonsTotal: 3, percent: 100, score: 50, streak: 3 });
     expect(byName["Ava Ahead"]!.certificateSerial).toMatch(/^CHT-2026-/);
@@ -66,17 +67,21 @@ describe("members' progress in the linked course", () => {
     // Cy's streak comes from another course: it is a person's, so it shows; the course's figures are empty.
     expect(byName["Cy Idle"]).toMatchObject({ lessonsDone: 0, percent: 0, score: null, streak: 1, badges: 0, certificateId: null });
 
-    const twoDaysOn = await listMembers(handle.db, bo, group.id, { now: later(5) });
+    const twoDaysOn = await listMembers(handle.db, bo, await requireGroupAccess(handle.db, bo, group.id), { now: later(5) });
     expect(twoDaysOn.rows.map((row) => row.progress?.streak)).toEqual([0, 0, 0]);
   });
 
   it("shows only membership when the group has no linked course, and nothing to other companies", async () => {
     const member = await createPerson(handle.db, admin.companyId, { name: "Mo Member" });
     const group = await createGroup(handle.db, admin, { members: [member] });
-    expect((await listMembers(handle.db, member, group.id)).rows).toEqual([expect.objectContaining({ name: "Mo Member", progress: null })]);
+    expect((await listMembers(handle.db, member, await requireGroupAccess(handle.db, member, group.id))).rows).toEqual([
+      expect.objectContaining({ name: "Mo Member", progress: null }),
+    ]);
 
     const globex = await createCompany(handle.db, "Globex 2");
     const foreignAdmin = await createPerson(handle.db, globex.id, { roles: ["admin"] });
-    expect(await refusalOr(() => listMembers(handle.db, foreignAdmin, group.id))).toBe("not_found");
+    expect(
+      await refusalOr(async () => listMembers(handle.db, foreignAdmin, await requireGroupAccess(handle.db, foreignAdmin, group.id))),
+    ).toBe("not_found");
   });
 });

@@ -11,6 +11,7 @@ import { addMembers } from "./operations/add-members";
 import { moveMembers } from "./operations/move-members";
 import { previewAddMembers } from "./queries/preview";
 import { removeMembers } from "./operations/remove-members";
+import { requireGroupAccess } from "@/lib/group-access/access";
 
 let handle: TestDatabase;
 let admin: TestPerson;
@@ -74,7 +75,7 @@ describe("adding members", () => {
     const ledger = await handle.db.select().from(membershipEvents).where(eq(membershipEvents.groupId, group.id));
     expect(ledger.filter((e) => e.source === "department")).toHaveLength(5);
     expect(ledger.every((e) => e.kind === "added")).toBe(true);
-    const members = await listMembers(handle.db, admin, group.id);
+    const members = await listMembers(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id));
     expect(members.rows.find((m) => m.userId === sales[1]!.id)).toMatchObject({
       addedByName: "Dana Admin",
       source: "department",
@@ -97,7 +98,9 @@ describe("adding members", () => {
       operationId: opId(),
     });
     expect(result.added).toBe(2);
-    expect((await listMembers(handle.db, admin, group.id)).rows.map((m) => m.sourceLabel)).toEqual(["Old wave", "Old wave"]);
+    expect(
+      (await listMembers(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id))).rows.map((m) => m.sourceLabel),
+    ).toEqual(["Old wave", "Old wave"]);
   });
 
   it("never adds another company's person, even by a posted id, nor copies another company's group", async () => {
@@ -148,10 +151,16 @@ describe("removing and moving", () => {
     expect(outcome.disconnectUsers).toEqual([sales[0]!.id]);
     expect(outcome.events?.[0]).toMatchObject({ channels: [userChannel(sales[0]!.id)], data: { type: "group.removed" } });
     expect(await membersOf(group.id)).toEqual([sales[1]!.id]);
-    const history = await listHistory(handle.db, admin, group.id);
+    const history = await listHistory(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id));
     expect(history.rows[0]).toMatchObject({ kind: "removed", actorName: "Dana Admin", personName: "Seller 0" });
-    await expect(listMembers(handle.db, sales[0]!, group.id)).rejects.toMatchObject({ code: "not_found" });
-    await expect(listMembers(handle.db, sales[1]!, group.id)).resolves.toMatchObject({ total: 1 });
+    await expect(
+      requireGroupAccess(handle.db, sales[0]!, group.id).then((access) => listMembers(handle.db, sales[0]!, access)),
+    ).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(listMembers(handle.db, sales[1]!, await requireGroupAccess(handle.db, sales[1]!, group.id))).resolves.toMatchObject({
+      total: 1,
+    });
   });
 
   it("moves in one transaction with one notification and both ledgers", async () => {

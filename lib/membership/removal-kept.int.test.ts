@@ -12,6 +12,7 @@ import { createCompany, createCourse, createGroup, createLessons, createPerson, 
 import { refusalOr } from "@/tests/refusal";
 import { addMembers } from "./operations/add-members";
 import { removeMembers } from "./operations/remove-members";
+import { requireGroupAccess } from "@/lib/group-access/access";
 
 /**
  * The spec on removing a member: "The person receives a notification. Their previous learning-group
@@ -59,7 +60,7 @@ afterAll(() => handle.close());
 
 describe("a removed member", () => {
   it("keeps their messages in the chat, under their name", async () => {
-    const { messages } = await listMessages(handle.db, sam, group.id);
+    const { messages } = await listMessages(handle.db, sam, await requireGroupAccess(handle.db, sam, group.id));
     expect(messages.filter((message) => messageIds.includes(message.id))).toEqual([
       expect.objectContaining({ authorId: rita.id, authorName: "Rita Removed", body: "See you all Monday", deletedAt: null }),
       expect.objectContaining({ authorId: rita.id, authorName: "Rita Removed", body: "Sam explained it best", kind: "praise" }),
@@ -68,15 +69,17 @@ describe("a removed member", () => {
 
   it("keeps their progress on the linked course and their earlier entries in the group's feed, which they no longer see", async () => {
     expect(await handle.db.$count(courseProgress, and(eq(courseProgress.userId, rita.id), eq(courseProgress.courseId, courseId)))).toBe(1);
-    const { entries } = await listFeed(handle.db, sam, group.id);
+    const { entries } = await listFeed(handle.db, sam, await requireGroupAccess(handle.db, sam, group.id));
     expect(
       entries
         .filter((entry) => entry.userId === rita.id)
         .map((entry) => entry.type)
         .sort(),
     ).toEqual(["badge_awarded", "lesson_completed", "praise"]);
-    expect(await refusalOr(() => listFeed(handle.db, rita, group.id))).toBe("not_found");
-    expect(await refusalOr(() => listMessages(handle.db, rita, group.id))).toBe("not_found");
+    expect(await refusalOr(async () => listFeed(handle.db, rita, await requireGroupAccess(handle.db, rita, group.id)))).toBe("not_found");
+    expect(await refusalOr(async () => listMessages(handle.db, rita, await requireGroupAccess(handle.db, rita, group.id)))).toBe(
+      "not_found",
+    );
   });
 
   it("has the removal notification stored: the bell's queries show it, unread, after a reload", async () => {

@@ -27,6 +27,7 @@ import {
   listStatisticsMembers,
   STATISTICS_MEMBERS_PAGE_SIZE,
 } from "./group";
+import { requireGroupAccess } from "@/lib/group-access/access";
 
 describe("the group's statistics", () => {
   let handle: TestDatabase;
@@ -86,7 +87,7 @@ describe("the group's statistics", () => {
     // The admin has progress too, but is no member: it does not count.
     await complete(admin, 4);
 
-    const stats = await getGroupStatistics(handle.db, admin, group.id);
+    const stats = await getGroupStatistics(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id));
     expect(stats.members).toBe(5);
     expect(stats.averagePercent).toBe(40); // (0 + 25 + 75 + 100 + 0) / 5
     expect(stats.buckets).toEqual({
@@ -97,10 +98,16 @@ describe("the group's statistics", () => {
     expect(stats.histogram).toEqual([2, 0, 1, 0, 0, 0, 0, 1, 0, 0, 1]);
 
     // Sorting, with ties and members without a score last.
-    const byProgress = await listStatisticsMembers(handle.db, admin, group.id, { sort: "progress", direction: "desc" });
+    const byProgress = await listStatisticsMembers(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id), {
+      sort: "progress",
+      direction: "desc",
+    });
     expect(byProgress.rows.map((r) => r.name)).toEqual(["Alex All", "Alma AllButOne", "Olli One", "Nora None", "Olga Owner"]);
     expect(byProgress.rows.map((r) => r.bucket)).toEqual(["done", "halfway", "halfway", "notStarted", "notStarted"]);
-    const byScore = await listStatisticsMembers(handle.db, admin, group.id, { sort: "score", direction: "asc" });
+    const byScore = await listStatisticsMembers(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id), {
+      sort: "score",
+      direction: "asc",
+    });
     expect(byScore.rows.map((r) => [r.name, r.score])).toEqual([
       ["Olli One", 0],
       ["Alex All", 100],
@@ -108,18 +115,27 @@ describe("the group's statistics", () => {
       ["Nora None", null],
       ["Olga Owner", null],
     ]);
-    const byName = await listStatisticsMembers(handle.db, admin, group.id, { sort: "name", direction: "desc" });
+    const byName = await listStatisticsMembers(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id), {
+      sort: "name",
+      direction: "desc",
+    });
     expect(byName.rows.map((r) => r.name)).toEqual(["Olli One", "Olga Owner", "Nora None", "Alma AllButOne", "Alex All"]);
-    const byActivity = await listStatisticsMembers(handle.db, admin, group.id, { sort: "activity", direction: "asc" });
+    const byActivity = await listStatisticsMembers(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id), {
+      sort: "activity",
+      direction: "asc",
+    });
     expect(byActivity.rows.at(-1)?.lastActivityAt).toBeNull();
     expect(byActivity.rows[0]?.lastActivityAt).toEqual(at);
-    const searched = await listStatisticsMembers(handle.db, admin, group.id, { search: "al" });
+    const searched = await listStatisticsMembers(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id), { search: "al" });
     expect(searched.rows.map((r) => r.name)).toEqual(["Alex All", "Alma AllButOne"]);
     expect(searched.total).toBe(2);
     // The page's one call: the same figures and rows, the total taken from the figures without a search.
-    const tab = await getStatisticsTab(handle.db, admin, group.id, { sort: "progress", direction: "desc" });
+    const tab = await getStatisticsTab(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id), {
+      sort: "progress",
+      direction: "desc",
+    });
     expect(tab).toEqual({ statistics: stats, members: byProgress });
-    const tabSearched = await getStatisticsTab(handle.db, admin, group.id, { search: "al" });
+    const tabSearched = await getStatisticsTab(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id), { search: "al" });
     expect(tabSearched.members).toEqual(searched);
     expect(tabSearched.statistics.members).toBe(5);
     const done = byProgress.rows[0]!;
@@ -133,11 +149,11 @@ describe("the group's statistics", () => {
     await complete(early!, 2);
     await complete(leaver!, 4);
     await complete(late!, 3);
-    expect((await getGroupStatistics(handle.db, admin, group.id)).averagePercent).toBe(75);
+    expect((await getGroupStatistics(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id))).averagePercent).toBe(75);
 
     await removeMembers(handle.db, admin, { groupId: group.id, userIds: [leaver!.id], operationId: opId() });
     await handle.db.insert(groupMembers).values({ groupId: group.id, userId: late!.id, companyId: admin.companyId, source: "individual" });
-    const stats = await getGroupStatistics(handle.db, admin, group.id);
+    const stats = await getGroupStatistics(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id));
     expect(stats.members).toBe(2);
     expect(stats.averagePercent).toBe(62.5);
     expect(stats.buckets.done.count).toBe(0);
@@ -150,7 +166,7 @@ describe("the group's statistics", () => {
 
   it("shows an empty group as zeros", async () => {
     const group = await createGroup(handle.db, owner, { courseId: course.id });
-    const stats = await getGroupStatistics(handle.db, admin, group.id);
+    const stats = await getGroupStatistics(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id));
     expect(stats).toMatchObject({ members: 0, averagePercent: 0, buckets: { done: { count: 0, percent: 0 } } });
     expect(stats.histogram).toEqual(Array(11).fill(0));
   });
@@ -160,16 +176,38 @@ describe("the group's statistics", () => {
     const group = await createGroup(handle.db, owner, { courseId: course.id, members: [learner!, owner] });
     const adminOwned = await createGroup(handle.db, admin, { courseId: course.id, members: [learner!] });
     const noCourse = await createGroup(handle.db, owner, { members: [learner!] });
-    await expect(getGroupStatistics(handle.db, admin, group.id)).resolves.toMatchObject({ members: 2 });
-    await expect(getGroupStatistics(handle.db, admin, adminOwned.id)).resolves.toMatchObject({ members: 1 });
+    await expect(getGroupStatistics(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id))).resolves.toMatchObject({
+      members: 2,
+    });
+    await expect(getGroupStatistics(handle.db, admin, await requireGroupAccess(handle.db, admin, adminOwned.id))).resolves.toMatchObject({
+      members: 1,
+    });
     // `owner` owns the group without the admin role (a demoted owner): owner rights need it.
     for (const viewer of [owner, learner!, hr, outsider]) {
-      await expect(getGroupStatistics(handle.db, viewer, group.id)).rejects.toMatchObject({ code: "not_found" });
-      await expect(listStatisticsMembers(handle.db, viewer, group.id)).rejects.toMatchObject({ code: "not_found" });
-      await expect(exportStatisticsMembers(handle.db, viewer, group.id)).rejects.toMatchObject({ code: "not_found" });
+      await expect(
+        requireGroupAccess(handle.db, viewer, group.id).then((access) => getGroupStatistics(handle.db, viewer, access)),
+      ).rejects.toMatchObject({
+        code: "not_found",
+      });
+      await expect(
+        requireGroupAccess(handle.db, viewer, group.id).then((access) => listStatisticsMembers(handle.db, viewer, access)),
+      ).rejects.toMatchObject({
+        code: "not_found",
+      });
+      await expect(
+        requireGroupAccess(handle.db, viewer, group.id).then((access) => exportStatisticsMembers(handle.db, viewer, access)),
+      ).rejects.toMatchObject({ code: "not_found" });
     }
-    await expect(getGroupStatistics(handle.db, owner, noCourse.id)).rejects.toMatchObject({ code: "not_found" });
-    await expect(getGroupStatistics(handle.db, admin, noCourse.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      requireGroupAccess(handle.db, owner, noCourse.id).then((access) => getGroupStatistics(handle.db, owner, access)),
+    ).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(
+      requireGroupAccess(handle.db, admin, noCourse.id).then((access) => getGroupStatistics(handle.db, admin, access)),
+    ).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("pages the member table, and exports every member in batches with formula-like names neutralized", async () => {
@@ -177,11 +215,11 @@ describe("the group's statistics", () => {
     const members = await people([...names, '=HYPERLINK("http://evil")']);
     const group = await createGroup(handle.db, admin, { courseId: course.id, members });
     await complete(members[1]!, 1);
-    const second = await listStatisticsMembers(handle.db, admin, group.id, { page: 2 });
+    const second = await listStatisticsMembers(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id), { page: 2 });
     expect(second.total).toBe(names.length + 1);
     expect(second.rows.map((r) => r.name)).toEqual(["Member 049", "Member 050", "Member 051", "Member 052"]);
 
-    const { batches } = await exportStatisticsMembers(handle.db, admin, group.id, 20);
+    const { batches } = await exportStatisticsMembers(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id), 20);
     const sizes: number[] = [];
     const lines: string[] = [];
     for await (const batch of batches) {

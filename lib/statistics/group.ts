@@ -4,7 +4,7 @@ import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
-import { getGroupAccess } from "@/lib/group-access/access";
+import { type GroupAccess, granted } from "@/lib/group-access/access";
 import { type Page, pageWindow } from "@/lib/pagination";
 import { BUCKETS, type Bucket, bucketOf } from "./buckets";
 
@@ -15,9 +15,8 @@ export type StatisticsScope = { groupId: string; groupName: string; courseId: st
  * The group and its linked course, for whoever may see its statistics; everyone else, and a group
  * without a course, gets not found — the same answer as for a group that does not exist.
  */
-export async function getStatisticsScope(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<StatisticsScope> {
-  const access = await getGroupAccess(db, ctx, groupId);
-  if (!access?.canSeeStatistics) throw notFound();
+export async function getStatisticsScope(db: DatabaseOrTransaction, ctx: Ctx, access: GroupAccess): Promise<StatisticsScope> {
+  const groupId = granted(ctx, access, "canSeeStatistics").groupId;
   const [row] = await queryRows<StatisticsScope>(
     db,
     sql`select g.id as "groupId", g.name as "groupName", c.id as "courseId", c.title as "courseTitle"
@@ -35,9 +34,9 @@ export async function getStatisticsScope(db: DatabaseOrTransaction, ctx: Ctx, gr
  */
 export type StatisticsTabKind = "course" | "assignments";
 
-export async function getStatisticsTabKind(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<StatisticsTabKind | null> {
-  const access = await getGroupAccess(db, ctx, groupId);
-  if (!access?.canSeeStatistics) return null;
+export async function getStatisticsTabKind(db: DatabaseOrTransaction, ctx: Ctx, access: GroupAccess): Promise<StatisticsTabKind | null> {
+  if (!access.canSeeStatistics) return null;
+  const groupId = granted(ctx, access).groupId;
   const [row] = await queryRows<{ hasCourse: boolean; hasAssignments: boolean }>(
     db,
     sql`select g.course_id is not null as "hasCourse",
@@ -68,8 +67,8 @@ const share = (count: number, total: number) => (total === 0 ? 0 : Math.round((1
  * The Statistics tab's figures over the group's current members (an admin who is not a member does
  * not count): one statement over course_progress, never over lesson_completions.
  */
-export async function getGroupStatistics(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<GroupStatistics> {
-  return readStatistics(db, ctx, await getStatisticsScope(db, ctx, groupId));
+export async function getGroupStatistics(db: DatabaseOrTransaction, ctx: Ctx, access: GroupAccess): Promise<GroupStatistics> {
+  return readStatistics(db, ctx, await getStatisticsScope(db, ctx, access));
 }
 
 async function readStatistics(db: DatabaseOrTransaction, ctx: Ctx, scope: StatisticsScope): Promise<GroupStatistics> {
@@ -147,10 +146,10 @@ const sortKey: Record<Exclude<MemberSort, "name">, SQL> = {
 export async function listStatisticsMembers(
   db: DatabaseOrTransaction,
   ctx: Ctx,
-  groupId: string,
+  access: GroupAccess,
   options: MemberTableOptions = {},
 ): Promise<Page<StatisticsMemberRow>> {
-  return readMemberPage(db, ctx, await getStatisticsScope(db, ctx, groupId), options);
+  return readMemberPage(db, ctx, await getStatisticsScope(db, ctx, access), options);
 }
 
 export type MemberTableOptions = { search?: string; sort?: MemberSort; direction?: SortDirection; page?: number };
@@ -162,10 +161,10 @@ export type MemberTableOptions = { search?: string; sort?: MemberSort; direction
 export async function getStatisticsTab(
   db: DatabaseOrTransaction,
   ctx: Ctx,
-  groupId: string,
+  access: GroupAccess,
   options: MemberTableOptions = {},
 ): Promise<{ statistics: GroupStatistics; members: Page<StatisticsMemberRow> }> {
-  const scope = await getStatisticsScope(db, ctx, groupId);
+  const scope = await getStatisticsScope(db, ctx, access);
   const searching = Boolean(options.search?.trim());
   const statistics = readStatistics(db, ctx, scope);
   const members = await readMemberPage(db, ctx, scope, options, searching ? undefined : statistics.then((s) => s.members));
@@ -214,10 +213,11 @@ export const CSV_BATCH_SIZE = 1000;
 export async function exportStatisticsMembers(
   db: DatabaseOrTransaction,
   ctx: Ctx,
-  groupId: string,
+  access: GroupAccess,
   batchSize = CSV_BATCH_SIZE,
 ): Promise<{ scope: StatisticsScope; batches: AsyncIterable<StatisticsMemberRow[]> }> {
-  const scope = await getStatisticsScope(db, ctx, groupId);
+  const scope = await getStatisticsScope(db, ctx, access);
+  const groupId = scope.groupId;
   async function* batches() {
     let after: { sortName: string; userId: string } | null = null;
     for (;;) {

@@ -3,6 +3,7 @@ import { currentTime } from "@/base/clock";
 import { sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { Ctx } from "@/lib/auth/viewer";
+import type { GroupAccess } from "@/lib/group-access/access";
 import { getGroupStatistics } from "./group";
 import type { Day } from "./rollup";
 
@@ -31,10 +32,11 @@ export type OverTimePoint = {
 export async function getProgressOverTime(
   db: DatabaseOrTransaction,
   ctx: Ctx,
-  groupId: string,
+  access: GroupAccess,
   now: Date = currentTime(),
 ): Promise<OverTimePoint[]> {
-  const statistics = await getGroupStatistics(db, ctx, groupId);
+  const statistics = await getGroupStatistics(db, ctx, access);
+  const groupId = statistics.groupId;
   const rows = await queryRows<Omit<OverTimePoint, "live"> & { today: Day; archived: boolean }>(
     db,
     sql`with g as (

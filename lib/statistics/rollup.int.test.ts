@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { getProgressOverTime } from "./over-time";
 import { rollupDay } from "./rollup";
+import { requireGroupAccess } from "@/lib/group-access/access";
 
 const DAYS = ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06", "2026-03-07", "2026-03-08"];
 const CREATED = new Date("2026-03-01T08:00:00Z");
@@ -269,7 +270,7 @@ describe("getProgressOverTime", () => {
     await rollupWeek();
     const now = at("2026-03-09T12:00:00Z");
     await complete(people.e, lessons[0]!, "2026-03-09T09:00:00Z");
-    const points = await getProgressOverTime(db, admin, group.id, now);
+    const points = await getProgressOverTime(db, admin, await requireGroupAccess(db, admin, group.id), now);
     const expected = await recompute(group.id, [...DAYS, "2026-03-09"]);
     const today = expected.pop()!;
     expect(points.slice(0, -1)).toEqual(expected.map((point) => ({ ...point, live: false })));
@@ -281,12 +282,26 @@ describe("getProgressOverTime", () => {
       .update(learningGroups)
       .set({ archivedAt: at("2026-03-08T12:00:00Z") })
       .where(eq(learningGroups.id, group.id));
-    expect((await getProgressOverTime(db, admin, group.id, now)).map((point) => point.day)).toEqual(DAYS);
+    expect((await getProgressOverTime(db, admin, await requireGroupAccess(db, admin, group.id), now)).map((point) => point.day)).toEqual(
+      DAYS,
+    );
 
-    await expect(getProgressOverTime(db, people.a, group.id, now)).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      requireGroupAccess(db, people.a, group.id).then((access) => getProgressOverTime(db, people.a, access, now)),
+    ).rejects.toMatchObject({
+      code: "not_found",
+    });
     const stranger = await createPerson(db, (await createCompany(db, "Initech")).id, { roles: ["admin"] });
-    await expect(getProgressOverTime(db, stranger, group.id, now)).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      requireGroupAccess(db, stranger, group.id).then((access) => getProgressOverTime(db, stranger, access, now)),
+    ).rejects.toMatchObject({
+      code: "not_found",
+    });
     const courseless = await createGroup(db, admin);
-    await expect(getProgressOverTime(db, admin, courseless.id, now)).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      requireGroupAccess(db, admin, courseless.id).then((access) => getProgressOverTime(db, admin, access, now)),
+    ).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });

@@ -4,6 +4,7 @@ import { activityEvents, courseProgress, groupChatState, groupMessages, groupRea
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { getGroupPreview, listDiscoverGroups, listMyGroupsOverview } from "./queries";
+import { getGroupAccess, requireGroupAccess } from "@/lib/group-access/access";
 
 let handle: TestDatabase;
 let admin: TestPerson;
@@ -121,10 +122,15 @@ describe("Discover and the preview", () => {
     const course = await createCourse(handle.db, admin.companyId, "Python");
     const group = await createGroup(handle.db, admin, { name: "Pythonistas", visibility: "public", courseId: course.id, members: [omar] });
     const secret = await createGroup(handle.db, admin, { name: "Board", members: [omar] });
-    expect(await getGroupPreview(handle.db, lena, group.id)).toMatchObject({ name: "Pythonistas", courseTitle: "Python", memberCount: 1 });
-    expect(await getGroupPreview(handle.db, lena, secret.id)).toBeNull();
-    expect(await getGroupPreview(handle.db, omar, group.id)).toBeNull();
-    expect(await getGroupPreview(handle.db, outsider, group.id)).toBeNull();
-    expect(await getGroupPreview(handle.db, outsiderAdmin, group.id)).toBeNull();
+    expect(await getGroupPreview(handle.db, lena, await requireGroupAccess(handle.db, lena, group.id))).toMatchObject({
+      name: "Pythonistas",
+      courseTitle: "Python",
+      memberCount: 1,
+    });
+    expect(await getGroupPreview(handle.db, lena, await requireGroupAccess(handle.db, lena, secret.id))).toBeNull();
+    expect(await getGroupPreview(handle.db, omar, await requireGroupAccess(handle.db, omar, group.id))).toBeNull();
+    // Another company's group does not exist for them: no access, so nothing to preview.
+    expect(await getGroupAccess(handle.db, outsider, group.id)).toBeNull();
+    expect(await getGroupAccess(handle.db, outsiderAdmin, group.id)).toBeNull();
   });
 });

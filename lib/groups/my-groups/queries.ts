@@ -5,7 +5,7 @@ import { courses, groupMembers, learningGroups } from "@/db/schema";
 import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { type Page, pageWindow } from "@/lib/pagination";
-import { getGroupAccess } from "@/lib/group-access/access";
+import { type GroupAccess, granted } from "@/lib/group-access/access";
 
 export type MyGroupCard = {
   id: string;
@@ -136,9 +136,9 @@ export async function listDiscoverGroups(
  * and Join. Null for everyone else (members and admins read the whole group; private, archived and
  * other companies' groups do not exist for them).
  */
-export async function getGroupPreview(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<DiscoverGroup | null> {
-  const access = await getGroupAccess(db, ctx, groupId);
-  if (!access?.canPreview) return null;
+export async function getGroupPreview(db: DatabaseOrTransaction, ctx: Ctx, access: GroupAccess): Promise<DiscoverGroup | null> {
+  if (!access.canPreview) return null;
+  const groupId = granted(ctx, access).groupId;
   const [row] = await db
     .select(discoverColumns)
     .from(learningGroups)

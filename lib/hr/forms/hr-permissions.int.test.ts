@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
 import { asHrActor } from "@/lib/hr/actor";
+import { requireGroupAccess } from "@/lib/group-access/access";
 
 /** Issue 10, item 5: what HR staff may and may not do, signed in and through the HR forms' actor. */
 describe("HR staff's permissions", () => {
@@ -50,8 +51,10 @@ describe("HR staff's permissions", () => {
 
   it("cannot read the chat of a group they are not in; can read their own group's", async () => {
     for (const ctx of [hr, asHrActor(hr)]) {
-      expect(await refusalOr(() => listMessages(handle.db, ctx, notTheirs.id))).toBe("not_found");
+      expect(await refusalOr(async () => listMessages(handle.db, ctx, await requireGroupAccess(handle.db, ctx, notTheirs.id)))).toBe(
+        "not_found",
+      );
     }
-    expect((await listMessages(handle.db, hr, theirs.id)).messages).toEqual([]);
+    expect((await listMessages(handle.db, hr, await requireGroupAccess(handle.db, hr, theirs.id))).messages).toEqual([]);
   });
 });

@@ -4,8 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { type MembershipSource, membershipEvents, users } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
-import { notFound } from "@/lib/errors";
-import { getGroupAccess } from "@/lib/group-access/access";
+import { type GroupAccess, granted } from "@/lib/group-access/access";
 import { type Page, pageWindow } from "@/lib/pagination";
 import { assertCan } from "@/lib/permissions";
 import { MEMBERS_PAGE_SIZE } from "./members";
@@ -27,12 +26,11 @@ const actor = alias(users, "actor");
 export async function listHistory(
   db: DatabaseOrTransaction,
   ctx: Ctx,
-  groupId: string,
+  access: GroupAccess,
   options: { page?: number } = {},
 ): Promise<Page<HistoryRow>> {
   assertCan(ctx, "group.viewHistory");
-  const access = await getGroupAccess(db, ctx, groupId);
-  if (!access) throw notFound();
+  const groupId = granted(ctx, access).groupId;
   const { page, limit, offset } = pageWindow(options.page, MEMBERS_PAGE_SIZE);
   const where = and(eq(membershipEvents.companyId, ctx.companyId), eq(membershipEvents.groupId, groupId));
   const [rows, [total]] = await Promise.all([

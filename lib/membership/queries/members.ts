@@ -18,8 +18,7 @@ import {
 import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { currentTime } from "@/base/clock";
-import { notFound } from "@/lib/errors";
-import { getGroupAccess } from "@/lib/group-access/access";
+import { type GroupAccess, granted } from "@/lib/group-access/access";
 import { currentStreak } from "@/lib/learning/streaks";
 import { type Page, pageWindow } from "@/lib/pagination";
 
@@ -61,11 +60,10 @@ const addedBy = alias(users, "added_by");
 export async function listMembers(
   db: DatabaseOrTransaction,
   ctx: Ctx,
-  groupId: string,
+  access: GroupAccess,
   options: { search?: string; page?: number; now?: Date } = {},
 ): Promise<Page<MemberRow>> {
-  const access = await getGroupAccess(db, ctx, groupId);
-  if (!access?.canRead) throw notFound();
+  const groupId = granted(ctx, access, "canRead").groupId;
   const { page, limit, offset } = pageWindow(options.page, MEMBERS_PAGE_SIZE);
   const term = options.search?.trim();
   const where = and(

@@ -4,7 +4,7 @@ import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { NotificationLevel } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
-import { getGroupAccess } from "@/lib/group-access/access";
+import { type GroupAccess, granted } from "@/lib/group-access/access";
 import { effectiveLevelSql } from "./sql";
 
 export type GroupLevel = {
@@ -14,14 +14,9 @@ export type GroupLevel = {
   effective: NotificationLevel;
 };
 
-/** Whether the caller can read the group: its chat settings exist for them only then. */
-export async function assertReadable(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<void> {
-  if (!(await getGroupAccess(db, ctx, groupId))?.canRead) throw notFound();
-}
-
-/** The caller's level for a group they can read. */
-export async function getGroupLevel(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<GroupLevel> {
-  await assertReadable(db, ctx, groupId);
+/** The caller's level for a group they can read: its chat settings exist for them only then. */
+export async function getGroupLevel(db: DatabaseOrTransaction, ctx: Ctx, access: GroupAccess): Promise<GroupLevel> {
+  const groupId = granted(ctx, access, "canRead").groupId;
   const [row] = await queryRows<GroupLevel>(
     db,
     sql`select s.level, u.group_notification_default as "defaultLevel", ${effectiveLevelSql("u", groupId)} as effective

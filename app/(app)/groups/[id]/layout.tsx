@@ -1,14 +1,23 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { loadGroup, loadPreview } from "./load";
+import { loadGroupPage } from "./load";
+
+type Params = Promise<{ id: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const page = await loadGroupPage((await params).id);
+  const name = page?.kind === "group" ? page.group.name : page?.preview.name;
+  return { title: name ?? (await getTranslations("errors"))("notFoundTitle") };
+}
 
 /**
  * A group that does not exist for the viewer (unknown, another company's, an id that is no uuid)
- * answers 404. Checked here, above the page's loading boundary: once the page streams, the status
- * is already 200.
+ * answers 404. Checked here, above every loading boundary of the group's routes: once a page
+ * streams, the status is already 200.
  */
-export default async function GroupLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  if (!(await loadGroup(id)) && !(await loadPreview(id))) notFound();
+export default async function GroupLayout({ children, params }: { children: ReactNode; params: Params }) {
+  if (!(await loadGroupPage((await params).id))) notFound();
   return children;
 }

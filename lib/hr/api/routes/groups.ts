@@ -1,5 +1,6 @@
 import { addMembers } from "@/lib/membership/operations/add-members";
 import { removeMembers } from "@/lib/membership/operations/remove-members";
+import { requireGroupAccess } from "@/lib/group-access/access";
 import { getGroupStatistics } from "@/lib/statistics/group";
 import { getApiGroup, listApiGroups } from "../queries";
 import { defineRoute } from "../route";
@@ -85,5 +86,7 @@ export const groupStatistics = defineRoute({
   scope: "read",
   params: idParams,
   response: { status: 200, description: "The group's figures.", schema: statistics },
-  handle: async ({ params }, { db, caller }) => ({ body: await getGroupStatistics(db, caller.ctx, params.id) }),
+  handle: async ({ params }, { db, caller }) => ({
+    body: await getGroupStatistics(db, caller.ctx, await requireGroupAccess(db, caller.ctx, params.id)),
+  }),
 });

@@ -1,9 +1,10 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { granted, requireGroupAccess } from "@/lib/group-access/access";
 import { type Committed, defineOperation } from "@/lib/operations/kernel";
 import { levelSchema } from "../levels";
-import { assertReadable, type GroupLevel, getGroupLevel } from "../queries";
+import { type GroupLevel, getGroupLevel } from "../queries";
 
 /**
  * Sets the caller's level for a group they can read (also an archived one: the setting is theirs,
@@ -14,7 +15,7 @@ export const setGroupLevel = defineOperation({
   permission: "notifications.manage",
   input: z.object({ groupId: z.uuid(), level: levelSchema.nullable(), operationId: z.uuid() }),
   run: async ({ tx, ctx, input }): Promise<Committed<GroupLevel>> => {
-    await assertReadable(tx, ctx, input.groupId);
+    const access = granted(ctx, await requireGroupAccess(tx, ctx, input.groupId), "canRead");
     await tx.execute(
       input.level === null
         ? sql`delete from group_notification_settings where user_id = ${ctx.userId} and group_id = ${input.groupId}`
@@ -22,6 +23,6 @@ export const setGroupLevel = defineOperation({
               values (${ctx.userId}, ${input.groupId}, ${ctx.companyId}, ${input.level})
               on conflict (user_id, group_id) do update set level = excluded.level`,
     );
-    return { result: await getGroupLevel(tx, ctx, input.groupId) };
+    return { result: await getGroupLevel(tx, ctx, access) };
   },
 });

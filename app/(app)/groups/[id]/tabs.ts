@@ -1,0 +1,49 @@
+import { notFound, redirect } from "next/navigation";
+import { can } from "@/lib/permissions";
+import { withParams } from "../../search-params";
+import { loadGroupPage, type ReadablePage } from "./load";
+
+/** The group page's tabs, in the order they are shown; each is a route under `/groups/[id]/`. */
+export const GROUP_TABS = ["activity", "chat", "members", "history", "statistics"] as const;
+export type GroupTab = (typeof GROUP_TABS)[number];
+
+export const tabHref = (groupId: string, tab: GroupTab, params: Record<string, string | number | undefined> = {}) =>
+  withParams(`/groups/${groupId}/${tab}`, params);
+
+/** Whoever manages the members works on Members (and stays there when an add takes them into the group). */
+export const managesMembers = ({ group }: ReadablePage) => group.archivedAt === null && group.access.canManage;
+
+/**
+ * Whether the reader may open the tab. The feed exists with a linked course; Statistics open for the
+ * group's owner and the company's admins even when there is nothing to show, which the tab then explains.
+ */
+export function mayOpen(page: ReadablePage, tab: GroupTab): boolean {
+  switch (tab) {
+    case "activity":
+      return page.group.courseId !== null;
+    case "chat":
+    case "members":
+      return page.access.canRead;
+    case "history":
+      return can(page.viewer, "group.viewHistory");
+    case "statistics":
+      return page.access.canSeeStatistics;
+  }
+}
+
+/** Where a reader lands: members on Activity when the group has a course and they do not manage it, else Members. */
+export function defaultTab(page: ReadablePage): GroupTab {
+  return page.group.courseId !== null && page.access.isMember && !managesMembers(page) ? "activity" : "members";
+}
+
+/**
+ * The reader's page for a tab route. The layout has answered 404 for a group that does not exist for
+ * them and sent someone who may only preview it to the preview; a tab they may not open falls back to
+ * their default tab, as the old `?tab=` links did.
+ */
+export async function openTab(groupId: string, tab: GroupTab): Promise<ReadablePage> {
+  const page = await loadGroupPage(groupId);
+  if (page?.kind !== "group") notFound();
+  if (!mayOpen(page, tab)) redirect(tabHref(page.group.id, defaultTab(page)));
+  return page;
+}
