@@ -9,6 +9,9 @@ import { expect, test } from "./support/fixtures";
 const UNKNOWN = "00000000-0000-4000-8000-000000000000";
 
 /** One of each thing with a page of its own, made for the test in a company: the pages' paths (ids last) and the course. */
+/** The path's last id, followed by nothing or by a tab's name (`/groups/<id>/members`). */
+const LAST_ID = /[0-9a-f-]{36}(?=(\/[a-z]+)?$)/;
+
 async function pagesOfNewThings(db: Database, companyId: string) {
   const admin = await createPerson(db, companyId, { roles: ["admin"] });
   const person = await createPerson(db, companyId);
@@ -17,7 +20,7 @@ async function pagesOfNewThings(db: Database, companyId: string) {
   const [lesson] = await createLessons(db, course, [null]);
   const { result } = await completeLesson(db, person, { lessonId: lesson!.id, operationId: randomUUID() });
   const paths = [
-    `/groups/${group.id}`,
+    `/groups/${group.id}/members`,
     `/admin/people/${person.id}`,
     `/courses/${course.id}`,
     `/courses/${course.id}/lessons/${lesson!.id}`,
@@ -40,8 +43,8 @@ test("every page of one thing answers an unknown, foreign or malformed id with H
   expect(await Promise.all(own.map(async (path) => [path, await status(path)]))).toEqual(own.map((path) => [path, 200]));
   const refused = [
     ...foreign,
-    ...own.map((path) => path.replace(/[0-9a-f-]{36}$/, UNKNOWN)),
-    ...own.map((path) => path.replace(/[0-9a-f-]{36}$/, "not-an-id")),
+    ...own.map((path) => path.replace(LAST_ID, UNKNOWN)),
+    ...own.map((path) => path.replace(LAST_ID, "not-an-id")),
     `/admin/assignments/nonsense/${courseId}`,
   ];
   expect(await Promise.all(refused.map(async (path) => [path, await status(path)]))).toEqual(refused.map((path) => [path, 404]));

@@ -63,7 +63,7 @@ test.describe("reports", () => {
     await expect(table.getByRole("row")).toHaveCount(2);
     const wave = table.getByRole("row", { name: /Wave A/ });
     await expect(wave.getByRole("cell")).toHaveText([course, "Active", "Private", "Dana Admin", "3", "41.7%", "1", "1", "1", "0"]);
-    await expect(wave.getByRole("link", { name: "Wave A" })).toHaveAttribute("href", `/groups/${waveId}?tab=statistics`);
+    await expect(wave.getByRole("link", { name: "Wave A" })).toHaveAttribute("href", `/groups/${waveId}/statistics`);
     await expectAccessible(page);
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
