@@ -5,7 +5,7 @@ import { getViewer } from "@/lib/auth/current-user";
 import { canSubscribe } from "@/lib/group-access/channels";
 import { getPusher } from "@/lib/realtime/server";
 
-/** The two endpoints pusher-js calls before it joins a private channel (auth/) or signs the user in (user-auth/). */
+// The two endpoints pusher-js calls before it joins a private channel (auth/) or signs the user in (user-auth/).
 
 const SOCKET_ID = /^\d+\.\d+$/;
 
