@@ -5,6 +5,6 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { refuseUnsafeProduction } = await import("@/lib/runtime/startup");
-    refuseUnsafeProduction();
+    await refuseUnsafeProduction();
   }
 }

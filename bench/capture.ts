@@ -24,7 +24,7 @@ type Query = (config: string | QueryConfig, values?: unknown[]) => Promise<Query
  * drizzle logger shows plus begin/commit and the concurrency, so the floor cannot drift from the code.
  */
 export function openRecorder(url: string) {
-  const handle = openPostgres(url, { max: 10 });
+  const handle = openPostgres(url, { max: 10, connectAs: "app" });
   if (handle.engine !== "postgres") throw new Error("The recorder needs PostgreSQL.");
   const pool = handle.client;
   let log: Statement[] | null = null;

@@ -55,7 +55,7 @@ export async function ensureTemplate(serverUrl: string, log: (line: string) => v
   const building = `${TEMPLATE}_build_${process.pid}`;
   await onServer(serverUrl, (client) => client.query(`create database "${building}"`));
   try {
-    const handle = openPostgres(withDatabase(serverUrl, building), { max: 1 });
+    const handle = openPostgres(withDatabase(serverUrl, building), { max: 1, connectAs: "owner" });
     await applyMigrations(handle);
     await handle.close();
     const passwordHash = await hashPassword("cohort-bench");

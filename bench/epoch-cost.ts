@@ -37,7 +37,7 @@ await admin.connect();
 await admin.query(`create database "${name}"`);
 const url = new URL(server);
 url.pathname = `/${name}`;
-const handle = openPostgres(url.toString(), { max: 10 });
+const handle = openPostgres(url.toString(), { max: 10, connectAs: "owner" });
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -57,7 +57,7 @@ const say = (line: string) => console.log(`[bench] ${line}`);
 async function runCase(serverUrl: string, benchCase: BenchCase): Promise<CaseResult> {
   const started = performance.now();
   const copy = await copyTemplate(serverUrl, benchCase.name);
-  const app = openPostgres(copy.url, { max: 10 });
+  const app = openPostgres(copy.url, { max: 10, connectAs: "app" });
   const bare = new pg.Pool({ connectionString: copy.url, max: 10 });
   // An idle client the server ends (57P01 when a copy is dropped with force) must not end the whole run.
   bare.on("error", (error) => say(`${benchCase.name}: idle bare connection lost (${error.message})`));

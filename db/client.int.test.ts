@@ -33,7 +33,7 @@ describe.runIf(env().testDatabaseUrl)("a database connection the server ends", (
     ["idle in the pool", false],
   ])("%s: its error is handled (no uncaughtException), and the pool goes on with a new one", async (_label, inTransaction) => {
     process.on("uncaughtException", onUncaught);
-    const handle = openPostgres(env().testDatabaseUrl!, { max: 1 });
+    const handle = openPostgres(env().testDatabaseUrl!, { max: 1, connectAs: "owner" });
     try {
       const pid = async (db: Parameters<typeof queryRows>[0]) =>
         (await queryRows<{ pid: number }>(db, sql`select pg_backend_pid() as pid`))[0]!.pid;

@@ -64,7 +64,7 @@ const extensions = ["btree_gist", "pg_trgm", "plpgsql"];
 
 describe("migrations", () => {
   it("apply from scratch on PGlite, with pg_trgm", async () => {
-    const handle = openPglite();
+    const handle = openPglite({ connectAs: "owner" });
     try {
       await applyMigrations(handle);
       const schema = await describeSchema(handle);

@@ -16,7 +16,7 @@ import { startSoketi } from "./lib/soketi";
 const config = env();
 const release = config.databaseUrl ? () => {} : acquirePgliteLock(config.pgliteDataDir, "npm run dev");
 
-const handle = openFromEnv();
+const handle = openFromEnv("owner");
 await prepareDatabase(handle, console.log);
 // Closed before Next starts: PGlite serves one process, and Next opens it lazily on first request.
 await handle.close();

@@ -33,7 +33,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     await admin.query(`create database "${name}" template "${template}"`);
     await admin.end();
     const url = withDatabase(serverUrl, name);
-    const handle = options.neonWsProxy ? openNeon(url, { wsProxy: options.neonWsProxy }) : openPostgres(url);
+    const handle = options.neonWsProxy ? openNeon(url, { wsProxy: options.neonWsProxy, connectAs: "owner" }) : openPostgres(url, { connectAs: "owner" });
     return {
       ...handle,
       url,
@@ -49,7 +49,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   if (options.neonWsProxy) throw new Error("The Neon driver is tested against PostgreSQL: set TEST_DATABASE_URL.");
   const snapshot = inject("pgliteSnapshot");
   if (!snapshot) throw new Error("The integration global set-up did not run.");
-  const handle = openPglite({ loadDataDir: new Blob([readFileSync(snapshot)]) });
+  const handle = openPglite({ loadDataDir: new Blob([readFileSync(snapshot)]), connectAs: "owner" });
   return { ...handle, url: null };
 }
 
@@ -59,8 +59,8 @@ export type RaceDatabase = TestDatabase & { first: DatabaseHandle; second: Datab
 /** The race tests' set-up: two transactions can only overlap on two real connections. */
 export async function createRaceDatabase(): Promise<RaceDatabase> {
   const handle = await createTestDatabase();
-  const first = openPostgres(handle.url!, { max: 1 });
-  const second = openPostgres(handle.url!, { max: 1 });
+  const first = openPostgres(handle.url!, { max: 1, connectAs: "owner" });
+  const second = openPostgres(handle.url!, { max: 1, connectAs: "owner" });
   return {
     ...handle,
     first,

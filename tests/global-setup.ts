@@ -39,7 +39,7 @@ export default async function setup(project: TestProject) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create database "${template}"`);
-    const handle = openPostgres(withDatabase(url, template), { max: 1 });
+    const handle = openPostgres(withDatabase(url, template), { max: 1, connectAs: "owner" });
     await applyMigrations(handle);
     await handle.close();
     project.provide("pgTemplate", template);
@@ -50,7 +50,7 @@ export default async function setup(project: TestProject) {
       await admin.end();
     };
   } else {
-    const handle = openPglite();
+    const handle = openPglite({ connectAs: "owner" });
     await applyMigrations(handle);
     const dump = await handle.client.dumpDataDir("none");
     await handle.close();

@@ -4,7 +4,7 @@ import { NotificationBell } from "@/components/notifications/notification-bell";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { ReconnectingBanner } from "@/components/realtime/reconnecting-banner";
 import { AppHeader } from "@/components/shell/app-header";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { countUnreadNotifications } from "@/lib/notifications/queries";
 import { can } from "@/lib/permissions";
@@ -12,7 +12,7 @@ import { realtimeClientConfig } from "@/lib/realtime/client-config";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
-  const [unread, t] = await Promise.all([countUnreadNotifications(getDb(), viewer), getTranslations("app")]);
+  const [unread, t] = await Promise.all([countUnreadNotifications(companyDb(viewer), viewer), getTranslations("app")]);
   return (
     <RealtimeProvider config={realtimeClientConfig()}>
       <a

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { MyAssignmentsCard } from "@/components/home/my-assignments-card";
 import { MyCourses } from "@/components/home/my-courses";
 import { MyGroups } from "@/components/home/my-groups";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { countMyAssignments } from "@/lib/assignments/queries";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listMyGroups } from "@/lib/home/queries";
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage() {
   const viewer = await requireViewer();
-  const db = getDb();
+  const db = companyDb(viewer);
   const [assignments, groups, courses, t] = await Promise.all([
     countMyAssignments(db, viewer),
     listMyGroups(db, viewer),

@@ -143,6 +143,8 @@ export const groupChannelGrants = pgTable(
   "group_channel_grants",
   {
     groupId: uuid().notNull(),
+    /** The group's company, for the row-level wall (every tenant table carries it). */
+    companyId: uuid().notNull(),
     epoch: integer().notNull(),
     userId: uuid().notNull(),
     grantedAt: timestampMs().notNull().defaultNow(),
@@ -151,6 +153,7 @@ export const groupChannelGrants = pgTable(
     primaryKey({ name: "group_channel_grants_pk", columns: [t.groupId, t.epoch, t.userId] }),
     fk("group_channel_grants_group_fk", t.groupId, groupChannelEpochs.groupId, "cascade"),
     fk("group_channel_grants_user_fk", t.userId, users.id, "cascade"),
+    fk("group_channel_grants_company_fk", t.companyId, companies.id, "cascade"),
     index("group_channel_grants_user_idx").on(t.userId),
   ],
 );

@@ -92,6 +92,8 @@ export const importRows = pgTable(
   "import_rows",
   {
     jobId: uuid().notNull(),
+    /** The job's company: the rows hold HR's uploaded names and emails, walled per company like every tenant row. */
+    companyId: uuid().notNull(),
     rowNumber: integer().notNull(),
     email: text().notNull(),
     name: text().notNull(),
@@ -105,5 +107,6 @@ export const importRows = pgTable(
   (t) => [
     primaryKey({ name: "import_rows_pk", columns: [t.jobId, t.rowNumber] }),
     fk("import_rows_job_fk", t.jobId, importJobs.id, "cascade"),
+    fk("import_rows_company_fk", t.companyId, companies.id, "cascade"),
   ],
 );

@@ -65,7 +65,7 @@ type WorkerFixtures = { db: Database };
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   db: [
     async ({}, use) => {
-      const handle = openPostgres(e2eDatabaseUrl(), { max: 2 });
+      const handle = openPostgres(e2eDatabaseUrl(), { max: 2, connectAs: "owner" });
       await use(handle.db);
       await handle.close();
     },

@@ -14,7 +14,7 @@ import { buildIfMissing, peerAddressPreload, stopTogether } from "./web-server";
  * nothing else opens once the server runs (PGlite serves one process).
  */
 rmSync(smokeDataDir, { recursive: true, force: true });
-const handle = openPglite({ dataDir: smokeDataDir });
+const handle = openPglite({ dataDir: smokeDataDir, connectAs: "owner" });
 await prepareDatabase(handle, () => {});
 await handle.close();
 

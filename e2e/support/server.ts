@@ -23,7 +23,7 @@ await admin.query(`drop database if exists "${e2eDatabaseName}" with (force)`);
 await admin.query(`create database "${e2eDatabaseName}"`);
 await admin.end();
 
-const handle = openPostgres(databaseUrl, { max: 2 });
+const handle = openPostgres(databaseUrl, { max: 2, connectAs: "owner" });
 await prepareDatabase(handle, () => {});
 await handle.close();
 

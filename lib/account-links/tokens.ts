@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { DatabaseOrTransaction } from "@/db/client";
+import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { type AccountTokenPurpose, accountTokens, type Role, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 
@@ -69,24 +69,27 @@ export async function inspectToken(db: DatabaseOrTransaction, token: string): Pr
   return { state, purpose, email };
 }
 
-/** What a link is and, while it is valid, whose: one read, nothing spent. */
+/**
+ * What a link is and, while it is valid, whose: one read, nothing spent. Whoever follows a link is
+ * not signed in, so no company is known: the lookup of migration 0021 reads it.
+ */
 export async function readToken(db: DatabaseOrTransaction, token: string): Promise<TokenInfo & { holder: TokenHolder | null }> {
-  const [row] = await db
-    .select({
-      purpose: accountTokens.purpose,
-      usedAt: accountTokens.usedAt,
-      expired: sql<boolean>`${accountTokens.expiresAt} <= now()`,
-      email: users.email,
-      deactivatedAt: users.deactivatedAt,
-      userId: users.id,
-      companyId: users.companyId,
-      roles: users.roles,
-    })
-    .from(accountTokens)
-    .innerJoin(users, eq(users.id, accountTokens.userId))
-    .where(eq(accountTokens.tokenHash, hashToken(token)));
-  if (!row || row.deactivatedAt) return { state: "invalid", purpose: null, email: null, holder: null };
-  const state: TokenState = row.usedAt ? "used" : row.expired ? "expired" : "valid";
+  const [row] = await queryRows<{
+    purpose: AccountTokenPurpose;
+    used: boolean;
+    expired: boolean;
+    email: string;
+    active: boolean;
+    userId: string;
+    companyId: string;
+    roles: Role[];
+  }>(
+    db,
+    sql`select purpose, used, expired, email, active, user_id as "userId", company_id as "companyId", roles::text[] as roles
+        from auth_account_token(${hashToken(token)})`,
+  );
+  if (!row || !row.active) return { state: "invalid", purpose: null, email: null, holder: null };
+  const state: TokenState = row.used ? "used" : row.expired ? "expired" : "valid";
   if (state !== "valid") return { state, purpose: row.purpose, email: null, holder: null };
   return { state, purpose: row.purpose, email: row.email, holder: { userId: row.userId, companyId: row.companyId, roles: row.roles } };
 }

@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { accountTokens, userSessions, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { createSession } from "@/lib/auth/sessions";
+import { openSession } from "@/lib/auth/sessions";
 import type { Committed } from "@/lib/operations/kernel";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createPerson, opId, type TestPerson } from "@/tests/fixtures";
@@ -75,7 +75,7 @@ const cases: [string, () => Promise<() => Promise<Committed<unknown>>>][] = [
     "account.signOutEverywhere",
     async () => {
       const person = await createPerson(handle.db, companyId, { email: unique("sam") });
-      await createSession(handle.db, person.id);
+      await openSession(handle.db, person.id);
       const input = { operationId: opId() };
       return () => signOutEverywhere(handle.db, person, input);
     },

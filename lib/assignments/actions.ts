@@ -2,7 +2,7 @@
 
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
 import { requireGroupAccess } from "@/lib/group-access/access";
 import { groupRulesSchema, previewAssignmentSchema } from "./schemas";
@@ -17,7 +17,7 @@ function refresh(...paths: string[]) {
 }
 
 export const previewAssignmentAction = authorizedAction(previewAssignmentSchema, async (input, viewer) => ({
-  data: await previewAssignment(getDb(), viewer, input),
+  data: await previewAssignment(companyDb(viewer), viewer, input),
 }));
 
 /** The bulk wizard's Confirm. */
@@ -27,7 +27,7 @@ export const assignCourseAction = operationAction(assignCourse, { refresh: () =>
 export const assignPersonAction = operationAction(assignPerson, { refresh: (input) => refresh(`/admin/people/${input.personId}`) });
 
 export const listGroupRulesAction = authorizedAction(groupRulesSchema, async ({ groupId }, viewer) => ({
-  data: await listGroupRules(getDb(), viewer, await requireGroupAccess(getDb(), viewer, groupId)),
+  data: await listGroupRules(companyDb(viewer), viewer, await requireGroupAccess(companyDb(viewer), viewer, groupId)),
 }));
 
 export const endGroupRuleAction = operationAction(endGroupRule, { refresh: (_input, result) => refresh(`/groups/${result.groupId}`) });

@@ -32,10 +32,8 @@ export type ReminderRun = {
 export async function runReminders(db: Database, now: Date, options: { batchSize?: number } = {}): Promise<ReminderRun> {
   const batchSize = options.batchSize ?? REMINDER_BATCH;
   const run: ReminderRun = { assignments: 0, written: 0, notified: 0, events: [] };
-  const due = await queryRows<{ companyId: string }>(
-    db,
-    sql`select distinct company_id as "companyId" from assignments where status = 'open' and next_reminder_at <= ${now}`,
-  );
+  // Across companies: the scheduler's lookup of migration 0021 names those with reminders due.
+  const due = await queryRows<{ companyId: string }>(db, sql`select id as "companyId" from scheduler_reminder_companies(${now}) as id`);
   for (const { companyId } of due) {
     for (;;) {
       const { result, events } = await sendReminderBatch(

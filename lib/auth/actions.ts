@@ -4,7 +4,7 @@ import "server-only";
 import { AuthError } from "next-auth";
 import { getDb } from "@/db/client";
 import { auth, SignInThrottled, signIn, signOut } from "./index";
-import { revokeSession } from "./sessions";
+import { closeSession } from "./sessions";
 import { SSO_PROVIDER_ID } from "./sso-provider";
 import { secondsUntil } from "./throttle";
 
@@ -47,6 +47,6 @@ export async function signInWithSsoAction(form: FormData): Promise<void> {
 /** Signing out revokes the session's row first, so a copy of the cookie ends too; a failure there shows rather than passing for a sign-out. */
 export async function signOutAction(): Promise<void> {
   const sessionId = (await auth())?.sessionId;
-  if (sessionId) await revokeSession(getDb(), sessionId);
+  if (sessionId) await closeSession(getDb(), sessionId);
   await signOut({ redirectTo: "/sign-in" });
 }

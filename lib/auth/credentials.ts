@@ -1,8 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
-import type { DatabaseOrTransaction } from "@/db/client";
-import { users } from "@/db/schema";
+import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { verifyPassword } from "./password";
 import { recordFailure, recordSuccess, refusedUntil } from "./throttle";
 
@@ -15,20 +14,23 @@ export const signInSchema = z.object({
  * Checks a sign-in attempt. Unknown email, wrong password, no password set (an invited person who
  * has not chosen one) and a deactivated account all answer null: the caller shows one message for all.
  */
-export async function checkCredentials(db: DatabaseOrTransaction, input: unknown): Promise<{ id: string } | null> {
+export async function checkCredentials(db: DatabaseOrTransaction, input: unknown): Promise<SignedIn | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
-  const [user] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, deactivatedAt: users.deactivatedAt })
-    .from(users)
-    .where(eq(users.email, parsed.data.email))
-    .limit(1);
+  // Before anyone is signed in no company is known: the lookup of migration 0021 finds the account.
+  const [user] = await queryRows<{ id: string; companyId: string; passwordHash: string | null; active: boolean }>(
+    db,
+    sql`select user_id as id, company_id as "companyId", password_hash as "passwordHash", active from auth_sign_in_account(${parsed.data.email})`,
+  );
   const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? null);
-  if (!user || !valid || user.deactivatedAt) return null;
-  return { id: user.id };
+  if (!user || !valid || !user.active) return null;
+  return { id: user.id, companyId: user.companyId };
 }
 
-export type SignInAttempt = { ok: true; id: string } | { ok: false; retryAt: Date | null };
+/** Who signed in: the company is known from here on. */
+export type SignedIn = { id: string; companyId: string };
+
+export type SignInAttempt = ({ ok: true } & SignedIn) | { ok: false; retryAt: Date | null };
 
 /**
  * A throttled sign-in (see `throttle.ts`): a refused attempt is refused before the password is looked
@@ -45,7 +47,7 @@ export async function attemptSignIn(db: DatabaseOrTransaction, input: unknown, a
   const user = await checkCredentials(db, parsed.data);
   if (user) {
     await recordSuccess(db, user.id, keys);
-    return { ok: true, id: user.id };
+    return { ok: true, ...user };
   }
   await recordFailure(db, keys);
   return { ok: false, retryAt: await refusedUntil(db, keys) };

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { authSecret } from "@/base/env";
 import { authConfig } from "./config";
 import { attemptSignIn } from "./credentials";
-import { revokeSession } from "./sessions";
+import { closeSession } from "./sessions";
 import { sessionToken } from "./session-token";
 import { ssoProviders, ssoSignIn } from "./sso-provider";
 import { requestClientAddress } from "./client-address";
@@ -45,7 +45,7 @@ export const {
   events: {
     async signOut(message) {
       const sid = "token" in message ? message.token?.sid : undefined;
-      if (typeof sid === "string") await revokeSession(getDb(), sid);
+      if (typeof sid === "string") await closeSession(getDb(), sid);
     },
   },
 }));

@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextAuthConfig } from "next-auth";
 import { getDb } from "@/db/client";
-import { createSession } from "./sessions";
+import { openSession } from "./sessions";
 
 type JwtCallback = NonNullable<NonNullable<NextAuthConfig["callbacks"]>["jwt"]>;
 
@@ -15,7 +15,7 @@ type JwtCallback = NonNullable<NonNullable<NextAuthConfig["callbacks"]>["jwt"]>;
  */
 export const sessionToken: JwtCallback = async ({ token, user, trigger, session }) => {
   if (user?.id) {
-    const sid = await createSession(getDb(), user.id);
+    const sid = await openSession(getDb(), user.id);
     if (!sid) throw new Error("the person was deactivated while signing in");
     return { ...token, uid: user.id, sid };
   }

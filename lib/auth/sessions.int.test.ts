@@ -16,7 +16,7 @@ import { createCompany, createPerson, opId, type TestPerson } from "@/tests/fixt
 import { mailbox, tokenIn } from "@/tests/mailbox";
 import { testPorts } from "@/tests/ports";
 import { hashPassword } from "./password";
-import { createSession, revokeSession, SESSION_DAYS } from "./sessions";
+import { openSession, closeSession, SESSION_DAYS } from "./sessions";
 import { loadSessionViewer } from "./viewer";
 
 const inbox = mailbox(`http://127.0.0.1:${testPorts.integrationMailWeb}/api`);
@@ -39,8 +39,8 @@ const person = (roles: ("admin" | "hr")[] = []) =>
 
 /** Two sign-ins of one person, as two browsers (or a cookie and its copy: the same row). */
 async function signedIn(who: TestPerson) {
-  const first = (await createSession(handle.db, who.id))!;
-  const second = (await createSession(handle.db, who.id))!;
+  const first = (await openSession(handle.db, who.id))!;
+  const second = (await openSession(handle.db, who.id))!;
   const live = async (sessionId: string) => (await loadSessionViewer(handle.db, { userId: who.id, sessionId })) !== null;
   // Positive control: both sessions work before anything ends them.
   expect([await live(first), await live(second)]).toEqual([true, true]);
@@ -51,7 +51,7 @@ describe("sessions", () => {
   it("sign-out ends that session, and only that one", async () => {
     const who = await person();
     const { first, second, live } = await signedIn(who);
-    await revokeSession(handle.db, first);
+    await closeSession(handle.db, first);
     expect([await live(first), await live(second)]).toEqual([false, true]);
     // A session's id is only good with its own person.
     expect(await loadSessionViewer(handle.db, { userId: admin.id, sessionId: second })).toBeNull();
@@ -89,10 +89,10 @@ describe("sessions", () => {
     const who = await person();
     const { first, second, live } = await signedIn(who);
     await deactivatePerson(handle.db, admin, { personId: who.id, operationId: opId() });
-    expect(await createSession(handle.db, who.id)).toBeNull();
+    expect(await openSession(handle.db, who.id)).toBeNull();
     await reactivatePerson(handle.db, admin, { personId: who.id, operationId: opId() });
     expect([await live(first), await live(second)]).toEqual([false, false]);
-    expect(await live((await createSession(handle.db, who.id))!)).toBe(true);
+    expect(await live((await openSession(handle.db, who.id))!)).toBe(true);
   });
 
   it("taking a role away ends every session; giving one does not", async () => {
@@ -108,7 +108,7 @@ describe("sessions", () => {
     const who = await person();
     const other = await person();
     const { first, second, live } = await signedIn(who);
-    const theirs = (await createSession(handle.db, other.id))!;
+    const theirs = (await openSession(handle.db, other.id))!;
     expect((await signOutEverywhere(handle.db, who, { operationId: opId() })).result).toEqual({ sessionsEnded: 2 });
     expect([await live(first), await live(second)]).toEqual([false, false]);
     expect(await loadSessionViewer(handle.db, { userId: other.id, sessionId: theirs })).not.toBeNull();

@@ -17,23 +17,18 @@ export const SESSION_TOUCH_MINUTES = 60;
 
 export const sessionLifetime = sql`make_interval(days => ${SESSION_DAYS})`;
 
-/** A new session for an active person, in their company; null when there is no such person. */
-export async function createSession(db: DatabaseOrTransaction, userId: string): Promise<string | null> {
-  const [row] = await queryRows<{ id: string }>(
-    db,
-    sql`insert into user_sessions (user_id, company_id, expires_at)
-        select id, company_id, now() + ${sessionLifetime} from users where id = ${userId} and deactivated_at is null
-        returning id`,
-  );
+/**
+ * A new session for an active person, in their company; null when there is no such person. At
+ * sign-in no company is known yet: the lookup of migration 0021 writes the row.
+ */
+export async function openSession(db: DatabaseOrTransaction, userId: string): Promise<string | null> {
+  const [row] = await queryRows<{ id: string | null }>(db, sql`select auth_open_session(${userId}, ${sessionLifetime}) as id`);
   return row?.id ?? null;
 }
 
-/** Ends one session (signing out): its cookie, and every copy of it, stops working. */
-export async function revokeSession(db: DatabaseOrTransaction, sessionId: string): Promise<void> {
-  await db
-    .update(userSessions)
-    .set({ revokedAt: sql`now()` })
-    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)));
+/** Ends one session (signing out), known by its id alone: its cookie, and every copy of it, stops working. */
+export async function closeSession(db: DatabaseOrTransaction, sessionId: string): Promise<void> {
+  await db.execute(sql`select auth_close_session(${sessionId})`);
 }
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import type { Database, Transaction } from "@/db/client";
-import { companyDomains, userIdentities, users } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { type Database, queryRows, type Transaction } from "@/db/client";
+import { userIdentities } from "@/db/schema";
 import { currentTime } from "@/base/clock";
 import { log } from "@/base/log";
 import { readTransaction } from "@/db/read-transaction";
@@ -38,14 +38,13 @@ export async function resolveSsoIdentity(db: Database, claims: SsoClaims): Promi
 
 async function mapIdentity(tx: Transaction, { issuer, subject, email, emailVerified }: SsoClaims): Promise<SsoResult> {
   const now = currentTime();
-  const [linked] = await tx
-    .select({ userId: users.id, deactivatedAt: users.deactivatedAt })
-    .from(userIdentities)
-    .innerJoin(users, eq(users.id, userIdentities.userId))
-    .where(and(eq(userIdentities.issuer, issuer), eq(userIdentities.subject, subject)))
-    .limit(1);
+  // No company is known yet: the identity and the domain are found by the lookups of migration 0021.
+  const [linked] = await queryRows<Person>(
+    tx,
+    sql`select user_id as "userId", active from auth_sso_identity(${issuer}, ${subject})`,
+  );
   if (linked) {
-    if (linked.deactivatedAt) return { refusal: "sso_person_deactivated" };
+    if (!linked.active) return { refusal: "sso_person_deactivated" };
     await tx
       .update(userIdentities)
       .set({ lastSignInAt: now })
@@ -57,26 +56,20 @@ async function mapIdentity(tx: Transaction, { issuer, subject, email, emailVerif
   const address = typeof email === "string" ? email.trim().toLowerCase() : "";
   if (!address.includes("@") || !isVerified(emailVerified)) return { refusal: "sso_email_unverified" };
 
-  const domain = address.slice(address.lastIndexOf("@") + 1);
-  const [owner] = await tx
-    .select({ companyId: companyDomains.companyId })
-    .from(companyDomains)
-    .where(eq(companyDomains.domain, domain))
-    .limit(1);
+  const [owner] = await queryRows<{ userId: string | null; active: boolean | null }>(
+    tx,
+    sql`select user_id as "userId", active from auth_sso_domain(${address})`,
+  );
   if (!owner) return { refusal: "sso_domain_unknown" };
-
-  const [person] = await tx
-    .select({ id: users.id, deactivatedAt: users.deactivatedAt })
-    .from(users)
-    .where(and(eq(users.companyId, owner.companyId), eq(users.email, address)))
-    .limit(1);
-  if (!person) return { refusal: "sso_person_unknown" };
-  if (person.deactivatedAt) return { refusal: "sso_person_deactivated" };
+  if (!owner.userId) return { refusal: "sso_person_unknown" };
+  if (!owner.active) return { refusal: "sso_person_deactivated" };
 
   // A concurrent first sign-in of the same identity has the same email, so it links the same person.
-  await tx.insert(userIdentities).values({ issuer, subject, userId: person.id, lastSignInAt: now }).onConflictDoNothing();
-  return { userId: person.id };
+  await tx.insert(userIdentities).values({ issuer, subject, userId: owner.userId, lastSignInAt: now }).onConflictDoNothing();
+  return { userId: owner.userId };
 }
+
+type Person = { userId: string; active: boolean };
 
 // Some providers (Amazon Cognito, for one) send the flag as a string.
 const isVerified = (value: unknown) => value === true || value === "true";

@@ -57,9 +57,9 @@ async function signInFrom(email: string, from: string) {
  * instance loaded from a dump of the data directory.
  */
 async function reopen(): Promise<DatabaseHandle> {
-  if (handle.url) return openPostgres(handle.url, { max: 1 });
+  if (handle.url) return openPostgres(handle.url, { max: 1, connectAs: "owner" });
   if (handle.engine !== "pglite") throw new Error("unexpected engine");
-  return openPglite({ loadDataDir: await handle.client.dumpDataDir("none") });
+  return openPglite({ loadDataDir: await handle.client.dumpDataDir("none"), connectAs: "owner" });
 }
 
 describe("sign-in limits", () => {

@@ -82,8 +82,8 @@ export async function refusedUntil(db: DatabaseOrTransaction, { email, address }
     db,
     sql`with known as (
           select exists (
-            select 1 from sign_in_addresses a join users u on u.id = a.user_id
-            where u.email = ${email} and a.address = ${address}
+            select 1 from sign_in_addresses a join auth_sign_in_account(${email}) u on u.user_id = a.user_id
+            where a.address = ${address}
               and a.last_signed_in_at > now() - make_interval(days => ${KNOWN_ADDRESS_DAYS})
           ) as yes
         )

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
-import type { DatabaseOrTransaction } from "@/db/client";
-import { companies, type Role, users, userSessions } from "@/db/schema";
+import { type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { companies, type Role, users } from "@/db/schema";
 import { SESSION_TOUCH_MINUTES, sessionLifetime } from "./sessions";
 
 /**
@@ -94,31 +94,14 @@ export async function loadViewer(db: DatabaseOrTransaction, userId: string): Pro
  * The person behind a request's session, in one statement: active, and their session row neither
  * revoked nor expired, so deactivation, role changes and every revocation apply at the next request.
  * The same statement moves a session's expiry on when it was last moved more than
- * SESSION_TOUCH_MINUTES ago (a data-modifying WITH runs whether or not the select reads it).
+ * SESSION_TOUCH_MINUTES ago. No company is known before it: the lookup of migration 0021 answers.
  */
 export async function loadSessionViewer(db: DatabaseOrTransaction, session: { userId: string; sessionId: string }): Promise<Viewer | null> {
-  const touch = db.$with("touched", { id: sql<string>`id` }).as(
-    sql`update ${userSessions} set last_seen_at = now(), expires_at = now() + ${sessionLifetime}
-        where id = ${session.sessionId} and user_id = ${session.userId} and revoked_at is null and expires_at > now()
-          and last_seen_at < now() - make_interval(mins => ${SESSION_TOUCH_MINUTES})
-        returning id`,
+  const [row] = await queryRows<ViewerRow>(
+    db,
+    sql`select user_id as "userId", company_id as "companyId", roles::text[] as roles, name, email, locale, time_zone as "timeZone",
+               company_name as "companyName", company_locale as "companyLocale", company_time_zone as "companyTimeZone"
+        from auth_session_viewer(${session.sessionId}, ${session.userId}, ${sessionLifetime}, make_interval(mins => ${SESSION_TOUCH_MINUTES}))`,
   );
-  const [row] = await db
-    .with(touch)
-    .select(viewerColumns)
-    .from(users)
-    .innerJoin(companies, eq(companies.id, users.companyId))
-    .innerJoin(
-      userSessions,
-      and(
-        eq(userSessions.id, session.sessionId),
-        eq(userSessions.userId, users.id),
-        eq(userSessions.companyId, users.companyId),
-        isNull(userSessions.revokedAt),
-        sql`${userSessions.expiresAt} > now()`,
-      ),
-    )
-    .where(activePerson(session.userId))
-    .limit(1);
   return toViewer(row);
 }

@@ -1,7 +1,7 @@
 "use server";
 
 import "server-only";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
 import { requireGroupAccess } from "@/lib/group-access/access";
 import { listMessages, messagesSince, searchMentionable } from "./queries";
@@ -21,13 +21,13 @@ export const markAnsweredAction = operationAction(markAnswered);
 export const markReadAction = operationAction(markRead);
 
 export const loadOlderMessagesAction = authorizedAction(listMessagesSchema, async ({ groupId, before }, viewer) => ({
-  data: await listMessages(getDb(), viewer, await requireGroupAccess(getDb(), viewer, groupId), { before }),
+  data: await listMessages(companyDb(viewer), viewer, await requireGroupAccess(companyDb(viewer), viewer, groupId), { before }),
 }));
 
 export const resyncMessagesAction = authorizedAction(messagesSinceSchema, async ({ groupId, seq }, viewer) => ({
-  data: await messagesSince(getDb(), viewer, await requireGroupAccess(getDb(), viewer, groupId), seq),
+  data: await messagesSince(companyDb(viewer), viewer, await requireGroupAccess(companyDb(viewer), viewer, groupId), seq),
 }));
 
 export const searchMentionableAction = authorizedAction(searchMentionableSchema, async ({ groupId, term }, viewer) => ({
-  data: await searchMentionable(getDb(), viewer, groupId, term),
+  data: await searchMentionable(companyDb(viewer), viewer, groupId, term),
 }));

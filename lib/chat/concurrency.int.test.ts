@@ -38,7 +38,7 @@ describe.runIf(env().testDatabaseUrl)("concurrent posts (PostgreSQL)", () => {
     const author = await createPerson(handle.db, companyId);
     const group = await createGroup(handle.db, author, { members: [author] });
     // All eleven wait on the author's row together, so each must count what the ones before it wrote.
-    const connections = Array.from({ length: 11 }, () => openPostgres(handle.url!, { max: 1 }));
+    const connections = Array.from({ length: 11 }, () => openPostgres(handle.url!, { max: 1, connectAs: "owner" }));
     try {
       const outcomes = await withBarrier(
         handle.url!,

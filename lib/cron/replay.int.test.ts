@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, groupProgressDaily, importJobs, learningGroups, operations, userSessions } from "@/db/schema";
-import { createSession } from "@/lib/auth/sessions";
+import { openSession } from "@/lib/auth/sessions";
 import { systemCtx } from "@/lib/auth/viewer";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createPerson, opId } from "@/tests/fixtures";
@@ -27,7 +27,7 @@ describe("the scheduler's jobs, as the system actor", () => {
   it("system.sign-ins: the same run twice, one clean-up; its operation row names no person", async () => {
     const person = await createPerson(handle.db, companyId);
     const endedSession = async () => {
-      const id = (await createSession(handle.db, person.id))!;
+      const id = (await openSession(handle.db, person.id))!;
       await handle.db
         .update(userSessions)
         .set({ revokedAt: sql`now()` })

@@ -17,7 +17,8 @@ export async function forEachCompany<I extends { operationId: string }, T>(
   input: I,
   now: Date,
 ): Promise<T[]> {
-  const companies = await queryRows<{ id: string }>(db, sql`select id from companies order by id`);
+  // Across companies only the lookup of migration 0021 can list them; each run is then its company's.
+  const companies = await queryRows<{ id: string }>(db, sql`select id from scheduler_companies() as id`);
   const results: T[] = [];
   for (const company of companies) {
     const { result }: Committed<T> = await operation(db, systemCtx(company.id, job), input, { now });

@@ -3,7 +3,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
 import { listHeadCandidates, listMergeTargets } from "./queries";
 import { createDepartment } from "./operations/create-department";
@@ -20,13 +20,13 @@ export const createDepartmentAction = operationAction(createDepartment, { refres
 export const renameDepartmentAction = operationAction(renameDepartment, { refresh });
 
 export const headCandidatesAction = authorizedAction(z.object({ departmentId: z.uuid() }), async ({ departmentId }, viewer) => ({
-  data: await listHeadCandidates(getDb(), viewer, departmentId),
+  data: await listHeadCandidates(companyDb(viewer), viewer, departmentId),
 }));
 
 export const setDepartmentHeadAction = operationAction(setDepartmentHead, { refresh });
 
 export const mergeTargetsAction = authorizedAction(z.object({ departmentId: z.uuid() }), async ({ departmentId }, viewer) => ({
-  data: await listMergeTargets(getDb(), viewer, { exceptId: departmentId }),
+  data: await listMergeTargets(companyDb(viewer), viewer, { exceptId: departmentId }),
 }));
 
 export const mergeDepartmentsAction = operationAction(mergeDepartments, { refresh });

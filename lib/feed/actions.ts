@@ -2,7 +2,7 @@
 
 import "server-only";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { authorizedAction } from "@/lib/actions/safe-action";
 import { requireGroupAccess } from "@/lib/group-access/access";
 import { listFeed, listFeedSince } from "./queries";
@@ -12,7 +12,7 @@ import { feedCursorSchema } from "./types";
 export const listFeedAction = authorizedAction(
   z.object({ groupId: z.uuid(), before: feedCursorSchema.nullable() }),
   async ({ groupId, before }, viewer) => ({
-    data: await listFeed(getDb(), viewer, await requireGroupAccess(getDb(), viewer, groupId), { before }),
+    data: await listFeed(companyDb(viewer), viewer, await requireGroupAccess(companyDb(viewer), viewer, groupId), { before }),
   }),
 );
 
@@ -20,6 +20,6 @@ export const listFeedAction = authorizedAction(
 export const listFeedSinceAction = authorizedAction(
   z.object({ groupId: z.uuid(), after: feedCursorSchema }),
   async ({ groupId, after }, viewer) => ({
-    data: await listFeedSince(getDb(), viewer, await requireGroupAccess(getDb(), viewer, groupId), after),
+    data: await listFeedSince(companyDb(viewer), viewer, await requireGroupAccess(companyDb(viewer), viewer, groupId), after),
   }),
 );

@@ -2,7 +2,7 @@
 
 import "server-only";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { authorizedAction } from "@/lib/actions/safe-action";
 import { channelEpoch } from "@/lib/group-access/epochs";
 
@@ -11,5 +11,5 @@ import { channelEpoch } from "@/lib/group-access/epochs";
  * moved on meanwhile. The current one, or null when the caller may no longer read the group.
  */
 export const channelEpochAction = authorizedAction(z.object({ groupId: z.uuid() }), async ({ groupId }, viewer) => ({
-  data: await channelEpoch(getDb(), viewer, groupId),
+  data: await channelEpoch(companyDb(viewer), viewer, groupId),
 }));

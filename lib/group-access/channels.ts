@@ -39,7 +39,8 @@ export async function canSubscribe(db: Database, ctx: Ctx, channelName: string):
     const allowed = channel.kind === "group" ? access?.canRead : access?.canSeeStatistics;
     if (!allowed) return false;
     await tx.execute(
-      sql`insert into group_channel_grants (group_id, epoch, user_id) values (${channel.groupId}, ${channel.epoch}, ${ctx.userId})
+      sql`insert into group_channel_grants (group_id, company_id, epoch, user_id)
+          values (${channel.groupId}, ${ctx.companyId}, ${channel.epoch}, ${ctx.userId})
           on conflict do nothing`,
     );
     return true;

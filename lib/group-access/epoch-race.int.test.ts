@@ -34,7 +34,11 @@ describe.runIf(env().testDatabaseUrl)("a subscription racing a removal or a demo
     await barrier.connect();
     try {
       await barrier.query("begin");
-      await barrier.query("insert into group_channel_grants (group_id, epoch, user_id) values ($1, 0, $2)", [groupId, person.id]);
+      await barrier.query("insert into group_channel_grants (group_id, company_id, epoch, user_id) values ($1, $2, 0, $3)", [
+        groupId,
+        person.companyId,
+        person.id,
+      ]);
       const subscribing = canSubscribe(handle.first.db, person, groupChannelAt(groupId, 0));
       // The route has checked the person and waits to record the grant.
       await lockWaitersReach(barrier, 1);

@@ -3,7 +3,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
 import { listDepartments } from "@/lib/departments/queries";
 import { listGroupOptions } from "@/lib/groups/queries";
@@ -28,11 +28,11 @@ function refresh(...groupIds: string[]) {
 export const searchPeopleAction = authorizedAction(
   // Without a group (the assignment wizard) nobody is marked as already a member.
   z.object({ term: searchTermField(100), groupId: z.uuid().optional() }),
-  async (input, viewer) => ({ data: await searchPeople(getDb(), viewer, input) }),
+  async (input, viewer) => ({ data: await searchPeople(companyDb(viewer), viewer, input) }),
 );
 
 export const addMembersOptionsAction = authorizedAction(z.object({ groupId: z.uuid() }), async ({ groupId }, viewer) => {
-  const db = getDb();
+  const db = companyDb(viewer);
   const [departments, groups] = await Promise.all([
     listDepartments(db, viewer),
     listGroupOptions(db, viewer, { includeArchived: true, exceptGroupId: groupId }),
@@ -41,11 +41,11 @@ export const addMembersOptionsAction = authorizedAction(z.object({ groupId: z.uu
 });
 
 export const moveTargetsAction = authorizedAction(z.object({ groupId: z.uuid() }), async ({ groupId }, viewer) => ({
-  data: await listGroupOptions(getDb(), viewer, { includeArchived: false, exceptGroupId: groupId }),
+  data: await listGroupOptions(companyDb(viewer), viewer, { includeArchived: false, exceptGroupId: groupId }),
 }));
 
 export const previewAddMembersAction = authorizedAction(previewAddSchema, async (input, viewer) => ({
-  data: await previewAddMembers(getDb(), viewer, input.groupId, input.selection),
+  data: await previewAddMembers(companyDb(viewer), viewer, input.groupId, input.selection),
 }));
 
 export const addMembersAction = operationAction(addMembers, { refresh: (input) => refresh(input.groupId) });

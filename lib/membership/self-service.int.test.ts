@@ -140,8 +140,8 @@ describe.runIf(env().testDatabaseUrl)("the last place (PostgreSQL, two connectio
   let first: DatabaseHandle;
   let second: DatabaseHandle;
   beforeAll(() => {
-    first = openPostgres(handle.url!, { max: 1 });
-    second = openPostgres(handle.url!, { max: 1 });
+    first = openPostgres(handle.url!, { max: 1, connectAs: "owner" });
+    second = openPostgres(handle.url!, { max: 1, connectAs: "owner" });
   });
   afterAll(async () => {
     await first.close();

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Database, DatabaseOrTransaction, Transaction } from "@/db/client";
+import { withCompany } from "@/db/company";
 import type { Ctx } from "@/lib/auth/viewer";
 import { currentTime } from "@/base/clock";
 import { AppError, InvalidInputError } from "@/lib/errors";
@@ -102,12 +103,14 @@ const isNotFound = (error: unknown) => error instanceof AppError && error.code =
  */
 export function defineOperation<S extends OperationInput, L = undefined, T = null>(spec: OperationSpec<S, L, T>): Operation<S, T> {
   if (registry.has(spec.kind)) throw new Error(`operation ${spec.kind} is defined twice`);
-  const execute = async (db: Database, caller: Ctx, raw: z.input<S>, options: OperationOptions = {}): Promise<Committed<T>> => {
+  const execute = async (database: Database, caller: Ctx, raw: z.input<S>, options: OperationOptions = {}): Promise<Committed<T>> => {
     const parsed = spec.input.safeParse(raw);
     if (!parsed.success) throw new InvalidInputError(parsed.error);
     const input = parsed.data;
     const ctx = spec.actAs ? spec.actAs(caller) : caller;
     assertCan(ctx, spec.permission);
+    // Everything the operation reads and writes is its caller's company's, behind row-level security too.
+    const db = withCompany(database, ctx.companyId);
     const operation: OperationKey = { key: input.operationId, kind: spec.kind };
     const replay = async (): Promise<Committed<T> | null> => {
       const stored = await storedResult<T>(db, ctx, operation);

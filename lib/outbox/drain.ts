@@ -2,6 +2,7 @@ import "server-only";
 import { readTransaction } from "@/db/read-transaction";
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
+import { withCompany } from "@/db/company";
 import { issueQueuedInvitation } from "@/lib/account-links/invitations";
 import { env } from "@/base/env";
 import { log } from "@/base/log";
@@ -68,6 +69,22 @@ export async function smtpSend(message: OutgoingMail & { messageId: string }): P
  * leave a usable secret in the table.
  */
 export async function drainOutbox(db: Database, now: Date, options: DrainOptions = {}): Promise<DrainResult> {
+  const total: DrainResult = { claimed: 0, sent: 0, failed: 0, dropped: 0 };
+  let left = options.limit ?? 100;
+  // Each company's rows are behind its wall: the scheduler's lookup (migration 0021) names the
+  // companies with mail waiting, and each is drained as itself, until the run's limit is used.
+  const companies = await queryRows<{ id: string }>(db, sql`select id from scheduler_outbox_companies(${now}) as id`);
+  for (const { id } of companies) {
+    if (left <= 0) break;
+    const drained = await drainCompanyOutbox(withCompany(db, id), now, { ...options, limit: left });
+    for (const key of Object.keys(total) as (keyof DrainResult)[]) total[key] += drained[key];
+    left -= drained.claimed;
+  }
+  return total;
+}
+
+/** One company's outbox (`db` bound to it), as `drainOutbox` describes. */
+async function drainCompanyOutbox(db: Database, now: Date, options: DrainOptions): Promise<DrainResult> {
   const { limit = 100, leaseMs = OUTBOX_LEASE_MS, maxAttempts = OUTBOX_MAX_ATTEMPTS, send = smtpSend } = options;
   const available = sql`o.sent_at is null and o.dropped_at is null and (o.claimed_until is null or o.claimed_until < ${now})`;
 

@@ -2,7 +2,7 @@
 
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
 import { listPeople } from "./queries/directory";
 import { managerSearchSchema } from "./schemas";
@@ -26,7 +26,7 @@ export const reactivatePersonAction = operationAction(reactivatePerson, { refres
  * deactivated (a new hire still invited may already lead someone), the person left out.
  */
 export const managerOptionsAction = authorizedAction(managerSearchSchema, async ({ personId, term }, viewer) => {
-  const { rows } = await listPeople(getDb(), viewer, { q: term });
+  const { rows } = await listPeople(companyDb(viewer), viewer, { q: term });
   return {
     data: rows
       .filter((row) => row.id !== personId && row.status !== "deactivated")

@@ -25,8 +25,8 @@ describe.runIf(env().testDatabaseUrl)("deactivation racing adds and moves (Postg
 
   beforeAll(async () => {
     handle = await createTestDatabase();
-    writer = openPostgres(handle.url!, { max: 1 });
-    deactivator = openPostgres(handle.url!, { max: 1 });
+    writer = openPostgres(handle.url!, { max: 1, connectAs: "owner" });
+    deactivator = openPostgres(handle.url!, { max: 1, connectAs: "owner" });
   });
   afterAll(async () => {
     await writer.close();

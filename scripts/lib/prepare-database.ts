@@ -7,7 +7,7 @@ import { env } from "@/base/env";
 /** Opens the configured database for a one-off command, holding the PGlite lock while it runs. */
 export async function withDatabase<T>(holder: string, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
   const release = env().databaseUrl ? () => {} : acquirePgliteLock(env().pgliteDataDir, holder);
-  const handle = openFromEnv();
+  const handle = openFromEnv("owner");
   try {
     return await work(handle);
   } finally {

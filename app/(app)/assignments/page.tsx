@@ -5,7 +5,7 @@ import { MyAssignmentList } from "@/components/assignments/my-assignment-list";
 import { FilterForm, SelectFilter } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { listMyAssignments, MY_ASSIGNMENT_FILTERS, type MyAssignmentFilter } from "@/lib/assignments/queries";
 import { requireViewer } from "@/lib/auth/current-user";
 import { pageParam, type SearchParams, textParam, withParams } from "../search-params";
@@ -20,7 +20,7 @@ export default async function MyAssignmentsPage({ searchParams }: { searchParams
   const params = await searchParams;
   const filter: MyAssignmentFilter = MY_ASSIGNMENT_FILTERS.find((value) => value === textParam(params.status)) ?? "current";
   const [assignments, t] = await Promise.all([
-    listMyAssignments(getDb(), viewer, { filter, page: pageParam(params.page) }),
+    listMyAssignments(companyDb(viewer), viewer, { filter, page: pageParam(params.page) }),
     getTranslations("assignments"),
   ]);
   const filtered = filter !== "current";

@@ -5,7 +5,7 @@ import { DefaultNotificationSettings } from "@/components/notifications/settings
 import { ProfileForm } from "@/components/profile/profile-form";
 import { SignOutEverywhere } from "@/components/profile/sign-out-everywhere";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { PROFILE_LOCALES, timeZones } from "@/lib/i18n/locales";
 import { getDefaultLevel } from "@/lib/notifications/settings/queries";
@@ -21,7 +21,7 @@ const languageName = (locale: string) => new Intl.DisplayNames([locale], { type:
 /** Everyone's own profile: their details, their password, and their default for group chat notifications. */
 export default async function ProfilePage() {
   const viewer = await requireViewer();
-  const db = getDb();
+  const db = companyDb(viewer);
   const [profile, notificationLevel, t, tn, format] = await Promise.all([
     getProfile(db, viewer),
     getDefaultLevel(db, viewer),

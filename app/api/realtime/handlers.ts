@@ -1,6 +1,6 @@
 import "server-only";
 
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/current-user";
 import { canSubscribe } from "@/lib/group-access/channels";
 import { getPusher } from "@/lib/realtime/server";
@@ -29,7 +29,7 @@ export async function handleChannelAuth(request: Request): Promise<Response> {
   const socketId = form?.get("socket_id") ?? "";
   const channel = form?.get("channel_name") ?? "";
   if (!SOCKET_ID.test(socketId) || !channel) return refuse(400, "socket_id and channel_name are required.");
-  if (!(await canSubscribe(getDb(), viewer, channel))) return refuse(403, "Not allowed on this channel.");
+  if (!(await canSubscribe(companyDb(viewer), viewer, channel))) return refuse(403, "Not allowed on this channel.");
   return Response.json(getPusher().authorizeChannel(socketId, channel));
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { verifyPassword, hashPassword } from "@/lib/auth/password";
-import { createSession, revokeUserSessions } from "@/lib/auth/sessions";
+import { openSession, revokeUserSessions } from "@/lib/auth/sessions";
 import { AppError, notFound } from "@/lib/errors";
 import { defineOperation } from "@/lib/operations/kernel";
 import { changePasswordSchema } from "@/lib/accounts/schemas";
@@ -37,6 +37,6 @@ export const changePassword = defineOperation({
     await expireOpenTokens(tx, ctx.userId, "all");
     const sessionsEnded = await revokeUserSessions(tx, ctx.userId);
     await audit({ action: "account.password_changed", targetType: "user", targetId: ctx.userId, details: { sessionsEnded } });
-    return { result: { sessionId: await createSession(tx, ctx.userId) } };
+    return { result: { sessionId: await openSession(tx, ctx.userId) } };
   },
 });

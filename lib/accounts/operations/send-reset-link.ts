@@ -2,7 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Database, DatabaseOrTransaction } from "@/db/client";
+import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { withCompany } from "@/db/company";
 import { accountTokens, users } from "@/db/schema";
 import type { OutgoingMail } from "@/lib/mail/send";
 import { type Committed, defineOperation } from "@/lib/operations/kernel";
@@ -62,13 +63,20 @@ export const sendResetLink = defineOperation({
 });
 
 async function issueResetLink(db: Database, email: string): Promise<readonly OutgoingMail[]> {
-  const [person] = await db
+  // The asker is signed out: the address's company comes from the lookup of migration 0021.
+  const [account] = await queryRows<{ userId: string; companyId: string }>(
+    db,
+    sql`select user_id as "userId", company_id as "companyId" from auth_sign_in_account(${email}) where active`,
+  );
+  if (!account) return [];
+  const company = withCompany(db, account.companyId);
+  const [person] = await company
     .select({ userId: users.id, companyId: users.companyId, roles: users.roles })
     .from(users)
-    .where(and(eq(users.email, email), isNull(users.deactivatedAt)));
+    .where(and(eq(users.id, account.userId), isNull(users.deactivatedAt)));
   if (!person) return [];
   // Past the hour's links a request writes nothing (no operation either): a flood costs one read each.
-  if ((await recentResetLinks(db, person.userId)) >= RESET_LINKS_PER_HOUR) return [];
-  const { mail } = await sendResetLink(db, person, { operationId: randomUUID() });
+  if ((await recentResetLinks(company, person.userId)) >= RESET_LINKS_PER_HOUR) return [];
+  const { mail } = await sendResetLink(company, person, { operationId: randomUUID() });
   return mail ?? [];
 }

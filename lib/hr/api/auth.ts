@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
+import { withCompany } from "@/db/company";
 import type { ApiKeyScope } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { API_KEY_PATTERN, hashApiKey } from "@/lib/hr/api-keys/secret";
@@ -34,21 +35,19 @@ export async function authenticate(db: Database, request: Request, now: Date): P
   const secret = match[1]!;
   const invalid = () => new ApiProblem(401, "unknownKey", {}, { "www-authenticate": 'Bearer realm="cohort", error="invalid_token"' });
   if (!API_KEY_PATTERN.test(secret)) throw invalid();
+  // The key names its company: until it is found, none is known (the lookup of migration 0021).
   const [key] = await queryRows<KeyRow>(
     db,
-    sql`select k.id, k.company_id as "companyId", k.scope, k.revoked_at is not null as revoked,
-               k.last_used_at as "lastUsedAt", k.created_by as "ownerId",
-               exists (select 1 from users u
-                       where u.id = k.created_by and u.company_id = k.company_id
-                         and u.deactivated_at is null and 'admin' = any(u.roles)) as "ownerActive"
-        from api_keys k where k.secret_hash = ${hashApiKey(secret)}`,
+    sql`select id, company_id as "companyId", scope, revoked, last_used_at as "lastUsedAt", owner_id as "ownerId",
+               owner_active as "ownerActive"
+        from auth_api_key(${hashApiKey(secret)})`,
   );
   if (!key) throw invalid();
   if (key.revoked) throw new ApiProblem(401, "revokedKey", {}, { "www-authenticate": 'Bearer realm="cohort", error="invalid_token"' });
   if (!key.ownerId || !key.ownerActive) throw new ApiProblem(401, "ownerInactive");
   const lastUsed = key.lastUsedAt === null ? null : new Date(key.lastUsedAt);
   if (!lastUsed || now.getTime() - lastUsed.getTime() >= LAST_USED_RESOLUTION_MS) {
-    await db.execute(sql`update api_keys set last_used_at = ${now} where id = ${key.id}`);
+    await withCompany(db, key.companyId).execute(sql`update api_keys set last_used_at = ${now} where id = ${key.id}`);
   }
   return {
     keyId: key.id,

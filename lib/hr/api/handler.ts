@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { type Database, getDb } from "@/db/client";
+import { withCompany } from "@/db/company";
 import { afterCommit, type Schedule } from "@/lib/actions/after-commit";
 import { currentTime } from "@/base/clock";
 import { notFound } from "@/lib/errors";
@@ -100,9 +101,10 @@ export async function handleApiRequest(request: Request, options: ApiOptions = {
   const headers = { "x-request-id": requestId };
   try {
     const { route, params: rawParams } = match(request.method, path);
-    const db = options.db ?? getDb();
     const now = options.now?.() ?? currentTime();
-    const caller = await authenticate(db, request, now);
+    const caller = await authenticate(options.db ?? getDb(), request, now);
+    // From here on, everything the request reads and writes is the key's company's.
+    const db = withCompany(options.db ?? getDb(), caller.ctx.companyId);
     if (route.scope === "write" && caller.scope !== "write") throw new ApiProblem(403, "readOnlyKey");
     await takeRateLimit(db, caller.keyId, options.rateLimit ?? DEFAULT_RATE_LIMIT, now);
     // A malformed id names nothing: the same answer as another company's id.

@@ -2,7 +2,7 @@
 
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
 import { assertCan } from "@/lib/permissions";
 import { listPeople } from "@/lib/people/queries/directory";
@@ -23,7 +23,7 @@ export const leaverAction = operationAction(recordLeaver, { refresh: (input) => 
 /** People of the company matching a name or email who are still active: the forms' person and manager pickers. */
 export const hrPeopleSearchAction = authorizedAction(personSearchSchema, async ({ term }, viewer) => {
   assertCan(viewer, "hr.forms");
-  const { rows } = await listPeople(getDb(), viewer, { q: term });
+  const { rows } = await listPeople(companyDb(viewer), viewer, { q: term });
   return {
     data: rows
       .filter((row) => row.status !== "deactivated")
@@ -32,5 +32,5 @@ export const hrPeopleSearchAction = authorizedAction(personSearchSchema, async (
 });
 
 export const personGroupsAction = authorizedAction(personGroupsSchema, async ({ personId }, viewer) => ({
-  data: await getPersonGroups(getDb(), viewer, personId),
+  data: await getPersonGroups(companyDb(viewer), viewer, personId),
 }));

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
-import type { Database, DatabaseOrTransaction } from "@/db/client";
+import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { type ImportJob, importJobs } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { currentTime } from "@/base/clock";
@@ -73,10 +73,10 @@ export async function listImportJobs(db: Database, ctx: Ctx, limit = 20, now: Da
 
 /** The companies with a stalled job, for the scheduler (every company's, as the system reads them). */
 export async function companiesWithStalledImports(db: Database, now: Date): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ companyId: importJobs.companyId })
-    .from(importJobs)
-    .where(and(inArray(importJobs.status, [...RUNNING_STATUSES]), lt(importJobs.updatedAt, stalledBefore(now))))
-    .orderBy(importJobs.companyId);
-  return rows.map((row) => row.companyId);
+  // Across companies: the scheduler's lookup of migration 0021.
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select id from scheduler_stalled_import_companies(${`{${RUNNING_STATUSES.join(",")}}`}::import_job_status[], ${stalledBefore(now)}) as id`,
+  );
+  return rows.map((row) => row.id);
 }

@@ -3,7 +3,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { authorizedAction, type Outcome } from "@/lib/actions/safe-action";
 import { COURSE_FILE_MAX_BYTES } from "./format";
 import { type ImportResult, importCourse } from "./import-course";
@@ -30,7 +30,7 @@ export const importCourseAction = authorizedAction(
         data: { status: "invalid", total: 1, issues: [{ path: "", code: "fileTooLarge", values: { bytes, max: COURSE_FILE_MAX_BYTES } }] },
       };
     }
-    const { result, ...delivery } = await importCourse(getDb(), viewer, { file: await input.file.text(), operationId: input.operationId });
+    const { result, ...delivery } = await importCourse(companyDb(viewer), viewer, { file: await input.file.text(), operationId: input.operationId });
     if (result.status === "imported") {
       // Lesson counts and percents show on the learners' pages too.
       revalidatePath("/admin/courses");

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { ApiKeysTable } from "@/components/hr/api-keys/api-keys-table";
 import { NewApiKeyButton } from "@/components/hr/api-keys/new-api-key-button";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listApiKeys } from "@/lib/hr/api-keys/queries";
 import { can } from "@/lib/permissions";
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ApiKeysPage() {
   const viewer = await requireViewer();
   if (!can(viewer, "apiKeys.manage")) notFound();
-  const [rows, t] = await Promise.all([listApiKeys(getDb(), viewer), getTranslations("apiKeys")]);
+  const [rows, t] = await Promise.all([listApiKeys(companyDb(viewer), viewer), getTranslations("apiKeys")]);
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} action={<NewApiKeyButton />} />

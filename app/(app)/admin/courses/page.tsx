@@ -5,7 +5,7 @@ import { CoursesTable } from "@/components/learning/import/courses-table";
 import { ImportCourseButton } from "@/components/learning/import/import-course-button";
 import { Pagination } from "@/components/ui/pagination";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listAdminCourses } from "@/lib/learning/import/queries";
 import { can } from "@/lib/permissions";
@@ -23,7 +23,7 @@ export default async function AdminCoursesPage({ searchParams }: { searchParams:
   if (!can(viewer, "course.import")) notFound();
   const params = await searchParams;
   const [list, t] = await Promise.all([
-    listAdminCourses(getDb(), viewer, { page: pageParam(params.page) }),
+    listAdminCourses(companyDb(viewer), viewer, { page: pageParam(params.page) }),
     getTranslations("coursesAdmin"),
   ]);
   return (

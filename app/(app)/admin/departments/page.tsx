@@ -5,7 +5,7 @@ import { DepartmentsTable } from "@/components/departments/departments-table";
 import { NewDepartmentButton } from "@/components/departments/new-department-button";
 import { Pagination } from "@/components/ui/pagination";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listDepartmentsPage } from "@/lib/departments/queries";
 import { can } from "@/lib/permissions";
@@ -23,7 +23,7 @@ export default async function DepartmentsPage({ searchParams }: { searchParams: 
   if (!can(viewer, "department.list")) notFound();
   const params = await searchParams;
   const [list, t] = await Promise.all([
-    listDepartmentsPage(getDb(), viewer, { page: pageParam(params.page) }),
+    listDepartmentsPage(companyDb(viewer), viewer, { page: pageParam(params.page) }),
     getTranslations("departments"),
   ]);
   return (

@@ -8,7 +8,7 @@ import { LinkTabs } from "@/components/ui/link-tabs";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listGroups } from "@/lib/groups/queries";
 import { listCourseOptions } from "@/lib/learning/queries";
@@ -27,7 +27,7 @@ export default async function AdminGroupsPage({ searchParams }: { searchParams: 
   const archived = textParam(params.tab) === "archived";
   const query = textParam(params.q);
   const canCreate = can(viewer, "group.create");
-  const db = getDb();
+  const db = companyDb(viewer);
   const [list, courses, t] = await Promise.all([
     listGroups(db, viewer, { archived, search: query, page: pageParam(params.page) }),
     canCreate ? listCourseOptions(db, viewer) : [],

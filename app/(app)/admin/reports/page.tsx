@@ -6,7 +6,7 @@ import { ReportsTable } from "@/components/reports/reports-table";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listCourseOptions } from "@/lib/learning/queries";
 import { can } from "@/lib/permissions";
@@ -24,7 +24,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   if (!can(viewer, "reports.view")) notFound();
   const params = await searchParams;
   const filters = reportFilters(params);
-  const db = getDb();
+  const db = companyDb(viewer);
   const [report, courses, t] = await Promise.all([
     listReports(db, viewer, { ...filters, page: pageParam(params.page) }),
     listCourseOptions(db, viewer),

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { CourseList } from "@/components/learning/course-list";
 import { LearnerAchievements } from "@/components/learning/learner-achievements";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { getLearningRecords, getMyStreak } from "@/lib/learning/achievements";
 import { listMyCourses } from "@/lib/learning/queries";
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Everyone's courses: the company's courses with my progress, my streak and my badges. */
 export default async function CoursesPage() {
   const viewer = await requireViewer();
-  const db = getDb();
+  const db = companyDb(viewer);
   const [courses, records, streak, t] = await Promise.all([
     listMyCourses(db, viewer),
     getLearningRecords(db, viewer, viewer.userId),

@@ -4,7 +4,7 @@ import { DiscoverList } from "@/components/groups/my-groups/discover-list";
 import { MyGroupsList } from "@/components/groups/my-groups/my-groups-list";
 import { LinkTabs } from "@/components/ui/link-tabs";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listDiscoverGroups, listMyGroupsOverview } from "@/lib/groups/my-groups/queries";
 import { pageParam, type SearchParams, textParam, withParams } from "../../search-params";
@@ -19,7 +19,7 @@ export default async function MyGroupsPage({ searchParams }: { searchParams: Sea
   const params = await searchParams;
   const discover = textParam(params.tab) === "discover";
   const query = textParam(params.q);
-  const db = getDb();
+  const db = companyDb(viewer);
   const [t, mine, publicGroups] = await Promise.all([
     getTranslations("myGroups"),
     discover ? null : listMyGroupsOverview(db, viewer),

@@ -1,6 +1,6 @@
 import { cache } from "react";
 import { z } from "zod";
-import { type DatabaseOrTransaction, getDb } from "@/db/client";
+import { type DatabaseOrTransaction, companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import type { Viewer } from "@/lib/auth/viewer";
 import { type GroupAccess, getGroupAccess } from "@/lib/group-access/access";
@@ -35,7 +35,10 @@ export async function readGroupPage(db: DatabaseOrTransaction, viewer: Viewer, i
 }
 
 /** One read per request, shared by the layout, the page and `generateMetadata` (React `cache`). */
-export const loadGroupPage = cache(async (id: string) => readGroupPage(getDb(), await requireViewer(), id));
+export const loadGroupPage = cache(async (id: string) => {
+  const viewer = await requireViewer();
+  return readGroupPage(companyDb(viewer), viewer, id);
+});
 
 /**
  * What the Statistics tab shows (course figures, assignment figures only, or nothing): the layout

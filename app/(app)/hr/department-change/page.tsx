@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { DepartmentChangeForm } from "@/components/hr/forms/department-change-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { getFormOptions } from "@/lib/hr/forms/queries";
 
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** HR's "Department change": new department, groups joined for it, groups left, in one transaction. */
 export default async function DepartmentChangePage() {
   const viewer = await requireViewer();
-  const [options, t] = await Promise.all([getFormOptions(getDb(), viewer), getTranslations("hr.departmentChange")]);
+  const [options, t] = await Promise.all([getFormOptions(companyDb(viewer), viewer), getTranslations("hr.departmentChange")]);
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} />

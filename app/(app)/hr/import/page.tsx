@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ImportPanel } from "@/components/hr/import/import-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listImportJobs } from "@/lib/hr/import/queries";
 
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** HR's CSV import of people and memberships: upload, the check of every row, progress, Confirm, and recent imports. */
 export default async function HrImportPage() {
   const viewer = await requireViewer();
-  const [jobs, t, format] = await Promise.all([listImportJobs(getDb(), viewer), getTranslations("hr.import"), getFormatter()]);
+  const [jobs, t, format] = await Promise.all([listImportJobs(companyDb(viewer), viewer), getTranslations("hr.import"), getFormatter()]);
   return (
     <div className="space-y-6">
       <PageHeader

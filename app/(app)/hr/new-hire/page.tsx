@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { NewHireForm } from "@/components/hr/forms/new-hire-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { getFormOptions } from "@/lib/hr/forms/queries";
 
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** HR's "New hire": one form, one transaction (person, groups, courses, welcome). */
 export default async function NewHirePage() {
   const viewer = await requireViewer();
-  const [options, t] = await Promise.all([getFormOptions(getDb(), viewer), getTranslations("hr.newHire")]);
+  const [options, t] = await Promise.all([getFormOptions(companyDb(viewer), viewer), getTranslations("hr.newHire")]);
   // The first day defaults to today where the HR person is.
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: viewer.timeZone }).format(new Date());
   return (

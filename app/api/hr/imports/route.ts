@@ -1,5 +1,5 @@
 import { after } from "next/server";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { errorResponse, hrViewer, json } from "@/lib/hr/import/http";
 import { readImportJob } from "@/lib/hr/import/queries";
 import { startImport } from "@/lib/hr/import/staging";
@@ -18,9 +18,9 @@ export async function POST(request: Request) {
   if (viewer instanceof Response) return viewer;
   try {
     const file = await readUpload(request);
-    const started = await startImport(getDb(), viewer, file);
+    const started = await startImport(companyDb(viewer), viewer, file);
     after(() => started.run().catch((error: unknown) => log.error("hr import staging failed", { jobId: started.job.id, error })));
-    return json({ job: await readImportJob(getDb(), viewer, started.job.id) }, 202);
+    return json({ job: await readImportJob(companyDb(viewer), viewer, started.job.id) }, 202);
   } catch (error) {
     return errorResponse(error, request, "upload");
   }

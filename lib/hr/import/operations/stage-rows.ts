@@ -13,14 +13,14 @@ export const stageRows = defineOperation({
   kind: "hr.import_stage",
   input: jobStep.extend({ rows: produced<ResolvedRow[]>(), stagedRows: z.int() }),
   run: async ({ tx, ctx, input, now }) => {
-    await stageChunk(tx, input.jobId, input.rows);
+    await stageChunk(tx, { jobId: input.jobId, companyId: ctx.companyId }, input.rows);
     await tx.update(importJobs).set({ status: "staging", stagedRows: input.stagedRows, updatedAt: now }).where(ofCompany(ctx, input.jobId));
     return { result: null };
   },
 });
 
 /** One INSERT per chunk: the rows travel as one JSON parameter, whatever their number. */
-async function stageChunk(tx: DatabaseOrTransaction, jobId: string, rows: readonly ResolvedRow[]): Promise<void> {
+async function stageChunk(tx: DatabaseOrTransaction, job: { jobId: string; companyId: string }, rows: readonly ResolvedRow[]): Promise<void> {
   const json = JSON.stringify(
     rows.map((row) => ({
       row_number: row.row,
@@ -32,8 +32,8 @@ async function stageChunk(tx: DatabaseOrTransaction, jobId: string, rows: readon
     })),
   );
   await tx.execute(
-    sql`insert into import_rows (job_id, row_number, email, name, department_id, manager_email, group_ids)
-        select ${jobId}, row_number, email, name, department_id, manager_email, group_ids::uuid[]
+    sql`insert into import_rows (job_id, company_id, row_number, email, name, department_id, manager_email, group_ids)
+        select ${job.jobId}, ${job.companyId}, row_number, email, name, department_id, manager_email, group_ids::uuid[]
         from jsonb_to_recordset(${json}::jsonb)
           as r (row_number int, email text, name text, department_id uuid, manager_email text, group_ids text)`,
   );

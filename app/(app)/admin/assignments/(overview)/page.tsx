@@ -8,7 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { LinkTabs } from "@/components/ui/link-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { listAssignmentGroupOptions, listAssignmentOverview, OVERVIEW_VIEWS } from "@/lib/assignments/overview";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listCourseOptions } from "@/lib/learning/queries";
@@ -26,7 +26,7 @@ export default async function AssignmentOverviewPage({ searchParams }: { searchP
   if (!can(viewer, "assignment.overview")) notFound();
   const params = await searchParams;
   const query = overviewQuery(params);
-  const db = getDb();
+  const db = companyDb(viewer);
   const [overview, courses, groups, t] = await Promise.all([
     listAssignmentOverview(db, viewer, query.view, { ...query, page: pageParam(params.page) }),
     listCourseOptions(db, viewer),

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { assignmentOverviewCsv } from "@/lib/assignments/overview";
 import { getViewer } from "@/lib/auth/current-user";
 import { can } from "@/lib/permissions";
@@ -19,7 +19,7 @@ export async function GET(request: Request) {
   const day = new Date().toISOString().slice(0, 10);
   const fileName = t(query.view === "course" ? "assignmentAdmin.csv.fileNameCourse" : "assignmentAdmin.csv.fileNameGroup");
   return assignmentOverviewCsv(
-    getDb(),
+    companyDb(viewer),
     viewer,
     query.view,
     query,

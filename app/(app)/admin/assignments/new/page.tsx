@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BulkAssignmentWizard } from "@/components/assignments/bulk-assignment-wizard";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listGroupOptions } from "@/lib/groups/queries";
 import { listCourseOptions } from "@/lib/learning/queries";
@@ -21,7 +21,7 @@ export default async function BulkAssignmentPage({ searchParams }: { searchParam
   const viewer = await requireViewer();
   if (!can(viewer, "assignment.assign")) notFound();
   const params = await searchParams;
-  const db = getDb();
+  const db = companyDb(viewer);
   const [courses, departments, groups, t] = await Promise.all([
     listCourseOptions(db, viewer),
     listDepartments(db, viewer),

@@ -7,7 +7,7 @@ import { PeopleFilters, type PeopleFilterValues } from "@/components/people/peop
 import { PeopleTable } from "@/components/people/people-table";
 import { Pagination } from "@/components/ui/pagination";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listPeople } from "@/lib/people/queries/directory";
 import { listDepartments } from "@/lib/departments/queries";
@@ -36,7 +36,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
     role: oneOf(ROLE_FILTERS, textParam(params.role)),
     status: oneOf(PERSON_STATUSES, textParam(params.status)),
   };
-  const db = getDb();
+  const db = companyDb(viewer);
   const [list, departments, t] = await Promise.all([
     listPeople(db, viewer, { ...filters, page: pageParam(params.page) }),
     listDepartments(db, viewer),

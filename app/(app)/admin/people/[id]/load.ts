@@ -1,6 +1,6 @@
 import { cache } from "react";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { getPerson } from "@/lib/people/queries/person";
 import { can } from "@/lib/permissions";
@@ -9,5 +9,5 @@ import { can } from "@/lib/permissions";
 export const loadPerson = cache(async (id: string, auditPage: number) => {
   const viewer = await requireViewer();
   if (!can(viewer, "people.view") || !z.uuid().safeParse(id).success) return null;
-  return getPerson(getDb(), viewer, id, { auditPage });
+  return getPerson(companyDb(viewer), viewer, id, { auditPage });
 });

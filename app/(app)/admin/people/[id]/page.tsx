@@ -13,7 +13,7 @@ import { PersonEarnedBadges } from "@/components/people/person-earned-badges";
 import { PersonGroups } from "@/components/people/person-groups";
 import { ResendInvitationButton } from "@/components/people/resend-invitation-button";
 import { Pagination } from "@/components/ui/pagination";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { listPersonAssignments } from "@/lib/assignments/queries";
 import { requireViewer } from "@/lib/auth/current-user";
 import { getLearningRecords } from "@/lib/learning/achievements";
@@ -47,10 +47,10 @@ export default async function PersonPage({ params, searchParams }: { params: Par
   const [t, format, departments, records, assignments, courses] = await Promise.all([
     getTranslations("people"),
     getFormatter(),
-    rights.edit ? listDepartments(getDb(), viewer) : [],
-    getLearningRecords(getDb(), viewer, person.id),
-    listPersonAssignments(getDb(), viewer, person.id, { page: assignmentsPage }),
-    canAssign ? listCourseOptions(getDb(), viewer) : [],
+    rights.edit ? listDepartments(companyDb(viewer), viewer) : [],
+    getLearningRecords(companyDb(viewer), viewer, person.id),
+    listPersonAssignments(companyDb(viewer), viewer, person.id, { page: assignmentsPage }),
+    canAssign ? listCourseOptions(companyDb(viewer), viewer) : [],
   ]);
   const facts = [
     { label: t("person.email"), value: person.email },

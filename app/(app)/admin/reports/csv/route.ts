@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/current-user";
 import { can } from "@/lib/permissions";
 import { reportCsv } from "@/lib/reports/queries";
@@ -33,7 +33,7 @@ export async function GET(request: Request) {
   ] as const;
   const day = new Date().toISOString().slice(0, 10);
   return reportCsv(
-    getDb(),
+    companyDb(viewer),
     viewer,
     filters,
     {

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/current-user";
 import { getCertificate } from "@/lib/learning/achievements";
 import { CERTIFICATE_DATE_FORMAT, certificateFileName, renderCertificatePdf } from "@/lib/learning/certificate-pdf";
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const viewer = await getViewer();
-  const certificate = viewer && z.uuid().safeParse(id).success ? await getCertificate(getDb(), viewer, id) : null;
+  const certificate = viewer && z.uuid().safeParse(id).success ? await getCertificate(companyDb(viewer), viewer, id) : null;
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   if (!viewer || !certificate) {
     return new Response(t("errors.notFoundBody"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });

@@ -7,7 +7,7 @@ import { GroupLiveRefresh } from "@/components/groups/group-live-refresh";
 import { GroupTabs } from "@/components/groups/group-tabs";
 import { LeaveButton } from "@/components/groups/my-groups/leave-button";
 import { GroupNotificationSettings } from "@/components/notifications/settings/group-notification-settings";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { can } from "@/lib/permissions";
 import { loadGroupPage } from "../load";
 import { GROUP_TABS, mayOpen, tabHref } from "../tabs";
@@ -28,7 +28,7 @@ export default async function GroupTabsLayout({ children, params }: { children: 
     getTranslations("group"),
     getTranslations("chatTab"),
     getTranslations("notificationSettings"),
-    readFrame(getDb(), page),
+    readFrame(companyDb(viewer), page),
   ]);
   const archived = group.archivedAt !== null;
   // Statistics are about the linked course and the group's mandatory assignments: a group with

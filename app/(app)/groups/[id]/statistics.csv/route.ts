@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { requireGroupAccess } from "@/lib/group-access/access";
@@ -23,7 +23,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     });
   if (!viewer || !z.uuid().safeParse(id).success) return notFoundResponse();
   try {
-    const { scope, batches } = await exportStatisticsMembers(getDb(), viewer, await requireGroupAccess(getDb(), viewer, id));
+    const { scope, batches } = await exportStatisticsMembers(companyDb(viewer), viewer, await requireGroupAccess(companyDb(viewer), viewer, id));
     const header = ["name", "email", "department", "lessonsDone", "percent", "score", "bucket", "lastActivity", "completedAt"] as const;
     async function* lines() {
       for await (const rows of batches) {

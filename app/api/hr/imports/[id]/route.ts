@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { errorResponse, hrViewer, json } from "@/lib/hr/import/http";
 import { readImportJob } from "@/lib/hr/import/queries";
 
@@ -12,7 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) return json({ error: { code: "not_found" } }, 404);
   try {
-    return json({ job: await readImportJob(getDb(), viewer, id.data) });
+    return json({ job: await readImportJob(companyDb(viewer), viewer, id.data) });
   } catch (error) {
     return errorResponse(error, request, "read");
   }

@@ -1,6 +1,6 @@
 import { cache } from "react";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { getLessonForLearner } from "@/lib/learning/queries";
 
@@ -8,5 +8,5 @@ import { getLessonForLearner } from "@/lib/learning/queries";
 export const loadLesson = cache(async (courseId: string, lessonId: string) => {
   const viewer = await requireViewer();
   const ids = z.object({ courseId: z.uuid(), lessonId: z.uuid() }).safeParse({ courseId, lessonId });
-  return ids.success ? getLessonForLearner(getDb(), viewer, ids.data) : null;
+  return ids.success ? getLessonForLearner(companyDb(viewer), viewer, ids.data) : null;
 });

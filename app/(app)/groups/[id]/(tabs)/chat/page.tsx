@@ -1,5 +1,5 @@
 import { ChatTab } from "@/components/chat/chat-tab";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { isAdmin } from "@/lib/auth/viewer";
 import { hasOwnerRights } from "@/lib/permissions";
 import { openTab } from "../../tabs";
@@ -8,7 +8,7 @@ import { readChatTab } from "./load";
 export default async function ChatPage({ params }: { params: Promise<{ id: string }> }) {
   const page = await openTab((await params).id, "chat");
   const { viewer, group } = page;
-  const { messages, channelEpoch } = await readChatTab(getDb(), page);
+  const { messages, channelEpoch } = await readChatTab(companyDb(page.viewer), page);
   return (
     <ChatTab
       key={group.id}

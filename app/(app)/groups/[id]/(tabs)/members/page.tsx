@@ -1,6 +1,6 @@
 import { GroupRules } from "@/components/assignments/group-rules";
 import { type MembersNote, MembersTab } from "@/components/membership/members-tab";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { can } from "@/lib/permissions";
 import { pageParam, type SearchParams, textParam } from "../../../../search-params";
 import { managesMembers, openTab, tabHref } from "../../tabs";
@@ -11,7 +11,7 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
   const query = await searchParams;
   const search = textParam(query.q);
   const { viewer, group } = page;
-  const { members, rules, hasAssignments } = await readMembersTab(getDb(), page, { search, page: pageParam(query.page) });
+  const { members, rules, hasAssignments } = await readMembersTab(companyDb(page.viewer), page, { search, page: pageParam(query.page) });
   const canManage = managesMembers(page);
   const archived = group.archivedAt !== null;
   const note: MembersNote = !can(viewer, "group.list") ? null : archived ? "archived" : canManage ? null : "ownerOnly";

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { AssignmentFiguresSection } from "@/components/statistics/assignment-figures";
 import { ProgressOverTime } from "@/components/statistics/over-time";
 import { StatisticsTab } from "@/components/statistics/statistics-tab";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { can } from "@/lib/permissions";
 import { MEMBER_SORTS, type MemberSort, type SortDirection } from "@/lib/statistics/group";
 import { pageParam, type SearchParams, textParam } from "../../../../search-params";
@@ -18,7 +18,7 @@ export default async function StatisticsPage({ params, searchParams }: { params:
   const [t, tStatistics, { kind, tab, overTime, figures, channelEpoch }] = await Promise.all([
     getTranslations("group"),
     getTranslations("statistics"),
-    readStatisticsTab(getDb(), page, { search, sort, direction, page: pageParam(query.page) }),
+    readStatisticsTab(companyDb(page.viewer), page, { search, sort, direction, page: pageParam(query.page) }),
   ]);
   const groupId = page.group.id;
   return (

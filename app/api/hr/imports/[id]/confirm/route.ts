@@ -1,6 +1,6 @@
 import { after } from "next/server";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { companyDb } from "@/db/client";
 import { errorResponse, hrViewer, json } from "@/lib/hr/import/http";
 import { applyImport, confirmImport } from "@/lib/hr/import/confirm";
 import { readImportJob } from "@/lib/hr/import/queries";
@@ -21,10 +21,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) return json({ error: { code: "not_found" } }, 404);
   try {
-    await confirmImport(getDb(), viewer, id.data);
+    await confirmImport(companyDb(viewer), viewer, id.data);
     after(async () => {
       try {
-        const committed = await applyImport(getDb(), viewer, id.data);
+        const committed = await applyImport(companyDb(viewer), viewer, id.data);
         await deliver(committed);
         if (committed.outbox) await deliverOutboxSoon();
       } catch (error) {
@@ -32,7 +32,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
         if (!(error instanceof AppError)) log.error("hr import failed", { jobId: id.data, error });
       }
     });
-    return json({ job: await readImportJob(getDb(), viewer, id.data) }, 202);
+    return json({ job: await readImportJob(companyDb(viewer), viewer, id.data) }, 202);
   } catch (error) {
     return errorResponse(error, request, "confirm");
   }
