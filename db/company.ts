@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { PgDatabase, PgPreparedQuery, PgSession, type PgTransactionConfig, type PreparedQueryConfig } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "./client";
 
@@ -43,6 +43,11 @@ class CompanySession extends PgSession<any, any, any> {
 
   prepareQuery(...args: PrepareArguments): any {
     return new CompanyQuery(this, args);
+  }
+
+  /** Each driver reads its own result shape for a count: its own session answers it. */
+  override count(query: SQL): Promise<number> {
+    return this.transaction((tx: Transaction) => (tx as unknown as Internals).session.count(query));
   }
 
   override transaction<T>(work: (tx: any) => Promise<T>, config?: PgTransactionConfig): Promise<T> {

@@ -136,6 +136,21 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $
   WHERE u.id = p_user AND u.deactivated_at IS NULL
 $$;--> statement-breakpoint
 
+-- Emails are unique across the product, and an address on a domain another company registered is that
+-- company's (lib/accounts/addresses.ts): whether an address is another company's, by its person or by
+-- its domain. A yes or no for one address the caller names; never which company.
+CREATE FUNCTION address_of_other_person(p_company uuid, p_email text)
+RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT EXISTS (SELECT 1 FROM users u WHERE u.email = p_email AND u.company_id <> p_company)
+$$;--> statement-breakpoint
+CREATE FUNCTION address_on_other_domain(p_company uuid, p_email text)
+RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT EXISTS (SELECT 1 FROM company_domains d
+                 WHERE d.domain = lower(substring(p_email from '[^@]*$')) AND d.company_id <> p_company)
+$$;--> statement-breakpoint
+
 -- The scheduler's round (lib/cron): which companies have work due, each company's batch then running with
 -- its company set. Only ids: what the work is, each batch reads behind the wall.
 CREATE FUNCTION scheduler_companies()
@@ -180,8 +195,10 @@ END $$;--> statement-breakpoint
 REVOKE ALL ON FUNCTION auth_sign_in_account(text), auth_sso_identity(text, text), auth_sso_domain(text),
   auth_account_token(text), auth_api_key(text), auth_open_session(uuid, interval), auth_close_session(uuid),
   auth_session_viewer(uuid, uuid, interval, interval), scheduler_companies(), scheduler_reminder_companies(timestamptz),
-  scheduler_outbox_companies(timestamptz), scheduler_stalled_import_companies(import_job_status[], timestamptz), realtime_group_epochs(uuid[]), analyze_import_rows() FROM PUBLIC;--> statement-breakpoint
+  scheduler_outbox_companies(timestamptz), scheduler_stalled_import_companies(import_job_status[], timestamptz), realtime_group_epochs(uuid[]), address_of_other_person(uuid, text),
+  address_on_other_domain(uuid, text), analyze_import_rows() FROM PUBLIC;--> statement-breakpoint
 GRANT EXECUTE ON FUNCTION auth_sign_in_account(text), auth_sso_identity(text, text), auth_sso_domain(text),
   auth_account_token(text), auth_api_key(text), auth_open_session(uuid, interval), auth_close_session(uuid),
   auth_session_viewer(uuid, uuid, interval, interval), scheduler_companies(), scheduler_reminder_companies(timestamptz),
-  scheduler_outbox_companies(timestamptz), scheduler_stalled_import_companies(import_job_status[], timestamptz), realtime_group_epochs(uuid[]), analyze_import_rows() TO cohort_app;
+  scheduler_outbox_companies(timestamptz), scheduler_stalled_import_companies(import_job_status[], timestamptz), realtime_group_epochs(uuid[]), address_of_other_person(uuid, text),
+  address_on_other_domain(uuid, text), analyze_import_rows() TO cohort_app;

@@ -146,14 +146,14 @@ describe("one-time links", () => {
     expect(await inspectToken(handle.db, token)).toEqual({ state: "valid", purpose: "invitation", email });
 
     expect(await setPasswordWithToken(handle.db, { token, password: PASSWORD, confirmPassword: PASSWORD }, null)).toEqual({ email });
-    expect(await checkCredentials(handle.db, { email, password: PASSWORD })).toEqual({ id: userId });
+    expect(await checkCredentials(handle.db, { email, password: PASSWORD })).toMatchObject({ id: userId });
 
     expect((await inspectToken(handle.db, token)).state).toBe("used");
     await expectAppError(
       setPasswordWithToken(handle.db, { token, password: "another password!", confirmPassword: "" }, null),
       "accounts.errors.linkUsed",
     );
-    expect(await checkCredentials(handle.db, { email, password: PASSWORD })).toEqual({ id: userId });
+    expect(await checkCredentials(handle.db, { email, password: PASSWORD })).toMatchObject({ id: userId });
   });
 
   it("expire after seven days", async () => {
@@ -283,7 +283,7 @@ describe("forgot password", () => {
 
     await setPasswordWithToken(handle.db, { token: tokenA!, password: "brand new secret", confirmPassword: "brand new secret" }, null);
     expect(await checkCredentials(handle.db, { email, password: PASSWORD })).toBeNull();
-    expect(await checkCredentials(handle.db, { email, password: "brand new secret" })).toEqual({ id: person.id });
+    expect(await checkCredentials(handle.db, { email, password: "brand new secret" })).toMatchObject({ id: person.id });
     expect((await inspectToken(handle.db, tokenB!)).state).toBe("expired");
   });
 
@@ -347,7 +347,7 @@ describe("changing one's password", () => {
     await changePassword(handle.db, person, { currentPassword: PASSWORD, ...next, operationId });
     expect((await inspectToken(handle.db, reset)).state).toBe("expired");
     await changePassword(handle.db, person, { currentPassword: PASSWORD, ...next, operationId });
-    expect(await checkCredentials(handle.db, { email, password: "my next password" })).toEqual({ id: person.id });
+    expect(await checkCredentials(handle.db, { email, password: "my next password" })).toMatchObject({ id: person.id });
     expect(await checkCredentials(handle.db, { email, password: PASSWORD })).toBeNull();
     expect(await handle.db.$count(auditLog, and(eq(auditLog.action, "account.password_changed"), eq(auditLog.targetId, person.id)))).toBe(
       1,

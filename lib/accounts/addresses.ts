@@ -31,8 +31,14 @@ export type AddressRefusal = "email_unavailable" | "email_domain_foreign";
 
 /** `email` (an SQL text expression) is on a domain registered to a company other than `companyId`. */
 export const foreignDomainSql = (companyId: string, email: SQL): SQL<boolean> =>
-  sql<boolean>`exists (select 1 from company_domains d
-                       where d.domain = lower(substring(${email} from '[^@]*$')) and d.company_id <> ${companyId}::uuid)`;
+  sql<boolean>`address_on_other_domain(${companyId}::uuid, ${email})`;
+
+/**
+ * `email` (an SQL text expression) belongs to a person of a company other than `companyId`. Other
+ * companies' rows are behind the row-level wall: both answers come from lookups of migration 0021.
+ */
+export const otherPersonsAddressSql = (companyId: string, email: SQL): SQL<boolean> =>
+  sql<boolean>`address_of_other_person(${companyId}::uuid, ${email})`;
 
 export const emailUnavailable = () => new AppError("accounts.errors.emailUnavailable", {}, "email");
 export const emailDomainForeign = () => new AppError("accounts.errors.emailDomainForeign", {}, "email");
@@ -75,7 +81,7 @@ export async function assertAddressUsable(tx: DatabaseOrTransaction, ctx: Ctx, e
   const [row] = await queryRows<{ foreign: boolean; taken: boolean }>(
     tx,
     sql`select ${foreignDomainSql(ctx.companyId, sql`${email}::text`)} as foreign,
-               exists (select 1 from users where email = ${email}) as taken`,
+               exists (select 1 from users where email = ${email}) or ${otherPersonsAddressSql(ctx.companyId, sql`${email}::text`)} as taken`,
   );
   if (row!.foreign) throw emailDomainForeign();
   if (row!.taken) throw emailUnavailable();

@@ -23,6 +23,7 @@ describe("sign-in credentials", () => {
     const person = await createPerson(handle.db, companyId, { email: "ada@acme.example", passwordHash: hash });
     expect(await checkCredentials(handle.db, { email: "Ada@Acme.Example ", password: "correct horse" })).toEqual({
       id: person.id,
+      companyId,
     });
   });
 

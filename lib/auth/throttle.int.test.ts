@@ -72,7 +72,7 @@ describe("sign-in limits", () => {
       () => from,
       PAIR_FAILURE_LIMIT - 1,
     );
-    expect(await attemptSignIn(handle.db, { email, password: PASSWORD }, from)).toEqual({ ok: true, id });
+    expect(await attemptSignIn(handle.db, { email, password: PASSWORD }, from)).toMatchObject({ ok: true, id });
     await failures(
       () => email,
       () => from,
@@ -85,7 +85,7 @@ describe("sign-in limits", () => {
     expect(minutesUntil(refused.retryAt!)).toBe(LOCK_MINUTES);
     // Another account at the same address is not affected.
     const other = await person();
-    expect(await attemptSignIn(handle.db, { email: other.email, password: PASSWORD }, from)).toEqual({ ok: true, id: other.id });
+    expect(await attemptSignIn(handle.db, { email: other.email, password: PASSWORD }, from)).toMatchObject({ ok: true, id: other.id });
   });
 
   it("keep a lock across a restart: the counts live in the database", async () => {
@@ -125,7 +125,7 @@ describe("sign-in limits", () => {
       .from(signInThrottles)
       .where(and(eq(signInThrottles.scope, "account_address"), eq(signInThrottles.key, `${email} ${from}`)));
     expect(row?.failures).toBe(1);
-    expect(await attemptSignIn(handle.db, { email, password: PASSWORD }, from)).toEqual({ ok: true, id });
+    expect(await attemptSignIn(handle.db, { email, password: PASSWORD }, from)).toMatchObject({ ok: true, id });
   });
 
   it("never refuse the right password from a known address because of failures elsewhere (the owner's attack)", async () => {
@@ -139,7 +139,7 @@ describe("sign-in limits", () => {
       () => address(),
       2 * PAIR_FAILURE_LIMIT,
     );
-    expect(await attemptSignIn(handle.db, { email: owner.email, password: PASSWORD }, home)).toEqual({ ok: true, id: owner.id });
+    expect(await attemptSignIn(handle.db, { email: owner.email, password: PASSWORD }, home)).toMatchObject({ ok: true, id: owner.id });
     // Positive control: a place the owner never signed in from waits out the account's delay.
     await failures(
       () => owner.email,
@@ -171,7 +171,7 @@ describe("sign-in limits", () => {
       .from(signInThrottles)
       .where(and(inArray(signInThrottles.key, from), sql`${signInThrottles.lockedUntil} is not null`));
     expect(locks).toEqual([]);
-    expect(await attemptSignIn(handle.db, { email: target.email, password: PASSWORD }, home)).toEqual({ ok: true, id: target.id });
+    expect(await attemptSignIn(handle.db, { email: target.email, password: PASSWORD }, home)).toMatchObject({ ok: true, id: target.id });
   });
 
   it(`lock an address after ${ADDRESS_FAILURE_LIMIT} failures across accounts, except for the accounts it is known for (the office)`, async () => {
@@ -185,9 +185,9 @@ describe("sign-in limits", () => {
       () => office,
       ADDRESS_FAILURE_LIMIT - 1,
     );
-    expect(await attemptSignIn(handle.db, { email: colleague.email, password: PASSWORD }, office)).toEqual({ ok: true, id: colleague.id });
+    expect(await attemptSignIn(handle.db, { email: colleague.email, password: PASSWORD }, office)).toMatchObject({ ok: true, id: colleague.id });
     expect((await attemptSignIn(handle.db, { email: visitor.email, password: PASSWORD }, office)).ok).toBe(false);
-    expect(await attemptSignIn(handle.db, { email: visitor.email, password: PASSWORD }, address())).toEqual({ ok: true, id: visitor.id });
+    expect(await attemptSignIn(handle.db, { email: visitor.email, password: PASSWORD }, address())).toMatchObject({ ok: true, id: visitor.id });
   });
 
   it("count a spoofed office address against the one who sent it (the spoofed office attack)", async () => {
@@ -203,7 +203,7 @@ describe("sign-in limits", () => {
       ADDRESS_FAILURE_LIMIT,
     );
     // The office is untouched, even for someone who never signed in from it; the attacker's own address is locked.
-    expect(await attemptSignIn(handle.db, { email: newcomer.email, password: PASSWORD }, office)).toEqual({ ok: true, id: newcomer.id });
+    expect(await attemptSignIn(handle.db, { email: newcomer.email, password: PASSWORD }, office)).toMatchObject({ ok: true, id: newcomer.id });
     expect((await attemptSignIn(handle.db, { email: `spoof-0-${counter}@acme.example`, password: PASSWORD }, attacker)).ok).toBe(false);
   });
 

@@ -197,6 +197,7 @@ describe("deactivation", () => {
     expect(await loadViewer(handle.db, returner.id)).not.toBeNull();
     expect(await checkCredentials(handle.db, { email: "returner@acme.example", password: "returner password" })).toEqual({
       id: returner.id,
+      companyId: returner.companyId,
     });
     expect(await handle.db.select().from(groupMembers).where(eq(groupMembers.groupId, group.id))).toEqual([]);
     const audit = await handle.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, returner.id));

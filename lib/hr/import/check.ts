@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "@/db/client";
+import { foreignDomainSql } from "@/lib/accounts/addresses";
 import type { Ctx } from "@/lib/auth/viewer";
 import type { CsvRow, ImportProblem } from "./csv";
 import { stepId } from "./job";
@@ -26,8 +27,8 @@ async function loadLookups(db: Database, ctx: Ctx, emails: string[]): Promise<Im
     ),
     queryRows<{ domain: string }>(
       db,
-      sql`select domain from company_domains where company_id <> ${ctx.companyId}
-            and domain in (select jsonb_array_elements_text(${JSON.stringify([...new Set(emails.map(domainOf))])}::jsonb))`,
+      sql`select domain from jsonb_array_elements_text(${JSON.stringify([...new Set(emails.map(domainOf))])}::jsonb) as domain
+          where ${foreignDomainSql(ctx.companyId, sql`'@' || domain`)}`,
     ),
   ]);
   const byIdAndName = (rows: { id: string; name: string }[]) =>

@@ -4,7 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { lockCompanyMembership } from "@/db/locks";
 import { importJobs } from "@/db/schema";
-import { addressRefusalAudit, foreignDomainSql } from "@/lib/accounts/addresses";
+import { addressRefusalAudit, foreignDomainSql, otherPersonsAddressSql } from "@/lib/accounts/addresses";
 import { type AssignedRow, applyGroupRules, queuedMail } from "@/lib/assignments/sql";
 import { assignedEvents } from "@/lib/assignments/events";
 import type { Ctx } from "@/lib/auth/viewer";
@@ -144,7 +144,7 @@ async function assertStillValid(tx: DatabaseOrTransaction, ctx: Ctx, jobId: stri
     tx,
     sql`select row_number, unavailable from (
           select r.row_number,
-                 exists (select 1 from users u where u.email = r.email and u.company_id <> ${ctx.companyId})
+                 ${otherPersonsAddressSql(ctx.companyId, sql`r.email`)}
                    or ${foreignDomainSql(ctx.companyId, sql`r.email`)} as unavailable,
                  exists (select 1 from users u where u.email = r.email and u.company_id = ${ctx.companyId}
                          and u.deactivated_at is not null)
