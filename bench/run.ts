@@ -6,6 +6,7 @@ import os from "node:os";
 import { relative } from "node:path";
 import pg from "pg";
 import { openPostgres } from "@/db/client";
+import { withCompany } from "@/db/company";
 import { loadViewer } from "@/lib/auth/viewer";
 import { env } from "@/base/env";
 import type { BenchCase, Details, Prepared } from "./case";
@@ -65,10 +66,12 @@ async function runCase(serverUrl: string, benchCase: BenchCase): Promise<CaseRes
   let details: Details = {};
   let prepared: Prepared | undefined;
   try {
-    const viewer = await loadViewer(app.db, BENCH_IDS.admin);
+    // As a request's reads are: the app role, bound to the viewer's company (row-level security).
+    const db = withCompany(app.db, BENCH_IDS.company);
+    const viewer = await loadViewer(db, BENCH_IDS.admin);
     if (!viewer) throw new Error("The bench admin is missing from the template.");
     const ctx = { userId: viewer.userId, companyId: viewer.companyId, roles: viewer.roles };
-    prepared = await benchCase.prepare({ db: app.db, bare, recorder, ctx, url: copy.url });
+    prepared = await benchCase.prepare({ db, bare, recorder, ctx, url: copy.url });
     details = prepared.details ?? {};
     const { rounds, perRound } = prepared.measure
       ? await prepared.measure(benchCase.plan)

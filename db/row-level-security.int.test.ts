@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { createCompany, createPerson, type TestPerson } from "@/tests/fixtures";
 import { type Database, queryRows } from "./client";
 import { APP_ROLE, withCompany } from "./company";
+import { companyDomains } from "./schema";
 
 /**
  * The second wall (migration 0021, docs/architecture.md "Row-level security"), read from the
@@ -269,5 +271,70 @@ describe("the app's own connections", () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe("the lookups before a company is known", () => {
+  const lookup = <T>(statement: ReturnType<typeof sql>) => withoutCompany(handle.db, (tx) => queryRows<T>(tx, statement));
+  let people: { acme: TestPerson; globex: TestPerson };
+
+  beforeAll(async () => {
+    const acme = await createCompany(handle.db, "Acme");
+    const globex = await createCompany(handle.db, "Globex");
+    people = {
+      acme: await createPerson(handle.db, acme.id, { email: `ada-${randomUUID().slice(0, 6)}@acme.example`, passwordHash: "hash" }),
+      globex: await createPerson(handle.db, globex.id, { email: `bob-${randomUUID().slice(0, 6)}@globex.example` }),
+    };
+    await handle.db.insert(companyDomains).values({ domain: "globex.example", companyId: globex.id });
+  });
+
+  it("answer the account of one exact address, and nothing for a pattern or another spelling", async () => {
+    const { acme } = people;
+    expect(await lookup(sql`select * from auth_sign_in_account(${acme.email})`)).toEqual([
+      { user_id: acme.id, company_id: acme.companyId, password_hash: "hash", active: true },
+    ]);
+    for (const probe of ["%", `%${acme.email.slice(3)}`, acme.email.toUpperCase(), ""]) {
+      expect(await lookup(sql`select * from auth_sign_in_account(${probe})`)).toEqual([]);
+    }
+  });
+
+  it("answer a session's viewer only with the session's own person", async () => {
+    const { acme, globex } = people;
+    const [opened] = await lookup<{ id: string }>(sql`select auth_open_session(${acme.id}, interval '1 day') as id`);
+    const viewer = (user: string) =>
+      lookup(sql`select user_id from auth_session_viewer(${opened!.id}, ${user}, interval '1 day', interval '1 hour')`);
+    expect(await viewer(acme.id)).toEqual([{ user_id: acme.id }]);
+    expect(await viewer(globex.id)).toEqual([]);
+    await lookup(sql`select auth_close_session(${opened!.id})`);
+    expect(await viewer(acme.id)).toEqual([]);
+  });
+
+  it("say whether an address is another company's, without naming it", async () => {
+    const { acme, globex } = people;
+    const claims = (company: string, email: string) =>
+      lookup<{ person: boolean; domain: boolean }>(
+        sql`select address_of_other_person(${company}, ${email}) as person, address_on_other_domain(${company}, ${email}) as domain`,
+      );
+    expect(await claims(acme.companyId, globex.email)).toEqual([{ person: true, domain: true }]);
+    expect(await claims(globex.companyId, globex.email)).toEqual([{ person: false, domain: false }]);
+    expect(await claims(acme.companyId, acme.email)).toEqual([{ person: false, domain: false }]);
+    expect(await claims(acme.companyId, "new@GLOBEX.example")).toEqual([{ person: false, domain: true }]);
+  });
+
+  it("answer nothing for an unknown token, key, identity or domain", async () => {
+    expect(await lookup(sql`select * from auth_account_token(${"0".repeat(64)})`)).toEqual([]);
+    expect(await lookup(sql`select * from auth_api_key(${"0".repeat(64)})`)).toEqual([]);
+    expect(await lookup(sql`select * from auth_sso_identity('https://idp.example', 'nobody')`)).toEqual([]);
+    expect(await lookup(sql`select * from auth_sso_domain('someone@unknown.example')`)).toEqual([]);
+    expect(await lookup(sql`select * from auth_sso_domain(${people.globex.email})`)).toEqual([
+      { company_id: people.globex.companyId, user_id: people.globex.id, active: true },
+    ]);
+  });
+
+  it("list only ids for the scheduler, and only companies with work due", async () => {
+    const all = await lookup<{ id: string }>(sql`select id from scheduler_companies() as id`);
+    expect(all.map((row) => row.id)).toEqual(expect.arrayContaining([people.acme.companyId, people.globex.companyId]));
+    const due = await lookup<{ id: string }>(sql`select id from scheduler_reminder_companies(now()) as id`);
+    expect(due.map((row) => row.id)).not.toContain(people.acme.companyId);
   });
 });
