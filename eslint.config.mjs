@@ -90,8 +90,9 @@ export default defineConfig([
     rules: restrict(SERVER_ONLY, KERNEL_TRANSACTIONS),
   },
   {
-    // The one transaction outside the kernel: reads that need one snapshot, and bookkeeping.
-    files: ["db/read-transaction.ts"],
+    // The transactions outside the kernel: reads that need one snapshot, and bookkeeping; and the
+    // company binding, which opens every bound statement's and transaction's own (row-level security).
+    files: ["db/read-transaction.ts", "db/company.ts"],
     rules: restrict(SERVER_ONLY),
   },
   {

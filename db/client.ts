@@ -88,7 +88,9 @@ function handleConnectionErrors(pool: ConnectionPool): void {
 
 /** What a pool runs on each new connection before handing it out; a failure fails the checkout. */
 const onConnectAs = (connectAs: ConnectAs) =>
-  connectAs === "app" ? { onConnect: async (client: { query: (text: string) => Promise<unknown> }) => void (await client.query(setAppRole)) } : {};
+  connectAs === "app"
+    ? { onConnect: async (client: { query: (text: string) => Promise<unknown> }) => void (await client.query(setAppRole)) }
+    : {};
 
 export function openPostgres(connectionString: string, options: { max?: number; connectAs: ConnectAs }): DatabaseHandle {
   const pool = new Pool({ connectionString, max: options.max ?? 10, ...onConnectAs(options.connectAs) });

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { count, eq, sql, TransactionRollbackError } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { type DatabaseOrTransaction, openNeon, queryRows } from "@/db/client";
+import { APP_ROLE, withCompany } from "@/db/company";
 import { applyMigrations } from "@/db/migrate";
 import { companies } from "@/db/schema";
 import { env } from "@/base/env";
@@ -87,6 +88,23 @@ describe.runIf(env().testDatabaseUrl)("the Neon driver, through a WebSocket prox
     expect(read.items).toHaveLength(2);
     expect(read.items.every((n) => n.readAt !== null)).toBe(true);
     expect(await countUnreadNotifications(handle.db, person)).toBe(0);
+  });
+
+  it("acts as the app role, walled by the company each transaction sets", async () => {
+    const [acme, globex] = [await createCompany(handle.db, "Walled Acme"), await createCompany(handle.db, "Walled Globex")];
+    for (const company of [acme, globex]) await createPerson(handle.db, company.id);
+    const app = openNeon(handle.url!, { wsProxy: proxy.address, connectAs: "app" });
+    try {
+      const people = async (db: DatabaseOrTransaction) =>
+        (await queryRows<{ company: string }>(db, sql`select company_id as company from users`)).map((row) => row.company);
+      const [me] = await queryRows<{ role: string }>(app.db, sql`select current_user as role`);
+      expect(me!.role).toBe(APP_ROLE);
+      expect(await people(app.db)).toEqual([]);
+      expect(await people(withCompany(app.db, acme.id))).toEqual([acme.id]);
+      expect(await withCompany(app.db, globex.id).transaction((tx) => people(tx))).toEqual([globex.id]);
+    } finally {
+      await app.close();
+    }
   });
 
   it("applies the migrations to an empty database", async () => {

@@ -156,9 +156,7 @@ async function plantRow(table: Table, companyId: string): Promise<void> {
   }
   await handle.db.transaction(async (tx) => {
     await tx.execute(sql`set local session_replication_role = replica`);
-    await tx.execute(
-      sql`insert into ${sql.identifier(table.name)} (${sql.join(names, sql`, `)}) values (${sql.join(values, sql`, `)})`,
-    );
+    await tx.execute(sql`insert into ${sql.identifier(table.name)} (${sql.join(names, sql`, `)}) values (${sql.join(values, sql`, `)})`);
   });
 }
 

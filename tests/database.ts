@@ -33,7 +33,9 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     await admin.query(`create database "${name}" template "${template}"`);
     await admin.end();
     const url = withDatabase(serverUrl, name);
-    const handle = options.neonWsProxy ? openNeon(url, { wsProxy: options.neonWsProxy, connectAs: "owner" }) : openPostgres(url, { connectAs: "owner" });
+    const handle = options.neonWsProxy
+      ? openNeon(url, { wsProxy: options.neonWsProxy, connectAs: "owner" })
+      : openPostgres(url, { connectAs: "owner" });
     return {
       ...handle,
       url,

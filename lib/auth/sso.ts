@@ -39,10 +39,7 @@ export async function resolveSsoIdentity(db: Database, claims: SsoClaims): Promi
 async function mapIdentity(tx: Transaction, { issuer, subject, email, emailVerified }: SsoClaims): Promise<SsoResult> {
   const now = currentTime();
   // No company is known yet: the identity and the domain are found by the lookups of migration 0021.
-  const [linked] = await queryRows<Person>(
-    tx,
-    sql`select user_id as "userId", active from auth_sso_identity(${issuer}, ${subject})`,
-  );
+  const [linked] = await queryRows<Person>(tx, sql`select user_id as "userId", active from auth_sso_identity(${issuer}, ${subject})`);
   if (linked) {
     if (!linked.active) return { refusal: "sso_person_deactivated" };
     await tx

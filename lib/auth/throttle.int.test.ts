@@ -185,9 +185,15 @@ describe("sign-in limits", () => {
       () => office,
       ADDRESS_FAILURE_LIMIT - 1,
     );
-    expect(await attemptSignIn(handle.db, { email: colleague.email, password: PASSWORD }, office)).toMatchObject({ ok: true, id: colleague.id });
+    expect(await attemptSignIn(handle.db, { email: colleague.email, password: PASSWORD }, office)).toMatchObject({
+      ok: true,
+      id: colleague.id,
+    });
     expect((await attemptSignIn(handle.db, { email: visitor.email, password: PASSWORD }, office)).ok).toBe(false);
-    expect(await attemptSignIn(handle.db, { email: visitor.email, password: PASSWORD }, address())).toMatchObject({ ok: true, id: visitor.id });
+    expect(await attemptSignIn(handle.db, { email: visitor.email, password: PASSWORD }, address())).toMatchObject({
+      ok: true,
+      id: visitor.id,
+    });
   });
 
   it("count a spoofed office address against the one who sent it (the spoofed office attack)", async () => {
@@ -203,7 +209,10 @@ describe("sign-in limits", () => {
       ADDRESS_FAILURE_LIMIT,
     );
     // The office is untouched, even for someone who never signed in from it; the attacker's own address is locked.
-    expect(await attemptSignIn(handle.db, { email: newcomer.email, password: PASSWORD }, office)).toMatchObject({ ok: true, id: newcomer.id });
+    expect(await attemptSignIn(handle.db, { email: newcomer.email, password: PASSWORD }, office)).toMatchObject({
+      ok: true,
+      id: newcomer.id,
+    });
     expect((await attemptSignIn(handle.db, { email: `spoof-0-${counter}@acme.example`, password: PASSWORD }, attacker)).ok).toBe(false);
   });
 

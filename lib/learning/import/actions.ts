@@ -30,7 +30,10 @@ export const importCourseAction = authorizedAction(
         data: { status: "invalid", total: 1, issues: [{ path: "", code: "fileTooLarge", values: { bytes, max: COURSE_FILE_MAX_BYTES } }] },
       };
     }
-    const { result, ...delivery } = await importCourse(companyDb(viewer), viewer, { file: await input.file.text(), operationId: input.operationId });
+    const { result, ...delivery } = await importCourse(companyDb(viewer), viewer, {
+      file: await input.file.text(),
+      operationId: input.operationId,
+    });
     if (result.status === "imported") {
       // Lesson counts and percents show on the learners' pages too.
       revalidatePath("/admin/courses");

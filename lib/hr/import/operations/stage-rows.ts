@@ -20,7 +20,11 @@ export const stageRows = defineOperation({
 });
 
 /** One INSERT per chunk: the rows travel as one JSON parameter, whatever their number. */
-async function stageChunk(tx: DatabaseOrTransaction, job: { jobId: string; companyId: string }, rows: readonly ResolvedRow[]): Promise<void> {
+async function stageChunk(
+  tx: DatabaseOrTransaction,
+  job: { jobId: string; companyId: string },
+  rows: readonly ResolvedRow[],
+): Promise<void> {
   const json = JSON.stringify(
     rows.map((row) => ({
       row_number: row.row,

@@ -23,7 +23,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     });
   if (!viewer || !z.uuid().safeParse(id).success) return notFoundResponse();
   try {
-    const { scope, batches } = await exportStatisticsMembers(companyDb(viewer), viewer, await requireGroupAccess(companyDb(viewer), viewer, id));
+    const { scope, batches } = await exportStatisticsMembers(
+      companyDb(viewer),
+      viewer,
+      await requireGroupAccess(companyDb(viewer), viewer, id),
+    );
     const header = ["name", "email", "department", "lessonsDone", "percent", "score", "bucket", "lastActivity", "completedAt"] as const;
     async function* lines() {
       for await (const rows of batches) {

@@ -12,7 +12,10 @@ export const load = cache(async (view: string, id: string, status: OverviewStatu
   const known = OVERVIEW_VIEWS.find((candidate) => candidate === view);
   if (!can(viewer, "assignment.overview") || !known || !z.uuid().safeParse(id).success) return null;
   try {
-    return { view: known as OverviewView, ...(await listAssignmentPeople(companyDb(viewer), viewer, { view: known, id }, { status, page })) };
+    return {
+      view: known as OverviewView,
+      ...(await listAssignmentPeople(companyDb(viewer), viewer, { view: known, id }, { status, page })),
+    };
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") return null;
     throw error;
