@@ -14,11 +14,8 @@ import { companyDomains } from "./schema";
 
 /** Tables without a company, each with why: reached before a company is known, holding no tenant content. */
 const UNWALLED: Record<string, string> = {
-  account_tokens: "a one-time link is followed signed out; read through auth_account_token, holds a hash and a person's id",
-  user_identities: "an SSO identity is matched signed out; read through auth_sso_identity, holds issuer, subject and a person's id",
   sign_in_throttles: "failure counters keyed by email or client address, counted before anyone is known",
   sign_in_addresses: "a person's known addresses, read while they sign in, before their company is known",
-  api_rate_limits: "request counts per API key and window, no tenant content",
 };
 
 /** The one policy's expression, as PostgreSQL prints it back, for the wall's column. */

@@ -16,6 +16,8 @@ export const accountTokens = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     userId: uuid().notNull(),
+    /** The person's company: links are walled per company like every tenant row (found by hash through a lookup). */
+    companyId: uuid().notNull(),
     purpose: accountTokenPurposeEnum().notNull(),
     tokenHash: text().notNull().unique("account_tokens_hash_uq"),
     createdBy: uuid(),
@@ -25,6 +27,7 @@ export const accountTokens = pgTable(
   },
   (t) => [
     fk("account_tokens_user_fk", t.userId, users.id, "cascade"),
+    fk("account_tokens_company_fk", t.companyId, companies.id, "cascade"),
     fk("account_tokens_created_by_fk", t.createdBy, users.id, "set null"),
     index("account_tokens_user_idx").on(t.userId, t.purpose),
   ],
@@ -87,12 +90,15 @@ export const userIdentities = pgTable(
     issuer: text().notNull(),
     subject: text().notNull(),
     userId: uuid().notNull(),
+    /** The person's company: identities are walled per company (matched at sign-in through a lookup). */
+    companyId: uuid().notNull(),
     createdAt: timestampMs().notNull().defaultNow(),
     lastSignInAt: timestampMs(),
   },
   (t) => [
     primaryKey({ name: "user_identities_pk", columns: [t.issuer, t.subject] }),
     fk("user_identities_user_fk", t.userId, users.id, "cascade"),
+    fk("user_identities_company_fk", t.companyId, companies.id, "cascade"),
     index("user_identities_user_idx").on(t.userId),
   ],
 );

@@ -41,12 +41,15 @@ export const apiRateLimits = pgTable(
   "api_rate_limits",
   {
     keyId: uuid().notNull(),
+    /** The key's company, for the row-level wall. */
+    companyId: uuid().notNull(),
     windowStart: timestampMs().notNull(),
     count: integer().notNull().default(0),
   },
   (t) => [
     primaryKey({ name: "api_rate_limits_pk", columns: [t.keyId, t.windowStart] }),
     fk("api_rate_limits_key_fk", t.keyId, apiKeys.id, "cascade"),
+    fk("api_rate_limits_company_fk", t.companyId, companies.id, "cascade"),
   ],
 );
 

@@ -28,6 +28,8 @@ export async function issueToken(
     .insert(accountTokens)
     .values({
       userId: input.userId,
+      // The person's own company (visible only in it: a link for anyone else's person fails as NULL).
+      companyId: sql`(select company_id from users where id = ${input.userId})`,
       purpose: input.purpose,
       tokenHash: hashToken(token),
       createdBy: input.createdBy,

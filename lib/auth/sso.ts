@@ -1,10 +1,10 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { type Database, queryRows, type Transaction } from "@/db/client";
+import { type Database, queryRows } from "@/db/client";
+import { withCompany } from "@/db/company";
 import { userIdentities } from "@/db/schema";
 import { currentTime } from "@/base/clock";
 import { log } from "@/base/log";
-import { readTransaction } from "@/db/read-transaction";
 
 /**
  * Why a single sign-on was refused. They travel as `/sign-in?error=<code>` and each has a sentence
@@ -29,20 +29,24 @@ export type SsoResult = { userId: string } | { refusal: SsoRefusal };
 export async function resolveSsoIdentity(db: Database, claims: SsoClaims): Promise<SsoResult> {
   // Sign-in bookkeeping before anyone is signed in (the identity linked, its last sign-in), as the
   // password sign-in's counters are: no person, key or job acting yet, so no operation.
-  const result = await readTransaction(db, (tx) => mapIdentity(tx, claims));
+  const result = await mapIdentity(db, claims);
   const fields = { issuer: claims.issuer, subject: claims.subject, email: claims.email };
   if ("refusal" in result) log.warn("single sign-on refused", { ...fields, reason: result.refusal });
   else log.info("single sign-on", { ...fields, userId: result.userId });
   return result;
 }
 
-async function mapIdentity(tx: Transaction, { issuer, subject, email, emailVerified }: SsoClaims): Promise<SsoResult> {
+async function mapIdentity(db: Database, { issuer, subject, email, emailVerified }: SsoClaims): Promise<SsoResult> {
   const now = currentTime();
-  // No company is known yet: the identity and the domain are found by the lookups of migration 0021.
-  const [linked] = await queryRows<Person>(tx, sql`select user_id as "userId", active from auth_sso_identity(${issuer}, ${subject})`);
+  // No company is known yet: the identity and the domain are found by the lookups of migration 0021;
+  // what is written then is the person's company's.
+  const [linked] = await queryRows<Person>(
+    db,
+    sql`select user_id as "userId", company_id as "companyId", active from auth_sso_identity(${issuer}, ${subject})`,
+  );
   if (linked) {
     if (!linked.active) return { refusal: "sso_person_deactivated" };
-    await tx
+    await withCompany(db, linked.companyId)
       .update(userIdentities)
       .set({ lastSignInAt: now })
       .where(and(eq(userIdentities.issuer, issuer), eq(userIdentities.subject, subject)));
@@ -53,20 +57,23 @@ async function mapIdentity(tx: Transaction, { issuer, subject, email, emailVerif
   const address = typeof email === "string" ? email.trim().toLowerCase() : "";
   if (!address.includes("@") || !isVerified(emailVerified)) return { refusal: "sso_email_unverified" };
 
-  const [owner] = await queryRows<{ userId: string | null; active: boolean | null }>(
-    tx,
-    sql`select user_id as "userId", active from auth_sso_domain(${address})`,
+  const [owner] = await queryRows<{ companyId: string; userId: string | null; active: boolean | null }>(
+    db,
+    sql`select company_id as "companyId", user_id as "userId", active from auth_sso_domain(${address})`,
   );
   if (!owner) return { refusal: "sso_domain_unknown" };
   if (!owner.userId) return { refusal: "sso_person_unknown" };
   if (!owner.active) return { refusal: "sso_person_deactivated" };
 
   // A concurrent first sign-in of the same identity has the same email, so it links the same person.
-  await tx.insert(userIdentities).values({ issuer, subject, userId: owner.userId, lastSignInAt: now }).onConflictDoNothing();
+  await withCompany(db, owner.companyId)
+    .insert(userIdentities)
+    .values({ issuer, subject, userId: owner.userId, companyId: owner.companyId, lastSignInAt: now })
+    .onConflictDoNothing();
   return { userId: owner.userId };
 }
 
-type Person = { userId: string; active: boolean };
+type Person = { userId: string; companyId: string; active: boolean };
 
 // Some providers (Amazon Cognito, for one) send the flag as a string.
 const isVerified = (value: unknown) => value === true || value === "true";

@@ -30,7 +30,9 @@ beforeAll(async () => {
   await createPerson(handle.db, acme.id, { name: "Leonie Lang", departmentId: salesId });
   await createPerson(handle.db, acme.id, { name: "Lena Gone", departmentId: salesId, deactivated: true, passwordHash: "x" });
   const sso = await createPerson(handle.db, acme.id, { name: "Sam Sso" });
-  await handle.db.insert(userIdentities).values({ issuer: "https://idp.example", subject: "sam", userId: sso.id });
+  await handle.db
+    .insert(userIdentities)
+    .values({ issuer: "https://idp.example", subject: "sam", userId: sso.id, companyId: sso.companyId });
   foreigner = await createPerson(handle.db, globex.id, { roles: ["admin"], name: "Lena Globex", passwordHash: "x" });
 });
 afterAll(() => handle.close());

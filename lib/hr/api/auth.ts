@@ -70,7 +70,8 @@ export async function takeRateLimit(db: Database, keyId: string, rateLimit: Rate
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const [row] = await queryRows<{ count: number }>(
     db,
-    sql`insert into api_rate_limits (key_id, window_start, count) values (${keyId}, ${windowStart}, 1)
+    sql`insert into api_rate_limits (key_id, company_id, window_start, count)
+        select id, company_id, ${windowStart}, 1 from api_keys where id = ${keyId}
         on conflict (key_id, window_start) do update set count = api_rate_limits.count + 1
         returning count`,
   );
