@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createPerson, type TestPerson } from "@/tests/fixtures";
 import { type Database, queryRows } from "./client";
-import { APP_ROLE, withCompany } from "./company";
+import { APP_ROLE, appRoleRefusal, withCompany } from "./company";
 import { companyDomains } from "./schema";
 
 /**
@@ -255,6 +255,12 @@ describe("the wall, table by table", () => {
 });
 
 describe("the app's own connections", () => {
+  it("refuse a role the wall does not hold: what stops a production server at start", async () => {
+    // The tests' login role is a superuser; the app role is walled.
+    expect(await appRoleRefusal(handle.db)).toMatch(/is a superuser/);
+    expect(await withoutCompany(handle.db, (tx) => appRoleRefusal(tx))).toBeNull();
+  });
+
   it("act as the app role, and an unbound statement reads no tenant row", async () => {
     if (!handle.url) return; // PGlite is one connection: db/company's PGlite path is covered by the e2e smoke server.
     const { openPostgres } = await import("./client");
