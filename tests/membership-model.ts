@@ -25,7 +25,8 @@ export type GroupSpec = {
   rule: { course: number; onRemoval: RemovalPolicy } | null;
 };
 
-export type Selection = { mode: "people"; people: number[] } | { mode: "departments"; departments: number[] } | { mode: "group"; source: number };
+export type Selection =
+  { mode: "people"; people: number[] } | { mode: "departments"; departments: number[] } | { mode: "group"; source: number };
 
 type Group = GroupSpec & { archived: boolean; deleted: boolean; members: Set<number> };
 

@@ -4,7 +4,17 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { withCompany } from "@/db/company";
-import { assignmentRules, assignments, courses, departments, groupMembers, learningGroups, membershipEvents, notifications, users } from "@/db/schema";
+import {
+  assignmentRules,
+  assignments,
+  courses,
+  departments,
+  groupMembers,
+  learningGroups,
+  membershipEvents,
+  notifications,
+  users,
+} from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { archiveGroup } from "@/lib/groups/operations/archive-group";
@@ -44,14 +54,30 @@ const DEPARTMENT_OF = [0, 0, 0, 1, 1];
 const COURSES = 2;
 
 /** One sequence's company: its admin (who owns every group), learners, groups, departments and courses. */
-type World = { db: Database; companyId: string; admin: Ctx; people: Ctx[]; groupIds: string[]; departmentIds: string[]; courseIds: string[] };
+type World = {
+  db: Database;
+  companyId: string;
+  admin: Ctx;
+  people: Ctx[];
+  groupIds: string[];
+  departmentIds: string[];
+  courseIds: string[];
+};
 
 async function plantWorld(db: Database): Promise<World> {
   const { id: companyId } = await createCompany(db, "Model Co");
   const person = (name: string, departmentId: string | null, roles: "admin"[] = []) =>
     ({ companyId, name, email: `${randomUUID()}@model.example`, roles, departmentId }) as const;
-  const departmentIds = (await db.insert(departments).values(DEPARTMENTS.map((name) => ({ companyId, name }))).returning()).map((d) => d.id);
-  const [admin] = await db.insert(users).values(person("Ada Admin", null, ["admin"])).returning();
+  const departmentIds = (
+    await db
+      .insert(departments)
+      .values(DEPARTMENTS.map((name) => ({ companyId, name })))
+      .returning()
+  ).map((d) => d.id);
+  const [admin] = await db
+    .insert(users)
+    .values(person("Ada Admin", null, ["admin"]))
+    .returning();
   const learners = await db
     .insert(users)
     .values(DEPARTMENT_OF.map((d, p) => person(`Learner ${p}`, departmentIds[d]!)))
@@ -65,18 +91,43 @@ async function plantWorld(db: Database): Promise<World> {
   const groupIds = (
     await db
       .insert(learningGroups)
-      .values(GROUPS.map(({ name, visibility, maxMembers }) => ({ companyId, name, visibility, maxMembers, createdBy: admin!.id, ownerId: admin!.id })))
+      .values(
+        GROUPS.map(({ name, visibility, maxMembers }) => ({
+          companyId,
+          name,
+          visibility,
+          maxMembers,
+          createdBy: admin!.id,
+          ownerId: admin!.id,
+        })),
+      )
       .returning()
   ).map((group) => group.id);
-  await db.insert(assignmentRules).values(
-    GROUPS.flatMap(({ rule }, g) =>
-      rule
-        ? [{ companyId, groupId: groupIds[g]!, courseId: courseIds[rule.course]!, dueAfterDays: 14, reminderDays: [], onRemoval: rule.onRemoval, createdBy: admin!.id }]
-        : [],
-    ),
-  );
+  await db
+    .insert(assignmentRules)
+    .values(
+      GROUPS.flatMap(({ rule }, g) =>
+        rule
+          ? [
+              {
+                companyId,
+                groupId: groupIds[g]!,
+                courseId: courseIds[rule.course]!,
+                dueAfterDays: 14,
+                reminderDays: [],
+                onRemoval: rule.onRemoval,
+                createdBy: admin!.id,
+              },
+            ]
+          : [],
+      ),
+    );
   // Kept in index order: the model names people by their place in DEPARTMENT_OF.
-  const people = DEPARTMENT_OF.map((_, p) => learners.find((row) => row.name === `Learner ${p}`)!).map((row) => ({ userId: row.id, companyId, roles: [] }));
+  const people = DEPARTMENT_OF.map((_, p) => learners.find((row) => row.name === `Learner ${p}`)!).map((row) => ({
+    userId: row.id,
+    companyId,
+    roles: [],
+  }));
   return { db, companyId, admin: { userId: admin!.id, companyId, roles: ["admin"] }, people, groupIds, departmentIds, courseIds };
 }
 
@@ -199,7 +250,8 @@ const remove = fc.tuple(group, people, fc.constantFrom(undefined, "keep" as cons
   command(
     `remove ${g} [${chosen}] ${onAssignments ?? "by rule"}`,
     (model) => model.remove(g, chosen, onAssignments),
-    (world) => removeMembers(...asAdmin(world), { groupId: world.groupIds[g]!, userIds: ids(world, chosen), onAssignments, operationId: opId() }),
+    (world) =>
+      removeMembers(...asAdmin(world), { groupId: world.groupIds[g]!, userIds: ids(world, chosen), onAssignments, operationId: opId() }),
   ),
 );
 const move = fc.tuple(group, group, people).map(([from, to, chosen]) =>
@@ -207,7 +259,12 @@ const move = fc.tuple(group, group, people).map(([from, to, chosen]) =>
     `move ${from}→${to} [${chosen}]`,
     (model) => model.move(from, to, chosen),
     (world) =>
-      moveMembers(...asAdmin(world), { groupId: world.groupIds[from]!, targetGroupId: world.groupIds[to]!, userIds: ids(world, chosen), operationId: opId() }),
+      moveMembers(...asAdmin(world), {
+        groupId: world.groupIds[from]!,
+        targetGroupId: world.groupIds[to]!,
+        userIds: ids(world, chosen),
+        operationId: opId(),
+      }),
   ),
 );
 const join = fc.tuple(person, group).map(([p, g]) =>
@@ -266,7 +323,8 @@ const deleteOne = fc.tuple(group, fc.boolean()).map(([g, typed]) =>
   command(
     `delete ${g}${typed ? "" : " (name mistyped)"}`,
     (model) => model.delete(g, typed),
-    (world) => deleteGroup(...asAdmin(world), { groupId: world.groupIds[g]!, confirmName: typed ? GROUPS[g]!.name : "?", operationId: opId() }),
+    (world) =>
+      deleteGroup(...asAdmin(world), { groupId: world.groupIds[g]!, confirmName: typed ? GROUPS[g]!.name : "?", operationId: opId() }),
   ),
 );
 
@@ -301,7 +359,10 @@ describe("membership against its model", () => {
     async () => {
       await fc.assert(
         fc.asyncProperty(fc.commands(COMMANDS, { maxCommands: 25, size: "max" }), (commands) =>
-          fc.asyncModelRun(async () => ({ model: new MembershipModel(GROUPS, DEPARTMENT_OF, DEPARTMENTS), real: await plantWorld(handle.db) }), commands),
+          fc.asyncModelRun(
+            async () => ({ model: new MembershipModel(GROUPS, DEPARTMENT_OF, DEPARTMENTS), real: await plantWorld(handle.db) }),
+            commands,
+          ),
         ),
         propertyRuns(30, 500),
       );

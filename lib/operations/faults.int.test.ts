@@ -14,7 +14,16 @@ import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import { addMembers } from "@/lib/membership/operations/add-members";
 import { lockWaitersReach } from "@/tests/barrier";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import { createCompany, createCourse, createDepartment, createGroup, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
+import {
+  createCompany,
+  createCourse,
+  createDepartment,
+  createGroup,
+  createLessons,
+  createPerson,
+  opId,
+  type TestPerson,
+} from "@/tests/fixtures";
 import { footprint } from "@/tests/footprint";
 
 /*
@@ -113,15 +122,21 @@ describe.runIf(onPostgres)("a connection cut mid-transaction (PostgreSQL only: P
 
     const { result } = await addMembers(app.db, admin, input);
     expect(result).toEqual({ added: 10_000, alreadyMembers: 0, deactivated: 0 });
-    expect(await footprint(handle.db, companyId)).toMatchObject({ members: 10_000, ledger: 10_000, notifications: 10_000, audit: (before.audit as number) + 1 });
+    expect(await footprint(handle.db, companyId)).toMatchObject({
+      members: 10_000,
+      ledger: 10_000,
+      notifications: 10_000,
+      audit: (before.audit as number) + 1,
+    });
   }, 60_000);
 
   it("in an HR import's final transaction: nobody created or added, the job failed with a reason and no driver text; the file applies again", async () => {
     const hr = await createPerson(handle.db, companyId, { roles: ["hr"], name: "Hana HR" });
     await createGroup(handle.db, admin, { name: "Import wave" });
-    const file = ["email,name,department,manager_email,groups", ...Array.from({ length: 300 }, (_, i) => `hire.${i}@faults.example,Hire ${i},,,Import wave`)].join(
-      "\n",
-    );
+    const file = [
+      "email,name,department,manager_email,groups",
+      ...Array.from({ length: 300 }, (_, i) => `hire.${i}@faults.example,Hire ${i},,,Import wave`),
+    ].join("\n");
     // As the import routes call it: on the application's database bound to the caller's company.
     const db = withCompany(app.db, companyId);
     const ready = async () => {
@@ -158,6 +173,12 @@ describe.runIf(onPostgres)("a connection cut mid-transaction (PostgreSQL only: P
 
     const { result } = await completeLesson(app.db, learner, input);
     expect(result).toMatchObject({ alreadyCompleted: false, percent: 50, streak: 1, badges: ["first_lesson"] });
-    expect(await learningFootprint(handle.db, learner.id)).toMatchObject({ completions: 1, progress: 1, snapshots: 1, streaks: 1, badges: 1 });
+    expect(await learningFootprint(handle.db, learner.id)).toMatchObject({
+      completions: 1,
+      progress: 1,
+      snapshots: 1,
+      streaks: 1,
+      badges: 1,
+    });
   });
 });
