@@ -103,25 +103,12 @@ async function plantWorld(db: Database): Promise<World> {
       )
       .returning()
   ).map((group) => group.id);
+  const rules = GROUPS.flatMap(({ rule }, g) =>
+    rule ? [{ groupId: groupIds[g]!, courseId: courseIds[rule.course]!, onRemoval: rule.onRemoval }] : [],
+  );
   await db
     .insert(assignmentRules)
-    .values(
-      GROUPS.flatMap(({ rule }, g) =>
-        rule
-          ? [
-              {
-                companyId,
-                groupId: groupIds[g]!,
-                courseId: courseIds[rule.course]!,
-                dueAfterDays: 14,
-                reminderDays: [],
-                onRemoval: rule.onRemoval,
-                createdBy: admin!.id,
-              },
-            ]
-          : [],
-      ),
-    );
+    .values(rules.map((rule) => ({ ...rule, companyId, dueAfterDays: 14, reminderDays: [], createdBy: admin!.id })));
   // Kept in index order: the model names people by their place in DEPARTMENT_OF.
   const people = DEPARTMENT_OF.map((_, p) => learners.find((row) => row.name === `Learner ${p}`)!).map((row) => ({
     userId: row.id,
