@@ -87,33 +87,14 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], baseURL: smokeBaseUrl, launchOptions },
     },
   ],
-  // Started one after the other, so only the first can ever need to build.
-  webServer: [
-    {
-      command: "npx tsx --import ./scripts/server-context.mjs e2e/support/server.ts",
-      url: `${e2eBaseUrl}/api/health`,
-      timeout: 240_000,
-      reuseExistingServer: false,
-      stdout: "pipe",
-      stderr: "pipe",
-    },
-    {
-      command: "npx tsx --import ./scripts/server-context.mjs e2e/support/pglite-server.ts",
-      url: `${smokeBaseUrl}/api/health`,
-      timeout: 120_000,
-      reuseExistingServer: false,
-      stdout: "pipe",
-      stderr: "pipe",
-    },
-    {
-      // After the first: it opens the database that server prepares. Ready once Next listens; the
-      // dev spec's first requests compile the pages.
-      command: "npx tsx --import ./scripts/server-context.mjs e2e/support/dev-server.ts",
-      url: `${devBaseUrl}/api/health`,
-      timeout: 120_000,
-      reuseExistingServer: false,
-      stdout: "pipe",
-      stderr: "pipe",
-    },
-  ],
+  // One command starts the three servers side by side (e2e/support/servers.ts says why) and prints
+  // the line once all of them answer.
+  webServer: {
+    command: "npx tsx --import ./scripts/server-context.mjs e2e/support/servers.ts",
+    wait: { stdout: /e2e servers are ready/ },
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
 });
