@@ -1,27 +1,25 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { departments, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { createGroup } from "@/lib/groups/operations/create-group";
 import { addMembers } from "@/lib/membership/operations/add-members";
+import { createDepartment } from "@/tests/fixtures";
 import { findUser } from "./support/data";
 import { expect, expectAccessible, stateOf, test } from "./support/fixtures";
 
-// Each test makes its own person, so no other spec's counts (departments, groups) change under it.
+// Each test makes its own person and departments, so no other spec's counts (departments, groups)
+// change under it, and it reads none of the demo seed's.
 
-async function departmentId(db: Database, companyId: string, name: string): Promise<string> {
-  const [row] = await db
-    .select({ id: departments.id })
-    .from(departments)
-    .where(and(eq(departments.companyId, companyId), eq(departments.name, name)));
-  if (!row) throw new Error(`seeded department ${name} is missing`);
-  return row.id;
+/** A department of the test's own in Acme, named after `name` with a suffix nobody else has. */
+async function ownDepartment(db: Database, name: string) {
+  const dana = await findUser(db, "dana.admin@acme.example");
+  return createDepartment(db, dana.companyId, `${name} ${randomUUID().slice(0, 6)}`);
 }
 
-async function newPerson(db: Database, options: { name: string; department?: string; password?: boolean }) {
+async function newPerson(db: Database, options: { name: string; departmentId?: string; password?: boolean }) {
   const dana = await findUser(db, "dana.admin@acme.example");
   const email = `${options.name.toLowerCase().replace(/\W+/g, ".")}@acme.example`;
   const [person] = await db
@@ -30,7 +28,7 @@ async function newPerson(db: Database, options: { name: string; department?: str
       companyId: dana.companyId,
       name: options.name,
       email,
-      departmentId: options.department ? await departmentId(db, dana.companyId, options.department) : null,
+      departmentId: options.departmentId ?? null,
       passwordHash: options.password ? await hashPassword(DEMO_PASSWORD) : null,
     })
     .returning({ id: users.id });
@@ -40,8 +38,11 @@ async function newPerson(db: Database, options: { name: string; department?: str
 const fact = (page: Page, term: string) => page.locator(`dt:text-is("${term}") + dd`);
 const menu = (page: Page) => page.getByRole("navigation", { name: "Main menu" });
 
+/** Opens the person from the People list: the test's page may be anywhere in the app (or nowhere yet). */
 async function openPerson(page: Page, name: string) {
-  await menu(page).getByRole("link", { name: "People" }).click();
+  if (new URL(page.url()).protocol === "about:") await page.goto("/admin/people");
+  else await menu(page).getByRole("link", { name: "People" }).click();
+  await expect(menu(page).getByRole("link", { name: "People" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
   await page.getByRole("searchbox", { name: "Search people by name or email" }).fill(name);
   await page.getByRole("button", { name: "Apply" }).click();
@@ -57,27 +58,27 @@ test.describe("people (admin)", () => {
 
   test("an admin moves someone to another department and sees it on the person page", async ({ page, db }) => {
     const name = `Mara Mover ${randomUUID().slice(0, 4)}`;
-    await newPerson(db, { name, department: "Marketing" });
-    await page.goto("/");
+    const [from, to] = [await ownDepartment(db, "Marketing"), await ownDepartment(db, "Customer Success")];
+    await newPerson(db, { name, departmentId: from.id });
     await openPerson(page, name);
-    await expect(fact(page, "Department")).toHaveText("Marketing");
+    await expect(fact(page, "Department")).toHaveText(from.name);
     await expect(page.getByRole("main").getByText("Nothing has been changed yet.")).toBeVisible();
     await expectAccessible(page);
 
     await page.getByRole("button", { name: "Change department" }).click();
     const dialog = page.getByRole("dialog", { name: `Department of ${name}` });
-    await dialog.getByRole("combobox", { name: "Department" }).selectOption({ label: "Customer Success" });
+    await dialog.getByRole("combobox", { name: "Department" }).selectOption({ label: to.name });
     await expectAccessible(page);
     await dialog.getByRole("button", { name: "Save" }).click();
     await expect(dialog).toHaveCount(0);
-    await expect(fact(page, "Department")).toHaveText("Customer Success");
+    await expect(fact(page, "Department")).toHaveText(to.name);
     const changes = page.getByRole("table", { name: "Changes to this person" });
-    await expect(changes.getByText("Department: Marketing → Customer Success")).toBeVisible();
+    await expect(changes.getByText(`Department: ${from.name} → ${to.name}`)).toBeVisible();
     await expect(changes.getByRole("cell", { name: "Dana Admin" })).toBeVisible();
 
     // The directory's department filter finds them in their new department.
     await menu(page).getByRole("link", { name: "People" }).click();
-    await page.getByRole("combobox", { name: "Department" }).selectOption({ label: "Customer Success" });
+    await page.getByRole("combobox", { name: "Department" }).selectOption({ label: to.name });
     await page.getByRole("searchbox", { name: "Search people by name or email" }).fill(name);
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page.getByRole("table", { name: "People of your company" }).getByRole("link", { name })).toBeVisible();
@@ -89,7 +90,6 @@ test.describe("people (admin)", () => {
     const managerName = `Mona Manager ${suffix}`;
     await newPerson(db, { name });
     await newPerson(db, { name: managerName });
-    await page.goto("/");
     await openPerson(page, name);
     await expect(fact(page, "Manager")).toHaveText("No manager");
 
@@ -136,7 +136,6 @@ test.describe("people (admin)", () => {
     const theirPage = await pageOf(leaver);
     await theirPage.goto("/");
 
-    await page.goto("/");
     await openPerson(page, name);
     const groups = page.getByRole("table", { name: "Their groups" });
     await expect(groups.getByRole("link", { name: groupName })).toBeVisible();
@@ -173,11 +172,11 @@ test.describe("people (admin)", () => {
 
   test("HR staff read people without changing them; learners and another company find no such page", async ({ pageOf, db }) => {
     const name = `Rita Reader ${randomUUID().slice(0, 4)}`;
-    await newPerson(db, { name, department: "Marketing" });
+    const department = await ownDepartment(db, "Marketing");
+    await newPerson(db, { name, departmentId: department.id });
     const page = await pageOf("hana");
-    await page.goto("/");
     await openPerson(page, name);
-    await expect(fact(page, "Department")).toHaveText("Marketing");
+    await expect(fact(page, "Department")).toHaveText(department.name);
     await expect(page.getByRole("button", { name: "Change department" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Deactivate" })).toHaveCount(0);
     const personPath = new URL(page.url()).pathname;
@@ -190,8 +189,7 @@ test.describe("people (admin)", () => {
     }
     await expectAccessible(learner);
     const globex = await pageOf("gina");
-    await globex.goto("/");
-    await menu(globex).getByRole("link", { name: "People" }).click();
+    await globex.goto("/admin/people");
     await globex.getByRole("searchbox", { name: "Search people by name or email" }).fill(name);
     await globex.getByRole("button", { name: "Apply" }).click();
     // Scoped to the main region, for the hidden copy React may hold while the page streams in.

@@ -2,9 +2,14 @@ import { randomUUID } from "node:crypto";
 import { createGroup } from "@/lib/groups/operations/create-group";
 import { createCompany, createCourse, createGroup as insertGroup, createLessons, createPerson } from "@/tests/fixtures";
 import { findUser } from "./support/data";
-import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { addMembers } from "@/lib/membership/operations/add-members";
+import { expect, expectAccessible, stateOf, test } from "./support/fixtures";
+import { newPerson } from "./support/people";
 
 const UNKNOWN = "00000000-0000-4000-8000-000000000000";
+
+// Dana Admin's session (the setup project's); the groups are each test's own.
+test.use({ storageState: stateOf("dana") });
 
 /** A group of Dana's with a linked course, so that every tab is offered to her; nobody else's. */
 async function danasGroup(db: Parameters<typeof createCourse>[0]) {
@@ -24,7 +29,6 @@ async function danasGroup(db: Parameters<typeof createCourse>[0]) {
 
 test("each tab of a group is a route: reached by its link, by the keyboard, and from an old ?tab= link", async ({ page, db }) => {
   const groupId = await danasGroup(db);
-  await signIn(page, "dana.admin@acme.example");
   const tabs = page.getByRole("navigation", { name: "Group sections" });
   const tab = (name: string) => tabs.getByRole("link", { name, exact: true });
 
@@ -72,7 +76,6 @@ test("a group of another company, an unknown and a malformed id answer 404 on ev
   const company = await createCompany(db, `Elsewhere ${randomUUID().slice(0, 6)}`);
   const owner = await createPerson(db, company.id, { roles: ["admin"] });
   const foreign = await insertGroup(db, owner, { name: "Not yours" });
-  await signIn(page, "dana.admin@acme.example");
   const status = async (path: string) => (await page.request.get(path, { maxRedirects: 0 })).status();
   const tabs = ["activity", "chat", "members", "history", "statistics"];
 
@@ -85,4 +88,32 @@ test("a group of another company, an unknown and a malformed id answer 404 on ev
   expect(await Promise.all(refused.map(async (path) => [path, await status(path)]))).toEqual(refused.map((path) => [path, 404]));
   await page.goto(`/groups/${foreign.id}/chat`);
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+});
+
+test("a tab the reader may not open answers with a redirect to their own tab, decided before anything streams", async ({ pageOf, db }) => {
+  const groupId = await danasGroup(db);
+  const learner = await newPerson(db, "Tia Tabs");
+  const dana = await findUser(db, "dana.admin@acme.example");
+  await addMembers(db, dana, { groupId, selection: { mode: "people", userIds: [learner.id] }, operationId: randomUUID() });
+  const page = await pageOf(learner);
+  const answer = async (tab: string) => {
+    const response = await page.request.get(`/groups/${groupId}/${tab}`, { maxRedirects: 0 });
+    return [tab, response.status(), response.headers()["location"] ?? null];
+  };
+
+  // A member of a group with a course lands on Activity: Statistics and History are not theirs, and
+  // the answer is an HTTP redirect (a redirect inside a streamed page would come after a 200).
+  const own = `/groups/${groupId}/activity`;
+  expect(await Promise.all(["statistics", "history"].map(answer))).toEqual([
+    ["statistics", 307, own],
+    ["history", 307, own],
+  ]);
+  expect(await Promise.all(["activity", "chat", "members"].map(answer))).toEqual([
+    ["activity", 200, null],
+    ["chat", 200, null],
+    ["members", 200, null],
+  ]);
+  await page.goto(`/groups/${groupId}/statistics`);
+  await expect(page).toHaveURL(own);
+  await expect(page.getByRole("navigation", { name: "Group sections" }).getByRole("link", { name: "Statistics" })).toHaveCount(0);
 });

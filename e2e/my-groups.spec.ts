@@ -66,8 +66,9 @@ test("a learner sees My groups, discovers a public group, joins it and leaves it
   await createGroup(db, admin, { name: `Board ${suffix}`, members: [omar] });
 
   await signInAs(page, lea.email);
-  await page.goto("/");
-  await menu(page).getByRole("link", { name: "My groups" }).click();
+  // Straight to My groups (the menu is not this test's subject); the menu offers it as the current page.
+  await page.goto("/groups");
+  await expect(menu(page).getByRole("link", { name: "My groups" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("heading", { level: 1, name: "My groups" })).toBeVisible();
   const mine = card(page, `Onboarding ${suffix}`);
   await expect(mine).toContainText("2 unread messages");

@@ -10,6 +10,7 @@ import { findUser } from "../support/data";
 import { DEV_SKIPPED_HEADER, devBaseUrl } from "../support/env";
 import { expect, test } from "../support/fixtures";
 import { newPerson } from "../support/people";
+import { untilAnswers } from "../support/web-server";
 import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 
 /** The dev server's own soketi: what `deliver` does in the app, sent there. */
@@ -22,10 +23,10 @@ const devSoketi = new Pusher({ ...testPusher, host: "127.0.0.1", port: String(te
  * loads in 4). Each load here checks that a message posted after the page subscribed arrives live.
  */
 test("the chat stays live in next dev, load after load", async ({ page, db }) => {
-  const health = await fetch(`${devBaseUrl}/api/health`);
+  // The first request of each page compiles it; the server may still be starting (e2e/support/servers.ts).
+  test.setTimeout(180_000);
+  const health = await untilAnswers(devBaseUrl, 60_000);
   test.skip(health.headers.get(DEV_SKIPPED_HEADER) === "1", "npm run dev runs in this checkout");
-  // The first request of each page compiles it.
-  test.setTimeout(120_000);
   const [reader, author] = [await newPerson(db, "Dev Reader"), await newPerson(db, "Dev Author")];
   const groupName = `Dev chat ${randomUUID().slice(0, 8)}`;
   const groupId = await groupWith(db, groupName, [reader, author]);

@@ -1,7 +1,15 @@
+import { smokeBaseUrl } from "../support/env";
 import { expect, expectAccessible, signIn, test } from "../support/fixtures";
+import { untilAnswers } from "../support/web-server";
 
 // The standalone server on embedded PGlite, seeded before it started. These specs read what was
 // seeded and write only through the app: PGlite serves one process, and that is the server.
+
+// Started beside the other projects' specs (e2e/support/servers.ts): it may still be on its way.
+test.beforeAll(async () => {
+  test.setTimeout(150_000);
+  await untilAnswers(smokeBaseUrl, 120_000);
+});
 
 test("the standalone server on PGlite reports itself healthy", async ({ request }) => {
   const response = await request.get("/api/health");

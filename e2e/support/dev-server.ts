@@ -7,7 +7,7 @@ import { DEV_SKIPPED_HEADER, E2E_SIGNIN_TIMEOUT_MS, devAppEnv } from "./env";
 import { nextBin, stopTogether } from "./web-server";
 
 /**
- * Playwright's web server for the dev project: `next dev` (React's development mode, which runs every
+ * The e2e web server for the dev project (servers.ts starts it): `next dev` (React's development mode, which runs every
  * effect twice on mount) on the e2e database, which the PostgreSQL projects' server has just prepared,
  * with a soketi of its own, so the outage project's stop never reaches it. Next keeps the development
  * build in `.next/dev`, apart from the production build `next start` serves.

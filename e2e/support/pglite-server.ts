@@ -9,7 +9,7 @@ import { E2E_SIGNIN_TIMEOUT_MS, smokeAppEnv, smokeBaseUrl, smokeDataDir } from "
 import { buildIfMissing, peerAddressPreload, stopTogether } from "./web-server";
 
 /**
- * Playwright's web server for the pglite-smoke project: the standalone server, laid out and
+ * The e2e web server for the pglite-smoke project (servers.ts starts it): the standalone server, laid out and
  * started as the Dockerfile does, on a freshly migrated and seeded PGlite data directory that
  * nothing else opens once the server runs (PGlite serves one process).
  */

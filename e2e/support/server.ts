@@ -12,7 +12,7 @@ import { startControl } from "./outage";
 import { buildIfMissing, nextBin, peerAddressPreload, stopTogether } from "./web-server";
 
 /**
- * Playwright's web server for the PostgreSQL projects: a fresh, migrated and seeded database,
+ * The e2e web server for the PostgreSQL projects (servers.ts starts it): a fresh, migrated and seeded database,
  * soketi, MailDev, the local OpenID provider, and `next start` on the production build (built first when missing);
  * and a control endpoint on loopback through which a spec stops and restarts soketi.
  */

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 
 export const nextBin = new URL("../../node_modules/next/dist/bin/next", import.meta.url).pathname;
 
@@ -7,8 +8,8 @@ export const nextBin = new URL("../../node_modules/next/dist/bin/next", import.m
 export const peerAddressPreload = ["--require", new URL("../../server/peer-address.cjs", import.meta.url).pathname];
 
 /**
- * `npm test` builds in its build tier; a bare `playwright test` on a fresh checkout builds here.
- * Playwright starts its web servers one after another, so two never build at once.
+ * `npm test` builds in its build tier; a bare `playwright test` on a fresh checkout builds here
+ * (servers.ts, before it starts the servers, so two never build at once).
  */
 export async function buildIfMissing(appEnv: NodeJS.ProcessEnv): Promise<void> {
   if (existsSync(".next/BUILD_ID") && existsSync(".next/standalone/server.js")) return;
@@ -27,4 +28,18 @@ export function stopTogether(app: ChildProcess, ...services: { stop: () => Promi
   process.on("SIGTERM", () => void stop());
   process.on("SIGINT", () => void stop());
   app.on("exit", () => void stop());
+}
+
+/**
+ * The server's health answer, once it gives one that is ok: servers.ts starts the dev and smoke
+ * servers beside the tests, so their specs wait for them here. Fails after `timeoutMs`.
+ */
+export async function untilAnswers(baseUrl: string, timeoutMs: number): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(`${baseUrl}/api/health`).catch(() => null);
+    if (response?.ok) return response;
+    if (Date.now() > deadline) throw new Error(`${baseUrl} did not answer within ${timeoutMs} ms (${response?.status ?? "no answer"})`);
+    await sleep(200);
+  }
 }

@@ -15,11 +15,17 @@ import { hasOwnerRights, manageGroupSql } from "@/lib/permissions";
  */
 
 /**
- * Only `getGroupAccess` makes a `GroupAccess`: the brand's key is not exported, so an object written
- * by hand (say `{ canRead: true }`) does not type-check where a read takes one. A page reads the access
- * once per request and hands it to every read it makes; each read still checks the right it needs.
+ * Only `getGroupAccess` makes a `GroupAccess`: its brand is a private field of a class that exists
+ * only as a type, so an object written by hand (say `{ canRead: true }`) does not type-check where a
+ * read takes one, and neither does a copy with a right changed (`{ ...access, canRead: true }`): a
+ * spread keeps no private field, and nothing outside this class can write one. At run time the access
+ * stays a plain object (pages hand it to client components). A page reads the access once per request
+ * and hands it to every read it makes; each read still checks the right it needs. `access.test.ts`
+ * proves the forgeries fail to compile.
  */
-declare const readByGetGroupAccess: unique symbol;
+declare class ReadByGetGroupAccess {
+  #brand: true;
+}
 
 export type GroupAccess = Readonly<{
   groupId: string;
@@ -50,7 +56,8 @@ export type GroupAccess = Readonly<{
   /** Public, active groups: anyone of the company joins by themselves, and members leave by themselves. */
   canJoin: boolean;
   canLeave: boolean;
-}> & { readonly [readByGetGroupAccess]: true };
+}> &
+  ReadByGetGroupAccess;
 
 /** What the caller may do with a group; null when it does not exist for them (another company's). */
 export async function getGroupAccess(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<GroupAccess | null> {

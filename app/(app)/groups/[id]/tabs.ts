@@ -1,4 +1,5 @@
 import { notFound, redirect } from "next/navigation";
+import type { ReactNode } from "react";
 import { can } from "@/lib/permissions";
 import { withParams } from "../../search-params";
 import { loadGroupPage, type ReadablePage } from "./load";
@@ -46,4 +47,17 @@ export async function openTab(groupId: string, tab: GroupTab): Promise<ReadableP
   if (page?.kind !== "group") notFound();
   if (!mayOpen(page, tab)) redirect(tabHref(page.group.id, defaultTab(page)));
   return page;
+}
+
+/**
+ * Each tab's own layout: it decides whether the reader may open the tab (`openTab`, read once per
+ * request) before anything streams. The tab's loading boundary sits below it, in the tab's folder: a
+ * redirect thrown inside a boundary would reach the browser after a 200, as a client-side redirect,
+ * where a tab the reader may not open answers with an HTTP redirect to their default tab.
+ */
+export function tabLayout(tab: GroupTab) {
+  return async function TabLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
+    await openTab((await params).id, tab);
+    return children;
+  };
 }

@@ -16,7 +16,8 @@ import { readFrame } from "./frame";
 /**
  * The group around its tabs, for everyone who may read it: header, actions, the tabs, live refresh
  * and the viewer's notification setting. Someone who may only preview the group is sent to the
- * preview. The tab below streams in behind this folder's loading boundary.
+ * preview. Each tab's own layout then decides whether the reader may open it, and the tab streams in
+ * behind the loading boundary of its folder, below that decision (tabs.ts, `tabLayout`).
  */
 export default async function GroupTabsLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -1,0 +1,3 @@
+import { tabLayout } from "../../tabs";
+
+export default tabLayout("activity");
