@@ -1,0 +1,210 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { type ApiKeyScope, type Role, users } from "@/db/schema";
+import { openSession } from "@/lib/auth/sessions";
+import type { Ctx } from "@/lib/auth/viewer";
+import { createApiKey } from "@/lib/hr/api-keys/operations/create-api-key-operation";
+import { removeMembers } from "@/lib/membership/operations/remove-members";
+import { can, type Permission } from "@/lib/permissions";
+import { createCompany, createCourse, createGroup, createLessons, createPerson, opId, type TestPerson } from "./fixtures";
+
+/**
+ * The attackers of the authorization matrix (issue #22): who sends a rightful call's exact input in
+ * place of the rightful caller, and how each is refused. Which kinds apply to a way in is decided by
+ * the permission map (`can`) and by what the way in names, never by a list kept per test.
+ */
+
+export const ATTACKER_KINDS = [
+  "otherCompany",
+  "learner",
+  "nonOwnerAdmin",
+  "removedMember",
+  "deactivated",
+  "hr",
+  "apiKeyRead",
+  "apiKeyWrite",
+] as const;
+export type AttackerKind = (typeof ATTACKER_KINDS)[number];
+
+/** The parts the company's people play: the rightful callers, and the attackers of the same company. */
+export type Part = "owner" | "admin" | "member" | "learner" | "removed" | "hr";
+
+/** Who makes a rightful call: a part, or the scheduler (its requests carry the cron secret, never a session). */
+export type Caller = Part | "scheduler";
+
+/** The roles of each part; the scheduler's twins are admins, the most a person can be. */
+const ROLES: Record<Caller, Role[]> = {
+  owner: ["admin"],
+  admin: ["admin"],
+  member: [],
+  learner: [],
+  removed: [],
+  hr: ["hr"],
+  scheduler: ["admin"],
+};
+
+/** The attackers of the company itself, each a part: the admin who owns nothing, the member taken out. */
+type InCompanyKind = "learner" | "nonOwnerAdmin" | "removedMember" | "hr";
+const IN_COMPANY: Record<InCompanyKind, Part> = { learner: "learner", nonOwnerAdmin: "admin", removedMember: "removed", hr: "hr" };
+
+/** A person of the cast, signed in: their requests carry this session. */
+export type Player = TestPerson & { sessionId: string };
+
+export type Cast = Record<Part, Player> & {
+  db: Database;
+  companyId: string;
+  otherCompanyId: string;
+  courseId: string;
+  lessonId: string;
+  /** Owned by `owner`, with `member` in it and `removed` taken out of it (through the real removal). */
+  privateGroupId: string;
+  publicGroupId: string;
+  /** Another such group, for a call that changes or ends its group. */
+  group: (visibility?: "private" | "public") => Promise<{ id: string; name: string }>;
+  /** A new person of the company, signed in: for a call that ends its caller's sessions or changes the person. */
+  person: (roles?: Role[], options?: Parameters<typeof createPerson>[2]) => Promise<Player>;
+  /** Someone with the roles of `part`: of the other company, or deactivated (after signing in). */
+  twin: (kind: "otherCompany" | "deactivated", caller: Caller) => Player;
+  /** An API key of the company's owner, of the other company's admin, or of an admin since deactivated (whose keys act no more). */
+  apiKey: (holder: "own" | "otherCompany" | "deactivated", scope: ApiKeyScope) => Promise<string>;
+};
+
+async function signedIn(db: Database, companyId: string, options: Parameters<typeof createPerson>[2] = {}): Promise<Player> {
+  const person = await createPerson(db, companyId, options);
+  return { ...person, sessionId: (await openSession(db, person.id))! };
+}
+
+/** The company's people in their parts, its groups and a course; the other company's people, with a group of their own. */
+export async function createCast(db: Database): Promise<Cast> {
+  const [acme, globex] = [await createCompany(db, "Acme"), await createCompany(db, "Globex")];
+  const play = (part: Part, name: string) => signedIn(db, acme.id, { roles: ROLES[part], name });
+  const parts = {
+    owner: await play("owner", "Olga Owner"),
+    admin: await play("admin", "Adam Admin"),
+    member: await play("member", "Mia Member"),
+    learner: await play("learner", "Leo Learner"),
+    removed: await play("removed", "Rita Removed"),
+    hr: await play("hr", "Hugo HR"),
+  };
+  const course = await createCourse(db, acme.id, "Acme handbook");
+  const [lesson] = await createLessons(db, course, [null, null]);
+  const group = async (visibility: "private" | "public" = "private") => {
+    const { owner, member, removed } = parts;
+    const { id, name } = await createGroup(db, owner, { visibility, courseId: course.id, members: [owner, member, removed] });
+    await removeMembers(db, owner, { groupId: id, userIds: [removed.id], operationId: opId() });
+    return { id, name };
+  };
+  const twins = new Map<string, Player>();
+  for (const roles of [[], ["admin"], ["hr"]] as Role[][]) {
+    twins.set(`otherCompany:${roles}`, await signedIn(db, globex.id, { roles, name: `Globex ${roles.join() || "learner"}` }));
+    const deactivated = await signedIn(db, acme.id, { roles, name: `Gone ${roles.join() || "learner"}` });
+    await db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, deactivated.id));
+    twins.set(`deactivated:${roles}`, deactivated);
+  }
+  // The other company's people have a group of their own: "another company" is someone somewhere, not nobody.
+  await createGroup(db, twins.get("otherCompany:admin")!, { members: [twins.get("otherCompany:")!] });
+  const keys = new Map<string, Promise<string>>();
+  const apiKey = (holder: "own" | "otherCompany" | "deactivated", scope: ApiKeyScope) => {
+    const creator = holder === "own" ? parts.owner : twins.get(`${holder}:admin`)!;
+    const key = `${holder}:${scope}`;
+    if (!keys.has(key)) {
+      const created = createApiKey(db, creator, { name: `${holder} ${scope}`, scope, operationId: opId() });
+      keys.set(
+        key,
+        created.then(({ result }) => result.secret!),
+      );
+    }
+    return keys.get(key)!;
+  };
+  return {
+    ...parts,
+    db,
+    companyId: acme.id,
+    otherCompanyId: globex.id,
+    courseId: course.id,
+    lessonId: lesson!.id,
+    privateGroupId: (await group("private")).id,
+    publicGroupId: (await group("public")).id,
+    group,
+    person: (roles = [], options = {}) => signedIn(db, acme.id, { ...options, roles }),
+    twin: (kind, caller) => twins.get(`${kind}:${ROLES[caller]}`)!,
+    apiKey,
+  };
+}
+
+/**
+ * How an attacker is refused; each surface answers it its own way (an action's error code, a
+ * route's status):
+ * - `session`: nobody is signed in (a deactivated person's session ends with them; a key is no session);
+ * - `permission`: the permission map refuses the caller's roles;
+ * - `company`: the thing named is another company's, so it does not exist for them;
+ * - `elsewhere`: a read that names nothing of the company answers the caller's own company, and
+ *   carries none of this one's ids;
+ * - `resource`: the thing itself refuses them (a group they do not read, someone else's message), with its code.
+ */
+export type Refusal = { by: "session" | "permission" | "company" | "elsewhere" } | { by: "resource"; code: string };
+
+export type Attacker = { kind: AttackerKind; refusal: Refusal };
+
+/** What a way in guards, beyond its permission: declared with its case, checked against the permission map. */
+export type Guard = {
+  /** Who makes the rightful call. */
+  as: Caller;
+  /** The input names a thing of the company (a group, a person, a message). Default: it does. */
+  names?: boolean;
+  /** The company's people the permission map lets through whom the thing refuses, with its code. */
+  refuses?: Partial<Record<InCompanyKind, string>>;
+  /** The company's people the permission map lets through whom the thing allows too: the input is theirs to send. */
+  allows?: InCompanyKind[];
+};
+
+/** Whether the permission map lets a part through; `actAs` first, as the kernel applies it (HR's forms). */
+function permits(caller: Caller, permission: Permission | null, actAs?: (ctx: Ctx) => Ctx): boolean {
+  if (permission === null) return true;
+  const ctx: Ctx = { userId: caller, companyId: "company", roles: ROLES[caller] };
+  try {
+    return can(actAs ? actAs(ctx) : ctx, permission);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The attackers of one way in reached with a session: the company's people the permission map
+ * refuses, and those it lets through but the thing declares it refuses; the other company's twin of
+ * the rightful caller; their deactivated twin; and, where a request could carry one instead of a
+ * session (`keys`), the API's keys. A person the map lets through must be declared refused or
+ * allowed: an undecided way in fails here, before any of its cases run.
+ */
+export function sessionAttackers(
+  where: string,
+  guard: Guard,
+  surface: { permission: Permission | null; actAs?: (ctx: Ctx) => Ctx; reads: boolean; keys: boolean },
+): Attacker[] {
+  const attackers: Attacker[] = [];
+  for (const [kind, part] of Object.entries(IN_COMPANY) as [InCompanyKind, Part][]) {
+    if (part === guard.as) continue;
+    const declared = guard.refuses?.[kind] !== undefined || guard.allows?.includes(kind);
+    if (!permits(part, surface.permission, surface.actAs)) {
+      if (declared) throw new Error(`${where}: the permission map refuses ${kind} already; drop it from refuses and allows`);
+      attackers.push({ kind, refusal: { by: "permission" } });
+    } else if (guard.refuses?.[kind] !== undefined) {
+      attackers.push({ kind, refusal: { by: "resource", code: guard.refuses[kind] } });
+    } else if (!declared) {
+      throw new Error(`${where}: the permission map lets ${kind} through; declare whether the call refuses or allows them`);
+    }
+  }
+  // The other company's twin has the rightful caller's roles: refused by the map only where a person's roles never pass (a job).
+  if (!permits(guard.as, surface.permission, surface.actAs)) attackers.push({ kind: "otherCompany", refusal: { by: "permission" } });
+  else if (guard.names !== false) attackers.push({ kind: "otherCompany", refusal: { by: "company" } });
+  else if (surface.reads) attackers.push({ kind: "otherCompany", refusal: { by: "elsewhere" } });
+  attackers.push({ kind: "deactivated", refusal: { by: "session" } });
+  if (surface.keys) attackers.push({ kind: "apiKeyRead", refusal: { by: "session" } }, { kind: "apiKeyWrite", refusal: { by: "session" } });
+  return attackers;
+}
+
+/** The person an attacker of a session surface is, against the rightful caller's part. */
+export function sessionAttacker(cast: Cast, kind: Exclude<AttackerKind, "apiKeyRead" | "apiKeyWrite">, as: Caller): Player {
+  if (kind === "otherCompany" || kind === "deactivated") return cast.twin(kind, as);
+  return cast[IN_COMPANY[kind]];
+}

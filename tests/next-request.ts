@@ -1,0 +1,59 @@
+import { vi } from "vitest";
+import { encode } from "next-auth/jwt";
+import { createFormatter, createTranslator } from "next-intl";
+import { authSecret } from "@/base/env";
+import { type DatabaseHandle, openPostgres } from "@/db/client";
+import { loadMessages } from "@/lib/i18n/catalogue";
+import type { TestDatabase } from "./database";
+
+/**
+ * Server actions and route handlers called as Next calls them, outside Next: only what Next itself
+ * provides per request is stood in for here (the cookie store, the headers, `after`, the cache, the
+ * translations of next-intl's request config, Auth.js's own sign-out). Everything else is the
+ * product's code: the caller is read from a real session row through the real `getViewer`, so a
+ * deactivated person's session is refused as in production. Import this module before the code
+ * under test, so that the stand-ins are registered first.
+ */
+
+const SESSION_COOKIE = "authjs.session-token";
+let sessionToken: string | null = null;
+
+/** The session the next request carries, as Auth.js's encrypted cookie; null for a request without one. */
+export async function presentSession(session: { userId: string; sessionId: string } | null): Promise<void> {
+  sessionToken = session
+    ? await encode({ token: { uid: session.userId, sid: session.sessionId }, secret: authSecret(), salt: SESSION_COOKIE })
+    : null;
+}
+
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-request-id": "matrix" }),
+  cookies: async () => ({
+    get: (name: string) => (name === SESSION_COOKIE && sessionToken ? { name, value: sessionToken } : undefined),
+  }),
+}));
+// Deliveries after the response are left out: the matrix asks who may act, not what they hear.
+vi.mock("next/server", () => ({ after: () => undefined }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("next-intl/server", () => ({
+  getTranslations: async (namespace?: string) =>
+    createTranslator({ locale: "en", messages: await loadMessages("en"), namespace: namespace as never }),
+  getFormatter: async () => createFormatter({ locale: "en", timeZone: "UTC" }),
+}));
+// Auth.js's cookie writes need Next's response; the session rows they pair with are the product's.
+vi.mock("@/lib/auth/index", () => ({ signOut: async () => undefined, updateSession: async () => undefined }));
+
+const holder = globalThis as typeof globalThis & { __cohortDb?: DatabaseHandle };
+
+/**
+ * Makes the test database the app's (`getDb`): as the app role on PostgreSQL, as in production; on
+ * PGlite, one connection, the test's own handle (every company-bound statement still takes the app
+ * role in its transaction). Returns what undoes it.
+ */
+export function serveDatabase(handle: TestDatabase): () => Promise<void> {
+  const served = handle.url ? openPostgres(handle.url, { connectAs: "app", max: 4 }) : handle;
+  holder.__cohortDb = served;
+  return async () => {
+    delete holder.__cohortDb;
+    if (served !== handle) await served.close();
+  };
+}
