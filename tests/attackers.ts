@@ -32,16 +32,13 @@ export type Part = "owner" | "admin" | "member" | "learner" | "removed" | "hr";
 /** Who makes a rightful call: a part, or the scheduler (its requests carry the cron secret, never a session). */
 export type Caller = Part | "scheduler";
 
-/** The roles of each part; the scheduler's twins are admins, the most a person can be. */
-const ROLES: Record<Caller, Role[]> = {
-  owner: ["admin"],
-  admin: ["admin"],
-  member: [],
-  learner: [],
-  removed: [],
-  hr: ["hr"],
-  scheduler: ["admin"],
-};
+const ROLES: Record<Part, Role[]> = { owner: ["admin"], admin: ["admin"], member: [], learner: [], removed: [], hr: ["hr"] };
+
+/**
+ * The other company's attacker, and the deactivated one, hold every role: whatever the rightful
+ * caller's roles pass, theirs pass too, so only the company (or the ended session) can refuse them.
+ */
+const EVERY_ROLE: Role[] = ["admin", "hr"];
 
 /** The attackers of the company itself, each a part: the admin who owns nothing, the member taken out. */
 type InCompanyKind = "learner" | "nonOwnerAdmin" | "removedMember" | "hr";
@@ -63,8 +60,9 @@ export type Cast = Record<Part, Player> & {
   group: (visibility?: "private" | "public") => Promise<{ id: string; name: string }>;
   /** A new person of the company, signed in: for a call that ends its caller's sessions or changes the person. */
   person: (roles?: Role[], options?: Parameters<typeof createPerson>[2]) => Promise<Player>;
-  /** Someone with the roles of `part`: of the other company, or deactivated (after signing in). */
-  twin: (kind: "otherCompany" | "deactivated", caller: Caller) => Player;
+  /** The other company's admin and HR (a member of a group there), and the company's admin and HR deactivated after signing in. */
+  otherCompany: Player;
+  deactivated: Player;
   /** An API key of the company's owner, of the other company's admin, or of an admin since deactivated (whose keys act no more). */
   apiKey: (holder: "own" | "otherCompany" | "deactivated", scope: ApiKeyScope) => Promise<string>;
 };
@@ -94,24 +92,19 @@ export async function createCast(db: Database): Promise<Cast> {
     await removeMembers(db, owner, { groupId: id, userIds: [removed.id], operationId: opId() });
     return { id, name };
   };
-  const twins = new Map<string, Player>();
-  for (const roles of [[], ["admin"], ["hr"]] as Role[][]) {
-    twins.set(`otherCompany:${roles}`, await signedIn(db, globex.id, { roles, name: `Globex ${roles.join() || "learner"}` }));
-    const deactivated = await signedIn(db, acme.id, { roles, name: `Gone ${roles.join() || "learner"}` });
-    await db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, deactivated.id));
-    twins.set(`deactivated:${roles}`, deactivated);
-  }
-  // The other company's people have a group of their own: "another company" is someone somewhere, not nobody.
-  await createGroup(db, twins.get("otherCompany:admin")!, { members: [twins.get("otherCompany:")!] });
+  const otherCompany = await signedIn(db, globex.id, { roles: EVERY_ROLE, name: "Gustav Globex" });
+  // "Another company" is someone somewhere, not nobody: a group of their own, with a member.
+  await createGroup(db, otherCompany, { members: [otherCompany, await signedIn(db, globex.id, { name: "Greta Globex" })] });
+  const deactivated = await signedIn(db, acme.id, { roles: EVERY_ROLE, name: "Dora Departed" });
+  await db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, deactivated.id));
   const keys = new Map<string, Promise<string>>();
   const apiKey = (holder: "own" | "otherCompany" | "deactivated", scope: ApiKeyScope) => {
-    const creator = holder === "own" ? parts.owner : twins.get(`${holder}:admin`)!;
+    const creator = { own: parts.owner, otherCompany, deactivated }[holder];
     const key = `${holder}:${scope}`;
     if (!keys.has(key)) {
-      const created = createApiKey(db, creator, { name: `${holder} ${scope}`, scope, operationId: opId() });
       keys.set(
         key,
-        created.then(({ result }) => result.secret!),
+        createApiKey(db, creator, { name: `${holder} ${scope}`, scope, operationId: opId() }).then(({ result }) => result.secret!),
       );
     }
     return keys.get(key)!;
@@ -127,7 +120,8 @@ export async function createCast(db: Database): Promise<Cast> {
     publicGroupId: (await group("public")).id,
     group,
     person: (roles = [], options = {}) => signedIn(db, acme.id, { ...options, roles }),
-    twin: (kind, caller) => twins.get(`${kind}:${ROLES[caller]}`)!,
+    otherCompany,
+    deactivated,
     apiKey,
   };
 }
@@ -159,9 +153,9 @@ export type Guard = {
 };
 
 /** Whether the permission map lets a part through; `actAs` first, as the kernel applies it (HR's forms). */
-function permits(caller: Caller, permission: Permission | null, actAs?: (ctx: Ctx) => Ctx): boolean {
+function permits(roles: Role[], permission: Permission | null, actAs?: (ctx: Ctx) => Ctx): boolean {
   if (permission === null) return true;
-  const ctx: Ctx = { userId: caller, companyId: "company", roles: ROLES[caller] };
+  const ctx: Ctx = { userId: "someone", companyId: "company", roles };
   try {
     return can(actAs ? actAs(ctx) : ctx, permission);
   } catch {
@@ -171,8 +165,8 @@ function permits(caller: Caller, permission: Permission | null, actAs?: (ctx: Ct
 
 /**
  * The attackers of one way in reached with a session: the company's people the permission map
- * refuses, and those it lets through but the thing declares it refuses; the other company's twin of
- * the rightful caller; their deactivated twin; and, where a request could carry one instead of a
+ * refuses, and those it lets through but the thing declares it refuses; the other company's admin
+ * and HR; the company's, deactivated; and, where a request could carry one instead of a
  * session (`keys`), the API's keys. A person the map lets through must be declared refused or
  * allowed: an undecided way in fails here, before any of its cases run.
  */
@@ -185,7 +179,7 @@ export function sessionAttackers(
   for (const [kind, part] of Object.entries(IN_COMPANY) as [InCompanyKind, Part][]) {
     if (part === guard.as) continue;
     const declared = guard.refuses?.[kind] !== undefined || guard.allows?.includes(kind);
-    if (!permits(part, surface.permission, surface.actAs)) {
+    if (!permits(ROLES[part], surface.permission, surface.actAs)) {
       if (declared) throw new Error(`${where}: the permission map refuses ${kind} already; drop it from refuses and allows`);
       attackers.push({ kind, refusal: { by: "permission" } });
     } else if (guard.refuses?.[kind] !== undefined) {
@@ -194,8 +188,8 @@ export function sessionAttackers(
       throw new Error(`${where}: the permission map lets ${kind} through; declare whether the call refuses or allows them`);
     }
   }
-  // The other company's twin has the rightful caller's roles: refused by the map only where a person's roles never pass (a job).
-  if (!permits(guard.as, surface.permission, surface.actAs)) attackers.push({ kind: "otherCompany", refusal: { by: "permission" } });
+  // Every role passes the map but where no person's roles do (a job of the scheduler).
+  if (!permits(EVERY_ROLE, surface.permission, surface.actAs)) attackers.push({ kind: "otherCompany", refusal: { by: "permission" } });
   else if (guard.names !== false) attackers.push({ kind: "otherCompany", refusal: { by: "company" } });
   else if (surface.reads) attackers.push({ kind: "otherCompany", refusal: { by: "elsewhere" } });
   attackers.push({ kind: "deactivated", refusal: { by: "session" } });
@@ -203,8 +197,7 @@ export function sessionAttackers(
   return attackers;
 }
 
-/** The person an attacker of a session surface is, against the rightful caller's part. */
-export function sessionAttacker(cast: Cast, kind: Exclude<AttackerKind, "apiKeyRead" | "apiKeyWrite">, as: Caller): Player {
-  if (kind === "otherCompany" || kind === "deactivated") return cast.twin(kind, as);
-  return cast[IN_COMPANY[kind]];
+/** The person an attacker of a session surface is. */
+export function sessionAttacker(cast: Cast, kind: Exclude<AttackerKind, "apiKeyRead" | "apiKeyWrite">): Player {
+  return kind === "otherCompany" || kind === "deactivated" ? cast[kind] : cast[IN_COMPANY[kind]];
 }

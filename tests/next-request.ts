@@ -17,12 +17,16 @@ import type { TestDatabase } from "./database";
 
 const SESSION_COOKIE = "authjs.session-token";
 let sessionToken: string | null = null;
+/** Each session's cookie, encrypted once: a test presents the same few sessions hundreds of times. */
+const cookies = new Map<string, Promise<string>>();
 
 /** The session the next request carries, as Auth.js's encrypted cookie; null for a request without one. */
 export async function presentSession(session: { userId: string; sessionId: string } | null): Promise<void> {
-  sessionToken = session
-    ? await encode({ token: { uid: session.userId, sid: session.sessionId }, secret: authSecret(), salt: SESSION_COOKIE })
-    : null;
+  if (session && !cookies.has(session.sessionId)) {
+    const token = { uid: session.userId, sid: session.sessionId };
+    cookies.set(session.sessionId, encode({ token, secret: authSecret(), salt: SESSION_COOKIE }));
+  }
+  sessionToken = session ? await cookies.get(session.sessionId)! : null;
 }
 
 vi.mock("next/headers", () => ({

@@ -91,7 +91,7 @@ describe.each(entries)("$key", ({ action, entry, attackers }) => {
 
   it.each(attackers)("refuses $kind ($refusal.by)", async ({ kind, refusal }) => {
     if (kind === "apiKeyRead" || kind === "apiKeyWrite") throw new Error("API keys never reach a server action");
-    const attacker = sessionAttacker(cast, kind, entry.as);
+    const attacker = sessionAttacker(cast, kind);
     await presentSession({ userId: attacker.id, sessionId: attacker.sessionId });
     const result = await action(input);
     if (refusal.by === "elsewhere") {

@@ -71,7 +71,7 @@ describe.each(entries)("$kind", ({ entry, attackers }) => {
       await signIn(null);
       response = await subscribe(channel, await cast.apiKey("own", kind === "apiKeyRead" ? "read" : "write"));
     } else {
-      await signIn(sessionAttacker(cast, kind, entry.as));
+      await signIn(sessionAttacker(cast, kind));
       response = await subscribe(channel);
     }
     expect(response.status).toBe(refusal.by === "session" ? 401 : 403);

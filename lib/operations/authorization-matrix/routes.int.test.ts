@@ -95,7 +95,7 @@ describe.each(entries)("$key", ({ method, handler, entry, attackers }) => {
       await signIn(null);
       response = await send(handler, method, call, await cast.apiKey("own", kind === "apiKeyRead" ? "read" : "write"));
     } else {
-      await signIn(sessionAttacker(cast, kind, entry.as));
+      await signIn(sessionAttacker(cast, kind));
       response = await send(handler, method, call);
     }
     const body = await response.text();
