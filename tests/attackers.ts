@@ -136,7 +136,7 @@ export async function createCast(db: Database): Promise<Cast> {
  *   carries none of this one's ids;
  * - `resource`: the thing itself refuses them (a group they do not read, someone else's message), with its code.
  */
-export type Refusal = { by: "session" | "permission" | "company" | "elsewhere" } | { by: "resource"; code: string };
+export type Refusal = { by: "session" } | { by: "permission" } | { by: "company" } | { by: "elsewhere" } | { by: "resource"; code: string };
 
 export type Attacker = { kind: AttackerKind; refusal: Refusal };
 
@@ -201,3 +201,6 @@ export function sessionAttackers(
 export function sessionAttacker(cast: Cast, kind: Exclude<AttackerKind, "apiKeyRead" | "apiKeyWrite">): Player {
   return kind === "otherCompany" || kind === "deactivated" ? cast[kind] : cast[IN_COMPANY[kind]];
 }
+
+/** Who sends a rightful call without one of its own: the part's player; the scheduler has no session. */
+export const rightfulCaller = (cast: Cast, caller: Caller): Player | null => (caller === "scheduler" ? null : cast[caller]);

@@ -143,9 +143,9 @@ describe("a member's chat message: edit, delete, mark answered", () => {
   it.each(Object.keys(changes) as (keyof typeof changes)[])("%s: everyone outside the public group is refused", async (change) => {
     const messageId = await question(publicGroupId);
     for (const who of outsiders) expect(await gotIn(() => changes[change](people[who], messageId)), `${who}`).toBe(false);
-    const [stored] = (
-      await listMessages(db, people.member, await requireGroupAccess(db, people.member, publicGroupId))
-    ).messages.filter((m) => m.id === messageId);
+    const [stored] = (await listMessages(db, people.member, await requireGroupAccess(db, people.member, publicGroupId))).messages.filter(
+      (m) => m.id === messageId,
+    );
     expect(stored).toMatchObject({ body: "Where is the handbook?" });
   });
   it("edit and delete: another member is refused someone else's message", async () => {

@@ -117,7 +117,7 @@ export const chatActions: ActionCases = {
           userId: cast.member.id,
           key,
           type: "group.added",
-          payload: { groupName: "Wave", actorName: cast.owner.name },
+          payload: { groupName: "Wave", actorName: "Olga Owner" },
         });
         return rightful({ key, operationId: opId() });
       },

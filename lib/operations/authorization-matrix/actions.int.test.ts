@@ -2,7 +2,7 @@ import { presentSession, serveDatabase } from "@/tests/next-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ActionResult, actionOperations, readActions } from "@/lib/actions/safe-action";
 import type { Operation } from "@/lib/operations/kernel";
-import { type Cast, createCast, type Player, type Refusal, sessionAttacker, sessionAttackers } from "@/tests/attackers";
+import { type Cast, createCast, type Player, type Refusal, rightfulCaller, sessionAttacker, sessionAttackers } from "@/tests/attackers";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { companyFingerprint, companyMarks } from "@/tests/footprint";
 import { importSource, SESSION_FLOWS, serverActionModules } from "@/tests/inventory";
@@ -85,7 +85,7 @@ describe.each(entries)("$key", ({ action, entry, attackers }) => {
   beforeAll(async () => {
     const call = await entry.prepare(cast);
     input = call.input;
-    actor = entry.signedOut ? null : (call.actor ?? cast[entry.as]);
+    actor = entry.signedOut ? null : (call.actor ?? rightfulCaller(cast, entry.as));
     before = await companyFingerprint(handle.db, cast.companyId);
   });
 

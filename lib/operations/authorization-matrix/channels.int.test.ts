@@ -1,7 +1,7 @@
 import { presentSession, serveDatabase } from "@/tests/next-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHANNEL_KINDS } from "@/lib/realtime/channels";
-import { type Cast, createCast, type Player, sessionAttacker, sessionAttackers } from "@/tests/attackers";
+import { type Cast, createCast, type Player, rightfulCaller, sessionAttacker, sessionAttackers } from "@/tests/attackers";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { companyFingerprint } from "@/tests/footprint";
 import { importSource } from "@/tests/inventory";
@@ -79,7 +79,7 @@ describe.each(entries)("$kind", ({ entry, attackers }) => {
   });
 
   it("the rightful subscriber is authorized", async () => {
-    await signIn(entry.as === "scheduler" ? null : cast[entry.as]);
+    await signIn(rightfulCaller(cast, entry.as));
     const response = await subscribe(channel);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ auth: expect.stringMatching(/^cohort-test-key:/) });

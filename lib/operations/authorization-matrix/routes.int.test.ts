@@ -1,7 +1,7 @@
 import { presentSession, serveDatabase } from "@/tests/next-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reloadEnv } from "@/base/env";
-import { type Cast, createCast, type Player, sessionAttacker, sessionAttackers } from "@/tests/attackers";
+import { type Cast, createCast, type Player, rightfulCaller, sessionAttacker, sessionAttackers } from "@/tests/attackers";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { companyFingerprint, companyMarks } from "@/tests/footprint";
 import { importSource, routeFiles } from "@/tests/inventory";
@@ -21,10 +21,10 @@ const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 /** Every handler of the route tree, by file and the methods it answers: methods exporting one handler (a job's GET and POST) are one way in. */
 const inventory = new Map<string, { file: string; methods: string; handler: Handler }>();
 for (const file of routeFiles().filter((file) => !(file in ROUTES_ELSEWHERE))) {
-  const module = await importSource(file);
+  const exported = await importSource(file);
   const byHandler = new Map<Handler, string[]>();
   for (const method of HTTP_METHODS) {
-    const handler = module[method];
+    const handler = exported[method];
     if (typeof handler === "function") byHandler.set(handler as Handler, [...(byHandler.get(handler as Handler) ?? []), method]);
   }
   for (const [handler, methods] of byHandler)
@@ -109,7 +109,7 @@ describe.each(entries)("$key", ({ method, handler, entry, attackers }) => {
   });
 
   it("the rightful request succeeds", async () => {
-    await signIn(entry.as === "scheduler" ? null : (call.actor ?? cast[entry.as]));
+    await signIn(call.actor ?? rightfulCaller(cast, entry.as));
     const response = await send(handler, method, call, call.bearer);
     expect(response.status, await response.clone().text()).toBe(entry.status ?? 200);
   });
