@@ -165,7 +165,7 @@ function permits(roles: Role[], permission: Permission | null, actAs?: (ctx: Ctx
 
 /**
  * The attackers of one way in reached with a session: the company's people the permission map
- * refuses, and those it lets through but the thing declares it refuses; the other company's admin
+ * refuses (one of each set of roles), and those it lets through but the thing declares it refuses; the other company's admin
  * and HR; the company's, deactivated; and, where a request could carry one instead of a
  * session (`keys`), the API's keys. A person the map lets through must be declared refused or
  * allowed: an undecided way in fails here, before any of its cases run.
@@ -176,12 +176,15 @@ export function sessionAttackers(
   surface: { permission: Permission | null; actAs?: (ctx: Ctx) => Ctx; reads: boolean; keys: boolean },
 ): Attacker[] {
   const attackers: Attacker[] = [];
+  const refusedRoles = new Set<string>();
   for (const [kind, part] of Object.entries(IN_COMPANY) as [InCompanyKind, Part][]) {
     if (part === guard.as) continue;
     const declared = guard.refuses?.[kind] !== undefined || guard.allows?.includes(kind);
     if (!permits(ROLES[part], surface.permission, surface.actAs)) {
       if (declared) throw new Error(`${where}: the permission map refuses ${kind} already; drop it from refuses and allows`);
-      attackers.push({ kind, refusal: { by: "permission" } });
+      // The map reads roles alone: a removed member it refuses is a learner like any other, asked once.
+      if (!refusedRoles.has(String(ROLES[part]))) attackers.push({ kind, refusal: { by: "permission" } });
+      refusedRoles.add(String(ROLES[part]));
     } else if (guard.refuses?.[kind] !== undefined) {
       attackers.push({ kind, refusal: { by: "resource", code: guard.refuses[kind] } });
     } else if (!declared) {

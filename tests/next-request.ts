@@ -9,7 +9,7 @@ import type { TestDatabase } from "./database";
 /**
  * Server actions and route handlers called as Next calls them, outside Next: only what Next itself
  * provides per request is stood in for here (the cookie store, the headers, `after`, the cache, the
- * translations of next-intl's request config, Auth.js's own sign-out). Everything else is the
+ * translations of next-intl's request config), and Auth.js's cookie writes. Everything else is the
  * product's code: the caller is read from a real session row through the real `getViewer`, so a
  * deactivated person's session is refused as in production. Import this module before the code
  * under test, so that the stand-ins are registered first.
@@ -43,8 +43,18 @@ vi.mock("next-intl/server", () => ({
     createTranslator({ locale: "en", messages: await loadMessages("en"), namespace: namespace as never }),
   getFormatter: async () => createFormatter({ locale: "en", timeZone: "UTC" }),
 }));
-// Auth.js's cookie writes need Next's response; the session rows they pair with are the product's.
-vi.mock("@/lib/auth/index", () => ({ signOut: async () => undefined, updateSession: async () => undefined }));
+// Auth.js writes its cookie into Next's response, which there is none of; the session rows it pairs with are the product's.
+vi.mock("next-auth", () => ({
+  default: () => ({
+    handlers: {},
+    auth: async () => null,
+    signIn: async () => undefined,
+    signOut: async () => undefined,
+    unstable_update: async () => null,
+  }),
+  AuthError: class AuthError extends Error {},
+  CredentialsSignin: class CredentialsSignin extends Error {},
+}));
 
 const holder = globalThis as typeof globalThis & { __cohortDb?: DatabaseHandle };
 
