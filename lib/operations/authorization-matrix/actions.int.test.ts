@@ -107,5 +107,7 @@ describe.each(entries)("$key", ({ action, entry, attackers }) => {
   it("the rightful call succeeds", async () => {
     await presentSession(actor && { userId: actor.id, sessionId: actor.sessionId });
     expect(await action(input)).toMatchObject({ ok: true });
+    // What an operation leaves (its claim at least) shows in the fingerprint: the attackers' unchanged one means something.
+    if (actionOperations.has(action)) expect(await companyFingerprint(handle.db, cast.companyId)).not.toEqual(before);
   });
 });

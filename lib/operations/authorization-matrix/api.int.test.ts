@@ -96,5 +96,7 @@ describe.each(entries)("$key", ({ endpoint, entry, attackers }) => {
   it("the rightful request succeeds", async () => {
     const response = await send(endpoint, call, await cast.apiKey("own", endpoint.scope));
     expect(response.status, await response.clone().text()).toBe(endpoint.response.status);
+    // A write's operation shows in the fingerprint: the attackers' unchanged one means something.
+    if (endpoint.scope === "write") expect(await companyFingerprint(handle.db, cast.companyId)).not.toEqual(before);
   });
 });
