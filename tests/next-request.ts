@@ -30,7 +30,8 @@ export async function presentSession(session: { userId: string; sessionId: strin
 }
 
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-request-id": "matrix" }),
+  // As the proxy tags a request, and the server's preload names its peer (server/peer-address.cjs).
+  headers: async () => new Headers({ "x-request-id": "matrix", "x-cohort-peer-address": "203.0.113.7" }),
   cookies: async () => ({
     get: (name: string) => (name === SESSION_COOKIE && sessionToken ? { name, value: sessionToken } : undefined),
   }),
