@@ -14,17 +14,9 @@ import { createCompany, createCourse, createGroup, createLessons, createPerson, 
  * the permission map (`can`) and by what the way in names, never by a list kept per test.
  */
 
-export const ATTACKER_KINDS = [
-  "otherCompany",
-  "learner",
-  "nonOwnerAdmin",
-  "removedMember",
-  "deactivated",
-  "hr",
-  "apiKeyRead",
-  "apiKeyWrite",
-] as const;
-export type AttackerKind = (typeof ATTACKER_KINDS)[number];
+/** The kinds of attacker issue #22 names. */
+export type AttackerKind =
+  "otherCompany" | "learner" | "nonOwnerAdmin" | "removedMember" | "deactivated" | "hr" | "apiKeyRead" | "apiKeyWrite";
 
 /** The parts the company's people play: the rightful callers, and the attackers of the same company. */
 export type Part = "owner" | "admin" | "member" | "learner" | "removed" | "hr";
@@ -50,13 +42,11 @@ export type Player = TestPerson & { sessionId: string };
 export type Cast = Record<Part, Player> & {
   db: Database;
   companyId: string;
-  otherCompanyId: string;
   courseId: string;
   lessonId: string;
   /** Owned by `owner`, with `member` in it and `removed` taken out of it (through the real removal). */
   privateGroupId: string;
-  publicGroupId: string;
-  /** Another such group, for a call that changes or ends its group. */
+  /** Another such group (private unless said), for a call that changes or ends its group. */
   group: (visibility?: "private" | "public") => Promise<{ id: string; name: string }>;
   /** A new person of the company, signed in: for a call that ends its caller's sessions or changes the person. */
   person: (roles?: Role[], options?: Parameters<typeof createPerson>[2]) => Promise<Player>;
@@ -72,7 +62,7 @@ async function signedIn(db: Database, companyId: string, options: Parameters<typ
   return { ...person, sessionId: (await openSession(db, person.id))! };
 }
 
-/** The company's people in their parts, its groups and a course; the other company's people, with a group of their own. */
+/** The company's people in their parts, a group and a course; the other company's people, with a group of their own. */
 export async function createCast(db: Database): Promise<Cast> {
   const [acme, globex] = [await createCompany(db, "Acme"), await createCompany(db, "Globex")];
   const play = (part: Part, name: string) => signedIn(db, acme.id, { roles: ROLES[part], name });
@@ -113,11 +103,9 @@ export async function createCast(db: Database): Promise<Cast> {
     ...parts,
     db,
     companyId: acme.id,
-    otherCompanyId: globex.id,
     courseId: course.id,
     lessonId: lesson!.id,
     privateGroupId: (await group("private")).id,
-    publicGroupId: (await group("public")).id,
     group,
     person: (roles = [], options = {}) => signedIn(db, acme.id, { ...options, roles }),
     otherCompany,
@@ -133,7 +121,7 @@ export async function createCast(db: Database): Promise<Cast> {
  * - `permission`: the permission map refuses the caller's roles;
  * - `company`: the thing named is another company's, so it does not exist for them;
  * - `elsewhere`: a read that names nothing of the company answers the caller's own company, and
- *   carries none of this one's ids;
+ *   carries none of this one's ids or names;
  * - `resource`: the thing itself refuses them (a group they do not read, someone else's message), with its code.
  */
 export type Refusal = { by: "session" } | { by: "permission" } | { by: "company" } | { by: "elsewhere" } | { by: "resource"; code: string };

@@ -1,5 +1,6 @@
 import { hashPassword } from "@/lib/auth/password";
 import { issueToken } from "@/lib/account-links/tokens";
+import type { Cast } from "../attackers";
 import { createDepartment, opId } from "../fixtures";
 import { type ActionCases, rightful } from "./cases";
 
@@ -15,8 +16,8 @@ let passwordHash: Promise<string> | undefined;
 /** One hash for every person who needs a password: bcrypt is slow by design. */
 const knownPassword = () => (passwordHash ??= hashPassword(PASSWORD));
 
-const department = (cast: { db: Parameters<typeof createDepartment>[0]; companyId: string }, name: string) =>
-  createDepartment(cast.db, cast.companyId, `${name} ${opId().slice(0, 8)}`);
+/** A department of its own for each case: the call renames, merges or deletes it. */
+const department = (cast: Cast, name: string) => createDepartment(cast.db, cast.companyId, `${name} ${opId().slice(0, 8)}`);
 
 export const peopleActions: ActionCases = {
   "lib/people/actions.ts": {
