@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { groupMembers, learningGroups } from "@/db/schema";
 import { createGroupSchema } from "@/lib/groups/schemas";
 import { archiveGroup } from "@/lib/groups/operations/archive-group";
-import { createGroup } from "@/lib/groups/operations/create-group";
 import { deleteGroup } from "@/lib/groups/operations/delete-group";
 import { restoreGroup } from "@/lib/groups/operations/restore-group";
 import { takeOwnership } from "@/lib/groups/operations/take-ownership";
@@ -13,24 +12,24 @@ import { addMembers } from "@/lib/membership/operations/add-members";
 import { moveMembers } from "@/lib/membership/operations/move-members";
 import { removeMembers } from "@/lib/membership/operations/remove-members";
 import type { Ctx } from "@/lib/auth/viewer";
-import { AppError } from "@/lib/errors";
 import { refusalOr } from "@/tests/refusal";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createGroup as insertGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 
-type Actor =
-  "adminOwner" | "adminOther" | "adminOtherTookOwnership" | "learnerOwner" | "learnerMember" | "hr" | "hrForms" | "apiKey" | "foreignAdmin";
+type Actor = "adminOwner" | "adminOther" | "adminOtherTookOwnership" | "learnerOwner" | "hrForms" | "apiKey";
 type Action = "edit" | "visibility" | "archive" | "restore" | "delete" | "takeOwnership" | "addMembers" | "removeMembers" | "moveMembers";
 type Expected = "ok" | "forbidden" | "not_found";
 
 /**
  * The written-out permission matrix, by hand, not derived from lib/permissions.ts: role × action ×
- * own or other company × private or public × owner or not. A private group is its owner's (while an
- * admin): editing it (its visibility too), its members, archiving, restoring and deleting it; any
- * other admin may only take ownership, and then may do everything (`adminOtherTookOwnership`, the
- * positive control). "learnerOwner" owns the groups but has no admin role (an admin who lost it): they
- * manage nothing. HR staff signed in manage nothing; HR's forms and imports (`hrForms`, the `hr`
- * actor) and API keys change the members of any group of their company, and nothing else.
+ * private or public × owner or not, for what the generated matrix (lib/operations/authorization-matrix/)
+ * does not ask. That one sends each action's rightful call on a private group with learners, HR
+ * staff, a removed member, another company and a non-owner admin, all refused; here: a public group
+ * is every admin's (`adminOther`); a private group's other admin may only take ownership, and then
+ * may do everything (`adminOtherTookOwnership`, the positive control); "learnerOwner" owns the
+ * groups but has no admin role (an admin who lost it): they manage nothing; HR's forms and imports
+ * (`hrForms`, the `hr` actor) and API keys change the members of any group of their company, and
+ * nothing else (keys reach only the API's member endpoints, so the rest is their permission alone).
  */
 const matrix: [Actor, Action, Expected, Expected][] = [
   // actor                    action            private      public
@@ -69,24 +68,6 @@ const matrix: [Actor, Action, Expected, Expected][] = [
   ["learnerOwner", "addMembers", "forbidden", "forbidden"],
   ["learnerOwner", "removeMembers", "forbidden", "forbidden"],
   ["learnerOwner", "moveMembers", "forbidden", "forbidden"],
-  ["learnerMember", "edit", "forbidden", "forbidden"],
-  ["learnerMember", "visibility", "forbidden", "forbidden"],
-  ["learnerMember", "archive", "forbidden", "forbidden"],
-  ["learnerMember", "restore", "forbidden", "forbidden"],
-  ["learnerMember", "delete", "forbidden", "forbidden"],
-  ["learnerMember", "takeOwnership", "forbidden", "forbidden"],
-  ["learnerMember", "addMembers", "forbidden", "forbidden"],
-  ["learnerMember", "removeMembers", "forbidden", "forbidden"],
-  ["learnerMember", "moveMembers", "forbidden", "forbidden"],
-  ["hr", "edit", "forbidden", "forbidden"],
-  ["hr", "visibility", "forbidden", "forbidden"],
-  ["hr", "archive", "forbidden", "forbidden"],
-  ["hr", "restore", "forbidden", "forbidden"],
-  ["hr", "delete", "forbidden", "forbidden"],
-  ["hr", "takeOwnership", "forbidden", "forbidden"],
-  ["hr", "addMembers", "forbidden", "forbidden"],
-  ["hr", "removeMembers", "forbidden", "forbidden"],
-  ["hr", "moveMembers", "forbidden", "forbidden"],
   ["hrForms", "edit", "forbidden", "forbidden"],
   ["hrForms", "visibility", "forbidden", "forbidden"],
   ["hrForms", "archive", "forbidden", "forbidden"],
@@ -105,32 +86,22 @@ const matrix: [Actor, Action, Expected, Expected][] = [
   ["apiKey", "addMembers", "ok", "ok"],
   ["apiKey", "removeMembers", "ok", "ok"],
   ["apiKey", "moveMembers", "ok", "ok"],
-  ["foreignAdmin", "edit", "not_found", "not_found"],
-  ["foreignAdmin", "visibility", "not_found", "not_found"],
-  ["foreignAdmin", "archive", "not_found", "not_found"],
-  ["foreignAdmin", "restore", "not_found", "not_found"],
-  ["foreignAdmin", "delete", "not_found", "not_found"],
-  ["foreignAdmin", "takeOwnership", "not_found", "not_found"],
-  ["foreignAdmin", "addMembers", "not_found", "not_found"],
-  ["foreignAdmin", "removeMembers", "not_found", "not_found"],
-  ["foreignAdmin", "moveMembers", "not_found", "not_found"],
 ];
 
 let handle: TestDatabase;
-let people: Record<Exclude<Actor, "adminOtherTookOwnership" | "hrForms" | "apiKey">, TestPerson>;
+type Person = "adminOwner" | "adminOther" | "learnerOwner" | "learnerMember" | "hr";
+let people: Record<Person, TestPerson>;
 let newcomer: TestPerson;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
   const acme = await createCompany(handle.db, "Acme");
-  const globex = await createCompany(handle.db, "Globex");
   people = {
     adminOwner: await createPerson(handle.db, acme.id, { roles: ["admin"] }),
     adminOther: await createPerson(handle.db, acme.id, { roles: ["admin"] }),
     learnerOwner: await createPerson(handle.db, acme.id),
     learnerMember: await createPerson(handle.db, acme.id),
     hr: await createPerson(handle.db, acme.id, { roles: ["hr"] }),
-    foreignAdmin: await createPerson(handle.db, globex.id, { roles: ["admin"] }),
   };
   newcomer = await createPerson(handle.db, acme.id);
 });
@@ -199,18 +170,5 @@ async function attempt(actor: Actor, action: Action, visibility: "private" | "pu
 describe("permission matrix", () => {
   it.each(matrix)("%s → %s: private %s, public %s", async (actor, action, inPrivate, inPublic) => {
     expect(await Promise.all([attempt(actor, action, "private"), attempt(actor, action, "public")])).toEqual([inPrivate, inPublic]);
-  });
-
-  it.each([
-    ["adminOwner", "ok"],
-    ["learnerMember", "forbidden"],
-    ["hr", "forbidden"],
-  ] as const)("%s creating a group: %s", async (actor, expected) => {
-    const input = createGroupSchema.parse({ name: `Created by ${actor}`, operationId: opId() });
-    const outcome = await createGroup(handle.db, people[actor], input).then(
-      () => "ok",
-      (error: AppError) => error.code,
-    );
-    expect(outcome).toBe(expected);
   });
 });

@@ -27,15 +27,22 @@ export type ChannelRef =
   | { kind: "group"; groupId: string; epoch: number }
   | { kind: "group-admin"; groupId: string; epoch: number };
 
-const patterns: [RegExp, (match: RegExpExecArray) => ChannelRef][] = [
-  [new RegExp(`^private-user-(${UUID})$`), (m) => ({ kind: "user", userId: m[1]! })],
-  [new RegExp(`^private-group-admin-(${UUID})-e(${EPOCH})$`), (m) => ({ kind: "group-admin", groupId: m[1]!, epoch: Number(m[2]) })],
-  [new RegExp(`^private-group-(${UUID})-e(${EPOCH})$`), (m) => ({ kind: "group", groupId: m[1]!, epoch: Number(m[2]) })],
-];
+/** One pattern per kind of channel: a kind added to `ChannelRef` does not compile until it has its name here. */
+const patterns: Record<ChannelRef["kind"], [RegExp, (match: RegExpExecArray) => ChannelRef]> = {
+  user: [new RegExp(`^private-user-(${UUID})$`), (m) => ({ kind: "user", userId: m[1]! })],
+  "group-admin": [
+    new RegExp(`^private-group-admin-(${UUID})-e(${EPOCH})$`),
+    (m) => ({ kind: "group-admin", groupId: m[1]!, epoch: Number(m[2]) }),
+  ],
+  group: [new RegExp(`^private-group-(${UUID})-e(${EPOCH})$`), (m) => ({ kind: "group", groupId: m[1]!, epoch: Number(m[2]) })],
+};
+
+/** Every kind of channel a browser may ask to join: the authorization matrix has a case for each. */
+export const CHANNEL_KINDS = Object.keys(patterns) as ChannelRef["kind"][];
 
 /** Parses a channel name from the browser; anything that is not exactly one of ours is null. */
 export function parseChannel(name: string): ChannelRef | null {
-  for (const [pattern, build] of patterns) {
+  for (const [pattern, build] of Object.values(patterns)) {
     const match = pattern.exec(name);
     if (!match) continue;
     const channel = build(match);

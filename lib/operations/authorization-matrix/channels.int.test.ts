@@ -1,0 +1,87 @@
+import { presentSession, serveDatabase } from "@/tests/next-request";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHANNEL_KINDS } from "@/lib/realtime/channels";
+import { type Cast, createCast, type Player, rightfulCaller, sessionAttacker, sessionAttackers } from "@/tests/attackers";
+import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { companyFingerprint } from "@/tests/footprint";
+import { importSource } from "@/tests/inventory";
+import { channelCases } from "@/tests/matrix/channels";
+
+/**
+ * The authorization matrix of the realtime channels (issue #22): for every kind of channel the
+ * parser knows (`CHANNEL_KINDS`), the rightful subscriber is authorized by the channel-auth route,
+ * and everyone else is refused (403; 401 without a session, a key's bearer included) and leaves no
+ * grant behind. The database decides on every call (`canSubscribe`).
+ */
+
+type Handler = (request: Request) => Promise<Response>;
+const { POST: authorizeChannel } = (await importSource("app/api/realtime/auth/route.ts")) as { POST: Handler };
+
+const entries = CHANNEL_KINDS.flatMap((kind) => {
+  const entry = channelCases[kind];
+  return entry
+    ? [{ kind, entry, attackers: sessionAttackers(`channel ${kind}`, entry, { permission: null, reads: false, keys: true }) }]
+    : [];
+});
+
+/** pusher-js's request for one channel, from one socket. */
+function subscribe(channel: string, bearer?: string): Promise<Response> {
+  const headers = new Headers({ "content-type": "application/x-www-form-urlencoded" });
+  if (bearer) headers.set("authorization", `Bearer ${bearer}`);
+  const body = new URLSearchParams({ socket_id: "1234.5678", channel_name: channel }).toString();
+  return authorizeChannel(new Request("http://cohort.test/api/realtime/auth", { method: "POST", headers, body }));
+}
+
+const signIn = (player: Player | null) => presentSession(player && { userId: player.id, sessionId: player.sessionId });
+
+let handle: TestDatabase;
+let cast: Cast;
+let stopServing: () => Promise<void>;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  stopServing = serveDatabase(handle);
+  cast = await createCast(handle.db);
+  // The keys exist before any fingerprint is taken: made during an attack, they would be its writes.
+  await Promise.all([cast.apiKey("own", "read"), cast.apiKey("own", "write")]);
+});
+afterAll(async () => {
+  await stopServing();
+  await handle.close();
+});
+
+describe("the inventory", () => {
+  it("has a case for every kind of channel, and none for anything else", () => {
+    expect(Object.keys(channelCases).sort()).toEqual([...CHANNEL_KINDS].sort());
+  });
+});
+
+describe.each(entries)("$kind", ({ entry, attackers }) => {
+  let channel: string;
+  let before: Record<string, string>;
+
+  beforeAll(async () => {
+    channel = await entry.channel(cast);
+    before = await companyFingerprint(handle.db, cast.companyId);
+  });
+
+  it.each(attackers)("refuses $kind ($refusal.by)", async ({ kind, refusal }) => {
+    let response: Response;
+    if (kind === "apiKeyRead" || kind === "apiKeyWrite") {
+      await signIn(null);
+      response = await subscribe(channel, await cast.apiKey("own", kind === "apiKeyRead" ? "read" : "write"));
+    } else {
+      await signIn(sessionAttacker(cast, kind));
+      response = await subscribe(channel);
+    }
+    expect(response.status).toBe(refusal.by === "session" ? 401 : 403);
+    expect(await companyFingerprint(handle.db, cast.companyId)).toEqual(before);
+  });
+
+  it("the rightful subscriber is authorized", async () => {
+    await signIn(rightfulCaller(cast, entry.as));
+    const response = await subscribe(channel);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ auth: expect.stringMatching(/^cohort-test-key:/) });
+  });
+});
