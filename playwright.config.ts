@@ -43,7 +43,10 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   reporter: [["list"]],
-  use: { baseURL: e2eBaseUrl, trace: "retain-on-failure", launchOptions },
+  // A failed test keeps its trace: every action with the page's DOM before and after it, the network
+  // and the console. Without the screencast: its frames are JPEGs encoded all along every test, passing
+  // or not, about a fifth of the run's CPU on two cores; the DOM snapshots show the page as well.
+  use: { baseURL: e2eBaseUrl, trace: { mode: "retain-on-failure", screenshots: false }, launchOptions },
   // Playwright runs the projects in phases, each after the projects it depends on have finished: the
   // setup, then desktop, mobile and dev together, then outage beside the PGlite smoke project. With
   // two workers a phase lasts as long as its longest queue, so nothing long waits alone for a later one.

@@ -69,7 +69,9 @@ test("a learner changes their password on the profile page and signs in with the
   await expectAccessible(page);
   // Every session ended with the old password, but this browser carries on with a new one.
   await page.reload();
-  await expect(page.getByLabel("Current password")).toBeVisible();
+  // Scoped to the main region, for the hidden copy React may hold while the page streams in (two
+  // fields by that label until it swaps in).
+  await expect(page.getByRole("main").getByLabel("Current password")).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
