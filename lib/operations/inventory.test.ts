@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { actionOperations, readActions } from "@/lib/actions/safe-action";
 import { API_ROUTES } from "@/lib/hr/api/registry";
 import { importSteps } from "@/lib/hr/import/steps";
 import { PERMISSIONS } from "@/lib/permissions";
+import { importModule, SESSION_FLOWS, serverActionModules, sourceFiles } from "@/tests/server-actions";
 import { isOperation, registeredOperations } from "./kernel";
 
 /**
@@ -16,26 +17,13 @@ import { isOperation, registeredOperations } from "./kernel";
 
 const root = path.join(import.meta.dirname, "../..");
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name))
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
-}
-
-const serverActionModules = [...sourceFiles("lib"), ...sourceFiles("app")].filter((file) =>
-  /^\s*["']use server["']/.test(readFileSync(path.join(root, file), "utf8")),
-);
-
-/** Auth.js's own flows run before a session exists and after it ends: they are sessions, not a company's operations. */
-const SESSION_FLOWS = "lib/auth/actions.ts";
-
 describe("server actions", () => {
   it("finds the action modules", () => {
     expect(serverActionModules.length).toBeGreaterThan(10);
   });
 
   it.each(serverActionModules.filter((file) => file !== SESSION_FLOWS))("%s: each action runs an operation or only reads", async (file) => {
-    const exports = Object.entries(await import(/* @vite-ignore */ `@/${file.replace(/\.tsx?$/, "")}`));
+    const exports = Object.entries(await importModule(file));
     expect(exports.length).toBeGreaterThan(0);
     for (const [name, value] of exports) {
       const operation = actionOperations.get(value as never);
@@ -64,15 +52,11 @@ describe("HR's import", () => {
 const cronJobs = readdirSync(path.join(root, "app/api/cron"), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
-const cronModules = sourceFiles("lib/cron").map((file) => file.replace(/\.tsx?$/, ""));
+const cronModules = sourceFiles("lib/cron");
 
 describe("the scheduler", () => {
   it.each(cronJobs)("/api/cron/%s runs operations of its own system permission", async (job) => {
-    await Promise.all(
-      [...cronModules, ...serverActionModules.map((file) => file.replace(/\.tsx?$/, ""))].map(
-        (file) => import(/* @vite-ignore */ `@/${file}`),
-      ),
-    );
+    await Promise.all([...cronModules, ...serverActionModules].map(importModule));
     expect(PERMISSIONS).toHaveProperty(`system.${job}`);
     const kinds = [...registeredOperations().values()].filter((operation) => operation.spec.permission === `system.${job}`);
     expect(kinds.length).toBeGreaterThan(0);
@@ -81,7 +65,7 @@ describe("the scheduler", () => {
 
 describe("the registry", () => {
   it("every operation's permission is in the permission map", async () => {
-    await Promise.all(serverActionModules.map((file) => import(/* @vite-ignore */ `@/${file.replace(/\.tsx?$/, "")}`)));
+    await Promise.all(serverActionModules.map(importModule));
     expect(registeredOperations().size).toBeGreaterThan(30);
     for (const [kind, operation] of registeredOperations()) expect(PERMISSIONS, kind).toHaveProperty(operation.spec.permission);
   });
