@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { z } from "zod";
 import { API_BASE } from "@/lib/hr/api/registry";
 import type { ApiRoute } from "@/lib/hr/api/route";
-import { inputFor, MAX_DEPTH, type Pools } from "./arbitraries";
+import { inputFor, MAX_DEPTH, type InputOptions } from "./arbitraries";
 
 /**
  * Generated HR API requests, as a client would send them (tests/arbitraries.ts makes the values):
@@ -44,8 +44,8 @@ function asJson(value: unknown): string {
 }
 
 /** A body's text for `schema`: mostly its inputs serialized, sometimes text no serializer writes. */
-export const jsonBodyFor = (schema: z.ZodType, pools: Pools = {}) =>
-  fc.oneof({ weight: 6, arbitrary: inputFor(schema, pools).map(asJson) }, { weight: 1, arbitrary: rawBody });
+export const jsonBodyFor = (schema: z.ZodType, options: InputOptions = {}) =>
+  fc.oneof({ weight: 6, arbitrary: inputFor(schema, options).map(asJson) }, { weight: 1, arbitrary: rawBody });
 
 /** A generated query as the handler reads it: a URL's search parameters (so lone surrogates arrive as U+FFFD). */
 export function queryOf(value: unknown): Record<string, string> {
@@ -61,21 +61,36 @@ export function pathOf(route: ApiRoute, value: unknown): string {
   return route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(named(name)).toWellFormed()) || "-");
 }
 
-/** The path parameters the router hands the route: the segments as they are in the URL, undecoded. */
-export function paramsOf(route: ApiRoute, value: unknown): Record<string, string> {
+/** The path parameters the router finds in a path (handler.ts): the segments as they are in the URL, undecoded. */
+export function paramsIn(route: ApiRoute, path: string): Record<string, string> {
   const pattern = new RegExp(`^${route.path.replace(/\{(\w+)\}/g, "(?<$1>[^/]+)")}$`);
-  return { ...pattern.exec(new URL(`http://cohort.test${pathOf(route, value)}`).pathname)?.groups };
+  return { ...pattern.exec(new URL(`http://cohort.test${path}`).pathname)?.groups };
 }
+
+/** The path parameters the router hands the route for a generated value. */
+export const paramsOf = (route: ApiRoute, value: unknown) => paramsIn(route, pathOf(route, value));
 
 export type GeneratedRequest = { path: string; query: Record<string, string>; body: string };
 
 /** A whole request for `route`: path, query and body from its schemas. */
-export const requestFor = (route: ApiRoute, pools: Pools = {}): fc.Arbitrary<GeneratedRequest> =>
+export const requestFor = (route: ApiRoute, options: InputOptions = {}): fc.Arbitrary<GeneratedRequest> =>
   fc.record({
-    path: route.params ? inputFor(route.params, pools).map((value) => pathOf(route, value)) : fc.constant(route.path),
-    query: route.query ? inputFor(route.query, pools).map(queryOf) : fc.constant({}),
-    body: route.scope === "write" && route.body ? jsonBodyFor(route.body, pools) : fc.constant(""),
+    path: route.params ? inputFor(route.params, options).map((value) => pathOf(route, value)) : fc.constant(route.path),
+    query: route.query ? inputFor(route.query, options).map(queryOf) : fc.constant({}),
+    body: route.scope === "write" && route.body ? jsonBodyFor(route.body, options) : fc.constant(""),
   });
+
+/** Whether the route's schemas take the request: what is left to answer is the work's, not the input's. */
+export function schemasAccept(route: ApiRoute, generated: GeneratedRequest): boolean {
+  if (route.params && !route.params.safeParse(paramsIn(route, generated.path)).success) return false;
+  if (route.query && !route.query.safeParse(generated.query).success) return false;
+  if (route.scope !== "write" || !route.body) return true;
+  try {
+    return route.body.safeParse(generated.body.trim() === "" ? {} : JSON.parse(generated.body)).success;
+  } catch {
+    return false;
+  }
+}
 
 /** The generated request as a real one, with the key and headers a client sends. */
 export function toRequest(route: ApiRoute, generated: GeneratedRequest, headers: Record<string, string>): Request {

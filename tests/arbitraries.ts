@@ -13,9 +13,11 @@ import type { z } from "zod";
  * without its own rule must cope with them.
  */
 
-export type Pools = {
+export type InputOptions = {
   /** Ids that exist (a fixture's group, people, course…): uuid fields pick them often, so refusals are not all "not found". */
   uuids?: readonly string[];
+  /** Candidates per shaped input (see `inputFor`): where an input should pass its schema, not only be shaped like it. */
+  tries?: number;
 };
 
 /** The pieces of text that have broken someone's parser, renderer or database. */
@@ -79,8 +81,8 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.anything({ maxDepth: 2, withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true }) },
 );
 
-/** Text as shaped input: mostly typed text, sometimes unstorable or huge. */
-const shapedText = fc.oneof({ weight: 12, arbitrary: typedText }, { weight: 1, arbitrary: unstorableText }, { weight: 1, arbitrary: hugeText });
+/** Text as shaped input: mostly typed text, now and then unstorable or huge (an attack has them far more often). */
+const shapedText = fc.oneof({ weight: 24, arbitrary: typedText }, { weight: 1, arbitrary: unstorableText }, { weight: 1, arbitrary: hugeText });
 
 const emailAddress = fc
   .tuple(fc.stringMatching(/^[a-z0-9]([a-z0-9._+-]{0,20}[a-z0-9])?$/), fc.stringMatching(/^[a-z0-9]{1,12}$/), fc.constantFrom("example", "test", "com", "de"))
@@ -90,34 +92,53 @@ const emailAddress = fc
 const instant = fc.date({ min: new Date("0000-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true });
 
 type Node = z.core.$ZodType;
-type Bag = { minimum?: number; maximum?: number; exclusiveMinimum?: number; exclusiveMaximum?: number; format?: string; patterns?: Set<RegExp> };
 
-const bagOf = (schema: Node) => schema._zod.bag as Bag;
+/** What a string's or a number's checks ask, read from its definition (zod keeps them there, each a check of its own). */
+type Constraints = { format?: string; pattern?: RegExp; minLength: number; maxLength?: number; min?: number; max?: number };
 
-function stringFor(schema: Node, pools: Pools): fc.Arbitrary<string> {
-  const { format, patterns, minimum = 0, maximum } = bagOf(schema);
+type CheckDef = { check?: string; format?: string; pattern?: RegExp; value?: number; inclusive?: boolean; minimum?: number; maximum?: number; length?: number };
+
+function constraintsOf(schema: Node): Constraints & { integer: boolean } {
+  const def = schema._zod.def as CheckDef & { checks?: Node[] };
+  const found: Constraints & { integer: boolean } = { minLength: 0, integer: false };
+  for (const check of [def, ...(def.checks ?? []).map((item) => item._zod.def as CheckDef)]) {
+    if (check.check === "string_format" && check.format !== "regex") found.format ??= check.format;
+    if (check.check === "string_format" && check.format === "regex") found.pattern ??= check.pattern;
+    if (check.check === "number_format") found.integer = ["safeint", "int32", "uint32"].includes(check.format!);
+    if (check.check === "min_length") found.minLength = check.minimum!;
+    if (check.check === "max_length") found.maxLength = check.maximum!;
+    if (check.check === "length_equals") found.minLength = found.maxLength = check.length!;
+    if (check.check === "greater_than") found.min = check.value! + (check.inclusive ? 0 : found.integer ? 1 : Number.EPSILON);
+    if (check.check === "less_than") found.max = check.value! - (check.inclusive ? 0 : found.integer ? 1 : Number.EPSILON);
+  }
+  return found;
+}
+
+function stringFor(schema: Node, options: InputOptions): fc.Arbitrary<string> {
+  const { format, pattern, minLength, maxLength } = constraintsOf(schema);
   if (format === "uuid" || format === "guid") {
     const random = fc.uuid();
-    return pools.uuids?.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...pools.uuids) }, { weight: 1, arbitrary: random }) : random;
+    return options.uuids?.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...options.uuids) }, { weight: 1, arbitrary: random }) : random;
   }
   if (format === "email") return emailAddress;
   if (format === "datetime") return instant.map((date) => date.toISOString());
   if (format === "date") return instant.map((date) => date.toISOString().slice(0, 10));
-  const pattern = patterns && [...patterns][0];
-  if (pattern) return fc.stringMatching(pattern);
-  const text = minimum > 0 ? shapedText.filter((value) => value.length >= minimum) : shapedText;
-  return maximum === undefined ? text : fc.oneof({ weight: 4, arbitrary: text.map((value) => value.slice(0, maximum)) }, { weight: 1, arbitrary: text });
+  if (pattern) return fc.stringMatching(pattern).filter((value) => value.length >= minLength && value.length <= (maxLength ?? Infinity));
+  const text = minLength > 0 ? shapedText.filter((value) => value.length >= minLength) : shapedText;
+  return maxLength === undefined ? text : fc.oneof({ weight: 4, arbitrary: text.map((value) => value.slice(0, maxLength)) }, { weight: 1, arbitrary: text });
 }
 
 function numberFor(schema: Node): fc.Arbitrary<number> {
-  const bag = bagOf(schema);
-  const integer = bag.format === "safeint" || bag.format === "int32";
-  const min = bag.minimum ?? (bag.exclusiveMinimum === undefined ? -SAFE : bag.exclusiveMinimum + (integer ? 1 : Number.EPSILON));
-  const max = bag.maximum ?? (bag.exclusiveMaximum === undefined ? SAFE : bag.exclusiveMaximum - (integer ? 1 : Number.EPSILON));
-  if (!integer) return fc.double({ min, max, noNaN: true });
+  const { integer, min = -SAFE, max = SAFE } = constraintsOf(schema);
   // fast-check's integers stop at 32 bits: the ends of a wider range are offered as they are.
-  const inner = fc.integer({ min: Math.max(min, -INT32), max: Math.min(max, INT32) });
-  return fc.oneof({ weight: 6, arbitrary: inner }, { weight: 1, arbitrary: fc.constantFrom(min, max) });
+  const whole = fc.integer({ min: Math.ceil(Math.max(min, -INT32)), max: Math.floor(Math.min(max, INT32)) });
+  const ends = fc.constantFrom(min, max);
+  // Small counts and indexes, where the range has them: what rules of their own (an answer's index) ask most.
+  const small = fc.integer({ min: Math.ceil(Math.max(min, 0)), max: Math.floor(Math.min(max, 3)) });
+  const usual = Math.max(min, 0) <= Math.min(max, 3) ? [{ weight: 5, arbitrary: small }] : [];
+  // Any number may be asked to be whole by a rule of its own: whole ones come often.
+  const fractional = integer ? [] : [{ weight: 2, arbitrary: fc.double({ min, max, noNaN: true }) }];
+  return fc.oneof(...usual, { weight: 3, arbitrary: whole }, ...fractional, { weight: 1, arbitrary: ends });
 }
 
 /** What a `z.custom` or `z.instanceof` may want: its check is opaque, so a file, a list and anything are offered. */
@@ -136,21 +157,31 @@ const takesStrings = (schema: Node): boolean =>
 /** Keys an object may leave out: optional, or with a default. */
 const omissible = (schema: Node) => schema._zod.optin === "optional" || schema._zod.optin === "defaulted";
 
+/**
+ * Now and then one text field repeats another: fields that must agree (a password and its
+ * confirmation) cannot be guessed apart.
+ */
+const echoed = (record: fc.Arbitrary<Record<string, unknown>>, keys: string[]) =>
+  fc.tuple(record, fc.nat(), fc.nat(), fc.boolean()).map(([value, from, step, echo]) => {
+    const [source, target] = [keys[from % keys.length]!, keys[(from + 1 + (step % (keys.length - 1))) % keys.length]!];
+    return echo && typeof value[source] === "string" && typeof value[target] === "string" ? { ...value, [target]: value[source] } : value;
+  });
+
 function objectFor(def: z.core.$ZodObjectDef, build: Build, attack: boolean): fc.Arbitrary<unknown> {
   const shape = def.shape as Record<string, Node>;
   const keys = Object.keys(shape);
   const model = Object.fromEntries(keys.map((key) => [key, build(shape[key]!)]));
-  const record = fc.record(model, { requiredKeys: keys.filter((key) => !omissible(shape[key]!)) });
-  if (!attack) return record;
+  const record = fc.record(model, { requiredKeys: keys.filter((key) => !omissible(shape[key]!)) }) as fc.Arbitrary<Record<string, unknown>>;
+  if (!attack) return keys.length > 1 ? echoed(record, keys) : record;
   const extra = fc.dictionary(fc.constantFrom("__proto__", "constructor", "operationId", "companyId", "userId"), hostileValue, { maxKeys: 2 });
   return fc.oneof({ weight: 3, arbitrary: record }, { weight: 1, arbitrary: fc.tuple(extra, record).map(([more, value]) => ({ ...more, ...value })) });
 }
 
-function shaped(schema: Node, build: Build, pools: Pools, attack: boolean): fc.Arbitrary<unknown> {
+function shaped(schema: Node, build: Build, options: InputOptions, attack: boolean): fc.Arbitrary<unknown> {
   const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
   switch (def.type) {
     case "string":
-      return stringFor(schema, pools);
+      return stringFor(schema, options);
     case "number":
       return numberFor(schema);
     case "boolean":
@@ -172,8 +203,9 @@ function shaped(schema: Node, build: Build, pools: Pools, attack: boolean): fc.A
     case "object":
       return objectFor(def as unknown as z.core.$ZodObjectDef, build, attack);
     case "array": {
-      const { minimum = 0, maximum = 8 } = bagOf(schema);
-      return fc.array(build(def.element as Node), { minLength: minimum, maxLength: Math.max(minimum, Math.min(maximum, 8)) });
+      // A few items are enough to reach what each item does; a huge list is one of the hostile values.
+      const { minLength, maxLength = 3 } = constraintsOf(schema);
+      return fc.array(build(def.element as Node), { minLength, maxLength: Math.max(minLength, Math.min(maxLength, 3)) });
     }
     case "tuple":
       return fc.tuple(...(def.items as Node[]).map(build));
@@ -188,7 +220,9 @@ function shaped(schema: Node, build: Build, pools: Pools, attack: boolean): fc.A
     case "prefault":
       return fc.option(build(def.innerType as Node), { nil: undefined, freq: 4 });
     case "nullable":
-      return fc.option(build(def.innerType as Node), { nil: null, freq: 4 });
+      // Half of them null: null is an answer of its own (the company's default, no manager), and a
+      // value the generator cannot guess (a time zone) then still leaves inputs that pass.
+      return fc.option(build(def.innerType as Node), { nil: null, freq: 2 });
     case "readonly":
     case "catch":
     case "nonoptional":
@@ -210,15 +244,31 @@ function shaped(schema: Node, build: Build, pools: Pools, attack: boolean): fc.A
   }
 }
 
-function builder(pools: Pools, attack: boolean): Build {
+/**
+ * An opaque check (`z.custom`, `z.instanceof`) is the code's own word on what it takes: an import's
+ * checked rows, which only the server produces, or a file. It is offered files, lists and JSON
+ * (`opaque`), not hostile values: the rows are never a caller's, and a file's check refuses the rest.
+ */
+const attackable = (schema: Node) => schema._zod.def.type !== "custom";
+
+function builder(options: InputOptions, attack: boolean): Build {
   const build: Build = (schema) => {
-    const value = shaped(schema, build, pools, attack);
-    return attack ? fc.oneof({ weight: 3, arbitrary: value }, { weight: 1, arbitrary: hostileValue }) : value;
+    const value = shaped(schema, build, options, attack);
+    return attack && attackable(schema) ? fc.oneof({ weight: 3, arbitrary: value }, { weight: 1, arbitrary: hostileValue }) : value;
   };
   return build;
 }
 
-/** Inputs for `schema`: three in four shaped, one an attack. */
-export function inputFor(schema: z.ZodType, pools: Pools = {}): fc.Arbitrary<unknown> {
-  return fc.oneof({ weight: 3, arbitrary: builder(pools, false)(schema) }, { weight: 1, arbitrary: builder(pools, true)(schema) });
+/**
+ * Inputs for `schema`: three in four shaped, one an attack. With `tries`, a shaped input is the first
+ * of that many candidates the schema accepts (rules across fields, such as a chat message's kind and
+ * whom it names, are then met as often as a generator can meet them), or the first candidate.
+ */
+export function inputFor(schema: z.ZodType, options: InputOptions = {}): fc.Arbitrary<unknown> {
+  const candidate = builder(options, false)(schema);
+  const shapedInput =
+    options.tries && options.tries > 1
+      ? fc.array(candidate, { minLength: options.tries, maxLength: options.tries }).map((all) => all.find((one) => schema.safeParse(one).success) ?? all[0])
+      : candidate;
+  return fc.oneof({ weight: 3, arbitrary: shapedInput }, { weight: 1, arbitrary: builder(options, true)(schema) });
 }
