@@ -9,11 +9,19 @@ describe("dates and instants as the database stores them", () => {
   });
 
   it("refuses the year 0, which PostgreSQL has not, with the field's own error", () => {
-    expect(isoDateField("validation.date").safeParse("0000-12-31").error?.issues.map((issue) => issue.message)).toEqual(["validation.date"]);
+    expect(
+      isoDateField("validation.date")
+        .safeParse("0000-12-31")
+        .error?.issues.map((issue) => issue.message),
+    ).toEqual(["validation.date"]);
     expect(isoInstantField().safeParse("0000-06-01T12:00:00Z").success).toBe(false);
   });
 
   it("refuses what is no date at all, as before", () => {
-    expect(isoDateField("validation.date").safeParse("2026-02-30").error?.issues.map((issue) => issue.message)).toEqual(["validation.date"]);
+    expect(
+      isoDateField("validation.date")
+        .safeParse("2026-02-30")
+        .error?.issues.map((issue) => issue.message),
+    ).toEqual(["validation.date"]);
   });
 });

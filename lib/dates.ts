@@ -10,8 +10,7 @@ import { z } from "zod";
  */
 
 /** A calendar day, `YYYY-MM-DD`, from 0001-01-01 on; `error` is the field's catalogue key. */
-export const isoDateField = (error: string) =>
-  z.iso.date({ error }).refine((value) => !value.startsWith("0000"), { error });
+export const isoDateField = (error: string) => z.iso.date({ error }).refine((value) => !value.startsWith("0000"), { error });
 
 /** An instant in UTC (`…Z`, as `toISOString` writes it), from year 1 on: the time of a cursor we handed out. */
 export const isoInstantField = () => z.iso.datetime().refine((value) => !value.startsWith("0000"));

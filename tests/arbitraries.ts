@@ -46,10 +46,13 @@ const decoration = fc.constantFrom(...HOSTILE_TEXT.bidi, ...HOSTILE_TEXT.invisib
 
 /** Text someone may well type: graphemes of any script, with bidi overrides and invisible characters among them. */
 const typedText = fc
-  .array(fc.oneof({ weight: 6, arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 8 }) }, { weight: 1, arbitrary: decoration }), {
-    minLength: 1,
-    maxLength: 6,
-  })
+  .array(
+    fc.oneof({ weight: 6, arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 8 }) }, { weight: 1, arbitrary: decoration }),
+    {
+      minLength: 1,
+      maxLength: 6,
+    },
+  )
   .map((pieces) => pieces.join(""));
 
 /** Text no database column holds: a NUL or half a surrogate pair somewhere in it. */
@@ -59,7 +62,10 @@ const unstorableText = fc
 
 /** Up to 300,000 code units of one character (a textarea's maxLength is only a suggestion to the browser). */
 const hugeText = fc
-  .tuple(fc.constantFrom("a", "é", " ", "😀", HOSTILE_TEXT.nul, HOSTILE_TEXT.loneSurrogates[0], HOSTILE_TEXT.bidi[4]), fc.integer({ min: 5_000, max: 300_000 }))
+  .tuple(
+    fc.constantFrom("a", "é", " ", "😀", HOSTILE_TEXT.nul, HOSTILE_TEXT.loneSurrogates[0], HOSTILE_TEXT.bidi[4]),
+    fc.integer({ min: 5_000, max: 300_000 }),
+  )
   .map(([piece, length]) => piece.repeat(Math.ceil(length / piece.length)));
 
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
@@ -69,7 +75,21 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: hugeText },
 );
 
-const hostileNumber = fc.constantFrom(NaN, Infinity, -Infinity, -0, 0.5, -1, INT32 + 1, -(2 ** 31) - 1, SAFE, SAFE + 2, -SAFE, 1e308, 5e-324);
+const hostileNumber = fc.constantFrom(
+  NaN,
+  Infinity,
+  -Infinity,
+  -0,
+  0.5,
+  -1,
+  INT32 + 1,
+  -(2 ** 31) - 1,
+  SAFE,
+  SAFE + 2,
+  -SAFE,
+  1e308,
+  5e-324,
+);
 
 /** Any hostile value at all, whatever the schema expected there. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -78,14 +98,25 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 2, arbitrary: fc.integer({ min: 1, max: MAX_DEPTH }).map((depth) => nested(depth)) },
   { weight: 1, arbitrary: fc.constantFrom(null, undefined, true, [], {}, "", new Date(Number.NaN)) },
   { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 20_000 }).map((length) => Array.from({ length }, (_, index) => index)) },
-  { weight: 1, arbitrary: fc.anything({ maxDepth: 2, withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true }) },
+  {
+    weight: 1,
+    arbitrary: fc.anything({ maxDepth: 2, withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true }),
+  },
 );
 
 /** Text as shaped input: mostly typed text, now and then unstorable or huge (an attack has them far more often). */
-const shapedText = fc.oneof({ weight: 24, arbitrary: typedText }, { weight: 1, arbitrary: unstorableText }, { weight: 1, arbitrary: hugeText });
+const shapedText = fc.oneof(
+  { weight: 24, arbitrary: typedText },
+  { weight: 1, arbitrary: unstorableText },
+  { weight: 1, arbitrary: hugeText },
+);
 
 const emailAddress = fc
-  .tuple(fc.stringMatching(/^[a-z0-9]([a-z0-9._+-]{0,20}[a-z0-9])?$/), fc.stringMatching(/^[a-z0-9]{1,12}$/), fc.constantFrom("example", "test", "com", "de"))
+  .tuple(
+    fc.stringMatching(/^[a-z0-9]([a-z0-9._+-]{0,20}[a-z0-9])?$/),
+    fc.stringMatching(/^[a-z0-9]{1,12}$/),
+    fc.constantFrom("example", "test", "com", "de"),
+  )
   .map(([local, domain, tld]) => `${local}@${domain}.${tld}`);
 
 /** Instants from year 0 to 9999: each end is one a database may refuse. */
@@ -96,7 +127,16 @@ type Node = z.core.$ZodType;
 /** What a string's or a number's checks ask, read from its definition (zod keeps them there, each a check of its own). */
 type Constraints = { format?: string; pattern?: RegExp; minLength: number; maxLength?: number; min?: number; max?: number };
 
-type CheckDef = { check?: string; format?: string; pattern?: RegExp; value?: number; inclusive?: boolean; minimum?: number; maximum?: number; length?: number };
+type CheckDef = {
+  check?: string;
+  format?: string;
+  pattern?: RegExp;
+  value?: number;
+  inclusive?: boolean;
+  minimum?: number;
+  maximum?: number;
+  length?: number;
+};
 
 function constraintsOf(schema: Node): Constraints & { integer: boolean } {
   const def = schema._zod.def as CheckDef & { checks?: Node[] };
@@ -118,14 +158,18 @@ function stringFor(schema: Node, options: InputOptions): fc.Arbitrary<string> {
   const { format, pattern, minLength, maxLength } = constraintsOf(schema);
   if (format === "uuid" || format === "guid") {
     const random = fc.uuid();
-    return options.uuids?.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...options.uuids) }, { weight: 1, arbitrary: random }) : random;
+    return options.uuids?.length
+      ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...options.uuids) }, { weight: 1, arbitrary: random })
+      : random;
   }
   if (format === "email") return emailAddress;
   if (format === "datetime") return instant.map((date) => date.toISOString());
   if (format === "date") return instant.map((date) => date.toISOString().slice(0, 10));
   if (pattern) return fc.stringMatching(pattern).filter((value) => value.length >= minLength && value.length <= (maxLength ?? Infinity));
   const text = minLength > 0 ? shapedText.filter((value) => value.length >= minLength) : shapedText;
-  return maxLength === undefined ? text : fc.oneof({ weight: 4, arbitrary: text.map((value) => value.slice(0, maxLength)) }, { weight: 1, arbitrary: text });
+  return maxLength === undefined
+    ? text
+    : fc.oneof({ weight: 4, arbitrary: text.map((value) => value.slice(0, maxLength)) }, { weight: 1, arbitrary: text });
 }
 
 function numberFor(schema: Node): fc.Arbitrary<number> {
@@ -152,7 +196,8 @@ type Build = (schema: Node) => fc.Arbitrary<unknown>;
 
 /** Whether a schema's input is a string: a string, or a pipe that starts with one. */
 const takesStrings = (schema: Node): boolean =>
-  schema._zod.def.type === "string" || (schema._zod.def.type === "pipe" && takesStrings((schema._zod.def as z.core.$ZodPipeDef).in as Node));
+  schema._zod.def.type === "string" ||
+  (schema._zod.def.type === "pipe" && takesStrings((schema._zod.def as z.core.$ZodPipeDef).in as Node));
 
 /** Keys an object may leave out: optional, or with a default. */
 const omissible = (schema: Node) => schema._zod.optin === "optional" || schema._zod.optin === "defaulted";
@@ -173,8 +218,13 @@ function objectFor(def: z.core.$ZodObjectDef, build: Build, attack: boolean): fc
   const model = Object.fromEntries(keys.map((key) => [key, build(shape[key]!)]));
   const record = fc.record(model, { requiredKeys: keys.filter((key) => !omissible(shape[key]!)) }) as fc.Arbitrary<Record<string, unknown>>;
   if (!attack) return keys.length > 1 ? echoed(record, keys) : record;
-  const extra = fc.dictionary(fc.constantFrom("__proto__", "constructor", "operationId", "companyId", "userId"), hostileValue, { maxKeys: 2 });
-  return fc.oneof({ weight: 3, arbitrary: record }, { weight: 1, arbitrary: fc.tuple(extra, record).map(([more, value]) => ({ ...more, ...value })) });
+  const extra = fc.dictionary(fc.constantFrom("__proto__", "constructor", "operationId", "companyId", "userId"), hostileValue, {
+    maxKeys: 2,
+  });
+  return fc.oneof(
+    { weight: 3, arbitrary: record },
+    { weight: 1, arbitrary: fc.tuple(extra, record).map(([more, value]) => ({ ...more, ...value })) },
+  );
 }
 
 function shaped(schema: Node, build: Build, options: InputOptions, attack: boolean): fc.Arbitrary<unknown> {
@@ -268,7 +318,9 @@ export function inputFor(schema: z.ZodType, options: InputOptions = {}): fc.Arbi
   const candidate = builder(options, false)(schema);
   const shapedInput =
     options.tries && options.tries > 1
-      ? fc.array(candidate, { minLength: options.tries, maxLength: options.tries }).map((all) => all.find((one) => schema.safeParse(one).success) ?? all[0])
+      ? fc
+          .array(candidate, { minLength: options.tries, maxLength: options.tries })
+          .map((all) => all.find((one) => schema.safeParse(one).success) ?? all[0])
       : candidate;
   return fc.oneof({ weight: 3, arbitrary: shapedInput }, { weight: 1, arbitrary: builder(options, true)(schema) });
 }

@@ -41,7 +41,8 @@ export async function createFuzzWorld(db: Database): Promise<FuzzWorld> {
   await db.update(learningGroups).set({ archivedAt: new Date() }).where(eq(learningGroups.id, archived.id));
   const learnerCtx: Ctx = { userId: learner.id, companyId: company.id, roles: [] };
   const question = await postMessage(db, learnerCtx, { groupId: open.id, operationId: opId(), kind: "question", body: "Why two?" });
-  const newKey = async (scope: "read" | "write") => (await createApiKey(db, admin, { name: `fuzz ${scope}`, scope, operationId: opId() })).result;
+  const newKey = async (scope: "read" | "write") =>
+    (await createApiKey(db, admin, { name: `fuzz ${scope}`, scope, operationId: opId() })).result;
   const write = await newKey("write");
   const read = await newKey("read");
 

@@ -32,9 +32,13 @@ export async function serverActions(): Promise<[string, string, (...args: never[
   const modules = serverActionModules.filter((file) => file !== SESSION_FLOWS);
   const loaded = await Promise.all(modules.map(async (file) => [file, await importModule(file)] as const));
   return loaded.flatMap(([file, exports]) =>
-    Object.entries(exports).map(([name, action]) => [file, name, action as (...args: never[]) => unknown] as [string, string, (...args: never[]) => unknown]),
+    Object.entries(exports).map(
+      ([name, action]) => [file, name, action as (...args: never[]) => unknown] as [string, string, (...args: never[]) => unknown],
+    ),
   );
 }
 
 /** Every file that defines an operation (one per file, lib/layout.test.ts): loading them all fills the kernel's registry. */
-export const operationModules = sourceFiles("lib").filter((file) => /\/operations\/[^/]+\.ts$/.test(file) && !file.startsWith("lib/operations/"));
+export const operationModules = sourceFiles("lib").filter(
+  (file) => /\/operations\/[^/]+\.ts$/.test(file) && !file.startsWith("lib/operations/"),
+);

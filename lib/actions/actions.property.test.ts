@@ -52,9 +52,12 @@ describe("server action inputs", () => {
 describe("regressions the fuzzers found", () => {
   // Seed 20261206: `Number(value)` of an object without a usable valueOf or toString threw out of the
   // schema (a TypeError, so a 500) instead of refusing the field.
-  it.each([{ valueOf: 1, toString: 1 }, [Object.create(null)]])("a group's maximum that is no number is refused, not thrown: %o", (maxMembers) => {
-    const { error, strays } = refusalOf(createGroupSchema, { name: "Wave", maxMembers, operationId: randomUUID() }, formKey);
-    expect(strays).toEqual([]);
-    expect(error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["maxMembers", "validation.maxMembersNumber"]]);
-  });
+  it.each([{ valueOf: 1, toString: 1 }, [Object.create(null)]])(
+    "a group's maximum that is no number is refused, not thrown: %o",
+    (maxMembers) => {
+      const { error, strays } = refusalOf(createGroupSchema, { name: "Wave", maxMembers, operationId: randomUUID() }, formKey);
+      expect(strays).toEqual([]);
+      expect(error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["maxMembers", "validation.maxMembersNumber"]]);
+    },
+  );
 });

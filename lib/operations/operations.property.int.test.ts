@@ -94,7 +94,9 @@ describe("regressions the fuzzers found", () => {
   it.each(["system.sign-ins", "system.rollup"])("%s refuses a run id no index can hold", async (kind) => {
     const operation = registeredOperations().get(kind)!;
     const before = await footprint(db, world.companyId);
-    await expect(operation(db, callerOf(operation), { operationId: "a".repeat(3000) } as never)).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(operation(db, callerOf(operation), { operationId: "a".repeat(3000) } as never)).rejects.toMatchObject({
+      code: "invalid_input",
+    });
     expect(await footprint(db, world.companyId)).toEqual(before);
   });
 

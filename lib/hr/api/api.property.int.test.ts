@@ -36,8 +36,18 @@ type Sent = { key: "write" | "read" | "none" | "unknown"; idempotencyKey: string
 /** Mostly what a client sends; sometimes the wrong key, no key, a key or a media type the API refuses. */
 const sent: fc.Arbitrary<Sent> = fc.record({
   key: fc.constantFrom("write", "write", "write", "write", "read", "none", "unknown"),
-  idempotencyKey: fc.oneof({ weight: 8, arbitrary: fc.uuid() }, { weight: 1, arbitrary: fc.constantFrom(null, "a".repeat(256), "with space", "ÿ") }),
-  contentType: fc.constantFrom("application/json", "application/json", "application/json", "application/merge-patch+json", "text/plain", null),
+  idempotencyKey: fc.oneof(
+    { weight: 8, arbitrary: fc.uuid() },
+    { weight: 1, arbitrary: fc.constantFrom(null, "a".repeat(256), "with space", "ÿ") },
+  ),
+  contentType: fc.constantFrom(
+    "application/json",
+    "application/json",
+    "application/json",
+    "application/merge-patch+json",
+    "text/plain",
+    null,
+  ),
 });
 
 function headersOf(route: ApiRoute, { key, idempotencyKey, contentType }: Sent): Record<string, string> {
@@ -50,7 +60,8 @@ function headersOf(route: ApiRoute, { key, idempotencyKey, contentType }: Sent):
 }
 
 /** A refusal of this route may leave one row: the audit of a refusal audited on purpose (`auditRefusal`). */
-const auditsRefusals = (route: ApiRoute) => Boolean(route.operation && registeredOperations().get(route.operation.spec.kind)?.spec.auditRefusal);
+const auditsRefusals = (route: ApiRoute) =>
+  Boolean(route.operation && registeredOperations().get(route.operation.spec.kind)?.spec.auditRefusal);
 
 const routes = API_ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const);
 
@@ -70,7 +81,11 @@ describe("the HR API with generated requests", () => {
         if (schemasAccept(route, generated)) accepted++;
         const before = current;
         const request = toRequest(route, generated, headersOf(route, client));
-        const response = await handleApiRequest(request, { db, schedule: () => undefined, rateLimit: { limit: 1_000_000, windowSeconds: 60 } });
+        const response = await handleApiRequest(request, {
+          db,
+          schedule: () => undefined,
+          rateLimit: { limit: 1_000_000, windowSeconds: 60 },
+        });
         const text = await response.text();
         expect(response.status, text).toBeLessThan(500);
         expect(leakIn(text), text).toBeNull();
@@ -89,7 +104,9 @@ describe("regressions the fuzzers found", () => {
   // A cursor naming the year 0 (ISO 8601 has one, PostgreSQL has not) reached the query: a 500.
   it("a page cursor in the year 0 is an invalid query, not a 500", async () => {
     const cursor = Buffer.from(JSON.stringify(["0000-06-01T00:00:00.000Z", world.admin.id])).toString("base64url");
-    const request = new Request(`http://cohort.test/api/v1/people?cursor=${cursor}`, { headers: { authorization: `Bearer ${world.keys.read}` } });
+    const request = new Request(`http://cohort.test/api/v1/people?cursor=${cursor}`, {
+      headers: { authorization: `Bearer ${world.keys.read}` },
+    });
     const response = await handleApiRequest(request, { db, schedule: () => undefined });
     expect(response.status).toBe(422);
     expect(await response.json()).toMatchObject({ code: "invalidQuery", errors: [{ parameter: "cursor" }] });

@@ -41,13 +41,21 @@ const cases = API_ROUTES.flatMap((route) => {
       name,
       "path parameters",
       // A malformed id is answered as "not found" (handler.ts): only throwing matters here.
-      () => fc.assert(fc.property(inputFor(params), (value) => void params.safeParse(paramsOf(route, value))), propertyRuns(200, 2000)),
+      () =>
+        fc.assert(
+          fc.property(inputFor(params), (value) => void params.safeParse(paramsOf(route, value))),
+          propertyRuns(200, 2000),
+        ),
     ]);
   if (query)
     parts.push([
       name,
       "query string",
-      () => fc.assert(fc.property(inputFor(query).map(queryOf), (value) => checkRefusal(query, value, "query")), propertyRuns(200, 2000)),
+      () =>
+        fc.assert(
+          fc.property(inputFor(query).map(queryOf), (value) => checkRefusal(query, value, "query")),
+          propertyRuns(200, 2000),
+        ),
     ]);
   if (route.scope === "write" && body)
     parts.push([
