@@ -47,18 +47,27 @@ function asJson(value: unknown): string {
 export const jsonBodyFor = (schema: z.ZodType, options: InputOptions = {}) =>
   fc.oneof({ weight: 6, arbitrary: inputFor(schema, options).map(asJson) }, { weight: 1, arbitrary: rawBody });
 
+/** A value as a client puts it into a URL: its text (an object without one reads as its tag). */
+function asText(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 /** A generated query as the handler reads it: a URL's search parameters (so lone surrogates arrive as U+FFFD). */
 export function queryOf(value: unknown): Record<string, string> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return {};
   const entries = Object.entries(value).filter(([, item]) => item !== undefined);
-  return Object.fromEntries(new URLSearchParams(entries.map(([key, item]) => [key, String(item)])));
+  return Object.fromEntries(new URLSearchParams(entries.map(([key, item]) => [key, asText(item)])));
 }
 
 /** The route's path with each `{name}` filled from a generated value, percent-encoded as a client's URL carries it. */
 export function pathOf(route: ApiRoute, value: unknown): string {
   const named = (name: string) => (value !== null && typeof value === "object" ? (value as Record<string, unknown>)[name] : value);
   // A URL carries no half of a surrogate pair: a client's encoder writes U+FFFD for it.
-  return route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(named(name)).toWellFormed()) || "-");
+  return route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(asText(named(name)).toWellFormed()) || "-");
 }
 
 /** The path parameters the router finds in a path (handler.ts): the segments as they are in the URL, undecoded. */

@@ -7,7 +7,7 @@ import { inputFor } from "@/tests/arbitraries";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { footprint } from "@/tests/footprint";
 import { createFuzzWorld, type FuzzWorld } from "@/tests/fuzz-world";
-import { propertyRuns } from "@/tests/property";
+import { propertyRuns, propertyTimeout } from "@/tests/property";
 import { serverActions } from "@/tests/server-actions";
 import { actionInputs, readActions } from "./safe-action";
 
@@ -53,18 +53,22 @@ describe("server actions that read", () => {
     expect(reads.length).toBeGreaterThan(10);
   });
 
-  it.each(reads)("%s: %s answers data or an expected error, and writes nothing", async (_file, _name, action) => {
-    const schema = actionInputs.get(action)!;
-    const before = await footprint(handle.db, world.companyId);
-    await fc.assert(
-      fc.asyncProperty(inputFor(schema, world.inputs), async (input) => {
-        const result = (await (action as (input: unknown) => Promise<{ ok: boolean; error?: { code: string } }>)(input)) ?? {};
-        expect(result.error?.code).not.toBe("unexpected");
-      }),
-      propertyRuns(25, 2000),
-    );
-    expect(await footprint(handle.db, world.companyId)).toEqual(before);
-  });
+  it.each(reads)(
+    "%s: %s answers data or an expected error, and writes nothing",
+    async (_file, _name, action) => {
+      const schema = actionInputs.get(action)!;
+      const before = await footprint(handle.db, world.companyId);
+      await fc.assert(
+        fc.asyncProperty(inputFor(schema, world.inputs), async (input) => {
+          const result = (await (action as (input: unknown) => Promise<{ ok: boolean; error?: { code: string } }>)(input)) ?? {};
+          expect(result.error?.code).not.toBe("unexpected");
+        }),
+        propertyRuns(25, 2000),
+      );
+      expect(await footprint(handle.db, world.companyId)).toEqual(before);
+    },
+    propertyTimeout,
+  );
 });
 
 describe("regressions the fuzzers found", () => {

@@ -9,7 +9,7 @@ import { fieldErrorsOf } from "@/lib/http/errors";
 import { registeredOperations } from "@/lib/operations/kernel";
 import { inputFor } from "@/tests/arbitraries";
 import { formKey, refusalOf } from "@/tests/input-issues";
-import { propertyRuns } from "@/tests/property";
+import { propertyRuns, propertyTimeout } from "@/tests/property";
 import { serverActions } from "@/tests/server-actions";
 
 /**
@@ -35,18 +35,22 @@ describe("server action inputs", () => {
     expect(without).toEqual([]);
   });
 
-  it.each(actions)("%s: %s never throws, and refuses in catalogue keys", (_file, _name, action) => {
-    const schema = inputSchemaOf(action)!;
-    fc.assert(
-      fc.property(inputFor(schema), (input) => {
-        const { error, strays } = refusalOf(schema, input, formKey);
-        expect(strays).toEqual([]);
-        // The refusal as the action answers it (field errors), built as the wrapper and the kernel build it.
-        if (error) expect(fieldErrorsOf(new InvalidInputError(error).issues).code).toBe("invalid_input");
-      }),
-      propertyRuns(200, 2000),
-    );
-  });
+  it.each(actions)(
+    "%s: %s never throws, and refuses in catalogue keys",
+    (_file, _name, action) => {
+      const schema = inputSchemaOf(action)!;
+      fc.assert(
+        fc.property(inputFor(schema), (input) => {
+          const { error, strays } = refusalOf(schema, input, formKey);
+          expect(strays).toEqual([]);
+          // The refusal as the action answers it (field errors), built as the wrapper and the kernel build it.
+          if (error) expect(fieldErrorsOf(new InvalidInputError(error).issues).code).toBe("invalid_input");
+        }),
+        propertyRuns(200, 2000),
+      );
+    },
+    propertyTimeout,
+  );
 });
 
 describe("regressions the fuzzers found", () => {

@@ -8,7 +8,7 @@ import { inputFor } from "@/tests/arbitraries";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { footprint } from "@/tests/footprint";
 import { createFuzzWorld, type FuzzWorld } from "@/tests/fuzz-world";
-import { propertyRuns } from "@/tests/property";
+import { propertyRuns, propertyTimeout } from "@/tests/property";
 import { importModule, operationModules } from "@/tests/server-actions";
 import { type Operation, registeredOperations } from "./kernel";
 
@@ -62,30 +62,34 @@ describe("operations through the kernel", () => {
     expect(operations.length).toBe(operationModules.length);
   });
 
-  it.each(operations)("%s: an expected answer for every input, nothing written on a refusal", async (_kind, operation) => {
-    const caller = callerOf(operation);
-    let runs = 0;
-    let accepted = 0;
-    // What the company holds now: read again only after the work was done.
-    let current = await footprint(db, world.companyId);
-    await fc.assert(
-      fc.asyncProperty(inputFor(operation.spec.input, world.inputs), async (input) => {
-        runs++;
-        if (operation.spec.input.safeParse(input).success) accepted++;
-        const before = current;
-        try {
-          await operation(db, caller, input as never);
-          current = await footprint(db, world.companyId);
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          current = await footprint(db, world.companyId);
-          expect(current).toEqual(afterRefusal(operation, before, error, input));
-        }
-      }),
-      propertyRuns(25, 2000),
-    );
-    expect(accepted / runs, `${accepted} of ${runs} inputs passed the schema`).toBeGreaterThanOrEqual(1 / 3);
-  });
+  it.each(operations)(
+    "%s: an expected answer for every input, nothing written on a refusal",
+    async (_kind, operation) => {
+      const caller = callerOf(operation);
+      let runs = 0;
+      let accepted = 0;
+      // What the company holds now: read again only after the work was done.
+      let current = await footprint(db, world.companyId);
+      await fc.assert(
+        fc.asyncProperty(inputFor(operation.spec.input, world.inputs), async (input) => {
+          runs++;
+          if (operation.spec.input.safeParse(input).success) accepted++;
+          const before = current;
+          try {
+            await operation(db, caller, input as never);
+            current = await footprint(db, world.companyId);
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            current = await footprint(db, world.companyId);
+            expect(current).toEqual(afterRefusal(operation, before, error, input));
+          }
+        }),
+        propertyRuns(25, 2000),
+      );
+      expect(accepted / runs, `${accepted} of ${runs} inputs passed the schema`).toBeGreaterThanOrEqual(1 / 3);
+    },
+    propertyTimeout,
+  );
 });
 
 describe("regressions the fuzzers found", () => {

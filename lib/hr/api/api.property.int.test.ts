@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { footprint } from "@/tests/footprint";
 import { createFuzzWorld, type FuzzWorld } from "@/tests/fuzz-world";
 import { leakIn } from "@/tests/leaks";
-import { propertyRuns } from "@/tests/property";
+import { propertyRuns, propertyTimeout } from "@/tests/property";
 import { handleApiRequest } from "./handler";
 import { API_ROUTES } from "./registry";
 import type { ApiRoute } from "./route";
@@ -71,33 +71,37 @@ describe("the HR API with generated requests", () => {
     expect(routes.length).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(routes)("%s: never a 500 nor a leak, nothing written on a refusal", async (_name, route) => {
-    let runs = 0;
-    let accepted = 0;
-    let current = await footprint(db, world.companyId);
-    await fc.assert(
-      fc.asyncProperty(requestFor(route, world.inputs), sent, async (generated: GeneratedRequest, client: Sent) => {
-        runs++;
-        if (schemasAccept(route, generated)) accepted++;
-        const before = current;
-        const request = toRequest(route, generated, headersOf(route, client));
-        const response = await handleApiRequest(request, {
-          db,
-          schedule: () => undefined,
-          rateLimit: { limit: 1_000_000, windowSeconds: 60 },
-        });
-        const text = await response.text();
-        expect(response.status, text).toBeLessThan(500);
-        expect(leakIn(text), text).toBeNull();
-        current = await footprint(db, world.companyId);
-        if (response.status < 400) return;
-        const audited = { ...before, audit: Number(before.audit) + 1 };
-        expect(current, text).toEqual(auditsRefusals(route) && current.audit !== before.audit ? audited : before);
-      }),
-      propertyRuns(25, 2000),
-    );
-    expect(accepted / runs, `${accepted} of ${runs} requests passed the route's schemas`).toBeGreaterThanOrEqual(1 / 3);
-  });
+  it.each(routes)(
+    "%s: never a 500 nor a leak, nothing written on a refusal",
+    async (_name, route) => {
+      let runs = 0;
+      let accepted = 0;
+      let current = await footprint(db, world.companyId);
+      await fc.assert(
+        fc.asyncProperty(requestFor(route, world.inputs), sent, async (generated: GeneratedRequest, client: Sent) => {
+          runs++;
+          if (schemasAccept(route, generated)) accepted++;
+          const before = current;
+          const request = toRequest(route, generated, headersOf(route, client));
+          const response = await handleApiRequest(request, {
+            db,
+            schedule: () => undefined,
+            rateLimit: { limit: 1_000_000, windowSeconds: 60 },
+          });
+          const text = await response.text();
+          expect(response.status, text).toBeLessThan(500);
+          expect(leakIn(text), text).toBeNull();
+          current = await footprint(db, world.companyId);
+          if (response.status < 400) return;
+          const audited = { ...before, audit: Number(before.audit) + 1 };
+          expect(current, text).toEqual(auditsRefusals(route) && current.audit !== before.audit ? audited : before);
+        }),
+        propertyRuns(25, 2000),
+      );
+      expect(accepted / runs, `${accepted} of ${runs} requests passed the route's schemas`).toBeGreaterThanOrEqual(1 / 3);
+    },
+    propertyTimeout,
+  );
 });
 
 describe("regressions the fuzzers found", () => {

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { inputFor } from "@/tests/arbitraries";
 import { jsonBodyFor, paramsOf, queryOf } from "@/tests/api-requests";
 import { apiKey, refusalOf } from "@/tests/input-issues";
-import { propertyRuns } from "@/tests/property";
+import { propertyRuns, propertyTimeout } from "@/tests/property";
 import { zodIssues } from "./problem";
 import { API_ROUTES } from "./registry";
 
@@ -81,5 +81,5 @@ describe("HR API inputs", () => {
     expect(cases.filter(([, part]) => part === "JSON body").map(([name]) => name)).toEqual(writes);
   });
 
-  it.each(cases)("%s: %s never throws, and refuses in catalogue sentences", (_name, _part, check) => check());
+  it.each(cases)("%s: %s never throws, and refuses in catalogue sentences", (_name, _part, check) => check(), propertyTimeout);
 });
