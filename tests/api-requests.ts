@@ -2,15 +2,12 @@ import fc from "fast-check";
 import type { z } from "zod";
 import { API_BASE } from "@/lib/hr/api/registry";
 import type { ApiRoute } from "@/lib/hr/api/route";
-import { inputFor, MAX_DEPTH, type InputOptions } from "./arbitraries";
+import { deepJson, inputFor, MAX_DEPTH, type InputOptions } from "./arbitraries";
 
 /**
  * Generated HR API requests, as a client would send them (tests/arbitraries.ts makes the values):
  * path segments, query strings and JSON bodies, hostile ones among them.
  */
-
-/** JSON nested `depth` deep, written out (JSON.stringify itself gives up a few thousand levels down). */
-export const deepJson = (depth: number, open = "[", close = "]") => open.repeat(depth) + close.repeat(depth);
 
 /** Bodies no serializer writes: deep, broken, escaped NULs and halves of surrogate pairs, keys that pollute. */
 const rawBody = fc.oneof(

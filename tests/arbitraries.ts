@@ -32,6 +32,9 @@ export const HOSTILE_TEXT = {
 /** Deeper than any parser's recursion holds (100,000), and every size on the way there. */
 export const MAX_DEPTH = 100_000;
 
+/** JSON text nested `depth` deep, written out (JSON.stringify itself gives up a few thousand levels down). */
+export const deepJson = (depth: number, open = "[", close = "]") => open.repeat(depth) + close.repeat(depth);
+
 /** Arrays and objects nested `depth` deep, built without recursion. */
 export function nested(depth: number, leaf: unknown = null): unknown {
   let value = leaf;
@@ -185,9 +188,18 @@ function numberFor(schema: Node): fc.Arbitrary<number> {
   return fc.oneof(...usual, { weight: 3, arbitrary: whole }, ...fractional, { weight: 1, arbitrary: ends });
 }
 
+/** A file's text: typed, JSON, JSON cut short, or JSON nested deeper than any recursive reader goes. */
+export const fileText: fc.Arbitrary<string> = fc.oneof(
+  typedText,
+  fc.json(),
+  fc.json().chain((text) => fc.nat({ max: text.length }).map((end) => text.slice(0, end))),
+  fc.integer({ min: 1, max: MAX_DEPTH }).map((depth) => deepJson(depth, "[", "")),
+  fc.integer({ min: 1, max: MAX_DEPTH }).map((depth) => deepJson(depth, '{"a":', "}")),
+);
+
 /** What a `z.custom` or `z.instanceof` may want: its check is opaque, so a file, a list and anything are offered. */
 const opaque = fc.oneof(
-  typedText.map((text) => new Blob([text])),
+  fileText.map((text) => new Blob([text])),
   fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }),
   fc.jsonValue({ maxDepth: 2 }),
 );
