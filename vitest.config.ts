@@ -31,6 +31,8 @@ export default defineConfig({
         test: {
           name: "integration",
           environment: "node",
+          // As for unit: the read actions' fuzzer imports every action module, Auth.js's among them.
+          server: { deps: { inline: ["next-auth"] } },
           include: ["{lib,db,scripts,app}/**/*.int.test.ts"],
           globalSetup: ["./tests/global-setup.ts"],
           setupFiles: ["./tests/worker-setup.ts"],

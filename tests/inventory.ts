@@ -3,8 +3,9 @@ import path from "node:path";
 
 /**
  * The code's inventory of ways in, read from the source tree (never from a list kept in a test): the
- * modules marked "use server" and the route handlers. The kernel's inventory test and the
- * authorization matrix both read it, so a new action or route is found by both the day it is written.
+ * modules marked "use server", the route handlers and the operations' files. The kernel's inventory
+ * test, the authorization matrix and the fuzzers read it, so a new action, route or operation is found
+ * by all of them the day it is written.
  */
 
 const root = path.join(import.meta.dirname, "..");
@@ -31,3 +32,18 @@ export const routeFiles = (): string[] => sourceFiles("app").filter((file) => pa
 /** A source file's exports, by its path from the root. */
 export const importSource = (file: string): Promise<Record<string, unknown>> =>
   import(/* @vite-ignore */ `@/${file.replace(/\.tsx?$/, "")}`) as Promise<Record<string, unknown>>;
+
+/** Every server action but the session flows, as `[file, name, action]`. */
+export async function serverActions(): Promise<[string, string, (...args: never[]) => unknown][]> {
+  const modules = serverActionModules().filter((file) => file !== SESSION_FLOWS);
+  const loaded = await Promise.all(modules.map(async (file) => [file, await importSource(file)] as const));
+  return loaded.flatMap(([file, exports]) =>
+    Object.entries(exports).map(
+      ([name, action]) => [file, name, action as (...args: never[]) => unknown] as [string, string, (...args: never[]) => unknown],
+    ),
+  );
+}
+
+/** Every file that defines an operation (one per file, lib/layout.test.ts): loading them all fills the kernel's registry. */
+export const operationModules = (): string[] =>
+  sourceFiles("lib").filter((file) => /\/operations\/[^/]+\.ts$/.test(file) && !file.startsWith("lib/operations/"));

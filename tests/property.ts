@@ -18,3 +18,6 @@ export function propertyRuns(inTest: number, inFuzz: number): fc.Parameters<unkn
   }
   return { seed, numRuns: fuzzing ? inFuzz : inTest };
 }
+
+/** A property test's time limit: a minute for its runs in `npm test`, an hour for the many of `npm run fuzz`. */
+export const propertyTimeout = fuzzing ? 3_600_000 : 60_000;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_JSON_DEPTH } from "@/lib/http/json-depth";
 import { ACTION_BODY_LIMIT_BYTES } from "./body-limit";
 import { refuseMalformedAction, thrownActionError } from "./request-guard";
 
@@ -120,9 +121,18 @@ describe("server action bodies the proxy refuses before Next answers them with a
     expect(await outcome(action("garbage", { "content-type": "multipart/form-data; boundary=x" }))).toBe("400 action_body_invalid");
   });
 
-  it("reads a deeply nested or very long argument list without overflowing", async () => {
-    expect(await outcome(action(`[${"[".repeat(100_000)}${"]".repeat(100_000)}]`))).toBe("passes");
+  it("reads a very long argument list, and one nested as deep as React decodes, without overflowing", async () => {
     expect(await outcome(action(`[${Array.from({ length: 500_000 }, () => "0").join(",")}]`))).toBe("passes");
+    expect(await outcome(action(`${"[".repeat(MAX_JSON_DEPTH)}${"]".repeat(MAX_JSON_DEPTH)}`))).toBe("passes");
+  });
+
+  // React revives an action's arguments recursively: 5,000 levels overflowed its stack, and Next
+  // answered with a 500 (issue 22). The guard measures the depth without recursion and refuses.
+  it.each([
+    ["a plain body", action(`[${"[".repeat(100_000)}${"]".repeat(100_000)}]`)],
+    ["a multipart part", multipart([["0", `[${'{"a":'.repeat(5_000)}1${"}".repeat(5_000)}]`]])],
+  ])("refuses arguments nested deeper than React decodes in %s with 400", async (_label, request) => {
+    expect(await outcome(request)).toBe("400 action_body_invalid");
   });
 });
 

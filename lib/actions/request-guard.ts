@@ -1,9 +1,11 @@
 import type { ActionError } from "./safe-action";
+import { nestsDeeperThan } from "@/lib/http/json-depth";
 import { ACTION_BODY_LIMIT_BYTES, ACTION_BODY_LIMIT_MB } from "./body-limit";
 
 /**
  * Server action requests that Next would answer with a 500: a body over the limit, or one that is
- * not the arguments React encodes (JSON, or multipart whose parts are JSON and Blobs). The proxy
+ * not the arguments React encodes (JSON, or multipart whose parts are JSON and Blobs), or nests
+ * deeper than it decodes. The proxy
  * answers them first, with 413 or 400 and a code as plain text, which Next's client turns into the
  * error the action's caller sees (`components/ui/use-action.ts` translates it). Well-formed bodies
  * pass untouched, whatever their arguments: checking those is each action's schema's job.
@@ -86,13 +88,19 @@ function referencesIn(model: unknown): Reference[] | null {
   return found;
 }
 
+/**
+ * A part's JSON, or null when it is none, or nested deeper than React decodes: it revives arguments
+ * recursively, and a part 5,000 levels deep overflows its stack (Next's 500).
+ */
 function parseJson(text: string): { value: unknown } | null {
+  let value: unknown;
   try {
-    return { value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch (error) {
     if (error instanceof SyntaxError) return null;
     throw error;
   }
+  return nestsDeeperThan(value) ? null : { value };
 }
 
 /** A multipart body's parts by name, with where each first comes (React reads them in order). */

@@ -60,6 +60,12 @@ export const actionOperations = new WeakMap<(...args: never[]) => unknown, Opera
 export const readActions = new WeakSet<(...args: never[]) => unknown>();
 
 /**
+ * The schema each action parses its input with, where it is the action's own (an `operationAction`
+ * is parsed by its operation's): the fuzzers read it (lib/actions/actions.property.test.ts).
+ */
+export const actionInputs = new WeakMap<(...args: never[]) => unknown, z.ZodType>();
+
+/**
  * A signed-in caller's action that is not one operation: a read, or (with `runs`) an action that must
  * read its input before the operation it runs (a course file, whose issues are answered as data).
  * Parses the input, resolves the caller from the database, runs the handler, publishes its events
@@ -79,6 +85,7 @@ export function authorizedAction<S extends z.ZodType, T>(
   };
   if (runs) actionOperations.set(action, runs);
   else readActions.add(action);
+  actionInputs.set(action, schema);
   return action;
 }
 
@@ -95,6 +102,7 @@ export function publicAction<S extends z.ZodType, T>(
 ) {
   const action = (input: z.input<S>): Promise<ActionResult<T>> => run(schema, input, handler, {});
   actionOperations.set(action, runs);
+  actionInputs.set(action, schema);
   return action;
 }
 

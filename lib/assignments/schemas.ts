@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDateField } from "@/lib/dates";
 
 /**
  * The default reminders: 7 days before, 1 day before, and the day after the deadline (an overdue
@@ -30,7 +31,7 @@ export const assignmentSelectionSchema = z.discriminatedUnion("mode", [
 ]);
 export type AssignmentSelection = z.output<typeof assignmentSelectionSchema>;
 
-const isoDate = z.iso.date({ error: "validation.date" });
+const isoDate = isoDateField("validation.date");
 
 /** A fixed date (ending 23:59 in the learner's zone), or N days after the assignment (after joining, for a rule). */
 export const deadlineSchema = z.discriminatedUnion("kind", [

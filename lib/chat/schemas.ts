@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoInstantField } from "@/lib/dates";
 import type { MessageKind } from "@/db/schema";
 import { searchTermField, textField } from "@/lib/text";
 
@@ -26,7 +27,7 @@ export const messageBodySchema = textField({
 });
 
 /** Keyset cursor over top-level messages, newest first: the oldest message of the page held. */
-export const messageCursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
+export const messageCursorSchema = z.object({ createdAt: isoInstantField(), id: z.uuid() });
 export type MessageCursor = z.infer<typeof messageCursorSchema>;
 
 export const postMessageSchema = z

@@ -1,8 +1,10 @@
 import "server-only";
 import { type Database, queryRows } from "@/db/client";
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import { type SystemJob, systemCtx } from "@/lib/auth/viewer";
 import type { Committed, OperationCall } from "@/lib/operations/kernel";
+import { storableString } from "@/lib/text";
 
 /**
  * Runs a scheduler's job as the system actor (`systemCtx`), one kernel operation per company: the
@@ -30,3 +32,6 @@ export async function forEachCompany<I extends { operationId: string }, T>(
 /** A run's name for a period: "rollup:2026-03-09T12" is the hour's rollup, "sign-ins:2026-03-09" the day's clean-up. */
 export const runId = (job: SystemJob, now: Date, period: "hour" | "day") =>
   `${job}:${now.toISOString().slice(0, period === "hour" ? 13 : 10)}`;
+
+/** A job's input: its run's name (`runId`) as the operation id, text the operations' unique index can hold. */
+export const runInput = z.object({ operationId: storableString().min(1).max(64) });

@@ -1,9 +1,10 @@
 /** What the feed's server side and the browser share; nothing here touches the database. */
 import { z } from "zod";
+import { isoInstantField } from "@/lib/dates";
 import type { ActivityMessage } from "@/lib/learning/events";
 
 /** Newest first; an entry's `(createdAt, id)` is its position, stable while new entries arrive. */
-export const feedCursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
+export const feedCursorSchema = z.object({ createdAt: isoInstantField(), id: z.uuid() });
 export type FeedCursor = z.infer<typeof feedCursorSchema>;
 
 /** One line of a group's feed, with everything the page shows for it: the published event's facts, and praise's own. */

@@ -13,7 +13,8 @@ export const groupFieldsSchema = z.object({
   description: textField({ max: GROUP_DESCRIPTION_MAX, tooLong: "validation.descriptionTooLong", multiline: true }).default(""),
   courseId: optionalUuid,
   maxMembers: z.preprocess(
-    (value) => (value === "" || value === undefined || value === null ? null : Number(value)),
+    // The form's field is text; anything else is checked as it came (Number() of an object can throw).
+    (value) => (value === "" || value === undefined || value === null ? null : typeof value === "string" ? Number(value) : value),
     z
       .number({ error: "validation.maxMembersNumber" })
       .int({ error: "validation.maxMembersNumber" })

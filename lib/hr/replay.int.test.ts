@@ -96,7 +96,7 @@ describe("same operation id twice, one effect", () => {
     const { recordJob, markInvalid, stageRows, markReady, claimForApplying, applyJob, markFailed } = importSteps;
     const once = (name: string, call: () => Promise<Committed<unknown>>) =>
       expectOneEffect({ name, prepare: async () => ({ call, observe }) });
-    const upload = { fileName: "people.csv", fileHash: "h", totalRows: 1, operationId: opId() };
+    const upload = { fileName: "people.csv", fileHash: "0".repeat(64), totalRows: 1, operationId: opId() };
     await once("upload", () => recordJob(handle.db, hr, upload));
     const { result: job } = await recordJob(handle.db, hr, upload);
     const rows = [

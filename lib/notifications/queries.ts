@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { type NotificationRow, notifications } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
+import { isoInstantField } from "@/lib/dates";
 import { storableString } from "@/lib/text";
 import type { NotificationDto, NotificationType } from "./types";
 
@@ -24,7 +25,7 @@ export function toNotificationDto(row: NotificationRow): NotificationDto {
 }
 
 /** Newest first; the cursor is the last item's (createdAt, key), stable while new ones arrive. */
-export const notificationCursorSchema = z.object({ createdAt: z.iso.datetime(), key: storableString().min(1).max(100) });
+export const notificationCursorSchema = z.object({ createdAt: isoInstantField(), key: storableString().min(1).max(100) });
 export type NotificationCursor = z.infer<typeof notificationCursorSchema>;
 
 export type NotificationPage = { items: NotificationDto[]; nextCursor: NotificationCursor | null };

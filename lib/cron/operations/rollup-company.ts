@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { runInput } from "@/lib/cron/system";
 import { defineOperation } from "@/lib/operations/kernel";
 import { CATCH_UP_DAYS, rollupDay } from "@/lib/statistics/rollup";
 
@@ -9,6 +9,6 @@ import { CATCH_UP_DAYS, rollupDay } from "@/lib/statistics/rollup";
 export const rollupCompany = defineOperation({
   kind: "system.rollup",
   permission: "system.rollup",
-  input: z.object({ operationId: z.string().min(1) }),
+  input: runInput,
   run: async ({ tx, ctx, now }) => ({ result: await rollupDay(tx, { now, catchUpDays: CATCH_UP_DAYS }, { companyId: ctx.companyId }) }),
 });

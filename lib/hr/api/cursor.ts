@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { isoInstantField } from "@/lib/dates";
 
 /** Where a page ends: the last row's sort key (creation time, then id), opaque to clients. */
 export type Cursor = { createdAt: Date; id: string };
 
-const cursorShape = z.tuple([z.iso.datetime(), z.uuid()]);
+const cursorShape = z.tuple([isoInstantField(), z.uuid()]);
 
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([new Date(cursor.createdAt).toISOString(), cursor.id])).toString("base64url");

@@ -5,6 +5,7 @@ import { withCompany } from "@/db/company";
 import { afterCommit, type Schedule } from "@/lib/actions/after-commit";
 import { currentTime } from "@/base/clock";
 import { notFound } from "@/lib/errors";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "@/lib/http/json-depth";
 import { requestIdOf } from "@/lib/http/request-id";
 import { type ApiCaller, authenticate, DEFAULT_RATE_LIMIT, type RateLimit, takeRateLimit } from "./auth";
 import { idempotencyKeyOf, idempotent, requestHash, type StoredResponse } from "./idempotency";
@@ -47,25 +48,6 @@ function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where
   return parsed.data;
 }
 
-/**
- * How deep a body may nest arrays and objects. The API's bodies are three levels deep at most;
- * JSON.parse reads any depth, but hashing and validating walk it, and 100,000 levels would
- * overflow their stack.
- */
-export const MAX_JSON_DEPTH = 32;
-
-/** Whether `value` nests deeper than `max`; iterative, so any depth can be measured. */
-function nestsDeeperThan(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [item, depth] = stack.pop()!;
-    if (item === null || typeof item !== "object") continue;
-    if (depth + 1 > max) return true;
-    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push([child, depth + 1]);
-  }
-  return false;
-}
-
 /** The JSON body; an absent body reads as `{}` (deactivation has nothing to say). */
 async function jsonBody(request: Request): Promise<unknown> {
   const text = await request.text();
@@ -78,7 +60,7 @@ async function jsonBody(request: Request): Promise<unknown> {
   } catch (error) {
     throw error instanceof SyntaxError ? new ApiProblem(400, "malformedJson") : error;
   }
-  if (nestsDeeperThan(body, MAX_JSON_DEPTH)) throw new ApiProblem(400, "jsonTooDeep", { max: MAX_JSON_DEPTH });
+  if (nestsDeeperThan(body)) throw new ApiProblem(400, "jsonTooDeep", { max: MAX_JSON_DEPTH });
   return body;
 }
 

@@ -21,7 +21,7 @@ export function idempotencyKeyOf(request: Request): string {
 
 /**
  * JSON with object keys sorted, so the same body hashes the same however its keys are ordered.
- * Recursive: the handler refuses bodies nested deeper than MAX_JSON_DEPTH before they get here.
+ * Recursive: the handler refuses bodies nested deeper than MAX_JSON_DEPTH (lib/http/json-depth.ts) before they get here.
  */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;

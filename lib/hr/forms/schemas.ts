@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDateField } from "@/lib/dates";
 import { invitePersonSchema } from "@/lib/accounts/schemas";
 import { reminderDaysSchema } from "@/lib/assignments/schemas";
 import { searchTermField } from "@/lib/text";
@@ -28,7 +29,7 @@ const courseTerm = z.object({
 
 export const newHireSchema = invitePersonSchema.pick({ name: true, email: true, departmentId: true }).extend({
   managerId: optionalUuid.default(null),
-  startDate: z.iso.date({ error: "validation.date" }),
+  startDate: isoDateField("validation.date"),
   groupIds,
   courses: z
     .array(courseTerm)

@@ -18,5 +18,9 @@ export const ofCompany = (ctx: Ctx, jobId: string) => and(eq(importJobs.id, jobI
 export const importStep = { permission: "hr.forms", actAs: asHrActor } as const;
 export const stepId = () => ({ operationId: randomUUID() });
 export const jobStep = z.object({ jobId: z.uuid(), operationId: z.uuid() });
+/** A count of rows or problems: what the job's integer columns hold. */
+export const jobCount = z.int32().nonnegative();
+/** The longest file name a job keeps (`lenientText` cuts the upload's own to it). */
+export const IMPORT_FILE_NAME_MAX = 200;
 /** What our own validator produced on the server (never a browser's): taken as it is. */
 export const produced = <T>() => z.custom<T>((value) => Array.isArray(value));

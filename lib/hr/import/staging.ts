@@ -6,7 +6,7 @@ import { asHrActor } from "@/lib/hr/actor";
 import { lenientText } from "@/lib/text";
 import { checkRows } from "./check";
 import { parseImportCsv, readImportCsv } from "./csv";
-import { stepId } from "./job";
+import { IMPORT_FILE_NAME_MAX, stepId } from "./job";
 import { markReady } from "./operations/mark-ready";
 import { recordFailure } from "./operations/mark-failed";
 import { recordJob } from "./operations/record-job";
@@ -36,7 +36,7 @@ export async function startImport(
       ? await readImportCsv(input.body)
       : { ...parseImportCsv(input.text), hash: createHash("sha256").update(input.text).digest("hex") };
   const { result } = await recordJob(db, ctx, {
-    fileName: lenientText(input.fileName, 200) || "import.csv",
+    fileName: lenientText(input.fileName, IMPORT_FILE_NAME_MAX) || "import.csv",
     fileHash: parsed.hash,
     totalRows: parsed.rows.length,
     ...stepId(),

@@ -184,4 +184,12 @@ describe("locating a JSON error", () => {
     expect(() => JSON.parse(text)).toThrow();
     expect(jsonErrorIndex(text)).toBe(index);
   });
+
+  // Found by the fuzzers (issue 22): the scan was recursive, and a file nested 100,000 deep
+  // overflowed the stack (a 500) instead of being told where it breaks.
+  it("finds the end of a file nested deeper than any recursion", () => {
+    const text = "[".repeat(100_000);
+    expect(jsonErrorIndex(text)).toBe(text.length);
+    expect(parseCourseFile(text)).toMatchObject({ ok: false, issues: [{ code: "invalidJsonEnd", values: { line: 1, column: 100_001 } }] });
+  });
 });

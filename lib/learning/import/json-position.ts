@@ -56,37 +56,55 @@ export function jsonErrorIndex(text: string): number {
       else fail();
     }
   };
-  const list = <T>(close: string, item: () => T) => {
+  const member = () => {
+    string();
+    space();
+    if (text[i] !== ":") fail();
     i++;
-    space();
-    if (text[i] === close) return void i++;
-    for (;;) {
-      item();
-      space();
-      if (text[i] === close) return void i++;
-      if (text[i] !== ",") fail();
-      i++;
-      space();
-    }
   };
+  /**
+   * One value and everything nested in it. The lists still open are a stack of their closing
+   * characters rather than calls, so text nested 100,000 deep is scanned like any other (a recursive
+   * scan overflowed the stack, and the import answered with a 500).
+   */
   const value = (): void => {
-    space();
-    const char = text[i];
-    if (char === "{") {
-      list("}", () => {
-        string();
-        space();
-        if (text[i] !== ":") fail();
+    const open: ("]" | "}")[] = [];
+    for (;;) {
+      space();
+      const char = text[i];
+      if (char === "{" || char === "[") {
         i++;
-        value();
-      });
-    } else if (char === "[") list("]", value);
-    else if (char === '"') string();
-    else if (char === "t") literal("true");
-    else if (char === "f") literal("false");
-    else if (char === "n") literal("null");
-    else if (char === "-" || (char !== undefined && char >= "0" && char <= "9")) number();
-    else fail();
+        space();
+        const close = char === "{" ? "}" : "]";
+        if (text[i] !== close) {
+          open.push(close);
+          if (close === "}") member();
+          continue;
+        }
+        i++;
+      } else if (char === '"') string();
+      else if (char === "t") literal("true");
+      else if (char === "f") literal("false");
+      else if (char === "n") literal("null");
+      else if (char === "-" || (char !== undefined && char >= "0" && char <= "9")) number();
+      else fail();
+      // The value is complete: close the lists it ends, or go on to the next item of the innermost.
+      for (;;) {
+        const close = open.at(-1);
+        if (close === undefined) return;
+        space();
+        if (text[i] === close) {
+          i++;
+          open.pop();
+          continue;
+        }
+        if (text[i] !== ",") fail();
+        i++;
+        space();
+        if (close === "}") member();
+        break;
+      }
+    }
   };
   try {
     value();

@@ -4,13 +4,15 @@ import { importJobs } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { defineOperation } from "@/lib/operations/kernel";
+import { storableString } from "@/lib/text";
 import { importStep, jobStep, ofCompany, stepId } from "../job";
 
 /** A step that failed: the job is `failed` with the reason the page shows, and nothing else changed. */
 export const markFailed = defineOperation({
   ...importStep,
   kind: "hr.import_failed",
-  input: jobStep.extend({ code: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])) }),
+  // Kept as text in the job's row: an error's code and values, which may quote what the file said.
+  input: jobStep.extend({ code: storableString(), values: z.record(storableString(), z.union([storableString(), z.number()])) }),
   run: async ({ tx, ctx, input, now }) => {
     await tx
       .update(importJobs)

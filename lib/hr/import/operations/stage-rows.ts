@@ -1,17 +1,16 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { z } from "zod";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { importJobs } from "@/db/schema";
 import { defineOperation } from "@/lib/operations/kernel";
-import { importStep, jobStep, ofCompany, produced } from "../job";
+import { importStep, jobCount, jobStep, ofCompany, produced } from "../job";
 import type { ResolvedRow } from "../validate";
 
 /** Staging: one chunk of valid rows, committed with the job's progress, which the page shows moving. */
 export const stageRows = defineOperation({
   ...importStep,
   kind: "hr.import_stage",
-  input: jobStep.extend({ rows: produced<ResolvedRow[]>(), stagedRows: z.int() }),
+  input: jobStep.extend({ rows: produced<ResolvedRow[]>(), stagedRows: jobCount }),
   run: async ({ tx, ctx, input, now }) => {
     await stageChunk(tx, { jobId: input.jobId, companyId: ctx.companyId }, input.rows);
     await tx.update(importJobs).set({ status: "staging", stagedRows: input.stagedRows, updatedAt: now }).where(ofCompany(ctx, input.jobId));
