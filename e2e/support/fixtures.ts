@@ -9,7 +9,7 @@ const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 type AxeWindow = { axe?: typeof axe };
 
 /**
- * Puts axe-core (the engine @axe-core/playwright runs) into each frame of the page that lacks it. Once
+ * Puts axe-core into each frame of the page that lacks it. Once
  * per document: a client navigation keeps it. AxeBuilder evaluated its 1.5 MB source twice per check
  * and finished each run in a fresh blank page, about half a second of a busy machine's CPU every time.
  */
