@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { footprint } from "@/tests/footprint";
 import { createFuzzWorld, type FuzzWorld } from "@/tests/fuzz-world";
 import { propertyRuns, propertyTimeout } from "@/tests/property";
-import { serverActions } from "@/tests/server-actions";
+import { serverActions } from "@/tests/inventory";
 import { actionInputs, readActions } from "./safe-action";
 
 /**

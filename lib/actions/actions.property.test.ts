@@ -10,12 +10,12 @@ import { registeredOperations } from "@/lib/operations/kernel";
 import { inputFor } from "@/tests/arbitraries";
 import { formKey, refusalOf } from "@/tests/input-issues";
 import { propertyRuns, propertyTimeout } from "@/tests/property";
-import { serverActions } from "@/tests/server-actions";
+import { serverActions } from "@/tests/inventory";
 
 /**
  * Every server action's input schema against generated inputs, hostile ones among them (issue 22):
  * parsing never throws, and a refusal says only what a form can show (a catalogue key, or zod's own
- * sentence for a malformed shape). The actions are read from the code (tests/server-actions.ts).
+ * sentence for a malformed shape). The actions are read from the code (tests/inventory.ts).
  */
 
 const actions = await serverActions();

@@ -5,7 +5,7 @@ import { actionOperations, readActions } from "@/lib/actions/safe-action";
 import { API_ROUTES } from "@/lib/hr/api/registry";
 import { importSteps } from "@/lib/hr/import/steps";
 import { PERMISSIONS } from "@/lib/permissions";
-import { importModule, SESSION_FLOWS, serverActionModules, sourceFiles } from "@/tests/server-actions";
+import { importModule, SESSION_FLOWS, serverActionModules, sourceFiles } from "@/tests/inventory";
 import { isOperation, registeredOperations } from "./kernel";
 
 /**

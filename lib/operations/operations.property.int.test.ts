@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { footprint } from "@/tests/footprint";
 import { createFuzzWorld, type FuzzWorld } from "@/tests/fuzz-world";
 import { propertyRuns, propertyTimeout } from "@/tests/property";
-import { importModule, operationModules } from "@/tests/server-actions";
+import { importModule, operationModules } from "@/tests/inventory";
 import { type Operation, registeredOperations } from "./kernel";
 
 // Passwords are hashed at bcrypt's lowest cost here: twenty-five hashes at the real one take seconds,
