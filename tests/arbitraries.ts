@@ -271,8 +271,11 @@ function shaped(schema: Node, build: Build, options: InputOptions, attack: boole
     }
     case "tuple":
       return fc.tuple(...(def.items as Node[]).map(build));
-    case "record":
-      return fc.dictionary(build(def.keyType as Node) as fc.Arbitrary<string>, build(def.valueType as Node), { maxKeys: 4 });
+    case "record": {
+      // An object's keys are text, whatever else an attack puts in their place.
+      const key = build(def.keyType as Node).filter((value): value is string => typeof value === "string");
+      return fc.dictionary(key, build(def.valueType as Node), { maxKeys: 4 });
+    }
     case "union":
       return fc.oneof(...(def.options as Node[]).map(build));
     case "intersection":

@@ -28,7 +28,7 @@ export async function createFuzzWorld(db: Database): Promise<FuzzWorld> {
   const company = await createCompany(db, "Fuzzed Co");
   const sales = await createDepartment(db, company.id, "Sales");
   const support = await createDepartment(db, company.id, "Support");
-  const admin = await createPerson(db, company.id, { roles: ["admin", "hr"], name: "Ada Admin", passwordHash: null });
+  const admin = await createPerson(db, company.id, { roles: ["admin", "hr"], name: "Ada Admin" });
   const otherAdmin = await createPerson(db, company.id, { roles: ["admin"], name: "Otto Admin" });
   const hr = await createPerson(db, company.id, { roles: ["hr"], name: "Hana HR" });
   const learner = await createPerson(db, company.id, { name: "Lea Learner", departmentId: sales.id });
