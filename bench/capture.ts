@@ -1,5 +1,6 @@
 import type { Pool, PoolClient, QueryConfig, QueryResult } from "pg";
 import { type Database, openPostgres } from "@/db/client";
+import { withCompany } from "@/db/company";
 
 /** One statement as the data layer handed it to the driver. */
 export type Statement = {
@@ -23,8 +24,10 @@ type Query = (config: string | QueryConfig, values?: unknown[]) => Promise<Query
  * carried them and which ran concurrently. Recording at the driver boundary captures what the
  * drizzle logger shows plus begin/commit and the concurrency, so the floor cannot drift from the code.
  */
-export function openRecorder(url: string) {
+export function openRecorder(url: string, companyId: string) {
   const handle = openPostgres(url, { max: 10, connectAs: "app" });
+  // Bound as the measured side is (bench/run.ts): reads outside the kernel see the company's rows.
+  const db = withCompany(handle.db, companyId);
   if (handle.engine !== "postgres") throw new Error("The recorder needs PostgreSQL.");
   const pool = handle.client;
   let log: Statement[] | null = null;
@@ -71,13 +74,13 @@ export function openRecorder(url: string) {
   });
 
   return {
-    db: handle.db,
+    db,
     async record<T>(work: (db: Database) => Promise<T>): Promise<{ result: T; statements: Statement[] }> {
       log = [];
       wave = -1;
       const statements = log;
       try {
-        return { result: await work(handle.db), statements };
+        return { result: await work(db), statements };
       } finally {
         log = null;
       }
@@ -116,10 +119,15 @@ export function retarget(statements: readonly Statement[], substitutions: Readon
  */
 export async function replay(pool: Pool, statements: readonly Statement[], timings?: number[][]): Promise<void> {
   const generated = new Map<string, string>();
-  const clients = new Map<number, PoolClient>();
+  // The promise of each connection, stored before it resolves: a wave may hold several statements of one connection.
+  const clients = new Map<number, Promise<PoolClient>>();
   let failed = false;
   const follow = (value: unknown): unknown =>
     typeof value === "string" ? (generated.get(value) ?? value) : Array.isArray(value) ? value.map(follow) : value;
+  // A connection goes back to the pool after its last statement: a call of many short transactions
+  // (a company-bound read runs each statement in one) would otherwise hold more than the pool has.
+  const last = new Map<number, Statement>();
+  for (const statement of statements) if (statement.via !== "pool") last.set(statement.via, statement);
   try {
     let index = 0;
     while (index < statements.length) {
@@ -130,13 +138,17 @@ export async function replay(pool: Pool, statements: readonly Statement[], timin
         batch.map(async (statement) => {
           let connection: Pool | PoolClient = pool;
           if (statement.via !== "pool") {
-            if (!clients.has(statement.via)) clients.set(statement.via, await pool.connect());
-            connection = clients.get(statement.via)!;
+            if (!clients.has(statement.via)) clients.set(statement.via, pool.connect());
+            connection = await clients.get(statement.via)!;
           }
           const values = generated.size > 0 ? statement.values.map(follow) : statement.values;
           const started = performance.now();
           const result = await connection.query(statement.text, values);
           if (timings) (timings[statements.indexOf(statement)] ??= []).push(performance.now() - started);
+          if (statement.via !== "pool" && last.get(statement.via) === statement) {
+            clients.delete(statement.via);
+            (connection as PoolClient).release();
+          }
           if (statement.row && result.rows.length === 1) {
             const now = Object.values(result.rows[0] as object);
             statement.row.forEach((before, column) => {
@@ -153,7 +165,7 @@ export async function replay(pool: Pool, statements: readonly Statement[], timin
     failed = true;
     throw error;
   } finally {
-    for (const client of clients.values()) client.release(failed);
+    for (const client of clients.values()) (await client).release(failed);
   }
 }
 

@@ -62,7 +62,7 @@ async function runCase(serverUrl: string, benchCase: BenchCase): Promise<CaseRes
   const bare = new pg.Pool({ connectionString: copy.url, max: 10 });
   // An idle client the server ends (57P01 when a copy is dropped with force) must not end the whole run.
   bare.on("error", (error) => say(`${benchCase.name}: idle bare connection lost (${error.message})`));
-  const recorder = openRecorder(copy.url);
+  const recorder = openRecorder(copy.url, BENCH_IDS.company);
   let details: Details = {};
   let prepared: Prepared | undefined;
   try {
