@@ -22,7 +22,10 @@ const chatNotificationsOf = (db: Database, person: TestPerson) =>
     .from(notifications)
     .where(and(eq(notifications.userId, person.id), like(notifications.type, "chat.%")));
 
-test("a group set to Nothing sends no chat notification; set to All it sends one @learner", async ({ page, db }) => {
+test("a group set to Nothing shows nothing of its chat in the bell; set to All its line counts what is unread @learner", async ({
+  page,
+  db,
+}) => {
   const suffix = randomUUID().slice(0, 6);
   const company = await createCompany(db, `Quietwell ${suffix}`);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -41,27 +44,34 @@ test("a group set to Nothing sends no chat notification; set to All it sends one
   await signInAs(page, a.email);
   await page.goto(`/groups/${group.id}`);
   const settings = page.getByRole("group", { name: "Notify me about this group's chat" });
+  const bell = page.getByRole("button", { name: /^Notifications/ });
   await expect(settings.getByRole("radio", { name: /^All messages/ })).toBeChecked();
   await settings.getByRole("radio", { name: /^Nothing/ }).check();
   await expect(settings.getByText("Saved: Nothing.")).toBeVisible();
   await expectAccessible(page);
 
   await post(db, b, group.id, "Is anyone awake?");
-  expect(await chatNotificationsOf(db, a)).toEqual([]);
-
   await page.reload();
   await expect(settings.getByRole("radio", { name: /^Nothing/ })).toBeChecked();
+  await expect(bell).toHaveAccessibleName("Notifications");
   await settings.getByRole("radio", { name: /^All messages/ }).check();
   await expect(settings.getByText("Saved: All messages.")).toBeVisible();
+  // The line counts the chat's unread at the level now: the message from before counts too.
+  await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
 
   await post(db, b, group.id, "Coffee is ready.");
-  await expect(page.getByRole("button", { name: "Notifications, 1 unread" })).toBeVisible();
-  const received = await chatNotificationsOf(db, a);
-  expect(received.map((n) => n.payload)).toMatchObject([{ excerpt: "Coffee is ready." }]);
-  await page.getByRole("button", { name: "Notifications, 1 unread" }).click();
-  await expect(page.getByRole("region", { name: "Notifications", exact: true })).toContainText(
-    `Ben ${suffix} in “Night shift ${suffix}”: Coffee is ready.`,
-  );
+  await expect(bell).toHaveAccessibleName("Notifications, 2 unread");
+  // Plain messages are no one's own notification: the bell derives its line from the chat.
+  expect(await chatNotificationsOf(db, a)).toEqual([]);
+  await bell.click();
+  const panel = page.getByRole("region", { name: "Notifications", exact: true });
+  const line = panel.getByRole("link", { name: new RegExp(`^2 new messages in “Night shift ${suffix}”`) });
+  await expect(line).toContainText(`Latest: Ben ${suffix}: Coffee is ready.`);
+  await expectAccessible(page);
+  await line.click();
+  await expect(page).toHaveURL(new RegExp(`/groups/${group.id}/chat$`));
+  // Reading the chat empties the line.
+  await expect(bell).toHaveAccessibleName("Notifications");
 });
 
 test("the profile sets the default level that groups without their own setting follow @learner", async ({ page, db }) => {

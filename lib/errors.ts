@@ -37,6 +37,7 @@ export type AppErrorCode =
   | "last_admin"
   | "deactivate_self"
   | "already_deactivated"
+  | "deactivation_busy"
   | "not_deactivated"
   | "department_not_found"
   | "manager_not_found"

@@ -70,6 +70,7 @@ export const PERMISSIONS = {
   "system.rollup": [],
   "system.sign-ins": [],
   "system.imports": [],
+  "system.retention": [],
 } as const satisfies Record<string, readonly (Role | typeof ANY_PERSON)[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -99,6 +99,7 @@ scheduleCron("/api/cron/rollup", 60 * MINUTE_MS, 5_000);
 scheduleCron("/api/cron/reminders", MINUTE_MS, 15_000);
 scheduleCron("/api/cron/sign-ins", 60 * MINUTE_MS, 25_000);
 scheduleCron("/api/cron/imports", MINUTE_MS, 35_000);
+scheduleCron("/api/cron/retention", 60 * MINUTE_MS, 45_000);
 
 let stopping = false;
 async function stop(code: number) {

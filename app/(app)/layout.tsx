@@ -6,13 +6,13 @@ import { ReconnectingBanner } from "@/components/realtime/reconnecting-banner";
 import { AppHeader } from "@/components/shell/app-header";
 import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
-import { countUnreadNotifications } from "@/lib/notifications/queries";
+import { loadBell } from "@/lib/bell/queries";
 import { can } from "@/lib/permissions";
 import { realtimeClientConfig } from "@/lib/realtime/client-config";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
-  const [unread, t] = await Promise.all([countUnreadNotifications(companyDb(viewer), viewer), getTranslations("app")]);
+  const [bell, t] = await Promise.all([loadBell(companyDb(viewer), viewer), getTranslations("app")]);
   return (
     <RealtimeProvider config={realtimeClientConfig()}>
       <a
@@ -33,7 +33,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         showHr={can(viewer, "hr.forms")}
         showApiKeys={can(viewer, "apiKeys.manage")}
       >
-        <NotificationBell userId={viewer.userId} initialUnread={unread} />
+        <NotificationBell userId={viewer.userId} initial={bell} />
       </AppHeader>
       <ReconnectingBanner />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">

@@ -1,18 +1,18 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useChannelEvent, useChannelResync } from "@/components/realtime/realtime-provider";
+import { useChannelEvent, useChannelResubscribed } from "@/components/realtime/realtime-provider";
+import { useThrottledRefresh } from "@/components/realtime/use-throttled-refresh";
 import { realtimeEvents, userChannel } from "@/lib/realtime/channels";
 
 /**
  * Keeps "My assignments" current: an assignment created, completed or waived re-renders the list
- * from the server, and every (re)subscription resyncs, which covers what a dropped socket missed.
+ * from the server (a rule assigning many at once in one refresh), and so does a resubscription after
+ * a drop, which covers what the socket missed.
  */
 export function AssignmentsLiveRefresh({ userId }: { userId: string }) {
-  const router = useRouter();
-  const refresh = () => router.refresh();
+  const refresh = useThrottledRefresh();
   const channel = userChannel(userId);
   useChannelEvent(channel, realtimeEvents.assignmentChanged, refresh);
-  useChannelResync(channel, refresh);
+  useChannelResubscribed(channel, refresh);
   return null;
 }

@@ -1,19 +1,19 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useChannelEvent, useChannelResync, useGroupChannel } from "@/components/realtime/realtime-provider";
+import { useChannelEvent, useChannelResubscribed, useGroupChannel } from "@/components/realtime/realtime-provider";
+import { useThrottledRefresh } from "@/components/realtime/use-throttled-refresh";
 import { realtimeEvents } from "@/lib/realtime/channels";
 
 /**
- * Keeps an open group page current: another admin's change to the members or the group
- * re-renders it from the server, and so does every (re)subscription, which covers a dropped socket.
+ * Keeps an open group page current: another admin's change to the members or the group re-renders
+ * it from the server (at most once per interval: a bulk add of thousands announces itself in
+ * batches), and so does a resubscription after a drop.
  */
 export function GroupLiveRefresh({ groupId, channelEpoch }: { groupId: string; channelEpoch: number }) {
-  const router = useRouter();
+  const refresh = useThrottledRefresh();
   const channel = useGroupChannel(groupId, channelEpoch);
-  const refresh = () => router.refresh();
   useChannelEvent(channel, realtimeEvents.membershipChanged, refresh);
   useChannelEvent(channel, realtimeEvents.groupChanged, refresh);
-  useChannelResync(channel, refresh);
+  useChannelResubscribed(channel, refresh);
   return null;
 }

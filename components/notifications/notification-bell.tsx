@@ -2,17 +2,27 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
+import { SHOWN_COUNT_MAX, shownCount } from "@/lib/chat/activity";
+import type { BellState } from "@/lib/bell/queries";
+import { ChatActivityItem } from "./chat-activity-item";
+import { GroupChatWatch } from "./group-chat-watch";
 import { NotificationItem } from "./notification-item";
 import { useNotificationCenter } from "./use-notification-center";
 
-export function NotificationBell({ userId, initialUnread }: { userId: string; initialUnread: number }) {
+export function NotificationBell({ userId, initial }: { userId: string; initial: BellState }) {
   const t = useTranslations("notifications");
   const format = useFormatter();
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
-  const { unread, loaded, failed, pending, refresh, loadMore, markRead, markAllRead } = useNotificationCenter(userId, initialUnread);
+  const { total, chat, loaded, failed, pending, refresh, chatMessage, loadMore, markRead, markAllRead } = useNotificationCenter(
+    userId,
+    initial,
+  );
+  const chatNews = chat.filter((line) => line.unread > 0);
+  // The lines the page was rendered with (see GroupChatWatch); later ones come from a refetch.
+  const [renderedWith] = useState(() => new Set(initial.chat.map((line) => line.groupId)));
 
   useEffect(() => {
     if (!open) return;
@@ -40,10 +50,20 @@ export function NotificationBell({ userId, initialUnread }: { userId: string; in
     if (next) refresh();
   };
 
-  const label = unread > 0 ? t("bellUnread", { count: unread }) : t("bell");
+  const label = total > SHOWN_COUNT_MAX ? t("bellUnreadMany") : total > 0 ? t("bellUnread", { count: total }) : t("bell");
 
   return (
     <div className="relative">
+      {chat.map((line) => (
+        <GroupChatWatch
+          key={line.groupId}
+          groupId={line.groupId}
+          epoch={line.epoch}
+          rendered={renderedWith.has(line.groupId)}
+          onMessage={chatMessage}
+          onResync={refresh}
+        />
+      ))}
       <button
         ref={buttonRef}
         type="button"
@@ -57,12 +77,12 @@ export function NotificationBell({ userId, initialUnread }: { userId: string; in
           <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
           <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
         </svg>
-        {unread > 0 && (
+        {total > 0 && (
           <span
             data-testid="unread-count"
             className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold leading-5 text-white"
           >
-            {format.number(unread)}
+            {total > SHOWN_COUNT_MAX ? shownCount(total) : format.number(total)}
           </span>
         )}
       </button>
@@ -79,7 +99,7 @@ export function NotificationBell({ userId, initialUnread }: { userId: string; in
             <button
               type="button"
               onClick={markAllRead}
-              disabled={unread === 0}
+              disabled={total === 0}
               className="text-sm font-medium text-brand-700 hover:underline disabled:cursor-default disabled:text-slate-500 disabled:no-underline"
             >
               {t("markAllRead")}
@@ -94,8 +114,17 @@ export function NotificationBell({ userId, initialUnread }: { userId: string; in
                 </button>
               </p>
             )}
+            {chatNews.length > 0 && (
+              <ul aria-label={t("chatActivity.title")} className="divide-y divide-slate-100 border-b border-slate-200">
+                {chatNews.map((line) => (
+                  <ChatActivityItem key={line.groupId} line={line} onOpen={() => setOpen(false)} />
+                ))}
+              </ul>
+            )}
             {!loaded && !failed && <p className="px-4 py-6 text-center text-sm text-slate-600">{t("loading")}</p>}
-            {loaded && loaded.items.length === 0 && <p className="px-4 py-6 text-center text-sm text-slate-600">{t("empty")}</p>}
+            {loaded && loaded.items.length === 0 && chatNews.length === 0 && (
+              <p className="px-4 py-6 text-center text-sm text-slate-600">{t("empty")}</p>
+            )}
             {loaded && loaded.items.length > 0 && (
               <ul className="divide-y divide-slate-100">
                 {loaded.items.map((notification) => (

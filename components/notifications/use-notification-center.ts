@@ -3,19 +3,28 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState, useTransition } from "react";
 import { useChannelEvent, useChannelResync } from "@/components/realtime/realtime-provider";
-import { listNotificationsAction, markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/actions";
+import { type ChatActivity, countsAsUnread } from "@/lib/chat/activity";
+import type { ChatMessageEventData } from "@/lib/chat/events";
+import { listNotificationsAction } from "@/lib/bell/actions";
+import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/actions";
+import type { BellState } from "@/lib/bell/queries";
 import type { NotificationCursor } from "@/lib/notifications/queries";
 import type { NotificationDto } from "@/lib/notifications/types";
-import { realtimeEvents, userChannel } from "@/lib/realtime/channels";
+import { type ChatReadData, realtimeEvents, userChannel } from "@/lib/realtime/channels";
 
 type Loaded = { items: NotificationDto[]; nextCursor: NotificationCursor | null };
 
+/** The server counts a chat's unread up to this (`UNREAD_CAP`); live counting stops there too. */
+const CHAT_COUNT_CAP = 100;
+
 /**
- * The notification center's state: the unread count and the loaded pages, kept live from the
- * person's channel and refetched from the server whenever the subscription (re)starts.
+ * The notification center's state: my unread notifications and the loaded pages, kept live from my
+ * channel, and each group chat's line, kept live from the group's channel (`GroupChatWatch`), all
+ * refetched from the server when my channel's subscription (re)starts.
  */
-export function useNotificationCenter(userId: string, initialUnread: number) {
-  const [unread, setUnread] = useState(initialUnread);
+export function useNotificationCenter(userId: string, initial: BellState) {
+  const [unread, setUnread] = useState(initial.unread);
+  const [chat, setChat] = useState<ChatActivity[]>(initial.chat);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [failed, setFailed] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -24,6 +33,8 @@ export function useNotificationCenter(userId: string, initialUnread: number) {
   // or before a refresh that was read just ahead of its commit. Ids settle both cases.
   const counted = useRef(new Set<string>());
   const arrivedDuringRefresh = useRef<NotificationDto[]>([]);
+  // The chat messages each line counted live (a message arrives again when edited or deleted).
+  const countedMessages = useRef(new Map<string, Set<string>>());
 
   const refresh = useCallback(() => {
     arrivedDuringRefresh.current = [];
@@ -35,7 +46,9 @@ export function useNotificationCenter(userId: string, initialUnread: number) {
       const newest = result.data.items[0]?.createdAt ?? "";
       const missed = arrivedDuringRefresh.current.filter((n) => !ids.has(n.key) && n.createdAt >= newest).reverse();
       counted.current = new Set([...ids, ...missed.map((n) => n.key)]);
+      countedMessages.current = new Map();
       setUnread(result.data.unread + missed.length);
+      setChat(result.data.chat);
       setLoaded({ items: [...missed, ...result.data.items], nextCursor: result.data.nextCursor });
     });
   }, []);
@@ -45,16 +58,48 @@ export function useNotificationCenter(userId: string, initialUnread: number) {
     arrivedDuringRefresh.current.push(notification);
     if (counted.current.has(notification.key)) return;
     counted.current.add(notification.key);
-    // Joining or leaving a group changes what this page shows (home, the group page): re-render it.
-    if (notification.type.startsWith("group.")) router.refresh();
+    // Joining or leaving a group changes what this page shows (home, the group page) and which
+    // chats the bell hears: re-render the page and refetch the bell.
+    if (notification.type.startsWith("group.")) {
+      router.refresh();
+      refresh();
+    }
     setUnread((count) => count + 1);
     setLoaded((current) =>
       current ? { ...current, items: [notification, ...current.items.filter((n) => n.key !== notification.key)] } : current,
     );
   });
-  // Another tab marked something read: take the server's numbers.
-  useChannelEvent(channel, realtimeEvents.notificationsRead, refresh);
+  // Another tab marked something read, or a level changed: take the server's numbers.
+  useChannelEvent(channel, realtimeEvents.notificationsChanged, refresh);
+  useChannelEvent<ChatReadData>(channel, realtimeEvents.chatRead, ({ groupId, lastReadAt }) => {
+    countedMessages.current.delete(groupId);
+    setChat((lines) =>
+      lines.map((line) =>
+        line.groupId === groupId && line.lastReadAt < lastReadAt ? { ...line, lastReadAt, unread: 0, latest: null } : line,
+      ),
+    );
+  });
   useChannelResync(channel, refresh);
+
+  /** A message on one of my groups' channels: a new one by someone else counts at my level; a deleted one I counted no more. */
+  const chatMessage = useCallback(
+    (data: ChatMessageEventData) => {
+      // Too large to travel: rare enough to refetch the bell for.
+      if ("tooLarge" in data) return refresh();
+      const seen = countedMessages.current.get(data.groupId) ?? new Set<string>();
+      countedMessages.current.set(data.groupId, seen);
+      setChat((lines) =>
+        lines.map((line) => {
+          if (line.groupId !== data.groupId) return line;
+          if (data.deletedAt !== null && seen.delete(data.id)) return { ...line, unread: Math.max(0, line.unread - 1) };
+          if (seen.has(data.id) || !countsAsUnread(line, data, userId)) return line;
+          seen.add(data.id);
+          return { ...line, unread: Math.min(CHAT_COUNT_CAP, line.unread + 1), latest: { authorName: data.authorName, body: data.body } };
+        }),
+      );
+    },
+    [refresh, userId],
+  );
 
   const loadMore = () => {
     if (!loaded?.nextCursor) return;
@@ -85,11 +130,14 @@ export function useNotificationCenter(userId: string, initialUnread: number) {
     const readAt = new Date().toISOString();
     setLoaded((current) => (current ? { ...current, items: current.items.map((n) => ({ ...n, readAt: n.readAt ?? readAt })) } : current));
     setUnread(0);
+    countedMessages.current = new Map();
+    setChat((lines) => lines.map((line) => ({ ...line, unread: 0, latest: null, lastReadAt: readAt })));
     startTransition(async () => {
       const result = await markAllNotificationsReadAction({ operationId: crypto.randomUUID() });
       if (!result.ok) refresh();
     });
   };
 
-  return { unread, loaded, failed, pending, refresh, loadMore, markRead, markAllRead };
+  const total = unread + chat.reduce((sum, line) => sum + line.unread, 0);
+  return { total, chat, loaded, failed, pending, refresh, chatMessage, loadMore, markRead, markAllRead };
 }

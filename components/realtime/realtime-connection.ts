@@ -22,6 +22,16 @@ const DROP_GRACE_MS = 1000;
 const MAX_RETRY_MS = 15000;
 
 /**
+ * The wait before the next attempt: doubling from 0.5 s up to 15 s, each a random point in the upper
+ * half of its step, so the pages a server restart dropped together do not all come back in the same
+ * moment (and sign in, subscribe and resync in one wave).
+ */
+export function retryDelay(attempt: number, random = Math.random): number {
+  const step = Math.min(500 * 2 ** attempt, MAX_RETRY_MS);
+  return Math.round(step / 2 + (random() * step) / 2);
+}
+
+/**
  * One Pusher connection per page, signed in as the current person. pusher-js gives up after a
  * 40xx close (soketi's 4009 when sign-in lapses or the server ends a person's connections); we
  * reconnect anyway, pusher-js then signs in and re-subscribes, and each subscription's resync
@@ -72,7 +82,7 @@ export class RealtimeConnection {
     } else if (current === "disconnected" || current === "failed") {
       this.setDown(true);
       clearTimeout(this.retry);
-      this.retry = setTimeout(() => this.pusher.connect(), Math.min(500 * 2 ** this.attempts++, MAX_RETRY_MS));
+      this.retry = setTimeout(() => this.pusher.connect(), retryDelay(this.attempts++));
     } else if (current === "unavailable") {
       this.setDown(true);
     }

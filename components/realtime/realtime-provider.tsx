@@ -62,11 +62,26 @@ export function useChannelEvent<T>(channelName: string | null, event: string, ha
 
 /**
  * Calls `resync` each time the channel's subscription succeeds: after a drop, and also the first
- * time, since the page was rendered a moment before the socket listened. Pusher keeps no
- * history, so the page fetches any gap from the server.
+ * time, since the page was rendered a moment before the socket listened. Pusher keeps no history,
+ * so the page fetches any gap from the server: for resyncs from a known point that cost one small
+ * request (the chat's seq, the feed's newest event), never a re-render of the page.
  */
 export function useChannelResync(channelName: string | null, resync: () => void): void {
   useChannelEvent(channelName, "pusher:subscription_succeeded", resync);
+}
+
+/**
+ * Calls `handler` when the channel's subscription succeeds again after the first: after a drop, or
+ * at a group's new epoch. What re-renders the page from the server uses this, so a first visit
+ * renders once; the moment between the render and the first subscription is the price (a change
+ * committed in it shows at the next event or visit).
+ */
+export function useChannelResubscribed(channelName: string | null, handler: () => void): void {
+  const subscribedOnce = useRef(false);
+  useChannelEvent(channelName, "pusher:subscription_succeeded", () => {
+    if (subscribedOnce.current) handler();
+    subscribedOnce.current = true;
+  });
 }
 
 /**

@@ -39,6 +39,10 @@ export const notifications = pgTable(
       .on(t.userId)
       .where(sql`${t.readAt} is null`),
     index("notifications_group_idx").on(t.groupId),
+    // The scheduler's retention finds what was read long ago (lib/notifications/retention.ts).
+    index("notifications_company_read_idx")
+      .on(t.companyId, t.readAt)
+      .where(sql`${t.readAt} is not null`),
   ],
 );
 export type NotificationRow = typeof notifications.$inferSelect;

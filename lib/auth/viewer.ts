@@ -18,7 +18,7 @@ export type Actor =
   | { kind: "system"; job: SystemJob };
 
 /** The scheduler's jobs (app/api/cron/*), each a system actor with its own permission. */
-export type SystemJob = "reminders" | "rollup" | "sign-ins" | "imports";
+export type SystemJob = "reminders" | "rollup" | "sign-ins" | "imports" | "retention";
 
 /** What the data layer knows about the caller: always read from the database, never from the browser. */
 export type Ctx = { userId: string; companyId: string; roles: readonly Role[]; actor?: Actor };

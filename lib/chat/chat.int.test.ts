@@ -242,7 +242,8 @@ describe("edit, delete, answered", () => {
   it("deletes one's own message, and an admin any; not someone else's", async () => {
     const group = await privateGroup();
     const { result: mine } = await note(member, group.id, "Mine");
-    const { result: theirs } = await note(colleague, group.id, "Theirs");
+    // It names the member, so it is their notification too.
+    const { result: theirs } = await note(colleague, group.id, `Theirs, ${mentionToken("x", member.id)}`);
     expect(await refusalOr(() => deleteMessage(handle.db, member, { messageId: theirs.id, operationId: opId() }, { now: tick() }))).toBe(
       "forbidden",
     );

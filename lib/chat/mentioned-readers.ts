@@ -1,7 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
-import { uuidArray } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { mentionedIds, withMentionNames } from "./mentions";
 import { groupReadersSql } from "./queries";
@@ -19,8 +18,7 @@ export async function mentionedReaders(tx: DatabaseOrTransaction, ctx: Ctx, grou
   if (ids.length === 0) return { ids, body };
   const rows = await queryRows<{ id: string; name: string }>(
     tx,
-    sql`select r.user_id as id, u.name from (${groupReadersSql(ctx.companyId, groupId)}) r join users u on u.id = r.user_id
-        where r.user_id = any(${uuidArray(ids)})`,
+    sql`select r.user_id as id, u.name from (${groupReadersSql(ctx.companyId, groupId, ids)}) r join users u on u.id = r.user_id`,
   );
   const names = new Map(rows.map((row) => [row.id, row.name]));
   return { ids: ids.filter((id) => names.has(id)), body: withMentionNames(body, names) };

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { groupMembers, type NotificationLevel, notifications, users } from "@/db/schema";
+import { groupMembers, learningGroups, type NotificationLevel, notifications, users } from "@/db/schema";
 import { getDefaultLevel, getGroupLevel } from "@/lib/notifications/settings/queries";
 import { setDefaultLevel } from "@/lib/notifications/settings/operations/set-default-level";
 import { setGroupLevel } from "@/lib/notifications/settings/operations/set-group-level";
@@ -11,16 +11,28 @@ import { mentionToken } from "./mentions";
 import { type PostMessageInput, postMessageSchema } from "./schemas";
 import { postMessage } from "./operations/post-message";
 import { requireGroupAccess } from "@/lib/group-access/access";
+import { listChatActivity, UNREAD_CAP } from "./unread";
+import { markRead } from "./operations/mark-read";
+import { deleteMessage } from "./operations/delete-message";
+import { markAllNotificationsRead } from "@/lib/notifications/operations/mark-all-notifications-read";
 
 let handle: TestDatabase;
 let companyId: string;
 let admin: TestPerson;
 let author: TestPerson;
 const LEVELS: NotificationLevel[] = ["all", "mentions", "none"];
-let clock = new Date("2026-05-04T08:00:00Z").getTime();
+// Messages are posted after everyone joined: what came before joining is not news to them.
+let clock = Date.now() + 60_000;
 
 const post = (person: TestPerson, input: Omit<PostMessageInput, "operationId">) =>
   postMessage(handle.db, person, postMessageSchema.parse({ operationId: opId(), ...input }), { now: new Date((clock += 1500)) });
+
+/** The chat news each of these people's bells shows for the group: unread at their level, or null without a line. */
+async function news(groupId: string, people: TestPerson[]) {
+  return Promise.all(
+    people.map(async (person) => (await listChatActivity(handle.db, person)).find((line) => line.groupId === groupId)?.unread ?? null),
+  );
+}
 
 /** Who was notified of a message, and with which type. */
 async function notified(messageId: string): Promise<Record<string, string>> {
@@ -54,21 +66,16 @@ describe("notification levels", () => {
   }
   const typesOf = (result: Record<string, string>, recipients: TestPerson[]) => recipients.map((r) => result[r.id] ?? null);
 
-  it("a plain message: all hears it, mentions and none do not; the author never; an admin outside the group neither", async () => {
+  it("a plain message gives nobody a notification of their own: all counts it in the bell's line, mentions does not, none has no line", async () => {
     const { recipients, groups } = await setUp();
     const { result, events } = await post(author, { groupId: groups[0]!.id, kind: "note", body: "Hello" });
-    const got = await notified(result.id);
-    expect(typesOf(got, recipients)).toEqual(["chat.message", null, null]);
-    expect(got[author.id]).toBeUndefined();
-    expect(got[admin.id]).toBeUndefined();
-    const live = events!.filter((e) => e.event === "notification.created");
-    expect(live.map((e) => e.channels)).toEqual([[`private-user-${recipients[0]!.id}`]]);
-    expect(live[0]!.data).toMatchObject({
-      key: result.id,
-      type: "chat.message",
-      groupId: groups[0]!.id,
-      payload: { groupName: groups[0]!.name, authorName: "Alex Author", excerpt: "Hello", messageId: result.id },
-    });
+    expect(await notified(result.id)).toEqual({});
+    expect(events!.filter((e) => e.event === "notification.created")).toEqual([]);
+    expect(await news(groups[0]!.id, recipients)).toEqual([1, 0, null]);
+    // The author's own message is no news to them; an admin outside the group has no line for it.
+    expect(await news(groups[0]!.id, [author, admin])).toEqual([0, null]);
+    const [line] = (await listChatActivity(handle.db, recipients[0]!)).filter((l) => l.groupId === groups[0]!.id);
+    expect(line).toMatchObject({ groupName: groups[0]!.name, level: "all", latest: { authorName: "Alex Author", body: "Hello" } });
   });
 
   it("a mention: all and mentions hear it, none does not; an admin mentioned outside the group hears it too", async () => {
@@ -80,11 +87,12 @@ describe("notification levels", () => {
     expect(got[admin.id]).toBe("chat.mention");
   });
 
-  it("an admin's note: all and mentions hear it, none does not", async () => {
+  it("an admin's note: all and mentions count it in the bell's line, none does not; nobody gets a row", async () => {
     const { recipients, groups } = await setUp();
     await handle.db.insert(groupMembers).values({ groupId: groups[0]!.id, userId: admin.id, companyId, source: "individual" });
     const { result } = await post(admin, { groupId: groups[0]!.id, kind: "note", body: "Remember the deadline" });
-    expect(typesOf(await notified(result.id), recipients)).toEqual(["chat.adminNote", "chat.adminNote", null]);
+    expect(await notified(result.id)).toEqual({});
+    expect(await news(groups[0]!.id, recipients)).toEqual([1, 1, null]);
   });
 
   it("an answer to my question: all and mentions hear it, none does not", async () => {
@@ -108,10 +116,8 @@ describe("notification levels", () => {
     const { recipients, groups } = await setUp({ ownedByRecipients: true });
     for (const [index, group] of groups.entries()) {
       const { result } = await post(author, { groupId: group.id, kind: "question", body: "Anyone?" });
-      // The owner hears of the question unless set to nothing; the others as of any message, by level.
-      const expected = recipients.map((_r, i) =>
-        i === index ? ["chat.question", "chat.question", null][i] : i === 0 ? "chat.message" : null,
-      );
+      // The owner hears of the question unless set to nothing; the others only in the bell's line, by level.
+      const expected = recipients.map((_r, i) => (i === index ? ["chat.question", "chat.question", null][i] : null));
       expect(typesOf(await notified(result.id), recipients)).toEqual(expected);
     }
   });
@@ -133,8 +139,8 @@ describe("notification levels", () => {
       defaultLevel: "none",
       effective: "none",
     });
-    const { result } = await post(author, { groupId: group.id, kind: "note", body: "Hi" });
-    expect(typesOf(await notified(result.id), [quiet, loud])).toEqual([null, "chat.message"]);
+    await post(author, { groupId: group.id, kind: "note", body: "Hi" });
+    expect(await news(group.id, [quiet, loud])).toEqual([null, 1]);
     // Back to the default.
     expect((await setGroupLevel(handle.db, loud, { groupId: group.id, level: null, operationId: opId() })).result).toEqual({
       level: null,
@@ -144,7 +150,7 @@ describe("notification levels", () => {
     expect(await getDefaultLevel(handle.db, loud)).toBe("none");
   });
 
-  it("deactivated people and removed members are not notified", async () => {
+  it("deactivated people and removed members are not notified, nor counted", async () => {
     const leaving = await createPerson(handle.db, companyId);
     const removed = await createPerson(handle.db, companyId);
     const staying = await createPerson(handle.db, companyId);
@@ -153,8 +159,9 @@ describe("notification levels", () => {
     await handle.db.delete(groupMembers).where(eq(groupMembers.userId, removed.id));
     const body = [leaving, removed].map((p) => mentionToken("x", p.id)).join(" ");
     const { result } = await post(author, { groupId: group.id, kind: "note", body });
-    expect(await notified(result.id)).toEqual({ [staying.id]: "chat.message" });
+    expect(await notified(result.id)).toEqual({});
     expect(result.mentions).toEqual([]);
+    expect(await news(group.id, [removed, staying])).toEqual([null, 1]);
   });
 
   it("settings belong to people who can read the group", async () => {
@@ -172,5 +179,48 @@ describe("notification levels", () => {
     expect((await setGroupLevel(handle.db, author, { groupId: group.id, level: "none", operationId: opId() })).result.effective).toBe(
       "none",
     );
+  });
+});
+
+describe("the bell's chat lines", () => {
+  it("count from the read mark, up to the cap, and empty when read; a read sends one event to the reader alone", async () => {
+    const reader = await createPerson(handle.db, companyId);
+    const group = await createGroup(handle.db, admin, { members: [author, reader] });
+    for (let i = 0; i < UNREAD_CAP + 5; i++) await post(author, { groupId: group.id, kind: "note", body: `Message ${i}` });
+    const [line] = (await listChatActivity(handle.db, reader)).filter((l) => l.groupId === group.id);
+    expect(line).toMatchObject({ unread: UNREAD_CAP, latest: { body: `Message ${UNREAD_CAP + 4}` } });
+    const { events } = await markRead(handle.db, reader, { groupId: group.id, operationId: opId() }, { now: new Date((clock += 1500)) });
+    expect(events).toEqual([
+      {
+        channels: [`private-user-${reader.id}`],
+        event: "chat.read",
+        data: { groupId: group.id, lastReadAt: new Date(clock).toISOString() },
+      },
+    ]);
+    expect(await news(group.id, [reader])).toEqual([0]);
+    await post(author, { groupId: group.id, kind: "note", body: "After reading" });
+    expect(await news(group.id, [reader])).toEqual([1]);
+    await markAllNotificationsRead(handle.db, reader, { operationId: opId() }, { now: new Date((clock += 1500)) });
+    expect(await news(group.id, [reader])).toEqual([0]);
+  });
+
+  it("a deleted message leaves the count, and the notifications quoting it go", async () => {
+    const reader = await createPerson(handle.db, companyId);
+    const group = await createGroup(handle.db, admin, { members: [author, reader] });
+    const { result } = await post(author, { groupId: group.id, kind: "note", body: `Hi ${mentionToken("x", reader.id)}` });
+    expect(await notified(result.id)).toEqual({ [reader.id]: "chat.mention" });
+    expect(await news(group.id, [reader])).toEqual([1]);
+    await deleteMessage(handle.db, author, { messageId: result.id, operationId: opId() }, { now: new Date((clock += 1500)) });
+    expect(await notified(result.id)).toEqual({});
+    expect(await news(group.id, [reader])).toEqual([0]);
+  });
+
+  it("list only active groups I am in, at the group's channel epoch", async () => {
+    const reader = await createPerson(handle.db, companyId);
+    const group = await createGroup(handle.db, admin, { members: [author, reader] });
+    const archived = await createGroup(handle.db, admin, { members: [reader] });
+    await handle.db.update(learningGroups).set({ archivedAt: new Date() }).where(eq(learningGroups.id, archived.id));
+    await createGroup(handle.db, admin, { members: [author] });
+    expect((await listChatActivity(handle.db, reader)).map((line) => [line.groupId, line.epoch])).toEqual([[group.id, 0]]);
   });
 });

@@ -8,13 +8,11 @@ import { notificationFanOut } from "@/lib/notifications/events";
 import type { ChatNotificationPayload, NotificationType } from "@/lib/notifications/types";
 import { insertNotificationsSql } from "@/lib/notifications/sql";
 import type { RealtimeEvent } from "@/lib/realtime/channels";
-import { mentionsAsText } from "./mentions";
+import { excerpt } from "./excerpt";
 import { groupReadersSql } from "./queries";
 
-const EXCERPT_LENGTH = 140;
-
-/** The chat's notification types, which share one payload: each reader gets the most specific (see below). */
-const CHAT_TYPES = ["chat.message", "chat.mention", "chat.adminNote", "chat.answer", "chat.question", "chat.praise"] as const;
+/** The chat's notification types, which share one payload: each person gets the most specific (see below). */
+const CHAT_TYPES = ["chat.mention", "chat.answer", "chat.question", "chat.praise"] as const;
 
 export type NewMessageFacts = {
   id: string;
@@ -24,7 +22,6 @@ export type NewMessageFacts = {
   authorName: string;
   kind: "note" | "question" | "answer" | "praise";
   body: string;
-  byAdmin: boolean;
   mentions: readonly string[];
   praisedUserId: string | null;
   /** For an answer: who asked the question. */
@@ -32,56 +29,44 @@ export type NewMessageFacts = {
   createdAt: Date;
 };
 
-function excerpt(body: string): string {
-  const text = mentionsAsText(body).replace(/\s+/g, " ").trim();
-  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text;
+/** The people a message names or answers: the only ones it gives a notification of their own. */
+function concernedBy(message: NewMessageFacts): string[] {
+  const ids = [...message.mentions, message.askerId, message.praisedUserId, message.kind === "question" ? message.ownerId : null];
+  return [...new Set(ids.filter((id): id is string => id !== null))];
 }
 
 /**
- * Notifies the people a new message concerns, except its author, by their level for the group
- * (all: every message; mentions: what concerns them and admins' notes; none: nothing). Members
- * hear of messages and admins' notes; anyone who can read the group (an admin who is not a member
- * too) hears of a mention of them, an answer to their question, praise of them and, as the owner,
- * of questions — so admins are not told of every message in every group of the company. Each
- * person gets one notification, the most specific that applies. One INSERT … SELECT inside the caller's
- * transaction, keyed by the message id so a retried transaction cannot double it; returns one
- * realtime event per type, fanned out to its recipients' own channels.
+ * Gives a notification of their own to the people a new message concerns, except its author: a
+ * mention of them, an answer to their question, praise of them and, as the group's owner, a
+ * question; each the most specific that applies, unless their level for the group is "none". Anyone
+ * who can read the group (an admin who is not a member too) may be concerned. Everything else a
+ * message means to its members (its place in the bell's "new messages in …", admins' notes for
+ * "mentions") is derived from the chat itself against each member's read mark (`lib/chat/unread.ts`),
+ * so a post costs the same in a group of 30 and one of 100,000: this statement touches only the
+ * people named, a handful. Keyed by the message id, so a retried transaction cannot double it.
  */
 export async function notifyNewMessage(tx: DatabaseOrTransaction, ctx: Ctx, message: NewMessageFacts): Promise<RealtimeEvent[]> {
+  const concerned = concernedBy(message).filter((id) => id !== ctx.userId);
+  if (concerned.length === 0) return [];
   const payload: ChatNotificationPayload = {
     groupName: message.groupName,
     authorName: message.authorName,
     excerpt: excerpt(message.body),
     messageId: message.id,
   };
-  const adminNote = message.byAdmin && message.kind === "note";
-  // Admins who are not members hear only of what names them (see above): only they need looking up.
-  const concerned = [
-    ...message.mentions,
-    message.askerId,
-    message.praisedUserId,
-    message.kind === "question" ? message.ownerId : null,
-  ].filter((id): id is string => id !== null);
   const rows = await queryRows<{ userId: string; type: NotificationType }>(
     tx,
     sql`with readers as (${groupReadersSql(ctx.companyId, message.groupId, concerned)}),
-        leveled as (
-          select u.id as user_id, ${effectiveLevelSql("u", message.groupId)} as level,
-                 exists (select 1 from group_members gm where gm.group_id = ${message.groupId} and gm.user_id = u.id) as member
-          from readers r join users u on u.id = r.user_id
-          where u.id <> ${ctx.userId}
-        ),
         typed as (
-          select user_id,
+          select u.id as user_id,
                  case
-                   when user_id = any(${uuidArray(message.mentions)}) then 'chat.mention'
-                   when user_id = ${message.askerId}::uuid then 'chat.answer'
-                   when user_id = ${message.praisedUserId}::uuid then 'chat.praise'
-                   when ${message.kind === "question"} and user_id = ${message.ownerId}::uuid then 'chat.question'
-                   when member and ${adminNote} then 'chat.adminNote'
-                   when member and level = 'all' then 'chat.message'
+                   when u.id = any(${uuidArray(message.mentions)}) then 'chat.mention'
+                   when u.id = ${message.askerId}::uuid then 'chat.answer'
+                   when u.id = ${message.praisedUserId}::uuid then 'chat.praise'
+                   else 'chat.question'
                  end as type
-          from leveled where level <> 'none'
+          from readers r join users u on u.id = r.user_id
+          where ${effectiveLevelSql("u", message.groupId)} <> 'none'
         )
         ${insertNotificationsSql({
           companyId: ctx.companyId,
@@ -91,7 +76,6 @@ export async function notifyNewMessage(tx: DatabaseOrTransaction, ctx: Ctx, mess
           groupId: message.groupId,
           key: message.id,
           createdAt: message.createdAt,
-          where: sql`type is not null`,
           returning: sql`user_id as "userId", type`,
         })}`,
   );
@@ -106,5 +90,24 @@ export async function notifyNewMessage(tx: DatabaseOrTransaction, ctx: Ctx, mess
       readAt: null,
       createdAt: message.createdAt.toISOString(),
     }),
+  );
+}
+
+/**
+ * The notifications quoting a message, for its deletion: only the people it concerned can hold one,
+ * found from the stored message (its mentions, praised colleague, question's asker, group's owner)
+ * through the (user_id, key) index, however big the group.
+ */
+export async function deleteMessageNotifications(tx: DatabaseOrTransaction, ctx: Ctx, messageId: string): Promise<void> {
+  await tx.execute(
+    sql`delete from notifications n
+        using (
+          select unnest(m.mentions || array[m.praised_user_id, q.author_id, g.owner_id]) as user_id
+          from group_messages m
+          join learning_groups g on g.id = m.group_id
+          left join group_messages q on q.id = m.reply_to_id
+          where m.id = ${messageId} and m.company_id = ${ctx.companyId}
+        ) concerned
+        where n.user_id = concerned.user_id and n.key = ${messageId}`,
   );
 }

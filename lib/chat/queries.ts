@@ -204,18 +204,18 @@ export async function messagesSince(
 
 /**
  * Everyone who can read a group's chat, as a relation with `user_id`: its active members and the
- * company's active admins — or, given `adminsAmong`, only the admins among those ids: finding every
- * admin reads all of the company's people (no index can serve `'admin' = any(roles)`), which a
- * message's fan-out, concerned only with the people it names, need not pay. The caller has checked
- * the group is of `companyId`.
+ * company's active admins — or, given `among`, only those of these ids: a message's notifications
+ * and mentions concern a handful of people, and neither a group of 100,000 nor every admin of the
+ * company (no index can serve `'admin' = any(roles)`) should be read to find them. The caller has
+ * checked the group is of `companyId`.
  */
-export function groupReadersSql(companyId: string, groupId: string, adminsAmong?: readonly string[]): SQL {
-  const admins = adminsAmong ? sql`and u.id = any(${uuidArray(adminsAmong)})` : sql``;
+export function groupReadersSql(companyId: string, groupId: string, among?: readonly string[]): SQL {
+  const only = (column: SQL) => (among ? sql`and ${column} = any(${uuidArray(among)})` : sql``);
   return sql`select u.id as user_id from group_members gm join users u on u.id = gm.user_id
-             where gm.group_id = ${groupId} and u.company_id = ${companyId} and u.deactivated_at is null
+             where gm.group_id = ${groupId} and u.company_id = ${companyId} and u.deactivated_at is null ${only(sql`gm.user_id`)}
              union
              select u.id from users u
-             where u.company_id = ${companyId} and 'admin' = any(u.roles) and u.deactivated_at is null ${admins}`;
+             where u.company_id = ${companyId} and 'admin' = any(u.roles) and u.deactivated_at is null ${only(sql`u.id`)}`;
 }
 
 export type Mentionable = { id: string; name: string };

@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { subscribeAs } from "@/tests/realtime-client";
 import type { ChatMessageDto } from "./queries";
+import { mentionToken } from "./mentions";
 import { postMessageSchema } from "./schemas";
 import { editMessage } from "./operations/edit-message";
 import { postMessage } from "./operations/post-message";
@@ -30,7 +31,7 @@ describe("chat messages live", () => {
   const next = <T>(channel: { bind: (event: string, callback: (data: T) => void) => void }, event: string) =>
     new Promise<T>((resolve) => channel.bind(event, resolve));
 
-  it("reaches a member's subscribed client after commit: the message, then its edit, and the member's notification", async () => {
+  it("reaches a member's subscribed client after commit: the message, then its edit, and the notification of the member it names", async () => {
     const group = await createGroup(handle.db, author, { members: [author, reader] });
     const { client, channel } = await subscribeAs(handle.db, reader, groupChannelAt(group.id, 0));
     const own = await subscribeAs(handle.db, reader, userChannel(reader.id));
@@ -43,7 +44,7 @@ describe("chat messages live", () => {
     const posted = await postMessage(
       handle.db,
       author,
-      postMessageSchema.parse({ groupId: group.id, operationId, kind: "note", body: "Live **now**" }),
+      postMessageSchema.parse({ groupId: group.id, operationId, kind: "note", body: `Live **now**, ${mentionToken("Rita", reader.id)}` }),
     );
     // Events leave only as data: nothing was published while the transaction ran.
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -55,8 +56,8 @@ describe("chat messages live", () => {
     const deadline = Date.now() + 10_000;
     while (messages.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
     expect(messages).toEqual([posted.result, edited.result]);
-    expect(messages[0]).toMatchObject({ operationKey: operationId, seq: 1, body: "Live **now**", authorName: "Alex Author" });
+    expect(messages[0]).toMatchObject({ operationKey: operationId, seq: 1, body: `Live **now**, ${mentionToken("Rita", reader.id)}` });
     expect(messages[1]).toMatchObject({ seq: 2, body: "Edited" });
-    expect(await notification).toMatchObject({ type: "chat.message", key: posted.result.id });
+    expect(await notification).toMatchObject({ type: "chat.mention", key: posted.result.id });
   });
 });

@@ -24,7 +24,10 @@ export type GroupReadOptions = { lock?: boolean; manage?: boolean };
 /**
  * Reads a group of the caller's company and locks its row until the transaction ends. Every
  * change to a group or its membership takes this lock first, so concurrent batches queue up
- * instead of both passing the maximum-members check.
+ * instead of both passing the maximum-members check. The lock is `FOR NO KEY UPDATE` (as is every
+ * group lock: the HR forms', the import's): it queues writers of the group, but not the foreign-key
+ * checks (`KEY SHARE`) of everything that references it, so a chat post, a read mark or a setting
+ * never waits for a 10,000-person add to commit.
  */
 export async function lockGroup(
   tx: DatabaseOrTransaction,
@@ -46,7 +49,7 @@ export async function readGroup(
     .select({ ...getTableColumns(learningGroups), manageable: manageGroupSql(ctx) })
     .from(learningGroups)
     .where(and(eq(learningGroups.id, groupId), eq(learningGroups.companyId, ctx.companyId)));
-  const [row] = options.lock ? await query.for("update") : await query;
+  const [row] = options.lock ? await query.for("no key update") : await query;
   if (!row) throw notFound();
   const { manageable, ...group } = row;
   if (options.manage && !manageable) throw forbidden();

@@ -5,3 +5,8 @@ import type { NotificationDto } from "./types";
 export function notificationFanOut(userIds: readonly string[], notification: NotificationDto): RealtimeEvent {
   return { channels: userIds.map(userChannel), event: realtimeEvents.notificationCreated, data: notification };
 }
+
+/** Tells the person's open pages that their bell changed elsewhere (read in another tab, a level set): each refetches it. */
+export function bellChanged(userId: string, data: unknown = {}): RealtimeEvent {
+  return { channels: [userChannel(userId)], event: realtimeEvents.notificationsChanged, data };
+}

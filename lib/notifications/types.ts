@@ -1,4 +1,7 @@
-/** A chat message's notification: the most specific of the chat types applies to each person. */
+/**
+ * A chat message's notification for a person it concerns: the most specific of the chat types applies.
+ * The rest of the chat reaches the bell as a summary per group (`ChatActivity`), not as rows.
+ */
 export type ChatNotificationPayload = { groupName: string; authorName: string; excerpt: string; messageId: string };
 
 /** Every notification type and the values its sentence in the catalogue (`notifications.types.*`) needs. */
@@ -8,9 +11,7 @@ export type NotificationPayloads = {
   "group.moved": { fromGroupName: string; groupName: string; actorName: string };
   /** To the previous owner: another admin took ownership of their group. */
   "group.ownershipTaken": { groupName: string; actorName: string };
-  "chat.message": ChatNotificationPayload;
   "chat.mention": ChatNotificationPayload;
-  "chat.adminNote": ChatNotificationPayload;
   "chat.answer": ChatNotificationPayload;
   "chat.question": ChatNotificationPayload;
   "chat.praise": ChatNotificationPayload;

@@ -42,14 +42,37 @@ describe.runIf(env().testDatabaseUrl)("deactivation racing adds and moves (Postg
     return barrier;
   }
 
-  /** Starts `first`, lets it stop before its audit row, starts `second`, then lets both finish. */
-  async function race<A, B>(first: () => Promise<A>, second: () => Promise<B>): Promise<[A, B]> {
+  /**
+   * A deactivation stopped by the membership write in flight: it does not queue in PostgreSQL (that
+   * would freeze the company's other writes behind it, `db/locks.ts`) but tries the company's lock
+   * again and again, its connection idle in its transaction between tries.
+   */
+  async function deactivationTrying(barrier: pg.Client): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      await barrier.query("select pg_stat_clear_snapshot()");
+      const { rows } = await barrier.query<{ trying: number }>(
+        `select count(*)::int as trying from pg_stat_activity
+         where datname = current_database() and state = 'idle in transaction' and query like 'select pg_try_advisory_xact_lock%'`,
+      );
+      if (rows[0]!.trying > 0) return;
+      if (Date.now() > deadline) throw new Error("the deactivation never tried for the company's lock");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** Starts `first`, lets it stop before its audit row, starts `second`, waits until it is stopped too, then lets both finish. */
+  async function race<A, B>(
+    first: () => Promise<A>,
+    second: () => Promise<B>,
+    secondStopped: (barrier: pg.Client) => Promise<void> = (barrier) => lockWaitersReach(barrier, 2),
+  ): Promise<[A, B]> {
     const barrier = await holdAuditRows();
     try {
       const a = first();
       await lockWaitersReach(barrier, 1);
       const b = second();
-      await lockWaitersReach(barrier, 2);
+      await secondStopped(barrier);
       await barrier.query("commit");
       return await Promise.all([a, b]);
     } finally {
@@ -85,6 +108,7 @@ describe.runIf(env().testDatabaseUrl)("deactivation racing adds and moves (Postg
     const [added, deactivated] = await race(
       () => addDepartment(admin, target.id, sales.id),
       () => deactivate(admin, leaver),
+      deactivationTrying,
     );
     expect(added.result.added).toBe(2);
     expect(deactivated.result.groupsLeft).toBe(2);
@@ -108,6 +132,7 @@ describe.runIf(env().testDatabaseUrl)("deactivation racing adds and moves (Postg
     const [moved, deactivated] = await race(
       () => moveMembers(writer.db, admin, { groupId: earlier.id, targetGroupId: target.id, userIds: [leaver.id], operationId: opId() }),
       () => deactivate(admin, leaver),
+      deactivationTrying,
     );
     expect(moved.result.moved).toBe(1);
     expect(deactivated.result.groupsLeft).toBe(1);

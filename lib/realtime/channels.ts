@@ -62,7 +62,10 @@ export function parseTarget(target: string): { kind: "group" | "group-admin"; gr
 /** Event names per channel, shared by publisher and subscriber. */
 export const realtimeEvents = {
   notificationCreated: "notification.created",
-  notificationsRead: "notifications.read",
+  /** On the person's own channel: notifications were read or chat levels changed elsewhere; the bell refetches. */
+  notificationsChanged: "notifications.changed",
+  /** On the person's own channel: they read a group's chat up to `lastReadAt` (`ChatReadData`); the bell's line for it empties. */
+  chatRead: "chat.read",
   membershipChanged: "membership.changed",
   groupChanged: "group.changed",
   /** A learner's activity event on the group's linked course (the group feed). */
@@ -84,6 +87,8 @@ export const realtimeEvents = {
 } as const;
 
 export type ChannelEpochData = { groupId: string; epoch: number };
+
+export type ChatReadData = { groupId: string; lastReadAt: string };
 
 /** One event for one or many channels (a fan-out sends the same data to every member's channel). */
 export type RealtimeEvent = { channels: readonly string[]; event: string; data: unknown };

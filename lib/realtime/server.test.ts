@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RealtimeEvent } from "./channels";
-import { planCalls } from "./server";
+import { type Call, onlyOccupied, planCalls, sendAll } from "./server";
 
 const recorder = () => {
   const sent: { kind: string; size: number }[] = [];
@@ -30,5 +30,62 @@ describe("publishing within Pusher's limits", () => {
     const channels = Array.from({ length: 250 }, (_, i) => `private-user-${i}`);
     await Promise.all(planCalls([{ channels, event: "e", data: {} }], pusher).map((call) => call.send()));
     expect(sent.map((s) => s.size)).toEqual([100, 100, 50]);
+  });
+});
+
+describe("publishing at scale", () => {
+  it("keeps at most the limit of calls in flight, and a failed call stops no other", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const done: number[] = [];
+    const calls: Call[] = Array.from({ length: 30 }, (_, i) => ({
+      describe: `call ${i}`,
+      send: async () => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 1 + (i % 3)));
+        inFlight -= 1;
+        if (i === 7) throw new Error("refused");
+        done.push(i);
+      },
+    }));
+    await sendAll(calls, 4);
+    expect(most).toBe(4);
+    expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i).filter((i) => i !== 7));
+  });
+
+  const people = (n: number) => Array.from({ length: n }, (_, i) => `private-user-${i}`);
+  const answering = (occupied: string[] | Error) => {
+    const asked: unknown[] = [];
+    const pusher = {
+      get: async (request: unknown) => {
+        asked.push(request);
+        if (occupied instanceof Error) throw occupied;
+        return new Response(JSON.stringify({ channels: Object.fromEntries(occupied.map((name) => [name, {}])) }));
+      },
+    } as never;
+    return { asked, pusher };
+  };
+
+  it("sends a fan-out beyond one call only to occupied personal channels, group channels untouched", async () => {
+    const { asked, pusher } = answering(["private-user-3", "private-user-150"]);
+    const events: RealtimeEvent[] = [
+      { channels: [...people(250), "private-group-g-e0"], event: "e", data: {} },
+      { channels: ["private-user-9"], event: "f", data: {} },
+    ];
+    expect(await onlyOccupied(events, pusher)).toEqual([
+      { channels: ["private-user-3", "private-user-150", "private-group-g-e0"], event: "e", data: {} },
+    ]);
+    expect(asked).toEqual([{ path: "/channels", params: { filter_by_prefix: "private-user-" } }]);
+  });
+
+  it("asks nothing for fan-outs one call carries, and sends to everyone when the question fails", async () => {
+    const small = answering([]);
+    const events: RealtimeEvent[] = [{ channels: people(100), event: "e", data: {} }];
+    expect(await onlyOccupied(events, small.pusher)).toEqual(events);
+    expect(small.asked).toEqual([]);
+    const failing = answering(new Error("down"));
+    const large: RealtimeEvent[] = [{ channels: people(101), event: "e", data: {} }];
+    expect(await onlyOccupied(large, failing.pusher)).toEqual(large);
   });
 });

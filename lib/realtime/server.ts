@@ -3,7 +3,7 @@ import Pusher from "pusher";
 import { type DatabaseOrTransaction, getDb } from "@/db/client";
 import { env } from "@/base/env";
 import { log } from "@/base/log";
-import { type Delivery, type RealtimeEvent, resolveTargets, targetGroups } from "./channels";
+import { type Delivery, type RealtimeEvent, resolveTargets, targetGroups, userChannel } from "./channels";
 import { currentEpochs } from "@/lib/realtime/epochs";
 
 /** Pusher's limits: channels in one trigger, events in one batch call. */
@@ -28,7 +28,7 @@ export function getPusher(): Pusher {
   return holder.__cohortPusher;
 }
 
-type Call = { describe: string; send: () => Promise<unknown> };
+export type Call = { describe: string; send: () => Promise<unknown> };
 
 /** Splits events into the fewest calls Pusher's limits allow. */
 export function planCalls(events: readonly RealtimeEvent[], pusher: Pick<Pusher, "trigger" | "triggerBatch">): Call[] {
@@ -47,6 +47,50 @@ export function planCalls(events: readonly RealtimeEvent[], pusher: Pick<Pusher,
   return calls;
 }
 
+/** At most this many calls to the realtime server at once: a fan-out of 1,000 calls neither queues one by one nor floods it. */
+export const PUBLISH_CONCURRENCY = 8;
+
+/** Runs the calls, at most `limit` at a time; a failed call is logged, never thrown (see `publish`). */
+export async function sendAll(calls: readonly Call[], limit = PUBLISH_CONCURRENCY): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < calls.length) {
+      const call = calls[next++]!;
+      try {
+        await call.send();
+      } catch (error) {
+        log.warn("realtime publish failed", { error, call: call.describe });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, calls.length) }, worker));
+}
+
+const USER_PREFIX = userChannel("");
+
+/**
+ * Per-person events go only to people with a page open: a fan-out to more people than one call
+ * carries asks the realtime server which personal channels are occupied (one call) and drops the
+ * rest, whose pages resync from the database when they open. When the question fails, everyone is
+ * sent to, as before.
+ */
+export async function onlyOccupied(events: readonly RealtimeEvent[], pusher: Pick<Pusher, "get">): Promise<RealtimeEvent[]> {
+  const personal = (channel: string) => channel.startsWith(USER_PREFIX);
+  if (!events.some((event) => event.channels.filter(personal).length > MAX_CHANNELS_PER_TRIGGER)) return [...events];
+  let occupied: Set<string>;
+  try {
+    const response = await pusher.get({ path: "/channels", params: { filter_by_prefix: USER_PREFIX } });
+    const body = (await response.json()) as { channels?: Record<string, unknown> };
+    occupied = new Set(Object.keys(body.channels ?? {}));
+  } catch (error) {
+    log.warn("realtime publish failed", { error, call: "listing occupied personal channels" });
+    return [...events];
+  }
+  return events
+    .map((event) => ({ ...event, channels: event.channels.filter((channel) => !personal(channel) || occupied.has(channel)) }))
+    .filter((event) => event.channels.length > 0);
+}
+
 /**
  * Publishes what an operation committed. Group targets go to the channels of the group's epoch as
  * read now, after the commit: an event committed after a removal committed finds the raised epoch,
@@ -63,13 +107,8 @@ export async function publish(events: readonly RealtimeEvent[], db?: DatabaseOrT
     // The groups' events are lost like any failed call; the people's own channels still get theirs.
     log.warn("realtime publish failed", { error, call: `reading the epochs of ${groups.length} groups` });
   }
-  for (const call of planCalls(resolveTargets(events, epochs), getPusher())) {
-    try {
-      await call.send();
-    } catch (error) {
-      log.warn("realtime publish failed", { error, call: call.describe });
-    }
-  }
+  const pusher = getPusher();
+  await sendAll(planCalls(await onlyOccupied(resolveTargets(events, epochs), pusher), pusher));
 }
 
 /** Ends every open connection of a person; their client reconnects, signs in again and resyncs. */

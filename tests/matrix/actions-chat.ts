@@ -97,7 +97,7 @@ export const chatActions: ActionCases = {
         }),
     },
   },
-  "lib/notifications/actions.ts": {
+  "lib/bell/actions.ts": {
     listNotificationsAction: {
       // Everyone's own list: another company's reads theirs, with nothing of this one's in it.
       as: "member",
@@ -106,6 +106,8 @@ export const chatActions: ActionCases = {
       allows: ["learner", "removedMember", "hr", "nonOwnerAdmin"],
       prepare: async () => rightful({ cursor: null }),
     },
+  },
+  "lib/notifications/actions.ts": {
     markNotificationReadAction: {
       // Someone else's notification does not exist for them.
       as: "member",

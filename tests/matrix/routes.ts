@@ -113,6 +113,7 @@ export const routeCases: Record<string, Record<string, RouteCase>> = {
   "app/api/cron/imports/route.ts": { "GET, POST": cronJob("imports") },
   "app/api/cron/reminders/route.ts": { "GET, POST": cronJob("reminders") },
   "app/api/cron/rollup/route.ts": { "GET, POST": cronJob("rollup") },
+  "app/api/cron/retention/route.ts": { "GET, POST": cronJob("retention") },
   "app/api/cron/sign-ins/route.ts": { "GET, POST": cronJob("sign-ins") },
   "app/api/hr/imports/route.ts": {
     POST: {

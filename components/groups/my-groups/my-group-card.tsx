@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { SHOWN_COUNT_MAX } from "@/lib/chat/activity";
 import type { MyGroupCard as Card } from "@/lib/groups/my-groups/queries";
 import { GroupFacts } from "./group-facts";
 import { LeaveButton } from "./leave-button";
@@ -17,7 +18,9 @@ export async function MyGroupCard({ group }: { group: Card }) {
             {group.name}
           </Link>
         </h3>
-        {group.unread > 0 && <Badge tone="brand">{t("unread", { count: group.unread })}</Badge>}
+        {group.unread > 0 && (
+          <Badge tone="brand">{group.unread > SHOWN_COUNT_MAX ? t("unreadMany") : t("unread", { count: group.unread })}</Badge>
+        )}
       </div>
       <GroupFacts courseTitle={group.courseTitle} memberCount={group.memberCount} />
       {group.courseTitle && group.myPercent !== null && (

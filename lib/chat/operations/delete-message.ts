@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { isAdmin } from "@/lib/auth/viewer";
 import { forbidden } from "@/lib/errors";
 import { messageChange } from "../message-change";
-import { groupReadersSql } from "../queries";
+import { deleteMessageNotifications } from "../notify";
 import { messageOperationSchema } from "../schemas";
 
 /**
@@ -15,10 +15,6 @@ export const deleteMessage = messageChange("chat.delete", messageOperationSchema
   if (message.authorId !== ctx.userId && !isAdmin(ctx)) throw forbidden();
   if (message.deleted) return null;
   await tx.execute(sql`delete from activity_events where message_id = ${message.id} and company_id = ${ctx.companyId}`);
-  // Its notifications quote it: they go too, looked up per reader through (user_id, key).
-  await tx.execute(
-    sql`delete from notifications n using (${groupReadersSql(ctx.companyId, message.groupId)}) r
-        where n.user_id = r.user_id and n.key = ${message.id}`,
-  );
+  await deleteMessageNotifications(tx, ctx, message.id);
   return sql`body = '', mentions = '{}'::uuid[], deleted_at = ${now}, deleted_by = ${ctx.userId}`;
 });

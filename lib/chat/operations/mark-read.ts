@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { defineOperation } from "@/lib/operations/kernel";
+import { type ChatReadData, realtimeEvents, userChannel } from "@/lib/realtime/channels";
 import { assertCanReadChat } from "../queries";
 import { groupIdOperationSchema } from "../schemas";
 
@@ -19,6 +20,11 @@ export const markRead = defineOperation({
           values (${ctx.userId}, ${input.groupId}, ${ctx.companyId}, ${now})
           on conflict (user_id, group_id) do update set last_read_at = greatest(group_reads.last_read_at, excluded.last_read_at)`,
     );
-    return { result: { lastReadAt: now.toISOString() } };
+    const read: ChatReadData = { groupId: input.groupId, lastReadAt: now.toISOString() };
+    // The person's bell, in this tab and any other, empties the group's line: one event, to them alone.
+    return {
+      result: { lastReadAt: read.lastReadAt },
+      events: [{ channels: [userChannel(ctx.userId)], event: realtimeEvents.chatRead, data: read }],
+    };
   },
 });

@@ -132,7 +132,6 @@ export const postMessage = defineOperation({
       authorName: name,
       kind: input.kind,
       body: mentioned.body,
-      byAdmin,
       mentions,
       praisedUserId: input.praisedUserId ?? null,
       askerId: reply?.askerId ?? null,

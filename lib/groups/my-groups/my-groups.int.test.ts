@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activityEvents, courseProgress, groupChatState, groupMessages, groupReads, learningGroups } from "@/db/schema";
+import { activityEvents, courseProgress, groupChatState, groupMembers, groupMessages, groupReads, learningGroups } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { getGroupPreview, listDiscoverGroups, listMyGroupsOverview } from "./queries";
@@ -63,7 +63,13 @@ describe("My groups", () => {
     await handle.db
       .insert(groupChatState)
       .values({ groupId: withCourse.id, companyId: admin.companyId, lastSeq: seq, lastMessageAt: at("2026-01-01T12:00:00Z") });
-    // Coffee: never read, and without a course only the chat makes activity.
+    // Coffee: never read since I joined on New Year's Day (what came before is history, not news),
+    // and without a course only the chat makes activity.
+    await handle.db
+      .update(groupMembers)
+      .set({ addedAt: at("2026-01-01T00:00:00Z") })
+      .where(and(eq(groupMembers.groupId, chatOnly.id), eq(groupMembers.userId, lena.id)));
+    await post(chatOnly, omar, at("2025-12-31T08:00:00Z"));
     await post(chatOnly, omar, at("2026-01-02T08:00:00Z"));
     await handle.db
       .insert(groupChatState)

@@ -6,6 +6,7 @@ import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { type Page, pageWindow } from "@/lib/pagination";
 import { type GroupAccess, granted } from "@/lib/group-access/access";
+import { unreadJoinSql } from "@/lib/chat/unread";
 
 export type MyGroupCard = {
   id: string;
@@ -14,7 +15,7 @@ export type MyGroupCard = {
   /** My progress in the linked course, 0–100; null without a linked course. */
   myPercent: number | null;
   memberCount: number;
-  /** Chat messages by others after where I stopped reading, deleted ones left out. */
+  /** Chat messages by others after where I stopped reading (or joined), deleted ones left out; up to `UNREAD_CAP`. */
   unread: number;
   /** The latest chat message or feed event; null when nothing happened yet. */
   lastActivityAt: Date | null;
@@ -36,29 +37,20 @@ export async function listMyGroupsOverview(db: DatabaseOrTransaction, ctx: Ctx):
   const rows = await queryRows<CardRow>(
     db,
     sql`with mine as (
-        select g.id, g.name, g.course_id, g.visibility, g.archived_at
+        select g.id, g.name, g.course_id, g.visibility, g.archived_at, m.added_at
         from group_members m join learning_groups g on g.id = m.group_id
         where m.user_id = ${ctx.userId} and m.company_id = ${ctx.companyId} and g.company_id = ${ctx.companyId}
-      ),
-      unread as (
-        select msg.group_id, count(*)::int as n
-        from mine
-        join group_messages msg on msg.group_id = mine.id
-        left join group_reads r on r.user_id = ${ctx.userId} and r.group_id = mine.id
-        where msg.author_id <> ${ctx.userId} and msg.deleted_at is null
-          and msg.created_at > coalesce(r.last_read_at, '-infinity'::timestamptz)
-        group by msg.group_id
       )
       select mine.id, mine.name, c.title as "courseTitle", mine.visibility,
              mine.archived_at as "archivedAt",
              case when mine.course_id is null then null else coalesce(p.percent, 0) end as "myPercent",
              (select count(*)::int from group_members gm where gm.group_id = mine.id) as "memberCount",
-             coalesce(unread.n, 0) as unread,
+             unread.n as unread,
              greatest(s.last_message_at, feed.at) as "lastActivityAt"
       from mine
       left join courses c on c.id = mine.course_id
       left join course_progress p on p.course_id = mine.course_id and p.user_id = ${ctx.userId}
-      left join unread on unread.group_id = mine.id
+      ${unreadJoinSql(ctx, "mine", "mine")}
       left join group_chat_state s on s.group_id = mine.id
       left join lateral (
         select e.created_at as at from activity_events e

@@ -73,6 +73,7 @@ const CONFLICTS: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>([
   "group_full_join",
   "name_taken",
   "already_deactivated",
+  "deactivation_busy",
   "not_deactivated",
   "last_admin",
   "deactivate_self",

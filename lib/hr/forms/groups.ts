@@ -23,7 +23,7 @@ export async function lockFormGroups(
     sql`select id from learning_groups
         where company_id = ${ctx.companyId} and id = any(${uuidArray(groupIds)}) and archived_at is null
         order by id
-        for update`,
+        for no key update`,
   );
   // Counted by a second statement: its snapshot is taken after the locks were granted, so it sees
   // the members a batch that held a lock before us committed (the locking statement's would not).

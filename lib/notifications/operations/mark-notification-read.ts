@@ -4,7 +4,7 @@ import { z } from "zod";
 import { notifications } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { type Committed, defineOperation } from "@/lib/operations/kernel";
-import { realtimeEvents, userChannel } from "@/lib/realtime/channels";
+import { bellChanged } from "../events";
 import { storableString } from "@/lib/text";
 import { mine } from "../queries";
 
@@ -27,7 +27,7 @@ export const markNotificationRead = defineOperation({
     }
     return {
       result: null,
-      events: [{ channels: [userChannel(ctx.userId)], event: realtimeEvents.notificationsRead, data: { keys: [input.key] } }],
+      events: [bellChanged(ctx.userId, { keys: [input.key] })],
     };
   },
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { lockCompanyMembership } from "@/db/locks";
+import { DEACTIVATION_WAIT_MS, lockCompanyMembership } from "@/db/locks";
 import { waiveAllOf } from "@/lib/assignments/sql";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
@@ -36,7 +36,9 @@ export const deactivatePerson = defineOperation({
     if (isActiveAdmin(person)) await assertAnotherAdmin(tx, ctx, person);
     // Waits for adds and moves in flight, so the removal below also finds what they put in. Taken
     // after the checks, so a refused deactivation never waits for them.
-    await lockCompanyMembership(tx, ctx.companyId, "deactivation");
+    if (!(await lockCompanyMembership(tx, ctx.companyId, "deactivation"))) {
+      throw new AppError("deactivation_busy", { seconds: DEACTIVATION_WAIT_MS / 1000 });
+    }
     const batchId = randomUUID();
     await tx.execute(sql`update users set deactivated_at = ${now} where id = ${person.id}`);
     await revokeUserSessions(tx, person.id);

@@ -46,7 +46,7 @@ async function currentGroups(tx: DatabaseOrTransaction, ctx: Ctx, personId: stri
         where m.user_id = ${personId} and m.company_id = ${ctx.companyId} and g.archived_at is null
           and g.id = any(${uuidArray(groupIds)})
         order by g.id
-        for update of g`,
+        for no key update of g`,
   );
   if (groups.length !== groupIds.length) throw new AppError("hr_group_not_found", {}, "removeGroupIds");
   return groups;

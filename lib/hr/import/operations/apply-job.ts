@@ -122,7 +122,7 @@ async function lockImportGroups(tx: DatabaseOrTransaction, ctx: Ctx, jobId: stri
         from named left join (
           select id, name, archived_at from learning_groups
           where company_id = ${ctx.companyId} and id in (select id from named)
-          order by id for update
+          order by id for no key update
         ) g on g.id = named.id`,
   );
   for (const group of named) {

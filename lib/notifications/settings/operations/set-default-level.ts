@@ -5,6 +5,7 @@ import { queryRows } from "@/db/client";
 import type { NotificationLevel } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { type Committed, defineOperation } from "@/lib/operations/kernel";
+import { bellChanged } from "../../events";
 import { levelSchema } from "../levels";
 
 /** Sets the caller's default level (profile page). */
@@ -19,6 +20,6 @@ export const setDefaultLevel = defineOperation({
           returning group_notification_default as level`,
     );
     if (!row) throw notFound();
-    return { result: row.level };
+    return { result: row.level, events: [bellChanged(ctx.userId)] };
   },
 });

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { granted, requireGroupAccess } from "@/lib/group-access/access";
 import { type Committed, defineOperation } from "@/lib/operations/kernel";
+import { bellChanged } from "../../events";
 import { levelSchema } from "../levels";
 import { type GroupLevel, getGroupLevel } from "../queries";
 
@@ -23,6 +24,7 @@ export const setGroupLevel = defineOperation({
               values (${ctx.userId}, ${input.groupId}, ${ctx.companyId}, ${input.level})
               on conflict (user_id, group_id) do update set level = excluded.level`,
     );
-    return { result: await getGroupLevel(tx, ctx, access) };
+    // The bell counts this group's chat by the level: it refetches.
+    return { result: await getGroupLevel(tx, ctx, access), events: [bellChanged(ctx.userId)] };
   },
 });
