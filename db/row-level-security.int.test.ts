@@ -22,7 +22,10 @@ const UNWALLED: Record<string, string> = {
 const wallExpression = (column: string) =>
   `(${column} = ( SELECT (NULLIF(current_setting('app.company_id'::text, true), ''::text))::uuid AS "nullif"))`;
 
-/** The lookups before a company is known (migration 0021), and the only SECURITY DEFINER functions there may be. */
+/**
+ * The lookups before a company is known (migration 0021) and the searches behind the wall (0023), the
+ * only SECURITY DEFINER functions there may be.
+ */
 const LOOKUPS = [
   "address_of_other_person",
   "address_on_other_domain",
@@ -35,6 +38,10 @@ const LOOKUPS = [
   "auth_sign_in_account",
   "auth_sso_domain",
   "auth_sso_identity",
+  "people_containing",
+  "people_nearest",
+  "people_prefixed",
+  "people_resembling",
   "realtime_group_epochs",
   "scheduler_companies",
   "scheduler_outbox_companies",
@@ -337,5 +344,28 @@ describe("the lookups before a company is known", () => {
     expect(all.map((row) => row.id)).toEqual(expect.arrayContaining([people.acme.companyId, people.globex.companyId]));
     const due = await lookup<{ id: string }>(sql`select id from scheduler_reminder_companies(now()) as id`);
     expect(due.map((row) => row.id)).not.toContain(people.acme.companyId);
+  });
+});
+
+describe("the searches behind the wall", () => {
+  it("answer the ids of the company's matching people; the app role only of the company it is bound to", async () => {
+    const name = `Zebulon ${randomUUID().slice(0, 6)} Quist`;
+    const acme = await createPerson(handle.db, (await createCompany(handle.db, "Acme")).id, { name });
+    const globex = await createPerson(handle.db, (await createCompany(handle.db, "Globex")).id, { name });
+    const term = name.toLowerCase();
+    const searches = (companyId: string) => [
+      sql`select id from people_containing(${companyId}, ${`%${term.slice(0, 12)}%`})`,
+      sql`select id from people_prefixed(${companyId}, ${"zebulon%"}, ${"% zebulon%"})`,
+      sql`select id from people_resembling(${companyId}, ${term})`,
+      sql`select id from people_nearest(${companyId}, ${term}, ${"zebulon%"}, 10)`,
+    ];
+    const bound = withCompany(handle.db, acme.companyId);
+    for (const search of searches(acme.companyId)) {
+      expect(await queryRows<{ id: string }>(bound, search)).toEqual([{ id: acme.id }]);
+      expect(await withoutCompany(handle.db, (tx) => queryRows(tx, search))).toEqual([]);
+    }
+    for (const search of searches(globex.companyId)) expect(await queryRows(bound, search)).toEqual([]);
+    // The login role reads every company anyway (tests, scripts): it may ask about any.
+    expect(await queryRows(handle.db, searches(globex.companyId)[0]!)).toEqual([{ id: globex.id }]);
   });
 });

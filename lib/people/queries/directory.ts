@@ -111,10 +111,10 @@ export async function listPeople(db: Database, ctx: Ctx, filters: PeopleFilters 
   });
   if (!term) return result(await readPage(db, where(null), page, false), false);
   const gather = term.length >= FUZZY_MIN_LENGTH;
-  const containing = await readPage(db, where(personContains(term)), page, gather);
+  const containing = await readPage(db, where(personContains(ctx.companyId, term)), page, gather);
   if (containing.length > 0 || !gather) return result(containing, false);
   // Past the end of the containing people, or none at all: only the latter turns to resemblance.
-  if (page > 1 && (await readPage(db, where(personContains(term)), 1, true)).length > 0) return result([], false);
-  const resembling = await withPersonMatch(db, (tx) => readPage(tx, where(personResembles(term)), page, true));
+  if (page > 1 && (await readPage(db, where(personContains(ctx.companyId, term)), 1, true)).length > 0) return result([], false);
+  const resembling = await withPersonMatch(db, (tx) => readPage(tx, where(personResembles(ctx.companyId, term)), page, true));
   return result(resembling, resembling.length > 0);
 }

@@ -5,6 +5,7 @@ import { readTransaction } from "@/db/read-transaction";
 import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { assertCan } from "@/lib/permissions";
+import { personContains } from "../match";
 
 export type PersonMatch = {
   id: string;
@@ -36,27 +37,17 @@ export async function searchPeople(db: Database, ctx: Ctx, options: { term: stri
       db,
       sql`select ${columns}
         from users u left join departments d on d.id = u.department_id
-        where u.company_id = ${ctx.companyId} and u.deactivated_at is null
-          and (lower(u.name) like ${prefix} or u.email like ${prefix} or lower(u.name) like ${`% ${prefix}`})
+        where ${personContains(ctx.companyId, term)} and u.deactivated_at is null
         order by lower(u.name), u.id
         limit ${AUTOCOMPLETE_LIMIT}`,
     );
   }
   // The closest names come straight from the GiST index in distance order (`<<->`), so a common
   // fragment ("mar": a tenth of the company) stops after ten rows instead of scoring every match;
-  // email starts come from a btree range (in the index's byte order; an ORDER BY email would pick the
-  // collation-ordered unique index and filter its way through the company). Only those twenty
-  // candidates are ranked.
+  // email starts come from a btree range. Both inside `people_nearest` (migration 0023: see
+  // lib/people/match.ts). Only those twenty candidates are ranked.
   const query = sql`select ${columns}
-    from (
-      (select id from users
-       where company_id = ${ctx.companyId} and deactivated_at is null and ${term} <% name
-       order by ${term} <<-> name limit ${AUTOCOMPLETE_LIMIT})
-      union
-      (select id from users
-       where company_id = ${ctx.companyId} and deactivated_at is null and email like ${prefix}
-       limit ${AUTOCOMPLETE_LIMIT})
-    ) candidates
+    from people_nearest(${ctx.companyId}, ${term}, ${prefix}, ${AUTOCOMPLETE_LIMIT}) candidates
     join users u on u.id = candidates.id left join departments d on d.id = u.department_id
     order by greatest(word_similarity(${term}, u.name), word_similarity(${term}, u.email)) desc, lower(u.name), u.id
     limit ${AUTOCOMPLETE_LIMIT}`;
