@@ -7,57 +7,69 @@
 -- to (app.company_id; unbound, nothing); a login role, which reads every row anyway (tests, scripts),
 -- about any. Patterns come escaped from lib/people/match.ts.
 
--- Whether the caller may search this company: the app role only its bound one. `role` is the session's
+-- Whether the caller may search this company: the app role only its bound one (never null: an unbound
+-- company is a no). `role` is the session's
 -- SET ROLE, which a SECURITY DEFINER function does not change (current_user does).
 CREATE FUNCTION people_search_allowed(p_company uuid)
 RETURNS boolean
 LANGUAGE sql STABLE AS $$
   SELECT current_setting('role') <> 'cohort_app'
-      OR p_company = nullif(current_setting('app.company_id', true), '')::uuid
+      OR coalesce(p_company = nullif(current_setting('app.company_id', true), '')::uuid, false)
 $$;--> statement-breakpoint
+
+-- Each runs its statement through EXECUTE with the values written in as literals, so it is planned for
+-- them: a generic plan knows neither the pattern (no index range for a LIKE prefix, no trigrams) nor
+-- the limit (no ordered GiST scan), and a search of 100,000 people would again read them all.
 
 -- Name or email containing a pattern ('%term%'): the trigram indexes.
 CREATE FUNCTION people_containing(p_company uuid, p_pattern text)
 RETURNS TABLE (id uuid)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-  SELECT u.id FROM users u
-  WHERE u.company_id = p_company AND people_search_allowed(p_company)
-    AND (u.name ILIKE p_pattern OR u.email LIKE p_pattern)
-$$;--> statement-breakpoint
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+  IF NOT people_search_allowed(p_company) THEN RETURN; END IF;
+  RETURN QUERY EXECUTE format(
+    'SELECT u.id FROM users u WHERE u.company_id = %L AND (u.name ILIKE %L OR u.email LIKE %L)',
+    p_company, p_pattern, p_pattern);
+END $$;--> statement-breakpoint
 
 -- For one or two characters: name, a later word of the name ('% te%') or email starting with them.
 CREATE FUNCTION people_prefixed(p_company uuid, p_prefix text, p_word_prefix text)
 RETURNS TABLE (id uuid)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-  SELECT u.id FROM users u
-  WHERE u.company_id = p_company AND people_search_allowed(p_company)
-    AND (lower(u.name) LIKE p_prefix OR u.email LIKE p_prefix OR lower(u.name) LIKE p_word_prefix)
-$$;--> statement-breakpoint
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+  IF NOT people_search_allowed(p_company) THEN RETURN; END IF;
+  RETURN QUERY EXECUTE format(
+    'SELECT u.id FROM users u WHERE u.company_id = %L
+       AND (lower(u.name) LIKE %L OR u.email LIKE %L OR lower(u.name) LIKE %L)',
+    p_company, p_prefix, p_prefix, p_word_prefix);
+END $$;--> statement-breakpoint
 
 -- Names or emails a term resembles (word similarity at the caller's pg_trgm threshold).
 CREATE FUNCTION people_resembling(p_company uuid, p_term text)
 RETURNS TABLE (id uuid)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-  SELECT u.id FROM users u
-  WHERE u.company_id = p_company AND people_search_allowed(p_company)
-    AND (p_term <% u.name OR p_term <% u.email)
-$$;--> statement-breakpoint
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+  IF NOT people_search_allowed(p_company) THEN RETURN; END IF;
+  RETURN QUERY EXECUTE format(
+    'SELECT u.id FROM users u WHERE u.company_id = %L AND (%L <%% u.name OR %L <%% u.email)',
+    p_company, p_term, p_term);
+END $$;--> statement-breakpoint
 
 -- The add-members autocomplete's candidates: the active people whose names are closest to the term,
 -- straight from the GiST index in distance order, and those whose email starts with the prefix.
 CREATE FUNCTION people_nearest(p_company uuid, p_term text, p_email_prefix text, p_limit int)
 RETURNS TABLE (id uuid)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-  (SELECT u.id FROM users u
-   WHERE u.company_id = p_company AND people_search_allowed(p_company)
-     AND u.deactivated_at IS NULL AND p_term <% u.name
-   ORDER BY p_term <<-> u.name LIMIT p_limit)
-  UNION
-  (SELECT u.id FROM users u
-   WHERE u.company_id = p_company AND people_search_allowed(p_company)
-     AND u.deactivated_at IS NULL AND u.email LIKE p_email_prefix
-   LIMIT p_limit)
-$$;--> statement-breakpoint
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+  IF NOT people_search_allowed(p_company) THEN RETURN; END IF;
+  RETURN QUERY EXECUTE format(
+    '(SELECT u.id FROM users u WHERE u.company_id = %1$L AND u.deactivated_at IS NULL AND %2$L <%% u.name
+      ORDER BY %2$L <<-> u.name LIMIT %4$s)
+     UNION
+     (SELECT u.id FROM users u WHERE u.company_id = %1$L AND u.deactivated_at IS NULL AND u.email LIKE %3$L
+      LIMIT %4$s)',
+    p_company, p_term, p_email_prefix, p_limit);
+END $$;--> statement-breakpoint
 
 REVOKE ALL ON FUNCTION people_containing(uuid, text), people_prefixed(uuid, text, text), people_resembling(uuid, text), people_nearest(uuid, text, text, int) FROM PUBLIC;--> statement-breakpoint
 GRANT EXECUTE ON FUNCTION people_containing(uuid, text), people_prefixed(uuid, text, text), people_resembling(uuid, text), people_nearest(uuid, text, text, int) TO cohort_app;
