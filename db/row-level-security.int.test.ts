@@ -40,7 +40,6 @@ const LOOKUPS = [
   "auth_sso_identity",
   "people_containing",
   "people_nearest",
-  "people_prefixed",
   "people_resembling",
   "realtime_group_epochs",
   "scheduler_companies",
@@ -355,7 +354,6 @@ describe("the searches behind the wall", () => {
     const term = name.toLowerCase();
     const searches = (companyId: string) => [
       sql`select id from people_containing(${companyId}, ${`%${term.slice(0, 12)}%`})`,
-      sql`select id from people_prefixed(${companyId}, ${"zebulon%"}, ${"% zebulon%"})`,
       sql`select id from people_resembling(${companyId}, ${term})`,
       sql`select id from people_nearest(${companyId}, ${term}, ${"zebulon%"}, 10)`,
     ];

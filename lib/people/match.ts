@@ -11,10 +11,10 @@ const WORD_SIMILARITY_THRESHOLD = "0.45";
 export const FUZZY_MIN_LENGTH = 3;
 
 /*
- * The matching itself runs in lookups of migration 0023 (`people_containing`, `people_prefixed`,
- * `people_resembling`, `people_nearest`): under row-level security the planner may not use the
- * trigram or prefix indexes for LIKE and similarity conditions (their operators are not leakproof),
- * so written here they would scan every person of every company. The lookups answer the ids of the
+ * The matching that gathers through the trigram indexes runs in lookups of migration 0023
+ * (`people_containing`, `people_resembling`, `people_nearest`): under row-level security the planner
+ * may not use an index for LIKE and similarity conditions (their operators are not leakproof), so
+ * written here they would scan all of the company's people. The lookups answer the ids of the
  * company's matching people (the app role may ask only about the company it is bound to); the
  * callers read those people through the policy.
  */
@@ -25,9 +25,26 @@ export const FUZZY_MIN_LENGTH = 3;
  * the alias of `users`; `term` is lower-cased and trimmed.
  */
 export function personContains(companyId: string, term: string): SQL {
-  if (term.length >= FUZZY_MIN_LENGTH) return sql`u.id in (select id from people_containing(${companyId}, ${`%${escapeLike(term)}%`}))`;
+  if (term.length >= FUZZY_MIN_LENGTH) return sql`u.id in (select id from ${containingSql(companyId, term)})`;
+  return personContainsTested(term);
+}
+
+/**
+ * The same match as conditions each row is tested against, for a plan that reaches the rows another
+ * way (the name index's walk, a department's index): no lookup, no gathering.
+ */
+export function personContainsTested(term: string): SQL {
+  if (term.length >= FUZZY_MIN_LENGTH) {
+    const part = `%${escapeLike(term)}%`;
+    return sql`(u.name ilike ${part} or u.email like ${part})`;
+  }
   const prefix = `${escapeLike(term)}%`;
-  return sql`u.id in (select id from people_prefixed(${companyId}, ${prefix}, ${`% ${prefix}`}))`;
+  return sql`(lower(u.name) like ${prefix} or u.email like ${prefix} or lower(u.name) like ${`% ${prefix}`})`;
+}
+
+/** The people containing a term of three characters or more, as a relation of `id` and `sort_name` (lower-cased name). */
+export function containingSql(companyId: string, term: string): SQL {
+  return sql`people_containing(${companyId}, ${`%${escapeLike(term)}%`})`;
 }
 
 /**

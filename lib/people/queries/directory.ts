@@ -4,7 +4,7 @@ import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/clien
 import type { Role } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { assertCan } from "@/lib/permissions";
-import { FUZZY_MIN_LENGTH, personContains, personResembles, withPersonMatch } from "../match";
+import { containingSql, FUZZY_MIN_LENGTH, personContains, personContainsTested, personResembles, withPersonMatch } from "../match";
 import type { PersonStatus, RoleFilter } from "../schemas";
 
 export const PEOPLE_PAGE_SIZE = 25;
@@ -59,20 +59,30 @@ const roleFilter: Record<RoleFilter, SQL> = {
 };
 
 /**
+ * How a page finds its people: walking the name index and testing each row; gathering the matches of
+ * `where` first and sorting them; or sorting a relation of (id, sort_name) that holds exactly the
+ * matches (the people containing a term, when nothing else filters).
+ */
+type Gather = "walk" | "filter" | SQL;
+
+/**
  * One page by name, one row more than shown to tell whether another follows. A term of three
  * characters or more gathers its matches through the trigram indexes first and then sorts them:
  * walking the name index and testing each row, which the planner would otherwise choose, reads
  * most of the company for a rare term. Shorter terms have no index to gather with, and match
  * often enough that the walk finds a page soon.
  */
-async function readPage(db: DatabaseOrTransaction, where: SQL, page: number, gatherFirst: boolean): Promise<PersonRow[]> {
+async function readPage(db: DatabaseOrTransaction, where: SQL, page: number, gather: Gather): Promise<PersonRow[]> {
   const limit = PEOPLE_PAGE_SIZE + 1;
   const offset = (page - 1) * PEOPLE_PAGE_SIZE;
-  const ids = gatherFirst
-    ? sql`with matches as materialized (select u.id, lower(u.name) as sort_name from users u where ${where})
-          select id, sort_name from matches order by sort_name, id limit ${limit} offset ${offset}`
-    : sql`select u.id, lower(u.name) as sort_name from users u where ${where}
-          order by lower(u.name), u.id limit ${limit} offset ${offset}`;
+  const ids =
+    gather === "walk"
+      ? sql`select u.id, lower(u.name) as sort_name from users u where ${where}
+            order by lower(u.name), u.id limit ${limit} offset ${offset}`
+      : gather === "filter"
+        ? sql`with matches as materialized (select u.id, lower(u.name) as sort_name from users u where ${where})
+              select id, sort_name from matches order by sort_name, id limit ${limit} offset ${offset}`
+        : sql`select id, sort_name from ${gather} m order by sort_name, id limit ${limit} offset ${offset}`;
   // roles as text[]: node-postgres leaves an array of an enum as its text form.
   return queryRows<PersonRow>(
     db,
@@ -109,12 +119,18 @@ export async function listPeople(db: Database, ctx: Ctx, filters: PeopleFilters 
     hasNext: rows.length > PEOPLE_PAGE_SIZE,
     resembling,
   });
-  if (!term) return result(await readPage(db, where(null), page, false), false);
-  const gather = term.length >= FUZZY_MIN_LENGTH;
-  const containing = await readPage(db, where(personContains(ctx.companyId, term)), page, gather);
-  if (containing.length > 0 || !gather) return result(containing, false);
+  if (!term) return result(await readPage(db, where(null), page, "walk"), false);
+  if (term.length < FUZZY_MIN_LENGTH) return result(await readPage(db, where(personContains(ctx.companyId, term)), page, "walk"), false);
+  // A department's people are few: its index reaches them and each is tested. Otherwise the trigram
+  // lookup gathers the matches, sorted as they come when nothing else filters them.
+  const containingWhere = where(filters.departmentId ? personContainsTested(term) : personContains(ctx.companyId, term));
+  const gatherContaining: Gather = filters.departmentId || filters.role || filters.status ? "filter" : containingSql(ctx.companyId, term);
+  const containing = await readPage(db, containingWhere, page, gatherContaining);
+  if (containing.length > 0) return result(containing, false);
   // Past the end of the containing people, or none at all: only the latter turns to resemblance.
-  if (page > 1 && (await readPage(db, where(personContains(ctx.companyId, term)), 1, true)).length > 0) return result([], false);
-  const resembling = await withPersonMatch(db, (tx) => readPage(tx, where(personResembles(ctx.companyId, term)), page, true));
+  if (page > 1 && (await readPage(db, containingWhere, 1, gatherContaining)).length > 0) {
+    return result([], false);
+  }
+  const resembling = await withPersonMatch(db, (tx) => readPage(tx, where(personResembles(ctx.companyId, term)), page, "filter"));
   return result(resembling, resembling.length > 0);
 }

@@ -37,7 +37,7 @@ export async function searchPeople(db: Database, ctx: Ctx, options: { term: stri
       db,
       sql`select ${columns}
         from users u left join departments d on d.id = u.department_id
-        where ${personContains(ctx.companyId, term)} and u.deactivated_at is null
+        where u.company_id = ${ctx.companyId} and ${personContains(ctx.companyId, term)} and u.deactivated_at is null
         order by lower(u.name), u.id
         limit ${AUTOCOMPLETE_LIMIT}`,
     );
