@@ -16,13 +16,11 @@ export function NotificationBell({ userId, initial }: { userId: string; initial:
   const panelId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
-  const { total, chat, loaded, failed, pending, refresh, chatMessage, loadMore, markRead, markAllRead } = useNotificationCenter(
+  const { total, chat, loaded, failed, pending, refresh, resync, chatMessage, loadMore, markRead, markAllRead } = useNotificationCenter(
     userId,
     initial,
   );
   const chatNews = chat.filter((line) => line.unread > 0);
-  // The lines the page was rendered with (see GroupChatWatch); later ones come from a refetch.
-  const [renderedWith] = useState(() => new Set(initial.chat.map((line) => line.groupId)));
 
   useEffect(() => {
     if (!open) return;
@@ -55,14 +53,7 @@ export function NotificationBell({ userId, initial }: { userId: string; initial:
   return (
     <div className="relative">
       {chat.map((line) => (
-        <GroupChatWatch
-          key={line.groupId}
-          groupId={line.groupId}
-          epoch={line.epoch}
-          rendered={renderedWith.has(line.groupId)}
-          onMessage={chatMessage}
-          onResync={refresh}
-        />
+        <GroupChatWatch key={line.groupId} groupId={line.groupId} epoch={line.epoch} onMessage={chatMessage} onResync={resync} />
       ))}
       <button
         ref={buttonRef}

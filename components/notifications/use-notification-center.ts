@@ -1,10 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { useChannelEvent, useChannelResync } from "@/components/realtime/realtime-provider";
-import { type ChatActivity, countsAsUnread } from "@/lib/chat/activity";
+import { type ChatActivity, withMessage } from "@/lib/chat/activity";
 import type { ChatMessageEventData } from "@/lib/chat/events";
+import type { ChatMessageDto } from "@/lib/chat/queries";
 import { listNotificationsAction } from "@/lib/bell/actions";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/actions";
 import type { BellState } from "@/lib/bell/queries";
@@ -14,8 +15,11 @@ import { type ChatReadData, realtimeEvents, userChannel } from "@/lib/realtime/c
 
 type Loaded = { items: NotificationDto[]; nextCursor: NotificationCursor | null };
 
-/** The server counts a chat's unread up to this (`UNREAD_CAP`); live counting stops there too. */
-const CHAT_COUNT_CAP = 100;
+/**
+ * Subscriptions that succeed together (my channel and each group's, at a page load or after a drop)
+ * resync with one refetch, this long after the last of them.
+ */
+const RESYNC_SETTLE_MS = 250;
 
 /**
  * The notification center's state: my unread notifications and the loaded pages, kept live from my
@@ -33,13 +37,28 @@ export function useNotificationCenter(userId: string, initial: BellState) {
   // or before a refresh that was read just ahead of its commit. Ids settle both cases.
   const counted = useRef(new Set<string>());
   const arrivedDuringRefresh = useRef<NotificationDto[]>([]);
-  // The chat messages each line counted live (a message arrives again when edited or deleted).
+  // The chat messages each line counted live (a message arrives again when edited or deleted), and
+  // those that arrived while a refetch was on its way: its lines may or may not hold them.
   const countedMessages = useRef(new Map<string, Set<string>>());
+  const chatDuringRefresh = useRef<ChatMessageDto[] | null>(null);
+
+  /** The lines after a message on one of my groups' channels (see `withMessage`). */
+  const applyMessage = useCallback(
+    (lines: ChatActivity[], message: ChatMessageDto): ChatActivity[] => {
+      const seen = countedMessages.current.get(message.groupId) ?? new Set<string>();
+      countedMessages.current.set(message.groupId, seen);
+      return lines.map((line) => (line.groupId === message.groupId ? withMessage(line, message, userId, seen) : line));
+    },
+    [userId],
+  );
 
   const refresh = useCallback(() => {
     arrivedDuringRefresh.current = [];
+    chatDuringRefresh.current = [];
     startTransition(async () => {
       const result = await listNotificationsAction({ cursor: null });
+      const arrived = chatDuringRefresh.current ?? [];
+      chatDuringRefresh.current = null;
       if (!result.ok) return setFailed(true);
       setFailed(false);
       const ids = new Set(result.data.items.map((n) => n.key));
@@ -48,10 +67,10 @@ export function useNotificationCenter(userId: string, initial: BellState) {
       counted.current = new Set([...ids, ...missed.map((n) => n.key)]);
       countedMessages.current = new Map();
       setUnread(result.data.unread + missed.length);
-      setChat(result.data.chat);
+      setChat(arrived.reduce(applyMessage, result.data.chat));
       setLoaded({ items: [...missed, ...result.data.items], nextCursor: result.data.nextCursor });
     });
-  }, []);
+  }, [applyMessage]);
 
   const router = useRouter();
   useChannelEvent<NotificationDto>(channel, realtimeEvents.notificationCreated, (notification) => {
@@ -79,27 +98,22 @@ export function useNotificationCenter(userId: string, initial: BellState) {
       ),
     );
   });
-  useChannelResync(channel, refresh);
+  // A first subscription resyncs too: the page was rendered a moment before the socket listened.
+  const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(settle.current), []);
+  const resync = useCallback(() => {
+    clearTimeout(settle.current);
+    settle.current = setTimeout(refresh, RESYNC_SETTLE_MS);
+  }, [refresh]);
+  useChannelResync(channel, resync);
 
-  /** A message on one of my groups' channels: a new one by someone else counts at my level; a deleted one I counted no more. */
-  const chatMessage = useCallback(
-    (data: ChatMessageEventData) => {
-      // Too large to travel: rare enough to refetch the bell for.
-      if ("tooLarge" in data) return refresh();
-      const seen = countedMessages.current.get(data.groupId) ?? new Set<string>();
-      countedMessages.current.set(data.groupId, seen);
-      setChat((lines) =>
-        lines.map((line) => {
-          if (line.groupId !== data.groupId) return line;
-          if (data.deletedAt !== null && seen.delete(data.id)) return { ...line, unread: Math.max(0, line.unread - 1) };
-          if (seen.has(data.id) || !countsAsUnread(line, data, userId)) return line;
-          seen.add(data.id);
-          return { ...line, unread: Math.min(CHAT_COUNT_CAP, line.unread + 1), latest: { authorName: data.authorName, body: data.body } };
-        }),
-      );
-    },
-    [refresh, userId],
-  );
+  /** A message on one of my groups' channels (`GroupChatWatch`). */
+  const chatMessage = (data: ChatMessageEventData) => {
+    // Too large to travel: rare enough to refetch the bell for.
+    if ("tooLarge" in data) return refresh();
+    chatDuringRefresh.current?.push(data);
+    setChat((lines) => applyMessage(lines, data));
+  };
 
   const loadMore = () => {
     if (!loaded?.nextCursor) return;
@@ -139,5 +153,5 @@ export function useNotificationCenter(userId: string, initial: BellState) {
   };
 
   const total = unread + chat.reduce((sum, line) => sum + line.unread, 0);
-  return { total, chat, loaded, failed, pending, refresh, chatMessage, loadMore, markRead, markAllRead };
+  return { total, chat, loaded, failed, pending, refresh, resync, chatMessage, loadMore, markRead, markAllRead };
 }

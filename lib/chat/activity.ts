@@ -15,8 +15,8 @@ export type ChatActivity = {
   lastReadAt: string;
   /** Up to `UNREAD_CAP`; shown as "99+" beyond 99. */
   unread: number;
-  /** The newest unread message's author and Markdown body. */
-  latest: { authorName: string; body: string } | null;
+  /** The newest unread message's author, Markdown body and time. */
+  latest: { authorName: string; body: string; createdAt: string } | null;
 };
 
 /** Counts are shown up to this; beyond it "99+". */
@@ -24,8 +24,24 @@ export const SHOWN_COUNT_MAX = 99;
 
 export const shownCount = (count: number) => (count > SHOWN_COUNT_MAX ? `${SHOWN_COUNT_MAX}+` : String(count));
 
-/** Whether a message arriving live is a new unread one of this line (not my own, not a change of an older one). */
-export function countsAsUnread(activity: ChatActivity, message: ChatMessageDto, viewerId: string): boolean {
-  if (message.authorId === viewerId || message.deletedAt !== null || message.createdAt <= activity.lastReadAt) return false;
-  return activity.level === "all" || (message.byAdmin && message.kind === "note");
+/** The server counts a chat's unread up to this (`UNREAD_CAP`); live counting stops there too. */
+const COUNT_CAP = 100;
+
+/**
+ * The line after a message arrives live on the group's channel: a new one by someone else at my
+ * level counts (once: `seen` holds the ids counted, for a message arrives again when edited); a
+ * deleted one that was counted counts no more. Messages up to `counted` (the newest the line
+ * already holds, or my read mark) are in the line's count already.
+ */
+export function withMessage(line: ChatActivity, message: ChatMessageDto, viewerId: string, seen: Set<string>): ChatActivity {
+  if (message.deletedAt !== null) return seen.delete(message.id) ? { ...line, unread: Math.max(0, line.unread - 1) } : line;
+  const counted = line.latest?.createdAt ?? line.lastReadAt;
+  if (seen.has(message.id) || message.authorId === viewerId || message.createdAt <= counted) return line;
+  if (line.level === "mentions" && !(message.byAdmin && message.kind === "note")) return line;
+  seen.add(message.id);
+  return {
+    ...line,
+    unread: Math.min(COUNT_CAP, line.unread + 1),
+    latest: { authorName: message.authorName, body: message.body, createdAt: message.createdAt },
+  };
 }

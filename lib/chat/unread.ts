@@ -48,6 +48,7 @@ type ActivityRow = Omit<ChatActivity, "latest" | "lastReadAt"> & {
   lastReadAt: Date | string;
   latestAuthorName: string | null;
   latestBody: string | null;
+  latestAt: Date | string | null;
 };
 
 /**
@@ -75,21 +76,25 @@ export async function listChatActivity(db: DatabaseOrTransaction, ctx: Ctx): Pro
           order by last_message_at desc nulls last, id limit ${CHAT_ACTIVITY_GROUPS}
         )
         select heard.id as "groupId", heard.name as "groupName", heard.epoch, heard.level, heard.read_from as "lastReadAt",
-               unread.n as unread, latest.name as "latestAuthorName", latest.body as "latestBody"
+               unread.n as unread, latest.name as "latestAuthorName", latest.body as "latestBody",
+               latest.created_at as "latestAt"
         from heard
         cross join lateral (
           select count(*)::int as n, (array_agg(u.id order by u.created_at desc))[1] as newest_id
           from (${unreadMessagesSql(sql`heard.id`, ctx.userId, sql`heard.read_from`, sql`heard.level = 'mentions'`)}) u
         ) unread
         left join lateral (
-          select a.name, m.body from group_messages m join users a on a.id = m.author_id where m.id = unread.newest_id
+          select a.name, m.body, m.created_at from group_messages m join users a on a.id = m.author_id where m.id = unread.newest_id
         ) latest on true
         order by heard.last_message_at desc nulls last, heard.id`,
   );
-  return rows.map(({ latestAuthorName, latestBody, lastReadAt, ...row }) => ({
+  return rows.map(({ latestAuthorName, latestBody, latestAt, lastReadAt, ...row }) => ({
     ...row,
     epoch: Number(row.epoch),
     lastReadAt: new Date(lastReadAt).toISOString(),
-    latest: latestAuthorName !== null && latestBody !== null ? { authorName: latestAuthorName, body: latestBody } : null,
+    latest:
+      latestAuthorName !== null && latestBody !== null && latestAt !== null
+        ? { authorName: latestAuthorName, body: latestBody, createdAt: new Date(latestAt).toISOString() }
+        : null,
   }));
 }
