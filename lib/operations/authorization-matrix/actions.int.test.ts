@@ -1,15 +1,15 @@
-import { presentSession, serveDatabase } from "@/tests/next-request";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ActionResult, actionOperations, readActions } from "@/lib/actions/safe-action";
-import type { Operation } from "@/lib/operations/kernel";
-import { type Cast, createCast, type Player, type Refusal, rightfulCaller, sessionAttacker, sessionAttackers } from "@/tests/attackers";
-import { createTestDatabase, type TestDatabase } from "@/tests/database";
-import { companyFingerprint, companyMarks } from "@/tests/footprint";
-import { importSource, SESSION_FLOWS, serverActionModules } from "@/tests/inventory";
 import { chatActions } from "@/tests/matrix/actions-chat";
 import { groupActions } from "@/tests/matrix/actions-groups";
 import { hrActions } from "@/tests/matrix/actions-hr";
 import { peopleActions } from "@/tests/matrix/actions-people";
+import { stageMatrix } from "@/tests/matrix/stage";
+import { presentSession } from "@/tests/next-request";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type ActionResult, actionOperations, readActions } from "@/lib/actions/safe-action";
+import type { Operation } from "@/lib/operations/kernel";
+import { type Player, type Refusal, rightfulCaller, sessionAttacker, sessionAttackers } from "@/tests/attackers";
+import { companyFingerprint, companyMarks } from "@/tests/footprint";
+import { importSource, SESSION_FLOWS, serverActionModules } from "@/tests/inventory";
 import type { ActionCase, ActionCases } from "@/tests/matrix/cases";
 
 /**
@@ -56,19 +56,7 @@ function answer(entry: ActionCase, refusal: Exclude<Refusal, { by: "elsewhere" }
   return code === "not_found" && entry.notFound ? entry.notFound : failed(code);
 }
 
-let handle: TestDatabase;
-let cast: Cast;
-let stopServing: () => Promise<void>;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  stopServing = serveDatabase(handle);
-  cast = await createCast(handle.db);
-});
-afterAll(async () => {
-  await stopServing();
-  await handle.close();
-});
+const stage = stageMatrix();
 
 describe("the inventory", () => {
   it("has a case for every server action, and none for anything else", () => {
@@ -83,31 +71,31 @@ describe.each(entries)("$key", ({ action, entry, attackers }) => {
   let before: Record<string, string>;
 
   beforeAll(async () => {
-    const call = await entry.prepare(cast);
+    const call = await entry.prepare(stage.cast);
     input = call.input;
-    actor = entry.signedOut ? null : (call.actor ?? rightfulCaller(cast, entry.as));
-    before = await companyFingerprint(handle.db, cast.companyId);
+    actor = entry.signedOut ? null : (call.actor ?? rightfulCaller(stage.cast, entry.as));
+    before = await companyFingerprint(stage.handle.db, stage.cast.companyId);
   });
 
   it.each(attackers)("refuses $kind ($refusal.by)", async ({ kind, refusal }) => {
     if (kind === "apiKeyRead" || kind === "apiKeyWrite") throw new Error("API keys never reach a server action");
-    const attacker = sessionAttacker(cast, kind);
+    const attacker = sessionAttacker(stage.cast, kind);
     await presentSession({ userId: attacker.id, sessionId: attacker.sessionId });
     const result = await action(input);
     if (refusal.by === "elsewhere") {
       expect(result).toMatchObject({ ok: true });
       const text = JSON.stringify(result);
-      expect((await companyMarks(handle.db, cast.companyId)).filter((mark) => text.includes(mark))).toEqual([]);
+      expect((await companyMarks(stage.handle.db, stage.cast.companyId)).filter((mark) => text.includes(mark))).toEqual([]);
     } else {
       expect(result).toMatchObject(answer(entry, refusal) as object);
     }
-    expect(await companyFingerprint(handle.db, cast.companyId)).toEqual(before);
+    expect(await companyFingerprint(stage.handle.db, stage.cast.companyId)).toEqual(before);
   });
 
   it("the rightful call succeeds", async () => {
     await presentSession(actor && { userId: actor.id, sessionId: actor.sessionId });
     expect(await action(input)).toMatchObject({ ok: true });
     // What an operation leaves (its claim at least) shows in the fingerprint: the attackers' unchanged one means something.
-    if (actionOperations.has(action)) expect(await companyFingerprint(handle.db, cast.companyId)).not.toEqual(before);
+    if (actionOperations.has(action)) expect(await companyFingerprint(stage.handle.db, stage.cast.companyId)).not.toEqual(before);
   });
 });

@@ -1,10 +1,10 @@
-import { presentSession, serveDatabase } from "@/tests/next-request";
+import { stageMatrix } from "@/tests/matrix/stage";
+import { presentSession } from "@/tests/next-request";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { API_BASE, API_ROUTES } from "@/lib/hr/api/registry";
 import type { ApiRoute } from "@/lib/hr/api/route";
-import { type AttackerKind, type Cast, createCast } from "@/tests/attackers";
-import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { type AttackerKind, type Cast } from "@/tests/attackers";
 import { companyFingerprint, companyMarks } from "@/tests/footprint";
 import { importSource } from "@/tests/inventory";
 import { type ApiCase, apiCases } from "@/tests/matrix/api";
@@ -48,22 +48,13 @@ function send(endpoint: ApiRoute, call: { path: string; body?: unknown; idempote
   return route[endpoint.method]!(new Request(`http://cohort.test${API_BASE}${call.path}`, { method: endpoint.method, headers, body }));
 }
 
-let handle: TestDatabase;
-let cast: Cast;
-let stopServing: () => Promise<void>;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  stopServing = serveDatabase(handle);
-  cast = await createCast(handle.db);
-  await presentSession(null);
-  // Every key exists before any fingerprint is taken: made during an attack, it would be its write.
-  for (const holder of ["own", "otherCompany", "deactivated"] as const)
-    for (const scope of ["read", "write"] as const) await cast.apiKey(holder, scope);
-});
-afterAll(async () => {
-  await stopServing();
-  await handle.close();
+const stage = stageMatrix({
+  prepare: async ({ cast }) => {
+    await presentSession(null);
+    // Every key exists before any fingerprint is taken: made during an attack, it would be its write.
+    for (const holder of ["own", "otherCompany", "deactivated"] as const)
+      for (const scope of ["read", "write"] as const) await cast.apiKey(holder, scope);
+  },
 });
 
 describe("the inventory", () => {
@@ -77,26 +68,26 @@ describe.each(entries)("$key", ({ endpoint, entry, attackers }) => {
   let before: Record<string, string>;
 
   beforeAll(async () => {
-    call = { ...(await entry.prepare(cast)), idempotencyKey: randomUUID() };
-    before = await companyFingerprint(handle.db, cast.companyId);
+    call = { ...(await entry.prepare(stage.cast)), idempotencyKey: randomUUID() };
+    before = await companyFingerprint(stage.handle.db, stage.cast.companyId);
   });
 
   it.each(attackers)("refuses $kind ($status)", async ({ status, key }) => {
-    const response = await send(endpoint, call, await key(cast));
+    const response = await send(endpoint, call, await key(stage.cast));
     const body = await response.text();
     if (status === "elsewhere") {
       expect(response.status).toBe(200);
-      expect((await companyMarks(handle.db, cast.companyId)).filter((mark) => body.includes(mark))).toEqual([]);
+      expect((await companyMarks(stage.handle.db, stage.cast.companyId)).filter((mark) => body.includes(mark))).toEqual([]);
     } else {
       expect(response.status, body).toBe(status);
     }
-    expect(await companyFingerprint(handle.db, cast.companyId)).toEqual(before);
+    expect(await companyFingerprint(stage.handle.db, stage.cast.companyId)).toEqual(before);
   });
 
   it("the rightful request succeeds", async () => {
-    const response = await send(endpoint, call, await cast.apiKey("own", endpoint.scope));
+    const response = await send(endpoint, call, await stage.cast.apiKey("own", endpoint.scope));
     expect(response.status, await response.clone().text()).toBe(endpoint.response.status);
     // A write's operation shows in the fingerprint: the attackers' unchanged one means something.
-    if (endpoint.scope === "write") expect(await companyFingerprint(handle.db, cast.companyId)).not.toEqual(before);
+    if (endpoint.scope === "write") expect(await companyFingerprint(stage.handle.db, stage.cast.companyId)).not.toEqual(before);
   });
 });

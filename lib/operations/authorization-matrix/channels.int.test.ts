@@ -1,8 +1,8 @@
-import { presentSession, serveDatabase } from "@/tests/next-request";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stageMatrix } from "@/tests/matrix/stage";
+import { presentSession } from "@/tests/next-request";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CHANNEL_KINDS } from "@/lib/realtime/channels";
-import { type Cast, createCast, type Player, rightfulCaller, sessionAttacker, sessionAttackers } from "@/tests/attackers";
-import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { type Player, rightfulCaller, sessionAttacker, sessionAttackers } from "@/tests/attackers";
 import { companyFingerprint } from "@/tests/footprint";
 import { importSource } from "@/tests/inventory";
 import { channelCases } from "@/tests/matrix/channels";
@@ -34,20 +34,9 @@ function subscribe(channel: string, bearer?: string): Promise<Response> {
 
 const signIn = (player: Player | null) => presentSession(player && { userId: player.id, sessionId: player.sessionId });
 
-let handle: TestDatabase;
-let cast: Cast;
-let stopServing: () => Promise<void>;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  stopServing = serveDatabase(handle);
-  cast = await createCast(handle.db);
+const stage = stageMatrix({
   // The keys exist before any fingerprint is taken: made during an attack, they would be its writes.
-  await Promise.all([cast.apiKey("own", "read"), cast.apiKey("own", "write")]);
-});
-afterAll(async () => {
-  await stopServing();
-  await handle.close();
+  prepare: async ({ cast }) => void (await Promise.all([cast.apiKey("own", "read"), cast.apiKey("own", "write")])),
 });
 
 describe("the inventory", () => {
@@ -61,25 +50,25 @@ describe.each(entries)("$kind", ({ entry, attackers }) => {
   let before: Record<string, string>;
 
   beforeAll(async () => {
-    channel = await entry.channel(cast);
-    before = await companyFingerprint(handle.db, cast.companyId);
+    channel = await entry.channel(stage.cast);
+    before = await companyFingerprint(stage.handle.db, stage.cast.companyId);
   });
 
   it.each(attackers)("refuses $kind ($refusal.by)", async ({ kind, refusal }) => {
     let response: Response;
     if (kind === "apiKeyRead" || kind === "apiKeyWrite") {
       await signIn(null);
-      response = await subscribe(channel, await cast.apiKey("own", kind === "apiKeyRead" ? "read" : "write"));
+      response = await subscribe(channel, await stage.cast.apiKey("own", kind === "apiKeyRead" ? "read" : "write"));
     } else {
-      await signIn(sessionAttacker(cast, kind));
+      await signIn(sessionAttacker(stage.cast, kind));
       response = await subscribe(channel);
     }
     expect(response.status).toBe(refusal.by === "session" ? 401 : 403);
-    expect(await companyFingerprint(handle.db, cast.companyId)).toEqual(before);
+    expect(await companyFingerprint(stage.handle.db, stage.cast.companyId)).toEqual(before);
   });
 
   it("the rightful subscriber is authorized", async () => {
-    await signIn(rightfulCaller(cast, entry.as));
+    await signIn(rightfulCaller(stage.cast, entry.as));
     const response = await subscribe(channel);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ auth: expect.stringMatching(/^cohort-test-key:/) });

@@ -1,8 +1,8 @@
-import { presentSession, serveDatabase } from "@/tests/next-request";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stageMatrix } from "@/tests/matrix/stage";
+import { presentSession } from "@/tests/next-request";
+import { beforeAll, describe, expect, it } from "vitest";
 import { reloadEnv } from "@/base/env";
-import { type Cast, createCast, type Player, rightfulCaller, sessionAttacker, sessionAttackers } from "@/tests/attackers";
-import { createTestDatabase, type TestDatabase } from "@/tests/database";
+import { type Player, rightfulCaller, sessionAttacker, sessionAttackers } from "@/tests/attackers";
 import { companyFingerprint, companyMarks } from "@/tests/footprint";
 import { importSource, routeFiles } from "@/tests/inventory";
 import { CRON_SECRET, type RouteRequest, routeCases, ROUTES_ELSEWHERE } from "@/tests/matrix/routes";
@@ -49,24 +49,20 @@ function send(handler: Handler, method: string, call: RouteRequest, bearer?: str
 
 const signIn = (player: Player | null) => presentSession(player && { userId: player.id, sessionId: player.sessionId });
 
-let handle: TestDatabase;
-let cast: Cast;
-let stopServing: () => Promise<void>;
-
-beforeAll(async () => {
+// The scheduler's secret, set before the stage: the cron routes read it.
+beforeAll(() => {
   process.env.CRON_SECRET = CRON_SECRET;
   reloadEnv();
-  handle = await createTestDatabase();
-  stopServing = serveDatabase(handle);
-  cast = await createCast(handle.db);
-  // The keys exist before any fingerprint is taken: made during an attack, they would be its writes.
-  await Promise.all([cast.apiKey("own", "read"), cast.apiKey("own", "write")]);
 });
-afterAll(async () => {
-  delete process.env.CRON_SECRET;
-  reloadEnv();
-  await stopServing();
-  await handle.close();
+const stage = stageMatrix({
+  prepare: async ({ cast }) => {
+    // The keys exist before any fingerprint is taken: made during an attack, they would be its writes.
+    await Promise.all([cast.apiKey("own", "read"), cast.apiKey("own", "write")]);
+  },
+  cleanUp: () => {
+    delete process.env.CRON_SECRET;
+    reloadEnv();
+  },
 });
 
 describe("the inventory", () => {
@@ -85,31 +81,31 @@ describe.each(entries)("$key", ({ method, handler, entry, attackers }) => {
   let before: Record<string, string>;
 
   beforeAll(async () => {
-    call = await entry.prepare(cast);
-    before = await companyFingerprint(handle.db, cast.companyId);
+    call = await entry.prepare(stage.cast);
+    before = await companyFingerprint(stage.handle.db, stage.cast.companyId);
   });
 
   it.each(attackers)("refuses $kind ($refusal.by)", async ({ kind, refusal }) => {
     let response: Response;
     if (kind === "apiKeyRead" || kind === "apiKeyWrite") {
       await signIn(null);
-      response = await send(handler, method, call, await cast.apiKey("own", kind === "apiKeyRead" ? "read" : "write"));
+      response = await send(handler, method, call, await stage.cast.apiKey("own", kind === "apiKeyRead" ? "read" : "write"));
     } else {
-      await signIn(sessionAttacker(cast, kind));
+      await signIn(sessionAttacker(stage.cast, kind));
       response = await send(handler, method, call);
     }
     const body = await response.text();
     if (refusal.by === "elsewhere") {
       expect(response.status).toBe(entry.status ?? 200);
-      expect((await companyMarks(handle.db, cast.companyId)).filter((mark) => body.includes(mark))).toEqual([]);
+      expect((await companyMarks(stage.handle.db, stage.cast.companyId)).filter((mark) => body.includes(mark))).toEqual([]);
     } else {
       expect(response.status).toBe(entry.refusedWith?.[refusal.by] ?? 404);
     }
-    expect(await companyFingerprint(handle.db, cast.companyId)).toEqual(before);
+    expect(await companyFingerprint(stage.handle.db, stage.cast.companyId)).toEqual(before);
   });
 
   it("the rightful request succeeds", async () => {
-    await signIn(call.actor ?? rightfulCaller(cast, entry.as));
+    await signIn(call.actor ?? rightfulCaller(stage.cast, entry.as));
     const response = await send(handler, method, call, call.bearer);
     expect(response.status, await response.clone().text()).toBe(entry.status ?? 200);
   });
