@@ -17,11 +17,18 @@ export function sourceFiles(dir: string): string[] {
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
 }
 
+/** A listing of the tree, read once per test file (the tree does not change while tests run). */
+function once(list: () => string[]): () => string[] {
+  let listed: string[] | undefined;
+  return () => (listed ??= list());
+}
+
 /** Every module of server actions. */
-export const serverActionModules = (): string[] =>
+export const serverActionModules = once(() =>
   [...sourceFiles("lib"), ...sourceFiles("app")].filter((file) =>
     /^\s*["']use server["']/.test(readFileSync(path.join(root, file), "utf8")),
-  );
+  ),
+);
 
 /** Auth.js's own flows run before a session exists and after it ends: they are sessions, not a company's operations. */
 export const SESSION_FLOWS = "lib/auth/actions.ts";
@@ -45,5 +52,6 @@ export async function serverActions(): Promise<[string, string, (...args: never[
 }
 
 /** Every file that defines an operation (one per file, lib/layout.test.ts): loading them all fills the kernel's registry. */
-export const operationModules = (): string[] =>
-  sourceFiles("lib").filter((file) => /\/operations\/[^/]+\.ts$/.test(file) && !file.startsWith("lib/operations/"));
+export const operationModules = once(() =>
+  sourceFiles("lib").filter((file) => /\/operations\/[^/]+\.ts$/.test(file) && !file.startsWith("lib/operations/")),
+);
