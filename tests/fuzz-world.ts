@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { learningGroups } from "@/db/schema";
@@ -6,6 +7,7 @@ import type { Ctx } from "@/lib/auth/viewer";
 import { postMessage } from "@/lib/chat/operations/post-message";
 import { createApiKey } from "@/lib/hr/api-keys/operations/create-api-key-operation";
 import type { InputOptions } from "./arbitraries";
+import { createTestDatabase, type TestDatabase } from "./database";
 import { createCompany, createCourse, createDepartment, createGroup, createLessons, createPerson, opId, type TestPerson } from "./fixtures";
 
 /**
@@ -74,4 +76,19 @@ export async function createFuzzWorld(db: Database): Promise<FuzzWorld> {
       ],
     },
   };
+}
+
+export type FuzzStage = { handle: TestDatabase; db: Database; world: FuzzWorld };
+
+/**
+ * The set-up of a fuzzing file: a database of its own with the world in it, made before the file's
+ * tests and closed after them; `ready` receives it (the file keeps `db` and `world` as its own names).
+ */
+export function stageFuzzWorld(ready: (stage: FuzzStage) => void): void {
+  let handle: TestDatabase | undefined;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    ready({ handle, db: handle.db, world: await createFuzzWorld(handle.db) });
+  });
+  afterAll(async () => handle?.close());
 }

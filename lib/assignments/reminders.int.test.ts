@@ -3,7 +3,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { type Database, queryRows } from "@/db/client";
 import { assignments, users } from "@/db/schema";
 import { handleRemindersCron } from "@/lib/cron/reminders";
-import { env, reloadEnv } from "@/base/env";
+import { setCronSecret, TEST_CRON_SECRET } from "@/tests/cron";
+import { env } from "@/base/env";
 import { drainOutbox, OUTBOX_LEASE_MS, smtpSend } from "@/lib/outbox/drain";
 import { outboxInsertSql } from "@/lib/outbox/queue";
 import { createAssignment } from "@/tests/assignments";
@@ -315,13 +316,7 @@ describe("drainOutbox", () => {
 
 describe("the reminders cron route", () => {
   const previous = process.env.CRON_SECRET;
-  const SECRET = "a-test-cron-secret-of-some-length";
-  const setSecret = (value: string | undefined) => {
-    if (value === undefined) delete process.env.CRON_SECRET;
-    else process.env.CRON_SECRET = value;
-    reloadEnv();
-  };
-  afterEach(() => setSecret(previous));
+  afterEach(() => setCronSecret(previous));
   const call = (now: Date, authorization?: string) =>
     handleRemindersCron(
       new Request("http://localhost/api/cron/reminders", { method: "POST", headers: authorization ? { authorization } : {} }),
@@ -333,15 +328,15 @@ describe("the reminders cron route", () => {
     const lea = await learner();
     const { id } = await assign(lea, "2026-08-20", "2026-08-01T10:00:00Z");
     const now = at("2026-08-13T07:00:00Z");
-    setSecret(SECRET);
+    setCronSecret(TEST_CRON_SECRET);
     expect((await call(now)).status).toBe(401);
-    expect((await call(now, `Bearer ${SECRET}x`)).status).toBe(401);
-    setSecret(undefined);
-    expect((await call(now, `Bearer ${SECRET}`)).status).toBe(401);
+    expect((await call(now, `Bearer ${TEST_CRON_SECRET}x`)).status).toBe(401);
+    setCronSecret(undefined);
+    expect((await call(now, `Bearer ${TEST_CRON_SECRET}`)).status).toBe(401);
     expect((await written(db, id, lea.id)).offsets).toEqual([]);
 
-    setSecret(SECRET);
-    const response = await call(now, `Bearer ${SECRET}`);
+    setCronSecret(TEST_CRON_SECRET);
+    const response = await call(now, `Bearer ${TEST_CRON_SECRET}`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { reminders: { written: number; notified: number }; mail: { sent: number } };
     // Other tests' assignments share the database: their due reminders come along.

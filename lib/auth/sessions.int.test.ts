@@ -6,7 +6,7 @@ import { requestPasswordReset } from "@/lib/accounts/operations/send-reset-link"
 import { setPasswordWithToken } from "@/lib/accounts/operations/spend-link";
 import { signOutEverywhere } from "@/lib/accounts/operations/sign-out-everywhere";
 import { handleSignInsCron } from "@/lib/cron/sign-ins";
-import { reloadEnv } from "@/base/env";
+import { withCronSecret } from "@/tests/cron";
 import { sendMail } from "@/lib/mail/send";
 import { deactivatePerson } from "@/lib/people/operations/deactivate-person";
 import { reactivatePerson } from "@/lib/people/operations/reactivate-person";
@@ -132,22 +132,14 @@ describe("sessions", () => {
       .where(eq(userSessions.id, second));
     expect(await live(second)).toBe(false);
     // The scheduler's route, with its secret.
-    const secret = "a-test-cron-secret-of-some-length";
-    const previous = process.env.CRON_SECRET;
-    process.env.CRON_SECRET = secret;
-    reloadEnv();
-    try {
+    await withCronSecret(async (secret) => {
       const cron = (authorization: string) =>
         handleSignInsCron(new Request("http://localhost/api/cron/sign-ins", { headers: { authorization } }), handle.db);
       expect((await cron("Bearer wrong")).status).toBe(401);
       const response = await cron(`Bearer ${secret}`);
       expect(response.status).toBe(200);
       expect((await response.json()).sessionsDeleted).toBeGreaterThanOrEqual(1);
-    } finally {
-      if (previous === undefined) delete process.env.CRON_SECRET;
-      else process.env.CRON_SECRET = previous;
-      reloadEnv();
-    }
+    });
     const left = await handle.db.select({ id: userSessions.id }).from(userSessions).where(eq(userSessions.userId, who.id));
     expect(left).toEqual([{ id: first }]);
   });

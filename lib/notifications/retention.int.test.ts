@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notifications } from "@/db/schema";
-import { reloadEnv } from "@/base/env";
+import { withCronSecret } from "@/tests/cron";
 import { systemCtx } from "@/lib/auth/viewer";
 import { pruneNotifications } from "@/lib/cron/operations/prune-notifications";
 import { handleRetentionCron } from "@/lib/cron/retention";
@@ -64,11 +64,7 @@ describe("retention of read notifications", () => {
   it("is a scheduler route: refused without the secret, every company pruned with it", async () => {
     const person = await createPerson(handle.db, (await createCompany(handle.db, "Umbrella")).id);
     await notification(person, RETENTION_DAYS + 3, "old");
-    const secret = "a-test-cron-secret-of-some-length";
-    const previous = process.env.CRON_SECRET;
-    process.env.CRON_SECRET = secret;
-    reloadEnv();
-    try {
+    await withCronSecret(async (secret) => {
       const cron = (authorization: string) =>
         handleRetentionCron(new Request("http://localhost/api/cron/retention", { headers: { authorization } }), handle.db, NOW);
       expect((await cron("Bearer wrong")).status).toBe(401);
@@ -77,10 +73,6 @@ describe("retention of read notifications", () => {
       expect(response.status).toBe(200);
       expect((await response.json()).deleted).toBeGreaterThanOrEqual(1);
       expect(await labelsOf(person)).toEqual([]);
-    } finally {
-      if (previous === undefined) delete process.env.CRON_SECRET;
-      else process.env.CRON_SECRET = previous;
-      reloadEnv();
-    }
+    });
   });
 });

@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { type Ctx, type SystemJob, systemCtx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { inputFor } from "@/tests/arbitraries";
-import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { footprint } from "@/tests/footprint";
-import { createFuzzWorld, type FuzzWorld } from "@/tests/fuzz-world";
+import { type FuzzWorld, stageFuzzWorld } from "@/tests/fuzz-world";
 import { propertyRuns, propertyTimeout } from "@/tests/property";
 import { importSource, operationModules } from "@/tests/inventory";
 import { type Operation, registeredOperations } from "./kernel";
@@ -33,16 +32,9 @@ vi.mock("@/lib/auth/password", async () => {
 await Promise.all(operationModules().map(importSource));
 const operations = [...registeredOperations()].sort(([a], [b]) => a.localeCompare(b));
 
-let handle: TestDatabase;
 let db: Database;
 let world: FuzzWorld;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  db = handle.db;
-  world = await createFuzzWorld(db);
-});
-afterAll(async () => handle?.close());
+stageFuzzWorld((stage) => ({ db, world } = stage));
 
 /** The operation's rightful caller kind: a scheduler job's system actor, or else the company's admin (HR too), in their own right. */
 function callerOf(operation: Operation): Ctx {

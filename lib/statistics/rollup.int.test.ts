@@ -4,7 +4,8 @@ import { type Database, type DatabaseHandle, openPostgres, queryRows } from "@/d
 import { groupMembers, groupProgressDaily, learningGroups, type Lesson, membershipEvents } from "@/db/schema";
 import { handleRollupCron } from "@/lib/cron/rollup";
 import { completeLesson } from "@/lib/learning/operations/complete-lesson";
-import { env, reloadEnv } from "@/base/env";
+import { setCronSecret, TEST_CRON_SECRET } from "@/tests/cron";
+import { env } from "@/base/env";
 import { withBarrier } from "@/tests/barrier";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
@@ -223,13 +224,7 @@ describe.runIf(env().testDatabaseUrl)("overlapping rollups (PostgreSQL)", () => 
 
 describe("the cron route", () => {
   const previous = process.env.CRON_SECRET;
-  const SECRET = "a-test-cron-secret-of-some-length";
-  const setSecret = (value: string | undefined) => {
-    if (value === undefined) delete process.env.CRON_SECRET;
-    else process.env.CRON_SECRET = value;
-    reloadEnv();
-  };
-  afterEach(() => setSecret(previous));
+  afterEach(() => setCronSecret(previous));
   const call = (authorization?: string) =>
     handleRollupCron(
       new Request("http://localhost/api/cron/rollup", { method: "POST", headers: authorization ? { authorization } : {} }),
@@ -239,12 +234,12 @@ describe("the cron route", () => {
 
   it("refuses a wrong or missing secret, and everything when none is configured", async () => {
     const group = await scenarioGroup();
-    setSecret(SECRET);
+    setCronSecret(TEST_CRON_SECRET);
     expect((await call()).status).toBe(401);
-    expect((await call(`Bearer ${SECRET}x`)).status).toBe(401);
-    expect((await call(SECRET)).status).toBe(401);
-    setSecret(undefined);
-    expect((await call(`Bearer ${SECRET}`)).status).toBe(401);
+    expect((await call(`Bearer ${TEST_CRON_SECRET}x`)).status).toBe(401);
+    expect((await call(TEST_CRON_SECRET)).status).toBe(401);
+    setCronSecret(undefined);
+    expect((await call(`Bearer ${TEST_CRON_SECRET}`)).status).toBe(401);
     expect((await call("Bearer ")).status).toBe(401);
     expect(await stored(group.id)).toEqual([]);
   });
@@ -256,8 +251,8 @@ describe("the cron route", () => {
       .update(groupProgressDaily)
       .set({ members: 99 })
       .where(and(eq(groupProgressDaily.groupId, group.id), eq(groupProgressDaily.day, "2026-03-08")));
-    setSecret(SECRET);
-    const response = await call(`Bearer ${SECRET}`);
+    setCronSecret(TEST_CRON_SECRET);
+    const response = await call(`Bearer ${TEST_CRON_SECRET}`);
     expect(response.status).toBe(200);
     // The 1st, its creation day, is eight days back: beyond the catch-up. Yesterday is rewritten.
     expect(await stored(group.id)).toEqual(await recompute(group.id, DAYS));

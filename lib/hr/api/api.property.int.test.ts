@@ -1,11 +1,10 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { registeredOperations } from "@/lib/operations/kernel";
 import { type GeneratedRequest, requestFor, schemasAccept, toRequest } from "@/tests/api-requests";
-import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { footprint } from "@/tests/footprint";
-import { createFuzzWorld, type FuzzWorld } from "@/tests/fuzz-world";
+import { type FuzzWorld, stageFuzzWorld } from "@/tests/fuzz-world";
 import { leakIn } from "@/tests/leaks";
 import { propertyRuns, propertyTimeout } from "@/tests/property";
 import { handleApiRequest } from "./handler";
@@ -20,16 +19,9 @@ import type { ApiRoute } from "./route";
  * audit row of a refusal audited on purpose). At least a third pass the route's schemas.
  */
 
-let handle: TestDatabase;
 let db: Database;
 let world: FuzzWorld;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  db = handle.db;
-  world = await createFuzzWorld(db);
-});
-afterAll(async () => handle?.close());
+stageFuzzWorld((stage) => ({ db, world } = stage));
 
 type Sent = { key: "write" | "read" | "none" | "unknown"; idempotencyKey: string | null; contentType: string | null };
 
