@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
-import { SHOWN_COUNT_MAX, shownCount } from "@/lib/chat/activity";
+import { SHOWN_COUNT_MAX } from "@/lib/chat/activity";
 import type { BellState } from "@/lib/bell/queries";
 import { ChatActivityItem } from "./chat-activity-item";
 import { GroupChatWatch } from "./group-chat-watch";
@@ -73,7 +73,7 @@ export function NotificationBell({ userId, initial }: { userId: string; initial:
             data-testid="unread-count"
             className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold leading-5 text-white"
           >
-            {total > SHOWN_COUNT_MAX ? shownCount(total) : format.number(total)}
+            {total > SHOWN_COUNT_MAX ? `${format.number(SHOWN_COUNT_MAX)}+` : format.number(total)}
           </span>
         )}
       </button>

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef } from "react";
 
 /** Live pages re-render from the server at most this often, however many changes arrive. */
-export const REFRESH_INTERVAL_MS = 2000;
+const REFRESH_INTERVAL_MS = 2000;
 
 /**
  * A `router.refresh()` that runs at most once per interval: the first change shows at once, a burst

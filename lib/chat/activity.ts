@@ -22,8 +22,6 @@ export type ChatActivity = {
 /** Counts are shown up to this; beyond it "99+". */
 export const SHOWN_COUNT_MAX = 99;
 
-export const shownCount = (count: number) => (count > SHOWN_COUNT_MAX ? `${SHOWN_COUNT_MAX}+` : String(count));
-
 /** The server counts a chat's unread up to this (`UNREAD_CAP`); live counting stops there too. */
 const COUNT_CAP = 100;
 
