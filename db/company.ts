@@ -1,6 +1,9 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { PgDatabase, PgPreparedQuery, PgSession, type PgTransactionConfig, type PreparedQueryConfig } from "drizzle-orm/pg-core";
+import { NeonSession, NeonTransaction } from "drizzle-orm/neon-serverless";
+import { NodePgSession, NodePgTransaction } from "drizzle-orm/node-postgres";
+import { log } from "@/base/log";
 import type { Database, Transaction } from "./client";
 
 /**
@@ -9,13 +12,26 @@ import type { Database, Transaction } from "./client";
  */
 export const APP_ROLE = "cohort_app";
 
+/** A company id is a uuid; checked once, it can be written into the binding as a literal. */
+const COMPANY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * A transaction's first statement: this company's rows, as the app role. Setting the role here too
  * (the app's pooled connections already are `cohort_app`) walls any login role in the same way, the
  * tests' and scripts' owners included. Both settings end with the transaction.
  */
-export async function enterCompany(tx: Transaction, companyId: string): Promise<void> {
-  await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.company_id', ${companyId}, true)`);
+function binding(companyId: string): string {
+  return `select set_config('role', '${APP_ROLE}', true), set_config('app.company_id', '${companyId}', true)`;
+}
+
+/** `begin` with drizzle's transaction options, which are enumerations, never free text. */
+function begin(config: PgTransactionConfig | undefined): string {
+  const options = [
+    config?.isolationLevel && `isolation level ${config.isolationLevel}`,
+    config?.accessMode,
+    config?.deferrable === undefined ? undefined : config.deferrable ? "deferrable" : "not deferrable",
+  ].filter(Boolean);
+  return ["begin", ...options].join(" ");
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- drizzle's session generics describe a schema this class only passes through. */
@@ -28,17 +44,61 @@ type PrepareArguments = Parameters<AnySession["prepareQuery"]>;
 /** What drizzle keeps on a database and does not type: its dialect, session and schema config. */
 type Internals = { dialect: any; session: AnySession; _: { schema: unknown; fullSchema: unknown; tableNamesMap: unknown } };
 
+/** A pooled driver's session as drizzle builds it: its pool, and what it passes to each connection's session. */
+type Pooled = { driver: "pg" | "neon"; pool: { connect(): Promise<PooledClient> }; dialect: any; schema: any; options: any };
+type PooledClient = { query(text: string): Promise<unknown>; release(error?: Error): void };
+
+function pooledOf(session: AnySession): Pooled | null {
+  const driver = session instanceof NodePgSession ? "pg" : session instanceof NeonSession ? "neon" : null;
+  const { client, dialect, schema, options } = session as unknown as { client: object; dialect: any; schema: any; options: any };
+  if (!driver || !("connect" in client)) return null;
+  return { driver, pool: client as Pooled["pool"], dialect, schema, options };
+}
+
+/**
+ * A transaction on one of the pool's connections whose opening is one message: `begin` and the
+ * binding travel together (the simple protocol runs them in order), so entering a company costs no
+ * round trip of its own. Drizzle's own transaction sends them one after the other.
+ */
+async function pooledTransaction<T>(pooled: Pooled, opening: string, work: (tx: any) => Promise<T>): Promise<T> {
+  const client = await pooled.pool.connect();
+  const { dialect, schema, options } = pooled;
+  const tx =
+    pooled.driver === "pg"
+      ? new NodePgTransaction(dialect, new NodePgSession(client as any, dialect, schema, options), schema)
+      : new NeonTransaction(dialect, new NeonSession(client as any, dialect, schema, options), schema);
+  let broken: Error | undefined;
+  try {
+    await client.query(opening);
+    const result = await work(tx);
+    await client.query("commit");
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back is given up rather than handed to the next caller.
+    await client.query("rollback").catch((rollbackError: Error) => (broken = rollbackError));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** Statements that only read: their answer is complete before their transaction ends. */
+const READS = /^\s*select\s/i;
+
 /**
  * Drizzle's statements run through a session; this one runs each statement made outside a
  * transaction in a short transaction of its own, entered for the company, and every transaction
  * likewise. The rest of drizzle (builders, relational queries, result mapping) stays its own.
  */
 class CompanySession extends PgSession<any, any, any> {
+  private readonly pooled: Pooled | null;
+
   constructor(
     private readonly base: Database,
     readonly companyId: string,
   ) {
     super((base as unknown as Internals).dialect);
+    this.pooled = pooledOf((base as unknown as Internals).session);
   }
 
   prepareQuery(...args: PrepareArguments): any {
@@ -51,10 +111,33 @@ class CompanySession extends PgSession<any, any, any> {
   }
 
   override transaction<T>(work: (tx: any) => Promise<T>, config?: PgTransactionConfig): Promise<T> {
+    if (this.pooled) return pooledTransaction(this.pooled, `${begin(config)}; ${binding(this.companyId)}`, work);
+    // PGlite is in the process: a second message costs no network.
     return this.base.transaction(async (tx) => {
-      await enterCompany(tx, this.companyId);
+      await tx.execute(sql.raw(binding(this.companyId)));
       return work(tx);
     }, config);
+  }
+
+  /**
+   * A read in a read-only transaction of its own, answered as soon as its rows arrive: the COMMIT,
+   * which has nothing to keep, goes out after the caller has them (its connection returns to the
+   * pool once it has ended). A statement taken for a read that writes fails loudly, never silently.
+   */
+  read<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return new Promise((resolve, reject) => {
+      let answered = false;
+      this.transaction(
+        async (tx: Transaction) => {
+          resolve(await work(tx));
+          answered = true;
+        },
+        { accessMode: "read only" },
+      ).catch((error: Error) => {
+        if (answered) log.warn("a read's transaction did not end cleanly", { error: error.message });
+        else reject(error);
+      });
+    });
   }
 }
 
@@ -70,12 +153,13 @@ class CompanyQuery extends PgPreparedQuery<PreparedQueryConfig> {
   }
 
   private inTransaction<T>(run: (query: Prepared) => Promise<T>): Promise<T> {
-    return this.session.transaction((tx: Transaction) => {
+    const inside = (tx: Transaction) => {
       const query = (tx as unknown as Internals).session.prepareQuery(...this.args) as Prepared;
       // Builders attach what maps a join's columns after preparing (select with joins).
       query.joinsNotNullableMap = this.joinsNotNullableMap;
       return run(query);
-    });
+    };
+    return READS.test(this.args[0].sql) ? this.session.read(inside) : this.session.transaction(inside);
   }
 
   execute(placeholders?: Record<string, unknown>): Promise<unknown> {
@@ -99,6 +183,7 @@ class CompanyQuery extends PgPreparedQuery<PreparedQueryConfig> {
 export function withCompany(db: Database, companyId: string): Database {
   const bound = companyOf(db);
   if (bound === companyId) return db;
+  if (!COMPANY_ID.test(companyId)) throw new Error("a company id is a uuid");
   if (bound) throw new Error("a database bound to one company cannot be bound to another");
   const { dialect, _ } = db as unknown as Internals;
   return new PgDatabase(dialect, new CompanySession(db, companyId), _ as any) as unknown as Database;

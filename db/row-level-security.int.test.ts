@@ -281,6 +281,43 @@ describe("the app's own connections", () => {
   });
 });
 
+describe("the binding of one company", () => {
+  const company = randomUUID();
+  beforeAll(() => plantRow({ name: "companies", wall: "id", rls: true, forced: true }, company));
+
+  it("ends with each statement and transaction: the connection, given back, is bound to no one", async () => {
+    if (!handle.url) return; // PGlite binds through drizzle's own transaction (the PGlite smoke run covers it).
+    const { openPostgres } = await import("./client");
+    // One connection, so every step below reuses the connection the step before gave back.
+    const app = openPostgres(handle.url, { max: 1, connectAs: "app" });
+    const companies = { name: "companies", wall: "id", rls: true, forced: true };
+    try {
+      const bound = withCompany(app.db, company);
+      expect(await count(bound, companies)).toBe(1);
+      expect(await count(app.db, companies)).toBe(0);
+      await expect(bound.transaction(() => Promise.reject(new Error("given up")))).rejects.toThrow("given up");
+      expect(await count(app.db, companies)).toBe(0);
+      const isolation = await bound.transaction(
+        (tx) => queryRows<{ level: string }>(tx, sql`select current_setting('transaction_isolation') as level`),
+        { isolationLevel: "serializable" },
+      );
+      expect(isolation).toEqual([{ level: "serializable" }]);
+      expect(await count(bound, companies)).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("answers a read before its transaction ends, in a transaction that cannot write", async () => {
+    // A statement taken for a read that would lock or write fails rather than being answered early.
+    expect(await refusalCode(withCompany(handle.db, company).execute(sql`select id from companies for update`))).toBe("25006");
+  });
+
+  it("takes only a uuid for a company", () => {
+    expect(() => withCompany(handle.db, "x' or true --")).toThrow(/uuid/);
+  });
+});
+
 describe("the lookups before a company is known", () => {
   const lookup = <T>(statement: ReturnType<typeof sql>) => withoutCompany(handle.db, (tx) => queryRows<T>(tx, statement));
   let people: { acme: TestPerson; globex: TestPerson };
