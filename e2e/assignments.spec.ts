@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
-import { realtimeEvents, userChannel } from "@/lib/realtime/channels";
+import { assignmentChanged } from "@/lib/assignments/events";
 import { publish } from "@/lib/realtime/server";
 import { dueAtFor, insertAssignment } from "@/tests/assignments";
 import { createCompany, createCourse, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
@@ -64,7 +64,7 @@ test.describe("mandatory assignments", () => {
     await expectAccessible(page);
 
     await insertAssignment(db, learner, fireId, { dueAt: new Date(Date.now() + 10 * DAY) });
-    await publish([{ channels: [userChannel(learner.id)], event: realtimeEvents.assignmentChanged, data: {} }]);
+    await publish(assignmentChanged([learner.id]));
     await expect(items).toHaveCount(3);
     await expect(items.nth(2)).toContainText("Fire safety");
   });

@@ -2,7 +2,7 @@
 
 import { useChannelEvent, useChannelResubscribed } from "@/components/realtime/realtime-provider";
 import { useThrottledRefresh } from "@/components/realtime/use-throttled-refresh";
-import { realtimeEvents, userChannel } from "@/lib/realtime/channels";
+import { type PersonalNews, realtimeEvents, userChannel } from "@/lib/realtime/channels";
 
 /**
  * Keeps "My assignments" current: an assignment created, completed or waived re-renders the list
@@ -12,7 +12,9 @@ import { realtimeEvents, userChannel } from "@/lib/realtime/channels";
 export function AssignmentsLiveRefresh({ userId }: { userId: string }) {
   const refresh = useThrottledRefresh();
   const channel = userChannel(userId);
-  useChannelEvent(channel, realtimeEvents.assignmentChanged, refresh);
+  useChannelEvent<PersonalNews>(channel, realtimeEvents.news, (news) => {
+    if (news.assignments) refresh();
+  });
   useChannelResubscribed(channel, refresh);
   return null;
 }

@@ -11,7 +11,7 @@ import { markAllNotificationsReadAction, markNotificationReadAction } from "@/li
 import type { BellState } from "@/lib/bell/queries";
 import type { NotificationCursor } from "@/lib/notifications/queries";
 import type { NotificationDto } from "@/lib/notifications/types";
-import { type ChatReadData, realtimeEvents, userChannel } from "@/lib/realtime/channels";
+import { type ChatReadData, type PersonalNews, realtimeEvents, userChannel } from "@/lib/realtime/channels";
 
 type Loaded = { items: NotificationDto[]; nextCursor: NotificationCursor | null };
 
@@ -73,20 +73,23 @@ export function useNotificationCenter(userId: string, initial: BellState) {
   }, [applyMessage]);
 
   const router = useRouter();
-  useChannelEvent<NotificationDto>(channel, realtimeEvents.notificationCreated, (notification) => {
-    arrivedDuringRefresh.current.push(notification);
-    if (counted.current.has(notification.key)) return;
-    counted.current.add(notification.key);
+  useChannelEvent<PersonalNews<NotificationDto>>(channel, realtimeEvents.news, ({ notifications }) => {
+    arrivedDuringRefresh.current.push(...notifications);
+    const fresh = notifications.filter((notification) => !counted.current.has(notification.key));
+    if (fresh.length === 0) return;
+    for (const notification of fresh) counted.current.add(notification.key);
     // Joining or leaving a group changes what this page shows (home, the group page) and which
     // chats the bell hears: re-render the page and refetch the bell.
-    if (notification.type.startsWith("group.")) {
+    if (fresh.some((notification) => notification.type.startsWith("group."))) {
       router.refresh();
       refresh();
     }
-    setUnread((count) => count + 1);
-    setLoaded((current) =>
-      current ? { ...current, items: [notification, ...current.items.filter((n) => n.key !== notification.key)] } : current,
-    );
+    setUnread((count) => count + fresh.length);
+    setLoaded((current) => {
+      if (!current) return current;
+      const keys = new Set(fresh.map((notification) => notification.key));
+      return { ...current, items: [...[...fresh].reverse(), ...current.items.filter((n) => !keys.has(n.key))] };
+    });
   });
   // Another tab marked something read, or a level changed: take the server's numbers.
   useChannelEvent(channel, realtimeEvents.notificationsChanged, refresh);

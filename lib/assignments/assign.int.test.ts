@@ -117,7 +117,7 @@ describe("assigning individuals", () => {
     // One notification event for everyone (same content), and one "assignments changed" to their channels.
     expect(outcome.events).toHaveLength(2);
     expect(outcome.events![0]!.channels).toHaveLength(2);
-    expect(outcome.events![1]).toMatchObject({ event: "assignment.changed" });
+    expect(outcome.events![1]).toMatchObject({ event: "personal.news", data: { notifications: [], assignments: true } });
     const audit = await handle.db
       .select()
       .from(auditLog)

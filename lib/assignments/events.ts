@@ -1,14 +1,15 @@
 import { notificationFanOut } from "@/lib/notifications/events";
-import { type RealtimeEvent, realtimeEvents, userChannel } from "@/lib/realtime/channels";
+import { type PersonalNews, type RealtimeEvent, realtimeEvents, userChannel } from "@/lib/realtime/channels";
 import type { AssignedRow, InsertMeta } from "./sql";
 
 /** The key a batch gives each person's notification of one course: the same for everyone, so one event carries it. */
 const notificationKey = (batchId: string, courseId: string) => `${batchId}:${courseId}`;
 
-/** "Something about your assignments changed": one event to each person's own channel. */
+/** "Something about your assignments changed", on each person's own channel (merged with their other news when published). */
 export function assignmentChanged(userIds: readonly string[]): RealtimeEvent[] {
   if (userIds.length === 0) return [];
-  return [{ channels: [...new Set(userIds)].map(userChannel), event: realtimeEvents.assignmentChanged, data: {} }];
+  const news: PersonalNews = { notifications: [], assignments: true };
+  return [{ channels: [...new Set(userIds)].map(userChannel), event: realtimeEvents.news, data: news }];
 }
 
 /**

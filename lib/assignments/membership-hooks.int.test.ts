@@ -10,6 +10,8 @@ import { leaveGroup } from "@/lib/membership/operations/leave-group";
 import { addMembers } from "@/lib/membership/operations/add-members";
 import { moveMembers } from "@/lib/membership/operations/move-members";
 import { removeMembers } from "@/lib/membership/operations/remove-members";
+import { type PersonalNews, type RealtimeEvent, realtimeEvents, userChannel } from "@/lib/realtime/channels";
+import { mergeNews } from "@/lib/realtime/news";
 import { deactivatePerson } from "@/lib/people/operations/deactivate-person";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import {
@@ -26,6 +28,10 @@ import type { Deadline } from "./schemas";
 import { assignCourse } from "./operations/assign-course";
 import { assignPerson } from "./operations/assign-person";
 import { applyGroupRules } from "./sql";
+
+/** The channels a delivery tells that their assignments changed, as it goes out (one news event each). */
+const assignmentsChanged = (events: readonly RealtimeEvent[]) =>
+  mergeNews(events).flatMap((event) => (event.event === realtimeEvents.news && (event.data as PersonalNews).assignments ? event.channels : []));
 
 let handle: TestDatabase;
 let acmeId: string;
@@ -95,7 +101,11 @@ describe("late joiners get the group's assignment", () => {
     expect(await handle.db.select().from(mailOutbox).where(eq(mailOutbox.userId, kiwi.id))).toMatchObject([
       { template: "assignment.assigned" },
     ]);
-    expect(outcome.events!.map((event) => event.event)).toEqual(expect.arrayContaining(["assignment.changed", "notification.created"]));
+    // One live event per newcomer: "added", "assigned" and "assignments changed" together.
+    const kiwiNews = mergeNews(outcome.events!).filter((event) => event.channels.includes(userChannel(kiwi.id)));
+    expect(kiwiNews).toMatchObject([
+      { event: realtimeEvents.news, data: { notifications: [{ type: "group.added" }, { type: "assignment.assigned" }], assignments: true } },
+    ]);
   });
 
   it("added by department", async () => {
@@ -128,7 +138,7 @@ describe("late joiners get the group's assignment", () => {
     const joiner = await person();
     const outcome = await joinGroup(handle.db, joiner, { groupId: group.id, operationId: opId() });
     expect(await assignmentOf(joiner.id, courseId)).toMatchObject({ source: "rule", dueOn: await dueIn("Europe/Berlin", 14) });
-    expect(outcome.events!.map((event) => event.event)).toContain("assignment.changed");
+    expect(assignmentsChanged(outcome.events!)).toEqual([userChannel(joiner.id)]);
     // The rule's author is named in the notice, not the joiner.
     const [notice] = await handle.db
       .select()
@@ -189,7 +199,7 @@ describe("leaving the group: keep or waive", () => {
     expect(await assignmentOf(a.id, keeping.courseId)).toMatchObject({ status: "open" });
     const outcome = await remove(keeping.group.id, b, "waive");
     expect(await assignmentOf(b.id, keeping.courseId)).toMatchObject({ status: "waived", waivedReason: "removed", nextReminderAt: null });
-    expect(outcome.events!.map((event) => event.event)).toContain("assignment.changed");
+    expect(assignmentsChanged(outcome.events!)).toEqual([userChannel(b.id)]);
     await remove(waiving.group.id, c);
     expect(await assignmentOf(c.id, waiving.courseId)).toMatchObject({ status: "waived", waivedReason: "removed" });
     await remove(waiving.group.id, d, "keep");
@@ -320,7 +330,7 @@ describe("completing the course", () => {
     const at = new Date();
     const outcome = await completeLesson(handle.db, learner, { lessonId: lesson!.id, operationId: opId() }, { now: at });
     expect(await assignmentOf(learner.id, course.id)).toMatchObject({ status: "done", completedAt: at, nextReminderAt: null });
-    expect(outcome.events).toContainEqual({ channels: [`private-user-${learner.id}`], event: "assignment.changed", data: {} });
+    expect(assignmentsChanged(outcome.events!)).toEqual([userChannel(learner.id)]);
   });
 
   it("a re-import that finishes people (a retired last lesson) marks their assignments done in one go", async () => {
@@ -348,10 +358,6 @@ describe("completing the course", () => {
     const outcome = await importCourse(handle.db, admin, { file: file(["a"]), operationId: opId() });
     for (const learner of learners)
       expect(await assignmentOf(learner.id, courseId)).toMatchObject({ status: "done", nextReminderAt: null });
-    expect(outcome.events).toContainEqual({
-      channels: expect.arrayContaining(learners.map((learner) => `private-user-${learner.id}`)),
-      event: "assignment.changed",
-      data: {},
-    });
+    expect(assignmentsChanged(outcome.events!)).toEqual(expect.arrayContaining(learners.map((learner) => userChannel(learner.id))));
   });
 });

@@ -199,7 +199,7 @@ describe("runReminders", () => {
       values (${finished.id}, ${courseId}, ${companyId}, 1, 100, ${at("2026-03-02T10:00:00Z")})`);
     const run = await runReminders(db, at("2026-03-13T08:00:00Z"));
     expect(run).toMatchObject({ written: 0, notified: 0 });
-    expect(run.events.map((event) => event.event)).toEqual(["assignment.changed"]);
+    expect(run.events.map((event) => [event.event, event.data])).toEqual([["personal.news", { notifications: [], assignments: true }]]);
     const [row] = await db.select().from(assignments).where(eq(assignments.id, id));
     expect(row).toMatchObject({ status: "done", completedAt: at("2026-03-02T10:00:00Z"), nextReminderAt: null });
     expect(await written(db, id, finished.id)).toMatchObject({ offsets: [], notifications: [], outbox: [] });

@@ -70,7 +70,7 @@ describe("notification levels", () => {
     const { recipients, groups } = await setUp();
     const { result, events } = await post(author, { groupId: groups[0]!.id, kind: "note", body: "Hello" });
     expect(await notified(result.id)).toEqual({});
-    expect(events!.filter((e) => e.event === "notification.created")).toEqual([]);
+    expect(events!.filter((e) => e.event === "personal.news")).toEqual([]);
     expect(await news(groups[0]!.id, recipients)).toEqual([1, 0, null]);
     // The author's own message is no news to them; an admin outside the group has no line for it.
     expect(await news(groups[0]!.id, [author, admin])).toEqual([0, null]);

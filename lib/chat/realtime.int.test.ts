@@ -1,6 +1,6 @@
 import type Pusher from "pusher-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { groupChannelAt, realtimeEvents, userChannel } from "@/lib/realtime/channels";
+import { groupChannelAt, type PersonalNews, realtimeEvents, userChannel } from "@/lib/realtime/channels";
 import { deliver } from "@/lib/realtime/server";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
@@ -38,7 +38,7 @@ describe("chat messages live", () => {
     clients.push(client, own.client);
     const messages: ChatMessageDto[] = [];
     channel.bind(realtimeEvents.chatMessage, (message: ChatMessageDto) => messages.push(message));
-    const notification = next<{ type: string; key: string }>(own.channel, realtimeEvents.notificationCreated);
+    const news = next<PersonalNews<{ type: string; key: string }>>(own.channel, realtimeEvents.news);
 
     const operationId = opId();
     const posted = await postMessage(
@@ -58,6 +58,6 @@ describe("chat messages live", () => {
     expect(messages).toEqual([posted.result, edited.result]);
     expect(messages[0]).toMatchObject({ operationKey: operationId, seq: 1, body: `Live **now**, ${mentionToken("Rita", reader.id)}` });
     expect(messages[1]).toMatchObject({ seq: 2, body: "Edited" });
-    expect(await notification).toMatchObject({ type: "chat.mention", key: posted.result.id });
+    expect((await news).notifications).toMatchObject([{ type: "chat.mention", key: posted.result.id }]);
   });
 });

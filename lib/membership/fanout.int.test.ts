@@ -34,7 +34,7 @@ describe("fan-out of 'added to the group'", () => {
     for (const person of people) {
       const { client, channel } = await subscribeAs(handle.db, person, userChannel(person.id));
       clients.push(client);
-      channel.bind("notification.created", () => received.set(person.id, (received.get(person.id) ?? 0) + 1));
+      channel.bind("personal.news", () => received.set(person.id, (received.get(person.id) ?? 0) + 1));
     }
 
     const group = await createGroup(handle.db, admin, { name: "Everyone wave" });

@@ -47,8 +47,8 @@ describe("adding members", () => {
     expect(first.result).toEqual({ added: 2, alreadyMembers: 0, deactivated: 0 });
     expect(first.events?.[0]).toMatchObject({
       channels: [userChannel(sales[0]!.id), userChannel(sales[1]!.id)].sort(),
-      event: "notification.created",
-      data: { type: "group.added", payload: { groupName: "Wave A", actorName: "Dana Admin" }, readAt: null },
+      event: "personal.news",
+      data: { notifications: [{ type: "group.added", payload: { groupName: "Wave A", actorName: "Dana Admin" }, readAt: null }], assignments: false },
     });
     const replay = await addMembers(handle.db, admin, input);
     expect(replay.result).toEqual(first.result);

@@ -1,9 +1,10 @@
-import { type RealtimeEvent, realtimeEvents, userChannel } from "@/lib/realtime/channels";
+import { type PersonalNews, type RealtimeEvent, realtimeEvents, userChannel } from "@/lib/realtime/channels";
 import type { NotificationDto } from "./types";
 
-/** One live event carrying the same notification to every recipient's own channel. */
+/** One live event carrying the same notification to every recipient's own channel (merged with their other news when published). */
 export function notificationFanOut(userIds: readonly string[], notification: NotificationDto): RealtimeEvent {
-  return { channels: userIds.map(userChannel), event: realtimeEvents.notificationCreated, data: notification };
+  const news: PersonalNews<NotificationDto> = { notifications: [notification], assignments: false };
+  return { channels: userIds.map(userChannel), event: realtimeEvents.news, data: news };
 }
 
 /** Tells the person's open pages that their bell changed elsewhere (read in another tab, a level set): each refetches it. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { userChannel } from "@/lib/realtime/channels";
+import { type PersonalNews, userChannel } from "@/lib/realtime/channels";
 import { publish } from "@/lib/realtime/server";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createPerson, opId, type TestPerson } from "@/tests/fixtures";
@@ -78,10 +78,10 @@ describe("notifications", () => {
   it("reaches the person's browser through soketi after commit", async () => {
     const { client, channel } = await subscribeAs(handle.db, acmePerson, userChannel(acmePerson.id));
     try {
-      const received = new Promise<{ payload: { groupName: string } }>((resolve) => channel.bind("notification.created", resolve));
+      const received = new Promise<PersonalNews<{ payload: { groupName: string } }>>((resolve) => channel.bind("personal.news", resolve));
       const events = await handle.db.transaction((tx) => createNotifications(tx, [added(acmePerson, "Live")]));
       await publish(events, handle.db);
-      expect((await received).payload.groupName).toBe("Live");
+      expect((await received).notifications.map((n) => n.payload.groupName)).toEqual(["Live"]);
     } finally {
       client.disconnect();
     }

@@ -61,7 +61,12 @@ export function parseTarget(target: string): { kind: "group" | "group-admin"; gr
 
 /** Event names per channel, shared by publisher and subscriber. */
 export const realtimeEvents = {
-  notificationCreated: "notification.created",
+  /**
+   * On the person's own channel: all one delivery has for them, as one event (`PersonalNews`): their
+   * new notifications, and whether their assignments changed. Merged at publishing (`mergeNews`), so
+   * an add under an assignment rule sends each newcomer one event, not three.
+   */
+  news: "personal.news",
   /** On the person's own channel: notifications were read or chat levels changed elsewhere; the bell refetches. */
   notificationsChanged: "notifications.changed",
   /** On the person's own channel: they read a group's chat up to `lastReadAt` (`ChatReadData`); the bell's line for it empties. */
@@ -77,8 +82,6 @@ export const realtimeEvents = {
   chatMessage: "chat.message",
   /** On the group's admin channel: a member's progress in the linked course changed; the figures refetch. */
   statisticsChanged: "statistics.changed",
-  /** On the person's own channel: one of their assignments was created, completed or waived; "My assignments" refetches. */
-  assignmentChanged: "assignment.changed",
   /**
    * On a group's channels of an epoch just left behind (`ChannelEpochData`): nothing more comes here;
    * readers move to the new epoch's channels after a random 0–2 s and resync.
@@ -87,6 +90,9 @@ export const realtimeEvents = {
 } as const;
 
 export type ChannelEpochData = { groupId: string; epoch: number };
+
+/** A `news` event's data; `assignments`: one of theirs was created, completed or waived ("My assignments" refetches). */
+export type PersonalNews<Notification = unknown> = { notifications: Notification[]; assignments: boolean };
 
 export type ChatReadData = { groupId: string; lastReadAt: string };
 

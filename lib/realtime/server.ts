@@ -5,6 +5,7 @@ import { env } from "@/base/env";
 import { log } from "@/base/log";
 import { type Delivery, type RealtimeEvent, resolveTargets, targetGroups, userChannel } from "./channels";
 import { currentEpochs } from "@/lib/realtime/epochs";
+import { mergeNews } from "./news";
 
 /** Pusher's limits: channels in one trigger, events in one batch call. */
 export const MAX_CHANNELS_PER_TRIGGER = 100;
@@ -96,9 +97,10 @@ export async function onlyOccupied(events: readonly RealtimeEvent[], pusher: Pic
  * read now, after the commit: an event committed after a removal committed finds the raised epoch,
  * so it never reaches the channels the removed person may still listen on. A failed call is logged,
  * never thrown: the data is safe in the database and clients resync from it when they (re)subscribe.
- * `db` defaults to the application's (tests pass their own).
+ * Each person's news of the delivery goes out as one event (`mergeNews`). `db` defaults to the application's (tests pass their own).
  */
-export async function publish(events: readonly RealtimeEvent[], db?: DatabaseOrTransaction): Promise<void> {
+export async function publish(delivered: readonly RealtimeEvent[], db?: DatabaseOrTransaction): Promise<void> {
+  const events = mergeNews(delivered);
   const groups = targetGroups(events);
   let epochs: ReadonlyMap<string, number> = new Map();
   try {

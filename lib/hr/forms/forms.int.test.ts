@@ -155,7 +155,7 @@ describe("new hire", () => {
     );
     const [outbox] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from mail_outbox where user_id = ${userId}`);
     expect(outbox!.n).toBe(0);
-    expect(committed.events!.map((e) => e.event)).toContain("notification.created");
+    expect(committed.events!.map((e) => e.event)).toContain("personal.news");
   });
 
   it("answers a replay with the first result and creates nothing more", async () => {
