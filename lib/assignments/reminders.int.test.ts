@@ -87,7 +87,9 @@ describe("runReminders", () => {
     expect(run.events).toHaveLength(1);
     expect(run.events[0]).toMatchObject({
       channels: [`private-user-${lea.id}`],
-      data: { type: "assignment.reminder", payload: { courseTitle: "Fire Safety", courseId, dueOn: "2026-03-20", days: 7 } },
+      data: {
+        notifications: [{ type: "assignment.reminder", payload: { courseTitle: "Fire Safety", courseId, dueOn: "2026-03-20", days: 7 } }],
+      },
     });
     expect(await written(db, id, lea.id)).toMatchObject({
       offsets: [-7],
@@ -110,7 +112,7 @@ describe("runReminders", () => {
     expect(await runReminders(db, at("2026-03-20T22:59:59Z"))).toMatchObject({ written: 0 });
     const overdue = await runReminders(db, at("2026-03-21T08:00:00Z"));
     expect(overdue).toMatchObject({ written: 1, notified: 1 });
-    expect(overdue.events[0]).toMatchObject({ data: { type: "assignment.overdue", payload: { days: 1 } } });
+    expect(overdue.events[0]).toMatchObject({ data: { notifications: [{ type: "assignment.overdue", payload: { days: 1 } }] } });
     expect(await written(db, id, lea.id)).toMatchObject({
       offsets: [-7, -1, 1],
       notifications: [

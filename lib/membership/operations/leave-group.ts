@@ -35,7 +35,6 @@ export const leaveGroup = defineOperation({
     return {
       result: { left: true },
       events: [...removed.events, membershipChanged(group.id), ...assignmentChanged(waivedIds)],
-      disconnectUsers: [ctx.userId],
     };
   },
 });

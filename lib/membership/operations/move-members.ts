@@ -122,7 +122,6 @@ export const moveMembers = defineOperation({
         ...assignedEvents(assigned, { source: "rule", now, batchId }),
         ...assignmentChanged(waivedIds),
       ],
-      disconnectUsers: leaving,
       outbox: queuedMail(assigned),
     };
   },

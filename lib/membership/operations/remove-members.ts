@@ -13,8 +13,9 @@ import { removeMembersSchema } from "../schemas";
 export type RemoveResult = { removed: number };
 
 /**
- * Removes members: each is notified and loses the group at once (their open connections are
- * ended, and the channel-auth route refuses the group from then on). Their messages and progress stay.
+ * Removes members: each is notified and loses the group at once (the group's channels move to a new
+ * epoch they are refused, `revoked`; their sockets stay open for everything else). Their messages and
+ * progress stay. Up to 10,000 people an operation (`MAX_BATCH_PEOPLE`): larger removals come in batches.
  */
 export const removeMembers = defineOperation({
   kind: "membership.remove",
@@ -49,7 +50,6 @@ export const removeMembers = defineOperation({
     return {
       result,
       events: [fanOut(removedIds, { ...notice, createdAt: now }), ...revoked, membershipChanged(group.id), ...assignmentChanged(waivedIds)],
-      disconnectUsers: removedIds,
     };
   },
 });

@@ -166,8 +166,6 @@ export const changeDepartment = defineOperation({
         ...assignedEvents(assigned, { source: "rule", now, batchId }),
         ...assignmentChanged(waived),
       ],
-      // Channel access is asked for again, so the groups left are refused at once.
-      disconnectUsers: left.length > 0 ? personIds : undefined,
       outbox: queuedMail(assigned),
     };
   },
