@@ -16,7 +16,10 @@ export type Statement = {
   ms?: number;
 };
 
-type Query = (config: string | QueryConfig, values?: unknown[]) => Promise<QueryResult>;
+/** Several statements in one message (a company's `begin` and binding) answer one result each: the last is the message's. */
+const lastResult = (result: QueryResult | QueryResult[]): QueryResult => (Array.isArray(result) ? result.at(-1)! : result);
+
+type Query = (config: string | QueryConfig, values?: unknown[]) => Promise<QueryResult | QueryResult[]>;
 
 /**
  * A database handle opened exactly as the app opens one (`openPostgres`) whose driver calls are
@@ -44,7 +47,8 @@ export function openRecorder(url: string, companyId: string) {
     const started = performance.now();
     try {
       const result = await run(config, values);
-      if (result.rows.length === 1) entry.row = Object.values(result.rows[0] as object);
+      const { rows } = lastResult(result);
+      if (rows.length === 1) entry.row = Object.values(rows[0] as object);
       return result;
     } finally {
       entry.ms = performance.now() - started;
@@ -143,7 +147,7 @@ export async function replay(pool: Pool, statements: readonly Statement[], timin
           }
           const values = generated.size > 0 ? statement.values.map(follow) : statement.values;
           const started = performance.now();
-          const result = await connection.query(statement.text, values);
+          const result = lastResult(await connection.query(statement.text, values));
           if (timings) (timings[statements.indexOf(statement)] ??= []).push(performance.now() - started);
           if (statement.via !== "pool" && last.get(statement.via) === statement) {
             clients.delete(statement.via);
