@@ -14,6 +14,7 @@ import { openRecorder } from "./capture";
 import { assignBulk, departmentAddWithRule } from "./cases/assign-bulk";
 import { reminderRun } from "./cases/assign-reminders";
 import { chatFanout, chatResync } from "./cases/chat";
+import { chatPost100k, chatPostDuringAdd } from "./cases/chat-scale";
 import { departmentAdd, departmentAddReplay } from "./cases/department-add";
 import { feedPage } from "./cases/feed";
 import { hrImport } from "./cases/hr-import";
@@ -21,6 +22,7 @@ import { hrApiBulkMembers } from "./cases/hr-api";
 import { hrNewHire } from "./cases/hr-new-hire";
 import { learningCompletion } from "./cases/learning";
 import { peopleSearch, personPage } from "./cases/people";
+import { groupsRemove10k } from "./cases/remove";
 import { autocomplete, groupList, memberPage } from "./cases/reads";
 import { statsReports } from "./cases/reports";
 import { statsGroup, statsOverTime } from "./cases/stats";
@@ -34,12 +36,15 @@ const CASES: BenchCase[] = [
   reminderRun,
   autocomplete,
   chatFanout,
+  chatPost100k,
+  chatPostDuringAdd,
   chatResync,
   departmentAdd,
   departmentAddReplay,
   departmentAddWithRule,
   feedPage,
   groupList,
+  groupsRemove10k,
   hrImport,
   hrApiBulkMembers,
   hrNewHire,

@@ -1,21 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type pg from "pg";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { type Ctx, loadViewer } from "@/lib/auth/viewer";
 import type { ChatMessageDto, MessagesSince } from "@/lib/chat/queries";
 import { messagesSince } from "@/lib/chat/queries";
 import { postMessage } from "@/lib/chat/operations/post-message";
 import { groupChannelAt } from "@/lib/realtime/channels";
-import type { BenchCase, Details } from "../case";
+import type { BenchCase } from "../case";
 import { label, replay } from "../capture";
 import { BENCH_IDS } from "../data";
 import { type Figures, median, percentile, type Plan, timed } from "../measure";
-import { ensureBuild, type RunningApp, startApp } from "../server/app";
 import { clock, startClients } from "../server/clients";
-import { actionId, callAction, signIn } from "../server/http";
+import { actionId, callAction, mintSessions, signIn } from "../server/http";
 import { requireGroupAccess } from "@/lib/group-access/access";
+import { ACTIONS_FILE, body, createGroup, round, startBenchApp, unwrap } from "./chat-support";
 
 const HISTORY = 1_000;
 const MISSED = 200;
@@ -32,46 +31,6 @@ const SENDERS = 40;
 const SERVICE_CALLS = 100;
 /** An event not at every client by then is counted lost. */
 const ARRIVAL_TIMEOUT_MS = 5_000;
-const ACTIONS_FILE = "lib/chat/actions.ts";
-
-const say = (line: string) => console.log(`[bench] ${line}`);
-const round = (value: number) => Math.round(value * 10) / 10;
-const body = (n: number) => `Message ${n} with **some** words, `.repeat(5);
-
-/** A private group of the bench company with `size` of its active non-admin people as members. */
-async function createGroup(pool: pg.Pool, size: number): Promise<{ groupId: string; members: { id: string; email: string }[] }> {
-  const company = BENCH_IDS.company;
-  const { rows: group } = await pool.query<{ id: string }>(
-    `insert into learning_groups (company_id, name, visibility, created_by, owner_id)
-     values ($1, 'Bench chat ' || gen_random_uuid(), 'private', $2, $2) returning id`,
-    [company, BENCH_IDS.admin],
-  );
-  const groupId = group[0]!.id;
-  const { rows: members } = await pool.query<{ id: string; email: string }>(
-    `with added as (
-       insert into group_members (group_id, user_id, company_id, added_by, source)
-       select $1, id, $2, $3, 'individual' from users
-       where company_id = $2 and deactivated_at is null and not ('admin' = any(roles)) order by id limit ${size}
-       returning user_id)
-     select u.id, u.email from added join users u on u.id = added.user_id order by u.id`,
-    [groupId, company, BENCH_IDS.admin],
-  );
-  return { groupId, members };
-}
-
-/** The app built (or the current build reused) and started against the case's copy. */
-async function startBenchApp(url: string): Promise<{ app: RunningApp; details: Details }> {
-  const build = await ensureBuild(say);
-  const started = performance.now();
-  const app = await startApp(url);
-  return {
-    app,
-    details: {
-      build_seconds: build === null ? "reused" : Math.round(build),
-      app_start_seconds: round((performance.now() - started) / 1000),
-    },
-  };
-}
 
 /** The build's smallest browser asset, relative to `/_next/static/`: the cheapest answer the server gives. */
 function smallestAsset(): string {
@@ -80,11 +39,6 @@ function smallestAsset(): string {
   const smallest = files.sort((a, b) => statSync(join(root, a)).size - statSync(join(root, b)).size)[0];
   if (!smallest) throw new Error("The build has no static assets.");
   return smallest;
-}
-
-function unwrap<T>(result: ActionResult<T>, what: string): T {
-  if (!result.ok) throw new Error(`${what} refused: ${JSON.stringify(result.error)}`);
-  return result.data;
 }
 
 /**
@@ -187,12 +141,7 @@ export const chatFanout: BenchCase = {
     try {
       const signInStarted = performance.now();
       const senders = await Promise.all(members.slice(0, SENDERS).map((member) => signIn(app.baseUrl, member.email)));
-      const fleet = await startClients(
-        app,
-        channel,
-        members.map((member) => member.email),
-        CLIENT_PROCESSES,
-      );
+      const fleet = await startClients(app, channel, await mintSessions(pool, members), CLIENT_PROCESSES);
       stops.push(fleet.stop);
       const setUpSeconds = round((performance.now() - signInStarted) / 1000);
       const post = actionId(ACTIONS_FILE, "postMessageAction");

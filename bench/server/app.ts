@@ -6,6 +6,7 @@ import { env } from "@/base/env";
 import { startSoketi } from "@/scripts/lib/soketi";
 import { layOutStandalone, nextBin, standaloneServer } from "@/e2e/support/web-server";
 import { within } from "./clients";
+import { BENCH_AUTH_SECRET } from "./http";
 
 const offset = env().testPortOffset;
 /** The bench's own ports, beside the test tiers' (tests/ports.ts) and `npm run dev`'s. */
@@ -13,14 +14,36 @@ const ports = { app: 3400 + offset, soketi: 6401 + offset, soketiMetrics: 10001 
 const pusherApp = { appId: "cohort-bench", key: "cohort-bench-key", secret: "cohort-bench-secret" } as const;
 const STARTUP_TIMEOUT_MS = 60_000;
 
-export type RunningApp = {
+export type RunningRealtime = {
+  /** A server-side client of the bench's soketi: the bare publish, or an in-process case's own. */
+  publisher: Pusher;
+  /** How many HTTP calls (publishes, channel queries) soketi has received so far. */
+  realtimeCalls: () => Promise<number>;
+  stop: () => Promise<void>;
+  /** Ends soketi at once, for a bench that is itself being ended. */
+  kill: () => void;
+};
+
+export type RunningApp = RunningRealtime & {
   baseUrl: string;
   /** The pusher-js options of a client of this app's soketi (as the browser gets them). */
   pusher: { key: string; host: string; port: number };
-  /** A server-side client of the same soketi, for the bare publish. */
-  publisher: Pusher;
-  stop: () => Promise<void>;
 };
+
+/** soketi alone on the bench's ports, for a case that publishes in-process. */
+export async function startRealtime(): Promise<RunningRealtime> {
+  const soketi = await startSoketi({ port: ports.soketi, metricsPort: ports.soketiMetrics, ...pusherApp, metrics: true, quiet: true });
+  const publisher = new Pusher({ ...pusherApp, host: "127.0.0.1", port: String(ports.soketi), useTLS: false });
+  return { publisher, realtimeCalls, stop: () => soketi.stop(), kill: () => soketi.process.kill("SIGKILL") };
+}
+
+/** soketi's count of the HTTP calls it received, summed over its labels. */
+async function realtimeCalls(): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${ports.soketiMetrics}/metrics`)).text();
+  const lines = text.split("\n").filter((line) => line.startsWith("soketi_http_calls_received_total"));
+  if (lines.length === 0) throw new Error("soketi's metrics have no soketi_http_calls_received_total.");
+  return lines.reduce((sum, line) => sum + Number(line.split(" ").at(-1)), 0);
+}
 
 /** Source the build depends on: tracked files outside the bench, tests and docs. */
 function newestSourceMtime(): number {
@@ -72,7 +95,7 @@ async function stopGroup(child: ChildProcess): Promise<void> {
  */
 export async function startApp(databaseUrl: string): Promise<RunningApp> {
   const baseUrl = `http://127.0.0.1:${ports.app}`;
-  const soketi = await startSoketi({ port: ports.soketi, metricsPort: ports.soketiMetrics, ...pusherApp, quiet: true });
+  const realtime = await startRealtime();
   layOutStandalone();
   const next = spawn(process.execPath, standaloneServer, {
     detached: true,
@@ -84,7 +107,7 @@ export async function startApp(databaseUrl: string): Promise<RunningApp> {
       HOSTNAME: "127.0.0.1",
       DATABASE_URL: databaseUrl,
       APP_URL: baseUrl,
-      AUTH_SECRET: "cohort-bench-secret-0123456789abcdef",
+      AUTH_SECRET: BENCH_AUTH_SECRET,
       PUSHER_APP_ID: pusherApp.appId,
       PUSHER_KEY: pusherApp.key,
       PUSHER_SECRET: pusherApp.secret,
@@ -98,7 +121,7 @@ export async function startApp(databaseUrl: string): Promise<RunningApp> {
   // killed bench ends it (and soketi) here rather than leaving them running.
   const abandon = (signal: NodeJS.Signals) => {
     signalGroup(next, "SIGKILL");
-    soketi.process.kill("SIGKILL");
+    realtime.kill();
     process.exit(signal === "SIGINT" ? 130 : 143);
   };
   process.once("SIGINT", abandon);
@@ -107,7 +130,7 @@ export async function startApp(databaseUrl: string): Promise<RunningApp> {
     process.off("SIGINT", abandon);
     process.off("SIGTERM", abandon);
     await stopGroup(next);
-    await soketi.stop();
+    await realtime.stop();
   };
   try {
     const deadline = Date.now() + STARTUP_TIMEOUT_MS;
@@ -122,6 +145,5 @@ export async function startApp(databaseUrl: string): Promise<RunningApp> {
     await stop();
     throw error;
   }
-  const publisher = new Pusher({ ...pusherApp, host: "127.0.0.1", port: String(ports.soketi), useTLS: false });
-  return { baseUrl, pusher: { key: pusherApp.key, host: "127.0.0.1", port: ports.soketi }, publisher, stop };
+  return { ...realtime, baseUrl, pusher: { key: pusherApp.key, host: "127.0.0.1", port: ports.soketi }, stop };
 }

@@ -1,15 +1,16 @@
 /**
- * A child process holding pusher-js clients of the bench app, one per person, each signed in
- * through Auth.js, signed in to soketi and authorized to the channel through the app's own routes,
- * as the browser is. It stamps every event carrying an `operationKey` on arrival and reports the
+ * A child process holding pusher-js clients of the bench app, one per person (a session the parent
+ * made), each signed in to soketi and authorized to the channel through the app's own routes, as
+ * the browser is. It stamps every event carrying an `operationKey` on arrival and reports the
  * stamps of a key once all its clients have it (or when the parent gives up on the key).
  * Spawned by `clients.ts`; talks to it over IPC.
  */
 import Pusher from "pusher-js";
-import { signIn } from "./http";
+import { userChannel } from "@/lib/realtime/channels";
 import type { ChildReport, ParentCommand } from "./clients";
+import type { Session } from "./http";
 
-const SIGN_IN_CONCURRENCY = 4;
+const CONNECT_CONCURRENCY = 8;
 
 // After the parent is gone (a killed bench) there is nobody to report to, and writing would fail.
 const send = (report: ChildReport) => {
@@ -28,8 +29,18 @@ async function authorize(url: string, cookie: string, form: Record<string, strin
   return response.json();
 }
 
-async function connect(command: Extract<ParentCommand, { type: "start" }>, email: string, onKey: (key: string) => void): Promise<Pusher> {
-  const cookie = await signIn(command.baseUrl, email);
+type Start = Extract<ParentCommand, { type: "start" }>;
+
+async function subscribed(client: Pusher, name: string) {
+  const channel = client.subscribe(name);
+  await new Promise<void>((resolve, reject) => {
+    channel.bind("pusher:subscription_succeeded", () => resolve());
+    channel.bind("pusher:subscription_error", (error: unknown) => reject(new Error(`subscription refused: ${JSON.stringify(error)}`)));
+  });
+  return channel;
+}
+
+async function connect(command: Start, { userId, cookie }: Session, onKey: (key: string) => void): Promise<Pusher> {
   const client = new Pusher(command.pusher.key, {
     cluster: "",
     wsHost: command.pusher.host,
@@ -59,11 +70,8 @@ async function connect(command: Extract<ParentCommand, { type: "start" }>, email
   });
   client.signin();
   await client.user.signinDonePromise;
-  const channel = client.subscribe(command.channel);
-  await new Promise<void>((resolve, reject) => {
-    channel.bind("pusher:subscription_succeeded", () => resolve());
-    channel.bind("pusher:subscription_error", (error: unknown) => reject(new Error(`subscription refused: ${JSON.stringify(error)}`)));
-  });
+  const channel = await subscribed(client, command.channel);
+  if (command.ownChannel) await subscribed(client, userChannel(userId));
   channel.bind_global((_event: string, data: unknown) => {
     const key = (data as { operationKey?: unknown } | null)?.operationKey;
     if (typeof key === "string") onKey(key);
@@ -87,12 +95,12 @@ function report(key: string): void {
   arrivals.delete(key);
 }
 
-async function start(command: Extract<ParentCommand, { type: "start" }>): Promise<void> {
-  const queue = [...command.emails];
+async function start(command: Start): Promise<void> {
+  const queue = [...command.people];
   const connecting: Pusher[] = [];
   await Promise.all(
-    Array.from({ length: SIGN_IN_CONCURRENCY }, async () => {
-      for (let email = queue.shift(); email; email = queue.shift()) connecting.push(await connect(command, email, record));
+    Array.from({ length: CONNECT_CONCURRENCY }, async () => {
+      for (let person = queue.shift(); person; person = queue.shift()) connecting.push(await connect(command, person, record));
     }),
   );
   clients.push(...connecting);

@@ -1,8 +1,9 @@
 import { type ChildProcess, fork } from "node:child_process";
 import type { RunningApp } from "./app";
+import type { Session } from "./http";
 
 export type ParentCommand =
-  | { type: "start"; baseUrl: string; pusher: RunningApp["pusher"]; channel: string; emails: string[] }
+  | { type: "start"; baseUrl: string; pusher: RunningApp["pusher"]; channel: string; people: Session[]; ownChannel: boolean }
   | { type: "flush"; key: string }
   | { type: "stop" };
 
@@ -39,10 +40,17 @@ export async function within(promise: Promise<unknown>, ms: number): Promise<boo
 export const clock = () => performance.timeOrigin + performance.now();
 
 /**
- * pusher-js clients of `channel` for `emails`, split over `processes` child processes (so the
- * clients' own work is not the parent's), every one signed in and subscribed before this resolves.
+ * pusher-js clients of `channel` for `people`, split over `processes` child processes (so the
+ * clients' own work is not the parent's), every one signed in to soketi and subscribed before this
+ * resolves; with `ownChannel`, each also subscribed to their own `private-user-*` channel, as every page is.
  */
-export async function startClients(app: RunningApp, channel: string, emails: readonly string[], processes: number): Promise<ClientFleet> {
+export async function startClients(
+  app: RunningApp,
+  channel: string,
+  people: readonly Session[],
+  processes: number,
+  { ownChannel = false } = {},
+): Promise<ClientFleet> {
   const children: ChildProcess[] = [];
   // Per key, the stamps each child reported (by child index); a flushed child that had already
   // reported everything answers again with nothing, which adds nothing.
@@ -66,7 +74,7 @@ export async function startClients(app: RunningApp, channel: string, emails: rea
     const ready = Array.from({ length: processes }, (_, index) => {
       const child = fork(SCRIPT, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
       children.push(child);
-      const share = emails.filter((_, i) => i % processes === index);
+      const share = people.filter((_, i) => i % processes === index);
       return new Promise<void>((resolve, reject) => {
         child.on("message", (report: ChildReport) => {
           if (report.type === "ready") resolve();
@@ -80,7 +88,7 @@ export async function startClients(app: RunningApp, channel: string, emails: rea
           }
         });
         child.once("exit", (code) => reject(new Error(`client process exited (${code})`)));
-        child.send({ type: "start", baseUrl: app.baseUrl, pusher: app.pusher, channel, emails: share } satisfies ParentCommand);
+        child.send({ type: "start", baseUrl: app.baseUrl, pusher: app.pusher, channel, people: share, ownChannel } satisfies ParentCommand);
       });
     });
     if (!(await within(Promise.all(ready), READY_TIMEOUT_MS))) {
@@ -105,7 +113,7 @@ export async function startClients(app: RunningApp, channel: string, emails: rea
       waiting.delete(key);
     }
     const times = [...reports.values()].flat();
-    return { times, expected: emails.length };
+    return { times, expected: people.length };
   };
 
   return { arrivals, stop };

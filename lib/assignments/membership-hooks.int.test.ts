@@ -31,7 +31,9 @@ import { applyGroupRules } from "./sql";
 
 /** The channels a delivery tells that their assignments changed, as it goes out (one news event each). */
 const assignmentsChanged = (events: readonly RealtimeEvent[]) =>
-  mergeNews(events).flatMap((event) => (event.event === realtimeEvents.news && (event.data as PersonalNews).assignments ? event.channels : []));
+  mergeNews(events).flatMap((event) =>
+    event.event === realtimeEvents.news && (event.data as PersonalNews).assignments ? event.channels : [],
+  );
 
 let handle: TestDatabase;
 let acmeId: string;
@@ -104,7 +106,10 @@ describe("late joiners get the group's assignment", () => {
     // One live event per newcomer: "added", "assigned" and "assignments changed" together.
     const kiwiNews = mergeNews(outcome.events!).filter((event) => event.channels.includes(userChannel(kiwi.id)));
     expect(kiwiNews).toMatchObject([
-      { event: realtimeEvents.news, data: { notifications: [{ type: "group.added" }, { type: "assignment.assigned" }], assignments: true } },
+      {
+        event: realtimeEvents.news,
+        data: { notifications: [{ type: "group.added" }, { type: "assignment.assigned" }], assignments: true },
+      },
     ]);
   });
 

@@ -48,7 +48,10 @@ describe("adding members", () => {
     expect(first.events?.[0]).toMatchObject({
       channels: [userChannel(sales[0]!.id), userChannel(sales[1]!.id)].sort(),
       event: "personal.news",
-      data: { notifications: [{ type: "group.added", payload: { groupName: "Wave A", actorName: "Dana Admin" }, readAt: null }], assignments: false },
+      data: {
+        notifications: [{ type: "group.added", payload: { groupName: "Wave A", actorName: "Dana Admin" }, readAt: null }],
+        assignments: false,
+      },
     });
     const replay = await addMembers(handle.db, admin, input);
     expect(replay.result).toEqual(first.result);
@@ -149,7 +152,10 @@ describe("removing and moving", () => {
     const outcome = await removeMembers(handle.db, admin, { groupId: group.id, userIds: [sales[0]!.id], operationId: opId() });
     expect(outcome.result).toEqual({ removed: 1 });
     expect(outcome.disconnectUsers).toBeUndefined();
-    expect(outcome.events?.[0]).toMatchObject({ channels: [userChannel(sales[0]!.id)], data: { notifications: [{ type: "group.removed" }] } });
+    expect(outcome.events?.[0]).toMatchObject({
+      channels: [userChannel(sales[0]!.id)],
+      data: { notifications: [{ type: "group.removed" }] },
+    });
     expect(await membersOf(group.id)).toEqual([sales[1]!.id]);
     const history = await listHistory(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id));
     expect(history.rows[0]).toMatchObject({ kind: "removed", actorName: "Dana Admin", personName: "Seller 0" });

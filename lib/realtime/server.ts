@@ -97,9 +97,10 @@ export async function onlyOccupied(events: readonly RealtimeEvent[], pusher: Pic
  * read now, after the commit: an event committed after a removal committed finds the raised epoch,
  * so it never reaches the channels the removed person may still listen on. A failed call is logged,
  * never thrown: the data is safe in the database and clients resync from it when they (re)subscribe.
- * Each person's news of the delivery goes out as one event (`mergeNews`). `db` defaults to the application's (tests pass their own).
+ * Each person's news of the delivery goes out as one event (`mergeNews`). `db` and `pusher` default
+ * to the application's (tests and the bench pass their own).
  */
-export async function publish(delivered: readonly RealtimeEvent[], db?: DatabaseOrTransaction): Promise<void> {
+export async function publish(delivered: readonly RealtimeEvent[], db?: DatabaseOrTransaction, pusher = getPusher()): Promise<void> {
   const events = mergeNews(delivered);
   const groups = targetGroups(events);
   let epochs: ReadonlyMap<string, number> = new Map();
@@ -109,7 +110,6 @@ export async function publish(delivered: readonly RealtimeEvent[], db?: Database
     // The groups' events are lost like any failed call; the people's own channels still get theirs.
     log.warn("realtime publish failed", { error, call: `reading the epochs of ${groups.length} groups` });
   }
-  const pusher = getPusher();
   await sendAll(planCalls(await onlyOccupied(resolveTargets(events, epochs), pusher), pusher));
 }
 

@@ -8,6 +8,8 @@ export type SoketiOptions = {
   secret: string;
   /** How long a connection may stay without `pusher.signin()` before soketi closes it with 4009. */
   userAuthenticationTimeoutMs?: number;
+  /** Prometheus figures on `metricsPort` (`/metrics`): the bench counts the HTTP calls soketi received. */
+  metrics?: boolean;
   quiet?: boolean;
 };
 
@@ -30,6 +32,7 @@ export function startSoketi(options: SoketiOptions): Promise<RunningSoketi> {
       SOKETI_PORT: String(options.port),
       SOKETI_METRICS_HOST: "127.0.0.1",
       SOKETI_METRICS_SERVER_PORT: String(options.metricsPort),
+      SOKETI_METRICS_ENABLED: options.metrics ? "true" : "false",
       SOKETI_DEFAULT_APP_ID: options.appId,
       SOKETI_DEFAULT_APP_KEY: options.key,
       SOKETI_DEFAULT_APP_SECRET: options.secret,
