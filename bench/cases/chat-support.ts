@@ -12,8 +12,15 @@ export const say = (line: string) => console.log(`[bench] ${line}`);
 export const round = (value: number) => Math.round(value * 10) / 10;
 export const body = (n: number) => `Message ${n} with **some** words, `.repeat(5);
 
-/** A private group of the bench company with `size` of its active non-admin people as members. */
-export async function createGroup(pool: pg.Pool, size: number): Promise<{ groupId: string; members: { id: string; email: string }[] }> {
+/**
+ * A private group of the bench company with `size` of its active non-admin people as members, in
+ * the order of their ids after the first `skip` (so two groups' first members can be different people).
+ */
+export async function createGroup(
+  pool: pg.Pool,
+  size: number,
+  { skip = 0 } = {},
+): Promise<{ groupId: string; members: { id: string; email: string }[] }> {
   const company = BENCH_IDS.company;
   const { rows: group } = await pool.query<{ id: string }>(
     `insert into learning_groups (company_id, name, visibility, created_by, owner_id)
@@ -25,7 +32,7 @@ export async function createGroup(pool: pg.Pool, size: number): Promise<{ groupI
     `with added as (
        insert into group_members (group_id, user_id, company_id, added_by, source)
        select $1, id, $2, $3, 'individual' from users
-       where company_id = $2 and deactivated_at is null and not ('admin' = any(roles)) order by id limit ${size}
+       where company_id = $2 and deactivated_at is null and not ('admin' = any(roles)) order by id offset ${skip} limit ${size}
        returning user_id)
      select u.id, u.email from added join users u on u.id = added.user_id order by u.id`,
     [groupId, company, BENCH_IDS.admin],
