@@ -18,6 +18,8 @@ import { ACTIONS_FILE, body, createGroup, round, startBenchApp, unwrap } from ".
 
 const HISTORY = 1_000;
 const MISSED = 200;
+/** Calls of each piece for chat.resync's breakdown, after the measurement. */
+const BREAKDOWN_CALLS = 100;
 const RESYNC_MEMBERS = 30;
 const FANOUT_MEMBERS = 250;
 const CLIENT_PROCESSES = 2;
@@ -83,8 +85,9 @@ export const chatResync: BenchCase = {
       const cookie = await signIn(app.baseUrl, members[0]!.email);
       const resync = actionId(ACTIONS_FILE, "resyncMessagesAction");
       const page = `/groups/${groupId}`;
-      const call = async () =>
-        unwrap(await callAction<ActionResult<MessagesSince>>(app.baseUrl, page, cookie, resync, [{ groupId, seq: since }]), "resync");
+      const resyncFrom = async (seq: number) =>
+        unwrap(await callAction<ActionResult<MessagesSince>>(app.baseUrl, page, cookie, resync, [{ groupId, seq }]), "resync");
+      const call = () => resyncFrom(since);
       const first = await call();
       // The floor's HTTP part: a request the server answers without running anything of ours (a file
       // of the build's browser assets), so what is left is the request's own cost through the server.
@@ -94,6 +97,16 @@ export const chatResync: BenchCase = {
         if (!response.ok) throw new Error(`${asset} answered ${response.status}`);
         await response.arrayBuffer();
       };
+      // Where the time goes: the same action with nothing missed (its fixed cost), and the pieces of the floor.
+      const breakdown = async () => {
+        const times = { empty_resync: [] as number[], select: [] as number[], nothing: [] as number[] };
+        for (let i = 0; i < BREAKDOWN_CALLS; i++) {
+          times.empty_resync.push(await timed(() => resyncFrom(HISTORY)));
+          times.select.push(await timed(() => replay(pool, select)));
+          times.nothing.push(await timed(nothing));
+        }
+        return Object.fromEntries(Object.entries(times).map(([name, ms]) => [`${name}_p50_ms`, round(percentile(ms, 0.5))]));
+      };
       return {
         details: { ...details, messages: first.messages.length, has_more: first.hasMore, statements: statements.map(label) },
         ours: () => timed(call),
@@ -102,6 +115,7 @@ export const chatResync: BenchCase = {
             await replay(pool, select);
             await nothing();
           }),
+        finish: breakdown,
         close: app.stop,
       };
     } catch (error) {
