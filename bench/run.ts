@@ -13,7 +13,7 @@ import type { BenchCase, Details, Prepared } from "./case";
 import { openRecorder } from "./capture";
 import { assignBulk, departmentAddWithRule } from "./cases/assign-bulk";
 import { reminderRun } from "./cases/assign-reminders";
-import { chatFanout, chatResync } from "./cases/chat";
+import { chatFanout, chatFanout1000, chatResync } from "./cases/chat";
 import { chatPost100k, chatPostDuringAdd } from "./cases/chat-scale";
 import { departmentAdd, departmentAddReplay } from "./cases/department-add";
 import { feedPage } from "./cases/feed";
@@ -36,6 +36,7 @@ const CASES: BenchCase[] = [
   reminderRun,
   autocomplete,
   chatFanout,
+  chatFanout1000,
   chatPost100k,
   chatPostDuringAdd,
   chatResync,
