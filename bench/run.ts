@@ -22,6 +22,7 @@ import { hrApiBulkMembers } from "./cases/hr-api";
 import { hrNewHire } from "./cases/hr-new-hire";
 import { learningCompletion } from "./cases/learning";
 import { peopleSearch, personPage } from "./cases/people";
+import { realtimeRotate10k } from "./cases/realtime";
 import { groupsRemove10k } from "./cases/remove";
 import { autocomplete, groupList, memberPage } from "./cases/reads";
 import { statsReports } from "./cases/reports";
@@ -53,6 +54,7 @@ const CASES: BenchCase[] = [
   memberPage,
   peopleSearch,
   personPage,
+  realtimeRotate10k,
   statsGroup,
   statsReports,
   statsOverTime,

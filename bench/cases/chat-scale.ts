@@ -12,7 +12,8 @@ import { BENCH_IDS } from "../data";
 import { type Figures, percentile, type Plan } from "../measure";
 import type { RunningApp } from "../server/app";
 import { clock, type ClientFleet, startClients } from "../server/clients";
-import { actionId, callAction, mintSessions, signIn } from "../server/http";
+import { actionId, callAction, signIn } from "../server/http";
+import { mintSessions } from "../server/sessions";
 import { ACTIONS_FILE, body, createGroup, round, startBenchApp, unwrap } from "./chat-support";
 import { addDepartment, dropGroup } from "./department-add";
 

@@ -12,7 +12,8 @@ import { label, replay } from "../capture";
 import { BENCH_IDS } from "../data";
 import { type Figures, median, percentile, type Plan, timed } from "../measure";
 import { clock, startClients } from "../server/clients";
-import { actionId, callAction, mintSessions, signIn } from "../server/http";
+import { actionId, callAction, signIn } from "../server/http";
+import { mintSessions } from "../server/sessions";
 import { requireGroupAccess } from "@/lib/group-access/access";
 import { ACTIONS_FILE, body, createGroup, round, startBenchApp, unwrap } from "./chat-support";
 

@@ -6,7 +6,7 @@ import { env } from "@/base/env";
 import { startSoketi } from "@/scripts/lib/soketi";
 import { layOutStandalone, nextBin, standaloneServer } from "@/e2e/support/web-server";
 import { within } from "./clients";
-import { BENCH_AUTH_SECRET } from "./http";
+import { BENCH_AUTH_SECRET } from "./sessions";
 
 const offset = env().testPortOffset;
 /** The bench's own ports, beside the test tiers' (tests/ports.ts) and `npm run dev`'s. */

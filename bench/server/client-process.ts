@@ -6,9 +6,11 @@
  * Spawned by `clients.ts`; talks to it over IPC.
  */
 import Pusher from "pusher-js";
-import { userChannel } from "@/lib/realtime/channels";
+import { GroupEpochs } from "@/components/realtime/group-epochs";
+import { type ChannelEpochData, groupChannelAt, realtimeEvents, userChannel } from "@/lib/realtime/channels";
+import { callAction } from "./http";
 import type { ChildReport, ParentCommand } from "./clients";
-import type { Session } from "./http";
+import type { Session } from "./sessions";
 
 const CONNECT_CONCURRENCY = 8;
 
@@ -72,11 +74,41 @@ async function connect(command: Start, { userId, cookie }: Session, onKey: (key:
   await client.user.signinDonePromise;
   const channel = await subscribed(client, command.channel);
   if (command.ownChannel) await subscribed(client, userChannel(userId));
+  if (command.follow) followEpochs(client, command, command.follow, cookie, command.channel);
   channel.bind_global((_event: string, data: unknown) => {
     const key = (data as { operationKey?: unknown } | null)?.operationKey;
     if (typeof key === "string") onKey(key);
   });
   return client;
+}
+
+/**
+ * Moves the client to each new epoch its group announces, as a page does, then resyncs the chat from
+ * the start and records `epoch:<n>`. A failed move is recorded as `failed:<n>`, never silently.
+ */
+function followEpochs(client: Pusher, command: Start, follow: NonNullable<Start["follow"]>, cookie: string, first: string) {
+  const epochs = new GroupEpochs();
+  let current = first;
+  const listen = (name: string) =>
+    client.channel(name)?.bind(realtimeEvents.channelEpoch, (data: ChannelEpochData) => epochs.announced(data.groupId, data.epoch));
+  listen(first);
+  epochs.onChange(() => {
+    const epoch = epochs.epochOf(follow.groupId, 0);
+    const next = groupChannelAt(follow.groupId, epoch);
+    client.unsubscribe(current);
+    current = next;
+    subscribed(client, next)
+      .then(() => {
+        listen(next);
+        return callAction<{ ok: boolean }>(command.baseUrl, follow.page, cookie, follow.resyncAction, [
+          { groupId: follow.groupId, seq: 0 },
+        ]);
+      })
+      .then(
+        (resynced) => record(resynced.ok ? `epoch:${epoch}` : `failed:${epoch}`),
+        () => record(`failed:${epoch}`),
+      );
+  });
 }
 
 const clients: Pusher[] = [];

@@ -1,14 +1,29 @@
 import { type ChildProcess, fork } from "node:child_process";
 import type { RunningApp } from "./app";
-import type { Session } from "./http";
+import type { Session } from "./sessions";
 
 export type ParentCommand =
-  | { type: "start"; baseUrl: string; pusher: RunningApp["pusher"]; channel: string; people: Session[]; ownChannel: boolean }
+  | {
+      type: "start";
+      baseUrl: string;
+      pusher: RunningApp["pusher"];
+      channel: string;
+      people: Session[];
+      ownChannel: boolean;
+      follow: EpochFollowing | null;
+    }
   | { type: "flush"; key: string }
   | { type: "stop" };
 
 export type ChildReport =
   { type: "ready"; clients: number } | { type: "error"; message: string } | { type: "arrived"; key: string; times: number[] };
+
+/**
+ * Clients that follow the group's epoch as the app's pages do (`GroupEpochs`: a random wait of up to
+ * 2 s, then the new epoch's channel, authorized through the app) and then resync the chat through
+ * `resyncMessagesAction`; each reports the key `epoch:<n>` when it has.
+ */
+export type EpochFollowing = { groupId: string; page: string; resyncAction: string };
 
 /** Arrival stamps of one key at every client that got it; `expected` is how many should have. */
 export type Arrivals = { times: number[]; expected: number };
@@ -49,7 +64,7 @@ export async function startClients(
   channel: string,
   people: readonly Session[],
   processes: number,
-  { ownChannel = false } = {},
+  { ownChannel = false, follow = null }: { ownChannel?: boolean; follow?: EpochFollowing | null } = {},
 ): Promise<ClientFleet> {
   const children: ChildProcess[] = [];
   // Per key, the stamps each child reported (by child index); a flushed child that had already
@@ -88,7 +103,15 @@ export async function startClients(
           }
         });
         child.once("exit", (code) => reject(new Error(`client process exited (${code})`)));
-        child.send({ type: "start", baseUrl: app.baseUrl, pusher: app.pusher, channel, people: share, ownChannel } satisfies ParentCommand);
+        child.send({
+          type: "start",
+          baseUrl: app.baseUrl,
+          pusher: app.pusher,
+          channel,
+          people: share,
+          ownChannel,
+          follow,
+        } satisfies ParentCommand);
       });
     });
     if (!(await within(Promise.all(ready), READY_TIMEOUT_MS))) {
