@@ -97,7 +97,9 @@ export async function startApp(databaseUrl: string): Promise<RunningApp> {
   const baseUrl = `http://127.0.0.1:${ports.app}`;
   const realtime = await startRealtime();
   layOutStandalone();
-  const next = spawn(process.execPath, standaloneServer, {
+  // BENCH_SERVER_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (where a case's time goes).
+  const profile = process.env.BENCH_SERVER_PROFILE;
+  const next = spawn(process.execPath, [...(profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []), ...standaloneServer], {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
