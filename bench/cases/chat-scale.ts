@@ -249,7 +249,8 @@ export const chatPostDuringAdd: BenchCase = {
         return { rounds, perRound: plan.iterations };
       };
       const unused = () => Promise.reject(new Error("chat.post-during-add measures through `measure`"));
-      return { details: { ...details, senders: SENDERS }, ours: unused, bare: unused, measure, close: app.stop };
+      Object.assign(details, { senders: SENDERS });
+      return { details, ours: unused, bare: unused, measure, close: app.stop };
     } catch (error) {
       await app.stop();
       throw error;
