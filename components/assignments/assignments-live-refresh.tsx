@@ -1,7 +1,7 @@
 "use client";
 
 import { useChannelEvent, useChannelResubscribed } from "@/components/realtime/realtime-provider";
-import { useThrottledRefresh } from "@/components/realtime/use-throttled";
+import { useThrottledRefresh } from "@/components/realtime/use-throttled-refresh";
 import { type PersonalNews, realtimeEvents, userChannel } from "@/lib/realtime/channels";
 
 /**

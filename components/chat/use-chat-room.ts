@@ -2,7 +2,6 @@
 
 import { useCallback, useEffect, useReducer, useRef, useState, useTransition } from "react";
 import { useChannelEvent, useChannelResync, useGroupChannel } from "@/components/realtime/realtime-provider";
-import { useThrottled } from "@/components/realtime/use-throttled";
 import type { ActionError, ActionResult } from "@/lib/actions/safe-action";
 import {
   deleteMessageAction,
@@ -18,9 +17,6 @@ import type { ChatMessageDto, MessagePage, MessagesSince } from "@/lib/chat/quer
 import { realtimeEvents } from "@/lib/realtime/channels";
 import { addPending, type ChatState, dropPending, failPending, holds, initialChat, receive, receiveOlder, receiveSince } from "./merge";
 import { useIntentOperations } from "./operation-ids";
-
-/** A chat read live marks itself read at most this often (each viewer, however busy the group). */
-const MARK_READ_INTERVAL_MS = 2000;
 
 /** What the composer sends; also what a pending message shows until the server's copy replaces it. */
 export type Draft = {
@@ -180,10 +176,8 @@ export function useChatRoom(groupId: string, channelEpoch: number, initial: Mess
       .catch(unreachable)
       .then(applied);
 
-  // Each mark reaches up to its own moment: an intent of its own. A busy chat read live sends at
-  // most one per interval, the last of a burst included (and on leaving).
-  const markReadNow = useCallback(() => void markReadAction({ groupId, operationId: crypto.randomUUID() }).catch(unreachable), [groupId]);
-  const markRead = useThrottled(markReadNow, MARK_READ_INTERVAL_MS, { flushOnUnmount: true });
+  // Each call marks up to its own moment: an intent of its own.
+  const markRead = useCallback(() => void markReadAction({ groupId, operationId: crypto.randomUUID() }).catch(unreachable), [groupId]);
 
   return { state, sendErrors, loadError, loadingOlder, send, discard, loadOlder, edit, remove, markAnswered, markRead };
 }

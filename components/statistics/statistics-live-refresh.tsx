@@ -1,7 +1,7 @@
 "use client";
 
 import { useChannelEvent, useChannelResubscribed, useGroupChannel } from "@/components/realtime/realtime-provider";
-import { useThrottledRefresh } from "@/components/realtime/use-throttled";
+import { useThrottledRefresh } from "@/components/realtime/use-throttled-refresh";
 import { realtimeEvents } from "@/lib/realtime/channels";
 
 /**
