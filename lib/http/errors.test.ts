@@ -37,6 +37,21 @@ describe("the one error mapper", () => {
     });
   });
 
+  it("does not count a request its client abandoned as a failure of ours", () => {
+    const informed = vi.spyOn(log, "info").mockImplementation(() => undefined);
+    const controller = new AbortController();
+    const request = new Request("http://localhost/api/realtime/auth", { method: "POST", signal: controller.signal });
+    controller.abort();
+    const answer = errorJson(new Error("aborted"), request, "realtime channel auth");
+    expect(answer.status).toBe(499);
+    expect(logged).not.toHaveBeenCalled();
+    expect(informed).toHaveBeenCalledExactlyOnceWith(
+      "request abandoned by the client",
+      expect.objectContaining({ where: "realtime channel auth" }),
+    );
+    informed.mockRestore();
+  });
+
   it("answers a route handler's failure with the proxy's request id, and a fresh one only where no proxy ran", async () => {
     const tagged = new Request("http://localhost/api/hr/imports", { headers: { "x-request-id": "req-from-proxy-2" } });
     const answer = errorJson(new Error("connection lost"), tagged, "upload");

@@ -56,8 +56,16 @@ export function toActionError(classified: Classified): ActionError {
 /** The HTTP status of a JSON route's answer: the route's own for the codes it names, 400 for other expected errors. */
 export type StatusOf = Partial<Record<AppErrorCode, number>>;
 
+/** What a route answers a client that went away mid-request (nobody reads it): nginx's "client closed request". */
+const CLIENT_GONE = 499;
+
 /** A route handler's error answer: the action's error shape as JSON (the pages read both alike), never cached. */
 export function errorJson(error: unknown, request: Request, where: string, statusOf: StatusOf = {}): Response {
+  if (request.signal.aborted) {
+    // The client closed the request (a page left while it authorized its channels): not our failure.
+    log.info("request abandoned by the client", { requestId: requestIdOf(request.headers), where, path: new URL(request.url).pathname });
+    return new Response(null, { status: CLIENT_GONE });
+  }
   const classified = classify(error, {
     requestId: requestIdOf(request.headers),
     message: "route handler failed",
