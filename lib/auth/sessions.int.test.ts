@@ -109,7 +109,8 @@ describe("sessions", () => {
     const other = await person();
     const { first, second, live } = await signedIn(who);
     const theirs = (await openSession(handle.db, other.id))!;
-    expect((await signOutEverywhere(handle.db, who, { operationId: opId() })).result).toEqual({ sessionsEnded: 2 });
+    const outcome = await signOutEverywhere(handle.db, who, { operationId: opId() });
+    expect(outcome).toMatchObject({ result: { sessionsEnded: 2 }, disconnectUsers: [who.id] });
     expect([await live(first), await live(second)]).toEqual([false, false]);
     expect(await loadSessionViewer(handle.db, { userId: other.id, sessionId: theirs })).not.toBeNull();
   });
