@@ -40,12 +40,22 @@ export const routeFiles = (): string[] => sourceFiles("app").filter((file) => pa
 export const importSource = (file: string): Promise<Record<string, unknown>> =>
   import(/* @vite-ignore */ `@/${file.replace(/\.tsx?$/, "")}`) as Promise<Record<string, unknown>>;
 
+/**
+ * Loads modules one after another. Loaded side by side, a module two of them reach at once was seen
+ * evaluated twice on a loaded machine (the kernel's registry then refuses the second definition).
+ */
+export async function importSources(files: readonly string[]): Promise<Record<string, unknown>[]> {
+  const loaded: Record<string, unknown>[] = [];
+  for (const file of files) loaded.push(await importSource(file));
+  return loaded;
+}
+
 /** Every server action but the session flows, as `[file, name, action]`. */
 export async function serverActions(): Promise<[string, string, (...args: never[]) => unknown][]> {
   const modules = serverActionModules().filter((file) => file !== SESSION_FLOWS);
-  const loaded = await Promise.all(modules.map(async (file) => [file, await importSource(file)] as const));
-  return loaded.flatMap(([file, exports]) =>
-    Object.entries(exports).map(
+  const loaded = await importSources(modules);
+  return modules.flatMap((file, index) =>
+    Object.entries(loaded[index]!).map(
       ([name, action]) => [file, name, action as (...args: never[]) => unknown] as [string, string, (...args: never[]) => unknown],
     ),
   );

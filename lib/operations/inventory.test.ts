@@ -5,7 +5,7 @@ import { actionOperations, readActions } from "@/lib/actions/safe-action";
 import { API_ROUTES } from "@/lib/hr/api/registry";
 import { importSteps } from "@/lib/hr/import/steps";
 import { PERMISSIONS } from "@/lib/permissions";
-import { importSource, SESSION_FLOWS, serverActionModules as actionModules, sourceFiles } from "@/tests/inventory";
+import { importSource, importSources, SESSION_FLOWS, serverActionModules as actionModules, sourceFiles } from "@/tests/inventory";
 import { isOperation, registeredOperations } from "./kernel";
 
 /**
@@ -57,7 +57,7 @@ const cronModules = sourceFiles("lib/cron");
 
 describe("the scheduler", () => {
   it.each(cronJobs)("/api/cron/%s runs operations of its own system permission", async (job) => {
-    await Promise.all([...cronModules, ...serverActionModules].map(importSource));
+    await importSources([...cronModules, ...serverActionModules]);
     expect(PERMISSIONS).toHaveProperty(`system.${job}`);
     const kinds = [...registeredOperations().values()].filter((operation) => operation.spec.permission === `system.${job}`);
     expect(kinds.length).toBeGreaterThan(0);
@@ -66,7 +66,7 @@ describe("the scheduler", () => {
 
 describe("the registry", () => {
   it("every operation's permission is in the permission map", async () => {
-    await Promise.all(serverActionModules.map(importSource));
+    await importSources(serverActionModules);
     expect(registeredOperations().size).toBeGreaterThan(30);
     for (const [kind, operation] of registeredOperations()) expect(PERMISSIONS, kind).toHaveProperty(operation.spec.permission);
   });

@@ -8,7 +8,7 @@ import { inputFor } from "@/tests/arbitraries";
 import { footprint } from "@/tests/footprint";
 import { type FuzzWorld, stageFuzzWorld } from "@/tests/fuzz-world";
 import { propertyRuns, propertyTimeout } from "@/tests/property";
-import { importSource, operationModules } from "@/tests/inventory";
+import { importSources, operationModules } from "@/tests/inventory";
 import { type Operation, registeredOperations } from "./kernel";
 
 // Passwords are hashed at bcrypt's lowest cost here: twenty-five hashes at the real one take seconds,
@@ -29,7 +29,7 @@ vi.mock("@/lib/auth/password", async () => {
  * schema, so the work behind it is fuzzed too, not only the schema.
  */
 
-await Promise.all(operationModules().map(importSource));
+await importSources(operationModules());
 const operations = [...registeredOperations()].sort(([a], [b]) => a.localeCompare(b));
 
 let db: Database;
