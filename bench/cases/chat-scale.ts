@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { setTimeout as sleep } from "node:timers/promises";
 import type pg from "pg";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { Ctx } from "@/lib/auth/viewer";
@@ -14,39 +13,27 @@ import type { RunningApp } from "../server/app";
 import { clock, type ClientFleet, startClients } from "../server/clients";
 import { actionId, callAction, signIn } from "../server/http";
 import { mintSessions } from "../server/sessions";
-import { ACTIONS_FILE, body, createGroup, round, startBenchApp, unwrap } from "./chat-support";
-import { addDepartment, dropGroup } from "./department-add";
+import { ACTIONS_FILE, ARRIVAL_TIMEOUT_MS, body, createGroup, round, SENDERS, senderTurns, startBenchApp, unwrap } from "./chat-support";
+import { addDepartment, dropGroup, newGroup } from "./department-add";
 
 /** Every active person of the bench company who is not an admin: about 99,000. */
 const HUGE = 100_000;
 const SMALL = 30;
 /** Members of each group whose bell (subscribed to the group's channel, as the app's is) waits for the post. */
 const LISTENERS = 20;
-/**
- * The chat allows 10 messages per 10 s per person: 40 senders taking turns stay under it (see chat.ts);
- * the 30-member group has 29 (its last member records the statements), who post every other pair.
- */
-const SENDERS = 40;
-/** A post not at every listener by then counts as lost. */
-const ARRIVAL_TIMEOUT_MS = 5_000;
 /** Posts per group over which realtime calls are counted. */
 const COUNTED_POSTS = 10;
 
-/** A sender posts at most once per this (the limit allows one a second on average), waiting before the clock if need be. */
-const SENDER_SPACING_MS = 1_100;
-
-type Room = { groupId: string; page: string; senders: { cookie: string; last: number }[]; fleet: ClientFleet };
+/** A group with listeners and senders; the 30-member group has 29 senders (its last member records the statements). */
+type Room = { groupId: string; page: string; nextSender: () => Promise<string>; fleet: ClientFleet };
 
 /** A group's listeners connected and its senders signed in, through the app's own routes. */
 async function openRoom(app: RunningApp, pool: pg.Pool, group: Awaited<ReturnType<typeof createGroup>>): Promise<Room> {
   const listeners = await mintSessions(pool, group.members.slice(0, LISTENERS));
   const fleet = await startClients(app, groupChannelAt(group.groupId, 0), listeners, 1, { ownChannel: true });
-  const senders = await Promise.all(
-    group.members
-      .slice(0, Math.min(SENDERS, group.members.length - 1))
-      .map(async (member) => ({ cookie: await signIn(app.baseUrl, member.email), last: 0 })),
-  );
-  return { groupId: group.groupId, page: `/groups/${group.groupId}`, senders, fleet };
+  const senders = group.members.slice(0, Math.min(SENDERS, group.members.length - 1));
+  const nextSender = senderTurns(await Promise.all(senders.map((member) => signIn(app.baseUrl, member.email))));
+  return { groupId: group.groupId, page: `/groups/${group.groupId}`, nextSender, fleet };
 }
 
 /**
@@ -57,13 +44,10 @@ function poster(app: RunningApp, lost: { count: number }) {
   const post = actionId(ACTIONS_FILE, "postMessageAction");
   return async (room: Room, n: number): Promise<number> => {
     const key = randomUUID();
-    const sender = room.senders[n % room.senders.length]!;
-    const wait = sender.last + SENDER_SPACING_MS - clock();
-    if (wait > 0) await sleep(wait);
+    const cookie = await room.nextSender();
     const sent = clock();
-    sender.last = sent;
     unwrap(
-      await callAction<ActionResult<ChatMessageDto>>(app.baseUrl, room.page, sender.cookie, post, [
+      await callAction<ActionResult<ChatMessageDto>>(app.baseUrl, room.page, cookie, post, [
         { groupId: room.groupId, operationId: key, kind: "note", body: body(n) },
       ]),
       "postMessage",
@@ -146,12 +130,7 @@ export const chatPost100k: BenchCase = {
 
 /** A group with just these members (the senders), for an add to fill. */
 async function groupOf(pool: pg.Pool, memberIds: readonly string[]): Promise<string> {
-  const { rows } = await pool.query<{ id: string }>(
-    `insert into learning_groups (company_id, name, visibility, created_by, owner_id)
-     values ($1, 'Bench busy chat ' || gen_random_uuid(), 'private', $2, $2) returning id`,
-    [BENCH_IDS.company, BENCH_IDS.admin],
-  );
-  const groupId = rows[0]!.id;
+  const groupId = await newGroup(pool);
   await pool.query(
     `insert into group_members (group_id, user_id, company_id, added_by, source)
      select $1, id, $2, $3, 'individual' from unnest($4::uuid[]) id`,
@@ -181,13 +160,14 @@ export const chatPostDuringAdd: BenchCase = {
     );
     const { app, details } = await startBenchApp(url);
     try {
-      const senders = await Promise.all(people.map((person) => signIn(app.baseUrl, person.email)));
+      const nextSender = senderTurns(await Promise.all(people.map((person) => signIn(app.baseUrl, person.email))));
       const post = actionId(ACTIONS_FILE, "postMessageAction");
       let n = 0;
       const postIn = async (groupId: string) => {
+        const cookie = await nextSender();
         const started = clock();
         unwrap(
-          await callAction<ActionResult<ChatMessageDto>>(app.baseUrl, `/groups/${groupId}`, senders[n % SENDERS]!, post, [
+          await callAction<ActionResult<ChatMessageDto>>(app.baseUrl, `/groups/${groupId}`, cookie, post, [
             { groupId, operationId: randomUUID(), kind: "note", body: body(n++) },
           ]),
           "postMessage",

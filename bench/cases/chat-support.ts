@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type pg from "pg";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { Details } from "../case";
@@ -7,6 +8,28 @@ import { ensureBuild, type RunningApp, startApp } from "../server/app";
 /* What the cases that go through the production server share: their groups, the app, the action's answer. */
 
 export const ACTIONS_FILE = "lib/chat/actions.ts";
+/** People who post in turn in a case's group. */
+export const SENDERS = 40;
+/** A post not at every listening client by then counts as lost. */
+export const ARRIVAL_TIMEOUT_MS = 5_000;
+/** The chat allows 10 messages per 10 s per person: one a second on average, with a margin. */
+const SENDER_SPACING_MS = 1_100;
+
+/**
+ * Senders' session cookies in turn, each at most once per `SENDER_SPACING_MS`: a turn that comes early
+ * waits, before the caller starts its clock, so the chat's rate limit never answers a bench post.
+ */
+export function senderTurns(cookies: readonly string[]): () => Promise<string> {
+  const last = cookies.map(() => 0);
+  let turn = 0;
+  return async () => {
+    const index = turn++ % cookies.length;
+    const wait = last[index]! + SENDER_SPACING_MS - Date.now();
+    if (wait > 0) await sleep(wait);
+    last[index] = Date.now();
+    return cookies[index]!;
+  };
+}
 
 export const say = (line: string) => console.log(`[bench] ${line}`);
 export const round = (value: number) => Math.round(value * 10) / 10;

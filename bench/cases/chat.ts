@@ -15,23 +15,15 @@ import { clock, startClients } from "../server/clients";
 import { actionId, callAction, signIn } from "../server/http";
 import { mintSessions } from "../server/sessions";
 import { requireGroupAccess } from "@/lib/group-access/access";
-import { ACTIONS_FILE, body, createGroup, round, startBenchApp, unwrap } from "./chat-support";
+import { ACTIONS_FILE, ARRIVAL_TIMEOUT_MS, body, createGroup, round, SENDERS, senderTurns, startBenchApp, unwrap } from "./chat-support";
 
 const HISTORY = 1_000;
 const MISSED = 200;
 /** Calls of each piece for chat.resync's breakdown, after the measurement. */
 const BREAKDOWN_CALLS = 100;
 const RESYNC_MEMBERS = 30;
-/**
- * The chat allows 10 messages per 10 s per person. Senders take turns: with 40 of them each posts
- * once every 40 pairs, which stays under the limit unless a pair (a post and a bare publish, each
- * until all 250 clients have it) took under 25 ms, far below what either takes.
- */
-const SENDERS = 40;
 /** In-process `postMessage` calls after the measurement, by members who did not send: the action's SQL alone. */
 const SERVICE_CALLS = 100;
-/** An event not at every client by then is counted lost. */
-const ARRIVAL_TIMEOUT_MS = 5_000;
 
 /** The build's smallest browser asset, relative to `/_next/static/`: the cheapest answer the server gives. */
 function smallestAsset(): string {
@@ -162,7 +154,7 @@ const fanoutCase = (shape: Fanout): BenchCase => ({
     };
     try {
       const signInStarted = performance.now();
-      const senders = await Promise.all(members.slice(0, SENDERS).map((member) => signIn(app.baseUrl, member.email)));
+      const nextSender = senderTurns(await Promise.all(members.slice(0, SENDERS).map((member) => signIn(app.baseUrl, member.email))));
       const fleet = await startClients(app, channel, await mintSessions(pool, listeners), shape.processes, {
         ownChannel: shape.ownChannel,
       });
@@ -180,7 +172,7 @@ const fanoutCase = (shape: Fanout): BenchCase => ({
       };
       const ours = async (n: number) => {
         const key = randomUUID();
-        const cookie = senders[n % SENDERS]!;
+        const cookie = await nextSender();
         const sent = clock();
         const message = unwrap(
           await callAction<ActionResult<ChatMessageDto>>(app.baseUrl, page, cookie, post, [
