@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { type Ctx, loadViewer } from "@/lib/auth/viewer";
 import type { ChatMessageDto, MessagesSince } from "@/lib/chat/queries";
@@ -12,7 +10,7 @@ import { label, replay } from "../capture";
 import { BENCH_IDS } from "../data";
 import { type Figures, median, percentile, type Plan, timed } from "../measure";
 import { clock, startClients } from "../server/clients";
-import { actionId, callAction, signIn } from "../server/http";
+import { actionId, callAction, resyncChat, signIn } from "../server/http";
 import { mintSessions } from "../server/sessions";
 import { requireGroupAccess } from "@/lib/group-access/access";
 import { ACTIONS_FILE, ARRIVAL_TIMEOUT_MS, body, createGroup, round, SENDERS, senderTurns, startBenchApp, unwrap } from "./chat-support";
@@ -25,25 +23,16 @@ const RESYNC_MEMBERS = 30;
 /** In-process `postMessage` calls after the measurement, by members who did not send: the action's SQL alone. */
 const SERVICE_CALLS = 100;
 
-/** The build's smallest browser asset, relative to `/_next/static/`: the cheapest answer the server gives. */
-function smallestAsset(): string {
-  const root = ".next/static";
-  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((file) => statSync(join(root, file)).isFile());
-  const smallest = files.sort((a, b) => statSync(join(root, a)).size - statSync(join(root, b)).size)[0];
-  if (!smallest) throw new Error("The build has no static assets.");
-  return smallest;
-}
-
 /**
- * `resyncMessagesAction` through the standalone server, as a client that missed the last 200 changes
+ * The chat's resync route (`GET /api/groups/<id>/messages?after=<seq>`) through the standalone server, as a client that missed the last 200 changes
  * of a 30-member group's chat (1,000 messages, bodies of about 150 characters, set up on the case's
  * copy before the clock) calls it after a reconnect, against the floor: the data layer's own message
  * SELECT (recorded from `messagesSince`, replayed through raw `pg`) followed by one HTTP round trip to
- * the same server for a request that runs nothing of ours (a static asset), the two summed.
+ * the same route for a request that runs nothing of ours (an `OPTIONS`, which Next answers itself), the two summed.
  */
 export const chatResync: BenchCase = {
   name: "chat.resync",
-  target: "p95 ≤ 2 × bare (a bare SELECT of the 200 messages, then one HTTP round trip for a static asset)",
+  target: "p95 ≤ 2 × bare (a bare SELECT of the 200 messages, then one HTTP round trip to a route that does nothing)",
   plan: { warmup: 20, iterations: 200, rounds: 3 },
   passes: ({ p95, bareP95 }, details) => p95 <= 2 * bareP95 && details.messages === MISSED,
   async prepare({ bare: pool, recorder, url }) {
@@ -74,21 +63,19 @@ export const chatResync: BenchCase = {
     const { app, details } = await startBenchApp(url);
     try {
       const cookie = await signIn(app.baseUrl, members[0]!.email);
-      const resync = actionId(ACTIONS_FILE, "resyncMessagesAction");
-      const page = `/groups/${groupId}`;
-      const resyncFrom = async (seq: number) =>
-        unwrap(await callAction<ActionResult<MessagesSince>>(app.baseUrl, page, cookie, resync, [{ groupId, seq }]), "resync");
+      const resyncFrom = (seq: number) => resyncChat<MessagesSince>(app.baseUrl, cookie, groupId, seq);
       const call = () => resyncFrom(since);
       const first = await call();
-      // The floor's HTTP part: a request the server answers without running anything of ours (a file
-      // of the build's browser assets), so what is left is the request's own cost through the server.
-      const asset = `${app.baseUrl}/_next/static/${smallestAsset()}`;
+      // The floor's HTTP part: the same route asked for its methods, which Next answers without
+      // running anything of ours (past the proxy every request meets), so what is left is the cost of
+      // one request to a route of this server.
+      const route = `${app.baseUrl}/api/groups/${groupId}/messages`;
       const nothing = async () => {
-        const response = await fetch(asset);
-        if (!response.ok) throw new Error(`${asset} answered ${response.status}`);
+        const response = await fetch(route, { method: "OPTIONS" });
+        if (response.status !== 204) throw new Error(`OPTIONS ${route} answered ${response.status}`);
         await response.arrayBuffer();
       };
-      // Where the time goes: the same action with nothing missed (its fixed cost), and the pieces of the floor.
+      // Where the time goes: the same resync with nothing missed (its fixed cost), and the pieces of the floor.
       const breakdown = async () => {
         const times = { empty_resync: [] as number[], select: [] as number[], nothing: [] as number[] };
         for (let i = 0; i < BREAKDOWN_CALLS; i++) {

@@ -7,9 +7,8 @@ import type { BenchCase } from "../case";
 import { BENCH_IDS } from "../data";
 import { type Figures, percentile, type Plan } from "../measure";
 import { clock, startClients } from "../server/clients";
-import { actionId } from "../server/http";
 import { mintSessions } from "../server/sessions";
-import { ACTIONS_FILE, createGroup, round, startBenchApp } from "./chat-support";
+import { createGroup, round, startBenchApp } from "./chat-support";
 
 const MEMBERS = 10_000;
 const ONLINE = 250;
@@ -20,7 +19,7 @@ const ROTATION_TIMEOUT_MS = 10_000;
 /**
  * One removal in a 10,000-member group while 250 members have it open (pusher-js clients following
  * the group's epoch as the app's pages do: `GroupEpochs`, the new epoch's channel authorized through
- * the app, then `resyncMessagesAction`). Each removal takes out a member who had the group open
+ * the app, then the chat's resync route). Each removal takes out a member who had the group open
  * elsewhere (a grant at the current epoch, planted), so it raises the epoch; it runs in-process and
  * its events are published to the bench's soketi. Timed from the removal's start to each client's
  * resync; figures are over every client of a round's removals. The floor is the wait designed in:
@@ -40,8 +39,7 @@ export const realtimeRotate10k: BenchCase = {
       for (const stop of stops.reverse()) await stop();
     };
     try {
-      const page = `/groups/${groupId}`;
-      const follow = { groupId, page, resyncAction: actionId(ACTIONS_FILE, "resyncMessagesAction") };
+      const follow = { groupId };
       const started = clock();
       const fleet = await startClients(
         app,

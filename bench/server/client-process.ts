@@ -8,7 +8,7 @@
 import Pusher from "pusher-js";
 import { GroupEpochs } from "@/components/realtime/group-epochs";
 import { type ChannelEpochData, groupChannelAt, realtimeEvents, userChannel } from "@/lib/realtime/channels";
-import { callAction } from "./http";
+import { resyncChat } from "./http";
 import type { ChildReport, ParentCommand } from "./clients";
 import type { Session } from "./sessions";
 
@@ -100,12 +100,10 @@ function followEpochs(client: Pusher, command: Start, follow: NonNullable<Start[
     subscribed(client, next)
       .then(() => {
         listen(next);
-        return callAction<{ ok: boolean }>(command.baseUrl, follow.page, cookie, follow.resyncAction, [
-          { groupId: follow.groupId, seq: 0 },
-        ]);
+        return resyncChat(command.baseUrl, cookie, follow.groupId, 0);
       })
       .then(
-        (resynced) => record(resynced.ok ? `epoch:${epoch}` : `failed:${epoch}`),
+        () => record(`epoch:${epoch}`),
         () => record(`failed:${epoch}`),
       );
   });

@@ -21,9 +21,9 @@ export type ChildReport =
 /**
  * Clients that follow the group's epoch as the app's pages do (`GroupEpochs`: a random wait of up to
  * 2 s, then the new epoch's channel, authorized through the app) and then resync the chat through
- * `resyncMessagesAction`; each reports the key `epoch:<n>` when it has.
+ * the app's resync route; each reports the key `epoch:<n>` when it has.
  */
-export type EpochFollowing = { groupId: string; page: string; resyncAction: string };
+export type EpochFollowing = { groupId: string };
 
 /** Arrival stamps of one key at every client that got it; `expected` is how many should have. */
 export type Arrivals = { times: number[]; expected: number };

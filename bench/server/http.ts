@@ -63,3 +63,11 @@ export async function callAction<T>(baseUrl: string, page: string, cookie: strin
   if (!row) throw new Error(`Server action ${id} answered without a result: ${text.slice(0, 200)}`);
   return JSON.parse(row.slice(2)) as T;
 }
+
+/** The chat page's resync as the browser's `fetch` makes it: a GET of the group's messages above `after`. */
+export async function resyncChat<T>(baseUrl: string, cookie: string, groupId: string, after: number): Promise<T> {
+  const response = await fetch(`${baseUrl}/api/groups/${groupId}/messages?after=${after}`, { headers: { cookie } });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`The chat's resync answered ${response.status}: ${text.slice(0, 200)}`);
+  return (JSON.parse(text) as { data: T }).data;
+}

@@ -10,10 +10,10 @@ import {
   markAnsweredAction,
   markReadAction,
   postMessageAction,
-  resyncMessagesAction,
 } from "@/lib/chat/actions";
 import type { ChatMessageEventData } from "@/lib/chat/events";
 import type { ChatMessageDto, MessagePage, MessagesSince } from "@/lib/chat/queries";
+import { getJson } from "@/lib/http/get-json";
 import { realtimeEvents } from "@/lib/realtime/channels";
 import { addPending, type ChatState, dropPending, failPending, holds, initialChat, receive, receiveOlder, receiveSince } from "./merge";
 import { useIntentOperations } from "./operation-ids";
@@ -93,7 +93,7 @@ export function useChatRoom(groupId: string, channelEpoch: number, initial: Mess
         let seq = held.current.syncedSeq;
         // A long outage may leave more than one batch to fetch.
         for (;;) {
-          const result = await resyncMessagesAction({ groupId, seq }).catch(unreachable);
+          const result = await getJson<MessagesSince>(`/api/groups/${groupId}/messages?after=${seq}`);
           if (!result.ok) return setLoadError(result.error);
           setLoadError(null);
           dispatch({ type: "since", since: result.data });

@@ -4,15 +4,15 @@ import "server-only";
 import { companyDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
 import { requireGroupAccess } from "@/lib/group-access/access";
-import { listMessages, messagesSince, searchMentionable } from "./queries";
-import { listMessagesSchema, messagesSinceSchema, searchMentionableSchema } from "./schemas";
+import { listMessages, searchMentionable } from "./queries";
+import { listMessagesSchema, searchMentionableSchema } from "./schemas";
 import { deleteMessage } from "./operations/delete-message";
 import { editMessage } from "./operations/edit-message";
 import { markAnswered } from "./operations/mark-answered";
 import { markRead } from "./operations/mark-read";
 import { postMessage } from "./operations/post-message";
 
-// The chat changes live through realtime events and resync, so no page is revalidated here.
+// The chat changes live through realtime events and resync (app/api/groups/[id]/messages), so no page is revalidated here.
 
 export const postMessageAction = operationAction(postMessage);
 export const editMessageAction = operationAction(editMessage);
@@ -22,10 +22,6 @@ export const markReadAction = operationAction(markRead);
 
 export const loadOlderMessagesAction = authorizedAction(listMessagesSchema, async ({ groupId, before }, viewer) => ({
   data: await listMessages(companyDb(viewer), viewer, await requireGroupAccess(companyDb(viewer), viewer, groupId), { before }),
-}));
-
-export const resyncMessagesAction = authorizedAction(messagesSinceSchema, async ({ groupId, seq }, viewer) => ({
-  data: await messagesSince(companyDb(viewer), viewer, await requireGroupAccess(companyDb(viewer), viewer, groupId), seq),
 }));
 
 export const searchMentionableAction = authorizedAction(searchMentionableSchema, async ({ groupId, term }, viewer) => ({

@@ -63,6 +63,13 @@ export const messageOperationSchema = z.object({ messageId: z.uuid(), operationI
 export type MessageOperationInput = z.output<typeof messageOperationSchema>;
 
 export const listMessagesSchema = z.object({ groupId: z.uuid(), before: messageCursorSchema.optional() });
-export const messagesSinceSchema = z.object({ groupId: z.uuid(), seq: z.number().int().min(0) });
+/** The chat resync route's query: the sequence up to which the page misses nothing. */
+export const messagesSinceQuerySchema = z.object({
+  groupId: z.uuid(),
+  after: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .transform(Number),
+});
 export const searchMentionableSchema = z.object({ groupId: z.uuid(), term: searchTermField(100) });
 export const groupIdOperationSchema = z.object({ groupId: z.uuid(), operationId: z.uuid() });

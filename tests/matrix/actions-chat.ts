@@ -62,13 +62,6 @@ export const chatActions: ActionCases = {
       allows: ["nonOwnerAdmin"],
       prepare: async (cast) => rightful({ groupId: cast.privateGroupId }),
     },
-    resyncMessagesAction: {
-      as: "member",
-      permission: null,
-      refuses: notReaders,
-      allows: ["nonOwnerAdmin"],
-      prepare: async (cast) => rightful({ groupId: cast.privateGroupId, seq: 0 }),
-    },
     searchMentionableAction: {
       as: "member",
       permission: null,

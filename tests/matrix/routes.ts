@@ -115,6 +115,17 @@ export const routeCases: Record<string, Record<string, RouteCase>> = {
   "app/api/cron/rollup/route.ts": { "GET, POST": cronJob("rollup") },
   "app/api/cron/retention/route.ts": { "GET, POST": cronJob("retention") },
   "app/api/cron/sign-ins/route.ts": { "GET, POST": cronJob("sign-ins") },
+  "app/api/groups/[id]/messages/route.ts": {
+    GET: {
+      // The chat's resync: what its readers read.
+      as: "member",
+      permission: null,
+      refuses: notReaders,
+      allows: ["nonOwnerAdmin"],
+      refusedWith: { session: 401 },
+      prepare: async (cast) => ({ path: `/api/groups/${cast.privateGroupId}/messages?after=0`, params: { id: cast.privateGroupId } }),
+    },
+  },
   "app/api/hr/imports/route.ts": {
     POST: {
       as: "hr",
