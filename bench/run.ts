@@ -24,6 +24,7 @@ import { learningCompletion } from "./cases/learning";
 import { peopleSearch, personPage } from "./cases/people";
 import { realtimeRotate10k } from "./cases/realtime";
 import { groupsRemove10k } from "./cases/remove";
+import { groupsDelete100k } from "./cases/delete";
 import { autocomplete, groupList, memberPage } from "./cases/reads";
 import { statsReports } from "./cases/reports";
 import { statsGroup, statsOverTime } from "./cases/stats";
@@ -47,6 +48,7 @@ const CASES: BenchCase[] = [
   feedPage,
   groupList,
   groupsRemove10k,
+  groupsDelete100k,
   hrImport,
   hrApiBulkMembers,
   hrNewHire,

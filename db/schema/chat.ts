@@ -101,6 +101,8 @@ export const groupReads = pgTable(
     fk("group_reads_user_fk", t.userId, users.id, "cascade"),
     fk("group_reads_group_fk", t.groupId, learningGroups.id, "cascade"),
     fk("group_reads_company_fk", t.companyId, companies.id, "cascade"),
+    // A group's delete removes its rows by this, not by scanning every person's.
+    index("group_reads_group_idx").on(t.groupId),
   ],
 );
 
@@ -118,5 +120,6 @@ export const groupNotificationSettings = pgTable(
     fk("group_notification_settings_user_fk", t.userId, users.id, "cascade"),
     fk("group_notification_settings_group_fk", t.groupId, learningGroups.id, "cascade"),
     fk("group_notification_settings_company_fk", t.companyId, companies.id, "cascade"),
+    index("group_notification_settings_group_idx").on(t.groupId),
   ],
 );

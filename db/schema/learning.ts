@@ -253,6 +253,11 @@ export const activityEvents = pgTable(
       .where(sql`${t.groupId} is not null`),
     index("activity_events_company_course_created_idx").on(t.companyId, t.courseId, t.createdAt.desc(), t.id.desc()),
     index("activity_events_user_created_idx").on(t.userId, t.createdAt.desc()),
+    // A message's delete (all of a group's, when the group goes) finds its praise event by this:
+    // without it, each message deleted scanned the whole table.
+    index("activity_events_message_idx")
+      .on(t.messageId)
+      .where(sql`${t.messageId} is not null`),
   ],
 );
 export type ActivityEvent = typeof activityEvents.$inferSelect;
