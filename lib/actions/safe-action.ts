@@ -6,13 +6,12 @@ import { getViewer } from "@/lib/auth/current-user";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getDb } from "@/db/client";
 import { InvalidInputError } from "@/lib/errors";
-import { type ActionError, classify, fieldErrorsOf, requestIdOf, toActionError } from "@/lib/http/errors";
+import { type ActionError, type ActionResult, classify, fieldErrorsOf, requestIdOf, toActionError } from "@/lib/http/errors";
 import type { OutgoingMail } from "@/lib/mail/send";
 import type { OperationCall } from "@/lib/operations/kernel";
 import type { Delivery } from "@/lib/realtime/channels";
 
-export type { ActionError };
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+export type { ActionError, ActionResult };
 
 /** What a handler returns: its data, and what its committed operation delivers (events, mail) after the response. */
 export type Outcome<T> = { data: T; mail?: readonly OutgoingMail[] } & Delivery;

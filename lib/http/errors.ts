@@ -36,6 +36,9 @@ export type ActionError = {
   requestId?: string;
 };
 
+/** What a server action answers, and what a page makes of a JSON route's answer (`getJson`). */
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+
 /** Schema issues as catalogue keys per field; `_` holds those of the whole input. */
 export function fieldErrorsOf(issues: readonly { path: string; message: string }[]): ActionError {
   const fieldErrors: Record<string, string[]> = {};

@@ -1,4 +1,4 @@
-import type { ActionError, ActionResult } from "@/lib/actions/safe-action";
+import type { ActionError, ActionResult } from "./errors";
 
 /**
  * A GET of one of the app's JSON routes from a page, as a server action's result: `{ data }` when the
