@@ -10,7 +10,11 @@ import { Composer } from "./composer";
 import { firstUnreadId, type PendingMessage, visibleThreads } from "./merge";
 import { MessageItem, type MessageRights } from "./message-item";
 import { PendingItem } from "./pending-item";
+import { startReading } from "./reading";
 import { type Draft, useChatRoom } from "./use-chat-room";
+import { seenHere, useReadMark } from "./use-read-mark";
+
+const latest = (a: string | null, b: string | null) => (a === null ? b : b === null || a > b ? a : b);
 
 export type ChatViewer = { id: string; name: string; isAdmin: boolean; isOwner: boolean };
 
@@ -43,8 +47,9 @@ export function ChatTab({
   const list = useRef<HTMLDivElement>(null);
   const threads = visibleThreads(room.state);
   const ordered = threads.flatMap((thread) => [thread.message, ...thread.replies]);
-  // Fixed when the tab opens, so the divider stays where the viewer stopped reading.
-  const [unreadFrom] = useState(() => firstUnreadId(ordered, initial.lastReadAt, viewer.id));
+  // Fixed when the tab opens, so the divider stays where the viewer stopped reading: the server's mark,
+  // or what this tab saw later when its last mark (sent as the page was left) has not landed yet.
+  const [unreadFrom] = useState(() => firstUnreadId(ordered, latest(initial.lastReadAt, seenHere(groupId)), viewer.id));
   const newest = ordered.at(-1);
   const pendingTop = room.state.pending.filter((p) => p.draft.replyToId === null);
   const pendingReplies = (messageId: string) => room.state.pending.filter((p) => p.draft.replyToId === messageId);
@@ -54,14 +59,16 @@ export function ChatTab({
     return () => clearInterval(timer);
   }, []);
 
-  const { markRead } = room;
-  const newestByOthers = ordered.findLast((message) => message.authorId !== viewer.id)?.id;
+  const seen = useReadMark(groupId);
+  useEffect(() => startReading(groupId), [groupId]);
+  const newestAt = newest?.createdAt ?? null;
   useEffect(() => {
-    if (document.visibilityState === "visible") markRead();
-    const onVisible = () => document.visibilityState === "visible" && markRead();
+    if (document.visibilityState === "visible") seen(newestAt);
+    const onVisible = () => document.visibilityState === "visible" && seen(newestAt);
     document.addEventListener("visibilitychange", onVisible);
     return () => document.removeEventListener("visibilitychange", onVisible);
-  }, [markRead, newestByOthers]);
+    // Marked on opening, on each newer message, and on coming back to the tab.
+  }, [seen, newestAt]);
 
   // The newest message stays in sight while the viewer is at the bottom (or sent it).
   const atBottom = useRef(true);

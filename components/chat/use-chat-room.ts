@@ -3,14 +3,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState, useTransition } from "react";
 import { useChannelEvent, useChannelResync, useGroupChannel } from "@/components/realtime/realtime-provider";
 import type { ActionError, ActionResult } from "@/lib/actions/safe-action";
-import {
-  deleteMessageAction,
-  editMessageAction,
-  loadOlderMessagesAction,
-  markAnsweredAction,
-  markReadAction,
-  postMessageAction,
-} from "@/lib/chat/actions";
+import { deleteMessageAction, editMessageAction, loadOlderMessagesAction, markAnsweredAction, postMessageAction } from "@/lib/chat/actions";
 import type { ChatMessageEventData } from "@/lib/chat/events";
 import type { ChatMessageDto, MessagePage, MessagesSince } from "@/lib/chat/queries";
 import { getJson } from "@/lib/http/get-json";
@@ -176,10 +169,7 @@ export function useChatRoom(groupId: string, channelEpoch: number, initial: Mess
       .catch(unreachable)
       .then(applied);
 
-  // Each call marks up to its own moment: an intent of its own.
-  const markRead = useCallback(() => void markReadAction({ groupId, operationId: crypto.randomUUID() }).catch(unreachable), [groupId]);
-
-  return { state, sendErrors, loadError, loadingOlder, send, discard, loadOlder, edit, remove, markAnswered, markRead };
+  return { state, sendErrors, loadError, loadingOlder, send, discard, loadOlder, edit, remove, markAnswered };
 }
 
 function without<K, V>(map: ReadonlyMap<K, V>, key: K): ReadonlyMap<K, V> {

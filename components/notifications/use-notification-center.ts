@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { isReading } from "@/components/chat/reading";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { useChannelEvent, useChannelResync } from "@/components/realtime/realtime-provider";
 import { type ChatActivity, withMessage } from "@/lib/chat/activity";
@@ -112,6 +113,8 @@ export function useNotificationCenter(userId: string, initial: BellState) {
 
   /** A message on one of my groups' channels (`GroupChatWatch`). */
   const chatMessage = (data: ChatMessageEventData) => {
+    // The chat this tab shows: read as it arrives (its page marks it), not news for the bell.
+    if (isReading(data.groupId)) return;
     // Too large to travel: rare enough to refetch the bell for.
     if ("tooLarge" in data) return refresh();
     chatDuringRefresh.current?.push(data);

@@ -9,7 +9,6 @@ import { listMessagesSchema, searchMentionableSchema } from "./schemas";
 import { deleteMessage } from "./operations/delete-message";
 import { editMessage } from "./operations/edit-message";
 import { markAnswered } from "./operations/mark-answered";
-import { markRead } from "./operations/mark-read";
 import { postMessage } from "./operations/post-message";
 
 // The chat changes live through realtime events and resync (app/api/groups/[id]/messages), so no page is revalidated here.
@@ -18,7 +17,6 @@ export const postMessageAction = operationAction(postMessage);
 export const editMessageAction = operationAction(editMessage);
 export const deleteMessageAction = operationAction(deleteMessage);
 export const markAnsweredAction = operationAction(markAnswered);
-export const markReadAction = operationAction(markRead);
 
 export const loadOlderMessagesAction = authorizedAction(listMessagesSchema, async ({ groupId, before }, viewer) => ({
   data: await listMessages(companyDb(viewer), viewer, await requireGroupAccess(companyDb(viewer), viewer, groupId), { before }),

@@ -49,12 +49,6 @@ export const chatActions: ActionCases = {
       allows: ["nonOwnerAdmin"],
       prepare: async (cast) => rightful({ messageId: await question(cast), operationId: opId() }),
     },
-    markReadAction: {
-      as: "member",
-      refuses: notReaders,
-      allows: ["nonOwnerAdmin"],
-      prepare: async (cast) => rightful({ groupId: cast.privateGroupId, operationId: opId() }),
-    },
     loadOlderMessagesAction: {
       as: "member",
       permission: null,

@@ -126,6 +126,23 @@ export const routeCases: Record<string, Record<string, RouteCase>> = {
       prepare: async (cast) => ({ path: `/api/groups/${cast.privateGroupId}/messages?after=0`, params: { id: cast.privateGroupId } }),
     },
   },
+  "app/api/groups/[id]/read/route.ts": {
+    POST: {
+      // The chat's read mark: its readers' own.
+      as: "member",
+      permission: "chat.write",
+      refuses: notReaders,
+      allows: ["nonOwnerAdmin"],
+      status: 204,
+      refusedWith: { session: 401 },
+      prepare: async (cast) => ({
+        path: `/api/groups/${cast.privateGroupId}/read`,
+        params: { id: cast.privateGroupId },
+        body: JSON.stringify({ operationId: opId() }),
+        contentType: "application/json",
+      }),
+    },
+  },
   "app/api/hr/imports/route.ts": {
     POST: {
       as: "hr",

@@ -20,7 +20,7 @@ const statusOf = { not_found: 404, forbidden: 404, unauthenticated: 401 } as con
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const viewer = await getViewer();
-    if (!viewer) return errorJson(new AppError("unauthenticated"), request, "chat resync", statusOf);
+    if (!viewer) throw new AppError("unauthenticated");
     const query = messagesSinceQuerySchema.safeParse({ groupId: (await params).id, after: new URL(request.url).searchParams.get("after") });
     if (!query.success) throw new InvalidInputError(query.error);
     const db = companyDb(viewer);
