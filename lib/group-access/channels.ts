@@ -23,19 +23,17 @@ export async function canSubscribe(db: Database, ctx: Ctx, channelName: string):
   if (!channel) return false;
   if (channel.kind === "user") return channel.userId === ctx.userId;
   return readTransaction(db, async (tx) => {
-    const [person] = await queryRows<{ roles: Role[] }>(
+    // One read takes both rows' locks: no row when the person is gone or deactivated, or the group has no epoch.
+    const [held] = await queryRows<{ roles: Role[]; epoch: number }>(
       tx,
-      sql`select roles::text[] as roles from users
-          where id = ${ctx.userId} and company_id = ${ctx.companyId} and deactivated_at is null
-          for share`,
+      sql`select u.roles::text[] as roles, e.epoch
+          from users u, group_channel_epochs e
+          where u.id = ${ctx.userId} and u.company_id = ${ctx.companyId} and u.deactivated_at is null
+            and e.group_id = ${channel.groupId} and e.company_id = ${ctx.companyId}
+          for share of u, e`,
     );
-    if (!person) return false;
-    const [current] = await queryRows<{ epoch: number }>(
-      tx,
-      sql`select epoch from group_channel_epochs where group_id = ${channel.groupId} and company_id = ${ctx.companyId} for share`,
-    );
-    if (!current || Number(current.epoch) !== channel.epoch) return false;
-    const access = await getGroupAccess(tx, { ...ctx, roles: person.roles }, channel.groupId);
+    if (!held || Number(held.epoch) !== channel.epoch) return false;
+    const access = await getGroupAccess(tx, { ...ctx, roles: held.roles }, channel.groupId);
     const allowed = channel.kind === "group" ? access?.canRead : access?.canSeeStatistics;
     if (!allowed) return false;
     await tx.execute(
