@@ -13,8 +13,15 @@ import { newPerson } from "./support/people";
 test.use({ storageState: stateOf("dana") });
 
 const DAY_MS = 86_400_000;
-/** Mid-morning in Berlin `days` ago: well inside that calendar day there. */
-const daysAgo = (days: number) => new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - days * DAY_MS + 10 * 3_600_000);
+/**
+ * Late morning in Berlin, `days` calendar days before today there (10:00 UTC on that Berlin date):
+ * well inside that day, whatever the hour the test runs at (between 22:00 and 24:00 UTC, Berlin's
+ * today is already the UTC tomorrow).
+ */
+const daysAgo = (days: number) => {
+  const berlinToday = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());
+  return new Date(Date.parse(`${berlinToday}T10:00:00Z`) - days * DAY_MS);
+};
 
 test("an admin reads a group's progress over time as text", async ({ page, db }) => {
   const admin = await findUser(db, "dana.admin@acme.example");
