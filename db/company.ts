@@ -189,6 +189,16 @@ export function withCompany(db: Database, companyId: string): Database {
   return new PgDatabase(dialect, new CompanySession(db, companyId), _ as any) as unknown as Database;
 }
 
+/**
+ * Reads that belong together (an access check and what it guards) in one read-only transaction: one
+ * opening for all of them instead of one each, and the answer as soon as the last has its rows, the
+ * COMMIT after. Outside a company binding (PGlite, an unbound database), a plain read-only transaction.
+ */
+export function readTogether<T>(db: Database, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const { session } = db as unknown as Internals;
+  return session instanceof CompanySession ? session.read(work) : db.transaction(work, { accessMode: "read only" });
+}
+
 /** The company a database is bound to, if any. */
 export function companyOf(db: Database): string | null {
   const { session } = db as unknown as Internals;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createPerson, type TestPerson } from "@/tests/fixtures";
 import { type Database, queryRows } from "./client";
-import { APP_ROLE, appRoleRefusal, withCompany } from "./company";
+import { APP_ROLE, appRoleRefusal, readTogether, withCompany } from "./company";
 import { companyDomains } from "./schema";
 
 /**
@@ -311,6 +311,21 @@ describe("the binding of one company", () => {
   it("answers a read before its transaction ends, in a transaction that cannot write", async () => {
     // A statement taken for a read that would lock or write fails rather than being answered early.
     expect(await refusalCode(withCompany(handle.db, company).execute(sql`select id from companies for update`))).toBe("25006");
+  });
+
+  it("reads together in one read-only transaction of the company", async () => {
+    const bound = withCompany(handle.db, company);
+    // now() is the transaction's start: equal across the reads only when they share one transaction.
+    const [first, second] = await readTogether(bound, async (tx) => [
+      (await queryRows<{ began: string; n: number }>(tx, sql`select now()::text as began, count(*)::int as n from companies`))[0],
+      (await queryRows<{ began: string; readOnly: string }>(
+        tx,
+        sql`select now()::text as began, current_setting('transaction_read_only') as "readOnly" from pg_sleep(0.01)`,
+      ))[0],
+    ]);
+    expect(first?.n).toBe(1);
+    expect(second).toEqual({ began: first?.began, readOnly: "on" });
+    await expect(readTogether(bound, (tx) => tx.execute(sql`delete from companies`))).rejects.toThrow();
   });
 
   it("takes only a uuid for a company", () => {

@@ -1,10 +1,9 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { authSecret } from "@/base/env";
+import { type SessionClaims, sessionClaims } from "./session-claims";
 import { loadSessionViewer, type Viewer } from "./viewer";
 
 /** Auth.js's session cookie: `__Secure-` prefixed when the app is reached over https. */
@@ -14,19 +13,14 @@ const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"
  * The session token of this request, from the cookie store rather than Auth.js's `auth()`: `auth()`
  * reads the request's Cookie header as it arrived, while the store also holds what a server action
  * set, so the page an action re-renders after a password change (which replaced the session) sees the
- * new session, not the one it just revoked. The token's signature and expiry are checked by `decode`;
+ * new session, not the one it just revoked. The token's signature and expiry are checked by `sessionClaims`;
  * `proxy.ts` keeps refreshing the cookie as Auth.js does.
  */
-async function sessionToken(): Promise<{ uid?: unknown; sid?: unknown } | null> {
+async function sessionToken(): Promise<SessionClaims | null> {
   const store = await cookies();
   for (const name of SESSION_COOKIES) {
     const value = store.get(name)?.value;
-    if (!value) continue;
-    try {
-      return await decode({ token: value, secret: authSecret(), salt: name });
-    } catch {
-      return null;
-    }
+    if (value) return sessionClaims(name, value);
   }
   return null;
 }

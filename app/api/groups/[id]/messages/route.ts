@@ -1,4 +1,5 @@
 import { companyDb } from "@/db/client";
+import { readTogether } from "@/db/company";
 import { groupChatRoute } from "@/lib/chat/group-route";
 import { messagesSince } from "@/lib/chat/queries";
 import { messagesSinceQuerySchema } from "@/lib/chat/schemas";
@@ -16,7 +17,7 @@ export const dynamic = "force-dynamic";
 export const GET = groupChatRoute("chat resync", async (request, viewer, groupId) => {
   const query = messagesSinceQuerySchema.safeParse({ groupId, after: new URL(request.url).searchParams.get("after") });
   if (!query.success) throw new InvalidInputError(query.error);
-  const db = companyDb(viewer);
-  const access = await requireGroupAccess(db, viewer, query.data.groupId);
-  return Response.json({ data: await messagesSince(db, viewer, access, query.data.after) }, { headers: { "Cache-Control": "no-store" } });
+  const { groupId: id, after } = query.data;
+  const data = await readTogether(companyDb(viewer), async (tx) => messagesSince(tx, viewer, await requireGroupAccess(tx, viewer, id), after));
+  return Response.json({ data }, { headers: { "Cache-Control": "no-store" } });
 });
