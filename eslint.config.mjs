@@ -90,9 +90,10 @@ export default defineConfig([
     rules: restrict(SERVER_ONLY, KERNEL_TRANSACTIONS),
   },
   {
-    // The transactions outside the kernel: reads that need one snapshot, and bookkeeping; and the
-    // company binding, which opens every bound statement's and transaction's own (row-level security).
-    files: ["db/read-transaction.ts", "db/company.ts"],
+    // The transactions outside the kernel: reads that need one snapshot, and bookkeeping; the company
+    // binding, which opens every bound statement's and transaction's own (row-level security); and the
+    // migrations' backfills, a batch per transaction on the owner's connection.
+    files: ["db/read-transaction.ts", "db/company.ts", "db/backfills.ts"],
     rules: restrict(SERVER_ONLY),
   },
   {

@@ -16,7 +16,7 @@ import { reminderRun } from "./cases/assign-reminders";
 import { chatFanout, chatFanout1000, chatResync } from "./cases/chat";
 import { chatPost100k, chatPostDuringAdd } from "./cases/chat-scale";
 import { departmentAdd, departmentAddReplay } from "./cases/department-add";
-import { feedPage } from "./cases/feed";
+import { feedPage, feedPageSparse } from "./cases/feed";
 import { hrImport } from "./cases/hr-import";
 import { hrApiBulkMembers } from "./cases/hr-api";
 import { hrNewHire } from "./cases/hr-new-hire";
@@ -46,6 +46,7 @@ const CASES: BenchCase[] = [
   departmentAddReplay,
   departmentAddWithRule,
   feedPage,
+  feedPageSparse,
   groupList,
   groupsRemove10k,
   groupsDelete100k,

@@ -6,18 +6,26 @@ import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { runBackfills } from "./backfills";
 import type { DatabaseHandle } from "./client";
 
 export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 
-/** Applies the committed migrations with Drizzle's migrator (drizzle-kit cannot load pg_trgm into PGlite). */
-export async function applyMigrations(handle: DatabaseHandle): Promise<void> {
+/**
+ * Applies the committed migrations with Drizzle's migrator (drizzle-kit cannot load pg_trgm into
+ * PGlite), then the backfills they left (db/backfills.ts), each batch a transaction of its own.
+ */
+export async function applyMigrations(handle: DatabaseHandle, log?: (line: string) => void): Promise<void> {
   switch (handle.engine) {
     case "pglite":
-      return migratePglite(drizzlePglite({ client: handle.client }), { migrationsFolder });
+      await migratePglite(drizzlePglite({ client: handle.client }), { migrationsFolder });
+      break;
     case "postgres":
-      return migrateNodePg(drizzleNodePg({ client: handle.client }), { migrationsFolder });
+      await migrateNodePg(drizzleNodePg({ client: handle.client }), { migrationsFolder });
+      break;
     case "neon":
-      return migrateNeon(drizzleNeon({ client: handle.client }), { migrationsFolder });
+      await migrateNeon(drizzleNeon({ client: handle.client }), { migrationsFolder });
+      break;
   }
+  await runBackfills(handle.db, log);
 }

@@ -16,6 +16,7 @@ import { companyDomains } from "./schema";
 const UNWALLED: Record<string, string> = {
   sign_in_throttles: "failure counters keyed by email or client address, counted before anyone is known",
   sign_in_addresses: "a person's known addresses, read while they sign in, before their company is known",
+  backfills: "the migrations' unfinished work by name (db/backfills.ts); the app's role has no access to it",
 };
 
 /** The one policy's expression, as PostgreSQL prints it back, for the wall's column. */

@@ -1,6 +1,17 @@
 import { randomUUID } from "node:crypto";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
-import { companies, courses, departments, groupMembers, learningGroups, lessons, type QuizQuestion, type Role, users } from "@/db/schema";
+import {
+  companies,
+  courses,
+  departments,
+  groupMembers,
+  learningGroups,
+  lessons,
+  membershipEvents,
+  type QuizQuestion,
+  type Role,
+  users,
+} from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 
 /** Small factories for integration tests: rows written straight to the test database. */
@@ -67,13 +78,28 @@ export async function createGroup(
     })
     .returning();
   if (options.members?.length) {
-    await db.insert(groupMembers).values(
-      options.members.map((member) => ({
-        groupId: group!.id,
-        userId: member.id,
+    const members = await db
+      .insert(groupMembers)
+      .values(
+        options.members.map((member) => ({
+          groupId: group!.id,
+          userId: member.id,
+          companyId: owner.companyId,
+          addedBy: owner.id,
+          source: "individual" as const,
+        })),
+      )
+      .returning();
+    // The ledger's rows, as the membership services write them: the feed follows the ledger.
+    await db.insert(membershipEvents).values(
+      members.map((member) => ({
         companyId: owner.companyId,
-        addedBy: owner.id,
+        groupId: group!.id,
+        userId: member.userId,
+        kind: "added" as const,
+        actorId: owner.id,
         source: "individual" as const,
+        at: member.addedAt,
       })),
     );
   }

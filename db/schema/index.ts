@@ -8,3 +8,4 @@ export * from "./learning";
 export * from "./notifications";
 export * from "./people";
 export * from "./statistics";
+export * from "./maintenance";

@@ -261,3 +261,28 @@ export const activityEvents = pgTable(
   ],
 );
 export type ActivityEvent = typeof activityEvents.$inferSelect;
+
+/**
+ * A group's feed, fanned out on write: one row per (group, event) the group's Activity tab shows, so a
+ * page of any group's feed is one index range, whether its course has 60 events or 600,000 and
+ * whether it has 20 members or 100,000. Kept by triggers on the tables it derives from (migration
+ * 0025), whatever writes them: a learning event enters the feed of each group on its course whose
+ * ledger says its learner was a member at the event's time; praise enters its own group's; a group's
+ * course changing rebuilds the group's learning rows from the ledger. No foreign keys (as for the
+ * ledger, a row-by-row check on every fan-out and backfill row): deletes follow by statement triggers.
+ */
+export const groupFeed = pgTable(
+  "group_feed",
+  {
+    groupId: uuid().notNull(),
+    companyId: uuid().notNull(),
+    /** The event's own time, copied so the page is read in the index's order without a join. */
+    createdAt: timestampMs().notNull(),
+    eventId: uuid().notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "group_feed_pk", columns: [t.groupId, t.createdAt, t.eventId] }),
+    // An event's deletion (a person's, a course's, a praise message's) finds its rows by this.
+    index("group_feed_event_idx").on(t.eventId),
+  ],
+);

@@ -116,7 +116,10 @@ describe("a group's feed", () => {
     const group = await createGroup(handle.db, admin, { courseId, members: [viewer] });
     const leaver = await createPerson(handle.db, admin.companyId, { name: "Lea Leaver" });
     await addMembers(handle.db, admin, { groupId: group.id, selection: { mode: "people", userIds: [leaver.id] }, operationId: opId() });
-    const [added] = await handle.db.select().from(membershipEvents).where(eq(membershipEvents.groupId, group.id));
+    const [added] = await handle.db
+      .select()
+      .from(membershipEvents)
+      .where(and(eq(membershipEvents.groupId, group.id), eq(membershipEvents.userId, leaver.id)));
     await completion(leaver, new Date(added!.at.getTime() + 1), "while a member");
     await removeMembers(handle.db, admin, { groupId: group.id, userIds: [leaver.id], operationId: opId() });
     await completion(leaver, new Date(Date.now() + 1_000), "after removal");

@@ -16,61 +16,46 @@ type Bound = { direction: "older" | "newer"; cursor: FeedCursor | null; limit: n
 type Row = Omit<FeedEntry, "createdAt"> & { createdAt: Date | string };
 
 /**
- * The group's feed between bounds, in one statement: events on the linked course by people inside
- * one of their membership periods in this group (the ledger: the latest ledger row at or before
- * the event is an `added`), and the praise said in this group's chat. Each branch walks its own
- * index in `(created_at, id)` order and stops at `limit`, so a page costs the same at any depth.
+ * The group's feed between bounds, in one statement: its rows in `group_feed` (fanned out when each
+ * event was written: events on the linked course by people while they were members, and the praise
+ * said in this group's chat; migration 0025), read in the primary key's order and stopped at
+ * `limit`, so a page costs the same at any depth, on any course, in a group of any size.
  */
-async function readFeed(db: DatabaseOrTransaction, ctx: Ctx, groupId: string, courseId: string, bound: Bound): Promise<Row[]> {
+async function readFeed(db: DatabaseOrTransaction, ctx: Ctx, groupId: string, bound: Bound): Promise<Row[]> {
   const newer = bound.direction === "newer";
-  // Spelled as the indexes store it (drizzle's `desc` is NULLS LAST), so each branch reads its index
-  // in order and stops at the limit instead of sorting every matching event.
-  const order = newer ? sql`asc nulls first` : sql`desc nulls last`;
+  const order = newer ? sql`asc` : sql`desc`;
   const position: SQL = bound.cursor
     ? newer
-      ? sql`and (e.created_at, e.id) > (${bound.cursor.createdAt}::timestamptz, ${bound.cursor.id}::uuid)`
-      : sql`and (e.created_at, e.id) < (${bound.cursor.createdAt}::timestamptz, ${bound.cursor.id}::uuid)`
+      ? sql`and (f.created_at, f.event_id) > (${bound.cursor.createdAt}::timestamptz, ${bound.cursor.id}::uuid)`
+      : sql`and (f.created_at, f.event_id) < (${bound.cursor.createdAt}::timestamptz, ${bound.cursor.id}::uuid)`
     : sql``;
-  const columns = sql`e.id, e.created_at, e.user_id, e.type, e.badge, e.certificate_id, e.message_id, e.payload`;
   return queryRows<Row>(
     db,
-    sql`with feed as (
-          (select ${columns} from activity_events e
-           where e.company_id = ${ctx.companyId} and e.course_id = ${courseId} and e.type <> 'praise' ${position}
-             and (select m.kind from membership_events m
-                  where m.user_id = e.user_id and m.group_id = ${groupId} and m.company_id = ${ctx.companyId}
-                    and m.at <= e.created_at
-                  order by m.at desc, m.id desc limit 1) = 'added'
-           order by e.created_at ${order}, e.id ${order} limit ${bound.limit})
-          union all
-          (select ${columns} from activity_events e
-           where e.group_id = ${groupId} and e.company_id = ${ctx.companyId} and e.type = 'praise' ${position}
-           order by e.created_at ${order}, e.id ${order} limit ${bound.limit})
-        )
-        select f.id, f.type, f.created_at as "createdAt", f.user_id as "userId", u.name as "userName",
-               f.payload->>'lessonTitle' as "lessonTitle", (f.payload->>'score')::int as score, f.badge,
-               f.certificate_id as "certificateId", f.payload->>'serial' as serial, (f.payload->>'days')::int as "streakDays",
-               case when f.type = 'praise' then coalesce(praised.name, f.payload->>'praisedUserName') end as "praisedName",
-               case when f.type = 'praise' then coalesce(msg.body, f.payload->>'text') end as "praiseText"
-        from feed f
-        join users u on u.id = f.user_id
-        left join group_messages msg on msg.id = f.message_id and msg.group_id = ${groupId}
+    sql`select e.id, e.type, e.created_at as "createdAt", e.user_id as "userId", u.name as "userName",
+               e.payload->>'lessonTitle' as "lessonTitle", (e.payload->>'score')::int as score, e.badge,
+               e.certificate_id as "certificateId", e.payload->>'serial' as serial, (e.payload->>'days')::int as "streakDays",
+               case when e.type = 'praise' then coalesce(praised.name, e.payload->>'praisedUserName') end as "praisedName",
+               case when e.type = 'praise' then coalesce(msg.body, e.payload->>'text') end as "praiseText"
+        from group_feed f
+        join activity_events e on e.id = f.event_id
+        join users u on u.id = e.user_id
+        left join group_messages msg on msg.id = e.message_id and msg.group_id = ${groupId}
         left join users praised on praised.id = msg.praised_user_id
-        order by f.created_at ${order}, f.id ${order}
+        where f.group_id = ${groupId} and f.company_id = ${ctx.companyId} ${position}
+        order by f.created_at ${order}, f.event_id ${order}
         limit ${bound.limit}`,
   );
 }
 
 const toEntry = (row: Row): FeedEntry => ({ ...row, createdAt: new Date(row.createdAt).toISOString() });
 
-/** The group's linked course (the caller's access checked by the caller); not found without one. */
-async function feedCourse(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<string> {
+/** A group without a linked course has no feed (the caller's access checked by the caller): not found. */
+async function assertHasCourse(db: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<void> {
   const [group] = await db
     .select({ courseId: learningGroups.courseId })
     .from(learningGroups)
     .where(and(eq(learningGroups.id, groupId), eq(learningGroups.companyId, ctx.companyId)));
   if (!group?.courseId) throw notFound();
-  return group.courseId;
 }
 
 /** The Activity tab: a page of the group's feed, newest first, older than `before` when given. */
@@ -81,8 +66,8 @@ export async function listFeed(
   options: { before?: FeedCursor | null } = {},
 ): Promise<FeedPage> {
   const groupId = granted(ctx, access, "canRead").groupId;
-  const courseId = await feedCourse(db, ctx, groupId);
-  const rows = await readFeed(db, ctx, groupId, courseId, {
+  await assertHasCourse(db, ctx, groupId);
+  const rows = await readFeed(db, ctx, groupId, {
     direction: "older",
     cursor: options.before ?? null,
     limit: FEED_PAGE_SIZE + 1,
@@ -96,7 +81,7 @@ export async function listFeed(
  */
 export async function listFeedSince(db: DatabaseOrTransaction, ctx: Ctx, access: GroupAccess, after: FeedCursor): Promise<FeedSince> {
   const groupId = granted(ctx, access, "canRead").groupId;
-  const courseId = await feedCourse(db, ctx, groupId);
-  const rows = await readFeed(db, ctx, groupId, courseId, { direction: "newer", cursor: after, limit: FEED_SINCE_LIMIT + 1 });
+  await assertHasCourse(db, ctx, groupId);
+  const rows = await readFeed(db, ctx, groupId, { direction: "newer", cursor: after, limit: FEED_SINCE_LIMIT + 1 });
   return { entries: rows.slice(0, FEED_SINCE_LIMIT).map(toEntry).reverse(), complete: rows.length <= FEED_SINCE_LIMIT };
 }

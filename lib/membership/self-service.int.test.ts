@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openPostgres } from "@/db/client";
 import { auditLog, groupMembers, learningGroups, membershipEvents } from "@/db/schema";
@@ -28,8 +28,13 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 const membersOf = (groupId: string) => handle.db.select().from(groupMembers).where(eq(groupMembers.groupId, groupId));
+/** The ledger's rows of joins and leaves (the fixture's own members came in as "individual" adds). */
 const ledgerOf = (groupId: string) =>
-  handle.db.select().from(membershipEvents).where(eq(membershipEvents.groupId, groupId)).orderBy(membershipEvents.id);
+  handle.db
+    .select()
+    .from(membershipEvents)
+    .where(and(eq(membershipEvents.groupId, groupId), ne(membershipEvents.source, "individual")))
+    .orderBy(membershipEvents.id);
 
 async function codeOf(attempt: Promise<unknown>) {
   try {

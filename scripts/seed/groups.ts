@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { type GroupVisibility, groupMembers, learningGroups, type MembershipSource, membershipEvents, notifications } from "@/db/schema";
 import { type SeededCourse, courseByTitle } from "./courses";
@@ -228,6 +229,9 @@ export async function insertGroups(
       })),
     )
     .returning({ id: membershipEvents.id });
+  // The ledger is written after the learning history it spans, which the feeds' trigger saw without
+  // it: each group's feed is rebuilt from the ledger, as when a group is linked to another course.
+  await tx.execute(sql`select group_feed_rebuild(id) from learning_groups`);
 
   const lena = personByEmail(people, "lena.learner@acme.example");
   const refresher = plans.find((plan) => plan.name === "Sales Refresher 2026")!;

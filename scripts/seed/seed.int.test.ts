@@ -112,6 +112,27 @@ describe("demo seed", () => {
     expect(lena.map((row) => row.badge)).toEqual(expect.arrayContaining(["first_lesson", "perfect_quiz"]));
   });
 
+  it("fills every group's feed as the ledger says: its course's events by people while they were members, and its praise", async () => {
+    const [feed] = await queryRows<{ missing: number; extra: number; total: number }>(
+      handle.db,
+      sql`with expected as (
+            select g.id as group_id, e.id as event_id
+            from learning_groups g
+            join activity_events e on e.company_id = g.company_id and e.course_id = g.course_id and e.group_id is null
+            where (select m.kind from membership_events m
+                   where m.user_id = e.user_id and m.group_id = g.id and m.at <= e.created_at
+                   order by m.at desc, m.id desc limit 1) = 'added'
+            union all
+            select e.group_id, e.id from activity_events e where e.group_id is not null
+          ), actual as (select group_id, event_id from group_feed)
+          select (select count(*)::int from (select * from expected except all select * from actual) x) as missing,
+                 (select count(*)::int from (select * from actual except all select * from expected) x) as extra,
+                 (select count(*)::int from actual) as total`,
+    );
+    expect(feed).toMatchObject({ missing: 0, extra: 0 });
+    expect(feed!.total).toBeGreaterThan(50);
+  });
+
   it("never links a group, member or course across companies", async () => {
     const [crossing] = await queryRows<{ count: number }>(
       handle.db,

@@ -30,8 +30,7 @@ type CardRow = Omit<MyGroupCard, "lastActivityAt" | "archivedAt"> & { lastActivi
 
 /**
  * "My groups": every group I belong to in my company, in one statement however many groups. The
- * feed's latest event is read newest first from the course's index and stops at the first one by
- * someone who was a member at the time, so a busy course costs a few rows, not all of them.
+ * feed's latest entry is the last key of the group's range in `group_feed`: one index probe a card.
  */
 export async function listMyGroupsOverview(db: DatabaseOrTransaction, ctx: Ctx): Promise<MyGroupsOverview> {
   const rows = await queryRows<CardRow>(
@@ -52,12 +51,7 @@ export async function listMyGroupsOverview(db: DatabaseOrTransaction, ctx: Ctx):
       left join course_progress p on p.course_id = mine.course_id and p.user_id = ${ctx.userId}
       ${unreadJoinSql(ctx, "mine", "mine")}
       left join group_chat_state s on s.group_id = mine.id
-      left join lateral (
-        select e.created_at as at from activity_events e
-        where e.company_id = ${ctx.companyId} and e.course_id = mine.course_id
-          and exists (select 1 from group_members gm where gm.group_id = mine.id and gm.user_id = e.user_id and gm.added_at <= e.created_at)
-        order by e.created_at desc limit 1
-      ) feed on true
+      left join lateral (select max(f.created_at) as at from group_feed f where f.group_id = mine.id) feed on true
       order by greatest(s.last_message_at, feed.at) desc nulls last, lower(mine.name), mine.id`,
   );
   const cards = rows.map((row) => ({
