@@ -16,6 +16,7 @@ import { reminderRun } from "./cases/assign-reminders";
 import { chatFanout, chatFanout1000, chatResync } from "./cases/chat";
 import { chatPost100k, chatPostDuringAdd } from "./cases/chat-scale";
 import { departmentAdd, departmentAddReplay } from "./cases/department-add";
+import { backfillFeed } from "./cases/backfill";
 import { feedPage, feedPageSparse } from "./cases/feed";
 import { hrImport } from "./cases/hr-import";
 import { hrApiBulkMembers } from "./cases/hr-api";
@@ -47,6 +48,7 @@ const CASES: BenchCase[] = [
   departmentAddWithRule,
   feedPage,
   feedPageSparse,
+  backfillFeed,
   groupList,
   groupsRemove10k,
   groupsDelete100k,
