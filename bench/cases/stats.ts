@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import type { Ctx } from "@/lib/auth/viewer";
-import { getStatisticsTab, type MemberSort, type SortDirection } from "@/lib/statistics/group";
+import { getGroupStatistics, getStatisticsTab, type MemberSort, type SortDirection } from "@/lib/statistics/group";
 import { getProgressOverTime } from "@/lib/statistics/over-time";
 import { type BenchCase, readCase } from "../case";
 import { BENCH_IDS } from "../data";
@@ -36,7 +36,7 @@ export const statsGroup: BenchCase = readCase({
   passes: ({ p95, bareP95 }) => p95 <= 25 && p95 <= 1.5 * bareP95,
 });
 
-/** The Statistics tab's chart: 180 stored days of the same group, and today's point computed live. */
+/** The Statistics tab's chart: 180 stored days of the same group, and today's point computed live (the figures the tab reads once for both). */
 export const statsOverTime: BenchCase = readCase({
   name: "stats.over-time",
   target: "p95 ≤ 60 ms",
@@ -45,7 +45,10 @@ export const statsOverTime: BenchCase = readCase({
   variants: ({ ctx }) => [
     {
       label: "180 days and today",
-      run: async (db) => getProgressOverTime(db, ctx, await requireGroupAccess(db, ctx, BENCH_IDS.statsGroup)),
+      run: async (db) => {
+        const access = await requireGroupAccess(db, ctx, BENCH_IDS.statsGroup);
+        return getProgressOverTime(db, ctx, access, getGroupStatistics(db, ctx, access));
+      },
     },
   ],
   passes: ({ p95 }) => p95 <= 60,

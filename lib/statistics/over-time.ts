@@ -3,8 +3,8 @@ import { currentTime } from "@/base/clock";
 import { sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { Ctx } from "@/lib/auth/viewer";
-import type { GroupAccess } from "@/lib/group-access/access";
-import { getGroupStatistics } from "./group";
+import { type GroupAccess, granted } from "@/lib/group-access/access";
+import type { GroupStatistics } from "./group";
 import type { Day } from "./rollup";
 
 export type OverTimePoint = {
@@ -22,7 +22,8 @@ export type OverTimePoint = {
  * The group's progress day by day: every stored day before today, then today's point live, for
  * the group's owner and the company's admins when it has a linked course (anyone else: not found).
  *
- * Today's point is the Statistics tab's own figures (current members over course_progress), not the
+ * Today's point is the Statistics tab's own figures (current members over course_progress), which the
+ * caller has read for the tab (`today`: one aggregate per view, not two), not the
  * rollup's statement run for today: they agree by construction — the ledger's latest event for a
  * current member is `added`, and completeLesson writes today's snapshot from course_progress in the
  * same transaction — and the rollup's per-member snapshot lookup costs ~60 ms for 10,000 members,
@@ -33,13 +34,14 @@ export async function getProgressOverTime(
   db: DatabaseOrTransaction,
   ctx: Ctx,
   access: GroupAccess,
+  today: Promise<GroupStatistics>,
   now: Date = currentTime(),
 ): Promise<OverTimePoint[]> {
-  const statistics = await getGroupStatistics(db, ctx, access);
-  const groupId = statistics.groupId;
-  const rows = await queryRows<Omit<OverTimePoint, "live"> & { today: Day; archived: boolean }>(
-    db,
-    sql`with g as (
+  const storedDays = async () => {
+    const groupId = granted(ctx, access, "canSeeStatistics").groupId;
+    return queryRows<Omit<OverTimePoint, "live"> & { today: Day; archived: boolean }>(
+      db,
+      sql`with g as (
           select g.id, g.company_id, g.archived_at is not null as archived,
                  (${now}::timestamptz at time zone c.default_time_zone)::date as today
           from learning_groups g join companies c on c.id = g.company_id
@@ -49,7 +51,10 @@ export async function getProgressOverTime(
                d.average_percent as "averagePercent", d.done, d.halfway, d.not_started as "notStarted"
         from g left join group_progress_daily d on d.group_id = g.id and d.company_id = g.company_id and d.day < g.today
         order by d.day`,
-  );
+    );
+  };
+  // Both awaited together, so a refusal of either leaves neither unheard.
+  const [statistics, rows] = await Promise.all([today, storedDays()]);
   const points: OverTimePoint[] = rows
     .filter((row) => row.day !== null)
     .map(({ day, members, averagePercent, done, halfway, notStarted }) => ({

@@ -9,6 +9,8 @@ import { env } from "@/base/env";
 import { withBarrier } from "@/tests/barrier";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createLessons, createPerson, opId, type TestPerson } from "@/tests/fixtures";
+import type { Ctx } from "@/lib/auth/viewer";
+import { getGroupStatistics } from "./group";
 import { getProgressOverTime } from "./over-time";
 import { rollupDay } from "./rollup";
 import { requireGroupAccess } from "@/lib/group-access/access";
@@ -260,12 +262,18 @@ describe("the cron route", () => {
 });
 
 describe("getProgressOverTime", () => {
+  /** As the Statistics tab reads it: today's figures read once, for the tab and the chart. */
+  const overTime = async (who: Ctx, groupId: string, now: Date) => {
+    const access = await requireGroupAccess(db, who, groupId);
+    return getProgressOverTime(db, who, access, getGroupStatistics(db, who, access), now);
+  };
+
   it("returns the stored days and today's point computed live (none once archived), to the owner and admins only", async () => {
     const group = await scenarioGroup();
     await rollupWeek();
     const now = at("2026-03-09T12:00:00Z");
     await complete(people.e, lessons[0]!, "2026-03-09T09:00:00Z");
-    const points = await getProgressOverTime(db, admin, await requireGroupAccess(db, admin, group.id), now);
+    const points = await overTime(admin, group.id, now);
     const expected = await recompute(group.id, [...DAYS, "2026-03-09"]);
     const today = expected.pop()!;
     expect(points.slice(0, -1)).toEqual(expected.map((point) => ({ ...point, live: false })));
@@ -277,25 +285,17 @@ describe("getProgressOverTime", () => {
       .update(learningGroups)
       .set({ archivedAt: at("2026-03-08T12:00:00Z") })
       .where(eq(learningGroups.id, group.id));
-    expect((await getProgressOverTime(db, admin, await requireGroupAccess(db, admin, group.id), now)).map((point) => point.day)).toEqual(
-      DAYS,
-    );
+    expect((await overTime(admin, group.id, now)).map((point) => point.day)).toEqual(DAYS);
 
-    await expect(
-      requireGroupAccess(db, people.a, group.id).then((access) => getProgressOverTime(db, people.a, access, now)),
-    ).rejects.toMatchObject({
+    await expect(overTime(people.a, group.id, now)).rejects.toMatchObject({
       code: "not_found",
     });
     const stranger = await createPerson(db, (await createCompany(db, "Initech")).id, { roles: ["admin"] });
-    await expect(
-      requireGroupAccess(db, stranger, group.id).then((access) => getProgressOverTime(db, stranger, access, now)),
-    ).rejects.toMatchObject({
+    await expect(overTime(stranger, group.id, now)).rejects.toMatchObject({
       code: "not_found",
     });
     const courseless = await createGroup(db, admin);
-    await expect(
-      requireGroupAccess(db, admin, courseless.id).then((access) => getProgressOverTime(db, admin, access, now)),
-    ).rejects.toMatchObject({
+    await expect(overTime(admin, courseless.id, now)).rejects.toMatchObject({
       code: "not_found",
     });
   });

@@ -13,9 +13,11 @@ export async function readStatisticsTab(db: DatabaseOrTransaction, page: Readabl
   const { viewer, access } = page;
   const kind = await readStatisticsKind(db, page);
   const course = kind === "course";
+  const tabRead = course ? getStatisticsTab(db, viewer, access, options) : null;
   const [tab, overTime, figures, channelEpoch] = await Promise.all([
-    course ? getStatisticsTab(db, viewer, access, options) : null,
-    course ? getProgressOverTime(db, viewer, access) : null,
+    tabRead,
+    // The chart's live point is the tab's own figures: the aggregate runs once per view.
+    tabRead ? getProgressOverTime(db, viewer, access, tabRead.then((read) => read.statistics)) : null,
     kind ? groupAssignmentFigures(db, viewer, access) : null,
     readChannelEpoch(db, page.group.id),
   ]);
