@@ -39,6 +39,7 @@ const coreTables = [
   "group_channel_grants",
   "group_chat_state",
   "group_feed",
+  "group_figures",
   "group_members",
   "group_messages",
   "group_notification_settings",

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, check, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { fk, timestampMs } from "./columns";
 import { courses } from "./learning";
 import { companies, users } from "./people";
@@ -132,6 +132,24 @@ export const groupChannelEpochs = pgTable(
     epoch: integer().notNull().default(0),
   },
   (t) => [fk("group_channel_epochs_group_fk", t.groupId, learningGroups.id, "cascade")],
+);
+
+/**
+ * A group's figures, kept by triggers in the transactions that change them (migration 0026), so a
+ * page, list, card or option shows a group's size without counting its members: `members` is its
+ * current member count, raised and lowered by statement triggers on `group_members`. A row of its own
+ * per group (made by a trigger with the group), not a column of `learning_groups`, whose row membership
+ * writes already lock: the triggers' updates then wait for nothing new. The scheduler's figures check
+ * (lib/cron/figures.ts) recounts, reports any drift and repairs it.
+ */
+export const groupFigures = pgTable(
+  "group_figures",
+  {
+    groupId: uuid().primaryKey(),
+    companyId: uuid().notNull(),
+    members: integer().notNull().default(0),
+  },
+  (t) => [fk("group_figures_group_fk", t.groupId, learningGroups.id, "cascade"), check("group_figures_members_check", sql`${t.members} >= 0`)],
 );
 
 /**

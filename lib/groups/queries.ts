@@ -1,12 +1,13 @@
 import "server-only";
 import { and, asc, count, desc, eq, ilike, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
-import { courses, groupMembers, learningGroups, users } from "@/db/schema";
+import { courses, learningGroups, users } from "@/db/schema";
 import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { type Page, pageWindow } from "@/lib/pagination";
 import { assertCan } from "@/lib/permissions";
 import { type GroupAccess, granted } from "@/lib/group-access/access";
+import { memberCountSql } from "@/lib/membership-core/member-count";
 
 export const GROUPS_PAGE_SIZE = 20;
 
@@ -62,7 +63,7 @@ export async function listGroups(
         id: onPage.id,
         name: onPage.name,
         courseTitle: onPage.courseTitle,
-        memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${onPage.id})`,
+        memberCount: memberCountSql(sql`${onPage.id}`),
         maxMembers: onPage.maxMembers,
         visibility: onPage.visibility,
         ownerName: onPage.ownerName,
@@ -108,7 +109,7 @@ export async function getGroupView(db: DatabaseOrTransaction, ctx: Ctx, access: 
       ownerName: users.name,
       archivedAt: learningGroups.archivedAt,
       createdAt: learningGroups.createdAt,
-      memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${learningGroups}.id)`,
+      memberCount: memberCountSql(sql`${learningGroups.id}`),
     })
     .from(learningGroups)
     .innerJoin(users, eq(users.id, learningGroups.ownerId))
@@ -130,7 +131,7 @@ export async function listGroupOptions(
     .select({
       id: learningGroups.id,
       name: learningGroups.name,
-      memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${learningGroups}.id)`,
+      memberCount: memberCountSql(sql`${learningGroups.id}`),
       archived: sql<boolean>`${learningGroups.archivedAt} is not null`,
     })
     .from(learningGroups)

@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { courseProgress, courses, groupMembers, learningGroups } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
+import { memberCountSql } from "@/lib/membership-core/member-count";
 
 /* The home page's own reads (components/home); its assignments and courses cards read their domains'. */
 
@@ -23,7 +24,7 @@ export async function listMyGroups(db: DatabaseOrTransaction, ctx: Ctx): Promise
       name: learningGroups.name,
       courseTitle: courses.title,
       myPercent: sql<number | null>`case when ${learningGroups.courseId} is null then null else coalesce(${courseProgress.percent}, 0) end`,
-      memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${learningGroups}.id)`,
+      memberCount: memberCountSql(sql`${learningGroups.id}`),
     })
     .from(groupMembers)
     .innerJoin(learningGroups, eq(learningGroups.id, groupMembers.groupId))

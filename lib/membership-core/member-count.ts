@@ -1,7 +1,6 @@
 import "server-only";
-import { count, eq } from "drizzle-orm";
-import type { DatabaseOrTransaction } from "@/db/client";
-import { groupMembers } from "@/db/schema";
+import { type SQL, sql } from "drizzle-orm";
+import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 
 /*
  * Group membership primitives that several domains share (groups, membership, people, HR), below
@@ -11,7 +10,39 @@ import { groupMembers } from "@/db/schema";
  * which needs group access, so in one folder the two would import each other.
  */
 
+/**
+ * A group's member count as a scalar SQL expression, for a select list, a sort or a condition: the
+ * maintained figure (`group_figures`, migration 0026), one primary-key probe instead of a count of
+ * its members. `group` is the group's id as SQL (a column or a parameter).
+ */
+export const memberCountSql = (group: SQL): SQL<number> => sql<number>`(select f.members from group_figures f where f.group_id = ${group})`;
+
+/**
+ * The count a maximum is checked against, inside a membership write: the caller holds the group's
+ * row lock, which every membership write takes, so no other add or removal can move it meanwhile.
+ */
 export async function memberCount(db: DatabaseOrTransaction, groupId: string): Promise<number> {
-  const [row] = await db.select({ value: count() }).from(groupMembers).where(eq(groupMembers.groupId, groupId));
-  return row?.value ?? 0;
+  const [row] = await queryRows<{ members: number }>(db, sql`select ${memberCountSql(sql`${groupId}::uuid`)} as members`);
+  return row?.members ?? 0;
+}
+
+/**
+ * The scheduler's check of the maintained counts (with the daily rollup): every group of the company
+ * whose figure differs from a count of its members, set right. Drift is a bug in what keeps the figure
+ * (migration 0026's triggers), never routine, so the caller reports how many there were.
+ */
+export async function repairMemberCounts(tx: DatabaseOrTransaction, companyId: string): Promise<{ drifted: number }> {
+  const [row] = await queryRows<{ drifted: number }>(
+    tx,
+    sql`with counted as (
+          select g.id as group_id, (select count(*)::int from group_members m where m.group_id = g.id) as members
+          from learning_groups g where g.company_id = ${companyId}
+        ), repaired as (
+          update group_figures f set members = c.members from counted c
+          where f.group_id = c.group_id and f.company_id = ${companyId} and f.members <> c.members
+          returning f.group_id
+        )
+        select count(*)::int as drifted from repaired`,
+  );
+  return { drifted: row?.drifted ?? 0 };
 }

@@ -9,6 +9,7 @@ import { type Page, pageWindow } from "@/lib/pagination";
 import { assertCan } from "@/lib/permissions";
 import { bucketOf } from "@/lib/statistics/buckets";
 import { csvResponse } from "@/lib/statistics/csv";
+import { memberCountSql } from "@/lib/membership-core/member-count";
 
 export const REPORTS_PAGE_SIZE = 25;
 /** Rows per batch of the CSV download: the whole report streams without sitting in memory. */
@@ -77,7 +78,7 @@ function whereOf(ctx: Ctx, filters: ReportFilters): SQL {
  */
 const SORT_KEYS: Record<ReportSort, { join: SQL; key: SQL }> = {
   name: { join: sql``, key: sql`lower(g.name)` },
-  members: { join: sql``, key: sql`(select count(*) from group_members m where m.group_id = g.id)` },
+  members: { join: sql``, key: memberCountSql(sql`g.id`) },
   average: {
     join: sql`left join (
         select m.group_id, avg(coalesce(cp.percent, 0)) as average

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Database, type DatabaseHandle, openPostgres, queryRows } from "@/db/client";
-import { groupMembers, groupProgressDaily, learningGroups, type Lesson, membershipEvents } from "@/db/schema";
+import { groupFigures, groupMembers, groupProgressDaily, learningGroups, type Lesson, membershipEvents } from "@/db/schema";
 import { handleRollupCron } from "@/lib/cron/rollup";
 import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import { setCronSecret, TEST_CRON_SECRET } from "@/tests/cron";
@@ -258,6 +258,23 @@ describe("the cron route", () => {
     expect(response.status).toBe(200);
     // The 1st, its creation day, is eight days back: beyond the catch-up. Yesterday is rewritten.
     expect(await stored(group.id)).toEqual(await recompute(group.id, DAYS));
+  });
+
+  it("finds maintained member counts that drifted from a recount, sets them right and says how many", async () => {
+    const group = await scenarioGroup();
+    const figure = () => db.select({ members: groupFigures.members }).from(groupFigures).where(eq(groupFigures.groupId, group.id));
+    const [kept] = await figure();
+    expect(kept!.members).toBeGreaterThan(0);
+    await db
+      .update(groupFigures)
+      .set({ members: kept!.members + 7 })
+      .where(eq(groupFigures.groupId, group.id));
+    setCronSecret(TEST_CRON_SECRET);
+    // Another hour's run than the tests above (each hour's is replayed from its stored result).
+    const request = new Request("http://localhost/api/cron/rollup", { headers: { authorization: `Bearer ${TEST_CRON_SECRET}` } });
+    const response = await handleRollupCron(request, db, at("2026-03-09T15:00:00Z"));
+    expect(await response.json()).toMatchObject({ drifted: 1 });
+    expect(await figure()).toEqual([kept]);
   });
 });
 

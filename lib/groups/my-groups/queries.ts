@@ -7,6 +7,7 @@ import type { Ctx } from "@/lib/auth/viewer";
 import { type Page, pageWindow } from "@/lib/pagination";
 import { type GroupAccess, granted } from "@/lib/group-access/access";
 import { unreadJoinSql } from "@/lib/chat/unread";
+import { memberCountSql } from "@/lib/membership-core/member-count";
 
 export type MyGroupCard = {
   id: string;
@@ -43,7 +44,7 @@ export async function listMyGroupsOverview(db: DatabaseOrTransaction, ctx: Ctx):
       select mine.id, mine.name, c.title as "courseTitle", mine.visibility,
              mine.archived_at as "archivedAt",
              case when mine.course_id is null then null else coalesce(p.percent, 0) end as "myPercent",
-             (select count(*)::int from group_members gm where gm.group_id = mine.id) as "memberCount",
+             ${memberCountSql(sql`mine.id`)} as "memberCount",
              unread.n as unread,
              greatest(s.last_message_at, feed.at) as "lastActivityAt"
       from mine
@@ -79,7 +80,7 @@ const discoverColumns = {
   name: learningGroups.name,
   description: learningGroups.description,
   courseTitle: courses.title,
-  memberCount: sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${learningGroups}.id)`,
+  memberCount: memberCountSql(sql`${learningGroups.id}`),
   maxMembers: learningGroups.maxMembers,
 };
 

@@ -7,6 +7,7 @@ import type { PersonStatus } from "@/lib/people/schemas";
 import { statusSql } from "@/lib/people/queries/directory";
 import { assertCan } from "@/lib/permissions";
 import { type Cursor, pageOf } from "./cursor";
+import { memberCountSql } from "@/lib/membership-core/member-count";
 
 /** Keyset paging on (created_at, id): a row is on exactly one page however rows are added meanwhile. */
 const after = (alias: string, cursor: Cursor | undefined): SQL =>
@@ -73,7 +74,7 @@ async function selectGroups(db: DatabaseOrTransaction, where: SQL, limit: number
   return queryRows<ApiGroup>(
     db,
     sql`select g.id, g.name, g.description, g.course_id as "courseId", g.visibility, g.max_members as "maxMembers",
-               (select count(*)::int from group_members m where m.group_id = g.id) as "memberCount",
+               ${memberCountSql(sql`g.id`)} as "memberCount",
                g.archived_at is not null as archived, g.created_at as "createdAt"
         from (select * from learning_groups g where ${where} order by g.created_at, g.id limit ${limit}) g
         order by g.created_at, g.id`,

@@ -4,6 +4,7 @@ import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { uuidArray } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
+import { memberCountSql } from "@/lib/membership-core/member-count";
 
 export type LockedFormGroup = { id: string; name: string; maxMembers: number | null; taken: number };
 
@@ -30,7 +31,7 @@ export async function lockFormGroups(
   const groups = await queryRows<LockedFormGroup>(
     tx,
     sql`select g.id, g.name, g.max_members as "maxMembers",
-               (select count(*)::int from group_members m where m.group_id = g.id) as taken
+               ${memberCountSql(sql`g.id`)} as taken
         from learning_groups g
         where g.company_id = ${ctx.companyId} and g.id = any(${uuidArray(groupIds)}) and g.archived_at is null
         order by g.id`,

@@ -5,6 +5,7 @@ import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { listDepartments } from "@/lib/departments/queries";
+import { memberCountSql } from "@/lib/membership-core/member-count";
 
 /** Active groups a form offers; a company with more picks from the first ones (suggested first). */
 export const FORM_GROUP_OPTIONS = 200;
@@ -27,7 +28,7 @@ export async function getFormOptions(db: DatabaseOrTransaction, ctx: Ctx) {
     queryRows<FormGroupOption>(
       db,
       sql`select g.id, g.name, g.max_members as "maxMembers", ${onboardingName} as suggested,
-                 (select count(*)::int from group_members m where m.group_id = g.id) as taken
+                 ${memberCountSql(sql`g.id`)} as taken
           from learning_groups g
           where g.company_id = ${ctx.companyId} and g.archived_at is null
           order by ${onboardingName} desc, g.created_at desc, g.id

@@ -6,6 +6,7 @@ import type { Ctx } from "@/lib/auth/viewer";
 import { candidatesSql } from "../candidates";
 import { manageableGroup } from "../manageable-group";
 import type { Selection } from "../schemas";
+import { memberCountSql } from "@/lib/membership-core/member-count";
 
 export type AddPreview = {
   /** People the selection names in this company. */
@@ -34,7 +35,7 @@ export async function classify(db: DatabaseOrTransaction, ctx: Ctx, group: Learn
              (count(*) filter (where not member and not deactivated))::int as "toAdd",
              (count(*) filter (where member))::int as "alreadyMembers",
              (count(*) filter (where deactivated and not member))::int as deactivated,
-             (select count(*)::int from group_members where group_id = ${group.id}) as taken
+             ${memberCountSql(sql`${group.id}::uuid`)} as taken
       from classified`,
   );
   return { ...row!, max: group.maxMembers };

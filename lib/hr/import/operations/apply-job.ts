@@ -18,6 +18,7 @@ import { defineOperation } from "@/lib/operations/kernel";
 import { classifiedRows, managerOf, rowChanges } from "../classify";
 import { importStep, jobStep } from "../job";
 import type { ImportSummary } from "../progress";
+import { memberCountSql } from "@/lib/membership-core/member-count";
 
 /** Memberships the import added: the people who joined, by group. */
 export type NewMemberships = Map<string, string[]>;
@@ -172,11 +173,11 @@ async function assertRoomInGroups(tx: DatabaseOrTransaction, ctx: Ctx, jobId: st
              or not exists (select 1 from group_members gm where gm.group_id = g.group_id and gm.user_id = c.user_id)
           group by g.group_id
         )
-        select lg.name, (select count(*)::int from group_members gm where gm.group_id = lg.id) as taken,
+        select lg.name, ${memberCountSql(sql`lg.id`)} as taken,
                lg.max_members as max, a.selected
         from arriving a join learning_groups lg on lg.id = a.group_id
         where lg.max_members is not null
-          and (select count(*) from group_members gm where gm.group_id = lg.id) + a.selected > lg.max_members
+          and ${memberCountSql(sql`lg.id`)} + a.selected > lg.max_members
         order by lg.name limit 1`,
   );
   if (full) throw new AppError("import_group_full", full);
