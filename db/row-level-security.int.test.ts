@@ -319,10 +319,12 @@ describe("the binding of one company", () => {
     // now() is the transaction's start: equal across the reads only when they share one transaction.
     const [first, second] = await readTogether(bound, async (tx) => [
       (await queryRows<{ began: string; n: number }>(tx, sql`select now()::text as began, count(*)::int as n from companies`))[0],
-      (await queryRows<{ began: string; readOnly: string }>(
-        tx,
-        sql`select now()::text as began, current_setting('transaction_read_only') as "readOnly" from pg_sleep(0.01)`,
-      ))[0],
+      (
+        await queryRows<{ began: string; readOnly: string }>(
+          tx,
+          sql`select now()::text as began, current_setting('transaction_read_only') as "readOnly" from pg_sleep(0.01)`,
+        )
+      )[0],
     ]);
     expect(first?.n).toBe(1);
     expect(second).toEqual({ began: first?.began, readOnly: "on" });

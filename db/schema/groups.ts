@@ -149,7 +149,10 @@ export const groupFigures = pgTable(
     companyId: uuid().notNull(),
     members: integer().notNull().default(0),
   },
-  (t) => [fk("group_figures_group_fk", t.groupId, learningGroups.id, "cascade"), check("group_figures_members_check", sql`${t.members} >= 0`)],
+  (t) => [
+    fk("group_figures_group_fk", t.groupId, learningGroups.id, "cascade"),
+    check("group_figures_members_check", sql`${t.members} >= 0`),
+  ],
 );
 
 /**

@@ -18,6 +18,8 @@ export const GET = groupChatRoute("chat resync", async (request, viewer, groupId
   const query = messagesSinceQuerySchema.safeParse({ groupId, after: new URL(request.url).searchParams.get("after") });
   if (!query.success) throw new InvalidInputError(query.error);
   const { groupId: id, after } = query.data;
-  const data = await readTogether(companyDb(viewer), async (tx) => messagesSince(tx, viewer, await requireGroupAccess(tx, viewer, id), after));
+  const data = await readTogether(companyDb(viewer), async (tx) =>
+    messagesSince(tx, viewer, await requireGroupAccess(tx, viewer, id), after),
+  );
   return Response.json({ data }, { headers: { "Cache-Control": "no-store" } });
 });

@@ -17,7 +17,14 @@ export async function readStatisticsTab(db: DatabaseOrTransaction, page: Readabl
   const [tab, overTime, figures, channelEpoch] = await Promise.all([
     tabRead,
     // The chart's live point is the tab's own figures: the aggregate runs once per view.
-    tabRead ? getProgressOverTime(db, viewer, access, tabRead.then((read) => read.statistics)) : null,
+    tabRead
+      ? getProgressOverTime(
+          db,
+          viewer,
+          access,
+          tabRead.then((read) => read.statistics),
+        )
+      : null,
     kind ? groupAssignmentFigures(db, viewer, access) : null,
     readChannelEpoch(db, page.group.id),
   ]);
