@@ -35,6 +35,28 @@ const BACKFILLS: Record<string, Backfill> = {
       return last && last.n === BATCH ? last.id : null;
     },
   },
+  // Migration 0027: every membership's copy of its progress, walked by the progress rows in key order
+  // (members without progress keep the zeros they have); the cursor is the last row's "user/course".
+  group_member_progress: {
+    async step(tx, cursor) {
+      const [user, course] = cursor?.split("/") ?? [];
+      const after: SQL = cursor === null ? sql`true` : sql`(p.user_id, p.course_id) > (${user}::uuid, ${course}::uuid)`;
+      const [last] = await queryRows<{ key: string | null; n: number }>(
+        tx,
+        sql`with batch as materialized (
+              select p.user_id, p.course_id from course_progress p where ${after} order by p.user_id, p.course_id limit ${BATCH}
+            ), copied as materialized (
+              select group_members_copy_progress(array_agg(m.group_id), array_agg(m.user_id))
+              from batch b join group_members m on m.user_id = b.user_id
+              join learning_groups g on g.id = m.group_id and g.course_id = b.course_id
+            )
+            select (select user_id || '/' || course_id from batch order by user_id desc, course_id desc limit 1) as key,
+                   (select count(*)::int from batch) as n
+            from copied`,
+      );
+      return last && last.n === BATCH ? last.key : null;
+    },
+  },
 };
 
 /**

@@ -35,6 +35,7 @@ const coreTables = [
   "course_progress",
   "courses",
   "departments",
+  "figure_drift",
   "group_channel_epochs",
   "group_channel_grants",
   "group_chat_state",

@@ -17,6 +17,7 @@ const UNWALLED: Record<string, string> = {
   sign_in_throttles: "failure counters keyed by email or client address, counted before anyone is known",
   sign_in_addresses: "a person's known addresses, read while they sign in, before their company is known",
   backfills: "the migrations' unfinished work by name (db/backfills.ts); the app's role has no access to it",
+  figure_drift: "counts of repaired drift for the health route (lib/statistics/figures.ts), no company's data in them",
 };
 
 /** The one policy's expression, as PostgreSQL prints it back, for the wall's column. */

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, check, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, check, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { fk, timestampMs } from "./columns";
 import { courses } from "./learning";
 import { companies, users } from "./people";
@@ -71,6 +71,17 @@ export const groupMembers = pgTable(
      * true (migration 0005): filled on insert when not given, rewritten when the person is renamed.
      */
     sortName: text(),
+    /**
+     * The member's progress in the group's linked course, a copy of their `course_progress` row (zeros
+     * and nulls without one, or without a course), kept by triggers (migration 0027) so that a page of
+     * the Statistics tab sorted by progress, score or last activity reads 50 rows from an index, and
+     * the group's figures follow every change from the rows that change.
+     */
+    lessonsDone: integer().notNull().default(0),
+    percent: integer().notNull().default(0),
+    score: integer(),
+    lastActivityAt: timestampMs(),
+    completedAt: timestampMs(),
   },
   (t) => [
     primaryKey({ name: "group_members_pk", columns: [t.groupId, t.userId] }),
@@ -81,6 +92,17 @@ export const groupMembers = pgTable(
     fk("group_members_user_fk", t.userId, users.id, "cascade"),
     index("group_members_user_idx").on(t.userId),
     index("group_members_company_group_sort_idx").on(t.companyId, t.groupId, t.sortName, t.userId),
+    // The sorted pages of the Statistics tab. Progress is every member's (lessons done orders it as the
+    // percent does: one course, one denominator); score and activity only of those who have one, the
+    // others come after them in name order (lib/statistics/group.ts), so an add of people who have not
+    // started writes no entries there.
+    index("group_members_group_progress_idx").on(t.groupId, t.lessonsDone, t.sortName, t.userId),
+    index("group_members_group_score_idx")
+      .on(t.groupId, t.score, t.sortName, t.userId)
+      .where(sql`${t.score} is not null`),
+    index("group_members_group_activity_idx")
+      .on(t.groupId, t.lastActivityAt, t.sortName, t.userId)
+      .where(sql`${t.lastActivityAt} is not null`),
   ],
 );
 export type GroupMember = typeof groupMembers.$inferSelect;
@@ -135,12 +157,13 @@ export const groupChannelEpochs = pgTable(
 );
 
 /**
- * A group's figures, kept by triggers in the transactions that change them (migration 0026), so a
- * page, list, card or option shows a group's size without counting its members: `members` is its
- * current member count, raised and lowered by statement triggers on `group_members`. A row of its own
- * per group (made by a trigger with the group), not a column of `learning_groups`, whose row membership
- * writes already lock: the triggers' updates then wait for nothing new. The scheduler's figures check
- * (lib/cron/figures.ts) recounts, reports any drift and repairs it.
+ * A group's figures, kept by statement triggers on `group_members` in the transactions that change
+ * them (migrations 0026, 0027), so a page, list, card, report or the Statistics tab shows a group's
+ * size and progress without reading its members: `members` counts its current members; the others sum
+ * their copied progress (`percent_sum`; the Done and Halfway buckets, Not started being the rest; the
+ * histogram's 11 bands of 10 %). A row of its own per group (made by a trigger with the group), not
+ * columns of `learning_groups`, whose row membership writes lock already. The daily rollup recomputes
+ * them, reports any drift and repairs it (lib/statistics/figures.ts).
  */
 export const groupFigures = pgTable(
   "group_figures",
@@ -148,10 +171,18 @@ export const groupFigures = pgTable(
     groupId: uuid().primaryKey(),
     companyId: uuid().notNull(),
     members: integer().notNull().default(0),
+    percentSum: bigint({ mode: "number" }).notNull().default(0),
+    done: integer().notNull().default(0),
+    halfway: integer().notNull().default(0),
+    histogram: integer()
+      .array()
+      .notNull()
+      .default(sql`array_fill(0, array[11])`),
   },
   (t) => [
     fk("group_figures_group_fk", t.groupId, learningGroups.id, "cascade"),
     check("group_figures_members_check", sql`${t.members} >= 0`),
+    check("group_figures_histogram_check", sql`cardinality(${t.histogram}) = 11`),
   ],
 );
 

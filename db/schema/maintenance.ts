@@ -1,4 +1,4 @@
-import { pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { bigserial, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { timestampMs } from "./columns";
 
 /**
@@ -9,8 +9,23 @@ import { timestampMs } from "./columns";
  */
 export const backfills = pgTable("backfills", {
   name: text().primaryKey(),
-  /** The key of the last row done, in the order the backfill walks; null before the first batch. */
-  cursor: uuid(),
+  /** The key of the last row done, in the order the backfill walks (as text); null before the first batch. */
+  cursor: text(),
   startedAt: timestampMs(),
   doneAt: timestampMs(),
+});
+
+/**
+ * Drift the daily figures check found and repaired (lib/statistics/figures.ts), a row per company
+ * check that found any: counts only, no company, so the health route reports the last day's without
+ * knowing whose. Drift is a bug, so the table stays nearly empty; rows older than a week are removed
+ * when a new one is written.
+ */
+export const figureDrift = pgTable("figure_drift", {
+  id: bigserial({ mode: "number" }).primaryKey(),
+  foundAt: timestampMs().notNull().defaultNow(),
+  /** Memberships whose copy of the member's progress was wrong. */
+  copies: integer().notNull(),
+  /** Groups whose figures were wrong. */
+  groups: integer().notNull(),
 });

@@ -14,9 +14,12 @@ export async function handleRollupCron(request: Request, db: Database = getDb(),
   if (!isCronRequest(request)) return new Response(null, { status: 401 });
   const results = await forEachCompany(db, "rollup", rollupCompany, { operationId: runId("rollup", now, "hour") }, now);
   const written = results.reduce((sum, result) => sum + result.written, 0);
-  const drifted = results.reduce((sum, result) => sum + result.drifted, 0);
+  const drifted = {
+    copies: results.reduce((sum, result) => sum + result.drifted.copies, 0),
+    groups: results.reduce((sum, result) => sum + result.drifted.groups, 0),
+  };
   log.info("daily rollup", { written });
-  // A maintained count that needed repair is a bug in what maintains it: loud, with the number.
-  if (drifted > 0) log.error("group member counts had drifted and were repaired", { groups: drifted });
+  // A maintained figure that needed repair is a bug in what maintains it: loud, with the numbers.
+  if (drifted.copies > 0 || drifted.groups > 0) log.error("group figures had drifted and were repaired", drifted);
   return Response.json({ written, drifted });
 }

@@ -25,24 +25,3 @@ export async function memberCount(db: DatabaseOrTransaction, groupId: string): P
   const [row] = await queryRows<{ members: number }>(db, sql`select ${memberCountSql(sql`${groupId}::uuid`)} as members`);
   return row?.members ?? 0;
 }
-
-/**
- * The scheduler's check of the maintained counts (with the daily rollup): every group of the company
- * whose figure differs from a count of its members, set right. Drift is a bug in what keeps the figure
- * (migration 0026's triggers), never routine, so the caller reports how many there were.
- */
-export async function repairMemberCounts(tx: DatabaseOrTransaction, companyId: string): Promise<{ drifted: number }> {
-  const [row] = await queryRows<{ drifted: number }>(
-    tx,
-    sql`with counted as (
-          select g.id as group_id, (select count(*)::int from group_members m where m.group_id = g.id) as members
-          from learning_groups g where g.company_id = ${companyId}
-        ), repaired as (
-          update group_figures f set members = c.members from counted c
-          where f.group_id = c.group_id and f.company_id = ${companyId} and f.members <> c.members
-          returning f.group_id
-        )
-        select count(*)::int as drifted from repaired`,
-  );
-  return { drifted: row?.drifted ?? 0 };
-}

@@ -7,7 +7,6 @@ import { escapeLike } from "@/db/sql";
 import { type Ctx, isAdmin } from "@/lib/auth/viewer";
 import { type Page, pageWindow } from "@/lib/pagination";
 import { assertCan } from "@/lib/permissions";
-import { bucketOf } from "@/lib/statistics/buckets";
 import { csvResponse } from "@/lib/statistics/csv";
 import { memberCountSql } from "@/lib/membership-core/member-count";
 
@@ -71,31 +70,26 @@ function whereOf(ctx: Ctx, filters: ReportFilters): SQL {
 }
 
 /**
- * What a group is sorted by, as a key over `matched g`, with what it needs joined. Sorting by name
- * needs no figures, so only the page's groups are ever aggregated. Members and average need every
- * matched group's figure before the limit: the average is one hash join of all their memberships
- * with `course_progress` (a sub-select per group, member by member, took three times as long).
+ * The average percent of a group's current members from its maintained figures (`group_figures`),
+ * null for a group without a course or without members. `group` names a row with `id` and `course_id`.
  */
-const SORT_KEYS: Record<ReportSort, { join: SQL; key: SQL }> = {
-  name: { join: sql``, key: sql`lower(g.name)` },
-  members: { join: sql``, key: memberCountSql(sql`g.id`) },
-  average: {
-    join: sql`left join (
-        select m.group_id, avg(coalesce(cp.percent, 0)) as average
-        from matched mg
-        join group_members m on m.group_id = mg.id
-        left join course_progress cp on cp.user_id = m.user_id and cp.course_id = mg.course_id
-        where mg.course_id is not null
-        group by m.group_id
-      ) k on k.group_id = g.id`,
-    key: sql`k.average`,
-  },
+const averageOf = (group: string) => {
+  const g = sql.identifier(group);
+  return sql`(select case when ${g}.course_id is not null then f.percent_sum::numeric / nullif(f.members, 0) end
+              from group_figures f where f.group_id = ${g}.id)`;
+};
+
+/** What a group is sorted by, as a key over `matched g`: every key a maintained figure or the name. */
+const SORT_KEYS: Record<ReportSort, SQL> = {
+  name: sql`lower(g.name)`,
+  members: memberCountSql(sql`g.id`),
+  average: averageOf("g"),
 };
 
 /**
  * One window of the report, in one statement: the matching groups are sorted and limited first, then
- * only those rows get their current members' figures, from `course_progress` (never completions).
- * A member without a progress row has not started: they count as 0 % and "Not started yet".
+ * only those rows get their figures, the maintained ones (never their members, never completions).
+ * A member without progress has not started: they count as 0 % and "Not started yet".
  */
 function readRows(
   db: DatabaseOrTransaction,
@@ -120,32 +114,24 @@ function readRows(
           where ${whereOf(ctx, filters)}
         ),
         on_page as (
-          select g.*, ${sort.key} as sort_key
-          from matched g ${sort.join}
+          select g.*, ${sort} as sort_key
+          from matched g
           order by ${order("g", sql`sort_key`)}
           limit ${limit} offset ${offset}
         )
         select p.id, p.name, c.title as "courseTitle", p.archived_at is not null as archived, p.visibility,
-               o.name as "ownerName", s.members,
-               case when p.course_id is not null then round(s.average::numeric, 1)::float8 end as average,
-               case when p.course_id is not null then s.done end as done,
-               case when p.course_id is not null then s.halfway end as halfway,
-               case when p.course_id is not null then s.not_started end as "notStarted",
+               o.name as "ownerName", f.members,
+               case when p.course_id is not null then round(${averageOf("p")}, 1)::float8 end as average,
+               case when p.course_id is not null then f.done end as done,
+               case when p.course_id is not null then f.halfway end as halfway,
+               case when p.course_id is not null then f.members - f.done - f.halfway end as "notStarted",
                (select count(*)::int from assignments a
                  where a.group_id = p.id and a.company_id = ${ctx.companyId}
                    and a.status = 'open' and a.due_at <= ${now}) as overdue
         from on_page p
         join users o on o.id = p.owner_id
+        join group_figures f on f.group_id = p.id
         left join courses c on c.id = p.course_id
-        cross join lateral (
-          select count(*)::int as members, avg(coalesce(cp.percent, 0)) as average,
-                 count(*) filter (where ${bucketOf("cp")} = 'done')::int as done,
-                 count(*) filter (where ${bucketOf("cp")} = 'halfway')::int as halfway,
-                 count(*) filter (where ${bucketOf("cp")} = 'notStarted')::int as not_started
-          from group_members m
-          left join course_progress cp on cp.user_id = m.user_id and cp.course_id = p.course_id
-          where m.group_id = p.id
-        ) s
         order by ${order("p", sql`p.sort_key`)}`,
   );
 }

@@ -97,12 +97,12 @@ describe("the group's statistics", () => {
     });
     expect(stats.histogram).toEqual([2, 0, 1, 0, 0, 0, 0, 1, 0, 0, 1]);
 
-    // Sorting, with ties and members without a score last.
+    // Sorting, with ties by name in the sort's direction and members without a score last.
     const byProgress = await listStatisticsMembers(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id), {
       sort: "progress",
       direction: "desc",
     });
-    expect(byProgress.rows.map((r) => r.name)).toEqual(["Alex All", "Alma AllButOne", "Olli One", "Nora None", "Olga Owner"]);
+    expect(byProgress.rows.map((r) => r.name)).toEqual(["Alex All", "Alma AllButOne", "Olli One", "Olga Owner", "Nora None"]);
     expect(byProgress.rows.map((r) => r.bucket)).toEqual(["done", "halfway", "halfway", "notStarted", "notStarted"]);
     const byScore = await listStatisticsMembers(handle.db, admin, await requireGroupAccess(handle.db, admin, group.id), {
       sort: "score",

@@ -65,42 +65,27 @@ const share = (count: number, total: number) => (total === 0 ? 0 : Math.round((1
 
 /**
  * The Statistics tab's figures over the group's current members (an admin who is not a member does
- * not count): one statement over course_progress, never over lesson_completions.
+ * not count): the row the triggers keep (`group_figures`, migration 0027), read with the group's scope
+ * in one statement however many members; never an aggregate over them. Not started is what is
+ * neither Done nor Halfway.
  */
 export async function getGroupStatistics(db: DatabaseOrTransaction, ctx: Ctx, access: GroupAccess): Promise<GroupStatistics> {
-  return readStatistics(db, ctx, await getStatisticsScope(db, ctx, access));
-}
-
-async function readStatistics(db: DatabaseOrTransaction, ctx: Ctx, scope: StatisticsScope): Promise<GroupStatistics> {
-  const groupId = scope.groupId;
-  const bands = Array.from({ length: HISTOGRAM_BANDS }, (_, band) => sql`count(*) filter (where band = ${band})::int`);
-  const [row] = await queryRows<{
-    members: number;
-    average: number;
-    done: number;
-    halfway: number;
-    notStarted: number;
-    histogram: number[];
-  }>(
+  const groupId = granted(ctx, access, "canSeeStatistics").groupId;
+  const [row] = await queryRows<StatisticsScope & { members: number; average: number; done: number; halfway: number; histogram: number[] }>(
     db,
-    sql`select count(*)::int as members,
-               coalesce(round(avg(percent), 1), 0)::float8 as average,
-               count(*) filter (where bucket = 'done')::int as done,
-               count(*) filter (where bucket = 'halfway')::int as halfway,
-               count(*) filter (where bucket = 'notStarted')::int as "notStarted",
-               array[${sql.join(bands, sql`, `)}] as histogram
-        from (
-          select ${bucketOf("p")} as bucket, coalesce(p.percent, 0) as percent, least(coalesce(p.percent, 0) / 10, 10) as band
-          from group_members m
-          left join course_progress p on p.user_id = m.user_id and p.course_id = ${scope.courseId}
-          where m.company_id = ${ctx.companyId} and m.group_id = ${groupId}
-        ) members`,
+    sql`select g.id as "groupId", g.name as "groupName", c.id as "courseId", c.title as "courseTitle",
+               f.members, coalesce(round(f.percent_sum::numeric / nullif(f.members, 0), 1), 0)::float8 as average,
+               f.done, f.halfway, f.histogram
+        from learning_groups g join courses c on c.id = g.course_id join group_figures f on f.group_id = g.id
+        where g.id = ${groupId} and g.company_id = ${ctx.companyId}`,
   );
-  const members = row?.members ?? 0;
+  if (!row) throw notFound();
+  const { members, average, done, halfway, histogram, ...scope } = row;
+  const counts: Record<Bucket, number> = { done, halfway, notStarted: members - done - halfway };
   const buckets = Object.fromEntries(
-    BUCKETS.map((bucket) => [bucket, { count: row?.[bucket] ?? 0, percent: share(row?.[bucket] ?? 0, members) }]),
+    BUCKETS.map((bucket) => [bucket, { count: counts[bucket], percent: share(counts[bucket], members) }]),
   ) as GroupStatistics["buckets"];
-  return { ...scope, members, averagePercent: row?.average ?? 0, buckets, histogram: row?.histogram ?? Array(HISTOGRAM_BANDS).fill(0) };
+  return { ...scope, members, averagePercent: average, buckets, histogram };
 }
 
 export const STATISTICS_MEMBERS_PAGE_SIZE = 50;
@@ -121,27 +106,32 @@ export type StatisticsMemberRow = {
   completedAt: Date | null;
 };
 
+// Every figure from the membership row's copy of the member's progress (migration 0027).
 const memberColumns = sql`u.id as "userId", u.name, u.email, d.name as "departmentName",
-  coalesce(p.lessons_done, 0)::int as "lessonsDone", coalesce(p.percent, 0)::int as percent, p.score,
-  ${bucketOf("p")} as bucket, p.last_activity_at as "lastActivityAt", p.completed_at as "completedAt"`;
+  m.lessons_done as "lessonsDone", m.percent, m.score, ${bucketOf("m")} as bucket,
+  m.last_activity_at as "lastActivityAt", m.completed_at as "completedAt"`;
 
-const memberJoins = (scope: StatisticsScope) => sql`join users u on u.id = m.user_id
-  left join departments d on d.id = u.department_id
-  left join course_progress p on p.user_id = m.user_id and p.course_id = ${scope.courseId}`;
+const memberJoins = sql`join users u on u.id = m.user_id left join departments d on d.id = u.department_id`;
 
 const toDate = (value: Date | string | null) => (value === null ? null : new Date(value));
 const readMembers = (rows: StatisticsMemberRow[]) =>
   rows.map((row) => ({ ...row, lastActivityAt: toDate(row.lastActivityAt), completedAt: toDate(row.completedAt) }));
 
-const sortKey: Record<Exclude<MemberSort, "name">, SQL> = {
-  progress: sql`coalesce(p.percent, 0)`,
-  score: sql`p.score`,
-  activity: sql`p.last_activity_at`,
+/**
+ * What each sort orders by, over the membership row. Progress is every member's (lessons done order
+ * the members as their percent does: one course for all); score and last activity only some members
+ * have, and those without come last in either direction.
+ */
+const sortKey: Record<Exclude<MemberSort, "name">, { key: SQL; nullable: boolean }> = {
+  progress: { key: sql`m.lessons_done`, nullable: false },
+  score: { key: sql`m.score`, nullable: true },
+  activity: { key: sql`m.last_activity_at`, nullable: true },
 };
 
 /**
  * The member table: sorted by name, progress, score or last activity (members without a score or
- * activity last either way), searched by name, a page at a time; ties go by name so pages are stable.
+ * activity last either way), searched by name, a page at a time; ties go by name in the sort's
+ * direction, so every sorted page is read in the order of an index, 50 rows however big the group.
  */
 export async function listStatisticsMembers(
   db: DatabaseOrTransaction,
@@ -155,8 +145,8 @@ export async function listStatisticsMembers(
 export type MemberTableOptions = { search?: string; sort?: MemberSort; direction?: SortDirection; page?: number };
 
 /**
- * The whole tab, as the page opens it: access is checked once, then the figures and the table's page
- * are read side by side; without a search the figures' member count is the table's total.
+ * The whole tab, as the page opens it: the scope and figures in one statement, then the table's page;
+ * without a search the figures' member count is the table's total.
  */
 export async function getStatisticsTab(
   db: DatabaseOrTransaction,
@@ -164,11 +154,10 @@ export async function getStatisticsTab(
   access: GroupAccess,
   options: MemberTableOptions = {},
 ): Promise<{ statistics: GroupStatistics; members: Page<StatisticsMemberRow> }> {
-  const scope = await getStatisticsScope(db, ctx, access);
+  const statistics = await getGroupStatistics(db, ctx, access);
   const searching = Boolean(options.search?.trim());
-  const statistics = readStatistics(db, ctx, scope);
-  const members = await readMemberPage(db, ctx, scope, options, searching ? undefined : statistics.then((s) => s.members));
-  return { statistics: await statistics, members };
+  const members = await readMemberPage(db, ctx, statistics, options, searching ? undefined : statistics.members);
+  return { statistics, members };
 }
 
 async function readMemberPage(
@@ -176,25 +165,35 @@ async function readMemberPage(
   ctx: Ctx,
   scope: StatisticsScope,
   options: MemberTableOptions,
-  knownTotal?: Promise<number>,
+  knownTotal?: number,
 ): Promise<Page<StatisticsMemberRow>> {
-  const groupId = scope.groupId;
   const { page, limit, offset } = pageWindow(options.page, STATISTICS_MEMBERS_PAGE_SIZE);
   const term = options.search?.trim();
-  const where = sql`m.company_id = ${ctx.companyId} and m.group_id = ${groupId}
+  const where = sql`m.company_id = ${ctx.companyId} and m.group_id = ${scope.groupId}
     ${term ? sql`and m.sort_name ilike ${`%${escapeLike(term)}%`}` : sql``}`;
   const direction = options.direction === "desc" ? sql`desc` : sql`asc`;
   const sort = options.sort ?? "name";
-  const order =
-    sort === "name"
-      ? sql`m.sort_name ${direction}, m.user_id ${direction}`
-      : sql`${sortKey[sort]} ${direction} nulls last, m.sort_name, m.user_id`;
+  const { key, nullable } = sort === "name" ? { key: null, nullable: false } : sortKey[sort];
+  // The page's members are found by their keys alone, in an index's order, and only they are joined.
+  const keys = (condition: SQL, sortedBy: SQL | null) =>
+    sql`select m.user_id, m.sort_name, ${sortedBy ?? sql`null`} as sort_key from group_members m
+        where ${where} and ${condition}
+        order by ${sortedBy ? sql`${sortedBy} ${direction}, ` : sql``}m.sort_name ${direction}, m.user_id ${direction}
+        limit ${offset + limit}`;
+  // A key some members lack is two index walks, those who have it and then those who do not, each
+  // stopped at the page's end; one ORDER BY with NULLS LAST would sort the whole group.
+  const candidates = nullable
+    ? sql`(${keys(sql`${key} is not null`, key)}) union all (${keys(sql`${key} is null`, null)})`
+    : keys(sql`true`, key);
+  const order = sql`k.sort_key is null, k.sort_key ${direction}, k.sort_name ${direction}, k.user_id ${direction}`;
+  const query = sql`select ${memberColumns}
+    from (select k.user_id, row_number() over (order by ${order}) as place from (${candidates}) k
+          order by ${order} limit ${limit} offset ${offset}) page
+    join group_members m on m.group_id = ${scope.groupId} and m.company_id = ${ctx.companyId} and m.user_id = page.user_id
+    ${memberJoins}
+    order by page.place`;
   const [rows, total] = await Promise.all([
-    queryRows<StatisticsMemberRow>(
-      db,
-      sql`select ${memberColumns} from group_members m ${memberJoins(scope)}
-          where ${where} order by ${order} limit ${limit} offset ${offset}`,
-    ),
+    queryRows<StatisticsMemberRow>(db, query),
     knownTotal ??
       queryRows<{ value: number }>(db, sql`select count(*)::int as value from group_members m where ${where}`).then(
         ([row]) => row?.value ?? 0,
@@ -223,7 +222,7 @@ export async function exportStatisticsMembers(
     for (;;) {
       const rows: (StatisticsMemberRow & { sortName: string })[] = await queryRows(
         db,
-        sql`select ${memberColumns}, m.sort_name as "sortName" from group_members m ${memberJoins(scope)}
+        sql`select ${memberColumns}, m.sort_name as "sortName" from group_members m ${memberJoins}
             where m.company_id = ${ctx.companyId} and m.group_id = ${groupId}
             ${after ? sql`and (m.sort_name, m.user_id) > (${after.sortName}, ${after.userId}::uuid)` : sql``}
             order by m.sort_name, m.user_id limit ${batchSize}`,
