@@ -16,7 +16,7 @@ import { reminderRun } from "./cases/assign-reminders";
 import { chatFanout, chatFanout1000, chatResync } from "./cases/chat";
 import { chatPost100k, chatPostDuringAdd } from "./cases/chat-scale";
 import { departmentAdd, departmentAddReplay } from "./cases/department-add";
-import { backfillFeed } from "./cases/backfill";
+import { backfillFeed, backfillMemberProgress } from "./cases/backfill";
 import { feedPage, feedPageSparse } from "./cases/feed";
 import { hrImport } from "./cases/hr-import";
 import { hrApiBulkMembers } from "./cases/hr-api";
@@ -28,7 +28,7 @@ import { groupsRemove10k } from "./cases/remove";
 import { groupsDelete100k } from "./cases/delete";
 import { autocomplete, groupList, memberPage } from "./cases/reads";
 import { statsReports } from "./cases/reports";
-import { statsGroup, statsOverTime } from "./cases/stats";
+import { statsGroup, statsGroup100k, statsOverTime } from "./cases/stats";
 import { BENCH_IDS, BENCH_SHAPE } from "./data";
 import { copyTemplate, dropStaleCopies, ensureTemplate, serverFacts, TEMPLATE } from "./databases";
 import { interleave, medianOfRounds } from "./measure";
@@ -49,6 +49,7 @@ const CASES: BenchCase[] = [
   feedPage,
   feedPageSparse,
   backfillFeed,
+  backfillMemberProgress,
   groupList,
   groupsRemove10k,
   groupsDelete100k,
@@ -61,6 +62,7 @@ const CASES: BenchCase[] = [
   personPage,
   realtimeRotate10k,
   statsGroup,
+  statsGroup100k,
   statsReports,
   statsOverTime,
 ];
