@@ -7,6 +7,7 @@ import { createCompany, createCourse, createGroup, createPerson, type TestPerson
 import { refusalOr } from "@/tests/refusal";
 import {
   assignmentOverviewCsv,
+  overviewBatches,
   groupAssignmentFigures,
   listAssignmentOverview,
   listAssignmentPeople,
@@ -132,6 +133,20 @@ describe("the overview", () => {
     }
     expect(await overview("course", {}, foreignAdmin)).toEqual([["Security", 1, 0, 1, 1]]);
     expect(await overview("course", { courseId: ids.security }, foreignAdmin)).toEqual([]);
+  });
+
+  it("downloads batch after batch from where the last stopped, in exactly the pages' order", async () => {
+    for (const view of ["course", "group"] as const) {
+      for (const sort of ["name", "assigned", "done", "open", "overdue"] as const) {
+        for (const direction of ["asc", "desc"] as const) {
+          const filters: OverviewFilters = { sort, direction };
+          const { rows: paged } = await listAssignmentOverview(handle.db, admin, view, { ...filters, now: NOW });
+          const downloaded = [];
+          for await (const batch of overviewBatches(handle.db, admin, view, filters, NOW, 1)) downloaded.push(...batch);
+          expect(downloaded, `${view} by ${sort} ${direction}`).toEqual(paged);
+        }
+      }
+    }
   });
 
   it("downloads as CSV with formulas neutralized", async () => {

@@ -1,12 +1,12 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
-import { escapeLike } from "@/db/sql";
+import { afterPosition, escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { currentTime } from "@/base/clock";
 import { notFound } from "@/lib/errors";
 import { type GroupAccess, granted } from "@/lib/group-access/access";
-import { type Page, pageWindow } from "@/lib/pagination";
+import { type Page, pageWindow, type SortPosition } from "@/lib/pagination";
 import { assertCan } from "@/lib/permissions";
 import { csvResponse } from "@/lib/statistics/csv";
 import { type AssignmentRow, type ShownStatus, shownStatusSql } from "./queries";
@@ -78,24 +78,32 @@ function matched(ctx: Ctx, view: OverviewView, filters: OverviewFilters, now: Da
     ${filters.status === "overdue" ? sql`having count(*) filter (where a.status = 'open' and a.due_at <= ${now}) > 0` : sql``}`;
 }
 
-function readRows(
+/** Which rows of the sorted overview to read: a page by its offset, or a download's next batch after the last. */
+type OverviewWindow = { limit: number; offset: number } | { limit: number; after: SortPosition | null };
+
+async function readRows(
   db: DatabaseOrTransaction,
   ctx: Ctx,
   view: OverviewView,
   filters: OverviewFilters,
   now: Date,
-  limit: number,
-  offset: number,
-) {
-  const direction = filters.direction === "desc" ? sql`desc` : sql`asc`;
+  window: OverviewWindow,
+): Promise<{ row: OverviewRow; position: SortPosition }[]> {
+  const direction = filters.direction === "desc" ? "desc" : "asc";
   const sort = filters.sort ?? "name";
-  const key = sort === "name" ? sql`lower(name)` : sql.identifier(sort);
-  return queryRows<OverviewRow>(
+  const key = sort === "name" ? sql`lower(name)` : sql`${sql.identifier(sort)}`;
+  const resume =
+    "after" in window && window.after
+      ? sql`where ${afterPosition({ key, name: sql`lower(name)`, id: sql`id` }, window.after, { key: direction, ties: "asc" }, sort === "name" ? "text" : "numeric")}`
+      : sql``;
+  const rows = await queryRows<OverviewRow & { sortKey: string | number; sortName: string }>(
     db,
-    sql`select * from (${matched(ctx, view, filters, now)}) rows
-        order by ${key} ${direction}, lower(name), id
-        limit ${limit} offset ${offset}`,
+    sql`select *, ${key} as "sortKey", lower(name) as "sortName" from (${matched(ctx, view, filters, now)}) rows
+        ${resume}
+        order by ${key} ${sql.raw(direction)}, lower(name), id
+        limit ${window.limit} ${"offset" in window ? sql`offset ${window.offset}` : sql``}`,
   );
+  return rows.map(({ sortKey, sortName, ...row }) => ({ row, position: { key: sortKey, name: sortName, id: row.id } }));
 }
 
 /** One page of the overview, by course or by group. Admins only. */
@@ -109,7 +117,7 @@ export async function listAssignmentOverview(
   const now = options.now ?? currentTime();
   const { page, limit, offset } = pageWindow(options.page, OVERVIEW_PAGE_SIZE);
   const [rows, [total]] = await Promise.all([
-    readRows(db, ctx, view, options, now, limit, offset),
+    readRows(db, ctx, view, options, now, { limit, offset }).then((rows) => rows.map(({ row }) => row)),
     queryRows<{ value: number }>(db, sql`select count(*)::int as value from (${matched(ctx, view, options, now)}) rows`),
   ]);
   return { rows, total: total?.value ?? 0, page, pageSize: OVERVIEW_PAGE_SIZE };
@@ -118,7 +126,26 @@ export async function listAssignmentOverview(
 /** The CSV's words in the reader's language. */
 export type OverviewCsvLabels = { header: readonly string[] };
 
-/** The whole filtered overview in the page's order, streamed batch by batch (formula-safe cells). */
+/** The whole filtered overview in the page's order, batch by batch from where the last stopped. */
+export async function* overviewBatches(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  view: OverviewView,
+  filters: OverviewFilters,
+  now: Date = currentTime(),
+  batchSize = OVERVIEW_CSV_BATCH,
+): AsyncGenerator<OverviewRow[]> {
+  assertCan(ctx, "assignment.overview");
+  let after: SortPosition | null = null;
+  for (;;) {
+    const rows = await readRows(db, ctx, view, filters, now, { limit: batchSize, after });
+    if (rows.length > 0) yield rows.map(({ row }) => row);
+    if (rows.length < batchSize) return;
+    after = rows.at(-1)!.position;
+  }
+}
+
+/** The whole filtered overview as a streamed CSV (formula-safe cells). */
 export function assignmentOverviewCsv(
   db: DatabaseOrTransaction,
   ctx: Ctx,
@@ -130,10 +157,8 @@ export function assignmentOverviewCsv(
 ): Response {
   assertCan(ctx, "assignment.overview");
   async function* lines() {
-    for (let offset = 0; ; offset += OVERVIEW_CSV_BATCH) {
-      const rows = await readRows(db, ctx, view, filters, now, OVERVIEW_CSV_BATCH, offset);
-      if (rows.length > 0) yield rows.map((row) => [row.name, row.assigned, row.done, row.open, row.overdue]);
-      if (rows.length < OVERVIEW_CSV_BATCH) return;
+    for await (const rows of overviewBatches(db, ctx, view, filters, now)) {
+      yield rows.map((row) => [row.name, row.assigned, row.done, row.open, row.overdue]);
     }
   }
   return csvResponse(filename, labels.header, lines());

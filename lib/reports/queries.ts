@@ -3,9 +3,9 @@ import { currentTime } from "@/base/clock";
 import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { GroupVisibility } from "@/db/schema";
-import { escapeLike } from "@/db/sql";
+import { afterPosition, escapeLike } from "@/db/sql";
 import { type Ctx, isAdmin } from "@/lib/auth/viewer";
-import { type Page, pageWindow } from "@/lib/pagination";
+import { type Page, pageWindow, type SortPosition } from "@/lib/pagination";
 import { assertCan } from "@/lib/permissions";
 import { csvResponse } from "@/lib/statistics/csv";
 import { memberCountSql } from "@/lib/membership-core/member-count";
@@ -86,27 +86,35 @@ const SORT_KEYS: Record<ReportSort, SQL> = {
   average: averageOf("g"),
 };
 
+/** Which rows of the sorted report to read: a page by its offset, or a download's next batch after the last. */
+type ReportWindow = { limit: number; offset: number } | { limit: number; after: SortPosition | null };
+
+type PositionedRow = ReportRow & { sortKey: string | number | null; sortName: string };
+
 /**
  * One window of the report, in one statement: the matching groups are sorted and limited first, then
  * only those rows get their figures, the maintained ones (never their members, never completions).
  * A member without progress has not started: they count as 0 % and "Not started yet".
  */
-function readRows(
+async function readRows(
   db: DatabaseOrTransaction,
   ctx: Ctx,
   filters: ReportFilters,
-  limit: number,
-  offset: number,
+  window: ReportWindow,
   now: Date,
-): Promise<ReportRow[]> {
-  const direction = filters.direction === "desc" ? sql`desc` : sql`asc`;
+): Promise<{ row: ReportRow; position: SortPosition }[]> {
+  const direction = filters.direction === "desc" ? "desc" : "asc";
   // Inside the CTE only a bare output name may be ordered by, so the key is named without its table.
   const order = (alias: string, key: SQL) => {
     const a = sql.identifier(alias);
-    return sql`${key} ${direction} nulls last, lower(${a}.name) ${direction}, ${a}.id`;
+    return sql`${key} ${sql.raw(direction)} nulls last, lower(${a}.name) ${sql.raw(direction)}, ${a}.id ${sql.raw(direction)}`;
   };
-  const sort = SORT_KEYS[filters.sort ?? "name"];
-  return queryRows<ReportRow>(
+  const sort = filters.sort ?? "name";
+  const resume =
+    "after" in window && window.after
+      ? sql`where ${afterPosition({ key: sql`sort_key`, name: sql`lower(g.name)`, id: sql`g.id` }, window.after, { key: direction, ties: direction }, sort === "name" ? "text" : "numeric")}`
+      : sql``;
+  const rows = await queryRows<PositionedRow>(
     db,
     sql`with matched as materialized (
           select g.id, g.name, g.course_id, g.visibility, g.archived_at, g.owner_id
@@ -114,10 +122,10 @@ function readRows(
           where ${whereOf(ctx, filters)}
         ),
         on_page as (
-          select g.*, ${sort} as sort_key
-          from matched g
+          select * from (select g.*, ${SORT_KEYS[sort]} as sort_key from matched g) g
+          ${resume}
           order by ${order("g", sql`sort_key`)}
-          limit ${limit} offset ${offset}
+          limit ${window.limit} ${"offset" in window ? sql`offset ${window.offset}` : sql``}
         )
         select p.id, p.name, c.title as "courseTitle", p.archived_at is not null as archived, p.visibility,
                o.name as "ownerName", f.members,
@@ -127,13 +135,15 @@ function readRows(
                case when p.course_id is not null then f.members - f.done - f.halfway end as "notStarted",
                (select count(*)::int from assignments a
                  where a.group_id = p.id and a.company_id = ${ctx.companyId}
-                   and a.status = 'open' and a.due_at <= ${now}) as overdue
+                   and a.status = 'open' and a.due_at <= ${now}) as overdue,
+               p.sort_key as "sortKey", lower(p.name) as "sortName"
         from on_page p
         join users o on o.id = p.owner_id
         join group_figures f on f.group_id = p.id
         left join courses c on c.id = p.course_id
         order by ${order("p", sql`p.sort_key`)}`,
   );
+  return rows.map(({ sortKey, sortName, ...row }) => ({ row, position: { key: sortKey, name: sortName, id: row.id } }));
 }
 
 /**
@@ -148,7 +158,7 @@ export async function listReports(
   assertCan(ctx, "reports.view");
   const { page, limit, offset } = pageWindow(options.page, REPORTS_PAGE_SIZE);
   const [rows, [total]] = await Promise.all([
-    readRows(db, ctx, options, limit, offset, options.now ?? currentTime()),
+    readRows(db, ctx, options, { limit, offset }, options.now ?? currentTime()).then((rows) => rows.map(({ row }) => row)),
     queryRows<{ value: number }>(db, sql`select count(*)::int as value from learning_groups g where ${whereOf(ctx, options)}`),
   ]);
   return { rows, total: total?.value ?? 0, page, pageSize: REPORTS_PAGE_SIZE, canOpenStatistics: isAdmin(ctx) };
@@ -164,10 +174,12 @@ export async function* reportBatches(
   assertCan(ctx, "reports.view");
   // One moment for the whole download, so a batch read a second later counts overdue the same way.
   const now = currentTime();
-  for (let offset = 0; ; offset += batchSize) {
-    const rows = await readRows(db, ctx, filters, batchSize, offset, now);
-    if (rows.length > 0) yield rows;
+  let after: SortPosition | null = null;
+  for (;;) {
+    const rows = await readRows(db, ctx, filters, { limit: batchSize, after }, now);
+    if (rows.length > 0) yield rows.map(({ row }) => row);
     if (rows.length < batchSize) return;
+    after = rows.at(-1)!.position;
   }
 }
 

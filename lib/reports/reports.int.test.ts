@@ -147,6 +147,23 @@ describe("the report as CSV", () => {
     for await (const batch of reportBatches(handle.db, admin, { ...ALL, search: "paged" }, 10)) batches.push(batch.length);
     expect(batches).toEqual([10, 10, 7]);
 
+    // Batch after batch from where the last stopped (a keyset), in exactly the pages' order, for
+    // every sort and direction: ties, equal names and groups without an average included.
+    for (const sort of ["name", "members", "average"] as const) {
+      for (const direction of ["asc", "desc"] as const) {
+        const filters: ReportFilters = { status: "all", sort, direction };
+        const paged = [];
+        for (let page = 1; ; page++) {
+          const { rows } = await listReports(handle.db, admin, { ...filters, page });
+          if (rows.length === 0) break;
+          paged.push(...rows);
+        }
+        const downloaded = [];
+        for await (const batch of reportBatches(handle.db, admin, filters, 3)) downloaded.push(...batch);
+        expect(downloaded, `${sort} ${direction}`).toEqual(paged);
+      }
+    }
+
     const response = reportCsv(handle.db, admin, { status: "all", sort: "members", direction: "desc" }, labels, "report.csv");
     const lines = (await response.text()).replace(/^\uFEFF/, "").split("\r\n");
     expect(lines.slice(0, 4)).toEqual([
