@@ -23,6 +23,7 @@ const coreTables = [
   "activity_events",
   "api_keys",
   "api_rate_limits",
+  "assignment_counts",
   "assignment_reminders",
   "assignment_rules",
   "assignments",

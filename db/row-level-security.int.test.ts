@@ -134,6 +134,7 @@ type Column = { name: string; type: string; enumLabel: string | null };
 /** Optional columns a table's CHECK constraints require (a rule has a date or a number of days). */
 const REQUIRED_BY_CHECKS: Record<string, Record<string, ReturnType<typeof sql>>> = {
   assignment_rules: { due_after_days: sql`7` },
+  assignment_counts: { due_at: sql`now()` },
 };
 
 /**

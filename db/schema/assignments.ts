@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, check, date, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, check, date, index, integer, jsonb, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { fk, timestampMs } from "./columns";
 import { learningGroups } from "./groups";
 import { courses } from "./learning";
@@ -167,3 +167,31 @@ export const mailOutbox = pgTable(
   ],
 );
 export type OutboxRow = typeof mailOutbox.$inferSelect;
+
+/**
+ * The assignment overview's figures (/admin/assignments), kept by statement triggers on `assignments`
+ * in the transactions that change them (migration 0028): how many live assignments there are per
+ * course, group they came through (null: none), status and, for open ones, deadline. The overview sums
+ * these rows, a handful per course, instead of grouping every assignment; overdue is the open rows
+ * whose deadline has passed, so the moment of reading decides it, as before. Waived assignments count
+ * nowhere. The daily figures check recounts them (lib/statistics/figures.ts).
+ */
+export const assignmentCounts = pgTable(
+  "assignment_counts",
+  {
+    companyId: uuid().notNull(),
+    courseId: uuid().notNull(),
+    groupId: uuid(),
+    status: assignmentStatusEnum().notNull(),
+    /** The deadline of open assignments; null for done ones, whose deadline no figure reads. */
+    dueAt: timestampMs(),
+    assignments: integer().notNull(),
+  },
+  // No key on the course or the group, as `assignments` has none on its group: a course's or group's
+  // assignments leave (or lose their group) through their own triggers, and these rows follow them.
+  (t) => [
+    fk("assignment_counts_company_fk", t.companyId, companies.id, "cascade"),
+    unique("assignment_counts_key_uq").on(t.companyId, t.courseId, t.groupId, t.status, t.dueAt).nullsNotDistinct(),
+    check("assignment_counts_live_check", sql`${t.status} <> 'waived' and (${t.dueAt} is null) = (${t.status} = 'done')`),
+  ],
+);

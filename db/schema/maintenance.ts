@@ -28,4 +28,6 @@ export const figureDrift = pgTable("figure_drift", {
   copies: integer().notNull(),
   /** Groups whose figures were wrong. */
   groups: integer().notNull(),
+  /** Keys of the assignment overview's counts that were wrong. */
+  assignments: integer().notNull().default(0),
 });

@@ -14,8 +14,9 @@ import { type AssignmentRow, type ShownStatus, shownStatusSql } from "./queries"
 /**
  * "Mandatory assignments", the admin overview: per course, or per group an assignment came through,
  * how many are assigned (open + done), done, open (overdue included) and overdue. Waived ones count
- * nowhere. Every figure is one grouped statement over `assignments`, read through its company-course
- * and group indexes.
+ * nowhere. The figures are sums over the maintained counts (`assignment_counts`, a handful of rows
+ * per course), never a grouping of every assignment; a person's list (the drill-down) reads the
+ * assignments themselves, a page at a time.
  */
 
 export const OVERVIEW_VIEWS = ["course", "group"] as const;
@@ -45,19 +46,19 @@ export type OverviewRow = AssignmentFigures & { id: string; name: string };
 export const OVERVIEW_PAGE_SIZE = 25;
 export const OVERVIEW_CSV_BATCH = 500;
 
-/** The four figures over the assignments aliased `a`, at `now`. */
-export const figuresSql = (now: Date): SQL => sql`count(*) filter (where a.status <> 'waived')::int as assigned,
-  count(*) filter (where a.status = 'done')::int as done,
-  count(*) filter (where a.status = 'open')::int as open,
-  count(*) filter (where a.status = 'open' and a.due_at <= ${now})::int as overdue`;
+/** The four figures over the maintained counts aliased `k`, at `now`. */
+const figuresSql = (now: Date): SQL => sql`coalesce(sum(k.assignments), 0)::int as assigned,
+  coalesce(sum(k.assignments) filter (where k.status = 'done'), 0)::int as done,
+  coalesce(sum(k.assignments) filter (where k.status = 'open'), 0)::int as open,
+  coalesce(sum(k.assignments) filter (where k.status = 'open' and k.due_at <= ${now}), 0)::int as overdue`;
 
-/** Per view: what a row is (its id and name) and how assignments reach it. */
+/** Per view: what a row is (its id and name) and how the counts reach it. */
 const VIEWS: Record<OverviewView, { id: SQL; name: SQL; from: SQL }> = {
-  course: { id: sql`c.id`, name: sql`c.title`, from: sql`assignments a join courses c on c.id = a.course_id` },
+  course: { id: sql`c.id`, name: sql`c.title`, from: sql`assignment_counts k join courses c on c.id = k.course_id` },
   group: {
     id: sql`g.id`,
     name: sql`g.name`,
-    from: sql`assignments a join learning_groups g on g.id = a.group_id and g.company_id = a.company_id`,
+    from: sql`assignment_counts k join learning_groups g on g.id = k.group_id and g.company_id = k.company_id`,
   },
 };
 
@@ -65,17 +66,21 @@ function matched(ctx: Ctx, view: OverviewView, filters: OverviewFilters, now: Da
   const { id, name, from } = VIEWS[view];
   const term = filters.search?.trim();
   const where = [
-    sql`a.company_id = ${ctx.companyId}`,
-    sql`a.status <> 'waived'`,
-    filters.courseId ? sql`a.course_id = ${filters.courseId}` : null,
-    filters.groupId ? sql`a.group_id = ${filters.groupId}` : null,
+    sql`k.company_id = ${ctx.companyId}`,
+    filters.courseId ? sql`k.course_id = ${filters.courseId}` : null,
+    filters.groupId ? sql`k.group_id = ${filters.groupId}` : null,
     term ? sql`${name} ilike ${`%${escapeLike(term)}%`}` : null,
+  ].filter((condition) => condition !== null);
+  // Counts that fell to zero stay as rows: a course or group shows while it has an assignment.
+  const having = [
+    sql`sum(k.assignments) > 0`,
+    filters.status === "overdue" ? sql`sum(k.assignments) filter (where k.status = 'open' and k.due_at <= ${now}) > 0` : null,
   ].filter((condition) => condition !== null);
   return sql`select ${id} as id, ${name} as name, ${figuresSql(now)}
     from ${from}
     where ${sql.join(where, sql` and `)}
     group by ${id}, ${name}
-    ${filters.status === "overdue" ? sql`having count(*) filter (where a.status = 'open' and a.due_at <= ${now}) > 0` : sql``}`;
+    having ${sql.join(having, sql` and `)}`;
 }
 
 /** Which rows of the sorted overview to read: a page by its offset, or a download's next batch after the last. */
@@ -239,8 +244,8 @@ export async function groupAssignmentFigures(
     db,
     sql`select ${figuresSql(now)},
                (select count(*)::int from assignment_rules r where r.group_id = ${groupId} and r.company_id = ${ctx.companyId}) as rules
-        from assignments a
-        where a.group_id = ${groupId} and a.company_id = ${ctx.companyId}`,
+        from assignment_counts k
+        where k.group_id = ${groupId} and k.company_id = ${ctx.companyId}`,
   );
   return row ?? { assigned: 0, done: 0, open: 0, overdue: 0, rules: 0 };
 }

@@ -17,9 +17,10 @@ export async function handleRollupCron(request: Request, db: Database = getDb(),
   const drifted = {
     copies: results.reduce((sum, result) => sum + result.drifted.copies, 0),
     groups: results.reduce((sum, result) => sum + result.drifted.groups, 0),
+    assignments: results.reduce((sum, result) => sum + result.drifted.assignments, 0),
   };
   log.info("daily rollup", { written });
   // A maintained figure that needed repair is a bug in what maintains it: loud, with the numbers.
-  if (drifted.copies > 0 || drifted.groups > 0) log.error("group figures had drifted and were repaired", drifted);
+  if (Object.values(drifted).some((n) => n > 0)) log.error("group figures had drifted and were repaired", drifted);
   return Response.json({ written, drifted });
 }

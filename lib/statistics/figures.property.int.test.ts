@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, queryRows } from "@/db/client";
 import { withCompany } from "@/db/company";
 import { runBackfills } from "@/db/backfills";
-import { backfills, groupFigures, learningGroups } from "@/db/schema";
+import { assignmentRules, backfills, groupFigures, learningGroups } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import { addMembers } from "@/lib/membership/operations/add-members";
@@ -52,6 +52,17 @@ async function plantWorld(db: Database, learners: number): Promise<World> {
   ] as const) {
     groupIds.push((await createGroup(db, admin, { name, courseId: courses[course]!.id, visibility: "public" })).id);
   }
+  // North's rule assigns its course to whoever joins, waived when they leave: the assignment
+  // overview's counts move with adds, removals, moves and completions.
+  await db.insert(assignmentRules).values({
+    companyId: company.id,
+    groupId: groupIds[0]!,
+    courseId: courses[0]!.id,
+    dueAfterDays: 14,
+    reminderDays: [],
+    onRemoval: "waive",
+    createdBy: admin.id,
+  });
   return { db, admin, people, groupIds, courses };
 }
 
@@ -88,7 +99,17 @@ async function drift(world: World) {
         where (f.members, f.percent_sum, f.done, f.halfway, f.histogram)
               is distinct from (r.members, r.percent_sum, r.done, r.halfway, r.histogram)`,
   );
-  return { copies, figures };
+  const counts = await queryRows<{ courseId: string }>(
+    db,
+    sql`with counts as (
+          select course_id, group_id, status, case when status = 'open' then due_at end as due_at, 1 as counted, 0 as stored
+          from assignments where company_id = ${world.admin.companyId} and status <> 'waived'
+          union all
+          select course_id, group_id, status, due_at, 0, assignments from assignment_counts where company_id = ${world.admin.companyId}
+        )
+        select course_id as "courseId" from counts group by course_id, group_id, status, due_at having sum(counted) <> sum(stored)`,
+  );
+  return { copies, figures, counts };
 }
 
 /** A refusal (a full group, someone already gone) is an answer too; anything else fails the test. */
@@ -147,6 +168,14 @@ const STEPS: fc.Arbitrary<{ label: string; step: Step }>[] = [
       await attempt(() => completeLesson(w.db, w.people[p]!, { lessonId, operationId: opId() }));
     },
   })),
+  fc.tuple(person, fc.integer({ min: 0, max: 1 })).map(([p, c]) => ({
+    label: `${p} finishes course ${c}`,
+    step: async (w) => {
+      for (const lessonId of w.courses[c]!.lessonIds) {
+        await attempt(() => completeLesson(w.db, w.people[p]!, { lessonId, operationId: opId() }));
+      }
+    },
+  })),
   fc.tuple(group, fc.integer({ min: -1, max: 1 })).map(([g, c]) => ({
     label: `link ${g} to course ${c}`,
     step: async (w) => {
@@ -174,10 +203,14 @@ describe("maintained group figures", () => {
           const world = await plantWorld(handle.db, 5);
           for (const { label, step } of steps) {
             await step(world);
-            expect(await drift(world), `after ${label}`).toEqual({ copies: [], figures: [] });
+            expect(await drift(world), `after ${label}`).toEqual({ copies: [], figures: [], counts: [] });
           }
           // The daily check agrees: nothing to repair.
-          expect(await handle.db.transaction((tx) => checkFigures(tx, world.admin.companyId))).toEqual({ copies: 0, groups: 0 });
+          expect(await handle.db.transaction((tx) => checkFigures(tx, world.admin.companyId))).toEqual({
+            copies: 0,
+            groups: 0,
+            assignments: 0,
+          });
         }),
         propertyRuns(6, 200),
       );
@@ -191,20 +224,28 @@ describe("maintained group figures", () => {
     const ids = (from: number, to: number) => world.people.slice(from, to).map((p) => p.id);
     await addMembers(handle.db, world.admin, { groupId: north, selection: { mode: "people", userIds: ids(0, 8) }, operationId: opId() });
     await addMembers(handle.db, world.admin, { groupId: south, selection: { mode: "people", userIds: ids(0, 8) }, operationId: opId() });
-    const [first, second] = world.courses[0]!.lessonIds;
-    // Eight learners each complete two lessons of the course North and South share (each completion
-    // updates both groups' figures), while the last four are added to South and East.
+    const lessonIds = world.courses[0]!.lessonIds;
+    // Eight learners complete lessons of the course North and South share (each completion updates
+    // both groups' figures; North's rule assigned it to them, and the first four finish it, which
+    // completes their assignments), while the last four are added to South and East.
     await Promise.all([
-      ...world.people.slice(0, 8).map(async (p) => {
-        await completeLesson(handle.db, p, { lessonId: first!, operationId: opId() });
-        await completeLesson(handle.db, p, { lessonId: second!, operationId: opId() });
+      ...world.people.slice(0, 8).map(async (p, i) => {
+        for (const lessonId of lessonIds.slice(0, i < 4 ? 3 : 2)) {
+          await completeLesson(handle.db, p, { lessonId, operationId: opId() });
+        }
       }),
       addMembers(handle.db, world.admin, { groupId: south, selection: { mode: "people", userIds: ids(8, 12) }, operationId: opId() }),
       addMembers(handle.db, world.admin, { groupId: east, selection: { mode: "people", userIds: ids(0, 12) }, operationId: opId() }),
     ]);
-    expect(await drift(world)).toEqual({ copies: [], figures: [] });
+    expect(await drift(world)).toEqual({ copies: [], figures: [], counts: [] });
     const [figures] = await handle.db.select().from(groupFigures).where(eq(groupFigures.groupId, north));
-    expect(figures).toMatchObject({ members: 8, halfway: 8, done: 0 });
+    expect(figures).toMatchObject({ members: 8, halfway: 4, done: 4 });
+    const [overview] = await queryRows<{ done: number; open: number }>(
+      handle.db,
+      sql`select sum(assignments) filter (where status = 'done')::int as done, sum(assignments) filter (where status = 'open')::int as open
+          from assignment_counts where group_id = ${north}`,
+    );
+    expect(overview).toEqual({ done: 4, open: 4 });
   });
 
   it("are filled for the memberships there were before migration 0027 by its backfill", async () => {
@@ -235,7 +276,7 @@ describe("maintained group figures", () => {
     await handle.db.update(backfills).set({ cursor: null, doneAt: null }).where(eq(backfills.name, "group_member_progress"));
     await runBackfills(handle.db);
     expect(await copies()).toEqual(kept);
-    expect(await drift(world)).toEqual({ copies: [], figures: [] });
+    expect(await drift(world)).toEqual({ copies: [], figures: [], counts: [] });
   });
 
   it("finds drift the triggers did not cause, repairs it, counts it and reports it for the health route", async () => {
@@ -254,8 +295,8 @@ describe("maintained group figures", () => {
     await handle.db.execute(sql`update group_figures set members = members + 3 where group_id = ${north}`);
     expect((await drift(world)).copies).toHaveLength(1);
 
-    expect(await handle.db.transaction((tx) => checkFigures(tx, world.admin.companyId))).toEqual({ copies: 1, groups: 1 });
-    expect(await drift(world)).toEqual({ copies: [], figures: [] });
+    expect(await handle.db.transaction((tx) => checkFigures(tx, world.admin.companyId))).toEqual({ copies: 1, groups: 1, assignments: 0 });
+    expect(await drift(world)).toEqual({ copies: [], figures: [], counts: [] });
     const [reported] = await queryRows<{ copies: number; groups: number }>(
       handle.db,
       sql`select copies, groups from figure_drift order by id desc limit 1`,

@@ -8,6 +8,8 @@ export type FigureDrift = {
   copies: number;
   /** Groups whose figures differed from a count of their members' rows. */
   groups: number;
+  /** Keys of the assignment overview's counts that differed from a count of the assignments. */
+  assignments: number;
 };
 
 /**
@@ -38,20 +40,48 @@ export async function checkFigures(tx: DatabaseOrTransaction, companyId: string)
         )
         select coalesce(group_figures_recount(array(select group_id from drifted)), 0) as n`,
   );
-  const drift = { copies: copies?.n ?? 0, groups: groups?.n ?? 0 };
-  if (drift.copies > 0 || drift.groups > 0) {
+  const drift = { copies: copies?.n ?? 0, groups: groups?.n ?? 0, assignments: await checkAssignmentCounts(tx, companyId) };
+  if (drift.copies > 0 || drift.groups > 0 || drift.assignments > 0) {
     await tx.execute(sql`with kept as (delete from figure_drift where found_at < now() - interval '7 days')
-                         insert into figure_drift (copies, groups) values (${drift.copies}, ${drift.groups})`);
+                         insert into figure_drift (copies, groups, assignments)
+                         values (${drift.copies}, ${drift.groups}, ${drift.assignments})`);
   }
   return drift;
+}
+
+/**
+ * The assignment overview's counts (migration 0028) against a count of the company's live assignments,
+ * one snapshot; every key that differs set to its count (zero where none is left). Answers how many.
+ */
+async function checkAssignmentCounts(tx: DatabaseOrTransaction, companyId: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`with counts as (
+          select course_id, group_id, status, case when status = 'open' then due_at end as due_at, 1 as counted, 0 as stored
+          from assignments where company_id = ${companyId} and status <> 'waived'
+          union all
+          select course_id, group_id, status, due_at, 0, assignments from assignment_counts where company_id = ${companyId}
+        ), drifted as (
+          select course_id, group_id, status, due_at, sum(counted)::int as n
+          from counts group by 1, 2, 3, 4 having sum(counted) <> sum(stored)
+        ), written as (
+          insert into assignment_counts (company_id, course_id, group_id, status, due_at, assignments)
+          select ${companyId}, course_id, group_id, status, due_at, n from drifted
+          on conflict on constraint assignment_counts_key_uq do update set assignments = excluded.assignments
+          returning 1
+        )
+        select count(*)::int as n from written`,
+  );
+  return row?.n ?? 0;
 }
 
 /** The drift the checks of the last day found, summed over companies: the health route's field. */
 export async function recentFigureDrift(db: DatabaseOrTransaction): Promise<FigureDrift> {
   const [row] = await queryRows<FigureDrift>(
     db,
-    sql`select coalesce(sum(copies), 0)::int as copies, coalesce(sum(groups), 0)::int as groups
+    sql`select coalesce(sum(copies), 0)::int as copies, coalesce(sum(groups), 0)::int as groups,
+               coalesce(sum(assignments), 0)::int as assignments
         from figure_drift where found_at > now() - interval '1 day'`,
   );
-  return row ?? { copies: 0, groups: 0 };
+  return row ?? { copies: 0, groups: 0, assignments: 0 };
 }
