@@ -272,6 +272,69 @@ test("a long chat opens at its newest page and loads older messages by cursor; a
   ).toBeVisible();
 });
 
+test("a long thread shows its newest replies and the earlier ones on request, page by page; a live reply joins it meanwhile", async ({
+  pageOf,
+  db,
+}) => {
+  const reader = await newPerson(db, "Theo Threadreader");
+  const groupId = await groupWith(db, `Long thread ${randomUUID().slice(0, 8)}`, [reader]);
+  // The reader's question and 55 replies, two seconds apart an hour ago (under the rate limit): a page of 50 earlier replies and then some.
+  const admin = await findUser(db, "dana.admin@acme.example");
+  const start = Date.now() - 3_600_000;
+  const at = (index: number) => ({ now: new Date(start + index * 2000) });
+  const { result: thread } = await postMessage(
+    db,
+    reader,
+    { groupId, operationId: randomUUID(), kind: "question", body: "Who has read chapter 2?" },
+    at(0),
+  );
+  for (let index = 1; index <= 55; index++) {
+    const body = `Reply number ${index}`;
+    await postMessage(db, admin, { groupId, operationId: randomUUID(), kind: "note", body, replyToId: thread.id }, at(index));
+  }
+
+  const page = await pageOf(reader);
+  const live = joined(page, groupId);
+  await page.goto(`/groups/${groupId}?tab=chat`);
+  await live;
+  const replies = log(page).getByRole("list", { name: `Replies to ${reader.name}` });
+  await expect(replies.getByRole("article")).toHaveCount(3);
+  await expect(replies.getByRole("article").first()).toContainText("Reply number 53");
+  const showEarlier = replies.getByRole("button", { name: /earlier repl/ });
+  await expect(showEarlier).toHaveText("Show 52 earlier replies");
+
+  // A reply arriving live while the earlier ones are hidden shows at once, below the others.
+  await deliver(
+    await postMessage(db, admin, { groupId, operationId: randomUUID(), kind: "note", body: "Live reply", replyToId: thread.id }),
+  );
+  await expect(replies.getByRole("article").last()).toContainText("Live reply");
+  await expect(showEarlier).toHaveText("Show 52 earlier replies");
+
+  // With the keyboard; the first page of earlier replies is held back a moment, so its loading shows.
+  await page.route(
+    (url) => url.pathname === `/groups/${groupId}`,
+    async (route) => {
+      if (route.request().method() === "POST" && route.request().postData()?.includes(thread.id))
+        await new Promise((r) => setTimeout(r, 1000));
+      await route.fallback();
+    },
+  );
+  await showEarlier.focus();
+  await page.keyboard.press("Enter");
+  await expect(showEarlier).toHaveText("Loading earlier replies…");
+  await expect(replies.getByRole("article")).toHaveCount(54);
+  await expect(showEarlier).toHaveText("Show 2 earlier replies");
+  await expect(replies.getByRole("article").nth(0)).toContainText("Reply number 3");
+  await showEarlier.click();
+  await expect(replies.getByRole("article")).toHaveCount(56);
+  await expect(showEarlier).toHaveCount(0);
+  await expect(replies.getByRole("article").first()).toContainText("Reply number 1");
+  for (const body of ["Reply number 1", "Reply number 3", "Reply number 53", "Live reply"]) {
+    await expect(replies.getByText(body, { exact: true })).toHaveCount(1);
+  }
+  await expectAccessible(page);
+});
+
 test("a double click on an edit's Save edits the message once @learner", async ({ pageOf, db }) => {
   const author = await newPerson(db, "Edda Editor");
   const groupId = await groupWith(db, `Edit once ${randomUUID().slice(0, 8)}`, [author]);

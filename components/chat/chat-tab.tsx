@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import type { ChatMessageDto, MessagePage } from "@/lib/chat/queries";
 import { EDIT_WINDOW_MS } from "@/lib/chat/schemas";
 import { Composer } from "./composer";
+import { EarlierRepliesButton } from "./earlier-replies-button";
 import { firstUnreadId, type PendingMessage, visibleThreads } from "./merge";
 import { MessageItem, type MessageRights } from "./message-item";
 import { PendingItem } from "./pending-item";
@@ -143,7 +144,7 @@ export function ChatTab({
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">{t("empty")}</p>
         ) : (
           <ol className="space-y-3">
-            {threads.map(({ message, replies }) => {
+            {threads.map(({ message, replies, earlierReplies }) => {
               const waiting = pendingReplies(message.id);
               return (
                 <Fragment key={message.id}>
@@ -155,6 +156,11 @@ export function ChatTab({
                         aria-label={t("replies", { name: message.authorName })}
                         className="mt-2 ml-4 space-y-2 border-l-2 border-slate-200 pl-3 sm:ml-8"
                       >
+                        {earlierReplies > 0 && (
+                          <li>
+                            <EarlierRepliesButton count={earlierReplies} onLoad={() => room.loadEarlierReplies(message.id)} />
+                          </li>
+                        )}
                         {replies.map((reply) => (
                           <Fragment key={reply.id}>
                             {reply.id === unreadFrom && divider}

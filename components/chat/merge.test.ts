@@ -6,6 +6,7 @@ import {
   firstUnreadId,
   initialChat,
   receive,
+  receiveEarlierReplies,
   receiveOlder,
   receiveSince,
   holds,
@@ -224,6 +225,43 @@ describe("visibleThreads", () => {
   it("sets the floor by the oldest message opening a thread, not by a reply", () => {
     const state = initialChat<Message, never>([message("r", 5, 5, { replyToId: "q" }), message("q", 4, 4)], true);
     expect(state.floor).toEqual({ createdAt: at(4), id: "q" });
+  });
+});
+
+describe("earlier replies", () => {
+  const reply = (id: string, seq: number, minute: number, extra: Partial<Message> = {}) =>
+    message(id, seq, minute, { replyToId: "q", ...extra });
+  const shown = (state: ChatState<Message, never>) => visibleThreads(state).map((t) => [t.message.id, ids(t.replies), t.earlierReplies]);
+
+  it("shows a thread's newest replies, counts the earlier ones, and shows them once each as their pages come", () => {
+    // The page came with the newest two of q's five replies.
+    let state = initialChat<Message, never>([message("q", 1, 1), reply("r4", 5, 14), reply("r5", 6, 15)], false, 6, { q: 5 });
+    expect(shown(state)).toEqual([["q", ["r4", "r5"], 3]]);
+    // A resync brings an edit of a hidden reply and a new reply: the new one shows at once, the edit waits with its page.
+    state = receiveSince(state, { messages: [reply("r2", 7, 12, { body: "edited" }), reply("r6", 8, 16)], lastSeq: 8 });
+    expect(shown(state)).toEqual([["q", ["r4", "r5", "r6"], 3]]);
+    // "Show earlier replies", a page of two (read before the edit), then the last one.
+    state = receiveEarlierReplies(state, "q", [reply("r2", 3, 12), reply("r3", 4, 13)], true);
+    expect(shown(state)).toEqual([["q", ["r2", "r3", "r4", "r5", "r6"], 1]]);
+    expect(visibleThreads(state)[0]?.replies[0]?.body).toBe("edited");
+    state = receiveEarlierReplies(state, "q", [reply("r1", 2, 11)], false);
+    expect(shown(state)).toEqual([["q", ["r1", "r2", "r3", "r4", "r5", "r6"], 0]]);
+    expect(state.earlier.size).toBe(0);
+    expect(state.syncedSeq).toBe(8);
+  });
+
+  it("counts the earlier replies of threads an older page brings, and leaves whole threads alone", () => {
+    let state = initialChat<Message, never>([message("c", 9, 9)], true, 9);
+    state = receiveOlder(state, [message("q", 1, 1), reply("r3", 4, 3), message("b", 5, 5), reply("b1", 6, 6, { replyToId: "b" })], false, {
+      q: 3,
+      b: 1,
+    });
+    expect(shown(state)).toEqual([
+      ["q", ["r3"], 2],
+      ["b", ["b1"], 0],
+      ["c", [], 0],
+    ]);
+    expect(state.earlier.get("q")?.floor).toEqual({ createdAt: at(3), id: "r3" });
   });
 });
 

@@ -3,12 +3,30 @@
 import { useCallback, useEffect, useReducer, useRef, useState, useTransition } from "react";
 import { useChannelEvent, useChannelResync, useGroupChannel } from "@/components/realtime/realtime-provider";
 import type { ActionError, ActionResult } from "@/lib/actions/safe-action";
-import { deleteMessageAction, editMessageAction, loadOlderMessagesAction, markAnsweredAction, postMessageAction } from "@/lib/chat/actions";
+import {
+  deleteMessageAction,
+  editMessageAction,
+  loadEarlierRepliesAction,
+  loadOlderMessagesAction,
+  markAnsweredAction,
+  postMessageAction,
+} from "@/lib/chat/actions";
 import type { ChatMessageEventData } from "@/lib/chat/events";
-import type { ChatMessageDto, MessagePage, MessagesSince } from "@/lib/chat/queries";
+import type { ChatMessageDto, MessagePage, MessagesSince, ReplyPage } from "@/lib/chat/queries";
 import { getJson } from "@/lib/http/get-json";
 import { realtimeEvents } from "@/lib/realtime/channels";
-import { addPending, type ChatState, dropPending, failPending, holds, initialChat, receive, receiveOlder, receiveSince } from "./merge";
+import {
+  addPending,
+  type ChatState,
+  dropPending,
+  failPending,
+  holds,
+  initialChat,
+  receive,
+  receiveEarlierReplies,
+  receiveOlder,
+  receiveSince,
+} from "./merge";
 import { useIntentOperations } from "./operation-ids";
 
 /** What the composer sends; also what a pending message shows until the server's copy replaces it. */
@@ -25,6 +43,7 @@ type Event =
   | { type: "receive"; messages: readonly ChatMessageDto[] }
   | { type: "since"; since: MessagesSince }
   | { type: "older"; page: MessagePage }
+  | { type: "earlierReplies"; threadId: string; page: ReplyPage }
   | { type: "pending"; operationKey: string; createdAt: string; draft: Draft }
   | { type: "failed"; operationKey: string }
   | { type: "drop"; operationKey: string };
@@ -36,7 +55,9 @@ function reduce(state: State, event: Event): State {
     case "since":
       return receiveSince(state, event.since);
     case "older":
-      return receiveOlder(state, event.page.messages, event.page.nextCursor !== null);
+      return receiveOlder(state, event.page.messages, event.page.nextCursor !== null, event.page.replyCounts);
+    case "earlierReplies":
+      return receiveEarlierReplies(state, event.threadId, event.page.messages, event.page.hasMore);
     case "pending":
       return addPending(state, event);
     case "failed":
@@ -59,7 +80,7 @@ const GAP_WAIT_MS = 3000;
  */
 export function useChatRoom(groupId: string, channelEpoch: number, initial: MessagePage) {
   const [state, dispatch] = useReducer(reduce, initial, (page) =>
-    initialChat<ChatMessageDto, Draft>(page.messages, page.nextCursor !== null, page.lastSeq),
+    initialChat<ChatMessageDto, Draft>(page.messages, page.nextCursor !== null, page.lastSeq, page.replyCounts),
   );
   const [sendErrors, setSendErrors] = useState<ReadonlyMap<string, ActionError>>(new Map());
   const [loadError, setLoadError] = useState<ActionError | null>(null);
@@ -150,6 +171,16 @@ export function useChatRoom(groupId: string, channelEpoch: number, initial: Mess
     });
   };
 
+  /** "Show earlier replies" of a thread: the page before the oldest of its replies shown; resolves once merged. */
+  const loadEarlierReplies = async (threadId: string) => {
+    const earlier = held.current.earlier.get(threadId);
+    if (!earlier) return;
+    const result = await loadEarlierRepliesAction({ groupId, messageId: threadId, before: earlier.floor }).catch(unreachable);
+    if (!result.ok) return setLoadError(result.error);
+    setLoadError(null);
+    dispatch({ type: "earlierReplies", threadId, page: result.data });
+  };
+
   /** For edit, delete and "Mark as answered": the server's new version goes through the merge. */
   const applied = (result: ActionResult<ChatMessageDto>) => {
     if (result.ok) dispatch({ type: "receive", messages: [result.data] });
@@ -169,7 +200,7 @@ export function useChatRoom(groupId: string, channelEpoch: number, initial: Mess
       .catch(unreachable)
       .then(applied);
 
-  return { state, sendErrors, loadError, loadingOlder, send, discard, loadOlder, edit, remove, markAnswered };
+  return { state, sendErrors, loadError, loadingOlder, send, discard, loadOlder, loadEarlierReplies, edit, remove, markAnswered };
 }
 
 function without<K, V>(map: ReadonlyMap<K, V>, key: K): ReadonlyMap<K, V> {

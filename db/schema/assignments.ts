@@ -170,7 +170,7 @@ export type OutboxRow = typeof mailOutbox.$inferSelect;
 
 /**
  * The assignment overview's figures (/admin/assignments), kept by statement triggers on `assignments`
- * in the transactions that change them (migration 0028): how many live assignments there are per
+ * in the transactions that change them (migration 0029): how many live assignments there are per
  * course, group they came through (null: none), status and, for open ones, deadline. The overview sums
  * these rows, a handful per course, instead of grouping every assignment; overdue is the open rows
  * whose deadline has passed, so the moment of reading decides it, as before. Waived assignments count

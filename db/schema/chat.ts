@@ -80,8 +80,10 @@ export const groupMessages = pgTable(
     index("group_messages_group_created_idx").on(t.groupId, t.createdAt.desc(), t.id.desc()),
     // The rate limit counts a person's recent messages.
     index("group_messages_author_created_idx").on(t.authorId, t.createdAt.desc()),
-    index("group_messages_reply_to_idx")
-      .on(t.replyToId)
+    // A thread's replies in order: the chat page's newest few of each thread and its earlier ones by
+    // keyset stop at their limit rather than sort every reply of a long thread (lib/chat/queries.ts).
+    index("group_messages_reply_to_created_idx")
+      .on(t.replyToId, t.createdAt, t.id)
       .where(sql`${t.replyToId} is not null`),
   ],
 );

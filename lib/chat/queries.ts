@@ -1,103 +1,30 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
-import type { LearningGroup, MessageKind } from "@/db/schema";
+import type { LearningGroup } from "@/db/schema";
 import { escapeLike, uuidArray } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
 import { type GroupAccess, granted, requireGroupAccess } from "@/lib/group-access/access";
 import { assertActive, readGroup } from "@/lib/group-access/lock";
+import { type ChatMessageDto, iso, MESSAGE_COLUMNS, MESSAGE_SOURCE, type MessageRow, selectMessages, toDto } from "./message-rows";
 import type { MessageCursor } from "./schemas";
 
-/** Top-level messages per page of the chat; each comes with all of its replies. */
+export type { ChatMessageDto } from "./message-rows";
+
+/** Top-level messages per page of the chat; each comes with its newest replies (`REPLIES_SHOWN`). */
 export const MESSAGE_PAGE_SIZE = 50;
+/**
+ * Replies a page shows under each of its threads: the newest three, the tail of the conversation,
+ * enough to see where it stands and to answer it. However long threads grow, a page then reads at
+ * most 50 + 150 messages; the earlier replies come on demand (`listEarlierReplies`).
+ */
+export const REPLIES_SHOWN = 3;
+/** Earlier replies per "Show earlier replies": a long thread opens in steps of a page. */
+export const REPLY_PAGE_SIZE = 50;
 /** Most changes one resync call returns; the client asks again from the last seq while `hasMore`. */
 export const RESYNC_LIMIT = 500;
 export const MENTIONABLE_LIMIT = 8;
-
-/**
- * A message as every client receives it, listed, resynced or live. Deleted messages keep their
- * place with an empty body. Well under Pusher's 10 KB for a 4,000-character body of ASCII text.
- */
-export type ChatMessageDto = {
-  id: string;
-  groupId: string;
-  /** The group's chat sequence at this version: the client keeps the version with the highest. */
-  seq: number;
-  /** The sender's operation id: its optimistic copy is replaced by this message, never doubled. */
-  operationKey: string;
-  kind: MessageKind;
-  /** Markdown source with mention tokens (`lib/chat/mentions.ts`); empty once deleted. */
-  body: string;
-  authorId: string;
-  authorName: string;
-  /** Written by an admin: the chat marks admins' notes. */
-  byAdmin: boolean;
-  /** The top-level message this one replies to (threads are one level deep). */
-  replyToId: string | null;
-  praisedUserId: string | null;
-  praisedUserName: string | null;
-  /** Ids of the people mentioned who could read the group when it was written. */
-  mentions: string[];
-  /**
-   * Their names now, by id: what a mention shows (`components/chat/message-body.tsx`), never the
-   * name typed into the token, which the author can write as they please.
-   */
-  mentionNames: Record<string, string>;
-  answeredAt: string | null;
-  answeredById: string | null;
-  createdAt: string;
-  editedAt: string | null;
-  deletedAt: string | null;
-  deletedById: string | null;
-};
-
-type MessageRow = Omit<ChatMessageDto, "seq" | "answeredAt" | "createdAt" | "editedAt" | "deletedAt"> & {
-  seq: number | string;
-  answeredAt: Date | string | null;
-  createdAt: Date | string;
-  editedAt: Date | string | null;
-  deletedAt: Date | string | null;
-};
-
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
-
-/** Drivers differ: bigint arrives as a string through node-postgres, timestamps as Date or text. */
-function toDto(row: MessageRow): ChatMessageDto {
-  return {
-    ...row,
-    seq: Number(row.seq),
-    answeredAt: iso(row.answeredAt),
-    createdAt: iso(row.createdAt)!,
-    editedAt: iso(row.editedAt),
-    deletedAt: iso(row.deletedAt),
-  };
-}
-
-/** Messages matching `where` (on alias `m`), as DTOs in `orderBy`. */
-export async function selectMessages(
-  db: DatabaseOrTransaction,
-  where: SQL,
-  orderBy: SQL = sql`m.created_at, m.id`,
-  limit?: number,
-): Promise<ChatMessageDto[]> {
-  const rows = await queryRows<MessageRow>(
-    db,
-    sql`select m.id, m.group_id as "groupId", m.seq, m.operation_key as "operationKey", m.kind, m.body,
-               m.author_id as "authorId", a.name as "authorName", m.by_admin as "byAdmin", m.reply_to_id as "replyToId",
-               m.praised_user_id as "praisedUserId", p.name as "praisedUserName", m.mentions::text[] as mentions,
-               coalesce((select json_object_agg(u.id, u.name) from users u where u.id = any(m.mentions)), '{}'::json) as "mentionNames",
-               m.answered_at as "answeredAt", m.answered_by as "answeredById", m.created_at as "createdAt",
-               m.edited_at as "editedAt", m.deleted_at as "deletedAt", m.deleted_by as "deletedById"
-        from group_messages m
-        join users a on a.id = m.author_id
-        left join users p on p.id = m.praised_user_id
-        where ${where}
-        order by ${orderBy}
-        ${limit === undefined ? sql`` : sql`limit ${limit}`}`,
-  );
-  return rows.map(toDto);
-}
 
 /** The message's newest version, as every client receives it. */
 export async function readMessage(db: DatabaseOrTransaction, id: string): Promise<ChatMessageDto> {
@@ -128,8 +55,13 @@ export async function writableGroup(tx: DatabaseOrTransaction, ctx: Ctx, groupId
 }
 
 export type MessagePage = {
-  /** Top-level messages of the page and all their replies, oldest first by (createdAt, id). */
+  /** Top-level messages of the page and the newest replies of each (`REPLIES_SHOWN`), oldest first by (createdAt, id). */
   messages: ChatMessageDto[];
+  /**
+   * How many replies each top-level message of the page has, by id (those without any left out): the
+   * replies beyond those in the page are earlier ones, shown on demand (`listEarlierReplies`).
+   */
+  replyCounts: Record<string, number>;
   /** Pass as `before` for the next older page; null at the beginning of the chat. */
   nextCursor: MessageCursor | null;
   /**
@@ -140,6 +72,9 @@ export type MessagePage = {
   /** Where the caller stopped reading (the "New" divider); null when they never opened the chat. */
   lastReadAt: string | null;
 };
+
+/** Keyset condition: `columns`, a (created_at, id) pair, before the cursor's. */
+const before = (cursor: MessageCursor, columns: SQL) => sql`${columns} < (${new Date(cursor.createdAt)}::timestamptz, ${cursor.id}::uuid)`;
 
 /** The newest page of the chat, or the page older than `before`. */
 export async function listMessages(
@@ -155,27 +90,101 @@ export async function listMessages(
     db,
     sql`select last_read_at as "lastReadAt" from group_reads where user_id = ${ctx.userId} and group_id = ${groupId}`,
   );
-  const before = options.before
-    ? sql`and (created_at, id) < (${new Date(options.before.createdAt)}::timestamptz, ${options.before.id}::uuid)`
-    : sql``;
+  const older = options.before ? sql`and ${before(options.before, sql`(created_at, id)`)}` : sql``;
   const tops = await queryRows<{ id: string; createdAt: Date | string }>(
     db,
     sql`select id, created_at as "createdAt" from group_messages
-        where group_id = ${groupId} and company_id = ${ctx.companyId} and reply_to_id is null ${before}
+        where group_id = ${groupId} and company_id = ${ctx.companyId} and reply_to_id is null ${older}
         order by created_at desc, id desc limit ${limit + 1}`,
   );
   const page = tops.slice(0, limit);
-  const ids = uuidArray(page.map((row) => row.id));
-  const messages = page.length
-    ? await selectMessages(db, sql`m.group_id = ${groupId} and (m.id = any(${ids}) or m.reply_to_id = any(${ids}))`)
-    : [];
   const oldest = page.at(-1);
   return {
-    messages,
+    ...(page.length
+      ? await selectThreads(
+          db,
+          groupId,
+          page.map((row) => row.id),
+        )
+      : { messages: [], replyCounts: {} }),
     nextCursor: tops.length > limit && oldest ? { createdAt: iso(oldest.createdAt)!, id: oldest.id } : null,
     lastSeq: seq,
     lastReadAt: read ? iso(read.lastReadAt) : null,
   };
+}
+
+/**
+ * The top-level messages `topIds` of the group, each with its newest `REPLIES_SHOWN` replies and the
+ * count of all its replies. One statement, so the counts and the replies are of one moment; each
+ * thread's replies are read newest first from group_messages_reply_to_created_idx and stop at the
+ * limit, and its count is an index-only scan of the same index.
+ */
+async function selectThreads(
+  db: DatabaseOrTransaction,
+  groupId: string,
+  topIds: readonly string[],
+): Promise<Pick<MessagePage, "messages" | "replyCounts">> {
+  const rows = await queryRows<MessageRow & { replyCount: number | string | null }>(
+    db,
+    sql`with tops as (select unnest(${uuidArray(topIds)}) as id),
+        shown as (
+          select id from tops
+          union all
+          select newest.id from tops cross join lateral (
+            select r.id from group_messages r where r.reply_to_id = tops.id
+            order by r.created_at desc, r.id desc limit ${REPLIES_SHOWN}
+          ) newest
+        )
+        select ${MESSAGE_COLUMNS},
+               case when m.reply_to_id is null then (select count(*) from group_messages r where r.reply_to_id = m.id) end as "replyCount"
+        from ${MESSAGE_SOURCE}
+        where m.id in (select id from shown) and m.group_id = ${groupId}
+        order by m.created_at, m.id`,
+  );
+  const messages: ChatMessageDto[] = [];
+  const replyCounts: Record<string, number> = {};
+  for (const { replyCount, ...row } of rows) {
+    messages.push(toDto(row));
+    if (Number(replyCount) > 0) replyCounts[row.id] = Number(replyCount);
+  }
+  return { messages, replyCounts };
+}
+
+export type ReplyPage = {
+  /** Replies of the thread older than the cursor, oldest first: at most `REPLY_PAGE_SIZE`. */
+  messages: ChatMessageDto[];
+  /** Still earlier replies exist: ask again before the oldest of these. */
+  hasMore: boolean;
+};
+
+/**
+ * A thread's replies older than `cursor` (the oldest reply the page holds), the newest of them
+ * first: what "Show earlier replies" adds above those shown. The thread is looked up among the
+ * group's top-level messages, whatever id the browser sent: another group's message, or a reply,
+ * is not found.
+ */
+export async function listEarlierReplies(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  access: GroupAccess,
+  threadId: string,
+  cursor: MessageCursor,
+  limit = REPLY_PAGE_SIZE,
+): Promise<ReplyPage> {
+  const groupId = granted(ctx, access, "canRead").groupId;
+  const [thread] = await queryRows<{ id: string }>(
+    db,
+    sql`select id from group_messages
+        where id = ${threadId} and group_id = ${groupId} and company_id = ${ctx.companyId} and reply_to_id is null`,
+  );
+  if (!thread) throw notFound();
+  const rows = await selectMessages(
+    db,
+    sql`m.reply_to_id = ${thread.id} and m.group_id = ${groupId} and ${before(cursor, sql`(m.created_at, m.id)`)}`,
+    sql`m.created_at desc, m.id desc`,
+    limit + 1,
+  );
+  return { messages: rows.slice(0, limit).reverse(), hasMore: rows.length > limit };
 }
 
 export type MessagesSince = { messages: ChatMessageDto[]; hasMore: boolean; lastSeq: number };

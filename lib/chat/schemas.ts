@@ -26,7 +26,7 @@ export const messageBodySchema = textField({
   multiline: true,
 });
 
-/** Keyset cursor over top-level messages, newest first: the oldest message of the page held. */
+/** Keyset cursor over top-level messages, or over a thread's replies, newest first: the oldest one held. */
 export const messageCursorSchema = z.object({ createdAt: isoInstantField(), id: z.uuid() });
 export type MessageCursor = z.infer<typeof messageCursorSchema>;
 
@@ -63,6 +63,8 @@ export const messageOperationSchema = z.object({ messageId: z.uuid(), operationI
 export type MessageOperationInput = z.output<typeof messageOperationSchema>;
 
 export const listMessagesSchema = z.object({ groupId: z.uuid(), before: messageCursorSchema.optional() });
+/** "Show earlier replies": the thread's top-level message, and the oldest of its replies shown. */
+export const listEarlierRepliesSchema = z.object({ groupId: z.uuid(), messageId: z.uuid(), before: messageCursorSchema });
 /** The chat resync route's query: the sequence up to which the page misses nothing. */
 export const messagesSinceQuerySchema = z.object({
   groupId: z.uuid(),

@@ -50,7 +50,7 @@ export async function checkFigures(tx: DatabaseOrTransaction, companyId: string)
 }
 
 /**
- * The assignment overview's counts (migration 0028) against a count of the company's live assignments,
+ * The assignment overview's counts (migration 0029) against a count of the company's live assignments,
  * one snapshot; every key that differs set to its count (zero where none is left). Answers how many.
  */
 async function checkAssignmentCounts(tx: DatabaseOrTransaction, companyId: string): Promise<number> {

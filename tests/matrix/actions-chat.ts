@@ -56,6 +56,18 @@ export const chatActions: ActionCases = {
       allows: ["nonOwnerAdmin"],
       prepare: async (cast) => rightful({ groupId: cast.privateGroupId }),
     },
+    loadEarlierRepliesAction: {
+      as: "member",
+      permission: null,
+      refuses: notReaders,
+      allows: ["nonOwnerAdmin"],
+      prepare: async (cast) =>
+        rightful({
+          groupId: cast.privateGroupId,
+          messageId: await question(cast),
+          before: { createdAt: new Date().toISOString(), id: opId() },
+        }),
+    },
     searchMentionableAction: {
       as: "member",
       permission: null,
