@@ -15,7 +15,7 @@ import { assignBulk, departmentAddWithRule } from "./cases/assign-bulk";
 import { reminderRun } from "./cases/assign-reminders";
 import { chatFanout, chatFanout1000, chatResync } from "./cases/chat";
 import { chatPost100k, chatPostDuringAdd } from "./cases/chat-scale";
-import { departmentAdd, departmentAddReplay } from "./cases/department-add";
+import { departmentAdd, departmentAdd100k, departmentAddReplay } from "./cases/department-add";
 import { backfillFeed, backfillMemberProgress } from "./cases/backfill";
 import { feedPage, feedPageSparse } from "./cases/feed";
 import { hrImport } from "./cases/hr-import";
@@ -44,6 +44,7 @@ const CASES: BenchCase[] = [
   chatPostDuringAdd,
   chatResync,
   departmentAdd,
+  departmentAdd100k,
   departmentAddReplay,
   departmentAddWithRule,
   feedPage,

@@ -132,3 +132,69 @@ export const departmentAddReplay: BenchCase = {
     };
   },
 };
+
+/**
+ * `groups.department-add-100k`: every department of the company (about 100,000 active people) into a
+ * fresh group, the admin's add as the dialog sends it. Beside the replay of our statements, the
+ * issue's fixed floor: one `INSERT … SELECT` per table the operation writes (memberships, ledger,
+ * notifications) and its audit row, in one transaction, on the same tables, indexes and triggers.
+ */
+export const departmentAdd100k: BenchCase = {
+  name: "groups.department-add-100k",
+  target: "p95 ≤ 3 s",
+  plan: { warmup: 1, iterations: 4, rounds: 1 },
+  passes: ({ p95 }) => p95 <= 3_000,
+  async prepare({ db, bare: pool, ctx }: Bench) {
+    const { rows: departments } = await pool.query<{ id: string }>("select id from departments where company_id = $1", [BENCH_IDS.company]);
+    const departmentIds = departments.map((d) => d.id);
+    const { rows: people } = await pool.query<{ n: number }>(
+      "select count(*)::int as n from users where company_id = $1 and deactivated_at is null and department_id is not null",
+      [BENCH_IDS.company],
+    );
+    const add = (groupId: string) =>
+      addMembers(db, ctx, { groupId, selection: { mode: "departments", departmentIds }, operationId: randomUUID() });
+    const floor = (groupId: string) => `
+      with members as (
+        insert into group_members (group_id, user_id, company_id, added_by, source, source_label, sort_name)
+        select '${groupId}', u.id, u.company_id, '${ctx.userId}', 'department', d.name, lower(u.name)
+        from users u join departments d on d.id = u.department_id
+        where u.company_id = '${BENCH_IDS.company}' and u.deactivated_at is null
+        returning user_id, source_label
+      ), ledger as (
+        insert into membership_events (company_id, group_id, user_id, kind, actor_id, source, source_label)
+        select '${BENCH_IDS.company}', '${groupId}', user_id, 'added', '${ctx.userId}', 'department', source_label from members
+      ), notified as (
+        insert into notifications (company_id, user_id, type, payload, group_id, key)
+        select '${BENCH_IDS.company}', user_id, 'group.added', '{}'::jsonb, '${groupId}', 'bench:' || '${groupId}' from members
+      )
+      insert into audit_log (company_id, actor_id, action, target_type, target_id)
+      values ('${BENCH_IDS.company}', '${ctx.userId}', 'group.members_added', 'group', '${groupId}')`;
+    return {
+      details: { people: people[0]!.n, departments: departmentIds.length, floor: floor("<group>") },
+      async ours(iteration) {
+        const groupId = await newGroup(pool);
+        const ms = await timed(() => add(groupId));
+        if (iteration === 0) {
+          const found = await counts(pool, groupId);
+          if (found.members !== people[0]!.n) throw new Error(`The add wrote ${found.members} members of ${people[0]!.n}.`);
+        }
+        await dropGroup(pool, groupId);
+        return ms;
+      },
+      async bare() {
+        const groupId = await newGroup(pool);
+        const client = await pool.connect();
+        try {
+          return await timed(async () => {
+            await client.query("begin");
+            await client.query(floor(groupId));
+            await client.query("commit");
+          });
+        } finally {
+          client.release();
+          await dropGroup(pool, groupId);
+        }
+      },
+    };
+  },
+};
