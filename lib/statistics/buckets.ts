@@ -9,8 +9,9 @@ export const BUCKETS = ["done", "halfway", "notStarted"] as const;
 export type Bucket = (typeof BUCKETS)[number];
 
 /**
- * A member's bucket from their `course_progress` row under `alias`, joined with a LEFT JOIN: no row
- * means nothing completed yet.
+ * A member's bucket from the row under `alias` with `completed_at` and `lessons_done`: a membership's
+ * copy of its progress, or a `course_progress` row joined with a LEFT JOIN (no row: nothing completed
+ * yet). The triggers that keep `group_figures` count Done and Halfway by the same rule (migration 0027).
  */
 export function bucketOf(alias: string): SQL<Bucket> {
   const p = sql.identifier(alias);

@@ -22,13 +22,12 @@ export type OverTimePoint = {
  * The group's progress day by day: every stored day before today, then today's point live, for
  * the group's owner and the company's admins when it has a linked course (anyone else: not found).
  *
- * Today's point is the Statistics tab's own figures (current members over course_progress), which the
- * caller has read for the tab (`today`: one aggregate per view, not two), not the
+ * Today's point is the Statistics tab's own figures (the maintained row of the group's current members),
+ * which the caller has read for the tab (`today`: one read per view, not two), not the
  * rollup's statement run for today: they agree by construction — the ledger's latest event for a
  * current member is `added`, and completeLesson writes today's snapshot from course_progress in the
  * same transaction — and the rollup's per-member snapshot lookup costs ~60 ms for 10,000 members,
- * where course_progress is read in one pass. The chart's last point then always equals the figures
- * shown above it. An archived group's life has ended: it gets no live point.
+ * where the figures are one row. The chart's last point then always equals the figures shown above it. An archived group's life has ended: it gets no live point.
  */
 export async function getProgressOverTime(
   db: DatabaseOrTransaction,
