@@ -1,5 +1,4 @@
 import "server-only";
-import type { SortPosition } from "@/lib/pagination";
 import { type SQL, sql } from "drizzle-orm";
 
 /** A uuid[] parameter: one bound value however many ids, so statements stay the same size. */
@@ -11,6 +10,13 @@ export function uuidArray(ids: readonly string[]): SQL {
 export function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
+
+/**
+ * Where a download resumes, batch after batch: the last row's sort key (null sorts last in either
+ * direction), its name and its id, the order sorted lists and exports use (`key, name, id`). A keyset reads each batch from where the last stopped, so the 50th batch
+ * costs what the first did; an offset would walk every row before it again.
+ */
+export type SortPosition = { key: string | number | null; name: string; id: string };
 
 /**
  * The rows after `last` in the order `key <keyDirection> nulls last, name <tieDirection>, id

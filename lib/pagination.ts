@@ -6,10 +6,3 @@ export function pageWindow(requested: number | undefined, pageSize: number): { p
   const page = Math.max(1, requested ?? 1);
   return { page, limit: pageSize, offset: (page - 1) * pageSize };
 }
-
-/**
- * Where a download resumes, batch after batch: the last row's sort key (null sorts last in either
- * direction), its name and its id, the order sorted lists and exports use (`key, name, id`). A keyset reads each batch from where the last stopped, so the 50th batch
- * costs what the first did; an offset would walk every row before it again.
- */
-export type SortPosition = { key: string | number | null; name: string; id: string };

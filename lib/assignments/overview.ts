@@ -1,12 +1,12 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
-import { afterPosition, escapeLike } from "@/db/sql";
+import { afterPosition, escapeLike, type SortPosition } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { currentTime } from "@/base/clock";
 import { notFound } from "@/lib/errors";
 import { type GroupAccess, granted } from "@/lib/group-access/access";
-import { type Page, pageWindow, type SortPosition } from "@/lib/pagination";
+import { type Page, pageWindow } from "@/lib/pagination";
 import { assertCan } from "@/lib/permissions";
 import { csvResponse } from "@/lib/statistics/csv";
 import { type AssignmentRow, type ShownStatus, shownStatusSql } from "./queries";
