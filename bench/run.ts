@@ -21,7 +21,7 @@ import { feedPage, feedPageSparse } from "./cases/feed";
 import { hrImport } from "./cases/hr-import";
 import { hrApiBulkMembers } from "./cases/hr-api";
 import { hrNewHire } from "./cases/hr-new-hire";
-import { learningCompletion } from "./cases/learning";
+import { learningCompletion, learningCompletionLast } from "./cases/learning";
 import { peopleSearch, personPage } from "./cases/people";
 import { realtimeRotate10k } from "./cases/realtime";
 import { groupsRemove10k } from "./cases/remove";
@@ -58,6 +58,7 @@ const CASES: BenchCase[] = [
   hrApiBulkMembers,
   hrNewHire,
   learningCompletion,
+  learningCompletionLast,
   memberPage,
   peopleSearch,
   personPage,

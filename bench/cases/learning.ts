@@ -118,3 +118,107 @@ export const learningCompletion: BenchCase = {
     };
   },
 };
+
+/** Learners a side needs: one per call (warm-up and every round). */
+const LAST_PLAN = { warmup: 10, iterations: 100, rounds: 3 };
+const LAST_LEARNERS = LAST_PLAN.warmup + LAST_PLAN.iterations * LAST_PLAN.rounds + 1;
+
+/**
+ * On the case's copy, before the clock: a 10-lesson course, 5 groups linked to it, and for each side
+ * `LAST_LEARNERS` people who are members of the 5 groups, have done lessons 1–9 (completions and
+ * progress as completeLesson leaves them) and hold an open assignment of the course.
+ */
+async function setUpLastLesson(pool: pg.Pool): Promise<{ lastLessonId: string; sides: [Ctx[], Ctx[]] }> {
+  const company = BENCH_IDS.company;
+  const { rows: course } = await pool.query<{ id: string }>(
+    "insert into courses (company_id, key, title) values ($1, $2, 'Bench last lesson course') returning id",
+    [company, `bench-last-${randomUUID()}`],
+  );
+  const courseId = course[0]!.id;
+  const { rows: lessons } = await pool.query<{ id: string; position: number }>(
+    `insert into lessons (company_id, course_id, key, position, title)
+     select $1, $2, 'lesson-' || p, p, 'Lesson ' || p from generate_series(1, ${LESSONS}) p returning id, position`,
+    [company, courseId],
+  );
+  const { rows: learners } = await pool.query<{ id: string }>(
+    `insert into users (company_id, name, email)
+     select $1, 'Bench finisher ' || n, 'bench-finisher-' || n || '-' || $2 || '@bench.example' from generate_series(1, ${2 * LAST_LEARNERS}) n
+     returning id`,
+    [company, randomUUID()],
+  );
+  const ids = learners.map((row) => row.id);
+  await pool.query(
+    `with groups as (
+       insert into learning_groups (company_id, name, course_id, visibility, created_by, owner_id)
+       select $1, 'Bench finishers ' || g || ' ' || $3, $2, 'private', $4, $4 from generate_series(1, ${GROUPS}) g returning id
+     )
+     insert into group_members (group_id, user_id, company_id, added_by, source)
+     select g.id, u, $1, $4, 'individual' from groups g cross join unnest($5::uuid[]) u`,
+    [company, courseId, randomUUID(), BENCH_IDS.admin, ids],
+  );
+  await pool.query(
+    `insert into lesson_completions (company_id, user_id, course_id, lesson_id, completed_at)
+     select $1, u, $2, l.id, now() - (${LESSONS} - l.position) * interval '1 day'
+     from unnest($3::uuid[]) u join lessons l on l.course_id = $2 and l.position < ${LESSONS}`,
+    [company, courseId, ids],
+  );
+  await pool.query(
+    `insert into course_progress (company_id, user_id, course_id, lessons_done, percent, last_activity_at)
+     select $1, u, $2, ${LESSONS - 1}, ${(100 * (LESSONS - 1)) / LESSONS}, now() - interval '1 day' from unnest($3::uuid[]) u`,
+    [company, courseId, ids],
+  );
+  await pool.query(
+    `insert into assignments (company_id, user_id, course_id, status, source, due_on, due_at, reminder_days, assigned_by)
+     select $1, u, $2, 'open', 'bulk', current_date + 30, now() + interval '30 days', '{}', $4 from unnest($3::uuid[]) u`,
+    [company, courseId, ids, BENCH_IDS.admin],
+  );
+  await pool.query("analyze users, lessons, lesson_completions, course_progress, assignments, group_members");
+  const ctxOf = (userId: string): Ctx => ({ userId, companyId: company, roles: [] });
+  const lastLessonId = lessons.find((row) => row.position === LESSONS)!.id;
+  return { lastLessonId, sides: [ids.slice(0, LAST_LEARNERS).map(ctxOf), ids.slice(LAST_LEARNERS).map(ctxOf)] };
+}
+
+/**
+ * `learning.completion-last`: the last lesson of a course, which finishes it: the per-company
+ * certificate counter's lock and the certificate, the learner's open assignment completed, progress at
+ * 100 % in the 5 groups' figures, the badge rules. Each call is a new learner (no state is reset
+ * between calls). The floor replays the recorded completion with the learner and operation swapped.
+ */
+export const learningCompletionLast: BenchCase = {
+  name: "learning.completion-last",
+  target: "p95 ≤ 40 ms",
+  plan: LAST_PLAN,
+  passes: ({ p95 }, details) => p95 <= 40 && details.finished === true,
+  async prepare({ db, bare: pool, recorder }: Bench) {
+    const { lastLessonId, sides } = await setUpLastLesson(pool);
+    const [ours, floor] = sides;
+    const recordedLearner = floor.pop()!;
+    const operationId = randomUUID();
+    const { result, statements } = await recorder.record((db) =>
+      completeLesson(db, recordedLearner, { lessonId: lastLessonId, operationId }),
+    );
+    const finished = result.result.percent === 100;
+    const timings: number[][] = [];
+    return {
+      details: { finished, statements_per_call: statements.length, groups_per_learner: GROUPS },
+      ours: () => timed(() => complete(db, ours.shift()!, lastLessonId)),
+      bare: () => {
+        const learner = floor.shift()!;
+        const aimed = retarget(
+          statements,
+          new Map([
+            [recordedLearner.userId, learner.userId],
+            [operationId, randomUUID()],
+          ]),
+        );
+        return timed(() => replay(pool, aimed, timings));
+      },
+      finish: async () => ({
+        floor_by_statement: statements.map((statement, index) => ({
+          statement: label(statement),
+          median_ms: Math.round(median(timings[index] ?? []) * 10) / 10,
+        })),
+      }),
+    };
+  },
+};
