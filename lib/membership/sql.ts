@@ -19,13 +19,16 @@ import { insertNotificationsSql } from "@/lib/notifications/sql";
  * expression over the inserted row `i` (e.g. `i.group_id`), unique per person and batch. Selects the
  * `group_id, user_id` of the memberships it added. `announce: false` leaves the notifications out, for
  * a caller that sends one notification of its own (HR's new hire: one welcome listing everything).
+ * `statement` adds CTEs before `eligible` and replaces the final select (an add classifying its
+ * selection in the same statement).
  */
 export function insertMembershipsSql(
   ctx: Ctx,
   eligible: SQL,
   batch: { batchId: string; now: Date; actorName: string; notificationKey: SQL; announce?: boolean },
+  statement: MembershipStatement = {},
 ): SQL {
-  return sql`with eligible as (${eligible}),
+  return sql`with ${statement.before ? sql`${statement.before}, ` : sql``}eligible as (${eligible}),
     inserted as (
       insert into group_members (group_id, user_id, company_id, added_by, source, source_label, added_at, sort_name)
       select group_id, user_id, ${ctx.companyId}, ${ctx.userId}, source, source_label, ${batch.now}, sort_name
@@ -48,5 +51,12 @@ export function insertMembershipsSql(
       createdAt: batch.now,
       where: sql`${batch.announce ?? true}::boolean`,
     })})
-    select group_id, user_id from inserted`;
+    ${statement.select ?? sql`select group_id, user_id from inserted`}`;
 }
+
+/**
+ * What a caller may add around the insert, in the same statement (a data-modifying WITH must stay at
+ * the top level, so it cannot be wrapped): CTEs `eligible` may read (`before`, without the WITH), and
+ * the final select in place of the inserted memberships' (it may read `inserted` and those CTEs).
+ */
+export type MembershipStatement = { before?: SQL; select?: SQL };

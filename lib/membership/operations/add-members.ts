@@ -12,7 +12,7 @@ import { actorName } from "@/lib/people/queries/person";
 import { candidatesSql } from "../candidates";
 import { fanOut } from "../events";
 import { manageableGroup } from "../manageable-group";
-import { classify } from "../queries/preview";
+import { type AddPreview, classifiedCountsSql, classifiedSql } from "../queries/preview";
 import { addMembersSchema } from "../schemas";
 import { insertMembershipsSql } from "../sql";
 
@@ -20,9 +20,10 @@ export type AddResult = { added: number; alreadyMembers: number; deactivated: nu
 
 /**
  * Adds everyone the selection names who is active and not yet a member, in one transaction and a
- * fixed number of statements however many people: members, ledger rows and notifications are
- * written by one statement (an INSERT … SELECT and two INSERTs fed by its RETURNING). Over the
- * maximum, nothing is added and the numbers are reported.
+ * fixed number of statements however many people: the selection is classified, counted against the
+ * maximum, and its newcomers' members, ledger rows and notifications written by one statement (an
+ * INSERT … SELECT and two INSERTs fed by its RETURNING). Over the maximum, nothing is added and the
+ * numbers are reported.
  */
 export const addMembers = defineOperation({
   kind: "membership.add",
@@ -39,22 +40,29 @@ export const addMembers = defineOperation({
   },
   run: async ({ tx, ctx, input, now, locked: group, audit }): Promise<Committed<AddResult>> => {
     const batchId = randomUUID();
-    const preview = await classify(tx, ctx, group, input.selection);
-    if (preview.max !== null && preview.taken + preview.toAdd > preview.max) {
-      throw new AppError("group_full", { taken: preview.taken, max: preview.max, selected: preview.toAdd });
-    }
     const actor = await actorName(tx, ctx);
     const candidates = await candidatesSql(tx, ctx, group.id, input.selection);
-    const inserted = await queryRows<{ user_id: string }>(
+    // Classified, counted against the maximum and inserted in one statement: nobody is inserted when
+    // the newcomers would not fit, and the numbers come back either way.
+    const fits = group.maxMembers === null ? sql`true` : sql`counts.taken + counts."toAdd" <= ${group.maxMembers}`;
+    const [row] = await queryRows<Omit<AddPreview, "max"> & { added: string[] | null }>(
       tx,
       insertMembershipsSql(
         ctx,
-        sql`select distinct on (c.user_id) ${group.id}::uuid as group_id, c.user_id, c.source, c.source_label, lower(u.name) as sort_name
-            from (${candidates}) c join users u on u.id = c.user_id where u.deactivated_at is null`,
+        sql`select ${group.id}::uuid as group_id, c.user_id, c.source, c.source_label, c.sort_name
+            from classified c, counts where not c.member and not c.deactivated and ${fits}`,
         { batchId, now, actorName: actor, notificationKey: sql`${batchId}::text` },
+        {
+          before: sql`classified as (${classifiedSql(group.id, candidates)}), counts as (${classifiedCountsSql(group.id)})`,
+          select: sql`select counts.*, (select array_agg(user_id::text) from inserted) as added from counts`,
+        },
       ),
     );
-    const addedIds = inserted.map((row) => row.user_id);
+    const preview = { ...row!, max: group.maxMembers };
+    if (preview.max !== null && preview.taken + preview.toAdd > preview.max) {
+      throw new AppError("group_full", { taken: preview.taken, max: preview.max, selected: preview.toAdd });
+    }
+    const addedIds = row!.added ?? [];
     // The group's assignment rules reach the newcomers: one more statement, fed by the ids just inserted.
     const assigned = await applyGroupRules(tx, ctx, group.id, addedIds, now, batchId);
     const result: AddResult = { added: addedIds.length, alreadyMembers: preview.alreadyMembers, deactivated: preview.deactivated };

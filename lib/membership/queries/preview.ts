@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { LearningGroup } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
@@ -20,23 +20,32 @@ export type AddPreview = {
   max: number | null;
 };
 
-/** How a selection splits against the group now; add-members checks the same numbers under its locks. */
+/**
+ * The selection's people against the group, one row each: `user_id, source, source_label, sort_name`
+ * (what a membership is written with) and whether they are `deactivated` or already a `member`. The
+ * preview counts these rows; the add counts and inserts them in one statement (operations/add-members).
+ */
+export const classifiedSql = (groupId: string, candidates: SQL): SQL =>
+  sql`select distinct on (c.user_id) c.user_id, c.source, c.source_label, lower(u.name) as sort_name,
+             u.deactivated_at is not null as deactivated,
+             exists (select 1 from group_members m where m.group_id = ${groupId} and m.user_id = c.user_id) as member
+      from (${candidates}) c join users u on u.id = c.user_id`;
+
+/** The preview's numbers over a relation named `classified` (above), with the places taken now. */
+export const classifiedCountsSql = (groupId: string): SQL =>
+  sql`select count(*)::int as selected,
+             (count(*) filter (where not member and not deactivated))::int as "toAdd",
+             (count(*) filter (where member))::int as "alreadyMembers",
+             (count(*) filter (where deactivated and not member))::int as deactivated,
+             ${memberCountSql(sql`${groupId}::uuid`)} as taken
+      from classified`;
+
+/** How a selection splits against the group now; add-members counts the same under its locks. */
 export async function classify(db: DatabaseOrTransaction, ctx: Ctx, group: LearningGroup, selection: Selection): Promise<AddPreview> {
   const candidates = await candidatesSql(db, ctx, group.id, selection);
   const [row] = await queryRows<Omit<AddPreview, "max">>(
     db,
-    sql`with candidates as (${candidates}),
-      classified as (
-        select (u.deactivated_at is not null) as deactivated,
-               exists (select 1 from group_members m where m.group_id = ${group.id} and m.user_id = c.user_id) as member
-        from (select distinct on (user_id) * from candidates) c join users u on u.id = c.user_id
-      )
-      select count(*)::int as selected,
-             (count(*) filter (where not member and not deactivated))::int as "toAdd",
-             (count(*) filter (where member))::int as "alreadyMembers",
-             (count(*) filter (where deactivated and not member))::int as deactivated,
-             ${memberCountSql(sql`${group.id}::uuid`)} as taken
-      from classified`,
+    sql`with classified as (${classifiedSql(group.id, candidates)}) ${classifiedCountsSql(group.id)}`,
   );
   return { ...row!, max: group.maxMembers };
 }
