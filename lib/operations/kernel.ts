@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { Database, DatabaseOrTransaction, Transaction } from "@/db/client";
-import { withCompany } from "@/db/company";
+import { readTogether, withCompany } from "@/db/company";
 import type { Ctx } from "@/lib/auth/viewer";
 import { currentTime } from "@/base/clock";
 import { AppError, InvalidInputError } from "@/lib/errors";
@@ -119,19 +119,20 @@ export function defineOperation<S extends OperationInput, L = undefined, T = nul
     };
     try {
       if (spec.authorize) {
-        // The resource may be gone because this very operation removed it (a delete, replayed): the
-        // caller's own stored result answers; anyone else still reads "not found".
-        const refused = await spec.authorize(db, ctx, input).then(
-          () => null,
-          (error: unknown) => error,
-        );
-        if (refused) {
-          const replayed = isNotFound(refused) ? await replay() : null;
-          if (replayed) return replayed;
-          throw refused;
-        }
-        const replayed = await replay();
-        if (replayed) return replayed;
+        const authorize = spec.authorize;
+        // The rights and the stored result read together, in one read-only transaction. The resource
+        // may be gone because this very operation removed it (a delete, replayed): the caller's own
+        // stored result answers; anyone else still reads "not found".
+        const checked = await readTogether(db, async (tx) => {
+          const refused = await authorize(tx, ctx, input).then(
+            () => null,
+            (error: unknown) => error,
+          );
+          if (refused && !isNotFound(refused)) return { refused, stored: null };
+          return { refused, stored: await storedResult<T>(tx, ctx, operation) };
+        });
+        if (checked.stored) return { result: checked.stored.result };
+        if (checked.refused) throw checked.refused;
       }
       const now = options.now ?? currentTime();
       return await db
