@@ -15,22 +15,28 @@ const CYCLE = LESSONS - 2;
 
 type Setup = { lessonIds: string[]; learners: [Ctx, Ctx] };
 
+/** A `LESSONS`-lesson course of Bench Corp made on the case's copy: its id and its lessons in order. */
+async function newCourse(pool: pg.Pool, name: string): Promise<{ courseId: string; lessonIds: string[] }> {
+  const { rows: course } = await pool.query<{ id: string }>(
+    "insert into courses (company_id, key, title) values ($1, $2, $3) returning id",
+    [BENCH_IDS.company, `bench-${name}-${randomUUID()}`, `Bench ${name} course`],
+  );
+  const courseId = course[0]!.id;
+  const { rows: lessons } = await pool.query<{ id: string; position: number }>(
+    `insert into lessons (company_id, course_id, key, position, title)
+     select $1, $2, 'lesson-' || p, p, 'Lesson ' || p from generate_series(1, ${LESSONS}) p returning id, position`,
+    [BENCH_IDS.company, courseId],
+  );
+  return { courseId, lessonIds: lessons.sort((a, b) => a.position - b.position).map((row) => row.id) };
+}
+
 /**
  * On the case's copy, before the clock: a 10-lesson course, and two learners (one for our calls,
  * one for the floor), each a member of 5 active groups linked to the course with 20 other members.
  */
 async function setUp(pool: pg.Pool): Promise<Setup> {
   const company = BENCH_IDS.company;
-  const { rows: course } = await pool.query<{ id: string }>(
-    "insert into courses (company_id, key, title) values ($1, $2, 'Bench completion course') returning id",
-    [company, `bench-completion-${randomUUID()}`],
-  );
-  const courseId = course[0]!.id;
-  const { rows: lessons } = await pool.query<{ id: string; position: number }>(
-    `insert into lessons (company_id, course_id, key, position, title)
-     select $1, $2, 'lesson-' || p, p, 'Lesson ' || p from generate_series(1, ${LESSONS}) p returning id, position`,
-    [company, courseId],
-  );
+  const { courseId, lessonIds } = await newCourse(pool, "completion");
   const learners: Ctx[] = [];
   for (const side of ["ours", "bare"]) {
     const { rows } = await pool.query<{ id: string }>("insert into users (company_id, name, email) values ($1, $2, $3) returning id", [
@@ -56,7 +62,6 @@ async function setUp(pool: pg.Pool): Promise<Setup> {
     );
   }
   await pool.query("analyze courses, lessons, learning_groups, group_members");
-  const lessonIds = lessons.sort((a, b) => a.position - b.position).map((row) => row.id);
   return { lessonIds, learners: learners as [Ctx, Ctx] };
 }
 
@@ -130,16 +135,7 @@ const LAST_LEARNERS = LAST_PLAN.warmup + LAST_PLAN.iterations * LAST_PLAN.rounds
  */
 async function setUpLastLesson(pool: pg.Pool): Promise<{ lastLessonId: string; sides: [Ctx[], Ctx[]] }> {
   const company = BENCH_IDS.company;
-  const { rows: course } = await pool.query<{ id: string }>(
-    "insert into courses (company_id, key, title) values ($1, $2, 'Bench last lesson course') returning id",
-    [company, `bench-last-${randomUUID()}`],
-  );
-  const courseId = course[0]!.id;
-  const { rows: lessons } = await pool.query<{ id: string; position: number }>(
-    `insert into lessons (company_id, course_id, key, position, title)
-     select $1, $2, 'lesson-' || p, p, 'Lesson ' || p from generate_series(1, ${LESSONS}) p returning id, position`,
-    [company, courseId],
-  );
+  const { courseId, lessonIds } = await newCourse(pool, "last-lesson");
   const { rows: learners } = await pool.query<{ id: string }>(
     `insert into users (company_id, name, email)
      select $1, 'Bench finisher ' || n, 'bench-finisher-' || n || '-' || $2 || '@bench.example' from generate_series(1, ${2 * LAST_LEARNERS}) n
@@ -174,7 +170,7 @@ async function setUpLastLesson(pool: pg.Pool): Promise<{ lastLessonId: string; s
   );
   await pool.query("analyze users, lessons, lesson_completions, course_progress, assignments, group_members");
   const ctxOf = (userId: string): Ctx => ({ userId, companyId: company, roles: [] });
-  const lastLessonId = lessons.find((row) => row.position === LESSONS)!.id;
+  const lastLessonId = lessonIds.at(-1)!;
   return { lastLessonId, sides: [ids.slice(0, LAST_LEARNERS).map(ctxOf), ids.slice(LAST_LEARNERS).map(ctxOf)] };
 }
 
