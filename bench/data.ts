@@ -160,10 +160,8 @@ export const GENERATE_SQL: string[] = [
      where g.company_id = '${BENCH_IDS.otherCompany}' and (hashtext(g.id::text || u.id::text) % 20) = 0`,
   `insert into membership_events (company_id, group_id, user_id, kind, actor_id, source, at)
      select company_id, group_id, user_id, 'added', added_by, source, added_at from group_members`,
-  `insert into notifications (company_id, user_id, group_id, type, payload, created_at)
-     select m.company_id, m.user_id, m.group_id, 'group.added',
-            jsonb_build_object('groupName', g.name, 'actorName', 'Bench Admin'), m.added_at
-     from group_members m join learning_groups g on g.id = m.group_id`,
+  // Every member was told of the add, as an admin's add tells them.
+  `update group_members set announced = true`,
   `insert into audit_log (company_id, actor_id, action, target_type, target_id, details, created_at)
      select company_id, created_by, 'group.created', 'group', id, jsonb_build_object('name', name), created_at
      from learning_groups`,

@@ -305,15 +305,15 @@ test("a learner added to a group sees the notification arrive live, and the grou
   await search.press("Enter");
   await expect(dialog.getByRole("button", { name: /^Remove .+ from the selection$/ })).toBeVisible();
   await confirmAdd(dialog, 1, "Added 1 person.", { twice: true });
-  // One add, however many clicks: one audited operation, one ledger row, one notification.
-  const [written] = await queryRows<{ audit: number; ledger: number; notifications: number }>(
+  // One add, however many clicks: one audited operation, one ledger row, one membership that tells the learner.
+  const [written] = await queryRows<{ audit: number; ledger: number; announced: number }>(
     db,
     sql`select (select count(*)::int from audit_log where target_id = g.id and action = 'group.members_added') as audit,
                (select count(*)::int from membership_events where group_id = g.id) as ledger,
-               (select count(*)::int from notifications where group_id = g.id) as notifications
+               (select count(*)::int from group_members where group_id = g.id and announced) as announced
         from learning_groups g where g.name = ${groupName}`,
   );
-  expect(written).toEqual({ audit: 1, ledger: 1, notifications: 1 });
+  expect(written).toEqual({ audit: 1, ledger: 1, announced: 1 });
 
   await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
   await bell.click();

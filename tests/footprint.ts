@@ -3,8 +3,8 @@ import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 
 /**
  * What a company's operations have left in the database, for "the same operation id twice does it
- * once": row counts of what operations append (claims, audit, ledger, notifications, memberships,
- * assignments, mail) and a digest of what they change in place (people, departments, groups).
+ * once": row counts of what operations append (claims, audit, ledger, notifications, memberships and
+ * those announced, assignments, mail) and a digest of what they change in place (people, departments, groups).
  * Two footprints are equal when nothing was written in between.
  */
 export async function footprint(db: DatabaseOrTransaction, companyId: string): Promise<Record<string, number | string>> {
@@ -16,6 +16,7 @@ export async function footprint(db: DatabaseOrTransaction, companyId: string): P
       (select count(*)::int from membership_events where company_id = ${companyId}) as ledger,
       (select count(*)::int from notifications where company_id = ${companyId}) as notifications,
       (select count(*)::int from group_members where company_id = ${companyId}) as members,
+      (select count(*)::int from group_members where company_id = ${companyId} and announced) as announced,
       (select count(*)::int from assignments where company_id = ${companyId}) as assignments,
       (select count(*)::int from mail_outbox where company_id = ${companyId}) as mail,
       (select md5(coalesce(string_agg(concat_ws('|', id, department_id, manager_id, roles::text, deactivated_at), ',' order by id), ''))

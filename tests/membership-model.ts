@@ -28,7 +28,8 @@ export type GroupSpec = {
 export type Selection =
   { mode: "people"; people: number[] } | { mode: "departments"; departments: number[] } | { mode: "group"; source: number };
 
-type Group = GroupSpec & { archived: boolean; deleted: boolean; members: Set<number> };
+/** `announced`: the members whose membership tells them "… added you" (an admin's add), until they leave. */
+type Group = GroupSpec & { archived: boolean; deleted: boolean; members: Set<number>; announced: Set<number> };
 
 export type LedgerRow = { group: number; person: number; kind: "added" | "removed"; source: string; label: string | null };
 export type Notice = { person: number; type: string; group: number | null };
@@ -49,7 +50,7 @@ export class MembershipModel {
     readonly departmentOf: readonly number[],
     readonly departmentNames: readonly string[],
   ) {
-    this.groups = groups.map((spec) => ({ ...spec, archived: false, deleted: false, members: new Set() }));
+    this.groups = groups.map((spec) => ({ ...spec, archived: false, deleted: false, members: new Set(), announced: new Set() }));
     this.active = departmentOf.map(() => true);
   }
 
@@ -65,7 +66,7 @@ export class MembershipModel {
     if (group.maxMembers !== null && group.members.size + arriving.length > group.maxMembers) return refuse("group_full");
     for (const p of arriving) {
       this.enter(g, p, source, label(p));
-      this.notices.push({ person: p, type: "group.added", group: g });
+      group.announced.add(p);
     }
     this.applyRule(g, arriving);
     const alreadyMembers = people.filter((p) => group.members.has(p) && !arriving.includes(p)).length;
@@ -167,10 +168,17 @@ export class MembershipModel {
     if (!nameTyped) return refuse("delete_name_mismatch");
     group.deleted = true;
     group.members.clear();
+    group.announced.clear();
     this.ledger = this.ledger.filter((row) => row.group !== g);
     this.notices = this.notices.filter((notice) => notice.group !== g);
     for (const row of this.assignments) if (row.group === g) row.group = null;
     return { result: null };
+  }
+
+  /** The notifications a person sees: the rows sent, and the "added you" notice of each announced membership. */
+  bell(): Notice[] {
+    const announced = this.groups.flatMap((group, g) => [...group.announced].map((p) => ({ person: p, type: "group.added", group: g })));
+    return [...this.notices, ...announced];
   }
 
   /** The groups that exist. */
@@ -227,6 +235,7 @@ export class MembershipModel {
 
   private leaveGroup(g: number, p: number, source: string, label: string | null): void {
     this.groups[g]!.members.delete(p);
+    this.groups[g]!.announced.delete(p);
     this.ledger.push({ group: g, person: p, kind: "removed", source, label });
   }
 

@@ -13,7 +13,8 @@ const MESSAGES = 1_000;
 type Filled = { groupId: string; name: string; members: number };
 
 /**
- * A group of everyone with what a life of it leaves: each member's ledger row and "added" notice, an
+ * A group of everyone with what a life of it leaves: each member's ledger row and "added" notice (an
+ * announced membership), an
  * assignment of one course per member made through the group (which the delete keeps, unlinked), and
  * 1,000 chat messages. Made in SQL, untimed.
  */
@@ -25,11 +26,7 @@ async function filledGroup(pool: pg.Pool, courseId: string): Promise<Filled> {
        select company_id, group_id, user_id, 'added', added_by, source from group_members where group_id = $1`,
     [groupId],
   );
-  await pool.query(
-    `insert into notifications (company_id, user_id, group_id, type, payload)
-       select company_id, user_id, group_id, 'group.added', '{}' from group_members where group_id = $1`,
-    [groupId],
-  );
+  await pool.query("update group_members set announced = true where group_id = $1", [groupId]);
   await pool.query(
     `insert into assignments (company_id, user_id, course_id, source, group_id, due_on, due_at, reminder_days)
        select company_id, user_id, $2, 'bulk', group_id, current_date + 30, now() + interval '30 days', '{7,1}'

@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, check, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { fk, timestampMs } from "./columns";
 import { courses } from "./learning";
 import { companies, users } from "./people";
@@ -82,14 +95,25 @@ export const groupMembers = pgTable(
     score: integer(),
     lastActivityAt: timestampMs(),
     completedAt: timestampMs(),
+    /**
+     * Whether the person was told "… added you to the group" (an admin's or HR's add, not a join or the
+     * new hire's welcome). The bell derives that notice from this row (`lib/notifications/queries.ts`)
+     * instead of a notification row per person: an add writes one row per person, not two.
+     */
+    announced: boolean().notNull().default(false),
+    /** When the person read that notice; never set on a membership that was not announced. */
+    announcementReadAt: timestampMs(),
   },
   (t) => [
     primaryKey({ name: "group_members_pk", columns: [t.groupId, t.userId] }),
-    // The row's group and person are checked: a membership is the one fact everything else derives
-    // from. Its company is the group's (no key of its own), and `added_by` is who did it, for display
-    // only: a trigger sets it to null when that person is deleted (migration 0005).
-    fk("group_members_group_fk", t.groupId, learningGroups.id, "cascade"),
-    fk("group_members_user_fk", t.userId, users.id, "cascade"),
+    check("group_members_announcement_check", sql`${t.announcementReadAt} is null or ${t.announced}`),
+    // The row's group and person are checked (a membership is the one fact everything else derives
+    // from), but not by foreign keys: PostgreSQL checks a key row by row, which cost a third of a
+    // 100,000-person add. A statement trigger checks and key-share-locks the statement's distinct groups
+    // and people at once, and deleting a group or a person removes its memberships once per statement
+    // (migration 0030); a membership's group and person never change (a move deletes and inserts).
+    // Its company is the group's, and `added_by` is who did it, for display only: a trigger sets it to
+    // null when that person is deleted (migration 0005).
     index("group_members_user_idx").on(t.userId),
     index("group_members_company_group_sort_idx").on(t.companyId, t.groupId, t.sortName, t.userId),
     // The sorted pages of the Statistics tab. Progress is every member's (lessons done orders it as the

@@ -12,6 +12,7 @@ import { moveMembers } from "@/lib/membership/operations/move-members";
 import { removeMembers } from "@/lib/membership/operations/remove-members";
 import { type PersonalNews, type RealtimeEvent, realtimeEvents, userChannel } from "@/lib/realtime/channels";
 import { mergeNews } from "@/lib/realtime/news";
+import { countUnreadNotifications } from "@/lib/notifications/queries";
 import { deactivatePerson } from "@/lib/people/operations/deactivate-person";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import {
@@ -99,7 +100,8 @@ describe("late joiners get the group's assignment", () => {
       assignedBy: admin.id,
     });
     expect(await assignmentOf(berliner.id, courseId)).toMatchObject({ dueOn: await dueIn("Europe/Berlin", 14) });
-    expect(await countOf(notifications, kiwi.id)).toBe(2); // "added to the group" and "assigned"
+    expect(await countOf(notifications, kiwi.id)).toBe(1); // "assigned"
+    expect(await countUnreadNotifications(handle.db, kiwi)).toBe(2); // and "added to the group", the membership's notice
     expect(await handle.db.select().from(mailOutbox).where(eq(mailOutbox.userId, kiwi.id))).toMatchObject([
       { template: "assignment.assigned" },
     ]);

@@ -204,8 +204,8 @@ describe("editing, archiving, restoring, deleting", () => {
     expect(await handle.db.select().from(courseProgress).where(eq(courseProgress.userId, member!.userId))).toHaveLength(1);
     const deletions = await handle.db.select().from(auditLog).where(eq(auditLog.action, "group.deleted"));
     const audit = deletions.find((row) => row.details.groupId === groupId);
-    // Notifications: the three "added to group", and Dana's about the ownership taken.
-    expect(audit?.details).toMatchObject({ groupId, name: "Sales Refresher 2026", members: 3, ledger: 3, notifications: 4 });
+    // Notifications: Dana's about the ownership taken (the three "added you" notices were the memberships').
+    expect(audit?.details).toMatchObject({ groupId, name: "Sales Refresher 2026", members: 3, ledger: 3, notifications: 1 });
   });
 });
 

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { groupMembers, notifications } from "@/db/schema";
+import { groupMembers } from "@/db/schema";
+import { listNotifications } from "@/lib/notifications/queries";
 import { env } from "@/base/env";
 import { withBarrier } from "@/tests/barrier";
 import { createRaceDatabase, type RaceDatabase } from "@/tests/database";
@@ -62,6 +63,7 @@ describe.runIf(env().testDatabaseUrl)("concurrent membership changes (PostgreSQL
     expect(a.result).toEqual(b.result);
     expect(a.result.added).toBe(1);
     expect([a.events, b.events].filter(Boolean)).toHaveLength(1);
-    expect(await handle.db.select().from(notifications).where(eq(notifications.groupId, group.id))).toHaveLength(1);
+    const { items } = await listNotifications(handle.db, people[7]!);
+    expect(items.filter((item) => item.groupId === group.id)).toEqual([expect.objectContaining({ type: "group.added" })]);
   });
 });

@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, groupMembers, learningGroups, membershipEvents, notifications } from "@/db/schema";
+import { announcementKey } from "@/lib/notifications/announcements";
+import { listNotifications } from "@/lib/notifications/queries";
 import { listMyGroups } from "@/lib/home/queries";
 import { userChannel } from "@/lib/realtime/channels";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
@@ -49,7 +51,9 @@ describe("adding members", () => {
       channels: [userChannel(sales[0]!.id), userChannel(sales[1]!.id)].sort(),
       event: "personal.news",
       data: {
-        notifications: [{ type: "group.added", payload: { groupName: "Wave A", actorName: "Dana Admin" }, readAt: null }],
+        notifications: [
+          { key: announcementKey(group.id), type: "group.added", payload: { groupName: "Wave A", actorName: "Dana Admin" }, readAt: null },
+        ],
         assignments: false,
       },
     });
@@ -57,8 +61,18 @@ describe("adding members", () => {
     expect(replay.result).toEqual(first.result);
     expect(replay.events).toBeUndefined();
     expect(await membersOf(group.id)).toEqual([sales[0]!.id, sales[1]!.id].sort());
-    const sent = await handle.db.select().from(notifications).where(eq(notifications.groupId, group.id));
-    expect(sent).toHaveLength(2);
+    // Told once each, by their memberships: the bell lists the notice, no notification row was written.
+    for (const person of [sales[0]!, sales[1]!]) {
+      const { items } = await listNotifications(handle.db, person);
+      expect(items.filter((item) => item.groupId === group.id)).toEqual([
+        expect.objectContaining({
+          key: announcementKey(group.id),
+          type: "group.added",
+          payload: { groupName: "Wave A", actorName: "Dana Admin" },
+        }),
+      ]);
+    }
+    expect(await handle.db.select().from(notifications).where(eq(notifications.groupId, group.id))).toEqual([]);
     expect((await listMyGroups(handle.db, sales[0]!)).map((g) => g.name)).toEqual(["Wave A"]);
   });
 

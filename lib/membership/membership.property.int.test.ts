@@ -146,7 +146,10 @@ async function observe(world: World) {
   return {
     members: members.map((row) => key(group(row.groupId), person(row.userId))).sort(),
     ledger: periods(ledger.map((row) => ({ ...row, group: group(row.groupId)!, person: person(row.userId)!, label: row.sourceLabel }))),
-    notices: sent.map((row) => key(person(row.userId), row.type, group(row.groupId))).sort(),
+    notices: [
+      ...sent.map((row) => key(person(row.userId), row.type, group(row.groupId))),
+      ...members.filter((row) => row.announced).map((row) => key(person(row.userId), "group.added", group(row.groupId))),
+    ].sort(),
     assignments: assigned.map((row) => key(person(row.userId), course(row.courseId), row.status, group(row.groupId))).sort(),
     counts: options.map((option) => key(option.name, option.memberCount, String(option.archived))).sort(),
   };
@@ -158,7 +161,10 @@ function expected(model: MembershipModel) {
   return {
     members: live.flatMap((g) => [...model.groups[g]!.members].map((p) => key(g, p))).sort(),
     ledger: periods(model.ledger),
-    notices: model.notices.map((notice) => key(notice.person, notice.type, notice.group)).sort(),
+    notices: model
+      .bell()
+      .map((notice) => key(notice.person, notice.type, notice.group))
+      .sort(),
     assignments: model.assignments.map((row) => key(row.person, row.course, row.status, row.group)).sort(),
     counts: live.map((g) => key(model.groups[g]!.name, model.groups[g]!.members.size, String(model.groups[g]!.archived))).sort(),
   };

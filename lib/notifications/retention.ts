@@ -9,6 +9,9 @@ export const RETENTION_BATCH = 5000;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The oldest read time a notification kept at `now` can have (the bell's derived notices follow the same rule). */
+export const retentionCutoff = (now: Date) => new Date(now.getTime() - RETENTION_DAYS * DAY_MS);
+
 /**
  * Removes up to `batch` of the company's notifications read more than RETENTION_DAYS before `now`,
  * found through the partial index on (company_id, read_at); answers how many went. A person's
@@ -20,7 +23,7 @@ export async function pruneReadNotifications(
   now: Date,
   batch = RETENTION_BATCH,
 ): Promise<number> {
-  const cutoff = new Date(now.getTime() - RETENTION_DAYS * DAY_MS);
+  const cutoff = retentionCutoff(now);
   const [row] = await queryRows<{ deleted: number }>(
     tx,
     sql`with gone as (

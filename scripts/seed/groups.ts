@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { type GroupVisibility, groupMembers, learningGroups, type MembershipSource, membershipEvents, notifications } from "@/db/schema";
+import { type GroupVisibility, groupMembers, learningGroups, type MembershipSource, membershipEvents } from "@/db/schema";
 import { type SeededCourse, courseByTitle } from "./courses";
 import { type SeededPerson, personByEmail } from "./people";
 import { DAY, HOUR, MINUTE, type Random, after, ago } from "./random";
@@ -24,11 +24,11 @@ type GroupPlan = {
   createdAt: Date;
   archivedAt: Date | null;
   members: MemberPlan[];
-  /** Whether members were told with a "group.added" notification (as the app does for private groups). */
+  /** Whether members were told "… added you to the group" (`announced`, as the app does for private groups). */
   notify: boolean;
 };
 
-export type SeededGroups = { groups: number; memberships: number; notifications: number };
+export type SeededGroups = { groups: number; memberships: number; announced: number };
 
 function planGroups(rng: Random, now: Date, people: SeededPerson[], courses: SeededCourse[]): GroupPlan[] {
   const person = (email: string) => personByEmail(people, email);
@@ -164,7 +164,7 @@ function planGroups(rng: Random, now: Date, people: SeededPerson[], courses: See
   ];
 }
 
-/** Groups, their members, the ledger events behind each membership and the members' notifications. */
+/** Groups, their members (some told of it) and the ledger events behind each membership. */
 export async function insertGroups(
   tx: Transaction,
   rng: Random,
@@ -196,6 +196,10 @@ export async function insertGroups(
   const groupId = (plan: GroupPlan) => insertedGroups.find((row) => row.name === plan.name)!.id;
 
   const memberships = plans.flatMap((plan) => plan.members.map((member) => ({ plan, member })));
+  // One notice already read, so Lena's list shows both states.
+  const lena = personByEmail(people, "lena.learner@acme.example");
+  const refresher = plans.find((plan) => plan.name === "Sales Refresher 2026")!;
+  const readByLena = refresher.members.find((member) => member.person === lena)!;
 
   const insertedMembers = await tx
     .insert(groupMembers)
@@ -208,9 +212,11 @@ export async function insertGroups(
         source: member.source,
         sourceLabel: member.sourceLabel,
         addedAt: member.addedAt,
+        announced: plan.notify || member === readByLena,
+        announcementReadAt: member === readByLena ? after(member.addedAt, 3 * HOUR) : null,
       })),
     )
-    .returning({ userId: groupMembers.userId });
+    .returning({ userId: groupMembers.userId, announced: groupMembers.announced });
 
   // The ledger must explain every current membership, or history and the feed would disagree with the list.
   await tx
@@ -233,33 +239,9 @@ export async function insertGroups(
   // it: each group's feed is rebuilt from the ledger, as when a group is linked to another course.
   await tx.execute(sql`select group_feed_rebuild(id) from learning_groups`);
 
-  const lena = personByEmail(people, "lena.learner@acme.example");
-  const refresher = plans.find((plan) => plan.name === "Sales Refresher 2026")!;
-  const lenaInRefresher = refresher.members.find((member) => member.person === lena)!;
-  const notificationRows = [
-    ...memberships
-      .filter(({ plan }) => plan.notify)
-      .map(({ plan, member }) => ({
-        companyId: plan.owner.companyId,
-        userId: member.person.id,
-        groupId: groupId(plan),
-        type: "group.added",
-        payload: { groupName: plan.name, actorName: member.addedBy.name },
-        readAt: null,
-        createdAt: member.addedAt,
-      })),
-    // One already-read notification, so Lena's list shows both states.
-    {
-      companyId: lena.companyId,
-      userId: lena.id,
-      groupId: groupId(refresher),
-      type: "group.added",
-      payload: { groupName: refresher.name, actorName: lenaInRefresher.addedBy.name },
-      readAt: after(lenaInRefresher.addedAt, 3 * HOUR),
-      createdAt: lenaInRefresher.addedAt,
-    },
-  ];
-  const insertedNotifications = await tx.insert(notifications).values(notificationRows).returning({ id: notifications.id });
-
-  return { groups: insertedGroups.length, memberships: insertedMembers.length, notifications: insertedNotifications.length };
+  return {
+    groups: insertedGroups.length,
+    memberships: insertedMembers.length,
+    announced: insertedMembers.filter((row) => row.announced).length,
+  };
 }

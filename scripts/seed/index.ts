@@ -26,7 +26,7 @@ export type SeedSummary = LearningRecords &
     completions: number;
     groups: number;
     memberships: number;
-    notifications: number;
+    announced: number;
   };
 
 export async function isSeeded(db: DatabaseOrTransaction): Promise<boolean> {

@@ -38,11 +38,13 @@ const counts = async () => {
   const [people] = await handle.db.select({ n: count() }).from(users);
   const [members] = await handle.db.select({ n: count() }).from(groupMembers);
   const [events] = await handle.db.select({ n: count() }).from(membershipEvents);
-  const [notes] = await handle.db.select({ n: count() }).from(notifications);
+  // What people were told: notification rows and memberships announcing an add.
+  const [rows] = await handle.db.select({ n: count() }).from(notifications);
+  const [announced] = await handle.db.select({ n: count() }).from(groupMembers).where(eq(groupMembers.announced, true));
   const [named] = await handle.db
     .select({ names: sql<string>`string_agg(name || coalesce(manager_id::text, ''), ',' order by id)` })
     .from(users);
-  return { people: people!.n, members: members!.n, events: events!.n, notes: notes!.n, named: named!.names };
+  return { people: people!.n, members: members!.n, events: events!.n, notes: rows!.n + announced!.n, named: named!.names };
 };
 
 beforeAll(async () => {

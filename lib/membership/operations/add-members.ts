@@ -10,7 +10,7 @@ import { membershipChanged } from "@/lib/membership-core/events";
 import { type Committed, defineOperation } from "@/lib/operations/kernel";
 import { actorName } from "@/lib/people/queries/person";
 import { candidatesSql } from "../candidates";
-import { fanOut } from "../events";
+import { announceAdded } from "../events";
 import { manageableGroup } from "../manageable-group";
 import { type AddPreview, classifiedCountsSql, classifiedSql } from "../queries/preview";
 import { addMembersSchema } from "../schemas";
@@ -51,7 +51,7 @@ export const addMembers = defineOperation({
         ctx,
         sql`select ${group.id}::uuid as group_id, c.user_id, c.source, c.source_label, c.sort_name
             from classified c, counts where not c.member and not c.deactivated and ${fits}`,
-        { batchId, now, actorName: actor, notificationKey: sql`${batchId}::text` },
+        { batchId, now },
         {
           before: sql`classified as (${classifiedSql(group.id, candidates)}), counts as (${classifiedCountsSql(group.id)})`,
           select: sql`select counts.*, (select array_agg(user_id::text) from inserted) as added from counts`,
@@ -77,13 +77,7 @@ export const addMembers = defineOperation({
     return {
       result,
       events: [
-        fanOut(addedIds, {
-          key: batchId,
-          type: "group.added",
-          payload: { groupName: group.name, actorName: actor },
-          groupId: group.id,
-          createdAt: now,
-        }),
+        announceAdded(addedIds, { groupId: group.id, groupName: group.name, actorName: actor, at: now }),
         membershipChanged(group.id),
         ...assignedEvents(assigned, { source: "rule", now, batchId }),
       ],

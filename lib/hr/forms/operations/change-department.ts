@@ -9,7 +9,7 @@ import { insertAssignments, queuedMail, waiveOnRemoval } from "@/lib/assignments
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
 import { actorName } from "@/lib/people/queries/person";
-import { fanOut } from "@/lib/membership/events";
+import { announceAdded, fanOut } from "@/lib/membership/events";
 import { insertMembershipsSql } from "@/lib/membership/sql";
 import { membershipChanged } from "@/lib/membership-core/events";
 import { takeOut } from "@/lib/membership-core/removal";
@@ -89,7 +89,7 @@ export const changeDepartment = defineOperation({
               sql`select g.id as group_id, ${person.id}::uuid as user_id, 'department'::membership_source as source,
                    ${department.name}::text as source_label, lower(${person.name}) as sort_name
             from unnest(${uuidArray(toJoin.map((group) => group.id))}) as g (id)`,
-              { batchId, now, actorName: actor, notificationKey: sql`${batchId}::text || ':' || i.group_id::text` },
+              { batchId, now },
             ),
           );
     const joinedIds = new Set(inserted.map((row) => row.group_id));
@@ -143,15 +143,7 @@ export const changeDepartment = defineOperation({
     return {
       result,
       events: [
-        ...joined.map((group) =>
-          fanOut(personIds, {
-            key: `${batchId}:${group.id}`,
-            type: "group.added",
-            payload: { groupName: group.name, actorName: actor },
-            groupId: group.id,
-            createdAt: now,
-          }),
-        ),
+        ...joined.map((group) => announceAdded(personIds, { groupId: group.id, groupName: group.name, actorName: actor, at: now })),
         ...left.map((group) =>
           fanOut(personIds, {
             key: `${batchId}:${group.id}`,

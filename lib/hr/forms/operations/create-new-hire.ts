@@ -72,7 +72,7 @@ export const createNewHire = defineOperation({
           sql`select g.id as group_id, ${userId}::uuid as user_id, 'hr'::membership_source as source, null::text as source_label,
                      lower(${input.name}) as sort_name
               from unnest(${uuidArray(groupIds)}) as g (id)`,
-          { batchId, now, actorName: actor, notificationKey: sql`${batchId}::text || ':' || i.group_id::text`, announce: false },
+          { batchId, now, announce: false },
         ),
       );
     }

@@ -11,7 +11,7 @@ import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { outboxInsertSql } from "@/lib/outbox/queue";
 import { actorName } from "@/lib/people/queries/person";
-import { fanOut } from "@/lib/membership/events";
+import { announceAdded } from "@/lib/membership/events";
 import { insertMembershipsSql } from "@/lib/membership/sql";
 import { membershipChanged } from "@/lib/membership-core/events";
 import { defineOperation } from "@/lib/operations/kernel";
@@ -77,7 +77,7 @@ export const applyJob = defineOperation({
             from import_rows r cross join unnest(r.group_ids) as g (group_id)
             join users u on u.email = r.email and u.company_id = ${ctx.companyId} and u.deactivated_at is null
             where r.job_id = ${jobId}`,
-        { batchId, now, actorName: actor, notificationKey: sql`${batchId} || ':' || i.group_id` },
+        { batchId, now },
       ),
     );
     // Whatever follows a person joining a group runs here, inside this same transaction: each group's
@@ -99,13 +99,7 @@ export const applyJob = defineOperation({
       result: summary,
       events: [...newMemberships]
         .flatMap(([groupId, userIds]) => [
-          fanOut(userIds, {
-            key: `${batchId}:${groupId}`,
-            type: "group.added",
-            payload: { groupName: groups.get(groupId)!, actorName: actor },
-            groupId,
-            createdAt: now,
-          }),
+          announceAdded(userIds, { groupId, groupName: groups.get(groupId)!, actorName: actor, at: now }),
           membershipChanged(groupId),
         ])
         .concat(assignedEvents(assigned, { source: "rule", now, batchId })),
