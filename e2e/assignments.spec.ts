@@ -165,6 +165,7 @@ test.describe("assigning mandatory courses", () => {
     // Step 2: by learning group, keeping the assignment for people who join later.
     await expect(page.getByRole("heading", { level: 2, name: "Select people" })).toBeFocused();
     await page.getByRole("tab", { name: "By learning group" }).click();
+    await page.getByRole("searchbox", { name: "Search groups by name" }).fill("onboarding");
     await page.getByRole("combobox", { name: "Learning group" }).selectOption({ label: "Onboarding wave (1 member)" });
     await expect(page.getByRole("checkbox", { name: /Also assign to people who join later/ })).toBeChecked();
     await expectAccessible(page);

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { lenientText } from "@/lib/text";
 
 /** A page's query string, as Next hands it over. */
@@ -8,6 +9,12 @@ const MAX_TERM = 100;
 /** One text parameter, cleaned as a search term (`lenientText`); repeated parameters count by their first value. */
 export function textParam(value: string | string[] | undefined): string {
   return lenientText((Array.isArray(value) ? value[0] : value) ?? "", MAX_TERM);
+}
+
+/** An id from the query string, or null when it is none (a database would refuse to compare it). */
+export function uuidParam(value: string | string[] | undefined): string | null {
+  const parsed = z.uuid().safeParse(textParam(value));
+  return parsed.success ? parsed.data : null;
 }
 
 /** A page number from the query string: anything that is not a positive whole number is page 1. */

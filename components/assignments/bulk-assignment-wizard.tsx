@@ -8,7 +8,6 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { useAction } from "@/components/ui/use-action";
 import { assignCourseAction, previewAssignmentAction } from "@/lib/assignments/actions";
 import type { AssignResult } from "@/lib/assignments/assign";
-import type { GroupOption } from "@/lib/groups/queries";
 import type { CourseOption } from "@/lib/learning/queries";
 import type { DepartmentOption } from "@/lib/departments/queries";
 import { AssignmentTermsFields, TERMS_FIELDS, termsInput } from "./assignment-terms";
@@ -17,7 +16,7 @@ import { PeopleStep } from "./wizard-people-step";
 import { PreviewCounts, PreviewStep } from "./wizard-preview-step";
 import { initialWizardState, keepsApplying, previewInput, STEPS, type WizardStart, type WizardState, wizardReducer } from "./wizard-state";
 
-export type WizardOptions = { courses: CourseOption[]; departments: DepartmentOption[]; groups: GroupOption[] };
+export type WizardOptions = { courses: CourseOption[]; departments: DepartmentOption[] };
 
 /**
  * "Bulk assignment": course, people (individually, by department, by learning group), deadline and
@@ -93,7 +92,7 @@ export function BulkAssignmentWizard({ options, start }: { options: WizardOption
             error={state.localError}
           />
         )}
-        {step === "people" && <PeopleStep state={state} dispatch={dispatch} departments={options.departments} groups={options.groups} />}
+        {step === "people" && <PeopleStep state={state} dispatch={dispatch} departments={options.departments} />}
         {step === "deadline" && (
           <AssignmentTermsFields
             draft={state.terms}
@@ -138,11 +137,11 @@ export function BulkAssignmentWizard({ options, start }: { options: WizardOption
     </div>
   );
 
-  function selectionLabel({ mode, people, departmentId, groupId }: WizardState): string {
+  function selectionLabel({ mode, people, departmentId, group }: WizardState): string {
     if (mode === "individuals") return t("preview.selectionIndividuals", { count: people.length });
     if (mode === "department")
       return t("preview.selectionDepartment", { name: options.departments.find((d) => d.id === departmentId)?.name ?? "" });
-    return t("preview.selectionGroup", { name: options.groups.find((g) => g.id === groupId)?.name ?? "" });
+    return t("preview.selectionGroup", { name: group?.name ?? "" });
   }
 }
 

@@ -1,15 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { GroupSelect } from "@/components/groups/group-select";
 import type { GroupOption } from "@/lib/groups/queries";
 import type { RemovalChoice } from "./wizard-state";
 
 /** "By learning group": the group, whether the assignment keeps applying to people who join, and what happens when they leave. */
 export function GroupRuleFields(props: {
-  groups: readonly GroupOption[];
-  groupId: string;
-  onGroup: (id: string) => void;
+  group: GroupOption | null;
+  onGroup: (group: GroupOption | null) => void;
   keepApplying: boolean;
   onKeepApplying: (value: boolean) => void;
   removal: RemovalChoice;
@@ -17,21 +16,16 @@ export function GroupRuleFields(props: {
   error: string | null;
 }) {
   const t = useTranslations("assignmentWizard.people");
-  if (props.groups.length === 0) return <p className="text-sm text-slate-700">{t("noGroups")}</p>;
   return (
     <div className="max-w-xl space-y-4">
-      <FormField label={t("groupLabel")} errors={props.error ? [props.error] : undefined}>
-        {(control) => (
-          <select {...control} value={props.groupId} onChange={(event) => props.onGroup(event.target.value)} className={inputClass}>
-            <option value="">{t("chooseGroup")}</option>
-            {props.groups.map((group) => (
-              <option key={group.id} value={group.id}>
-                {t("groupOption", { name: group.name, count: group.memberCount })}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <GroupSelect
+        label={t("groupLabel")}
+        none={t("noGroups")}
+        includeArchived={false}
+        value={props.group}
+        onChange={props.onGroup}
+        error={props.error}
+      />
       <label className="flex cursor-pointer items-start gap-2 text-sm">
         <input
           type="checkbox"

@@ -6,7 +6,6 @@ import { PersonPicker } from "@/components/membership/person-picker";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { Tabs } from "@/components/ui/tabs";
 import { useFieldErrorMessage } from "@/components/ui/use-error-message";
-import type { GroupOption } from "@/lib/groups/queries";
 import type { DepartmentOption } from "@/lib/departments/queries";
 import { GroupRuleFields } from "./wizard-group-rule-fields";
 import type { WizardAction, WizardState } from "./wizard-state";
@@ -16,12 +15,10 @@ export function PeopleStep({
   state,
   dispatch,
   departments,
-  groups,
 }: {
   state: WizardState;
   dispatch: Dispatch<WizardAction>;
   departments: readonly DepartmentOption[];
-  groups: readonly GroupOption[];
 }) {
   const t = useTranslations("assignmentWizard");
   const { mode, localError } = state;
@@ -48,9 +45,8 @@ export function PeopleStep({
         )}
         {mode === "group" && (
           <GroupRuleFields
-            groups={groups}
-            groupId={state.groupId}
-            onGroup={(groupId) => dispatch({ type: "group", groupId })}
+            group={state.group}
+            onGroup={(group) => dispatch({ type: "group", group })}
             keepApplying={state.keepApplying}
             onKeepApplying={(keepApplying) => dispatch({ type: "keepApplying", keepApplying })}
             removal={state.onRemoval}

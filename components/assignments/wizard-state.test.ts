@@ -11,6 +11,7 @@ import {
 } from "./wizard-state";
 
 const person = (id: string) => ({ id, name: id, email: `${id}@example.com`, departmentName: null, alreadyMember: false });
+const wave = { id: "g", name: "Wave", memberCount: 3, archived: false };
 const run = (...actions: WizardAction[]) => actions.reduce(wizardReducer, initialWizardState({}));
 const preview: AssignmentPreview = { selected: 3, toAssign: 2, alreadyAssigned: 1, alreadyCompleted: 0, deactivated: 0, ruleExists: null };
 
@@ -22,7 +23,7 @@ describe("the bulk assignment wizard's state", () => {
   });
 
   it("starts by group with the group chosen when opened from a group", () => {
-    expect(initialWizardState({ courseId: "c", groupId: "g" })).toMatchObject({ courseId: "c", mode: "group", groupId: "g" });
+    expect(initialWizardState({ courseId: "c", group: wave })).toMatchObject({ courseId: "c", mode: "group", group: wave });
   });
 
   it("refuses to leave the course step without a course, then moves on once one is chosen", () => {
@@ -51,7 +52,7 @@ describe("the bulk assignment wizard's state", () => {
     const base = run(
       { type: "people", people: [person("a"), person("b")] },
       { type: "department", departmentId: "d" },
-      { type: "group", groupId: "g" },
+      { type: "group", group: wave },
       { type: "keepApplying", keepApplying: false },
       { type: "onRemoval", onRemoval: "waive" },
     );

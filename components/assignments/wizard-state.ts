@@ -1,5 +1,6 @@
 import type { AssignResult } from "@/lib/assignments/assign";
 import type { AssignmentSelection, PreviewAssignmentInput } from "@/lib/assignments/schemas";
+import type { GroupOption } from "@/lib/groups/queries";
 import type { AssignmentPreview } from "@/lib/assignments/selection";
 import type { PersonMatch } from "@/lib/people/queries/search";
 import { initialTerms, type TermsDraft, termsInput } from "./assignment-terms";
@@ -15,7 +16,7 @@ export type Mode = AssignmentSelection["mode"];
 /** What becomes of a group's assignments when someone leaves the group. */
 export type RemovalChoice = "keep" | "waive";
 
-export type WizardStart = { courseId?: string; groupId?: string };
+export type WizardStart = { courseId?: string; group?: GroupOption };
 
 export type WizardState = {
   step: Step;
@@ -23,7 +24,7 @@ export type WizardState = {
   mode: Mode;
   people: PersonMatch[];
   departmentId: string;
-  groupId: string;
+  group: GroupOption | null;
   keepApplying: boolean;
   onRemoval: RemovalChoice;
   terms: TermsDraft;
@@ -40,7 +41,7 @@ export type WizardAction =
   | { type: "mode"; mode: Mode }
   | { type: "people"; people: PersonMatch[] }
   | { type: "department"; departmentId: string }
-  | { type: "group"; groupId: string }
+  | { type: "group"; group: GroupOption | null }
   | { type: "keepApplying"; keepApplying: boolean }
   | { type: "onRemoval"; onRemoval: RemovalChoice }
   | { type: "terms"; terms: TermsDraft }
@@ -55,10 +56,10 @@ export function initialWizardState(start: WizardStart): WizardState {
   return {
     step: "course",
     courseId: start.courseId ?? "",
-    mode: start.groupId ? "group" : "individuals",
+    mode: start.group ? "group" : "individuals",
     people: [],
     departmentId: "",
-    groupId: start.groupId ?? "",
+    group: start.group ?? null,
     keepApplying: true,
     onRemoval: "keep",
     terms: initialTerms(),
@@ -74,7 +75,7 @@ export function selectionOf(state: WizardState): AssignmentSelection | null {
   const { mode } = state;
   if (mode === "individuals") return state.people.length > 0 ? { mode, userIds: state.people.map((person) => person.id) } : null;
   if (mode === "department") return state.departmentId ? { mode, departmentId: state.departmentId } : null;
-  return state.groupId ? { mode, groupId: state.groupId, keepApplying: state.keepApplying, onRemoval: state.onRemoval } : null;
+  return state.group ? { mode, groupId: state.group.id, keepApplying: state.keepApplying, onRemoval: state.onRemoval } : null;
 }
 
 /** What the preview and Confirm send, once people are chosen. */
@@ -109,7 +110,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case "department":
       return { ...state, departmentId: action.departmentId };
     case "group":
-      return { ...state, groupId: action.groupId };
+      return { ...state, group: action.group };
     case "keepApplying":
       return { ...state, keepApplying: action.keepApplying };
     case "onRemoval":

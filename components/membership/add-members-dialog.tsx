@@ -7,9 +7,11 @@ import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogFooter } from "@/components/ui/dialog-footer";
+import { GroupSelect } from "@/components/groups/group-select";
 import { Tabs } from "@/components/ui/tabs";
 import { useAction } from "@/components/ui/use-action";
 import { useActionData } from "@/components/ui/use-action-data";
+import type { GroupOption } from "@/lib/groups/queries";
 import { addMembersAction, addMembersOptionsAction } from "@/lib/membership/actions";
 import type { Selection } from "@/lib/membership/schemas";
 import type { AddResult } from "@/lib/membership/operations/add-members";
@@ -17,7 +19,6 @@ import type { PersonMatch } from "@/lib/people/queries/search";
 import { AddPreview } from "./add-preview";
 import { AddResultMessage } from "./add-result-message";
 import { DepartmentPicker } from "./department-picker";
-import { GroupSourcePicker } from "./group-source-picker";
 import { PersonPicker } from "./person-picker";
 import { fitsInGroup, useAddPreview } from "./use-add-preview";
 
@@ -35,7 +36,7 @@ export function AddMembersDialog({ groupId, groupName, onClose }: { groupId: str
   const [mode, setMode] = useState<Mode>("people");
   const [people, setPeople] = useState<PersonMatch[]>([]);
   const [departmentIds, setDepartmentIds] = useState<string[]>([]);
-  const [sourceGroupId, setSourceGroupId] = useState("");
+  const [sourceGroup, setSourceGroup] = useState<GroupOption | null>(null);
   const [result, setResult] = useState<AddResult | null>(null);
   const options = useActionData(() => addMembersOptionsAction({ groupId }), groupId);
   const add = useAction(addMembersAction);
@@ -43,8 +44,8 @@ export function AddMembersDialog({ groupId, groupName, onClose }: { groupId: str
   const selection = useMemo((): Selection | null => {
     if (mode === "people") return people.length > 0 ? { mode, userIds: people.map((person) => person.id) } : null;
     if (mode === "departments") return departmentIds.length > 0 ? { mode, departmentIds } : null;
-    return sourceGroupId ? { mode, sourceGroupId } : null;
-  }, [mode, people, departmentIds, sourceGroupId]);
+    return sourceGroup ? { mode, sourceGroupId: sourceGroup.id } : null;
+  }, [mode, people, departmentIds, sourceGroup]);
   const preview = useAddPreview(groupId, mode === "people" ? null : selection);
 
   const count =
@@ -84,13 +85,22 @@ export function AddMembersDialog({ groupId, groupName, onClose }: { groupId: str
           <Tabs label={t("tabs.label")} tabs={tabs} selected={mode} onSelect={setMode}>
             <div className="min-h-40 space-y-4">
               {mode === "people" && <PersonPicker groupId={groupId} picked={people} onChange={setPeople} />}
-              {mode !== "people" && !options && <p className="text-sm text-slate-600">{tc("loading")}</p>}
-              {mode !== "people" && options && !options.ok && <ActionAlert error={options.error} />}
+              {mode === "departments" && !options && <p className="text-sm text-slate-600">{tc("loading")}</p>}
+              {mode === "departments" && options && !options.ok && <ActionAlert error={options.error} />}
               {mode === "departments" && options?.ok && (
                 <DepartmentPicker departments={options.data.departments} selected={departmentIds} onChange={setDepartmentIds} />
               )}
-              {mode === "group" && options?.ok && (
-                <GroupSourcePicker groups={options.data.groups} selected={sourceGroupId} onChange={setSourceGroupId} />
+              {mode === "group" && (
+                // "Copy from group": another group of the company, archived ones too, whose current members are added.
+                <GroupSelect
+                  label={t("copy.label")}
+                  hint={t("copy.hint")}
+                  none={t("copy.none")}
+                  includeArchived
+                  exceptGroupId={groupId}
+                  value={sourceGroup}
+                  onChange={setSourceGroup}
+                />
               )}
               <AddPreview state={preview} />
             </div>

@@ -1,13 +1,18 @@
 "use server";
 
+import "server-only";
 import { revalidatePath } from "next/cache";
-import { operationAction } from "@/lib/actions/safe-action";
+import { z } from "zod";
+import { companyDb } from "@/db/client";
+import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
+import { searchTermField } from "@/lib/text";
 import { archiveGroup } from "./operations/archive-group";
 import { createGroup } from "./operations/create-group";
 import { deleteGroup } from "./operations/delete-group";
 import { restoreGroup } from "./operations/restore-group";
 import { takeOwnership } from "./operations/take-ownership";
 import { updateGroup } from "./operations/update-group";
+import { searchGroupOptions } from "./queries";
 
 function refreshGroupPages(groupId?: string) {
   revalidatePath("/admin/groups");
@@ -24,3 +29,9 @@ export const archiveGroupAction = operationAction(archiveGroup, { refresh: refre
 export const restoreGroupAction = operationAction(restoreGroup, { refresh: refreshGroup, data: nothing });
 export const deleteGroupAction = operationAction(deleteGroup, { refresh: () => refreshGroupPages(), data: nothing });
 export const takeOwnershipAction = operationAction(takeOwnership, { refresh: refreshGroup, data: nothing });
+
+/** A group picker's options (`GroupSelect`): the first matches of a name, of active groups or all. */
+export const searchGroupOptionsAction = authorizedAction(
+  z.object({ term: searchTermField(100), includeArchived: z.boolean(), exceptGroupId: z.uuid().optional() }),
+  async (input, viewer) => ({ data: await searchGroupOptions(companyDb(viewer), viewer, input) }),
+);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { learningGroups } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
-import { GROUPS_PAGE_SIZE, listGroups } from "./queries";
+import { findGroupOption, GROUP_OPTIONS_LIMIT, GROUPS_PAGE_SIZE, listGroups, searchGroupOptions } from "./queries";
 
 let handle: TestDatabase;
 let admin: TestPerson;
@@ -64,5 +64,47 @@ describe("the groups list", () => {
 
   it("is for admins only", async () => {
     await expect(listGroups(handle.db, learner, { archived: false })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("group options for pickers", () => {
+  let crowd: string[];
+  beforeAll(async () => {
+    // More groups than one answer carries, each with a name a search can single out.
+    crowd = Array.from({ length: GROUP_OPTIONS_LIMIT + 3 }, (_, i) => `Crowd ${String(i).padStart(3, "0")}`);
+    for (const name of crowd) await createGroup(handle.db, admin, { name });
+  });
+
+  it("answers the first matches by name, active before archived, and says there are more", async () => {
+    const first = await searchGroupOptions(handle.db, admin, { term: "", includeArchived: true });
+    expect(first.options).toHaveLength(GROUP_OPTIONS_LIMIT);
+    expect(first.more).toBe(true);
+    expect(first.options.map((option) => option.name)).toEqual(crowd.slice(0, GROUP_OPTIONS_LIMIT));
+    const waves = await searchGroupOptions(handle.db, admin, { term: "wave", includeArchived: true });
+    expect(waves.more).toBe(false);
+    expect(waves.options.at(-1)).toEqual(expect.objectContaining({ name: "Old wave", memberCount: 3, archived: true }));
+    expect(waves.options.filter((option) => option.archived)).toHaveLength(1);
+    expect(waves.options[1]).toEqual(expect.objectContaining({ name: "Wave 01", memberCount: 1, archived: false }));
+  });
+
+  it("narrows by any part of the name, taking the term literally, and leaves out archived groups and one group when asked", async () => {
+    const found = await searchGroupOptions(handle.db, admin, { term: "wd 052", includeArchived: false });
+    expect(found).toEqual({ options: [expect.objectContaining({ name: "Crowd 052" })], more: false });
+    expect((await searchGroupOptions(handle.db, admin, { term: "%", includeArchived: true })).options).toEqual([]);
+    expect((await searchGroupOptions(handle.db, admin, { term: "old wave", includeArchived: false })).options).toEqual([]);
+    const except = found.options[0]!.id;
+    expect((await searchGroupOptions(handle.db, admin, { term: "wd 052", includeArchived: false, exceptGroupId: except })).options).toEqual(
+      [],
+    );
+    expect(await findGroupOption(handle.db, admin, except, { includeArchived: false })).toEqual(found.options[0]);
+  });
+
+  it("offers my company's groups only, to those who may list them", async () => {
+    expect((await searchGroupOptions(handle.db, stranger, { term: "wave", includeArchived: true })).options.map((o) => o.name)).toEqual([
+      "Wave 00 at Globex",
+    ]);
+    const acmeGroup = (await searchGroupOptions(handle.db, admin, { term: "Wave 00", includeArchived: false })).options[0]!;
+    expect(await findGroupOption(handle.db, stranger, acmeGroup.id, { includeArchived: true })).toBeNull();
+    await expect(searchGroupOptions(handle.db, learner, { term: "", includeArchived: true })).rejects.toMatchObject({ code: "forbidden" });
   });
 });

@@ -120,27 +120,60 @@ export async function getGroupView(db: DatabaseOrTransaction, ctx: Ctx, access: 
 
 export type GroupOption = { id: string; name: string; memberCount: number; archived: boolean };
 
-/** The company's groups for "Copy from group" (archived too), "Move to group" and the assignment wizard (active only). */
-export async function listGroupOptions(
+/** The most group options one answer carries: a picker narrows by name beyond them. */
+export const GROUP_OPTIONS_LIMIT = 50;
+
+/** A picker's options: the first matches, and whether there are more than it shows. */
+export type OptionPage<T> = { options: T[]; more: boolean };
+
+type GroupOptionScope = { includeArchived: boolean; exceptGroupId?: string };
+
+const groupOptionColumns = {
+  id: learningGroups.id,
+  name: learningGroups.name,
+  memberCount: memberCountSql(sql`${learningGroups.id}`),
+  archived: sql<boolean>`${learningGroups.archivedAt} is not null`,
+};
+
+const inScope = (ctx: Ctx, scope: GroupOptionScope) =>
+  and(
+    eq(learningGroups.companyId, ctx.companyId),
+    scope.exceptGroupId ? ne(learningGroups.id, scope.exceptGroupId) : undefined,
+    scope.includeArchived ? undefined : isNull(learningGroups.archivedAt),
+  );
+
+/**
+ * The company's groups whose name contains `term`, active ones first, by name, at most
+ * GROUP_OPTIONS_LIMIT: "Copy from group" (archived too), "Move to group" and the assignment wizard
+ * (active only). However many groups a company has, an answer is one page.
+ */
+export async function searchGroupOptions(
   db: DatabaseOrTransaction,
   ctx: Ctx,
-  options: { includeArchived: boolean; exceptGroupId?: string },
-): Promise<GroupOption[]> {
+  scope: GroupOptionScope & { term: string },
+): Promise<OptionPage<GroupOption>> {
   assertCan(ctx, "group.list");
-  return db
-    .select({
-      id: learningGroups.id,
-      name: learningGroups.name,
-      memberCount: memberCountSql(sql`${learningGroups.id}`),
-      archived: sql<boolean>`${learningGroups.archivedAt} is not null`,
-    })
+  const term = scope.term.trim();
+  const rows = await db
+    .select(groupOptionColumns)
     .from(learningGroups)
-    .where(
-      and(
-        eq(learningGroups.companyId, ctx.companyId),
-        options.exceptGroupId ? ne(learningGroups.id, options.exceptGroupId) : undefined,
-        options.includeArchived ? undefined : isNull(learningGroups.archivedAt),
-      ),
-    )
-    .orderBy(sql`${learningGroups.archivedAt} is not null`, asc(learningGroups.name));
+    .where(and(inScope(ctx, scope), term ? ilike(learningGroups.name, `%${escapeLike(term)}%`) : undefined))
+    .orderBy(sql`${learningGroups.archivedAt} is not null`, asc(learningGroups.name), asc(learningGroups.id))
+    .limit(GROUP_OPTIONS_LIMIT + 1);
+  return { options: rows.slice(0, GROUP_OPTIONS_LIMIT), more: rows.length > GROUP_OPTIONS_LIMIT };
+}
+
+/** One group as a picker shows it, when it is in the scope (a wizard opened from a group's page). */
+export async function findGroupOption(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  groupId: string,
+  scope: GroupOptionScope,
+): Promise<GroupOption | null> {
+  assertCan(ctx, "group.list");
+  const [row] = await db
+    .select(groupOptionColumns)
+    .from(learningGroups)
+    .where(and(inScope(ctx, scope), eq(learningGroups.id, groupId)));
+  return row ?? null;
 }

@@ -6,7 +6,6 @@ import { z } from "zod";
 import { companyDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
 import { listDepartments } from "@/lib/departments/queries";
-import { listGroupOptions } from "@/lib/groups/queries";
 import { searchPeople } from "@/lib/people/queries/search";
 import { searchTermField } from "@/lib/text";
 import { addMembers } from "./operations/add-members";
@@ -31,17 +30,8 @@ export const searchPeopleAction = authorizedAction(
   async (input, viewer) => ({ data: await searchPeople(companyDb(viewer), viewer, input) }),
 );
 
-export const addMembersOptionsAction = authorizedAction(z.object({ groupId: z.uuid() }), async ({ groupId }, viewer) => {
-  const db = companyDb(viewer);
-  const [departments, groups] = await Promise.all([
-    listDepartments(db, viewer),
-    listGroupOptions(db, viewer, { includeArchived: true, exceptGroupId: groupId }),
-  ]);
-  return { data: { departments, groups } };
-});
-
-export const moveTargetsAction = authorizedAction(z.object({ groupId: z.uuid() }), async ({ groupId }, viewer) => ({
-  data: await listGroupOptions(companyDb(viewer), viewer, { includeArchived: false, exceptGroupId: groupId }),
+export const addMembersOptionsAction = authorizedAction(z.object({ groupId: z.uuid() }), async (_input, viewer) => ({
+  data: { departments: await listDepartments(companyDb(viewer), viewer) },
 }));
 
 export const previewAddMembersAction = authorizedAction(previewAddSchema, async (input, viewer) => ({

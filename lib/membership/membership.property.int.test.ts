@@ -20,7 +20,7 @@ import { AppError } from "@/lib/errors";
 import { archiveGroup } from "@/lib/groups/operations/archive-group";
 import { deleteGroup } from "@/lib/groups/operations/delete-group";
 import { restoreGroup } from "@/lib/groups/operations/restore-group";
-import { listGroupOptions } from "@/lib/groups/queries";
+import { searchGroupOptions } from "@/lib/groups/queries";
 import { deactivatePerson } from "@/lib/people/operations/deactivate-person";
 import { reactivatePerson } from "@/lib/people/operations/reactivate-person";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
@@ -141,7 +141,7 @@ async function observe(world: World) {
     db.select().from(notifications).where(eq(notifications.companyId, companyId)),
     db.select().from(assignments).where(eq(assignments.companyId, companyId)),
     // Member counts as the pages read them, through the company's row-level security.
-    listGroupOptions(withCompany(db, companyId), world.admin, { includeArchived: true }),
+    searchGroupOptions(withCompany(db, companyId), world.admin, { includeArchived: true, term: "" }).then((page) => page.options),
   ]);
   return {
     members: members.map((row) => key(group(row.groupId), person(row.userId))).sort(),

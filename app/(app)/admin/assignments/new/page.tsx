@@ -6,11 +6,11 @@ import { BulkAssignmentWizard } from "@/components/assignments/bulk-assignment-w
 import { PageHeader } from "@/components/ui/page-header";
 import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
-import { listGroupOptions } from "@/lib/groups/queries";
+import { findGroupOption } from "@/lib/groups/queries";
 import { listCourseOptions } from "@/lib/learning/queries";
 import { listDepartments } from "@/lib/departments/queries";
 import { can } from "@/lib/permissions";
-import { type SearchParams, textParam } from "../../../search-params";
+import { type SearchParams, textParam, uuidParam } from "../../../search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("assignmentWizard"))("title") };
@@ -22,15 +22,15 @@ export default async function BulkAssignmentPage({ searchParams }: { searchParam
   if (!can(viewer, "assignment.assign")) notFound();
   const params = await searchParams;
   const db = companyDb(viewer);
-  const [courses, departments, groups, t] = await Promise.all([
+  // Pre-filled from the query (`?groupId=` from a group page): ids count only when the company's own lists hold them.
+  const courseId = textParam(params.courseId);
+  const groupId = uuidParam(params.groupId);
+  const [courses, departments, group, t] = await Promise.all([
     listCourseOptions(db, viewer),
     listDepartments(db, viewer),
-    listGroupOptions(db, viewer, { includeArchived: false }),
+    groupId ? findGroupOption(db, viewer, groupId, { includeArchived: false }) : null,
     getTranslations("assignmentWizard"),
   ]);
-  // Pre-filled from the query (`?groupId=` from a group page): ids count only when the lists, the company's own, hold them.
-  const courseId = textParam(params.courseId);
-  const groupId = textParam(params.groupId);
   return (
     <div className="space-y-6">
       <Link href="/admin/assignments" className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
@@ -38,10 +38,10 @@ export default async function BulkAssignmentPage({ searchParams }: { searchParam
       </Link>
       <PageHeader title={t("title")} intro={t("intro")} />
       <BulkAssignmentWizard
-        options={{ courses, departments, groups }}
+        options={{ courses, departments }}
         start={{
           courseId: courses.some((course) => course.id === courseId) ? courseId : undefined,
-          groupId: groups.some((group) => group.id === groupId) ? groupId : undefined,
+          group: group ?? undefined,
         }}
       />
     </div>
