@@ -12,7 +12,8 @@ import { Tabs } from "@/components/ui/tabs";
 import { useAction } from "@/components/ui/use-action";
 import { useActionData } from "@/components/ui/use-action-data";
 import type { GroupOption } from "@/lib/groups/queries";
-import { addMembersAction, addMembersOptionsAction } from "@/lib/membership/actions";
+import { departmentOptionsAction } from "@/lib/departments/actions";
+import { addMembersAction } from "@/lib/membership/actions";
 import type { Selection } from "@/lib/membership/schemas";
 import type { AddResult } from "@/lib/membership/operations/add-members";
 import type { PersonMatch } from "@/lib/people/queries/search";
@@ -38,7 +39,7 @@ export function AddMembersDialog({ groupId, groupName, onClose }: { groupId: str
   const [departmentIds, setDepartmentIds] = useState<string[]>([]);
   const [sourceGroup, setSourceGroup] = useState<GroupOption | null>(null);
   const [result, setResult] = useState<AddResult | null>(null);
-  const options = useActionData(() => addMembersOptionsAction({ groupId }), groupId);
+  const departments = useActionData(() => departmentOptionsAction({}), groupId);
   const add = useAction(addMembersAction);
 
   const selection = useMemo((): Selection | null => {
@@ -85,10 +86,10 @@ export function AddMembersDialog({ groupId, groupName, onClose }: { groupId: str
           <Tabs label={t("tabs.label")} tabs={tabs} selected={mode} onSelect={setMode}>
             <div className="min-h-40 space-y-4">
               {mode === "people" && <PersonPicker groupId={groupId} picked={people} onChange={setPeople} />}
-              {mode === "departments" && !options && <p className="text-sm text-slate-600">{tc("loading")}</p>}
-              {mode === "departments" && options && !options.ok && <ActionAlert error={options.error} />}
-              {mode === "departments" && options?.ok && (
-                <DepartmentPicker departments={options.data.departments} selected={departmentIds} onChange={setDepartmentIds} />
+              {mode === "departments" && !departments && <p className="text-sm text-slate-600">{tc("loading")}</p>}
+              {mode === "departments" && departments && !departments.ok && <ActionAlert error={departments.error} />}
+              {mode === "departments" && departments?.ok && (
+                <DepartmentPicker departments={departments.data} selected={departmentIds} onChange={setDepartmentIds} />
               )}
               {mode === "group" && (
                 // "Copy from group": another group of the company, archived ones too, whose current members are added.

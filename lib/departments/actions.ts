@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { companyDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
-import { listHeadCandidates, listMergeTargets } from "./queries";
+import { listDepartments, listHeadCandidates, listMergeTargets } from "./queries";
 import { createDepartment } from "./operations/create-department";
 import { deleteDepartment } from "./operations/delete-department";
 import { mergeDepartments } from "./operations/merge-departments";
@@ -21,6 +21,11 @@ export const renameDepartmentAction = operationAction(renameDepartment, { refres
 
 export const headCandidatesAction = authorizedAction(z.object({ departmentId: z.uuid() }), async ({ departmentId }, viewer) => ({
   data: await listHeadCandidates(companyDb(viewer), viewer, departmentId),
+}));
+
+/** The company's departments with their active people, for the add-members dialog. */
+export const departmentOptionsAction = authorizedAction(z.object({}), async (_input, viewer) => ({
+  data: await listDepartments(companyDb(viewer), viewer),
 }));
 
 export const setDepartmentHeadAction = operationAction(setDepartmentHead, { refresh });

@@ -5,7 +5,6 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { companyDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
-import { listDepartments } from "@/lib/departments/queries";
 import { searchPeople } from "@/lib/people/queries/search";
 import { searchTermField } from "@/lib/text";
 import { addMembers } from "./operations/add-members";
@@ -29,10 +28,6 @@ export const searchPeopleAction = authorizedAction(
   z.object({ term: searchTermField(100), groupId: z.uuid().optional() }),
   async (input, viewer) => ({ data: await searchPeople(companyDb(viewer), viewer, input) }),
 );
-
-export const addMembersOptionsAction = authorizedAction(z.object({ groupId: z.uuid() }), async (_input, viewer) => ({
-  data: { departments: await listDepartments(companyDb(viewer), viewer) },
-}));
 
 export const previewAddMembersAction = authorizedAction(previewAddSchema, async (input, viewer) => ({
   data: await previewAddMembers(companyDb(viewer), viewer, input.groupId, input.selection),

@@ -50,6 +50,13 @@ export const groupActions: ActionCases = {
       as: "admin",
       prepare: async (cast) => rightful({ groupId: (await cast.group()).id, operationId: opId() }),
     },
+    searchGroupOptionsAction: {
+      as: "owner",
+      permission: "group.list",
+      names: false,
+      allows: ["nonOwnerAdmin"],
+      prepare: async (cast) => rightful({ term: "", includeArchived: true, exceptGroupId: cast.privateGroupId }),
+    },
   },
   "lib/membership/actions.ts": {
     searchPeopleAction: {
@@ -58,21 +65,6 @@ export const groupActions: ActionCases = {
       names: false,
       allows: ["nonOwnerAdmin"],
       prepare: async () => rightful({ term: "Mi" }),
-    },
-    addMembersOptionsAction: {
-      // People's departments (HR's too) and the company's groups: the groups decide.
-      as: "owner",
-      permission: "group.list",
-      names: false,
-      allows: ["nonOwnerAdmin"],
-      prepare: async (cast) => rightful({ groupId: cast.privateGroupId }),
-    },
-    moveTargetsAction: {
-      as: "owner",
-      permission: "group.list",
-      names: false,
-      allows: ["nonOwnerAdmin"],
-      prepare: async (cast) => rightful({ groupId: cast.privateGroupId }),
     },
     previewAddMembersAction: {
       as: "owner",

@@ -71,6 +71,14 @@ export const peopleActions: ActionCases = {
       prepare: async (cast) =>
         rightful({ departmentId: (await department(cast, "Design")).id, headId: cast.member.id, operationId: opId() }),
     },
+    departmentOptionsAction: {
+      // The company's departments, as admins and HR see them: another company's admin reads their own.
+      as: "owner",
+      permission: "department.options",
+      names: false,
+      allows: ["nonOwnerAdmin", "hr"],
+      prepare: async () => rightful({}),
+    },
     mergeTargetsAction: {
       // The department is only left out of the list: another company's admin reads their own.
       as: "owner",
