@@ -43,6 +43,7 @@ const LOOKUPS = [
   "people_containing",
   "people_nearest",
   "people_resembling",
+  "realtime_batch_newcomers",
   "realtime_group_epochs",
   "scheduler_companies",
   "scheduler_outbox_companies",

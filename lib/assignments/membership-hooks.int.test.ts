@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
-import { assignmentRules, assignments, mailOutbox, notifications, users } from "@/db/schema";
+import { assignmentRules, assignments, mailOutbox, membershipEvents, notifications, users } from "@/db/schema";
 import { deleteGroup } from "@/lib/groups/operations/delete-group";
 import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import { importCourse } from "@/lib/learning/import/import-course";
@@ -12,6 +12,7 @@ import { moveMembers } from "@/lib/membership/operations/move-members";
 import { removeMembers } from "@/lib/membership/operations/remove-members";
 import { type PersonalNews, type RealtimeEvent, realtimeEvents, userChannel } from "@/lib/realtime/channels";
 import { mergeNews } from "@/lib/realtime/news";
+import { reachNewcomers } from "@/lib/realtime/server";
 import { countUnreadNotifications } from "@/lib/notifications/queries";
 import { deactivatePerson } from "@/lib/people/operations/deactivate-person";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
@@ -106,7 +107,11 @@ describe("late joiners get the group's assignment", () => {
       { template: "assignment.assigned" },
     ]);
     // One live event per newcomer: "added", "assigned" and "assignments changed" together.
-    const kiwiNews = mergeNews(outcome.events!).filter((event) => event.channels.includes(userChannel(kiwi.id)));
+    // As the publisher sends it: the add's newcomers found in the ledger (all of them: nobody is online to ask about).
+    const everyone = async () => null;
+    const kiwiNews = mergeNews(await reachNewcomers(outcome.events!, handle.db, everyone)).filter((event) =>
+      event.channels.includes(userChannel(kiwi.id)),
+    );
     expect(kiwiNews).toMatchObject([
       {
         event: realtimeEvents.news,
@@ -186,7 +191,19 @@ describe("late joiners get the group's assignment", () => {
     const { group, courseId } = await groupWithRule();
     const newcomer = await person();
     await handle.db.execute(sql`update learning_groups set archived_at = now() where id = ${group.id}`);
-    const paused = await handle.db.transaction((tx) => applyGroupRules(tx, admin, group.id, [newcomer.id], new Date(), opId()));
+    // As if an add had written the newcomer's ledger row: the rule reads its batch.
+    const [at, batchId] = [new Date(), opId()];
+    await handle.db.insert(membershipEvents).values({
+      companyId: acmeId,
+      groupId: group.id,
+      userId: newcomer.id,
+      kind: "added",
+      actorId: admin.id,
+      source: "individual",
+      batchId,
+      at,
+    });
+    const paused = await handle.db.transaction((tx) => applyGroupRules(tx, admin, group.id, at, batchId));
     expect(paused).toEqual([]);
     await handle.db.execute(sql`update learning_groups set archived_at = null where id = ${group.id}`);
     await addMembers(handle.db, admin, { groupId: group.id, selection: { mode: "people", userIds: [newcomer.id] }, operationId: opId() });

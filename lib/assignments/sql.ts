@@ -100,7 +100,8 @@ export function insertAssignmentsSql(ctx: Ctx, wanted: SQL, meta: InsertMeta): S
 export const queuedMail = (rows: readonly AssignedRow[]) => rows.some((row) => row.status === "open");
 
 /**
- * Late joiners: everyone of `userIds` just put into the group is assigned each course the group's rules
+ * Late joiners: everyone the operation's batch just put into the group (its ledger rows, read in the
+ * same transaction: however many, no id travels to Node and back) is assigned each course the group's rules
  * name, "N days after joining" (the learner's today + N in their zone) or the rule's fixed date. A fixed
  * date that has passed still applies: the group's deadline is the same for everyone in it, so the late
  * joiner is overdue at once and the admin overview shows it (only reminders still ahead are sent). An
@@ -110,22 +111,23 @@ export async function applyGroupRules(
   tx: DatabaseOrTransaction,
   ctx: Ctx,
   groupId: string,
-  userIds: readonly string[],
   now: Date,
   batchId: string,
 ): Promise<AssignedRow[]> {
-  if (userIds.length === 0) return [];
-  return insertAssignments(tx, ctx, groupRulesWanted(ctx, groupId, userIds), { source: "rule", now, batchId });
+  // The ledger's (company, group, at) index finds the batch: its rows carry the operation's `now`.
+  const newcomers = sql`select user_id from membership_events
+    where company_id = ${ctx.companyId} and group_id = ${groupId} and at = ${now} and batch_id = ${batchId} and kind = 'added'`;
+  return insertAssignments(tx, ctx, groupRulesWanted(ctx, groupId, newcomers), { source: "rule", now, batchId });
 }
 
-/** What a group's rules ask for `userIds`: the `wanted` relation of `insertAssignments`. */
-export function groupRulesWanted(ctx: Ctx, groupId: string, userIds: readonly string[]): SQL {
+/** What a group's rules ask for `newcomers`: the `wanted` relation of `insertAssignments`. */
+export function groupRulesWanted(ctx: Ctx, groupId: string, newcomers: SQL): SQL {
   return sql`select m.user_id, r.course_id, r.group_id, r.id as rule_id, r.due_on, r.due_after_days, r.reminder_days,
                r.created_by as assigned_by, coalesce(creator.name, '') as actor_name
         from assignment_rules r
         join learning_groups g on g.id = r.group_id and g.company_id = ${ctx.companyId} and g.archived_at is null
         left join users creator on creator.id = r.created_by
-        cross join unnest(${uuidArray(userIds)}) as m (user_id)
+        cross join (${newcomers}) as m
         where r.group_id = ${groupId} and r.company_id = ${ctx.companyId}`;
 }
 

@@ -1,6 +1,7 @@
 import { announcementKey } from "@/lib/notifications/announcements";
+import { notificationFanOut, notificationTo } from "@/lib/notifications/events";
 import type { NotificationPayloads, NotificationType } from "@/lib/notifications/types";
-import { notificationFanOut } from "@/lib/notifications/events";
+import { newcomersTarget } from "@/lib/realtime/channels";
 
 /** The bell's event for each person a membership change notified (admins' removals and moves, HR's forms). */
 export function fanOut<T extends NotificationType>(
@@ -10,13 +11,17 @@ export function fanOut<T extends NotificationType>(
   return notificationFanOut(userIds, { ...notification, readAt: null, createdAt: notification.createdAt.toISOString() });
 }
 
-/** The bell's event for the people an add announced (`insertMembershipsSql`): the notice their memberships now carry. */
-export function announceAdded(userIds: string[], added: { groupId: string; groupName: string; actorName: string; at: Date }) {
-  return fanOut(userIds, {
+/**
+ * The bell's event for the people an add announced (`insertMembershipsSql`): the notice their
+ * memberships now carry, to the add's newcomers as `publish` finds them online after the commit.
+ */
+export function announceAdded(added: { groupId: string; batchId: string; groupName: string; actorName: string; at: Date }) {
+  return notificationTo([newcomersTarget(added.groupId, added.batchId)], {
     key: announcementKey(added.groupId),
     type: "group.added",
     payload: { groupName: added.groupName, actorName: added.actorName },
     groupId: added.groupId,
-    createdAt: added.at,
+    readAt: null,
+    createdAt: added.at.toISOString(),
   });
 }

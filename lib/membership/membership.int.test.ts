@@ -5,6 +5,7 @@ import { announcementKey } from "@/lib/notifications/announcements";
 import { listNotifications } from "@/lib/notifications/queries";
 import { listMyGroups } from "@/lib/home/queries";
 import { userChannel } from "@/lib/realtime/channels";
+import { reachNewcomers } from "@/lib/realtime/server";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { listHistory } from "./queries/history";
@@ -47,8 +48,13 @@ describe("adding members", () => {
     const input = { groupId: group.id, selection: { mode: "people" as const, userIds: [sales[0]!.id, sales[1]!.id] }, operationId };
     const first = await addMembers(handle.db, admin, input);
     expect(first.result).toEqual({ added: 2, alreadyMembers: 0, deactivated: 0 });
-    expect(first.events?.[0]).toMatchObject({
-      channels: [userChannel(sales[0]!.id), userChannel(sales[1]!.id)].sort(),
+    // Addressed to the add's newcomers, whom the publisher finds in the ledger after the commit.
+    const [announced] = await reachNewcomers(first.events!.slice(0, 1), handle.db, async () => null);
+    expect(announced!.channels.toSorted()).toEqual([userChannel(sales[0]!.id), userChannel(sales[1]!.id)].sort());
+    // Of those, only people with a page open are sent to, when the realtime server can say who they are.
+    const online = async () => new Set([userChannel(sales[1]!.id), userChannel(admin.id), "private-user-not-an-id"]);
+    expect((await reachNewcomers(first.events!.slice(0, 1), handle.db, online))[0]!.channels).toEqual([userChannel(sales[1]!.id)]);
+    expect(announced).toMatchObject({
       event: "personal.news",
       data: {
         notifications: [

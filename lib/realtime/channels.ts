@@ -22,6 +22,21 @@ export const groupAdminChannelAt = (groupId: string, epoch: number) => `private-
 export const groupChannel = (groupId: string) => `group:${groupId}`;
 export const groupAdminChannel = (groupId: string) => `group-admin:${groupId}`;
 
+/**
+ * Also a publisher's target: the people one add brought into a group (its ledger batch), each on
+ * their own channel. `publish` finds those with a page open after the commit, so an add of 100,000
+ * never carries their ids (`realtime_batch_newcomers`, migration 0031).
+ */
+export const newcomersTarget = (groupId: string, batchId: string) => `newcomers:${groupId}:${batchId}`;
+
+const newcomersPattern = new RegExp(`^newcomers:(${UUID}):(${UUID})$`);
+
+/** The group and batch a newcomers target names; null for anything else. */
+export function parseNewcomers(target: string): { groupId: string; batchId: string } | null {
+  const match = newcomersPattern.exec(target);
+  return match ? { groupId: match[1]!, batchId: match[2]! } : null;
+}
+
 export type ChannelRef =
   | { kind: "user"; userId: string }
   | { kind: "group"; groupId: string; epoch: number }

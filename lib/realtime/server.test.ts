@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RealtimeEvent } from "./channels";
-import { type Call, onlyOccupied, planCalls, sendAll } from "./server";
+import { type Call, occupancy, onlyOccupied, planCalls, sendAll } from "./server";
 
 const recorder = () => {
   const sent: { kind: string; size: number }[] = [];
@@ -73,7 +73,7 @@ describe("publishing at scale", () => {
       { channels: [...people(250), "private-group-g-e0"], event: "e", data: {} },
       { channels: ["private-user-9"], event: "f", data: {} },
     ];
-    expect(await onlyOccupied(events, pusher)).toEqual([
+    expect(await onlyOccupied(events, occupancy(pusher))).toEqual([
       { channels: ["private-user-3", "private-user-150", "private-group-g-e0"], event: "e", data: {} },
     ]);
     expect(asked).toEqual([{ path: "/channels", params: { filter_by_prefix: "private-user-" } }]);
@@ -82,10 +82,10 @@ describe("publishing at scale", () => {
   it("asks nothing for fan-outs one call carries, and sends to everyone when the question fails", async () => {
     const small = answering([]);
     const events: RealtimeEvent[] = [{ channels: people(100), event: "e", data: {} }];
-    expect(await onlyOccupied(events, small.pusher)).toEqual(events);
+    expect(await onlyOccupied(events, occupancy(small.pusher))).toEqual(events);
     expect(small.asked).toEqual([]);
     const failing = answering(new Error("down"));
     const large: RealtimeEvent[] = [{ channels: people(101), event: "e", data: {} }];
-    expect(await onlyOccupied(large, failing.pusher)).toEqual(large);
+    expect(await onlyOccupied(large, occupancy(failing.pusher))).toEqual(large);
   });
 });

@@ -1,9 +1,11 @@
 import "server-only";
 import Pusher from "pusher";
-import { type DatabaseOrTransaction, getDb } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { type DatabaseOrTransaction, getDb, queryRows } from "@/db/client";
+import { uuidArray } from "@/db/sql";
 import { env } from "@/base/env";
 import { log } from "@/base/log";
-import { type Delivery, type RealtimeEvent, resolveTargets, targetGroups, userChannel } from "./channels";
+import { type Delivery, parseNewcomers, type RealtimeEvent, resolveTargets, targetGroups, userChannel } from "./channels";
 import { currentEpochs } from "@/lib/realtime/epochs";
 import { mergeNews } from "./news";
 
@@ -68,40 +70,92 @@ export async function sendAll(calls: readonly Call[], limit = PUBLISH_CONCURRENC
 }
 
 const USER_PREFIX = userChannel("");
+const personal = (channel: string) => channel.startsWith(USER_PREFIX);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Which personal channels have a page open: asked of the realtime server at most once; null when it cannot say. */
+export type Occupancy = () => Promise<ReadonlySet<string> | null>;
+
+export function occupancy(pusher: Pick<Pusher, "get">): Occupancy {
+  let asked: Promise<ReadonlySet<string> | null> | undefined;
+  return () =>
+    (asked ??= (async () => {
+      try {
+        const response = await pusher.get({ path: "/channels", params: { filter_by_prefix: USER_PREFIX } });
+        const body = (await response.json()) as { channels?: Record<string, unknown> };
+        return new Set(Object.keys(body.channels ?? {}));
+      } catch (error) {
+        log.warn("realtime publish failed", { error, call: "listing occupied personal channels" });
+        return null;
+      }
+    })());
+}
 
 /**
  * Per-person events go only to people with a page open: a fan-out to more people than one call
- * carries asks the realtime server which personal channels are occupied (one call) and drops the
- * rest, whose pages resync from the database when they open. When the question fails, everyone is
- * sent to, as before.
+ * carries asks which personal channels are occupied and drops the rest, whose pages resync from the
+ * database when they open. When the question fails, everyone is sent to, as before.
  */
-export async function onlyOccupied(events: readonly RealtimeEvent[], pusher: Pick<Pusher, "get">): Promise<RealtimeEvent[]> {
-  const personal = (channel: string) => channel.startsWith(USER_PREFIX);
+export async function onlyOccupied(events: readonly RealtimeEvent[], occupied: Occupancy): Promise<RealtimeEvent[]> {
   if (!events.some((event) => event.channels.filter(personal).length > MAX_CHANNELS_PER_TRIGGER)) return [...events];
-  let occupied: Set<string>;
-  try {
-    const response = await pusher.get({ path: "/channels", params: { filter_by_prefix: USER_PREFIX } });
-    const body = (await response.json()) as { channels?: Record<string, unknown> };
-    occupied = new Set(Object.keys(body.channels ?? {}));
-  } catch (error) {
-    log.warn("realtime publish failed", { error, call: "listing occupied personal channels" });
-    return [...events];
-  }
+  const open = await occupied();
+  if (!open) return [...events];
   return events
-    .map((event) => ({ ...event, channels: event.channels.filter((channel) => !personal(channel) || occupied.has(channel)) }))
+    .map((event) => ({ ...event, channels: event.channels.filter((channel) => !personal(channel) || open.has(channel)) }))
     .filter((event) => event.channels.length > 0);
 }
 
 /**
- * Publishes what an operation committed. Group targets go to the channels of the group's epoch as
- * read now, after the commit: an event committed after a removal committed finds the raised epoch,
- * so it never reaches the channels the removed person may still listen on. A failed call is logged,
- * never thrown: the data is safe in the database and clients resync from it when they (re)subscribe.
- * Each person's news of the delivery goes out as one event (`mergeNews`). `db` and `pusher` default
- * to the application's (tests and the bench pass their own).
+ * Each newcomers target (`newcomersTarget`) replaced by the channels of that add's people who have a
+ * page open, read from the ledger after the commit (all of them when the realtime server cannot say
+ * who is online): an add never carries its people's ids, and the news of everyone it reaches merges
+ * with the rest of the delivery for them. One lookup per add.
+ */
+export async function reachNewcomers(
+  events: readonly RealtimeEvent[],
+  db: DatabaseOrTransaction,
+  occupied: Occupancy,
+): Promise<RealtimeEvent[]> {
+  const batches = [...new Set(events.flatMap((event) => event.channels.filter((channel) => parseNewcomers(channel))))];
+  if (batches.length === 0) return [...events];
+  const open = await occupied();
+  const online = open ? [...open].map((channel) => channel.slice(USER_PREFIX.length)).filter((id) => UUID.test(id)) : null;
+  const reached = new Map<string, string[]>();
+  for (const target of batches) {
+    const { groupId, batchId } = parseNewcomers(target)!;
+    try {
+      const rows = await queryRows<{ user_id: string }>(
+        db,
+        sql`select user_id from realtime_batch_newcomers(${groupId}::uuid, ${batchId}::uuid, ${online === null ? null : uuidArray(online)})`,
+      );
+      reached.set(
+        target,
+        rows.map((row) => userChannel(row.user_id)),
+      );
+    } catch (error) {
+      // Like a failed call: their pages resync from the database when they open.
+      log.warn("realtime publish failed", { error, call: `finding the newcomers of ${target}` });
+    }
+  }
+  return events
+    .map((event) => ({
+      ...event,
+      channels: event.channels.flatMap((channel) => (parseNewcomers(channel) ? (reached.get(channel) ?? []) : [channel])),
+    }))
+    .filter((event) => event.channels.length > 0);
+}
+
+/**
+ * Publishes what an operation committed. Newcomers become the channels of those online; group targets
+ * go to the channels of the group's epoch as read now, after the commit: an event committed after a
+ * removal committed finds the raised epoch, so it never reaches the channels the removed person may
+ * still listen on. A failed call is logged, never thrown: the data is safe in the database and clients
+ * resync from it when they (re)subscribe. Each person's news of the delivery goes out as one event
+ * (`mergeNews`). `db` and `pusher` default to the application's (tests and the bench pass their own).
  */
 export async function publish(delivered: readonly RealtimeEvent[], db?: DatabaseOrTransaction, pusher = getPusher()): Promise<void> {
-  const events = mergeNews(delivered);
+  const occupied = occupancy(pusher);
+  const events = mergeNews(await reachNewcomers(delivered, db ?? getDb(), occupied));
   const groups = targetGroups(events);
   let epochs: ReadonlyMap<string, number> = new Map();
   try {
@@ -110,7 +164,7 @@ export async function publish(delivered: readonly RealtimeEvent[], db?: Database
     // The groups' events are lost like any failed call; the people's own channels still get theirs.
     log.warn("realtime publish failed", { error, call: `reading the epochs of ${groups.length} groups` });
   }
-  await sendAll(planCalls(await onlyOccupied(resolveTargets(events, epochs), pusher), pusher));
+  await sendAll(planCalls(await onlyOccupied(resolveTargets(events, epochs), occupied), pusher));
 }
 
 /** Ends every open connection of a person; their client reconnects, signs in again and resyncs. */

@@ -45,7 +45,7 @@ export const addMembers = defineOperation({
     // Classified, counted against the maximum and inserted in one statement: nobody is inserted when
     // the newcomers would not fit, and the numbers come back either way.
     const fits = group.maxMembers === null ? sql`true` : sql`counts.taken + counts."toAdd" <= ${group.maxMembers}`;
-    const [row] = await queryRows<Omit<AddPreview, "max"> & { added: string[] | null }>(
+    const [row] = await queryRows<Omit<AddPreview, "max"> & { added: number }>(
       tx,
       insertMembershipsSql(
         ctx,
@@ -54,7 +54,7 @@ export const addMembers = defineOperation({
         { batchId, now },
         {
           before: sql`classified as (${classifiedSql(group.id, candidates)}), counts as (${classifiedCountsSql(group.id)})`,
-          select: sql`select counts.*, (select array_agg(user_id::text) from inserted) as added from counts`,
+          select: sql`select counts.*, (select count(*)::int from inserted) as added from counts`,
         },
       ),
     );
@@ -62,10 +62,10 @@ export const addMembers = defineOperation({
     if (preview.max !== null && preview.taken + preview.toAdd > preview.max) {
       throw new AppError("group_full", { taken: preview.taken, max: preview.max, selected: preview.toAdd });
     }
-    const addedIds = row!.added ?? [];
-    // The group's assignment rules reach the newcomers: one more statement, fed by the ids just inserted.
-    const assigned = await applyGroupRules(tx, ctx, group.id, addedIds, now, batchId);
-    const result: AddResult = { added: addedIds.length, alreadyMembers: preview.alreadyMembers, deactivated: preview.deactivated };
+    const added = row!.added;
+    // The group's assignment rules reach the newcomers: one more statement, reading the batch's ledger rows.
+    const assigned = added === 0 ? [] : await applyGroupRules(tx, ctx, group.id, now, batchId);
+    const result: AddResult = { added, alreadyMembers: preview.alreadyMembers, deactivated: preview.deactivated };
     await audit({
       action: "group.members_added",
       targetType: "group",
@@ -73,11 +73,11 @@ export const addMembers = defineOperation({
       batchId,
       details: { mode: input.selection.mode, ...result },
     });
-    if (addedIds.length === 0) return { result };
+    if (added === 0) return { result };
     return {
       result,
       events: [
-        announceAdded(addedIds, { groupId: group.id, groupName: group.name, actorName: actor, at: now }),
+        announceAdded({ groupId: group.id, batchId, groupName: group.name, actorName: actor, at: now }),
         membershipChanged(group.id),
         ...assignedEvents(assigned, { source: "rule", now, batchId }),
       ],

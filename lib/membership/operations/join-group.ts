@@ -60,7 +60,7 @@ export const joinGroup = defineOperation({
         select user_id from inserted`,
     );
     if (inserted.length === 0) return { result: { joined: false } };
-    const assigned = await applyGroupRules(tx, ctx, group.id, [ctx.userId], now, batchId);
+    const assigned = await applyGroupRules(tx, ctx, group.id, now, batchId);
     await audit({ action: "group.joined", targetType: "group", targetId: group.id, batchId });
     return {
       result: { joined: true },

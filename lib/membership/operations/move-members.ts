@@ -91,7 +91,7 @@ export const moveMembers = defineOperation({
     }
     // Arrivals get the target's rules; then leavers lose what the source's rules say they lose (the
     // target's rule for the same course keeps it, so the order matters).
-    const assigned = await applyGroupRules(tx, ctx, to.id, arrivingIds, now, batchId);
+    const assigned = await applyGroupRules(tx, ctx, to.id, now, batchId);
     const waivedIds = await waiveOnRemoval(tx, ctx, from.id, leaving, now);
     const actor = await actorName(tx, ctx);
     const notice = {

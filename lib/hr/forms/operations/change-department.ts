@@ -143,7 +143,7 @@ export const changeDepartment = defineOperation({
     return {
       result,
       events: [
-        ...joined.map((group) => announceAdded(personIds, { groupId: group.id, groupName: group.name, actorName: actor, at: now })),
+        ...joined.map((group) => announceAdded({ groupId: group.id, batchId, groupName: group.name, actorName: actor, at: now })),
         ...left.map((group) =>
           fanOut(personIds, {
             key: `${batchId}:${group.id}`,

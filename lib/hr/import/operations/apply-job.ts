@@ -20,23 +20,10 @@ import { importStep, jobStep } from "../job";
 import type { ImportSummary } from "../progress";
 import { memberCountSql } from "@/lib/membership-core/member-count";
 
-/** Memberships the import added: the people who joined, by group. */
-export type NewMemberships = Map<string, string[]>;
-
-function byGroup(added: readonly { group_id: string; user_id: string }[]): NewMemberships {
-  const groups: NewMemberships = new Map();
-  for (const { group_id, user_id } of added) {
-    const members = groups.get(group_id);
-    if (members) members.push(user_id);
-    else groups.set(group_id, [user_id]);
-  }
-  return groups;
-}
-
 /**
  * The final transaction of a claimed job: everything or nothing. A fixed number of statements
  * however many rows: people created (without a password) with their invitation mails queued, people
- * updated, managers set, memberships with their ledger and notifications, one audit row, the job
+ * updated, managers set, memberships (announced) with their ledger, one audit row, the job
  * done with what it did. What changed since the preview is checked again under the locks: a
  * group archived, deleted or filled meanwhile, an address taken meanwhile (audited as a refused
  * address, which counts towards the caller's limit like a refused invitation).
@@ -68,7 +55,8 @@ export const applyJob = defineOperation({
 
     const { created, updated, unchanged } = await upsertPeople(tx, ctx, jobId, now);
     const actor = await actorName(tx, ctx);
-    const added = await queryRows<{ group_id: string; user_id: string }>(
+    // How many each group gained, not who: the people stay in the database (the rules and the bell read the batch).
+    const added = await queryRows<{ group_id: string; added: number }>(
       tx,
       insertMembershipsSql(
         ctx,
@@ -78,15 +66,15 @@ export const applyJob = defineOperation({
             join users u on u.email = r.email and u.company_id = ${ctx.companyId} and u.deactivated_at is null
             where r.job_id = ${jobId}`,
         { batchId, now },
+        { select: sql`select group_id, count(*)::int as added from inserted group by group_id order by group_id` },
       ),
     );
     // Whatever follows a person joining a group runs here, inside this same transaction: each group's
     // assignment rules reach its newcomers (one statement per group the file names).
-    const newMemberships = byGroup(added);
     const assigned: AssignedRow[] = [];
-    for (const [groupId, userIds] of newMemberships) assigned.push(...(await applyGroupRules(tx, ctx, groupId, userIds, now, batchId)));
+    for (const { group_id } of added) assigned.push(...(await applyGroupRules(tx, ctx, group_id, now, batchId)));
 
-    const summary: ImportSummary = { created, updated, unchanged, memberships: added.length };
+    const summary: ImportSummary = { created, updated, unchanged, memberships: added.reduce((sum, row) => sum + row.added, 0) };
     await audit({
       action: "hr.import_applied",
       targetType: "import",
@@ -97,9 +85,9 @@ export const applyJob = defineOperation({
     await tx.update(importJobs).set({ status: "done", summary, updatedAt: now, finishedAt: now }).where(eq(importJobs.id, jobId));
     return {
       result: summary,
-      events: [...newMemberships]
-        .flatMap(([groupId, userIds]) => [
-          announceAdded(userIds, { groupId, groupName: groups.get(groupId)!, actorName: actor, at: now }),
+      events: added
+        .flatMap(({ group_id: groupId }) => [
+          announceAdded({ groupId, batchId, groupName: groups.get(groupId)!, actorName: actor, at: now }),
           membershipChanged(groupId),
         ])
         .concat(assignedEvents(assigned, { source: "rule", now, batchId })),
