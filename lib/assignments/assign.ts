@@ -27,11 +27,6 @@ function sourceOf(ctx: Ctx, requested: AssignmentSource): AssignmentSource {
   return requested;
 }
 
-async function actorName(db: DatabaseOrTransaction, ctx: Ctx): Promise<string> {
-  const [row] = await queryRows<{ name: string }>(db, sql`select name from users where id = ${ctx.userId}`);
-  return row?.name ?? "";
-}
-
 const deadlineColumns = (deadline: Deadline) =>
   deadline.kind === "date" ? { dueOn: deadline.dueOn, dueAfterDays: null } : { dueOn: null, dueAfterDays: deadline.days };
 
@@ -86,8 +81,7 @@ export async function runAssignment(
     ctx,
     sql`select user_id, ${course.id}::uuid as course_id, ${groupId}::uuid as group_id, ${ruleId}::uuid as rule_id,
                ${dueOn}::date as due_on, ${dueAfterDays}::int as due_after_days,
-               ${`{${input.reminderDays.join(",")}}`}::int[] as reminder_days, ${ctx.userId}::uuid as assigned_by,
-               ${await actorName(tx, ctx)}::text as actor_name
+               ${`{${input.reminderDays.join(",")}}`}::int[] as reminder_days, ${ctx.userId}::uuid as assigned_by
         from (${people}) picked`,
     meta,
   );

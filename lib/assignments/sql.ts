@@ -31,7 +31,7 @@ export type InsertMeta = { source: AssignmentSource; now: Date; batchId: string;
 /**
  * Assigns what `wanted` asks for, in one statement with its notifications and mails. `wanted` selects
  * (user_id, course_id, group_id, rule_id, due_on date|null, due_after_days int|null, reminder_days
- * int[], assigned_by uuid|null, actor_name text); a relative deadline counts from the learner's today
+ * int[], assigned_by uuid|null), the sentence naming `assigned_by`; a relative deadline counts from the learner's today
  * in their own zone. Only active people of the caller's company are assigned; whoever already has an
  * open or done assignment of the course keeps it (the partial unique index). Someone who finished the
  * course before gets it as `done` at their completion, unnotified: there is nothing left for them to do.
@@ -48,7 +48,7 @@ export function insertAssignmentsSql(ctx: Ctx, wanted: SQL, meta: InsertMeta): S
   return sql`with wanted as (${wanted}),
       targets as (
         select distinct on (w.user_id, w.course_id)
-               w.user_id, w.course_id, w.group_id, w.rule_id, w.reminder_days, w.assigned_by, w.actor_name, z.zone,
+               w.user_id, w.course_id, w.group_id, w.rule_id, w.reminder_days, w.assigned_by, z.zone,
                coalesce(w.due_on, ${learnerTodaySql(now, zone)} + w.due_after_days) as due_on, p.completed_at
         from wanted w
         join users u on u.id = w.user_id and u.company_id = ${ctx.companyId} and u.deactivated_at is null
@@ -66,14 +66,16 @@ export function insertAssignmentsSql(ctx: Ctx, wanted: SQL, meta: InsertMeta): S
                assigned_by, ${now}, completed_at, ${batchId}
         from targets
         on conflict (user_id, course_id) where status <> 'waived' do nothing
-        returning id, user_id, course_id, status, due_on
+        returning id, user_id, course_id, status, due_on, assigned_by
       ),
+      -- Who assigned it, by name, from the row itself: a join back to \`targets\` by person and course
+      -- was a nested loop over 10,000 × 10,000 rows whenever the planner thought \`wanted\` small.
       written as (
         select i.id as assignment_id, i.user_id, i.course_id, i.status, i.due_on::text as due_on,
-               co.title as course_title, t.actor_name
+               co.title as course_title, coalesce(a.name, '') as actor_name
         from inserted i
         join courses co on co.id = i.course_id
-        join targets t on t.user_id = i.user_id and t.course_id = i.course_id
+        left join users a on a.id = i.assigned_by
       ),
       fresh as (select * from written where status = 'open' and ${meta.announce ?? true}::boolean),
       notified as (${insertNotificationsSql({
@@ -123,10 +125,9 @@ export async function applyGroupRules(
 /** What a group's rules ask for `newcomers`: the `wanted` relation of `insertAssignments`. */
 export function groupRulesWanted(ctx: Ctx, groupId: string, newcomers: SQL): SQL {
   return sql`select m.user_id, r.course_id, r.group_id, r.id as rule_id, r.due_on, r.due_after_days, r.reminder_days,
-               r.created_by as assigned_by, coalesce(creator.name, '') as actor_name
+               r.created_by as assigned_by
         from assignment_rules r
         join learning_groups g on g.id = r.group_id and g.company_id = ${ctx.companyId} and g.archived_at is null
-        left join users creator on creator.id = r.created_by
         cross join (${newcomers}) as m
         where r.group_id = ${groupId} and r.company_id = ${ctx.companyId}`;
 }

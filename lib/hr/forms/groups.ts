@@ -51,10 +51,9 @@ export function formRulesWanted(ctx: Ctx, userId: string, groupIds: readonly str
   const dueOn = startDate === null ? sql`r.due_on` : sql`coalesce(r.due_on, ${startDate}::date + r.due_after_days)`;
   const dueAfterDays = startDate === null ? sql`r.due_after_days` : sql`null::int`;
   return sql`select ${userId}::uuid as user_id, r.course_id, r.group_id, r.id as rule_id, ${dueOn} as due_on,
-               ${dueAfterDays} as due_after_days, r.reminder_days, r.created_by as assigned_by, coalesce(creator.name, '') as actor_name
+               ${dueAfterDays} as due_after_days, r.reminder_days, r.created_by as assigned_by
         from assignment_rules r
         join learning_groups g on g.id = r.group_id and g.company_id = ${ctx.companyId} and g.archived_at is null
-        left join users creator on creator.id = r.created_by
         where r.group_id = any(${uuidArray(groupIds)}) and r.company_id = ${ctx.companyId}`;
 }
 

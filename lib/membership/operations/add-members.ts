@@ -45,7 +45,7 @@ export const addMembers = defineOperation({
     // Classified, counted against the maximum and inserted in one statement: nobody is inserted when
     // the newcomers would not fit, and the numbers come back either way.
     const fits = group.maxMembers === null ? sql`true` : sql`counts.taken + counts."toAdd" <= ${group.maxMembers}`;
-    const [row] = await queryRows<Omit<AddPreview, "max"> & { added: number }>(
+    const [row] = await queryRows<Omit<AddPreview, "max"> & { added: number; ruled: boolean }>(
       tx,
       insertMembershipsSql(
         ctx,
@@ -54,7 +54,9 @@ export const addMembers = defineOperation({
         { batchId, now },
         {
           before: sql`classified as (${classifiedSql(group.id, candidates)}), counts as (${classifiedCountsSql(group.id)})`,
-          select: sql`select counts.*, (select count(*)::int from inserted) as added from counts`,
+          select: sql`select counts.*, (select count(*)::int from inserted) as added,
+                             exists (select from assignment_rules where group_id = ${group.id}) as ruled
+                      from counts`,
         },
       ),
     );
@@ -62,9 +64,9 @@ export const addMembers = defineOperation({
     if (preview.max !== null && preview.taken + preview.toAdd > preview.max) {
       throw new AppError("group_full", { taken: preview.taken, max: preview.max, selected: preview.toAdd });
     }
-    const added = row!.added;
-    // The group's assignment rules reach the newcomers: one more statement, reading the batch's ledger rows.
-    const assigned = added === 0 ? [] : await applyGroupRules(tx, ctx, group.id, now, batchId);
+    const { added, ruled } = row!;
+    // The group's assignment rules, if it has any, reach the newcomers: one more statement, reading the batch's ledger rows.
+    const assigned = added > 0 && ruled ? await applyGroupRules(tx, ctx, group.id, now, batchId) : [];
     const result: AddResult = { added, alreadyMembers: preview.alreadyMembers, deactivated: preview.deactivated };
     await audit({
       action: "group.members_added",

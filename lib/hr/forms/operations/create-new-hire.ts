@@ -10,7 +10,6 @@ import { assignmentChanged } from "@/lib/assignments/events";
 import { insertAssignments } from "@/lib/assignments/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
-import { actorName } from "@/lib/people/queries/person";
 import { fanOut } from "@/lib/membership/events";
 import { insertMembershipsSql } from "@/lib/membership/sql";
 import { membershipChanged } from "@/lib/membership-core/events";
@@ -63,7 +62,6 @@ export const createNewHire = defineOperation({
     const courses = await readCourses(tx, ctx, input, now);
     const invited = await insertInvitedPerson(tx, ctx, audit, { ...input, roles: [] });
     const userId = invited.userId;
-    const actor = await actorName(tx, ctx);
     const groupIds = groups.map((group) => group.id);
     if (groups.length > 0) {
       await tx.execute(
@@ -85,7 +83,7 @@ export const createNewHire = defineOperation({
             tx,
             ctx,
             sql`select ${userId}::uuid as user_id, t.course_id, null::uuid as group_id, null::uuid as rule_id, t.due_on, null::int as due_after_days,
-                 ${`{${input.reminderDays.join(",")}}`}::int[] as reminder_days, ${ctx.userId}::uuid as assigned_by, ${actor}::text as actor_name
+                 ${`{${input.reminderDays.join(",")}}`}::int[] as reminder_days, ${ctx.userId}::uuid as assigned_by
           from unnest(${uuidArray(courses.map((course) => course.id))}, ${`{${courses.map((course) => course.dueOn).join(",")}}`}::date[]) as t (course_id, due_on)`,
             { ...meta, source: "hr" },
           );
