@@ -113,7 +113,7 @@ export async function onlyOccupied(events: readonly RealtimeEvent[], occupied: O
  */
 export async function reachNewcomers(
   events: readonly RealtimeEvent[],
-  db: DatabaseOrTransaction,
+  db: DatabaseOrTransaction | undefined,
   occupied: Occupancy,
 ): Promise<RealtimeEvent[]> {
   const batches = [...new Set(events.flatMap((event) => event.channels.filter((channel) => parseNewcomers(channel))))];
@@ -125,7 +125,7 @@ export async function reachNewcomers(
     const { groupId, batchId } = parseNewcomers(target)!;
     try {
       const rows = await queryRows<{ user_id: string }>(
-        db,
+        db ?? getDb(),
         sql`select user_id from realtime_batch_newcomers(${groupId}::uuid, ${batchId}::uuid, ${online === null ? null : uuidArray(online)})`,
       );
       reached.set(
@@ -155,7 +155,7 @@ export async function reachNewcomers(
  */
 export async function publish(delivered: readonly RealtimeEvent[], db?: DatabaseOrTransaction, pusher = getPusher()): Promise<void> {
   const occupied = occupancy(pusher);
-  const events = mergeNews(await reachNewcomers(delivered, db ?? getDb(), occupied));
+  const events = mergeNews(await reachNewcomers(delivered, db, occupied));
   const groups = targetGroups(events);
   let epochs: ReadonlyMap<string, number> = new Map();
   try {
