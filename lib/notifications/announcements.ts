@@ -1,5 +1,6 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { Ctx } from "@/lib/auth/viewer";
 
@@ -20,7 +21,7 @@ export const announcementKey = (groupId: string) => `${PREFIX}${groupId}`;
 export function announcedGroup(key: string): string | null {
   if (!key.startsWith(PREFIX)) return null;
   const groupId = key.slice(PREFIX.length);
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(groupId) ? groupId : null;
+  return z.uuid().safeParse(groupId).success ? groupId : null;
 }
 
 /** My announced memberships, with `m` the membership. */

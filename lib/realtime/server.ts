@@ -5,7 +5,7 @@ import { type DatabaseOrTransaction, getDb, queryRows } from "@/db/client";
 import { uuidArray } from "@/db/sql";
 import { env } from "@/base/env";
 import { log } from "@/base/log";
-import { type Delivery, parseNewcomers, type RealtimeEvent, resolveTargets, targetGroups, userChannel } from "./channels";
+import { type Delivery, parseChannel, parseNewcomers, type RealtimeEvent, resolveTargets, targetGroups, userChannel } from "./channels";
 import { currentEpochs } from "@/lib/realtime/epochs";
 import { mergeNews } from "./news";
 
@@ -71,7 +71,6 @@ export async function sendAll(calls: readonly Call[], limit = PUBLISH_CONCURRENC
 
 const USER_PREFIX = userChannel("");
 const personal = (channel: string) => channel.startsWith(USER_PREFIX);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Which personal channels have a page open: asked of the realtime server at most once; null when it cannot say. */
 export type Occupancy = () => Promise<ReadonlySet<string> | null>;
@@ -119,7 +118,12 @@ export async function reachNewcomers(
   const batches = [...new Set(events.flatMap((event) => event.channels.filter((channel) => parseNewcomers(channel))))];
   if (batches.length === 0) return [...events];
   const open = await occupied();
-  const online = open ? [...open].map((channel) => channel.slice(USER_PREFIX.length)).filter((id) => UUID.test(id)) : null;
+  const online = open
+    ? [...open].flatMap((channel) => {
+        const ref = parseChannel(channel);
+        return ref?.kind === "user" ? [ref.userId] : [];
+      })
+    : null;
   const reached = new Map<string, string[]>();
   for (const target of batches) {
     const { groupId, batchId } = parseNewcomers(target)!;
