@@ -53,8 +53,12 @@ export function GroupSelect({
   const options = value && !found.some((group) => group.id === value.id) ? [value, ...found] : found;
   const active = options.filter((group) => !group.archived);
   const archived = options.filter((group) => group.archived);
-  const optionLabel = (group: GroupOption) =>
-    t(group.archived ? "optionArchived" : "option", { name: group.name, count: group.memberCount });
+  const asOptions = (groups: readonly GroupOption[]) =>
+    groups.map((group) => (
+      <option key={group.id} value={group.id}>
+        {t(group.archived ? "optionArchived" : "option", { name: group.name, count: group.memberCount })}
+      </option>
+    ));
   const status = !page
     ? tc("loading")
     : page.ok && page.data.more
@@ -94,31 +98,11 @@ export function GroupSelect({
             <option value="">{t("choose")}</option>
             {includeArchived ? (
               <>
-                {active.length > 0 && (
-                  <optgroup label={t("active")}>
-                    {active.map((group) => (
-                      <option key={group.id} value={group.id}>
-                        {optionLabel(group)}
-                      </option>
-                    ))}
-                  </optgroup>
-                )}
-                {archived.length > 0 && (
-                  <optgroup label={t("archived")}>
-                    {archived.map((group) => (
-                      <option key={group.id} value={group.id}>
-                        {optionLabel(group)}
-                      </option>
-                    ))}
-                  </optgroup>
-                )}
+                {active.length > 0 && <optgroup label={t("active")}>{asOptions(active)}</optgroup>}
+                {archived.length > 0 && <optgroup label={t("archived")}>{asOptions(archived)}</optgroup>}
               </>
             ) : (
-              active.map((group) => (
-                <option key={group.id} value={group.id}>
-                  {optionLabel(group)}
-                </option>
-              ))
+              asOptions(active)
             )}
           </select>
         )}
