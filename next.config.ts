@@ -19,6 +19,11 @@ const nextConfig: NextConfig = {
   // A self-contained server in .next/standalone, with only the node_modules it needs (see the Dockerfile).
   output: "standalone",
   poweredByHeader: false,
+  // Responses leave uncompressed: the proxy in front of every deployment compresses them (Vercel's
+  // edge; nginx in the self-hosted set-up, README "Deployment"), in native code and with brotli,
+  // instead of gzip on the event loop that renders pages (2 ms of a 200-message chat resync here,
+  // bench/README.md "chat.resync").
+  compress: false,
   typedRoutes: false,
   experimental: {
     // A course import sends its file (at most 1 MiB, lib/learning/import/format.ts) as a Blob in the

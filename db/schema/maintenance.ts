@@ -30,4 +30,6 @@ export const figureDrift = pgTable("figure_drift", {
   groups: integer().notNull(),
   /** Keys of the assignment overview's counts that were wrong. */
   assignments: integer().notNull().default(0),
+  /** Departments whose count of active people was wrong. */
+  departments: integer().notNull().default(0),
 });

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, type PgTableExtraConfigValue, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, type PgTableExtraConfigValue, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { fk, timestampMs } from "./columns";
 import { notificationLevelEnum } from "./notifications";
 
@@ -24,6 +24,8 @@ export const departments = pgTable(
     companyId: uuid().notNull(),
     name: text().notNull(),
     headId: uuid(),
+    /** Its active people, kept by a statement trigger on users (migration 0032): pickers show it without counting. */
+    activePeople: integer().notNull().default(0),
     createdAt: timestampMs().notNull().defaultNow(),
   },
   // Annotated because departments and users reference each other.

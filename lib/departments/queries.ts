@@ -34,7 +34,7 @@ export async function listDepartmentsPage(
       .select({
         id: departments.id,
         name: departments.name,
-        peopleCount: sql<number>`(select count(*)::int from ${users} u where u.company_id = ${ctx.companyId} and u.department_id = ${departments}.id and u.deactivated_at is null)`,
+        peopleCount: departments.activePeople,
         headId: head.id,
         headName: head.name,
         headDeactivatedAt: head.deactivatedAt,
@@ -101,7 +101,7 @@ export async function listDepartments(db: DatabaseOrTransaction, ctx: Ctx): Prom
     .select({
       id: departments.id,
       name: departments.name,
-      activePeople: sql<number>`(select count(*)::int from ${users} u where u.department_id = ${departments}.id and u.deactivated_at is null)`,
+      activePeople: departments.activePeople,
     })
     .from(departments)
     .where(eq(departments.companyId, ctx.companyId))

@@ -10,10 +10,12 @@ export type FigureDrift = {
   groups: number;
   /** Keys of the assignment overview's counts that differed from a count of the assignments. */
   assignments: number;
+  /** Departments whose count of active people differed from a count of their people. */
+  departments: number;
 };
 
 /**
- * The scheduler's check of what triggers maintain (migrations 0026–0027), with the daily rollup:
+ * The scheduler's check of what triggers maintain (migrations 0026–0027, 0029, 0032), with the daily rollup:
  * every membership's copy of progress against the progress, then every group's figures against a
  * count of its members' rows, one snapshot each, and only what differs rewritten, under the locks the
  * triggers take (group_figures_recount). Drift is a bug in what keeps them, never routine: what was
@@ -40,11 +42,16 @@ export async function checkFigures(tx: DatabaseOrTransaction, companyId: string)
         )
         select coalesce(group_figures_recount(array(select group_id from drifted)), 0) as n`,
   );
-  const drift = { copies: copies?.n ?? 0, groups: groups?.n ?? 0, assignments: await checkAssignmentCounts(tx, companyId) };
-  if (drift.copies > 0 || drift.groups > 0 || drift.assignments > 0) {
+  const drift: FigureDrift = {
+    copies: copies?.n ?? 0,
+    groups: groups?.n ?? 0,
+    assignments: await checkAssignmentCounts(tx, companyId),
+    departments: await checkDepartmentCounts(tx, companyId),
+  };
+  if (Object.values(drift).some((n) => n > 0)) {
     await tx.execute(sql`with kept as (delete from figure_drift where found_at < now() - interval '7 days')
-                         insert into figure_drift (copies, groups, assignments)
-                         values (${drift.copies}, ${drift.groups}, ${drift.assignments})`);
+                         insert into figure_drift (copies, groups, assignments, departments)
+                         values (${drift.copies}, ${drift.groups}, ${drift.assignments}, ${drift.departments})`);
   }
   return drift;
 }
@@ -75,13 +82,36 @@ async function checkAssignmentCounts(tx: DatabaseOrTransaction, companyId: strin
   return row?.n ?? 0;
 }
 
+/**
+ * Each department's count of active people (migration 0032) against a count of its people, one
+ * snapshot; every department that differs set to its count, under the lock the trigger takes.
+ */
+async function checkDepartmentCounts(tx: DatabaseOrTransaction, companyId: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`with counted as (
+          select d.id, (select count(*)::int from users u where u.department_id = d.id and u.deactivated_at is null) as n
+          from departments d where d.company_id = ${companyId}
+        ), drifted as (
+          select d.id, c.n from departments d join counted c on c.id = d.id
+          where d.active_people <> c.n
+          order by d.id
+          for no key update of d
+        ), written as (
+          update departments d set active_people = drifted.n from drifted where d.id = drifted.id returning 1
+        )
+        select count(*)::int as n from written`,
+  );
+  return row?.n ?? 0;
+}
+
 /** The drift the checks of the last day found, summed over companies: the health route's field. */
 export async function recentFigureDrift(db: DatabaseOrTransaction): Promise<FigureDrift> {
   const [row] = await queryRows<FigureDrift>(
     db,
     sql`select coalesce(sum(copies), 0)::int as copies, coalesce(sum(groups), 0)::int as groups,
-               coalesce(sum(assignments), 0)::int as assignments
+               coalesce(sum(assignments), 0)::int as assignments, coalesce(sum(departments), 0)::int as departments
         from figure_drift where found_at > now() - interval '1 day'`,
   );
-  return row ?? { copies: 0, groups: 0, assignments: 0 };
+  return row ?? { copies: 0, groups: 0, assignments: 0, departments: 0 };
 }
