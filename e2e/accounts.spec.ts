@@ -56,7 +56,7 @@ test.describe("accounts", () => {
     await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
     await page.getByRole("button", { name: "Invite a person" }).click();
     const dialog = page.getByRole("dialog", { name: "Invite a person" });
-    await dialog.getByLabel("Name").fill("Nia New");
+    await dialog.getByLabel("Name", { exact: true }).fill("Nia New");
     await dialog.getByLabel("Work email").fill("dana.admin@acme.example");
     await dialog.getByRole("button", { name: "Send the invitation" }).click();
     await expect(dialog.getByText("This email cannot be used. Enter another address.")).toBeVisible();

@@ -159,7 +159,7 @@ test.describe("assigning mandatory courses", () => {
     await page.getByRole("button", { name: "Next" }).click();
     await expect(page.getByRole("main").getByText("Choose a course.")).toBeVisible();
     await page.getByRole("searchbox", { name: "Search courses" }).fill("protect");
-    await page.getByRole("listbox", { name: "Course" }).selectOption({ label: "Data protection" });
+    await page.getByRole("combobox", { name: "Course" }).selectOption({ label: "Data protection" });
     await page.getByRole("button", { name: "Next" }).click();
 
     // Step 2: by learning group, keeping the assignment for people who join later.

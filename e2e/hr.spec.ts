@@ -49,7 +49,7 @@ test.describe("HR forms", () => {
     await expect(page.getByRole("heading", { level: 1, name: "New hire" })).toBeVisible();
     await expectAccessible(page);
 
-    await page.getByLabel("Name").fill("Nora New");
+    await page.getByLabel("Name", { exact: true }).fill("Nora New");
     await page.getByLabel("Work email").fill(hireEmail);
     await page.getByRole("combobox", { name: /^Department/ }).selectOption({ label: "Sales" });
     // The onboarding wave is suggested first.
@@ -94,7 +94,7 @@ test.describe("HR forms", () => {
     const twiceEmail = `tom.${suffix}@hiring.example`;
     await signInAs(page, hrEmail);
     await page.goto("/hr");
-    await page.getByLabel("Name").fill("Tom Twice");
+    await page.getByLabel("Name", { exact: true }).fill("Tom Twice");
     await page.getByLabel("Work email").fill(twiceEmail);
     const submissions: string[] = [];
     page.on("request", (request) => {

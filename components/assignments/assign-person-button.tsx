@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogButton } from "@/components/ui/dialog-button";
 import { DialogFooter } from "@/components/ui/dialog-footer";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { CourseSelect } from "@/components/learning/course-select";
 import { useAction } from "@/components/ui/use-action";
 import { assignPersonAction } from "@/lib/assignments/actions";
 import type { AssignResult } from "@/lib/assignments/assign";
@@ -16,11 +16,11 @@ import type { CourseOption } from "@/lib/learning/queries";
 import { AssignmentTermsFields, initialTerms, TERMS_FIELDS, termsInput } from "./assignment-terms";
 
 /** The person page's "Assign a course" (admins): course, deadline, reminders, Confirm. One operation id per opening. */
-export function AssignPersonButton({ person, courses }: { person: { id: string; name: string }; courses: readonly CourseOption[] }) {
+export function AssignPersonButton({ person }: { person: { id: string; name: string } }) {
   const t = useTranslations("assignPerson");
   return (
     <DialogButton label={t("open")} variant="primary">
-      {(close) => <AssignPersonDialog person={person} courses={courses} onClose={close} />}
+      {(close) => <AssignPersonDialog person={person} onClose={close} />}
     </DialogButton>
   );
 }
@@ -28,28 +28,20 @@ export function AssignPersonButton({ person, courses }: { person: { id: string; 
 const outcomeOf = (result: AssignResult) =>
   result.assigned > 0 ? "assigned" : result.alreadyCompleted > 0 ? "alreadyCompleted" : "alreadyAssigned";
 
-function AssignPersonDialog({
-  person,
-  courses,
-  onClose,
-}: {
-  person: { id: string; name: string };
-  courses: readonly CourseOption[];
-  onClose: () => void;
-}) {
+function AssignPersonDialog({ person, onClose }: { person: { id: string; name: string }; onClose: () => void }) {
   const t = useTranslations("assignPerson");
   const tc = useTranslations("common");
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
-  const [courseId, setCourseId] = useState("");
+  const [course, setCourse] = useState<CourseOption | null>(null);
   const [terms, setTerms] = useState(initialTerms);
   const [result, setResult] = useState<AssignResult | null>(null);
   const assign = useAction(assignPersonAction);
   const fieldErrors = assign.error?.fieldErrors;
-  const course = courses.find((option) => option.id === courseId)?.title ?? "";
 
   const confirm = () =>
-    assign.run({ personId: person.id, courseId, operationId, ...termsInput(terms) }, (data) => {
+    course &&
+    assign.run({ personId: person.id, courseId: course.id, operationId, ...termsInput(terms) }, (data) => {
       setResult(data);
       router.refresh();
     });
@@ -64,7 +56,7 @@ function AssignPersonDialog({
       {result ? (
         <>
           <p role="status" className="text-sm text-slate-800">
-            {t(outcomeOf(result), { name: person.name, course })}
+            {t(outcomeOf(result), { name: person.name, course: course?.title ?? "" })}
           </p>
           <DialogFooter>
             <Button variant="primary" onClick={onClose} autoFocus>
@@ -81,29 +73,21 @@ function AssignPersonDialog({
           }}
           className="space-y-5"
         >
-          {courses.length === 0 ? (
-            <p className="text-sm text-slate-700">{t("noCourses")}</p>
-          ) : (
-            <FormField label={t("course")} errors={fieldErrors?.courseId}>
-              {(control) => (
-                <select {...control} required value={courseId} onChange={(event) => setCourseId(event.target.value)} className={inputClass}>
-                  <option value="">{t("chooseCourse")}</option>
-                  {courses.map((option) => (
-                    <option key={option.id} value={option.id}>
-                      {option.title}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
-          )}
+          <CourseSelect
+            label={t("course")}
+            choose={t("chooseCourse")}
+            none={t("noCourses")}
+            value={course}
+            onChange={setCourse}
+            error={fieldErrors?.courseId?.[0]}
+          />
           <AssignmentTermsFields draft={terms} onChange={setTerms} fieldErrors={fieldErrors} />
           <ActionAlert error={assign.error} fields={["courseId", ...TERMS_FIELDS]} />
           <DialogFooter>
             <Button onClick={onClose} disabled={assign.pending}>
               {tc("cancel")}
             </Button>
-            <Button type="submit" variant="primary" pending={assign.pending} disabled={!courseId}>
+            <Button type="submit" variant="primary" pending={assign.pending} disabled={!course}>
               {assign.pending ? t("pending") : t("confirm")}
             </Button>
           </DialogFooter>

@@ -8,22 +8,18 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { useAction } from "@/components/ui/use-action";
 import { assignCourseAction, previewAssignmentAction } from "@/lib/assignments/actions";
 import type { AssignResult } from "@/lib/assignments/assign";
-import type { CourseOption } from "@/lib/learning/queries";
-import type { DepartmentOption } from "@/lib/departments/queries";
 import { AssignmentTermsFields, TERMS_FIELDS, termsInput } from "./assignment-terms";
 import { CourseStep } from "./wizard-course-step";
 import { PeopleStep } from "./wizard-people-step";
 import { PreviewCounts, PreviewStep } from "./wizard-preview-step";
 import { initialWizardState, keepsApplying, previewInput, STEPS, type WizardStart, type WizardState, wizardReducer } from "./wizard-state";
 
-export type WizardOptions = { courses: CourseOption[]; departments: DepartmentOption[] };
-
 /**
  * "Bulk assignment": course, people (individually, by department, by learning group), deadline and
  * reminders, then the preview's numbers and Confirm. One operation id per wizard run, so a repeated
  * Confirm assigns once. Each step's heading takes focus when the step opens.
  */
-export function BulkAssignmentWizard({ options, start }: { options: WizardOptions; start: WizardStart }) {
+export function BulkAssignmentWizard({ start }: { start: WizardStart }) {
   const t = useTranslations("assignmentWizard");
   const [operationId] = useState(() => crypto.randomUUID());
   const [state, dispatch] = useReducer(wizardReducer, start, initialWizardState);
@@ -52,7 +48,6 @@ export function BulkAssignmentWizard({ options, start }: { options: WizardOption
 
   if (result) return <Done result={result} heading={heading} />;
 
-  const course = options.courses.find((option) => option.id === state.courseId);
   const error = step === "preview" ? assign.error : step === "deadline" ? check.error : null;
   return (
     <div className="space-y-6">
@@ -85,14 +80,9 @@ export function BulkAssignmentWizard({ options, start }: { options: WizardOption
           </h2>
         </div>
         {step === "course" && (
-          <CourseStep
-            courses={options.courses}
-            selected={state.courseId}
-            onChange={(courseId) => dispatch({ type: "course", courseId })}
-            error={state.localError}
-          />
+          <CourseStep course={state.course} onChange={(course) => dispatch({ type: "course", course })} error={state.localError} />
         )}
-        {step === "people" && <PeopleStep state={state} dispatch={dispatch} departments={options.departments} />}
+        {step === "people" && <PeopleStep state={state} dispatch={dispatch} />}
         {step === "deadline" && (
           <AssignmentTermsFields
             draft={state.terms}
@@ -104,7 +94,7 @@ export function BulkAssignmentWizard({ options, start }: { options: WizardOption
         {step === "preview" && preview && (
           <PreviewStep
             preview={preview}
-            courseTitle={course?.title ?? ""}
+            courseTitle={state.course?.title ?? ""}
             selectionLabel={selectionLabel(state)}
             terms={termsInput(state.terms)}
             keepApplying={mode === "group" ? state.keepApplying : null}
@@ -137,10 +127,9 @@ export function BulkAssignmentWizard({ options, start }: { options: WizardOption
     </div>
   );
 
-  function selectionLabel({ mode, people, departmentId, group }: WizardState): string {
+  function selectionLabel({ mode, people, department, group }: WizardState): string {
     if (mode === "individuals") return t("preview.selectionIndividuals", { count: people.length });
-    if (mode === "department")
-      return t("preview.selectionDepartment", { name: options.departments.find((d) => d.id === departmentId)?.name ?? "" });
+    if (mode === "department") return t("preview.selectionDepartment", { name: department?.name ?? "" });
     return t("preview.selectionGroup", { name: group?.name ?? "" });
   }
 }

@@ -1,19 +1,22 @@
 import { getTranslations } from "next-intl/server";
+import { GroupFilter } from "@/components/groups/group-select";
+import { CourseFilter } from "@/components/learning/course-select";
 import { FilterForm, SearchFilter, SelectFilter } from "@/components/ui/filter-form";
 import { OVERVIEW_STATUSES, type OverviewQuery } from "@/lib/assignments/overview";
-
-type Option = { id: string; name: string };
+import type { GroupOption } from "@/lib/groups/queries";
+import type { CourseOption } from "@/lib/learning/queries";
 
 /** Search and filters of the overview; the tab and sort travel along, a new filter starts at page 1. */
 export async function OverviewFiltersForm({
   query,
-  courses,
-  groups,
+  course,
+  group,
   filtered,
 }: {
   query: OverviewQuery;
-  courses: readonly Option[];
-  groups: readonly Option[];
+  /** The course and group filtered by, as their pickers show them. */
+  course: CourseOption | null;
+  group: GroupOption | null;
   filtered: boolean;
 }) {
   const t = await getTranslations("assignmentAdmin.filters");
@@ -30,22 +33,8 @@ export async function OverviewFiltersForm({
       {query.sort !== "name" && <input type="hidden" name="sort" value={query.sort} />}
       {query.direction === "desc" && <input type="hidden" name="dir" value="desc" />}
       <SearchFilter id="assignments-q" label={t(query.view === "course" ? "searchCourse" : "searchGroup")} defaultValue={query.search} />
-      <SelectFilter
-        id="assignments-course"
-        name="course"
-        label={t("course")}
-        defaultValue={query.courseId ?? ""}
-        allLabel={t("allCourses")}
-        options={courses.map((course) => ({ value: course.id, label: course.name }))}
-      />
-      <SelectFilter
-        id="assignments-group"
-        name="group"
-        label={t("group")}
-        defaultValue={query.groupId ?? ""}
-        allLabel={t("allGroups")}
-        options={groups.map((group) => ({ value: group.id, label: group.name }))}
-      />
+      <CourseFilter name="course" label={t("course")} allLabel={t("allCourses")} initial={course} />
+      <GroupFilter name="group" label={t("group")} allLabel={t("allGroups")} none={t("noGroups")} initial={group} />
       <SelectFilter
         id="assignments-status"
         name="status"

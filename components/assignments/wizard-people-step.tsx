@@ -3,23 +3,14 @@
 import { useTranslations } from "next-intl";
 import type { Dispatch } from "react";
 import { PersonPicker } from "@/components/membership/person-picker";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { DepartmentSelect } from "@/components/departments/department-select";
 import { Tabs } from "@/components/ui/tabs";
 import { useFieldErrorMessage } from "@/components/ui/use-error-message";
-import type { DepartmentOption } from "@/lib/departments/queries";
 import { GroupRuleFields } from "./wizard-group-rule-fields";
 import type { WizardAction, WizardState } from "./wizard-state";
 
 /** Step 2: the people, individually, by department or by learning group (one tab each). */
-export function PeopleStep({
-  state,
-  dispatch,
-  departments,
-}: {
-  state: WizardState;
-  dispatch: Dispatch<WizardAction>;
-  departments: readonly DepartmentOption[];
-}) {
+export function PeopleStep({ state, dispatch }: { state: WizardState; dispatch: Dispatch<WizardAction> }) {
   const t = useTranslations("assignmentWizard");
   const { mode, localError } = state;
   return (
@@ -36,12 +27,16 @@ export function PeopleStep({
       <div className="min-h-40 space-y-4">
         {mode === "individuals" && <PersonPicker picked={state.people} onChange={(people) => dispatch({ type: "people", people })} />}
         {mode === "department" && (
-          <DepartmentSelect
-            departments={departments}
-            selected={state.departmentId}
-            onChange={(departmentId) => dispatch({ type: "department", departmentId })}
-            error={localError}
-          />
+          <div className="max-w-xl">
+            <DepartmentSelect
+              label={t("people.departmentLabel")}
+              choose={t("people.chooseDepartment")}
+              counted
+              value={state.department}
+              onChange={(department) => dispatch({ type: "department", department })}
+              error={localError}
+            />
+          </div>
         )}
         {mode === "group" && (
           <GroupRuleFields
@@ -66,36 +61,5 @@ function InlineError({ keyName }: { keyName: string }) {
     <p role="alert" className="text-sm text-red-700">
       {fieldMessage(keyName)}
     </p>
-  );
-}
-
-function DepartmentSelect({
-  departments,
-  selected,
-  onChange,
-  error,
-}: {
-  departments: readonly DepartmentOption[];
-  selected: string;
-  onChange: (id: string) => void;
-  error: string | null;
-}) {
-  const t = useTranslations("assignmentWizard.people");
-  if (departments.length === 0) return <p className="text-sm text-slate-700">{t("noDepartments")}</p>;
-  return (
-    <div className="max-w-xl">
-      <FormField label={t("departmentLabel")} errors={error ? [error] : undefined}>
-        {(control) => (
-          <select {...control} value={selected} onChange={(event) => onChange(event.target.value)} className={inputClass}>
-            <option value="">{t("chooseDepartment")}</option>
-            {departments.map((department) => (
-              <option key={department.id} value={department.id}>
-                {t("departmentOption", { name: department.name, count: department.activePeople })}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
-    </div>
   );
 }

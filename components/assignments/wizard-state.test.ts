@@ -12,24 +12,26 @@ import {
 
 const person = (id: string) => ({ id, name: id, email: `${id}@example.com`, departmentName: null, alreadyMember: false });
 const wave = { id: "g", name: "Wave", memberCount: 3, archived: false };
+const course = { id: "c", title: "Safety" };
+const sales = { id: "d", name: "Sales", activePeople: 4 };
 const run = (...actions: WizardAction[]) => actions.reduce(wizardReducer, initialWizardState({}));
 const preview: AssignmentPreview = { selected: 3, toAssign: 2, alreadyAssigned: 1, alreadyCompleted: 0, deactivated: 0, ruleExists: null };
 
 describe("the bulk assignment wizard's state", () => {
   it("starts on the course step, individually, with nothing chosen and focus left to the page", () => {
     const state = initialWizardState({});
-    expect(state).toMatchObject({ step: "course", courseId: "", mode: "individuals", keepApplying: true, onRemoval: "keep", moved: false });
+    expect(state).toMatchObject({ step: "course", course: null, mode: "individuals", keepApplying: true, onRemoval: "keep", moved: false });
     expect(state.terms.reminderDays).toEqual([-7, -1, 1]);
   });
 
   it("starts by group with the group chosen when opened from a group", () => {
-    expect(initialWizardState({ courseId: "c", group: wave })).toMatchObject({ courseId: "c", mode: "group", group: wave });
+    expect(initialWizardState({ course, group: wave })).toMatchObject({ course, mode: "group", group: wave });
   });
 
   it("refuses to leave the course step without a course, then moves on once one is chosen", () => {
     const refused = run({ type: "next" });
     expect(refused).toMatchObject({ step: "course", localError: "validation.chooseCourse", moved: false });
-    const moved = wizardReducer(wizardReducer(refused, { type: "course", courseId: "c" }), { type: "next" });
+    const moved = wizardReducer(wizardReducer(refused, { type: "course", course }), { type: "next" });
     expect(moved).toMatchObject({ step: "people", localError: null, moved: true });
   });
 
@@ -38,20 +40,20 @@ describe("the bulk assignment wizard's state", () => {
     ["department", "validation.chooseDepartment"],
     ["group", "validation.chooseGroup"],
   ] as const)("asks for the %s tab's choice on the people step", (mode, error) => {
-    const state = run({ type: "course", courseId: "c" }, { type: "next" }, { type: "mode", mode }, { type: "next" });
+    const state = run({ type: "course", course }, { type: "next" }, { type: "mode", mode }, { type: "next" });
     expect(state).toMatchObject({ step: "people", localError: error });
     expect(missingOnStep(state)).toBe(error);
   });
 
   it("clears the step's complaint when the tab changes", () => {
-    const state = run({ type: "course", courseId: "c" }, { type: "next" }, { type: "next" }, { type: "mode", mode: "group" });
+    const state = run({ type: "course", course }, { type: "next" }, { type: "next" }, { type: "mode", mode: "group" });
     expect(state.localError).toBeNull();
   });
 
   it("names the people of the current tab only", () => {
     const base = run(
       { type: "people", people: [person("a"), person("b")] },
-      { type: "department", departmentId: "d" },
+      { type: "department", department: sales },
       { type: "group", group: wave },
       { type: "keepApplying", keepApplying: false },
       { type: "onRemoval", onRemoval: "waive" },
@@ -66,18 +68,18 @@ describe("the bulk assignment wizard's state", () => {
 
   it("sends the course, the people and the terms as typed", () => {
     const terms = { kind: "relative" as const, dueOn: "", days: "14", reminderDays: [-1] };
-    const state = run({ type: "course", courseId: "c" }, { type: "people", people: [person("a")] }, { type: "terms", terms });
+    const state = run({ type: "course", course }, { type: "people", people: [person("a")] }, { type: "terms", terms });
     expect(previewInput(state)).toEqual({
       courseId: "c",
       selection: { mode: "individuals", userIds: ["a"] },
       deadline: { kind: "relative", days: 14 },
       reminderDays: [-1],
     });
-    expect(previewInput(initialWizardState({ courseId: "c" }))).toBeNull();
+    expect(previewInput(initialWizardState({ course }))).toBeNull();
   });
 
   it("goes to the preview with its numbers, back a step, and to the result", () => {
-    const previewed = run({ type: "course", courseId: "c" }, { type: "previewed", preview });
+    const previewed = run({ type: "course", course }, { type: "previewed", preview });
     expect(previewed).toMatchObject({ step: "preview", preview, moved: true });
     expect(wizardReducer(previewed, { type: "go", step: "deadline" }).step).toBe("deadline");
     const result = { assigned: 2, alreadyAssigned: 1, alreadyCompleted: 0, deactivated: 0, ruleId: null };

@@ -1,6 +1,8 @@
 import type { AssignResult } from "@/lib/assignments/assign";
 import type { AssignmentSelection, PreviewAssignmentInput } from "@/lib/assignments/schemas";
+import type { DepartmentOption } from "@/lib/departments/queries";
 import type { GroupOption } from "@/lib/groups/queries";
+import type { CourseOption } from "@/lib/learning/queries";
 import type { AssignmentPreview } from "@/lib/assignments/selection";
 import type { PersonMatch } from "@/lib/people/queries/search";
 import { initialTerms, type TermsDraft, termsInput } from "./assignment-terms";
@@ -16,14 +18,14 @@ export type Mode = AssignmentSelection["mode"];
 /** What becomes of a group's assignments when someone leaves the group. */
 export type RemovalChoice = "keep" | "waive";
 
-export type WizardStart = { courseId?: string; group?: GroupOption };
+export type WizardStart = { course?: CourseOption; group?: GroupOption };
 
 export type WizardState = {
   step: Step;
-  courseId: string;
+  course: CourseOption | null;
   mode: Mode;
   people: PersonMatch[];
-  departmentId: string;
+  department: DepartmentOption | null;
   group: GroupOption | null;
   keepApplying: boolean;
   onRemoval: RemovalChoice;
@@ -37,10 +39,10 @@ export type WizardState = {
 };
 
 export type WizardAction =
-  | { type: "course"; courseId: string }
+  | { type: "course"; course: CourseOption | null }
   | { type: "mode"; mode: Mode }
   | { type: "people"; people: PersonMatch[] }
-  | { type: "department"; departmentId: string }
+  | { type: "department"; department: DepartmentOption | null }
   | { type: "group"; group: GroupOption | null }
   | { type: "keepApplying"; keepApplying: boolean }
   | { type: "onRemoval"; onRemoval: RemovalChoice }
@@ -55,10 +57,10 @@ export type WizardAction =
 export function initialWizardState(start: WizardStart): WizardState {
   return {
     step: "course",
-    courseId: start.courseId ?? "",
+    course: start.course ?? null,
     mode: start.group ? "group" : "individuals",
     people: [],
-    departmentId: "",
+    department: null,
     group: start.group ?? null,
     keepApplying: true,
     onRemoval: "keep",
@@ -74,14 +76,14 @@ export function initialWizardState(start: WizardStart): WizardState {
 export function selectionOf(state: WizardState): AssignmentSelection | null {
   const { mode } = state;
   if (mode === "individuals") return state.people.length > 0 ? { mode, userIds: state.people.map((person) => person.id) } : null;
-  if (mode === "department") return state.departmentId ? { mode, departmentId: state.departmentId } : null;
+  if (mode === "department") return state.department ? { mode, departmentId: state.department.id } : null;
   return state.group ? { mode, groupId: state.group.id, keepApplying: state.keepApplying, onRemoval: state.onRemoval } : null;
 }
 
 /** What the preview and Confirm send, once people are chosen. */
 export function previewInput(state: WizardState): PreviewAssignmentInput | null {
   const selection = selectionOf(state);
-  return selection ? { courseId: state.courseId, selection, ...termsInput(state.terms) } : null;
+  return selection && state.course ? { courseId: state.course.id, selection, ...termsInput(state.terms) } : null;
 }
 
 /** Whether the assignment keeps applying to people who join the group later. */
@@ -89,7 +91,7 @@ export const keepsApplying = (state: WizardState): boolean => state.mode === "gr
 
 /** What "Next" finds missing on the course or people step, as an error key; null when nothing is. */
 export function missingOnStep(state: WizardState): string | null {
-  if (state.step === "course") return state.courseId ? null : "validation.chooseCourse";
+  if (state.step === "course") return state.course ? null : "validation.chooseCourse";
   if (state.step === "people" && !selectionOf(state)) {
     if (state.mode === "individuals") return "validation.selectSomeone";
     return state.mode === "department" ? "validation.chooseDepartment" : "validation.chooseGroup";
@@ -102,13 +104,13 @@ const go = (state: WizardState, step: Step): WizardState => ({ ...state, step, l
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
   switch (action.type) {
     case "course":
-      return { ...state, courseId: action.courseId };
+      return { ...state, course: action.course };
     case "mode":
       return { ...state, mode: action.mode, localError: null };
     case "people":
       return { ...state, people: action.people };
     case "department":
-      return { ...state, departmentId: action.departmentId };
+      return { ...state, department: action.department };
     case "group":
       return { ...state, group: action.group };
     case "keepApplying":

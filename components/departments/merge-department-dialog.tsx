@@ -7,11 +7,10 @@ import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogFooter } from "@/components/ui/dialog-footer";
-import { FormField, inputClass } from "@/components/ui/form-field";
 import { useAction } from "@/components/ui/use-action";
-import { useActionData } from "@/components/ui/use-action-data";
-import { mergeDepartmentsAction, mergeTargetsAction } from "@/lib/departments/actions";
-import type { DepartmentChoice } from "@/lib/departments/queries";
+import { mergeDepartmentsAction } from "@/lib/departments/actions";
+import type { DepartmentOption } from "@/lib/departments/queries";
+import { DepartmentSelect } from "./department-select";
 
 const TARGET_REQUIRED = "validation.mergeTargetRequired";
 
@@ -27,20 +26,18 @@ export function MergeDepartmentDialog({
   const tc = useTranslations("common");
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
-  const [targetId, setTargetId] = useState("");
+  const [target, setTarget] = useState<DepartmentOption | null>(null);
   const [missingTarget, setMissingTarget] = useState(false);
-  const [confirming, setConfirming] = useState<DepartmentChoice | null>(null);
-  const targets = useActionData(() => mergeTargetsAction({ departmentId: department.id }), department.id);
+  const [confirming, setConfirming] = useState<DepartmentOption | null>(null);
   const merge = useAction(mergeDepartmentsAction);
 
   const next = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const target = targets?.ok ? targets.data.find((candidate) => candidate.id === targetId) : undefined;
     setMissingTarget(!target);
     if (target) setConfirming(target);
   };
-  const confirm = () =>
-    merge.run({ departmentId: department.id, targetId, operationId }, () => {
+  const confirm = (into: DepartmentOption) =>
+    merge.run({ departmentId: department.id, targetId: into.id, operationId }, () => {
       router.refresh();
       onClose();
     });
@@ -56,7 +53,7 @@ export function MergeDepartmentDialog({
           <Button onClick={() => setConfirming(null)} disabled={merge.pending}>
             {t("back")}
           </Button>
-          <Button variant="danger" pending={merge.pending} onClick={confirm}>
+          <Button variant="danger" pending={merge.pending} onClick={() => confirm(confirming)}>
             {merge.pending ? t("pending") : t("confirm")}
           </Button>
         </DialogFooter>
@@ -68,26 +65,18 @@ export function MergeDepartmentDialog({
     <Dialog title={t("title", { name: department.name })} onClose={onClose}>
       <form onSubmit={next} noValidate className="space-y-4 text-sm text-slate-700">
         <p>{t("intro", { name: department.name })}</p>
-        {!targets && <p className="text-slate-600">{tc("loading")}</p>}
-        {targets && !targets.ok && <ActionAlert error={targets.error} />}
-        {targets?.ok && targets.data.length === 0 && <p>{t("noTargets")}</p>}
-        {targets?.ok && targets.data.length > 0 && (
-          <FormField label={t("target")} errors={missingTarget ? [TARGET_REQUIRED] : undefined}>
-            {(control) => (
-              <select {...control} value={targetId} onChange={(event) => setTargetId(event.target.value)} className={inputClass}>
-                <option value="">{t("choose")}</option>
-                {targets.data.map((candidate) => (
-                  <option key={candidate.id} value={candidate.id}>
-                    {candidate.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-        )}
+        <DepartmentSelect
+          label={t("target")}
+          choose={t("choose")}
+          none={t("noTargets")}
+          mergingFrom={department.id}
+          value={target}
+          onChange={setTarget}
+          error={missingTarget ? TARGET_REQUIRED : null}
+        />
         <DialogFooter>
           <Button onClick={onClose}>{tc("cancel")}</Button>
-          <Button type="submit" variant="primary" disabled={!targets?.ok || targets.data.length === 0}>
+          <Button type="submit" variant="primary">
             {t("next")}
           </Button>
         </DialogFooter>

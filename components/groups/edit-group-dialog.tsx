@@ -7,7 +7,6 @@ import { Dialog } from "@/components/ui/dialog";
 import { useAction } from "@/components/ui/use-action";
 import { updateGroupAction } from "@/lib/groups/actions";
 import type { GroupView } from "@/lib/groups/queries";
-import type { CourseOption } from "@/lib/learning/queries";
 import { CourseChangeConfirm } from "./course-change-confirm";
 import { GroupForm, type GroupFormValues } from "./group-form";
 
@@ -15,11 +14,12 @@ import { GroupForm, type GroupFormValues } from "./group-form";
  * "Edit": the same fields as a new group, filled in. Changing or unlinking the linked course
  * takes a second step, since the feed and statistics switch with it.
  */
-export function EditGroupDialog({ group, courses, onClose }: { group: GroupView; courses: readonly CourseOption[]; onClose: () => void }) {
+export function EditGroupDialog({ group, onClose }: { group: GroupView; onClose: () => void }) {
   const t = useTranslations("group.edit");
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
-  const [confirming, setConfirming] = useState<GroupFormValues | null>(null);
+  // The new course's title is said in the confirmation; the form's picker knows it.
+  const [confirming, setConfirming] = useState<{ values: GroupFormValues; courseTitle: string | null } | null>(null);
   const update = useAction(updateGroupAction);
 
   const save = (values: GroupFormValues) =>
@@ -28,8 +28,8 @@ export function EditGroupDialog({ group, courses, onClose }: { group: GroupView;
       onClose();
     });
 
-  const submit = (values: GroupFormValues) => {
-    if (group.courseId !== null && values.courseId !== group.courseId) setConfirming(values);
+  const submit = (values: GroupFormValues, courseTitle: string | null) => {
+    if (group.courseId !== null && values.courseId !== group.courseId) setConfirming({ values, courseTitle });
     else save(values);
   };
 
@@ -40,11 +40,10 @@ export function EditGroupDialog({ group, courses, onClose }: { group: GroupView;
         defaults={{
           name: group.name,
           description: group.description,
-          courseId: group.courseId ?? "",
+          course: group.courseId && group.courseTitle !== null ? { id: group.courseId, title: group.courseTitle } : null,
           maxMembers: group.maxMembers === null ? "" : String(group.maxMembers),
           visibility: group.visibility,
         }}
-        courses={courses}
         error={update.error}
         pending={update.pending}
         submitLabel={t("save")}
@@ -55,11 +54,11 @@ export function EditGroupDialog({ group, courses, onClose }: { group: GroupView;
       {confirming && (
         <CourseChangeConfirm
           from={group.courseTitle ?? ""}
-          to={courses.find((course) => course.id === confirming.courseId)?.title ?? null}
+          to={confirming.courseTitle}
           pending={update.pending}
           error={update.error}
           onBack={() => setConfirming(null)}
-          onConfirm={() => save(confirming)}
+          onConfirm={() => save(confirming.values)}
         />
       )}
     </Dialog>

@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { DialogButton } from "@/components/ui/dialog-button";
 import type { GroupView } from "@/lib/groups/queries";
-import type { CourseOption } from "@/lib/learning/queries";
 import { CloseGroupDialog } from "./close-group-dialog";
 import { EditGroupDialog } from "./edit-group-dialog";
 import { RestoreGroupDialog } from "./restore-group-dialog";
@@ -23,7 +22,7 @@ export type GroupRights = {
   ownerOnly: boolean;
 };
 
-export function GroupActions({ group, rights, courses }: { group: GroupView; rights: GroupRights; courses: readonly CourseOption[] }) {
+export function GroupActions({ group, rights }: { group: GroupView; rights: GroupRights }) {
   const t = useTranslations("group");
   const takeOwnership = rights.takeOwnership && (
     <DialogButton label={t("takeOwnership.button")}>
@@ -55,11 +54,7 @@ export function GroupActions({ group, rights, courses }: { group: GroupView; rig
   }
   return (
     <div className="flex shrink-0 flex-wrap gap-2 lg:justify-end">
-      {rights.edit && (
-        <DialogButton label={t("edit.button")}>
-          {(close) => <EditGroupDialog group={group} courses={courses} onClose={close} />}
-        </DialogButton>
-      )}
+      {rights.edit && <DialogButton label={t("edit.button")}>{(close) => <EditGroupDialog group={group} onClose={close} />}</DialogButton>}
       {takeOwnership}
       {(rights.archive || rights.delete) && (
         <DialogButton label={t("close.button")}>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type FormEvent, useId, useRef } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
+import { CourseSelect } from "@/components/learning/course-select";
 import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { DialogFooter } from "@/components/ui/dialog-footer";
@@ -20,12 +21,14 @@ export type GroupFormValues = {
   visibility: "private" | "public";
 };
 
+/** What the form starts from: the course as the picker shows it. */
+export type GroupFormDefaults = Omit<GroupFormValues, "courseId"> & { course: CourseOption | null };
+
 const FIELDS = ["name", "description", "courseId", "maxMembers", "visibility"] as const;
 
 /** The fields of a learning group, for "New learning group" and "Edit". */
 export function GroupForm({
   defaults,
-  courses,
   error,
   pending,
   submitLabel,
@@ -34,13 +37,13 @@ export function GroupForm({
   onCancel,
   hidden = false,
 }: {
-  defaults?: GroupFormValues;
-  courses: readonly CourseOption[];
+  defaults?: GroupFormDefaults;
   error: ActionError | null;
   pending: boolean;
   submitLabel: string;
   pendingLabel: string;
-  onSubmit: (values: GroupFormValues) => void;
+  /** With the chosen course's title, for a confirmation to name it. */
+  onSubmit: (values: GroupFormValues, courseTitle: string | null) => void;
   onCancel: () => void;
   hidden?: boolean;
 }) {
@@ -50,6 +53,7 @@ export function GroupForm({
   const privateHintId = useId();
   const publicHintId = useId();
   const fieldErrors = error?.fieldErrors ?? {};
+  const [course, setCourse] = useState<CourseOption | null>(defaults?.course ?? null);
 
   useFocusFirstInvalid(formRef, error);
 
@@ -57,13 +61,16 @@ export function GroupForm({
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const text = (name: string) => String(data.get(name) ?? "");
-    onSubmit({
-      name: text("name"),
-      description: text("description"),
-      courseId: text("courseId"),
-      maxMembers: text("maxMembers"),
-      visibility: text("visibility") === "public" ? "public" : "private",
-    });
+    onSubmit(
+      {
+        name: text("name"),
+        description: text("description"),
+        courseId: text("courseId"),
+        maxMembers: text("maxMembers"),
+        visibility: text("visibility") === "public" ? "public" : "private",
+      },
+      course?.title ?? null,
+    );
   };
 
   return (
@@ -94,18 +101,16 @@ export function GroupForm({
           />
         )}
       </FormField>
-      <FormField label={t("course")} hint={t("courseHint")} errors={fieldErrors.courseId} optional>
-        {(control) => (
-          <select {...control} name="courseId" defaultValue={defaults?.courseId ?? ""} className={inputClass}>
-            <option value="">{t("noCourse")}</option>
-            {courses.map((course) => (
-              <option key={course.id} value={course.id}>
-                {course.title}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <CourseSelect
+        label={t("course")}
+        hint={t("courseHint")}
+        choose={t("noCourse")}
+        name="courseId"
+        optional
+        value={course}
+        onChange={setCourse}
+        error={fieldErrors.courseId?.[0]}
+      />
       <FormField label={t("maxMembers")} hint={t("maxMembersHint")} errors={fieldErrors.maxMembers} optional>
         {(control) => (
           <input

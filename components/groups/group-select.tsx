@@ -1,112 +1,94 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useState } from "react";
-import { ActionAlert } from "@/components/ui/action-alert";
-import { FormField, inputClass } from "@/components/ui/form-field";
-import { useActionData } from "@/components/ui/use-action-data";
+import { useState } from "react";
+import { SearchSelect } from "@/components/ui/search-select";
 import { searchGroupOptionsAction } from "@/lib/groups/actions";
 import type { GroupOption } from "@/lib/groups/queries";
 
-const DEBOUNCE_MS = 200;
-
 /**
- * A group of the company, chosen from a select that holds at most the first page of matches
- * (`searchGroupOptions`) and a search box above it that narrows them by name on the server: a
- * company of 5,000 groups sends 50. The chosen group stays in the select while the search changes.
- * `none` is said when the company has no group to offer at all.
+ * A group of the company, searched on the server (`searchGroupOptions`): Copy from group, Move to
+ * group, the assignment wizard and the assignment overview's filter. Archived groups, where offered,
+ * come after the active ones under their own heading.
  */
 export function GroupSelect({
   label,
   hint,
   none,
+  choose,
   includeArchived,
   exceptGroupId,
   value,
   onChange,
+  name,
   error,
 }: {
   label: string;
   hint?: string;
   none: string;
+  /** The empty choice, when not "Choose a group" (a filter's "All groups"). */
+  choose?: string;
   includeArchived: boolean;
   exceptGroupId?: string;
   value: GroupOption | null;
   onChange: (group: GroupOption | null) => void;
+  name?: string;
   error?: string | null;
 }) {
   const t = useTranslations("groupSelect");
-  const tc = useTranslations("common");
-  const searchId = useId();
-  const [term, setTerm] = useState("");
-  const [query, setQuery] = useState("");
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(term.trim()), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [term]);
-  const page = useActionData(() => searchGroupOptionsAction({ term: query, includeArchived, exceptGroupId }), query);
-
-  if (page && !page.ok) return <ActionAlert error={page.error} />;
-  if (page?.ok && query === "" && page.data.options.length === 0) return <p className="text-sm text-slate-700">{none}</p>;
-  const found = page?.ok ? page.data.options : [];
-  // The chosen group is kept among the options, whatever the search shows now.
-  const options = value && !found.some((group) => group.id === value.id) ? [value, ...found] : found;
-  const active = options.filter((group) => !group.archived);
-  const archived = options.filter((group) => group.archived);
   const asOptions = (groups: readonly GroupOption[]) =>
     groups.map((group) => (
       <option key={group.id} value={group.id}>
         {t(group.archived ? "optionArchived" : "option", { name: group.name, count: group.memberCount })}
       </option>
     ));
-  const status = !page
-    ? tc("loading")
-    : page.ok && page.data.more
-      ? t("more", { count: page.data.options.length })
-      : page.ok && found.length === 0
-        ? t("noMatch", { term: query })
-        : null;
-
   return (
-    <div className="space-y-2">
-      <div>
-        <label htmlFor={searchId} className="mb-1 block text-sm font-medium text-slate-900">
-          {t("search")}
-        </label>
-        <input
-          id={searchId}
-          type="search"
-          autoComplete="off"
-          maxLength={100}
-          value={term}
-          placeholder={t("placeholder")}
-          onChange={(event) => setTerm(event.target.value)}
-          className={inputClass}
-        />
-        <p className="mt-1 text-xs text-slate-600" aria-live="polite">
-          {status}
-        </p>
-      </div>
-      <FormField label={label} hint={hint} errors={error ? [error] : undefined}>
-        {(control) => (
-          <select
-            {...control}
-            value={value?.id ?? ""}
-            onChange={(event) => onChange(options.find((group) => group.id === event.target.value) ?? null)}
-            className={inputClass}
-          >
-            <option value="">{t("choose")}</option>
-            {includeArchived ? (
-              <>
-                {active.length > 0 && <optgroup label={t("active")}>{asOptions(active)}</optgroup>}
-                {archived.length > 0 && <optgroup label={t("archived")}>{asOptions(archived)}</optgroup>}
-              </>
-            ) : (
-              asOptions(active)
-            )}
-          </select>
-        )}
-      </FormField>
-    </div>
+    <SearchSelect
+      label={label}
+      hint={hint}
+      name={name}
+      error={error}
+      value={value}
+      onChange={onChange}
+      texts={{
+        search: t("search"),
+        placeholder: t("placeholder"),
+        choose: choose ?? t("choose"),
+        none,
+        more: (count) => t("more", { count }),
+        noMatch: (term) => t("noMatch", { term }),
+      }}
+      search={(term) => searchGroupOptionsAction({ term, includeArchived, exceptGroupId })}
+      searchKey={`${includeArchived}:${exceptGroupId ?? ""}`}
+      render={(options) => {
+        if (!includeArchived) return asOptions(options);
+        const active = options.filter((group) => !group.archived);
+        const archived = options.filter((group) => group.archived);
+        return (
+          <>
+            {active.length > 0 && <optgroup label={t("active")}>{asOptions(active)}</optgroup>}
+            {archived.length > 0 && <optgroup label={t("archived")}>{asOptions(archived)}</optgroup>}
+          </>
+        );
+      }}
+    />
   );
+}
+
+/** A filter's group in a GET form (`name`), archived ones too: "All groups" or one, the current one given by the page. */
+export function GroupFilter({
+  name,
+  label,
+  allLabel,
+  none,
+  initial,
+}: {
+  name: string;
+  label: string;
+  allLabel: string;
+  none: string;
+  initial: GroupOption | null;
+}) {
+  const [group, setGroup] = useState(initial);
+  return <GroupSelect name={name} label={label} choose={allLabel} none={none} includeArchived value={group} onChange={setGroup} />;
 }

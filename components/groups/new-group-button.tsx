@@ -2,10 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { DialogButton } from "@/components/ui/dialog-button";
-import type { CourseOption } from "@/lib/learning/queries";
 import { NewGroupDialog } from "./new-group-dialog";
 
-export function NewGroupButton({ courses }: { courses: readonly CourseOption[] }) {
+export function NewGroupButton() {
   const t = useTranslations("groups");
   return (
     <DialogButton
@@ -19,7 +18,7 @@ export function NewGroupButton({ courses }: { courses: readonly CourseOption[] }
         </>
       }
     >
-      {(close) => <NewGroupDialog courses={courses} onClose={close} />}
+      {(close) => <NewGroupDialog onClose={close} />}
     </DialogButton>
   );
 }

@@ -6,11 +6,10 @@ import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { useAction } from "@/components/ui/use-action";
 import { createGroupAction } from "@/lib/groups/actions";
-import type { CourseOption } from "@/lib/learning/queries";
 import { GroupForm } from "./group-form";
 
 /** "New learning group": one operation id per opening, so a double click or a retry creates one group. */
-export function NewGroupDialog({ courses, onClose }: { courses: readonly CourseOption[]; onClose: () => void }) {
+export function NewGroupDialog({ onClose }: { onClose: () => void }) {
   const t = useTranslations("groups");
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
@@ -18,7 +17,6 @@ export function NewGroupDialog({ courses, onClose }: { courses: readonly CourseO
   return (
     <Dialog title={t("new")} description={t("newIntro")} onClose={onClose} busy={create.pending}>
       <GroupForm
-        courses={courses}
         error={create.error}
         pending={create.pending}
         submitLabel={t("form.create")}

@@ -10,9 +10,8 @@ import { DialogFooter } from "@/components/ui/dialog-footer";
 import { GroupSelect } from "@/components/groups/group-select";
 import { Tabs } from "@/components/ui/tabs";
 import { useAction } from "@/components/ui/use-action";
-import { useActionData } from "@/components/ui/use-action-data";
 import type { GroupOption } from "@/lib/groups/queries";
-import { departmentOptionsAction } from "@/lib/departments/actions";
+import type { DepartmentOption } from "@/lib/departments/queries";
 import { addMembersAction } from "@/lib/membership/actions";
 import type { Selection } from "@/lib/membership/schemas";
 import type { AddResult } from "@/lib/membership/operations/add-members";
@@ -36,17 +35,17 @@ export function AddMembersDialog({ groupId, groupName, onClose }: { groupId: str
   const [operationId] = useState(() => crypto.randomUUID());
   const [mode, setMode] = useState<Mode>("people");
   const [people, setPeople] = useState<PersonMatch[]>([]);
-  const [departmentIds, setDepartmentIds] = useState<string[]>([]);
+  const [departments, setDepartments] = useState<DepartmentOption[]>([]);
   const [sourceGroup, setSourceGroup] = useState<GroupOption | null>(null);
   const [result, setResult] = useState<AddResult | null>(null);
-  const departments = useActionData(() => departmentOptionsAction({}), groupId);
   const add = useAction(addMembersAction);
 
   const selection = useMemo((): Selection | null => {
     if (mode === "people") return people.length > 0 ? { mode, userIds: people.map((person) => person.id) } : null;
-    if (mode === "departments") return departmentIds.length > 0 ? { mode, departmentIds } : null;
+    if (mode === "departments")
+      return departments.length > 0 ? { mode, departmentIds: departments.map((department) => department.id) } : null;
     return sourceGroup ? { mode, sourceGroupId: sourceGroup.id } : null;
-  }, [mode, people, departmentIds, sourceGroup]);
+  }, [mode, people, departments, sourceGroup]);
   const preview = useAddPreview(groupId, mode === "people" ? null : selection);
 
   const count =
@@ -86,11 +85,7 @@ export function AddMembersDialog({ groupId, groupName, onClose }: { groupId: str
           <Tabs label={t("tabs.label")} tabs={tabs} selected={mode} onSelect={setMode}>
             <div className="min-h-40 space-y-4">
               {mode === "people" && <PersonPicker groupId={groupId} picked={people} onChange={setPeople} />}
-              {mode === "departments" && !departments && <p className="text-sm text-slate-600">{tc("loading")}</p>}
-              {mode === "departments" && departments && !departments.ok && <ActionAlert error={departments.error} />}
-              {mode === "departments" && departments?.ok && (
-                <DepartmentPicker departments={departments.data} selected={departmentIds} onChange={setDepartmentIds} />
-              )}
+              {mode === "departments" && <DepartmentPicker selected={departments} onChange={setDepartments} />}
               {mode === "group" && (
                 // "Copy from group": another group of the company, archived ones too, whose current members are added.
                 <GroupSelect

@@ -1,46 +1,65 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { ActionAlert } from "@/components/ui/action-alert";
+import { OptionSearchBox, useOptionSearch } from "@/components/ui/search-select";
+import { searchDepartmentOptionsAction } from "@/lib/departments/actions";
 import type { DepartmentOption } from "@/lib/departments/queries";
 
-/** "Department": the company's departments to tick, with how many active people each has. */
+/**
+ * "Department": departments to tick, with how many active people each has, searched on the server
+ * by name (at most a page of them at once); the ticked ones stay listed first whatever the search.
+ */
 export function DepartmentPicker({
-  departments,
   selected,
   onChange,
 }: {
-  departments: readonly DepartmentOption[];
-  selected: readonly string[];
-  onChange: (departmentIds: string[]) => void;
+  selected: readonly DepartmentOption[];
+  onChange: (departments: DepartmentOption[]) => void;
 }) {
   const t = useTranslations("members.add.departments");
-  const toggle = (id: string, checked: boolean) => onChange(checked ? [...selected, id] : selected.filter((other) => other !== id));
+  const ts = useTranslations("departmentSelect");
+  const search = useOptionSearch((term) => searchDepartmentOptionsAction({ term }));
+  const chosen = new Set(selected.map((department) => department.id));
+  const shown = [...selected, ...search.found.filter((department) => !chosen.has(department.id))];
+  const toggle = (department: DepartmentOption, checked: boolean) =>
+    onChange(checked ? [...selected, department] : selected.filter((other) => other.id !== department.id));
   return (
-    <fieldset>
+    <fieldset className="space-y-3">
       <legend className="text-sm font-medium text-slate-900">{t("legend")}</legend>
-      <p className="mt-1 text-xs text-slate-600">{t("hint")}</p>
-      {departments.length === 0 ? (
-        <p className="mt-3 text-sm text-slate-700">{t("none")}</p>
+      <p className="text-xs text-slate-600">{t("hint")}</p>
+      {search.page && !search.page.ok ? (
+        <ActionAlert error={search.page.error} />
+      ) : search.empty ? (
+        <p className="text-sm text-slate-700">{t("none")}</p>
       ) : (
-        <div className="mt-3 grid max-h-72 gap-2 overflow-y-auto p-0.5 sm:grid-cols-2">
-          {departments.map((department) => (
-            <label
-              key={department.id}
-              className="flex cursor-pointer items-center justify-between gap-3 rounded-md border border-slate-300 px-3 py-2 text-sm has-checked:border-brand-600 has-checked:bg-brand-50"
-            >
-              <span className="flex items-center gap-2">
-                <input
-                  type="checkbox"
-                  checked={selected.includes(department.id)}
-                  onChange={(event) => toggle(department.id, event.target.checked)}
-                  className="accent-brand-600"
-                />
-                {department.name}
-              </span>
-              <span className="text-xs whitespace-nowrap text-slate-600">{t("people", { count: department.activePeople })}</span>
-            </label>
-          ))}
-        </div>
+        <>
+          <OptionSearchBox
+            texts={{ search: ts("search"), placeholder: ts("placeholder") }}
+            term={search.term}
+            onTerm={search.setTerm}
+            status={search.status({ more: (count) => ts("more", { count }), noMatch: (term) => ts("noMatch", { term }) })}
+          />
+          <div className="grid max-h-72 gap-2 overflow-y-auto p-0.5 sm:grid-cols-2">
+            {shown.map((department) => (
+              <label
+                key={department.id}
+                className="flex cursor-pointer items-center justify-between gap-3 rounded-md border border-slate-300 px-3 py-2 text-sm has-checked:border-brand-600 has-checked:bg-brand-50"
+              >
+                <span className="flex items-center gap-2">
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(department.id)}
+                    onChange={(event) => toggle(department, event.target.checked)}
+                    className="accent-brand-600"
+                  />
+                  {department.name}
+                </span>
+                <span className="text-xs whitespace-nowrap text-slate-600">{t("people", { count: department.activePeople })}</span>
+              </label>
+            ))}
+          </div>
+        </>
       )}
     </fieldset>
   );

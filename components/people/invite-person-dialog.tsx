@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useRef, useState } from "react";
+import { DepartmentSelect } from "@/components/departments/department-select";
 import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -25,13 +26,14 @@ const ROLES = [
  * "Invite a person": name, work email, department and extra roles. One operation id per opening,
  * so a double click or a retry invites once; afterwards the dialog confirms and offers a resend.
  */
-export function InvitePersonDialog({ departments, onClose }: { departments: readonly DepartmentOption[]; onClose: () => void }) {
+export function InvitePersonDialog({ onClose }: { onClose: () => void }) {
   const t = useTranslations("accounts.people");
   const tc = useTranslations("common");
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
   const invite = useAction(invitePersonAction);
   const [invited, setInvited] = useState<{ userId: string; email: string } | null>(null);
+  const [department, setDepartment] = useState<DepartmentOption | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const fieldErrors = invite.error?.fieldErrors ?? {};
 
@@ -45,7 +47,7 @@ export function InvitePersonDialog({ departments, onClose }: { departments: read
       {
         name: String(data.get("name") ?? ""),
         email,
-        departmentId: String(data.get("departmentId") ?? ""),
+        departmentId: department?.id ?? "",
         roles: data
           .getAll("roles")
           .map(String)
@@ -82,18 +84,14 @@ export function InvitePersonDialog({ departments, onClose }: { departments: read
           <FormField label={t("email")} errors={fieldErrors.email}>
             {(control) => <input {...control} name="email" type="email" required autoComplete="off" className={inputClass} />}
           </FormField>
-          <FormField label={t("department")} errors={fieldErrors.departmentId} optional>
-            {(control) => (
-              <select {...control} name="departmentId" defaultValue="" className={inputClass}>
-                <option value="">{t("noDepartment")}</option>
-                {departments.map((department) => (
-                  <option key={department.id} value={department.id}>
-                    {department.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+          <DepartmentSelect
+            label={t("department")}
+            choose={t("noDepartment")}
+            optional
+            value={department}
+            onChange={setDepartment}
+            error={fieldErrors.departmentId?.[0]}
+          />
           <fieldset>
             <legend className="text-sm font-medium text-slate-900">{t("roles")}</legend>
             <p className="mt-1 text-xs text-slate-600">{t("rolesHint")}</p>

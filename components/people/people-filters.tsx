@@ -1,35 +1,35 @@
 import { getTranslations } from "next-intl/server";
+import { DepartmentFilter } from "@/components/departments/department-select";
 import { FilterForm, SearchFilter, SelectFilter } from "@/components/ui/filter-form";
 import { PERSON_STATUSES, type PersonStatus, ROLE_FILTERS, type RoleFilter } from "@/lib/people/schemas";
 import type { DepartmentOption } from "@/lib/departments/queries";
 
 export type PeopleFilterValues = {
   q: string;
-  departmentId: string | null;
+  /** The department filtered by, as its picker shows it (read by the page from the id in the address). */
+  department: DepartmentOption | null;
   role: RoleFilter | null;
   status: PersonStatus | null;
 };
 
 /** Search and filters of "People". */
-export async function PeopleFilters({ values, departments }: { values: PeopleFilterValues; departments: readonly DepartmentOption[] }) {
+export async function PeopleFilters({ values }: { values: PeopleFilterValues }) {
   const t = await getTranslations("people");
   return (
     <FilterForm
       label={t("filters.label")}
       columns="lg:grid-cols-[2fr_1fr_1fr_1fr_auto]"
-      filtered={Boolean(values.q || values.departmentId || values.role || values.status)}
+      filtered={Boolean(values.q || values.department || values.role || values.status)}
       clearHref="/admin/people"
       applyLabel={t("filters.apply")}
       clearLabel={t("filters.clear")}
     >
       <SearchFilter id="people-q" label={t("searchLabel")} defaultValue={values.q} />
-      <SelectFilter
-        id="people-department"
+      <DepartmentFilter
         name="department"
         label={t("filters.department")}
-        defaultValue={values.departmentId ?? ""}
         allLabel={t("filters.allDepartments")}
-        options={departments.map((department) => ({ value: department.id, label: department.name }))}
+        initial={values.department}
       />
       <SelectFilter
         id="people-role"

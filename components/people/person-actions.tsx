@@ -15,12 +15,13 @@ export type PersonRights = { edit: boolean; deactivate: boolean };
 export function PersonActions({
   person,
   rights,
-  departments,
+  department,
   activeGroups,
 }: {
-  person: Pick<PersonDetails, "id" | "name" | "departmentId" | "managerId" | "managerName" | "roles" | "deactivatedAt">;
+  person: Pick<PersonDetails, "id" | "name" | "managerId" | "managerName" | "roles" | "deactivatedAt">;
   rights: PersonRights;
-  departments: readonly DepartmentOption[];
+  /** The person's department as its picker shows it (with its people), when they have one. */
+  department: DepartmentOption | null;
   activeGroups: number;
 }) {
   const t = useTranslations("people");
@@ -30,7 +31,7 @@ export function PersonActions({
       {rights.edit && (
         <>
           <DialogButton label={t("edit.department.button")}>
-            {(close) => <DepartmentDialog person={person} departments={departments} onClose={close} />}
+            {(close) => <DepartmentDialog person={{ ...person, department }} onClose={close} />}
           </DialogButton>
           <DialogButton label={t("edit.manager.button")}>{(close) => <ManagerDialog person={person} onClose={close} />}</DialogButton>
           <DialogButton label={t("edit.roles.button")}>{(close) => <RolesDialog person={person} onClose={close} />}</DialogButton>

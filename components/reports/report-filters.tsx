@@ -1,11 +1,12 @@
 import { getTranslations } from "next-intl/server";
+import { CourseFilter } from "@/components/learning/course-select";
 import { FilterForm, SearchFilter, SelectFilter } from "@/components/ui/filter-form";
 import { groupVisibilityEnum } from "@/db/schema";
 import type { CourseOption } from "@/lib/learning/queries";
 import { REPORT_STATUSES, type ReportFilters } from "@/lib/reports/queries";
 
 /** Search and filters of "Reports". The sort order travels along; a new filter starts again at page 1. */
-export async function ReportFiltersForm({ values, courses }: { values: ReportFilters; courses: readonly CourseOption[] }) {
+export async function ReportFiltersForm({ values, course }: { values: ReportFilters; course: CourseOption | null }) {
   const t = await getTranslations("reports");
   return (
     <FilterForm
@@ -19,14 +20,7 @@ export async function ReportFiltersForm({ values, courses }: { values: ReportFil
       {values.sort !== "name" && <input type="hidden" name="sort" value={values.sort} />}
       {values.direction === "desc" && <input type="hidden" name="dir" value="desc" />}
       <SearchFilter id="reports-q" label={t("filters.search")} defaultValue={values.search ?? ""} />
-      <SelectFilter
-        id="reports-course"
-        name="course"
-        label={t("filters.course")}
-        defaultValue={values.courseId ?? ""}
-        allLabel={t("filters.allCourses")}
-        options={courses.map((course) => ({ value: course.id, label: course.title }))}
-      />
+      <CourseFilter name="course" label={t("filters.course")} allLabel={t("filters.allCourses")} initial={course} />
       <SelectFilter
         id="reports-status"
         name="status"

@@ -249,15 +249,3 @@ export async function groupAssignmentFigures(
   );
   return row ?? { assigned: 0, done: 0, open: 0, overdue: 0, rules: 0 };
 }
-
-/** The groups assignments came through, for the overview's group filter (read through the group index). */
-export async function listAssignmentGroupOptions(db: DatabaseOrTransaction, ctx: Ctx): Promise<{ id: string; name: string }[]> {
-  assertCan(ctx, "assignment.overview");
-  return queryRows(
-    db,
-    sql`select g.id, g.name from learning_groups g
-        where g.company_id = ${ctx.companyId}
-          and exists (select 1 from assignments a where a.group_id = g.id and a.company_id = g.company_id)
-        order by lower(g.name), g.id`,
-  );
-}

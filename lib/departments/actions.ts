@@ -5,7 +5,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { companyDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
-import { listDepartments, listHeadCandidates, listMergeTargets } from "./queries";
+import { searchTermField } from "@/lib/text";
+import { listHeadCandidates, searchDepartmentOptions, searchMergeTargets } from "./queries";
 import { createDepartment } from "./operations/create-department";
 import { deleteDepartment } from "./operations/delete-department";
 import { mergeDepartments } from "./operations/merge-departments";
@@ -23,16 +24,19 @@ export const headCandidatesAction = authorizedAction(z.object({ departmentId: z.
   data: await listHeadCandidates(companyDb(viewer), viewer, departmentId),
 }));
 
-/** The company's departments with their active people, for the add-members dialog. */
-export const departmentOptionsAction = authorizedAction(z.object({}), async (_input, viewer) => ({
-  data: await listDepartments(companyDb(viewer), viewer),
+/** A page of the company's departments matching what was typed, with their active people: every department picker. */
+export const searchDepartmentOptionsAction = authorizedAction(z.object({ term: searchTermField(100) }), async ({ term }, viewer) => ({
+  data: await searchDepartmentOptions(companyDb(viewer), viewer, term),
 }));
 
 export const setDepartmentHeadAction = operationAction(setDepartmentHead, { refresh });
 
-export const mergeTargetsAction = authorizedAction(z.object({ departmentId: z.uuid() }), async ({ departmentId }, viewer) => ({
-  data: await listMergeTargets(companyDb(viewer), viewer, { exceptId: departmentId }),
-}));
+export const searchMergeTargetsAction = authorizedAction(
+  z.object({ departmentId: z.uuid(), term: searchTermField(100) }),
+  async ({ departmentId, term }, viewer) => ({
+    data: await searchMergeTargets(companyDb(viewer), viewer, { exceptId: departmentId, term }),
+  }),
+);
 
 export const mergeDepartmentsAction = operationAction(mergeDepartments, { refresh });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, departments, users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment as insertDepartment, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { DEPARTMENTS_PAGE_SIZE, listDepartmentsPage, listHeadCandidates, listMergeTargets } from "./queries";
+import { DEPARTMENTS_PAGE_SIZE, listDepartmentsPage, listHeadCandidates, searchMergeTargets } from "./queries";
 import { createDepartmentSchema } from "./schemas";
 import { createDepartment } from "./operations/create-department";
 import { deleteDepartment } from "./operations/delete-department";
@@ -202,7 +202,7 @@ describe("isolation", () => {
     expect(await departmentIdOf("Acme Only")).toBe(ownId);
     const names = (await listDepartmentsPage(handle.db, admin)).rows.map((r) => r.name);
     expect(names).not.toContain("Globex Only");
-    const targets = (await listMergeTargets(handle.db, admin, { exceptId: ownId })).map((d) => d.name);
+    const targets = (await searchMergeTargets(handle.db, admin, { exceptId: ownId, term: "" })).options.map((d) => d.name);
     expect(targets).not.toContain("Globex Only");
     expect(targets).not.toContain("Acme Only");
     expect(targets).toContain("Sales");

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refusalOr } from "@/tests/refusal";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createPerson, opId, type TestPerson } from "@/tests/fixtures";
-import { listDepartmentsPage, listHeadCandidates, listMergeTargets } from "./queries";
+import { listDepartmentsPage, listHeadCandidates, searchMergeTargets } from "./queries";
 import { createDepartment as createThroughService } from "./operations/create-department";
 import { deleteDepartment } from "./operations/delete-department";
 import { mergeDepartments } from "./operations/merge-departments";
@@ -74,7 +74,8 @@ async function attempt(actor: Actor, action: Action): Promise<Expected> {
   const departmentId = department.id;
   const operationId = opId();
   const run: Record<Action, () => Promise<unknown>> = {
-    list: () => Promise.all([listDepartmentsPage(handle.db, ctx), listMergeTargets(handle.db, ctx, { exceptId: departmentId })]),
+    list: () =>
+      Promise.all([listDepartmentsPage(handle.db, ctx), searchMergeTargets(handle.db, ctx, { exceptId: departmentId, term: "" })]),
     create: () => createThroughService(handle.db, ctx, { name: `Created ${counter}`, operationId }),
     rename: () => renameDepartment(handle.db, ctx, { departmentId, name: `Renamed ${counter}`, operationId }),
     headCandidates: () => listHeadCandidates(handle.db, ctx, departmentId),

@@ -1,10 +1,12 @@
 import "server-only";
-import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, isNull, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DatabaseOrTransaction } from "@/db/client";
 import { departments, users } from "@/db/schema";
+import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
+import { type OptionPage, optionPage, OPTIONS_LIMIT } from "@/lib/pagination";
 import { assertCan } from "@/lib/permissions";
 import { HEAD_CANDIDATES_LIMIT } from "./schemas";
 
@@ -59,16 +61,14 @@ export async function listDepartmentsPage(
   };
 }
 
-export type DepartmentChoice = { id: string; name: string };
-
-/** The company's other departments by name: what a merge can choose as its target. */
-export async function listMergeTargets(db: DatabaseOrTransaction, ctx: Ctx, options: { exceptId: string }): Promise<DepartmentChoice[]> {
+/** The company's other departments whose name contains `term`, by name, a page: what a merge can choose as its target. */
+export async function searchMergeTargets(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  options: { exceptId: string; term: string },
+): Promise<OptionPage<DepartmentOption>> {
   assertCan(ctx, "department.merge");
-  return db
-    .select({ id: departments.id, name: departments.name })
-    .from(departments)
-    .where(and(eq(departments.companyId, ctx.companyId), ne(departments.id, options.exceptId)))
-    .orderBy(asc(sql`lower(${departments.name})`), asc(departments.id));
+  return departmentPage(db, ctx, options.term, options.exceptId);
 }
 
 export type HeadCandidate = { id: string; name: string; email: string };
@@ -95,15 +95,38 @@ export async function listHeadCandidates(db: DatabaseOrTransaction, ctx: Ctx, de
 /** The company's departments as pickers and filters offer them (people, add members, assignments, HR forms). */
 export type DepartmentOption = { id: string; name: string; activePeople: number };
 
-export async function listDepartments(db: DatabaseOrTransaction, ctx: Ctx): Promise<DepartmentOption[]> {
-  assertCan(ctx, "department.options");
-  return db
-    .select({
-      id: departments.id,
-      name: departments.name,
-      activePeople: departments.activePeople,
-    })
+const departmentOptionColumns = { id: departments.id, name: departments.name, activePeople: departments.activePeople };
+
+/** Departments whose name contains `term`, by name, at most a picker's page; `exceptId` left out. */
+async function departmentPage(db: DatabaseOrTransaction, ctx: Ctx, term: string, exceptId?: string): Promise<OptionPage<DepartmentOption>> {
+  const needle = term.trim();
+  const rows = await db
+    .select(departmentOptionColumns)
     .from(departments)
-    .where(eq(departments.companyId, ctx.companyId))
-    .orderBy(asc(departments.name));
+    .where(
+      and(
+        eq(departments.companyId, ctx.companyId),
+        exceptId ? ne(departments.id, exceptId) : undefined,
+        needle ? ilike(departments.name, `%${escapeLike(needle)}%`) : undefined,
+      ),
+    )
+    .orderBy(asc(sql`lower(${departments.name})`), asc(departments.id))
+    .limit(OPTIONS_LIMIT + 1);
+  return optionPage(rows);
+}
+
+/** The company's departments whose name contains `term`, with their active people (kept, never counted here). */
+export async function searchDepartmentOptions(db: DatabaseOrTransaction, ctx: Ctx, term: string): Promise<OptionPage<DepartmentOption>> {
+  assertCan(ctx, "department.options");
+  return departmentPage(db, ctx, term);
+}
+
+/** One department as a picker shows its current choice (a filter's, a person's), when it is the company's. */
+export async function findDepartmentOption(db: DatabaseOrTransaction, ctx: Ctx, departmentId: string): Promise<DepartmentOption | null> {
+  assertCan(ctx, "department.options");
+  const [row] = await db
+    .select(departmentOptionColumns)
+    .from(departments)
+    .where(and(eq(departments.companyId, ctx.companyId), eq(departments.id, departmentId)));
+  return row ?? null;
 }

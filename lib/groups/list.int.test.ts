@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { learningGroups } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
-import { findGroupOption, GROUP_OPTIONS_LIMIT, GROUPS_PAGE_SIZE, listGroups, searchGroupOptions } from "./queries";
+import { OPTIONS_LIMIT } from "@/lib/pagination";
+import { findGroupOption, GROUPS_PAGE_SIZE, listGroups, searchGroupOptions } from "./queries";
 
 let handle: TestDatabase;
 let admin: TestPerson;
@@ -71,15 +72,15 @@ describe("group options for pickers", () => {
   let crowd: string[];
   beforeAll(async () => {
     // More groups than one answer carries, each with a name a search can single out.
-    crowd = Array.from({ length: GROUP_OPTIONS_LIMIT + 3 }, (_, i) => `Crowd ${String(i).padStart(3, "0")}`);
+    crowd = Array.from({ length: OPTIONS_LIMIT + 3 }, (_, i) => `Crowd ${String(i).padStart(3, "0")}`);
     for (const name of crowd) await createGroup(handle.db, admin, { name });
   });
 
   it("answers the first matches by name, active before archived, and says there are more", async () => {
     const first = await searchGroupOptions(handle.db, admin, { term: "", includeArchived: true });
-    expect(first.options).toHaveLength(GROUP_OPTIONS_LIMIT);
+    expect(first.options).toHaveLength(OPTIONS_LIMIT);
     expect(first.more).toBe(true);
-    expect(first.options.map((option) => option.name)).toEqual(crowd.slice(0, GROUP_OPTIONS_LIMIT));
+    expect(first.options.map((option) => option.name)).toEqual(crowd.slice(0, OPTIONS_LIMIT));
     const waves = await searchGroupOptions(handle.db, admin, { term: "wave", includeArchived: true });
     expect(waves.more).toBe(false);
     expect(waves.options.at(-1)).toEqual(expect.objectContaining({ name: "Old wave", memberCount: 3, archived: true }));

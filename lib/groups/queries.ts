@@ -4,7 +4,7 @@ import type { DatabaseOrTransaction } from "@/db/client";
 import { courses, learningGroups, users } from "@/db/schema";
 import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
-import { type Page, pageWindow } from "@/lib/pagination";
+import { type OptionPage, optionPage, OPTIONS_LIMIT, type Page, pageWindow } from "@/lib/pagination";
 import { assertCan } from "@/lib/permissions";
 import { type GroupAccess, granted } from "@/lib/group-access/access";
 import { memberCountSql } from "@/lib/membership-core/member-count";
@@ -120,12 +120,6 @@ export async function getGroupView(db: DatabaseOrTransaction, ctx: Ctx, access: 
 
 export type GroupOption = { id: string; name: string; memberCount: number; archived: boolean };
 
-/** The most group options one answer carries: a picker narrows by name beyond them. */
-export const GROUP_OPTIONS_LIMIT = 50;
-
-/** A picker's options: the first matches, and whether there are more than it shows. */
-export type OptionPage<T> = { options: T[]; more: boolean };
-
 type GroupOptionScope = { includeArchived: boolean; exceptGroupId?: string };
 
 const groupOptionColumns = {
@@ -144,7 +138,7 @@ const inScope = (ctx: Ctx, scope: GroupOptionScope) =>
 
 /**
  * The company's groups whose name contains `term`, active ones first, by name, at most
- * GROUP_OPTIONS_LIMIT: "Copy from group" (archived too), "Move to group" and the assignment wizard
+ * OPTIONS_LIMIT: "Copy from group" (archived too), "Move to group" and the assignment wizard
  * (active only). However many groups a company has, an answer is one page.
  */
 export async function searchGroupOptions(
@@ -159,8 +153,8 @@ export async function searchGroupOptions(
     .from(learningGroups)
     .where(and(inScope(ctx, scope), term ? ilike(learningGroups.name, `%${escapeLike(term)}%`) : undefined))
     .orderBy(sql`${learningGroups.archivedAt} is not null`, asc(learningGroups.name), asc(learningGroups.id))
-    .limit(GROUP_OPTIONS_LIMIT + 1);
-  return { options: rows.slice(0, GROUP_OPTIONS_LIMIT), more: rows.length > GROUP_OPTIONS_LIMIT };
+    .limit(OPTIONS_LIMIT + 1);
+  return optionPage(rows);
 }
 
 /** One group as a picker shows it, when it is in the scope (a wizard opened from a group's page). */

@@ -1,8 +1,13 @@
 "use server";
 
+import "server-only";
 import { revalidatePath } from "next/cache";
-import { operationAction } from "@/lib/actions/safe-action";
+import { z } from "zod";
+import { companyDb } from "@/db/client";
+import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
+import { searchTermField } from "@/lib/text";
 import { completeLesson } from "./operations/complete-lesson";
+import { searchCourseOptions } from "./queries";
 
 export const completeLessonAction = operationAction(completeLesson, {
   // Progress shows on the lesson, its course, the course list and the home page.
@@ -13,3 +18,8 @@ export const completeLessonAction = operationAction(completeLesson, {
     revalidatePath("/");
   },
 });
+
+/** A page of the company's courses matching what was typed: every course picker. */
+export const searchCourseOptionsAction = authorizedAction(z.object({ term: searchTermField(100) }), async ({ term }, viewer) => ({
+  data: await searchCourseOptions(companyDb(viewer), viewer, term),
+}));

@@ -1,8 +1,10 @@
 import "server-only";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, isNull, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { certificates, courseProgress, courses, lessonCompletions, lessons, type QuizQuestion } from "@/db/schema";
+import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
+import { type OptionPage, optionPage, OPTIONS_LIMIT } from "@/lib/pagination";
 
 export type MyCourse = {
   id: string;
@@ -35,13 +37,30 @@ export async function listMyCourses(db: DatabaseOrTransaction, ctx: Ctx): Promis
 
 export type CourseOption = { id: string; title: string };
 
-/** The company's courses, for linking one to a group. */
-export async function listCourseOptions(db: DatabaseOrTransaction, ctx: Ctx): Promise<CourseOption[]> {
-  return db
-    .select({ id: courses.id, title: courses.title })
+const courseOptionColumns = { id: courses.id, title: courses.title };
+
+/**
+ * The company's courses whose title contains `term`, by title, at most a picker's page: linking a
+ * course to a group, assigning one, filtering reports and assignments by one.
+ */
+export async function searchCourseOptions(db: DatabaseOrTransaction, ctx: Ctx, term: string): Promise<OptionPage<CourseOption>> {
+  const needle = term.trim();
+  const rows = await db
+    .select(courseOptionColumns)
     .from(courses)
-    .where(eq(courses.companyId, ctx.companyId))
-    .orderBy(asc(courses.title));
+    .where(and(eq(courses.companyId, ctx.companyId), needle ? ilike(courses.title, `%${escapeLike(needle)}%`) : undefined))
+    .orderBy(asc(sql`lower(${courses.title})`), asc(courses.id))
+    .limit(OPTIONS_LIMIT + 1);
+  return optionPage(rows);
+}
+
+/** One course as a picker shows its current choice (a filter's, a group's), when it is the company's. */
+export async function findCourseOption(db: DatabaseOrTransaction, ctx: Ctx, courseId: string): Promise<CourseOption | null> {
+  const [row] = await db
+    .select(courseOptionColumns)
+    .from(courses)
+    .where(and(eq(courses.companyId, ctx.companyId), eq(courses.id, courseId)));
+  return row ?? null;
 }
 
 export type LessonSummary = {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
-import { listDepartments } from "@/lib/departments/queries";
+import { searchDepartmentOptions } from "@/lib/departments/queries";
 import { searchPeople } from "./queries/search";
 
 let handle: TestDatabase;
@@ -63,7 +63,7 @@ describe("people autocomplete", () => {
 
 describe("departments", () => {
   it("lists my company's departments with their active people", async () => {
-    expect(await listDepartments(handle.db, admin)).toEqual([
+    expect((await searchDepartmentOptions(handle.db, admin, "")).options).toEqual([
       expect.objectContaining({ name: "Finance", activePeople: 0 }),
       expect.objectContaining({ name: "Sales", activePeople: 2 }),
     ]);

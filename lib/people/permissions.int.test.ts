@@ -5,7 +5,7 @@ import { type Role, users } from "@/db/schema";
 import type { Ctx } from "@/lib/auth/viewer";
 import { type AppError, notFound } from "@/lib/errors";
 import { startImport } from "@/lib/hr/import/staging";
-import { listDepartments } from "@/lib/departments/queries";
+import { searchDepartmentOptions } from "@/lib/departments/queries";
 import { refusalOr } from "@/tests/refusal";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createDepartment, createPerson, opId, type TestPerson } from "@/tests/fixtures";
@@ -96,7 +96,7 @@ async function attempt(actor: Actor, action: Action): Promise<Expected> {
       if (!(await getPerson(handle.db, ctx, personId))) throw notFound();
       return true;
     },
-    listDepartments: async () => (await listDepartments(handle.db, ctx)).some((d) => d.id === departmentId),
+    listDepartments: async () => (await searchDepartmentOptions(handle.db, ctx, "")).options.some((d) => d.id === departmentId),
     changeDepartment: async () => {
       await updatePerson(handle.db, ctx, updatePersonSchema.parse({ personId, departmentId, operationId }));
       return true;

@@ -296,7 +296,12 @@ describe("maintained group figures", () => {
     await handle.db.execute(sql`update group_figures set members = members + 3 where group_id = ${north}`);
     expect((await drift(world)).copies).toHaveLength(1);
 
-    expect(await handle.db.transaction((tx) => checkFigures(tx, world.admin.companyId))).toEqual({ copies: 1, groups: 1, assignments: 0, departments: 0 });
+    expect(await handle.db.transaction((tx) => checkFigures(tx, world.admin.companyId))).toEqual({
+      copies: 1,
+      groups: 1,
+      assignments: 0,
+      departments: 0,
+    });
     expect(await drift(world)).toEqual({ copies: [], figures: [], counts: [] });
     const [reported] = await queryRows<{ copies: number; groups: number }>(
       handle.db,

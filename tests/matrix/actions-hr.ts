@@ -133,6 +133,13 @@ export const hrActions: ActionCases = {
       allows: ["learner", "removedMember", "hr", "nonOwnerAdmin"],
       prepare: async (cast) => rightful({ lessonId: cast.lessonId, operationId: opId() }),
     },
+    searchCourseOptionsAction: {
+      // The company's course catalogue, which every one of its people sees: another company's person reads their own.
+      as: "member",
+      names: false,
+      allows: ["learner", "removedMember", "hr", "nonOwnerAdmin"],
+      prepare: async () => rightful({ term: "" }),
+    },
   },
   "lib/learning/import/actions.ts": {
     importCourseAction: {

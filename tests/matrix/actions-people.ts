@@ -71,21 +71,21 @@ export const peopleActions: ActionCases = {
       prepare: async (cast) =>
         rightful({ departmentId: (await department(cast, "Design")).id, headId: cast.member.id, operationId: opId() }),
     },
-    departmentOptionsAction: {
+    searchDepartmentOptionsAction: {
       // The company's departments, as admins and HR see them: another company's admin reads their own.
       as: "owner",
       permission: "department.options",
       names: false,
       allows: ["nonOwnerAdmin", "hr"],
-      prepare: async () => rightful({}),
+      prepare: async () => rightful({ term: "" }),
     },
-    mergeTargetsAction: {
+    searchMergeTargetsAction: {
       // The department is only left out of the list: another company's admin reads their own.
       as: "owner",
       permission: "department.merge",
       names: false,
       allows: ["nonOwnerAdmin"],
-      prepare: async (cast) => rightful({ departmentId: (await department(cast, "Support")).id }),
+      prepare: async (cast) => rightful({ departmentId: (await department(cast, "Support")).id, term: "" }),
     },
     mergeDepartmentsAction: {
       as: "owner",

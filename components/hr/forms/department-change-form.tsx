@@ -2,10 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
+import { DepartmentSelect } from "@/components/departments/department-select";
 import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
-import { FormField, inputClass } from "@/components/ui/form-field";
 import { useAction } from "@/components/ui/use-action";
+import type { DepartmentOption } from "@/lib/departments/queries";
 import { departmentChangeAction, personGroupsAction } from "@/lib/hr/forms/actions";
 import type { FormGroupOption, PersonGroup } from "@/lib/hr/forms/queries";
 import { GroupChecklist } from "./group-checklist";
@@ -17,11 +18,12 @@ type Current = { departmentName: string | null; groups: PersonGroup[] };
  * "Department change": choose the person, their new department, the groups chosen for it, and which
  * of their current groups they leave (those they joined via their old department are ticked).
  */
-export function DepartmentChangeForm({ departments, groups }: { departments: { id: string; name: string }[]; groups: FormGroupOption[] }) {
+export function DepartmentChangeForm({ groups }: { groups: FormGroupOption[] }) {
   const t = useTranslations("hr.departmentChange");
   const [operationId, setOperationId] = useState(() => crypto.randomUUID());
   const [person, setPerson] = useState<FoundPerson | null>(null);
   const [current, setCurrent] = useState<Current | null>(null);
+  const [department, setDepartment] = useState<DepartmentOption | null>(null);
   const [add, setAdd] = useState<string[]>([]);
   const [leave, setLeave] = useState<string[]>([]);
   const [done, setDone] = useState<{ name: string; joined: number; left: number; waived: number } | null>(null);
@@ -32,6 +34,7 @@ export function DepartmentChangeForm({ departments, groups }: { departments: { i
   const choose = (found: FoundPerson | null) => {
     setPerson(found);
     setCurrent(null);
+    setDepartment(null);
     setAdd([]);
     setLeave([]);
     if (found) {
@@ -45,12 +48,14 @@ export function DepartmentChangeForm({ departments, groups }: { departments: { i
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!person) return;
-    const departmentId = String(new FormData(event.currentTarget).get("departmentId") ?? "");
-    action.run({ personId: person.id, departmentId, addGroupIds: add, removeGroupIds: leave, operationId }, (result) => {
-      setDone({ name: person.name, joined: result.joined, left: result.left, waived: result.assignmentsWaived });
-      choose(null);
-      setOperationId(crypto.randomUUID());
-    });
+    action.run(
+      { personId: person.id, departmentId: department?.id ?? "", addGroupIds: add, removeGroupIds: leave, operationId },
+      (result) => {
+        setDone({ name: person.name, joined: result.joined, left: result.left, waived: result.assignmentsWaived });
+        choose(null);
+        setOperationId(crypto.randomUUID());
+      },
+    );
   };
 
   if (done) {
@@ -76,20 +81,13 @@ export function DepartmentChangeForm({ departments, groups }: { departments: { i
           <p className="text-sm text-slate-700">
             {current.departmentName ? t("currentDepartment", { name: current.departmentName }) : t("noDepartment")}
           </p>
-          <FormField label={t("department")} errors={errors.departmentId}>
-            {(control) => (
-              <select {...control} name="departmentId" className={inputClass} defaultValue="" required>
-                <option value="" disabled>
-                  {t("chooseDepartment")}
-                </option>
-                {departments.map((department) => (
-                  <option key={department.id} value={department.id}>
-                    {department.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+          <DepartmentSelect
+            label={t("department")}
+            choose={t("chooseDepartment")}
+            value={department}
+            onChange={setDepartment}
+            error={errors.departmentId?.[0]}
+          />
           <GroupChecklist legend={t("join")} empty={t("noGroupsToJoin")} groups={joinable} selected={add} onChange={setAdd} />
           <GroupChecklist
             legend={t("leave")}

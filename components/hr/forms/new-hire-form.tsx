@@ -2,43 +2,50 @@
 
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
+import { DepartmentSelect } from "@/components/departments/department-select";
 import { ActionAlert } from "@/components/ui/action-alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClass } from "@/components/ui/form-field";
+import { OptionSearchBox, useOptionSearch } from "@/components/ui/search-select";
 import { useAction } from "@/components/ui/use-action";
+import type { DepartmentOption } from "@/lib/departments/queries";
 import { newHireAction } from "@/lib/hr/forms/actions";
-import type { FormCourseOption, FormGroupOption } from "@/lib/hr/forms/queries";
+import type { FormGroupOption } from "@/lib/hr/forms/queries";
+import { searchCourseOptionsAction } from "@/lib/learning/actions";
+import type { CourseOption } from "@/lib/learning/queries";
 import { GroupChecklist } from "./group-checklist";
 import { type FoundPerson, PersonSearch } from "./person-search";
 
 /** A course's default deadline in the form: a month after the first day. */
 const DEFAULT_DAYS = 30;
 
-type Options = { departments: { id: string; name: string }[]; groups: FormGroupOption[]; courses: FormCourseOption[] };
+type ChosenCourse = CourseOption & { days: number };
 
 /**
  * "New hire": the person, their department, line manager and first day, the groups to join
  * (onboarding groups suggested first) and the mandatory courses with their deadline in days after
  * the first day. One submit creates everything, or nothing.
  */
-export function NewHireForm({ options, today }: { options: Options; today: string }) {
+export function NewHireForm({ groups, today }: { groups: FormGroupOption[]; today: string }) {
   const t = useTranslations("hr.newHire");
+  const tc = useTranslations("courseSelect");
   const [operationId, setOperationId] = useState(() => crypto.randomUUID());
   const [manager, setManager] = useState<FoundPerson | null>(null);
+  const [department, setDepartment] = useState<DepartmentOption | null>(null);
   const [groupIds, setGroupIds] = useState<string[]>([]);
-  const [courses, setCourses] = useState<Record<string, number>>({});
+  // The chosen courses stay listed first, with their deadlines, whatever the course search shows.
+  const [courses, setCourses] = useState<ChosenCourse[]>([]);
+  const courseSearch = useOptionSearch((term) => searchCourseOptionsAction({ term }));
+  const listed = [...courses, ...courseSearch.found.filter((course) => !courses.some((chosen) => chosen.id === course.id))];
   const [done, setDone] = useState<{ name: string; groups: number; courses: number } | null>(null);
   const action = useAction(newHireAction);
   const errors = action.error?.fieldErrors ?? {};
 
-  const toggleCourse = (id: string, on: boolean) =>
-    setCourses((chosen) => {
-      const next = { ...chosen };
-      if (on) next[id] = DEFAULT_DAYS;
-      else delete next[id];
-      return next;
-    });
+  const toggleCourse = (course: CourseOption, on: boolean) =>
+    setCourses((chosen) => (on ? [...chosen, { ...course, days: DEFAULT_DAYS }] : chosen.filter((other) => other.id !== course.id)));
+  const setDays = (id: string, days: number) =>
+    setCourses((chosen) => chosen.map((course) => (course.id === id ? { ...course, days } : course)));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -49,19 +56,20 @@ export function NewHireForm({ options, today }: { options: Options; today: strin
       {
         name,
         email: String(data.get("email") ?? ""),
-        departmentId: String(data.get("departmentId") ?? ""),
+        departmentId: department?.id ?? "",
         managerId: manager?.id ?? null,
         startDate: String(data.get("startDate") ?? ""),
         groupIds,
-        courses: Object.entries(courses).map(([courseId, daysAfterStart]) => ({ courseId, daysAfterStart })),
+        courses: courses.map((course) => ({ courseId: course.id, daysAfterStart: course.days })),
         operationId,
       },
       (result) => {
         setDone({ name, groups: result.groups, courses: result.courses });
         form.reset();
         setManager(null);
+        setDepartment(null);
         setGroupIds([]);
-        setCourses({});
+        setCourses([]);
         setOperationId(crypto.randomUUID());
       },
     );
@@ -88,18 +96,14 @@ export function NewHireForm({ options, today }: { options: Options; today: strin
         <FormField label={t("email")} hint={t("emailHint")} errors={errors.email}>
           {(control) => <input {...control} name="email" type="email" autoComplete="off" className={inputClass} required />}
         </FormField>
-        <FormField label={t("department")} errors={errors.departmentId} optional>
-          {(control) => (
-            <select {...control} name="departmentId" className={inputClass} defaultValue="">
-              <option value="">{t("noDepartment")}</option>
-              {options.departments.map((department) => (
-                <option key={department.id} value={department.id}>
-                  {department.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <DepartmentSelect
+          label={t("department")}
+          choose={t("noDepartment")}
+          optional
+          value={department}
+          onChange={setDepartment}
+          error={errors.departmentId?.[0]}
+        />
         <FormField label={t("startDate")} errors={errors.startDate}>
           {(control) => <input {...control} name="startDate" type="date" defaultValue={today} className={inputClass} required />}
         </FormField>
@@ -112,7 +116,7 @@ export function NewHireForm({ options, today }: { options: Options; today: strin
         legend={t("groups")}
         hint={t("groupsHint")}
         empty={t("noGroups")}
-        groups={options.groups}
+        groups={groups}
         selected={groupIds}
         onChange={setGroupIds}
         detail={(group) => (
@@ -130,37 +134,51 @@ export function NewHireForm({ options, today }: { options: Options; today: strin
         <legend className="text-sm font-medium text-slate-900">{t("courses")}</legend>
         <p className="text-xs text-slate-600">{t("coursesHint")}</p>
         {errors.courses && <p className="text-sm text-red-700">{t("coursesInvalid")}</p>}
-        {options.courses.length === 0 ? (
+        {courseSearch.page && !courseSearch.page.ok ? (
+          <ActionAlert error={courseSearch.page.error} />
+        ) : courseSearch.empty ? (
           <p className="text-sm text-slate-600">{t("noCourses")}</p>
         ) : (
-          <ul className="max-h-72 space-y-2 overflow-y-auto rounded-md border border-slate-200 p-2">
-            {options.courses.map((course) => {
-              const chosen = course.id in courses;
-              return (
-                <li key={course.id} className="flex flex-wrap items-center gap-2 text-sm">
-                  <label className="flex items-center gap-2">
-                    <input type="checkbox" checked={chosen} onChange={(event) => toggleCourse(course.id, event.target.checked)} />
-                    <span>{course.title}</span>
-                  </label>
-                  {chosen && (
-                    <label className="flex items-center gap-2 text-slate-700">
-                      <span>{t("dueAfter")}</span>
+          <>
+            <OptionSearchBox
+              texts={{ search: tc("search"), placeholder: tc("placeholder") }}
+              term={courseSearch.term}
+              onTerm={courseSearch.setTerm}
+              status={courseSearch.status({ more: (count) => tc("more", { count }), noMatch: (term) => tc("noMatch", { term }) })}
+            />
+            <ul className="max-h-72 space-y-2 overflow-y-auto rounded-md border border-slate-200 p-2">
+              {listed.map((course) => {
+                const chosen = courses.find((other) => other.id === course.id);
+                return (
+                  <li key={course.id} className="flex flex-wrap items-center gap-2 text-sm">
+                    <label className="flex items-center gap-2">
                       <input
-                        type="number"
-                        min={1}
-                        max={3650}
-                        className={`${inputClass} w-24`}
-                        aria-label={t("dueAfterLabel", { title: course.title })}
-                        value={courses[course.id]}
-                        onChange={(event) => setCourses((all) => ({ ...all, [course.id]: Number(event.target.value) }))}
+                        type="checkbox"
+                        checked={chosen !== undefined}
+                        onChange={(event) => toggleCourse(course, event.target.checked)}
                       />
-                      <span>{t("days")}</span>
+                      <span>{course.title}</span>
                     </label>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
+                    {chosen && (
+                      <label className="flex items-center gap-2 text-slate-700">
+                        <span>{t("dueAfter")}</span>
+                        <input
+                          type="number"
+                          min={1}
+                          max={3650}
+                          className={`${inputClass} w-24`}
+                          aria-label={t("dueAfterLabel", { title: course.title })}
+                          value={chosen.days}
+                          onChange={(event) => setDays(course.id, Number(event.target.value))}
+                        />
+                        <span>{t("days")}</span>
+                      </label>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </>
         )}
       </fieldset>
       <Button type="submit" variant="primary" pending={action.pending}>

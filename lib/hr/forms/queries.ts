@@ -4,39 +4,32 @@ import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
-import { listDepartments } from "@/lib/departments/queries";
 import { memberCountSql } from "@/lib/membership-core/member-count";
 
 /** Active groups a form offers; a company with more picks from the first ones (suggested first). */
 export const FORM_GROUP_OPTIONS = 200;
 
 export type FormGroupOption = { id: string; name: string; taken: number; maxMembers: number | null; suggested: boolean };
-export type FormCourseOption = { id: string; title: string };
 
 /** Names that say "onboarding": the new-hire form suggests these groups first. */
 const onboardingName = sql`(g.name ilike '%onboard%' or g.name ilike '%on-board%' or g.name ilike '%induction%')`;
 
 /**
- * What the new-hire and department-change forms choose from: the company's departments, its active
- * groups (onboarding-like names first, newest first, as suggestions; any active group may be chosen)
- * and its courses.
+ * The groups the new-hire and department-change forms offer: the company's active groups,
+ * onboarding-like names first, newest first, as suggestions (any active group may be chosen), at
+ * most FORM_GROUP_OPTIONS. Departments and courses are searched in the forms themselves.
  */
-export async function getFormOptions(db: DatabaseOrTransaction, ctx: Ctx) {
+export async function listFormGroups(db: DatabaseOrTransaction, ctx: Ctx): Promise<FormGroupOption[]> {
   assertCan(ctx, "hr.forms");
-  const [departments, groups, courses] = await Promise.all([
-    listDepartments(db, ctx),
-    queryRows<FormGroupOption>(
-      db,
-      sql`select g.id, g.name, g.max_members as "maxMembers", ${onboardingName} as suggested,
-                 ${memberCountSql(sql`g.id`)} as taken
-          from learning_groups g
-          where g.company_id = ${ctx.companyId} and g.archived_at is null
-          order by ${onboardingName} desc, g.created_at desc, g.id
-          limit ${FORM_GROUP_OPTIONS}`,
-    ),
-    queryRows<FormCourseOption>(db, sql`select id, title from courses where company_id = ${ctx.companyId} order by lower(title), id`),
-  ]);
-  return { departments: departments.map(({ id, name }) => ({ id, name })), groups, courses };
+  return queryRows<FormGroupOption>(
+    db,
+    sql`select g.id, g.name, g.max_members as "maxMembers", ${onboardingName} as suggested,
+               ${memberCountSql(sql`g.id`)} as taken
+        from learning_groups g
+        where g.company_id = ${ctx.companyId} and g.archived_at is null
+        order by ${onboardingName} desc, g.created_at desc, g.id
+        limit ${FORM_GROUP_OPTIONS}`,
+  );
 }
 
 export type PersonGroup = { id: string; name: string; viaDepartment: boolean };

@@ -11,7 +11,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listGroups } from "@/lib/groups/queries";
-import { listCourseOptions } from "@/lib/learning/queries";
 import { can } from "@/lib/permissions";
 import { pageParam, type SearchParams, textParam, withParams } from "../../search-params";
 
@@ -28,15 +27,14 @@ export default async function AdminGroupsPage({ searchParams }: { searchParams: 
   const query = textParam(params.q);
   const canCreate = can(viewer, "group.create");
   const db = companyDb(viewer);
-  const [list, courses, t] = await Promise.all([
+  const [list, t] = await Promise.all([
     listGroups(db, viewer, { archived, search: query, page: pageParam(params.page) }),
-    canCreate ? listCourseOptions(db, viewer) : [],
     getTranslations("groups"),
   ]);
   const tab = archived ? "archived" : undefined;
   return (
     <div className="space-y-6">
-      <PageHeader title={t("title")} intro={t("intro")} action={canCreate && <NewGroupButton courses={courses} />} />
+      <PageHeader title={t("title")} intro={t("intro")} action={canCreate && <NewGroupButton />} />
       <LinkTabs
         label={t("tabs.label")}
         tabs={[

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
-import { listCourseOptions } from "@/lib/learning/queries";
+import { findCourseOption } from "@/lib/learning/queries";
 import { can } from "@/lib/permissions";
 import { listReports } from "@/lib/reports/queries";
 import { pageParam, type SearchParams } from "../../search-params";
@@ -25,9 +25,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const params = await searchParams;
   const filters = reportFilters(params);
   const db = companyDb(viewer);
-  const [report, courses, t] = await Promise.all([
+  const [report, course, t] = await Promise.all([
     listReports(db, viewer, { ...filters, page: pageParam(params.page) }),
-    listCourseOptions(db, viewer),
+    filters.courseId ? findCourseOption(db, viewer, filters.courseId) : null,
     getTranslations("reports"),
   ]);
   const filtered = Boolean(filters.search || filters.courseId || filters.status !== "all" || filters.visibility);
@@ -49,7 +49,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
           )
         }
       />
-      <ReportFiltersForm values={filters} courses={courses} />
+      <ReportFiltersForm values={filters} course={course} />
       {report.total > 0 && (
         <p id="reports-download-hint" className="text-sm text-slate-600">
           {t("downloadHint")}

@@ -4,7 +4,7 @@ import { DepartmentChangeForm } from "@/components/hr/forms/department-change-fo
 import { PageHeader } from "@/components/ui/page-header";
 import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
-import { getFormOptions } from "@/lib/hr/forms/queries";
+import { listFormGroups } from "@/lib/hr/forms/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("hr.departmentChange"))("title") };
@@ -13,11 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
 /** HR's "Department change": new department, groups joined for it, groups left, in one transaction. */
 export default async function DepartmentChangePage() {
   const viewer = await requireViewer();
-  const [options, t] = await Promise.all([getFormOptions(companyDb(viewer), viewer), getTranslations("hr.departmentChange")]);
+  const [groups, t] = await Promise.all([listFormGroups(companyDb(viewer), viewer), getTranslations("hr.departmentChange")]);
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} />
-      <DepartmentChangeForm departments={options.departments} groups={options.groups} />
+      <DepartmentChangeForm groups={groups} />
     </div>
   );
 }

@@ -9,9 +9,10 @@ import { LinkTabs } from "@/components/ui/link-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { companyDb } from "@/db/client";
-import { listAssignmentGroupOptions, listAssignmentOverview, OVERVIEW_VIEWS } from "@/lib/assignments/overview";
+import { listAssignmentOverview, OVERVIEW_VIEWS } from "@/lib/assignments/overview";
 import { requireViewer } from "@/lib/auth/current-user";
-import { listCourseOptions } from "@/lib/learning/queries";
+import { findGroupOption } from "@/lib/groups/queries";
+import { findCourseOption } from "@/lib/learning/queries";
 import { can } from "@/lib/permissions";
 import { pageParam, type SearchParams } from "../../../search-params";
 import { isFiltered, overviewHref, overviewQuery } from "../filters";
@@ -27,10 +28,10 @@ export default async function AssignmentOverviewPage({ searchParams }: { searchP
   const params = await searchParams;
   const query = overviewQuery(params);
   const db = companyDb(viewer);
-  const [overview, courses, groups, t] = await Promise.all([
+  const [overview, course, group, t] = await Promise.all([
     listAssignmentOverview(db, viewer, query.view, { ...query, page: pageParam(params.page) }),
-    listCourseOptions(db, viewer),
-    listAssignmentGroupOptions(db, viewer),
+    query.courseId ? findCourseOption(db, viewer, query.courseId) : null,
+    query.groupId ? findGroupOption(db, viewer, query.groupId, { includeArchived: true }) : null,
     getTranslations("assignmentAdmin"),
   ]);
   const filtered = isFiltered(query);
@@ -65,12 +66,7 @@ export default async function AssignmentOverviewPage({ searchParams }: { searchP
           current: view === query.view,
         }))}
       />
-      <OverviewFiltersForm
-        query={query}
-        courses={courses.map((course) => ({ id: course.id, name: course.title }))}
-        groups={groups}
-        filtered={filtered}
-      />
+      <OverviewFiltersForm query={query} course={course} group={group} filtered={filtered} />
       {overview.total > 0 && (
         <p id="assignments-download-hint" className="text-sm text-slate-600">
           {t("downloadHint")}

@@ -7,10 +7,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { findGroupOption } from "@/lib/groups/queries";
-import { listCourseOptions } from "@/lib/learning/queries";
-import { listDepartments } from "@/lib/departments/queries";
+import { findCourseOption } from "@/lib/learning/queries";
 import { can } from "@/lib/permissions";
-import { type SearchParams, textParam, uuidParam } from "../../../search-params";
+import { type SearchParams, uuidParam } from "../../../search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("assignmentWizard"))("title") };
@@ -23,11 +22,10 @@ export default async function BulkAssignmentPage({ searchParams }: { searchParam
   const params = await searchParams;
   const db = companyDb(viewer);
   // Pre-filled from the query (`?groupId=` from a group page): ids count only when the company's own lists hold them.
-  const courseId = textParam(params.courseId);
+  const courseId = uuidParam(params.courseId);
   const groupId = uuidParam(params.groupId);
-  const [courses, departments, group, t] = await Promise.all([
-    listCourseOptions(db, viewer),
-    listDepartments(db, viewer),
+  const [course, group, t] = await Promise.all([
+    courseId ? findCourseOption(db, viewer, courseId) : null,
     groupId ? findGroupOption(db, viewer, groupId, { includeArchived: false }) : null,
     getTranslations("assignmentWizard"),
   ]);
@@ -37,13 +35,7 @@ export default async function BulkAssignmentPage({ searchParams }: { searchParam
         <span aria-hidden="true">←</span> {t("back")}
       </Link>
       <PageHeader title={t("title")} intro={t("intro")} />
-      <BulkAssignmentWizard
-        options={{ courses, departments }}
-        start={{
-          courseId: courses.some((course) => course.id === courseId) ? courseId : undefined,
-          group: group ?? undefined,
-        }}
-      />
+      <BulkAssignmentWizard start={{ course: course ?? undefined, group: group ?? undefined }} />
     </div>
   );
 }

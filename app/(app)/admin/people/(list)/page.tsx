@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { InvitePersonButton } from "@/components/people/invite-person-button";
 import { PeopleFilters, type PeopleFilterValues } from "@/components/people/people-filters";
 import { PeopleTable } from "@/components/people/people-table";
@@ -10,10 +9,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listPeople } from "@/lib/people/queries/directory";
-import { listDepartments } from "@/lib/departments/queries";
+import { findDepartmentOption } from "@/lib/departments/queries";
 import { PERSON_STATUSES, ROLE_FILTERS } from "@/lib/people/schemas";
 import { can } from "@/lib/permissions";
-import { pageParam, type SearchParams, textParam, withParams } from "../../../search-params";
+import { pageParam, type SearchParams, textParam, uuidParam, withParams } from "../../../search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("people"))("title") };
@@ -29,23 +28,21 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
   const viewer = await requireViewer();
   if (!can(viewer, "people.list")) notFound();
   const params = await searchParams;
-  const department = textParam(params.department);
-  const filters: PeopleFilterValues = {
-    q: textParam(params.q),
-    departmentId: z.uuid().safeParse(department).success ? department : null,
-    role: oneOf(ROLE_FILTERS, textParam(params.role)),
-    status: oneOf(PERSON_STATUSES, textParam(params.status)),
-  };
+  const departmentId = uuidParam(params.department);
+  const q = textParam(params.q);
+  const role = oneOf(ROLE_FILTERS, textParam(params.role));
+  const status = oneOf(PERSON_STATUSES, textParam(params.status));
   const db = companyDb(viewer);
-  const [list, departments, t] = await Promise.all([
-    listPeople(db, viewer, { ...filters, page: pageParam(params.page) }),
-    listDepartments(db, viewer),
+  const [list, department, t] = await Promise.all([
+    listPeople(db, viewer, { q, departmentId, role, status, page: pageParam(params.page) }),
+    departmentId ? findDepartmentOption(db, viewer, departmentId) : null,
     getTranslations("people"),
   ]);
-  const filtered = Boolean(filters.q || filters.departmentId || filters.role || filters.status);
+  const filters: PeopleFilterValues = { q, department, role, status };
+  const filtered = Boolean(q || departmentId || role || status);
   const link = {
     q: filters.q,
-    department: filters.departmentId ?? undefined,
+    department: departmentId ?? undefined,
     role: filters.role ?? undefined,
     status: filters.status ?? undefined,
   };
@@ -54,9 +51,9 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
       <PageHeader
         title={t("title")}
         intro={can(viewer, "people.edit") ? t("intro") : t("introReadOnly")}
-        action={can(viewer, "people.invite") && <InvitePersonButton departments={departments} />}
+        action={can(viewer, "people.invite") && <InvitePersonButton />}
       />
-      <PeopleFilters values={filters} departments={departments} />
+      <PeopleFilters values={filters} />
       {list.resembling && <p className="text-sm text-slate-700">{t("resembling", { query: filters.q })}</p>}
       {list.rows.length > 0 ? (
         <PeopleTable rows={list.rows} />

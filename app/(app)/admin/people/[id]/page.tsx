@@ -17,8 +17,7 @@ import { companyDb } from "@/db/client";
 import { listPersonAssignments } from "@/lib/assignments/queries";
 import { requireViewer } from "@/lib/auth/current-user";
 import { getLearningRecords } from "@/lib/learning/achievements";
-import { listCourseOptions } from "@/lib/learning/queries";
-import { listDepartments } from "@/lib/departments/queries";
+import { findDepartmentOption } from "@/lib/departments/queries";
 import { can } from "@/lib/permissions";
 import { pageParam, type SearchParams, withParams } from "../../../search-params";
 import { loadPerson } from "./load";
@@ -44,13 +43,12 @@ export default async function PersonPage({ params, searchParams }: { params: Par
   };
   // A deactivated person cannot take a course: nothing to assign them.
   const canAssign = can(viewer, "assignment.assign") && person.deactivatedAt === null;
-  const [t, format, departments, records, assignments, courses] = await Promise.all([
+  const [t, format, department, records, assignments] = await Promise.all([
     getTranslations("people"),
     getFormatter(),
-    rights.edit ? listDepartments(companyDb(viewer), viewer) : [],
+    rights.edit && person.departmentId ? findDepartmentOption(companyDb(viewer), viewer, person.departmentId) : null,
     getLearningRecords(companyDb(viewer), viewer, person.id),
     listPersonAssignments(companyDb(viewer), viewer, person.id, { page: assignmentsPage }),
-    canAssign ? listCourseOptions(companyDb(viewer), viewer) : [],
   ]);
   const facts = [
     { label: t("person.email"), value: person.email },
@@ -85,14 +83,13 @@ export default async function PersonPage({ params, searchParams }: { params: Par
             person={{
               id: person.id,
               name: person.name,
-              departmentId: person.departmentId,
               managerId: person.managerId,
               managerName: person.managerName,
               roles: person.roles,
               deactivatedAt: person.deactivatedAt,
             }}
             rights={rights}
-            departments={departments}
+            department={department}
             activeGroups={person.groups.filter((group) => !group.archived).length}
           />
         </div>
@@ -112,7 +109,7 @@ export default async function PersonPage({ params, searchParams }: { params: Par
       </header>
       <PersonAssignments
         assignments={assignments}
-        action={canAssign ? <AssignPersonButton person={{ id: person.id, name: person.name }} courses={courses} /> : undefined}
+        action={canAssign ? <AssignPersonButton person={{ id: person.id, name: person.name }} /> : undefined}
         footer={
           <Pagination
             page={assignments.page}

@@ -1,6 +1,5 @@
 import type { DatabaseOrTransaction } from "@/db/client";
 import type { GroupRights } from "@/components/groups/group-actions";
-import { listCourseOptions } from "@/lib/learning/queries";
 import { getGroupLevel } from "@/lib/notifications/settings/queries";
 import { can } from "@/lib/permissions";
 import { readChannelEpoch, type ReadablePage, readStatisticsKind } from "../load";
@@ -22,11 +21,10 @@ export async function readFrame(db: DatabaseOrTransaction, page: ReadablePage) {
     takeOwnership: !access.isOwner && can(viewer, "group.takeOwnership"),
     ownerOnly: !access.canManage && can(viewer, "group.edit"),
   };
-  const [courses, level, statisticsKind, channelEpoch] = await Promise.all([
-    rights.edit ? listCourseOptions(db, viewer) : [],
+  const [level, statisticsKind, channelEpoch] = await Promise.all([
     getGroupLevel(db, viewer, access),
     readStatisticsKind(db, page),
     readChannelEpoch(db, group.id),
   ]);
-  return { rights, courses, level, statisticsKind, channelEpoch };
+  return { rights, level, statisticsKind, channelEpoch };
 }

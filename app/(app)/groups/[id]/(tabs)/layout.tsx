@@ -51,7 +51,7 @@ export default async function GroupTabsLayout({ children, params }: { children: 
         actions={
           <div className="flex shrink-0 flex-wrap gap-2">
             {group.access.canLeave && <LeaveButton groupId={group.id} groupName={group.name} leaveTo="/groups" />}
-            <GroupActions group={group} rights={frame.rights} courses={frame.courses} />
+            <GroupActions group={group} rights={frame.rights} />
           </div>
         }
       />

@@ -1,0 +1,145 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { type ReactNode, useEffect, useId, useState } from "react";
+import { ActionAlert } from "@/components/ui/action-alert";
+import { FormField, inputClass } from "@/components/ui/form-field";
+import { useActionData } from "@/components/ui/use-action-data";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import type { OptionPage } from "@/lib/pagination";
+
+const DEBOUNCE_MS = 200;
+
+/** What a picker says, in the words of what it picks ("Search courses by title", …). */
+export type SearchSelectTexts = {
+  search: string;
+  placeholder: string;
+  /** The empty choice: "Choose a course", or a filter's "All courses". */
+  choose: string;
+  /** Said when nothing at all can be chosen (the company has no course). */
+  none: string;
+  more: (count: number) => string;
+  noMatch: (term: string) => string;
+};
+
+/** Matches of what was typed, one page at a time from the server, the chosen ones kept. */
+export function useOptionSearch<T extends { id: string }>(search: (term: string) => Promise<ActionResult<OptionPage<T>>>, key = "") {
+  const tc = useTranslations("common");
+  const [term, setTerm] = useState("");
+  const [query, setQuery] = useState("");
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(term.trim()), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [term]);
+  const page = useActionData(() => search(query), `${key}\u0000${query}`);
+  return {
+    term,
+    setTerm,
+    query,
+    page,
+    found: page?.ok ? page.data.options : [],
+    /** Nothing to choose from at all: the first page of an empty search is empty. */
+    empty: page?.ok === true && query === "" && page.data.options.length === 0,
+    status: (texts: Pick<SearchSelectTexts, "more" | "noMatch">) =>
+      !page
+        ? tc("loading")
+        : page.ok && page.data.more
+          ? texts.more(page.data.options.length)
+          : page.ok && page.data.options.length === 0
+            ? texts.noMatch(query)
+            : null,
+  };
+}
+
+/** The search box above a picker's options, with what the search found said politely. */
+export function OptionSearchBox({
+  texts,
+  term,
+  onTerm,
+  status,
+}: {
+  texts: Pick<SearchSelectTexts, "search" | "placeholder">;
+  term: string;
+  onTerm: (term: string) => void;
+  status: string | null;
+}) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-900">
+        {texts.search}
+      </label>
+      <input
+        id={id}
+        type="search"
+        autoComplete="off"
+        maxLength={100}
+        value={term}
+        placeholder={texts.placeholder}
+        onChange={(event) => onTerm(event.target.value)}
+        className={inputClass}
+      />
+      <p className="mt-1 text-xs text-slate-600" aria-live="polite">
+        {status}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * One of the company's many things (a group, a course, a department), chosen from a select that
+ * holds at most the first page of matches and a search box above it that narrows them on the
+ * server: a company of 5,000 courses sends 50. The chosen one stays in the select while the search
+ * changes. With `name`, the select is a field of the form around it (a filter's GET form).
+ */
+export function SearchSelect<T extends { id: string }>({
+  label,
+  hint,
+  texts,
+  search,
+  searchKey,
+  render,
+  value,
+  onChange,
+  name,
+  error,
+  optional,
+}: {
+  label: string;
+  hint?: string;
+  optional?: boolean;
+  texts: SearchSelectTexts;
+  search: (term: string) => Promise<ActionResult<OptionPage<T>>>;
+  /** What else the search depends on (a scope), so a change searches again. */
+  searchKey?: string;
+  /** The options as the select shows them: `<option>`s, or `<optgroup>`s of them. */
+  render: (options: readonly T[]) => ReactNode;
+  value: T | null;
+  onChange: (option: T | null) => void;
+  name?: string;
+  error?: string | null;
+}) {
+  const options = useOptionSearch(search, searchKey);
+  if (options.page && !options.page.ok) return <ActionAlert error={options.page.error} />;
+  if (options.empty && !value) return <p className="text-sm text-slate-700">{texts.none}</p>;
+  const shown = value && !options.found.some((option) => option.id === value.id) ? [value, ...options.found] : options.found;
+  return (
+    <div className="space-y-2">
+      <OptionSearchBox texts={texts} term={options.term} onTerm={options.setTerm} status={options.status(texts)} />
+      <FormField label={label} hint={hint} errors={error ? [error] : undefined} optional={optional}>
+        {(control) => (
+          <select
+            {...control}
+            name={name}
+            value={value?.id ?? ""}
+            onChange={(event) => onChange(shown.find((option) => option.id === event.target.value) ?? null)}
+            className={inputClass}
+          >
+            <option value="">{texts.choose}</option>
+            {render(shown)}
+          </select>
+        )}
+      </FormField>
+    </div>
+  );
+}
