@@ -136,6 +136,7 @@ export const hrActions: ActionCases = {
     searchCourseOptionsAction: {
       // The company's course catalogue, which every one of its people sees: another company's person reads their own.
       as: "member",
+      permission: null,
       names: false,
       allows: ["learner", "removedMember", "hr", "nonOwnerAdmin"],
       prepare: async () => rightful({ term: "" }),
