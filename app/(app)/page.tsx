@@ -7,7 +7,7 @@ import { companyDb } from "@/db/client";
 import { countMyAssignments } from "@/lib/assignments/queries";
 import { requireViewer } from "@/lib/auth/current-user";
 import { listMyGroups } from "@/lib/home/queries";
-import { listMyCourses } from "@/lib/learning/queries";
+import { HOME_COURSES, listMyCourses } from "@/lib/learning/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("home") };
@@ -19,7 +19,7 @@ export default async function HomePage() {
   const [assignments, groups, courses, t] = await Promise.all([
     countMyAssignments(db, viewer),
     listMyGroups(db, viewer),
-    listMyCourses(db, viewer),
+    listMyCourses(db, viewer, { pageSize: HOME_COURSES }),
     getTranslations("home"),
   ]);
   return (
@@ -27,7 +27,7 @@ export default async function HomePage() {
       <h1 className="text-2xl font-semibold">{t("title", { name: viewer.name })}</h1>
       <MyAssignmentsCard open={assignments.open} overdue={assignments.overdue} />
       <MyGroups groups={groups} />
-      <MyCourses courses={courses} />
+      <MyCourses courses={courses.rows} more={courses.hasNext} />
     </div>
   );
 }

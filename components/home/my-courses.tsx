@@ -3,13 +3,21 @@ import { getTranslations } from "next-intl/server";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { MyCourse } from "@/lib/learning/queries";
 
-export async function MyCourses({ courses }: { courses: MyCourse[] }) {
+/** The first of my courses, those I worked on last first; "All courses" leads to the rest. */
+export async function MyCourses({ courses, more }: { courses: MyCourse[]; more: boolean }) {
   const t = await getTranslations("home");
   return (
     <section aria-labelledby="my-courses">
-      <h2 id="my-courses" className="text-lg font-semibold">
-        {t("myCourses")}
-      </h2>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="my-courses" className="text-lg font-semibold">
+          {t("myCourses")}
+        </h2>
+        {more && (
+          <Link href="/courses" className="text-sm font-medium text-brand-700 hover:underline">
+            {t("allCourses")}
+          </Link>
+        )}
+      </div>
       {courses.length === 0 ? (
         <p className="mt-3 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">{t("noCourses")}</p>
       ) : (

@@ -4,11 +4,13 @@ import { Badge } from "@/components/ui/badge";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { MyCourse } from "@/lib/learning/queries";
 
-/** My company's courses as cards: the whole card opens the course. */
-export async function CourseList({ courses }: { courses: readonly MyCourse[] }) {
+/** A page of my company's courses as cards: the whole card opens the course. `emptyPage`: a page past the last. */
+export async function CourseList({ courses, emptyPage }: { courses: readonly MyCourse[]; emptyPage: boolean }) {
   const t = await getTranslations("courses");
   if (courses.length === 0) {
-    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">{t("empty")}</p>;
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">{t(emptyPage ? "pageEmpty" : "empty")}</p>
+    );
   }
   return (
     <ul aria-label={t("listLabel")} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">

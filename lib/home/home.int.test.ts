@@ -41,11 +41,20 @@ describe("home page data", () => {
 
   it("shows another company's person nothing of ours", async () => {
     expect((await listMyGroups(handle.db, stranger)).map((g) => g.name)).toEqual(["Globex wave"]);
-    expect((await listMyCourses(handle.db, stranger)).map((c) => c.title)).toEqual(["Globex only"]);
+    expect((await listMyCourses(handle.db, stranger, { pageSize: 5 })).rows.map((c) => c.title)).toEqual(["Globex only"]);
   });
 
-  it("lists my company's courses with my progress, started ones first", async () => {
-    const courses = await listMyCourses(handle.db, me);
-    expect(courses.map((c) => [c.title, c.percent])).toEqual([["Welcome", 40]]);
+  it("lists my company's courses with my progress, started ones first, a page at a time", async () => {
+    for (const title of ["Zebra crossing", "Ants", "Bees"]) await createCourse(handle.db, me.companyId, title);
+    const first = await listMyCourses(handle.db, me, { pageSize: 2 });
+    expect(first.rows.map((c) => [c.title, c.percent])).toEqual([
+      ["Welcome", 40],
+      ["Ants", 0],
+    ]);
+    expect(first).toMatchObject({ page: 1, hasNext: true });
+    const second = await listMyCourses(handle.db, me, { page: 2, pageSize: 2 });
+    expect(second.rows.map((c) => c.title)).toEqual(["Bees", "Zebra crossing"]);
+    expect(second.hasNext).toBe(false);
+    expect((await listMyCourses(handle.db, me, { page: 3, pageSize: 2 })).rows).toEqual([]);
   });
 });

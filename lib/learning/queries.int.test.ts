@@ -49,7 +49,9 @@ afterAll(() => handle.close());
 
 describe("courses for learners", () => {
   it("counts only a course's current lessons in the list", async () => {
-    expect(await listMyCourses(handle.db, me)).toEqual([expect.objectContaining({ title: "Welcome", lessonCount: 3, percent: 33 })]);
+    expect((await listMyCourses(handle.db, me, { pageSize: 5 })).rows).toEqual([
+      expect.objectContaining({ title: "Welcome", lessonCount: 3, percent: 33 }),
+    ]);
   });
 
   it("lists the current lessons in order with my own completions and the next lesson", async () => {
@@ -87,7 +89,7 @@ describe("courses for learners", () => {
   it("gives another company's people nothing, whatever their role", async () => {
     expect(await getCourseForLearner(handle.db, stranger, courseId)).toBeNull();
     expect(await getLessonForLearner(handle.db, stranger, { courseId, lessonId: lesson.intro.id })).toBeNull();
-    expect(await listMyCourses(handle.db, stranger)).toEqual([]);
+    expect((await listMyCourses(handle.db, stranger, { pageSize: 5 })).rows).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { certificates, courseProgress, courses, lessonCompletions, lessons, type QuizQuestion } from "@/db/schema";
 import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
-import { type OptionPage, optionPage, OPTIONS_LIMIT } from "@/lib/pagination";
+import { type OptionPage, optionPage, OPTIONS_LIMIT, pageWindow } from "@/lib/pagination";
 
 export type MyCourse = {
   id: string;
@@ -18,9 +18,24 @@ export type MyCourse = {
 /** The lessons that make up a course now; retired ones keep their completions but leave the course. */
 const currentLessonCount = sql<number>`(select count(*)::int from ${lessons} l where l.course_id = ${courses}.id and l.retired_at is null)`;
 
-/** My company's courses with my progress in each; progress is kept per completion, never recomputed here. */
-export async function listMyCourses(db: DatabaseOrTransaction, ctx: Ctx): Promise<MyCourse[]> {
-  return db
+/** Courses per page of "Courses"; the home page shows the first few (`HOME_COURSES`) and links there. */
+export const COURSES_PAGE_SIZE = 24;
+export const HOME_COURSES = 5;
+
+export type MyCoursesPage = { rows: MyCourse[]; page: number; hasNext: boolean };
+
+/**
+ * My company's courses with my progress in each, those I worked on last first, a page at a time:
+ * however large the catalogue, a page reads `pageSize` of them (and one more, for `hasNext`).
+ * Progress is kept per completion, never recomputed here.
+ */
+export async function listMyCourses(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  options: { page?: number; pageSize: number },
+): Promise<MyCoursesPage> {
+  const { page, limit, offset } = pageWindow(options.page, options.pageSize);
+  const rows = await db
     .select({
       id: courses.id,
       title: courses.title,
@@ -32,7 +47,10 @@ export async function listMyCourses(db: DatabaseOrTransaction, ctx: Ctx): Promis
     .from(courses)
     .leftJoin(courseProgress, and(eq(courseProgress.courseId, courses.id), eq(courseProgress.userId, ctx.userId)))
     .where(eq(courses.companyId, ctx.companyId))
-    .orderBy(sql`${courseProgress.lastActivityAt} desc nulls last`, asc(courses.title));
+    .orderBy(sql`${courseProgress.lastActivityAt} desc nulls last`, asc(courses.title), asc(courses.id))
+    .limit(limit + 1)
+    .offset(offset);
+  return { rows: rows.slice(0, limit), page, hasNext: rows.length > limit };
 }
 
 export type CourseOption = { id: string; title: string };
