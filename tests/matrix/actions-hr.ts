@@ -69,6 +69,14 @@ export const hrActions: ActionCases = {
       allows: ["nonOwnerAdmin"],
       prepare: async (cast) => rightful({ personId: cast.member.id }),
     },
+    searchFormGroupsAction: {
+      // The company's active groups, as HR's forms offer them: another company's HR reads their own.
+      as: "hr",
+      permission: "hr.forms",
+      names: false,
+      allows: ["nonOwnerAdmin"],
+      prepare: async () => rightful({ term: "" }),
+    },
   },
   "lib/hr/api-keys/actions.ts": {
     createApiKeyAction: {

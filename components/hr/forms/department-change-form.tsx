@@ -10,6 +10,7 @@ import type { DepartmentOption } from "@/lib/departments/queries";
 import { departmentChangeAction, personGroupsAction } from "@/lib/hr/forms/actions";
 import type { FormGroupOption, PersonGroup } from "@/lib/hr/forms/queries";
 import { GroupChecklist } from "./group-checklist";
+import { GroupsToJoin } from "./groups-to-join";
 import { type FoundPerson, PersonSearch } from "./person-search";
 
 type Current = { departmentName: string | null; groups: PersonGroup[] };
@@ -18,13 +19,13 @@ type Current = { departmentName: string | null; groups: PersonGroup[] };
  * "Department change": choose the person, their new department, the groups chosen for it, and which
  * of their current groups they leave (those they joined via their old department are ticked).
  */
-export function DepartmentChangeForm({ groups }: { groups: FormGroupOption[] }) {
+export function DepartmentChangeForm() {
   const t = useTranslations("hr.departmentChange");
   const [operationId, setOperationId] = useState(() => crypto.randomUUID());
   const [person, setPerson] = useState<FoundPerson | null>(null);
   const [current, setCurrent] = useState<Current | null>(null);
   const [department, setDepartment] = useState<DepartmentOption | null>(null);
-  const [add, setAdd] = useState<string[]>([]);
+  const [add, setAdd] = useState<FormGroupOption[]>([]);
   const [leave, setLeave] = useState<string[]>([]);
   const [done, setDone] = useState<{ name: string; joined: number; left: number; waived: number } | null>(null);
   const load = useAction(personGroupsAction);
@@ -49,7 +50,13 @@ export function DepartmentChangeForm({ groups }: { groups: FormGroupOption[] }) 
     event.preventDefault();
     if (!person) return;
     action.run(
-      { personId: person.id, departmentId: department?.id ?? "", addGroupIds: add, removeGroupIds: leave, operationId },
+      {
+        personId: person.id,
+        departmentId: department?.id ?? "",
+        addGroupIds: add.map((group) => group.id),
+        removeGroupIds: leave,
+        operationId,
+      },
       (result) => {
         setDone({ name: person.name, joined: result.joined, left: result.left, waived: result.assignmentsWaived });
         choose(null);
@@ -70,7 +77,6 @@ export function DepartmentChangeForm({ groups }: { groups: FormGroupOption[] }) 
   }
 
   const memberOf = new Set(current?.groups.map((group) => group.id));
-  const joinable = groups.filter((group) => !memberOf.has(group.id));
   return (
     <form onSubmit={submit} className="max-w-3xl space-y-5" noValidate>
       <ActionAlert error={action.error ?? load.error} fields={["departmentId"]} />
@@ -88,7 +94,7 @@ export function DepartmentChangeForm({ groups }: { groups: FormGroupOption[] }) 
             onChange={setDepartment}
             error={errors.departmentId?.[0]}
           />
-          <GroupChecklist legend={t("join")} empty={t("noGroupsToJoin")} groups={joinable} selected={add} onChange={setAdd} />
+          <GroupsToJoin legend={t("join")} empty={t("noGroupsToJoin")} selected={add} onChange={setAdd} except={memberOf} />
           <GroupChecklist
             legend={t("leave")}
             hint={t("leaveHint")}

@@ -3,8 +3,8 @@
 import type { Dispatch, ReactNode, SetStateAction } from "react";
 
 /**
- * A fieldset of groups to tick (to join, to leave): the legend, an optional hint, a sentence when
- * there is none, and each group's name with what the form adds beside it.
+ * A fieldset of groups to tick (to join, to leave): the legend, an optional hint and search box, a
+ * sentence when there is none, and each group's name with what the form adds beside it.
  */
 export function GroupChecklist<G extends { id: string; name: string }>({
   legend,
@@ -14,6 +14,7 @@ export function GroupChecklist<G extends { id: string; name: string }>({
   selected,
   onChange,
   detail,
+  search,
 }: {
   legend: string;
   hint?: string;
@@ -22,12 +23,14 @@ export function GroupChecklist<G extends { id: string; name: string }>({
   selected: readonly string[];
   onChange: Dispatch<SetStateAction<string[]>>;
   detail?: (group: G) => ReactNode;
+  search?: ReactNode;
 }) {
   const toggle = (id: string, on: boolean) => onChange((ids) => (on ? [...ids, id] : ids.filter((other) => other !== id)));
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium text-slate-900">{legend}</legend>
       {hint && <p className="text-xs text-slate-600">{hint}</p>}
+      {search}
       {groups.length === 0 ? (
         <p className="text-sm text-slate-600">{empty}</p>
       ) : (

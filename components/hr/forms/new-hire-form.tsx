@@ -14,7 +14,7 @@ import { newHireAction } from "@/lib/hr/forms/actions";
 import type { FormGroupOption } from "@/lib/hr/forms/queries";
 import { searchCourseOptionsAction } from "@/lib/learning/actions";
 import type { CourseOption } from "@/lib/learning/queries";
-import { GroupChecklist } from "./group-checklist";
+import { GroupsToJoin } from "./groups-to-join";
 import { type FoundPerson, PersonSearch } from "./person-search";
 
 /** A course's default deadline in the form: a month after the first day. */
@@ -27,13 +27,13 @@ type ChosenCourse = CourseOption & { days: number };
  * (onboarding groups suggested first) and the mandatory courses with their deadline in days after
  * the first day. One submit creates everything, or nothing.
  */
-export function NewHireForm({ groups, today }: { groups: FormGroupOption[]; today: string }) {
+export function NewHireForm({ today }: { today: string }) {
   const t = useTranslations("hr.newHire");
   const tc = useTranslations("courseSelect");
   const [operationId, setOperationId] = useState(() => crypto.randomUUID());
   const [manager, setManager] = useState<FoundPerson | null>(null);
   const [department, setDepartment] = useState<DepartmentOption | null>(null);
-  const [groupIds, setGroupIds] = useState<string[]>([]);
+  const [groups, setGroups] = useState<FormGroupOption[]>([]);
   // The chosen courses stay listed first, with their deadlines, whatever the course search shows.
   const [courses, setCourses] = useState<ChosenCourse[]>([]);
   const courseSearch = useOptionSearch((term) => searchCourseOptionsAction({ term }));
@@ -59,7 +59,7 @@ export function NewHireForm({ groups, today }: { groups: FormGroupOption[]; toda
         departmentId: department?.id ?? "",
         managerId: manager?.id ?? null,
         startDate: String(data.get("startDate") ?? ""),
-        groupIds,
+        groupIds: groups.map((group) => group.id),
         courses: courses.map((course) => ({ courseId: course.id, daysAfterStart: course.days })),
         operationId,
       },
@@ -68,7 +68,7 @@ export function NewHireForm({ groups, today }: { groups: FormGroupOption[]; toda
         form.reset();
         setManager(null);
         setDepartment(null);
-        setGroupIds([]);
+        setGroups([]);
         setCourses([]);
         setOperationId(crypto.randomUUID());
       },
@@ -112,13 +112,12 @@ export function NewHireForm({ groups, today }: { groups: FormGroupOption[]; toda
         <PersonSearch label={t("manager")} name="managerId" selected={manager} onSelect={setManager} />
         {errors.managerId && <p className="mt-1 text-sm text-red-700">{t("managerInvalid")}</p>}
       </div>
-      <GroupChecklist
+      <GroupsToJoin
         legend={t("groups")}
         hint={t("groupsHint")}
         empty={t("noGroups")}
-        groups={groups}
-        selected={groupIds}
-        onChange={setGroupIds}
+        selected={groups}
+        onChange={setGroups}
         detail={(group) => (
           <>
             <span className="text-slate-600">

@@ -9,8 +9,8 @@ import { listPeople } from "@/lib/people/queries/directory";
 import { changeDepartment } from "./operations/change-department";
 import { createNewHire } from "./operations/create-new-hire";
 import { recordLeaver } from "./operations/record-leaver";
-import { getPersonGroups } from "./queries";
-import { personGroupsSchema, personSearchSchema } from "./schemas";
+import { getPersonGroups, searchFormGroups } from "./queries";
+import { formGroupSearchSchema, personGroupsSchema, personSearchSchema } from "./schemas";
 
 export const newHireAction = operationAction(createNewHire, { refresh: () => revalidatePath("/admin/people") });
 
@@ -33,4 +33,9 @@ export const hrPeopleSearchAction = authorizedAction(personSearchSchema, async (
 
 export const personGroupsAction = authorizedAction(personGroupsSchema, async ({ personId }, viewer) => ({
   data: await getPersonGroups(companyDb(viewer), viewer, personId),
+}));
+
+/** A page of the company's active groups matching what was typed, suggestions first: the forms' group lists. */
+export const searchFormGroupsAction = authorizedAction(formGroupSearchSchema, async ({ term }, viewer) => ({
+  data: await searchFormGroups(companyDb(viewer), viewer, term),
 }));

@@ -1,13 +1,12 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
 import { assertCan } from "@/lib/permissions";
 import { memberCountSql } from "@/lib/membership-core/member-count";
-
-/** Active groups a form offers; a company with more picks from the first ones (suggested first). */
-export const FORM_GROUP_OPTIONS = 200;
+import { type OptionPage, optionPage, OPTIONS_LIMIT } from "@/lib/pagination";
 
 export type FormGroupOption = { id: string; name: string; taken: number; maxMembers: number | null; suggested: boolean };
 
@@ -15,21 +14,24 @@ export type FormGroupOption = { id: string; name: string; taken: number; maxMemb
 const onboardingName = sql`(g.name ilike '%onboard%' or g.name ilike '%on-board%' or g.name ilike '%induction%')`;
 
 /**
- * The groups the new-hire and department-change forms offer: the company's active groups,
- * onboarding-like names first, newest first, as suggestions (any active group may be chosen), at
- * most FORM_GROUP_OPTIONS. Departments and courses are searched in the forms themselves.
+ * The groups the new-hire and department-change forms offer, a picker's page of those whose name
+ * contains `term`: the company's active groups, onboarding-like names first, newest first, as
+ * suggestions (any active group may be chosen).
  */
-export async function listFormGroups(db: DatabaseOrTransaction, ctx: Ctx): Promise<FormGroupOption[]> {
+export async function searchFormGroups(db: DatabaseOrTransaction, ctx: Ctx, term: string): Promise<OptionPage<FormGroupOption>> {
   assertCan(ctx, "hr.forms");
-  return queryRows<FormGroupOption>(
+  const needle = term.trim();
+  const rows = await queryRows<FormGroupOption>(
     db,
     sql`select g.id, g.name, g.max_members as "maxMembers", ${onboardingName} as suggested,
                ${memberCountSql(sql`g.id`)} as taken
         from learning_groups g
         where g.company_id = ${ctx.companyId} and g.archived_at is null
+          ${needle ? sql`and g.name ilike ${`%${escapeLike(needle)}%`}` : sql``}
         order by ${onboardingName} desc, g.created_at desc, g.id
-        limit ${FORM_GROUP_OPTIONS}`,
+        limit ${OPTIONS_LIMIT + 1}`,
   );
+  return optionPage(rows);
 }
 
 export type PersonGroup = { id: string; name: string; viaDepartment: boolean };

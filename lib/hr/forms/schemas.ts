@@ -56,3 +56,4 @@ export type DepartmentChangeInput = z.output<typeof departmentChangeSchema>;
 
 export const personGroupsSchema = z.object({ personId: z.uuid() });
 export const personSearchSchema = z.object({ term: searchTermField(200).pipe(z.string().min(1)) });
+export const formGroupSearchSchema = z.object({ term: searchTermField(100) });

@@ -2,9 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { NewHireForm } from "@/components/hr/forms/new-hire-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
-import { listFormGroups } from "@/lib/hr/forms/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("hr.newHire"))("title") };
@@ -13,13 +11,13 @@ export async function generateMetadata(): Promise<Metadata> {
 /** HR's "New hire": one form, one transaction (person, groups, courses, welcome). */
 export default async function NewHirePage() {
   const viewer = await requireViewer();
-  const [groups, t] = await Promise.all([listFormGroups(companyDb(viewer), viewer), getTranslations("hr.newHire")]);
+  const t = await getTranslations("hr.newHire");
   // The first day defaults to today where the HR person is.
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: viewer.timeZone }).format(new Date());
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} />
-      <NewHireForm groups={groups} today={today} />
+      <NewHireForm today={today} />
     </div>
   );
 }
