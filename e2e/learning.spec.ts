@@ -206,3 +206,31 @@ test("a lesson that gained a quiz while its page was open asks for a reload, and
   await page.reload();
   await expect(page.getByRole("button", { name: "Submit quiz" })).toBeVisible();
 });
+
+test("a learner of a company with many courses sees the last ones they worked on at home and pages through the rest @learner", async ({
+  page,
+  db,
+}) => {
+  const { suffix, course, lessons: rows, person } = await newCompany(db);
+  const learner = await person("Cato Catalogue");
+  // 29 courses in all, titled so that their order is known: the started one first, then by title.
+  for (let n = 1; n <= 28; n++) await createCourse(db, course.companyId, `Topic ${String(n).padStart(2, "0")} ${suffix}`);
+  await completeLesson(db, learner, { lessonId: rows[0]!.id, operationId: randomUUID() });
+
+  await signInAs(page, learner.email);
+  await page.goto("/");
+  const mine = page.getByRole("region", { name: "My courses" });
+  await expect(mine.getByRole("listitem")).toHaveCount(5);
+  await expect(mine.getByRole("listitem").first()).toContainText(`Security Basics ${suffix}`);
+  await mine.getByRole("link", { name: "All courses" }).click();
+
+  await expect(page).toHaveURL(/\/courses$/);
+  const list = page.getByRole("list", { name: "Your company's courses" });
+  await expect(list.getByRole("listitem")).toHaveCount(24);
+  await expect(page.getByText("Page 1", { exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/\/courses\?page=2$/);
+  await expect(list.getByRole("listitem")).toHaveCount(5);
+  await expect(list.getByRole("listitem").last()).toContainText(`Topic 28 ${suffix}`);
+  await expectAccessible(page);
+});
