@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 
-/** The password `bench/data.ts` gives everybody (one shared bcrypt hash). */
+/** The password `bench/data.ts` gives everybody (one shared password hash). */
 export const BENCH_PASSWORD = "cohort-bench";
 
 /**

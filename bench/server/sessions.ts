@@ -14,7 +14,7 @@ export type Session = { userId: string; cookie: string };
 /**
  * Sessions as a sign-in leaves them (a `user_sessions` row through the sign-in's own lookup, and
  * Auth.js's encrypted token naming it, in its cookie), made by the harness without the password
- * check: bcrypt's ~100 ms a person would make connecting a thousand clients take minutes.
+ * check: its deliberate cost per person would make connecting a thousand clients take minutes.
  */
 export async function mintSessions(pool: pg.Pool, people: readonly { id: string; email: string }[]): Promise<Session[]> {
   const { rows } = await pool.query<{ user_id: string; sid: string | null }>(

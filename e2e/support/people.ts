@@ -7,7 +7,7 @@ import { createPerson } from "@/tests/fixtures";
 import { findUser } from "./data";
 
 let demoHash: Promise<string> | undefined;
-/** The demo password's hash, computed once per worker: bcrypt is slow on purpose. */
+/** The demo password's hash, computed once per worker: hashing is slow on purpose. */
 export const demoPasswordHash = () => (demoHash ??= hashPassword(DEMO_PASSWORD));
 
 export type Person = Awaited<ReturnType<typeof newPerson>>;

@@ -15,7 +15,7 @@ describe("password rules", () => {
     expect(issues(setPasswordSchema.safeParse({ token, password: "short", confirmPassword: "short" }))).toEqual([
       ["password", "accounts.validation.passwordTooShort"],
     ]);
-    // 25 four-byte characters are 100 bytes, more than bcrypt reads.
+    // 25 four-byte characters are 100 bytes, more than the limit.
     const emoji = "🙂".repeat(25);
     expect(issues(setPasswordSchema.safeParse({ token, password: emoji, confirmPassword: emoji }))).toEqual([
       ["password", "accounts.validation.passwordTooLong"],

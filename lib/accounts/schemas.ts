@@ -5,7 +5,10 @@ import { textField } from "@/lib/text";
 export const PERSON_NAME_MAX = 200;
 /** Long enough to resist guessing; no composition rules, which only make passwords harder to remember. */
 export const PASSWORD_MIN_LENGTH = 10;
-/** bcrypt reads at most 72 bytes; anything longer would be silently cut, so it is refused instead. */
+/**
+ * bcrypt, which hashed passwords before argon2id, read at most 72 bytes and anything longer was
+ * refused rather than silently cut; the limit stays, so the rule people were told still holds.
+ */
 export const PASSWORD_MAX_BYTES = 72;
 
 const email = z

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { companies, users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createPerson } from "@/tests/fixtures";
-import { checkCredentials } from "./credentials";
+import bcrypt from "bcryptjs";
+import { attemptSignIn, checkCredentials } from "./credentials";
 import { hashPassword } from "./password";
 import { loadViewer } from "./viewer";
 
@@ -24,6 +25,7 @@ describe("sign-in credentials", () => {
     expect(await checkCredentials(handle.db, { email: "Ada@Acme.Example ", password: "correct horse" })).toEqual({
       id: person.id,
       companyId,
+      staleHash: null,
     });
   });
 
@@ -41,6 +43,30 @@ describe("sign-in credentials", () => {
     await createPerson(handle.db, companyId, { email: "gone@acme.example", passwordHash: hash, deactivated: true });
     expect(await checkCredentials(handle.db, { email: "invited@acme.example", password: "" })).toBeNull();
     expect(await checkCredentials(handle.db, { email: "gone@acme.example", password: "correct horse" })).toBeNull();
+  });
+
+  it("hashes new passwords with argon2id at OWASP's parameters", () => {
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it("lets an account with a bcrypt hash in and replaces the hash with argon2id; a wrong password changes nothing", async () => {
+    const legacy = await bcrypt.hash("old but right", 4);
+    const person = await createPerson(handle.db, companyId, { email: "legacy@acme.example", passwordHash: legacy });
+    const stored = async () => (await handle.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, person.id)))[0]!.hash;
+
+    expect(await attemptSignIn(handle.db, { email: "legacy@acme.example", password: "wrong" }, null)).toMatchObject({ ok: false });
+    expect(await stored()).toBe(legacy);
+
+    expect(await attemptSignIn(handle.db, { email: "legacy@acme.example", password: "old but right" }, null)).toEqual({
+      ok: true,
+      id: person.id,
+      companyId,
+    });
+    const upgraded = await stored();
+    expect(upgraded).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    // The new hash lets the same password in, and is left alone from then on.
+    expect(await attemptSignIn(handle.db, { email: "legacy@acme.example", password: "old but right" }, null)).toMatchObject({ ok: true });
+    expect(await stored()).toBe(upgraded);
   });
 });
 

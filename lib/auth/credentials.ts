@@ -1,8 +1,11 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { type DatabaseOrTransaction, queryRows } from "@/db/client";
-import { verifyPassword } from "./password";
+import { log } from "@/base/log";
+import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { withCompany } from "@/db/company";
+import { users } from "@/db/schema";
+import { hashPassword, isStaleHash, verifyPassword } from "./password";
 import { recordFailure, recordSuccess, refusedUntil } from "./throttle";
 
 export const signInSchema = z.object({
@@ -14,7 +17,7 @@ export const signInSchema = z.object({
  * Checks a sign-in attempt. Unknown email, wrong password, no password set (an invited person who
  * has not chosen one) and a deactivated account all answer null: the caller shows one message for all.
  */
-export async function checkCredentials(db: DatabaseOrTransaction, input: unknown): Promise<SignedIn | null> {
+export async function checkCredentials(db: DatabaseOrTransaction, input: unknown): Promise<Checked | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   // Before anyone is signed in no company is known: the lookup of migration 0021 finds the account.
@@ -24,11 +27,31 @@ export async function checkCredentials(db: DatabaseOrTransaction, input: unknown
   );
   const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? null);
   if (!user || !valid || !user.active) return null;
-  return { id: user.id, companyId: user.companyId };
+  return { id: user.id, companyId: user.companyId, staleHash: isStaleHash(user.passwordHash!) ? user.passwordHash : null };
 }
 
 /** Who signed in: the company is known from here on. */
 export type SignedIn = { id: string; companyId: string };
+
+/** And the stored hash, when it is to be replaced by today's (a bcrypt hash of an older account). */
+type Checked = SignedIn & { staleHash: string | null };
+
+/**
+ * The password of a right sign-in, hashed again with today's parameters in place of a stale hash
+ * (bcrypt before argon2id): every account moves over at its next sign-in, with no reset. Only while
+ * the stale hash is still there, so a password changed meanwhile stays; a failure here is logged and
+ * leaves the sign-in as it is (the old hash still verifies).
+ */
+async function upgradeHash(db: Database, user: SignedIn, password: string, stale: string): Promise<void> {
+  try {
+    await withCompany(db, user.companyId)
+      .update(users)
+      .set({ passwordHash: await hashPassword(password) })
+      .where(and(eq(users.id, user.id), eq(users.companyId, user.companyId), eq(users.passwordHash, stale)));
+  } catch (error) {
+    log.warn("a password hash was not upgraded", { userId: user.id, error: error instanceof Error ? error.message : String(error) });
+  }
+}
 
 export type SignInAttempt = ({ ok: true } & SignedIn) | { ok: false; retryAt: Date | null };
 
@@ -38,14 +61,16 @@ export type SignInAttempt = ({ ok: true } & SignedIn) | { ok: false; retryAt: Da
  * address known for the person and clears the account's counts. `retryAt` is set when the attempt was
  * refused, or its failure caused a lock or delay.
  */
-export async function attemptSignIn(db: DatabaseOrTransaction, input: unknown, address: string | null): Promise<SignInAttempt> {
+export async function attemptSignIn(db: Database, input: unknown, address: string | null): Promise<SignInAttempt> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, retryAt: null };
   const keys = { email: parsed.data.email, address };
   const refused = await refusedUntil(db, keys);
   if (refused) return { ok: false, retryAt: refused };
-  const user = await checkCredentials(db, parsed.data);
-  if (user) {
+  const checked = await checkCredentials(db, parsed.data);
+  if (checked) {
+    const { staleHash, ...user } = checked;
+    if (staleHash) await upgradeHash(db, user, parsed.data.password, staleHash);
     await recordSuccess(db, user.id, keys);
     return { ok: true, ...user };
   }

@@ -42,7 +42,7 @@ async function fail(db: DatabaseHandle["db"], email: string, from: string | null
   for (let i = 0; i < times; i++) await attemptSignIn(db, { email, password: "wrong guess" }, from);
 }
 
-/** Failures counted as a wrong password counts them, without its bcrypt: for the many an attack makes. */
+/** Failures counted as a wrong password counts them, without its hashing: for the many an attack makes. */
 async function failures(email: (i: number) => string, from: (i: number) => string, times: number) {
   for (let i = 0; i < times; i++) await recordFailure(handle.db, { email: email(i), address: from(i) });
 }

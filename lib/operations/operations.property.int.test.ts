@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { type Ctx, type SystemJob, systemCtx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
@@ -10,16 +10,6 @@ import { type FuzzWorld, stageFuzzWorld } from "@/tests/fuzz-world";
 import { propertyRuns, propertyTimeout } from "@/tests/property";
 import { importSources, operationModules } from "@/tests/inventory";
 import { type Operation, registeredOperations } from "./kernel";
-
-// Passwords are hashed at bcrypt's lowest cost here: twenty-five hashes at the real one take seconds,
-// and bcrypt is not what these inputs attack.
-vi.mock("@/lib/auth/password", async () => {
-  const { default: bcrypt } = await import("bcryptjs");
-  return {
-    hashPassword: (password: string) => bcrypt.hash(password, 4),
-    verifyPassword: async (password: string, hash: string | null) => hash !== null && (await bcrypt.compare(password, hash)),
-  };
-});
 
 /**
  * Every registered operation through the kernel, on a real database, with generated inputs (issue

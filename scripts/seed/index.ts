@@ -45,7 +45,7 @@ export async function seed(db: Database, options: { now?: Date } = {}): Promise<
   }
   const now = options.now ?? new Date();
   const rng = createRandom(SEED);
-  // bcrypt is deliberately slow; one hash shared by all 190 people keeps seeding fast.
+  // Password hashing is deliberately slow; one hash shared by all 190 people keeps seeding fast.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   return db.transaction(async (tx) => {

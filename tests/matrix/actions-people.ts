@@ -13,7 +13,7 @@ import { type ActionCases, rightful } from "./cases";
 const everyoneElse = ["learner", "removedMember", "hr", "nonOwnerAdmin"] as const;
 const PASSWORD = "correct horse battery";
 let passwordHash: Promise<string> | undefined;
-/** One hash for every person who needs a password: bcrypt is slow by design. */
+/** One hash for every person who needs a password: hashing is slow by design. */
 const knownPassword = () => (passwordHash ??= hashPassword(PASSWORD));
 
 /** A department of its own for each case: the call renames, merges or deletes it. */
