@@ -25,7 +25,6 @@ describe("sign-in credentials", () => {
     expect(await checkCredentials(handle.db, { email: "Ada@Acme.Example ", password: "correct horse" })).toEqual({
       id: person.id,
       companyId,
-      staleHash: null,
     });
   });
 

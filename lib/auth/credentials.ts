@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { log } from "@/base/log";
-import { type Database, type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { type Database, queryRows } from "@/db/client";
 import { withCompany } from "@/db/company";
 import { users } from "@/db/schema";
 import { hashPassword, isStaleHash, verifyPassword } from "./password";
@@ -16,8 +16,9 @@ export const signInSchema = z.object({
 /**
  * Checks a sign-in attempt. Unknown email, wrong password, no password set (an invited person who
  * has not chosen one) and a deactivated account all answer null: the caller shows one message for all.
+ * A right password whose stored hash is stale (bcrypt, before argon2id) is hashed again (`upgradeHash`).
  */
-export async function checkCredentials(db: DatabaseOrTransaction, input: unknown): Promise<Checked | null> {
+export async function checkCredentials(db: Database, input: unknown): Promise<SignedIn | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   // Before anyone is signed in no company is known: the lookup of migration 0021 finds the account.
@@ -25,16 +26,16 @@ export async function checkCredentials(db: DatabaseOrTransaction, input: unknown
     db,
     sql`select user_id as id, company_id as "companyId", password_hash as "passwordHash", active from auth_sign_in_account(${parsed.data.email})`,
   );
-  const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? null);
-  if (!user || !valid || !user.active) return null;
-  return { id: user.id, companyId: user.companyId, staleHash: isStaleHash(user.passwordHash!) ? user.passwordHash : null };
+  const stored = user?.passwordHash ?? null;
+  const valid = await verifyPassword(parsed.data.password, stored);
+  if (!user || stored === null || !valid || !user.active) return null;
+  const signedIn = { id: user.id, companyId: user.companyId };
+  if (isStaleHash(stored)) await upgradeHash(db, signedIn, parsed.data.password, stored);
+  return signedIn;
 }
 
 /** Who signed in: the company is known from here on. */
 export type SignedIn = { id: string; companyId: string };
-
-/** And the stored hash, when it is to be replaced by today's (a bcrypt hash of an older account). */
-type Checked = SignedIn & { staleHash: string | null };
 
 /**
  * The password of a right sign-in, hashed again with today's parameters in place of a stale hash
@@ -67,10 +68,8 @@ export async function attemptSignIn(db: Database, input: unknown, address: strin
   const keys = { email: parsed.data.email, address };
   const refused = await refusedUntil(db, keys);
   if (refused) return { ok: false, retryAt: refused };
-  const checked = await checkCredentials(db, parsed.data);
-  if (checked) {
-    const { staleHash, ...user } = checked;
-    if (staleHash) await upgradeHash(db, user, parsed.data.password, staleHash);
+  const user = await checkCredentials(db, parsed.data);
+  if (user) {
     await recordSuccess(db, user.id, keys);
     return { ok: true, ...user };
   }
