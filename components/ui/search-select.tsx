@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useId, useState } from "react";
 import { ActionAlert } from "@/components/ui/action-alert";
 import { FormField, inputClass } from "@/components/ui/form-field";
-import { useActionData } from "@/components/ui/use-action-data";
+import { useSettledActionData } from "@/components/ui/use-action-data";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { OptionPage } from "@/lib/pagination";
 
@@ -31,7 +31,11 @@ export function useOptionSearch<T extends { id: string }>(search: (term: string)
     const timer = setTimeout(() => setQuery(term.trim()), DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [term]);
-  const page = useActionData(() => search(query), `${key}\u0000${query}`);
+  const current = `${key}\u0000${query}`;
+  // The last answer stays on screen while the next loads, so the options never empty between two.
+  const settled = useSettledActionData(() => search(query), current);
+  const page = settled?.result ?? null;
+  const loading = settled?.key !== current;
   return {
     term,
     setTerm,
@@ -39,9 +43,9 @@ export function useOptionSearch<T extends { id: string }>(search: (term: string)
     page,
     found: page?.ok ? page.data.options : [],
     /** Nothing to choose from at all: the first page of an empty search is empty. */
-    empty: page?.ok === true && query === "" && page.data.options.length === 0,
+    empty: !loading && page?.ok === true && query === "" && page.data.options.length === 0,
     status: (texts: Pick<SearchSelectTexts, "more" | "noMatch">) =>
-      !page
+      loading || !page
         ? tc("loading")
         : page.ok && page.data.more
           ? texts.more(page.data.options.length)

@@ -10,6 +10,19 @@ import type { ActionResult } from "@/lib/actions/safe-action";
  * unexpected error.
  */
 export function useActionData<T>(load: () => Promise<ActionResult<T>>, key: string): ActionResult<T> | null {
+  const settled = useSettledActionData(load, key);
+  return settled?.key === key ? settled.result : null;
+}
+
+/**
+ * The same loading, answering the last result that arrived with the key it was loaded for, even
+ * while a newer key loads: a list that narrows as someone types keeps its options on screen (and a
+ * choice made among them) instead of emptying between two answers.
+ */
+export function useSettledActionData<T>(
+  load: () => Promise<ActionResult<T>>,
+  key: string,
+): { key: string; result: ActionResult<T> } | null {
   const [state, setState] = useState<{ key: string; result: ActionResult<T> } | null>(null);
   const loadRef = useRef(load);
   useEffect(() => {
@@ -27,5 +40,5 @@ export function useActionData<T>(load: () => Promise<ActionResult<T>>, key: stri
       live = false;
     };
   }, [key]);
-  return state?.key === key ? state.result : null;
+  return state;
 }
