@@ -37,8 +37,13 @@ test("a learner sees her groups and notifications, marks them read and opens a g
   await expect(panel.getByText("Dana Admin added you to the group “Sales Refresher 2026”.")).toBeVisible();
   await expectAccessible(page);
 
+  // The bell shows the marks at once; the reload below must wait for the action that stores them.
+  const stored = page.waitForResponse(
+    (response) => response.request().method() === "POST" && "next-action" in response.request().headers(),
+  );
   await panel.getByRole("button", { name: "Mark all as read" }).click();
   await expect(bell).toHaveAccessibleName("Notifications");
+  expect((await stored).ok()).toBe(true);
   // Stored, not only shown: a fresh page load agrees.
   await page.reload();
   await expect(page.getByRole("button", { name: /^Notifications/ })).toHaveAccessibleName("Notifications");
