@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { GroupFilter } from "@/components/groups/group-select";
-import { CourseFilter } from "@/components/learning/course-select";
+import { GroupSelect } from "@/components/groups/group-select";
+import { CourseSelect } from "@/components/learning/course-select";
 import { FilterForm, SearchFilter, SelectFilter } from "@/components/ui/filter-form";
 import { OVERVIEW_STATUSES, type OverviewQuery } from "@/lib/assignments/overview";
 import type { GroupOption } from "@/lib/groups/queries";
@@ -33,8 +33,8 @@ export async function OverviewFiltersForm({
       {query.sort !== "name" && <input type="hidden" name="sort" value={query.sort} />}
       {query.direction === "desc" && <input type="hidden" name="dir" value="desc" />}
       <SearchFilter id="assignments-q" label={t(query.view === "course" ? "searchCourse" : "searchGroup")} defaultValue={query.search} />
-      <CourseFilter name="course" label={t("course")} allLabel={t("allCourses")} initial={course} />
-      <GroupFilter name="group" label={t("group")} allLabel={t("allGroups")} none={t("noGroups")} initial={group} />
+      <CourseSelect name="course" label={t("course")} choose={t("allCourses")} defaultValue={course} />
+      <GroupSelect name="group" label={t("group")} choose={t("allGroups")} none={t("noGroups")} includeArchived defaultValue={group} />
       <SelectFilter
         id="assignments-status"
         name="status"

@@ -1,8 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { SearchSelect } from "@/components/ui/search-select";
+import { type PickerProps, SearchSelect, usePickerTexts } from "@/components/ui/search-select";
 import { searchDepartmentOptionsAction, searchMergeTargetsAction } from "@/lib/departments/actions";
 import type { DepartmentOption } from "@/lib/departments/queries";
 
@@ -14,48 +13,17 @@ import type { DepartmentOption } from "@/lib/departments/queries";
  * those who may merge.
  */
 export function DepartmentSelect({
-  label,
-  hint,
   choose,
   none,
   counted = false,
   mergingFrom,
-  value,
-  onChange,
-  name,
-  error,
-  optional,
-}: {
-  label: string;
-  hint?: string;
-  choose?: string;
-  none?: string;
-  counted?: boolean;
-  mergingFrom?: string;
-  value: DepartmentOption | null;
-  onChange: (department: DepartmentOption | null) => void;
-  name?: string;
-  error?: string | null;
-  optional?: boolean;
-}) {
+  ...picker
+}: PickerProps<DepartmentOption> & { choose?: string; none?: string; counted?: boolean; mergingFrom?: string }) {
   const t = useTranslations("departmentSelect");
   return (
     <SearchSelect
-      label={label}
-      hint={hint}
-      name={name}
-      error={error}
-      optional={optional}
-      value={value}
-      onChange={onChange}
-      texts={{
-        search: t("search"),
-        placeholder: t("placeholder"),
-        choose: choose ?? t("choose"),
-        none: none ?? t("none"),
-        more: (count) => t("more", { count }),
-        noMatch: (term) => t("noMatch", { term }),
-      }}
+      {...picker}
+      texts={usePickerTexts("departmentSelect", { choose, none })}
       search={(term) =>
         mergingFrom ? searchMergeTargetsAction({ departmentId: mergingFrom, term }) : searchDepartmentOptionsAction({ term })
       }
@@ -69,20 +37,4 @@ export function DepartmentSelect({
       }
     />
   );
-}
-
-/** A filter's department in a GET form (`name`): "All departments" or one, the current one given by the page. */
-export function DepartmentFilter({
-  name,
-  label,
-  allLabel,
-  initial,
-}: {
-  name: string;
-  label: string;
-  allLabel: string;
-  initial: DepartmentOption | null;
-}) {
-  const [department, setDepartment] = useState(initial);
-  return <DepartmentSelect name={name} label={label} choose={allLabel} value={department} onChange={setDepartment} />;
 }

@@ -1,39 +1,28 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { SearchSelect } from "@/components/ui/search-select";
+import { type PickerProps, SearchSelect, usePickerTexts } from "@/components/ui/search-select";
 import { searchGroupOptionsAction } from "@/lib/groups/actions";
 import type { GroupOption } from "@/lib/groups/queries";
 
 /**
  * A group of the company, searched on the server (`searchGroupOptions`): Copy from group, Move to
  * group, the assignment wizard and the assignment overview's filter. Archived groups, where offered,
- * come after the active ones under their own heading.
+ * come after the active ones under their own heading. `none` says why there is nothing to choose
+ * ("No other group to copy from").
  */
 export function GroupSelect({
-  label,
-  hint,
   none,
   choose,
   includeArchived,
   exceptGroupId,
-  value,
-  onChange,
-  name,
-  error,
-}: {
-  label: string;
-  hint?: string;
+  ...picker
+}: PickerProps<GroupOption> & {
   none: string;
   /** The empty choice, when not "Choose a group" (a filter's "All groups"). */
   choose?: string;
   includeArchived: boolean;
   exceptGroupId?: string;
-  value: GroupOption | null;
-  onChange: (group: GroupOption | null) => void;
-  name?: string;
-  error?: string | null;
 }) {
   const t = useTranslations("groupSelect");
   const asOptions = (groups: readonly GroupOption[]) =>
@@ -44,20 +33,8 @@ export function GroupSelect({
     ));
   return (
     <SearchSelect
-      label={label}
-      hint={hint}
-      name={name}
-      error={error}
-      value={value}
-      onChange={onChange}
-      texts={{
-        search: t("search"),
-        placeholder: t("placeholder"),
-        choose: choose ?? t("choose"),
-        none,
-        more: (count) => t("more", { count }),
-        noMatch: (term) => t("noMatch", { term }),
-      }}
+      {...picker}
+      texts={usePickerTexts("groupSelect", { choose, none })}
       search={(term) => searchGroupOptionsAction({ term, includeArchived, exceptGroupId })}
       searchKey={`${includeArchived}:${exceptGroupId ?? ""}`}
       render={(options) => {
@@ -73,22 +50,4 @@ export function GroupSelect({
       }}
     />
   );
-}
-
-/** A filter's group in a GET form (`name`), archived ones too: "All groups" or one, the current one given by the page. */
-export function GroupFilter({
-  name,
-  label,
-  allLabel,
-  none,
-  initial,
-}: {
-  name: string;
-  label: string;
-  allLabel: string;
-  none: string;
-  initial: GroupOption | null;
-}) {
-  const [group, setGroup] = useState(initial);
-  return <GroupSelect name={name} label={label} choose={allLabel} none={none} includeArchived value={group} onChange={setGroup} />;
 }

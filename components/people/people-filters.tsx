@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { DepartmentFilter } from "@/components/departments/department-select";
+import { DepartmentSelect } from "@/components/departments/department-select";
 import { FilterForm, SearchFilter, SelectFilter } from "@/components/ui/filter-form";
 import { PERSON_STATUSES, type PersonStatus, ROLE_FILTERS, type RoleFilter } from "@/lib/people/schemas";
 import type { DepartmentOption } from "@/lib/departments/queries";
@@ -25,11 +25,11 @@ export async function PeopleFilters({ values }: { values: PeopleFilterValues }) 
       clearLabel={t("filters.clear")}
     >
       <SearchFilter id="people-q" label={t("searchLabel")} defaultValue={values.q} />
-      <DepartmentFilter
+      <DepartmentSelect
         name="department"
         label={t("filters.department")}
-        allLabel={t("filters.allDepartments")}
-        initial={values.department}
+        choose={t("filters.allDepartments")}
+        defaultValue={values.department}
       />
       <SelectFilter
         id="people-role"

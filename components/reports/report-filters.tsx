@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { CourseFilter } from "@/components/learning/course-select";
+import { CourseSelect } from "@/components/learning/course-select";
 import { FilterForm, SearchFilter, SelectFilter } from "@/components/ui/filter-form";
 import { groupVisibilityEnum } from "@/db/schema";
 import type { CourseOption } from "@/lib/learning/queries";
@@ -20,7 +20,7 @@ export async function ReportFiltersForm({ values, course }: { values: ReportFilt
       {values.sort !== "name" && <input type="hidden" name="sort" value={values.sort} />}
       {values.direction === "desc" && <input type="hidden" name="dir" value="desc" />}
       <SearchFilter id="reports-q" label={t("filters.search")} defaultValue={values.search ?? ""} />
-      <CourseFilter name="course" label={t("filters.course")} allLabel={t("filters.allCourses")} initial={course} />
+      <CourseSelect name="course" label={t("filters.course")} choose={t("filters.allCourses")} defaultValue={course} />
       <SelectFilter
         id="reports-status"
         name="status"

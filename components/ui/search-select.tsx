@@ -22,6 +22,28 @@ export type SearchSelectTexts = {
   noMatch: (term: string) => string;
 };
 
+/** The pickers whose sentences share the keys of `SearchSelectTexts`, one namespace each. */
+type PickerNamespace = "courseSelect" | "departmentSelect" | "groupSelect";
+
+/** A picker's sentences from its namespace; a use may name the empty choice and the "none" its own way. */
+export function usePickerTexts(namespace: PickerNamespace, own: { choose?: string; none?: string } = {}): SearchSelectTexts {
+  const t = useTranslations(namespace);
+  return {
+    search: t("search"),
+    placeholder: t("placeholder"),
+    choose: own.choose ?? t("choose"),
+    none: own.none ?? t("none"),
+    more: (count) => t("more", { count }),
+    noMatch: (term) => t("noMatch", { term }),
+  };
+}
+
+/**
+ * What a picker holds: a choice the form around it keeps (`value`, `onChange`), or, in a filter's
+ * GET form, its own choice starting from the one the page was given (`defaultValue`).
+ */
+export type Choice<T> = { value: T | null; onChange: (option: T | null) => void } | { defaultValue: T | null };
+
 /** Matches of what was typed, one page at a time from the server, the chosen ones kept. */
 export function useOptionSearch<T extends { id: string }>(search: (term: string) => Promise<ActionResult<OptionPage<T>>>, key = "") {
   const tc = useTranslations("common");
@@ -52,6 +74,34 @@ export function useOptionSearch<T extends { id: string }>(search: (term: string)
           : page.ok && page.data.options.length === 0
             ? texts.noMatch(query)
             : null,
+  };
+}
+
+/**
+ * Many things to tick among the company's many (departments to add, groups to join, courses to
+ * assign): the ticked ones listed first whatever the search shows, then the page of matches less
+ * `except`, and the search box to put above them.
+ */
+export function useTickedOptions<T extends { id: string }>({
+  selected,
+  search,
+  texts,
+  except,
+}: {
+  selected: readonly T[];
+  search: (term: string) => Promise<ActionResult<OptionPage<T>>>;
+  texts: SearchSelectTexts;
+  except?: ReadonlySet<string>;
+}) {
+  const options = useOptionSearch(search);
+  const ticked = new Set(selected.map((option) => option.id));
+  return {
+    ticked,
+    listed: [...selected, ...options.found.filter((option) => !ticked.has(option.id) && !except?.has(option.id))],
+    failure: options.page?.ok === false ? options.page.error : null,
+    /** The company has none at all. */
+    empty: options.empty,
+    searchBox: <OptionSearchBox texts={texts} term={options.term} onTerm={options.setTerm} status={options.status(texts)} />,
   };
 }
 
@@ -90,11 +140,20 @@ export function OptionSearchBox({
   );
 }
 
+/** What every picker of one thing takes, whatever it picks; `name` makes it a field of the form around it. */
+export type PickerProps<T> = {
+  label: string;
+  hint?: string;
+  optional?: boolean;
+  name?: string;
+  error?: string | null;
+} & Choice<T>;
+
 /**
  * One of the company's many things (a group, a course, a department), chosen from a select that
  * holds at most the first page of matches and a search box above it that narrows them on the
  * server: a company of 5,000 courses sends 50. The chosen one stays in the select while the search
- * changes. With `name`, the select is a field of the form around it (a filter's GET form).
+ * changes.
  */
 export function SearchSelect<T extends { id: string }>({
   label,
@@ -103,26 +162,21 @@ export function SearchSelect<T extends { id: string }>({
   search,
   searchKey,
   render,
-  value,
-  onChange,
   name,
   error,
   optional,
-}: {
-  label: string;
-  hint?: string;
-  optional?: boolean;
+  ...choice
+}: PickerProps<T> & {
   texts: SearchSelectTexts;
   search: (term: string) => Promise<ActionResult<OptionPage<T>>>;
   /** What else the search depends on (a scope), so a change searches again. */
   searchKey?: string;
   /** The options as the select shows them: `<option>`s, or `<optgroup>`s of them. */
   render: (options: readonly T[]) => ReactNode;
-  value: T | null;
-  onChange: (option: T | null) => void;
-  name?: string;
-  error?: string | null;
 }) {
+  const [own, setOwn] = useState("defaultValue" in choice ? choice.defaultValue : null);
+  const value = "value" in choice ? choice.value : own;
+  const onChange = "value" in choice ? choice.onChange : setOwn;
   const options = useOptionSearch(search, searchKey);
   if (options.page && !options.page.ok) return <ActionAlert error={options.page.error} />;
   if (options.empty && !value) return <p className="text-sm text-slate-700">{texts.none}</p>;

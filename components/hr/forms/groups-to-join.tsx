@@ -1,9 +1,8 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import type { ReactNode, SetStateAction } from "react";
 import { ActionAlert } from "@/components/ui/action-alert";
-import { OptionSearchBox, useOptionSearch } from "@/components/ui/search-select";
+import { usePickerTexts, useTickedOptions } from "@/components/ui/search-select";
 import { searchFormGroupsAction } from "@/lib/hr/forms/actions";
 import type { FormGroupOption } from "@/lib/hr/forms/queries";
 import { GroupChecklist } from "./group-checklist";
@@ -30,35 +29,28 @@ export function GroupsToJoin({
   except?: ReadonlySet<string>;
   detail?: (group: FormGroupOption) => ReactNode;
 }) {
-  const t = useTranslations("groupSelect");
-  const search = useOptionSearch((term) => searchFormGroupsAction({ term }));
-  const chosen = new Set(selected.map((group) => group.id));
-  const listed = [...selected, ...search.found.filter((group) => !chosen.has(group.id) && !except?.has(group.id))];
-  const ids = [...chosen];
+  const options = useTickedOptions({
+    selected,
+    search: (term) => searchFormGroupsAction({ term }),
+    texts: usePickerTexts("groupSelect"),
+    except,
+  });
+  const ids = [...options.ticked];
   const change = (update: SetStateAction<string[]>) => {
     const next = new Set(typeof update === "function" ? update(ids) : update);
-    onChange(listed.filter((group) => next.has(group.id)));
+    onChange(options.listed.filter((group) => next.has(group.id)));
   };
-  if (search.page && !search.page.ok) return <ActionAlert error={search.page.error} />;
+  if (options.failure) return <ActionAlert error={options.failure} />;
   return (
     <GroupChecklist
       legend={legend}
       hint={hint}
       empty={empty}
-      groups={search.empty ? [] : listed}
+      groups={options.empty ? [] : options.listed}
       selected={ids}
       onChange={change}
       detail={detail}
-      search={
-        !search.empty && (
-          <OptionSearchBox
-            texts={{ search: t("search"), placeholder: t("placeholder") }}
-            term={search.term}
-            onTerm={search.setTerm}
-            status={search.status({ more: (count) => t("more", { count }), noMatch: (term) => t("noMatch", { term }) })}
-          />
-        )
-      }
+      search={!options.empty && options.searchBox}
     />
   );
 }

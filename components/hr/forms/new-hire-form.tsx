@@ -7,7 +7,7 @@ import { ActionAlert } from "@/components/ui/action-alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClass } from "@/components/ui/form-field";
-import { OptionSearchBox, useOptionSearch } from "@/components/ui/search-select";
+import { usePickerTexts, useTickedOptions } from "@/components/ui/search-select";
 import { useAction } from "@/components/ui/use-action";
 import type { DepartmentOption } from "@/lib/departments/queries";
 import { newHireAction } from "@/lib/hr/forms/actions";
@@ -29,15 +29,17 @@ type ChosenCourse = CourseOption & { days: number };
  */
 export function NewHireForm({ today }: { today: string }) {
   const t = useTranslations("hr.newHire");
-  const tc = useTranslations("courseSelect");
   const [operationId, setOperationId] = useState(() => crypto.randomUUID());
   const [manager, setManager] = useState<FoundPerson | null>(null);
   const [department, setDepartment] = useState<DepartmentOption | null>(null);
   const [groups, setGroups] = useState<FormGroupOption[]>([]);
   // The chosen courses stay listed first, with their deadlines, whatever the course search shows.
   const [courses, setCourses] = useState<ChosenCourse[]>([]);
-  const courseSearch = useOptionSearch((term) => searchCourseOptionsAction({ term }));
-  const listed = [...courses, ...courseSearch.found.filter((course) => !courses.some((chosen) => chosen.id === course.id))];
+  const courseOptions = useTickedOptions({
+    selected: courses,
+    search: (term) => searchCourseOptionsAction({ term }),
+    texts: usePickerTexts("courseSelect"),
+  });
   const [done, setDone] = useState<{ name: string; groups: number; courses: number } | null>(null);
   const action = useAction(newHireAction);
   const errors = action.error?.fieldErrors ?? {};
@@ -133,20 +135,15 @@ export function NewHireForm({ today }: { today: string }) {
         <legend className="text-sm font-medium text-slate-900">{t("courses")}</legend>
         <p className="text-xs text-slate-600">{t("coursesHint")}</p>
         {errors.courses && <p className="text-sm text-red-700">{t("coursesInvalid")}</p>}
-        {courseSearch.page && !courseSearch.page.ok ? (
-          <ActionAlert error={courseSearch.page.error} />
-        ) : courseSearch.empty ? (
+        {courseOptions.failure ? (
+          <ActionAlert error={courseOptions.failure} />
+        ) : courseOptions.empty ? (
           <p className="text-sm text-slate-600">{t("noCourses")}</p>
         ) : (
           <>
-            <OptionSearchBox
-              texts={{ search: tc("search"), placeholder: tc("placeholder") }}
-              term={courseSearch.term}
-              onTerm={courseSearch.setTerm}
-              status={courseSearch.status({ more: (count) => tc("more", { count }), noMatch: (term) => tc("noMatch", { term }) })}
-            />
+            {courseOptions.searchBox}
             <ul className="max-h-72 space-y-2 overflow-y-auto rounded-md border border-slate-200 p-2">
-              {listed.map((course) => {
+              {courseOptions.listed.map((course) => {
                 const chosen = courses.find((other) => other.id === course.id);
                 return (
                   <li key={course.id} className="flex flex-wrap items-center gap-2 text-sm">
