@@ -93,7 +93,10 @@ const onConnectAs = (connectAs: ConnectAs) =>
     : {};
 
 export function openPostgres(connectionString: string, options: { max?: number; connectAs: ConnectAs }): DatabaseHandle {
-  const pool = new Pool({ connectionString, max: options.max ?? 10, ...onConnectAs(options.connectAs) });
+  // Pipelining: a query issued while another is under way on the same connection is written at once
+  // rather than after the answer, so a transaction's opening and first statement share a round trip
+  // (db/company.ts) and a transaction's parallel reads go out together.
+  const pool = new Pool({ connectionString, max: options.max ?? 10, pipeline: true, ...onConnectAs(options.connectAs) });
   handleConnectionErrors(pool);
   const db = drizzleNodePg({ client: pool, ...drizzleConfig }) as unknown as Database;
   return { db, engine: "postgres", client: pool, close: () => pool.end() };

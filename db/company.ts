@@ -57,8 +57,11 @@ function pooledOf(session: AnySession): Pooled | null {
 
 /**
  * A transaction on one of the pool's connections whose opening is one message: `begin` and the
- * binding travel together (the simple protocol runs them in order), so entering a company costs no
- * round trip of its own. Drizzle's own transaction sends them one after the other.
+ * binding travel together (the simple protocol runs them in order). Drizzle's own transaction sends
+ * them one after the other. On a pipelining connection (`openPostgres`) the opening is not waited
+ * for: it leaves in the same write as the first statement, so entering a company costs no round trip
+ * of its own. A failed opening fails that statement (the transaction is aborted), and is thrown here
+ * besides; a driver that does not pipeline (Neon's) sends the statement once the opening is answered.
  */
 async function pooledTransaction<T>(pooled: Pooled, opening: string, work: (tx: any) => Promise<T>): Promise<T> {
   const client = await pooled.pool.connect();
@@ -69,8 +72,11 @@ async function pooledTransaction<T>(pooled: Pooled, opening: string, work: (tx: 
       : new NeonTransaction(dialect, new NeonSession(client as any, dialect, schema, options), schema);
   let broken: Error | undefined;
   try {
-    await client.query(opening);
+    const opened = client.query(opening);
+    // Awaited below; until then its failure must not count as unhandled.
+    opened.catch(() => {});
     const result = await work(tx);
+    await opened;
     await client.query("commit");
     return result;
   } catch (error) {
