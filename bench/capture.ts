@@ -173,6 +173,15 @@ export async function replay(pool: Pool, statements: readonly Statement[], timin
   }
 }
 
+/**
+ * The database round trips a call waits for, in sequence: its statements' waves (those in flight
+ * together count once), each a message to the server and its answer, begin, commit and the
+ * company's binding included (they share a message with the statement beside them).
+ */
+export function roundTrips(statements: readonly Statement[]): number {
+  return new Set(statements.map((statement) => statement.wave)).size;
+}
+
 /** A statement's first words, to name it in a breakdown. */
 export function label(statement: Statement): string {
   return statement.text.replace(/\s+/g, " ").trim().slice(0, 60);

@@ -22,6 +22,8 @@ import { hrImport } from "./cases/hr-import";
 import { hrApiBulkMembers } from "./cases/hr-api";
 import { hrNewHire } from "./cases/hr-new-hire";
 import { learningCompletion, learningCompletionLast } from "./cases/learning";
+import { loadMixed } from "./cases/load";
+import { PAGE_CASES } from "./cases/pages";
 import { peopleSearch, personPage } from "./cases/people";
 import { realtimeRotate10k } from "./cases/realtime";
 import { groupsRemove10k } from "./cases/remove";
@@ -59,7 +61,9 @@ const CASES: BenchCase[] = [
   hrNewHire,
   learningCompletion,
   learningCompletionLast,
+  loadMixed,
   memberPage,
+  ...PAGE_CASES,
   peopleSearch,
   personPage,
   realtimeRotate10k,

@@ -6,7 +6,7 @@ import { postMessage } from "@/lib/chat/operations/post-message";
 import type { ChatMessageDto } from "@/lib/chat/queries";
 import { groupChannelAt } from "@/lib/realtime/channels";
 import type { BenchCase, Details } from "../case";
-import { label, type Recorder } from "../capture";
+import { label, type Recorder, roundTrips } from "../capture";
 import { BENCH_IDS } from "../data";
 import { type Figures, percentile, type Plan } from "../measure";
 import type { RunningApp } from "../server/app";
@@ -63,7 +63,7 @@ async function statementsPerPost(recorder: Recorder, group: Awaited<ReturnType<t
   const ctx: Ctx = { userId: group.members.at(-1)!.id, companyId: BENCH_IDS.company, roles: [] };
   const input = { groupId: group.groupId, operationId: randomUUID(), kind: "note" as const, body: body(0) };
   const { statements } = await recorder.record((db) => postMessage(db, ctx, input));
-  return statements.map(label);
+  return { labels: statements.map(label), roundTrips: roundTrips(statements) };
 }
 
 /**
@@ -104,15 +104,16 @@ export const chatPost100k: BenchCase = {
       };
       const calls = { huge: (await callsPerPost(rooms.huge)) / COUNTED_POSTS, small: (await callsPerPost(rooms.small)) / COUNTED_POSTS };
       lost.count = 0;
-      const sameStatements = JSON.stringify(statements.huge) === JSON.stringify(statements.small);
+      const sameStatements = JSON.stringify(statements.huge.labels) === JSON.stringify(statements.small.labels);
       const figures: Details = {
         ...details,
         members: { huge: huge.members.length, small: small.members.length },
         listeners_per_group: LISTENERS,
-        statements_per_post: { huge: statements.huge.length, small: statements.small.length },
+        statements_per_post: { huge: statements.huge.labels.length, small: statements.small.labels.length },
+        round_trips_per_post: statements.huge.roundTrips,
         realtime_calls_per_post: calls,
         same_cost: sameStatements && calls.huge === calls.small,
-        statements: statements.huge,
+        statements: statements.huge.labels,
       };
       return {
         details: figures,

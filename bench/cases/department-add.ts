@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import type { Ctx } from "@/lib/auth/viewer";
 import { addMembers } from "@/lib/membership/operations/add-members";
 import type { Bench, BenchCase } from "../case";
-import { label, replay, retarget } from "../capture";
+import { label, replay, retarget, roundTrips } from "../capture";
 import { BENCH_IDS } from "../data";
 import { median, timed } from "../measure";
 
@@ -76,6 +76,7 @@ export const departmentAdd: BenchCase = {
         statements_1000_people: forThousand.length,
         statements_10000_people: statements.length,
         statements_constant: forThousand.length === statements.length,
+        round_trips_per_call: roundTrips(statements),
       },
       async ours(iteration) {
         const groupId = await newGroup(pool);

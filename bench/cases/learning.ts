@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import type { Ctx } from "@/lib/auth/viewer";
 import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import type { Bench, BenchCase } from "../case";
-import { label, replay, retarget } from "../capture";
+import { label, replay, retarget, roundTrips } from "../capture";
 import { BENCH_IDS } from "../data";
 import { median, timed } from "../measure";
 
@@ -15,8 +15,8 @@ const CYCLE = LESSONS - 2;
 
 type Setup = { lessonIds: string[]; learners: [Ctx, Ctx] };
 
-/** A `LESSONS`-lesson course of Bench Corp made on the case's copy: its id and its lessons in order. */
-async function newCourse(pool: pg.Pool, name: string): Promise<{ courseId: string; lessonIds: string[] }> {
+/** A course of Bench Corp made on the case's copy (`LESSONS` lessons unless said): its id and its lessons in order. */
+export async function newCourse(pool: pg.Pool, name: string, lessonCount = LESSONS): Promise<{ courseId: string; lessonIds: string[] }> {
   const { rows: course } = await pool.query<{ id: string }>(
     "insert into courses (company_id, key, title) values ($1, $2, $3) returning id",
     [BENCH_IDS.company, `bench-${name}-${randomUUID()}`, `Bench ${name} course`],
@@ -24,7 +24,7 @@ async function newCourse(pool: pg.Pool, name: string): Promise<{ courseId: strin
   const courseId = course[0]!.id;
   const { rows: lessons } = await pool.query<{ id: string; position: number }>(
     `insert into lessons (company_id, course_id, key, position, title)
-     select $1, $2, 'lesson-' || p, p, 'Lesson ' || p from generate_series(1, ${LESSONS}) p returning id, position`,
+     select $1, $2, 'lesson-' || p, p, 'Lesson ' || p from generate_series(1, ${lessonCount}) p returning id, position`,
     [BENCH_IDS.company, courseId],
   );
   return { courseId, lessonIds: lessons.sort((a, b) => a.position - b.position).map((row) => row.id) };
@@ -98,7 +98,13 @@ export const learningCompletion: BenchCase = {
     };
 
     return {
-      details: { lessons: LESSONS, groups_per_learner: GROUPS, fan_out_groups: fanOutGroups, statements_per_call: statements.length },
+      details: {
+        lessons: LESSONS,
+        groups_per_learner: GROUPS,
+        fan_out_groups: fanOutGroups,
+        statements_per_call: statements.length,
+        round_trips_per_call: roundTrips(statements),
+      },
       async ours(iteration) {
         const lessonId = await lessonFor(ours, iteration);
         return timed(() => complete(db, ours, lessonId));

@@ -7,7 +7,7 @@ export const BENCH_PASSWORD = "cohort-bench";
  * The `name=value` pairs of a response's Set-Cookie headers, the last per name: the proxy and the
  * route both set a CSRF cookie on `/api/auth/csrf`, and the token in the body is the route's.
  */
-function cookiesOf(response: Response): string[] {
+export function cookiesOf(response: Response): string[] {
   const pairs = response.headers.getSetCookie().map((line) => line.split(";")[0]!);
   return [...new Map(pairs.map((pair) => [pair.slice(0, pair.indexOf("=")), pair])).values()];
 }
