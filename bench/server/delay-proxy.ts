@@ -11,7 +11,7 @@ export type DelayProxy = {
   /** The URL `databaseUrl` would have, through the proxy. */
   url: string;
   setDelay(ms: number): void;
-  /** The mean delay applied to messages since the last `setDelay`, in ms. */
+  /** The mean delay applied to the messages held so far, in ms. */
   appliedDelay(): number;
   close(): Promise<void>;
 };
@@ -19,7 +19,7 @@ export type DelayProxy = {
 export async function startDelayProxy(databaseUrl: string): Promise<DelayProxy> {
   const target = new URL(databaseUrl);
   let delay = 0;
-  let applied = { total: 0, count: 0 };
+  const applied = { total: 0, count: 0 };
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(Number(target.port || 5432), target.hostname);
@@ -40,7 +40,8 @@ export async function startDelayProxy(databaseUrl: string): Promise<DelayProxy> 
       setTimeout(
         () => {
           const sent = performance.now();
-          applied = { total: applied.total + (sent - received), count: applied.count + 1 };
+          applied.total += sent - received;
+          applied.count += 1;
           upstream.write(chunk);
         },
         Math.max(0, due - received),
@@ -65,7 +66,6 @@ export async function startDelayProxy(databaseUrl: string): Promise<DelayProxy> 
     url: url.toString(),
     setDelay(ms) {
       delay = ms;
-      applied = { total: 0, count: 0 };
     },
     appliedDelay: () => (applied.count === 0 ? 0 : applied.total / applied.count),
     async close() {
