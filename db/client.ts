@@ -14,7 +14,7 @@ import { Pool } from "pg";
 import ws from "ws";
 import { env } from "@/base/env";
 import { log } from "@/base/log";
-import { APP_ROLE, withCompany } from "./company";
+import { APP_ROLE, markPooled, withCompany } from "./company";
 import { choosePostgresDriver } from "./driver";
 import * as schema from "./schema";
 
@@ -97,6 +97,7 @@ export function openPostgres(connectionString: string, options: { max?: number; 
   // rather than after the answer, so a transaction's opening and first statement share a round trip
   // (db/company.ts) and a transaction's parallel reads go out together.
   const pool = new Pool({ connectionString, max: options.max ?? 10, pipeline: true, ...onConnectAs(options.connectAs) });
+  markPooled(pool, "pg");
   handleConnectionErrors(pool);
   const db = drizzleNodePg({ client: pool, ...drizzleConfig }) as unknown as Database;
   return { db, engine: "postgres", client: pool, close: () => pool.end() };
@@ -116,6 +117,7 @@ export type NeonOptions = {
 export function openNeon(connectionString: string, options: NeonOptions): DatabaseHandle {
   configureNeon(options.wsProxy);
   const pool = new NeonPool({ connectionString, max: options.max ?? 10, ...onConnectAs(options.connectAs) });
+  markPooled(pool, "neon");
   handleConnectionErrors(pool);
   const db = drizzleNeon({ client: pool, ...drizzleConfig }) as unknown as Database;
   return { db, engine: "neon", client: pool, close: () => pool.end() };

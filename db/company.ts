@@ -48,11 +48,34 @@ type Internals = { dialect: any; session: AnySession; _: { schema: unknown; full
 type Pooled = { driver: "pg" | "neon"; pool: { connect(): Promise<PooledClient> }; dialect: any; schema: any; options: any };
 type PooledClient = { query(text: string): Promise<unknown>; release(error?: Error): void };
 
+/*
+ * Marks that hold across copies of a module. Next bundles drizzle (and this file) into several
+ * chunks of one server, while the database handle is one per process (`db/client.ts` keeps it on
+ * `globalThis`): a class of one copy is not the class of another, so `instanceof` would miss a
+ * handle made by another chunk. `Symbol.for` is the same symbol in every copy.
+ */
+const POOLED_DRIVER = Symbol.for("cohort.pooledDriver");
+const COMPANY_SESSION = Symbol.for("cohort.companySession");
+
+/** Marks a pool as the given driver's (`openPostgres`, `openNeon`): bound transactions open on its connections in one message. */
+export function markPooled(pool: object, driver: Pooled["driver"]): void {
+  Object.defineProperty(pool, POOLED_DRIVER, { value: driver });
+}
+
 function pooledOf(session: AnySession): Pooled | null {
-  const driver = session instanceof NodePgSession ? "pg" : session instanceof NeonSession ? "neon" : null;
-  const { client, dialect, schema, options } = session as unknown as { client: object; dialect: any; schema: any; options: any };
-  if (!driver || !("connect" in client)) return null;
+  const { client, dialect, schema, options } = session as unknown as {
+    client: object | undefined;
+    dialect: any;
+    schema: any;
+    options: any;
+  };
+  const driver = (client as { [POOLED_DRIVER]?: Pooled["driver"] } | undefined)?.[POOLED_DRIVER];
+  if (!driver) return null;
   return { driver, pool: client as Pooled["pool"], dialect, schema, options };
+}
+
+function isCompanySession(session: unknown): session is CompanySession {
+  return typeof session === "object" && session !== null && COMPANY_SESSION in session;
 }
 
 /**
@@ -97,6 +120,7 @@ const READS = /^\s*select\s/i;
  * likewise. The rest of drizzle (builders, relational queries, result mapping) stays its own.
  */
 class CompanySession extends PgSession<any, any, any> {
+  readonly [COMPANY_SESSION] = true;
   private readonly pooled: Pooled | null;
 
   constructor(
@@ -202,13 +226,13 @@ export function withCompany(db: Database, companyId: string): Database {
  */
 export function readTogether<T>(db: Database, work: (tx: Transaction) => Promise<T>): Promise<T> {
   const { session } = db as unknown as Internals;
-  return session instanceof CompanySession ? session.read(work) : db.transaction(work, { accessMode: "read only" });
+  return isCompanySession(session) ? session.read(work) : db.transaction(work, { accessMode: "read only" });
 }
 
 /** The company a database is bound to, if any. */
 export function companyOf(db: Database): string | null {
   const { session } = db as unknown as Internals;
-  return session instanceof CompanySession ? session.companyId : null;
+  return isCompanySession(session) ? session.companyId : null;
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
