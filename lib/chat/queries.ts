@@ -76,7 +76,11 @@ export type MessagePage = {
 /** Keyset condition: `columns`, a (created_at, id) pair, before the cursor's. */
 const before = (cursor: MessageCursor, columns: SQL) => sql`${columns} < (${new Date(cursor.createdAt)}::timestamptz, ${cursor.id}::uuid)`;
 
-/** The newest page of the chat, or the page older than `before`. */
+/**
+ * The newest page of the chat, or the page older than `before`. The group's sequence is read first
+ * (the resync starts from it, so a change racing the page comes again); then, together, the reader's
+ * mark and the page itself: two round trips.
+ */
 export async function listMessages(
   db: DatabaseOrTransaction,
   ctx: Ctx,
@@ -86,47 +90,47 @@ export async function listMessages(
   const groupId = granted(ctx, access, "canRead").groupId;
   const limit = options.limit ?? MESSAGE_PAGE_SIZE;
   const seq = await lastSeq(db, groupId);
-  const [read] = await queryRows<{ lastReadAt: Date | string }>(
-    db,
-    sql`select last_read_at as "lastReadAt" from group_reads where user_id = ${ctx.userId} and group_id = ${groupId}`,
-  );
-  const older = options.before ? sql`and ${before(options.before, sql`(created_at, id)`)}` : sql``;
-  const tops = await queryRows<{ id: string; createdAt: Date | string }>(
-    db,
-    sql`select id, created_at as "createdAt" from group_messages
-        where group_id = ${groupId} and company_id = ${ctx.companyId} and reply_to_id is null ${older}
-        order by created_at desc, id desc limit ${limit + 1}`,
-  );
-  const page = tops.slice(0, limit);
-  const oldest = page.at(-1);
+  const [[read], threads] = await Promise.all([
+    queryRows<{ lastReadAt: Date | string }>(
+      db,
+      sql`select last_read_at as "lastReadAt" from group_reads where user_id = ${ctx.userId} and group_id = ${groupId}`,
+    ),
+    selectThreads(db, ctx, groupId, limit, options.before),
+  ]);
+  const tops = threads.messages.filter((message) => message.replyToId === null);
+  const oldest = tops[0];
   return {
-    ...(page.length
-      ? await selectThreads(
-          db,
-          groupId,
-          page.map((row) => row.id),
-        )
-      : { messages: [], replyCounts: {} }),
-    nextCursor: tops.length > limit && oldest ? { createdAt: iso(oldest.createdAt)!, id: oldest.id } : null,
+    messages: threads.messages,
+    replyCounts: threads.replyCounts,
+    nextCursor: threads.more && oldest ? { createdAt: oldest.createdAt, id: oldest.id } : null,
     lastSeq: seq,
     lastReadAt: read ? iso(read.lastReadAt) : null,
   };
 }
 
 /**
- * The top-level messages `topIds` of the group, each with its newest `REPLIES_SHOWN` replies and the
- * count of all its replies. One statement, so the counts and the replies are of one moment; each
+ * A page of `limit` top-level messages of the group (the newest, or those older than `before`), each
+ * with its newest `REPLIES_SHOWN` replies and the count of all its replies, and whether older
+ * top-level messages exist. One statement, so the counts and the replies are of one moment; each
  * thread's replies are read newest first from group_messages_reply_to_created_idx and stop at the
  * limit, and its count is an index-only scan of the same index.
  */
 async function selectThreads(
   db: DatabaseOrTransaction,
+  ctx: Ctx,
   groupId: string,
-  topIds: readonly string[],
-): Promise<Pick<MessagePage, "messages" | "replyCounts">> {
-  const rows = await queryRows<MessageRow & { replyCount: number | string | null }>(
+  limit: number,
+  older: MessageCursor | undefined,
+): Promise<Pick<MessagePage, "messages" | "replyCounts"> & { more: boolean }> {
+  const rows = await queryRows<MessageRow & { replyCount: number | string | null; more: boolean }>(
     db,
-    sql`with tops as (select unnest(${uuidArray(topIds)}) as id),
+    sql`with page as (
+          select id, created_at from group_messages
+          where group_id = ${groupId} and company_id = ${ctx.companyId} and reply_to_id is null
+                ${older ? sql`and ${before(older, sql`(created_at, id)`)}` : sql``}
+          order by created_at desc, id desc limit ${limit + 1}
+        ),
+        tops as (select id from page order by created_at desc, id desc limit ${limit}),
         shown as (
           select id from tops
           union all
@@ -136,18 +140,22 @@ async function selectThreads(
           ) newest
         )
         select ${MESSAGE_COLUMNS},
-               case when m.reply_to_id is null then (select count(*) from group_messages r where r.reply_to_id = m.id) end as "replyCount"
+               case when m.reply_to_id is null then (select count(*) from group_messages r where r.reply_to_id = m.id) end as "replyCount",
+               (select count(*) from page) > ${limit} as more
         from ${MESSAGE_SOURCE}
         where m.id in (select id from shown) and m.group_id = ${groupId}
         order by m.created_at, m.id`,
   );
   const messages: ChatMessageDto[] = [];
   const replyCounts: Record<string, number> = {};
-  for (const { replyCount, ...row } of rows) {
+  // Every row says the same of the page; none when there is no page.
+  let more = false;
+  for (const { replyCount, more: olderExist, ...row } of rows) {
     messages.push(toDto(row));
     if (Number(replyCount) > 0) replyCounts[row.id] = Number(replyCount);
+    more = olderExist;
   }
-  return { messages, replyCounts };
+  return { messages, replyCounts, more };
 }
 
 export type ReplyPage = {
