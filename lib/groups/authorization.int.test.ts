@@ -24,7 +24,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/database";
 import { createCompany, createCourse, createGroup, createPerson, opId, type TestPerson } from "@/tests/fixtures";
 import { refusalOr } from "@/tests/refusal";
 import { getGroupPreview } from "./my-groups/queries";
-import { getGroupView } from "./queries";
+import { getGroupPage } from "./queries";
 import { getGroupAccess, requireGroupAccess } from "@/lib/group-access/access";
 
 /**
@@ -88,7 +88,7 @@ const epochOf = async (groupId: string) => (await currentEpochs(db, [groupId])).
 
 /** What a group's page reads: only members and the company's admins reach it. */
 const pageSurfaces: Record<string, Surface> = {
-  "group page data": (ctx, groupId) => gotIn(async () => getGroupView(db, ctx, await requireGroupAccess(db, ctx, groupId))),
+  "group page data": (ctx, groupId) => gotIn(async () => (await getGroupPage(db, ctx, groupId))?.group ?? null),
   "members list": (ctx, groupId) => gotIn(async () => listMembers(db, ctx, await requireGroupAccess(db, ctx, groupId))),
   "notification setting read": (ctx, groupId) => gotIn(async () => getGroupLevel(db, ctx, await requireGroupAccess(db, ctx, groupId))),
 };

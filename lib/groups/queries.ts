@@ -6,7 +6,7 @@ import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { type OptionPage, optionPage, OPTIONS_LIMIT, type Page, pageWindow } from "@/lib/pagination";
 import { assertCan } from "@/lib/permissions";
-import { type GroupAccess, granted } from "@/lib/group-access/access";
+import { type GroupAccess, getGroupAccess } from "@/lib/group-access/access";
 import { memberCountSql } from "@/lib/membership-core/member-count";
 
 export const GROUPS_PAGE_SIZE = 20;
@@ -92,30 +92,41 @@ export type GroupView = {
   access: GroupAccess;
 };
 
-/** The group page's header: null when the group does not exist for the caller (a 404, never a hint). */
-export async function getGroupView(db: DatabaseOrTransaction, ctx: Ctx, access: GroupAccess): Promise<GroupView | null> {
-  if (!access.canRead) return null;
-  const groupId = granted(ctx, access).groupId;
-  const [row] = await db
-    .select({
-      id: learningGroups.id,
-      name: learningGroups.name,
-      description: learningGroups.description,
-      courseId: learningGroups.courseId,
-      courseTitle: courses.title,
-      maxMembers: learningGroups.maxMembers,
-      visibility: learningGroups.visibility,
-      ownerId: learningGroups.ownerId,
-      ownerName: users.name,
-      archivedAt: learningGroups.archivedAt,
-      createdAt: learningGroups.createdAt,
-      memberCount: memberCountSql(sql`${learningGroups.id}`),
-    })
-    .from(learningGroups)
-    .innerJoin(users, eq(users.id, learningGroups.ownerId))
-    .leftJoin(courses, eq(courses.id, learningGroups.courseId))
-    .where(and(eq(learningGroups.id, groupId), eq(learningGroups.companyId, ctx.companyId)));
-  return row ? { ...row, access } : null;
+/**
+ * The caller's access to a group and, when they may read it, the group page's header; null when the
+ * group does not exist for them (a 404, never a hint). Both statements go out together, one round
+ * trip: the header's read is the company's (row-level security and its own condition) and is
+ * answered only with an access that reads.
+ */
+export async function getGroupPage(
+  db: DatabaseOrTransaction,
+  ctx: Ctx,
+  groupId: string,
+): Promise<{ access: GroupAccess; group: GroupView | null } | null> {
+  const [access, [row]] = await Promise.all([
+    getGroupAccess(db, ctx, groupId),
+    db
+      .select({
+        id: learningGroups.id,
+        name: learningGroups.name,
+        description: learningGroups.description,
+        courseId: learningGroups.courseId,
+        courseTitle: courses.title,
+        maxMembers: learningGroups.maxMembers,
+        visibility: learningGroups.visibility,
+        ownerId: learningGroups.ownerId,
+        ownerName: users.name,
+        archivedAt: learningGroups.archivedAt,
+        createdAt: learningGroups.createdAt,
+        memberCount: memberCountSql(sql`${learningGroups.id}`),
+      })
+      .from(learningGroups)
+      .innerJoin(users, eq(users.id, learningGroups.ownerId))
+      .leftJoin(courses, eq(courses.id, learningGroups.courseId))
+      .where(and(eq(learningGroups.id, groupId), eq(learningGroups.companyId, ctx.companyId))),
+  ]);
+  if (!access) return null;
+  return { access, group: access.canRead && row ? { ...row, access } : null };
 }
 
 export type GroupOption = { id: string; name: string; memberCount: number; archived: boolean };

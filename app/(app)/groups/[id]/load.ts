@@ -3,9 +3,9 @@ import { z } from "zod";
 import { type DatabaseOrTransaction, companyDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/current-user";
 import type { Viewer } from "@/lib/auth/viewer";
-import { type GroupAccess, getGroupAccess } from "@/lib/group-access/access";
+import type { GroupAccess } from "@/lib/group-access/access";
 import { type DiscoverGroup, getGroupPreview } from "@/lib/groups/my-groups/queries";
-import { type GroupView, getGroupView } from "@/lib/groups/queries";
+import { type GroupView, getGroupPage } from "@/lib/groups/queries";
 import { currentEpochs } from "@/lib/realtime/epochs";
 import { getStatisticsTabKind, type StatisticsTabKind } from "@/lib/statistics/group";
 
@@ -24,12 +24,10 @@ export type ReadablePage = Extract<GroupPage, { kind: "group" }>;
 
 export async function readGroupPage(db: DatabaseOrTransaction, viewer: Viewer, id: string): Promise<GroupPage | null> {
   if (!z.uuid().safeParse(id).success) return null;
-  const access = await getGroupAccess(db, viewer, id);
-  if (!access) return null;
-  if (access.canRead) {
-    const group = await getGroupView(db, viewer, access);
-    return group && { kind: "group", viewer, access, group };
-  }
+  const found = await getGroupPage(db, viewer, id);
+  if (!found) return null;
+  const { access, group } = found;
+  if (access.canRead) return group && { kind: "group", viewer, access, group };
   const preview = await getGroupPreview(db, viewer, access);
   return preview && { kind: "preview", viewer, access, preview };
 }
