@@ -120,16 +120,16 @@ export function defineOperation<S extends OperationInput, L = undefined, T = nul
     try {
       if (spec.authorize) {
         const authorize = spec.authorize;
-        // The rights and the stored result read together, in one read-only transaction. The resource
-        // may be gone because this very operation removed it (a delete, replayed): the caller's own
-        // stored result answers; anyone else still reads "not found".
+        // The rights and the stored result read together, in one read-only transaction whose
+        // statements leave at once (the connection pipelines): one round trip. The stored result
+        // answers only a caller who may act, or one whose resource is gone because this very
+        // operation removed it (a delete, replayed); anyone else still reads "not found".
         const checked = await readTogether(db, async (tx) => {
-          const refused = await authorize(tx, ctx, input).then(
-            () => null,
-            (error: unknown) => error,
-          );
+          const [rights, stored] = await Promise.allSettled([authorize(tx, ctx, input), storedResult<T>(tx, ctx, operation)]);
+          const refused: unknown = rights.status === "rejected" ? rights.reason : null;
           if (refused && !isNotFound(refused)) return { refused, stored: null };
-          return { refused, stored: await storedResult<T>(tx, ctx, operation) };
+          if (stored.status === "rejected") throw stored.reason;
+          return { refused, stored: stored.value };
         });
         if (checked.stored) return { result: checked.stored.result };
         if (checked.refused) throw checked.refused;
