@@ -13,25 +13,37 @@ export const signInSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
+type Account = { id: string; companyId: string; passwordHash: string | null; active: boolean };
+
+/** The account an email signs in to, if any. Before anyone is signed in no company is known: the lookup of migration 0021 finds it. */
+async function findAccount(db: Database, email: string): Promise<Account | null> {
+  const [account] = await queryRows<Account>(
+    db,
+    sql`select user_id as id, company_id as "companyId", password_hash as "passwordHash", active from auth_sign_in_account(${email})`,
+  );
+  return account ?? null;
+}
+
 /**
- * Checks a sign-in attempt. Unknown email, wrong password, no password set (an invited person who
- * has not chosen one) and a deactivated account all answer null: the caller shows one message for all.
- * A right password whose stored hash is stale (bcrypt, before argon2id) is hashed again (`upgradeHash`).
+ * Whether `password` signs in to `account`. Unknown email, wrong password, no password set (an
+ * invited person who has not chosen one) and a deactivated account all answer null: the caller shows
+ * one message for all. The hash is verified even without an account, so the answer takes as long. A
+ * right password whose stored hash is stale (bcrypt, before argon2id) is hashed again (`upgradeHash`).
  */
+async function checkPassword(db: Database, account: Account | null, password: string): Promise<SignedIn | null> {
+  const stored = account?.passwordHash ?? null;
+  const valid = await verifyPassword(password, stored);
+  if (!account || stored === null || !valid || !account.active) return null;
+  const signedIn = { id: account.id, companyId: account.companyId };
+  if (isStaleHash(stored)) await upgradeHash(db, signedIn, password, stored);
+  return signedIn;
+}
+
+/** Checks a sign-in's email and password (`checkPassword`), unthrottled: what `attemptSignIn` does after its throttle. */
 export async function checkCredentials(db: Database, input: unknown): Promise<SignedIn | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
-  // Before anyone is signed in no company is known: the lookup of migration 0021 finds the account.
-  const [user] = await queryRows<{ id: string; companyId: string; passwordHash: string | null; active: boolean }>(
-    db,
-    sql`select user_id as id, company_id as "companyId", password_hash as "passwordHash", active from auth_sign_in_account(${parsed.data.email})`,
-  );
-  const stored = user?.passwordHash ?? null;
-  const valid = await verifyPassword(parsed.data.password, stored);
-  if (!user || stored === null || !valid || !user.active) return null;
-  const signedIn = { id: user.id, companyId: user.companyId };
-  if (isStaleHash(stored)) await upgradeHash(db, signedIn, parsed.data.password, stored);
-  return signedIn;
+  return checkPassword(db, await findAccount(db, parsed.data.email), parsed.data.password);
 }
 
 /** Who signed in: the company is known from here on. */
@@ -66,9 +78,11 @@ export async function attemptSignIn(db: Database, input: unknown, address: strin
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, retryAt: null };
   const keys = { email: parsed.data.email, address };
-  const refused = await refusedUntil(db, keys);
+  // The account is looked up beside the throttle (one round trip for both); the password is only
+  // looked at when the attempt is not refused.
+  const [refused, account] = await Promise.all([refusedUntil(db, keys), findAccount(db, parsed.data.email)]);
   if (refused) return { ok: false, retryAt: refused };
-  const user = await checkCredentials(db, parsed.data);
+  const user = await checkPassword(db, account, parsed.data.password);
   if (user) {
     await recordSuccess(db, user.id, keys);
     return { ok: true, ...user };
