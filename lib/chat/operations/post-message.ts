@@ -77,6 +77,12 @@ async function authorName(tx: DatabaseOrTransaction, ctx: Ctx): Promise<string> 
   return row?.name ?? "";
 }
 
+/** A settled read's value, or its refusal thrown. */
+function settled<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === "rejected") throw result.reason;
+  return result.value;
+}
+
 /** Another author's message with this operation id in the group: their operation, not a replay of the caller's. */
 const postGuard = (error: unknown) => (isUniqueViolation(error, "group_messages_group_operation_uq") ? new AppError("conflict") : error);
 
@@ -97,10 +103,20 @@ export const postMessage = defineOperation({
   },
   mapError: postGuard,
   run: async ({ tx, ctx, input, now, locked: group }): Promise<Committed<ChatMessageDto>> => {
-    await enforceRateLimit(tx, ctx, now);
-    const reply = await replyTarget(tx, ctx, group.id, input);
-    const praised = input.kind === "praise" ? await praisedName(tx, ctx, group.id, input.praisedUserId!) : null;
-    const mentioned = await mentionedReaders(tx, ctx, group.id, input.body);
+    // Independent reads, sent together (the connection pipelines): one round trip for all. Their
+    // refusals keep their order: the rate limit first, then the reply, the praise, the mentions.
+    const [limit, replied, praisedRead, mentionedRead, nameRead] = await Promise.allSettled([
+      enforceRateLimit(tx, ctx, now),
+      replyTarget(tx, ctx, group.id, input),
+      input.kind === "praise" ? praisedName(tx, ctx, group.id, input.praisedUserId!) : null,
+      mentionedReaders(tx, ctx, group.id, input.body),
+      authorName(tx, ctx),
+    ]);
+    settled(limit);
+    const reply = settled(replied);
+    const praised = settled(praisedRead);
+    const mentioned = settled(mentionedRead);
+    const name = settled(nameRead);
     const mentions = mentioned.ids;
     const seq = await nextSeq(tx, ctx, group.id, now);
     const byAdmin = isAdmin(ctx);
@@ -113,7 +129,6 @@ export const postMessage = defineOperation({
           returning id`,
     );
     const id = inserted!.id;
-    const name = await authorName(tx, ctx);
     const feed = praised
       ? await recordPraise(tx, ctx, group, {
           id,
