@@ -75,18 +75,23 @@ type Senders = { post: string; complete: string };
 async function oneRequest(baseUrl: string, world: World, persona: Persona, senders: Senders, random: () => number): Promise<Outcome> {
   const draw = random();
   const learner = persona.learner;
+  const kind: Kind =
+    learner && draw < MIX.chat && Date.now() - learner.lastPost >= CHAT_SPACING_MS
+      ? "chat"
+      : learner && draw >= MIX.chat && draw < MIX.chat + MIX.completion && learner.lessons.length > 0
+        ? "completion"
+        : "page";
   const started = performance.now();
-  const outcome = (kind: Kind, error: string | null): Outcome => ({ kind, ms: performance.now() - started, error });
-  try {
-    if (learner && draw < MIX.chat && Date.now() - learner.lastPost >= CHAT_SPACING_MS) {
-      learner.lastPost = Date.now();
+  const send = async (): Promise<string | null> => {
+    if (kind === "chat") {
+      learner!.lastPost = Date.now();
       const result = await callAction<ActionResult<unknown>>(baseUrl, `/groups/${world.groupId}/chat`, persona.cookie, senders.post, [
         { groupId: world.groupId, operationId: randomUUID(), kind: "note", body: body(Math.floor(draw * 1e6)) },
       ]);
-      return outcome("chat", result.ok ? null : JSON.stringify(result.error));
+      return result.ok ? null : JSON.stringify(result.error);
     }
-    if (learner && draw >= MIX.chat && draw < MIX.chat + MIX.completion && learner.lessons.length > 0) {
-      const lessonId = learner.lessons.shift()!;
+    if (kind === "completion") {
+      const lessonId = learner!.lessons.shift()!;
       const result = await callAction<ActionResult<unknown>>(
         baseUrl,
         `/courses/${world.courseId}/lessons/${lessonId}`,
@@ -94,15 +99,16 @@ async function oneRequest(baseUrl: string, world: World, persona: Persona, sende
         senders.complete,
         [{ lessonId, operationId: randomUUID() }],
       );
-      return outcome("completion", result.ok ? null : JSON.stringify(result.error));
+      return result.ok ? null : JSON.stringify(result.error);
     }
     const path = persona.pages[Math.floor(random() * persona.pages.length)]!;
     const response = await fetch(`${baseUrl}${path}`, { headers: { cookie: persona.cookie, accept: "text/html" }, redirect: "manual" });
     await response.arrayBuffer();
-    return outcome("page", response.status === 200 ? null : `${path} answered ${response.status}`);
-  } catch (error) {
-    return outcome("page", error instanceof Error ? error.message : String(error));
-  }
+    return response.status === 200 ? null : `${path} answered ${response.status}`;
+  };
+  // A request that throws (a refused connection, an action answering 500) is an error of its own kind.
+  const error = await send().catch((thrown: unknown) => (thrown instanceof Error ? thrown.message : String(thrown)));
+  return { kind, ms: performance.now() - started, error };
 }
 
 /** The machine's CPU time spent busy, over all cores, between two readings. */
@@ -214,23 +220,12 @@ export const loadMixed: BenchCase = {
         const levels: Level[] = [];
         for (const users of LEVELS) levels.push(await runLevel(app.baseUrl, world, senders, pool, users, LEVEL_SECONDS));
         const top = levels.at(-1)!;
+        const times = (level: Level) => level.outcomes.map((o) => o.ms);
         const figures: Figures = {
-          p50: percentile(
-            top.outcomes.map((o) => o.ms),
-            0.5,
-          ),
-          p95: percentile(
-            top.outcomes.map((o) => o.ms),
-            0.95,
-          ),
-          bareP50: percentile(
-            alone.outcomes.map((o) => o.ms),
-            0.5,
-          ),
-          bareP95: percentile(
-            alone.outcomes.map((o) => o.ms),
-            0.95,
-          ),
+          p50: percentile(times(top), 0.5),
+          p95: percentile(times(top), 0.95),
+          bareP50: percentile(times(alone), 0.5),
+          bareP95: percentile(times(alone), 0.95),
         };
         levelDetails = {
           alone: summary(alone),
