@@ -6,8 +6,8 @@ import type { LearningGroup, MessageKind } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { type Committed, defineOperation, type Scope } from "@/lib/operations/kernel";
 import { chatMessageEvent } from "./events";
+import { writeMessage } from "./message-rows";
 import { type ChatMessageDto, readMessage, writableGroup } from "./queries";
-import { nextSeq } from "./sequence";
 
 type StoredMessage = {
   id: string;
@@ -54,9 +54,13 @@ export function messageChange<I extends { messageId: string; operationId: string
       const { tx, ctx, locked } = scope;
       const set = await change(scope, locked.message, locked.group);
       if (!set) return { result: await readMessage(tx, locked.message.id), events: [] };
-      const seq = await nextSeq(tx, ctx, locked.group.id, null);
-      await tx.execute(sql`update group_messages set ${set}, seq = ${seq} where id = ${locked.message.id}`);
-      const result = await readMessage(tx, locked.message.id);
+      const result = await writeMessage(
+        tx,
+        ctx,
+        locked.group.id,
+        null,
+        sql`update group_messages set ${set}, seq = (select seq from next) where id = ${locked.message.id} returning *`,
+      );
       return { result, events: [chatMessageEvent(result)] };
     },
   });

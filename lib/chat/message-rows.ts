@@ -2,6 +2,9 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { MessageKind } from "@/db/schema";
+import type { Ctx } from "@/lib/auth/viewer";
+import { notFound } from "@/lib/errors";
+import { nextSeq } from "./sequence";
 
 // How a chat message is read and sent, whichever query finds it (lib/chat/queries.ts).
 
@@ -74,7 +77,8 @@ export const MESSAGE_COLUMNS = sql`m.id, m.group_id as "groupId", m.seq, m.opera
   coalesce((select json_object_agg(u.id, u.name) from users u where u.id = any(m.mentions)), '{}'::json) as "mentionNames",
   m.answered_at as "answeredAt", m.answered_by as "answeredById", m.created_at as "createdAt",
   m.edited_at as "editedAt", m.deleted_at as "deletedAt", m.deleted_by as "deletedById"`;
-export const MESSAGE_SOURCE = sql`group_messages m join users a on a.id = m.author_id left join users p on p.id = m.praised_user_id`;
+const MESSAGE_JOINS = sql`join users a on a.id = m.author_id left join users p on p.id = m.praised_user_id`;
+export const MESSAGE_SOURCE = sql`group_messages m ${MESSAGE_JOINS}`;
 
 /** Messages matching `where` (on alias `m`), as DTOs in `orderBy`. */
 export async function selectMessages(
@@ -91,4 +95,25 @@ export async function selectMessages(
         ${limit === undefined ? sql`` : sql`limit ${limit}`}`,
   );
   return rows.map(toDto);
+}
+
+/**
+ * A message written with the group's next chat sequence number and read back as its DTO, in one
+ * statement (one round trip, where taking the number, writing and reading back were three): `write`
+ * inserts or updates the message with `(select seq from next)` as its seq, `returning *`.
+ */
+export async function writeMessage(
+  tx: DatabaseOrTransaction,
+  ctx: Ctx,
+  groupId: string,
+  newMessageAt: Date | null,
+  write: SQL,
+): Promise<ChatMessageDto> {
+  const [row] = await queryRows<MessageRow>(
+    tx,
+    sql`with ${nextSeq(ctx, groupId, newMessageAt)}, m as (${write})
+        select ${MESSAGE_COLUMNS} from m ${MESSAGE_JOINS}`,
+  );
+  if (!row) throw notFound();
+  return toDto(row);
 }

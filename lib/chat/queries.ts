@@ -3,6 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { LearningGroup } from "@/db/schema";
 import { escapeLike, uuidArray } from "@/db/sql";
+import { together } from "@/db/together";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
 import { type GroupAccess, granted, requireGroupAccess } from "@/lib/group-access/access";
@@ -46,10 +47,12 @@ async function lastSeq(db: DatabaseOrTransaction, groupId: string): Promise<numb
   return Number(row?.lastSeq ?? 0);
 }
 
-/** The group, if the caller may write in its chat now: readable (else not found) and not archived. */
+/**
+ * The group, if the caller may write in its chat now: readable (else not found) and not archived.
+ * The rights and the row are read together; the rights refuse first.
+ */
 export async function writableGroup(tx: DatabaseOrTransaction, ctx: Ctx, groupId: string): Promise<LearningGroup> {
-  await assertCanReadChat(tx, ctx, groupId);
-  const group = await readGroup(tx, ctx, groupId);
+  const [, group] = await together([assertCanReadChat(tx, ctx, groupId), readGroup(tx, ctx, groupId)]);
   assertActive(group);
   return group;
 }

@@ -115,7 +115,7 @@ describe("completing a lesson", () => {
     const refreshed = await handle.db.transaction((tx) =>
       refreshCourseProgress(tx, { companyId, courseId: c.id }, new Date("2026-05-05T08:00:00Z")),
     );
-    expect(refreshed).toEqual({ newlyFinished: [], refreshed: 1 });
+    expect(refreshed).toEqual({ newlyFinished: [], refreshed: 1, percents: { [person.id]: 100 } });
     expect(await progressOf(person, c.id)).toMatchObject({ lessonsDone: 1, percent: 100, completedAt: new Date("2026-05-04T08:00:00Z") });
   });
 

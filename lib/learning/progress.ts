@@ -17,16 +17,29 @@ export type ProgressScope = { companyId: string; courseId: string; userIds?: rea
  *   Decision taken for the whole product: once set it stays set, and percent stays 100 — a course
  *   someone finished stays finished, even when a re-import adds lessons to it.
  *
- * Returns who finished by this refresh (completed_at was null before it), for `finishCourse`.
+ * With `snapshotDay` (a completion), the same statement records the refreshed rows as that day's
+ * progress snapshot (`progress_snapshots`, the statistics' over-time figures): one round trip for both.
+ *
+ * Returns who finished by this refresh (completed_at was null before it), for `finishCourse`, and
+ * each refreshed learner's percent.
  */
 export async function refreshCourseProgress(
   tx: DatabaseOrTransaction,
   scope: ProgressScope,
   now: Date,
-): Promise<{ newlyFinished: string[]; refreshed: number }> {
+  snapshotDay?: string,
+): Promise<{ newlyFinished: string[]; refreshed: number; percents: Record<string, number> }> {
   const { companyId, courseId, userIds } = scope;
   const forUsers = userIds ? sql`and user_id = any(${uuidArray(userIds)})` : sql``;
-  const rows = await queryRows<{ user_id: string; finished: boolean }>(
+  const snapshot = snapshotDay
+    ? sql`, snapshot as (
+          insert into progress_snapshots (company_id, user_id, course_id, day, lessons_done, percent, score)
+          select ${companyId}, user_id, ${courseId}, ${snapshotDay}::date, lessons_done, percent, score from upserted
+          on conflict (user_id, course_id, day) do update
+            set lessons_done = excluded.lessons_done, percent = excluded.percent, score = excluded.score
+        )`
+    : sql``;
+  const rows = await queryRows<{ user_id: string; finished: boolean; percent: number }>(
     tx,
     sql`with total as (
         select count(*)::int as n from lessons
@@ -64,10 +77,14 @@ export async function refreshCourseProgress(
           score = excluded.score,
           last_activity_at = greatest(course_progress.last_activity_at, excluded.last_activity_at),
           completed_at = coalesce(course_progress.completed_at, excluded.completed_at)
-        returning user_id, completed_at
-      )
-      select u.user_id, (u.completed_at is not null and b.completed_at is null) as finished
+        returning user_id, completed_at, lessons_done, percent, score
+      )${snapshot}
+      select u.user_id, u.percent, (u.completed_at is not null and b.completed_at is null) as finished
       from upserted u left join before b on b.user_id = u.user_id`,
   );
-  return { newlyFinished: rows.filter((row) => row.finished).map((row) => row.user_id), refreshed: rows.length };
+  return {
+    newlyFinished: rows.filter((row) => row.finished).map((row) => row.user_id),
+    refreshed: rows.length,
+    percents: Object.fromEntries(rows.map((row) => [row.user_id, row.percent])),
+  };
 }

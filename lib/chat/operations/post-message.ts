@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
+import { together } from "@/db/together";
 import type { MessageKind } from "@/db/schema";
 import { uuidArray } from "@/db/sql";
 import { type Ctx, isAdmin } from "@/lib/auth/viewer";
@@ -11,9 +12,9 @@ import { chatMessageEvent } from "../events";
 import { mentionedReaders } from "../mentioned-readers";
 import { notifyNewMessage } from "../notify";
 import { recordPraise } from "../praise";
-import { type ChatMessageDto, readMessage, writableGroup } from "../queries";
+import { writeMessage } from "../message-rows";
+import { type ChatMessageDto, writableGroup } from "../queries";
 import { type PostMessageInput, postMessageSchema } from "../schemas";
-import { nextSeq } from "../sequence";
 
 /** At most this many messages per person in any window of this length, across all their groups. */
 export const RATE_LIMIT = { messages: 10, windowMs: 10_000 } as const;
@@ -72,17 +73,6 @@ async function praisedName(tx: DatabaseOrTransaction, ctx: Ctx, groupId: string,
   return row.name;
 }
 
-async function authorName(tx: DatabaseOrTransaction, ctx: Ctx): Promise<string> {
-  const [row] = await queryRows<{ name: string }>(tx, sql`select name from users where id = ${ctx.userId}`);
-  return row?.name ?? "";
-}
-
-/** A settled read's value, or its refusal thrown. */
-function settled<T>(result: PromiseSettledResult<T>): T {
-  if (result.status === "rejected") throw result.reason;
-  return result.value;
-}
-
 /** Another author's message with this operation id in the group: their operation, not a replay of the caller's. */
 const postGuard = (error: unknown) => (isUniqueViolation(error, "group_messages_group_operation_uq") ? new AppError("conflict") : error);
 
@@ -96,63 +86,57 @@ export const postMessage = defineOperation({
   kind: "chat.post",
   permission: "chat.write",
   input: postMessageSchema,
-  locks: async (tx, ctx, input) => {
-    const group = await writableGroup(tx, ctx, input.groupId);
-    await lockAuthor(tx, ctx);
-    return group;
-  },
+  // The group's rights and row, and the author's lock (the only lock), in one round trip.
+  locks: async (tx, ctx, input) => (await together([writableGroup(tx, ctx, input.groupId), lockAuthor(tx, ctx)]))[0],
   mapError: postGuard,
   run: async ({ tx, ctx, input, now, locked: group }): Promise<Committed<ChatMessageDto>> => {
-    // Independent reads, sent together (the connection pipelines): one round trip for all. Their
-    // refusals keep their order: the rate limit first, then the reply, the praise, the mentions.
-    const [limit, replied, praisedRead, mentionedRead, nameRead] = await Promise.allSettled([
+    // Independent reads, sent together: one round trip for all. Their refusals keep their order:
+    // the rate limit first, then the reply, the praise, the mentions.
+    const [, reply, praised, mentioned] = await together([
       enforceRateLimit(tx, ctx, now),
       replyTarget(tx, ctx, group.id, input),
-      input.kind === "praise" ? praisedName(tx, ctx, group.id, input.praisedUserId!) : null,
+      input.kind === "praise" ? praisedName(tx, ctx, group.id, input.praisedUserId!) : Promise.resolve(null),
       mentionedReaders(tx, ctx, group.id, input.body),
-      authorName(tx, ctx),
     ]);
-    settled(limit);
-    const reply = settled(replied);
-    const praised = settled(praisedRead);
-    const mentioned = settled(mentionedRead);
-    const name = settled(nameRead);
     const mentions = mentioned.ids;
-    const seq = await nextSeq(tx, ctx, group.id, now);
-    const byAdmin = isAdmin(ctx);
-    const [inserted] = await queryRows<{ id: string }>(
+    const message = await writeMessage(
       tx,
+      ctx,
+      group.id,
+      now,
       sql`insert into group_messages (company_id, group_id, author_id, kind, body, reply_to_id, praised_user_id, mentions,
                                       by_admin, seq, operation_key, created_at)
           values (${ctx.companyId}, ${group.id}, ${ctx.userId}, ${input.kind}, ${input.body}, ${reply?.rootId ?? null},
-                  ${input.praisedUserId ?? null}, ${uuidArray(mentions)}, ${byAdmin}, ${seq}, ${input.operationId}, ${now})
-          returning id`,
+                  ${input.praisedUserId ?? null}, ${uuidArray(mentions)}, ${isAdmin(ctx)}, (select seq from next),
+                  ${input.operationId}, ${now})
+          returning *`,
     );
-    const id = inserted!.id;
-    const feed = praised
-      ? await recordPraise(tx, ctx, group, {
-          id,
-          body: mentioned.body,
-          praisedUserId: input.praisedUserId!,
-          praisedUserName: praised,
-          authorName: name,
-          now,
-        })
-      : [];
-    const notifications = await notifyNewMessage(tx, ctx, {
-      id,
-      groupId: group.id,
-      groupName: group.name,
-      ownerId: group.ownerId,
-      authorName: name,
-      kind: input.kind,
-      body: mentioned.body,
-      mentions,
-      praisedUserId: input.praisedUserId ?? null,
-      askerId: reply?.askerId ?? null,
-      createdAt: now,
-    });
-    const message = await readMessage(tx, id);
+    // Praise's feed event and the notifications of the people the message concerns, together.
+    const [feed, notifications] = await together([
+      praised
+        ? recordPraise(tx, ctx, group, {
+            id: message.id,
+            body: mentioned.body,
+            praisedUserId: input.praisedUserId!,
+            praisedUserName: praised,
+            authorName: message.authorName,
+            now,
+          })
+        : Promise.resolve([]),
+      notifyNewMessage(tx, ctx, {
+        id: message.id,
+        groupId: group.id,
+        groupName: group.name,
+        ownerId: group.ownerId,
+        authorName: message.authorName,
+        kind: input.kind,
+        body: mentioned.body,
+        mentions,
+        praisedUserId: input.praisedUserId ?? null,
+        askerId: reply?.askerId ?? null,
+        createdAt: now,
+      }),
+    ]);
     return { result: message, events: [chatMessageEvent(message), ...feed, ...notifications] };
   },
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
+import { together } from "@/db/together";
 import type { Badge, QuizQuestion } from "@/db/schema";
 import { assignmentChanged } from "@/lib/assignments/events";
 import { completeAssignments } from "@/lib/assignments/sql";
@@ -126,7 +127,7 @@ export const completeLesson = defineOperation({
     await tx.execute(sql`select 1 from users where id = ${ctx.userId} and company_id = ${ctx.companyId} for no key update`);
   },
   run: async ({ tx, ctx, input, now }): Promise<Committed<CompletionResult>> => {
-    const lesson = await readLesson(tx, ctx, input.lessonId, now);
+    const [lesson, previous] = await together([readLesson(tx, ctx, input.lessonId, now), readStreak(tx, ctx.userId)]);
     const score = scoreAnswers(lesson.quiz, input.answers);
     const [completion] = await queryRows<{ id: string }>(
       tx,
@@ -137,61 +138,53 @@ export const completeLesson = defineOperation({
     if (!completion) return { result: await alreadyCompleted(tx, ctx, lesson) };
 
     const scope = { companyId: ctx.companyId, courseId: lesson.courseId, userIds: [ctx.userId] };
-    const { newlyFinished } = await refreshCourseProgress(tx, scope, now);
-    const [progress] = await queryRows<{ percent: number }>(
-      tx,
-      sql`insert into progress_snapshots (company_id, user_id, course_id, day, lessons_done, percent, score)
-          select company_id, user_id, course_id, ${lesson.day}::date, lessons_done, percent, score from course_progress
-          where user_id = ${ctx.userId} and course_id = ${lesson.courseId}
-          on conflict (user_id, course_id, day) do update
-            set lessons_done = excluded.lessons_done, percent = excluded.percent, score = excluded.score
-          returning percent`,
-    );
-
-    const previous = await readStreak(tx, ctx.userId);
     const streak = advanceStreak(previous, lesson.day);
-    await tx.execute(
-      sql`insert into streaks (user_id, company_id, current, longest, last_day)
-          values (${ctx.userId}, ${ctx.companyId}, ${streak.current}, ${streak.longest}, ${streak.lastDay}::date)
-          on conflict (user_id) do update set current = excluded.current, longest = excluded.longest, last_day = excluded.last_day`,
-    );
     const extended = streak.lastDay !== previous?.lastDay;
-
-    const own = await insertActivities(tx, ctx.companyId, [
-      {
-        userId: ctx.userId,
-        type: "lesson_completed",
-        courseId: lesson.courseId,
-        lessonId: lesson.id,
-        payload: { lessonTitle: lesson.title, score },
-        createdAt: now,
-      },
-      ...(extended && isStreakMilestone(streak.current)
-        ? [
-            {
-              userId: ctx.userId,
-              type: "streak_milestone" as const,
-              courseId: lesson.courseId,
-              payload: { days: streak.current },
-              createdAt: now,
-            },
-          ]
-        : []),
+    // Everything that follows from the completion alone, independent of each other: one round trip.
+    const [{ newlyFinished, percents }, , own, badges] = await together([
+      refreshCourseProgress(tx, scope, now, lesson.day),
+      tx.execute(
+        sql`insert into streaks (user_id, company_id, current, longest, last_day)
+            values (${ctx.userId}, ${ctx.companyId}, ${streak.current}, ${streak.longest}, ${streak.lastDay}::date)
+            on conflict (user_id) do update set current = excluded.current, longest = excluded.longest, last_day = excluded.last_day`,
+      ),
+      insertActivities(tx, ctx.companyId, [
+        {
+          userId: ctx.userId,
+          type: "lesson_completed",
+          courseId: lesson.courseId,
+          lessonId: lesson.id,
+          payload: { lessonTitle: lesson.title, score },
+          createdAt: now,
+        },
+        ...(extended && isStreakMilestone(streak.current)
+          ? [
+              {
+                userId: ctx.userId,
+                type: "streak_milestone" as const,
+                courseId: lesson.courseId,
+                payload: { days: streak.current },
+                createdAt: now,
+              },
+            ]
+          : []),
+      ]),
+      awardBadges(
+        tx,
+        ctx.companyId,
+        sql`select ${ctx.userId}::uuid as user_id, ${lesson.courseId}::uuid as course_id, ${now}::timestamptz as at,
+                   1 as lessons, null::int as courses, ${streak.current}::int as streak, ${score}::int as best_score`,
+      ),
     ]);
-    const finished = await finishCourse(tx, { ...scope, userIds: newlyFinished }, now);
-    const completedAssignments = await completeAssignments(tx, { ...scope, userIds: newlyFinished }, now);
-    const badges = await awardBadges(
-      tx,
-      ctx.companyId,
-      sql`select ${ctx.userId}::uuid as user_id, ${lesson.courseId}::uuid as course_id, ${now}::timestamptz as at,
-                 1 as lessons, null::int as courses, ${streak.current}::int as streak, ${score}::int as best_score`,
-    );
+    // Finishing the course: its certificate and the assignments it settles, together.
+    const finishers = { ...scope, userIds: newlyFinished };
+    const [finished, completedAssignments] = await together([finishCourse(tx, finishers, now), completeAssignments(tx, finishers, now)]);
     const activities = [...own, ...finished, ...badges];
     const awarded = BADGE_RULES.map((rule) => rule.badge).filter((badge) => activities.some((a) => a.badge === badge));
     const result: CompletionResult = {
       alreadyCompleted: false,
       score,
-      percent: progress!.percent,
+      percent: percents[ctx.userId]!,
       courseCompleted: newlyFinished.length > 0,
       badges: awarded,
       certificateId: activities.find((a) => a.type === "certificate_issued")?.certificateId ?? null,
