@@ -61,13 +61,39 @@ export function useChannelEvent<T>(channelName: string | null, event: string, ha
 }
 
 /**
+ * Calls `handler` each time this hook's channel is subscribed: when the subscription succeeds, and
+ * once at once when it binds to a channel another component of the page subscribed already (a
+ * group's new epoch reaches the page's components in more than one render: the first to move
+ * subscribes, and those after it would otherwise never hear of the success, nor of the events the
+ * channel carried before they bound).
+ */
+function useChannelSubscribed(channelName: string | null, handler: () => void): void {
+  const connection = useContext(RealtimeContext);
+  const handlerRef = useRef(handler);
+  useEffect(() => {
+    handlerRef.current = handler;
+  });
+  useEffect(() => {
+    if (!connection || !channelName) return;
+    const channel = connection.acquire(channelName);
+    const listener = () => handlerRef.current();
+    channel.bind("pusher:subscription_succeeded", listener);
+    if (channel.subscribed) listener();
+    return () => {
+      channel.unbind("pusher:subscription_succeeded", listener);
+      connection.release(channelName);
+    };
+  }, [connection, channelName]);
+}
+
+/**
  * Calls `resync` each time the channel's subscription succeeds: after a drop, and also the first
  * time, since the page was rendered a moment before the socket listened. Pusher keeps no history,
  * so the page fetches any gap from the server: for resyncs from a known point that cost one small
  * request (the chat's seq, the feed's newest event), never a re-render of the page.
  */
 export function useChannelResync(channelName: string | null, resync: () => void): void {
-  useChannelEvent(channelName, "pusher:subscription_succeeded", resync);
+  useChannelSubscribed(channelName, resync);
 }
 
 /**
@@ -78,7 +104,7 @@ export function useChannelResync(channelName: string | null, resync: () => void)
  */
 export function useChannelResubscribed(channelName: string | null, handler: () => void): void {
   const subscribedOnce = useRef(false);
-  useChannelEvent(channelName, "pusher:subscription_succeeded", () => {
+  useChannelSubscribed(channelName, () => {
     if (subscribedOnce.current) handler();
     subscribedOnce.current = true;
   });
