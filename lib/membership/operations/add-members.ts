@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
+import { together } from "@/db/together";
 import { lockCompanyMembership } from "@/db/locks";
 import { applyGroupRules, queuedMail } from "@/lib/assignments/sql";
 import { assignedEvents } from "@/lib/assignments/events";
@@ -40,26 +41,29 @@ export const addMembers = defineOperation({
   },
   run: async ({ tx, ctx, input, now, locked: group, audit }): Promise<Committed<AddResult>> => {
     const batchId = randomUUID();
-    const actor = await actorName(tx, ctx);
     const candidates = await candidatesSql(tx, ctx, group.id, input.selection);
     // Classified, counted against the maximum and inserted in one statement: nobody is inserted when
     // the newcomers would not fit, and the numbers come back either way.
     const fits = group.maxMembers === null ? sql`true` : sql`counts.taken + counts."toAdd" <= ${group.maxMembers}`;
-    const [row] = await queryRows<Omit<AddPreview, "max"> & { added: number; ruled: boolean }>(
-      tx,
-      insertMembershipsSql(
-        ctx,
-        sql`select ${group.id}::uuid as group_id, c.user_id, c.source, c.source_label, c.sort_name
+    // The actor's name (for the newcomers' notification) is read beside it: one round trip for both.
+    const [actor, [row]] = await together([
+      actorName(tx, ctx),
+      queryRows<Omit<AddPreview, "max"> & { added: number; ruled: boolean }>(
+        tx,
+        insertMembershipsSql(
+          ctx,
+          sql`select ${group.id}::uuid as group_id, c.user_id, c.source, c.source_label, c.sort_name
             from classified c, counts where not c.member and not c.deactivated and ${fits}`,
-        { batchId, now },
-        {
-          before: sql`classified as (${classifiedSql(group.id, candidates)}), counts as (${classifiedCountsSql(group.id)})`,
-          select: sql`select counts.*, (select count(*)::int from inserted) as added,
+          { batchId, now },
+          {
+            before: sql`classified as (${classifiedSql(group.id, candidates)}), counts as (${classifiedCountsSql(group.id)})`,
+            select: sql`select counts.*, (select count(*)::int from inserted) as added,
                              exists (select from assignment_rules where group_id = ${group.id}) as ruled
                       from counts`,
-        },
+          },
+        ),
       ),
-    );
+    ]);
     const preview = { ...row!, max: group.maxMembers };
     if (preview.max !== null && preview.taken + preview.toAdd > preview.max) {
       throw new AppError("group_full", { taken: preview.taken, max: preview.max, selected: preview.toAdd });
