@@ -1,7 +1,7 @@
 // First: the test workers load this file too, and import server modules (scripts/server-context.mjs says why).
 import "./scripts/server-context.mjs";
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { launchOptions } from "./e2e/support/browser";
 import { devBaseUrl, e2eAppEnv, e2eBaseUrl, smokeBaseUrl } from "./e2e/support/env";
 import { reloadEnv } from "./base/env";
 
@@ -15,25 +15,6 @@ const smokeSpecs = /\/e2e\/pglite\//;
 const outageSpecs = /\/e2e\/reconnecting\.spec\.ts$/;
 /** Against `next dev` (React's development mode), with a soketi of its own. */
 const devSpecs = /\/e2e\/dev\//;
-
-/**
- * Debian's headless shell (`chromium-headless-shell`, what Playwright itself runs headless) when it is
- * installed: it renders the same pages as the full browser with about a third less CPU (no GPU process
- * compositing a window that nobody sees), which on two cores is time every other test waits for.
- * The full browser otherwise.
- */
-const chromium = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((path) => existsSync(path));
-const launchOptions = {
-  executablePath: chromium,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-};
 
 export default defineConfig({
   testDir: "./e2e",

@@ -22,7 +22,7 @@ export default defineConfig({
           // next-auth imports "next/server" without an extension, which Node cannot resolve outside
           // Next: bundled by Vite, it resolves (the inventory test imports every action module).
           server: { deps: { inline: ["next-auth"] } },
-          include: ["{base,lib,db,components,scripts,packages}/**/*.test.{ts,tsx}"],
+          include: ["{base,lib,db,components,scripts,packages,cluster}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.{ts,tsx}", "node_modules/**"],
         },
       },

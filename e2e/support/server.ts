@@ -8,7 +8,7 @@ import { startMailDev } from "@/scripts/lib/maildev";
 import { type RunningSoketi, startSoketi } from "@/scripts/lib/soketi";
 import { e2eDatabaseName, testPorts, testPusher } from "@/tests/ports";
 import { E2E_SIGNIN_TIMEOUT_MS, e2eAppEnv, e2eDatabaseUrl, e2eOidc, e2eOidcAccounts } from "./env";
-import { startControl } from "./outage";
+import { startControl } from "./control";
 import { buildIfMissing, nextBin, peerAddressPreload, stopTogether } from "./web-server";
 
 /**
@@ -36,7 +36,7 @@ const soketiOptions = {
 };
 let soketi: RunningSoketi | null = await startSoketi(soketiOptions);
 // The outage spec stops soketi for real and starts it again (e2e/support/outage.ts).
-const control = await startControl({
+const control = await startControl(testPorts.e2eControl, {
   "/soketi/stop": async () => {
     await soketi?.stop();
     soketi = null;

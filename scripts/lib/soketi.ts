@@ -11,6 +11,11 @@ export type SoketiOptions = {
   /** Prometheus figures on `metricsPort` (`/metrics`): the bench counts the HTTP calls soketi received. */
   metrics?: boolean;
   quiet?: boolean;
+  /**
+   * Joins the nodes that share this Redis (database and key prefix) into one cluster (soketi's Redis
+   * adapter): an event published on any node reaches subscribers on every node.
+   */
+  redis?: { host: string; port: number; db: number; prefix: string };
 };
 
 export type RunningSoketi = RunningService;
@@ -42,6 +47,15 @@ export function startSoketi(options: SoketiOptions): Promise<RunningSoketi> {
       SOKETI_CHANNEL_LIMITS_MAX_NAME_LENGTH: "164",
       SOKETI_EVENT_MAX_CHANNELS_AT_ONCE: "100",
       SOKETI_EVENT_MAX_BATCH_SIZE: "10",
+      ...(options.redis
+        ? {
+            SOKETI_ADAPTER_DRIVER: "redis",
+            SOKETI_ADAPTER_REDIS_PREFIX: options.redis.prefix,
+            SOKETI_DB_REDIS_HOST: options.redis.host,
+            SOKETI_DB_REDIS_PORT: String(options.redis.port),
+            SOKETI_DB_REDIS_DB: String(options.redis.db),
+          }
+        : {}),
     },
   });
 }

@@ -2,7 +2,8 @@ import { createTranslator } from "next-intl";
 import type { z } from "zod";
 import { type AppErrorCode, InvalidInputError } from "@/lib/errors";
 import { classify } from "@/lib/http/errors";
-import en from "@/lib/i18n/messages/en.json";
+// The attribute lets plain Node load this module too (the cluster spec imports the API's rate limit).
+import en from "@/lib/i18n/messages/en.json" with { type: "json" };
 
 /** The API's own refusals, each with a sentence under `api.problems` in the catalogue. */
 export type ApiProblemCode = keyof (typeof en)["api"]["problems"];
