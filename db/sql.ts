@@ -35,3 +35,10 @@ export function afterPosition(
   const lastKey = sql`${String(last.key)}::${sql.raw(keyType)}`;
   return sql`(${key} is null or ${key} ${beyond(order.key)} ${lastKey} or (${key} = ${lastKey} and ${tie}))`;
 }
+
+/**
+ * A person's name (`name`, any expression of it: `u.name`, a membership's `sort_name`) against a LIKE
+ * pattern as people search names: both folded by `fold_name` (migration 0033: accents and German
+ * transliterations, so "mueller" and "muller" find Müller).
+ */
+export const nameLike = (name: SQL, pattern: string): SQL => sql`fold_name(${name}) like fold_name(${pattern})`;

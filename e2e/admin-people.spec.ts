@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { createGroup } from "@/lib/groups/operations/create-group";
 import { addMembers } from "@/lib/membership/operations/add-members";
-import { createDepartment } from "@/tests/fixtures";
+import { createDepartment, createPerson } from "@/tests/fixtures";
 import { findUser } from "./support/data";
 import { expect, expectAccessible, stateOf, test } from "./support/fixtures";
 
@@ -82,6 +82,26 @@ test.describe("people (admin)", () => {
     await page.getByRole("searchbox", { name: "Search people by name or email" }).fill(name);
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page.getByRole("table", { name: "People of your company" }).getByRole("link", { name })).toBeVisible();
+  });
+
+  test("a search finds a name however it is typed: muller and goessling find Müller and Gößling", async ({ page, db }) => {
+    const suffix = randomUUID().slice(0, 4);
+    const { companyId } = await findUser(db, "dana.admin@acme.example");
+    // Emails without the names: only the name can match.
+    await createPerson(db, companyId, { name: `Jonas Müller ${suffix}`, email: `p-${suffix}-1@acme.example` });
+    await createPerson(db, companyId, { name: `Zoë Gößling ${suffix}`, email: `p-${suffix}-2@acme.example` });
+    await page.goto("/admin/people");
+    const table = page.getByRole("table", { name: "People of your company" });
+    for (const [term, name] of [
+      [`muller ${suffix}`, `Jonas Müller ${suffix}`],
+      [`MUELLER ${suffix}`, `Jonas Müller ${suffix}`],
+      [`goessling ${suffix}`, `Zoë Gößling ${suffix}`],
+    ]) {
+      await page.getByRole("searchbox", { name: "Search people by name or email" }).fill(term!);
+      await page.getByRole("button", { name: "Apply" }).click();
+      await expect(table.getByRole("row")).toHaveCount(2);
+      await expect(table.getByRole("link", { name })).toBeVisible();
+    }
   });
 
   test("an admin finds and sets a manager, and grants a role", async ({ page, db }) => {

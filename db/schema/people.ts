@@ -68,10 +68,11 @@ export const users = pgTable(
     uniqueIndex("users_email_uq").on(t.email),
     index("users_company_name_idx").on(t.companyId, sql`lower(${t.name})`),
     index("users_company_department_idx").on(t.companyId, t.departmentId),
-    index("users_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+    // Names as people search them (`fold_name`, migration 0033: "Müller", "Mueller" and "Muller" alike).
+    index("users_folded_name_trgm_idx").using("gin", sql`fold_name(${t.name}) gin_trgm_ops`),
     // Autocomplete: the company's closest names in distance order (`term <<-> name`), ten and stop.
     // A longer signature than the default 12 bytes keeps typo'd terms from visiting most of the tree.
-    index("users_company_name_knn_idx").using("gist", t.companyId, t.name.op("gist_trgm_ops(siglen=256)")),
+    index("users_company_folded_name_knn_idx").using("gist", t.companyId, sql`fold_name(${t.name}) gist_trgm_ops(siglen=256)`),
     // Autocomplete: emails that start with the term, in order (emails are stored lower-cased).
     index("users_company_email_prefix_idx").on(t.companyId, t.email.op("text_pattern_ops")),
     index("users_email_trgm_idx").using("gin", t.email.op("gin_trgm_ops")),

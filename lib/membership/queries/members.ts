@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, ilike, isNull, sql } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DatabaseOrTransaction } from "@/db/client";
 import {
@@ -15,7 +15,7 @@ import {
   userBadges,
   users,
 } from "@/db/schema";
-import { escapeLike } from "@/db/sql";
+import { escapeLike, nameLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { currentTime } from "@/base/clock";
 import { type GroupAccess, granted } from "@/lib/group-access/access";
@@ -69,7 +69,7 @@ export async function listMembers(
   const where = and(
     eq(groupMembers.companyId, ctx.companyId),
     eq(groupMembers.groupId, groupId),
-    term ? ilike(groupMembers.sortName, `%${escapeLike(term)}%`) : undefined,
+    term ? nameLike(sql`${groupMembers.sortName}`, `%${escapeLike(term)}%`) : undefined,
   );
   const onPage = db
     .select({ userId: groupMembers.userId, sortName: groupMembers.sortName })
