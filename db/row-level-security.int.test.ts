@@ -244,9 +244,18 @@ describe("the wall, table by table", () => {
         handle.db,
         sql`select to_jsonb(t) as json from ${name} t where ${sql.identifier(table.wall)} = ${b}`,
       );
+      // The columns a row is written with (not those the database computes, such as users.folded_name).
+      const [{ columns }] = (await queryRows<{ columns: string }>(
+        handle.db,
+        sql`select string_agg(quote_ident(attname), ', ' order by attnum) as columns from pg_attribute
+            where attrelid = ${table.name}::regclass and attnum > 0 and not attisdropped and attgenerated = ''`,
+      )) as [{ columns: string }];
+      const list = sql.raw(columns);
       // The same row again (a copy of B's), offered by A: the policy refuses it before any key is checked.
       const inserted = await refusalCode(
-        asA.execute(sql`insert into ${name} select * from jsonb_populate_record(null::${name}, ${JSON.stringify(row!.json)}::jsonb)`),
+        asA.execute(
+          sql`insert into ${name} (${list}) select ${list} from jsonb_populate_record(null::${name}, ${JSON.stringify(row!.json)}::jsonb)`,
+        ),
       );
       expect({ table: table.name, inserted }).toEqual({ table: table.name, inserted: "42501" });
     }

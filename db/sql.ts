@@ -37,8 +37,8 @@ export function afterPosition(
 }
 
 /**
- * A person's name (`name`, any expression of it: `u.name`, a membership's `sort_name`) against a LIKE
- * pattern as people search names: both folded by `fold_name` (migration 0033: accents and German
- * transliterations, so "mueller" and "muller" find Müller).
+ * A person's folded name against a LIKE pattern, as people search names (`fold_name`, migration 0033:
+ * accents and German transliterations folded, so "mueller" and "muller" find Müller). `folded` is a
+ * name already folded: `u.folded_name`, stored for every person, or `fold_name(…)` of another column.
  */
-export const nameLike = (name: SQL, pattern: string): SQL => sql`fold_name(${name}) like fold_name(${pattern})`;
+export const foldedNameLike = (folded: SQL, pattern: string): SQL => sql`${folded} like fold_name(${pattern})`;

@@ -2,7 +2,7 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
 import type { LearningGroup } from "@/db/schema";
-import { escapeLike, nameLike, uuidArray } from "@/db/sql";
+import { escapeLike, foldedNameLike, uuidArray } from "@/db/sql";
 import { together } from "@/db/together";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
@@ -247,7 +247,7 @@ export async function searchMentionable(db: DatabaseOrTransaction, ctx: Ctx, gro
   return queryRows<Mentionable>(
     db,
     sql`select u.id, u.name from (${groupReadersSql(ctx.companyId, groupId)}) r join users u on u.id = r.user_id
-        where u.id <> ${ctx.userId} and ${nameLike(sql`u.name`, pattern)}
+        where u.id <> ${ctx.userId} and ${foldedNameLike(sql`u.folded_name`, pattern)}
         order by lower(u.name), u.id limit ${MENTIONABLE_LIMIT}`,
   );
 }

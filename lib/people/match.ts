@@ -2,7 +2,7 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { Database, DatabaseOrTransaction } from "@/db/client";
 import { readTransaction } from "@/db/read-transaction";
-import { escapeLike, nameLike } from "@/db/sql";
+import { escapeLike, foldedNameLike } from "@/db/sql";
 
 /** pg_trgm's default (0.6) misses a swapped pair of letters in a short name ("leanr" for "Lena Learner"). */
 const WORD_SIMILARITY_THRESHOLD = "0.45";
@@ -22,7 +22,7 @@ export const FUZZY_MIN_LENGTH = 3;
 /**
  * People whose name or email contains the term (three characters or more, served by the trigram
  * indexes), or, for one or two characters, whose name, last name or email starts with it. `u` is
- * the alias of `users`; `term` is lower-cased and trimmed. Names are compared folded (`nameLike`).
+ * the alias of `users`; `term` is lower-cased and trimmed. Names are compared folded (`foldedNameLike`).
  */
 export function personContains(companyId: string, term: string): SQL {
   if (term.length >= FUZZY_MIN_LENGTH) return sql`u.id in (select id from ${containingSql(companyId, term)})`;
@@ -36,10 +36,10 @@ export function personContains(companyId: string, term: string): SQL {
 export function personContainsTested(term: string): SQL {
   if (term.length >= FUZZY_MIN_LENGTH) {
     const part = `%${escapeLike(term)}%`;
-    return sql`(${nameLike(sql`u.name`, part)} or u.email like ${part})`;
+    return sql`(${foldedNameLike(sql`u.folded_name`, part)} or u.email like ${part})`;
   }
   const prefix = `${escapeLike(term)}%`;
-  return sql`(${nameLike(sql`u.name`, prefix)} or u.email like ${prefix} or ${nameLike(sql`u.name`, `% ${prefix}`)})`;
+  return sql`(${foldedNameLike(sql`u.folded_name`, prefix)} or u.email like ${prefix} or ${foldedNameLike(sql`u.folded_name`, `% ${prefix}`)})`;
 }
 
 /** The people containing a term of three characters or more, as a relation of `id` and `sort_name` (lower-cased name). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type DatabaseOrTransaction, queryRows } from "@/db/client";
-import { escapeLike, nameLike } from "@/db/sql";
+import { escapeLike, foldedNameLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
 import { type GroupAccess, granted } from "@/lib/group-access/access";
@@ -170,7 +170,7 @@ async function readMemberPage(
   const { page, limit, offset } = pageWindow(options.page, STATISTICS_MEMBERS_PAGE_SIZE);
   const term = options.search?.trim();
   const where = sql`m.company_id = ${ctx.companyId} and m.group_id = ${scope.groupId}
-    ${term ? sql`and ${nameLike(sql`m.sort_name`, `%${escapeLike(term)}%`)}` : sql``}`;
+    ${term ? sql`and ${foldedNameLike(sql`fold_name(m.sort_name)`, `%${escapeLike(term)}%`)}` : sql``}`;
   const direction = options.direction === "desc" ? sql`desc` : sql`asc`;
   const sort = options.sort ?? "name";
   const { key, nullable } = sort === "name" ? { key: null, nullable: false } : sortKey[sort];

@@ -15,7 +15,7 @@ import {
   userBadges,
   users,
 } from "@/db/schema";
-import { escapeLike, nameLike } from "@/db/sql";
+import { escapeLike, foldedNameLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { currentTime } from "@/base/clock";
 import { type GroupAccess, granted } from "@/lib/group-access/access";
@@ -69,7 +69,7 @@ export async function listMembers(
   const where = and(
     eq(groupMembers.companyId, ctx.companyId),
     eq(groupMembers.groupId, groupId),
-    term ? nameLike(sql`${groupMembers.sortName}`, `%${escapeLike(term)}%`) : undefined,
+    term ? foldedNameLike(sql`fold_name(${groupMembers.sortName})`, `%${escapeLike(term)}%`) : undefined,
   );
   const onPage = db
     .select({ userId: groupMembers.userId, sortName: groupMembers.sortName })

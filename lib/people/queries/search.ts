@@ -49,7 +49,7 @@ export async function searchPeople(db: Database, ctx: Ctx, options: { term: stri
   const query = sql`select ${columns}
     from people_nearest(${ctx.companyId}, ${term}, ${prefix}, ${AUTOCOMPLETE_LIMIT}) candidates
     join users u on u.id = candidates.id left join departments d on d.id = u.department_id
-    order by greatest(word_similarity(fold_name(${term}), fold_name(u.name)), word_similarity(${term}, u.email)) desc, lower(u.name), u.id
+    order by greatest(word_similarity(fold_name(${term}), u.folded_name), word_similarity(${term}, u.email)) desc, lower(u.name), u.id
     limit ${AUTOCOMPLETE_LIMIT}`;
   return readTransaction(db, async (tx) => {
     // pg_trgm's default (0.6) misses a swapped pair of letters in a short name ("leanr" for "Lena
