@@ -304,6 +304,9 @@ test("a learner added to a group sees the notification arrive live, and the grou
   await search.fill(learner.email);
   const first = dialog.getByRole("option").first();
   await expect(first).toContainText(learner.email);
+  // Nothing is chosen until the arrow keys move: ↓ then Enter takes the first suggestion.
+  await expect(first).toHaveAttribute("aria-selected", "false");
+  await search.press("ArrowDown");
   await expect(first).toHaveAttribute("aria-selected", "true");
   await search.press("Enter");
   await expect(dialog.getByRole("button", { name: /^Remove .+ from the selection$/ })).toBeVisible();

@@ -27,7 +27,7 @@ function kindsFor(replyTo: ChatMessageDto | null): Kind[] {
 /**
  * The message box: kind, text with @mention autocomplete, the colleague for praise, a character
  * counter. Enter sends and Shift+Enter starts a new line; while suggestions are open, the arrow
- * keys move through them, Enter picks one and Escape closes them.
+ * keys move through them, Enter picks the one moved to (or the only good one) and Escape closes them.
  */
 export function Composer({
   groupId,
@@ -112,9 +112,12 @@ export function Composer({
     if (suggesting && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
       event.preventDefault();
       people.move(event.key === "ArrowDown" ? 1 : -1);
-    } else if (suggesting && (event.key === "Enter" || event.key === "Tab") && people.current) {
+    } else if (suggesting && (event.key === "Enter" || event.key === "Tab") && people.choice) {
       event.preventDefault();
-      pickMention(people.current);
+      pickMention(people.choice);
+    } else if (suggesting && event.key === "Enter") {
+      // Several alike and none chosen with the arrow keys: Enter neither picks one nor sends a half-typed mention.
+      event.preventDefault();
     } else if (event.key === "Escape" && (suggesting || replyTo)) {
       event.preventDefault();
       if (suggesting) closeMentions();
@@ -178,7 +181,7 @@ export function Composer({
           aria-describedby={`${id}-hint ${id}-counter`}
           aria-autocomplete="list"
           aria-controls={listboxId}
-          aria-activedescendant={suggesting ? optionId(listboxId, people.active) : undefined}
+          aria-activedescendant={suggesting && people.active >= 0 ? optionId(listboxId, people.active) : undefined}
           aria-invalid={body.length > MAX_BODY_LENGTH || undefined}
           onChange={(event) => {
             setBody(event.target.value);

@@ -26,7 +26,7 @@ export function PeopleListbox({
   const t = useTranslations("chatTab.people");
   const open = (results?.length ?? 0) > 0;
   useEffect(() => {
-    if (open) document.getElementById(optionId(id, active))?.scrollIntoView({ block: "nearest" });
+    if (open && active >= 0) document.getElementById(optionId(id, active))?.scrollIntoView({ block: "nearest" });
   }, [id, open, active]);
   return (
     <>

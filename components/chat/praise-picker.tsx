@@ -49,7 +49,7 @@ export function PraisePicker({
     } else if (event.key === "Enter") {
       // Never sends the message from here: Enter picks the active colleague.
       event.preventDefault();
-      if (expanded && people.current) pick(people.current);
+      if (expanded && people.choice) pick(people.choice);
     } else if (event.key === "Escape" && expanded) {
       event.preventDefault();
       people.close();
@@ -71,7 +71,7 @@ export function PraisePicker({
         aria-autocomplete="list"
         aria-expanded={expanded}
         aria-controls={listboxId}
-        aria-activedescendant={expanded ? optionId(listboxId, people.active) : undefined}
+        aria-activedescendant={expanded && people.active >= 0 ? optionId(listboxId, people.active) : undefined}
         placeholder={t("colleaguePlaceholder")}
         value={term}
         onChange={(event) => {

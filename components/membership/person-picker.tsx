@@ -71,7 +71,8 @@ export function PersonPicker({
       setSearching(false);
       setError(result.ok ? null : result.error);
       setResults(result.ok ? result.data : null);
-      setActive(result.ok && result.data.length > 0 ? 0 : -1);
+      // Nothing active until the arrow keys move: ↓ then Enter takes the first, never the second.
+      setActive(-1);
       setOpen(true);
     }, DEBOUNCE_MS);
   };
@@ -100,7 +101,8 @@ export function PersonPicker({
       }
     } else if (event.key === "Enter") {
       event.preventDefault();
-      const person = expanded ? results?.[active] : undefined;
+      // Enter alone takes only a single suggestion; among several, the one moved to.
+      const person = expanded ? (results?.[active] ?? (results?.length === 1 ? results[0] : undefined)) : undefined;
       if (person) pick(person);
     } else if (event.key === "Escape" && (expanded || term)) {
       // Closes the list (or clears the search) without closing the dialog around it.

@@ -240,14 +240,29 @@ export function groupReadersSql(companyId: string, groupId: string, among?: read
 
 export type Mentionable = { id: string; name: string };
 
-/** People the caller can mention in a group (who can read it), by name, for the composer's @ autocomplete. */
-export async function searchMentionable(db: DatabaseOrTransaction, ctx: Ctx, groupId: string, term: string): Promise<Mentionable[]> {
+/**
+ * How well a suggestion matches what was typed, best first: the whole name, its start, the start of
+ * another word of it, somewhere inside it. A picker acts on Enter alone only when one suggestion is
+ * better than all the others (`soleBest`).
+ */
+export type MatchQuality = 0 | 1 | 2 | 3;
+export type MentionCandidate = Mentionable & { match: MatchQuality };
+
+/**
+ * People the caller can mention in a group (who can read it), by name, for the composer's @ autocomplete
+ * and the praise picker: the best matches first ("lena" puts Lena Learner before Elena Lang), then by name.
+ */
+export async function searchMentionable(db: DatabaseOrTransaction, ctx: Ctx, groupId: string, term: string): Promise<MentionCandidate[]> {
   await assertCanReadChat(db, ctx, groupId);
-  const pattern = `%${escapeLike(term.trim())}%`;
-  return queryRows<Mentionable>(
+  const escaped = escapeLike(term.trim());
+  const match = sql`case when u.folded_name = fold_name(${term.trim()}) then 0
+                         when ${foldedNameLike(sql`u.folded_name`, `${escaped}%`)} then 1
+                         when ${foldedNameLike(sql`u.folded_name`, `% ${escaped}%`)} then 2
+                         else 3 end`;
+  return queryRows<MentionCandidate>(
     db,
-    sql`select u.id, u.name from (${groupReadersSql(ctx.companyId, groupId)}) r join users u on u.id = r.user_id
-        where u.id <> ${ctx.userId} and ${foldedNameLike(sql`u.folded_name`, pattern)}
-        order by lower(u.name), u.id limit ${MENTIONABLE_LIMIT}`,
+    sql`select u.id, u.name, ${match} as match from (${groupReadersSql(ctx.companyId, groupId)}) r join users u on u.id = r.user_id
+        where u.id <> ${ctx.userId} and ${foldedNameLike(sql`u.folded_name`, `%${escaped}%`)}
+        order by 3, lower(u.name), u.id limit ${MENTIONABLE_LIMIT}`,
   );
 }
