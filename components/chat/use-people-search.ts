@@ -8,7 +8,7 @@ import type { MentionCandidate } from "@/lib/chat/queries";
 const DEBOUNCE_MS = 150;
 
 /** The suggestion Enter may take without the arrow keys: the only one, or one matching better than every other. */
-export function soleBest(results: readonly MentionCandidate[] | null): MentionCandidate | null {
+function soleBest(results: readonly MentionCandidate[] | null): MentionCandidate | null {
   if (!results?.length) return null;
   return results.length === 1 || results[0]!.match < results[1]!.match ? results[0]! : null;
 }

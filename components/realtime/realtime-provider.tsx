@@ -41,8 +41,11 @@ export function useRealtimeDown(): boolean {
   );
 }
 
-/** Calls `handler` for each `event` on `channelName` while mounted; the handler may change freely. */
-export function useChannelEvent<T>(channelName: string | null, event: string, handler: (data: T) => void): void {
+/**
+ * Binds `handler` to `event` on `channelName` while mounted (the handler may change freely). With
+ * `catchUp`, a channel that is already subscribed when the binding is made calls it once at once.
+ */
+function useBinding<T>(channelName: string | null, event: string, handler: (data: T) => void, catchUp: boolean): void {
   const connection = useContext(RealtimeContext);
   const handlerRef = useRef(handler);
   useEffect(() => {
@@ -53,11 +56,17 @@ export function useChannelEvent<T>(channelName: string | null, event: string, ha
     const channel = connection.acquire(channelName);
     const listener = (data: T) => handlerRef.current(data);
     channel.bind(event, listener);
+    if (catchUp && channel.subscribed) listener(undefined as T);
     return () => {
       channel.unbind(event, listener);
       connection.release(channelName);
     };
-  }, [connection, channelName, event]);
+  }, [connection, channelName, event, catchUp]);
+}
+
+/** Calls `handler` for each `event` on `channelName` while mounted; the handler may change freely. */
+export function useChannelEvent<T>(channelName: string | null, event: string, handler: (data: T) => void): void {
+  useBinding(channelName, event, handler, false);
 }
 
 /**
@@ -68,22 +77,7 @@ export function useChannelEvent<T>(channelName: string | null, event: string, ha
  * channel carried before they bound).
  */
 function useChannelSubscribed(channelName: string | null, handler: () => void): void {
-  const connection = useContext(RealtimeContext);
-  const handlerRef = useRef(handler);
-  useEffect(() => {
-    handlerRef.current = handler;
-  });
-  useEffect(() => {
-    if (!connection || !channelName) return;
-    const channel = connection.acquire(channelName);
-    const listener = () => handlerRef.current();
-    channel.bind("pusher:subscription_succeeded", listener);
-    if (channel.subscribed) listener();
-    return () => {
-      channel.unbind("pusher:subscription_succeeded", listener);
-      connection.release(channelName);
-    };
-  }, [connection, channelName]);
+  useBinding(channelName, "pusher:subscription_succeeded", handler, true);
 }
 
 /**

@@ -263,6 +263,6 @@ export async function searchMentionable(db: DatabaseOrTransaction, ctx: Ctx, gro
     db,
     sql`select u.id, u.name, ${match} as match from (${groupReadersSql(ctx.companyId, groupId)}) r join users u on u.id = r.user_id
         where u.id <> ${ctx.userId} and ${foldedNameLike(sql`u.folded_name`, `%${escaped}%`)}
-        order by 3, lower(u.name), u.id limit ${MENTIONABLE_LIMIT}`,
+        order by match, lower(u.name), u.id limit ${MENTIONABLE_LIMIT}`,
   );
 }
