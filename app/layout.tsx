@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ZodWithoutEval } from "@/components/zod-without-eval";
+import { textLanguage } from "@/lib/i18n/catalogue";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +16,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   return (
-    <html lang={locale}>
+    <html lang={textLanguage(locale)}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <ZodWithoutEval />
         <NextIntlClientProvider>{children}</NextIntlClientProvider>

@@ -4,6 +4,7 @@ import { createFormatter, createTranslator } from "next-intl";
 import { authSecret } from "@/base/env";
 import { type DatabaseHandle, openPostgres } from "@/db/client";
 import { loadMessages } from "@/lib/i18n/catalogue";
+import { formats } from "@/lib/i18n/formats";
 import type { TestDatabase } from "./database";
 
 /**
@@ -41,8 +42,8 @@ vi.mock("next/server", () => ({ after: () => undefined }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next-intl/server", () => ({
   getTranslations: async (namespace?: string) =>
-    createTranslator({ locale: "en", messages: await loadMessages("en"), namespace: namespace as never }),
-  getFormatter: async () => createFormatter({ locale: "en", timeZone: "UTC" }),
+    createTranslator({ locale: "en", messages: await loadMessages("en"), formats, namespace: namespace as never }),
+  getFormatter: async () => createFormatter({ locale: "en", timeZone: "UTC", formats }),
 }));
 // Auth.js writes its cookie into Next's response, which there is none of; the session rows it pairs with are the product's.
 vi.mock("next-auth", () => ({

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import type { DrillDownRow } from "@/lib/assignments/overview";
-import { dueOnDate } from "./due-on";
+import { calendarDay } from "@/lib/i18n/formats";
 import { AssignmentStatusBadge } from "./status-badge";
 
 /** The people behind one row of the overview: who, which course, through which group, and how far. */
@@ -27,8 +27,8 @@ export async function AssignedPeopleTable({ rows }: { rows: readonly DrillDownRo
           <Cell>
             <AssignmentStatusBadge status={row.status} />
           </Cell>
-          <Cell>{format.dateTime(dueOnDate(row.dueOn), { dateStyle: "medium", timeZone: "UTC" })}</Cell>
-          <Cell className="tabular-nums">{row.percent}%</Cell>
+          <Cell>{format.dateTime(calendarDay(row.dueOn), "day")}</Cell>
+          <Cell className="tabular-nums">{format.number(row.percent, "percent")}</Cell>
           <Cell>{day(row.assignedAt)}</Cell>
           <Cell>{row.completedAt ? day(row.completedAt) : t("none")}</Cell>
         </Row>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { dueOnDate } from "@/components/assignments/due-on";
+import { calendarDay } from "@/lib/i18n/formats";
 import { buttonClass } from "@/components/ui/button";
 import { TableScroller } from "@/components/ui/table-scroller";
 import type { GroupRule } from "@/lib/assignments/queries";
@@ -65,7 +65,7 @@ export async function GroupRules({ groupId, rules, canAssign }: { groupId: strin
                   </th>
                   <td className={td}>
                     {rule.dueOn
-                      ? t("dueOn", { date: format.dateTime(dueOnDate(rule.dueOn), { dateStyle: "medium", timeZone: "UTC" }) })
+                      ? t("dueOn", { date: format.dateTime(calendarDay(rule.dueOn), "day") })
                       : t("dueAfter", { count: rule.dueAfterDays ?? 0 })}
                   </td>
                   <td className={td}>

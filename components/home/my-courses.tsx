@@ -42,7 +42,7 @@ export async function MyCourses({ courses, more }: { courses: MyCourse[]; more: 
               </div>
               <div className="space-y-1">
                 <p className="text-sm" data-testid="course-percent">
-                  {t("myProgress", { percent: course.percent / 100 })}
+                  {t("myProgress", { percent: course.percent })}
                 </p>
                 <ProgressBar percent={course.percent} label={t("progressLabel", { course: course.title })} />
               </div>

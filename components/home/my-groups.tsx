@@ -39,7 +39,7 @@ export async function MyGroups({ groups }: { groups: MyGroup[] }) {
               </p>
               {group.courseTitle && group.myPercent !== null && (
                 <div className="mt-3 space-y-1">
-                  <p className="text-sm">{t("myProgress", { percent: group.myPercent / 100 })}</p>
+                  <p className="text-sm">{t("myProgress", { percent: group.myPercent })}</p>
                   <ProgressBar percent={group.myPercent} label={t("progressLabel", { course: group.courseTitle })} />
                 </div>
               )}

@@ -32,7 +32,7 @@ export async function CourseList({ courses, emptyPage }: { courses: readonly MyC
           </div>
           <p className="text-sm text-slate-600">{t("lessons", { count: course.lessonCount })}</p>
           <div className="mt-auto space-y-1">
-            <p className="text-sm">{course.lastActivityAt ? t("progress", { percent: course.percent / 100 }) : t("notStarted")}</p>
+            <p className="text-sm">{course.lastActivityAt ? t("progress", { percent: course.percent }) : t("notStarted")}</p>
             <ProgressBar percent={course.percent} label={t("progressLabel", { course: course.title })} />
           </div>
         </li>

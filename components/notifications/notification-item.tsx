@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { dueOnDate } from "@/components/assignments/due-on";
+import { calendarDay } from "@/lib/i18n/formats";
 import type { NotificationDto } from "@/lib/notifications/types";
 
 export function NotificationItem({ notification, onRead }: { notification: NotificationDto; onRead: (key: string) => void }) {
@@ -10,9 +10,7 @@ export function NotificationItem({ notification, onRead }: { notification: Notif
   const unread = notification.readAt === null;
   const payload = notification.payload as Record<string, string>;
   // A deadline is the learner's calendar day (YYYY-MM-DD): formatted in UTC it stays that day anywhere.
-  const values = payload.dueOn
-    ? { ...payload, dueOn: format.dateTime(dueOnDate(payload.dueOn), { dateStyle: "medium", timeZone: "UTC" }) }
-    : payload;
+  const values = payload.dueOn ? { ...payload, dueOn: format.dateTime(calendarDay(payload.dueOn), "day") } : payload;
   const text = t(`types.${notification.type}`, values);
   return (
     <li className={unread ? "bg-brand-50" : undefined}>

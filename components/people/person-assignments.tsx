@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { dueOnDate } from "@/components/assignments/due-on";
+import { calendarDay } from "@/lib/i18n/formats";
 import { AssignmentStatusBadge } from "@/components/assignments/status-badge";
 import { Cell, Row, RowHeader } from "@/components/ui/data-table";
 import type { AssignmentRow } from "@/lib/assignments/queries";
@@ -40,8 +40,8 @@ export async function PersonAssignments({
           <Cell>
             <AssignmentStatusBadge status={row.status} />
           </Cell>
-          <Cell>{format.dateTime(dueOnDate(row.dueOn), { dateStyle: "medium", timeZone: "UTC" })}</Cell>
-          <Cell className="tabular-nums">{row.percent}%</Cell>
+          <Cell>{format.dateTime(calendarDay(row.dueOn), "day")}</Cell>
+          <Cell className="tabular-nums">{format.number(row.percent, "percent")}</Cell>
           <Cell wrap>
             {row.group === null ? (
               t("none")

@@ -1,10 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { calendarDay } from "@/lib/i18n/formats";
 import type { OverTimePoint } from "@/lib/statistics/over-time";
 import { OverTimeChart } from "./over-time-chart";
 import { type OverTimeRow, OverTimeTable } from "./over-time-table";
 
 /** A calendar date ("YYYY-MM-DD") read as midnight UTC, so formatting in UTC never shifts it a day. */
-const dayDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /**
  * Progress over time: the group's stored days and today's live point as a line chart, with every
@@ -23,8 +23,8 @@ export async function ProgressOverTime({ points }: { points: OverTimePoint[] }) 
     halfway: point.halfway,
     notStarted: point.notStarted,
     averagePercent: Math.round(point.averagePercent),
-    label: format.dateTime(dayDate(point.day), { month: "short", day: "numeric", timeZone: "UTC" }),
-    date: format.dateTime(dayDate(point.day), { dateStyle: "medium", timeZone: "UTC" }),
+    label: format.dateTime(calendarDay(point.day), "dayShort"),
+    date: format.dateTime(calendarDay(point.day), "day"),
   }));
   return (
     <section aria-labelledby="statistics-over-time" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">

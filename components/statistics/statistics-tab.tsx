@@ -19,7 +19,7 @@ async function FiguresTable({
   rows: { label: string; count: number; share: number }[];
   testId: string;
 }) {
-  const t = await getTranslations("statistics.tableColumns");
+  const [t, format] = await Promise.all([getTranslations("statistics.tableColumns"), getFormatter()]);
   return (
     <table className="sr-only" data-testid={testId}>
       <caption>{caption}</caption>
@@ -34,8 +34,8 @@ async function FiguresTable({
         {rows.map((row) => (
           <tr key={row.label}>
             <th scope="row">{row.label}</th>
-            <td>{row.count}</td>
-            <td>{row.share}%</td>
+            <td>{format.number(row.count)}</td>
+            <td>{format.number(row.share, "percent")}</td>
           </tr>
         ))}
       </tbody>

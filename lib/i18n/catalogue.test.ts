@@ -1,7 +1,90 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { formatLocale, loadMessages } from "./catalogue";
+import { formatLocale, LANGUAGES, loadMessages, textLanguage } from "./catalogue";
+import { formats } from "./formats";
+import de from "./messages/de.json";
+import en from "./messages/en.json";
 
-describe("locale choice", () => {
+type Tree = { [key: string]: string | Tree };
+
+/** Every message of a catalogue by its dotted key. */
+const leaves = (tree: Tree, prefix = ""): [string, string][] =>
+  Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === "string" ? [[`${prefix}${key}`, value] as [string, string]] : leaves(value, `${prefix}${key}.`),
+  );
+
+/**
+ * What a message needs from its caller and offers its translator: each argument with its type and
+ * style, each select's options, each plural's exact and `other` cases, each rich-text tag. Two
+ * languages' versions of a message must have the same; their words are theirs.
+ */
+function shape(message: string): string[] {
+  const found = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      switch (element.type) {
+        case TYPE.argument:
+          found.add(`${element.value}`);
+          break;
+        case TYPE.number:
+        case TYPE.date:
+        case TYPE.time:
+          found.add(`${element.value}:${element.type}:${String(element.style ?? "")}`);
+          break;
+        case TYPE.select:
+        case TYPE.plural: {
+          // German and English share one/other; only the cases every language must have are compared.
+          const cases = Object.keys(element.options).filter(
+            (option) => element.type === TYPE.select || option.startsWith("=") || option === "other",
+          );
+          found.add(`${element.value}:${element.type}:${cases.sort().join(",")}`);
+          for (const option of Object.values(element.options)) walk(option.value);
+          break;
+        }
+        case TYPE.tag:
+          found.add(`<${element.value}>`);
+          walk(element.children);
+          break;
+      }
+    }
+  };
+  walk(parse(message));
+  return [...found].sort();
+}
+
+const english = new Map(leaves(en));
+const german = new Map(leaves(de));
+
+describe("the catalogues", () => {
+  it("have the same keys in every language", () => {
+    expect([...german.keys()].filter((key) => !english.has(key))).toEqual([]);
+    expect([...english.keys()].filter((key) => !german.has(key))).toEqual([]);
+  });
+
+  it("ask the same arguments in every language, and every message parses", () => {
+    const differing = [...english].filter(
+      ([key, message]) => JSON.stringify(shape(message)) !== JSON.stringify(shape(german.get(key) ?? "")),
+    );
+    expect(differing.map(([key]) => key)).toEqual([]);
+  });
+
+  it("leave no English sentence in German", () => {
+    // Three words or more identical to the English are an untranslated sentence (names, codes and "Cohort" are shorter).
+    const untranslated = [...english].filter(
+      ([key, message]) => german.get(key) === message && /\p{L}{3,}\s+\p{L}+\s+\p{L}+/u.test(message),
+    );
+    expect(untranslated.map(([key]) => key)).toEqual([]);
+  });
+
+  it("have no key that no code asks for", () => {
+    expect([...english.keys()].filter((key) => !used(key))).toEqual([]);
+  });
+});
+
+describe("languages", () => {
   it("keeps a valid tag and falls back to English otherwise", () => {
     expect(formatLocale("de")).toBe("de");
     expect(formatLocale("de-de")).toBe("de-DE");
@@ -9,7 +92,73 @@ describe("locale choice", () => {
     expect(formatLocale("not a locale!")).toBe("en");
   });
 
-  it("shows English sentences for a language without its own catalogue", async () => {
-    expect((await loadMessages("de")).nav.home).toBe("Home");
+  it("speaks the language of the locale when it has its catalogue, English otherwise", async () => {
+    expect(LANGUAGES).toEqual(["en", "de"]);
+    expect(textLanguage("de-AT")).toBe("de");
+    expect(textLanguage("en-GB")).toBe("en");
+    expect(textLanguage("fr")).toBe("en");
+    expect((await loadMessages("de-CH")).nav.home).toBe(de.nav.home);
+    expect((await loadMessages("fr")).nav.home).toBe("Home");
+  });
+
+  it("formats a percentage and a calendar day each language's way", () => {
+    const sentence = (locale: string) =>
+      createTranslator({ locale, messages: { m: "{p, number, percent} · {d, date, day}" }, formats, timeZone: "Pacific/Kiritimati" })("m", {
+        p: 50,
+        d: new Date("2026-12-31T12:00:00Z"),
+      });
+    expect(sentence("en")).toBe("50% · Dec 31, 2026");
+    expect(sentence("de")).toBe("50\u00a0% · 31.12.2026");
   });
 });
+
+/**
+ * Whether some code asks for a key. Each source file's string literals are its namespaces and keys
+ * (`getTranslations("profile")` + `t("details.title")`); a template literal's fixed start or end
+ * (`t(\`kinds.${kind}\`)`, `` `${value}Hint` ``) asks for the keys it completes with literals found
+ * anywhere (the kinds and codes are literals of their types) or numbers (HTTP statuses). A key found nowhere is dead weight that
+ * translators would keep translating.
+ */
+const sources = ["app", "components", "lib"].flatMap((root) => files(join(process.cwd(), root)));
+const perFile = sources.map((file) => literalsOf(readFileSync(file, "utf8")));
+const everywhere = new Set(perFile.flatMap((found) => [...found.literals]));
+
+function files(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) return files(path);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+function literalsOf(source: string) {
+  const literals = new Set([...source.matchAll(/["'`]([\w.-]+)["'`]/g)].map((match) => match[1]!));
+  // A template literal of key characters around its `${…}` places: a pattern whose places a literal fills.
+  const templates = [...source.matchAll(/`([\w.]*(?:\$\{[^`{}]*\}[\w.]*)+)`/g)].map(
+    (match) =>
+      new RegExp(
+        `^${match[1]!
+          .split(/\$\{[^`{}]*\}/)
+          .map((fixed) => fixed.replaceAll(".", "\\."))
+          .join("([\\w.]+)")}$`,
+      ),
+  );
+  return { literals, templates };
+}
+
+function used(key: string): boolean {
+  const segments = key.split(".");
+  return perFile.some(({ literals, templates }) =>
+    segments.some((_, split) => {
+      const namespace = segments.slice(0, split).join(".");
+      if (split > 0 && !literals.has(namespace)) return false;
+      const rest = segments.slice(split).join(".");
+      if (literals.has(rest)) return true;
+      return templates.some((template) => template.exec(rest)?.slice(1).every(completes));
+    }),
+  );
+}
+
+/** The part a template fills in: a literal somewhere, or a dotted path of them. */
+const completes = (part: string) =>
+  everywhere.has(part) || part.split(".").every((segment) => everywhere.has(segment) || /^\d+$/.test(segment));

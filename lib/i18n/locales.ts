@@ -1,9 +1,8 @@
 /**
- * The languages a person can choose on their profile. Dates and numbers follow the chosen
- * locale's conventions; sentences come from the nearest catalogue we have (English until others
- * arrive, see catalogue.ts).
+ * The languages a person can choose on their profile: only those whose sentences are complete
+ * (catalogue.ts), each with the regional formats people expect of dates and numbers.
  */
-export const PROFILE_LOCALES = ["en", "en-GB", "de", "fr", "es", "it", "nl"] as const;
+export const PROFILE_LOCALES = ["en", "en-GB", "de", "de-AT", "de-CH"] as const;
 
 export function isProfileLocale(value: string): boolean {
   return (PROFILE_LOCALES as readonly string[]).includes(value);

@@ -2,10 +2,11 @@ import { headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getViewer } from "@/lib/auth/current-user";
 import { formatLocale, loadMessages } from "./catalogue";
+import { formats } from "./formats";
 
 /**
  * The person's own locale and time zone format dates and numbers; signed-out pages follow the
- * browser. UI sentences come from the catalogue of the nearest language we have (English now).
+ * browser. Sentences come from the catalogue of that locale's language, English when we have none.
  */
 export default getRequestConfig(async () => {
   const viewer = await getViewer();
@@ -15,5 +16,6 @@ export default getRequestConfig(async () => {
     locale,
     timeZone: viewer?.timeZone ?? "UTC",
     messages: await loadMessages(locale),
+    formats,
   };
 });

@@ -1,5 +1,6 @@
 import { createTranslator } from "next-intl";
-import { formatLocale, loadMessages } from "@/lib/i18n/catalogue";
+import { formatLocale, loadMessages, textLanguage } from "@/lib/i18n/catalogue";
+import { calendarDay, formats } from "@/lib/i18n/formats";
 import type { OutgoingMail } from "./send";
 
 /** Who a message goes to, in their own language and time zone (the company's defaults when unset). */
@@ -21,13 +22,13 @@ const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${c
 type Layout = { paragraphs: string[]; action: { label: string; href: string }; fallback: string; notes: string[]; footer: string };
 
 /** Every mail's shape, as plain text and as HTML with all values escaped. */
-function layout(locale: string, parts: Layout): { text: string; html: string } {
+function layout(language: string, parts: Layout): { text: string; html: string } {
   const { paragraphs, action, fallback, notes, footer } = parts;
   const text = [...paragraphs, `${action.label}: ${action.href}`, ...notes, "--", footer].join("\n\n");
   const p = (value: string) => `<p style="margin:0 0 16px">${escapeHtml(value)}</p>`;
   const href = escapeHtml(action.href);
   const html = `<!doctype html>
-<html lang="${escapeHtml(locale)}"><body style="font-family:system-ui,sans-serif;color:#0f172a;line-height:1.5;max-width:560px;margin:0 auto;padding:24px">
+<html lang="${escapeHtml(language)}"><body style="font-family:system-ui,sans-serif;color:#0f172a;line-height:1.5;max-width:560px;margin:0 auto;padding:24px">
 ${paragraphs.map(p).join("\n")}
 <p style="margin:24px 0"><a href="${href}" style="background:#2563eb;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(action.label)}</a></p>
 ${p(fallback)}<p style="margin:0 0 16px;word-break:break-all"><a href="${href}">${href}</a></p>
@@ -37,15 +38,15 @@ ${notes.map(p).join("")}
   return { text, html };
 }
 
+/** The `mail` sentences in the recipient's language, dates and numbers in their locale and zone. */
+async function mailTranslator(recipient: Recipient) {
+  const locale = formatLocale(recipient.locale);
+  return createTranslator({ locale, timeZone: recipient.timeZone, messages: await loadMessages(locale), formats, namespace: "mail" });
+}
+
 /** A one-time link email (invitation or password reset), in the recipient's language, as HTML and plain text. */
 export async function accountLinkMail(mail: AccountLinkMail): Promise<OutgoingMail> {
-  const locale = formatLocale(mail.recipient.locale);
-  const t = createTranslator({
-    locale,
-    timeZone: mail.recipient.timeZone,
-    messages: await loadMessages(locale),
-    namespace: "mail",
-  });
+  const t = await mailTranslator(mail.recipient);
   const values = { name: mail.recipient.name, company: mail.company, inviter: mail.inviter ?? "" };
   const paragraphs = [t(`${mail.kind}.greeting`, values), t(`${mail.kind}.body`, values)];
   const action = t(`${mail.kind}.action`);
@@ -53,7 +54,7 @@ export async function accountLinkMail(mail: AccountLinkMail): Promise<OutgoingMa
   const ignore = t(`${mail.kind}.ignore`);
   const footer = t("footer", { company: mail.company });
 
-  const { text, html } = layout(locale, {
+  const { text, html } = layout(textLanguage(mail.recipient.locale), {
     paragraphs,
     action: { label: action, href: mail.link },
     fallback: t("linkFallback"),
@@ -82,24 +83,21 @@ export type AssignmentMail = {
 
 /** A mandatory-course mail, in the recipient's language, as HTML and plain text. */
 export async function assignmentMail(mail: AssignmentMail): Promise<OutgoingMail> {
-  const locale = formatLocale(mail.recipient.locale);
-  const t = createTranslator({ locale, timeZone: mail.recipient.timeZone, messages: await loadMessages(locale), namespace: "mail" });
+  const t = await mailTranslator(mail.recipient);
   const values = {
     name: mail.recipient.name,
     company: mail.company,
     course: mail.courseTitle,
     actor: mail.actorName ?? "",
     days: mail.days,
-    // A date without a time: formatted in UTC, so no time zone moves it to another day.
-    dueOn: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${mail.dueOn}T00:00:00Z`)),
+    dueOn: calendarDay(mail.dueOn),
   };
-  const key = `assignment.${mail.kind}` as const;
-  const { text, html } = layout(locale, {
-    paragraphs: [t("assignment.greeting", values), t(`${key}.body`, values)],
+  const { text, html } = layout(textLanguage(mail.recipient.locale), {
+    paragraphs: [t("assignment.greeting", values), t(`assignment.${mail.kind}.body`, values)],
     action: { label: t("assignment.action"), href: mail.link },
     fallback: t("linkFallback"),
     notes: [t("assignment.deadline", values)],
     footer: t("footer", { company: mail.company }),
   });
-  return { to: mail.recipient.email, subject: t(`${key}.subject`, values), text, html };
+  return { to: mail.recipient.email, subject: t(`assignment.${mail.kind}.subject`, values), text, html };
 }

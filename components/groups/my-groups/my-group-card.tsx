@@ -25,7 +25,7 @@ export async function MyGroupCard({ group }: { group: Card }) {
       <GroupFacts courseTitle={group.courseTitle} memberCount={group.memberCount} />
       {group.courseTitle && group.myPercent !== null && (
         <div className="space-y-1">
-          <p className="text-sm">{t("myProgress", { percent: group.myPercent / 100 })}</p>
+          <p className="text-sm">{t("myProgress", { percent: group.myPercent })}</p>
           <ProgressBar percent={group.myPercent} label={t("progressLabel", { course: group.courseTitle })} />
         </div>
       )}
