@@ -1,44 +1,48 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import type { Page } from "@playwright/test";
 import type { Database } from "@/db/client";
-import { users } from "@/db/schema";
+import { assignments, certificates, users } from "@/db/schema";
+import { postMessage } from "@/lib/chat/operations/post-message";
 import { completeLesson } from "@/lib/learning/operations/complete-lesson";
-import { createCompany, createCourse, createLessons, createPerson } from "@/tests/fixtures";
+import en from "@/lib/i18n/messages/en.json" with { type: "json" };
+import { createCompany, createCourse, createGroup, createLessons, createPerson } from "@/tests/fixtures";
 import { expect, expectAccessible, test } from "./support/fixtures";
-import { demoPasswordHash } from "./support/people";
+import { demoPasswordHash, newPerson } from "./support/people";
+import { type Language, sayIn } from "./support/say";
 
 /**
- * A company of the test's own with one course of two lessons, and a learner in the given locale who
- * has completed the first: the home page shows that course at 50 % with today's activity, and nobody
- * else's progress or courses.
+ * A company of the test's own with one course of two lessons, and a learner in the given language who
+ * has completed the first: the home page shows that course at 50 % with today's activity.
  */
-async function learnerWithProgress(db: Database, locale: "de" | "en") {
+async function learnerWithProgress(db: Database, locale: Language) {
   const suffix = randomUUID().slice(0, 6);
   const company = await createCompany(db, `Formats ${suffix}`);
   const learner = await createPerson(db, company.id, {
     name: `Lou Locale ${suffix}`,
     email: `lou.${locale}.${suffix}@formats.example`,
     passwordHash: await demoPasswordHash(),
+    locale,
   });
-  await db.update(users).set({ locale }).where(eq(users.id, learner.id));
   const course = await createCourse(db, company.id, `Formats ${suffix}`);
   const [first] = await createLessons(db, course, [null, null]);
   await completeLesson(db, learner, { lessonId: first!.id, operationId: randomUUID() });
   return learner;
 }
 
-test("the German-locale person sees German date and number formats @learner", async ({ pageOf, db }) => {
+test("a German person reads German, in German formats, under lang=de @learner", async ({ pageOf, db }) => {
   const page = await pageOf(await learnerWithProgress(db, "de"));
+  const t = sayIn("de");
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
-  const percent = page.getByTestId("course-percent").first();
-  // German puts a (non-breaking) space before the percent sign.
-  await expect(percent).toHaveText(/^My progress: \d{1,3}\s%$/);
-  // Day before month, then the year: "16. Nov. 2026".
+  await expect(page.getByRole("navigation", { name: t("nav.main") }).getByRole("link", { name: t("nav.home") })).toBeVisible();
+  // German puts a (non-breaking) space before the percent sign, from the one percent format.
+  await expect(page.getByTestId("course-percent").first()).toHaveText("Mein Fortschritt: 50\u00a0%");
+  // Day before month, then the year: "7. Dez. 2026".
   await expect(
     page
       .getByRole("main")
-      .getByText(/Last activity \d{1,2}\. \p{L}+\.? \d{4}/u)
+      .getByText(/Letzte Aktivität am \d{1,2}\. \p{L}+\.? \d{4}/u)
       .first(),
   ).toBeVisible();
   await expectAccessible(page);
@@ -48,11 +52,144 @@ test("an English-locale person sees English formats", async ({ pageOf, db }) => 
   const page = await pageOf(await learnerWithProgress(db, "en"));
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await expect(page.getByTestId("course-percent").first()).toHaveText(/^My progress: \d{1,3}%$/);
+  await expect(page.getByTestId("course-percent").first()).toHaveText("My progress: 50%");
   await expect(
     page
       .getByRole("main")
       .getByText(/Last activity [A-Z][a-z]{2} \d{1,2}, \d{4}/)
       .first(),
   ).toBeVisible();
+});
+
+test("choosing Deutsch on the profile turns the interface German at once, and English back", async ({ pageOf, db }) => {
+  const person = await newPerson(db, "Wanda Wechsel");
+  const page = await pageOf(person);
+  await page.goto("/profile");
+  const en = sayIn("en");
+  const de = sayIn("de");
+  // Only languages with every sentence translated are offered.
+  const language = page.getByRole("combobox", { name: en("profile.form.language") });
+  await expect(language.locator("option")).toHaveText([
+    /^\S/,
+    "English",
+    "British English",
+    "Deutsch",
+    "Österreichisches Deutsch",
+    "Schweizer Hochdeutsch",
+  ]);
+  await language.selectOption("de");
+  await page.getByRole("button", { name: en("profile.form.save") }).click();
+  await expect(page.getByRole("heading", { level: 1, name: de("profile.title") })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  await expect(page.getByRole("navigation", { name: de("nav.main") })).toBeVisible();
+
+  await page.getByRole("combobox", { name: de("profile.form.language") }).selectOption("en");
+  await page.getByRole("button", { name: de("profile.form.save") }).click();
+  await expect(page.getByRole("heading", { level: 1, name: en("profile.title") })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
+/** The English sentences of three words or more that contain no value: one of them in German is English left over. */
+const englishSentences = new Set(
+  (function leaves(tree: object): string[] {
+    return Object.values(tree).flatMap((value) => (typeof value === "string" ? [value] : leaves(value as object)));
+  })(en).filter((text) => !/[{<]/.test(text) && /\p{L}+\s+\p{L}+\s+\p{L}+/u.test(text)),
+);
+
+/** Every text node of the page's main region that is an English catalogue sentence. */
+async function englishIn(page: Page): Promise<string[]> {
+  const texts = await page.getByRole("main").evaluate((main) => {
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    const found: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.replace(/\s+/g, " ").trim();
+      if (text) found.push(text);
+    }
+    return found;
+  });
+  return texts.filter((text) => englishSentences.has(text));
+}
+
+test("every page reads German for a German admin, signed in or not", async ({ pageOf, browser, db }) => {
+  test.slow();
+  const suffix = randomUUID().slice(0, 6);
+  const dora = await newPerson(db, "Dora Deutsch", { roles: ["admin", "hr"], locale: "de" });
+  const colleague = await newPerson(db, "Kai Kollege", { locale: "de" });
+  // Content of her own on the pages that show one thing: a group with a course, a chat, a certificate.
+  const course = await createCourse(db, dora.companyId, `Sprachkurs ${suffix}`);
+  const lessons = await createLessons(db, course, [null]);
+  await completeLesson(db, dora, { lessonId: lessons[0]!.id, operationId: randomUUID() });
+  const group = await createGroup(db, dora, {
+    name: `Sprachgruppe ${suffix}`,
+    members: [dora, colleague],
+    courseId: course.id,
+    visibility: "public",
+  });
+  await postMessage(db, colleague, {
+    groupId: group.id,
+    kind: "question",
+    body: "Wer hat die zweite Lektion schon?",
+    operationId: randomUUID(),
+  });
+  const [certificate] = await db.select({ id: certificates.id }).from(certificates).where(eq(certificates.userId, dora.id));
+  const [assignment] = await db
+    .select({ courseId: assignments.courseId, groupId: assignments.groupId })
+    .from(assignments)
+    .where(and(eq(assignments.companyId, dora.companyId)))
+    .limit(1);
+  const [other] = await db.select({ id: users.id }).from(users).where(eq(users.email, colleague.email));
+
+  const routes = [
+    "/",
+    "/groups",
+    `/groups/${group.id}/activity`,
+    `/groups/${group.id}/chat`,
+    `/groups/${group.id}/members`,
+    `/groups/${group.id}/history`,
+    `/groups/${group.id}/statistics`,
+    "/courses",
+    `/courses/${course.id}`,
+    `/courses/${course.id}/lessons/${lessons[0]!.id}`,
+    `/certificates/${certificate!.id}`,
+    "/assignments",
+    "/profile",
+    "/admin/groups",
+    "/admin/groups?status=archived",
+    "/admin/people",
+    `/admin/people/${other!.id}`,
+    "/admin/departments",
+    "/admin/courses",
+    "/admin/reports",
+    "/admin/assignments",
+    "/admin/assignments?tab=group",
+    `/admin/assignments/course/${assignment!.courseId}`,
+    `/admin/assignments/group/${assignment!.groupId}`,
+    "/admin/assignments/new",
+    "/admin/api-keys",
+    "/developers/api",
+    "/hr",
+    "/hr/new-hire",
+    "/hr/leaver",
+    "/hr/department-change",
+    "/hr/import",
+  ];
+  const page = await pageOf(dora);
+  const left: string[] = [];
+  for (const route of routes) {
+    const response = await page.goto(route);
+    expect(response?.status(), route).toBe(200);
+    await expect(page.locator("html"), route).toHaveAttribute("lang", "de");
+    left.push(...(await englishIn(page)).map((text) => `${route}: ${text}`));
+  }
+
+  // Signed out, the browser's language decides.
+  const visitor = await browser.newContext({ locale: "de-DE" });
+  const signedOut = await visitor.newPage();
+  for (const route of ["/sign-in", "/forgot-password", "/set-password?token=nicht-gueltig"]) {
+    await signedOut.goto(route);
+    await expect(signedOut.locator("html"), route).toHaveAttribute("lang", "de");
+    left.push(...(await englishIn(signedOut)).map((text) => `${route}: ${text}`));
+  }
+  await visitor.close();
+  expect(left, "English sentences on German pages").toEqual([]);
 });

@@ -32,6 +32,8 @@ export async function createPerson(
     passwordHash?: string | null;
     deactivated?: boolean;
     departmentId?: string;
+    /** Their profile's language; the company's default when unset. */
+    locale?: string;
   } = {},
 ): Promise<TestPerson> {
   const [user] = await db
@@ -44,6 +46,7 @@ export async function createPerson(
       passwordHash: options.passwordHash ?? null,
       deactivatedAt: options.deactivated ? new Date() : null,
       departmentId: options.departmentId ?? null,
+      locale: options.locale ?? null,
     })
     .returning();
   return { id: user!.id, userId: user!.id, companyId, roles: user!.roles, email: user!.email };

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { createPerson } from "@/tests/fixtures";
 import { findUser } from "./data";
+import type { Language } from "@/lib/i18n/catalogue";
 
 let demoHash: Promise<string> | undefined;
 /** The demo password's hash, computed once per worker: hashing is slow on purpose. */
@@ -17,7 +18,7 @@ export type Person = Awaited<ReturnType<typeof newPerson>>;
  * password and a name and email nobody else has: whatever the test does to them (notifications,
  * groups, a new password, a deactivation) touches no other spec.
  */
-export async function newPerson(db: Database, name: string, options: { roles?: Role[]; departmentId?: string } = {}) {
+export async function newPerson(db: Database, name: string, options: { roles?: Role[]; departmentId?: string; locale?: Language } = {}) {
   const { companyId } = await findUser(db, "dana.admin@acme.example");
   const unique = `${name} ${randomUUID().slice(0, 6)}`;
   const email = `${unique.toLowerCase().replace(/\W+/g, ".")}@acme.example`;

@@ -20,6 +20,10 @@ export function formatLocale(requested: string | null | undefined): string {
   }
 }
 
+/** The first language an `Accept-Language` header names (its order is the browser's preference). */
+export const preferredLocale = (acceptLanguage: string | null | undefined): string | undefined =>
+  acceptLanguage?.split(",")[0]?.split(";")[0]?.trim() || undefined;
+
 /**
  * The language the sentences are in for a locale: its own when we have its catalogue, English
  * otherwise (a company default such as `fr` still formats dates and numbers the French way). This,

@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getViewer } from "@/lib/auth/current-user";
-import { formatLocale, loadMessages } from "./catalogue";
+import { formatLocale, loadMessages, preferredLocale } from "./catalogue";
 import { formats } from "./formats";
 
 /**
@@ -10,7 +10,7 @@ import { formats } from "./formats";
  */
 export default getRequestConfig(async () => {
   const viewer = await getViewer();
-  const requested = viewer?.locale ?? (await headers()).get("accept-language")?.split(",")[0]?.trim();
+  const requested = viewer?.locale ?? preferredLocale((await headers()).get("accept-language"));
   const locale = formatLocale(requested);
   return {
     locale,

@@ -7,6 +7,7 @@ import { currentTime } from "@/base/clock";
 import { notFound } from "@/lib/errors";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "@/lib/http/json-depth";
 import { requestIdOf } from "@/lib/http/request-id";
+import { preferredLocale, textLanguage } from "@/lib/i18n/catalogue";
 import { type ApiCaller, authenticate, DEFAULT_RATE_LIMIT, type RateLimit, takeRateLimit } from "./auth";
 import { idempotencyKeyOf, idempotent, requestHash, type StoredResponse } from "./idempotency";
 import { ApiProblem, problemResponse, toProblem, ValidationProblem, zodIssues } from "./problem";
@@ -111,7 +112,12 @@ export async function handleApiRequest(request: Request, options: ApiOptions = {
     });
     return json(response, replayed ? { ...headers, "idempotent-replayed": "true" } : headers);
   } catch (error) {
-    const { problem, headers: extra } = toProblem(error, { instance: url.pathname, requestId, fields: { method: request.method } });
+    const { problem, headers: extra } = toProblem(error, {
+      instance: url.pathname,
+      requestId,
+      language: textLanguage(preferredLocale(request.headers.get("accept-language")) ?? "en"),
+      fields: { method: request.method },
+    });
     return problemResponse(problem, { ...headers, ...extra });
   }
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError, InvalidInputError } from "@/lib/errors";
 import { ApiProblem, appErrorStatus, jsonPointer, toProblem, ValidationProblem, zodIssues } from "./problem";
 
-const context = { instance: "/api/v1/groups/1/members", requestId: "req-1" };
+const context = { instance: "/api/v1/groups/1/members", requestId: "req-1", language: "en" } as const;
 
 describe("problem details", () => {
   it("maps service errors to statuses and the catalogue's sentences", () => {
@@ -46,11 +46,26 @@ describe("problem details", () => {
     expect(jsonPointer(["a/b", "c~d", 0])).toBe("/a~1b/c~0d/0");
     const schema = z.object({ userIds: z.array(z.uuid()).min(1, { error: "validation.selectSomeone" }) });
     const body = schema.safeParse({ userIds: [] });
-    expect(zodIssues(body.error!, "body")).toEqual([{ pointer: "/userIds", detail: "Select at least one person." }]);
+    expect(zodIssues(body.error!, "body")).toEqual([{ pointer: "/userIds", detail: "validation.selectSomeone" }]);
+    expect(toProblem(new ValidationProblem(zodIssues(body.error!, "body")), context).problem.errors).toEqual([
+      { pointer: "/userIds", detail: "Select at least one person." },
+    ]);
     const query = z.object({ limit: z.int() }).safeParse({ limit: "x" });
     expect(zodIssues(query.error!, "query")).toEqual([{ parameter: "limit", detail: expect.any(String) }]);
     const { problem } = toProblem(new ValidationProblem([{ pointer: "/x", detail: "bad" }]), context);
     expect(problem).toMatchObject({ status: 422, code: "invalidBody", errors: [{ pointer: "/x", detail: "bad" }] });
+  });
+
+  it("answers in German when the request asks for it, in English otherwise", () => {
+    const full = new AppError("group_full", { taken: 9, max: 10, selected: 2 });
+    const german = toProblem(full, { ...context, language: "de" }).problem;
+    expect(german).toMatchObject({ code: "group_full", title: "Konflikt" });
+    expect(german.detail).toMatch(/^Diese Gruppe ist voll/);
+    const schema = z.object({ userIds: z.array(z.uuid()).min(1, { error: "validation.selectSomeone" }) });
+    const issues = zodIssues(schema.safeParse({ userIds: [] }).error!, "body");
+    expect(toProblem(new ValidationProblem(issues), { ...context, language: "de" }).problem.errors).toEqual([
+      { pointer: "/userIds", detail: "Wählen Sie mindestens eine Person aus." },
+    ]);
   });
 
   it("answers the kernel's schema refusal as the same 422 as the router's own validation", () => {

@@ -2,13 +2,16 @@ import { createTranslator } from "next-intl";
 import type { z } from "zod";
 import { type AppErrorCode, InvalidInputError } from "@/lib/errors";
 import { classify } from "@/lib/http/errors";
+import type { Language } from "@/lib/i18n/catalogue";
+import { formats } from "@/lib/i18n/formats";
 // The attribute lets plain Node load this module too (the cluster spec imports the API's rate limit).
+import de from "@/lib/i18n/messages/de.json" with { type: "json" };
 import en from "@/lib/i18n/messages/en.json" with { type: "json" };
 
 /** The API's own refusals, each with a sentence under `api.problems` in the catalogue. */
 export type ApiProblemCode = keyof (typeof en)["api"]["problems"];
 
-/** One invalid field: `pointer` (RFC 6901) into the JSON body, or `parameter` for the query string. */
+/** One invalid field: `pointer` (RFC 6901) into the JSON body, or `parameter` for the query string; `detail` a catalogue key until answered. */
 export type ProblemIssue = { detail: string; pointer?: string; parameter?: string };
 
 /** RFC 9457 problem details, as every error of /api/v1 is answered. */
@@ -47,19 +50,28 @@ export class ValidationProblem extends Error {
   }
 }
 
-/** API errors are answered in English: a system reads them, and people read them in logs. */
-const translate = createTranslator({
-  locale: "en",
-  messages: en,
-  onError: () => undefined,
-  getMessageFallback: ({ key, namespace }) => (namespace ? `${namespace}.${key}` : key),
-});
+/**
+ * Problems are answered in the language the request asks for (`Accept-Language`), English unless it
+ * is one we have a catalogue for: a system reads the codes, a person the sentences.
+ */
+const translators = Object.fromEntries(
+  (["en", "de"] as const satisfies readonly Language[]).map((language) => [
+    language,
+    createTranslator({
+      locale: language,
+      messages: language === "de" ? de : en,
+      formats,
+      onError: () => undefined,
+      getMessageFallback: ({ key, namespace }) => (namespace ? `${namespace}.${key}` : key),
+    }),
+  ]),
+) as Record<Language, ReturnType<typeof createTranslator<typeof en>>>;
 
 /** A catalogue key (a schema's or an AppError's) in words; text that is no key is returned as it is. */
-export function sentence(key: string, values: Record<string, string | number> = {}): string {
+export function sentence(key: string, values: Record<string, string | number> = {}, language: Language = "en"): string {
   const found = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], en);
   if (typeof found !== "string") return key;
-  return translate(key as never, values as never);
+  return translators[language](key as never, values as never);
 }
 
 const appErrorKey = (code: AppErrorCode) => (code.includes(".") ? code : `errors.${code}`);
@@ -90,7 +102,7 @@ export function appErrorStatus(error: { code: AppErrorCode }): number {
 }
 
 const typeOf = (code: string) => `/developers/api#problem-${code.replace(/^.*\./, "")}`;
-const title = (status: number) => sentence(`api.titles.${status}`);
+const title = (status: number, language: Language) => sentence(`api.titles.${status}`, {}, language);
 
 /** RFC 6901: `~` and `/` inside a segment are escaped. */
 export const jsonPointer = (path: readonly PropertyKey[]) =>
@@ -99,14 +111,14 @@ export const jsonPointer = (path: readonly PropertyKey[]) =>
 /** Zod issues as problem entries; `in` says whether they are about the body or the query string. */
 export function zodIssues(error: z.ZodError, where: "body" | "query"): ProblemIssue[] {
   return error.issues.map((issue) => {
-    const detail = sentence(issue.message);
+    const detail = issue.message;
     if (where === "query") return { detail, parameter: issue.path.map(String).join(".") };
     return { detail, pointer: jsonPointer(issue.path) };
   });
 }
 
-/** Where a problem happened: its path, and the request's id (the proxy's, `requestIdOf`). */
-export type ProblemContext = { instance: string; requestId: string; fields?: Record<string, unknown> };
+/** Where a problem happened: its path, the request's id (the proxy's, `requestIdOf`) and the language it asks for. */
+export type ProblemContext = { instance: string; requestId: string; language: Language; fields?: Record<string, unknown> };
 
 /**
  * Any error as problem details: the API's own refusals, then the one mapper (lib/http/errors.ts):
@@ -114,19 +126,20 @@ export type ProblemContext = { instance: string; requestId: string; fields?: Rec
  * own validation), the rest logged and answered as a 500 naming only the request id.
  */
 export function toProblem(error: unknown, context: ProblemContext): { problem: Problem; headers: Record<string, string> } {
+  const { language } = context;
   const base = { instance: context.instance };
   if (error instanceof ApiProblem) {
     const problem = {
       type: typeOf(error.code),
-      title: title(error.status),
+      title: title(error.status, language),
       status: error.status,
       code: error.code,
-      detail: sentence(`api.problems.${error.code}`, error.values),
+      detail: sentence(`api.problems.${error.code}`, error.values, language),
       ...base,
     };
     return { problem, headers: error.headers };
   }
-  if (error instanceof ValidationProblem) return { problem: validationProblem(error, base), headers: {} };
+  if (error instanceof ValidationProblem) return { problem: validationProblem(error, base, language), headers: {} };
   const classified = classify(error, {
     requestId: context.requestId,
     message: "api request failed",
@@ -135,41 +148,41 @@ export function toProblem(error: unknown, context: ProblemContext): { problem: P
   if (classified.kind === "expected") {
     const appError = classified.error;
     if (appError instanceof InvalidInputError)
-      return { problem: validationProblem(new ValidationProblem(inputIssues(appError)), base), headers: {} };
+      return { problem: validationProblem(new ValidationProblem(inputIssues(appError)), base, language), headers: {} };
     const status = appErrorStatus(appError);
-    const detail = sentence(appErrorKey(appError.code), appError.values);
-    const problem: Problem = { type: typeOf(appError.code), title: title(status), status, code: appError.code, detail, ...base };
+    const detail = sentence(appErrorKey(appError.code), appError.values, language);
+    const problem: Problem = { type: typeOf(appError.code), title: title(status, language), status, code: appError.code, detail, ...base };
     // An error about one field reads like a schema's: the field is pointed at.
     if (appError.field) problem.errors = [{ detail, pointer: jsonPointer([appError.field]) }];
     return { problem, headers: {} };
   }
   const problem = {
     type: typeOf("unexpected"),
-    title: title(500),
+    title: title(500, language),
     status: 500,
     code: "unexpected",
-    detail: sentence("api.problems.unexpected", { requestId: classified.requestId }),
+    detail: sentence("api.problems.unexpected", { requestId: classified.requestId }, language),
     requestId: classified.requestId,
     ...base,
   };
   return { problem, headers: {} };
 }
 
-function validationProblem(error: ValidationProblem, base: { instance: string }): Problem {
+function validationProblem(error: ValidationProblem, base: { instance: string }, language: Language): Problem {
   return {
     type: typeOf(error.code),
-    title: title(422),
+    title: title(422, language),
     status: 422,
     code: error.code,
-    detail: sentence(`api.problems.${error.code}`),
-    errors: error.issues,
+    detail: sentence(`api.problems.${error.code}`, {}, language),
+    errors: error.issues.map((issue) => ({ ...issue, detail: sentence(issue.detail, {}, language) })),
     ...base,
   };
 }
 
 /** The kernel's schema refusal: its issues' dotted paths as pointers into the body the operation was given. */
 const inputIssues = (error: InvalidInputError): ProblemIssue[] =>
-  error.issues.map((issue) => ({ detail: sentence(issue.message), pointer: issue.path === "" ? "" : jsonPointer(issue.path.split(".")) }));
+  error.issues.map((issue) => ({ detail: issue.message, pointer: issue.path === "" ? "" : jsonPointer(issue.path.split(".")) }));
 
 export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(problem), {

@@ -6,6 +6,8 @@ import { requireViewer } from "@/lib/auth/current-user";
 import { DEFAULT_RATE_LIMIT } from "@/lib/hr/api/auth";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@/lib/hr/api/cursor";
 import { openApiDocument } from "@/lib/hr/api/openapi";
+import { MAX_JSON_DEPTH } from "@/lib/http/json-depth";
+import type { ApiProblemCode } from "@/lib/hr/api/problem";
 import en from "@/lib/i18n/messages/en.json";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,13 +16,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Json = { [key: string]: unknown };
 
+/** The values a problem's sentence names, as a typical answer would have them. */
+const PROBLEM_EXAMPLE_VALUES = { limit: DEFAULT_RATE_LIMIT.limit, seconds: 30, max: MAX_JSON_DEPTH, requestId: "…" };
+
 /**
  * The API reference, written from the same OpenAPI document the API serves (and so from the route
  * registry and its schemas): it cannot describe an endpoint that does not exist.
  */
 export default async function ApiReferencePage() {
   await requireViewer();
-  const t = await getTranslations("apiReference");
+  const [t, problems] = await Promise.all([getTranslations("apiReference"), getTranslations("api.problems")]);
   const document = openApiDocument() as { paths: Record<string, Record<string, Json>>; components: { schemas: Record<string, Json> } };
   const sections = ["auth", "idempotency", "rateLimits", "pagination", "errors"] as const;
   const values = { limit: DEFAULT_RATE_LIMIT.limit, max: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE };
@@ -45,10 +50,10 @@ export default async function ApiReferencePage() {
         <div>
           <h3 className="font-semibold">{t("errors.codes")}</h3>
           <dl className="mt-1 max-w-3xl space-y-1 text-sm">
-            {Object.entries(en.api.problems).map(([code, text]) => (
+            {(Object.keys(en.api.problems) as ApiProblemCode[]).map((code) => (
               <div key={code} id={`problem-${code}`} className="flex flex-wrap gap-x-2">
                 <dt className="font-mono">{code}</dt>
-                <dd className="text-slate-700">{text}</dd>
+                <dd className="text-slate-700">{problems(code, PROBLEM_EXAMPLE_VALUES)}</dd>
               </div>
             ))}
           </dl>
