@@ -11,8 +11,10 @@ import { createCourse, createDepartment } from "@/tests/fixtures";
 import { findUser } from "./support/data";
 import { expect, expectAccessible, stateOf, test } from "./support/fixtures";
 import { newPerson } from "./support/people";
+import { LANGUAGES, type Say, sayIn } from "./support/say";
 
-// Dana Admin's session; the departments, people and course each test fills its groups with are its own.
+// Dana Admin's session (the first test signs in an admin of its own, in each language); the departments,
+// people and course each test fills its groups with are its own.
 test.use({ storageState: stateOf("dana") });
 
 /** A department of the test's own with `size` people in it, named after it. */
@@ -33,18 +35,30 @@ async function departmentOf(db: Database, companyId: string, name: string, size:
   return { ...department, people };
 }
 
-const menu = (page: Page) => page.getByRole("navigation", { name: "Main menu" });
+const menu = (page: Page, t: Say) => page.getByRole("navigation", { name: t("nav.main") });
 const fact = (page: Page, term: string) => page.locator(`dt:text-is("${term}") + dd`);
+/** A catalogue sentence as literal text inside a regular expression. */
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-async function createGroup(page: Page, name: string, fields: { course?: string; maxMembers?: string } = {}) {
-  await menu(page).getByRole("link", { name: "Learning groups" }).click();
-  await page.getByRole("button", { name: "New learning group" }).click();
-  const dialog = page.getByRole("dialog", { name: "New learning group" });
-  await dialog.getByRole("textbox", { name: "Name" }).fill(name);
-  await dialog.getByRole("textbox", { name: /^Description/ }).fill("Created by the admin-groups end-to-end test.");
-  if (fields.course) await dialog.getByRole("combobox", { name: /^Linked course/ }).selectOption({ label: fields.course });
-  if (fields.maxMembers) await dialog.getByRole("spinbutton", { name: /^Maximum members/ }).fill(fields.maxMembers);
-  await dialog.getByRole("button", { name: "Create" }).click();
+async function createGroup(page: Page, t: Say, name: string, fields: { course?: string; maxMembers?: string } = {}) {
+  await menu(page, t)
+    .getByRole("link", { name: t("nav.groups") })
+    .click();
+  await page.getByRole("button", { name: t("groups.new") }).click();
+  const dialog = page.getByRole("dialog", { name: t("groups.new") });
+  await dialog.getByRole("textbox", { name: t("groups.form.name") }).fill(name);
+  await dialog
+    .getByRole("textbox", { name: new RegExp(`^${literally(t("groups.form.description"))}`) })
+    .fill("Created by the admin-groups end-to-end test.");
+  if (fields.course) {
+    await dialog
+      .getByRole("combobox", { name: new RegExp(`^${literally(t("groups.form.course"))}`) })
+      .selectOption({ label: fields.course });
+  }
+  if (fields.maxMembers) {
+    await dialog.getByRole("spinbutton", { name: new RegExp(`^${literally(t("groups.form.maxMembers"))}`) }).fill(fields.maxMembers);
+  }
+  await dialog.getByRole("button", { name: t("groups.form.create") }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 }
 
@@ -63,136 +77,164 @@ async function seedGroup(db: Database, admin: Ctx, name: string, selections: Sel
   }
 }
 
-async function openAddMembers(page: Page, groupName: string): Promise<Locator> {
-  await page.getByRole("button", { name: "Add members" }).click();
-  const dialog = page.getByRole("dialog", { name: `Add members to “${groupName}”` });
+async function openAddMembers(page: Page, t: Say, groupName: string): Promise<Locator> {
+  await page.getByRole("button", { name: t("members.addButton") }).click();
+  const dialog = page.getByRole("dialog", { name: t("members.add.title", { name: groupName }) });
   await expect(dialog).toBeVisible();
   return dialog;
 }
 
 /**
- * Confirms the add. `twice` clicks twice before the page can re-render, as a double click on a slow
- * device does: the pending button is not disabled yet, so both clicks reach the server.
+ * Confirms the add of `count` people, who all are new to the group. `twice` clicks twice before the
+ * page can re-render, as a double click on a slow device does: the pending button is not disabled
+ * yet, so both clicks reach the server.
  */
-async function confirmAdd(dialog: Locator, count: number, result: string, { twice = false } = {}) {
-  const confirm = dialog.getByRole("button", { name: count === 1 ? "Add 1 person" : `Add ${count} people` });
+async function confirmAdd(dialog: Locator, t: Say, count: number, result: string, { twice = false } = {}) {
+  const confirm = dialog.getByRole("button", { name: t("members.add.confirmCount", { count }) });
   if (twice) {
     await confirm.evaluate((button: HTMLElement) => {
       button.click();
       button.click();
     });
   } else await confirm.click();
-  await expect(dialog.getByRole("status").filter({ hasText: /^Added/ })).toHaveText(result);
-  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(dialog.getByRole("status").filter({ hasText: t("members.add.result.added", { count }) })).toHaveText(result);
+  await dialog.getByRole("button", { name: t("common.done") }).click();
   await expect(dialog).toBeHidden();
 }
 
-async function searchMembers(page: Page, term: string) {
-  await page.getByRole("searchbox", { name: "Search members by name" }).fill(term);
-  await page.getByRole("search", { name: "Search members by name" }).getByRole("button", { name: "Search" }).click();
+async function searchMembers(page: Page, t: Say, term: string) {
+  await page.getByRole("searchbox", { name: t("members.searchLabel") }).fill(term);
+  await page
+    .getByRole("search", { name: t("members.searchLabel") })
+    .getByRole("button", { name: t("common.search") })
+    .click();
   await page.waitForURL((url) => url.searchParams.get("q") === term);
 }
 
-test("an admin creates learning groups and fills them individually, by department and by copying", async ({ page, db }) => {
-  test.slow();
-  const stamp = Date.now();
-  const guild = `Engineering Guild ${stamp}`;
-  const cohort = `Finance Cohort ${stamp}`;
-  const dana = await findUser(db, "dana.admin@acme.example");
-  // Sizes that fill more than one page of members (50) and stay under the cohort's maximum (80).
-  const engineering = await departmentOf(db, dana.companyId, `Engineering ${stamp}`, 30);
-  const finance = await departmentOf(db, dana.companyId, `Finance ${stamp}`, 12);
-  const culture = await departmentOf(db, dana.companyId, `Culture ${stamp}`, 9);
-  const hugo = await newPerson(db, "Hugo Helper", { departmentId: culture.id });
-  const course = await createCourse(db, dana.companyId, `Welcome ${stamp}`);
+for (const language of LANGUAGES) {
+  test(`an admin creates learning groups and fills them individually, by department and by copying [${language}]`, async ({
+    pageOf,
+    db,
+  }) => {
+    test.slow();
+    const t = sayIn(language);
+    const stamp = Date.now();
+    const started = new Date();
+    const guild = `Engineering Guild ${stamp}`;
+    const cohort = `Finance Cohort ${stamp}`;
+    const admin = await newPerson(db, "Ada Admin", { roles: ["admin"], locale: language });
+    // Sizes that fill more than one page of members (50) and stay under the cohort's maximum (80).
+    const engineering = await departmentOf(db, admin.companyId, `Engineering ${stamp}`, 30);
+    const finance = await departmentOf(db, admin.companyId, `Finance ${stamp}`, 12);
+    const culture = await departmentOf(db, admin.companyId, `Culture ${stamp}`, 9);
+    const hugo = await newPerson(db, "Hugo Helper", { departmentId: culture.id });
+    const course = await createCourse(db, admin.companyId, `Welcome ${stamp}`);
+    const toAdd = (count: number, alreadyMembers = 0) => t("members.add.preview.summary", { toAdd: count, alreadyMembers, deactivated: 0 });
+    const added = (count: number) => t("members.add.result.added", { count });
+    const page = await pageOf({ email: admin.email });
 
-  // Straight to the list (the menu is not this test's subject); the menu offers it as the current page.
-  await page.goto("/admin/groups");
-  await expect(menu(page).getByRole("link", { name: "Learning groups" })).toHaveAttribute("aria-current", "page");
-  await expect(page.getByRole("heading", { level: 1, name: "Learning groups" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Active" })).toHaveAttribute("aria-current", "page");
-  await expectAccessible(page);
+    // Straight to the list (the menu is not this test's subject); the menu offers it as the current page.
+    await page.goto("/admin/groups");
+    await expect(menu(page, t).getByRole("link", { name: t("nav.groups") })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("heading", { level: 1, name: t("groups.title") })).toBeVisible();
+    await expect(page.getByRole("link", { name: t("groups.tabs.active") })).toHaveAttribute("aria-current", "page");
+    await expectAccessible(page);
 
-  // The dialog refuses an empty name, beside the field.
-  await page.getByRole("button", { name: "New learning group" }).click();
-  const create = page.getByRole("dialog", { name: "New learning group" });
-  await expect(create.getByRole("radio", { name: "Private" })).toBeChecked();
-  await expectAccessible(page);
-  await create.getByRole("button", { name: "Create" }).click();
-  const name = create.getByRole("textbox", { name: "Name" });
-  await expect(name).toHaveAttribute("aria-invalid", "true");
-  await expect(name).toHaveAccessibleDescription(/^Enter a name for the group\./);
-  await expect(name).toBeFocused();
-  await expectAccessible(page);
-  await page.keyboard.press("Escape");
-  await expect(create).toBeHidden();
+    // The dialog refuses an empty name, beside the field.
+    await page.getByRole("button", { name: t("groups.new") }).click();
+    const create = page.getByRole("dialog", { name: t("groups.new") });
+    await expect(create.getByRole("radio", { name: t("groups.form.private") })).toBeChecked();
+    await expectAccessible(page);
+    await create.getByRole("button", { name: t("groups.form.create") }).click();
+    const name = create.getByRole("textbox", { name: t("groups.form.name") });
+    await expect(name).toHaveAttribute("aria-invalid", "true");
+    await expect(name).toHaveAccessibleDescription(new RegExp(`^${literally(t("validation.nameRequired"))}`));
+    await expect(name).toBeFocused();
+    await expectAccessible(page);
+    await page.keyboard.press("Escape");
+    await expect(create).toBeHidden();
 
-  // A first group, filled with a whole department, seeing the preview first.
-  await createGroup(page, guild);
-  await expect(page.getByRole("main").getByText("No members yet")).toBeVisible();
-  await expectAccessible(page);
-  let dialog = await openAddMembers(page, guild);
-  await dialog.getByRole("tab", { name: "Department" }).click();
-  await dialog.getByRole("checkbox", { name: new RegExp(`^${engineering.name}\\b`) }).check();
-  await expect(dialog.getByText(`${engineering.people.length} to add`, { exact: true })).toBeVisible();
-  await expectAccessible(page);
-  await confirmAdd(dialog, engineering.people.length, `Added ${engineering.people.length} people.`);
-  await expect(fact(page, "Members")).toHaveText(String(engineering.people.length));
+    // A first group, filled with a whole department, seeing the preview first.
+    await createGroup(page, t, guild);
+    await expect(page.getByRole("main").getByText(t("members.empty.title"))).toBeVisible();
+    await expectAccessible(page);
+    let dialog = await openAddMembers(page, t, guild);
+    await dialog.getByRole("tab", { name: t("members.add.tabs.departments") }).click();
+    await dialog.getByRole("checkbox", { name: new RegExp(`^${engineering.name}\\b`) }).check();
+    await expect(dialog.getByText(toAdd(engineering.people.length), { exact: true })).toBeVisible();
+    await expectAccessible(page);
+    await confirmAdd(dialog, t, engineering.people.length, added(engineering.people.length));
+    await expect(fact(page, t("group.members"))).toHaveText(t("groups.memberCount", { members: engineering.people.length }));
 
-  // A second group with a course and a maximum: one person, two departments, a copy of the first group.
-  await createGroup(page, cohort, { course: course.title, maxMembers: "80" });
-  await expect(fact(page, "Linked course")).toHaveText(course.title);
-  dialog = await openAddMembers(page, cohort);
-  await expect(dialog.getByRole("tab", { name: "Individually" })).toHaveAttribute("aria-selected", "true");
-  const search = dialog.getByRole("combobox", { name: "Search people" });
-  await search.fill(hugo.name.toLowerCase());
-  const option = dialog.getByRole("option", { name: new RegExp(hugo.name) });
-  await expect(option).toContainText(`${hugo.email} · ${culture.name}`);
-  await expect(search).toHaveAttribute("aria-expanded", "true");
-  await expectAccessible(page);
-  await option.click();
-  await expect(dialog.getByRole("button", { name: `Remove ${hugo.name} from the selection` })).toBeVisible();
-  await expect(search).toHaveValue("");
-  await confirmAdd(dialog, 1, "Added 1 person.");
+    // A second group with a course and a maximum: one person, two departments, a copy of the first group.
+    await createGroup(page, t, cohort, { course: course.title, maxMembers: "80" });
+    await expect(fact(page, t("group.course"))).toHaveText(course.title);
+    dialog = await openAddMembers(page, t, cohort);
+    await expect(dialog.getByRole("tab", { name: t("members.add.tabs.people") })).toHaveAttribute("aria-selected", "true");
+    const search = dialog.getByRole("combobox", { name: t("members.add.people.label") });
+    await search.fill(hugo.name.toLowerCase());
+    const option = dialog.getByRole("option", { name: new RegExp(hugo.name) });
+    await expect(option).toContainText(t("members.add.people.emailAndDepartment", { email: hugo.email, department: culture.name }));
+    await expect(search).toHaveAttribute("aria-expanded", "true");
+    await expectAccessible(page);
+    await option.click();
+    await expect(dialog.getByRole("button", { name: t("members.add.people.unpick", { name: hugo.name }) })).toBeVisible();
+    await expect(search).toHaveValue("");
+    await confirmAdd(dialog, t, 1, added(1));
 
-  dialog = await openAddMembers(page, cohort);
-  await dialog.getByRole("tab", { name: "Individually" }).press("ArrowRight");
-  await expect(dialog.getByRole("tab", { name: "Department" })).toBeFocused();
-  await dialog.getByRole("checkbox", { name: new RegExp(`^${finance.name}\\b`) }).check();
-  await dialog.getByRole("checkbox", { name: new RegExp(`^${culture.name}\\b`) }).check();
-  const departmentsToAdd = finance.people.length + culture.people.length;
-  await expect(dialog.getByText(`${departmentsToAdd} to add, 1 already a member`, { exact: true })).toBeVisible();
-  await expect(dialog.getByText("1 of 80 places taken before adding.")).toBeVisible();
-  await confirmAdd(dialog, departmentsToAdd, `Added ${departmentsToAdd} people. 1 was already a member.`);
+    dialog = await openAddMembers(page, t, cohort);
+    await dialog.getByRole("tab", { name: t("members.add.tabs.people") }).press("ArrowRight");
+    await expect(dialog.getByRole("tab", { name: t("members.add.tabs.departments") })).toBeFocused();
+    await dialog.getByRole("checkbox", { name: new RegExp(`^${finance.name}\\b`) }).check();
+    await dialog.getByRole("checkbox", { name: new RegExp(`^${culture.name}\\b`) }).check();
+    const departmentsToAdd = finance.people.length + culture.people.length;
+    await expect(dialog.getByText(toAdd(departmentsToAdd, 1), { exact: true })).toBeVisible();
+    await expect(dialog.getByText(t("members.add.preview.places", { taken: 1, max: 80 }))).toBeVisible();
+    await confirmAdd(dialog, t, departmentsToAdd, `${added(departmentsToAdd)} ${t("members.add.result.alreadyMembers", { count: 1 })}`);
 
-  dialog = await openAddMembers(page, cohort);
-  await dialog.getByRole("tab", { name: "Copy from group" }).click();
-  // The select holds the first matches of the search: typing part of the name finds it among thousands.
-  await dialog.getByRole("searchbox", { name: "Search groups by name" }).fill(guild.slice(0, -2));
-  await dialog
-    .getByRole("combobox", { name: "Group to copy from" })
-    .selectOption({ label: `${guild} (${engineering.people.length} members)` });
-  await expect(dialog.getByText(`${engineering.people.length} to add`, { exact: true })).toBeVisible();
-  await expectAccessible(page);
-  await confirmAdd(dialog, engineering.people.length, `Added ${engineering.people.length} people.`);
+    dialog = await openAddMembers(page, t, cohort);
+    await dialog.getByRole("tab", { name: t("members.add.tabs.group") }).click();
+    // The select holds the first matches of the search: typing part of the name finds it among thousands.
+    await dialog.getByRole("searchbox", { name: t("groupSelect.search") }).fill(guild.slice(0, -2));
+    await dialog
+      .getByRole("combobox", { name: t("members.add.copy.label") })
+      .selectOption({ label: t("groupSelect.option", { name: guild, count: engineering.people.length }) });
+    await expect(dialog.getByText(toAdd(engineering.people.length), { exact: true })).toBeVisible();
+    await expectAccessible(page);
+    await confirmAdd(dialog, t, engineering.people.length, added(engineering.people.length));
 
-  await expect(fact(page, "Members")).toHaveText(`${1 + departmentsToAdd + engineering.people.length} / 80`);
-  await expect(page.getByRole("main").getByText("Page 1 of 2")).toBeVisible();
-  await searchMembers(page, hugo.name);
-  await expect(page.getByRole("row", { name: new RegExp(`^Select ${hugo.name}`) })).toContainText(
-    /Added by Dana Admin on \w{3} \d{1,2}, \d{4}$/,
-  );
+    await expect(fact(page, t("group.members"))).toHaveText(
+      t("groups.memberCountOfMax", { members: 1 + departmentsToAdd + engineering.people.length, max: 80 }),
+    );
+    await expect(page.getByRole("main").getByText(t("common.pageOf", { page: 1, pages: 2 }))).toBeVisible();
+    await searchMembers(page, t, hugo.name);
+    // Added today (the day the test started, should midnight pass meanwhile), by the admin, as the page says it.
+    const addedByAdmin = [started, new Date()].map((date) =>
+      literally(t("members.added", { source: "individual", actor: admin.name, date, label: "" })),
+    );
+    await expect(page.getByRole("row", { name: new RegExp(`^${literally(t("members.select", { name: hugo.name }))}`) })).toContainText(
+      new RegExp(`(?:${addedByAdmin.join("|")})$`),
+    );
 
-  // Newest first: the copy and the departments on the first page, Hugo (added first) on the second.
-  await page.getByRole("link", { name: "History" }).click();
-  await expect(page.getByRole("heading", { name: "Membership history" })).toBeVisible();
-  await expect(page.getByRole("row", { name: new RegExp(`Added Dana Admin Copied from group ${guild}$`) }).first()).toBeVisible();
-  await expect(page.getByRole("row", { name: new RegExp(`Added Dana Admin Via department ${finance.name}$`) }).first()).toBeVisible();
-  await expectAccessible(page);
-  await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Next" }).click();
-  await expect(page.getByRole("main").getByText("Page 2 of 2")).toBeVisible();
-  await expect(page.getByRole("row", { name: new RegExp(`${hugo.name} Added Dana Admin Individually$`) })).toBeVisible();
-});
+    // Newest first: the copy and the departments on the first page, Hugo (added first) on the second.
+    const history = (source: string, label = "") =>
+      `${literally(t("history.kind.added"))} ${literally(admin.name)} ${literally(t("history.howAdded", { source, label }))}$`;
+    await page.getByRole("link", { name: t("group.tabs.history") }).click();
+    await expect(page.getByRole("heading", { name: t("history.title") })).toBeVisible();
+    await expect(page.getByRole("row", { name: new RegExp(history("copy", guild)) }).first()).toBeVisible();
+    await expect(page.getByRole("row", { name: new RegExp(history("department", finance.name)) }).first()).toBeVisible();
+    await expectAccessible(page);
+    await page
+      .getByRole("navigation", { name: t("common.pagination") })
+      .getByRole("link", { name: t("common.next") })
+      .click();
+    await expect(page.getByRole("main").getByText(t("common.pageOf", { page: 2, pages: 2 }))).toBeVisible();
+    await expect(page.getByRole("row", { name: new RegExp(`${literally(hugo.name)} ${history("individual")}`) })).toBeVisible();
+  });
+}
+
+// The tests below run in English, as Dana and the seeded admins read the product.
+const english = sayIn("en");
 
 test("an admin removes and moves members, archives, restores and deletes a group", async ({ page, db }) => {
   test.slow();
@@ -216,7 +258,7 @@ test("an admin removes and moves members, archives, restores and deletes a group
   await expect(fact(page, "Members")).toHaveText(String(total));
 
   // Remove Hugo: the dialog says how many, and that messages and progress stay.
-  await searchMembers(page, hugo.name);
+  await searchMembers(page, english, hugo.name);
   await page.getByRole("checkbox", { name: `Select ${hugo.name}` }).check();
   await page.getByRole("button", { name: "Remove" }).click();
   const remove = page.getByRole("dialog", { name: `Remove 1 person from “${cohort}”?` });
@@ -228,7 +270,7 @@ test("an admin removes and moves members, archives, restores and deletes a group
   await expect(fact(page, "Members")).toHaveText(String(total - 1));
 
   // Move someone to the other group.
-  await searchMembers(page, mover);
+  await searchMembers(page, english, mover);
   await page.getByRole("checkbox", { name: `Select ${mover}` }).check();
   await page.getByRole("button", { name: "Move to group" }).click();
   const move = page.getByRole("dialog", { name: "Move 1 person to another group" });
@@ -254,7 +296,7 @@ test("an admin removes and moves members, archives, restores and deletes a group
   await expectAccessible(page);
 
   // The list has loaded before anything is said to be missing from it.
-  await menu(page).getByRole("link", { name: "Learning groups" }).click();
+  await menu(page, english).getByRole("link", { name: "Learning groups" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Learning groups" })).toBeVisible();
   await expect(page.getByRole("link", { name: alumni })).toBeVisible();
   await expect(page.getByRole("link", { name: cohort })).toHaveCount(0);
@@ -292,14 +334,14 @@ test("a learner added to a group sees the notification arrive live, and the grou
   await learnerPage.goto("/");
   const bell = learnerPage.getByRole("button", { name: /^Notifications/ });
   await expect(bell).toHaveAccessibleName("Notifications");
-  await expect(menu(learnerPage).getByRole("link", { name: "Learning groups" })).toHaveCount(0);
+  await expect(menu(learnerPage, english).getByRole("link", { name: "Learning groups" })).toHaveCount(0);
   // A marker that a reload would wipe: the notification must arrive without one.
   await learnerPage.evaluate(() => Object.assign(window, { __noReload: true }));
 
   const groupName = `Live Wave ${Date.now()}`;
   await page.goto("/");
-  await createGroup(page, groupName);
-  const dialog = await openAddMembers(page, groupName);
+  await createGroup(page, english, groupName);
+  const dialog = await openAddMembers(page, english, groupName);
   const search = dialog.getByRole("combobox", { name: "Search people" });
   await search.fill(learner.email);
   const first = dialog.getByRole("option").first();
@@ -310,7 +352,7 @@ test("a learner added to a group sees the notification arrive live, and the grou
   await expect(first).toHaveAttribute("aria-selected", "true");
   await search.press("Enter");
   await expect(dialog.getByRole("button", { name: /^Remove .+ from the selection$/ })).toBeVisible();
-  await confirmAdd(dialog, 1, "Added 1 person.", { twice: true });
+  await confirmAdd(dialog, english, 1, "Added 1 person.", { twice: true });
   // One add, however many clicks: one audited operation, one ledger row, one membership that tells the learner.
   const [written] = await queryRows<{ audit: number; ledger: number; announced: number }>(
     db,

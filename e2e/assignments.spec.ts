@@ -1,18 +1,25 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
+import { createFormatter } from "next-intl";
+import type { Role } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { assignmentChanged } from "@/lib/assignments/events";
+import { calendarDay, formats } from "@/lib/i18n/formats";
 import { publish } from "@/lib/realtime/server";
 import { dueAtFor, insertAssignment } from "@/tests/assignments";
 import { createCompany, createCourse, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
 import { mailbox } from "@/tests/mailbox";
 import { e2eMailApiUrl } from "./support/env";
 import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
+import { demoPasswordHash } from "./support/people";
+import { LANGUAGES, sayIn } from "./support/say";
 
 const DAY = 86_400_000;
 const menu = (page: Page) => page.getByRole("navigation", { name: "Main menu" });
+/** A name that contains `text` as it is written (a regular expression's characters escaped). */
+const literally = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
 
 test.describe("mandatory assignments", () => {
   // Its own company, so the overview holds exactly this test's assignments.
@@ -112,119 +119,142 @@ test.describe("mandatory assignments", () => {
 
 test.describe("assigning mandatory courses", () => {
   const suffix = randomUUID().slice(0, 6);
-  const emails = {
-    admin: `ada.${suffix}@assignwiz.example`,
-    learner: `lou.${suffix}@assignwiz.example`,
-    joiner: `jo.${suffix}@assignwiz.example`,
-    direct: `dirk.${suffix}@assignwiz.example`,
-  };
+  const emails = { admin: `ada.${suffix}@assignwiz.example`, direct: `dirk.${suffix}@assignwiz.example` };
   const inbox = mailbox(e2eMailApiUrl);
-  let groupId = "";
-  let joinerId = "";
   let directId = "";
 
   test.beforeAll(async ({ db }) => {
     const company = await createCompany(db, `Assignwiz ${suffix}`);
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    const admin = await createPerson(db, company.id, { name: "Ada Admin", email: emails.admin, roles: ["admin"], passwordHash });
-    const learner = await createPerson(db, company.id, { name: "Lou Learner", email: emails.learner, passwordHash });
-    const joiner = await createPerson(db, company.id, { name: "Jo Joiner", email: emails.joiner, passwordHash });
-    const direct = await createPerson(db, company.id, { name: "Dirk Direct", email: emails.direct, passwordHash });
-    joinerId = joiner.id;
-    directId = direct.id;
-    await Promise.all(["Data protection", "First aid"].map((title) => createCourse(db, company.id, title)));
-    groupId = (await createGroup(db, admin, { name: "Onboarding wave", members: [learner] })).id;
+    const passwordHash = await demoPasswordHash();
+    await createPerson(db, company.id, { name: "Ada Admin", email: emails.admin, roles: ["admin"], passwordHash });
+    directId = (await createPerson(db, company.id, { name: "Dirk Direct", email: emails.direct, passwordHash })).id;
+    await createCourse(db, company.id, "First aid");
   });
 
-  test("an admin assigns a course to a learning group; its member sees it live and by mail, and a later member gets it too", async ({
-    page,
-    browser,
-  }) => {
-    // The learner, in a second browser, already on My assignments.
-    const learnerContext = await browser.newContext();
-    const learnerPage = await learnerContext.newPage();
-    await signInAs(learnerPage, emails.learner);
-    await learnerPage.goto("/assignments");
-    await expect(learnerPage.getByRole("main").getByText("You have no mandatory assignments.")).toBeVisible();
-    const bell = learnerPage.getByRole("button", { name: /^Notifications/ });
-    await expect(bell).toHaveAccessibleName("Notifications");
+  for (const language of LANGUAGES) {
+    test(`an admin assigns a course to a learning group; its member sees it live and by mail, and a later member gets it too [${language}]`, async ({
+      db,
+      pageOf,
+    }) => {
+      const t = sayIn(language);
+      const format = createFormatter({ locale: language, formats, timeZone: "Europe/Berlin" });
+      // A company of this run's own, its people speaking the run's language: the wizard lists exactly
+      // this run's course and group.
+      const run = `${suffix}.${language}`;
+      const company = await createCompany(db, `Assignwiz ${run}`);
+      const passwordHash = await demoPasswordHash();
+      const person = async (name: string, roles: Role[] = []) => {
+        const email = `${name.split(" ")[0]!.toLowerCase()}.${run}@assignwiz.example`;
+        return { ...(await createPerson(db, company.id, { name, email, roles, passwordHash, locale: language })), name };
+      };
+      const [admin, learner, joiner] = await Promise.all([person("Ada Admin", ["admin"]), person("Lou Learner"), person("Jo Joiner")]);
+      await createCourse(db, company.id, "Data protection");
+      const groupId = (await createGroup(db, admin, { name: "Onboarding wave", members: [learner] })).id;
 
-    await signInAs(page, emails.admin);
-    await page.goto("/admin/assignments");
-    await page.getByRole("link", { name: "Bulk assignment" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Bulk assignment" })).toBeVisible();
-    await expectAccessible(page);
+      // The learner, in a second browser, already on My assignments.
+      const learnerPage = await pageOf({ email: learner.email });
+      await learnerPage.goto("/assignments");
+      await expect(learnerPage.getByRole("main").getByText(t("assignments.empty.none"))).toBeVisible();
+      const bell = learnerPage.getByRole("button", { name: new RegExp(`^${t("notifications.bell")}`) });
+      await expect(bell).toHaveAccessibleName(t("notifications.bell"));
 
-    // Step 1: a course, found by searching; Next without one says so beside the list.
-    await page.getByRole("button", { name: "Next" }).click();
-    await expect(page.getByRole("main").getByText("Choose a course.")).toBeVisible();
-    await page.getByRole("searchbox", { name: "Search courses" }).fill("protect");
-    await page.getByRole("combobox", { name: "Course" }).selectOption({ label: "Data protection" });
-    await page.getByRole("button", { name: "Next" }).click();
+      const page = await pageOf({ email: admin.email });
+      await page.goto("/admin/assignments");
+      await page.getByRole("link", { name: t("assignmentAdmin.bulk") }).click();
+      await expect(page.getByRole("heading", { level: 1, name: t("assignmentWizard.title") })).toBeVisible();
+      await expectAccessible(page);
 
-    // Step 2: by learning group, keeping the assignment for people who join later.
-    await expect(page.getByRole("heading", { level: 2, name: "Select people" })).toBeFocused();
-    await page.getByRole("tab", { name: "By learning group" }).click();
-    await page.getByRole("searchbox", { name: "Search groups by name" }).fill("onboarding");
-    await page.getByRole("combobox", { name: "Learning group" }).selectOption({ label: "Onboarding wave (1 member)" });
-    await expect(page.getByRole("checkbox", { name: /Also assign to people who join later/ })).toBeChecked();
-    await expectAccessible(page);
-    await page.getByRole("button", { name: "Next" }).click();
+      // Step 1: a course, found by searching; Next without one says so beside the list.
+      const next = page.getByRole("button", { name: t("assignmentWizard.next") });
+      await next.click();
+      await expect(page.getByRole("main").getByText(t("validation.chooseCourse"))).toBeVisible();
+      await page.getByRole("searchbox", { name: t("courseSelect.search") }).fill("protect");
+      await page.getByRole("combobox", { name: t("assignmentWizard.course.label") }).selectOption({ label: "Data protection" });
+      await next.click();
 
-    // Step 3: a date three weeks ahead; the default reminders stay.
-    await expect(page.getByRole("heading", { level: 2, name: "Deadline and reminders" })).toBeFocused();
-    const dueOn = new Date(Date.now() + 21 * DAY).toISOString().slice(0, 10);
-    await page.getByLabel("Date", { exact: true }).fill(dueOn);
-    await expect(page.getByRole("listitem").filter({ hasText: "7 days before the deadline" })).toBeVisible();
-    await expectAccessible(page);
-    await page.getByRole("button", { name: "Next" }).click();
+      // Step 2: by learning group, keeping the assignment for people who join later.
+      await expect(page.getByRole("heading", { level: 2, name: t("assignmentWizard.steps.people") })).toBeFocused();
+      await page.getByRole("tab", { name: t("assignmentWizard.people.group") }).click();
+      await page.getByRole("searchbox", { name: t("groupSelect.search") }).fill("onboarding");
+      await page
+        .getByRole("combobox", { name: t("assignmentWizard.people.groupLabel") })
+        .selectOption({ label: t("groupSelect.option", { name: "Onboarding wave", count: 1 }) });
+      await expect(page.getByRole("checkbox", { name: literally(t("assignmentWizard.people.keepApplying")) })).toBeChecked();
+      await expectAccessible(page);
+      await next.click();
 
-    // Step 4: the numbers, then Confirm.
-    await expect(page.getByRole("heading", { level: 2, name: "Check and confirm" })).toBeFocused();
-    await expect(page.getByRole("main").getByText("1 person will be assigned.")).toBeVisible();
-    await expectAccessible(page);
-    await page.getByRole("button", { name: "Confirm" }).click();
-    await expect(page.getByRole("heading", { level: 2, name: "Assignment done" })).toBeFocused();
-    await expect(page.getByRole("main").getByText("1 person was assigned and notified.")).toBeVisible();
-    await expect(page.getByRole("link", { name: "Go to Mandatory assignments" })).toBeVisible();
+      // Step 3: a date three weeks ahead; the default reminders stay.
+      await expect(page.getByRole("heading", { level: 2, name: t("assignmentWizard.steps.deadline") })).toBeFocused();
+      const dueOn = new Date(Date.now() + 21 * DAY).toISOString().slice(0, 10);
+      await page.getByLabel(t("assignmentTerms.date"), { exact: true }).fill(dueOn);
+      await expect(page.getByRole("listitem").filter({ hasText: t("assignmentTerms.before", { count: 7 }) })).toBeVisible();
+      await expectAccessible(page);
+      await next.click();
 
-    // The learner: the assignment and its notification arrive without a reload; the mail in MailDev.
-    const items = learnerPage.getByRole("list", { name: "My assigned courses" }).getByRole("listitem");
-    await expect(items).toHaveCount(1);
-    await expect(items.first()).toContainText("Data protection");
-    await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
-    await bell.click();
-    await expect(learnerPage.getByRole("region", { name: "Notifications" })).toContainText(
-      "Ada Admin assigned you the mandatory course “Data protection”",
-    );
-    const [mail] = await inbox.waitFor(emails.learner);
-    expect(mail!.subject).toBe("New mandatory course: Data protection");
-    await learnerContext.close();
+      // Step 4: the numbers, then Confirm.
+      await expect(page.getByRole("heading", { level: 2, name: t("assignmentWizard.steps.preview") })).toBeFocused();
+      await expect(page.getByRole("main").getByText(t("assignmentWizard.preview.toAssign", { count: 1 }))).toBeVisible();
+      await expectAccessible(page);
+      await page.getByRole("button", { name: t("assignmentWizard.confirm") }).click();
+      await expect(page.getByRole("heading", { level: 2, name: t("assignmentWizard.done.title") })).toBeFocused();
+      await expect(page.getByRole("main").getByText(t("assignmentWizard.done.assigned", { count: 1 }))).toBeVisible();
+      await expect(page.getByRole("link", { name: t("assignmentWizard.done.overview") })).toBeVisible();
 
-    // The group lists its rule; a person added afterwards is assigned too, and mailed.
-    await page.goto(`/groups/${groupId}?tab=members`);
-    const rules = page.getByRole("table", { name: "Assignment rules of this group" });
-    await expect(rules.getByRole("row", { name: /Data protection/ })).toContainText("Keep the open assignment");
-    await expectAccessible(page);
-    await page.getByRole("button", { name: "Add members" }).click();
-    const dialog = page.getByRole("dialog");
-    await dialog.getByRole("combobox", { name: "Search people" }).fill("Jo Joi");
-    await dialog.getByRole("option", { name: /Jo Joiner/ }).click();
-    await dialog.getByRole("button", { name: "Add 1 person" }).click();
-    await dialog.getByRole("button", { name: "Done" }).click();
-    const [joinerMail] = await inbox.waitFor(emails.joiner);
-    expect(joinerMail!.subject).toBe("New mandatory course: Data protection");
-    await page.goto(`/admin/people/${joinerId}`);
-    const assigned = page.getByRole("table", { name: "Courses assigned to this person" });
-    await expect(assigned.getByRole("row", { name: /Data protection/ })).toContainText("Onboarding wave");
+      // The learner: the assignment and its notification arrive without a reload; the mail in MailDev,
+      // in the learner's language.
+      const items = learnerPage.getByRole("list", { name: t("assignments.listLabel") }).getByRole("listitem");
+      await expect(items).toHaveCount(1);
+      await expect(items.first()).toContainText("Data protection");
+      await expect(bell).toHaveAccessibleName(t("notifications.bellUnread", { count: 1 }));
+      await bell.click();
+      await expect(learnerPage.getByRole("region", { name: t("notifications.title") })).toContainText(
+        t("notifications.types.assignment.assigned", {
+          actorName: admin.name,
+          courseTitle: "Data protection",
+          dueOn: format.dateTime(calendarDay(dueOn), "day"),
+        }),
+      );
+      const [mail] = await inbox.waitFor(learner.email);
+      const mailValues = { name: learner.name, actor: admin.name, course: "Data protection", company: company.name };
+      expect(mail!.subject).toBe(t("mail.assignment.assigned.subject", mailValues));
+      for (const line of [
+        t("mail.assignment.greeting", mailValues),
+        t("mail.assignment.assigned.body", mailValues),
+        `${t("mail.assignment.action")}: `,
+        t("mail.assignment.deadline", { dueOn: calendarDay(dueOn) }),
+        t("mail.footer", mailValues),
+      ])
+        expect(mail!.text).toContain(line);
+      await learnerPage.context().close();
 
-    // Ending the rule asks first; people who join from then on are not assigned.
-    await page.goto(`/groups/${groupId}?tab=members`);
-    await rules.getByRole("button", { name: "End rule" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "End rule" }).click();
-    await expect(rules).toHaveCount(0);
-    await expect(page.getByRole("main").getByText("No rule: people who join are not assigned any course.")).toBeVisible();
-  });
+      // The group lists its rule; a person added afterwards is assigned too, and mailed.
+      await page.goto(`/groups/${groupId}?tab=members`);
+      const rules = page.getByRole("table", { name: t("groupRules.caption") });
+      await expect(rules.getByRole("row", { name: /Data protection/ })).toContainText(t("groupRules.keep"));
+      await expectAccessible(page);
+      await page.getByRole("button", { name: t("members.addButton") }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByRole("combobox", { name: t("members.add.people.label") }).fill("Jo Joi");
+      await dialog.getByRole("option", { name: /Jo Joiner/ }).click();
+      await dialog.getByRole("button", { name: t("members.add.confirmCount", { count: 1 }) }).click();
+      await dialog.getByRole("button", { name: t("common.done") }).click();
+      const [joinerMail] = await inbox.waitFor(joiner.email);
+      expect(joinerMail!.subject).toBe(t("mail.assignment.assigned.subject", { course: "Data protection" }));
+      await page.goto(`/admin/people/${joiner.id}`);
+      const assigned = page.getByRole("table", { name: t("people.assignments.caption") });
+      await expect(assigned.getByRole("row", { name: /Data protection/ })).toContainText("Onboarding wave");
+
+      // Ending the rule asks first; people who join from then on are not assigned.
+      await page.goto(`/groups/${groupId}?tab=members`);
+      await rules.getByRole("button", { name: t("groupRules.end") }).click();
+      await page
+        .getByRole("dialog")
+        .getByRole("button", { name: t("groupRules.end") })
+        .click();
+      await expect(rules).toHaveCount(0);
+      await expect(page.getByRole("main").getByText(t("groupRules.none"))).toBeVisible();
+    });
+  }
 
   test("an admin assigns a course directly on a person's page", async ({ page }) => {
     await signInAs(page, emails.admin);
