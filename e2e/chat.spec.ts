@@ -12,132 +12,143 @@ import { chatLog as log, groupWith, joined, send } from "./support/chat";
 import { findUser } from "./support/data";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { newPerson } from "./support/people";
+import { LANGUAGES, type Say, sayIn } from "./support/say";
 
-const bellName = (unread: number) => (unread === 0 ? "Notifications" : `Notifications, ${unread} unread`);
+const en = sayIn("en");
+const bellName = (t: Say, unread: number) => (unread === 0 ? t("notifications.bell") : t("notifications.bellUnread", { count: unread }));
 
-test("two people chat live; a mention notifies; a cut socket catches up exactly; removal ends the group for one @learner", async ({
-  pageOf,
-  db,
-}) => {
-  // Two browsers, a real outage and a removal: longer than one page's flow on a busy machine.
-  test.setTimeout(90_000);
-  const personA = await newPerson(db, "Anton Chatter");
-  const personB = await newPerson(db, "Berta Chatter");
-  const run = randomUUID().slice(0, 8);
-  const groupId = await groupWith(db, `Chat ${run}`, [personA, personB]);
-  const otherGroupId = await groupWith(db, `Other ${run}`, [personB]);
-  await markAllNotificationsRead(db, personA, { operationId: randomUUID() });
-  await markAllNotificationsRead(db, personB, { operationId: randomUUID() });
+for (const language of LANGUAGES)
+  test(`two people chat live; a mention notifies; a cut socket catches up exactly; removal ends the group for one @learner [${language}]`, async ({
+    pageOf,
+    db,
+  }) => {
+    // Two browsers, a real outage and a removal: longer than one page's flow on a busy machine.
+    test.setTimeout(90_000);
+    const t = sayIn(language);
+    const personA = await newPerson(db, "Anton Chatter", { locale: language });
+    const personB = await newPerson(db, "Berta Chatter", { locale: language });
+    const run = randomUUID().slice(0, 8);
+    const groupId = await groupWith(db, `Chat ${run}`, [personA, personB]);
+    const otherGroupId = await groupWith(db, `Other ${run}`, [personB]);
+    await markAllNotificationsRead(db, personA, { operationId: randomUUID() });
+    await markAllNotificationsRead(db, personB, { operationId: randomUUID() });
 
-  const pageA = await pageOf(personA);
-  const pageB = await pageOf(personB);
+    const pageA = await pageOf({ email: personA.email });
+    const pageB = await pageOf({ email: personB.email });
 
-  // B's sockets to soketi go through this route, so the test can really cut them.
-  let soketiReachable = true;
-  const openB: WebSocketRoute[] = [];
-  await pageB.routeWebSocket(/:\d+\/app\//, (socket) => {
-    if (!soketiReachable) return socket.close({ code: 4009, reason: "outage" });
-    socket.connectToServer();
-    openB.push(socket);
+    // B's sockets to soketi go through this route, so the test can really cut them.
+    let soketiReachable = true;
+    const openB: WebSocketRoute[] = [];
+    await pageB.routeWebSocket(/:\d+\/app\//, (socket) => {
+      if (!soketiReachable) return socket.close({ code: 4009, reason: "outage" });
+      socket.connectToServer();
+      openB.push(socket);
+    });
+
+    const chatUrl = `/groups/${groupId}?tab=chat`;
+    const liveA = joined(pageA, groupId);
+    const liveB = joined(pageB, groupId);
+    await pageA.goto(chatUrl);
+    await pageB.goto(chatUrl);
+    await Promise.all([liveA, liveB]);
+    await expect(pageA.getByRole("link", { name: t("chatTab.tab"), exact: true })).toHaveAttribute("aria-current", "page");
+    await expect(log(pageB, t)).toContainText(t("chatTab.empty"));
+    // A marker that a reload would wipe: everything B sees below must arrive without one.
+    await pageB.evaluate(() => Object.assign(window, { __noReload: true }));
+
+    // A posts; B sees it live, once; A's own copy is reconciled, never doubled.
+    await send(pageA, "Hello from A", t);
+    await expect(log(pageB, t).getByText("Hello from A")).toHaveCount(1);
+    await expect(log(pageA, t).getByText("Hello from A")).toHaveCount(1);
+    await send(pageA, "This one goes away", t);
+    await expect(log(pageB, t).getByText("This one goes away")).toHaveCount(1);
+
+    // B mentions A through the autocomplete, with the keyboard.
+    const boxB = pageB.getByRole("textbox", { name: t("chatTab.composer.label") });
+    await boxB.fill("Thanks @");
+    await boxB.pressSequentially(personA.name);
+    const suggestions = pageB.getByRole("listbox", { name: t("chatTab.people.suggestions") });
+    await expect(suggestions.getByRole("option", { name: personA.name })).toBeVisible();
+    // The best match comes first and nothing is chosen before the arrow keys move: ↓ takes A.
+    await expect(suggestions.getByRole("option", { selected: true })).toHaveCount(0);
+    await boxB.press("ArrowDown");
+    await expect(suggestions.getByRole("option").first()).toHaveAccessibleName(personA.name);
+    await expect(suggestions.getByRole("option", { name: personA.name, selected: true })).toHaveCount(1);
+    await boxB.press("Enter");
+    await expect(boxB).toHaveValue(`Thanks @[${personA.name}](${personA.id}) `);
+    await boxB.pressSequentially("for the tip");
+    await boxB.press("Enter");
+    await expect(log(pageA, t).getByText("for the tip")).toHaveCount(1);
+    const bellA = pageA.getByRole("button", { name: new RegExp(`^${t("notifications.bell")}`) });
+    await expect(bellA).toHaveAccessibleName(bellName(t, 1));
+    await bellA.click();
+    const mention = t("notifications.types.chat.mention", {
+      authorName: personB.name,
+      groupName: `Chat ${run}`,
+      excerpt: `Thanks @${personA.name} for the tip`,
+    });
+    await expect(pageA.getByText(mention)).toBeVisible();
+    await bellA.click();
+    await expectAccessible(pageA);
+
+    // B's socket is cut for real; meanwhile A posts twice, edits one message and deletes another.
+    soketiReachable = false;
+    await Promise.all(openB.map((socket) => socket.close({ code: 4009, reason: "outage" })));
+    const reconnecting = pageB.getByRole("status").filter({ hasText: t("realtime.reconnecting") });
+    await expect(reconnecting).toBeVisible();
+    await send(pageA, "Missed one", t);
+    await send(pageA, "Missed two", t);
+    const hello = log(pageA, t).getByRole("article").filter({ hasText: "Hello from A" });
+    await hello.getByRole("button", { name: t("chatTab.edit.button") }).click();
+    const editor = hello.getByRole("textbox", { name: t("chatTab.edit.label") });
+    await editor.fill("Hello from A, edited");
+    await editor.press("Enter");
+    await expect(log(pageA, t).getByText("Hello from A, edited")).toBeVisible();
+    const doomed = log(pageA, t).getByRole("article").filter({ hasText: "This one goes away" });
+    await doomed.getByRole("button", { name: t("chatTab.delete.button") }).click();
+    const confirm = pageA.getByRole("dialog", { name: t("chatTab.delete.title") });
+    await confirm.getByRole("button", { name: t("chatTab.delete.confirm") }).click();
+    await expect(confirm).toBeHidden();
+    await expect(log(pageA, t).getByText("This one goes away")).toHaveCount(0);
+    // B still shows the old state: nothing reached it.
+    await expect(log(pageB, t).getByText("Hello from A", { exact: true })).toHaveCount(1);
+
+    soketiReachable = true;
+    await expect(reconnecting).toBeHidden({ timeout: 20_000 });
+    const logB = log(pageB, t);
+    await expect(logB.getByText("Missed two")).toHaveCount(1);
+    await expect(logB.getByText("Missed one")).toHaveCount(1);
+    await expect(logB.getByText("Hello from A, edited")).toHaveCount(1);
+    await expect(logB.getByText("Hello from A", { exact: true })).toHaveCount(0);
+    await expect(logB.getByText("This one goes away")).toHaveCount(0);
+    await expect(logB.getByText(t("chatTab.deleted"))).toHaveCount(1);
+    await expect(logB.getByText("for the tip")).toHaveCount(1);
+    await expect(logB.getByRole("article")).toHaveCount(5);
+    expect(await pageB.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+    await expectAccessible(pageB);
+
+    // The admin removes B: B loses this group (its page is gone) but keeps the bell and other groups.
+    const admin = await findUser(db, "dana.admin@acme.example");
+    await deliver(await removeMembers(db, admin, { groupId, userIds: [personB.id], operationId: randomUUID() }));
+    const bellB = pageB.getByRole("button", { name: new RegExp(`^${t("notifications.bell")}`) });
+    const notFound = pageB.getByRole("heading", { level: 1, name: t("errors.notFoundTitle") });
+    await expect(notFound).toBeVisible();
+    await pageB.reload();
+    await expect(notFound).toBeVisible();
+    await markAllNotificationsRead(db, personB, { operationId: randomUUID() });
+    await pageB.reload();
+    await expect(bellB).toHaveAccessibleName(bellName(t, 0));
+    await deliver(
+      await postMessage(db, admin, { groupId: otherGroupId, operationId: randomUUID(), kind: "note", body: "Still reaching you" }),
+    );
+    await expect(bellB).toHaveAccessibleName(bellName(t, 1));
+    // The removal moved the group to a new realtime epoch: A's page follows it and misses nothing.
+    await deliver(await postMessage(db, admin, { groupId, operationId: randomUUID(), kind: "note", body: "After the removal" }));
+    await expect(log(pageA, t).getByText("After the removal")).toHaveCount(1);
+    await send(pageA, "A, still here", t);
+    await expect(log(pageA, t).getByText("A, still here")).toHaveCount(1);
+    await expect(log(pageA, t).getByRole("article")).toHaveCount(7);
   });
-
-  const chatUrl = `/groups/${groupId}?tab=chat`;
-  const liveA = joined(pageA, groupId);
-  const liveB = joined(pageB, groupId);
-  await pageA.goto(chatUrl);
-  await pageB.goto(chatUrl);
-  await Promise.all([liveA, liveB]);
-  await expect(pageA.getByRole("link", { name: "Chat", exact: true })).toHaveAttribute("aria-current", "page");
-  await expect(log(pageB)).toContainText("No messages yet");
-  // A marker that a reload would wipe: everything B sees below must arrive without one.
-  await pageB.evaluate(() => Object.assign(window, { __noReload: true }));
-
-  // A posts; B sees it live, once; A's own copy is reconciled, never doubled.
-  await send(pageA, "Hello from A");
-  await expect(log(pageB).getByText("Hello from A")).toHaveCount(1);
-  await expect(log(pageA).getByText("Hello from A")).toHaveCount(1);
-  await send(pageA, "This one goes away");
-  await expect(log(pageB).getByText("This one goes away")).toHaveCount(1);
-
-  // B mentions A through the autocomplete, with the keyboard.
-  const boxB = pageB.getByRole("textbox", { name: "Message" });
-  await boxB.fill("Thanks @");
-  await boxB.pressSequentially(personA.name);
-  const suggestions = pageB.getByRole("listbox", { name: "People" });
-  await expect(suggestions.getByRole("option", { name: personA.name })).toBeVisible();
-  // The best match comes first and nothing is chosen before the arrow keys move: ↓ takes A.
-  await expect(suggestions.getByRole("option", { selected: true })).toHaveCount(0);
-  await boxB.press("ArrowDown");
-  await expect(suggestions.getByRole("option").first()).toHaveAccessibleName(personA.name);
-  await expect(suggestions.getByRole("option", { name: personA.name, selected: true })).toHaveCount(1);
-  await boxB.press("Enter");
-  await expect(boxB).toHaveValue(`Thanks @[${personA.name}](${personA.id}) `);
-  await boxB.pressSequentially("for the tip");
-  await boxB.press("Enter");
-  await expect(log(pageA).getByText("for the tip")).toHaveCount(1);
-  const bellA = pageA.getByRole("button", { name: /^Notifications/ });
-  await expect(bellA).toHaveAccessibleName(bellName(1));
-  await bellA.click();
-  await expect(pageA.getByText(`${personB.name} mentioned you in “Chat ${run}”`)).toBeVisible();
-  await bellA.click();
-  await expectAccessible(pageA);
-
-  // B's socket is cut for real; meanwhile A posts twice, edits one message and deletes another.
-  soketiReachable = false;
-  await Promise.all(openB.map((socket) => socket.close({ code: 4009, reason: "outage" })));
-  await expect(pageB.getByRole("status").filter({ hasText: "Reconnecting" })).toBeVisible();
-  await send(pageA, "Missed one");
-  await send(pageA, "Missed two");
-  const hello = log(pageA).getByRole("article").filter({ hasText: "Hello from A" });
-  await hello.getByRole("button", { name: "Edit" }).click();
-  const editor = hello.getByRole("textbox", { name: "Edit your message" });
-  await editor.fill("Hello from A, edited");
-  await editor.press("Enter");
-  await expect(log(pageA).getByText("Hello from A, edited")).toBeVisible();
-  const doomed = log(pageA).getByRole("article").filter({ hasText: "This one goes away" });
-  await doomed.getByRole("button", { name: "Delete" }).click();
-  const confirm = pageA.getByRole("dialog", { name: "Delete this message?" });
-  await confirm.getByRole("button", { name: "Delete message" }).click();
-  await expect(confirm).toBeHidden();
-  await expect(log(pageA).getByText("This one goes away")).toHaveCount(0);
-  // B still shows the old state: nothing reached it.
-  await expect(log(pageB).getByText("Hello from A", { exact: true })).toHaveCount(1);
-
-  soketiReachable = true;
-  await expect(pageB.getByRole("status").filter({ hasText: "Reconnecting" })).toBeHidden({ timeout: 20_000 });
-  const logB = log(pageB);
-  await expect(logB.getByText("Missed two")).toHaveCount(1);
-  await expect(logB.getByText("Missed one")).toHaveCount(1);
-  await expect(logB.getByText("Hello from A, edited")).toHaveCount(1);
-  await expect(logB.getByText("Hello from A", { exact: true })).toHaveCount(0);
-  await expect(logB.getByText("This one goes away")).toHaveCount(0);
-  await expect(logB.getByText("Message deleted")).toHaveCount(1);
-  await expect(logB.getByText("for the tip")).toHaveCount(1);
-  await expect(logB.getByRole("article")).toHaveCount(5);
-  expect(await pageB.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
-  await expectAccessible(pageB);
-
-  // The admin removes B: B loses this group (its page is gone) but keeps the bell and other groups.
-  const admin = await findUser(db, "dana.admin@acme.example");
-  await deliver(await removeMembers(db, admin, { groupId, userIds: [personB.id], operationId: randomUUID() }));
-  const bellB = pageB.getByRole("button", { name: /^Notifications/ });
-  await expect(pageB.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
-  await pageB.reload();
-  await expect(pageB.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
-  await markAllNotificationsRead(db, personB, { operationId: randomUUID() });
-  await pageB.reload();
-  await expect(bellB).toHaveAccessibleName(bellName(0));
-  await deliver(
-    await postMessage(db, admin, { groupId: otherGroupId, operationId: randomUUID(), kind: "note", body: "Still reaching you" }),
-  );
-  await expect(bellB).toHaveAccessibleName(bellName(1));
-  // The removal moved the group to a new realtime epoch: A's page follows it and misses nothing.
-  await deliver(await postMessage(db, admin, { groupId, operationId: randomUUID(), kind: "note", body: "After the removal" }));
-  await expect(log(pageA).getByText("After the removal")).toHaveCount(1);
-  await send(pageA, "A, still here");
-  await expect(log(pageA).getByText("A, still here")).toHaveCount(1);
-  await expect(log(pageA).getByRole("article")).toHaveCount(7);
-});
 
 test("questions get answers and are marked answered, praise stands out, a burst hits the rate limit, an archived chat is read-only @learner", async ({
   pageOf,
@@ -158,25 +169,25 @@ test("questions get answers and are marked answered, praise stands out, a burst 
   await pageA.goto(`/groups/${groupId}?tab=chat`);
   await pageB.goto(`/groups/${groupId}?tab=chat`);
   await Promise.all([liveA, liveB]);
-  const divider = log(pageA).getByText("New", { exact: true });
+  const divider = log(pageA, en).getByText("New", { exact: true });
   await expect(divider).toBeVisible();
-  const welcome = log(pageA).getByRole("article").filter({ hasText: "Welcome, everyone" });
+  const welcome = log(pageA, en).getByRole("article").filter({ hasText: "Welcome, everyone" });
   await expect(welcome.getByText("Admin note")).toBeVisible();
 
   // A asks; B answers through the question's own button, which makes the reply an answer.
   await pageA.getByLabel("Kind of message").selectOption("question");
-  await send(pageA, "Where are the slides?");
-  const questionB = log(pageB).getByRole("article").filter({ hasText: "Where are the slides?" });
+  await send(pageA, "Where are the slides?", en);
+  const questionB = log(pageB, en).getByRole("article").filter({ hasText: "Where are the slides?" });
   await questionB.getByRole("button", { name: "Answer" }).click();
   await expect(pageB.getByText(`Replying to ${personA.name}`)).toBeVisible();
   await expect(pageB.getByLabel("Kind of message")).toHaveValue("answer");
-  await send(pageB, "In the **shared** folder");
-  const replies = log(pageA).getByRole("list", { name: `Replies to ${personA.name}` });
+  await send(pageB, "In the **shared** folder", en);
+  const replies = log(pageA, en).getByRole("list", { name: `Replies to ${personA.name}` });
   await expect(replies.getByRole("article")).toHaveCount(1);
   await expect(replies.locator("strong", { hasText: "shared" })).toBeVisible();
 
   // The asker marks it answered; B sees the mark live.
-  const questionA = log(pageA).getByRole("article").filter({ hasText: "Where are the slides?" });
+  const questionA = log(pageA, en).getByRole("article").filter({ hasText: "Where are the slides?" });
   await questionA.getByRole("button", { name: "Mark as answered" }).click();
   await expect(questionB.getByText("Answered", { exact: true })).toBeVisible();
   await expect(questionA.getByRole("button", { name: "Mark as answered" })).toHaveCount(0);
@@ -187,15 +198,15 @@ test("questions get answers and are marked answered, praise stands out, a burst 
   await colleague.pressSequentially(personA.name);
   await expect(pageB.getByRole("option", { name: personA.name })).toBeVisible();
   await colleague.press("Enter");
-  await send(pageB, "Great onboarding session!");
-  const praise = log(pageA).getByRole("article").filter({ hasText: "Great onboarding session!" });
+  await send(pageB, "Great onboarding session!", en);
+  const praise = log(pageA, en).getByRole("article").filter({ hasText: "Great onboarding session!" });
   await expect(praise.getByText(`Praise for ${personA.name}`)).toBeVisible();
   await expectAccessible(pageA);
 
   // Too large for a Pusher event (3,500 characters of three bytes each): it still reaches B, once.
-  await send(pageA, `${"大".repeat(3500)} END-OF-LONG`);
-  await expect(log(pageB).getByText("END-OF-LONG")).toHaveCount(1);
-  await expect(log(pageA).getByText("END-OF-LONG")).toHaveCount(1);
+  await send(pageA, `${"大".repeat(3500)} END-OF-LONG`, en);
+  await expect(log(pageB, en).getByText("END-OF-LONG")).toHaveCount(1);
+  await expect(log(pageA, en).getByText("END-OF-LONG")).toHaveCount(1);
 
   // A burst: B's messages land straight through the operation until the limit refuses one (the answer and
   // the praise count too; typed one by one, a slow machine could stretch them past the 10 s window). The
@@ -210,23 +221,23 @@ test("questions get answers and are marked answered, praise stands out, a burst 
     }
   };
   for (let index = 1; await burst(index); index++);
-  await send(pageB, "Burst, one too many");
-  const refused = log(pageB).getByRole("article").filter({ hasText: "Burst, one too many" });
+  await send(pageB, "Burst, one too many", en);
+  const refused = log(pageB, en).getByRole("article").filter({ hasText: "Burst, one too many" });
   await expect(refused.getByRole("alert")).toContainText("You are sending messages too quickly");
   await expect(refused.getByRole("button", { name: "Try again" })).toBeVisible();
-  await expect(log(pageA).getByText("Burst 1", { exact: true })).toHaveCount(1);
-  await expect(log(pageA).getByText("Burst, one too many", { exact: true })).toHaveCount(0);
+  await expect(log(pageA, en).getByText("Burst 1", { exact: true })).toHaveCount(1);
+  await expect(log(pageA, en).getByText("Burst, one too many", { exact: true })).toHaveCount(0);
 
   // Archived: the chat stays readable, the composer goes, and a note says why.
   await deliver(await archiveGroup(db, admin, { groupId, operationId: randomUUID() }));
   await expect(pageA.getByText("This group is archived: its chat can be read")).toBeVisible();
   await expect(pageA.getByRole("textbox", { name: "Message" })).toHaveCount(0);
-  await expect(log(pageA).getByText("Where are the slides?")).toBeVisible();
+  await expect(log(pageA, en).getByText("Where are the slides?")).toBeVisible();
   await expect(questionA.getByRole("button", { name: "Answer" })).toHaveCount(0);
   await expectAccessible(pageA);
   // Opening the tab marked everything read: no divider on the next visit.
   await pageA.reload();
-  await expect(log(pageA).getByText("Welcome, everyone")).toBeVisible();
+  await expect(log(pageA, en).getByText("Welcome, everyone")).toBeVisible();
   await expect(divider).toHaveCount(0);
 });
 
@@ -245,26 +256,26 @@ test("a long chat opens at its newest page and loads older messages by cursor; a
   }
   const page = await pageOf(reader);
   await page.goto(`/groups/${groupId}?tab=chat`);
-  const messages = log(page).getByRole("article");
+  const messages = log(page, en).getByRole("article");
   await expect(messages).toHaveCount(50);
   await expect(messages.first()).toContainText("Note number 6");
   await expect(messages.last()).toContainText("Note number 55");
-  await log(page).getByRole("button", { name: "Load older messages" }).click();
+  await log(page, en).getByRole("button", { name: "Load older messages" }).click();
   await expect(messages).toHaveCount(55);
   await expect(messages.first()).toContainText("Note number 1");
-  await expect(log(page).getByRole("button", { name: "Load older messages" })).toHaveCount(0);
+  await expect(log(page, en).getByRole("button", { name: "Load older messages" })).toHaveCount(0);
   await expectAccessible(page);
 
   // The group's admin writes a note with the composer: it shows as an admin's note, to the learner too.
   const adminPage = await pageOf("dana");
   await adminPage.goto(`/groups/${groupId}?tab=chat`);
-  await send(adminPage, "Please finish lesson 3 before Friday");
-  const note = log(adminPage).getByRole("article").filter({ hasText: "Please finish lesson 3 before Friday" });
+  await send(adminPage, "Please finish lesson 3 before Friday", en);
+  const note = log(adminPage, en).getByRole("article").filter({ hasText: "Please finish lesson 3 before Friday" });
   await expect(note).toHaveCount(1);
   await expect(note.getByText("Admin note")).toBeVisible();
   await page.goto(`/groups/${groupId}?tab=chat`);
   await expect(
-    log(page).getByRole("article").filter({ hasText: "Please finish lesson 3 before Friday" }).getByText("Admin note"),
+    log(page, en).getByRole("article").filter({ hasText: "Please finish lesson 3 before Friday" }).getByText("Admin note"),
   ).toBeVisible();
 });
 
@@ -293,7 +304,7 @@ test("a long thread shows its newest replies and the earlier ones on request, pa
   const live = joined(page, groupId);
   await page.goto(`/groups/${groupId}?tab=chat`);
   await live;
-  const replies = log(page).getByRole("list", { name: `Replies to ${reader.name}` });
+  const replies = log(page, en).getByRole("list", { name: `Replies to ${reader.name}` });
   await expect(replies.getByRole("article")).toHaveCount(3);
   await expect(replies.getByRole("article").first()).toContainText("Reply number 53");
   const showEarlier = replies.getByRole("button", { name: /earlier repl/ });
@@ -342,7 +353,7 @@ test("a double click on an edit's Save edits the message once @learner", async (
 
   const page = await pageOf(author);
   await page.goto(`/groups/${groupId}?tab=chat`);
-  const message = log(page).getByRole("article").filter({ hasText: author.name });
+  const message = log(page, en).getByRole("article").filter({ hasText: author.name });
   await message.getByRole("button", { name: "Edit" }).click();
   await message.getByRole("textbox", { name: "Edit your message" }).fill("Second draft");
   await message.getByRole("button", { name: "Save" }).dblclick();

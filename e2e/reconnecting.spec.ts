@@ -7,8 +7,10 @@ import { notifyAddedToGroup } from "./support/data";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { newPerson } from "./support/people";
 import { startSoketi, stopSoketi } from "./support/outage";
+import { sayIn } from "./support/say";
 
 const OUTAGE_MS = 6000;
+const en = sayIn("en");
 const banner = (page: Page) => page.getByRole("status").filter({ hasText: "Reconnecting" });
 
 // Runs in the "outage" project, alone: stopping the shared soketi would cut every other spec's pages.
@@ -40,8 +42,8 @@ test("soketi stops for 6 s and starts again: every page says so, then catches up
   const all = Object.values(pages);
   const bell = pages.silent.getByRole("button", { name: /^Notifications/ });
   await expect(bell).toHaveAccessibleName("Notifications");
-  await send(pages.sender, "Before the outage");
-  for (const page of all) await expect(chatLog(page).getByText("Before the outage")).toHaveCount(1);
+  await send(pages.sender, "Before the outage", en);
+  for (const page of all) await expect(chatLog(page, en).getByText("Before the outage")).toHaveCount(1);
   for (const page of all) await expect(banner(page)).toBeHidden();
 
   const stoppedAt = Date.now();
@@ -51,11 +53,11 @@ test("soketi stops for 6 s and starts again: every page says so, then catches up
   // Meanwhile the sender posts, then the other reader, then the sender again (in that order, so each
   // poster's own copy is above a message of the other's), and the silent reader gets a notification:
   // all committed, none published.
-  await send(pages.sender, "Sender during the outage, first");
-  await expect(chatLog(pages.sender).getByRole("article").filter({ hasText: "Sender during the outage, first" })).toHaveCount(1);
-  await send(pages.poster, "Posted during the outage");
-  await expect(chatLog(pages.poster).getByRole("article").filter({ hasText: "Posted during the outage" })).toHaveCount(1);
-  await send(pages.sender, "Sender during the outage, second");
+  await send(pages.sender, "Sender during the outage, first", en);
+  await expect(chatLog(pages.sender, en).getByRole("article").filter({ hasText: "Sender during the outage, first" })).toHaveCount(1);
+  await send(pages.poster, "Posted during the outage", en);
+  await expect(chatLog(pages.poster, en).getByRole("article").filter({ hasText: "Posted during the outage" })).toHaveCount(1);
+  await send(pages.sender, "Sender during the outage, second", en);
   await notifyAddedToGroup(db, silent, "Missed While Offline");
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, stoppedAt + OUTAGE_MS - Date.now())));
   await startSoketi();
@@ -64,8 +66,8 @@ test("soketi stops for 6 s and starts again: every page says so, then catches up
   // Each page resynced from the last sequence it held without a gap: every message once, in order.
   const expected = ["Before the outage", "Sender during the outage, first", "Posted during the outage", "Sender during the outage, second"];
   for (const page of all) {
-    await expect(chatLog(page).getByRole("article")).toHaveCount(expected.length);
-    for (const text of expected) await expect(chatLog(page).getByText(text, { exact: true })).toHaveCount(1);
+    await expect(chatLog(page, en).getByRole("article")).toHaveCount(expected.length);
+    for (const text of expected) await expect(chatLog(page, en).getByText(text, { exact: true })).toHaveCount(1);
   }
   await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
   await bell.click();

@@ -15,6 +15,7 @@ import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { chatLog, groupWith, joined, send } from "@/e2e/support/chat";
 import { findUser } from "@/e2e/support/data";
 import { newPerson } from "@/e2e/support/people";
+import { sayIn } from "@/e2e/support/say";
 import { createAssignment } from "@/tests/assignments";
 import { createCourse } from "@/tests/fixtures";
 import { mailbox } from "@/tests/mailbox";
@@ -23,6 +24,7 @@ import { expect, test } from "./fixtures";
 import { a, b, node } from "./nodes";
 
 const run = () => randomUUID().slice(0, 8);
+const en = sayIn("en");
 /** A page's or request's answer (Playwright's), or a `fetch` answer. */
 type Answer = { headers(): Record<string, string> } | Response | null;
 const upstreamOf = (answer: Answer) =>
@@ -51,19 +53,19 @@ test("two people on different instances and realtime nodes chat live; an instanc
 
   const said: string[] = [];
   const say = async (page: Page, text: string) => {
-    await send(page, text);
+    await send(page, text, en);
     said.push(text);
   };
   await say(pageA, "One, from instance a");
-  await expect(chatLog(pageB).getByText("One, from instance a")).toHaveCount(1);
+  await expect(chatLog(pageB, en).getByText("One, from instance a")).toHaveCount(1);
   await say(pageB, "Two, from instance b");
-  await expect(chatLog(pageA).getByText("Two, from instance b")).toHaveCount(1);
+  await expect(chatLog(pageA, en).getByText("Two, from instance b")).toHaveCount(1);
 
   // Instance a dies: Ana's next post goes to b through the balancer, and her page still opens.
   await a.killApp();
   await say(pageA, "Three, while instance a is down");
-  await expect(chatLog(pageB).getByText("Three, while instance a is down")).toHaveCount(1);
-  await expect(chatLog(pageA).getByText("Three, while instance a is down")).toHaveCount(1);
+  await expect(chatLog(pageB, en).getByText("Three, while instance a is down")).toHaveCount(1);
+  await expect(chatLog(pageA, en).getByText("Three, while instance a is down")).toHaveCount(1);
   const rejoined = joined(pageA, groupId);
   expect(answeredBy(await pageA.reload())).toBe(b.appAddress);
   await rejoined;
@@ -79,11 +81,11 @@ test("two people on different instances and realtime nodes chat live; an instanc
   await expect(pageA.getByRole("status").filter({ hasText: "Reconnecting" })).toBeHidden({ timeout: 30_000 });
   await say(pageA, "Six, from node b");
   for (const text of said) {
-    await expect(chatLog(pageA).getByText(text)).toHaveCount(1);
-    await expect(chatLog(pageB).getByText(text)).toHaveCount(1);
+    await expect(chatLog(pageA, en).getByText(text)).toHaveCount(1);
+    await expect(chatLog(pageB, en).getByText(text)).toHaveCount(1);
   }
-  await expect(chatLog(pageA).getByRole("article")).toHaveCount(said.length);
-  await expect(chatLog(pageB).getByRole("article")).toHaveCount(said.length);
+  await expect(chatLog(pageA, en).getByRole("article")).toHaveCount(said.length);
+  await expect(chatLog(pageB, en).getByRole("article")).toHaveCount(said.length);
   expect(await b.connections()).toBeGreaterThanOrEqual(2);
   await a.startRealtime();
 });
@@ -107,7 +109,7 @@ test("a removal cuts the removed member's pages on both instances and realtime n
   await deliver(await removeMembers(db, admin, { groupId, userIds: [cleo.id], operationId: randomUUID() }));
   for (const page of [cleoOnA, cleoOnB]) await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
   await deliver(await postMessage(db, admin, { groupId, operationId: randomUUID(), kind: "note", body: "After the removal" }));
-  await expect(chatLog(danOnB).getByText("After the removal")).toHaveCount(1);
+  await expect(chatLog(danOnB, en).getByText("After the removal")).toHaveCount(1);
 });
 
 test("the sign-in limit, the API's rate limit and its idempotency hold across instances", async ({ db, pageOn, baseURL }) => {

@@ -10,6 +10,7 @@ import { findUser } from "../support/data";
 import { DEV_SKIPPED_HEADER, devBaseUrl } from "../support/env";
 import { expect, test } from "../support/fixtures";
 import { newPerson } from "../support/people";
+import { sayIn } from "../support/say";
 import { untilAnswers } from "../support/web-server";
 import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 
@@ -53,7 +54,7 @@ test("the chat stays live in next dev, load after load", async ({ page, db }) =>
     await expect.poll(joined(`private-user-${reader.id}`), { timeout: 60_000 }).toBe(true);
     await page.getByRole("link", { name: groupName }).click();
     await page.getByRole("link", { name: "Chat", exact: true }).click();
-    await expect(chatLog(page)).toBeVisible({ timeout: 60_000 });
+    await expect(chatLog(page, sayIn("en"))).toBeVisible({ timeout: 60_000 });
     await expect.poll(joined(`private-group-${groupId}`), { timeout: 30_000 }).toBe(true);
     // What pusher-js does with a cancelled subscription once it succeeds: it leaves at once.
     await page.waitForTimeout(300);
@@ -66,6 +67,6 @@ test("the chat stays live in next dev, load after load", async ({ page, db }) =>
     const { events = [] } = await postMessage(db, admin, { groupId, operationId: randomUUID(), kind: "note", body });
     const epochs = await currentEpochs(db, [groupId]);
     for (const call of planCalls(resolveTargets(events, epochs), devSoketi)) await call.send();
-    await expect(chatLog(page).getByText(body)).toHaveCount(1);
+    await expect(chatLog(page, sayIn("en")).getByText(body)).toHaveCount(1);
   }
 });

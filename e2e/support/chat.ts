@@ -5,6 +5,7 @@ import { createGroup } from "@/lib/groups/operations/create-group";
 import { addMembers } from "@/lib/membership/operations/add-members";
 import { findUser } from "./data";
 import { expect } from "./fixtures";
+import type { Say } from "./say";
 
 /** A private group of its own per run, made by Dana Admin, with these members. */
 export async function groupWith(db: Database, name: string, members: readonly { id: string }[]): Promise<string> {
@@ -25,9 +26,9 @@ export async function groupWith(db: Database, name: string, members: readonly { 
   return result.groupId;
 }
 
-/** The composer of the chat on `page`: types the text and sends it with Enter. */
-export async function send(page: Page, text: string): Promise<void> {
-  const box = page.getByRole("textbox", { name: "Message" });
+/** The composer of the chat on `page`, in the language `t` speaks: types the text and sends it with Enter. */
+export async function send(page: Page, text: string, t: Say): Promise<void> {
+  const box = page.getByRole("textbox", { name: t("chatTab.composer.label") });
   await box.fill(text);
   await box.press("Enter");
   await expect(box).toHaveValue("");
@@ -48,4 +49,5 @@ export function joined(page: Page, groupId: string): Promise<void> {
   );
 }
 
-export const chatLog = (page: Page) => page.getByRole("log", { name: "Messages" });
+/** The chat's message log on `page`, named in the language `t` speaks. */
+export const chatLog = (page: Page, t: Say) => page.getByRole("log", { name: t("chatTab.messages") });
