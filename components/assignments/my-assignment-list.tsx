@@ -5,15 +5,19 @@ import type { AssignmentRow } from "@/lib/assignments/queries";
 import { DueDate } from "./due-date";
 import { AssignmentStatusBadge } from "./status-badge";
 
-/** The learner's assignments as cards; an overdue one has a red edge, its badge's icon and words. */
-export async function MyAssignmentList({ rows }: { rows: readonly AssignmentRow[] }) {
+/**
+ * The learner's assignments as cards; an overdue one has a red edge, its badge's icon and words. The
+ * course's card a notification led to is ringed and announced as the current one.
+ */
+export async function MyAssignmentList({ rows, highlighted = null }: { rows: readonly AssignmentRow[]; highlighted?: string | null }) {
   const t = await getTranslations("assignments");
   return (
     <ul aria-label={t("listLabel")} className="space-y-3">
       {rows.map((row) => (
         <li
           key={row.id}
-          className={`rounded-lg border bg-white p-4 shadow-sm ${row.status === "overdue" ? "border-red-300 border-l-4 border-l-red-600" : "border-slate-200"}`}
+          aria-current={row.courseId === highlighted ? "true" : undefined}
+          className={`rounded-lg border bg-white p-4 shadow-sm ${row.status === "overdue" ? "border-red-300 border-l-4 border-l-red-600" : "border-slate-200"} ${row.courseId === highlighted ? "ring-2 ring-brand-500 ring-offset-2" : ""}`}
         >
           <div className="flex flex-wrap items-start justify-between gap-2">
             <h2 className="font-semibold">

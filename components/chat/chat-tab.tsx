@@ -33,6 +33,7 @@ export function ChatTab({
   viewer,
   archived,
   initial,
+  linked = null,
 }: {
   groupId: string;
   /** The group's realtime epoch when the page was read (`lib/realtime/epochs.ts`). */
@@ -40,6 +41,8 @@ export function ChatTab({
   viewer: ChatViewer;
   archived: boolean;
   initial: MessagePage;
+  /** The message a link opened the chat at (a notification's): shown in its open thread, in view and highlighted. */
+  linked?: { messageId: string; threadId: string } | null;
 }) {
   const t = useTranslations("chatTab");
   const room = useChatRoom(groupId, channelEpoch, initial);
@@ -78,15 +81,37 @@ export function ChatTab({
     const element = list.current;
     if (element && atBottom.current) element.scrollTop = element.scrollHeight;
   }, [newest?.id, pendingCount]);
-  // Opening the chat with unread messages starts at the divider rather than at the newest.
+  // Opening the chat with unread messages starts at the divider rather than at the newest; opened at
+  // a linked message, at that message.
   const dividerRef = useRef<HTMLLIElement>(null);
   useEffect(() => {
     const element = list.current;
     const marker = dividerRef.current;
-    if (!element || !marker) return;
+    if (!element || !marker || linked) return;
     element.scrollTop = marker.offsetTop - element.offsetTop - 8;
     atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48;
-  }, []);
+  }, [linked]);
+  // A linked reply older than the replies a page shows: its thread's earlier replies are loaded, a
+  // page at a time, until it is there; then it is brought into view and focused, once.
+  const linkedShown = linked !== null && ordered.some((message) => message.id === linked.messageId);
+  const earlierLoads = useRef(0);
+  const focusedLinked = useRef(false);
+  const { loadEarlierReplies } = room;
+  const linkedEarlier = threads.find((thread) => thread.message.id === linked?.threadId)?.earlierReplies ?? 0;
+  useEffect(() => {
+    if (!linked || linkedShown || linkedEarlier === 0 || earlierLoads.current > 20) return;
+    earlierLoads.current += 1;
+    void loadEarlierReplies(linked.threadId);
+  }, [linked, linkedShown, linkedEarlier, loadEarlierReplies]);
+  useEffect(() => {
+    const element = list.current;
+    const target = linked && document.getElementById(`message-${linked.messageId}`);
+    if (!element || !target || focusedLinked.current) return;
+    focusedLinked.current = true;
+    atBottom.current = false;
+    element.scrollTop = target.getBoundingClientRect().top - element.getBoundingClientRect().top + element.scrollTop - 16;
+    target.focus({ preventScroll: true });
+  }, [linked, linkedShown]);
 
   const rights = (message: ChatMessageDto): MessageRights => {
     const own = message.authorId === viewer.id;
@@ -150,7 +175,7 @@ export function ChatTab({
                 <Fragment key={message.id}>
                   {message.id === unreadFrom && divider}
                   <li>
-                    <MessageItem message={message} rights={rights(message)} on={handlers} />
+                    <MessageItem message={message} rights={rights(message)} on={handlers} highlighted={message.id === linked?.messageId} />
                     {(replies.length > 0 || waiting.length > 0) && (
                       <ol
                         aria-label={t("replies", { name: message.authorName })}
@@ -165,7 +190,12 @@ export function ChatTab({
                           <Fragment key={reply.id}>
                             {reply.id === unreadFrom && divider}
                             <li>
-                              <MessageItem message={reply} rights={rights(reply)} on={handlers} />
+                              <MessageItem
+                                message={reply}
+                                rights={rights(reply)}
+                                on={handlers}
+                                highlighted={reply.id === linked?.messageId}
+                              />
                             </li>
                           </Fragment>
                         ))}

@@ -28,7 +28,18 @@ const kindStyles: Record<ChatMessageDto["kind"], string> = {
 };
 
 /** One message: who, when, what kind, its text (or "Message deleted"), and what the viewer may do with it. */
-export function MessageItem({ message, rights, on }: { message: ChatMessageDto; rights: MessageRights; on: MessageHandlers }) {
+export function MessageItem({
+  message,
+  rights,
+  on,
+  highlighted = false,
+}: {
+  message: ChatMessageDto;
+  rights: MessageRights;
+  on: MessageHandlers;
+  /** The message a link led to: ringed, announced as the current one, and focusable so the chat can move to it. */
+  highlighted?: boolean;
+}) {
   const t = useTranslations("chatTab");
   const format = useFormatter();
   const [editing, setEditing] = useState(false);
@@ -49,8 +60,11 @@ export function MessageItem({ message, rights, on }: { message: ChatMessageDto; 
 
   return (
     <article
+      id={`message-${message.id}`}
       aria-labelledby={`message-${message.id}-author`}
-      className={`rounded-lg border px-3 py-2 ${deleted ? "border-dashed border-slate-300 bg-slate-50" : kindStyles[message.kind]}`}
+      aria-current={highlighted ? "true" : undefined}
+      tabIndex={highlighted ? -1 : undefined}
+      className={`rounded-lg border px-3 py-2 ${deleted ? "border-dashed border-slate-300 bg-slate-50" : kindStyles[message.kind]} ${highlighted ? "ring-2 ring-brand-500 ring-offset-2 outline-none" : ""}`}
     >
       <header className="flex flex-wrap items-baseline gap-x-2 gap-y-1 text-sm">
         <span id={`message-${message.id}-author`} className="font-semibold text-slate-900">

@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { SHOWN_COUNT_MAX } from "@/lib/chat/activity";
 import type { BellState } from "@/lib/bell/queries";
+import { bellLines } from "@/lib/notifications/bell-lines";
 import { ChatActivityItem } from "./chat-activity-item";
 import { GroupChatWatch } from "./group-chat-watch";
 import { NotificationItem } from "./notification-item";
@@ -118,8 +119,16 @@ export function NotificationBell({ userId, initial }: { userId: string; initial:
             )}
             {loaded && loaded.items.length > 0 && (
               <ul className="divide-y divide-slate-100">
-                {loaded.items.map((notification) => (
-                  <NotificationItem key={notification.key} notification={notification} onRead={markRead} />
+                {bellLines(loaded.items).map((line) => (
+                  <NotificationItem
+                    key={line.newest.key}
+                    line={line}
+                    onRead={markRead}
+                    onOpen={(keys) => {
+                      markRead(keys);
+                      setOpen(false);
+                    }}
+                  />
                 ))}
               </ul>
             )}

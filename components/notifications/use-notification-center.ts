@@ -134,15 +134,20 @@ export function useNotificationCenter(userId: string, initial: BellState) {
     });
   };
 
-  const markRead = (key: string) => {
-    const target = loaded?.items.find((n) => n.key === key);
-    if (!target || target.readAt) return;
+  /** Reads notifications: those of one bell line, opened or marked. */
+  const markRead = (keys: readonly string[]) => {
+    const unreadKeys = new Set(keys.filter((key) => loaded?.items.some((n) => n.key === key && n.readAt === null)));
+    if (unreadKeys.size === 0) return;
     const readAt = new Date().toISOString();
-    setLoaded((current) => (current ? { ...current, items: current.items.map((n) => (n.key === key ? { ...n, readAt } : n)) } : current));
-    setUnread((count) => Math.max(0, count - 1));
+    setLoaded((current) =>
+      current ? { ...current, items: current.items.map((n) => (unreadKeys.has(n.key) ? { ...n, readAt } : n)) } : current,
+    );
+    setUnread((count) => Math.max(0, count - unreadKeys.size));
     startTransition(async () => {
-      const result = await markNotificationReadAction({ key, operationId: crypto.randomUUID() });
-      if (!result.ok) refresh();
+      const results = await Promise.all(
+        [...unreadKeys].map((key) => markNotificationReadAction({ key, operationId: crypto.randomUUID() })),
+      );
+      if (results.some((result) => !result.ok)) refresh();
     });
   };
 

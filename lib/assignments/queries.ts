@@ -121,14 +121,17 @@ async function readPage(
   return { rows: rows.map(readRow), total: total?.value ?? 0, page, pageSize: options.pageSize };
 }
 
-/** "My assignments": the caller's own, overdue first, then by deadline; waived ones only when asked for. */
+/**
+ * "My assignments": the caller's own, overdue first, then by deadline; waived ones only when asked for.
+ * With `courseId` (a notification's link), that course's assignment alone, whatever its status.
+ */
 export function listMyAssignments(
   db: DatabaseOrTransaction,
   ctx: Ctx,
-  options: { filter?: MyAssignmentFilter; page?: number; now?: Date } = {},
+  options: { filter?: MyAssignmentFilter; courseId?: string | null; page?: number; now?: Date } = {},
 ): Promise<Page<AssignmentRow>> {
   const now = options.now ?? currentTime();
-  const where = FILTERS[options.filter ?? "current"](now);
+  const where = options.courseId ? sql`a.course_id = ${options.courseId}` : FILTERS[options.filter ?? "current"](now);
   return readPage(db, ctx, ctx.userId, where, { now, page: options.page, pageSize: MY_ASSIGNMENTS_PAGE_SIZE, seesEveryGroup: false });
 }
 

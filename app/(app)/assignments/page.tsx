@@ -8,7 +8,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { companyDb } from "@/db/client";
 import { listMyAssignments, MY_ASSIGNMENT_FILTERS, type MyAssignmentFilter } from "@/lib/assignments/queries";
 import { requireViewer } from "@/lib/auth/current-user";
-import { pageParam, type SearchParams, textParam, withParams } from "../search-params";
+import { pageParam, type SearchParams, textParam, uuidParam, withParams } from "../search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("assignments"))("title") };
@@ -19,11 +19,13 @@ export default async function MyAssignmentsPage({ searchParams }: { searchParams
   const viewer = await requireViewer();
   const params = await searchParams;
   const filter: MyAssignmentFilter = MY_ASSIGNMENT_FILTERS.find((value) => value === textParam(params.status)) ?? "current";
+  // One course's assignment, as a notification about it links here.
+  const courseId = uuidParam(params.course);
   const [assignments, t] = await Promise.all([
-    listMyAssignments(companyDb(viewer), viewer, { filter, page: pageParam(params.page) }),
+    listMyAssignments(companyDb(viewer), viewer, { filter, courseId, page: pageParam(params.page) }),
     getTranslations("assignments"),
   ]);
-  const filtered = filter !== "current";
+  const filtered = filter !== "current" || courseId !== null;
   return (
     <div className="space-y-6">
       <AssignmentsLiveRefresh userId={viewer.userId} />
@@ -45,7 +47,7 @@ export default async function MyAssignmentsPage({ searchParams }: { searchParams
         />
       </FilterForm>
       {assignments.rows.length > 0 ? (
-        <MyAssignmentList rows={assignments.rows} />
+        <MyAssignmentList rows={assignments.rows} highlighted={courseId} />
       ) : (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">
           {assignments.total > 0 ? t("empty.page") : filtered ? t("empty.filtered") : t("empty.none")}

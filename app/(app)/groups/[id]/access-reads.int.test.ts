@@ -46,7 +46,7 @@ async function record(work: (db: Database) => Promise<unknown>): Promise<string[
 
 const loaders: Record<GroupTab, (db: Database, page: ReadablePage) => Promise<unknown>> = {
   activity: (db, page) => readActivityTab(db, page),
-  chat: (db, page) => readChatTab(db, page),
+  chat: (db, page) => readChatTab(db, page, null),
   members: (db, page) => readMembersTab(db, page, { search: "", page: 1 }),
   history: (db, page) => readHistoryTab(db, page, { page: 1 }),
   statistics: (db, page) => readStatisticsTab(db, page, {}),
