@@ -115,9 +115,13 @@ test.describe("people (admin)", () => {
 
     await page.getByRole("button", { name: "Change manager" }).click();
     const dialog = page.getByRole("dialog", { name: `Manager of ${name}` });
-    await dialog.getByRole("searchbox", { name: "Find a person" }).fill(`mona manager ${suffix}`);
-    await dialog.getByRole("searchbox", { name: "Find a person" }).press("Enter");
-    await dialog.getByRole("radio", { name: new RegExp(`^${managerName}`) }).check();
+    // The one person picker; the picked person becomes the checked choice.
+    const search = dialog.getByRole("combobox", { name: "Find a person" });
+    await search.fill(`mona manager ${suffix}`);
+    await expect(dialog.getByRole("option", { name: new RegExp(managerName) })).toBeVisible();
+    await search.press("ArrowDown");
+    await search.press("Enter");
+    await expect(dialog.getByRole("radio", { name: new RegExp(`^${managerName}`) })).toBeChecked();
     await expectAccessible(page);
     await dialog.getByRole("button", { name: "Save" }).click();
     await expect(dialog).toHaveCount(0);

@@ -67,7 +67,7 @@ for (const language of LANGUAGES)
     const boxB = pageB.getByRole("textbox", { name: t("chatTab.composer.label") });
     await boxB.fill("Thanks @");
     await boxB.pressSequentially(personA.name);
-    const suggestions = pageB.getByRole("listbox", { name: t("chatTab.people.suggestions") });
+    const suggestions = pageB.getByRole("listbox", { name: t("personPicker.suggestions") });
     await expect(suggestions.getByRole("option", { name: personA.name })).toBeVisible();
     // The best match comes first and nothing is chosen before the arrow keys move: ↓ takes A.
     await expect(suggestions.getByRole("option", { selected: true })).toHaveCount(0);

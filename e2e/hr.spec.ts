@@ -122,9 +122,13 @@ test.describe("HR forms", () => {
     await page.goto("/hr");
     await hrArea.getByRole("link", { name: "Department change" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Department change" })).toBeVisible();
-    await page.getByRole("textbox", { name: "Search for: Person" }).fill(`Sam Mover ${suffix}`);
-    await page.getByRole("button", { name: "Find" }).click();
-    await page.getByRole("radio", { name: new RegExp(`Sam Mover ${suffix}`) }).click();
+    // The one person picker: suggestions with their department, nothing chosen before the arrow keys move.
+    const mover = page.getByRole("combobox", { name: "Person", exact: true });
+    await mover.fill(`sam mover ${suffix}`);
+    await expect(page.getByRole("option", { name: new RegExp(`Sam Mover ${suffix}`) })).toContainText("Sales");
+    await expect(mover).not.toHaveAttribute("aria-activedescendant");
+    await mover.press("ArrowDown");
+    await mover.press("Enter");
     await expect(page.getByRole("main").getByText("Department now: Sales")).toBeVisible();
     // Joined via the old department: ticked to leave.
     await expect(
@@ -143,13 +147,16 @@ test.describe("HR forms", () => {
 
     await hrArea.getByRole("link", { name: "Leaver" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Leaver" })).toBeVisible();
-    await page.getByRole("textbox", { name: "Search for: Person who leaves" }).fill(`Sam Mover ${suffix}`);
-    await page.getByRole("button", { name: "Find" }).click();
-    await page.getByRole("radio", { name: new RegExp(`Sam Mover ${suffix}`) }).click();
+    const leaver = page.getByRole("combobox", { name: "Person who leaves" });
+    await leaver.fill(`Sam Mover ${suffix}`);
+    await page.getByRole("option", { name: new RegExp(`Sam Mover ${suffix}`) }).click();
     await page.getByRole("button", { name: "Record leaver" }).click();
     const dialog = page.getByRole("dialog", { name: `Deactivate Sam Mover ${suffix}?` });
     await expectAccessible(page);
     await dialog.getByRole("button", { name: "Yes, deactivate" }).click();
     await expect(page.getByRole("main").getByText(`Sam Mover ${suffix} is deactivated and left 1 group.`)).toBeVisible();
+    // Gone from the picker: a leaver cannot be chosen again (the People page still finds them to reactivate).
+    await leaver.fill(`Sam Mover ${suffix}`);
+    await expect(page.getByRole("main").getByText(`No one active in your company matches “Sam Mover ${suffix}”.`)).toBeVisible();
   });
 });

@@ -1,6 +1,7 @@
 import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 import { newPerson } from "./support/people";
+import { sayIn } from "./support/say";
 
 test("a learner edits their name, time zone and language and sees them applied @learner", async ({ pageOf, db }) => {
   // A person of the test's own, so no other spec sees the new name or language.
@@ -38,13 +39,15 @@ test("a learner edits their name, time zone and language and sees them applied @
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
 
+  // From now on the interface speaks German.
+  const de = sayIn("de");
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${newName}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: de("home.title", { name: newName }) })).toBeVisible();
   await page.reload();
-  await page.getByRole("link", { name: "Profile" }).click();
-  await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue(newName);
-  await expect(page.getByRole("combobox", { name: "Time zone" })).toHaveValue("Asia/Tokyo");
-  await expect(page.getByRole("combobox", { name: "Language" })).toHaveValue("de");
+  await page.getByRole("link", { name: de("nav.profile") }).click();
+  await expect(page.getByRole("textbox", { name: de("profile.form.name") })).toHaveValue(newName);
+  await expect(page.getByRole("combobox", { name: de("profile.form.timeZone") })).toHaveValue("Asia/Tokyo");
+  await expect(page.getByRole("combobox", { name: de("profile.form.language") })).toHaveValue("de");
 });
 
 test("a learner changes their password on the profile page and signs in with the new one", async ({ pageOf, db }) => {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { Dispatch } from "react";
-import { PersonPicker } from "@/components/membership/person-picker";
+import { PeoplePicker } from "@/components/membership/people-picker";
 import { DepartmentSelect } from "@/components/departments/department-select";
 import { Tabs } from "@/components/ui/tabs";
 import { useFieldErrorMessage } from "@/components/ui/use-error-message";
@@ -25,7 +25,7 @@ export function PeopleStep({ state, dispatch }: { state: WizardState; dispatch: 
       onSelect={(id) => dispatch({ type: "mode", mode: id })}
     >
       <div className="min-h-40 space-y-4">
-        {mode === "individuals" && <PersonPicker picked={state.people} onChange={(people) => dispatch({ type: "people", people })} />}
+        {mode === "individuals" && <PeoplePicker picked={state.people} onChange={(people) => dispatch({ type: "people", people })} />}
         {mode === "department" && (
           <div className="max-w-xl">
             <DepartmentSelect

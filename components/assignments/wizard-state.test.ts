@@ -10,7 +10,14 @@ import {
   wizardReducer,
 } from "./wizard-state";
 
-const person = (id: string) => ({ id, name: id, email: `${id}@example.com`, departmentName: null, alreadyMember: false });
+const person = (id: string) => ({
+  id,
+  name: id,
+  email: `${id}@example.com`,
+  departmentName: null,
+  match: 1 as const,
+  alreadyMember: false,
+});
 const wave = { id: "g", name: "Wave", memberCount: 3, archived: false };
 const course = { id: "c", title: "Safety" };
 const sales = { id: "d", name: "Sales", activePeople: 4 };

@@ -4,13 +4,15 @@ import { useTranslations } from "next-intl";
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/form-field";
-import type { ChatMessageDto, Mentionable } from "@/lib/chat/queries";
+import { PersonListbox, personOptionId } from "@/components/person-picker/person-listbox";
+import { usePersonSuggestions } from "@/components/person-picker/use-person-suggestions";
+import { searchMentionableAction } from "@/lib/chat/actions";
+import type { ChatMessageDto } from "@/lib/chat/queries";
+import type { PersonSuggestion } from "@/lib/people/suggestions";
 import { MAX_BODY_LENGTH } from "@/lib/chat/schemas";
 import { mentionToken } from "@/lib/chat/mentions";
 import { CharacterCounter } from "./character-counter";
-import { PeopleListbox, optionId } from "./people-listbox";
 import { PraisePicker } from "./praise-picker";
-import { usePeopleSearch } from "./use-people-search";
 import type { Draft } from "./use-chat-room";
 
 type Kind = ChatMessageDto["kind"];
@@ -50,9 +52,9 @@ export function Composer({
   const kind = choice.replyToId === (replyTo?.id ?? null) && kinds.includes(choice.kind) ? choice.kind : (kinds[0] ?? "note");
   const setKind = (next: Kind) => setChoice({ replyToId: replyTo?.id ?? null, kind: next });
   const [body, setBody] = useState("");
-  const [praised, setPraised] = useState<Mentionable | null>(null);
+  const [praised, setPraised] = useState<PersonSuggestion | null>(null);
   const [mentionStart, setMentionStart] = useState<number | null>(null);
-  const people = usePeopleSearch(groupId);
+  const people = usePersonSuggestions((term: string) => searchMentionableAction({ groupId, term }), { searchEmpty: true });
   const listboxId = `${id}-mentions`;
   const suggesting = mentionStart !== null && (people.results?.length ?? 0) > 0;
   const sendable = body.trim().length > 0 && body.length <= MAX_BODY_LENGTH && (kind !== "praise" || praised !== null);
@@ -81,7 +83,7 @@ export function Composer({
     people.search(term);
   };
 
-  const pickMention = (person: Mentionable) => {
+  const pickMention = (person: PersonSuggestion) => {
     const caret = textarea.current?.selectionStart ?? body.length;
     if (mentionStart === null) return;
     const token = `${mentionToken(person.name, person.id)} `;
@@ -181,7 +183,7 @@ export function Composer({
           aria-describedby={`${id}-hint ${id}-counter`}
           aria-autocomplete="list"
           aria-controls={listboxId}
-          aria-activedescendant={suggesting && people.active >= 0 ? optionId(listboxId, people.active) : undefined}
+          aria-activedescendant={suggesting && people.active >= 0 ? personOptionId(listboxId, people.active) : undefined}
           aria-invalid={body.length > MAX_BODY_LENGTH || undefined}
           onChange={(event) => {
             setBody(event.target.value);
@@ -191,12 +193,13 @@ export function Composer({
           onBlur={closeMentions}
           className={`${inputClass} resize-y`}
         />
-        <PeopleListbox
+        <PersonListbox
           id={listboxId}
           results={mentionStart === null ? null : people.results}
           active={people.active}
           onActivate={people.setActive}
           onPick={pickMention}
+          className="absolute bottom-full left-0 z-10 mb-1 w-72 max-w-full"
         />
       </div>
       <div className="flex flex-wrap items-center justify-between gap-2">

@@ -3,9 +3,10 @@
 import { useTranslations } from "next-intl";
 import { type KeyboardEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { Mentionable } from "@/lib/chat/queries";
-import { PeopleListbox, optionId } from "./people-listbox";
-import { usePeopleSearch } from "./use-people-search";
+import { PersonListbox, personOptionId } from "@/components/person-picker/person-listbox";
+import { usePersonSuggestions } from "@/components/person-picker/use-person-suggestions";
+import { searchMentionableAction } from "@/lib/chat/actions";
+import type { PersonSuggestion } from "@/lib/people/suggestions";
 
 /** The colleague a praise names: a combobox over the group's people, then their name with a way to change it. */
 export function PraisePicker({
@@ -14,14 +15,14 @@ export function PraisePicker({
   onPick,
 }: {
   groupId: string;
-  picked: Mentionable | null;
-  onPick: (person: Mentionable | null) => void;
+  picked: PersonSuggestion | null;
+  onPick: (person: PersonSuggestion | null) => void;
 }) {
   const t = useTranslations("chatTab.composer");
   const id = useId();
   const listboxId = `${id}-list`;
   const [term, setTerm] = useState("");
-  const people = usePeopleSearch(groupId);
+  const people = usePersonSuggestions((term: string) => searchMentionableAction({ groupId, term }), { searchEmpty: true });
   const expanded = (people.results?.length ?? 0) > 0;
 
   if (picked) {
@@ -36,7 +37,7 @@ export function PraisePicker({
     );
   }
 
-  const pick = (person: Mentionable) => {
+  const pick = (person: PersonSuggestion) => {
     people.close();
     setTerm("");
     onPick(person);
@@ -71,7 +72,7 @@ export function PraisePicker({
         aria-autocomplete="list"
         aria-expanded={expanded}
         aria-controls={listboxId}
-        aria-activedescendant={expanded && people.active >= 0 ? optionId(listboxId, people.active) : undefined}
+        aria-activedescendant={expanded && people.active >= 0 ? personOptionId(listboxId, people.active) : undefined}
         placeholder={t("colleaguePlaceholder")}
         value={term}
         onChange={(event) => {
@@ -83,7 +84,14 @@ export function PraisePicker({
         onBlur={people.close}
         className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
       />
-      <PeopleListbox id={listboxId} results={people.results} active={people.active} onActivate={people.setActive} onPick={pick} />
+      <PersonListbox
+        id={listboxId}
+        results={people.results}
+        active={people.active}
+        onActivate={people.setActive}
+        onPick={pick}
+        className="absolute bottom-full left-0 z-10 mb-1 w-72 max-w-full"
+      />
     </div>
   );
 }

@@ -19,7 +19,7 @@ import type { PersonMatch } from "@/lib/people/queries/search";
 import { AddPreview } from "./add-preview";
 import { AddResultMessage } from "./add-result-message";
 import { DepartmentPicker } from "./department-picker";
-import { PersonPicker } from "./person-picker";
+import { PeoplePicker } from "./people-picker";
 import { fitsInGroup, useAddPreview } from "./use-add-preview";
 
 type Mode = Selection["mode"];
@@ -84,7 +84,7 @@ export function AddMembersDialog({ groupId, groupName, onClose }: { groupId: str
         <>
           <Tabs label={t("tabs.label")} tabs={tabs} selected={mode} onSelect={setMode}>
             <div className="min-h-40 space-y-4">
-              {mode === "people" && <PersonPicker groupId={groupId} picked={people} onChange={setPeople} />}
+              {mode === "people" && <PeoplePicker groupId={groupId} picked={people} onChange={setPeople} />}
               {mode === "departments" && <DepartmentPicker selected={departments} onChange={setDepartments} />}
               {mode === "group" && (
                 // "Copy from group": another group of the company, archived ones too, whose current members are added.

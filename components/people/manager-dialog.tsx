@@ -1,20 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
-import { ActionAlert } from "@/components/ui/action-alert";
-import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/form-field";
-import { useAction } from "@/components/ui/use-action";
+import { useState } from "react";
 import { useFieldErrorMessage } from "@/components/ui/use-error-message";
 import { managerOptionsAction } from "@/lib/people/actions";
+import type { PersonMatch } from "@/lib/people/queries/search";
+import { PersonCombobox } from "@/components/person-picker/person-combobox";
 import { PersonEditDialog } from "./person-edit-dialog";
 
-type Candidate = { id: string; name: string; email: string; departmentName: string | null };
-
 /**
- * "Change manager": find someone by name or email, then choose them (or no manager). A search
- * first, since a company can have many thousands of people.
+ * "Change manager": the person picker finds someone by name or email; the choice is among no manager,
+ * the current one and whoever was picked (checked when picked).
  */
 export function ManagerDialog({
   person,
@@ -24,21 +20,22 @@ export function ManagerDialog({
   onClose: () => void;
 }) {
   const t = useTranslations("people.edit.manager");
-  const id = useId();
-  const [term, setTerm] = useState("");
-  const [searched, setSearched] = useState("");
-  const [candidates, setCandidates] = useState<Candidate[] | null>(null);
-  const options = useAction(managerOptionsAction);
+  const [picked, setPicked] = useState<PersonMatch | null>(null);
+  const [chosen, setChosen] = useState(person.managerId ?? "");
   const fieldMessage = useFieldErrorMessage();
-
-  const find = () => {
-    const value = term.trim();
-    if (!value) return;
-    options.run({ personId: person.id, term: value }, (found) => {
-      setSearched(value);
-      setCandidates(found);
-    });
-  };
+  const option = (value: string, label: string) => (
+    <label key={value} className="flex cursor-pointer items-center gap-3 rounded-md p-2 hover:bg-slate-50">
+      <input
+        type="radio"
+        name="managerId"
+        value={value}
+        checked={chosen === value}
+        onChange={() => setChosen(value)}
+        className="accent-brand-600"
+      />
+      <span className="text-sm">{label}</span>
+    </label>
+  );
 
   return (
     <PersonEditDialog
@@ -51,59 +48,21 @@ export function ManagerDialog({
       {(errors) => (
         <>
           <p className="text-sm text-slate-700">{person.managerName ? t("current", { name: person.managerName }) : t("currentNone")}</p>
-          <div>
-            <label htmlFor={`${id}-term`} className="mb-1 block text-sm font-medium text-slate-900">
-              {t("search")}
-            </label>
-            <div className="flex gap-2">
-              <input
-                id={`${id}-term`}
-                type="search"
-                value={term}
-                onChange={(event) => setTerm(event.target.value)}
-                onKeyDown={(event) => {
-                  // Enter searches here rather than saving the dialog.
-                  if (event.key === "Enter") {
-                    event.preventDefault();
-                    find();
-                  }
-                }}
-                aria-describedby={`${id}-hint`}
-                autoComplete="off"
-                className={inputClass}
-              />
-              <Button onClick={find} pending={options.pending}>
-                {options.pending ? t("finding") : t("find")}
-              </Button>
-            </div>
-            <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
-              {t("searchHint")}
-            </p>
-          </div>
-          <ActionAlert error={options.error} />
+          <PersonCombobox
+            label={t("search")}
+            find={(term) => managerOptionsAction({ personId: person.id, term })}
+            onPick={(candidate) => {
+              setPicked(candidate);
+              setChosen(candidate.id);
+            }}
+          />
           <fieldset>
             <legend className="text-sm font-medium text-slate-900">{t("results")}</legend>
-            <div className="mt-2 grid max-h-72 gap-1 overflow-y-auto">
-              <label className="flex cursor-pointer items-center gap-3 rounded-md p-2 hover:bg-slate-50">
-                <input type="radio" name="managerId" value="" defaultChecked={person.managerId === null} className="accent-brand-600" />
-                <span className="text-sm">{t("none")}</span>
-              </label>
-              {person.managerId && person.managerName && (
-                <label className="flex cursor-pointer items-center gap-3 rounded-md p-2 hover:bg-slate-50">
-                  <input type="radio" name="managerId" value={person.managerId} defaultChecked className="accent-brand-600" />
-                  <span className="text-sm">{person.managerName}</span>
-                </label>
-              )}
-              {candidates
-                ?.filter((candidate) => candidate.id !== person.managerId)
-                .map((candidate) => (
-                  <label key={candidate.id} className="flex cursor-pointer items-center gap-3 rounded-md p-2 hover:bg-slate-50">
-                    <input type="radio" name="managerId" value={candidate.id} className="accent-brand-600" />
-                    <span className="text-sm">{t("option", { name: candidate.name, email: candidate.email })}</span>
-                  </label>
-                ))}
+            <div className="mt-2 grid gap-1">
+              {option("", t("none"))}
+              {person.managerId && person.managerName && option(person.managerId, person.managerName)}
+              {picked && picked.id !== person.managerId && option(picked.id, t("option", { name: picked.name, email: picked.email }))}
             </div>
-            {candidates?.length === 0 && <p className="mt-2 text-sm text-slate-700">{t("noMatches", { term: searched })}</p>}
             {errors && <p className="mt-1 text-sm text-red-700">{errors.map(fieldMessage).join(" ")}</p>}
           </fieldset>
         </>

@@ -7,6 +7,8 @@ import { together } from "@/db/together";
 import type { Ctx } from "@/lib/auth/viewer";
 import { notFound } from "@/lib/errors";
 import { type GroupAccess, granted, requireGroupAccess } from "@/lib/group-access/access";
+import { matchQualitySql } from "@/lib/people/match";
+import type { PersonSuggestion } from "@/lib/people/suggestions";
 import { assertActive, readGroup } from "@/lib/group-access/lock";
 import { type ChatMessageDto, iso, MESSAGE_COLUMNS, MESSAGE_SOURCE, type MessageRow, selectMessages, toDto } from "./message-rows";
 import type { MessageCursor } from "./schemas";
@@ -238,31 +240,20 @@ export function groupReadersSql(companyId: string, groupId: string, among?: read
              where u.company_id = ${companyId} and 'admin' = any(u.roles) and u.deactivated_at is null ${only(sql`u.id`)}`;
 }
 
-export type Mentionable = { id: string; name: string };
-
-/**
- * How well a suggestion matches what was typed, best first: the whole name, its start, the start of
- * another word of it, somewhere inside it. A picker acts on Enter alone only when one suggestion is
- * better than all the others (`soleBest`).
- */
-export type MatchQuality = 0 | 1 | 2 | 3;
-export type MentionCandidate = Mentionable & { match: MatchQuality };
-
 /**
  * People the caller can mention in a group (who can read it), by name, for the composer's @ autocomplete
- * and the praise picker: the best matches first ("lena" puts Lena Learner before Elena Lang), then by name.
+ * and the praise picker: the best matches first ("lena" puts Lena Learner before Elena Lang), then by
+ * name; their department tells namesakes apart (their email is not for every member to read).
  */
-export async function searchMentionable(db: DatabaseOrTransaction, ctx: Ctx, groupId: string, term: string): Promise<MentionCandidate[]> {
+export async function searchMentionable(db: DatabaseOrTransaction, ctx: Ctx, groupId: string, term: string): Promise<PersonSuggestion[]> {
   await assertCanReadChat(db, ctx, groupId);
-  const escaped = escapeLike(term.trim());
-  const match = sql`case when u.folded_name = fold_name(${term.trim()}) then 0
-                         when ${foldedNameLike(sql`u.folded_name`, `${escaped}%`)} then 1
-                         when ${foldedNameLike(sql`u.folded_name`, `% ${escaped}%`)} then 2
-                         else 3 end`;
-  return queryRows<MentionCandidate>(
+  const needle = term.trim().toLowerCase();
+  return queryRows<PersonSuggestion>(
     db,
-    sql`select u.id, u.name, ${match} as match from (${groupReadersSql(ctx.companyId, groupId)}) r join users u on u.id = r.user_id
-        where u.id <> ${ctx.userId} and ${foldedNameLike(sql`u.folded_name`, `%${escaped}%`)}
+    sql`select u.id, u.name, null as email, d.name as "departmentName", ${matchQualitySql(needle)} as match
+        from (${groupReadersSql(ctx.companyId, groupId)}) r join users u on u.id = r.user_id
+        left join departments d on d.id = u.department_id and d.company_id = u.company_id
+        where u.id <> ${ctx.userId} and ${foldedNameLike(sql`u.folded_name`, `%${escapeLike(needle)}%`)}
         order by match, lower(u.name), u.id limit ${MENTIONABLE_LIMIT}`,
   );
 }

@@ -9,7 +9,7 @@ export const formats = {
   number: {
     // Percentages are whole numbers from 0 to 100 everywhere, as the database computes them: shown as
     // a unit, not ICU's default percent style, which would multiply a ratio by 100.
-    percent: { style: "unit", unit: "percent", maximumFractionDigits: 0 },
+    percent: { style: "unit", unit: "percent", maximumFractionDigits: 1 },
   },
   dateTime: {
     // A calendar day (a deadline, a statistics day) in UTC, from `calendarDay`: the same day in every zone.

@@ -4,7 +4,8 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { companyDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
-import { listPeople } from "./queries/directory";
+import { assertCan } from "@/lib/permissions";
+import { searchPeople } from "./queries/search";
 import { managerSearchSchema } from "./schemas";
 import { deactivatePerson } from "./operations/deactivate-person";
 import { reactivatePerson } from "./operations/reactivate-person";
@@ -26,10 +27,7 @@ export const reactivatePersonAction = operationAction(reactivatePerson, { refres
  * deactivated (a new hire still invited may already lead someone), the person left out.
  */
 export const managerOptionsAction = authorizedAction(managerSearchSchema, async ({ personId, term }, viewer) => {
-  const { rows } = await listPeople(companyDb(viewer), viewer, { q: term });
-  return {
-    data: rows
-      .filter((row) => row.id !== personId && row.status !== "deactivated")
-      .map(({ id, name, email, departmentName }) => ({ id, name, email, departmentName })),
-  };
+  assertCan(viewer, "people.edit");
+  const found = await searchPeople(companyDb(viewer), viewer, { term });
+  return { data: found.filter((candidate) => candidate.id !== personId) };
 });

@@ -56,8 +56,29 @@ describe("people autocomplete", () => {
     expect(names(await searchPeople(handle.db, admin, { term: "da", groupId }))).toEqual(["Dana Admin"]);
   });
 
-  it("is for admins only", async () => {
+  it("ranks the whole name, then its start, a later word's start, inside, then a resemblance; leaves out who was deactivated", async () => {
+    const globexId = (await createCompany(handle.db, "Ranking Co")).id;
+    const boss = await createPerson(handle.db, globexId, { roles: ["admin"], name: "Bea Boss" });
+    for (const name of ["Elena Alvarez", "Lena Lang", "Magdalena Lenz", "Lena", "Helena Lenard", "Lenna Smith"]) {
+      await createPerson(handle.db, globexId, { name });
+    }
+    await createPerson(handle.db, globexId, { name: "Lena Left", deactivated: true });
+    const found = await searchPeople(handle.db, boss, { term: "lena" });
+    expect(found.map((person) => [person.name, person.match])).toEqual([
+      ["Lena", 0],
+      ["Lena Lang", 1],
+      ["Helena Lenard", 2],
+      // Alike in kind, the closer name first.
+      ["Magdalena Lenz", 3],
+      ["Elena Alvarez", 3],
+      ["Lenna Smith", 4],
+    ]);
+  });
+
+  it("is for admins and HR staff only", async () => {
     await expect(searchPeople(handle.db, lena, { term: "lena", groupId })).rejects.toMatchObject({ code: "forbidden" });
+    const hr = await createPerson(handle.db, admin.companyId, { roles: ["hr"], name: "Hana HR" });
+    expect(names(await searchPeople(handle.db, hr, { term: "lena" }))).toEqual(["Lena Learner"]);
   });
 });
 

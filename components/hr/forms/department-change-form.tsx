@@ -11,7 +11,9 @@ import { departmentChangeAction, personGroupsAction } from "@/lib/hr/forms/actio
 import type { FormGroupOption, PersonGroup } from "@/lib/hr/forms/queries";
 import { GroupChecklist } from "./group-checklist";
 import { GroupsToJoin } from "./groups-to-join";
-import { type FoundPerson, PersonSearch } from "./person-search";
+import { PersonField } from "@/components/person-picker/person-field";
+import { findPeople } from "./find-people";
+import type { PersonMatch } from "@/lib/people/queries/search";
 
 type Current = { departmentName: string | null; groups: PersonGroup[] };
 
@@ -22,7 +24,7 @@ type Current = { departmentName: string | null; groups: PersonGroup[] };
 export function DepartmentChangeForm() {
   const t = useTranslations("hr.departmentChange");
   const [operationId, setOperationId] = useState(() => crypto.randomUUID());
-  const [person, setPerson] = useState<FoundPerson | null>(null);
+  const [person, setPerson] = useState<PersonMatch | null>(null);
   const [current, setCurrent] = useState<Current | null>(null);
   const [department, setDepartment] = useState<DepartmentOption | null>(null);
   const [add, setAdd] = useState<FormGroupOption[]>([]);
@@ -32,7 +34,7 @@ export function DepartmentChangeForm() {
   const action = useAction(departmentChangeAction);
   const errors = action.error?.fieldErrors ?? {};
 
-  const choose = (found: FoundPerson | null) => {
+  const choose = (found: PersonMatch | null) => {
     setPerson(found);
     setCurrent(null);
     setDepartment(null);
@@ -80,7 +82,7 @@ export function DepartmentChangeForm() {
   return (
     <form onSubmit={submit} className="max-w-3xl space-y-5" noValidate>
       <ActionAlert error={action.error ?? load.error} fields={["departmentId"]} />
-      <PersonSearch label={t("person")} name="personId" selected={person} onSelect={choose} />
+      <PersonField label={t("person")} find={findPeople} selected={person} onSelect={choose} />
       {person && !current && load.pending && <p className="text-sm text-slate-600">{t("loading")}</p>}
       {person && current && (
         <>

@@ -6,13 +6,15 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useAction } from "@/components/ui/use-action";
 import { leaverAction } from "@/lib/hr/forms/actions";
-import { type FoundPerson, PersonSearch } from "./person-search";
+import { PersonField } from "@/components/person-picker/person-field";
+import { findPeople } from "./find-people";
+import type { PersonMatch } from "@/lib/people/queries/search";
 
 /** "Leaver": choose the person, confirm, and their account is deactivated (groups left, open assignments waived). */
 export function LeaverForm() {
   const t = useTranslations("hr.leaver");
   const [operationId, setOperationId] = useState(() => crypto.randomUUID());
-  const [person, setPerson] = useState<FoundPerson | null>(null);
+  const [person, setPerson] = useState<PersonMatch | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<{ name: string; groupsLeft: number } | null>(null);
   const action = useAction(leaverAction);
@@ -34,7 +36,7 @@ export function LeaverForm() {
           {t("done", done)}
         </p>
       )}
-      <PersonSearch label={t("person")} name="personId" selected={person} onSelect={setPerson} />
+      <PersonField label={t("person")} find={findPeople} selected={person} onSelect={setPerson} />
       <Button type="button" variant="danger" disabled={!person} onClick={() => setConfirming(true)}>
         {t("submit")}
       </Button>

@@ -15,7 +15,9 @@ import type { FormGroupOption } from "@/lib/hr/forms/queries";
 import { searchCourseOptionsAction } from "@/lib/learning/actions";
 import type { CourseOption } from "@/lib/learning/queries";
 import { GroupsToJoin } from "./groups-to-join";
-import { type FoundPerson, PersonSearch } from "./person-search";
+import { PersonField } from "@/components/person-picker/person-field";
+import { findPeople } from "./find-people";
+import type { PersonMatch } from "@/lib/people/queries/search";
 
 /** A course's default deadline in the form: a month after the first day. */
 const DEFAULT_DAYS = 30;
@@ -30,7 +32,7 @@ type ChosenCourse = CourseOption & { days: number };
 export function NewHireForm({ today }: { today: string }) {
   const t = useTranslations("hr.newHire");
   const [operationId, setOperationId] = useState(() => crypto.randomUUID());
-  const [manager, setManager] = useState<FoundPerson | null>(null);
+  const [manager, setManager] = useState<PersonMatch | null>(null);
   const [department, setDepartment] = useState<DepartmentOption | null>(null);
   const [groups, setGroups] = useState<FormGroupOption[]>([]);
   // The chosen courses stay listed first, with their deadlines, whatever the course search shows.
@@ -111,7 +113,7 @@ export function NewHireForm({ today }: { today: string }) {
         </FormField>
       </div>
       <div>
-        <PersonSearch label={t("manager")} name="managerId" selected={manager} onSelect={setManager} />
+        <PersonField label={t("manager")} find={findPeople} selected={manager} onSelect={setManager} />
         {errors.managerId && <p className="mt-1 text-sm text-red-700">{t("managerInvalid")}</p>}
       </div>
       <GroupsToJoin

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { companyDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
 import { assertCan } from "@/lib/permissions";
-import { listPeople } from "@/lib/people/queries/directory";
+import { searchPeople } from "@/lib/people/queries/search";
 import { changeDepartment } from "./operations/change-department";
 import { createNewHire } from "./operations/create-new-hire";
 import { recordLeaver } from "./operations/record-leaver";
@@ -20,15 +20,10 @@ export const departmentChangeAction = operationAction(changeDepartment, {
 
 export const leaverAction = operationAction(recordLeaver, { refresh: (input) => revalidatePath(`/admin/people/${input.personId}`) });
 
-/** People of the company matching a name or email who are still active: the forms' person and manager pickers. */
+/** People of the company matching a name or email who are still active, best match first: the forms' person and manager pickers. */
 export const hrPeopleSearchAction = authorizedAction(personSearchSchema, async ({ term }, viewer) => {
   assertCan(viewer, "hr.forms");
-  const { rows } = await listPeople(companyDb(viewer), viewer, { q: term });
-  return {
-    data: rows
-      .filter((row) => row.status !== "deactivated")
-      .map(({ id, name, email, departmentName }) => ({ id, name, email, departmentName })),
-  };
+  return { data: await searchPeople(companyDb(viewer), viewer, { term }) };
 });
 
 export const personGroupsAction = authorizedAction(personGroupsSchema, async ({ personId }, viewer) => ({

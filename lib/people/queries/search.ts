@@ -4,41 +4,40 @@ import { type Database, queryRows } from "@/db/client";
 import { readTransaction } from "@/db/read-transaction";
 import { escapeLike } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
-import { assertCan } from "@/lib/permissions";
-import { personContains } from "../match";
+import { assertCan, can } from "@/lib/permissions";
+import { matchQualitySql, personContains } from "../match";
+import type { PersonSuggestion } from "../suggestions";
 
-export type PersonMatch = {
-  id: string;
-  name: string;
-  email: string;
-  departmentName: string | null;
-  alreadyMember: boolean;
-};
+/** A person the admin screens' and HR's pickers suggest; `alreadyMember` of the group being filled. */
+export type PersonMatch = PersonSuggestion & { email: string; alreadyMember: boolean };
 
 export const AUTOCOMPLETE_LIMIT = 10;
 const WORD_SIMILARITY_THRESHOLD = "0.45";
 
 /**
- * Autocomplete over the company's active people by name or email. Three characters or more forgive
- * typos in the name (word similarity) and match the start of an email; shorter terms match name or
- * email prefixes.
+ * The person pickers' search over the company's active people (deactivated ones cannot be added,
+ * assigned, moved or made a manager) by name or email, best match first (`matchQualitySql`), then by
+ * name. Three characters or more forgive typos in the name (word similarity) and match the start of
+ * an email; shorter terms match name or email prefixes.
  */
 export async function searchPeople(db: Database, ctx: Ctx, options: { term: string; groupId?: string }): Promise<PersonMatch[]> {
-  assertCan(ctx, "group.list");
+  // The admin screens' pickers (filling groups, assigning) and HR's forms search the same people.
+  if (!can(ctx, "hr.forms")) assertCan(ctx, "group.list");
   const term = options.term.trim().toLowerCase();
   if (!term) return [];
   const member = options.groupId
     ? sql`exists (select 1 from group_members m where m.group_id = ${options.groupId} and m.user_id = u.id)`
     : sql`false`;
   const prefix = `${escapeLike(term)}%`;
-  const columns = sql`u.id, u.name, u.email, d.name as "departmentName", ${member} as "alreadyMember"`;
+  const match = matchQualitySql(term);
+  const columns = sql`u.id, u.name, u.email, d.name as "departmentName", ${match} as match, ${member} as "alreadyMember"`;
   if (term.length < 3) {
     return queryRows<PersonMatch>(
       db,
       sql`select ${columns}
         from users u left join departments d on d.id = u.department_id
         where u.company_id = ${ctx.companyId} and ${personContains(ctx.companyId, term)} and u.deactivated_at is null
-        order by lower(u.name), u.id
+        order by match, lower(u.name), u.id
         limit ${AUTOCOMPLETE_LIMIT}`,
     );
   }
@@ -49,7 +48,7 @@ export async function searchPeople(db: Database, ctx: Ctx, options: { term: stri
   const query = sql`select ${columns}
     from people_nearest(${ctx.companyId}, ${term}, ${prefix}, ${AUTOCOMPLETE_LIMIT}) candidates
     join users u on u.id = candidates.id left join departments d on d.id = u.department_id
-    order by greatest(word_similarity(fold_name(${term}), u.folded_name), word_similarity(${term}, u.email)) desc, lower(u.name), u.id
+    order by match, greatest(word_similarity(fold_name(${term}), u.folded_name), word_similarity(${term}, u.email)) desc, lower(u.name), u.id
     limit ${AUTOCOMPLETE_LIMIT}`;
   return readTransaction(db, async (tx) => {
     // pg_trgm's default (0.6) misses a swapped pair of letters in a short name ("leanr" for "Lena
