@@ -8,7 +8,7 @@ import { AssignmentStatusBadge } from "./status-badge";
 /** The people behind one row of the overview: who, which course, through which group, and how far. */
 export async function AssignedPeopleTable({ rows }: { rows: readonly DrillDownRow[] }) {
   const [t, format] = await Promise.all([getTranslations("assignmentAdmin.people"), getFormatter()]);
-  const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
+  const day = (date: Date) => format.dateTime(date, "date");
   const columns = (["person", "course", "group", "status", "due", "progress", "assigned", "completed"] as const).map((key) => ({
     label: t(key),
   }));

@@ -78,7 +78,7 @@ export function MessageItem({
         {!deleted && message.byAdmin && message.kind === "note" && <Badge tone="brand">{t("adminNote")}</Badge>}
         {!deleted && message.answeredAt && <Badge tone="success">{t("answered")}</Badge>}
         <time dateTime={message.createdAt} className="text-xs text-slate-600">
-          {format.dateTime(new Date(message.createdAt), { dateStyle: "medium", timeStyle: "short" })}
+          {format.dateTime(new Date(message.createdAt), "moment")}
         </time>
         {!deleted && message.editedAt && <span className="text-xs text-slate-600">({t("edited")})</span>}
       </header>

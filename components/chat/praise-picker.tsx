@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { type KeyboardEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { PersonListbox, personOptionId } from "@/components/person-picker/person-listbox";
-import { usePersonSuggestions } from "@/components/person-picker/use-person-suggestions";
+import { PersonListbox, personOptionId } from "@/components/ui/person-listbox";
+import { usePersonSuggestions } from "@/components/ui/use-person-suggestions";
 import { searchMentionableAction } from "@/lib/chat/actions";
 import type { PersonSuggestion } from "@/lib/people/suggestions";
 

@@ -51,7 +51,7 @@ export function FeedEntry({ entry, now, canOpenCertificate }: { entry: Entry; no
       <p className="text-sm text-slate-900">{sentence}</p>
       {excerpt && <blockquote className="mt-1 border-l-2 border-amber-300 pl-3 text-sm text-slate-700">{excerpt}</blockquote>}
       <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-600">
-        <time dateTime={entry.createdAt} title={format.dateTime(at, { dateStyle: "medium", timeStyle: "short" })}>
+        <time dateTime={entry.createdAt} title={format.dateTime(at, "moment")}>
           {unit === "second" ? t("justNow") : format.relativeTime(at, { now, unit })}
         </time>
         {entry.type === "certificate_issued" && entry.certificateId && canOpenCertificate && (

@@ -18,7 +18,7 @@ export async function GroupHeader({ group, backHref, actions }: { group: GroupVi
           : tg("memberCountOfMax", { members: group.memberCount, max: group.maxMembers }),
     },
     { label: t("owner"), value: group.access.isOwner ? t("ownerYou", { name: group.ownerName }) : group.ownerName },
-    { label: t("created"), value: format.dateTime(group.createdAt, { dateStyle: "medium" }) },
+    { label: t("created"), value: format.dateTime(group.createdAt, "date") },
   ];
   return (
     <header className="space-y-4">

@@ -29,7 +29,7 @@ export async function GroupsTable({ rows, caption }: { rows: readonly GroupListR
           </Cell>
           <Cell>{group.ownerName}</Cell>
           <Cell>
-            <time dateTime={group.createdAt.toISOString()}>{format.dateTime(group.createdAt, { dateStyle: "medium" })}</time>
+            <time dateTime={group.createdAt.toISOString()}>{format.dateTime(group.createdAt, "date")}</time>
           </Cell>
         </Row>
       ))}

@@ -24,7 +24,7 @@ export async function HistoryTab({ history, pageHref }: { history: Page<HistoryR
           {history.rows.map((row) => (
             <Row key={row.id}>
               <Cell className="text-slate-700 tabular-nums">
-                <time dateTime={row.at.toISOString()}>{format.dateTime(row.at, { dateStyle: "medium", timeStyle: "short" })}</time>
+                <time dateTime={row.at.toISOString()}>{format.dateTime(row.at, "moment")}</time>
               </Cell>
               <RowHeader nowrap>{row.personName}</RowHeader>
               <Cell>

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useRef } from "react";
-import { PersonCombobox } from "@/components/person-picker/person-combobox";
+import { PersonCombobox } from "@/components/ui/person-combobox";
 import { Badge } from "@/components/ui/badge";
 import { searchPeopleAction } from "@/lib/membership/actions";
 import type { PersonMatch } from "@/lib/people/queries/search";

@@ -58,9 +58,7 @@ export function NotificationItem({
             )}
           </p>
           <p className="mt-1 text-xs text-slate-600">
-            <time dateTime={newest.createdAt}>
-              {format.dateTime(new Date(newest.createdAt), { dateStyle: "medium", timeStyle: "short" })}
-            </time>
+            <time dateTime={newest.createdAt}>{format.dateTime(new Date(newest.createdAt), "moment")}</time>
           </p>
         </div>
         {unread && (

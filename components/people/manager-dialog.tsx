@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useFieldErrorMessage } from "@/components/ui/use-error-message";
 import { managerOptionsAction } from "@/lib/people/actions";
 import type { PersonMatch } from "@/lib/people/queries/search";
-import { PersonCombobox } from "@/components/person-picker/person-combobox";
+import { PersonCombobox } from "@/components/ui/person-combobox";
 import { PersonEditDialog } from "./person-edit-dialog";
 
 /**

@@ -22,7 +22,7 @@ export async function PersonAssignments({
   footer?: ReactNode;
 }) {
   const [t, format] = await Promise.all([getTranslations("people.assignments"), getFormatter()]);
-  const date = (value: Date) => <time dateTime={value.toISOString()}>{format.dateTime(value, { dateStyle: "medium" })}</time>;
+  const date = (value: Date) => <time dateTime={value.toISOString()}>{format.dateTime(value, "date")}</time>;
   return (
     <PersonSection
       id="person-assignments"

@@ -37,9 +37,7 @@ export async function PersonAudit({ audit, pageHref }: { audit: Page<AuditEntryR
       {audit.rows.map((row) => (
         <Row key={row.id}>
           <Cell className="text-slate-700 tabular-nums">
-            <time dateTime={row.createdAt.toISOString()}>
-              {format.dateTime(row.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-            </time>
+            <time dateTime={row.createdAt.toISOString()}>{format.dateTime(row.createdAt, "moment")}</time>
           </Cell>
           <RowHeader plain>
             <span className="font-medium text-slate-900">{t("action", { action: row.action.replace(".", "_") })}</span>

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Cell, Row, RowHeader } from "@/components/ui/data-table";
 import type { CertificateSummary } from "@/lib/learning/achievements";
-import { CERTIFICATE_DATE_FORMAT } from "@/lib/learning/certificate-pdf";
 import { PersonSection } from "./person-section";
 
 export async function PersonCertificates({ certificates }: { certificates: readonly CertificateSummary[] }) {
@@ -24,7 +23,7 @@ export async function PersonCertificates({ certificates }: { certificates: reado
             </Link>
           </RowHeader>
           <Cell className="tabular-nums">
-            <time dateTime={certificate.issuedAt.toISOString()}>{format.dateTime(certificate.issuedAt, CERTIFICATE_DATE_FORMAT)}</time>
+            <time dateTime={certificate.issuedAt.toISOString()}>{format.dateTime(certificate.issuedAt, "dateLong")}</time>
           </Cell>
           <Cell className="font-mono">{certificate.serial}</Cell>
         </Row>

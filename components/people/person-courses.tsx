@@ -6,7 +6,7 @@ import { PersonSection } from "./person-section";
 
 export async function PersonCourses({ courses }: { courses: readonly PersonCourse[] }) {
   const [t, format] = await Promise.all([getTranslations("people.person.courses"), getFormatter()]);
-  const date = (value: Date) => <time dateTime={value.toISOString()}>{format.dateTime(value, { dateStyle: "medium" })}</time>;
+  const date = (value: Date) => <time dateTime={value.toISOString()}>{format.dateTime(value, "date")}</time>;
   return (
     <PersonSection
       id="person-courses"

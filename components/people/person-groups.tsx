@@ -28,7 +28,7 @@ export async function PersonGroups({ groups }: { groups: readonly PersonGroup[] 
             <Badge tone={group.archived ? "warning" : "success"}>{group.archived ? t("archived") : t("active")}</Badge>
           </Cell>
           <Cell className="tabular-nums">
-            <time dateTime={group.addedAt.toISOString()}>{format.dateTime(group.addedAt, { dateStyle: "medium" })}</time>
+            <time dateTime={group.addedAt.toISOString()}>{format.dateTime(group.addedAt, "date")}</time>
           </Cell>
         </Row>
       ))}

@@ -107,9 +107,7 @@ export async function StatisticsMembers({
                     <ProgressBar percent={row.percent} label={t("columns.progress")} />
                   </td>
                   <td className={cell}>{row.score === null ? t("none") : t("scoreValue", { score: row.score })}</td>
-                  <td className={cell}>
-                    {row.lastActivityAt ? format.dateTime(row.lastActivityAt, { dateStyle: "medium", timeStyle: "short" }) : t("none")}
-                  </td>
+                  <td className={cell}>{row.lastActivityAt ? format.dateTime(row.lastActivityAt, "moment") : t("none")}</td>
                   <td className={cell}>{t(`buckets.${row.bucket}`)}</td>
                 </tr>
               ))}

@@ -12,6 +12,12 @@ export const formats = {
     percent: { style: "unit", unit: "percent", maximumFractionDigits: 1 },
   },
   dateTime: {
+    // A moment (a message, a notification, a change), in the reader's time zone.
+    moment: { dateStyle: "medium", timeStyle: "short" },
+    // The day of a moment, in the reader's time zone.
+    date: { dateStyle: "medium" },
+    // The same, written out (a certificate's date).
+    dateLong: { dateStyle: "long" },
     // A calendar day (a deadline, a statistics day) in UTC, from `calendarDay`: the same day in every zone.
     day: { dateStyle: "medium", timeZone: "UTC" },
     dayLong: { dateStyle: "long", timeZone: "UTC" },

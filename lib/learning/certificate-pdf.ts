@@ -1,9 +1,6 @@
 import "server-only";
 import PDFDocument from "pdfkit";
 
-/** How a certificate's date reads, on its page and in its PDF alike. */
-export const CERTIFICATE_DATE_FORMAT = { dateStyle: "long" } as const;
-
 /** The certificate's sentences, already translated and formatted for the reader. */
 export type CertificateText = {
   title: string;

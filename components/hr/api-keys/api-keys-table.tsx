@@ -6,7 +6,7 @@ import { RevokeApiKeyButton } from "./revoke-api-key-button";
 
 export async function ApiKeysTable({ rows }: { rows: readonly ApiKeyRow[] }) {
   const [t, format] = await Promise.all([getTranslations("apiKeys"), getFormatter()]);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const when = (date: Date) => format.dateTime(date, "moment");
   const columns = [
     ...(["name", "prefix", "scope", "createdBy", "createdAt", "lastUsed", "status"] as const).map((column) => ({
       label: t(`columns.${column}`),

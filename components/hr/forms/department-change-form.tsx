@@ -11,7 +11,7 @@ import { departmentChangeAction, personGroupsAction } from "@/lib/hr/forms/actio
 import type { FormGroupOption, PersonGroup } from "@/lib/hr/forms/queries";
 import { GroupChecklist } from "./group-checklist";
 import { GroupsToJoin } from "./groups-to-join";
-import { PersonField } from "@/components/person-picker/person-field";
+import { PersonField } from "@/components/ui/person-field";
 import { findPeople } from "./find-people";
 import type { PersonMatch } from "@/lib/people/queries/search";
 

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useAction } from "@/components/ui/use-action";
 import { leaverAction } from "@/lib/hr/forms/actions";
-import { PersonField } from "@/components/person-picker/person-field";
+import { PersonField } from "@/components/ui/person-field";
 import { findPeople } from "./find-people";
 import type { PersonMatch } from "@/lib/people/queries/search";
 

@@ -15,7 +15,7 @@ import type { FormGroupOption } from "@/lib/hr/forms/queries";
 import { searchCourseOptionsAction } from "@/lib/learning/actions";
 import type { CourseOption } from "@/lib/learning/queries";
 import { GroupsToJoin } from "./groups-to-join";
-import { PersonField } from "@/components/person-picker/person-field";
+import { PersonField } from "@/components/ui/person-field";
 import { findPeople } from "./find-people";
 import type { PersonMatch } from "@/lib/people/queries/search";
 

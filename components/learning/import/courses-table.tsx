@@ -17,7 +17,7 @@ export async function CoursesTable({ rows }: { rows: readonly AdminCourseRow[] }
           <Cell className="tabular-nums">{format.number(course.learners)}</Cell>
           <Cell className="tabular-nums">{format.number(course.finished)}</Cell>
           <Cell className="tabular-nums">
-            <time dateTime={course.updatedAt.toISOString()}>{format.dateTime(course.updatedAt, { dateStyle: "medium" })}</time>
+            <time dateTime={course.updatedAt.toISOString()}>{format.dateTime(course.updatedAt, "date")}</time>
           </Cell>
         </Row>
       ))}

@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { requireViewer } from "@/lib/auth/current-user";
-import { CERTIFICATE_DATE_FORMAT } from "@/lib/learning/certificate-pdf";
 import { loadCertificate } from "./load";
 
 type Params = Promise<{ id: string }>;
@@ -26,7 +25,7 @@ export default async function CertificatePage({ params }: { params: Params }) {
     { label: t("course"), value: certificate.courseTitle },
     {
       label: t("date"),
-      value: <time dateTime={certificate.issuedAt.toISOString()}>{format.dateTime(certificate.issuedAt, CERTIFICATE_DATE_FORMAT)}</time>,
+      value: <time dateTime={certificate.issuedAt.toISOString()}>{format.dateTime(certificate.issuedAt, "dateLong")}</time>,
     },
     { label: t("serial"), value: <span className="font-mono">{certificate.serial}</span> },
   ];

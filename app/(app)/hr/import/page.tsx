@@ -42,7 +42,7 @@ export default async function HrImportPage() {
             {jobs.map((job) => (
               <Row key={job.id}>
                 <RowHeader>{job.fileName}</RowHeader>
-                <Cell>{format.dateTime(job.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Cell>
+                <Cell>{format.dateTime(job.createdAt, "moment")}</Cell>
                 <Cell>{job.stalled ? t("status.stalled") : t(`status.${job.status}`)}</Cell>
                 <Cell className="tabular-nums">{format.number(job.totalRows)}</Cell>
               </Row>

@@ -55,7 +55,7 @@ export default async function PersonPage({ params, searchParams }: { params: Par
     { label: t("person.department"), value: person.departmentName ?? t("noDepartment") },
     { label: t("person.manager"), value: person.managerName ?? t("noManager") },
     { label: t("person.roles"), value: <RoleBadges roles={person.roles} /> },
-    { label: t("person.since"), value: format.dateTime(person.createdAt, { dateStyle: "medium" }) },
+    { label: t("person.since"), value: format.dateTime(person.createdAt, "date") },
   ];
   const path = `/admin/people/${person.id}`;
   return (

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { companyDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/current-user";
 import { getCertificate } from "@/lib/learning/achievements";
-import { CERTIFICATE_DATE_FORMAT, certificateFileName, renderCertificatePdf } from "@/lib/learning/certificate-pdf";
+import { certificateFileName, renderCertificatePdf } from "@/lib/learning/certificate-pdf";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +26,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     name: certificate.ownerName,
     completed: t("certificate.pdfCompleted"),
     course: certificate.courseTitle,
-    date: t("certificate.pdfDate", { date: format.dateTime(certificate.issuedAt, CERTIFICATE_DATE_FORMAT) }),
+    date: t("certificate.pdfDate", { date: format.dateTime(certificate.issuedAt, "dateLong") }),
     serial: t("certificate.pdfSerial", { serial: certificate.serial }),
   });
   return new Response(new Uint8Array(pdf), {

@@ -20,7 +20,7 @@ export function PersonField({
   selected: PersonMatch | null;
   onSelect: (person: PersonMatch | null) => void;
 }) {
-  const t = useTranslations("hr.personSearch");
+  const t = useTranslations("personPicker");
   if (!selected) return <PersonCombobox label={label} find={find} onPick={onSelect} />;
   return (
     <div>
