@@ -18,9 +18,10 @@ export async function callApi(
   db: Database,
   method: string,
   path: string,
-  options: { key?: string | null; body?: unknown; idempotencyKey?: string | null; api?: ApiOptions } = {},
+  options: { key?: string | null; body?: unknown; idempotencyKey?: string | null; language?: string; api?: ApiOptions } = {},
 ): Promise<Reply> {
   const headers: Record<string, string> = {};
+  if (options.language) headers["accept-language"] = options.language;
   if (options.key) headers.authorization = `Bearer ${options.key}`;
   if (method !== "GET" && options.idempotencyKey !== null) headers["idempotency-key"] = options.idempotencyKey ?? randomUUID();
   if (options.body !== undefined) headers["content-type"] = "application/json";
@@ -95,6 +96,14 @@ describe("HR integration API", () => {
       }
       const revoked = await callApi(db, "GET", "/groups", { key: revokedKey });
       expect(revoked.body.code).toBe("revokedKey");
+    });
+
+    it("answers problems in the language the request asks for, English otherwise", async () => {
+      const german = await callApi(db, "POST", "/people", { key: readKey, body: {}, language: "de-DE,de;q=0.9,en;q=0.8" });
+      expect(german.body).toMatchObject({ status: 403, code: "readOnlyKey", title: "Zugriff verweigert" });
+      expect(german.body.detail).toMatch(/^Dieser API-Schlüssel/);
+      const french = await callApi(db, "POST", "/people", { key: readKey, body: {}, language: "fr-FR" });
+      expect(french.body).toMatchObject({ code: "readOnlyKey", title: "Forbidden" });
     });
 
     it("refuses writes to a read key with 403, changing nothing", async () => {
