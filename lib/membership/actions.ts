@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { companyDb } from "@/db/client";
 import { authorizedAction, operationAction } from "@/lib/actions/safe-action";
+import { assertCan } from "@/lib/permissions";
 import { searchPeople } from "@/lib/people/queries/search";
 import { searchTermField } from "@/lib/text";
 import { addMembers } from "./operations/add-members";
@@ -26,7 +27,11 @@ function refresh(...groupIds: string[]) {
 export const searchPeopleAction = authorizedAction(
   // Without a group (the assignment wizard) nobody is marked as already a member.
   z.object({ term: searchTermField(100), groupId: z.uuid().optional() }),
-  async (input, viewer) => ({ data: await searchPeople(companyDb(viewer), viewer, input) }),
+  async (input, viewer) => {
+    // The people search serves HR's forms too; this picker is the admin screens' (filling groups, assigning).
+    assertCan(viewer, "group.list");
+    return { data: await searchPeople(companyDb(viewer), viewer, input) };
+  },
 );
 
 export const previewAddMembersAction = authorizedAction(previewAddSchema, async (input, viewer) => ({
