@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Page } from "@playwright/test";
 import type { Database } from "@/db/client";
-import { assignments, certificates } from "@/db/schema";
+import { certificates } from "@/db/schema";
 import { postMessage } from "@/lib/chat/operations/post-message";
 import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import en from "@/lib/i18n/messages/en.json" with { type: "json" };
+import { insertAssignment } from "@/tests/assignments";
 import { createCompany, createCourse, createGroup, createLessons, createPerson } from "@/tests/fixtures";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { demoPasswordHash, newPerson } from "./support/people";
@@ -170,11 +171,10 @@ test("every page of learning reads German for a German person, signed in or not"
 
 test("every page of managing reads German for a German admin in HR", async ({ pageOf, db }) => {
   const dora = await newPerson(db, "Dora Deutsch", { roles: ["admin", "hr"], locale: "de" });
-  const [assignment] = await db
-    .select({ courseId: assignments.courseId, groupId: assignments.groupId })
-    .from(assignments)
-    .where(eq(assignments.companyId, dora.companyId))
-    .limit(1);
+  // An assignment of her own through a group of her own, for the overview's two drill-downs.
+  const course = await createCourse(db, dora.companyId, `Pflichtkurs ${randomUUID().slice(0, 6)}`);
+  const group = await createGroup(db, dora, { members: [dora], courseId: course.id });
+  await insertAssignment(db, dora, course.id, { dueAt: new Date(Date.now() + 14 * 86_400_000), groupId: group.id });
   const left = await englishOn(await pageOf(dora), [
     "/admin/groups",
     "/admin/groups?status=archived",
@@ -185,8 +185,8 @@ test("every page of managing reads German for a German admin in HR", async ({ pa
     "/admin/reports",
     "/admin/assignments",
     "/admin/assignments?tab=group",
-    `/admin/assignments/course/${assignment!.courseId}`,
-    `/admin/assignments/group/${assignment!.groupId}`,
+    `/admin/assignments/course/${course.id}`,
+    `/admin/assignments/group/${group.id}`,
     "/admin/assignments/new",
     "/admin/api-keys",
     "/developers/api",
