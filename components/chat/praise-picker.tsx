@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type KeyboardEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { PersonListbox, personOptionId } from "@/components/ui/person-listbox";
+import { PersonListbox, personComboboxAttributes } from "@/components/ui/person-listbox";
 import { usePersonSuggestions } from "@/components/ui/use-person-suggestions";
 import { searchMentionableAction } from "@/lib/chat/actions";
 import type { PersonSuggestion } from "@/lib/people/suggestions";
@@ -64,15 +64,7 @@ export function PraisePicker({
       </label>
       <input
         id={id}
-        type="text"
-        role="combobox"
-        autoComplete="off"
-        spellCheck={false}
-        maxLength={100}
-        aria-autocomplete="list"
-        aria-expanded={expanded}
-        aria-controls={listboxId}
-        aria-activedescendant={expanded && people.active >= 0 ? personOptionId(listboxId, people.active) : undefined}
+        {...personComboboxAttributes(listboxId, expanded, people.active)}
         placeholder={t("colleaguePlaceholder")}
         value={term}
         onChange={(event) => {

@@ -6,7 +6,7 @@ import { ActionAlert } from "@/components/ui/action-alert";
 import { inputClass } from "@/components/ui/form-field";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { PersonSuggestion } from "@/lib/people/suggestions";
-import { PersonListbox, personOptionId } from "./person-listbox";
+import { PersonListbox, personComboboxAttributes } from "./person-listbox";
 import { usePersonSuggestions } from "./use-person-suggestions";
 
 /**
@@ -77,15 +77,7 @@ export function PersonCombobox<T extends PersonSuggestion>({
       <input
         ref={inputRef}
         id={inputId}
-        type="text"
-        role="combobox"
-        autoComplete="off"
-        spellCheck={false}
-        maxLength={100}
-        aria-autocomplete="list"
-        aria-expanded={expanded}
-        aria-controls={listboxId}
-        aria-activedescendant={expanded && people.active >= 0 ? personOptionId(listboxId, people.active) : undefined}
+        {...personComboboxAttributes(listboxId, expanded, people.active)}
         aria-describedby={hintId}
         value={term}
         placeholder={t("placeholder")}

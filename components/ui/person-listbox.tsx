@@ -6,6 +6,20 @@ import type { PersonSuggestion } from "@/lib/people/suggestions";
 
 export const personOptionId = (listboxId: string, index: number) => `${listboxId}-option-${index}`;
 
+/** What a one-line field needs to drive a `PersonListbox` as an ARIA combobox (the input keeps focus). */
+export const personComboboxAttributes = (listboxId: string, expanded: boolean, active: number) =>
+  ({
+    type: "text",
+    role: "combobox",
+    autoComplete: "off",
+    spellCheck: false,
+    maxLength: 100,
+    "aria-autocomplete": "list",
+    "aria-expanded": expanded,
+    "aria-controls": listboxId,
+    "aria-activedescendant": expanded && active >= 0 ? personOptionId(listboxId, active) : undefined,
+  }) as const;
+
 /**
  * A person picker's suggestions as an ARIA listbox: the input keeps focus and points at the active
  * option with aria-activedescendant; each option shows the name, then the email (where the picker
