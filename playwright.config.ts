@@ -15,6 +15,8 @@ const smokeSpecs = /\/e2e\/pglite\//;
 const outageSpecs = /\/e2e\/reconnecting\.spec\.ts$/;
 /** Against `next dev` (React's development mode), with a soketi of its own. */
 const devSpecs = /\/e2e\/dev\//;
+/** The checks of `npm run test:extended` (playwright.extended.config.ts), left out here. */
+const extendedTests = /@extended/;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -46,6 +48,7 @@ export default defineConfig({
     {
       name: "desktop",
       testIgnore: [smokeSpecs, outageSpecs, devSpecs],
+      grepInvert: extendedTests,
       dependencies: ["setup"],
       use: { ...devices["Desktop Chrome"], launchOptions },
     },

@@ -1,15 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import type { Page } from "@playwright/test";
 import type { Database } from "@/db/client";
-import { certificates } from "@/db/schema";
-import { postMessage } from "@/lib/chat/operations/post-message";
 import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import en from "@/lib/i18n/messages/en.json" with { type: "json" };
-import { insertAssignment } from "@/tests/assignments";
-import { createCompany, createCourse, createGroup, createLessons, createPerson } from "@/tests/fixtures";
+import { createCompany, createCourse, createLessons, createPerson } from "@/tests/fixtures";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { demoPasswordHash, newPerson } from "./support/people";
+import { learningRoutes, managingRoutes, signedOutRoutes } from "./support/routes";
 import { type Language, sayIn } from "./support/say";
 
 /**
@@ -124,77 +121,21 @@ async function englishOn(page: Page, routes: readonly string[]): Promise<string[
   return left;
 }
 
-// Two halves, which run side by side: the pages of learning, and those of managing.
+// Two halves, which run side by side: the pages of learning, and those of managing (e2e/support/routes.ts).
 test("every page of learning reads German for a German person, signed in or not", async ({ pageOf, browser, db }) => {
-  const suffix = randomUUID().slice(0, 6);
-  const dora = await newPerson(db, "Dora Deutsch", { roles: ["admin"], locale: "de" });
-  const colleague = await newPerson(db, "Kai Kollege", { locale: "de" });
-  // Content of her own on the pages that show one thing: a group with a course, a chat, a certificate.
-  const course = await createCourse(db, dora.companyId, `Sprachkurs ${suffix}`);
-  const lessons = await createLessons(db, course, [null]);
-  await completeLesson(db, dora, { lessonId: lessons[0]!.id, operationId: randomUUID() });
-  const group = await createGroup(db, dora, {
-    name: `Sprachgruppe ${suffix}`,
-    members: [dora, colleague],
-    courseId: course.id,
-    visibility: "public",
-  });
-  await postMessage(db, colleague, {
-    groupId: group.id,
-    kind: "question",
-    body: "Wer hat die zweite Lektion schon?",
-    operationId: randomUUID(),
-  });
-  const [certificate] = await db.select({ id: certificates.id }).from(certificates).where(eq(certificates.userId, dora.id));
-  const left = await englishOn(await pageOf(dora), [
-    "/",
-    "/groups",
-    `/groups/${group.id}/activity`,
-    `/groups/${group.id}/chat`,
-    `/groups/${group.id}/members`,
-    `/groups/${group.id}/history`,
-    `/groups/${group.id}/statistics`,
-    "/courses",
-    `/courses/${course.id}`,
-    `/courses/${course.id}/lessons/${lessons[0]!.id}`,
-    `/certificates/${certificate!.id}`,
-    "/assignments",
-    "/profile",
-  ]);
+  const { member, outsider } = await learningRoutes(db, "de");
+  const left = await englishOn(await pageOf(member.person), member.paths);
+  left.push(...(await englishOn(await pageOf(outsider.person), outsider.paths)));
 
   // Signed out, the browser's language decides.
   const visitor = await browser.newContext({ locale: "de-DE" });
-  left.push(...(await englishOn(await visitor.newPage(), ["/sign-in", "/forgot-password", "/set-password?token=nicht-gueltig"])));
+  left.push(...(await englishOn(await visitor.newPage(), signedOutRoutes)));
   await visitor.close();
   expect(left, "English sentences on German pages").toEqual([]);
 });
 
 test("every page of managing reads German for a German admin in HR", async ({ pageOf, db }) => {
-  const dora = await newPerson(db, "Dora Deutsch", { roles: ["admin", "hr"], locale: "de" });
-  // An assignment of her own through a group of her own, for the overview's two drill-downs.
-  const course = await createCourse(db, dora.companyId, `Pflichtkurs ${randomUUID().slice(0, 6)}`);
-  const group = await createGroup(db, dora, { members: [dora], courseId: course.id });
-  await insertAssignment(db, dora, course.id, { dueAt: new Date(Date.now() + 14 * 86_400_000), groupId: group.id });
-  const left = await englishOn(await pageOf(dora), [
-    "/admin/groups",
-    "/admin/groups?status=archived",
-    "/admin/people",
-    `/admin/people/${dora.id}`,
-    "/admin/departments",
-    "/admin/courses",
-    "/admin/reports",
-    "/admin/assignments",
-    "/admin/assignments?tab=group",
-    `/admin/assignments/course/${course.id}`,
-    `/admin/assignments/group/${group.id}`,
-    "/admin/assignments/new",
-    "/admin/api-keys",
-    "/developers/api",
-    "/hr",
-    "/hr/new-hire",
-    "/hr/leaver",
-    "/hr/department-change",
-    "/hr/import",
-  ]);
+  const managing = await managingRoutes(db, "de");
+  const left = await englishOn(await pageOf(managing.person), managing.paths);
   expect(left, "English sentences on German pages").toEqual([]);
 });

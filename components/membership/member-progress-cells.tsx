@@ -22,7 +22,7 @@ export function MemberProgressCells({
   const t = useTranslations("members.progress");
   return (
     <>
-      <Cell wrap className="min-w-48 align-top text-slate-700">
+      <Cell wrap className="min-w-40 align-top text-slate-700 max-sm:min-w-0">
         <div className="flex items-center gap-2">
           <ProgressBar percent={progress.percent} label={t("bar", { name, percent: progress.percent })} />
           <span className="text-xs font-medium whitespace-nowrap text-slate-900">{t("percent", { percent: progress.percent })}</span>
@@ -31,7 +31,7 @@ export function MemberProgressCells({
         <p className="text-xs">{progress.score === null ? t("noScore") : t("score", { score: progress.score })}</p>
       </Cell>
       <Cell className="align-top text-slate-700">{t("streak", { days: progress.streak })}</Cell>
-      <Cell className="align-top text-slate-700">
+      <Cell wrap className="align-top text-slate-700">
         <p>{t("badges", { count: progress.badges })}</p>
         <p className="text-xs">
           {progress.certificateId && progress.certificateSerial ? (

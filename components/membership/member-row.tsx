@@ -39,10 +39,11 @@ export function MemberRow({
           />
         </Cell>
       )}
-      <RowHeader nowrap>{member.name}</RowHeader>
+      <RowHeader>{member.name}</RowHeader>
       <Cell className="text-slate-700">{member.departmentName ?? "—"}</Cell>
       {member.progress && <MemberProgressCells name={member.name} progress={member.progress} canOpenCertificate={canOpenCertificate} />}
-      <Cell wrap className="min-w-72 text-slate-700">
+      {/* Wraps rather than widening the table: every column fits a 1366 px screen without scrolling sideways. */}
+      <Cell wrap className="min-w-48 text-slate-700 max-sm:min-w-0">
         {how}
       </Cell>
     </Row>

@@ -21,8 +21,12 @@ async function injectAxe(page: Page): Promise<void> {
   }
 }
 
-/** Every page a test visits gets an accessibility check against WCAG 2 A/AA. */
-export async function expectAccessible(page: Page): Promise<void> {
+/**
+ * Every page a test visits gets an accessibility check against WCAG 2 A/AA; `every rule` runs all of
+ * axe's rules as it runs them by default (best practices too), none disabled: the key pages and the
+ * sweep over every route (e2e/accessibility.spec.ts).
+ */
+export async function expectAccessible(page: Page, rules: "wcag" | "every rule" = "wcag"): Promise<void> {
   // Next streams a dynamic page's metadata after its body, so the title can arrive a moment later.
   await expect(page).toHaveTitle(/\S/);
   // A client navigation still settling (its title not yet streamed) is checked again; a violation that
@@ -33,8 +37,13 @@ export async function expectAccessible(page: Page): Promise<void> {
     // itemised node by node (axe's `resultTypes`), which nothing here reads.
     const violations = await page.evaluate(
       async (values) =>
-        (await (window as AxeWindow).axe!.run(document, { runOnly: { type: "tag", values }, resultTypes: ["violations"] })).violations,
-      WCAG_TAGS,
+        (
+          await (window as AxeWindow).axe!.run(document, {
+            ...(values && { runOnly: { type: "tag", values } }),
+            resultTypes: ["violations"],
+          })
+        ).violations,
+      rules === "wcag" ? WCAG_TAGS : null,
     );
     const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
     expect(summary, "accessibility violations").toEqual([]);

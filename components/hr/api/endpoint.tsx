@@ -44,7 +44,7 @@ export async function Endpoint({ method, path, operation }: { method: string; pa
             {group.list.map((parameter) => (
               <li key={parameter.name}>
                 <code>{parameter.name}</code> {parameter.required && <span className="text-slate-600">({t("required")})</span>}{" "}
-                <code className="text-xs text-slate-600">{JSON.stringify(parameter.schema)}</code>
+                <code className="text-xs break-all text-slate-600">{JSON.stringify(parameter.schema)}</code>
                 {parameter.description && <span> — {parameter.description}</span>}
               </li>
             ))}
