@@ -1,6 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { overflowsOf } from "./support/overflow";
+import { newPerson } from "./support/people";
 import { learningRoutes, managingRoutes, signedOutRoutes, unlistedPages } from "./support/routes";
 import { sayIn } from "./support/say";
 
@@ -82,4 +83,29 @@ test("the members table shows how everyone joined at 1366 px; on a phone it is a
   const suggestions = dialog.getByRole("listbox");
   await expect(suggestions.getByRole("option").first()).toBeVisible();
   await expectWithin(suggestions, phone.width, "the people suggestions");
+});
+
+test("on a phone a person of the people list reads as a list item: the status beside the name, the email labelled below", async ({
+  pageOf,
+  db,
+}) => {
+  const t = sayIn("en");
+  const person = await newPerson(db, "Lisa Listed", { roles: ["admin"] });
+  const page = await pageOf(person);
+  await page.setViewportSize(phone);
+  await page.goto(`/admin/people?q=${encodeURIComponent(person.name)}`);
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: person.name }) });
+  const [name, status, email] = await Promise.all([
+    row.getByRole("rowheader").boundingBox(),
+    row.getByRole("cell").last().boundingBox(),
+    row.getByRole("cell", { name: person.email }).boundingBox(),
+  ]);
+  // The badge on the name's line (their boxes overlap vertically); the email on a line below both.
+  expect(status!.y, "the status beside the name").toBeLessThan(name!.y + name!.height);
+  expect(email!.y, "the email below the name").toBeGreaterThanOrEqual(name!.y + name!.height);
+  // Its column's name goes with it, shown before the value.
+  expect(await row.getByRole("cell", { name: person.email }).evaluate((cell) => getComputedStyle(cell, "::before").content)).toBe(
+    `"${t("people.table.email")}"`,
+  );
+  await expectWithin(row, phone.width, "a person's row");
 });

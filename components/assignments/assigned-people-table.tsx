@@ -9,8 +9,10 @@ import { AssignmentStatusBadge } from "./status-badge";
 export async function AssignedPeopleTable({ rows }: { rows: readonly DrillDownRow[] }) {
   const [t, format] = await Promise.all([getTranslations("assignmentAdmin.people"), getFormatter()]);
   const day = (date: Date) => format.dateTime(date, "date");
+  // On a phone the status badge stays beside the name; the rest goes below, labelled.
   const columns = (["person", "course", "group", "status", "due", "progress", "assigned", "completed"] as const).map((key) => ({
     label: t(key),
+    important: key === "status",
   }));
   return (
     <DataTable label={t("caption")} columns={columns} cellAlign="top">

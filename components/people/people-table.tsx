@@ -6,7 +6,11 @@ import { RoleBadges, StatusBadge } from "./person-badges";
 
 export async function PeopleTable({ rows }: { rows: readonly PersonRow[] }) {
   const t = await getTranslations("people");
-  const columns = (["name", "email", "department", "roles", "status"] as const).map((column) => ({ label: t(`table.${column}`) }));
+  // On a phone the status badge stays beside the name; the rest goes below, labelled.
+  const columns = (["name", "email", "department", "roles", "status"] as const).map((column) => ({
+    label: t(`table.${column}`),
+    important: column === "status",
+  }));
   return (
     <DataTable label={t("table.caption")} columns={columns} cellAlign="top">
       {rows.map((person) => (
