@@ -107,7 +107,8 @@ function countedNouns(message: string): string[] {
       if (element.type === TYPE.select) for (const option of Object.values(element.options)) walk(option.value);
       if (element.type === TYPE.tag) walk(element.children);
       const next = elements[index + 1];
-      if (element.type !== TYPE.number || next?.type !== TYPE.literal) return;
+      // A percentage counts nothing ("50% of members").
+      if (element.type !== TYPE.number || element.style === "percent" || next?.type !== TYPE.literal) return;
       const words = next.value.match(/^\s+(\p{L}+)(?:\s+(\p{L}+))?/u)?.slice(1) ?? [];
       const noun = words.find((word) => word && (word === "people" || (/^\p{Ll}\p{L}*s$/u.test(word) && !NOT_NOUNS.has(word))));
       if (noun) found.push(`{${element.value}} ${noun}`);
