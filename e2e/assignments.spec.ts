@@ -194,6 +194,9 @@ test.describe("assigning mandatory courses", () => {
       // Step 4: the numbers, then Confirm.
       await expect(page.getByRole("heading", { level: 2, name: t("assignmentWizard.steps.preview") })).toBeFocused();
       await expect(page.getByRole("main").getByText(t("assignmentWizard.preview.toAssign", { count: 1 }))).toBeVisible();
+      // The deadline as the reader's language writes a date ("December 28, 2026"), never as the ISO day.
+      await expect(page.getByRole("main").getByText(format.dateTime(calendarDay(dueOn), "dayLong"), { exact: false })).toBeVisible();
+      await expect(page.getByRole("main")).not.toContainText(dueOn);
       await expectAccessible(page);
       await page.getByRole("button", { name: t("assignmentWizard.confirm") }).click();
       await expect(page.getByRole("heading", { level: 2, name: t("assignmentWizard.done.title") })).toBeFocused();

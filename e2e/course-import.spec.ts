@@ -53,7 +53,8 @@ test("an admin imports a course: a bad file is refused with pointed problems, a 
   await expect(problems.getByRole("listitem")).toHaveText([
     "lessons[1].quizz: is not a field of the course format (check the spelling)",
     "lessons[2].key: “passwords” is used twice (also lessons[0])",
-    "lessons[2].quiz[0].answer: must be the index of one of the 3 options (0–2)",
+    // The value found there is quoted back.
+    "lessons[2].quiz[0].answer: must be the index of one of the 3 options (0–2) (found 3)",
   ]);
   await expectAccessible(page);
 

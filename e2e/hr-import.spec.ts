@@ -58,12 +58,16 @@ test.describe("HR import", () => {
     expect(seen.size).toBeGreaterThan(1);
     expect([...seen].some((text) => /^[1-9][\d,]* of 50,000 rows$/.test(text) && text !== "50,000 of 50,000 rows")).toBe(true);
 
-    await expect(summary).toContainText("50,000 new people");
-    await expect(summary).toContainText("50,000 group memberships added");
+    await expect(summary).toContainText("50,000 new people to create");
+    await expect(summary).toContainText("50,000 group memberships to add");
+    await expect(summary).toContainText("50,000 invitations will be sent");
     await page.getByRole("button", { name: "Import", exact: true }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Yes, import" }).click();
     await expect(page.getByRole("heading", { name: "people.csv: Imported" })).toBeVisible({ timeout: 90_000 });
-    await expect(summary).toContainText("50,000 new people");
+    // Done, so said as done: no "will be sent" after the fact.
+    await expect(summary).toContainText("50,000 new people created");
+    await expect(summary).toContainText("50,000 invitations sent");
+    await expect(summary).not.toContainText("will");
 
     await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "People" }).click();
     await page.getByRole("searchbox", { name: "Search people by name or email" }).fill("Imported Person 49999");
@@ -71,6 +75,27 @@ test.describe("HR import", () => {
     await expect(
       page.getByRole("table", { name: "People of your company" }).getByRole("link", { name: "Imported Person 49999" }),
     ).toBeVisible();
+  });
+
+  test("HR sees each problem of a file with its row, column and the value written there", async ({ page }) => {
+    const long = `Team ${"x".repeat(80)}`;
+    const csv = [
+      "email,name,department,manager_email,groups",
+      `ok.${suffix}@importly.example,Ok,${long},,No such wave`,
+      "not-an-email,Bad,,,",
+    ];
+    await signInAs(page, hrEmail);
+    await page.goto("/hr/import");
+    await page.getByLabel("CSV file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(csv.join("\n")) });
+    await page.getByRole("button", { name: "Check file" }).click();
+    const problems = page.getByRole("table", { name: "Problems in the file" });
+    await expect(problems.getByRole("row", { name: /^2 department/ })).toHaveText(
+      `2department${long.slice(0, 60)}…No department with this name was found.`,
+    );
+    await expect(problems.getByRole("row", { name: /^2 groups/ })).toHaveText(
+      "2groupsNo such waveA group was not found among your company’s active groups.",
+    );
+    await expect(problems.getByRole("row", { name: /^3 email/ })).toHaveText("3emailnot-an-emailThis is not a valid email address.");
   });
 
   test("a job a restart cut off reads as stalled, in the recent imports and while the page watches it", async ({ page, db }) => {

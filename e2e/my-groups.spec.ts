@@ -87,7 +87,7 @@ test("a learner sees My groups, discovers a public group, joins it and leaves it
   await card(page, chess)
     .getByRole("button", { name: `Join ${chess}` })
     .click();
-  await expect(card(page, chess).getByRole("alert")).toHaveText("This group is full: 1 of 1 places taken.");
+  await expect(card(page, chess).getByRole("alert")).toHaveText("This group is full: its one place is taken.");
 
   await page.getByRole("searchbox", { name: "Search public groups" }).fill("book");
   await page.getByRole("button", { name: "Search" }).click();
@@ -112,7 +112,7 @@ test("a learner sees My groups, discovers a public group, joins it and leaves it
   // The preview of a public group I am not in: what it is, and Join; never its members.
   await page.goto(`/groups/${chessGroup.id}`);
   await expect(page.getByRole("heading", { level: 1, name: chess })).toBeVisible();
-  await expect(page.getByRole("main").getByText("1 of 1 places taken")).toBeVisible();
+  await expect(page.getByRole("main").getByText("1 of 1 place taken")).toBeVisible();
   await expect(page.getByRole("button", { name: `Join ${chess}` })).toBeVisible();
   await expect(page.getByRole("link", { name: "Members" })).toHaveCount(0);
   await expectAccessible(page);

@@ -74,7 +74,7 @@ test.describe("reports", () => {
     expect(download.suggestedFilename()).toMatch(/^reports-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "");
     expect(csv.split("\r\n")).toEqual([
-      "Group,Linked course,Status,Visibility,Owner,Members,Average progress (%),Done,Halfway,Not started yet,Overdue assignments",
+      "Group,Linked course,Status,Visibility,Owner,Members,Average progress (%),Done,In progress,Not started yet,Overdue assignments",
       `Wave A,${course},Active,Private,Dana Admin,3,41.7,1,1,1,0`,
       "",
     ]);

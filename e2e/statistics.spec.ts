@@ -37,7 +37,11 @@ test("an admin watches the group's statistics move as a learner completes a less
   const buckets = adminPage.getByRole("table", { name: "Members by where they stand: bar chart" });
   const bucketRow = (name: string) => buckets.getByRole("row", { name: new RegExp(`^${name}`) });
   await expect(bucketRow("Not started yet")).toHaveText(/Not started yet\s*2\s*100%/);
-  await expect(bucketRow("Halfway")).toHaveText(/Halfway\s*0\s*0%/);
+  await expect(bucketRow("In progress")).toHaveText(/In progress\s*0\s*0%/);
+  // Each card says its count once, its share, and the rule that puts a member there.
+  await expect(adminPage.getByTestId("statistics-bucket-halfway")).toHaveText(
+    "In progress00% of membersAt least one lesson done, course not finished yet.",
+  );
   await expect(adminPage.getByTestId("statistics-average")).toHaveText("0%");
   await expect(
     adminPage.getByRole("table", { name: "Members' progress in the linked course" }).getByRole("link", { name: `Ben Learner ${suffix}` }),
@@ -49,12 +53,29 @@ test("an admin watches the group's statistics move as a learner completes a less
   await expect(learnerPage.getByRole("heading", { name: "Lesson completed" })).toBeVisible();
 
   // No reload: the admin channel's event refreshes the figures.
-  await expect(bucketRow("Halfway")).toHaveText(/Halfway\s*1\s*50%/, { timeout: 15_000 });
+  await expect(bucketRow("In progress")).toHaveText(/In progress\s*1\s*50%/, { timeout: 15_000 });
+  await expect(adminPage.getByTestId("statistics-bucket-halfway")).toHaveText(
+    "In progress150% of membersAt least one lesson done, course not finished yet.",
+  );
   await expect(bucketRow("Not started yet")).toHaveText(/Not started yet\s*1\s*50%/);
   await expect(adminPage.getByTestId("statistics-average")).toHaveText("16.5%");
   const bands = adminPage.getByRole("table", { name: "Members by progress band: bar chart" });
   await expect(bands.getByRole("row", { name: /^30–39%/ })).toHaveText(/1\s*50%/);
   await expectAccessible(adminPage);
+
+  // On a phone both charts' axis labels stay clear of each other (the histogram's eleven included).
+  const desktop = adminPage.viewportSize()!;
+  await adminPage.setViewportSize({ width: 390, height: 844 });
+  for (const chart of ["buckets", "histogram"]) {
+    const labels = adminPage.getByTestId(`statistics-${chart}-chart`).locator(".recharts-xAxis-tick-labels text");
+    const overlaps = () =>
+      labels.evaluateAll((texts) => {
+        const boxes = texts.map((text) => text.getBoundingClientRect()).sort((a, b) => a.left - b.left);
+        return boxes.length < 2 ? -1 : boxes.filter((box, index) => index > 0 && box.left < boxes[index - 1]!.right).length;
+      });
+    await expect.poll(overlaps).toBe(0);
+  }
+  await adminPage.setViewportSize(desktop);
 
   const [download] = await Promise.all([adminPage.waitForEvent("download"), adminPage.getByRole("link", { name: "Download CSV" }).click()]);
   const csv = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
@@ -74,7 +95,7 @@ test("an admin watches the group's statistics move as a learner completes a less
     "Completed at",
   ]);
   expect(rows.map((row) => row.slice(0, 7))).toEqual([
-    [`Ben Learner ${suffix}`, ben.email, "", "1", "33", "", "Halfway"],
+    [`Ben Learner ${suffix}`, ben.email, "", "1", "33", "", "In progress"],
     [`Cara Learner ${suffix}`, cara.email, "", "0", "0", "", "Not started yet"],
   ]);
   expect(Number.isNaN(Date.parse(rows[0]![7]!))).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanText, hasVisibleText, lenientText, TEXT_ERRORS, textField, textProblem } from "./text";
+import { cleanText, hasVisibleText, lenientText, shownValue, TEXT_ERRORS, textField, textProblem } from "./text";
 
 const HIGH = "\uD83D";
 const LOW = "\uDE00";
@@ -175,5 +175,21 @@ describe("every text, generated (a seeded table of 3,000 strings from the charac
       }
       expect(textProblem(lenientText(sample, 5))).toBeNull();
     }
+  });
+});
+
+describe("shownValue", () => {
+  it("writes what cannot be seen or stored as an escape, and keeps the rest as typed", () => {
+    expect(shownValue("Sales")).toBe("Sales");
+    expect(shownValue("a\u0000b")).toBe("a\\u0000b");
+    expect(shownValue("zero\u200Bwidth")).toBe("zero\\u200Bwidth");
+    expect(shownValue("half \uD83D")).toBe("half \\uD83D");
+    expect(shownValue("Zoë 😀")).toBe("Zoë 😀");
+  });
+
+  it("cuts a long value to its first characters with an ellipsis, never inside a character", () => {
+    expect(shownValue("x".repeat(61))).toBe(`${"x".repeat(60)}…`);
+    expect(shownValue("x".repeat(60))).toBe("x".repeat(60));
+    expect(shownValue("😀".repeat(5), 3)).toBe("😀😀😀…");
   });
 });

@@ -132,3 +132,22 @@ export const searchTermField = (max: number) => z.string().transform((value) => 
 
 /** A value compared or looked up as it is (a key, an email in a filter): refused when unstorable, as a database would. */
 export const storableString = () => z.string().superRefine(refuseUnstorable);
+
+/** Characters a quoted value writes as escapes: controls, format characters (zero-width, bidi), line separators, lone surrogates. */
+const UNSEEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+
+/**
+ * A value a person wrote, quoted back to them beside a problem (an import's cell, a course file's
+ * entry): what would not be seen or cannot be stored is written as an escape (`\u0000`, `\u200B`), so
+ * the problem is visible in it, and a long value is cut to `max` characters with an ellipsis.
+ */
+export function shownValue(text: string, max = 60): string {
+  let shown = "";
+  let count = 0;
+  for (const char of text) {
+    if (count === max) return `${shown}…`;
+    shown += UNSEEN.test(char) ? `\\u${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}` : char;
+    count += 1;
+  }
+  return shown;
+}

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { AssignmentPreview } from "@/lib/assignments/selection";
+import { calendarDay } from "@/lib/i18n/formats";
 import { ReminderList, type termsInput } from "./assignment-terms";
 
 export function PreviewCounts({ counts }: { counts: Pick<AssignmentPreview, "alreadyAssigned" | "alreadyCompleted" | "deactivated"> }) {
@@ -39,7 +40,7 @@ export function PreviewStep({
   const tt = useTranslations("assignmentTerms");
   const deadline =
     terms.deadline.kind === "date"
-      ? tt("summaryDate", { date: terms.deadline.dueOn })
+      ? tt("summaryDate", { date: calendarDay(terms.deadline.dueOn) })
       : tt("summaryRelative", { count: terms.deadline.days });
   const facts = [
     { label: t("course"), value: courseTitle },

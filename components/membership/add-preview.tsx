@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ActionAlert } from "@/components/ui/action-alert";
+import { placesRefusal } from "@/lib/membership-core/capacity";
 import { fitsInGroup, type PreviewState } from "./use-add-preview";
 
 /** The counts before Confirm: "37 to add, 2 already members, 1 deactivated — skipped", and the places. */
@@ -29,7 +30,7 @@ export function AddPreview({ state }: { state: PreviewState }) {
           </p>
           {!fitsInGroup(state.result.data) && state.result.data.max !== null && (
             <p className="mt-2 font-medium text-red-800">
-              {te("group_full", { taken: state.result.data.taken, max: state.result.data.max, selected: state.result.data.toAdd })}
+              {te("group_full", placesRefusal(state.result.data.taken, state.result.data.max, state.result.data.toAdd))}
             </p>
           )}
         </>

@@ -9,6 +9,7 @@ import { FormField, inputClass } from "@/components/ui/form-field";
 import { useAction } from "@/components/ui/use-action";
 import { PERSON_NAME_MAX } from "@/lib/profile/schemas";
 import { updateProfileAction } from "@/lib/profile/actions";
+import { TimeZoneSelect } from "./time-zone-select";
 
 const FIELDS = ["name", "timeZone", "locale"] as const;
 
@@ -75,18 +76,14 @@ export function ProfileForm(props: ProfileFormProps) {
           />
         )}
       </FormField>
-      <FormField label={t("timeZone")} hint={`${t("timeZoneHint")} ${props.now}`} errors={fieldErrors.timeZone}>
-        {(control) => (
-          <select {...control} name="timeZone" defaultValue={props.timeZone} className={inputClass}>
-            <option value="">{t("companyDefault", { value: props.companyTimeZone })}</option>
-            {props.timeZones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <TimeZoneSelect
+        zones={props.timeZones}
+        defaultValue={props.timeZone}
+        companyDefault={t("companyDefault", { value: props.companyTimeZone })}
+        label={t("timeZone")}
+        hint={`${t("timeZoneHint")} ${props.now}`}
+        error={fieldErrors.timeZone?.[0]}
+      />
       <FormField label={t("language")} hint={t("languageHint")} errors={fieldErrors.locale}>
         {(control) => (
           <select {...control} name="locale" defaultValue={props.locale} className={inputClass}>

@@ -82,14 +82,18 @@ export async function StatisticsTab({
   const { members: count, buckets, histogram } = statistics;
   const bucketRows = BUCKETS.map((bucket) => ({
     label: t(`buckets.${bucket}`),
+    tick: t(`buckets.${bucket}`),
     count: buckets[bucket].count,
     share: buckets[bucket].percent,
   }));
+  // The axis names each band by where it starts ("30%"): short enough for eleven bars on a phone.
   const bandRows = histogram.map((members, band) => ({
     label: band === 10 ? t("bandDone") : t("band", { from: band * 10, to: band * 10 + 9 }),
+    tick: format.number(band * 10, "percent"),
     count: members,
     share: count === 0 ? 0 : Math.round((100 * members) / count),
   }));
+  const bars = (rows: typeof bandRows) => rows.map((row) => ({ label: row.label, tick: row.tick, value: row.count }));
   return (
     <section aria-labelledby="statistics-title" className="space-y-6">
       <StatisticsLiveRefresh groupId={statistics.groupId} channelEpoch={channelEpoch} />
@@ -115,23 +119,23 @@ export async function StatisticsTab({
                 {t("averageValue", { value: statistics.averagePercent })}
               </p>
             </div>
+            {/* Each bucket's count once, its share, and the rule that puts a member in it. */}
             {BUCKETS.map((bucket) => (
-              <div key={bucket} className={card}>
+              <div key={bucket} className={card} data-testid={`statistics-bucket-${bucket}`}>
                 <p className="text-sm text-slate-600">{t(`buckets.${bucket}`)}</p>
                 <p className="mt-1 text-2xl font-semibold text-slate-900">{format.number(buckets[bucket].count)}</p>
-                <p className="text-sm text-slate-600">
-                  {t("bucketValue", { count: buckets[bucket].count, percent: buckets[bucket].percent })}
-                </p>
+                <p className="text-sm text-slate-600">{t("bucketShare", { percent: buckets[bucket].percent })}</p>
+                <p className="mt-2 text-xs text-slate-600">{t(`bucketRules.${bucket}`)}</p>
               </div>
             ))}
           </div>
           <div className="grid gap-4 lg:grid-cols-2">
             <Section id="statistics-buckets" title={t("bucketsTitle")}>
-              <StatisticsBarChart id="buckets" patterned bars={bucketRows.map((row) => ({ label: row.label, value: row.count }))} />
+              <StatisticsBarChart id="buckets" patterned wrap bars={bars(bucketRows)} />
               <FiguresTable caption={t("bucketsChart")} rows={bucketRows} testId="statistics-buckets-table" />
             </Section>
             <Section id="statistics-histogram" title={t("histogramTitle")}>
-              <StatisticsBarChart id="histogram" bars={bandRows.map((row) => ({ label: row.label, value: row.count }))} />
+              <StatisticsBarChart id="histogram" bars={bars(bandRows)} />
               <FiguresTable caption={t("histogramChart")} rows={bandRows} testId="statistics-histogram-table" />
             </Section>
           </div>

@@ -23,7 +23,7 @@ export type SearchSelectTexts = {
 };
 
 /** The pickers whose sentences share the keys of `SearchSelectTexts`, one namespace each. */
-type PickerNamespace = "courseSelect" | "departmentSelect" | "groupSelect";
+type PickerNamespace = "courseSelect" | "departmentSelect" | "groupSelect" | "timeZoneSelect";
 
 /** A picker's sentences from its namespace; a use may name the empty choice and the "none" its own way. */
 export function usePickerTexts(namespace: PickerNamespace, own: { choose?: string; none?: string } = {}): SearchSelectTexts {

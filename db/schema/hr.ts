@@ -72,8 +72,8 @@ export const importJobs = pgTable(
     status: importJobStatusEnum().notNull().default("validating"),
     totalRows: integer().notNull().default(0),
     stagedRows: integer().notNull().default(0),
-    /** The first problems found, each with its row number and message. */
-    problems: jsonb().$type<{ row: number; field?: string; message: string }[]>().notNull().default([]),
+    /** The first problems found, each with its row number, column, the cell as shown back, and message. */
+    problems: jsonb().$type<{ row: number; field?: string; value?: string; message: string }[]>().notNull().default([]),
     problemCount: integer().notNull().default(0),
     /** What the import did once applied (people created/updated, memberships added …). */
     summary: jsonb().$type<Record<string, number>>(),

@@ -5,6 +5,7 @@ import type { LearningGroup } from "@/db/schema";
 import { uuidArray } from "@/db/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
+import { calendarDay } from "@/lib/i18n/formats";
 import { assertActive, readGroup } from "@/lib/group-access/lock";
 import type { AssignmentSelection, Deadline } from "./schemas";
 
@@ -77,7 +78,7 @@ export async function assertDateAhead(db: DatabaseOrTransaction, ctx: Ctx, deadl
     sql`select ${deadline.dueOn}::date < (${now}::timestamptz at time zone default_time_zone)::date as past
         from companies where id = ${ctx.companyId}`,
   );
-  if (row?.past) throw new AppError("assignment_date_past", { dueOn: deadline.dueOn }, "deadline.dueOn");
+  if (row?.past) throw new AppError("assignment_date_past", { dueOn: calendarDay(deadline.dueOn).getTime() }, "deadline.dueOn");
 }
 
 export async function classify(

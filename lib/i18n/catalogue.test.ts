@@ -4,7 +4,7 @@ import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messagefor
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { formatLocale, LANGUAGES, loadMessages, textLanguage } from "./catalogue";
-import { formats } from "./formats";
+import { calendarDay, formats } from "./formats";
 import de from "./messages/de.json";
 import en from "./messages/en.json";
 
@@ -79,10 +79,43 @@ describe("the catalogues", () => {
     expect(untranslated.map(([key]) => key)).toEqual([]);
   });
 
+  it('count with a plural: no number stands before a counted noun outside `plural` ("1 lessons")', () => {
+    expect(
+      [...english]
+        .filter(([, message]) => countedNouns(message).length > 0)
+        .map(([key, message]) => `${key}: ${countedNouns(message).join(", ")}`),
+    ).toEqual([]);
+  });
+
   it("have no key that no code asks for", () => {
     expect([...english.keys()].filter((key) => !used(key))).toEqual([]);
   });
 });
+
+/** Words after a number that are no plural noun, though they end in "s". */
+const NOT_NOUNS = new Set(["is", "has", "was", "as", "its", "this", "unless", "plus", "across"]);
+
+/**
+ * Each `{n, number}` directly followed by a counted noun ("{done, number} lessons", "{n, number} new
+ * mentions", "{max, number} people"): the noun is one word after the number, or two with an adjective
+ * between. English only; German has to ask the same arguments (above), so it follows with `plural`.
+ */
+function countedNouns(message: string): string[] {
+  const found: string[] = [];
+  const walk = (elements: MessageFormatElement[]) =>
+    elements.forEach((element, index) => {
+      if (element.type === TYPE.select) for (const option of Object.values(element.options)) walk(option.value);
+      if (element.type === TYPE.tag) walk(element.children);
+      const next = elements[index + 1];
+      // A percentage counts nothing ("50% of members").
+      if (element.type !== TYPE.number || element.style === "percent" || next?.type !== TYPE.literal) return;
+      const words = next.value.match(/^\s+(\p{L}+)(?:\s+(\p{L}+))?/u)?.slice(1) ?? [];
+      const noun = words.find((word) => word && (word === "people" || (/^\p{Ll}\p{L}*s$/u.test(word) && !NOT_NOUNS.has(word))));
+      if (noun) found.push(`{${element.value}} ${noun}`);
+    });
+  walk(parse(message));
+  return found;
+}
 
 describe("languages", () => {
   it("keeps a valid tag and falls back to English otherwise", () => {
@@ -109,6 +142,18 @@ describe("languages", () => {
       });
     expect(sentence("en")).toBe("50% · Dec 31, 2026");
     expect(sentence("de")).toBe("50\u00a0% · 31.12.2026");
+  });
+
+  it("writes the calendar day of a refusal in the reader's language (a number crosses the wire as a Date cannot)", () => {
+    const refusal = (locale: "en" | "de") =>
+      createTranslator({ locale, messages: locale === "de" ? de : en, formats, timeZone: "Pacific/Kiritimati" })(
+        "errors.assignment_date_past",
+        {
+          dueOn: calendarDay("2026-12-31").getTime(),
+        },
+      );
+    expect(refusal("en")).toBe("The deadline December 31, 2026 has already passed. Choose today or a later date.");
+    expect(refusal("de")).toMatch(/^Die Frist \(31\. Dezember 2026\)/);
   });
 });
 

@@ -1,3 +1,5 @@
+import { type OptionPage, optionPage } from "@/lib/pagination";
+
 /**
  * The languages a person can choose on their profile: only those whose sentences are complete
  * (catalogue.ts), each with the regional formats people expect of dates and numbers.
@@ -15,4 +17,20 @@ export function timeZones(): string[] {
 
 export function isTimeZone(value: string): boolean {
   return timeZones().includes(value);
+}
+
+/** A zone's words as people type them: "America/New_York" is "america new york". */
+const zoneWords = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[/_-]+/g, " ")
+    .trim();
+
+/**
+ * The zones whose name contains what was typed ("berlin" finds Europe/Berlin, "new york"
+ * America/New_York), in their order, as one page of a picker: the first `OPTIONS_LIMIT`.
+ */
+export function matchTimeZones(zones: readonly string[], term: string): OptionPage<{ id: string }> {
+  const typed = zoneWords(term);
+  return optionPage(zones.filter((zone) => zoneWords(zone).includes(typed)).map((id) => ({ id })));
 }

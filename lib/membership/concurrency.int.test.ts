@@ -48,7 +48,7 @@ describe.runIf(env().testDatabaseUrl)("concurrent membership changes (PostgreSQL
     expect(rejected).toHaveLength(1);
     expect((rejected[0] as PromiseRejectedResult).reason).toMatchObject({
       code: "group_full",
-      values: { taken: 5, max: 5, selected: 2 },
+      values: { left: 0, max: 5, selected: 2 },
     });
     const members = await handle.db.select().from(groupMembers).where(eq(groupMembers.groupId, group.id));
     expect(members).toHaveLength(5);

@@ -152,7 +152,7 @@ describe("adding members", () => {
         selection: { mode: "departments", departmentIds: [salesDepartmentId] },
         operationId: opId(),
       }),
-    ).rejects.toMatchObject({ code: "group_full", values: { taken: 2, max: 3, selected: 4 } });
+    ).rejects.toMatchObject({ code: "group_full", values: { left: 1, max: 3, selected: 4 } });
     expect(await membersOf(group.id)).toHaveLength(2);
     expect(await handle.db.select().from(notifications).where(eq(notifications.groupId, group.id))).toEqual([]);
   });
@@ -216,7 +216,7 @@ describe("removing and moving", () => {
     const to = await createGroup(handle.db, admin, { name: "Small", maxMembers: 1, members: [sales[4]!] });
     await expect(
       moveMembers(handle.db, admin, { groupId: from.id, targetGroupId: to.id, userIds: [sales[2]!.id], operationId: opId() }),
-    ).rejects.toMatchObject({ code: "group_full", values: { taken: 1, max: 1, selected: 1 } });
+    ).rejects.toMatchObject({ code: "group_full", values: { left: 0, max: 1, selected: 1 } });
     expect(await membersOf(from.id)).toHaveLength(2);
   });
 });

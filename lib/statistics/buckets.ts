@@ -2,8 +2,12 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 
 /**
- * The spec's three groups: Done (course completed), Halfway (started, not completed), Not started
- * yet (no lesson completed). Statistics, the daily rollup and the reports all sort members with this.
+ * The spec's three groups ("who is done, who is halfway, who hasn't started yet"): Done (course
+ * completed), the middle one (started, not completed) and Not started yet (no lesson completed).
+ * The middle bucket is "in progress", not "at least 50 %": the three must hold every member, and
+ * someone at 12 % has started. So it is called "In progress" on screen, with its rule shown beside
+ * it (`statistics.bucketRules`); `halfway` stays its name in the code and the database columns.
+ * Statistics, the daily rollup and the reports all sort members with this.
  */
 export const BUCKETS = ["done", "halfway", "notStarted"] as const;
 export type Bucket = (typeof BUCKETS)[number];

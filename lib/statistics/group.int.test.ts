@@ -143,6 +143,32 @@ describe("the group's statistics", () => {
     expect(done.completedAt).toEqual(at);
   });
 
+  it("puts one lesson of eight (12 %) in the middle bucket, “in progress”: started, not finished, whatever the share", async () => {
+    const long = await createCourse(handle.db, admin.companyId, "Eight lessons");
+    const [first] = await createLessons(
+      handle.db,
+      long,
+      Array.from({ length: 8 }, () => null),
+    );
+    const [starter, idle] = await people(["Sam Starter", "Ida Idle"]);
+    const group = await createGroup(handle.db, owner, { courseId: long.id, members: [starter!, idle!] });
+    await completeLesson(handle.db, starter!, { lessonId: first!.id, operationId: opId() }, { now: at });
+
+    const access = await requireGroupAccess(handle.db, admin, group.id);
+    const stats = await getGroupStatistics(handle.db, admin, access);
+    expect(stats.buckets).toEqual({
+      done: { count: 0, percent: 0 },
+      halfway: { count: 1, percent: 50 },
+      notStarted: { count: 1, percent: 50 },
+    });
+    // The maintained figures (triggers) and the per-member rule (bucketOf) agree.
+    const table = await listStatisticsMembers(handle.db, admin, access, { sort: "name" });
+    expect(table.rows.map((row) => [row.name, row.percent, row.bucket])).toEqual([
+      ["Ida Idle", 0, "notStarted"],
+      ["Sam Starter", 12, "halfway"],
+    ]);
+  });
+
   it("counts members who joined late with their progress, and leaves out those who left while their progress stays theirs", async () => {
     const [early, leaver, late] = await people(["Eve Early", "Leo Leaver", "Lara Late"]);
     const group = await createGroup(handle.db, admin, { courseId: course.id, members: [early!, leaver!] });

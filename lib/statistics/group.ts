@@ -67,7 +67,7 @@ const share = (count: number, total: number) => (total === 0 ? 0 : Math.round((1
  * The Statistics tab's figures over the group's current members (an admin who is not a member does
  * not count): the row the triggers keep (`group_figures`, migration 0027), read with the group's scope
  * in one statement however many members; never an aggregate over them. Not started is what is
- * neither Done nor Halfway.
+ * neither Done nor in progress (`halfway`).
  */
 export async function getGroupStatistics(db: DatabaseOrTransaction, ctx: Ctx, access: GroupAccess): Promise<GroupStatistics> {
   const groupId = granted(ctx, access, "canSeeStatistics").groupId;

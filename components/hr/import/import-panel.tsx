@@ -144,6 +144,8 @@ export function ImportPanel() {
   }
 
   const summary = job.summary;
+  // What the import will do until it is done, then what it did.
+  const tense = job.status === "done" ? "done" : "preview";
   const nothingToChange = summary !== null && summary.created + summary.updated + summary.memberships === 0;
   const pages = Math.max(1, Math.ceil(job.problems.length / PROBLEMS_PER_PAGE));
   const shown = job.problems.slice(page * PROBLEMS_PER_PAGE, (page + 1) * PROBLEMS_PER_PAGE);
@@ -175,11 +177,15 @@ export function ImportPanel() {
             {t("problemsTitle", { count: job.problemCount })}{" "}
             {job.problemCount > job.problems.length && t("problemsShown", { shown: job.problems.length })}
           </p>
-          <DataTable label={t("problemsTable")} columns={[{ label: t("row") }, { label: t("field") }, { label: t("problem") }]}>
+          <DataTable
+            label={t("problemsTable")}
+            columns={[{ label: t("row") }, { label: t("field") }, { label: t("value") }, { label: t("problem") }]}
+          >
             {shown.map((problem, index) => (
               <Row key={`${problem.row}-${problem.field}-${index}`}>
                 <RowHeader>{format.number(problem.row)}</RowHeader>
                 <Cell>{problem.field ?? ""}</Cell>
+                <Cell wrap>{problem.value && <code className="font-mono text-xs break-all">{problem.value}</code>}</Cell>
                 <Cell wrap>{t(`problems.${problem.message}` as "problems.emailInvalid")}</Cell>
               </Row>
             ))}
@@ -208,11 +214,11 @@ export function ImportPanel() {
             </p>
           ) : (
             <ul className="list-disc pl-5 text-sm text-slate-700" data-testid="import-summary">
-              <li>{t("created", { count: summary.created })}</li>
-              <li>{t("updated", { count: summary.updated })}</li>
-              <li>{t("unchanged", { count: summary.unchanged })}</li>
-              <li>{t("memberships", { count: summary.memberships })}</li>
-              <li>{t("invitations", { count: summary.created })}</li>
+              <li>{t(`${tense}.created`, { count: summary.created })}</li>
+              <li>{t(`${tense}.updated`, { count: summary.updated })}</li>
+              <li>{t(`${tense}.unchanged`, { count: summary.unchanged })}</li>
+              <li>{t(`${tense}.memberships`, { count: summary.memberships })}</li>
+              <li>{t(`${tense}.invitations`, { count: summary.created })}</li>
             </ul>
           )}
         </div>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError, InvalidInputError } from "@/lib/errors";
+import { placesRefusal } from "@/lib/membership-core/capacity";
 import { ApiProblem, appErrorStatus, jsonPointer, toProblem, ValidationProblem, zodIssues } from "./problem";
 
 const context = { instance: "/api/v1/groups/1/members", requestId: "req-1", language: "en" } as const;
@@ -9,15 +10,15 @@ describe("problem details", () => {
   it("maps service errors to statuses and the catalogue's sentences", () => {
     expect(appErrorStatus(new AppError("not_found"))).toBe(404);
     expect(appErrorStatus(new AppError("forbidden"))).toBe(403);
-    expect(appErrorStatus(new AppError("group_full", { taken: 1, max: 1, selected: 2 }))).toBe(409);
+    expect(appErrorStatus(new AppError("group_full", placesRefusal(1, 1, 2)))).toBe(409);
     expect(appErrorStatus(new AppError("manager_cycle"))).toBe(422);
-    const { problem } = toProblem(new AppError("group_full", { taken: 9, max: 10, selected: 2 }), context);
+    const { problem } = toProblem(new AppError("group_full", placesRefusal(3, 5, 12)), context);
     expect(problem).toEqual({
       type: "/developers/api#problem-group_full",
       title: "Conflict",
       status: 409,
       code: "group_full",
-      detail: "This group is full: 9 of 10 places taken, 2 selected.",
+      detail: "Only 2 places are left in this group; 12 people are selected.",
       instance: context.instance,
     });
   });
@@ -57,7 +58,7 @@ describe("problem details", () => {
   });
 
   it("answers in German when the request asks for it, in English otherwise", () => {
-    const full = new AppError("group_full", { taken: 9, max: 10, selected: 2 });
+    const full = new AppError("group_full", placesRefusal(10, 10, 2));
     const german = toProblem(full, { ...context, language: "de" }).problem;
     expect(german).toMatchObject({ code: "group_full", title: "Konflikt" });
     expect(german.detail).toMatch(/^Diese Gruppe ist voll/);

@@ -38,7 +38,7 @@ export async function lockFormGroups(
   );
   if (groups.length !== groupIds.length) throw new AppError("hr_group_not_found", {}, "groupIds");
   const full = groups.find((group) => group.maxMembers !== null && group.taken + arriving > group.maxMembers);
-  if (full) throw new AppError("hr_group_full", { name: full.name, taken: full.taken, max: full.maxMembers! });
+  if (full) throw new AppError("hr_group_full", { name: full.name, max: full.maxMembers! });
   return groups;
 }
 

@@ -29,8 +29,8 @@ describe("parseImportCsv", () => {
       "\uFEFFemail,name,department\r\nada@example.com,Ada,Sales\r\nbob@example.com,B\u0000ob,Sales\r\nc\u0000@example.com,Cy,\r\n";
     const parsed = parseImportCsv(text);
     expect(parsed.problems).toEqual([
-      { row: 3, field: "name", message: "textNul" },
-      { row: 4, field: "email", message: "textNul" },
+      { row: 3, field: "name", value: "B\\u0000ob", message: "textNul" },
+      { row: 4, field: "email", value: "c\\u0000@example.com", message: "textNul" },
     ]);
     // Positive control: the clean row is read, under the BOM-prefixed header.
     expect(parsed.rows).toEqual([{ row: 2, email: "ada@example.com", name: "Ada", department: "Sales", managerEmail: "", groups: [] }]);
@@ -38,7 +38,7 @@ describe("parseImportCsv", () => {
 
   it("refuses names of only invisible characters and removes bidirectional overrides from every cell", () => {
     const parsed = parseImportCsv("email,name,department\na@x.y,\u200B\u200B,\nb@x.y,\u202EBob\u202C,Sa\u2066les\u2069\n");
-    expect(parsed.problems).toEqual([{ row: 2, field: "name", message: "nameInvisible" }]);
+    expect(parsed.problems).toEqual([{ row: 2, field: "name", value: "\\u200B\\u200B", message: "nameInvisible" }]);
     expect(parsed.rows).toEqual([{ row: 3, email: "b@x.y", name: "Bob", department: "Sales", managerEmail: "", groups: [] }]);
   });
 
@@ -151,9 +151,27 @@ describe("validateRows", () => {
 
   it("refuses an address on a domain another company registered, with the one message of every path", () => {
     expect(validateRows([row({ email: "other@GLOBEX.example".toLowerCase() })], lookups).problems).toEqual([
-      { row: 2, field: "email", message: "emailDomainForeign" },
+      { row: 2, field: "email", value: "other@globex.example", message: "emailDomainForeign" },
     ]);
     expect(en.hr.import.problems.emailDomainForeign).toBe(en.accounts.errors.emailDomainForeign);
+  });
+
+  it("quotes each problem's cell back: the group, department or manager not found, a long name cut", () => {
+    const long = "N".repeat(250);
+    const { problems } = validateRows(
+      [
+        row({ name: long, department: "Marketing", managerEmail: "nobody@acme.example", groups: ["Wave", "Wave 9"] }),
+        row({ row: 3, email: "not-an-address" }),
+      ],
+      lookups,
+    );
+    expect(problems).toEqual([
+      { row: 2, field: "name", value: `${"N".repeat(60)}…`, message: "nameTooLong" },
+      { row: 2, field: "department", value: "Marketing", message: "departmentNotFound" },
+      { row: 2, field: "manager_email", value: "nobody@acme.example", message: "managerNotFound" },
+      { row: 2, field: "groups", value: "Wave 9", message: "groupNotFound" },
+      { row: 3, field: "email", value: "not-an-address", message: "emailInvalid" },
+    ]);
   });
 
   it("never tells another company's person from a new address: not as a row, not as a manager", () => {

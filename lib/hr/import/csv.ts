@@ -3,7 +3,7 @@ import { pipeline } from "node:stream/promises";
 import { parse as parseStream } from "csv-parse";
 import { CsvError, parse } from "csv-parse/sync";
 import { AppError } from "@/lib/errors";
-import { cleanText, hasVisibleText, lenientText, textProblem } from "@/lib/text";
+import { cleanText, hasVisibleText, lenientText, shownValue, textProblem } from "@/lib/text";
 
 /** The largest file and the most rows one import takes; more is refused before anything is stored. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -13,8 +13,11 @@ export const IMPORT_COLUMNS = ["email", "name", "department", "manager_email", "
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly ImportColumn[] = ["email", "name"];
 
-/** What is wrong with one row (or, as row 1, with the header); `message` is a key under `hr.import.problems`. */
-export type ImportProblem = { row: number; field?: string; message: string };
+/**
+ * What is wrong with one row (or, as row 1, with the header); `message` is a key under
+ * `hr.import.problems`, `value` the cell as the page quotes it back (`shownValue`: escaped, cut).
+ */
+export type ImportProblem = { row: number; field?: string; value?: string; message: string };
 
 /** One data row as written in the file; `row` is its record number counting the header as 1, as spreadsheets do. */
 export type CsvRow = {
@@ -76,13 +79,14 @@ function importRecords() {
         problems.push({
           row,
           field: header[unstorable],
+          value: shownValue(record[unstorable]!),
           message: textProblem(record[unstorable]!) === "nul" ? "textNul" : "textLoneSurrogate",
         });
         return;
       }
       const name = cell(record, "name");
       if (name && !hasVisibleText(name)) {
-        problems.push({ row, field: "name", message: "nameInvisible" });
+        problems.push({ row, field: "name", value: shownValue(name), message: "nameInvisible" });
         return;
       }
       rows.push({

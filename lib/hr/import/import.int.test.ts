@@ -71,7 +71,7 @@ afterAll(async () => {
 });
 
 describe("validation", () => {
-  it("reports every problem with its row number, column and message, and stages nothing", async () => {
+  it("reports every problem with its row number, column, value and message, and stages nothing", async () => {
     const job = await upload(
       [
         header,
@@ -95,16 +95,16 @@ describe("validation", () => {
     expect(job.status).toBe("invalid");
     expect(job.problems).toEqual([
       { row: 2, field: "email", message: "emailMissing" },
-      { row: 3, field: "email", message: "emailInvalid" },
-      { row: 5, field: "email", message: "emailDuplicate" },
-      { row: 7, field: "email", message: "personDeactivated" },
-      { row: 8, field: "department", message: "departmentNotFound" },
-      { row: 9, field: "department", message: "departmentNotFound" },
-      { row: 10, field: "groups", message: "groupNotFound" },
-      { row: 11, field: "groups", message: "groupNotFound" },
-      { row: 12, field: "manager_email", message: "managerNotFound" },
-      { row: 13, field: "manager_email", message: "managerSelf" },
-      { row: 14, field: "name", message: "nameTooLong" },
+      { row: 3, field: "email", value: "not-an-email", message: "emailInvalid" },
+      { row: 5, field: "email", value: "dup@import.example", message: "emailDuplicate" },
+      { row: 7, field: "email", value: "gone@import.example", message: "personDeactivated" },
+      { row: 8, field: "department", value: "Marketing", message: "departmentNotFound" },
+      { row: 9, field: "department", value: "Globex Ops", message: "departmentNotFound" },
+      { row: 10, field: "groups", value: otherCompanyGroup.id, message: "groupNotFound" },
+      { row: 11, field: "groups", value: "Old Wave", message: "groupNotFound" },
+      { row: 12, field: "manager_email", value: "nobody@import.example", message: "managerNotFound" },
+      { row: 13, field: "manager_email", value: "self@import.example", message: "managerSelf" },
+      { row: 14, field: "name", value: `${"x".repeat(60)}…`, message: "nameTooLong" },
       { row: 15, field: "name", message: "nameMissing" },
       { row: 16, message: "columnCount" },
     ]);
@@ -115,8 +115,9 @@ describe("validation", () => {
 
   it("never names the other company: its address reads as a new one, its group as not found", async () => {
     const job = await upload(`${header}\n${stranger.email},X,,,Globex Wave`);
-    expect(job.problems).toEqual([{ row: 2, field: "groups", message: "groupNotFound" }]);
-    expect(JSON.stringify(job)).not.toContain("Globex");
+    expect(job.problems).toEqual([{ row: 2, field: "groups", value: "Globex Wave", message: "groupNotFound" }]);
+    // The file's own words come back as its problem's value; nothing of the other company's.
+    expect(JSON.stringify(job).replaceAll("Globex Wave", "")).not.toContain("Globex");
   });
 
   it("reports a missing or unknown header column as row 1", async () => {
@@ -131,7 +132,11 @@ describe("validation", () => {
 
   it("a BOM file with a NUL byte and a NUL in its name: the row with the NUL is named, nothing fails", async () => {
     const job = await upload(`\uFEFF${header}\r\nnul.ok@import.example,Nul Ok,,,\r\nnul.bad@import.example,Nu\u0000l,,,\r\n`);
-    expect(job).toMatchObject({ status: "invalid", fileName: "people.csv", problems: [{ row: 3, field: "name", message: "textNul" }] });
+    expect(job).toMatchObject({
+      status: "invalid",
+      fileName: "people.csv",
+      problems: [{ row: 3, field: "name", value: "Nu\\u0000l", message: "textNul" }],
+    });
     const named = await startImport(handle.db, hr, {
       fileName: "pe\u0000ople\u202E.csv",
       text: `${header}\nnul.name@import.example,Nul Name,,,\n`,
@@ -202,11 +207,11 @@ describe("applying", () => {
     const before = await counts();
     await confirmImport(handle.db, hr, job.id);
     const failure = await applyImport(handle.db, hr, job.id).catch((error: unknown) => error);
-    expect(failure).toMatchObject({ code: "import_group_full", values: { name: "Small Wave", taken: 1, max: 2, selected: 2 } });
+    expect(failure).toMatchObject({ code: "import_group_full", values: { name: "Small Wave", left: 1, max: 2, selected: 2 } });
     expect(await counts()).toEqual(before);
     const failed = await readImportJob(handle.db, hr, job.id);
     expect(failed.status).toBe("failed");
-    expect(failed.error).toEqual({ code: "import_group_full", values: { name: "Small Wave", taken: 1, max: 2, selected: 2 } });
+    expect(failed.error).toEqual({ code: "import_group_full", values: { name: "Small Wave", left: 1, max: 2, selected: 2 } });
     // Applied once only: the failed job cannot be confirmed again.
     await expect(confirmImport(handle.db, hr, job.id)).rejects.toMatchObject({ code: "import_not_ready" });
   });

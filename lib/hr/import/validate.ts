@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PERSON_NAME_MAX } from "@/lib/accounts/schemas";
+import { shownValue } from "@/lib/text";
 import type { CsvRow, ImportProblem } from "./csv";
 
 /** What the company has, as the rows name it: departments and active groups by id or lower-cased name. */
@@ -46,32 +47,34 @@ export function validateRows(rows: readonly CsvRow[], lookups: ImportLookups): {
   const resolved: ResolvedRow[] = [];
   for (const row of rows) {
     const found: ImportProblem[] = [];
-    const problem = (field: string, message: string) => found.push({ row: row.row, field, message });
+    // The cell is quoted back beside its problem (an empty one has nothing to show).
+    const problem = (field: string, message: string, cell = "") =>
+      found.push({ row: row.row, field, ...(cell ? { value: shownValue(cell) } : {}), message });
 
     if (!row.email) problem("email", "emailMissing");
-    else if (!emailSchema.safeParse(row.email).success) problem("email", "emailInvalid");
-    else if (firstRowOf.get(row.email) !== row.row) problem("email", "emailDuplicate");
-    else if (lookups.foreignDomains.has(domainOf(row.email))) problem("email", "emailDomainForeign");
-    else if (lookups.accounts.get(row.email)?.active === false) problem("email", "personDeactivated");
+    else if (!emailSchema.safeParse(row.email).success) problem("email", "emailInvalid", row.email);
+    else if (firstRowOf.get(row.email) !== row.row) problem("email", "emailDuplicate", row.email);
+    else if (lookups.foreignDomains.has(domainOf(row.email))) problem("email", "emailDomainForeign", row.email);
+    else if (lookups.accounts.get(row.email)?.active === false) problem("email", "personDeactivated", row.email);
 
     if (!row.name) problem("name", "nameMissing");
-    else if (row.name.length > PERSON_NAME_MAX) problem("name", "nameTooLong");
+    else if (row.name.length > PERSON_NAME_MAX) problem("name", "nameTooLong", row.name);
 
     const departmentId = row.department ? (lookups.departments.get(lookupKey(row.department)) ?? null) : null;
-    if (row.department && !departmentId) problem("department", "departmentNotFound");
+    if (row.department && !departmentId) problem("department", "departmentNotFound", row.department);
 
     if (row.managerEmail) {
       const manager = lookups.accounts.get(row.managerEmail);
       const known = manager ? manager.active : firstRowOf.has(row.managerEmail);
-      if (row.managerEmail === row.email) problem("manager_email", "managerSelf");
-      else if (!known) problem("manager_email", "managerNotFound");
+      if (row.managerEmail === row.email) problem("manager_email", "managerSelf", row.managerEmail);
+      else if (!known) problem("manager_email", "managerNotFound", row.managerEmail);
     }
 
     const groupIds: string[] = [];
     for (const group of row.groups) {
       const id = lookups.groups.get(lookupKey(group));
       if (id) groupIds.push(id);
-      else problem("groups", "groupNotFound");
+      else problem("groups", "groupNotFound", group);
     }
 
     if (found.length > 0) problems.push(...found);

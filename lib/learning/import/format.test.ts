@@ -10,9 +10,13 @@ const t = createTranslator({ locale: "en", messages: en, namespace: "coursesAdmi
 /** The problems as the import dialog words them. */
 function sentences(result: CourseFileResult): string[] {
   if (result.ok) return [];
-  return result.issues.map(({ path, code, values }) => {
+  return result.issues.map(({ path, code, values, value }) => {
     const message = t(`issues.${code}`, values);
-    return path ? t.markup("import.issueAt", { path, message, code: (chunks) => chunks }) : message;
+    if (!path) return message;
+    const tag = (chunks: string) => chunks;
+    return value === undefined
+      ? t.markup("import.issueAt", { path, message, code: tag })
+      : t.markup("import.issueAtValue", { path, message, value, code: tag });
   });
 }
 
@@ -53,7 +57,7 @@ describe("course file format", () => {
     const lessons = [lesson("intro"), lesson("basics"), lesson("intro"), lesson("quiz", { quiz: [question(3)] })];
     expect(sentences(parseCourseFile(file({ lessons })))).toEqual([
       "lessons[2].key: “intro” is used twice (also lessons[0])",
-      "lessons[3].quiz[0].answer: must be the index of one of the 3 options (0–2)",
+      "lessons[3].quiz[0].answer: must be the index of one of the 3 options (0–2) (found 3)",
     ]);
   });
 
@@ -67,15 +71,15 @@ describe("course file format", () => {
     ];
     expect(sentences(parseCourseFile(file({ key: "", description: 7, lessons })))).toEqual([
       "key: must not be empty",
-      "description: must be text in quotes",
-      "lessons[0].key: must use only lowercase letters a–z, digits 0–9 and hyphens",
+      "description: must be text in quotes (found 7)",
+      "lessons[0].key: must use only lowercase letters a–z, digits 0–9 and hyphens (found Intro Page)",
       "lessons[1].title: is missing",
-      "lessons[1].content: must be at most 50,000 characters (it has 50,001)",
+      `lessons[1].content: must be at most 50,000 characters (it has 50,001) (found ${"x".repeat(60)}…)`,
       "lessons[1].quizz: is not a field of the course format (check the spelling)",
-      "lessons[2].quiz[0].options[1]: is the same option as options[0]",
-      "lessons[2].quiz[0].answer: must be the index of one of the 2 options (0–1)",
+      "lessons[2].quiz[0].options[1]: is the same option as options[0] (found yes)",
+      "lessons[2].quiz[0].answer: must be the index of one of the 2 options (0–1) (found 1.5)",
       "lessons[2].quiz[1].options: must have at least 2 entries",
-      "lessons[3]: must be an object in curly braces",
+      "lessons[3]: must be an object in curly braces (found not a lesson)",
       "lessons[4].quiz: must have at least 1 entry",
     ]);
   });
@@ -83,7 +87,7 @@ describe("course file format", () => {
   it("bounds the lists and the texts", () => {
     const many = Array.from({ length: 201 }, (_, index) => lesson(`l-${index}`));
     expect(sentences(parseCourseFile(file({ lessons: many, title: "t".repeat(201) })))).toEqual([
-      "title: must be at most 200 characters (it has 201)",
+      `title: must be at most 200 characters (it has 201) (found ${"t".repeat(60)}…)`,
       "lessons: must have at most 200 entries (it has 201)",
     ]);
     const options = ["1", "2", "3", "4", "5", "6", "7"];
@@ -93,7 +97,7 @@ describe("course file format", () => {
         parseCourseFile(file({ key: "k".repeat(101), lessons: [lesson("a", { quiz }), lesson("b", { quiz: [question(0, options)] })] })),
       ),
     ).toEqual([
-      "key: must be at most 100 characters (it has 101)",
+      `key: must be at most 100 characters (it has 101) (found ${"k".repeat(60)}…)`,
       "lessons[0].quiz: must have at most 20 entries (it has 21)",
       "lessons[1].quiz[0].options: must have at most 6 entries (it has 7)",
     ]);
@@ -112,11 +116,11 @@ describe("course file format", () => {
       }),
     );
     expect(sentences(result)).toEqual([
-      "title: contains a null character (U+0000), which cannot be stored",
-      "description: contains a broken character (half of an emoji or other two-part character), which cannot be stored",
-      "lessons[0].title: has no visible characters, only spaces or invisible ones",
-      "lessons[0].content: contains a null character (U+0000), which cannot be stored",
-      "lessons[1].quiz[0].options[0]: contains a null character (U+0000), which cannot be stored",
+      "title: contains a null character (U+0000), which cannot be stored (found Secu\\u0000rity)",
+      "description: contains a broken character (half of an emoji or other two-part character), which cannot be stored (found About \\uD800)",
+      "lessons[0].title: has no visible characters, only spaces or invisible ones (found \\u200B\\u200B)",
+      "lessons[0].content: contains a null character (U+0000), which cannot be stored (found Te\\u0000xt)",
+      "lessons[1].quiz[0].options[0]: contains a null character (U+0000), which cannot be stored (found a\\u0000)",
     ]);
     // Positive control: the same file without them is accepted, overrides removed.
     const clean = parseCourseFile(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanText, hasVisibleText, textProblem } from "@/lib/text";
+import { cleanText, hasVisibleText, shownValue, textProblem } from "@/lib/text";
 import { jsonErrorIndex, lineAndColumn } from "./json-position";
 
 /**
@@ -55,8 +55,12 @@ export type ImportIssueCode =
   | "answerIndex"
   | "invalid";
 
-/** A problem and where it is: `path` points at the entry (`lessons[3].quiz[0].answer`), empty for the whole file. */
-export type ImportIssue = { path: string; code: ImportIssueCode; values?: Record<string, string | number> };
+/**
+ * A problem and where it is: `path` points at the entry (`lessons[3].quiz[0].answer`), empty for the
+ * whole file; `value` is what the entry holds when it is a single value (text, number, true/false,
+ * null), as the dialog quotes it back (`shownValue`: escaped, cut).
+ */
+export type ImportIssue = { path: string; code: ImportIssueCode; values?: Record<string, string | number>; value?: string };
 
 export type CourseFileResult = { ok: true; course: CourseFile } | { ok: false; issues: ImportIssue[]; total: number };
 
@@ -147,8 +151,25 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 const typeCodes: Record<string, ImportIssueCode> = { string: "notText", array: "notList", object: "notObject", number: "notNumber" };
 
-/** Zod's issues, in words a course author understands, each pointing at its entry. */
+/** The entry's value as a problem quotes it: a single value that is not empty; a list or an object is described by the problem itself. */
+function quoted(value: unknown): { value?: string } {
+  if (value === undefined || value === "" || (typeof value === "object" && value !== null)) return {};
+  return { value: shownValue(typeof value === "string" ? value : JSON.stringify(value)) };
+}
+
+/** Zod's issues, in words a course author understands, each pointing at its entry and quoting what it holds. */
 function toImportIssues(issue: z.core.$ZodIssue, data: unknown): ImportIssue[] {
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((name) => ({
+      path: formatPath([...issue.path, name]),
+      code: "unknownField" as const,
+      ...quoted(valueAt(data, [...issue.path, name])),
+    }));
+  }
+  return describeIssue(issue, data).map((found) => ({ ...found, ...quoted(valueAt(data, issue.path)) }));
+}
+
+function describeIssue(issue: z.core.$ZodIssue, data: unknown): ImportIssue[] {
   const path = formatPath(issue.path);
   switch (issue.code) {
     case "invalid_type": {
@@ -170,8 +191,6 @@ function toImportIssues(issue: z.core.$ZodIssue, data: unknown): ImportIssue[] {
     }
     case "invalid_format":
       return [{ path, code: "keyFormat" }];
-    case "unrecognized_keys":
-      return issue.keys.map((name) => ({ path: formatPath([...issue.path, name]), code: "unknownField" as const }));
     case "custom":
       return [{ path, code: issue.message as ImportIssueCode, values: issue.params as ImportIssue["values"] }];
     default:

@@ -171,7 +171,7 @@ describe("importing a course", () => {
       file: { ...file, key: "Not A Slug" } as CourseFile,
       operationId: opId(),
     });
-    expect(bad).toEqual({ status: "invalid", total: 1, issues: [{ path: "key", code: "keyFormat" }] });
+    expect(bad).toEqual({ status: "invalid", total: 1, issues: [{ path: "key", code: "keyFormat", value: "Not A Slug" }] });
   });
 });
 

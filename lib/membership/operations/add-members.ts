@@ -7,6 +7,7 @@ import { lockCompanyMembership } from "@/db/locks";
 import { applyGroupRules, queuedMail } from "@/lib/assignments/sql";
 import { assignedEvents } from "@/lib/assignments/events";
 import { AppError } from "@/lib/errors";
+import { placesRefusal } from "@/lib/membership-core/capacity";
 import { membershipChanged } from "@/lib/membership-core/events";
 import { type Committed, defineOperation } from "@/lib/operations/kernel";
 import { actorName } from "@/lib/people/queries/person";
@@ -66,7 +67,7 @@ export const addMembers = defineOperation({
     ]);
     const preview = { ...row!, max: group.maxMembers };
     if (preview.max !== null && preview.taken + preview.toAdd > preview.max) {
-      throw new AppError("group_full", { taken: preview.taken, max: preview.max, selected: preview.toAdd });
+      throw new AppError("group_full", placesRefusal(preview.taken, preview.max, preview.toAdd));
     }
     const { added, ruled } = row!;
     // The group's assignment rules, if it has any, reach the newcomers: one more statement, reading the batch's ledger rows.

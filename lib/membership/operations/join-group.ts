@@ -38,7 +38,7 @@ export const joinGroup = defineOperation({
     if (member) return { result: { joined: false } };
     const taken = await memberCount(tx, group.id);
     if (group.maxMembers !== null && taken >= group.maxMembers) {
-      throw new AppError("group_full_join", { taken, max: group.maxMembers });
+      throw new AppError("group_full_join", { max: group.maxMembers });
     }
     const batchId = randomUUID();
     // Only an active person is inserted, checked in the statement's own snapshot under the lock above:

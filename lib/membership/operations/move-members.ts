@@ -8,6 +8,7 @@ import { uuidArray } from "@/db/sql";
 import { applyGroupRules, queuedMail, waiveOnRemoval } from "@/lib/assignments/sql";
 import { assignedEvents, assignmentChanged } from "@/lib/assignments/events";
 import { AppError } from "@/lib/errors";
+import { placesRefusal } from "@/lib/membership-core/capacity";
 import { membershipChanged } from "@/lib/membership-core/events";
 import { memberCount } from "@/lib/membership-core/member-count";
 import { insertNotificationsSql } from "@/lib/notifications/sql";
@@ -73,7 +74,7 @@ export const moveMembers = defineOperation({
     );
     const taken = await memberCount(tx, to.id);
     if (to.maxMembers !== null && taken + arriving.length > to.maxMembers) {
-      throw new AppError("group_full", { taken, max: to.maxMembers, selected: arriving.length });
+      throw new AppError("group_full", placesRefusal(taken, to.maxMembers, arriving.length));
     }
     const arrivingIds = arriving.map((row) => row.user_id);
     if (arrivingIds.length > 0) {

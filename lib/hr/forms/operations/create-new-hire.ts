@@ -10,6 +10,7 @@ import { assignmentChanged } from "@/lib/assignments/events";
 import { insertAssignments } from "@/lib/assignments/sql";
 import type { Ctx } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
+import { calendarDay } from "@/lib/i18n/formats";
 import { fanOut } from "@/lib/membership/events";
 import { insertMembershipsSql } from "@/lib/membership/sql";
 import { membershipChanged } from "@/lib/membership-core/events";
@@ -37,7 +38,7 @@ async function readCourses(tx: DatabaseOrTransaction, ctx: Ctx, input: NewHireIn
   );
   if (rows.length !== input.courses.length) throw new AppError("course_not_found", {}, "courses");
   const past = rows.find((row) => row.past);
-  if (past) throw new AppError("hr_deadline_past", { title: past.title, dueOn: past.dueOn });
+  if (past) throw new AppError("hr_deadline_past", { title: past.title, dueOn: calendarDay(past.dueOn).getTime() });
   return rows;
 }
 

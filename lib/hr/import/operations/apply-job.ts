@@ -13,6 +13,7 @@ import { outboxInsertSql } from "@/lib/outbox/queue";
 import { actorName } from "@/lib/people/queries/person";
 import { announceAdded } from "@/lib/membership/events";
 import { insertMembershipsSql } from "@/lib/membership/sql";
+import { placesRefusal } from "@/lib/membership-core/capacity";
 import { membershipChanged } from "@/lib/membership-core/events";
 import { defineOperation } from "@/lib/operations/kernel";
 import { classifiedRows, managerOf, rowChanges } from "../classify";
@@ -162,7 +163,7 @@ async function assertRoomInGroups(tx: DatabaseOrTransaction, ctx: Ctx, jobId: st
           and ${memberCountSql(sql`lg.id`)} + a.selected > lg.max_members
         order by lg.name limit 1`,
   );
-  if (full) throw new AppError("import_group_full", full);
+  if (full) throw new AppError("import_group_full", { name: full.name, ...placesRefusal(full.taken, full.max, full.selected) });
 }
 
 /**
