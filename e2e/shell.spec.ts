@@ -75,7 +75,7 @@ test("on a 390×844 phone a learner's menu button opens a drawer without Manage 
   await expect(button).toHaveAttribute("aria-expanded", "false");
 
   await page.getByRole("button", { name: /^Notifications/ }).click();
-  const panel = page.getByRole("region", { name: "Notifications" });
+  const panel = page.getByRole("region", { name: "Notifications", exact: true });
   await expect(panel).toBeVisible();
   const box = (await panel.boundingBox())!;
   expect(box.x).toBeGreaterThanOrEqual(0);
