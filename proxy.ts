@@ -12,8 +12,8 @@ const { auth } = NextAuth(() => ({ ...authConfig, secret: authSecret() }));
 /** Pages for people who are not signed in: signing in, and choosing a password through a mailed link. */
 const PUBLIC_PAGES = ["/sign-in", "/forgot-password", "/set-password"];
 
-/** Build output and the icon: no session, no page, only the headers every response carries. */
-const STATIC_PREFIXES = ["/_next/static/", "/_next/image", "/favicon.ico"];
+/** Build output and the icons (app/favicon.ico, app/icon.svg): no session, no page, only the headers every response carries. */
+const STATIC_PREFIXES = ["/_next/static/", "/_next/image", "/favicon.ico", "/icon.svg"];
 
 /**
  * Refuses and tags requests: pages and the data layer check the person themselves. Every request

@@ -6,10 +6,10 @@ import { departments, users } from "@/db/schema";
 import { createDepartment as createDepartmentDirectly } from "@/tests/fixtures";
 import { findUser } from "./support/data";
 import { expect, expectAccessible, test } from "./support/fixtures";
+import { expectCurrentEntry, mainMenu } from "./support/menu";
 
 // This spec works on departments it creates itself; the seeded ones stay as they are.
 
-const menu = (page: Page) => page.getByRole("navigation", { name: "Main menu" });
 const row = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
 async function departmentId(db: Database, companyId: string, name: string) {
@@ -43,7 +43,7 @@ test("an admin creates, renames, merges and deletes departments", async ({ pageO
   const page = await pageOf("omar");
   // Straight to the page (the menu is not this test's subject); the menu offers it as the current one.
   await page.goto("/admin/departments");
-  await expect(menu(page).getByRole("link", { name: "Departments" })).toHaveAttribute("aria-current", "page");
+  await expectCurrentEntry(page, "Departments");
   await expect(page.getByRole("heading", { level: 1, name: "Departments" })).toBeVisible();
   await expect(row(page, taken.name)).toContainText("0 people");
   await expectAccessible(page);
@@ -151,12 +151,12 @@ test("departments are for admins of the company: a learner gets a 404, another c
   const globex = await createDepartmentDirectly(db, (await findUser(db, "gina.admin@globex.example")).companyId, `Globex Desk ${stamp}`);
   const learner = await pageOf("lena");
   await learner.goto("/");
-  await expect(menu(learner).getByRole("link", { name: "Departments" })).toHaveCount(0);
+  await expect((await mainMenu(learner)).getByRole("link", { name: "Departments" })).toHaveCount(0);
   await learner.goto("/admin/departments");
   await expect(learner.getByRole("heading", { name: "Page not found" })).toBeVisible();
   const page = await pageOf("gina");
   await page.goto("/admin/departments");
-  await expect(menu(page).getByRole("link", { name: "Departments" })).toHaveAttribute("aria-current", "page");
+  await expectCurrentEntry(page, "Departments");
   await expect(row(page, globex.name)).toBeVisible();
   await expect(row(page, acme.name)).toHaveCount(0);
   await expectAccessible(page);

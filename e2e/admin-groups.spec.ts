@@ -12,6 +12,7 @@ import { findUser } from "./support/data";
 import { expect, expectAccessible, stateOf, test } from "./support/fixtures";
 import { newPerson } from "./support/people";
 import { LANGUAGES, type Say, sayIn } from "./support/say";
+import { expectCurrentEntry, mainMenu, navigateTo } from "./support/menu";
 
 // Dana Admin's session (the first test signs in an admin of its own, in each language); the departments,
 // people and course each test fills its groups with are its own.
@@ -35,15 +36,12 @@ async function departmentOf(db: Database, companyId: string, name: string, size:
   return { ...department, people };
 }
 
-const menu = (page: Page, t: Say) => page.getByRole("navigation", { name: t("nav.main") });
 const fact = (page: Page, term: string) => page.locator(`dt:text-is("${term}") + dd`);
 /** A catalogue sentence as literal text inside a regular expression. */
 const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 async function createGroup(page: Page, t: Say, name: string, fields: { course?: string; maxMembers?: string } = {}) {
-  await menu(page, t)
-    .getByRole("link", { name: t("nav.groups") })
-    .click();
+  await navigateTo(page, t("nav.groups"), t);
   await page.getByRole("button", { name: t("groups.new") }).click();
   const dialog = page.getByRole("dialog", { name: t("groups.new") });
   await dialog.getByRole("textbox", { name: t("groups.form.name") }).fill(name);
@@ -135,7 +133,7 @@ for (const language of LANGUAGES) {
 
     // Straight to the list (the menu is not this test's subject); the menu offers it as the current page.
     await page.goto("/admin/groups");
-    await expect(menu(page, t).getByRole("link", { name: t("nav.groups") })).toHaveAttribute("aria-current", "page");
+    await expectCurrentEntry(page, t("nav.groups"), t);
     await expect(page.getByRole("heading", { level: 1, name: t("groups.title") })).toBeVisible();
     await expect(page.getByRole("link", { name: t("groups.tabs.active") })).toHaveAttribute("aria-current", "page");
     await expectAccessible(page);
@@ -296,7 +294,7 @@ test("an admin removes and moves members, archives, restores and deletes a group
   await expectAccessible(page);
 
   // The list has loaded before anything is said to be missing from it.
-  await menu(page, english).getByRole("link", { name: "Learning groups" }).click();
+  await navigateTo(page, "Learning groups", english);
   await expect(page.getByRole("heading", { level: 1, name: "Learning groups" })).toBeVisible();
   await expect(page.getByRole("link", { name: alumni })).toBeVisible();
   await expect(page.getByRole("link", { name: cohort })).toHaveCount(0);
@@ -334,7 +332,7 @@ test("a learner added to a group sees the notification arrive live, and the grou
   await learnerPage.goto("/");
   const bell = learnerPage.getByRole("button", { name: /^Notifications/ });
   await expect(bell).toHaveAccessibleName("Notifications");
-  await expect(menu(learnerPage, english).getByRole("link", { name: "Learning groups" })).toHaveCount(0);
+  await expect((await mainMenu(learnerPage, english)).getByRole("link", { name: "Learning groups" })).toHaveCount(0);
   // A marker that a reload would wipe: the notification must arrive without one.
   await learnerPage.evaluate(() => Object.assign(window, { __noReload: true }));
 

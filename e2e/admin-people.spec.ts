@@ -9,6 +9,7 @@ import { addMembers } from "@/lib/membership/operations/add-members";
 import { createDepartment, createPerson } from "@/tests/fixtures";
 import { findUser } from "./support/data";
 import { expect, expectAccessible, stateOf, test } from "./support/fixtures";
+import { expectCurrentEntry, mainMenu, navigateTo } from "./support/menu";
 
 // Each test makes its own person and departments, so no other spec's counts (departments, groups)
 // change under it, and it reads none of the demo seed's.
@@ -36,13 +37,12 @@ async function newPerson(db: Database, options: { name: string; departmentId?: s
 }
 
 const fact = (page: Page, term: string) => page.locator(`dt:text-is("${term}") + dd`);
-const menu = (page: Page) => page.getByRole("navigation", { name: "Main menu" });
 
 /** Opens the person from the People list: the test's page may be anywhere in the app (or nowhere yet). */
 async function openPerson(page: Page, name: string) {
   if (new URL(page.url()).protocol === "about:") await page.goto("/admin/people");
-  else await menu(page).getByRole("link", { name: "People" }).click();
-  await expect(menu(page).getByRole("link", { name: "People" })).toHaveAttribute("aria-current", "page");
+  else await navigateTo(page, "People");
+  await expectCurrentEntry(page, "People");
   await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
   await page.getByRole("searchbox", { name: "Search people by name or email" }).fill(name);
   await page.getByRole("button", { name: "Apply" }).click();
@@ -77,7 +77,7 @@ test.describe("people (admin)", () => {
     await expect(changes.getByRole("cell", { name: "Dana Admin" })).toBeVisible();
 
     // The directory's department filter finds them in their new department.
-    await menu(page).getByRole("link", { name: "People" }).click();
+    await navigateTo(page, "People");
     await page.getByRole("combobox", { name: "Department" }).selectOption({ label: to.name });
     await page.getByRole("searchbox", { name: "Search people by name or email" }).fill(name);
     await page.getByRole("button", { name: "Apply" }).click();
@@ -206,7 +206,7 @@ test.describe("people (admin)", () => {
     const personPath = new URL(page.url()).pathname;
     const learner = await pageOf("lena");
     await learner.goto("/");
-    await expect(menu(learner).getByRole("link", { name: "People" })).toHaveCount(0);
+    await expect((await mainMenu(learner)).getByRole("link", { name: "People" })).toHaveCount(0);
     for (const path of ["/admin/people", personPath]) {
       await learner.goto(path);
       await expect(learner.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();

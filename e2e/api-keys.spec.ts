@@ -4,10 +4,10 @@ import { queryRows } from "@/db/client";
 import { companies, learningGroups, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
+import { expectCurrentEntry, navigateTo } from "./support/menu";
 
 // A company of its own: the 1,000 people it gets would change the seeded companies' counts other specs read.
 
-const menu = (page: Page) => page.getByRole("navigation", { name: "Main menu" });
 const row = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
 test("an admin creates an API key, a system adds 1,000 members with it, the admin revokes it", async ({ page, db, baseURL }) => {
@@ -37,7 +37,7 @@ test("an admin creates an API key, a system adds 1,000 members with it, the admi
   await signInAs(page, email);
   // Straight to the page (the menu is not this test's subject); the menu offers it as the current one.
   await page.goto("/admin/api-keys");
-  await expect(menu(page).getByRole("link", { name: "API keys" })).toHaveAttribute("aria-current", "page");
+  await expectCurrentEntry(page, "API keys");
   await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
   await expect(page.getByRole("main").getByText("No API keys yet.")).toBeVisible();
   await expectAccessible(page);
@@ -68,11 +68,11 @@ test("an admin creates an API key, a system adds 1,000 members with it, the admi
   expect(added.status).toBe(200);
   expect(await added.json()).toEqual({ added: 1000, alreadyMembers: 0, deactivated: 0, unknown: 0 });
 
-  await menu(page).getByRole("link", { name: "Learning groups" }).click();
+  await navigateTo(page, "Learning groups");
   await expect(row(page, groupName)).toContainText("1,000");
 
   // The list is there before the row is read: a missing row would pass for one without "Never".
-  await menu(page).getByRole("link", { name: "API keys" }).click();
+  await navigateTo(page, "API keys");
   await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
   await expect(row(page, "HR sync")).toBeVisible();
   await expect(row(page, "HR sync")).not.toContainText("Never");
@@ -84,8 +84,9 @@ test("an admin creates an API key, a system adds 1,000 members with it, the admi
   await expect(row(page, "HR sync")).toContainText("Revoked");
 
   // The reference the page links to, and the document it is written from.
-  await page.getByRole("link", { name: "API reference" }).click();
+  await page.getByRole("main").getByRole("link", { name: "API reference" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "HR integration API" })).toBeVisible();
+  await expectCurrentEntry(page, "API reference");
   await expect(page.getByRole("heading", { level: 3, name: "POST /api/v1/groups/{id}/members", exact: true })).toBeVisible();
   await expectAccessible(page);
   const openapi = await fetch(`${baseURL}/api/v1/openapi.json`);

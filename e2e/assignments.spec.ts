@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import type { Page } from "@playwright/test";
 import { createFormatter } from "next-intl";
 import type { Role } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
@@ -15,9 +14,9 @@ import { e2eMailApiUrl } from "./support/env";
 import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
 import { demoPasswordHash } from "./support/people";
 import { LANGUAGES, sayIn } from "./support/say";
+import { expectCurrentEntry, navigateTo } from "./support/menu";
 
 const DAY = 86_400_000;
-const menu = (page: Page) => page.getByRole("navigation", { name: "Main menu" });
 /** A name that contains `text` as it is written (a regular expression's characters escaped). */
 const literally = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
 
@@ -56,7 +55,7 @@ test.describe("mandatory assignments", () => {
     await signInAs(page, emails.learner);
     await page.goto("/");
     await expect(page.getByRole("region", { name: "My assignments" })).toContainText("1 overdue");
-    await menu(page).getByRole("link", { name: "My assignments" }).click();
+    await navigateTo(page, "My assignments");
     await expect(page.getByRole("heading", { level: 1, name: "My assignments" })).toBeVisible();
     const list = page.getByRole("list", { name: "My assigned courses" });
     const items = list.getByRole("listitem");
@@ -80,7 +79,7 @@ test.describe("mandatory assignments", () => {
     await signInAs(page, emails.admin);
     // Straight to the overview (the menu is not this test's subject); the menu offers it as the current page.
     await page.goto("/admin/assignments");
-    await expect(menu(page).getByRole("link", { name: "Mandatory assignments" })).toHaveAttribute("aria-current", "page");
+    await expectCurrentEntry(page, "Mandatory assignments");
     await expect(page.getByRole("heading", { level: 1, name: "Mandatory assignments" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Bulk assignment" })).toHaveAttribute("href", "/admin/assignments/new");
     const table = page.getByRole("table", { name: /Mandatory assignments by course/ });

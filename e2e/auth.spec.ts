@@ -1,4 +1,5 @@
 import { expect, expectAccessible, test } from "./support/fixtures";
+import { openMenu } from "./support/menu";
 
 test.describe("sign-in @learner", () => {
   test("a demo admin signs in, sees the home page and signs out", async ({ page }) => {
@@ -15,7 +16,7 @@ test.describe("sign-in @learner", () => {
     await expect(page.getByRole("heading", { name: "My courses" })).toBeVisible();
     await expectAccessible(page);
 
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await (await openMenu(page)).getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto("/");
     await expect(page).toHaveURL(/\/sign-in/);

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./support/fixtures";
+import { expectCurrentEntry, mainMenu } from "./support/menu";
 
 // The course's key and title carry a stamp, so the spec can run again on the same database.
 const fixture = JSON.parse(readFileSync("e2e/fixtures/course-import/security-basics.json", "utf8"));
 type Lesson = { key: string; title: string; content?: string; quiz?: { prompt: string; options: string[]; answer: number }[] };
 
-const menu = (page: Page) => page.getByRole("navigation", { name: "Main menu" });
 const row = (page: Page, title: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: title, exact: true }) });
 
 async function upload(page: Page, course: unknown, name = "course.json") {
@@ -30,7 +30,7 @@ test("an admin imports a course: a bad file is refused with pointed problems, a 
   const page = await pageOf("omar");
   // Straight to the page (the menu is not this test's subject); the menu offers it as the current one.
   await page.goto("/admin/courses");
-  await expect(menu(page).getByRole("link", { name: "Manage courses" })).toHaveAttribute("aria-current", "page");
+  await expectCurrentEntry(page, "Manage courses");
   await expect(page.getByRole("heading", { level: 1, name: "Manage courses" })).toBeVisible();
   await expectAccessible(page);
 
@@ -112,7 +112,7 @@ test("an admin imports a course: a bad file is refused with pointed problems, a 
 test("HR staff get no Courses admin page: no menu entry, and a 404", async ({ pageOf }) => {
   const page = await pageOf("hana");
   await page.goto("/");
-  await expect(menu(page).locator('a[href="/admin/courses"]')).toHaveCount(0);
+  await expect((await mainMenu(page)).locator('a[href="/admin/courses"]')).toHaveCount(0);
   await page.goto("/admin/courses");
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
 });

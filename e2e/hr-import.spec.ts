@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { createCompany, createDepartment, createGroup, createPerson } from "@/tests/fixtures";
 import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
+import { expectCurrentEntry, navigateTo } from "./support/menu";
 
 test.describe("HR import", () => {
   // Its own company, so the people it creates meet nobody else's.
@@ -31,10 +32,7 @@ test.describe("HR import", () => {
     await signInAs(page, hrEmail);
     // Straight to the page (the menus are not this test's subject); they offer it as the current one.
     await page.goto("/hr/import");
-    await expect(page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "HR" })).toHaveAttribute(
-      "aria-current",
-      "page",
-    );
+    await expectCurrentEntry(page, "HR");
     await expect(page.getByRole("navigation", { name: "HR area" }).getByRole("link", { name: "Import people" })).toHaveAttribute(
       "aria-current",
       "page",
@@ -69,7 +67,7 @@ test.describe("HR import", () => {
     await expect(summary).toContainText("50,000 invitations sent");
     await expect(summary).not.toContainText("will");
 
-    await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "People" }).click();
+    await navigateTo(page, "People");
     await page.getByRole("searchbox", { name: "Search people by name or email" }).fill("Imported Person 49999");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { Page } from "@playwright/test";
 import { eq, sql } from "drizzle-orm";
 import { auditLog, groupMembers, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
@@ -8,9 +7,9 @@ import { linkIn, mailbox } from "@/tests/mailbox";
 import { createCompany, createCourse, createDepartment, createGroup, createPerson } from "@/tests/fixtures";
 import { e2eMailApiUrl } from "./support/env";
 import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
+import { expectCurrentEntry, navigateTo } from "./support/menu";
 
 const inbox = mailbox(e2eMailApiUrl);
-const menu = (page: Page) => page.getByRole("navigation", { name: "Main menu" });
 const NEW_PASSWORD = "first day password";
 
 test.describe("HR forms", () => {
@@ -45,7 +44,7 @@ test.describe("HR forms", () => {
     await signInAs(page, hrEmail);
     // Straight to the HR area (the menu is not this test's subject); the menu offers it as the current page.
     await page.goto("/hr");
-    await expect(menu(page).getByRole("link", { name: "HR" })).toHaveAttribute("aria-current", "page");
+    await expectCurrentEntry(page, "HR");
     await expect(page.getByRole("heading", { level: 1, name: "New hire" })).toBeVisible();
     await expectAccessible(page);
 
@@ -80,9 +79,9 @@ test.describe("HR forms", () => {
     await expect(hire.getByText(`Welcome aboard! You are in the group “${wave}” and have the mandatory course “${course}”.`)).toBeVisible();
 
     await hire.goto("/");
-    await menu(hire).getByRole("link", { name: "My groups" }).click();
+    await navigateTo(hire, "My groups");
     await expect(hire.getByRole("link", { name: wave })).toBeVisible();
-    await menu(hire).getByRole("link", { name: "My assignments" }).click();
+    await navigateTo(hire, "My assignments");
     const assigned = hire.getByRole("list", { name: "My assigned courses" }).getByRole("listitem");
     await expect(assigned).toHaveCount(1);
     await expect(assigned.first()).toContainText(course);

@@ -10,6 +10,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import { createCompany, createCourse, createLessons, createPerson } from "@/tests/fixtures";
 import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
+import { expectCurrentEntry, navigateTo } from "./support/menu";
 
 // Every test makes its own company, so its courses, badges and certificates are nobody else's.
 
@@ -42,7 +43,6 @@ async function newCompany(db: Database, quizzes: (QuizQuestion[] | null)[] = [nu
   return { suffix, company, course, lessons: rows, person };
 }
 
-const menu = (page: Page) => page.getByRole("navigation", { name: "Main menu" });
 const streak = (page: Page) => page.getByRole("region", { name: "Your streak" }).getByTestId("current-streak");
 
 test("a learner completes lessons and a quiz, earns a badge, finishes the course and downloads the certificate @learner", async ({
@@ -57,7 +57,7 @@ test("a learner completes lessons and a quiz, earns a badge, finishes the course
   await signInAs(page, learner.email);
   // Straight to the courses (the menu is not this test's subject); the menu offers them as the current page.
   await page.goto("/courses");
-  await expect(menu(page).getByRole("link", { name: "Courses", exact: true })).toHaveAttribute("aria-current", "page");
+  await expectCurrentEntry(page, "Courses");
   await expect(page.getByRole("heading", { level: 1, name: "Courses", exact: true })).toBeVisible();
   // In the visible region: the page left behind stays in the document, hidden, while it may be returned to.
   await expect(streak(page)).toHaveText("No streak right now");
@@ -144,7 +144,7 @@ test("a learner completes lessons and a quiz, earns a badge, finishes the course
   for (const line of [name, course.title, `Date: ${date}`, `Serial number: ${certificate!.serial}`]) expect(text).toContain(line);
 
   // The course list shows the course as completed, the badges and the streak.
-  await menu(page).getByRole("link", { name: "Courses", exact: true }).click();
+  await navigateTo(page, "Courses");
   await expect(card).toContainText("Completed");
   await expect(streak(page)).toHaveText("1 day in a row");
   const earned = page.getByRole("list", { name: "Your badges" });

@@ -8,6 +8,7 @@ import { expect, expectAccessible, test } from "./support/fixtures";
 import { demoPasswordHash, newPerson } from "./support/people";
 import { learningRoutes, managingRoutes, signedOutRoutes } from "./support/routes";
 import { type Language, sayIn } from "./support/say";
+import { closeMenu, mainMenu } from "./support/menu";
 
 /**
  * A company of the test's own with one course of two lessons, and a learner in the given language who
@@ -33,7 +34,8 @@ test("a German person reads German, in German formats, under lang=de @learner", 
   const t = sayIn("de");
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
-  await expect(page.getByRole("navigation", { name: t("nav.main") }).getByRole("link", { name: t("nav.home") })).toBeVisible();
+  await expect((await mainMenu(page, t)).getByRole("link", { name: t("nav.home") })).toBeVisible();
+  await closeMenu(page, t);
   // German puts a (non-breaking) space before the percent sign, from the one percent format.
   await expect(page.getByTestId("course-percent").first()).toHaveText("Mein Fortschritt: 50\u00a0%");
   // Day before month, then the year: "7. Dez. 2026".
@@ -79,7 +81,7 @@ test("choosing Deutsch on the profile turns the interface German at once, and En
   await page.getByRole("button", { name: en("profile.form.save") }).click();
   await expect(page.getByRole("heading", { level: 1, name: de("profile.title") })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
-  await expect(page.getByRole("navigation", { name: de("nav.main") })).toBeVisible();
+  await expect(await mainMenu(page, de)).toBeVisible();
 
   await page.getByRole("combobox", { name: de("profile.form.language") }).selectOption("en");
   await page.getByRole("button", { name: de("profile.form.save") }).click();

@@ -6,6 +6,7 @@ import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { createCompany, createCourse, createGroup, createPerson, type TestPerson } from "@/tests/fixtures";
 import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
+import { expectCurrentEntry, navigateTo } from "./support/menu";
 
 // Every test makes its own company, so its groups are nobody else's and both projects run side by side.
 
@@ -43,7 +44,6 @@ async function messagesBy(db: Database, group: { id: string; companyId: string }
     .values({ groupId: group.id, companyId: group.companyId, lastSeq: bodies.length, lastMessageAt: new Date(now) });
 }
 
-const menu = (page: Page) => page.getByRole("navigation", { name: "Main menu" });
 const card = (page: Page, name: string) => page.getByRole("listitem").filter({ has: page.getByRole("heading", { name, exact: true }) });
 
 test("a learner sees My groups, discovers a public group, joins it and leaves it again; a full group refuses with the numbers @learner", async ({
@@ -68,7 +68,7 @@ test("a learner sees My groups, discovers a public group, joins it and leaves it
   await signInAs(page, lea.email);
   // Straight to My groups (the menu is not this test's subject); the menu offers it as the current page.
   await page.goto("/groups");
-  await expect(menu(page).getByRole("link", { name: "My groups" })).toHaveAttribute("aria-current", "page");
+  await expectCurrentEntry(page, "My groups");
   await expect(page.getByRole("heading", { level: 1, name: "My groups" })).toBeVisible();
   const mine = card(page, `Onboarding ${suffix}`);
   await expect(mine).toContainText("2 unread messages");
@@ -99,7 +99,7 @@ test("a learner sees My groups, discovers a public group, joins it and leaves it
   await expect(page.getByRole("link", { name: "Members" })).toBeVisible();
   await expectAccessible(page);
 
-  await menu(page).getByRole("link", { name: "My groups" }).click();
+  await navigateTo(page, "My groups");
   await expect(card(page, bookClub)).toContainText("2 members");
   await card(page, bookClub).getByRole("button", { name: "Leave group" }).click();
   const dialog = page.getByRole("dialog", { name: `Leave “${bookClub}”?` });

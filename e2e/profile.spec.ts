@@ -2,6 +2,7 @@ import { DEMO_PASSWORD } from "@/scripts/seed/accounts";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
 import { newPerson } from "./support/people";
 import { sayIn } from "./support/say";
+import { navigateTo, openMenu } from "./support/menu";
 
 test("a learner edits their name, time zone and language and sees them applied @learner", async ({ pageOf, db }) => {
   // A person of the test's own, so no other spec sees the new name or language.
@@ -10,7 +11,7 @@ test("a learner edits their name, time zone and language and sees them applied @
 
   const page = await pageOf(learner);
   await page.goto("/");
-  await page.getByRole("link", { name: "Profile" }).click();
+  await navigateTo(page, "Profile");
   await expect(page.getByRole("heading", { level: 1, name: "Profile" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Password" })).toBeVisible();
   await expect(page.getByRole("main").getByText(learner.email)).toBeVisible();
@@ -50,7 +51,7 @@ test("a learner edits their name, time zone and language and sees them applied @
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: de("home.title", { name: newName }) })).toBeVisible();
   await page.reload();
-  await page.getByRole("link", { name: de("nav.profile") }).click();
+  await navigateTo(page, de("nav.profile"), de);
   await expect(page.getByRole("textbox", { name: de("profile.form.name") })).toHaveValue(newName);
   await expect(page.getByRole("combobox", { name: de("profile.form.timeZone") })).toHaveValue("Asia/Tokyo");
   await expect(page.getByRole("combobox", { name: de("profile.form.language") })).toHaveValue("de");
@@ -63,7 +64,7 @@ test("a learner changes their password on the profile page and signs in with the
 
   const page = await pageOf(learner);
   await page.goto("/");
-  await page.getByRole("link", { name: "Profile" }).click();
+  await navigateTo(page, "Profile");
   const current = page.getByLabel("Current password");
   await current.fill("not-my-password");
   await page.getByLabel("New password", { exact: true }).fill(newPassword);
@@ -82,7 +83,7 @@ test("a learner changes their password on the profile page and signs in with the
   // fields by that label until it swaps in).
   await expect(page.getByRole("main").getByLabel("Current password")).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await (await openMenu(page)).getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await signIn(page, learner.email, newPassword);
 });

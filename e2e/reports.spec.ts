@@ -7,16 +7,14 @@ import { archiveGroup } from "@/lib/groups/operations/archive-group";
 import { completeLesson } from "@/lib/learning/operations/complete-lesson";
 import { createCompany, createCourse, createGroup, createLessons, createPerson } from "@/tests/fixtures";
 import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
+import { expectCurrentEntry, mainMenu } from "./support/menu";
 
 const reportTable = (page: Page) => page.getByRole("table", { name: "Learning groups with their members' progress" });
 
 /** Straight to the reports (the menu is not these tests' subject); the menu offers them as the current page. */
 async function openReports(page: Page) {
   await page.goto("/admin/reports");
-  await expect(page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Reports" })).toHaveAttribute(
-    "aria-current",
-    "page",
-  );
+  await expectCurrentEntry(page, "Reports");
   await expect(page.getByRole("heading", { level: 1, name: "Reports" })).toBeVisible();
 }
 
@@ -125,7 +123,7 @@ test.describe("reports", () => {
   test("a learner finds neither Reports nor its CSV", async ({ page }) => {
     await signInAs(page, emails.learner);
     await page.goto("/");
-    await expect(page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Reports" })).toHaveCount(0);
+    await expect((await mainMenu(page)).getByRole("link", { name: "Reports" })).toHaveCount(0);
     await page.goto("/admin/reports");
     await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
     expect((await page.request.get("/admin/reports/csv")).status()).toBe(404);

@@ -84,7 +84,9 @@ export function NotificationBell({ userId, initial }: { userId: string; initial:
           id={panelId}
           role="region"
           aria-label={t("title")}
-          className="absolute right-0 z-20 mt-2 w-[min(24rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white shadow-lg"
+          // Narrow screens: a sheet across the screen under the shell's top bar. Wide ones: a popover
+          // beside the bell at the sidebar's head, over the page.
+          className="fixed inset-x-0 top-(--shell-top) z-20 flex max-h-[calc(100dvh-var(--shell-top))] flex-col border-b border-slate-200 bg-white shadow-lg lg:absolute lg:inset-x-auto lg:top-full lg:left-0 lg:mt-2 lg:max-h-[min(32rem,calc(100dvh-5rem))] lg:w-96 lg:rounded-lg lg:border"
         >
           <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
             <h2 className="font-semibold text-slate-900">{t("title")}</h2>
@@ -97,7 +99,7 @@ export function NotificationBell({ userId, initial }: { userId: string; initial:
               {t("markAllRead")}
             </button>
           </div>
-          <div className="max-h-96 overflow-y-auto" aria-busy={pending}>
+          <div className="min-h-0 flex-1 overflow-y-auto" aria-busy={pending}>
             {failed && (
               <p className="px-4 py-3 text-sm text-red-700">
                 {t("loadFailed")}{" "}

@@ -2,27 +2,42 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useId } from "react";
+import { currentHref, type NavSection } from "./nav-match";
 
-export function MainNav({ items, label }: { items: { href: string; label: string }[]; label: string }) {
+/** The main menu's sections; the current entry is marked for assistive technology and by a bar, not by colour alone. */
+export function MainNav({ label, sections }: { label: string; sections: readonly NavSection[] }) {
   const pathname = usePathname();
+  const current = currentHref(
+    pathname,
+    sections.flatMap((section) => section.entries),
+  );
+  const id = useId();
   return (
-    <nav aria-label={label}>
-      <ul className="flex flex-wrap gap-1">
-        {items.map((item) => {
-          const current = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
-          return (
-            <li key={item.href}>
-              <Link
-                href={item.href}
-                aria-current={current ? "page" : undefined}
-                className={`block rounded px-3 py-2 text-sm font-medium whitespace-nowrap ${current ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}
-              >
-                {item.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
+    <nav aria-label={label} className="space-y-5 px-3 py-4">
+      {sections.map((section, index) => (
+        <div key={section.label}>
+          <p id={`${id}-${index}`} className="px-3 pb-1.5 text-xs font-semibold tracking-wider text-slate-500 uppercase">
+            {section.label}
+          </p>
+          <ul aria-labelledby={`${id}-${index}`} className="space-y-0.5">
+            {section.entries.map((entry) => {
+              const isCurrent = entry.href === current;
+              return (
+                <li key={entry.href}>
+                  <Link
+                    href={entry.href}
+                    aria-current={isCurrent ? "page" : undefined}
+                    className={`flex items-center rounded-md border-l-4 px-3 py-1.5 text-sm ${isCurrent ? "border-brand-600 bg-brand-50 font-semibold text-brand-800" : "border-transparent font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"}`}
+                  >
+                    {entry.label}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
     </nav>
   );
 }
