@@ -69,7 +69,7 @@ export function ToastItem({
           onClick={() => onAct(toast)}
           disabled={toast.pending}
           aria-busy={toast.pending || undefined}
-          className="shrink-0 rounded-md px-2 py-1 font-semibold underline underline-offset-2 hover:bg-white/10 disabled:opacity-60"
+          className="shrink-0 rounded-md px-2 py-1 font-semibold underline underline-offset-2 hover:bg-white/10 focus-visible:outline-white disabled:opacity-60"
         >
           {toast.action.label}
         </button>
@@ -78,9 +78,20 @@ export function ToastItem({
         type="button"
         onClick={() => onDismiss(toast.id)}
         aria-label={t("close")}
-        className="shrink-0 rounded-md px-2 py-1 text-lg leading-none hover:bg-white/10"
+        className="shrink-0 rounded-md p-1.5 hover:bg-white/10 focus-visible:outline-white"
       >
-        <span aria-hidden="true">×</span>
+        {/* Drawn rather than a "×" character, so that the toast's text is its sentence and action alone. */}
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 16 16"
+          className="h-4 w-4"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+        >
+          <path d="M4 4l8 8M12 4l-8 8" />
+        </svg>
       </button>
     </li>
   );
