@@ -38,17 +38,21 @@ export function CloseGroupDialog({
   const [operationId] = useState(() => crypto.randomUUID());
   const [choice, setChoice] = useState<Choice>(canArchive ? "archive" : "delete");
   const [typedName, setTypedName] = useState("");
-  // Undo is the restore operation itself (a fresh operation id: its history entry, events and
-  // notifications happen as for Restore), not a delayed archive.
+  // Undo is the restore operation itself (an operation id of its own, one per toast so that a
+  // double click restores once: its audit entry, events and notifications happen as for Restore),
+  // not a delayed archive.
   const archive = useAction(archiveGroupAction, {
-    success: () => ({
-      message: tt("group.archived", { name: groupName }),
-      action: {
-        label: tt("undo"),
-        run: () => restoreGroupAction({ groupId, operationId: crypto.randomUUID() }),
-        success: tt("group.restored", { name: groupName }),
-      },
-    }),
+    success: () => {
+      const restoreId = crypto.randomUUID();
+      return {
+        message: tt("group.archived", { name: groupName }),
+        action: {
+          label: tt("undo"),
+          run: () => restoreGroupAction({ groupId, operationId: restoreId }),
+          success: tt("group.restored", { name: groupName }),
+        },
+      };
+    },
   });
   const remove = useAction(deleteGroupAction, { success: () => tt("group.deleted", { name: groupName }) });
   const pending = archive.pending || remove.pending;

@@ -23,21 +23,24 @@ export function RemoveMembersDialog({ groupId, groupName, hasAssignments, people
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
   const userIds = people.map((person) => person.userId);
-  // "Add back" is an add of the same people (a fresh operation, with its history and notifications),
-  // offered only when everyone selected was removed: an add of someone who had already left would
-  // be no undo.
+  // "Add back" is an add of the same people (an operation of its own, one id per toast so that a
+  // double click adds once, with its history and notifications), offered only when everyone
+  // selected was removed: an add of someone who had already left would be no undo.
   const remove = useAction(removeMembersAction, {
-    success: ({ removed }) => ({
-      message: t("done", { count: removed }),
-      action:
-        removed > 0 && removed === userIds.length
-          ? {
-              label: tt("addBack"),
-              run: () => addMembersAction({ groupId, selection: { mode: "people", userIds }, operationId: crypto.randomUUID() }),
-              success: tt("addedBack", { count: removed, name: groupName }),
-            }
-          : undefined,
-    }),
+    success: ({ removed }) => {
+      const addId = crypto.randomUUID();
+      return {
+        message: t("done", { count: removed }),
+        action:
+          removed > 0 && removed === userIds.length
+            ? {
+                label: tt("addBack"),
+                run: () => addMembersAction({ groupId, selection: { mode: "people", userIds }, operationId: addId }),
+                success: tt("addedBack", { count: removed, name: groupName }),
+              }
+            : undefined,
+      };
+    },
   });
   const [assignmentChoice, setAssignmentChoice] = useState<AssignmentChoice>("rule");
   return (
