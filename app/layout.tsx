@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ToastProvider } from "@/components/ui/toast-provider";
 import { ZodWithoutEval } from "@/components/zod-without-eval";
 import { textLanguage } from "@/lib/i18n/catalogue";
 import "./globals.css";
@@ -19,7 +20,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={textLanguage(locale)}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <ZodWithoutEval />
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider>
+          <ToastProvider>{children}</ToastProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -34,7 +34,7 @@ async function choosePassword(page: Page, email: string) {
   await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
   await page.getByLabel("Repeat the new password").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Save the password" }).click();
-  await expect(page.getByRole("status")).toHaveText("Your password is set. Sign in with it now.");
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Your password is set. Sign in with it now.");
   await expect(page.getByLabel("Work email")).toHaveValue(email);
   await expectAccessible(page);
 }
@@ -93,7 +93,7 @@ test.describe("accounts", () => {
     await expectAccessible(page);
     await page.getByLabel("Work email").fill(email);
     await page.getByRole("button", { name: "Send the link" }).click();
-    await expect(page.getByRole("status")).toContainText(`If ${email} belongs to an active account`);
+    await expect(page.getByRole("main").getByRole("status")).toContainText(`If ${email} belongs to an active account`);
 
     const reset = await openLinkAsRecipient(browser, email);
     await expect(reset.getByRole("heading", { level: 1, name: "Choose a new password" })).toBeVisible();

@@ -83,9 +83,10 @@ async function openAddMembers(page: Page, t: Say, groupName: string): Promise<Lo
 }
 
 /**
- * Confirms the add of `count` people, who all are new to the group. `twice` clicks twice before the
- * page can re-render, as a double click on a slow device does: the pending button is not disabled
- * yet, so both clicks reach the server.
+ * Confirms the add of `count` people, who all are new to the group: the dialog closes and a toast
+ * says what the add did (the newest, as an earlier add may have said the same). `twice` clicks twice
+ * before the page can re-render, as a double click on a slow device does: the pending button is not
+ * disabled yet, so both clicks reach the server.
  */
 async function confirmAdd(dialog: Locator, t: Say, count: number, result: string, { twice = false } = {}) {
   const confirm = dialog.getByRole("button", { name: t("members.add.confirmCount", { count }) });
@@ -95,9 +96,13 @@ async function confirmAdd(dialog: Locator, t: Say, count: number, result: string
       button.click();
     });
   } else await confirm.click();
-  await expect(dialog.getByRole("status").filter({ hasText: t("members.add.result.added", { count }) })).toHaveText(result);
-  await dialog.getByRole("button", { name: t("common.done") }).click();
   await expect(dialog).toBeHidden();
+  const toast = dialog
+    .page()
+    .getByRole("status")
+    .getByRole("listitem")
+    .filter({ hasText: t("members.add.result.added", { count }) });
+  await expect(toast.last()).toHaveText(result);
 }
 
 async function searchMembers(page: Page, t: Say, term: string) {

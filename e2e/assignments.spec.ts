@@ -239,7 +239,7 @@ test.describe("assigning mandatory courses", () => {
       await dialog.getByRole("combobox", { name: t("members.add.people.label") }).fill("Jo Joi");
       await dialog.getByRole("option", { name: /Jo Joiner/ }).click();
       await dialog.getByRole("button", { name: t("members.add.confirmCount", { count: 1 }) }).click();
-      await dialog.getByRole("button", { name: t("common.done") }).click();
+      await expect(dialog).toBeHidden();
       const [joinerMail] = await inbox.waitFor(joiner.email);
       expect(joinerMail!.subject).toBe(t("mail.assignment.assigned.subject", { course: "Data protection" }));
       await page.goto(`/admin/people/${joiner.id}`);
@@ -253,6 +253,7 @@ test.describe("assigning mandatory courses", () => {
         .getByRole("dialog")
         .getByRole("button", { name: t("groupRules.end") })
         .click();
+      await expect(page.getByRole("status").getByText(t("groupRules.ended", { course: "Data protection" }))).toBeVisible();
       await expect(rules).toHaveCount(0);
       await expect(page.getByRole("main").getByText(t("groupRules.none"))).toBeVisible();
     });
@@ -271,8 +272,8 @@ test.describe("assigning mandatory courses", () => {
     await dialog.getByRole("button", { name: "Remove reminder: 1 day after the deadline" }).click();
     await expectAccessible(page);
     await dialog.getByRole("button", { name: "Assign", exact: true }).click();
-    await expect(dialog.getByRole("status")).toHaveText("First aid is assigned to Dirk Direct.");
-    await dialog.getByRole("button", { name: "Done" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("status").getByText("First aid is assigned to Dirk Direct.")).toBeVisible();
     await expect(section.getByRole("row", { name: /First aid/ })).toContainText("Open");
     const [mail] = await inbox.waitFor(emails.direct);
     expect(mail!.subject).toBe("New mandatory course: First aid");

@@ -47,7 +47,7 @@ test("a group set to Nothing shows nothing of its chat in the bell; set to All i
   const bell = page.getByRole("button", { name: /^Notifications/ });
   await expect(settings.getByRole("radio", { name: /^All messages/ })).toBeChecked();
   await settings.getByRole("radio", { name: /^Nothing/ }).check();
-  await expect(settings.getByText("Saved: Nothing.")).toBeVisible();
+  await expect(page.getByRole("status").getByText("Saved: Nothing.")).toBeVisible();
   await expectAccessible(page);
 
   await post(db, b, group.id, "Is anyone awake?");
@@ -55,7 +55,7 @@ test("a group set to Nothing shows nothing of its chat in the bell; set to All i
   await expect(settings.getByRole("radio", { name: /^Nothing/ })).toBeChecked();
   await expect(bell).toHaveAccessibleName("Notifications");
   await settings.getByRole("radio", { name: /^All messages/ }).check();
-  await expect(settings.getByText("Saved: All messages.")).toBeVisible();
+  await expect(page.getByRole("status").getByText("Saved: All messages.")).toBeVisible();
   // The line counts the chat's unread at the level now: the message from before counts too.
   await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
 
@@ -91,7 +91,7 @@ test("the profile sets the default level that groups without their own setting f
   await page.goto("/profile");
   const defaults = page.getByRole("group", { name: "Default for your groups" });
   await defaults.getByRole("radio", { name: /^Only mentions and admins' notes/ }).check();
-  await expect(defaults.getByText("Saved: Only mentions and admins' notes.")).toBeVisible();
+  await expect(page.getByRole("status").getByText("Saved: Only mentions and admins' notes.")).toBeVisible();
   await expectAccessible(page);
 
   await page.goto(`/groups/${group.id}`);

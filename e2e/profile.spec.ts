@@ -75,7 +75,7 @@ test("a learner changes their password on the profile page and signs in with the
 
   await current.fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Change the password" }).click();
-  await expect(page.getByRole("main").getByText("Your password has been changed.")).toBeVisible();
+  await expect(page.getByRole("status").getByText("Your password has been changed.")).toBeVisible();
   await expectAccessible(page);
   // Every session ended with the old password, but this browser carries on with a new one.
   await page.reload();

@@ -15,7 +15,10 @@ import type { AssignResult } from "@/lib/assignments/assign";
 import type { CourseOption } from "@/lib/learning/queries";
 import { AssignmentTermsFields, initialTerms, TERMS_FIELDS, termsInput } from "./assignment-terms";
 
-/** The person page's "Assign a course" (admins): course, deadline, reminders, Confirm. One operation id per opening. */
+/**
+ * The person page's "Assign a course" (admins): course, deadline, reminders, Confirm; a toast says
+ * what came of it. One operation id per opening.
+ */
 export function AssignPersonButton({ person }: { person: { id: string; name: string } }) {
   const t = useTranslations("assignPerson");
   return (
@@ -35,15 +38,16 @@ function AssignPersonDialog({ person, onClose }: { person: { id: string; name: s
   const [operationId] = useState(() => crypto.randomUUID());
   const [course, setCourse] = useState<CourseOption | null>(null);
   const [terms, setTerms] = useState(initialTerms);
-  const [result, setResult] = useState<AssignResult | null>(null);
-  const assign = useAction(assignPersonAction);
+  const assign = useAction(assignPersonAction, {
+    success: (result) => t(outcomeOf(result), { name: person.name, course: course?.title ?? "" }),
+  });
   const fieldErrors = assign.error?.fieldErrors;
 
   const confirm = () =>
     course &&
-    assign.run({ personId: person.id, courseId: course.id, operationId, ...termsInput(terms) }, (data) => {
-      setResult(data);
+    assign.run({ personId: person.id, courseId: course.id, operationId, ...termsInput(terms) }, () => {
       router.refresh();
+      onClose();
     });
 
   return (
@@ -53,46 +57,33 @@ function AssignPersonDialog({ person, onClose }: { person: { id: string; name: s
       onClose={onClose}
       busy={assign.pending}
     >
-      {result ? (
-        <>
-          <p role="status" className="text-sm text-slate-800">
-            {t(outcomeOf(result), { name: person.name, course: course?.title ?? "" })}
-          </p>
-          <DialogFooter>
-            <Button variant="primary" onClick={onClose} autoFocus>
-              {tc("done")}
-            </Button>
-          </DialogFooter>
-        </>
-      ) : (
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            confirm();
-          }}
-          className="space-y-5"
-        >
-          <CourseSelect
-            label={t("course")}
-            choose={t("chooseCourse")}
-            none={t("noCourses")}
-            value={course}
-            onChange={setCourse}
-            error={fieldErrors?.courseId?.[0]}
-          />
-          <AssignmentTermsFields draft={terms} onChange={setTerms} fieldErrors={fieldErrors} />
-          <ActionAlert error={assign.error} fields={["courseId", ...TERMS_FIELDS]} />
-          <DialogFooter>
-            <Button onClick={onClose} disabled={assign.pending}>
-              {tc("cancel")}
-            </Button>
-            <Button type="submit" variant="primary" pending={assign.pending} disabled={!course}>
-              {assign.pending ? t("pending") : t("confirm")}
-            </Button>
-          </DialogFooter>
-        </form>
-      )}
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          confirm();
+        }}
+        className="space-y-5"
+      >
+        <CourseSelect
+          label={t("course")}
+          choose={t("chooseCourse")}
+          none={t("noCourses")}
+          value={course}
+          onChange={setCourse}
+          error={fieldErrors?.courseId?.[0]}
+        />
+        <AssignmentTermsFields draft={terms} onChange={setTerms} fieldErrors={fieldErrors} />
+        <ActionAlert error={assign.error} fields={["courseId", ...TERMS_FIELDS]} />
+        <DialogFooter>
+          <Button onClick={onClose} disabled={assign.pending}>
+            {tc("cancel")}
+          </Button>
+          <Button type="submit" variant="primary" pending={assign.pending} disabled={!course}>
+            {assign.pending ? t("pending") : t("confirm")}
+          </Button>
+        </DialogFooter>
+      </form>
     </Dialog>
   );
 }

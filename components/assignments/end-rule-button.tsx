@@ -20,7 +20,7 @@ function EndRuleDialog({ ruleId, courseTitle, onClose }: { ruleId: string; cours
   const t = useTranslations("groupRules");
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
-  const end = useAction(endGroupRuleAction);
+  const end = useAction(endGroupRuleAction, { success: () => t("ended", { course: courseTitle }) });
   return (
     <ConfirmDialog
       title={t("endTitle", { course: courseTitle })}

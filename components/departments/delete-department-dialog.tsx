@@ -20,9 +20,10 @@ export function DeleteDepartmentDialog({
   onClose: () => void;
 }) {
   const t = useTranslations("departments.delete");
+  const tt = useTranslations("toast.departments");
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
-  const remove = useAction(deleteDepartmentAction);
+  const remove = useAction(deleteDepartmentAction, { success: () => tt("deleted", { name: department.name }) });
   return (
     <ConfirmDialog
       title={t("title", { name: department.name })}

@@ -12,6 +12,7 @@ import { MergeDepartmentDialog } from "./merge-department-dialog";
 /** A row's Rename, Head, Merge and Delete; each button names its department for assistive technology. */
 export function DepartmentActions({ department }: { department: DepartmentRow }) {
   const t = useTranslations("departments");
+  const tt = useTranslations("toast.departments");
   const named = (label: string, full: string) => (
     <>
       <span aria-hidden="true">{label}</span>
@@ -28,6 +29,7 @@ export function DepartmentActions({ department }: { department: DepartmentRow })
             submitLabel={t("form.save")}
             pendingLabel={t("form.saving")}
             save={({ name, operationId }) => renameDepartmentAction({ departmentId: department.id, name, operationId })}
+            success={(name) => tt("renamed", { from: department.name, name })}
             onClose={close}
           />
         )}

@@ -24,13 +24,19 @@ export function DepartmentHeadDialog({
 }) {
   const t = useTranslations("departments.head");
   const tc = useTranslations("common");
+  const tt = useTranslations("toast.departments");
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
   const [headId, setHeadId] = useState(department.head?.id ?? "");
   const candidates = useActionData(() => headCandidatesAction({ departmentId: department.id }), department.id);
-  const save = useAction(setDepartmentHeadAction);
   const current = department.head;
   const listed = candidates?.ok ? candidates.data : [];
+  const save = useAction(setDepartmentHeadAction, {
+    success: (_, input) => {
+      const head = [...listed, ...(current ? [current] : [])].find((person) => person.id === input.headId);
+      return head ? tt("headSet", { name: head.name, department: department.name }) : tt("headRemoved", { department: department.name });
+    },
+  });
   const currentElsewhere = current && !listed.some((person) => person.id === current.id) ? current : null;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {

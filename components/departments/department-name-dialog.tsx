@@ -24,6 +24,7 @@ export function DepartmentNameDialog<T>({
   submitLabel,
   pendingLabel,
   save,
+  success,
   onClose,
 }: {
   title: string;
@@ -31,6 +32,8 @@ export function DepartmentNameDialog<T>({
   submitLabel: string;
   pendingLabel: string;
   save: (input: { name: string; operationId: string }) => Promise<ActionResult<T>>;
+  /** The toast once saved, given the saved name. */
+  success: (name: string) => string;
   onClose: () => void;
 }) {
   const t = useTranslations("departments.form");
@@ -38,7 +41,7 @@ export function DepartmentNameDialog<T>({
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [operationId] = useState(() => crypto.randomUUID());
-  const action = useAction(save);
+  const action = useAction(save, { success: (_, input) => success(input.name) });
 
   // After a refused submit, the field to fix gets the focus.
   useEffect(() => {

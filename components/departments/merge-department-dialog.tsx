@@ -24,12 +24,15 @@ export function MergeDepartmentDialog({
 }) {
   const t = useTranslations("departments.merge");
   const tc = useTranslations("common");
+  const tt = useTranslations("toast.departments");
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
   const [target, setTarget] = useState<DepartmentOption | null>(null);
   const [missingTarget, setMissingTarget] = useState(false);
   const [confirming, setConfirming] = useState<DepartmentOption | null>(null);
-  const merge = useAction(mergeDepartmentsAction);
+  const merge = useAction(mergeDepartmentsAction, {
+    success: () => tt("merged", { name: department.name, target: confirming?.name ?? "" }),
+  });
 
   const next = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -7,6 +7,7 @@ import { DepartmentNameDialog } from "./department-name-dialog";
 
 export function NewDepartmentButton() {
   const t = useTranslations("departments");
+  const tt = useTranslations("toast.departments");
   return (
     <DialogButton variant="primary" label={t("new")}>
       {(close) => (
@@ -15,6 +16,7 @@ export function NewDepartmentButton() {
           submitLabel={t("form.create")}
           pendingLabel={t("form.creating")}
           save={createDepartmentAction}
+          success={(name) => tt("created", { name })}
           onClose={close}
         />
       )}

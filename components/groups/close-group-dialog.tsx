@@ -10,7 +10,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { DialogFooter } from "@/components/ui/dialog-footer";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { useAction } from "@/components/ui/use-action";
-import { archiveGroupAction, deleteGroupAction } from "@/lib/groups/actions";
+import { archiveGroupAction, deleteGroupAction, restoreGroupAction } from "@/lib/groups/actions";
 
 type Choice = "archive" | "delete";
 
@@ -33,12 +33,28 @@ export function CloseGroupDialog({
 }) {
   const t = useTranslations("group.close");
   const tc = useTranslations("common");
+  const tt = useTranslations("toast");
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
   const [choice, setChoice] = useState<Choice>(canArchive ? "archive" : "delete");
   const [typedName, setTypedName] = useState("");
-  const archive = useAction(archiveGroupAction);
-  const remove = useAction(deleteGroupAction);
+  // Undo is the restore operation itself (an operation id of its own, one per toast so that a
+  // double click restores once: its audit entry, events and notifications happen as for Restore),
+  // not a delayed archive.
+  const archive = useAction(archiveGroupAction, {
+    success: () => {
+      const restoreId = crypto.randomUUID();
+      return {
+        message: tt("group.archived", { name: groupName }),
+        action: {
+          label: tt("undo"),
+          run: () => restoreGroupAction({ groupId, operationId: restoreId }),
+          success: tt("group.restored", { name: groupName }),
+        },
+      };
+    },
+  });
+  const remove = useAction(deleteGroupAction, { success: () => tt("group.deleted", { name: groupName }) });
   const pending = archive.pending || remove.pending;
   const choices = [canArchive ? ("archive" as const) : null, canDelete ? ("delete" as const) : null].filter((c) => c !== null);
 

@@ -11,9 +11,10 @@ import { GroupForm } from "./group-form";
 /** "New learning group": one operation id per opening, so a double click or a retry creates one group. */
 export function NewGroupDialog({ onClose }: { onClose: () => void }) {
   const t = useTranslations("groups");
+  const tt = useTranslations("toast.group");
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
-  const create = useAction(createGroupAction);
+  const create = useAction(createGroupAction, { success: (_, input) => tt("created", { name: input.name }) });
   return (
     <Dialog title={t("new")} description={t("newIntro")} onClose={onClose} busy={create.pending}>
       <GroupForm

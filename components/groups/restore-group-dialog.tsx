@@ -9,9 +9,10 @@ import { restoreGroupAction } from "@/lib/groups/actions";
 
 export function RestoreGroupDialog({ groupId, groupName, onClose }: { groupId: string; groupName: string; onClose: () => void }) {
   const t = useTranslations("group.restore");
+  const tt = useTranslations("toast.group");
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
-  const restore = useAction(restoreGroupAction);
+  const restore = useAction(restoreGroupAction, { success: () => tt("restored", { name: groupName }) });
   return (
     <ConfirmDialog
       title={t("title", { name: groupName })}

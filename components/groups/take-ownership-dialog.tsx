@@ -19,9 +19,10 @@ export function TakeOwnershipDialog({
   onClose: () => void;
 }) {
   const t = useTranslations("group.takeOwnership");
+  const tt = useTranslations("toast.group");
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
-  const take = useAction(takeOwnershipAction);
+  const take = useAction(takeOwnershipAction, { success: () => tt("ownershipTaken", { name: groupName }) });
   return (
     <ConfirmDialog
       title={t("title", { name: groupName })}

@@ -14,19 +14,19 @@ import type { GroupOption } from "@/lib/groups/queries";
 import type { DepartmentOption } from "@/lib/departments/queries";
 import { addMembersAction } from "@/lib/membership/actions";
 import type { Selection } from "@/lib/membership/schemas";
-import type { AddResult } from "@/lib/membership/operations/add-members";
 import type { PersonMatch } from "@/lib/people/queries/search";
 import { AddPreview } from "./add-preview";
-import { AddResultMessage } from "./add-result-message";
 import { DepartmentPicker } from "./department-picker";
 import { PeoplePicker } from "./people-picker";
+import { useAddResultMessage } from "./use-add-result-message";
 import { fitsInGroup, useAddPreview } from "./use-add-preview";
 
 type Mode = Selection["mode"];
 
 /**
  * "Add members", three ways (spec: individually, an entire department, copy from a group). Each
- * tab keeps its own choice; Confirm adds the current tab's. One operation id per opening.
+ * tab keeps its own choice; Confirm adds the current tab's, and a toast says what it did. One
+ * operation id per opening.
  */
 export function AddMembersDialog({ groupId, groupName, onClose }: { groupId: string; groupName: string; onClose: () => void }) {
   const t = useTranslations("members.add");
@@ -37,8 +37,7 @@ export function AddMembersDialog({ groupId, groupName, onClose }: { groupId: str
   const [people, setPeople] = useState<PersonMatch[]>([]);
   const [departments, setDepartments] = useState<DepartmentOption[]>([]);
   const [sourceGroup, setSourceGroup] = useState<GroupOption | null>(null);
-  const [result, setResult] = useState<AddResult | null>(null);
-  const add = useAction(addMembersAction);
+  const add = useAction(addMembersAction, { success: useAddResultMessage() });
 
   const selection = useMemo((): Selection | null => {
     if (mode === "people") return people.length > 0 ? { mode, userIds: people.map((person) => person.id) } : null;
@@ -57,9 +56,9 @@ export function AddMembersDialog({ groupId, groupName, onClose }: { groupId: str
 
   const confirm = () => {
     if (!selection) return;
-    add.run({ groupId, selection, operationId }, (data) => {
-      setResult(data);
+    add.run({ groupId, selection, operationId }, () => {
       router.refresh();
+      onClose();
     });
   };
 
@@ -71,49 +70,36 @@ export function AddMembersDialog({ groupId, groupName, onClose }: { groupId: str
 
   return (
     <Dialog title={t("title", { name: groupName })} description={t("intro")} onClose={onClose} busy={add.pending} wide>
-      {result ? (
-        <>
-          <AddResultMessage result={result} />
-          <DialogFooter>
-            <Button variant="primary" onClick={onClose} autoFocus>
-              {tc("done")}
-            </Button>
-          </DialogFooter>
-        </>
-      ) : (
-        <>
-          <Tabs label={t("tabs.label")} tabs={tabs} selected={mode} onSelect={setMode}>
-            <div className="min-h-40 space-y-4">
-              {mode === "people" && <PeoplePicker groupId={groupId} picked={people} onChange={setPeople} />}
-              {mode === "departments" && <DepartmentPicker selected={departments} onChange={setDepartments} />}
-              {mode === "group" && (
-                // "Copy from group": another group of the company, archived ones too, whose current members are added.
-                <GroupSelect
-                  label={t("copy.label")}
-                  hint={t("copy.hint")}
-                  none={t("copy.none")}
-                  includeArchived
-                  exceptGroupId={groupId}
-                  value={sourceGroup}
-                  onChange={setSourceGroup}
-                />
-              )}
-              <AddPreview state={preview} />
-            </div>
-          </Tabs>
-          <div className="mt-4">
-            <ActionAlert error={add.error} />
-          </div>
-          <DialogFooter>
-            <Button onClick={onClose} disabled={add.pending}>
-              {tc("cancel")}
-            </Button>
-            <Button variant="primary" pending={add.pending} disabled={count === 0} onClick={confirm}>
-              {add.pending ? t("adding") : count > 0 ? t("confirmCount", { count }) : t("confirm")}
-            </Button>
-          </DialogFooter>
-        </>
-      )}
+      <Tabs label={t("tabs.label")} tabs={tabs} selected={mode} onSelect={setMode}>
+        <div className="min-h-40 space-y-4">
+          {mode === "people" && <PeoplePicker groupId={groupId} picked={people} onChange={setPeople} />}
+          {mode === "departments" && <DepartmentPicker selected={departments} onChange={setDepartments} />}
+          {mode === "group" && (
+            // "Copy from group": another group of the company, archived ones too, whose current members are added.
+            <GroupSelect
+              label={t("copy.label")}
+              hint={t("copy.hint")}
+              none={t("copy.none")}
+              includeArchived
+              exceptGroupId={groupId}
+              value={sourceGroup}
+              onChange={setSourceGroup}
+            />
+          )}
+          <AddPreview state={preview} />
+        </div>
+      </Tabs>
+      <div className="mt-4">
+        <ActionAlert error={add.error} />
+      </div>
+      <DialogFooter>
+        <Button onClick={onClose} disabled={add.pending}>
+          {tc("cancel")}
+        </Button>
+        <Button variant="primary" pending={add.pending} disabled={count === 0} onClick={confirm}>
+          {add.pending ? t("adding") : count > 0 ? t("confirmCount", { count }) : t("confirm")}
+        </Button>
+      </DialogFooter>
     </Dialog>
   );
 }

@@ -5,6 +5,7 @@ export type MembersDialogProps = {
   /** The group has an assignment rule or open assignments: removing asks what becomes of them. */
   hasAssignments: boolean;
   people: readonly { userId: string; name: string }[];
-  onDone: (message: string) => void;
+  /** After the change (which its toast announces): the selection is cleared. */
+  onDone: () => void;
   onClose: () => void;
 };

@@ -11,7 +11,7 @@ import { RemoveMembersDialog } from "./remove-members-dialog";
 
 /**
  * The Members tab's table. For those who manage members, rows can be selected (on this page) and
- * then removed or moved to another group; what happened is announced above the table.
+ * then removed or moved to another group (what happened is said by a toast).
  */
 export function MembersTable({
   groupId,
@@ -34,12 +34,11 @@ export function MembersTable({
   courseTitle: string | null;
   viewerId: string;
   canOpenAnyCertificate: boolean;
-  /** Shown instead of the table when this page has nobody (the notice of what just happened stays). */
+  /** Shown instead of the table when this page has nobody. */
   emptyMessage: ReactNode;
 }) {
   const t = useTranslations("members");
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [notice, setNotice] = useState("");
   const allRef = useRef<HTMLInputElement>(null);
   const chosen = members.filter((member) => selected.has(member.userId));
   const all = chosen.length > 0 && chosen.length === members.length;
@@ -56,10 +55,7 @@ export function MembersTable({
       return next;
     });
 
-  const done = (message: string) => {
-    setSelected(new Set());
-    setNotice(message);
-  };
+  const done = () => setSelected(new Set());
 
   const people = chosen.map((member) => ({ userId: member.userId, name: member.name }));
   const columns = [
@@ -73,9 +69,6 @@ export function MembersTable({
 
   return (
     <div className="space-y-3">
-      <p role="status" className={notice ? "rounded-md bg-emerald-50 px-4 py-2 text-sm text-emerald-900" : "sr-only"}>
-        {notice}
-      </p>
       {members.length === 0 && emptyMessage}
       {members.length > 0 && selectable && (
         <div className="flex flex-wrap items-center gap-2">

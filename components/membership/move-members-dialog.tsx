@@ -21,13 +21,17 @@ export function MoveMembersDialog({ groupId, groupName, people, onDone, onClose 
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
   const [target, setTarget] = useState<GroupOption | null>(null);
-  const move = useAction(moveMembersAction);
+  const move = useAction(moveMembersAction, {
+    success: (result) => {
+      const moved = t("done", { count: result.moved, name: target?.name ?? "" });
+      return result.alreadyInTarget > 0 ? `${moved} ${t("alreadyInTarget", { count: result.alreadyInTarget })}` : moved;
+    },
+  });
 
   const confirm = () => {
     if (!target) return;
-    move.run({ groupId, targetGroupId: target.id, userIds: people.map((person) => person.userId), operationId }, (result) => {
-      const moved = t("done", { count: result.moved, name: target.name });
-      onDone(result.alreadyInTarget > 0 ? `${moved} ${t("alreadyInTarget", { count: result.alreadyInTarget })}` : moved);
+    move.run({ groupId, targetGroupId: target.id, userIds: people.map((person) => person.userId), operationId }, () => {
+      onDone();
       router.refresh();
       onClose();
     });

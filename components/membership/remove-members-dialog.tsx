@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useAction } from "@/components/ui/use-action";
-import { removeMembersAction } from "@/lib/membership/actions";
+import { addMembersAction, removeMembersAction } from "@/lib/membership/actions";
 import type { MembersDialogProps } from "./members-dialog-props";
 import { SelectedPeople } from "./selected-people";
 
@@ -19,9 +19,29 @@ const assignmentChoices: AssignmentChoice[] = ["rule", "keep", "waive"];
  */
 export function RemoveMembersDialog({ groupId, groupName, hasAssignments, people, onDone, onClose }: MembersDialogProps) {
   const t = useTranslations("members.remove");
+  const tt = useTranslations("toast.members");
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
-  const remove = useAction(removeMembersAction);
+  const userIds = people.map((person) => person.userId);
+  // "Add back" is an add of the same people (an operation of its own, one id per toast so that a
+  // double click adds once, with its history and notifications), offered only when everyone
+  // selected was removed: an add of someone who had already left would be no undo.
+  const remove = useAction(removeMembersAction, {
+    success: ({ removed }) => {
+      const addId = crypto.randomUUID();
+      return {
+        message: t("done", { count: removed }),
+        action:
+          removed > 0 && removed === userIds.length
+            ? {
+                label: tt("addBack"),
+                run: () => addMembersAction({ groupId, selection: { mode: "people", userIds }, operationId: addId }),
+                success: tt("addedBack", { count: removed, name: groupName }),
+              }
+            : undefined,
+      };
+    },
+  });
   const [assignmentChoice, setAssignmentChoice] = useState<AssignmentChoice>("rule");
   return (
     <ConfirmDialog
@@ -36,12 +56,12 @@ export function RemoveMembersDialog({ groupId, groupName, hasAssignments, people
         remove.run(
           {
             groupId,
-            userIds: people.map((person) => person.userId),
+            userIds,
             operationId,
             onAssignments: assignmentChoice === "rule" ? undefined : assignmentChoice,
           },
-          ({ removed }) => {
-            onDone(t("done", { count: removed }));
+          () => {
+            onDone();
             router.refresh();
             onClose();
           },

@@ -12,9 +12,10 @@ type Props = { person: { id: string; name: string }; onClose: () => void };
 /** Says what deactivation does before it happens: sign-in ends, active groups are left, history stays. */
 export function DeactivateDialog({ person, activeGroups, onClose }: Props & { activeGroups: number }) {
   const t = useTranslations("people.deactivate");
+  const tt = useTranslations("toast.people");
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
-  const deactivate = useAction(deactivatePersonAction);
+  const deactivate = useAction(deactivatePersonAction, { success: () => tt("deactivated", { name: person.name }) });
   return (
     <ConfirmDialog
       title={t("title", { name: person.name })}
@@ -44,9 +45,10 @@ export function DeactivateDialog({ person, activeGroups, onClose }: Props & { ac
 
 export function ReactivateDialog({ person, onClose }: Props) {
   const t = useTranslations("people.reactivate");
+  const tt = useTranslations("toast.people");
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
-  const reactivate = useAction(reactivatePersonAction);
+  const reactivate = useAction(reactivatePersonAction, { success: () => tt("reactivated", { name: person.name }) });
   return (
     <ConfirmDialog
       title={t("title", { name: person.name })}

@@ -18,6 +18,7 @@ export function DepartmentDialog({
   return (
     <PersonEditDialog
       personId={person.id}
+      personName={person.name}
       title={t("edit.department.title", { name: person.name })}
       field="departmentId"
       read={() => ({ departmentId: department?.id ?? "" })}

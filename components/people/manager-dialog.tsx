@@ -40,6 +40,7 @@ export function ManagerDialog({
   return (
     <PersonEditDialog
       personId={person.id}
+      personName={person.name}
       title={t("title", { name: person.name })}
       field="managerId"
       read={(data) => ({ managerId: String(data.get("managerId") ?? "") })}

@@ -20,6 +20,7 @@ export type PersonEdit = { departmentId?: string; managerId?: string; roles?: Ro
  */
 export function PersonEditDialog({
   personId,
+  personName,
   title,
   field,
   read,
@@ -27,6 +28,8 @@ export function PersonEditDialog({
   children,
 }: {
   personId: string;
+  /** Named in the toast that says what changed. */
+  personName: string;
   title: string;
   field: keyof PersonEdit;
   /** The change, from the submitted form. */
@@ -36,9 +39,10 @@ export function PersonEditDialog({
 }) {
   const t = useTranslations("people.edit");
   const tc = useTranslations("common");
+  const tt = useTranslations("toast.people");
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
-  const update = useAction(updatePersonAction);
+  const update = useAction(updatePersonAction, { success: () => tt(`saved.${field}`, { name: personName }) });
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -16,6 +16,7 @@ export function RolesDialog({ person, onClose }: { person: { id: string; name: s
   return (
     <PersonEditDialog
       personId={person.id}
+      personName={person.name}
       title={t("title", { name: person.name })}
       field="roles"
       read={(data) => ({ roles: data.getAll("roles").map(String) as Role[] })}

@@ -18,21 +18,18 @@ const FIELDS = ["currentPassword", ...NEW_PASSWORD_FIELDS] as const;
  */
 export function ChangePasswordForm() {
   const t = useTranslations("accounts.changePassword");
-  const change = useAction(changePasswordAction);
+  const change = useAction(changePasswordAction, { success: () => t("changed") });
   const [operationId, setOperationId] = useState(() => crypto.randomUUID());
-  const [changed, setChanged] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, change.error);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setChanged(false);
     const data = new FormData(event.currentTarget);
     const text = (name: string) => String(data.get(name) ?? "");
     change.run(
       { currentPassword: text("currentPassword"), password: text("password"), confirmPassword: text("confirmPassword"), operationId },
       () => {
-        setChanged(true);
         setOperationId(crypto.randomUUID());
         formRef.current?.reset();
       },
@@ -41,11 +38,6 @@ export function ChangePasswordForm() {
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label={t("title")} className="max-w-md space-y-4">
-      {changed && (
-        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          {t("changed")}
-        </p>
-      )}
       <ActionAlert error={change.error} fields={FIELDS} />
       <FormField label={t("current")} errors={change.error?.fieldErrors?.currentPassword}>
         {(control) => (

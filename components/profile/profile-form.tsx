@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef } from "react";
 import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClass } from "@/components/ui/form-field";
@@ -36,8 +36,7 @@ export function ProfileForm(props: ProfileFormProps) {
   const t = useTranslations("profile.form");
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const [saved, setSaved] = useState(false);
-  const save = useAction(updateProfileAction);
+  const save = useAction(updateProfileAction, { success: () => t("saved") });
   const fieldErrors = save.error?.fieldErrors ?? {};
   const operation = useRef<string | null>(null);
 
@@ -51,11 +50,9 @@ export function ProfileForm(props: ProfileFormProps) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const text = (field: string) => String(data.get(field) ?? "");
-    setSaved(false);
     operation.current ??= crypto.randomUUID();
     save.run({ name: text("name"), timeZone: text("timeZone"), locale: text("locale"), operationId: operation.current }, () => {
       operation.current = null;
-      setSaved(true);
       router.refresh();
     });
   };
@@ -96,14 +93,9 @@ export function ProfileForm(props: ProfileFormProps) {
           </select>
         )}
       </FormField>
-      <div className="flex flex-wrap items-center gap-4">
-        <Button type="submit" variant="primary" pending={save.pending}>
-          {save.pending ? t("saving") : t("save")}
-        </Button>
-        <p role="status" className="text-sm text-emerald-800">
-          {saved && !save.pending ? t("saved") : ""}
-        </p>
-      </div>
+      <Button type="submit" variant="primary" pending={save.pending}>
+        {save.pending ? t("saving") : t("save")}
+      </Button>
     </form>
   );
 }

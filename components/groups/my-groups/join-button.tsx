@@ -17,7 +17,7 @@ export function JoinButton({ groupId, groupName }: { groupId: string; groupName:
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
   const [done, setDone] = useState(false);
-  const join = useAction(joinGroupAction);
+  const join = useAction(joinGroupAction, { success: () => t("done", { name: groupName }) });
   return (
     <div className="space-y-2">
       <Button
@@ -35,7 +35,6 @@ export function JoinButton({ groupId, groupName }: { groupId: string; groupName:
       >
         {join.pending ? t("pending") : t("button")}
       </Button>
-      <div aria-live="polite">{done && <p className="text-sm text-emerald-800">{t("done", { name: groupName })}</p>}</div>
       <ActionAlert error={join.error} />
     </div>
   );

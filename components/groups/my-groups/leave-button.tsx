@@ -14,7 +14,7 @@ export function LeaveButton({ groupId, groupName, leaveTo }: { groupId: string; 
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [operationId, setOperationId] = useState(() => crypto.randomUUID());
-  const leave = useAction(leaveGroupAction);
+  const leave = useAction(leaveGroupAction, { success: () => t("done", { name: groupName }) });
   return (
     <>
       <Button onClick={() => setOpen(true)}>{t("button")}</Button>

@@ -30,7 +30,7 @@ function RevokeDialog({ keyId, name, onClose }: { keyId: string; name: string; o
   const t = useTranslations("apiKeys");
   const router = useRouter();
   const [operationId] = useState(() => crypto.randomUUID());
-  const action = useAction(revokeApiKeyAction);
+  const action = useAction(revokeApiKeyAction, { success: () => t("revoked", { name }) });
   return (
     <ConfirmDialog
       title={t("revokeTitle", { name })}

@@ -28,16 +28,13 @@ export function LevelPicker({
   const name = useId();
   const [chosen, setChosen] = useState(initial);
   const [stored, setStored] = useState(initial);
-  const [saved, setSaved] = useState(false);
-  const action = useAction(save);
+  const action = useAction(save, { success: (_, next) => t("saved", { level: t(`levels.${next}.label`) }) });
   // After a failure the radios show what is really stored, beside the reason.
   const level = action.error ? stored : chosen;
   const choose = (next: NotificationLevel) => {
     setChosen(next);
-    setSaved(false);
     action.run(next, () => {
       setStored(next);
-      setSaved(true);
     });
   };
   return (
@@ -68,9 +65,6 @@ export function LevelPicker({
           </label>
         ))}
       </div>
-      <p aria-live="polite" className="text-sm text-emerald-800">
-        {saved && !action.pending ? t("saved", { level: t(`levels.${stored}.label`) }) : ""}
-      </p>
       <ActionAlert error={action.error} />
     </fieldset>
   );
