@@ -379,13 +379,14 @@ test("the chat fills the window with the composer in view, opens at the unread, 
   db,
 }) => {
   const reader = await newPerson(db, "Vera Viewport");
-  const groupId = await groupWith(db, `Viewport ${randomUUID().slice(0, 8)}`, [reader]);
-  // 40 notes, two seconds apart an hour ago, and one of the reader's; the reader has read up to the 10th.
-  const admin = await findUser(db, "dana.admin@acme.example");
+  const writer = await newPerson(db, "Walt Writer");
+  const groupId = await groupWith(db, `Viewport ${randomUUID().slice(0, 8)}`, [reader, writer]);
+  // 40 notes of a colleague's, two seconds apart an hour ago (under the rate limit), and one of the
+  // reader's; the reader has read up to the 10th.
   const start = Date.now() - 3_600_000;
   const at = (index: number) => ({ now: new Date(start + index * 2000) });
   for (let index = 1; index <= 40; index++) {
-    await postMessage(db, admin, { groupId, operationId: randomUUID(), kind: "note", body: `Note number ${index}` }, at(index));
+    await postMessage(db, writer, { groupId, operationId: randomUUID(), kind: "note", body: `Note number ${index}` }, at(index));
   }
   await postMessage(db, reader, { groupId, operationId: randomUUID(), kind: "note", body: "My own note" }, at(41));
   const readUpTo = new Date(start + 10 * 2000 + 500);

@@ -229,7 +229,7 @@ export function ChatTab({
       <div ref={end} />
       {/* The composer docks to the window's bottom edge (sticky) while the messages scroll with the page:
           no height to compute from the shell's bars, the header or the tabs above, and no inner scroll. */}
-      <div ref={dock} className="sticky bottom-0 z-10 bg-slate-50 pt-1 pb-[max(0.75rem,env(safe-area-inset-bottom))]">
+      <div ref={dock} className="sticky bottom-0 z-20 bg-slate-50 pt-1 pb-[max(0.75rem,env(safe-area-inset-bottom))]">
         {away && (
           <button
             type="button"

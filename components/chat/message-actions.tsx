@@ -13,8 +13,9 @@ export const hasActions = (message: ChatMessageDto, rights: MessageRights) =>
 /**
  * A message's toolbar: Reply (Answer to a question) and Mark as answered as buttons, Edit and Delete
  * in the "⋯" menu. It floats over the message's corner and shows while the pointer is over the
- * message or focus is inside it (so a keyboard reaches it by Tab); on touch screens, which have no
- * hover, it stays in view.
+ * message or focus is inside it (so a keyboard reaches it by Tab; a pointer over its corner is over
+ * its message, so it shows before it can be clicked), and with its menu open it rises above the
+ * neighbours' toolbars. On touch screens, which have no hover, it stays in view, in the row.
  */
 export function MessageActions({
   message,
@@ -43,7 +44,7 @@ export function MessageActions({
     <div
       role="group"
       aria-label={t("actions", { name: message.authorName })}
-      className="absolute -top-3 right-2 z-10 flex items-center gap-0.5 rounded-md border border-slate-200 bg-white p-0.5 opacity-0 shadow-sm transition-opacity group-focus-within/message:opacity-100 group-hover/message:opacity-100 has-[[aria-expanded=true]]:opacity-100 [@media(hover:none)]:static [@media(hover:none)]:self-start [@media(hover:none)]:opacity-100"
+      className="absolute -top-3 right-2 z-10 flex items-center gap-0.5 rounded-md border border-slate-200 bg-white p-0.5 opacity-0 shadow-sm transition-opacity group-focus-within/message:opacity-100 group-hover/message:opacity-100 has-[[aria-expanded=true]]:z-30 has-[[aria-expanded=true]]:opacity-100 [@media(hover:none)]:static [@media(hover:none)]:self-start [@media(hover:none)]:opacity-100"
     >
       {rights.reply && (
         <button type="button" className={text} onClick={onReply}>
