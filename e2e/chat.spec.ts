@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { WebSocketRoute } from "@playwright/test";
 import { and, eq, sql } from "drizzle-orm";
-import { groupChatState, operations } from "@/db/schema";
+import { groupChatState, groupReads, operations } from "@/db/schema";
 import { postMessage } from "@/lib/chat/operations/post-message";
 import { archiveGroup } from "@/lib/groups/operations/archive-group";
 import { removeMembers } from "@/lib/membership/operations/remove-members";
@@ -100,13 +100,15 @@ for (const language of LANGUAGES)
     await send(pageA, "Missed one", t);
     await send(pageA, "Missed two", t);
     const hello = log(pageA, t).getByRole("article").filter({ hasText: "Hello from A" });
-    await hello.getByRole("button", { name: t("chatTab.edit.button") }).click();
+    await hello.getByRole("button", { name: t("chatTab.more", { name: personA.name }) }).click();
+    await pageA.getByRole("menuitem", { name: t("chatTab.edit.button") }).click();
     const editor = hello.getByRole("textbox", { name: t("chatTab.edit.label") });
     await editor.fill("Hello from A, edited");
     await editor.press("Enter");
     await expect(log(pageA, t).getByText("Hello from A, edited")).toBeVisible();
     const doomed = log(pageA, t).getByRole("article").filter({ hasText: "This one goes away" });
-    await doomed.getByRole("button", { name: t("chatTab.delete.button") }).click();
+    await doomed.getByRole("button", { name: t("chatTab.more", { name: personA.name }) }).click();
+    await pageA.getByRole("menuitem", { name: t("chatTab.delete.button") }).click();
     const confirm = pageA.getByRole("dialog", { name: t("chatTab.delete.title") });
     await confirm.getByRole("button", { name: t("chatTab.delete.confirm") }).click();
     await expect(confirm).toBeHidden();
@@ -160,7 +162,7 @@ test("questions get answers and are marked answered, praise stands out, a burst 
   const personB = await newPerson(db, "Rene Answerer");
   const name = `Questions ${randomUUID().slice(0, 8)}`;
   const groupId = await groupWith(db, name, [personA, personB]);
-  // Waiting before A first opens the chat: an admin's note, marked as such, behind the "New" divider.
+  // Waiting before A first opens the chat: an admin's note, marked as such, behind the "New messages" divider.
   const admin = await findUser(db, "dana.admin@acme.example");
   await deliver(await postMessage(db, admin, { groupId, operationId: randomUUID(), kind: "note", body: "Welcome, everyone" }));
   const pageA = await pageOf(personA);
@@ -170,18 +172,19 @@ test("questions get answers and are marked answered, praise stands out, a burst 
   await pageA.goto(`/groups/${groupId}?tab=chat`);
   await pageB.goto(`/groups/${groupId}?tab=chat`);
   await Promise.all([liveA, liveB]);
-  const divider = log(pageA, en).getByText("New", { exact: true });
+  const divider = log(pageA, en).getByText("New messages", { exact: true });
   await expect(divider).toBeVisible();
   const welcome = log(pageA, en).getByRole("article").filter({ hasText: "Welcome, everyone" });
   await expect(welcome.getByText("Admin note")).toBeVisible();
 
   // A asks; B answers through the question's own button, which makes the reply an answer.
-  await pageA.getByLabel("Kind of message").selectOption("question");
+  const kindOf = (page: typeof pageA) => page.getByRole("radiogroup", { name: "Kind of message" });
+  await kindOf(pageA).getByRole("radio", { name: "Question" }).check();
   await send(pageA, "Where are the slides?", en);
   const questionB = log(pageB, en).getByRole("article").filter({ hasText: "Where are the slides?" });
   await questionB.getByRole("button", { name: "Answer" }).click();
   await expect(pageB.getByText(`Replying to ${personA.name}`)).toBeVisible();
-  await expect(pageB.getByLabel("Kind of message")).toHaveValue("answer");
+  await expect(kindOf(pageB).getByRole("radio", { name: "Answer" })).toBeChecked();
   await send(pageB, "In the **shared** folder", en);
   const replies = log(pageA, en).getByRole("list", { name: `Replies to ${personA.name}` });
   await expect(replies.getByRole("article")).toHaveCount(1);
@@ -194,7 +197,7 @@ test("questions get answers and are marked answered, praise stands out, a burst 
   await expect(questionA.getByRole("button", { name: "Mark as answered" })).toHaveCount(0);
 
   // B praises A, picked with the keyboard.
-  await pageB.getByLabel("Kind of message").selectOption("praise");
+  await kindOf(pageB).getByRole("radio", { name: "Praise" }).check();
   const colleague = pageB.getByRole("combobox", { name: "Colleague to praise" });
   await colleague.pressSequentially(personA.name);
   await expect(pageB.getByRole("option", { name: personA.name })).toBeVisible();
@@ -355,7 +358,8 @@ test("a double click on an edit's Save edits the message once @learner", async (
   const page = await pageOf(author);
   await page.goto(`/groups/${groupId}?tab=chat`);
   const message = log(page, en).getByRole("article").filter({ hasText: author.name });
-  await message.getByRole("button", { name: "Edit" }).click();
+  await message.getByRole("button", { name: `More actions for ${author.name}'s message` }).click();
+  await page.getByRole("menuitem", { name: "Edit" }).click();
   await message.getByRole("textbox", { name: "Edit your message" }).fill("Second draft");
   await message.getByRole("button", { name: "Save" }).dblclick();
   await expect(message.getByText("Second draft")).toBeVisible();
@@ -368,4 +372,73 @@ test("a double click on an edit's Save edits the message once @learner", async (
     .from(operations)
     .where(and(eq(operations.actorId, author.id), eq(operations.kind, "chat.edit"), sql`${operations.result}->>'id' = ${posted.id}`));
   expect(edits).toHaveLength(1);
+});
+
+test("the chat fills the window with the composer in view, opens at the unread, jumps to the latest, and shows a message's actions on hover or focus", async ({
+  pageOf,
+  db,
+}) => {
+  const reader = await newPerson(db, "Vera Viewport");
+  const writer = await newPerson(db, "Walt Writer");
+  const groupId = await groupWith(db, `Viewport ${randomUUID().slice(0, 8)}`, [reader, writer]);
+  // 40 notes of a colleague's, two seconds apart an hour ago (under the rate limit), and one of the
+  // reader's; the reader has read up to the 10th.
+  const start = Date.now() - 3_600_000;
+  const at = (index: number) => ({ now: new Date(start + index * 2000) });
+  for (let index = 1; index <= 40; index++) {
+    await postMessage(db, writer, { groupId, operationId: randomUUID(), kind: "note", body: `Note number ${index}` }, at(index));
+  }
+  await postMessage(db, reader, { groupId, operationId: randomUUID(), kind: "note", body: "My own note" }, at(41));
+  const readUpTo = new Date(start + 10 * 2000 + 500);
+  await db
+    .insert(groupReads)
+    .values({ userId: reader.id, groupId, companyId: reader.companyId, lastReadAt: readUpTo })
+    .onConflictDoUpdate({ target: [groupReads.userId, groupReads.groupId], set: { lastReadAt: readUpTo } });
+
+  const page = await pageOf(reader);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const composer = page.getByRole("textbox", { name: "Message" });
+  const inWindow = async (height: number) => {
+    const box = await composer.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(height);
+  };
+  await page.goto(`/groups/${groupId}/chat`);
+  // Opened where the unread starts, the composer docked in the window; the newest is further down.
+  await expect(log(page, en).getByText("New messages", { exact: true })).toBeInViewport();
+  await expect(log(page, en).getByRole("article").filter({ hasText: "Note number 11" })).toBeInViewport();
+  await inWindow(768);
+  const jump = page.getByRole("button", { name: "Jump to latest" });
+  await jump.click();
+  await expect(log(page, en).getByText("My own note")).toBeInViewport();
+  await expect(jump).toHaveCount(0);
+  await inWindow(768);
+
+  // A message's actions show on hover, and on focus for the keyboard, whose "⋯" menu opens with the arrow keys.
+  await page.mouse.move(1, 1);
+  const note = log(page, en).getByRole("article").filter({ hasText: "Note number 40" });
+  const noteActions = note.getByRole("group", { name: /^Actions for/ });
+  await expect(noteActions).toHaveCSS("opacity", "0");
+  await note.hover();
+  await expect(noteActions).toHaveCSS("opacity", "1");
+  await page.mouse.move(1, 1);
+  const mine = log(page, en).getByRole("article").filter({ hasText: "My own note" });
+  const mineActions = mine.getByRole("group", { name: /^Actions for/ });
+  await expect(mineActions).toHaveCSS("opacity", "0");
+  const more = mine.getByRole("button", { name: `More actions for ${reader.name}'s message` });
+  await more.focus();
+  await expect(mineActions).toHaveCSS("opacity", "1");
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("menuitem", { name: "Delete" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("menu")).toHaveCount(0);
+  await expect(more).toBeFocused();
+  await expectAccessible(page);
+
+  // On a phone the chat opens at the newest (read now) with the composer in the window too.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expect(log(page, en).getByText("My own note")).toBeInViewport();
+  await expect(log(page, en).getByText("New messages", { exact: true })).toHaveCount(0);
+  await inWindow(844);
 });

@@ -45,17 +45,30 @@ test("a group set to Nothing shows nothing of its chat in the bell; set to All i
   await page.goto(`/groups/${group.id}`);
   const settings = page.getByRole("group", { name: "Notify me about this group's chat" });
   const bell = page.getByRole("button", { name: /^Notifications/ });
-  await expect(settings.getByRole("radio", { name: /^All messages/ })).toBeChecked();
-  await settings.getByRole("radio", { name: /^Nothing/ }).check();
-  await expect(page.getByRole("status").getByText("Saved: Nothing.")).toBeVisible();
+  // The setting lives behind the group header's button, not under the tab.
+  const menuButton = page.getByRole("button", { name: /^Chat notifications/ });
+  await expect(menuButton).toHaveAccessibleName("Chat notifications: All");
+  await expect(settings).toHaveCount(0);
+  await menuButton.focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Chat notifications" });
+  await expect(dialog.getByRole("radio", { name: /^All messages/ })).toBeChecked();
+  await dialog.getByRole("radio", { name: /^Nothing/ }).check();
+  await expect(dialog.getByText("Saved: Nothing.")).toBeVisible();
   await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(menuButton).toHaveAccessibleName("Chat notifications: Off");
+  await expect(menuButton).toBeFocused();
 
   await post(db, b, group.id, "Is anyone awake?");
   await page.reload();
+  await menuButton.click();
   await expect(settings.getByRole("radio", { name: /^Nothing/ })).toBeChecked();
   await expect(bell).toHaveAccessibleName("Notifications");
   await settings.getByRole("radio", { name: /^All messages/ }).check();
-  await expect(page.getByRole("status").getByText("Saved: All messages.")).toBeVisible();
+  await expect(settings.getByText("Saved: All messages.")).toBeVisible();
+  await dialog.getByRole("button", { name: "Done" }).click();
   // The line counts the chat's unread at the level now: the message from before counts too.
   await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
 
@@ -91,11 +104,14 @@ test("the profile sets the default level that groups without their own setting f
   await page.goto("/profile");
   const defaults = page.getByRole("group", { name: "Default for your groups" });
   await defaults.getByRole("radio", { name: /^Only mentions and admins' notes/ }).check();
-  await expect(page.getByRole("status").getByText("Saved: Only mentions and admins' notes.")).toBeVisible();
+  await expect(defaults.getByText("Saved: Only mentions and admins' notes.")).toBeVisible();
   await expectAccessible(page);
 
   await page.goto(`/groups/${group.id}`);
-  const settings = page.getByRole("group", { name: "Notify me about this group's chat" });
+  await page.getByRole("button", { name: /^Chat notifications/ }).click();
+  const settings = page
+    .getByRole("dialog", { name: "Chat notifications" })
+    .getByRole("group", { name: "Notify me about this group's chat" });
   await expect(settings.getByRole("radio", { name: /^Only mentions and admins' notes/ })).toBeChecked();
   await expect(settings).toContainText("your default applies: Only mentions and admins' notes");
 });

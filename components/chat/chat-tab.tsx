@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { Fragment, useEffect, useRef, useState } from "react";
 import { ActionAlert } from "@/components/ui/action-alert";
 import { Button } from "@/components/ui/button";
@@ -9,9 +9,12 @@ import { EDIT_WINDOW_MS } from "@/lib/chat/schemas";
 import { Composer } from "./composer";
 import { EarlierRepliesButton } from "./earlier-replies-button";
 import { firstUnreadId, type PendingMessage, visibleThreads } from "./merge";
-import { MessageItem, type MessageRights } from "./message-item";
+import { DayHeading } from "./day-heading";
+import { MessageItem, type MessageRights, standsAlone } from "./message-item";
 import { PendingItem } from "./pending-item";
 import { startReading } from "./reading";
+import { placeMessages } from "./runs";
+import { useFollowLatest } from "./use-follow-latest";
 import { type Draft, useChatRoom } from "./use-chat-room";
 import { seenHere, useReadMark } from "./use-read-mark";
 
@@ -23,8 +26,10 @@ export type ChatViewer = { id: string; name: string; isAdmin: boolean; isOwner: 
 const CLOCK_TICK_MS = 30_000;
 
 /**
- * The group's chat: threads oldest first with the newest at the bottom, a "New" divider at the
- * first message the viewer has not read, and the composer (none in an archived group). Opening
+ * The group's chat: threads oldest first with the newest at the bottom, grouped by day and by
+ * author (`placeMessages`), a "New messages" divider at the first message the viewer has not read,
+ * "Jump to latest" when scrolled away from the newest, and the composer docked at the bottom of the
+ * window (none in an archived group). Opening
  * the tab, and each message arriving while it is open and visible, marks the chat read.
  */
 export function ChatTab({
@@ -45,10 +50,10 @@ export function ChatTab({
   linked?: { messageId: string; threadId: string } | null;
 }) {
   const t = useTranslations("chatTab");
+  const format = useFormatter();
   const room = useChatRoom(groupId, channelEpoch, initial);
   const [replyTo, setReplyTo] = useState<ChatMessageDto | null>(null);
   const [now, setNow] = useState(() => Date.now());
-  const list = useRef<HTMLDivElement>(null);
   const threads = visibleThreads(room.state);
   const ordered = threads.flatMap((thread) => [thread.message, ...thread.replies]);
   // Fixed when the tab opens, so the divider stays where the viewer stopped reading: the server's mark,
@@ -74,23 +79,20 @@ export function ChatTab({
     // Marked on opening, on each newer message, and on coming back to the tab.
   }, [seen, newestAt]);
 
-  // The newest message stays in sight while the viewer is at the bottom (or sent it).
-  const atBottom = useRef(true);
+  // The newest message stays in sight while the viewer is at the latest (or sent it).
+  const { end, dock, atLatest, away, measure, revealLatest, followNext } = useFollowLatest();
   const pendingCount = room.state.pending.length;
   useEffect(() => {
-    const element = list.current;
-    if (element && atBottom.current) element.scrollTop = element.scrollHeight;
-  }, [newest?.id, pendingCount]);
+    if (atLatest.current) revealLatest();
+  }, [newest?.id, pendingCount, atLatest, revealLatest]);
   // Opening the chat with unread messages starts at the divider rather than at the newest; opened at
   // a linked message, at that message.
   const dividerRef = useRef<HTMLLIElement>(null);
   useEffect(() => {
-    const element = list.current;
-    const marker = dividerRef.current;
-    if (!element || !marker || linked) return;
-    element.scrollTop = marker.offsetTop - element.offsetTop - 8;
-    atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48;
-  }, [linked]);
+    if (!dividerRef.current || linked) return;
+    dividerRef.current.scrollIntoView({ block: "start", behavior: "instant" });
+    measure();
+  }, [linked, measure]);
   // A linked reply older than the replies a page shows: its thread's earlier replies are loaded, a
   // page at a time, until it is there; then it is brought into view and focused, once.
   const linkedShown = linked !== null && ordered.some((message) => message.id === linked.messageId);
@@ -104,14 +106,13 @@ export function ChatTab({
     void loadEarlierReplies(linked.threadId);
   }, [linked, linkedShown, linkedEarlier, loadEarlierReplies]);
   useEffect(() => {
-    const element = list.current;
     const target = linked && document.getElementById(`message-${linked.messageId}`);
-    if (!element || !target || focusedLinked.current) return;
+    if (!target || focusedLinked.current) return;
     focusedLinked.current = true;
-    atBottom.current = false;
-    element.scrollTop = target.getBoundingClientRect().top - element.getBoundingClientRect().top + element.scrollTop - 16;
+    target.scrollIntoView({ block: "center", behavior: "instant" });
     target.focus({ preventScroll: true });
-  }, [linked, linkedShown]);
+    measure();
+  }, [linked, linkedShown, measure]);
 
   const rights = (message: ChatMessageDto): MessageRights => {
     const own = message.authorId === viewer.id;
@@ -123,43 +124,59 @@ export function ChatTab({
     };
   };
   const handlers = { edit: room.edit, remove: room.remove, markAnswered: room.markAnswered, reply: setReplyTo };
+  const item = (message: ChatMessageDto, continued: boolean) => (
+    <MessageItem
+      message={message}
+      rights={rights(message)}
+      on={handlers}
+      continued={continued}
+      highlighted={message.id === linked?.messageId}
+    />
+  );
 
   const pendingItem = (pending: PendingMessage<Draft>) => (
     <PendingItem
       pending={pending}
-      authorName={viewer.name}
+      author={viewer}
       error={room.sendErrors.get(pending.operationKey)}
       onRetry={() => room.send(pending.draft, pending.operationKey)}
       onDiscard={() => room.discard(pending.operationKey)}
     />
   );
   const divider = (
-    <li ref={dividerRef} className="flex items-center gap-3 text-xs font-semibold uppercase tracking-wide text-red-700">
+    <li
+      ref={dividerRef}
+      className="flex scroll-mt-[calc(var(--shell-top,0px)+1rem)] items-center gap-3 py-1 text-xs font-semibold text-red-700"
+    >
       <span aria-hidden="true" className="h-px flex-1 bg-red-300" />
       {t("newDivider")}
       <span aria-hidden="true" className="h-px flex-1 bg-red-300" />
     </li>
   );
+  // Runs and days: a thread's replies (or the unread divider) end its author's run.
+  const dayOf = (at: string) => format.dateTime(new Date(at), "date");
+  const unread = (message: ChatMessageDto) => message.id === unreadFrom;
+  const tops = placeMessages(
+    threads.map((thread) => thread.message),
+    dayOf,
+    {
+      standsAlone,
+      breaksBefore: unread,
+      breaksAfter: (message) =>
+        threads.some((thread) => thread.message.id === message.id && (thread.replies.length > 0 || thread.earlierReplies > 0)) ||
+        pendingReplies(message.id).length > 0,
+    },
+  );
 
   return (
-    <section aria-labelledby="chat-title" className="space-y-4">
+    <section aria-labelledby="chat-title">
       <h2 id="chat-title" className="sr-only">
         {t("title")}
       </h2>
       {room.loadError && <ActionAlert error={room.loadError} />}
-      <div
-        ref={list}
-        role="log"
-        aria-label={t("messages")}
-        tabIndex={0}
-        onScroll={(event) => {
-          const element = event.currentTarget;
-          atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48;
-        }}
-        className="max-h-[65dvh] space-y-3 overflow-y-auto rounded-lg bg-slate-50 p-3"
-      >
+      <div role="log" aria-label={t("messages")} className="pb-2">
         {room.state.floor && (
-          <div className="text-center">
+          <div className="pb-2 text-center">
             <Button className="px-3 py-1 text-xs" pending={room.loadingOlder} onClick={room.loadOlder}>
               {room.loadingOlder ? t("loadingOlder") : t("loadOlder")}
             </Button>
@@ -168,35 +185,30 @@ export function ChatTab({
         {threads.length === 0 && pendingTop.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">{t("empty")}</p>
         ) : (
-          <ol className="space-y-3">
-            {threads.map(({ message, replies, earlierReplies }) => {
+          <ol className="rounded-lg border border-slate-200 bg-white px-1 pb-2 sm:px-2">
+            {threads.map(({ message, replies, earlierReplies }, index) => {
               const waiting = pendingReplies(message.id);
+              const runs = placeMessages(replies, dayOf, { standsAlone, breaksBefore: unread });
               return (
                 <Fragment key={message.id}>
-                  {message.id === unreadFrom && divider}
+                  {tops[index]!.newDay && <DayHeading at={message.createdAt} />}
+                  {unread(message) && divider}
                   <li>
-                    <MessageItem message={message} rights={rights(message)} on={handlers} highlighted={message.id === linked?.messageId} />
+                    {item(message, tops[index]!.continued)}
                     {(replies.length > 0 || waiting.length > 0) && (
                       <ol
                         aria-label={t("replies", { name: message.authorName })}
-                        className="mt-2 ml-4 space-y-2 border-l-2 border-slate-200 pl-3 sm:ml-8"
+                        className="mt-1 mb-1 ml-6 border-l-2 border-slate-200 pl-2 sm:ml-9"
                       >
                         {earlierReplies > 0 && (
                           <li>
                             <EarlierRepliesButton count={earlierReplies} onLoad={() => room.loadEarlierReplies(message.id)} />
                           </li>
                         )}
-                        {replies.map((reply) => (
+                        {replies.map((reply, at) => (
                           <Fragment key={reply.id}>
-                            {reply.id === unreadFrom && divider}
-                            <li>
-                              <MessageItem
-                                message={reply}
-                                rights={rights(reply)}
-                                on={handlers}
-                                highlighted={reply.id === linked?.messageId}
-                              />
-                            </li>
+                            {unread(reply) && divider}
+                            <li>{item(reply, runs[at]!.continued)}</li>
                           </Fragment>
                         ))}
                         {waiting.map((pending) => (
@@ -214,19 +226,39 @@ export function ChatTab({
           </ol>
         )}
       </div>
-      {archived ? (
-        <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">{t("archived")}</p>
-      ) : (
-        <Composer
-          groupId={groupId}
-          replyTo={replyTo}
-          onCancelReply={() => setReplyTo(null)}
-          onSend={(draft) => {
-            atBottom.current = draft.replyToId === null || atBottom.current;
-            room.send(draft);
-          }}
-        />
-      )}
+      <div ref={end} />
+      {/* The composer docks to the window's bottom edge (sticky) while the messages scroll with the page:
+          no height to compute from the shell's bars, the header or the tabs above, and no inner scroll. */}
+      <div ref={dock} className="sticky bottom-0 z-20 bg-slate-50 pt-1 pb-[max(0.75rem,env(safe-area-inset-bottom))]">
+        {away && (
+          <button
+            type="button"
+            onClick={() => {
+              revealLatest();
+              dock.current?.querySelector("textarea")?.focus({ preventScroll: true });
+            }}
+            className="absolute right-3 bottom-full mb-2 flex items-center gap-1 rounded-full border border-slate-200 bg-white px-3 py-1.5 text-xs font-medium text-slate-800 shadow-md hover:bg-slate-50"
+          >
+            {t("jumpToLatest")}
+            <span aria-hidden="true">↓</span>
+          </button>
+        )}
+        {archived ? (
+          <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">{t("archived")}</p>
+        ) : (
+          <div className="rounded-lg border border-slate-200 bg-white p-2 shadow-sm">
+            <Composer
+              groupId={groupId}
+              replyTo={replyTo}
+              onCancelReply={() => setReplyTo(null)}
+              onSend={(draft) => {
+                if (draft.replyToId === null) followNext();
+                room.send(draft);
+              }}
+            />
+          </div>
+        )}
+      </div>
     </section>
   );
 }

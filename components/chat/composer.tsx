@@ -12,6 +12,7 @@ import type { PersonSuggestion } from "@/lib/people/suggestions";
 import { MAX_BODY_LENGTH } from "@/lib/chat/schemas";
 import { mentionToken } from "@/lib/chat/mentions";
 import { CharacterCounter } from "./character-counter";
+import { KindPicker } from "./kind-picker";
 import { PraisePicker } from "./praise-picker";
 import type { Draft } from "./use-chat-room";
 
@@ -27,7 +28,7 @@ function kindsFor(replyTo: ChatMessageDto | null): Kind[] {
 }
 
 /**
- * The message box: kind, text with @mention autocomplete, the colleague for praise, a character
+ * The message box: kind (a segmented control), text with @mention autocomplete, the colleague for praise, a character
  * counter. Enter sends and Shift+Enter starts a new line; while suggestions are open, the arrow
  * keys move through them, Enter picks the one moved to (or the only good one) and Escape closes them.
  */
@@ -133,7 +134,7 @@ export function Composer({
   return (
     <form
       aria-labelledby={`${id}-title`}
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+      className="space-y-2"
       onSubmit={(event) => {
         event.preventDefault();
         submit();
@@ -143,75 +144,59 @@ export function Composer({
         {t("composer.title")}
       </h3>
       {replyTo && (
-        <div className="flex items-center justify-between gap-2 rounded-md bg-slate-100 px-3 py-1.5 text-sm text-slate-800">
+        <div className="flex items-center justify-between gap-2 rounded-md bg-slate-100 px-3 py-1 text-sm text-slate-800">
           <span className="truncate">{t("composer.replyingTo", { name: replyTo.authorName })}</span>
-          <Button variant="ghost" className="px-2 py-1 text-xs" onClick={onCancelReply}>
+          <Button variant="ghost" className="px-2 py-0.5 text-xs" onClick={onCancelReply}>
             {t("composer.cancelReply")}
           </Button>
         </div>
       )}
-      <div className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor={`${id}-kind`} className="mb-1 block text-xs font-medium text-slate-700">
-            {t("composer.kind")}
-          </label>
-          <select
-            id={`${id}-kind`}
-            value={kind}
-            onChange={(event) => setKind(event.target.value as Kind)}
-            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-          >
-            {kinds.map((option) => (
-              <option key={option} value={option}>
-                {t(`kinds.${option}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+      <div className="flex flex-wrap items-end gap-x-3 gap-y-2">
+        <KindPicker kinds={kinds} value={kind} onChange={setKind} />
         {kind === "praise" && <PraisePicker groupId={groupId} picked={praised} onPick={setPraised} />}
       </div>
-      <div className="relative">
-        <label htmlFor={`${id}-body`} className="sr-only">
-          {t("composer.label")}
-        </label>
-        <textarea
-          ref={textarea}
-          id={`${id}-body`}
-          rows={3}
-          value={body}
-          placeholder={t("composer.placeholder")}
-          aria-describedby={`${id}-hint ${id}-counter`}
-          aria-autocomplete="list"
-          aria-controls={listboxId}
-          aria-activedescendant={suggesting && people.active >= 0 ? personOptionId(listboxId, people.active) : undefined}
-          aria-invalid={body.length > MAX_BODY_LENGTH || undefined}
-          onChange={(event) => {
-            setBody(event.target.value);
-            followCaret(event.target.value, event.target.selectionStart);
-          }}
-          onKeyDown={onKeyDown}
-          onBlur={closeMentions}
-          className={`${inputClass} resize-y`}
-        />
-        <PersonListbox
-          id={listboxId}
-          results={mentionStart === null ? null : people.results}
-          active={people.active}
-          onActivate={people.setActive}
-          onPick={pickMention}
-          className="absolute bottom-full left-0 z-10 mb-1 w-72 max-w-full"
-        />
-      </div>
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <div className="space-y-0.5">
-          <p id={`${id}-hint`} className="text-xs text-slate-600">
-            {t("composer.hint")}
-          </p>
-          <CharacterCounter id={`${id}-counter`} length={body.length} />
+      <div className="flex items-end gap-2">
+        <div className="relative min-w-0 flex-1">
+          <label htmlFor={`${id}-body`} className="sr-only">
+            {t("composer.label")}
+          </label>
+          <textarea
+            ref={textarea}
+            id={`${id}-body`}
+            rows={2}
+            value={body}
+            placeholder={t("composer.placeholder")}
+            aria-describedby={`${id}-hint ${id}-counter`}
+            aria-autocomplete="list"
+            aria-controls={listboxId}
+            aria-activedescendant={suggesting && people.active >= 0 ? personOptionId(listboxId, people.active) : undefined}
+            aria-invalid={body.length > MAX_BODY_LENGTH || undefined}
+            onChange={(event) => {
+              setBody(event.target.value);
+              followCaret(event.target.value, event.target.selectionStart);
+            }}
+            onKeyDown={onKeyDown}
+            onBlur={closeMentions}
+            className={`${inputClass} max-h-48 resize-y`}
+          />
+          <PersonListbox
+            id={listboxId}
+            results={mentionStart === null ? null : people.results}
+            active={people.active}
+            onActivate={people.setActive}
+            onPick={pickMention}
+            className="absolute bottom-full left-0 z-10 mb-1 w-72 max-w-full"
+          />
         </div>
         <Button type="submit" variant="primary" disabled={!sendable}>
           {t("composer.send")}
         </Button>
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-x-3">
+        <p id={`${id}-hint`} className="text-xs text-slate-600 max-sm:sr-only">
+          {t("composer.hint")}
+        </p>
+        <CharacterCounter id={`${id}-counter`} length={body.length} />
       </div>
     </form>
   );

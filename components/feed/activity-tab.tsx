@@ -6,7 +6,7 @@ import { useChannelEvent, useChannelResync, useGroupChannel } from "@/components
 import { Button } from "@/components/ui/button";
 import { listFeedAction, listFeedSinceAction } from "@/lib/feed/actions";
 import { mergeFeed, oldestCursor, syncedCursor } from "@/lib/feed/merge";
-import { type FeedEntry as Entry, type FeedPage, feedEntryFromMessage, type LiveActivity } from "@/lib/feed/types";
+import { type FeedCourse, type FeedEntry as Entry, type FeedPage, feedEntryFromMessage, type LiveActivity } from "@/lib/feed/types";
 import { realtimeEvents } from "@/lib/realtime/channels";
 import { FeedEntry } from "./feed-entry";
 
@@ -18,6 +18,7 @@ import { FeedEntry } from "./feed-entry";
 export function ActivityTab({
   groupId,
   channelEpoch,
+  course,
   initial,
   renderedAt,
   viewerId,
@@ -26,6 +27,8 @@ export function ActivityTab({
   groupId: string;
   /** The group's realtime epoch when the page was read. */
   channelEpoch: number;
+  /** The group's linked course when the page was read: what live events are about. */
+  course: FeedCourse | null;
   initial: FeedPage;
   /** The server's clock at render, so the first relative times match between server and browser. */
   renderedAt: number;
@@ -79,7 +82,7 @@ export function ActivityTab({
 
   const channel = useGroupChannel(groupId, channelEpoch);
   useChannelEvent<LiveActivity>(channel, realtimeEvents.activityCreated, (message) => {
-    const entry = feedEntryFromMessage(message);
+    const entry = feedEntryFromMessage(message, course);
     if (!entry) return void resync();
     announce([entry]);
     setEntries((current) => mergeFeed(current, [entry]));

@@ -108,7 +108,14 @@ describe("a group's feed", () => {
 
     const page = await listFeed(handle.db, viewer, await requireGroupAccess(handle.db, viewer, group.id));
     expect(titles(page.entries)).toEqual(["viewer's own", "second period", "first period", "at the add"]);
-    expect(page.entries[1]).toMatchObject({ type: "lesson_completed", userName: "Ben Back", score: 80, userId: ben.id });
+    // Each entry names its course (a certificate shows it rather than its serial).
+    expect(page.entries[1]).toMatchObject({
+      type: "lesson_completed",
+      userName: "Ben Back",
+      score: 80,
+      userId: ben.id,
+      courseTitle: "Security",
+    });
     expect(page.hasMore).toBe(false);
   });
 

@@ -9,6 +9,7 @@ const entry = (id: string, createdAt: string, lessonTitle = id): FeedEntry => ({
   type: "lesson_completed",
   userId: "u",
   userName: "Ann",
+  courseTitle: "Security",
   score: null,
   badge: null,
   certificateId: null,
@@ -82,15 +83,24 @@ describe("a live event as a feed entry", () => {
     streakDays: null,
   };
 
+  const course = { id: "c", title: "Security" };
+
   it("takes praise with its words, and leaves praise without them to a resync", () => {
-    expect(feedEntryFromMessage({ ...message, praisedUserName: "Ben", text: "Thanks!" })).toMatchObject({
+    expect(feedEntryFromMessage({ ...message, praisedUserName: "Ben", text: "Thanks!" }, course)).toMatchObject({
       praisedName: "Ben",
       praiseText: "Thanks!",
     });
-    expect(feedEntryFromMessage(message)).toBeNull();
-    expect(feedEntryFromMessage({ ...message, type: "lesson_completed", lessonTitle: "Intro" })).toMatchObject({
+    expect(feedEntryFromMessage(message, course)).toBeNull();
+    expect(feedEntryFromMessage({ ...message, type: "lesson_completed", lessonTitle: "Intro" }, course)).toMatchObject({
       lessonTitle: "Intro",
       praisedName: null,
     });
+  });
+
+  it("names the group's course, and leaves an event on another course (or a group without one) to a resync", () => {
+    const certificate = { ...message, type: "certificate_issued" as const, serial: "C-1" };
+    expect(feedEntryFromMessage(certificate, course)).toMatchObject({ courseTitle: "Security", serial: "C-1" });
+    expect(feedEntryFromMessage({ ...certificate, courseId: "other" }, course)).toBeNull();
+    expect(feedEntryFromMessage(certificate, null)).toBeNull();
   });
 });

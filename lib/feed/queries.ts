@@ -31,7 +31,7 @@ async function readFeed(db: DatabaseOrTransaction, ctx: Ctx, groupId: string, bo
     : sql``;
   return queryRows<Row>(
     db,
-    sql`select e.id, e.type, e.created_at as "createdAt", e.user_id as "userId", u.name as "userName",
+    sql`select e.id, e.type, e.created_at as "createdAt", e.user_id as "userId", u.name as "userName", c.title as "courseTitle",
                e.payload->>'lessonTitle' as "lessonTitle", (e.payload->>'score')::int as score, e.badge,
                e.certificate_id as "certificateId", e.payload->>'serial' as serial, (e.payload->>'days')::int as "streakDays",
                case when e.type = 'praise' then coalesce(praised.name, e.payload->>'praisedUserName') end as "praisedName",
@@ -39,6 +39,7 @@ async function readFeed(db: DatabaseOrTransaction, ctx: Ctx, groupId: string, bo
         from group_feed f
         join activity_events e on e.id = f.event_id
         join users u on u.id = e.user_id
+        join courses c on c.id = e.course_id and c.company_id = ${ctx.companyId}
         left join group_messages msg on msg.id = e.message_id and msg.group_id = ${groupId}
         left join users praised on praised.id = msg.praised_user_id
         where f.group_id = ${groupId} and f.company_id = ${ctx.companyId} ${position}

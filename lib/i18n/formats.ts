@@ -14,6 +14,8 @@ export const formats = {
   dateTime: {
     // A moment (a message, a notification, a change), in the reader's time zone.
     moment: { dateStyle: "medium", timeStyle: "short" },
+    // The time of day of a moment, in the reader's time zone (a chat message under its day's heading).
+    time: { timeStyle: "short" },
     // The day of a moment, in the reader's time zone.
     date: { dateStyle: "medium" },
     // The same, written out (a certificate's date).

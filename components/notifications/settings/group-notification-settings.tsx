@@ -5,15 +5,20 @@ import type { NotificationLevel } from "@/db/schema";
 import { setGroupLevelAction } from "@/lib/notifications/settings/actions";
 import { LevelPicker } from "./level-picker";
 
-/** The group page's notification setting: starts at what applies now (the group's own, else my default). */
+/**
+ * A group's notification setting: starts at what applies now (the group's own, else my default);
+ * `onSaved` hears each level stored, so whatever holds it (the group menu's dialog) reopens at it.
+ */
 export function GroupNotificationSettings({
   groupId,
   level,
   defaultLevel,
+  onSaved,
 }: {
   groupId: string;
   level: NotificationLevel;
   defaultLevel: NotificationLevel;
+  onSaved?: (level: NotificationLevel) => void;
 }) {
   const t = useTranslations("notificationSettings");
   return (
@@ -21,7 +26,11 @@ export function GroupNotificationSettings({
       legend={t("groupLegend")}
       hint={t("groupHint", { level: t(`levels.${defaultLevel}.label`) })}
       initial={level}
-      save={(next) => setGroupLevelAction({ groupId, level: next, operationId: crypto.randomUUID() })}
+      save={async (next) => {
+        const result = await setGroupLevelAction({ groupId, level: next, operationId: crypto.randomUUID() });
+        if (result.ok) onSaved?.(next);
+        return result;
+      }}
     />
   );
 }

@@ -11,7 +11,9 @@ const LEVELS: readonly NotificationLevel[] = ["all", "mentions", "none"];
 
 /**
  * A radio group of chat notification levels, saved the moment one is chosen; the saved sentence is
- * announced, and a failure puts the previous choice back and says why.
+ * announced in place, not as a toast: the group's picker sits in a modal dialog, which makes the
+ * page's toast region inert and hides it under the backdrop. A failure puts the previous choice
+ * back and says why.
  */
 export function LevelPicker({
   legend,
@@ -28,13 +30,16 @@ export function LevelPicker({
   const name = useId();
   const [chosen, setChosen] = useState(initial);
   const [stored, setStored] = useState(initial);
-  const action = useAction(save, { success: (_, next) => t("saved", { level: t(`levels.${next}.label`) }) });
+  const [saved, setSaved] = useState(false);
+  const action = useAction(save);
   // After a failure the radios show what is really stored, beside the reason.
   const level = action.error ? stored : chosen;
   const choose = (next: NotificationLevel) => {
     setChosen(next);
+    setSaved(false);
     action.run(next, () => {
       setStored(next);
+      setSaved(true);
     });
   };
   return (
@@ -65,6 +70,9 @@ export function LevelPicker({
           </label>
         ))}
       </div>
+      <p aria-live="polite" className="text-sm text-emerald-800">
+        {saved && !action.pending ? t("saved", { level: t(`levels.${stored}.label`) }) : ""}
+      </p>
       <ActionAlert error={action.error} />
     </fieldset>
   );

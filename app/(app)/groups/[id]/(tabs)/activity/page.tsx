@@ -12,6 +12,7 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
     <ActivityTab
       groupId={page.group.id}
       channelEpoch={channelEpoch}
+      course={page.group.courseId && page.group.courseTitle ? { id: page.group.courseId, title: page.group.courseTitle } : null}
       initial={feed}
       renderedAt={now.getTime()}
       viewerId={page.viewer.userId}
