@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activityEvents, groupMembers, learningGroups, notifications, users } from "@/db/schema";
@@ -36,7 +37,12 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   companyId = (await createCompany(handle.db, "Acme")).id;
   owner = await createPerson(handle.db, companyId, { roles: ["admin"], name: "Dana Admin" });
-  otherAdmin = await createPerson(handle.db, companyId, { roles: ["admin"], name: "Omar Admin" });
+  // An email starting with "a": mention suggestions rank by the name alone (members never see emails).
+  otherAdmin = await createPerson(handle.db, companyId, {
+    roles: ["admin"],
+    name: "Omar Admin",
+    email: `a-omar-${randomUUID()}@test.example`,
+  });
   member = await createPerson(handle.db, companyId, { name: "Lena Learner" });
   colleague = await createPerson(handle.db, companyId, { name: "Jonas Mueller" });
   outsider = await createPerson(handle.db, companyId, { name: "Olga Outside" });

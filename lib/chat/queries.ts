@@ -250,7 +250,7 @@ export async function searchMentionable(db: DatabaseOrTransaction, ctx: Ctx, gro
   const needle = term.trim().toLowerCase();
   return queryRows<PersonSuggestion>(
     db,
-    sql`select u.id, u.name, null as email, d.name as "departmentName", ${matchQualitySql(needle)} as match
+    sql`select u.id, u.name, null as email, d.name as "departmentName", ${matchQualitySql(needle, { byEmail: false })} as match
         from (${groupReadersSql(ctx.companyId, groupId)}) r join users u on u.id = r.user_id
         left join departments d on d.id = u.department_id and d.company_id = u.company_id
         where u.id <> ${ctx.userId} and ${foldedNameLike(sql`u.folded_name`, `%${escapeLike(needle)}%`)}

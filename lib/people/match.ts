@@ -51,14 +51,17 @@ export function containingSql(companyId: string, term: string): SQL {
  * How well a person matches a typed term (`MatchQuality`, lib/people/suggestions.ts): 0 the whole
  * name or email, 1 the start of either, 2 the start of a later word of the name, 3 inside either, 4
  * neither (found by resemblance). `u` is the alias of `users`; `term` is trimmed and lower-cased.
+ * `byEmail: false` ranks by the name alone, for a search whose reader neither sees nor searches the
+ * email (a chat's mentions): their order must not depend on it.
  */
-export function matchQualitySql(term: string): SQL {
+export function matchQualitySql(term: string, { byEmail = true }: { byEmail?: boolean } = {}): SQL {
   const escaped = escapeLike(term);
   const name = sql`u.folded_name`;
-  return sql`case when ${name} = fold_name(${term}) or u.email = ${term} then 0
-                  when ${foldedNameLike(name, `${escaped}%`)} or u.email like ${`${escaped}%`} then 1
+  const email = (pattern: SQL) => (byEmail ? sql` or ${pattern}` : sql``);
+  return sql`case when ${name} = fold_name(${term})${email(sql`u.email = ${term}`)} then 0
+                  when ${foldedNameLike(name, `${escaped}%`)}${email(sql`u.email like ${`${escaped}%`}`)} then 1
                   when ${foldedNameLike(name, `% ${escaped}%`)} then 2
-                  when ${foldedNameLike(name, `%${escaped}%`)} or u.email like ${`%${escaped}%`} then 3
+                  when ${foldedNameLike(name, `%${escaped}%`)}${email(sql`u.email like ${`%${escaped}%`}`)} then 3
                   else 4 end`;
 }
 
