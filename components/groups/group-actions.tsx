@@ -36,7 +36,7 @@ export function GroupActions({ group, rights }: { group: GroupView; rights: Grou
   );
   if (group.archivedAt) {
     return (
-      <div className="flex shrink-0 flex-wrap gap-2 lg:justify-end">
+      <div className="flex min-w-0 flex-wrap gap-2 lg:justify-end">
         {takeOwnership}
         {rights.restore && (
           <DialogButton variant="primary" label={t("restore.button")}>
@@ -53,7 +53,7 @@ export function GroupActions({ group, rights }: { group: GroupView; rights: Grou
     );
   }
   return (
-    <div className="flex shrink-0 flex-wrap gap-2 lg:justify-end">
+    <div className="flex min-w-0 flex-wrap gap-2 lg:justify-end">
       {rights.edit && <DialogButton label={t("edit.button")}>{(close) => <EditGroupDialog group={group} onClose={close} />}</DialogButton>}
       {takeOwnership}
       {(rights.archive || rights.delete) && (

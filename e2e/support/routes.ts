@@ -73,11 +73,15 @@ export async function managingRoutes(db: Database, locale: Language): Promise<Ro
   const course = await createCourse(db, admin.companyId, `Routes mandatory ${randomUUID().slice(0, 6)}`);
   const group = await createGroup(db, admin, { members: [admin], courseId: course.id });
   await insertAssignment(db, admin, course.id, { dueAt: inTwoWeeks(), groupId: group.id });
+  // Another admin's private group: its page says who may manage it and offers to take ownership.
+  const owner = await newPerson(db, "Olga Owner", { roles: ["admin"], locale });
+  const othersPrivate = await createGroup(db, owner, { members: [owner], visibility: "private" });
   return {
     person: admin,
     paths: [
       "/admin/groups",
       "/admin/groups?status=archived",
+      `/groups/${othersPrivate.id}/members`,
       "/admin/people",
       `/admin/people/${admin.id}`,
       "/admin/departments",
