@@ -48,6 +48,8 @@ test("each tab of a group is a route: reached by its link, by the keyboard, and 
     await tab(name).click();
     await expect(page).toHaveURL(`/groups/${groupId}/${path}`);
     await expect(tab(name)).toHaveAttribute("aria-current", "page");
+    // Each tab's title names it before the group, so two tabs of one group tell apart.
+    await expect(page).toHaveTitle(new RegExp(`^${name} · Tabs [0-9a-f]{6} · Cohort$`));
   }
   await expect(page.getByRole("heading", { level: 2, name: "Members" })).toBeVisible();
 

@@ -38,7 +38,7 @@ test("at 1366×768 an admin's menu is one sidebar column of sections, and a grou
   await expectCurrentEntry(page, "Home");
 
   await page.goto(`/groups/${group.id}`);
-  await expect(page).toHaveTitle(`${group.name} · Cohort`);
+  await expect(page).toHaveTitle(`Members · ${group.name} · Cohort`);
   await expectCurrentEntry(page, "Learning groups");
   // Marked by a bar too, not only for assistive technology.
   const bar = (name: string) => menu.getByRole("link", { name, exact: true }).evaluate((link) => getComputedStyle(link).borderLeftColor);

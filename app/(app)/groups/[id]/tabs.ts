@@ -1,4 +1,6 @@
+import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { can } from "@/lib/permissions";
 import { withParams } from "../../search-params";
@@ -10,6 +12,18 @@ export type GroupTab = (typeof GROUP_TABS)[number];
 
 export const tabHref = (groupId: string, tab: GroupTab, params: Record<string, string | number | undefined> = {}) =>
   withParams(`/groups/${groupId}/${tab}`, params);
+
+/** The tabs' names, in the reader's language: on the tab bar and in each tab's title. */
+export async function tabLabels(): Promise<Record<GroupTab, string>> {
+  const [t, tChat] = await Promise.all([getTranslations("group"), getTranslations("chatTab")]);
+  return {
+    activity: t("tabs.activity"),
+    chat: tChat("tab"),
+    members: t("tabs.members"),
+    history: t("tabs.history"),
+    statistics: t("tabs.statistics"),
+  };
+}
 
 /** Whoever manages the members works on Members (and stays there when an add takes them into the group). */
 export const managesMembers = ({ group }: ReadablePage) => group.archivedAt === null && group.access.canManage;
@@ -59,5 +73,16 @@ export function tabLayout(tab: GroupTab) {
   return async function TabLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
     await openTab((await params).id, tab);
     return children;
+  };
+}
+
+/** A tab's title names the tab and the group ("Chat · Onboarding wave"), so two tabs of one group tell apart in a browser's tabs and history. */
+export function tabMetadata(tab: GroupTab) {
+  return async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+    const page = await loadGroupPage((await params).id);
+    if (page?.kind !== "group") return {};
+    // Absolute: the group's layout sets a title of its own, which ends the root layout's template for the segments below it.
+    const [labels, app] = await Promise.all([tabLabels(), getTranslations("app")]);
+    return { title: { absolute: `${labels[tab]} · ${page.group.name} · ${app("name")}` } };
   };
 }

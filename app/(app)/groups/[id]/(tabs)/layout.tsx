@@ -10,7 +10,7 @@ import { GroupNotificationsButton } from "@/components/notifications/settings/gr
 import { companyDb } from "@/db/client";
 import { can } from "@/lib/permissions";
 import { loadGroupPage } from "../load";
-import { GROUP_TABS, mayOpen, tabHref } from "../tabs";
+import { GROUP_TABS, mayOpen, tabHref, tabLabels } from "../tabs";
 import { readFrame } from "./frame";
 
 /**
@@ -25,18 +25,11 @@ export default async function GroupTabsLayout({ children, params }: { children: 
   if (!page) notFound();
   if (page.kind === "preview") redirect(`/groups/${id}`);
   const { viewer, group } = page;
-  const [t, tChat, frame] = await Promise.all([getTranslations("group"), getTranslations("chatTab"), readFrame(companyDb(viewer), page)]);
+  const [t, labels, frame] = await Promise.all([getTranslations("group"), tabLabels(), readFrame(companyDb(viewer), page)]);
   const archived = group.archivedAt !== null;
   // Statistics are about the linked course and the group's mandatory assignments: a group with
   // neither has no tab (asking for it anyway explains why).
   const shown = GROUP_TABS.filter((tab) => mayOpen(page, tab) && (tab !== "statistics" || frame.statisticsKind !== null));
-  const labels = {
-    activity: t("tabs.activity"),
-    chat: tChat("tab"),
-    members: t("tabs.members"),
-    history: t("tabs.history"),
-    statistics: t("tabs.statistics"),
-  };
   return (
     <div className="space-y-8">
       <GroupLiveRefresh groupId={group.id} channelEpoch={frame.channelEpoch} />

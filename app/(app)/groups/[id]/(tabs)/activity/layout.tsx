@@ -1,3 +1,5 @@
-import { tabLayout } from "../../tabs";
+import { tabLayout, tabMetadata } from "../../tabs";
+
+export const generateMetadata = tabMetadata("activity");
 
 export default tabLayout("activity");

@@ -1,3 +1,5 @@
-import { tabLayout } from "../../tabs";
+import { tabLayout, tabMetadata } from "../../tabs";
+
+export const generateMetadata = tabMetadata("statistics");
 
 export default tabLayout("statistics");
