@@ -41,7 +41,8 @@ export async function StatisticsMembers({
         label: () => t("sortBy", { column: t(`columns.${column}`) }),
       },
     })),
-    { label: t("columns.bucket") },
+    // On a phone where someone stands stays beside their name.
+    { label: t("columns.bucket"), important: true },
   ];
   const empty = "rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700";
   return (
