@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { thrownActionError } from "@/lib/actions/request-guard";
+import { settledAction } from "@/lib/actions/request-guard";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { previewAddMembersAction } from "@/lib/membership/actions";
 import type { Selection } from "@/lib/membership/schemas";
@@ -26,11 +26,9 @@ export function useAddPreview(groupId: string, selection: Selection | null): Pre
     if (!selection) return;
     let live = true;
     const timer = setTimeout(() => {
-      previewAddMembersAction({ groupId, selection })
-        .catch((thrown: unknown): ActionResult<AddPreview> => ({ ok: false, error: thrownActionError(thrown) }))
-        .then((result) => {
-          if (live) setAnswer({ selection, result });
-        });
+      settledAction(() => previewAddMembersAction({ groupId, selection })).then((result) => {
+        if (live) setAnswer({ selection, result });
+      });
     }, DEBOUNCE_MS);
     return () => {
       live = false;

@@ -9,6 +9,7 @@ import { ChatActivityItem } from "./chat-activity-item";
 import { GroupChatWatch } from "./group-chat-watch";
 import { NotificationItem } from "./notification-item";
 import { useNotificationCenter } from "./use-notification-center";
+import { LineIcon } from "@/components/ui/line-icon";
 
 export function NotificationBell({ userId, initial }: { userId: string; initial: BellState }) {
   const t = useTranslations("notifications");
@@ -65,10 +66,7 @@ export function NotificationBell({ userId, initial }: { userId: string; initial:
         aria-controls={panelId}
         className="relative rounded-full p-2 text-slate-700 hover:bg-slate-100"
       >
-        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="1.8">
-          <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-        </svg>
+        <LineIcon paths={["M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9", "M10.3 21a1.94 1.94 0 0 0 3.4 0"]} />
         {total > 0 && (
           <span
             data-testid="unread-count"

@@ -2,6 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { ICONS, LineIcon } from "@/components/ui/line-icon";
 
 /** Tailwind's `lg`, where the sidebar shows the menu beside the page (app/globals.css, `--shell-top`). */
 const WIDE = "(min-width: 64rem)";
@@ -60,17 +61,7 @@ export function MenuDrawer({
         onClick={() => setOpen(true)}
         className="rounded-md p-2 text-slate-700 hover:bg-slate-100 lg:hidden"
       >
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 24 24"
-          className="h-6 w-6"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.8"
-          strokeLinecap="round"
-        >
-          <path d="M4 6h16M4 12h16M4 18h16" />
-        </svg>
+        <LineIcon paths={ICONS.menu} />
         <span className="sr-only">{label}</span>
       </button>
       <dialog
@@ -90,17 +81,7 @@ export function MenuDrawer({
             <div className="flex h-(--shell-top) shrink-0 items-center justify-between border-b border-slate-200 pr-3 pl-5">
               <p className="text-lg font-semibold text-brand-700">{title}</p>
               <button type="button" onClick={() => dialogRef.current?.close()} className="rounded-md p-2 text-slate-700 hover:bg-slate-100">
-                <svg
-                  aria-hidden="true"
-                  viewBox="0 0 24 24"
-                  className="h-6 w-6"
-                  fill="none"
-                  stroke="currentColor"
-                  strokeWidth="1.8"
-                  strokeLinecap="round"
-                >
-                  <path d="M6 6l12 12M18 6L6 18" />
-                </svg>
+                <LineIcon paths={ICONS.close} />
                 <span className="sr-only">{closeLabel}</span>
               </button>
             </div>

@@ -3,8 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createContext, type ReactNode, useCallback, useContext, useRef, useState } from "react";
-import { thrownActionError } from "@/lib/actions/request-guard";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import { settledAction } from "@/lib/actions/request-guard";
 import { type Toast, type ToastInput, ToastItem } from "./toast";
 import { useErrorMessage } from "./use-error-message";
 
@@ -45,12 +44,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const act = async (toast: Toast) => {
     if (!toast.action || toast.pending) return;
     replace(toast.id, { pending: true });
-    let result: ActionResult<unknown>;
-    try {
-      result = await toast.action.run();
-    } catch (thrown) {
-      result = { ok: false, error: thrownActionError(thrown) };
-    }
+    const result = await settledAction(toast.action.run);
     const id = ++nextId.current;
     if (result.ok) {
       replace(toast.id, { id, message: toast.action.success, action: undefined, pending: false });

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import type { ActionResult } from "@/lib/actions/safe-action";
+import { ICONS, LineIcon } from "./line-icon";
 
 /**
  * What a toast offers besides closing: one action, run as the server action it names (an undo is
@@ -81,17 +82,7 @@ export function ToastItem({
         className="shrink-0 rounded-md p-1.5 hover:bg-white/10 focus-visible:outline-white"
       >
         {/* Drawn rather than a "×" character, so that the toast's text is its sentence and action alone. */}
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 16 16"
-          className="h-4 w-4"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          strokeLinecap="round"
-        >
-          <path d="M4 4l8 8M12 4l-8 8" />
-        </svg>
+        <LineIcon paths={ICONS.close} className="h-4 w-4" />
       </button>
     </li>
   );

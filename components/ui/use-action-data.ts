@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { thrownActionError } from "@/lib/actions/request-guard";
+import { settledAction } from "@/lib/actions/request-guard";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
 /**
@@ -30,12 +30,9 @@ export function useSettledActionData<T>(
   });
   useEffect(() => {
     let live = true;
-    loadRef
-      .current()
-      .catch((thrown: unknown): ActionResult<T> => ({ ok: false, error: thrownActionError(thrown) }))
-      .then((result) => {
-        if (live) setState({ key, result });
-      });
+    settledAction(loadRef.current).then((result) => {
+      if (live) setState({ key, result });
+    });
     return () => {
       live = false;
     };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { thrownActionError } from "@/lib/actions/request-guard";
+import { settledAction } from "@/lib/actions/request-guard";
 import type { ActionError, ActionResult } from "@/lib/actions/safe-action";
 import type { ToastInput } from "./toast";
 import { useToast } from "./toast-provider";
@@ -23,12 +23,7 @@ export function useAction<I, T>(
   const run = (input: I, onSuccess: (data: T) => void) => {
     setError(null);
     startTransition(async () => {
-      let result: ActionResult<T>;
-      try {
-        result = await action(input);
-      } catch (thrown) {
-        result = { ok: false, error: thrownActionError(thrown) };
-      }
+      const result = await settledAction(() => action(input));
       if (result.ok) {
         if (success) toast(success(result.data, input));
         onSuccess(result.data);

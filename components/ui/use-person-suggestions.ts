@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { thrownActionError } from "@/lib/actions/request-guard";
+import { settledAction } from "@/lib/actions/request-guard";
 import type { ActionError, ActionResult } from "@/lib/actions/safe-action";
 import { type PersonSuggestion, soleBest } from "@/lib/people/suggestions";
 
@@ -42,7 +42,7 @@ export function usePersonSuggestions<T extends PersonSuggestion>(
     clearTimeout(timer.current);
     setSearching(true);
     timer.current = setTimeout(async () => {
-      const result = await find(term).catch((thrown: unknown) => ({ ok: false as const, error: thrownActionError(thrown) }));
+      const result = await settledAction(() => find(term));
       if (latest.current !== term) return;
       setSearching(false);
       setError(result.ok ? null : result.error);

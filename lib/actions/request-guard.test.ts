@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_JSON_DEPTH } from "@/lib/http/json-depth";
 import { ACTION_BODY_LIMIT_BYTES } from "./body-limit";
-import { refuseMalformedAction, thrownActionError } from "./request-guard";
+import { refuseMalformedAction, settledAction, thrownActionError } from "./request-guard";
 
 const ACTION = "7f02bd19c6e8a8c69d3066e6048b04fd05c0645745";
 
@@ -142,5 +142,18 @@ describe("what the caller sees when the call threw", () => {
     expect(thrownActionError(new Error("action_body_invalid"))).toEqual({ code: "action_body_invalid" });
     expect(thrownActionError(new TypeError("Failed to fetch"))).toEqual({ code: "unexpected" });
     expect(thrownActionError("x")).toEqual({ code: "unexpected" });
+  });
+
+  it("a settled call answers as the action did, and a throw as its refusal", async () => {
+    expect(await settledAction(async () => ({ ok: true as const, data: 1 }))).toEqual({ ok: true, data: 1 });
+    expect(await settledAction(() => Promise.reject(new Error("action_body_invalid")))).toEqual({
+      ok: false,
+      error: { code: "action_body_invalid" },
+    });
+    expect(
+      await settledAction(() => {
+        throw new TypeError("Failed to fetch");
+      }),
+    ).toEqual({ ok: false, error: { code: "unexpected" } });
   });
 });

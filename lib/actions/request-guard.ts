@@ -1,4 +1,4 @@
-import type { ActionError } from "./safe-action";
+import type { ActionError, ActionResult } from "./safe-action";
 import { nestsDeeperThan } from "@/lib/http/json-depth";
 import { ACTION_BODY_LIMIT_BYTES, ACTION_BODY_LIMIT_MB } from "./body-limit";
 
@@ -180,4 +180,13 @@ export function thrownActionError(error: unknown): ActionError {
   const code = ACTION_REFUSALS.find((candidate) => candidate === message);
   if (code === "action_body_too_large") return { code, values: { max: ACTION_BODY_LIMIT_MB } };
   return code ? { code } : { code: "unexpected" };
+}
+
+/** A server action's answer, a throw included: the one way a caller turns a thrown call into its refusal. */
+export async function settledAction<T>(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await call();
+  } catch (thrown) {
+    return { ok: false, error: thrownActionError(thrown) };
+  }
 }
